@@ -1,0 +1,132 @@
+# mpbox — build, test and install.
+#
+#   make            library (static + shared), header, the mpbox command
+#   make test       unit, integration and CLI tests, then the same suite
+#                   under ASan+UBSan
+#   make demo       a sandboxed Python program
+#   make bench      benchmarks (see docs/benchmarks.md)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# MICROPYTHON_TGZ=path.tgz builds offline from a local copy of the npm
+# tarball (verified against the pinned integrity all the same).
+
+CC       ?= gcc
+PREFIX   ?= /usr/local
+BUILD    ?= build
+OPT      ?= -O2
+GUESTOPT ?= -O2
+
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CSTD     := -std=c11 -D_GNU_SOURCE
+GUEST_DIR ?= $(BUILD)/guest
+INCS     := -Iinclude -Irt -Ihost -Icore -I$(GUEST_DIR)
+LIBFLAGS := -fPIC -fvisibility=hidden
+CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) $(INCS) $(CFLAGS)
+LIBS     := -lpthread -lm
+
+LIB_SRC  := $(wildcard rt/*.c) $(wildcard host/*.c) $(wildcard core/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_SRC  := $(wildcard cli/*.c)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+HDRS     := include/mpbox.h $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard core/*.h) $(GUEST_DIR)/guest.h
+
+GUEST_O  := $(GUEST_DIR)/guest.o
+
+.PHONY: all deps test test-unit test-asan demo bench install uninstall clean distclean
+all: $(BUILD)/libmpbox.a $(BUILD)/libmpbox.so $(BUILD)/mpbox $(BUILD)/mpbox.pc
+
+# ---- dependencies and the guest --------------------------------------
+$(BUILD)/.deps-ok: guest/deps.sh
+	@mkdir -p $(BUILD)
+	@sh guest/deps.sh
+	@touch $@
+
+deps:
+	@sh guest/deps.sh test
+
+$(GUEST_DIR)/micropython.wasm: guest/fetch.sh $(BUILD)/.deps-ok
+	sh guest/fetch.sh $(GUEST_DIR)
+
+$(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_DIR)/micropython.wasm
+	wasm2c -n micropython $< -o $(GUEST_DIR)/guest.c
+
+# Generated code: no warnings, no sanitizers; -fPIC so that one object
+# serves the static and the shared library.
+$(GUEST_O): $(GUEST_DIR)/guest.c
+	$(CC) $(CSTD) $(GUESTOPT) -fPIC -fvisibility=hidden -w -I$(GUEST_DIR) -c $< -o $@
+
+# ---- library ----------------------------------------------------------
+$(BUILD)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libmpbox.a: $(LIB_OBJ) $(GUEST_O)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libmpbox.so: $(LIB_OBJ) $(GUEST_O)
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,libmpbox.so.0 -o $@ $^ $(LIBS)
+
+$(BUILD)/mpbox.pc: mpbox.pc.in
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' $< > $@
+
+# ---- the command ------------------------------------------------------
+$(BUILD)/mpbox: $(CLI_OBJ) $(BUILD)/libmpbox.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmpbox.a -ledit $(LIBS)
+
+demo: $(BUILD)/mpbox
+	$(BUILD)/mpbox examples/demo.py
+
+# ---- tests ------------------------------------------------------------
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmpbox.a $(LIBS)
+
+test-unit: all $(TEST_BIN)
+	@sh tests/run.sh $(BUILD)
+
+# The same suite with AddressSanitizer and UndefinedBehaviorSanitizer on
+# everything but the generated guest code (reused as is).
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+test-asan: $(GUEST_O)
+	$(MAKE) BUILD=$(BUILD)-asan GUEST_DIR=$(GUEST_DIR) OPT="-O1" CFLAGS="$(ASAN_FLAGS)" \
+	    LDFLAGS="$(ASAN_FLAGS)" $(BUILD)-asan/libmpbox.a $(BUILD)-asan/mpbox \
+	    $(TEST_BIN:$(BUILD)/%=$(BUILD)-asan/%)
+	@ASAN_OPTIONS=detect_leaks=1:allow_user_segv_handler=1:handle_segv=0:handle_sigbus=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh $(BUILD)-asan
+
+test: deps-test test-unit test-asan
+
+deps-test:
+	@sh guest/deps.sh test
+
+# ---- benchmarks ---------------------------------------------------------
+bench: all
+	bench/run
+
+# ---- install ------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/mpbox $(DESTDIR)$(PREFIX)/bin/mpbox
+	install -m 644 $(BUILD)/libmpbox.a $(DESTDIR)$(PREFIX)/lib/libmpbox.a
+	install -m 755 $(BUILD)/libmpbox.so $(DESTDIR)$(PREFIX)/lib/libmpbox.so.0
+	ln -sf libmpbox.so.0 $(DESTDIR)$(PREFIX)/lib/libmpbox.so
+	install -m 644 include/mpbox.h $(DESTDIR)$(PREFIX)/include/mpbox.h
+	install -m 644 $(BUILD)/mpbox.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/mpbox.pc
+	install -m 644 docs/mpbox.1 $(DESTDIR)$(PREFIX)/share/man/man1/mpbox.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mpbox $(DESTDIR)$(PREFIX)/lib/libmpbox.a \
+	    $(DESTDIR)$(PREFIX)/lib/libmpbox.so $(DESTDIR)$(PREFIX)/lib/libmpbox.so.0 \
+	    $(DESTDIR)$(PREFIX)/include/mpbox.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/mpbox.pc \
+	    $(DESTDIR)$(PREFIX)/share/man/man1/mpbox.1
+
+clean:
+	rm -rf $(BUILD)/obj $(BUILD)/tests $(BUILD)/libmpbox.* $(BUILD)/mpbox $(BUILD)-asan
+
+distclean:
+	rm -rf $(BUILD) $(BUILD)-asan

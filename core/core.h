@@ -1,0 +1,108 @@
+/*
+ * core.h — runtime, session and result internals shared by the core files.
+ * Callers: core/ only (the public face is include/mpbox.h).
+ */
+#ifndef MPB_CORE_H
+#define MPB_CORE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "host.h"
+#include "mpbox.h"
+
+#define MPB_POOL_MAX 32      /* spare memory reservations kept per runtime */
+#define MPB_HOST_PAGE 4096u  /* granularity of the start-up image */
+#define MPB_NEVER UINT64_MAX
+
+/* Why the watchdog (or a caller) asked a run to stop. */
+enum mpb_stop { MPB_STOP_NONE, MPB_STOP_TIMEOUT, MPB_STOP_OUTPUT, MPB_STOP_USER };
+
+typedef struct mpb_watchdog {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    pthread_t thread;
+    int started, quit;
+    struct mpbox_session *armed; /* runs with a deadline or a stop request */
+} mpb_watchdog;
+
+struct mpbox_runtime {
+    _Atomic int64_t limits[MPBOX_LIMIT_COUNT_];
+
+    /* The start-up image: the instance state right after initialisation. */
+    Z_micropython_instance_t image_inst; /* globals (memory/table unused) */
+    uint32_t image_pages;                /* linear memory size in wasm pages */
+    uint32_t image_count;                /* non-zero host pages stored */
+    uint32_t *image_index;               /* their page numbers */
+    uint8_t *image_data;                 /* their contents */
+    wasm_rt_funcref_t *image_table;
+    uint32_t table_size, table_max;
+    uint32_t sigs[MPB_SIG_COUNT];
+    uint32_t kbd_pending_addr;           /* mp_pending_exception's word */
+    uint32_t sched_state_addr;           /* the scheduler state (u16) */
+
+    pthread_mutex_t pool_lock;
+    uint8_t *pool[MPB_POOL_MAX];
+    int pool_count;
+
+    mpb_watchdog wd;
+    _Atomic uint64_t session_counter;
+    uint64_t seed;
+};
+
+struct mpbox_session {
+    Z_micropython_instance_t inst; /* generated instance: globals, memory, table */
+    mpb_host host;                 /* what the imports see */
+    mpbox_runtime *rt;
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    int lost;
+    atomic_int busy;
+
+    /* Watchdog fields, guarded by rt->wd.lock. */
+    struct mpbox_session *wd_next, *wd_prev;
+    int wd_armed;
+    mpb_rt_call *wd_call;
+    uint64_t soft_at, hard_at; /* CLOCK_MONOTONIC ns; MPB_NEVER = none */
+    uint64_t probe_at;         /* next liveness probe after a refused growth */
+    int probe_sent;
+    int stop_reason;
+};
+
+struct mpbox_result {
+    mpbox_status status;
+    char *out[2];
+    size_t out_len[2];
+    int out_truncated[2];
+    uint64_t out_attempted[2];
+    char *error_type, *error_message, *traceback;
+    int has_exit, exit_code;
+    const char *trap_reason;
+    double wall_ms;
+    uint64_t peak_memory;
+    int lost;
+};
+
+uint64_t mpb_now_ns(void);
+
+/* watchdog.c */
+void mpb_watchdog_init(mpb_watchdog *wd);
+void mpb_watchdog_shutdown(mpb_watchdog *wd);
+int mpb_watchdog_arm(mpbox_session *s, mpb_rt_call *call);   /* 0 or -1 */
+void mpb_watchdog_disarm(mpbox_session *s);                  /* returns stop reason via s */
+void mpb_watchdog_request_stop(mpbox_session *s, int reason);
+/* The memory cap refused a growth: watch whether the guest still runs. */
+void mpb_watchdog_oom(mpbox_session *s);
+void mpb_soft_interrupt(mpbox_session *s);
+
+/* session.c */
+int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);
+/* Run an export sequence inside a guest call; used by runtime.c. */
+int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags);
+
+/* result.c */
+mpbox_result *mpb_result_new(void);
+void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int strip_echo_frames);
+char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len);
+
+#endif

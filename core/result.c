@@ -1,0 +1,343 @@
+/*
+ * result.c — the result object: accessors, parsing of the guest's exception
+ * text, and the JSON form.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+mpbox_result *mpb_result_new(void)
+{
+    return calloc(1, sizeof(mpbox_result));
+}
+
+void mpbox_result_free(mpbox_result *r)
+{
+    if (!r)
+        return;
+    free(r->out[0]);
+    free(r->out[1]);
+    free(r->error_type);
+    free(r->error_message);
+    free(r->traceback);
+    free(r);
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned min;
+    if (c >= 0xc2 && c <= 0xdf)
+        len = 2, min = 0x80;
+    else if (c >= 0xe0 && c <= 0xef)
+        len = 3, min = 0x800;
+    else if (c >= 0xf0 && c <= 0xf4)
+        len = 4, min = 0x10000;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    unsigned cp = c & (0x3f >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+/* A NUL-terminated copy of s with invalid UTF-8 (and NUL bytes) replaced
+ * by U+FFFD. */
+char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len)
+{
+    char *o = malloc(len * 3 + 1);
+    if (!o)
+        return NULL;
+    size_t j = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        size_t k = u[i] ? utf8_seq(u + i, len - i) : 0;
+        if (k) {
+            memcpy(o + j, u + i, k);
+            j += k;
+            i += k;
+        } else {
+            memcpy(o + j, "\xef\xbf\xbd", 3);
+            j += 3;
+            i += 1;
+        }
+    }
+    o[j] = '\0';
+    if (out_len)
+        *out_len = j;
+    return o;
+}
+
+/* Drop the two frames the interactive wrapper adds ("<module>" of the
+ * wrapper call and "__mpbox_single"). */
+static void strip_echo_frames(char *tb)
+{
+    char *helper = strstr(tb, ", in __mpbox_single\n");
+    if (!helper)
+        return;
+    char *end = helper + strlen(", in __mpbox_single\n");
+    char *start = strstr(tb, "\n  File ");
+    if (!start || start > helper)
+        return;
+    memmove(start + 1, end, strlen(end) + 1);
+}
+
+/* text = "TypeName\x04" + traceback as printed by MicroPython. */
+void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int echo)
+{
+    const char *sep = memchr(text, '\x04', len);
+    size_t tlen = sep ? (size_t)(sep - text) : 0;
+    const char *tb = sep ? sep + 1 : text;
+    size_t tblen = len - (size_t)(tb - text);
+    free(r->error_type);
+    free(r->traceback);
+    free(r->error_message);
+    r->error_type = mpb_utf8_sanitize(tlen ? text : "Exception", tlen ? tlen : 9, NULL);
+    r->traceback = mpb_utf8_sanitize(tb, tblen, NULL);
+    r->error_message = NULL;
+    if (!r->error_type || !r->traceback)
+        return;
+    if (echo)
+        strip_echo_frames(r->traceback);
+
+    /* The message follows the frame lines: skip the header and every line
+     * that starts with two spaces; what is left is "Type: message\n" or
+     * "Type\n" (the message may span lines). */
+    const char *p = r->traceback;
+    if (strncmp(p, "Traceback (most recent call last):\n", 35) == 0)
+        p += 35;
+    while (strncmp(p, "  ", 2) == 0) {
+        const char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    const char *colon = strstr(p, ": ");
+    const char *first_nl = strchr(p, '\n');
+    const char *msg = "";
+    if (colon && (!first_nl || colon < first_nl))
+        msg = colon + 2;
+    size_t mlen = strlen(msg);
+    while (mlen && msg[mlen - 1] == '\n')
+        mlen--;
+    r->error_message = mpb_utf8_sanitize(msg, mlen, NULL);
+
+    if (strcmp(r->error_type, "SystemExit") == 0 && r->error_message) {
+        r->has_exit = 1;
+        const char *m = r->error_message;
+        char *end;
+        long code = strtol(m, &end, 10);
+        if (*m == '\0' || strcmp(m, "None") == 0)
+            r->exit_code = 0;
+        else if (*end == '\0' && end != m)
+            r->exit_code = (int)code;
+        else
+            r->exit_code = 1;
+    }
+}
+
+mpbox_status mpbox_result_status(const mpbox_result *r) { return r ? r->status : MPBOX_STATUS_TRAP; }
+
+static const char *stream(const mpbox_result *r, int i, size_t *len)
+{
+    if (len)
+        *len = r ? r->out_len[i] : 0;
+    return r && r->out[i] ? r->out[i] : "";
+}
+
+const char *mpbox_result_stdout(const mpbox_result *r, size_t *len) { return stream(r, 0, len); }
+const char *mpbox_result_stderr(const mpbox_result *r, size_t *len) { return stream(r, 1, len); }
+int mpbox_result_stdout_truncated(const mpbox_result *r) { return r && r->out_truncated[0]; }
+int mpbox_result_stderr_truncated(const mpbox_result *r) { return r && r->out_truncated[1]; }
+const char *mpbox_result_error_type(const mpbox_result *r) { return r ? r->error_type : NULL; }
+const char *mpbox_result_error_message(const mpbox_result *r) { return r ? r->error_message : NULL; }
+const char *mpbox_result_traceback(const mpbox_result *r) { return r ? r->traceback : NULL; }
+const char *mpbox_result_trap_reason(const mpbox_result *r) { return r ? r->trap_reason : NULL; }
+double mpbox_result_wall_ms(const mpbox_result *r) { return r ? r->wall_ms : 0; }
+uint64_t mpbox_result_peak_memory(const mpbox_result *r) { return r ? r->peak_memory : 0; }
+int mpbox_result_session_lost(const mpbox_result *r) { return r && r->lost; }
+
+int mpbox_result_exit_code(const mpbox_result *r, int *code)
+{
+    if (!r || !r->has_exit)
+        return 0;
+    if (code)
+        *code = r->exit_code;
+    return 1;
+}
+
+const char *mpbox_status_name(int status)
+{
+    switch (status) {
+    case MPBOX_STATUS_OK: return "ok";
+    case MPBOX_STATUS_ERROR: return "error";
+    case MPBOX_STATUS_TIMEOUT: return "timeout";
+    case MPBOX_STATUS_OUT_OF_MEMORY: return "out_of_memory";
+    case MPBOX_STATUS_OUTPUT_TRUNCATED: return "output_truncated";
+    case MPBOX_STATUS_TRAP: return "trap";
+    case MPBOX_STATUS_INTERRUPTED: return "interrupted";
+    default: return "unknown";
+    }
+}
+
+const char *mpbox_errstr(int rc)
+{
+    switch (rc) {
+    case MPBOX_OK: return "ok";
+    case MPBOX_ERROR: return "host error";
+    case MPBOX_NOMEM: return "out of host memory";
+    case MPBOX_MISUSE: return "library misuse (bad argument)";
+    case MPBOX_LOST: return "session lost by an earlier hard stop or trap";
+    case MPBOX_BUSY: return "session busy with another run";
+    case MPBOX_GUEST: return "guest failed to start";
+    default: return "unknown error";
+    }
+}
+
+void mpbox_free(void *p) { free(p); }
+
+int mpbox_libversion_number(void) { return MPBOX_VERSION_NUMBER; }
+
+/* ---- JSON ------------------------------------------------------------ */
+
+typedef struct jbuf {
+    char *p;
+    size_t len, alloc;
+    int failed;
+} jbuf;
+
+static void jput(jbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->alloc) {
+        size_t want = b->alloc ? b->alloc * 2 : 512;
+        while (want < b->len + n + 1)
+            want *= 2;
+        char *q = realloc(b->p, want);
+        if (!q) {
+            b->failed = 1;
+            return;
+        }
+        b->p = q;
+        b->alloc = want;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void jlit(jbuf *b, const char *s) { jput(b, s, strlen(s)); }
+
+/* A JSON string from arbitrary bytes: invalid UTF-8 becomes U+FFFD, control
+ * characters are escaped, so nothing the guest prints can end the string. */
+static void jstr(jbuf *b, const char *s, size_t n)
+{
+    jput(b, "\"", 1);
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(u + i, n - i);
+        if (!k) {
+            jput(b, "\\ufffd", 6);
+            i++;
+            continue;
+        }
+        unsigned char c = u[i];
+        char esc[8];
+        if (k == 1 && (c < 0x20 || c == '"' || c == '\\' || c == 0x7f)) {
+            switch (c) {
+            case '"': jput(b, "\\\"", 2); break;
+            case '\\': jput(b, "\\\\", 2); break;
+            case '\n': jput(b, "\\n", 2); break;
+            case '\r': jput(b, "\\r", 2); break;
+            case '\t': jput(b, "\\t", 2); break;
+            default:
+                snprintf(esc, sizeof esc, "\\u%04x", c);
+                jput(b, esc, 6);
+            }
+        } else {
+            jput(b, (const char *)u + i, k);
+        }
+        i += k;
+    }
+    jput(b, "\"", 1);
+}
+
+static void jstr0(jbuf *b, const char *s)
+{
+    if (s)
+        jstr(b, s, strlen(s));
+    else
+        jlit(b, "null");
+}
+
+char *mpbox_result_json(const mpbox_result *r, size_t *len)
+{
+    if (!r)
+        return NULL;
+    jbuf b = {0};
+    char num[64];
+    jlit(&b, "{\"status\":");
+    jstr0(&b, mpbox_status_name(r->status));
+    jlit(&b, ",\"stdout\":");
+    jstr(&b, r->out[0] ? r->out[0] : "", r->out_len[0]);
+    jlit(&b, ",\"stderr\":");
+    jstr(&b, r->out[1] ? r->out[1] : "", r->out_len[1]);
+    jlit(&b, r->out_truncated[0] ? ",\"stdout_truncated\":true" : ",\"stdout_truncated\":false");
+    jlit(&b, r->out_truncated[1] ? ",\"stderr_truncated\":true" : ",\"stderr_truncated\":false");
+    jlit(&b, ",\"error\":");
+    if (r->error_type) {
+        jlit(&b, "{\"type\":");
+        jstr0(&b, r->error_type);
+        jlit(&b, ",\"message\":");
+        jstr0(&b, r->error_message ? r->error_message : "");
+        jlit(&b, ",\"traceback\":");
+        jstr0(&b, r->traceback ? r->traceback : "");
+        jlit(&b, "}");
+    } else {
+        jlit(&b, "null");
+    }
+    jlit(&b, ",\"exit_code\":");
+    if (r->has_exit) {
+        snprintf(num, sizeof num, "%d", r->exit_code);
+        jlit(&b, num);
+    } else {
+        jlit(&b, "null");
+    }
+    jlit(&b, ",\"trap\":");
+    jstr0(&b, r->trap_reason);
+    jlit(&b, r->lost ? ",\"session\":\"lost\"" : ",\"session\":\"kept\"");
+    snprintf(num, sizeof num, "%.3f", r->wall_ms);
+    jlit(&b, ",\"stats\":{\"wall_ms\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)r->peak_memory);
+    jlit(&b, ",\"peak_memory_bytes\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)r->out_attempted[0]);
+    jlit(&b, ",\"stdout_bytes\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)r->out_attempted[1]);
+    jlit(&b, ",\"stderr_bytes\":");
+    jlit(&b, num);
+    jlit(&b, "}}");
+    if (b.failed) {
+        free(b.p);
+        return NULL;
+    }
+    if (len)
+        *len = b.len;
+    return b.p;
+}

@@ -1,0 +1,261 @@
+/*
+ * runtime.c — the runtime: starts one guest instance, runs MicroPython's
+ * start-up in it, and keeps the result as the image every session is copied
+ * from (so a new session costs a few page copies, not a start-up).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "core.h"
+
+/* As the npm package's own loader (api.js): 2048 words of Python stack,
+ * a 1 MiB initial Python heap (it grows on demand up to the memory cap). */
+#define PYSTACK_WORDS 2048u
+#define INITIAL_HEAP (1u << 20)
+
+/* Run once in the image. input() would block forever in this build (stdin
+ * is polled without end), so it reads end of file like a closed stdin; the
+ * helper gives interactive runs their expression echo (MPBOX_RUN_ECHO). */
+static const char image_prelude[] =
+    "import builtins\n"
+    "def input(prompt=''):\n"
+    "    if prompt:\n"
+    "        print(prompt, end='')\n"
+    "    raise EOFError('EOF when reading a line')\n"
+    "builtins.input = input\n"
+    "def __mpbox_single(src):\n"
+    "    exec(compile(src, '<stdin>', 'single'), globals())\n"
+    "builtins.__mpbox_single = __mpbox_single\n"
+    "del input, __mpbox_single, builtins\n";
+
+static pthread_once_t module_once = PTHREAD_ONCE_INIT;
+static void init_module(void)
+{
+    Z_micropython_init_module(); /* fills the generated func_types table */
+}
+
+static int start_guest(mpbox_session *s)
+{
+    mpb_rt_call call;
+    s->host.call = &call;
+    int trap = MPB_RT_TRY(&call, NULL);
+    if (trap == 0) {
+        Z_micropython_instantiate(&s->inst, (struct Z_env_instance_t *)&s->host,
+                                  (struct Z_wasi_snapshot_preview1_instance_t *)&s->host);
+        call.mem_base = s->inst.w2c_memory.data;
+        call.in_guest = 1;
+        Z_micropythonZ_emscripten_stack_init(&s->inst);
+        Z_micropythonZ___wasm_call_ctors(&s->inst);
+        Z_micropythonZ_mp_js_init(&s->inst, PYSTACK_WORDS, INITIAL_HEAP);
+        Z_micropythonZ_proxy_c_init(&s->inst);
+        call.in_guest = 0;
+    }
+    mpb_rt_leave(&call);
+    s->host.call = NULL;
+    return trap;
+}
+
+/* Which host pages of the reservation hold data: untouched pages are not
+ * resident, and resident ones are checked for non-zero bytes. */
+static int capture_image(mpbox_runtime *rt, const mpbox_session *s)
+{
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    size_t npages = (size_t)m->size / MPB_HOST_PAGE;
+    unsigned char *resident = malloc(npages);
+    rt->image_index = malloc(sizeof *rt->image_index * npages);
+    if (!resident || !rt->image_index) {
+        free(resident);
+        return MPBOX_NOMEM;
+    }
+    if (mincore(m->data, m->size, resident) != 0)
+        memset(resident, 1, npages);
+    size_t count = 0;
+    for (size_t i = 0; i < npages; i++) {
+        if (!(resident[i] & 1))
+            continue;
+        const uint64_t *w = (const uint64_t *)(m->data + i * MPB_HOST_PAGE);
+        for (size_t k = 0; k < MPB_HOST_PAGE / 8; k++)
+            if (w[k]) {
+                rt->image_index[count++] = (uint32_t)i;
+                break;
+            }
+    }
+    free(resident);
+    rt->image_data = malloc(count * MPB_HOST_PAGE + 1);
+    if (!rt->image_data)
+        return MPBOX_NOMEM;
+    for (size_t i = 0; i < count; i++)
+        memcpy(rt->image_data + i * MPB_HOST_PAGE, m->data + (size_t)rt->image_index[i] * MPB_HOST_PAGE,
+               MPB_HOST_PAGE);
+    rt->image_count = (uint32_t)count;
+    rt->image_pages = m->pages;
+    rt->image_inst = s->inst;
+    rt->table_size = s->inst.w2c___indirect_function_table.size;
+    rt->table_max = s->inst.w2c___indirect_function_table.max_size;
+    rt->image_table = malloc(sizeof *rt->image_table * (rt->table_size ? rt->table_size : 1));
+    if (!rt->image_table)
+        return MPBOX_NOMEM;
+    memcpy(rt->image_table, s->inst.w2c___indirect_function_table.data, sizeof *rt->image_table * rt->table_size);
+    return MPBOX_OK;
+}
+
+/* Find the words mp_sched_keyboard_interrupt writes, by calling it in a
+ * scratch session and diffing memory against the image:
+ * - mp_pending_exception goes from 0 to a pointer into linear memory; an
+ *   interrupt that arrived too late for one run is cleared there;
+ * - the scheduler state, a u16, goes from IDLE (1) to PENDING (0); the
+ *   watchdog uses it as a harmless liveness probe after a refused growth. */
+static int find_interrupt_words(mpbox_runtime *rt)
+{
+    mpbox_session *s;
+    int rc = mpb_session_create(rt, &s, 1);
+    if (rc != MPBOX_OK)
+        return rc;
+    mpb_rt_call call;
+    s->host.call = &call;
+    if (MPB_RT_TRY(&call, s->inst.w2c_memory.data) == 0) {
+        call.in_guest = 1;
+        Z_micropythonZ_mp_sched_keyboard_interrupt(&s->inst);
+        call.in_guest = 0;
+    }
+    mpb_rt_leave(&call);
+    s->host.call = NULL;
+
+    const uint8_t *mem = s->inst.w2c_memory.data;
+    uint32_t pending = 0, npending = 0, sched = 0, nsched = 0;
+    for (uint32_t i = 0; i < rt->image_count; i++) {
+        const uint32_t *now = (const uint32_t *)(mem + (size_t)rt->image_index[i] * MPB_HOST_PAGE);
+        const uint32_t *was = (const uint32_t *)(rt->image_data + (size_t)i * MPB_HOST_PAGE);
+        for (uint32_t k = 0; k < MPB_HOST_PAGE / 4; k++) {
+            if (now[k] == was[k])
+                continue;
+            uint32_t addr = rt->image_index[i] * MPB_HOST_PAGE + k * 4;
+            if (was[k] == 0 && now[k] < s->inst.w2c_memory.size) {
+                pending = addr;
+                npending++;
+            } else if ((was[k] & 0xffff) == 1 && (now[k] & 0xffff) == 0 && (was[k] >> 16) == (now[k] >> 16)) {
+                sched = addr;
+                nsched++;
+            } else if ((was[k] >> 16) == 1 && (now[k] >> 16) == 0 && (was[k] & 0xffff) == (now[k] & 0xffff)) {
+                sched = addr + 2;
+                nsched++;
+            }
+        }
+    }
+    mpbox_session_free(s);
+    if (npending != 1 || nsched != 1)
+        return MPBOX_GUEST;
+    rt->kbd_pending_addr = pending;
+    rt->sched_state_addr = sched;
+    return MPBOX_OK;
+}
+
+static void release_image(mpbox_runtime *rt)
+{
+    free(rt->image_index);
+    free(rt->image_data);
+    free(rt->image_table);
+    rt->image_index = NULL;
+    rt->image_data = NULL;
+    rt->image_table = NULL;
+}
+
+static int build_image(mpbox_runtime *rt)
+{
+    mpbox_session *s;
+    int rc = mpb_session_create(rt, &s, 0);
+    if (rc != MPBOX_OK)
+        return rc;
+    s->inst.w2c_memory.data = NULL;
+    if (start_guest(s) != 0) {
+        rc = MPBOX_GUEST;
+    } else {
+        s->inst.w2c_memory.max_pages = 32768u;
+        mpbox_result *r = mpb_result_new();
+        if (!r) {
+            rc = MPBOX_NOMEM;
+        } else {
+            int trap = mpb_session_exec(s, image_prelude, sizeof image_prelude - 1, r, 0);
+            if (trap || r->error_type)
+                rc = MPBOX_GUEST;
+            mpbox_result_free(r);
+        }
+    }
+    if (rc == MPBOX_OK)
+        rc = capture_image(rt, s);
+    if (s->inst.w2c_memory.data)
+        mpb_rt_unreserve(s->inst.w2c_memory.data);
+    free(s->inst.w2c___indirect_function_table.data);
+    mpb_capture_free(&s->host.out[0]);
+    mpb_capture_free(&s->host.out[1]);
+    free(s);
+    return rc;
+}
+
+int mpbox_runtime_new(mpbox_runtime **out)
+{
+    if (!out)
+        return MPBOX_MISUSE;
+    *out = NULL;
+    if (mpb_rt_global_init() != 0)
+        return MPBOX_ERROR;
+    pthread_once(&module_once, init_module);
+    mpbox_runtime *rt = calloc(1, sizeof *rt);
+    if (!rt)
+        return MPBOX_NOMEM;
+    atomic_store(&rt->limits[MPBOX_LIMIT_MEMORY], MPBOX_DEFAULT_MEMORY);
+    atomic_store(&rt->limits[MPBOX_LIMIT_TIMEOUT_MS], MPBOX_DEFAULT_TIMEOUT_MS);
+    atomic_store(&rt->limits[MPBOX_LIMIT_GRACE_MS], MPBOX_DEFAULT_GRACE_MS);
+    atomic_store(&rt->limits[MPBOX_LIMIT_STDOUT], MPBOX_DEFAULT_OUTPUT);
+    atomic_store(&rt->limits[MPBOX_LIMIT_STDERR], MPBOX_DEFAULT_OUTPUT);
+    atomic_store(&rt->limits[MPBOX_LIMIT_OUTPUT_STOP], 0);
+    pthread_mutex_init(&rt->pool_lock, NULL);
+    mpb_watchdog_init(&rt->wd);
+    if (getrandom(&rt->seed, sizeof rt->seed, 0) != sizeof rt->seed)
+        rt->seed = (uint64_t)mpb_now_ns() ^ ((uint64_t)getpid() << 32);
+    static const int i32 = WASM_RT_I32;
+    for (int n = 0; n < 5; n++) {
+        /* invoke_v..viiii: n i32 parameters after the index, no result */
+        rt->sigs[MPB_SIG_V1 + n] = wasm_rt_register_func_type((uint32_t)n, 0, i32, i32, i32, i32, i32);
+    }
+    for (int n = 0; n < 6; n++)
+        rt->sigs[MPB_SIG_I1 + n] = wasm_rt_register_func_type((uint32_t)n, 1, i32, i32, i32, i32, i32, i32, i32);
+
+    int rc = build_image(rt);
+    if (rc == MPBOX_OK)
+        rc = find_interrupt_words(rt);
+    if (rc != MPBOX_OK) {
+        mpbox_runtime_free(rt);
+        return rc;
+    }
+    *out = rt;
+    return MPBOX_OK;
+}
+
+void mpbox_runtime_free(mpbox_runtime *rt)
+{
+    if (!rt)
+        return;
+    mpb_watchdog_shutdown(&rt->wd);
+    for (int i = 0; i < rt->pool_count; i++)
+        mpb_rt_unreserve(rt->pool[i]);
+    pthread_mutex_destroy(&rt->pool_lock);
+    release_image(rt);
+    free(rt);
+}
+
+int64_t mpbox_runtime_limit(mpbox_runtime *rt, int id, int64_t value)
+{
+    if (!rt || id < 0 || id >= MPBOX_LIMIT_COUNT_)
+        return -1;
+    if (value < 0)
+        return atomic_load(&rt->limits[id]);
+    if (id == MPBOX_LIMIT_MEMORY && (value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY))
+        return -1;
+    if (id == MPBOX_LIMIT_OUTPUT_STOP && value > 1)
+        return -1;
+    return atomic_exchange(&rt->limits[id], value);
+}

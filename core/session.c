@@ -1,0 +1,391 @@
+/*
+ * session.c — sessions: created from the runtime's start-up image, running
+ * source in the guest, turning what happened into a result.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core.h"
+#include "gmem.h"
+
+/* The most exception text kept from the guest (a traceback of a deep
+ * recursion can be long; the rest is cut). */
+#define MAX_EXCEPTION_TEXT (1u << 20)
+
+uint64_t mpb_now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static mpbox_session *session_of(mpb_host *h)
+{
+    return (mpbox_session *)((char *)h - offsetof(mpbox_session, host));
+}
+
+static void on_output_overflow(mpb_host *h)
+{
+    mpb_watchdog_request_stop(session_of(h), MPB_STOP_OUTPUT);
+}
+
+static void on_oom(mpb_host *h)
+{
+    mpb_watchdog_oom(session_of(h));
+}
+
+static uint32_t cap_pages(int64_t bytes)
+{
+    uint64_t pages = (uint64_t)bytes / MPB_WASM_PAGE;
+    return pages > 32768u ? 32768u : (uint32_t)pages;
+}
+
+static uint8_t *take_reservation(mpbox_runtime *rt)
+{
+    uint8_t *base = NULL;
+    pthread_mutex_lock(&rt->pool_lock);
+    if (rt->pool_count > 0)
+        base = rt->pool[--rt->pool_count];
+    pthread_mutex_unlock(&rt->pool_lock);
+    return base ? base : mpb_rt_reserve(rt->image_pages);
+}
+
+static void give_reservation(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages)
+{
+    if (!base)
+        return;
+    if (mpb_rt_reset(base, rt->image_pages, used_pages) == 0) {
+        pthread_mutex_lock(&rt->pool_lock);
+        if (rt->pool_count < MPB_POOL_MAX) {
+            rt->pool[rt->pool_count++] = base;
+            base = NULL;
+        }
+        pthread_mutex_unlock(&rt->pool_lock);
+    }
+    mpb_rt_unreserve(base);
+}
+
+static void host_init(mpbox_session *s)
+{
+    mpbox_runtime *rt = s->rt;
+    mpb_host *h = &s->host;
+    h->inst = &s->inst;
+    memcpy(h->sigs, rt->sigs, sizeof h->sigs);
+    h->request_stop = on_output_overflow;
+    h->on_oom = on_oom;
+    clock_gettime(CLOCK_MONOTONIC, &h->epoch);
+    /* splitmix64 of the runtime seed and a session number */
+    uint64_t z = rt->seed + 0x9e3779b97f4a7c15ull * (atomic_fetch_add(&rt->session_counter, 1) + 1);
+    for (int i = 0; i < 2; i++) {
+        z += 0x9e3779b97f4a7c15ull;
+        uint64_t x = z;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+        h->rng[i] = (x ^ (x >> 31)) | 1;
+    }
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        s->limits[i] = atomic_load(&rt->limits[i]);
+}
+
+int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
+{
+    *out = NULL;
+    mpbox_session *s = calloc(1, sizeof *s);
+    if (!s)
+        return MPBOX_NOMEM;
+    s->rt = rt;
+    host_init(s);
+    if (!from_image) {
+        *out = s; /* the caller instantiates (runtime.c) */
+        return MPBOX_OK;
+    }
+    uint8_t *base = take_reservation(rt);
+    wasm_rt_funcref_t *table = malloc(sizeof *table * (rt->table_size ? rt->table_size : 1));
+    if (!base || !table) {
+        give_reservation(rt, base, rt->image_pages);
+        free(table);
+        free(s);
+        return base ? MPBOX_NOMEM : MPBOX_ERROR;
+    }
+    for (uint32_t i = 0; i < rt->image_count; i++)
+        memcpy(base + (size_t)rt->image_index[i] * MPB_HOST_PAGE, rt->image_data + (size_t)i * MPB_HOST_PAGE,
+               MPB_HOST_PAGE);
+    memcpy(table, rt->image_table, sizeof *table * rt->table_size);
+    for (uint32_t i = 0; i < rt->table_size; i++)
+        if (table[i].func)
+            table[i].module_instance = &s->inst;
+    s->inst = rt->image_inst;
+    s->inst.Z_env_instance = (struct Z_env_instance_t *)&s->host;
+    s->inst.Z_wasi_snapshot_preview1_instance = (struct Z_wasi_snapshot_preview1_instance_t *)&s->host;
+    s->inst.w2c_memory.data = base;
+    s->inst.w2c_memory.pages = rt->image_pages;
+    s->inst.w2c_memory.size = rt->image_pages * MPB_WASM_PAGE;
+    s->inst.w2c_memory.max_pages = cap_pages(s->limits[MPBOX_LIMIT_MEMORY]);
+    s->inst.w2c___indirect_function_table.data = table;
+    s->inst.w2c___indirect_function_table.size = rt->table_size;
+    s->inst.w2c___indirect_function_table.max_size = rt->table_max;
+    *out = s;
+    return MPBOX_OK;
+}
+
+int mpbox_session_new(mpbox_runtime *rt, mpbox_session **out)
+{
+    if (!out)
+        return MPBOX_MISUSE;
+    *out = NULL;
+    if (!rt)
+        return MPBOX_MISUSE;
+    return mpb_session_create(rt, out, 1);
+}
+
+void mpbox_session_free(mpbox_session *s)
+{
+    if (!s)
+        return;
+    give_reservation(s->rt, s->inst.w2c_memory.data, s->inst.w2c_memory.pages);
+    free(s->inst.w2c___indirect_function_table.data);
+    mpb_capture_free(&s->host.out[0]);
+    mpb_capture_free(&s->host.out[1]);
+    free(s);
+}
+
+int64_t mpbox_session_limit(mpbox_session *s, int id, int64_t value)
+{
+    if (!s || id < 0 || id >= MPBOX_LIMIT_COUNT_)
+        return -1;
+    int64_t old = s->limits[id];
+    if (value < 0)
+        return old;
+    if (id == MPBOX_LIMIT_MEMORY && (value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY))
+        return -1;
+    if (id == MPBOX_LIMIT_OUTPUT_STOP && value > 1)
+        return -1;
+    s->limits[id] = value;
+    if (id == MPBOX_LIMIT_MEMORY)
+        s->inst.w2c_memory.max_pages = cap_pages(value);
+    return old;
+}
+
+int mpbox_session_is_lost(const mpbox_session *s)
+{
+    return !s || s->lost;
+}
+
+void mpbox_session_set_output(mpbox_session *s, mpbox_output_fn fn, void *user)
+{
+    if (!s)
+        return;
+    s->host.output_fn = fn;
+    s->host.output_user = user;
+}
+
+/* Copy bytes into a fresh guest allocation; 0 when the guest is out of
+ * memory. Runs inside a guest call. */
+static uint32_t guest_dup(mpbox_session *s, const void *data, size_t len)
+{
+    mpb_host *h = &s->host;
+    uint32_t p;
+    MPB_GUEST_CALL(h, p = Z_micropythonZ_malloc(&s->inst, (uint32_t)(len ? len : 1)));
+    if (p && mpb_g_write(&s->inst.w2c_memory, p, data, len) != 0)
+        mpb_rt_trap(h->call, MPB_TRAP_OOB); /* malloc returned nonsense */
+    return p;
+}
+
+/* Interactive mode: compile the input as a 'single' statement so that
+ * expression values are printed, through a helper installed in builtins
+ * by the start-up image. The source travels as hex: no quoting to get
+ * wrong. */
+static char *echo_wrapper(const char *src, size_t len, size_t *out_len)
+{
+    static const char head[] = "__mpbox_single(bytes.fromhex('";
+    static const char tail[] = "').decode())";
+    size_t n = sizeof head - 1 + 2 * len + sizeof tail - 1;
+    char *w = malloc(n + 1);
+    if (!w)
+        return NULL;
+    char *p = w;
+    memcpy(p, head, sizeof head - 1);
+    p += sizeof head - 1;
+    for (size_t i = 0; i < len; i++) {
+        static const char hex[] = "0123456789abcdef";
+        *p++ = hex[(unsigned char)src[i] >> 4];
+        *p++ = hex[(unsigned char)src[i] & 15];
+    }
+    memcpy(p, tail, sizeof tail);
+    *out_len = n;
+    return w;
+}
+
+/* Inside the guest: copy the source in, execute it, collect the outcome.
+ * Nothing set before MPB_RT_TRY changes after it (siglongjmp clobbers). */
+static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, int echo)
+{
+    mpb_host *h = &s->host;
+    mpb_rt_call call;
+    h->call = &call;
+    h->jmp_top = NULL;
+    if (mpb_watchdog_arm(s, &call) != 0) {
+        h->call = NULL;
+        return MPB_TRAP_HOST_NOMEM;
+    }
+    int trap = MPB_RT_TRY(&call, s->inst.w2c_memory.data);
+    if (trap == 0) {
+        uint32_t code = guest_dup(s, src, len);
+        uint32_t slot = 0;
+        if (code)
+            MPB_GUEST_CALL(h, slot = Z_micropythonZ_malloc(&s->inst, 12));
+        if (!code || !slot) {
+            h->oom = 1;
+            static const char nomem[] = "MemoryError\x04MemoryError: no memory for the source\n";
+            mpb_result_set_exception(res, nomem, sizeof nomem - 1, 0);
+        } else {
+            MPB_GUEST_CALL(h, Z_micropythonZ_mp_js_do_exec(&s->inst, code, (uint32_t)len, slot));
+            uint32_t v[3];
+            if (mpb_g_read(&s->inst.w2c_memory, slot, v, sizeof v) != 0)
+                mpb_rt_trap(&call, MPB_TRAP_OOB);
+            if ((int32_t)v[0] == -1) {
+                uint32_t n = v[1] < MAX_EXCEPTION_TEXT ? v[1] : MAX_EXCEPTION_TEXT;
+                if (!mpb_g_ok(&s->inst.w2c_memory, v[2], n))
+                    n = 0;
+                mpb_result_set_exception(res, (const char *)s->inst.w2c_memory.data + v[2], n, echo);
+                MPB_GUEST_CALL(h, Z_micropythonZ_free(&s->inst, v[2]));
+            } else if (v[0] >= 6 && v[0] <= 8) {
+                MPB_GUEST_CALL(h, Z_micropythonZ_proxy_c_free_obj(&s->inst, v[1]));
+            }
+        }
+        if (code)
+            MPB_GUEST_CALL(h, Z_micropythonZ_free(&s->inst, code));
+        if (slot)
+            MPB_GUEST_CALL(h, Z_micropythonZ_free(&s->inst, slot));
+    }
+    mpb_rt_leave(&call);
+    mpb_watchdog_disarm(s);
+    h->call = NULL;
+    h->jmp_top = NULL;
+    return trap;
+}
+
+/* Everything that happens inside the guest for one run. Returns 0, or a
+ * trap code. */
+int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags)
+{
+    if (!(flags & MPBOX_RUN_ECHO))
+        return guest_exec(s, src, len, res, 0);
+    size_t wlen;
+    char *wrapped = echo_wrapper(src, len, &wlen);
+    if (!wrapped)
+        return MPB_TRAP_HOST_NOMEM;
+    int trap = guest_exec(s, wrapped, wlen, res, 1);
+    free(wrapped);
+    return trap;
+}
+
+static void clear_stale_interrupt(mpbox_session *s)
+{
+    uint32_t addr = s->rt->kbd_pending_addr;
+    if (addr && mpb_g_ok(&s->inst.w2c_memory, addr, 4))
+        mpb_g_put_u32(&s->inst.w2c_memory, addr, 0);
+}
+
+static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
+{
+    int reason = s->stop_reason;
+    if (trap) {
+        if (trap == MPB_TRAP_HARD_STOP) {
+            if (s->host.oom)
+                return MPBOX_STATUS_OUT_OF_MEMORY; /* e.g. stuck in nlr_jump_fail */
+            if (reason == MPB_STOP_OUTPUT)
+                return MPBOX_STATUS_OUTPUT_TRUNCATED;
+            if (reason == MPB_STOP_USER)
+                return MPBOX_STATUS_INTERRUPTED;
+            return MPBOX_STATUS_TIMEOUT;
+        }
+        return MPBOX_STATUS_TRAP;
+    }
+    if (reason == MPB_STOP_TIMEOUT)
+        return MPBOX_STATUS_TIMEOUT;
+    if (reason == MPB_STOP_OUTPUT)
+        return MPBOX_STATUS_OUTPUT_TRUNCATED;
+    if (reason == MPB_STOP_USER)
+        return MPBOX_STATUS_INTERRUPTED;
+    if (!r->error_type)
+        return MPBOX_STATUS_OK;
+    if (strcmp(r->error_type, "MemoryError") == 0)
+        return MPBOX_STATUS_OUT_OF_MEMORY;
+    if (r->has_exit)
+        return r->exit_code == 0 ? MPBOX_STATUS_OK : MPBOX_STATUS_ERROR;
+    return MPBOX_STATUS_ERROR;
+}
+
+int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, mpbox_result **out)
+{
+    if (!out)
+        return MPBOX_MISUSE;
+    *out = NULL;
+    if (!s || (!src && len))
+        return MPBOX_MISUSE;
+    if (len > UINT32_MAX / 2 - 64)
+        return MPBOX_MISUSE;
+    if (s->lost)
+        return MPBOX_LOST;
+    if (atomic_exchange(&s->busy, 1))
+        return MPBOX_BUSY;
+    mpbox_result *r = mpb_result_new();
+    if (!r) {
+        atomic_store(&s->busy, 0);
+        return MPBOX_NOMEM;
+    }
+    mpb_host *h = &s->host;
+    mpb_capture_reset(&h->out[0], (uint64_t)s->limits[MPBOX_LIMIT_STDOUT]);
+    mpb_capture_reset(&h->out[1], (uint64_t)s->limits[MPBOX_LIMIT_STDERR]);
+    h->output_stop = s->limits[MPBOX_LIMIT_OUTPUT_STOP] != 0;
+    h->output_overflowed = 0;
+    h->oom = 0;
+    s->stop_reason = MPB_STOP_NONE;
+
+    uint64_t t0 = mpb_now_ns();
+    int trap = mpb_session_exec(s, src ? src : "", len, r, flags);
+    r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
+    clear_stale_interrupt(s);
+
+    for (int i = 0; i < 2; i++) {
+        mpb_capture *c = &h->out[i];
+        r->out_len[i] = c->len;
+        r->out_truncated[i] = c->truncated;
+        r->out_attempted[i] = c->attempted;
+        r->out[i] = c->data; /* the result takes the buffer */
+        c->data = NULL;
+        c->len = c->alloc = 0;
+    }
+    r->peak_memory = (uint64_t)s->inst.w2c_memory.pages * MPB_WASM_PAGE;
+    r->status = status_of(s, r, trap);
+    if (trap) {
+        r->trap_reason = mpb_trap_reason(trap);
+        r->lost = 1;
+        s->lost = 1;
+    }
+    atomic_store(&s->busy, 0);
+    *out = r;
+    return MPBOX_OK;
+}
+
+int mpbox_run(mpbox_session *s, const char *src, size_t len, mpbox_result **out)
+{
+    return mpbox_run_ex(s, src, len, 0, out);
+}
+
+int mpbox_run_once(mpbox_runtime *rt, const char *src, size_t len, mpbox_result **out)
+{
+    if (!out)
+        return MPBOX_MISUSE;
+    *out = NULL;
+    mpbox_session *s;
+    int rc = mpbox_session_new(rt, &s);
+    if (rc != MPBOX_OK)
+        return rc;
+    rc = mpbox_run(s, src, len, out);
+    mpbox_session_free(s);
+    return rc;
+}

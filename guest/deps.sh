@@ -1,0 +1,41 @@
+#!/bin/sh
+# Check the build and test dependencies (Debian 12 package names). As root,
+# install what is missing with apt-get; otherwise say exactly what to install.
+#
+#   guest/deps.sh          build dependencies
+#   guest/deps.sh test     build + test dependencies
+set -eu
+
+need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_file() { [ -e "$1" ] || missing="$missing $2"; }
+
+missing=""
+need_cmd cc gcc
+need_cmd make make
+need_cmd wasm2c wabt
+need_cmd npm npm
+need_cmd pkg-config pkg-config
+need_file /usr/include/histedit.h libedit-dev
+need_file /usr/include/wasm-rt.h wabt
+if [ "${1:-}" = test ]; then
+    need_cmd python3 python3
+    need_cmd node nodejs
+    need_cmd clang clang
+    # ASan/UBSan runtimes for the sanitizer run of the suite.
+    need_file /usr/lib/gcc/x86_64-linux-gnu/12/libasan.so libgcc-12-dev
+fi
+
+[ -z "$missing" ] && exit 0
+# Drop duplicates, keep order.
+pkgs=$(printf '%s\n' $missing | awk '!seen[$0]++' | tr '\n' ' ')
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing missing Debian packages: $pkgs" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $pkgs >&2
+else
+    echo "missing build dependencies; install them with:" >&2
+    echo "    sudo apt-get install $pkgs" >&2
+    exit 1
+fi

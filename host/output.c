@@ -1,0 +1,65 @@
+/*
+ * output.c — capture of guest stdout/stderr with per-stream caps.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "host.h"
+
+void mpb_capture_reset(mpb_capture *c, uint64_t cap)
+{
+    c->len = 0;
+    c->cap = cap;
+    c->attempted = 0;
+    c->truncated = 0;
+}
+
+void mpb_capture_free(mpb_capture *c)
+{
+    free(c->data);
+    memset(c, 0, sizeof *c);
+}
+
+/* Keep what fits; returns the number of bytes kept (0 when the host cannot
+ * allocate: the output is then flagged as truncated rather than lost
+ * silently). */
+static size_t capture(mpb_capture *c, const char *data, size_t len)
+{
+    c->attempted += len;
+    uint64_t room = c->cap > c->len ? c->cap - c->len : 0;
+    size_t keep = len < room ? len : (size_t)room;
+    if (keep < len)
+        c->truncated = 1;
+    if (!keep)
+        return 0;
+    if (c->len + keep + 1 > c->alloc) {
+        size_t want = c->alloc ? c->alloc : 256;
+        while (want < c->len + keep + 1)
+            want *= 2;
+        char *p = realloc(c->data, want);
+        if (!p) {
+            c->truncated = 1;
+            return 0;
+        }
+        c->data = p;
+        c->alloc = want;
+    }
+    memcpy(c->data + c->len, data, keep);
+    c->len += keep;
+    c->data[c->len] = '\0';
+    return keep;
+}
+
+void mpb_host_output(mpb_host *h, int fd, const char *data, size_t len)
+{
+    mpb_capture *c = &h->out[fd == 2];
+    size_t kept = capture(c, data, len);
+    /* Hand the callback the host's copy, never guest memory. */
+    if (kept && h->output_fn)
+        h->output_fn(h->output_user, fd, c->data + c->len - kept, kept);
+    if (c->truncated && h->output_stop && !h->output_overflowed) {
+        h->output_overflowed = 1;
+        if (h->request_stop)
+            h->request_stop(h);
+    }
+}

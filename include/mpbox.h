@@ -1,0 +1,221 @@
+/*
+ * mpbox.h — run untrusted Python (MicroPython 1.27 compiled to WebAssembly,
+ * translated to C) inside the calling process, with hard limits.
+ *
+ * Objects
+ *   mpbox_runtime  the compiled guest, a pre-initialised start-up image, a pool
+ *                  of memory reservations and default limits. Thread-safe: any
+ *                  number of threads may create sessions from one runtime.
+ *   mpbox_session  one MicroPython instance. State (variables, imports,
+ *                  functions, classes) persists across runs. A session is used
+ *                  by one thread at a time; mpbox_session_interrupt() is the
+ *                  only call that may come from another thread.
+ *   mpbox_result   the outcome of one run: status, captured output, error,
+ *                  statistics. Owned by the caller; free with mpbox_result_free.
+ *
+ * Errors are values. Calls that can fail return an mpbox_rc (MPBOX_OK = 0).
+ * A Python exception is not a call failure: mpbox_run() returns MPBOX_OK and
+ * the result's status says what the guest did.
+ *
+ * Signals: the library handles SIGSEGV and SIGBUS raised by guest code (and
+ * passes on any other to the previous handler) and uses one extra signal,
+ * MPBOX_STOP_SIGNAL (SIGRTMIN+3 by default), to stop guest code that ignores
+ * a soft interrupt. Threads that run guest code get an alternate signal stack.
+ */
+#ifndef MPBOX_H
+#define MPBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && !defined(MPBOX_STATIC_BUILD)
+#define MPBOX_API __attribute__((visibility("default")))
+#else
+#define MPBOX_API
+#endif
+
+#define MPBOX_VERSION "0.1.0"
+#define MPBOX_VERSION_NUMBER 1000 /* X*1000000 + Y*1000 + Z */
+#define MPBOX_GUEST_VERSION "MicroPython 1.27.0 (webassembly, pyscript variant)"
+
+MPBOX_API int mpbox_libversion_number(void);
+
+/* ---- Return codes of API calls ----------------------------------------- */
+typedef enum mpbox_rc {
+    MPBOX_OK = 0,
+    MPBOX_ERROR = 1,   /* a host-side failure (mmap, thread creation, ...) */
+    MPBOX_NOMEM = 2,   /* the host could not allocate memory */
+    MPBOX_MISUSE = 3,  /* bad argument: NULL handle, unknown limit id, ... */
+    MPBOX_LOST = 4,    /* the session was hard-stopped or trapped earlier and
+                          refuses further runs; destroy it */
+    MPBOX_BUSY = 5,    /* a run is already in progress on this session */
+    MPBOX_GUEST = 6    /* the guest image failed to start (corrupt build) */
+} mpbox_rc;
+
+/* A static English description of rc. Never NULL. */
+MPBOX_API const char *mpbox_errstr(int rc);
+
+/* ---- Outcome of a run -------------------------------------------------- */
+typedef enum mpbox_status {
+    MPBOX_STATUS_OK = 0,               /* finished; SystemExit(0) included */
+    MPBOX_STATUS_ERROR = 1,            /* an uncaught Python exception
+                                          (SystemExit with a non-zero code too) */
+    MPBOX_STATUS_TIMEOUT = 2,          /* the wall-clock limit was reached */
+    MPBOX_STATUS_OUT_OF_MEMORY = 3,    /* the memory cap was reached */
+    MPBOX_STATUS_OUTPUT_TRUNCATED = 4, /* output passed its cap and the output
+                                          policy is "stop" */
+    MPBOX_STATUS_TRAP = 5,             /* the guest trapped (invalid memory
+                                          access, stack exhausted, abort, ...) */
+    MPBOX_STATUS_INTERRUPTED = 6       /* stopped by mpbox_session_interrupt */
+} mpbox_status;
+
+/* "ok", "error", "timeout", "out_of_memory", "output_truncated", "trap",
+ * "interrupted". Never NULL ("unknown" for other values). */
+MPBOX_API const char *mpbox_status_name(int status);
+
+/* ---- Limits ------------------------------------------------------------ */
+/* Limits are identified by number, SQLite style: a new limit is a new id. */
+typedef enum mpbox_limit_id {
+    MPBOX_LIMIT_MEMORY = 0,      /* bytes of guest linear memory (cap);
+                                    rounded down to 64 KiB pages */
+    MPBOX_LIMIT_TIMEOUT_MS = 1,  /* wall-clock ms per run; 0 = none */
+    MPBOX_LIMIT_GRACE_MS = 2,    /* ms between the soft interrupt
+                                    (KeyboardInterrupt) and the hard stop */
+    MPBOX_LIMIT_STDOUT = 3,      /* bytes of stdout kept per run */
+    MPBOX_LIMIT_STDERR = 4,      /* bytes of stderr kept per run */
+    MPBOX_LIMIT_OUTPUT_STOP = 5, /* 0: output past a cap is dropped and
+                                    flagged; 1: the run is stopped with
+                                    MPBOX_STATUS_OUTPUT_TRUNCATED */
+    MPBOX_LIMIT_COUNT_ = 6
+} mpbox_limit_id;
+
+/* Defaults (also what `mpbox --help` prints). */
+#define MPBOX_DEFAULT_MEMORY (256u * 1024 * 1024)
+#define MPBOX_DEFAULT_TIMEOUT_MS 30000
+#define MPBOX_DEFAULT_GRACE_MS 500
+#define MPBOX_DEFAULT_OUTPUT (1u * 1024 * 1024)
+/* Smallest memory cap: the start-up image needs this much linear memory. */
+#define MPBOX_MIN_MEMORY (259u * 65536)
+/* Largest memory cap: the guest declares at most 2 GiB. */
+#define MPBOX_MAX_MEMORY (32768ull * 65536)
+
+typedef struct mpbox_runtime mpbox_runtime;
+typedef struct mpbox_session mpbox_session;
+typedef struct mpbox_result mpbox_result;
+
+/* ---- Runtime ----------------------------------------------------------- */
+/* Create a runtime: translate nothing (the guest is compiled in), start one
+ * guest instance, and keep its memory as the start-up image for sessions.
+ * *out is always written (NULL on failure). Fails: nomem, error, guest. */
+MPBOX_API int mpbox_runtime_new(mpbox_runtime **out);
+
+/* Destroy a runtime. All its sessions must have been destroyed. NULL is a
+ * no-op. */
+MPBOX_API void mpbox_runtime_free(mpbox_runtime *rt);
+
+/* Set the default for limit `id` used by sessions created afterwards (and by
+ * mpbox_run_once). value < 0 only queries. Returns the old value, or -1 for
+ * an unknown id or out-of-range value (then nothing changes). */
+MPBOX_API int64_t mpbox_runtime_limit(mpbox_runtime *rt, int id, int64_t value);
+
+/* ---- Sessions ---------------------------------------------------------- */
+/* Create a session from the runtime's start-up image with the runtime's
+ * default limits. *out is always written. Fails: nomem, error. */
+MPBOX_API int mpbox_session_new(mpbox_runtime *rt, mpbox_session **out);
+
+/* Destroy a session and give its memory back. NULL is a no-op. Must not be
+ * called while a run is in progress on it. */
+MPBOX_API void mpbox_session_free(mpbox_session *s);
+
+/* Set limit `id` for the following runs of this session; value < 0 only
+ * queries. Returns the old value, or -1 for a bad id or value. A memory cap
+ * below the memory the session already uses applies to further growth only. */
+MPBOX_API int64_t mpbox_session_limit(mpbox_session *s, int id, int64_t value);
+
+/* Non-zero once the session is lost (hard stop, trap): runs are refused. */
+MPBOX_API int mpbox_session_is_lost(const mpbox_session *s);
+
+/* Stop the current run of s, if any: a KeyboardInterrupt at once, then a hard
+ * stop after the grace period if the run has not ended. The result's status
+ * is MPBOX_STATUS_INTERRUPTED. Safe to call from any thread (not from a
+ * signal handler: it takes the runtime's watchdog lock). */
+MPBOX_API void mpbox_session_interrupt(mpbox_session *s);
+
+/* Optional live output: called during a run, on the running thread, with
+ * each chunk the guest writes (fd 1 = stdout, 2 = stderr) that fits within
+ * the caps (the same bytes the result captures). NULL removes it. The
+ * callback must not call into this session. */
+typedef void (*mpbox_output_fn)(void *user, int fd, const char *data, size_t len);
+MPBOX_API void mpbox_session_set_output(mpbox_session *s, mpbox_output_fn fn, void *user);
+
+/* ---- Running code ------------------------------------------------------ */
+/* Run Python source (UTF-8, need not be NUL-terminated) as a module body in
+ * the session's __main__. *out receives a result unless the call fails
+ * (then *out is NULL). Fails: misuse, nomem, lost, busy. */
+MPBOX_API int mpbox_run(mpbox_session *s, const char *src, size_t len, mpbox_result **out);
+
+/* Run flags for mpbox_run_ex. */
+#define MPBOX_RUN_ECHO 1u /* interactive mode: the value of each expression
+                             statement is printed, as at the REPL prompt */
+MPBOX_API int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags,
+                           mpbox_result **out);
+
+/* One shot: a new session with the runtime's default limits, one run, and
+ * the session destroyed. Fails: as mpbox_session_new and mpbox_run. */
+MPBOX_API int mpbox_run_once(mpbox_runtime *rt, const char *src, size_t len, mpbox_result **out);
+
+/* ---- Results ----------------------------------------------------------- */
+MPBOX_API void mpbox_result_free(mpbox_result *r);
+MPBOX_API mpbox_status mpbox_result_status(const mpbox_result *r);
+
+/* Captured output as bytes (not NUL-terminated guaranteed: a NUL is appended
+ * but the guest may write NULs too; use *len). Valid until mpbox_result_free.
+ * len may be NULL. */
+MPBOX_API const char *mpbox_result_stdout(const mpbox_result *r, size_t *len);
+MPBOX_API const char *mpbox_result_stderr(const mpbox_result *r, size_t *len);
+MPBOX_API int mpbox_result_stdout_truncated(const mpbox_result *r);
+MPBOX_API int mpbox_result_stderr_truncated(const mpbox_result *r);
+
+/* For MPBOX_STATUS_ERROR (and OUT_OF_MEMORY / TIMEOUT / INTERRUPTED when the
+ * guest raised MemoryError / KeyboardInterrupt): the exception's type name,
+ * its message and the full traceback text. NULL when there is none. Strings
+ * are NUL-terminated, valid UTF-8 (invalid bytes become U+FFFD) and live
+ * until mpbox_result_free. */
+MPBOX_API const char *mpbox_result_error_type(const mpbox_result *r);
+MPBOX_API const char *mpbox_result_error_message(const mpbox_result *r);
+MPBOX_API const char *mpbox_result_traceback(const mpbox_result *r);
+
+/* 1 and *code set when the run ended with SystemExit (code 0 for
+ * sys.exit() / sys.exit(None), 1 for a non-integer argument); else 0. */
+MPBOX_API int mpbox_result_exit_code(const mpbox_result *r, int *code);
+
+/* For MPBOX_STATUS_TRAP: a short reason ("out of bounds memory access",
+ * "call stack exhausted", "hard stop", ...); else NULL. */
+MPBOX_API const char *mpbox_result_trap_reason(const mpbox_result *r);
+
+/* Statistics of the run. */
+MPBOX_API double mpbox_result_wall_ms(const mpbox_result *r);
+MPBOX_API uint64_t mpbox_result_peak_memory(const mpbox_result *r); /* bytes */
+/* Non-zero when the session was lost by this run. */
+MPBOX_API int mpbox_result_session_lost(const mpbox_result *r);
+
+/* The result as one JSON object (UTF-8, NUL-terminated; guest bytes are
+ * escaped, invalid UTF-8 becomes U+FFFD) with the fields status, stdout,
+ * stderr, stdout_truncated, stderr_truncated, error {type, message,
+ * traceback} or null, exit_code (int or null), session ("kept" or "lost"),
+ * stats {wall_ms, peak_memory_bytes, stdout_bytes, stderr_bytes}.
+ * Returns a malloc'd string the caller frees with mpbox_free, or NULL when
+ * out of memory. *len (if not NULL) receives its length. */
+MPBOX_API char *mpbox_result_json(const mpbox_result *r, size_t *len);
+
+/* Free memory the library returned (mpbox_result_json). */
+MPBOX_API void mpbox_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MPBOX_H */

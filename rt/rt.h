@@ -1,0 +1,108 @@
+/*
+ * rt.h — mpbox's own implementation of the wasm2c runtime (wasm-rt.h) plus
+ * what the host needs around it: per-thread trap state, guard-page memory
+ * reservations with a page cap, and the hard-stop signal.
+ *
+ * Callers: host/ and core/. Nothing here knows about Python.
+ */
+#ifndef MPB_RT_H
+#define MPB_RT_H
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "wasm-rt.h"
+
+#define MPB_WASM_PAGE 65536u
+/* A 32-bit address plus a 32-bit constant offset reaches below 8 GiB, so an
+ * 8 GiB reservation of inaccessible pages makes every out-of-bounds access
+ * fault instead of needing a bounds check. */
+#define MPB_RESERVATION (8ull << 30)
+
+/* Why guest execution stopped abnormally (values > 0 so that they can travel
+ * through siglongjmp). The first ones mirror wasm_rt_trap_t. */
+enum mpb_trap {
+    MPB_TRAP_NONE = 0,
+    MPB_TRAP_OOB = 1,
+    MPB_TRAP_INT_OVERFLOW,
+    MPB_TRAP_DIV_BY_ZERO,
+    MPB_TRAP_INVALID_CONVERSION,
+    MPB_TRAP_UNREACHABLE,
+    MPB_TRAP_CALL_INDIRECT,
+    MPB_TRAP_UNCAUGHT_EXCEPTION,
+    MPB_TRAP_EXHAUSTION,
+    MPB_TRAP_HARD_STOP = 32, /* the watchdog's signal */
+    MPB_TRAP_ABORT,          /* the guest called abort() */
+    MPB_TRAP_BAD_LONGJMP,    /* longjmp with no setjmp frame */
+    MPB_TRAP_HOST_NOMEM,     /* the host ran out of memory inside an import */
+};
+
+const char *mpb_trap_reason(int trap);
+
+/*
+ * One guest call in progress on this thread. It lives on the caller's stack
+ * between MPB_RT_TRY and mpb_rt_leave. `in_guest` is 1 while generated code
+ * runs and 0 while host code (an import) runs: signals only ever unwind
+ * guest code, so host code (allocator, locks) is never interrupted midway.
+ */
+typedef struct mpb_rt_call {
+    sigjmp_buf jmp;
+    volatile sig_atomic_t in_guest;
+    atomic_int stop_requested;   /* set by the watchdog before it signals */
+    uint8_t *mem_base;           /* reservation of the running instance */
+    uintptr_t stack_limit;       /* imports trap below this native address */
+    pthread_t thread;
+    struct mpb_rt_call *outer;   /* an earlier call on this thread, if any */
+} mpb_rt_call;
+
+/* Process-wide set-up (signal handlers). Idempotent and thread-safe.
+ * Returns 0, or -1 when handlers cannot be installed. */
+int mpb_rt_global_init(void);
+
+/* Enter guest execution: returns 0 now, or a trap code (> 0) when the guest
+ * trapped or was hard-stopped; in both cases call mpb_rt_leave afterwards. */
+#define MPB_RT_TRY(c, base) (mpb_rt_enter((c), (base)), sigsetjmp((c)->jmp, 1))
+void mpb_rt_enter(mpb_rt_call *c, uint8_t *mem_base);
+void mpb_rt_leave(mpb_rt_call *c);
+
+/* Unwind the current call with a trap. Only from host code running for a
+ * guest call on this thread (imports), or from generated code. */
+_Noreturn void mpb_rt_trap(mpb_rt_call *c, int trap);
+
+/* Trap if a hard stop is pending or the native stack is nearly used up.
+ * Imports call this on entry. */
+static inline void mpb_rt_check(mpb_rt_call *c)
+{
+    if (atomic_load_explicit(&c->stop_requested, memory_order_relaxed))
+        mpb_rt_trap(c, MPB_TRAP_HARD_STOP);
+    if ((uintptr_t)__builtin_frame_address(0) < c->stack_limit)
+        mpb_rt_trap(c, MPB_TRAP_EXHAUSTION);
+}
+
+/* Ask thread `c->thread` to stop the guest call `c` now: guest code unwinds
+ * at once, host code at the next import boundary. Call it only while `c` is
+ * known to be alive (the watchdog holds its lock). */
+void mpb_rt_hard_stop(mpb_rt_call *c);
+
+/* The signal used by mpb_rt_hard_stop. */
+int mpb_rt_stop_signal(void);
+
+/* ---- memory reservations -------------------------------------------- */
+/* Map an 8 GiB inaccessible reservation and make its first `pages` pages
+ * read-write. Returns the base or NULL. */
+uint8_t *mpb_rt_reserve(uint32_t pages);
+/* Give back the whole reservation. */
+void mpb_rt_unreserve(uint8_t *base);
+/* Drop the contents of pages [0, used) (they read as zero afterwards) and
+ * make pages [keep, used) inaccessible again, so the reservation can be
+ * reused with `keep` accessible pages. Returns 0 or -1. */
+int mpb_rt_reset(uint8_t *base, uint32_t keep, uint32_t used);
+
+/* Grow `mem` (whose data lies in a reservation) to `new_pages`, honouring
+ * mem->max_pages as the cap. Returns 0 or -1. */
+int mpb_rt_grow_to(wasm_rt_memory_t *mem, uint32_t new_pages);
+
+#endif
