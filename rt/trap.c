@@ -21,8 +21,9 @@
 /* The call running on this thread. initial-exec: read from signal handlers,
  * where a lazily allocated TLS block must not be touched. */
 static __thread mpb_rt_call *tls_call __attribute__((tls_model("initial-exec")));
-/* Lowest usable address of this thread's stack (0 = not yet known). */
-static __thread uintptr_t tls_stack_low __attribute__((tls_model("initial-exec")));
+/* Imports refuse to run below this address of this thread's stack (0 = not
+ * yet known). */
+static __thread uintptr_t tls_stack_limit __attribute__((tls_model("initial-exec")));
 
 /* Process-wide by nature: signal dispositions belong to the process. Written
  * once under pthread_once, read-only afterwards. */
@@ -159,20 +160,24 @@ static void thread_init(void)
         pthread_attr_destroy(&attr);
     }
     uintptr_t low = (uintptr_t)addr;
-    /* Unknown stack: assume 1 MiB below the current frame. */
-    if (!low || size < 2 * STACK_RESERVE)
-        low = (uintptr_t)__builtin_frame_address(0) - (1u << 20);
-    tls_stack_low = low;
+    if (low && size) {
+        /* Small stacks keep a quarter for host code. */
+        size_t reserve = size / 4 < STACK_RESERVE ? size / 4 : STACK_RESERVE;
+        tls_stack_limit = low + reserve;
+    } else {
+        /* Unknown stack: assume 1 MiB below the current frame. */
+        tls_stack_limit = (uintptr_t)__builtin_frame_address(0) - (1u << 20) + STACK_RESERVE;
+    }
 }
 
 void mpb_rt_enter(mpb_rt_call *c, uint8_t *mem_base)
 {
-    if (!tls_stack_low)
+    if (!tls_stack_limit)
         thread_init();
     c->in_guest = 0;
     atomic_store(&c->stop_requested, 0);
     c->mem_base = mem_base;
-    c->stack_limit = tls_stack_low + STACK_RESERVE;
+    c->stack_limit = tls_stack_limit;
     c->thread = pthread_self();
     c->outer = tls_call;
     tls_call = c;

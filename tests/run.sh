@@ -1,0 +1,36 @@
+#!/bin/sh
+# Run every test program and script; print each case and the summary line
+# "N passed, N failed". Usage: tests/run.sh BUILD_DIR
+set -u
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+
+run() {
+    name=$1
+    shift
+    echo "== $name"
+    if ! "$@" >"$log.out" 2>"$log.err"; then
+        status=1
+        # a crash before any FAIL line still counts as a failure
+        grep -q '^FAIL ' "$log.out" || echo "FAIL $name: exited with status $? (stderr below)" >>"$log.out"
+        sed 's/^/    /' "$log.err" | tail -20
+    fi
+    cat "$log.out"
+    cat "$log.out" >>"$log"
+    rm -f "$log.out" "$log.err"
+}
+
+for t in "$build"/tests/*; do
+    [ -x "$t" ] && run "$(basename "$t")" "$t"
+done
+for t in "$root"/tests/cli/test_*.py; do
+    [ -f "$t" ] && run "$(basename "$t")" env MPBOX="$build/mpbox" python3 "$t"
+done
+
+passed=$(grep -c '^PASS ' "$log")
+failed=$(grep -c '^FAIL ' "$log")
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
