@@ -24,6 +24,7 @@ typedef struct mpb_watchdog {
     pthread_cond_t wake;
     pthread_t thread;
     int started, quit;
+    uint64_t next_wake; /* when the thread wakes next by itself (MPB_NEVER) */
     struct mpbox_session *armed; /* runs with a deadline or a stop request */
 } mpb_watchdog;
 
@@ -42,8 +43,13 @@ struct mpbox_runtime {
     uint32_t kbd_pending_addr;           /* mp_pending_exception's word */
     uint32_t sched_state_addr;           /* the scheduler state (u16) */
 
+    int32_t *image_slot;                 /* host page -> index in image, or -1 */
+
     pthread_mutex_t pool_lock;
-    uint8_t *pool[MPB_POOL_MAX];
+    struct {
+        uint8_t *base;
+        int clean; /* already in the image state */
+    } pool[MPB_POOL_MAX];
     int pool_count;
 
     mpb_watchdog wd;
@@ -94,6 +100,11 @@ void mpb_watchdog_request_stop(mpbox_session *s, int reason);
 /* The memory cap refused a growth: watch whether the guest still runs. */
 void mpb_watchdog_oom(mpbox_session *s);
 void mpb_soft_interrupt(mpbox_session *s);
+
+/* pool.c: reservations in the image state */
+uint8_t *mpb_pool_take(mpbox_runtime *rt);
+void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages);
+void mpb_pool_drain(mpbox_runtime *rt);
 
 /* session.c */
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);

@@ -92,6 +92,13 @@ static int capture_image(mpbox_runtime *rt, const mpbox_session *s)
                MPB_HOST_PAGE);
     rt->image_count = (uint32_t)count;
     rt->image_pages = m->pages;
+    rt->image_slot = malloc(sizeof *rt->image_slot * npages);
+    if (!rt->image_slot)
+        return MPBOX_NOMEM;
+    for (size_t i = 0; i < npages; i++)
+        rt->image_slot[i] = -1;
+    for (size_t i = 0; i < count; i++)
+        rt->image_slot[rt->image_index[i]] = (int32_t)i;
     rt->image_inst = s->inst;
     rt->table_size = s->inst.w2c___indirect_function_table.size;
     rt->table_max = s->inst.w2c___indirect_function_table.max_size;
@@ -158,6 +165,8 @@ static void release_image(mpbox_runtime *rt)
     free(rt->image_index);
     free(rt->image_data);
     free(rt->image_table);
+    free(rt->image_slot);
+    rt->image_slot = NULL;
     rt->image_index = NULL;
     rt->image_data = NULL;
     rt->image_table = NULL;
@@ -240,8 +249,7 @@ void mpbox_runtime_free(mpbox_runtime *rt)
     if (!rt)
         return;
     mpb_watchdog_shutdown(&rt->wd);
-    for (int i = 0; i < rt->pool_count; i++)
-        mpb_rt_unreserve(rt->pool[i]);
+    mpb_pool_drain(rt);
     pthread_mutex_destroy(&rt->pool_lock);
     release_image(rt);
     free(rt);

@@ -42,31 +42,6 @@ static uint32_t cap_pages(int64_t bytes)
     return pages > 32768u ? 32768u : (uint32_t)pages;
 }
 
-static uint8_t *take_reservation(mpbox_runtime *rt)
-{
-    uint8_t *base = NULL;
-    pthread_mutex_lock(&rt->pool_lock);
-    if (rt->pool_count > 0)
-        base = rt->pool[--rt->pool_count];
-    pthread_mutex_unlock(&rt->pool_lock);
-    return base ? base : mpb_rt_reserve(rt->image_pages);
-}
-
-static void give_reservation(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages)
-{
-    if (!base)
-        return;
-    if (mpb_rt_reset(base, rt->image_pages, used_pages) == 0) {
-        pthread_mutex_lock(&rt->pool_lock);
-        if (rt->pool_count < MPB_POOL_MAX) {
-            rt->pool[rt->pool_count++] = base;
-            base = NULL;
-        }
-        pthread_mutex_unlock(&rt->pool_lock);
-    }
-    mpb_rt_unreserve(base);
-}
-
 static void host_init(mpbox_session *s)
 {
     mpbox_runtime *rt = s->rt;
@@ -101,17 +76,14 @@ int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
         *out = s; /* the caller instantiates (runtime.c) */
         return MPBOX_OK;
     }
-    uint8_t *base = take_reservation(rt);
+    uint8_t *base = mpb_pool_take(rt);
     wasm_rt_funcref_t *table = malloc(sizeof *table * (rt->table_size ? rt->table_size : 1));
     if (!base || !table) {
-        give_reservation(rt, base, rt->image_pages);
+        mpb_pool_give(rt, base, rt->image_pages);
         free(table);
         free(s);
         return base ? MPBOX_NOMEM : MPBOX_ERROR;
     }
-    for (uint32_t i = 0; i < rt->image_count; i++)
-        memcpy(base + (size_t)rt->image_index[i] * MPB_HOST_PAGE, rt->image_data + (size_t)i * MPB_HOST_PAGE,
-               MPB_HOST_PAGE);
     memcpy(table, rt->image_table, sizeof *table * rt->table_size);
     for (uint32_t i = 0; i < rt->table_size; i++)
         if (table[i].func)
@@ -144,7 +116,7 @@ void mpbox_session_free(mpbox_session *s)
 {
     if (!s)
         return;
-    give_reservation(s->rt, s->inst.w2c_memory.data, s->inst.w2c_memory.pages);
+    mpb_pool_give(s->rt, s->inst.w2c_memory.data, s->inst.w2c_memory.pages);
     free(s->inst.w2c___indirect_function_table.data);
     mpb_capture_free(&s->host.out[0]);
     mpb_capture_free(&s->host.out[1]);

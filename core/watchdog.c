@@ -24,6 +24,7 @@
 void mpb_watchdog_init(mpb_watchdog *wd)
 {
     memset(wd, 0, sizeof *wd);
+    wd->next_wake = MPB_NEVER;
     pthread_mutex_init(&wd->lock, NULL);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
@@ -146,6 +147,7 @@ static void *watchdog_main(void *arg)
             if (t < next)
                 next = t;
         }
+        wd->next_wake = next;
         if (next == MPB_NEVER) {
             pthread_cond_wait(&wd->wake, &wd->lock);
         } else {
@@ -155,6 +157,17 @@ static void *watchdog_main(void *arg)
     }
     pthread_mutex_unlock(&wd->lock);
     return NULL;
+}
+
+/* wd.lock held. Wake the thread only if it would sleep past `at`: most
+ * runs end long before their deadline, and a wake-up per run would cost a
+ * context switch. */
+static void wake_for(mpb_watchdog *wd, uint64_t at)
+{
+    if (at < wd->next_wake) {
+        wd->next_wake = at;
+        pthread_cond_signal(&wd->wake);
+    }
 }
 
 /* wd.lock held. */
@@ -191,7 +204,7 @@ int mpb_watchdog_arm(mpbox_session *s, mpb_rt_call *call)
             rc = -1;
         } else {
             link_armed(wd, s);
-            pthread_cond_signal(&wd->wake);
+            wake_for(wd, s->soft_at);
         }
     }
     pthread_mutex_unlock(&wd->lock);
@@ -216,7 +229,7 @@ void mpb_watchdog_oom(mpbox_session *s)
         s->probe_sent = 0;
         s->probe_at = mpb_now_ns() + probe_gap_ns(s);
         link_armed(wd, s);
-        pthread_cond_signal(&wd->wake);
+        wake_for(wd, s->probe_at);
     }
     pthread_mutex_unlock(&wd->lock);
 }
@@ -230,7 +243,7 @@ void mpb_watchdog_request_stop(mpbox_session *s, int reason)
         s->soft_at = mpb_now_ns(); /* fire() sends the soft stop now */
         if (ensure_thread(wd) == 0) {
             link_armed(wd, s);
-            pthread_cond_signal(&wd->wake);
+            wake_for(wd, s->soft_at);
         } else {
             /* No watchdog thread: at least the soft stop. */
             s->soft_at = MPB_NEVER;

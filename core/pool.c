@@ -1,0 +1,112 @@
+/*
+ * pool.c — memory reservations, recycled between sessions.
+ *
+ * A new session needs linear memory that looks exactly like the start-up
+ * image. Copying the image into fresh pages costs a page fault per page,
+ * which dominates session creation. So a released reservation is put back
+ * into the image state in place: only pages that are resident (the ones
+ * the session touched, found with mincore) are rewritten — image pages
+ * from the image, others zeroed — and they stay resident for the next
+ * session. A reservation whose session touched many pages is instead
+ * emptied with MADV_DONTNEED (bounding the pool's memory) and refilled
+ * from the image when it is taken again.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "core.h"
+
+/* Zeroing more resident non-image pages than this costs more than letting
+ * the kernel drop them. */
+#define MAX_PAGES_TO_ZERO 96
+
+static void copy_image(const mpbox_runtime *rt, uint8_t *base)
+{
+    for (uint32_t i = 0; i < rt->image_count; i++)
+        memcpy(base + (size_t)rt->image_index[i] * MPB_HOST_PAGE, rt->image_data + (size_t)i * MPB_HOST_PAGE,
+               MPB_HOST_PAGE);
+}
+
+uint8_t *mpb_pool_take(mpbox_runtime *rt)
+{
+    uint8_t *base = NULL;
+    int clean = 0;
+    pthread_mutex_lock(&rt->pool_lock);
+    if (rt->pool_count > 0) {
+        rt->pool_count--;
+        base = rt->pool[rt->pool_count].base;
+        clean = rt->pool[rt->pool_count].clean;
+    }
+    pthread_mutex_unlock(&rt->pool_lock);
+    if (!base) {
+        base = mpb_rt_reserve(rt->image_pages);
+        if (!base)
+            return NULL;
+    }
+    if (!clean)
+        copy_image(rt, base);
+    return base;
+}
+
+/* Put the first image_pages of `base` back into the image state without
+ * dropping them. Returns 0, or -1 when the reservation must be emptied. */
+static int restore_in_place(const mpbox_runtime *rt, uint8_t *base, unsigned char *resident)
+{
+    size_t npages = (size_t)rt->image_pages * (MPB_WASM_PAGE / MPB_HOST_PAGE);
+    if (mincore(base, npages * MPB_HOST_PAGE, resident) != 0)
+        return -1;
+    size_t to_zero = 0;
+    for (size_t p = 0; p < npages; p++)
+        if ((resident[p] & 1) && rt->image_slot[p] < 0)
+            to_zero++;
+    if (to_zero > MAX_PAGES_TO_ZERO)
+        return -1;
+    for (size_t p = 0; p < npages; p++) {
+        if (!(resident[p] & 1))
+            continue;
+        uint8_t *page = base + p * MPB_HOST_PAGE;
+        int32_t slot = rt->image_slot[p];
+        if (slot >= 0)
+            memcpy(page, rt->image_data + (size_t)slot * MPB_HOST_PAGE, MPB_HOST_PAGE);
+        else
+            memset(page, 0, MPB_HOST_PAGE);
+    }
+    return 0;
+}
+
+void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages)
+{
+    if (!base)
+        return;
+    int clean = 0, ok = 1;
+    /* Pages grown past the image go in any case. */
+    if (used_pages > rt->image_pages)
+        ok = mpb_rt_reset(base + (size_t)rt->image_pages * MPB_WASM_PAGE, 0, used_pages - rt->image_pages) == 0;
+    if (ok) {
+        unsigned char *resident = malloc((size_t)rt->image_pages * (MPB_WASM_PAGE / MPB_HOST_PAGE));
+        if (resident && restore_in_place(rt, base, resident) == 0)
+            clean = 1;
+        else
+            ok = mpb_rt_reset(base, rt->image_pages, rt->image_pages) == 0;
+        free(resident);
+    }
+    if (ok) {
+        pthread_mutex_lock(&rt->pool_lock);
+        if (rt->pool_count < MPB_POOL_MAX) {
+            rt->pool[rt->pool_count].base = base;
+            rt->pool[rt->pool_count].clean = clean;
+            rt->pool_count++;
+            base = NULL;
+        }
+        pthread_mutex_unlock(&rt->pool_lock);
+    }
+    mpb_rt_unreserve(base);
+}
+
+void mpb_pool_drain(mpbox_runtime *rt)
+{
+    for (int i = 0; i < rt->pool_count; i++)
+        mpb_rt_unreserve(rt->pool[i].base);
+    rt->pool_count = 0;
+}
