@@ -333,6 +333,13 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     }
     r->peak_memory = (uint64_t)s->inst.w2c_memory.pages * MPB_WASM_PAGE;
     r->status = status_of(s, r, trap);
+    if (r->status == MPBOX_STATUS_OK && r->has_exit) {
+        /* sys.exit(0) is a success, not an error to report */
+        free(r->error_type);
+        free(r->error_message);
+        free(r->traceback);
+        r->error_type = r->error_message = r->traceback = NULL;
+    }
     if (trap) {
         r->trap_reason = mpb_trap_reason(trap);
         r->lost = 1;

@@ -172,6 +172,10 @@ static void system_exit(void)
         CHECK(mpbox_result_exit_code(r, &code) == 1);
         CHECK(code == cases[i].code);
         CHECK(mpbox_result_status(r) == cases[i].status);
+        if (cases[i].status == MPBOX_STATUS_OK)
+            CHECK(mpbox_result_error_type(r) == NULL);
+        else
+            CHECK_STR(mpbox_result_error_type(r), "SystemExit");
         mpbox_result_free(r);
     }
 }
