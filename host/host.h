@@ -81,12 +81,18 @@ void mpb_capture_free(mpb_capture *c);
         (h)->call->in_guest = 1;                                               \
     } while (0)
 
-/* Call a guest export from inside an import. */
+/* Call a guest export from host code during a call (inside an import, or
+ * around mp_js_do_exec). The invoke_* frames of the outer guest code are
+ * hidden meanwhile: a longjmp thrown by the nested call and not caught
+ * inside it must not unwind through host frames, so it traps instead. */
 #define MPB_GUEST_CALL(h, expr)                                                \
     do {                                                                       \
+        mpb_jmp *mpb_saved_top_ = (h)->jmp_top;                                \
+        (h)->jmp_top = NULL;                                                   \
         (h)->call->in_guest = 1;                                               \
         expr;                                                                  \
         (h)->call->in_guest = 0;                                               \
+        (h)->jmp_top = mpb_saved_top_;                                         \
     } while (0)
 
 #endif
