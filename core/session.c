@@ -333,8 +333,11 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     }
     r->peak_memory = (uint64_t)s->inst.w2c_memory.pages * MPB_WASM_PAGE;
     r->status = status_of(s, r, trap);
-    if (r->status == MPBOX_STATUS_OK && r->has_exit) {
-        /* sys.exit(0) is a success, not an error to report */
+    int our_interrupt = r->status == MPBOX_STATUS_OUTPUT_TRUNCATED && r->error_type &&
+                        strcmp(r->error_type, "KeyboardInterrupt") == 0;
+    if ((r->status == MPBOX_STATUS_OK && r->has_exit) || our_interrupt) {
+        /* sys.exit(0) is a success, not an error to report; and the
+         * KeyboardInterrupt that stopped a run at the output cap is ours */
         free(r->error_type);
         free(r->error_message);
         free(r->traceback);

@@ -53,6 +53,14 @@ static size_t capture(mpb_capture *c, const char *data, size_t len)
 void mpb_host_output(mpb_host *h, int fd, const char *data, size_t len)
 {
     mpb_capture *c = &h->out[fd == 2];
+    if (h->output_overflowed) {
+        /* stop policy: once a cap is passed nothing more is kept, on either
+         * stream, while the run winds down */
+        c->attempted += len;
+        if (len)
+            c->truncated = 1;
+        return;
+    }
     size_t kept = capture(c, data, len);
     /* Hand the callback the host's copy, never guest memory. */
     if (kept && h->output_fn)

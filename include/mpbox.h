@@ -89,7 +89,11 @@ typedef enum mpbox_limit_id {
     MPBOX_LIMIT_STDERR = 4,      /* bytes of stderr kept per run */
     MPBOX_LIMIT_OUTPUT_STOP = 5, /* 0: output past a cap is dropped and
                                     flagged; 1: the run is stopped with
-                                    MPBOX_STATUS_OUTPUT_TRUNCATED */
+                                    MPBOX_STATUS_OUTPUT_TRUNCATED (by a
+                                    KeyboardInterrupt at the guest's next
+                                    branch, then the hard stop after the
+                                    grace period); from the moment a cap is
+                                    passed no more output is kept */
     MPBOX_LIMIT_COUNT_ = 6
 } mpbox_limit_id;
 
@@ -206,8 +210,10 @@ MPBOX_API int mpbox_result_session_lost(const mpbox_result *r);
 /* The result as one JSON object (UTF-8, NUL-terminated; guest bytes are
  * escaped, invalid UTF-8 becomes U+FFFD) with the fields status, stdout,
  * stderr, stdout_truncated, stderr_truncated, error {type, message,
- * traceback} or null, exit_code (int or null), session ("kept" or "lost"),
- * stats {wall_ms, peak_memory_bytes, stdout_bytes, stderr_bytes}.
+ * traceback} or null, exit_code (int or null), trap (reason string or
+ * null), session ("kept" or "lost"), stats {wall_ms, peak_memory_bytes,
+ * stdout_bytes, stderr_bytes} (the *_bytes count everything the guest
+ * wrote, kept or dropped).
  * Returns a malloc'd string the caller frees with mpbox_free, or NULL when
  * out of memory. *len (if not NULL) receives its length. */
 MPBOX_API char *mpbox_result_json(const mpbox_result *r, size_t *len);

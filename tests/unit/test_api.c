@@ -235,6 +235,12 @@ static void output_cap_stop(void)
     mpbox_result_stdout(r, &n);
     CHECK(n == 100);
     CHECK(!mpbox_result_session_lost(r)); /* stopped softly */
+    CHECK(mpbox_result_error_type(r) == NULL); /* the interrupt was ours */
+    mpbox_result_free(r);
+    /* nothing is kept after the cap, on either stream */
+    r = run_in(s, "import sys\nprint('a' * 200)\nsys.stderr.write('after')\n");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OUTPUT_TRUNCATED);
+    CHECK_STR(mpbox_result_stderr(r, NULL), "");
     mpbox_result_free(r);
     expect_stdout(s, "print(i > 0)", "True\n");
     mpbox_session_free(s);

@@ -1076,6 +1076,174 @@ static void test_hooks_bogus_crefs(void)
 }
 
 /* ==================================================================== */
+/* A sweep: all 60 imports, every argument hostile                       */
+/* ==================================================================== */
+
+#define N_IMPORTS 60
+
+static const char *const import_name[36] = {
+    "invoke_v", "invoke_vi", "invoke_vii", "invoke_viii", "invoke_viiii", "invoke_i", "invoke_ii",
+    "invoke_iii", "invoke_iiii", "invoke_iiiii", "invoke_iiiiii", "_emscripten_throw_longjmp",
+    "emscripten_resize_heap", "_abort_js", "mp_js_ticks_ms", "mp_js_time_ms", "mp_js_random_u32",
+    "__syscall_openat", "__syscall_stat64", "__syscall_lstat64", "__syscall_newfstatat", "__syscall_fstat64",
+    "__syscall_getdents64", "__syscall_mkdirat", "__syscall_unlinkat", "__syscall_rmdir",
+    "__syscall_renameat", "__syscall_chdir", "__syscall_getcwd", "__syscall_statfs64", "__syscall_poll",
+    "fd_write", "fd_read", "fd_seek", "fd_close", "fd_sync",
+    /* then the 24 hooks, in hook_name order */
+};
+
+/* Call import `id` with arguments a[0..7] (fd_seek's i64 offset is
+ * a[1] | a[2] << 32). */
+static uint64_t call_import(mpbox_session *s, int id, const uint32_t *a)
+{
+    struct Z_env_instance_t *e = ENV(s);
+    struct Z_wasi_snapshot_preview1_instance_t *w = WASI(s);
+    if (id <= 10) {
+        call_invoke(s, id, a[0], a[1]);
+        return 0;
+    }
+    if (id >= 36)
+        return call_hook(s, id - 36, a);
+    switch (id) {
+    case 11: Z_envZ__emscripten_throw_longjmp(e); return 0;
+    case 12: return Z_envZ_emscripten_resize_heap(e, a[0]);
+    case 13: Z_envZ__abort_js(e); return 0;
+    case 14: return Z_envZ_mp_js_ticks_ms(e);
+    case 15: return (uint64_t)Z_envZ_mp_js_time_ms(e);
+    case 16: return Z_envZ_mp_js_random_u32(e);
+    case 17: return Z_envZ___syscall_openat(e, a[0], a[1], a[2], a[3]);
+    case 18: return Z_envZ___syscall_stat64(e, a[0], a[1]);
+    case 19: return Z_envZ___syscall_lstat64(e, a[0], a[1]);
+    case 20: return Z_envZ___syscall_newfstatat(e, a[0], a[1], a[2], a[3]);
+    case 21: return Z_envZ___syscall_fstat64(e, a[0], a[1]);
+    case 22: return Z_envZ___syscall_getdents64(e, a[0], a[1], a[2]);
+    case 23: return Z_envZ___syscall_mkdirat(e, a[0], a[1], a[2]);
+    case 24: return Z_envZ___syscall_unlinkat(e, a[0], a[1], a[2]);
+    case 25: return Z_envZ___syscall_rmdir(e, a[0]);
+    case 26: return Z_envZ___syscall_renameat(e, a[0], a[1], a[2], a[3]);
+    case 27: return Z_envZ___syscall_chdir(e, a[0]);
+    case 28: return Z_envZ___syscall_getcwd(e, a[0], a[1]);
+    case 29: return Z_envZ___syscall_statfs64(e, a[0], a[1], a[2]);
+    case 30: return Z_envZ___syscall_poll(e, a[0], a[1], a[2]);
+    case 31: return Z_wasi_snapshot_preview1Z_fd_write(w, a[0], a[1], a[2], a[3]);
+    case 32: return Z_wasi_snapshot_preview1Z_fd_read(w, a[0], a[1], a[2], a[3]);
+    case 33: return Z_wasi_snapshot_preview1Z_fd_seek(w, a[0], a[1] | (uint64_t)a[2] << 32, a[3], a[4]);
+    case 34: return Z_wasi_snapshot_preview1Z_fd_close(w, a[0]);
+    default: return Z_wasi_snapshot_preview1Z_fd_sync(w, a[0]);
+    }
+}
+
+static int import_call(mpbox_session *s, int id, const uint32_t *a)
+{
+    volatile uint64_t r = 0;
+    int trap;
+    IN_GUEST(s, trap, r = call_import(s, id, a));
+    (void)r;
+    return trap;
+}
+
+static uint32_t sweep_rng = 12345;
+static uint32_t sweep_next(void)
+{
+    sweep_rng ^= sweep_rng << 13;
+    sweep_rng ^= sweep_rng >> 17;
+    sweep_rng ^= sweep_rng << 5;
+    return sweep_rng;
+}
+
+/* A hostile value: mostly edges of memory and of 32 bits. */
+static uint32_t hostile_value(mpbox_session *s, uint32_t scratch)
+{
+    uint32_t size = MSIZE(s);
+    switch (sweep_next() % 12) {
+    case 0: return 0;
+    case 1: return 0xffffffffu;
+    case 2: return size;
+    case 3: return size - 1 - sweep_next() % 16;
+    case 4: return 0x80000000u;
+    case 5: return 0xffffffffu - sweep_next() % 16;
+    case 6: return sweep_next() % 16;
+    case 7: return scratch + sweep_next() % 256;
+    case 8: return sweep_next() % 5000;
+    case 9: return (uint32_t)-100;
+    case 10: return 0x15555556u;
+    default: return sweep_next();
+    }
+}
+
+static void test_sweep_all_imports(void)
+{
+    CHECK(36 + H_COUNT == N_IMPORTS);
+    mpbox_session *s = NULL;
+    uint32_t scratch = 0;
+    int fresh = 0, outcomes[64] = {0};
+    for (int id = 0; id < N_IMPORTS; id++) {
+        check_case_name = id < 36 ? import_name[id] : hook_name[id - 36];
+        for (int k = 0; k < 300; k++) {
+            if (!s) {
+                s = new_session();
+                mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, 24u << 20);
+                scratch = gmalloc(s, 512);
+                fresh++;
+            }
+            /* scratch holds slots of random kinds and plausible paths */
+            for (uint32_t o = 0; o < 512; o += 4) {
+                uint32_t v = sweep_next();
+                if (v % 3 == 0)
+                    v %= 10;
+                gput(s, scratch + o, &v, 4);
+            }
+            if (k & 1)
+                gput(s, scratch, "/\0x\0", 4);
+            uint32_t a[8];
+            for (int i = 0; i < 8; i++)
+                a[i] = hostile_value(s, scratch);
+            if (id <= 10) {
+                /* never a real callee: an index off the end of the table
+                 * or the null entry (random guest functions can loop) */
+                uint32_t tsize = s->inst.w2c___indirect_function_table.size;
+                a[0] = k % 3 ? (a[0] >= tsize ? a[0] : tsize + a[0] % 1000) : 0;
+            }
+            if (id == 12 && a[0] % 2)
+                a[0] %= 64u << 20; /* resize: plausible sizes too */
+            if (id == 14 && k > 20)
+                break; /* ticks_ms naps 0.2 ms when called too often */
+            uint32_t pages_before = s->inst.w2c_memory.pages;
+            int t = import_call(s, id, a);
+            CHECK(t == 0 || t == MPB_TRAP_OOB || t == MPB_TRAP_CALL_INDIRECT || t == MPB_TRAP_BAD_LONGJMP ||
+                  t == MPB_TRAP_ABORT || t == MPB_TRAP_UNREACHABLE);
+            if (t >= 0 && t < 64)
+                outcomes[t]++;
+            CHECK(s->inst.w2c_memory.pages <= s->inst.w2c_memory.max_pages);
+            CHECK(s->inst.w2c_memory.size == s->inst.w2c_memory.pages * MPB_WASM_PAGE);
+            CHECK(id == 12 || s->inst.w2c_memory.pages >= pages_before);
+            /* the JS hooks may run guest code (c_ref release) on garbage:
+             * start again from a clean session after any trap there */
+            if (t != 0 && id >= 36) {
+                mpbox_session_free(s);
+                s = NULL;
+            }
+        }
+        if (s) {
+            /* the host still serves runs (a hook fed garbage c_refs may
+             * have spoilt the guest's own state: only no host crash) */
+            mpbox_result *r = run(s, "print(1)");
+            CHECK(r != NULL);
+            if (id < 36 && r)
+                CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
+            mpbox_result_free(r);
+            mpbox_session_free(s);
+            s = NULL;
+        }
+    }
+    check_case_name = "test_sweep_all_imports";
+    if (getenv("MPBOX_TEST_VERBOSE"))
+        printf("  sweep: %d sessions, %d returned, %d oob, %d call_indirect, %d bad_longjmp, %d abort\n", fresh,
+               outcomes[0], outcomes[MPB_TRAP_OOB], outcomes[MPB_TRAP_CALL_INDIRECT],
+               outcomes[MPB_TRAP_BAD_LONGJMP], outcomes[MPB_TRAP_ABORT]);
+}
+
+/* ==================================================================== */
 /* Hostile Python programs through the public API                        */
 /* ==================================================================== */
 
@@ -1406,6 +1574,7 @@ int main(void)
     RUN(test_hooks_bad_pointers);
     RUN(test_hooks_release_crefs);
     RUN(test_hooks_bogus_crefs);
+    RUN(test_sweep_all_imports);
     RUN(test_py_js_module);
     RUN(test_py_jsffi);
     RUN(test_py_cref_churn);

@@ -1,0 +1,116 @@
+/*
+ * cli.h — the pieces of the `mpbox` command and how they talk to each other.
+ *
+ *   main.c      options, validation, dispatch
+ *   size.c      parsing and printing sizes (256M) and durations (0.5)
+ *   io.c        byte buffers, reading whole files, writing all bytes
+ *   sigwatch.c  the thread that turns Ctrl-C into mpbox_session_interrupt
+ *   run.c       one program (FILE, -c CODE, stdin), text or --json
+ *   report.c    what a result means: messages on stderr, exit status
+ *   complete.c  the REPL's "is this input complete?" rule
+ *   repl.c      the interactive loop (libedit)
+ *
+ * Only include/mpbox.h is used from the library.
+ */
+#ifndef MPBOX_CLI_H
+#define MPBOX_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../include/mpbox.h"
+
+/* Exit statuses (documented in --help and docs/mpbox.1). */
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_ERROR = 1,          /* uncaught Python exception */
+    CLI_EXIT_USAGE = 2,          /* bad option, value or file */
+    CLI_EXIT_INTERNAL = 70,      /* host-side failure (EX_SOFTWARE) */
+    CLI_EXIT_TRUNCATED = 123,    /* output cap reached with --on-output-limit=stop */
+    CLI_EXIT_TIMEOUT = 124,      /* as timeout(1) */
+    CLI_EXIT_NOMEM = 125,        /* memory cap reached */
+    CLI_EXIT_TRAP = 126,         /* the guest trapped */
+    CLI_EXIT_INTERRUPTED = 130   /* Ctrl-C: 128 + SIGINT, as shells do */
+};
+
+/* What the command line asked for. */
+struct cli_config {
+    uint64_t memory;     /* bytes */
+    int64_t timeout_ms;  /* 0 = no limit */
+    uint64_t max_output; /* bytes per stream */
+    int output_stop;     /* 1: --on-output-limit=stop */
+    int json;            /* --json */
+};
+
+/* ---- size.c ------------------------------------------------------------ */
+/* Each parser returns NULL on success or a static message saying what is
+ * wrong with the text (to be printed after the option name). */
+const char *cli_parse_size(const char *text, uint64_t *bytes);
+const char *cli_parse_seconds(const char *text, int64_t *ms);
+/* "256 MiB", "1536 KiB", "1000 bytes": exact, never rounded. */
+void cli_format_size(uint64_t bytes, char *buf, size_t cap);
+/* "30 s", "0.5 s", "1.25 s". */
+void cli_format_ms(int64_t ms, char *buf, size_t cap);
+
+/* ---- io.c -------------------------------------------------------------- */
+struct cli_buf {
+    char *data;
+    size_t len, cap;
+};
+/* Append n bytes (and keep a NUL after them). Returns -1 when out of memory. */
+int cli_buf_append(struct cli_buf *b, const char *p, size_t n);
+void cli_buf_free(struct cli_buf *b);
+/* Read everything from fd into b. Returns -1 with errno set on failure. */
+int cli_read_fd(int fd, struct cli_buf *b);
+/* Write all n bytes, retrying short writes. Returns -1 on failure (e.g. a
+ * closed pipe: SIGPIPE is ignored by main). */
+int cli_write_all(int fd, const char *p, size_t n);
+
+/* ---- sigwatch.c -------------------------------------------------------- */
+/* Block SIGINT in the calling thread (and so in every thread created after
+ * it, including the library's) and start the thread that sigwait()s for it.
+ * Call before mpbox_runtime_new. With exit_when_idle, a Ctrl-C while no run
+ * is in progress exits the process with status 130 (used outside the REPL).
+ * Returns -1 on failure. */
+int cli_sigwatch_start(int exit_when_idle);
+/* Bracket a run so that Ctrl-C reaches this session. */
+void cli_sigwatch_begin(mpbox_session *s);
+void cli_sigwatch_end(void);
+
+/* ---- report.c ---------------------------------------------------------- */
+/* The exit status a result maps to (SystemExit code, 1 for an error, the
+ * CLI_EXIT_* codes above for limits). */
+int cli_exit_status(const mpbox_result *r);
+/* State of the live output, so that messages after it start on a line of
+ * their own. */
+struct cli_stream {
+    int mid_line; /* the last byte streamed was not a newline */
+};
+/* Live output callback for mpbox_session_set_output (user: a struct
+ * cli_stream): guest fd 1 -> our stdout, fd 2 -> our stderr. */
+void cli_stream_output(void *user, int fd, const char *data, size_t len);
+/* Print to stderr what the user needs to see after a run whose output was
+ * already streamed (through `stream`, or NULL): the traceback, a SystemExit
+ * message, or a one-line diagnostic such as
+ * "mpbox: timeout: run exceeded 30 s wall-clock limit". */
+void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_stream *stream);
+
+/* ---- run.c ------------------------------------------------------------- */
+/* Run one program in a fresh session; returns the process exit status. */
+int cli_run_program(mpbox_runtime *rt, const struct cli_config *cfg, const char *src, size_t len);
+
+/* ---- complete.c -------------------------------------------------------- */
+enum cli_input {
+    CLI_INPUT_EMPTY,      /* only blank lines and comments: nothing to run */
+    CLI_INPUT_INCOMPLETE, /* needs more lines ("... " prompt) */
+    CLI_INPUT_COMPLETE    /* run it (syntax errors are Python's to report) */
+};
+/* Decide whether the lines typed so far (each ending in '\n') form a whole
+ * input, the way the Python REPL does. */
+enum cli_input cli_input_state(const char *src, size_t len);
+
+/* ---- repl.c ------------------------------------------------------------ */
+/* The interactive loop on a terminal; returns the process exit status. */
+int cli_repl(mpbox_runtime *rt, const struct cli_config *cfg);
+
+#endif /* MPBOX_CLI_H */

@@ -1,0 +1,341 @@
+/*
+ * main.c — the `mpbox` command: parse options, pick the program (FILE,
+ * -c CODE, stdin) or the REPL, set limits, run, exit with a status that
+ * says what happened. See docs/mpbox.1.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum source { SRC_NONE, SRC_FILE, SRC_CODE, SRC_STDIN };
+
+struct invocation {
+    struct cli_config cfg;
+    enum source src;
+    const char *src_arg; /* FILE or CODE */
+    int help, version;
+};
+
+__attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("mpbox: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'mpbox --help' for more information.\n", stderr);
+}
+
+static void print_help(void)
+{
+    char mem[32], out[32], min[32], max[32], tmo[32];
+    cli_format_size(MPBOX_DEFAULT_MEMORY, mem, sizeof mem);
+    cli_format_size(MPBOX_DEFAULT_OUTPUT, out, sizeof out);
+    cli_format_size(MPBOX_MIN_MEMORY, min, sizeof min);
+    cli_format_size(MPBOX_MAX_MEMORY, max, sizeof max);
+    cli_format_ms(MPBOX_DEFAULT_TIMEOUT_MS, tmo, sizeof tmo);
+
+    printf("Usage: mpbox [OPTION]... FILE\n"
+           "       mpbox [OPTION]... -c CODE\n"
+           "       mpbox [OPTION]... -        (program from stdin)\n"
+           "       mpbox [OPTION]...          (REPL on a terminal, else program from stdin)\n"
+           "\n"
+           "Run Python in a sandbox with hard limits (guest: %s).\n"
+           "\n"
+           "Options (--opt VALUE and --opt=VALUE both work; options come before the program):\n"
+           "  -c CODE                  run CODE\n"
+           "      --json               print one JSON object describing the run on stdout\n"
+           "                           (guest output inside it); nothing is streamed\n"
+           "      --memory SIZE        guest memory cap, %s to %s (default %s)\n"
+           "      --timeout SECONDS    wall-clock limit per run, e.g. 10 or 0.5;\n"
+           "                           0 = no limit (default %s)\n"
+           "      --max-output SIZE    bytes kept per stream, stdout and stderr each\n"
+           "                           (default %s)\n"
+           "      --on-output-limit=drop|stop\n"
+           "                           past the cap, drop further output (default) or\n"
+           "                           stop the run\n"
+           "  -h, --help               show this help and exit\n"
+           "  -V, --version            show the versions and exit\n"
+           "SIZE is a number of bytes with an optional K, M or G suffix (powers of 1024).\n"
+           "Arguments after the program are refused: there is no sys.argv support yet.\n"
+           "\n"
+           "Exit status:\n"
+           "  0    success (or sys.exit(0))\n"
+           "  1    uncaught Python exception (also sys.exit(\"message\"))\n"
+           "  N    sys.exit(N)\n"
+           "  2    usage error: bad option or value, unreadable FILE\n"
+           "  70   internal error in the host\n"
+           "  123  output passed --max-output with --on-output-limit=stop\n"
+           "  124  timeout\n"
+           "  125  memory cap reached\n"
+           "  126  the guest trapped\n"
+           "  130  interrupted (Ctrl-C)\n"
+           "\n"
+           "In the REPL: Ctrl-C discards the input or interrupts the running code,\n"
+           "Ctrl-D on an empty line exits. See mpbox(1).\n",
+           MPBOX_GUEST_VERSION, min, max, mem, tmo, out);
+}
+
+/* Long options. Each either takes a value (--name VALUE, --name=VALUE) or
+ * must not be given one. */
+enum opt { OPT_JSON, OPT_MEMORY, OPT_TIMEOUT, OPT_MAX_OUTPUT, OPT_ON_LIMIT, OPT_HELP, OPT_VERSION };
+static const struct {
+    const char *name;
+    int has_value;
+    enum opt id;
+} long_opts[] = {
+    {"json", 0, OPT_JSON},
+    {"memory", 1, OPT_MEMORY},
+    {"timeout", 1, OPT_TIMEOUT},
+    {"max-output", 1, OPT_MAX_OUTPUT},
+    {"on-output-limit", 1, OPT_ON_LIMIT},
+    {"help", 0, OPT_HELP},
+    {"version", 0, OPT_VERSION},
+};
+
+/* Check one option's value and store it. Returns -1 after a message. */
+static int set_option(struct invocation *inv, enum opt id, const char *name, const char *value)
+{
+    struct cli_config *c = &inv->cfg;
+    const char *err = NULL;
+    char buf[32];
+
+    switch (id) {
+    case OPT_JSON: c->json = 1; return 0;
+    case OPT_HELP: inv->help = 1; return 0;
+    case OPT_VERSION: inv->version = 1; return 0;
+    case OPT_MEMORY:
+        err = cli_parse_size(value, &c->memory);
+        if (!err && c->memory == 0)
+            err = "must be greater than 0";
+        if (!err && c->memory < MPBOX_MIN_MEMORY) {
+            cli_format_size(MPBOX_MIN_MEMORY, buf, sizeof buf);
+            usage_error("--%s '%s': below the minimum of %s (the guest needs that much to start)", name, value,
+                        buf);
+            return -1;
+        }
+        if (!err && c->memory > MPBOX_MAX_MEMORY) {
+            cli_format_size(MPBOX_MAX_MEMORY, buf, sizeof buf);
+            usage_error("--%s '%s': above the maximum of %s", name, value, buf);
+            return -1;
+        }
+        break;
+    case OPT_TIMEOUT: err = cli_parse_seconds(value, &c->timeout_ms); break;
+    case OPT_MAX_OUTPUT:
+        err = cli_parse_size(value, &c->max_output);
+        if (!err && c->max_output > INT64_MAX)
+            err = "too large";
+        break;
+    case OPT_ON_LIMIT:
+        if (strcmp(value, "drop") == 0)
+            c->output_stop = 0;
+        else if (strcmp(value, "stop") == 0)
+            c->output_stop = 1;
+        else
+            err = "expected 'drop' or 'stop'";
+        break;
+    }
+    if (err) {
+        usage_error("--%s '%s': %s", name, value, err);
+        return -1;
+    }
+    return 0;
+}
+
+/* "--name", "--name=value" or "--name value" at argv[*i]. */
+static int parse_long(struct invocation *inv, int argc, char **argv, int *i)
+{
+    const char *arg = argv[*i] + 2;
+    const char *eq = strchr(arg, '=');
+    size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+
+    for (size_t k = 0; k < sizeof long_opts / sizeof long_opts[0]; k++) {
+        const char *name = long_opts[k].name;
+        if (strlen(name) != n || strncmp(arg, name, n) != 0)
+            continue;
+        const char *value = NULL;
+        if (!long_opts[k].has_value) {
+            if (eq) {
+                usage_error("option --%s takes no value", name);
+                return -1;
+            }
+        } else if (eq) {
+            value = eq + 1;
+        } else if (*i + 1 < argc) {
+            value = argv[++*i];
+        } else {
+            usage_error("option --%s needs a value", name);
+            return -1;
+        }
+        return set_option(inv, long_opts[k].id, name, value);
+    }
+    usage_error("unknown option '--%.*s'", (int)n, arg);
+    return -1;
+}
+
+/* Fill inv from argv. Returns -1 after printing a usage error. */
+static int parse_args(struct invocation *inv, int argc, char **argv)
+{
+    int i;
+
+    for (i = 1; i < argc && inv->src == SRC_NONE; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) { /* what follows is a FILE, even "-c" */
+            if (i + 1 >= argc) {
+                usage_error("'--' must be followed by a FILE");
+                return -1;
+            }
+            inv->src = SRC_FILE;
+            inv->src_arg = argv[++i];
+        } else if (strncmp(a, "--", 2) == 0) {
+            if (parse_long(inv, argc, argv, &i) < 0)
+                return -1;
+        } else if (strcmp(a, "-") == 0) {
+            inv->src = SRC_STDIN;
+        } else if (strncmp(a, "-c", 2) == 0) {
+            inv->src = SRC_CODE;
+            if (a[2] != '\0') {
+                inv->src_arg = a + 2;
+            } else if (i + 1 < argc) {
+                inv->src_arg = argv[++i];
+            } else {
+                usage_error("option -c needs CODE");
+                return -1;
+            }
+        } else if (strcmp(a, "-h") == 0) {
+            inv->help = 1;
+        } else if (strcmp(a, "-V") == 0) {
+            inv->version = 1;
+        } else if (a[0] == '-') {
+            usage_error("unknown option '%s'", a);
+            return -1;
+        } else {
+            inv->src = SRC_FILE;
+            inv->src_arg = a;
+        }
+    }
+    if (i < argc && !inv->help && !inv->version) {
+        usage_error("unexpected argument '%s' after the program: arguments cannot be passed to it "
+                    "(no sys.argv support yet), and options go before the program",
+                    argv[i]);
+        return -1;
+    }
+    return 0;
+}
+
+/* The program text, or -1 after a message (a usage error: exit 2). */
+static int load_program(const struct invocation *inv, struct cli_buf *prog)
+{
+    if (inv->src == SRC_CODE)
+        return cli_buf_append(prog, inv->src_arg, strlen(inv->src_arg)) < 0 ? -1 : 0;
+    if (inv->src == SRC_STDIN) {
+        if (cli_read_fd(0, prog) < 0) {
+            fprintf(stderr, "mpbox: cannot read the program from stdin: %s\n", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    int fd = open(inv->src_arg, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        fprintf(stderr, "mpbox: cannot open '%s': %s\n", inv->src_arg, strerror(errno));
+        return -1;
+    }
+    int rc = cli_read_fd(fd, prog);
+    if (rc < 0)
+        fprintf(stderr, "mpbox: cannot read '%s': %s\n", inv->src_arg, strerror(errno));
+    close(fd);
+    return rc;
+}
+
+/* Give the runtime our limits as defaults for every session it creates
+ * (the REPL makes a new one when a session is lost). */
+static int apply_limits(mpbox_runtime *rt, const struct cli_config *c)
+{
+    const struct {
+        int id;
+        int64_t value;
+        const char *option;
+    } limits[] = {
+        {MPBOX_LIMIT_MEMORY, (int64_t)c->memory, "--memory"},
+        {MPBOX_LIMIT_TIMEOUT_MS, c->timeout_ms, "--timeout"},
+        {MPBOX_LIMIT_STDOUT, (int64_t)c->max_output, "--max-output"},
+        {MPBOX_LIMIT_STDERR, (int64_t)c->max_output, "--max-output"},
+        {MPBOX_LIMIT_OUTPUT_STOP, c->output_stop, "--on-output-limit"},
+    };
+
+    for (size_t k = 0; k < sizeof limits / sizeof limits[0]; k++) {
+        if (mpbox_runtime_limit(rt, limits[k].id, limits[k].value) < 0) {
+            usage_error("%s: value out of the range the library accepts", limits[k].option);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct invocation inv = {
+        .cfg = {MPBOX_DEFAULT_MEMORY, MPBOX_DEFAULT_TIMEOUT_MS, MPBOX_DEFAULT_OUTPUT, 0, 0},
+    };
+    struct cli_buf prog = {0};
+    mpbox_runtime *rt = NULL;
+    int status;
+
+    if (parse_args(&inv, argc, argv) < 0)
+        return CLI_EXIT_USAGE;
+    if (inv.help) {
+        print_help();
+        return CLI_EXIT_OK;
+    }
+    if (inv.version) {
+        printf("mpbox %s\n%s\n", MPBOX_VERSION, MPBOX_GUEST_VERSION);
+        return CLI_EXIT_OK;
+    }
+
+    int repl = inv.src == SRC_NONE && isatty(0);
+    if (repl && inv.cfg.json) {
+        usage_error("--json needs a program: FILE, -c CODE, or - for stdin");
+        return CLI_EXIT_USAGE;
+    }
+    if (inv.src == SRC_NONE)
+        inv.src = repl ? SRC_NONE : SRC_STDIN;
+
+    /* Before any thread exists, so that every thread inherits the mask. */
+    if (cli_sigwatch_start(!repl) < 0) {
+        fputs("mpbox: cannot start the Ctrl-C watcher thread\n", stderr);
+        return CLI_EXIT_INTERNAL;
+    }
+    /* A closed stdout must not kill us half-way through a run. */
+    signal(SIGPIPE, SIG_IGN);
+
+    if (!repl && load_program(&inv, &prog) < 0) {
+        cli_buf_free(&prog);
+        return CLI_EXIT_USAGE;
+    }
+
+    int rc = mpbox_runtime_new(&rt);
+    if (rc != MPBOX_OK) {
+        fprintf(stderr, "mpbox: cannot start the runtime: %s\n", mpbox_errstr(rc));
+        cli_buf_free(&prog);
+        return CLI_EXIT_INTERNAL;
+    }
+    if (apply_limits(rt, &inv.cfg) < 0)
+        status = CLI_EXIT_USAGE;
+    else if (repl)
+        status = cli_repl(rt, &inv.cfg);
+    else
+        status = cli_run_program(rt, &inv.cfg, prog.data, prog.len);
+
+    mpbox_runtime_free(rt);
+    cli_buf_free(&prog);
+    return status;
+}

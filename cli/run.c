@@ -1,0 +1,60 @@
+/*
+ * run.c — one program, one fresh session, one run. Text mode streams the
+ * guest's output as it comes; --json streams nothing and prints the
+ * library's JSON object for the result as the only thing on stdout.
+ */
+#include <stdio.h>
+
+#include "cli.h"
+
+static int print_json(const mpbox_result *r)
+{
+    size_t len = 0;
+    char *json = mpbox_result_json(r, &len);
+
+    if (!json) {
+        fputs("mpbox: out of memory while formatting the JSON result\n", stderr);
+        return -1;
+    }
+    int rc = cli_write_all(1, json, len);
+    if (rc == 0)
+        rc = cli_write_all(1, "\n", 1);
+    mpbox_free(json);
+    return rc;
+}
+
+int cli_run_program(mpbox_runtime *rt, const struct cli_config *cfg, const char *src, size_t len)
+{
+    mpbox_session *s = NULL;
+    mpbox_result *r = NULL;
+    struct cli_stream stream = {0};
+    int rc, status;
+
+    rc = mpbox_session_new(rt, &s);
+    if (rc != MPBOX_OK) {
+        fprintf(stderr, "mpbox: cannot create a session: %s\n", mpbox_errstr(rc));
+        return CLI_EXIT_INTERNAL;
+    }
+    if (!cfg->json)
+        mpbox_session_set_output(s, cli_stream_output, &stream);
+
+    cli_sigwatch_begin(s);
+    rc = mpbox_run(s, src, len, &r);
+    cli_sigwatch_end();
+
+    if (rc != MPBOX_OK) {
+        fprintf(stderr, "mpbox: cannot run the program: %s\n", mpbox_errstr(rc));
+        mpbox_session_free(s);
+        return CLI_EXIT_INTERNAL;
+    }
+    status = cli_exit_status(r);
+    if (cfg->json) {
+        if (print_json(r) < 0)
+            status = CLI_EXIT_INTERNAL;
+    } else {
+        cli_report(r, cfg, &stream);
+    }
+    mpbox_result_free(r);
+    mpbox_session_free(s);
+    return status;
+}
