@@ -72,7 +72,9 @@ uint32_t Z_wasi_snapshot_preview1Z_fd_seek(struct Z_wasi_snapshot_preview1_insta
     return rc;
 }
 
-uint32_t Z_wasi_snapshot_preview1Z_fd_close(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd)
+/* close() and flush() of the standard streams succeed; nothing else is
+ * open. */
+static uint32_t std_stream_only(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd)
 {
     mpb_host *h = (mpb_host *)wasi;
     MPB_IMPORT_ENTER(h);
@@ -81,11 +83,12 @@ uint32_t Z_wasi_snapshot_preview1Z_fd_close(struct Z_wasi_snapshot_preview1_inst
     return rc;
 }
 
+uint32_t Z_wasi_snapshot_preview1Z_fd_close(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd)
+{
+    return std_stream_only(wasi, fd);
+}
+
 uint32_t Z_wasi_snapshot_preview1Z_fd_sync(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd)
 {
-    mpb_host *h = (mpb_host *)wasi;
-    MPB_IMPORT_ENTER(h);
-    uint32_t rc = fd <= 2 ? 0 : EBADF;
-    MPB_IMPORT_LEAVE(h);
-    return rc;
+    return std_stream_only(wasi, fd);
 }

@@ -41,11 +41,25 @@ const char *wasm_rt_strerror(wasm_rt_trap_t trap)
     return mpb_trap_reason((int)trap);
 }
 
+/* Both table kinds are a size, a maximum and an array of elements. */
+static void *table_alloc(uint32_t elements, size_t elem_size)
+{
+    void *data = calloc(elements ? elements : 1, elem_size);
+    if (!data)
+        wasm_rt_trap(WASM_RT_TRAP_OOB); /* unwinds the instantiation */
+    return data;
+}
+
 void wasm_rt_allocate_funcref_table(wasm_rt_funcref_table_t *t, uint32_t elements, uint32_t max_elements)
 {
-    t->data = calloc(elements ? elements : 1, sizeof *t->data);
-    if (!t->data)
-        wasm_rt_trap(WASM_RT_TRAP_OOB);
+    t->data = table_alloc(elements, sizeof *t->data);
+    t->size = elements;
+    t->max_size = max_elements;
+}
+
+void wasm_rt_allocate_externref_table(wasm_rt_externref_table_t *t, uint32_t elements, uint32_t max_elements)
+{
+    t->data = table_alloc(elements, sizeof *t->data);
     t->size = elements;
     t->max_size = max_elements;
 }
@@ -55,15 +69,6 @@ void wasm_rt_free_funcref_table(wasm_rt_funcref_table_t *t)
     free(t->data);
     t->data = NULL;
     t->size = 0;
-}
-
-void wasm_rt_allocate_externref_table(wasm_rt_externref_table_t *t, uint32_t elements, uint32_t max_elements)
-{
-    t->data = calloc(elements ? elements : 1, sizeof *t->data);
-    if (!t->data)
-        wasm_rt_trap(WASM_RT_TRAP_OOB);
-    t->size = elements;
-    t->max_size = max_elements;
 }
 
 void wasm_rt_free_externref_table(wasm_rt_externref_table_t *t)
