@@ -16,9 +16,18 @@
 #define PYSTACK_WORDS 2048u
 #define INITIAL_HEAP (1u << 20)
 
-/* Run once in the image. input() would block forever in this build (stdin
- * is polled without end), so it reads end of file like a closed stdin; the
- * helper gives interactive runs their expression echo (MPBOX_RUN_ECHO). */
+/* Run once in the image.
+ * - input() would block forever in this build (stdin is polled without
+ *   end): it reads end of file like a closed stdin.
+ * - __mpbox_single gives interactive runs their expression echo
+ *   (MPBOX_RUN_ECHO).
+ * - asyncio: this build schedules tasks with JavaScript's setTimeout and
+ *   has no asyncio.run(). The scheduling hook is replaced by one that
+ *   records when the queue wants to run next, and asyncio.run() drives the
+ *   queue until the main task ends, sleeping in short steps (so that a
+ *   timeout's KeyboardInterrupt gets through) while tasks wait. A queue
+ *   with nothing left to run and the main task unfinished would wait
+ *   forever: that raises RuntimeError instead. */
 static const char image_prelude[] =
     "import builtins\n"
     "def input(prompt=''):\n"
@@ -29,7 +38,37 @@ static const char image_prelude[] =
     "def __mpbox_single(src):\n"
     "    exec(compile(src, '<stdin>', 'single'), globals())\n"
     "builtins.__mpbox_single = __mpbox_single\n"
-    "del input, __mpbox_single, builtins\n";
+    "def __mpbox_asyncio():\n"
+    "    import asyncio, time\n"
+    "    core = asyncio.core\n"
+    "    due = [None]\n"
+    "    def schedule(dt):\n"
+    "        t = time.ticks_add(time.ticks_ms(), dt)\n"
+    "        if due[0] is None or time.ticks_diff(t, due[0]) < 0:\n"
+    "            due[0] = t\n"
+    "    core._schedule_run_iter = schedule\n"
+    "    asyncio.new_event_loop()\n"
+    "    def run(main):\n"
+    "        done = []\n"
+    "        task = core._promote_to_task(main)\n"
+    "        task.state = lambda t, er: done.append(er)\n"
+    "        while not done:\n"
+    "            at = due[0]\n"
+    "            if at is None:\n"
+    "                raise RuntimeError('asyncio.run: no task can make progress')\n"
+    "            due[0] = None\n"
+    "            while True:\n"
+    "                dt = time.ticks_diff(at, time.ticks_ms())\n"
+    "                if dt <= 0:\n"
+    "                    break\n"
+    "                time.sleep_ms(min(dt, 10))\n"
+    "            core._run_iter()\n"
+    "        if isinstance(done[0], StopIteration):\n"
+    "            return done[0].value\n"
+    "        raise done[0]\n"
+    "    asyncio.run = run\n"
+    "__mpbox_asyncio()\n"
+    "del input, __mpbox_single, __mpbox_asyncio, builtins\n";
 
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
 static void init_module(void)

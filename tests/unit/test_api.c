@@ -372,6 +372,30 @@ static void live_output(void)
     mpbox_session_free(s);
 }
 
+static void asyncio_runs(void)
+{
+    mpbox_session *s;
+    CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
+    expect_stdout(s,
+                  "import asyncio\n"
+                  "async def work(n, delay):\n"
+                  "    await asyncio.sleep(delay)\n"
+                  "    print('work', n)\n"
+                  "    return n * 10\n"
+                  "async def main():\n"
+                  "    return await asyncio.gather(work(1, 0.02), work(2, 0.01))\n"
+                  "print(asyncio.run(main()))\n",
+                  "work 2\nwork 1\n[10, 20]\n");
+    mpbox_result *r = run_in(s, "async def bad():\n    raise ValueError('inner')\nasyncio.run(bad())\n");
+    CHECK_STR(mpbox_result_error_type(r), "ValueError");
+    mpbox_result_free(r);
+    /* waiting for something that can never happen is an error, not a hang */
+    r = run_in(s, "async def stuck():\n    await asyncio.Event().wait()\nasyncio.run(stuck())\n");
+    CHECK_STR(mpbox_result_error_type(r), "RuntimeError");
+    mpbox_result_free(r);
+    mpbox_session_free(s);
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK) {
@@ -393,6 +417,7 @@ int main(void)
     RUN(no_js_world);
     RUN(files_are_absent);
     RUN(live_output);
+    RUN(asyncio_runs);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
 }
