@@ -52,6 +52,10 @@ struct mpb_host {
     void (*request_stop)(mpb_host *h);
     int output_overflowed;
 
+    /* files: only the empty root directory can be opened (for listing);
+     * bit i set = fd MPB_FIRST_DIR_FD + i is such a handle */
+    uint64_t dir_fds;
+
     /* memory */
     int oom;            /* a heap growth was refused during this run */
     void (*on_oom)(mpb_host *h); /* tells core (first refusal of a run) */
@@ -61,6 +65,14 @@ struct mpb_host {
     uint64_t rng[2];
     uint32_t last_tick, same_tick_calls;
 };
+
+#define MPB_FIRST_DIR_FD 3
+
+/* Is fd an open directory handle? */
+static inline int mpb_host_is_dir_fd(const mpb_host *h, uint32_t fd)
+{
+    return fd >= MPB_FIRST_DIR_FD && fd < MPB_FIRST_DIR_FD + 64 && (h->dir_fds >> (fd - MPB_FIRST_DIR_FD) & 1);
+}
 
 /* Record output from the guest (fd 1 or 2), honouring caps. */
 void mpb_host_output(mpb_host *h, int fd, const char *data, size_t len);

@@ -1,9 +1,10 @@
 /*
  * syscalls.c — the `__syscall_*` file-system imports. There is no file
- * system yet: the guest sees an empty, read-only root directory. Every call
- * validates its guest pointers and answers with a clean error (-errno, Linux
- * numbering), so `open()`, `os.listdir()` or `import` of a missing module
- * fail with the OSError or ImportError a Python programmer expects.
+ * system yet: the guest sees an empty root directory it may not write to.
+ * `os.listdir()` gives [], `open()` and `import` of anything fail with the
+ * OSError or ImportError a Python programmer expects. Every call validates
+ * its guest pointers; errors are -errno in Linux numbering, and a refused
+ * write is EACCES (this build's errno module cannot name EROFS).
  */
 #include <errno.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #define O_CREAT_ 0100u
 #define O_TRUNC_ 01000u
 #define O_APPEND_ 02000u
+#define O_DIRECTORY_ 0200000u
 
 /* Read a path argument. Returns 0, or -errno. */
 static int read_path(mpb_host *h, uint32_t ptr, char *buf)
@@ -55,10 +57,17 @@ uint32_t Z_envZ___syscall_openat(struct Z_env_instance_t *env, uint32_t dirfd, u
     rc = read_path(h, pathp, path);
     if (rc == 0) {
         int writes = (flags & O_ACCMODE_) != 0 || (flags & (O_CREAT_ | O_TRUNC_ | O_APPEND_));
-        if (is_root(path))
-            rc = writes ? -EISDIR : -EACCES; /* no directory streams yet */
-        else
-            rc = writes ? -EROFS : -ENOENT;
+        if (!is_root(path))
+            rc = writes ? -EACCES : -ENOENT;
+        else if (writes || !(flags & O_DIRECTORY_))
+            rc = -EISDIR;
+        else if (~h->dir_fds == 0)
+            rc = -EMFILE;
+        else {
+            int bit = __builtin_ctzll(~h->dir_fds);
+            h->dir_fds |= 1ull << bit;
+            rc = MPB_FIRST_DIR_FD + bit;
+        }
     }
     SYSCALL_END;
 }
@@ -98,8 +107,7 @@ uint32_t Z_envZ___syscall_fstat64(struct Z_env_instance_t *env, uint32_t fd, uin
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    (void)fd, (void)buf;
-    int32_t rc = -EBADF;
+    int32_t rc = mpb_host_is_dir_fd(h, fd) ? stat_root(h, buf) : -EBADF;
     MPB_IMPORT_LEAVE(h);
     return (uint32_t)rc;
 }
@@ -108,8 +116,8 @@ uint32_t Z_envZ___syscall_getdents64(struct Z_env_instance_t *env, uint32_t fd, 
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    (void)fd, (void)buf, (void)count;
-    int32_t rc = -EBADF;
+    (void)buf, (void)count;
+    int32_t rc = mpb_host_is_dir_fd(h, fd) ? 0 : -EBADF; /* 0: no (more) entries */
     MPB_IMPORT_LEAVE(h);
     return (uint32_t)rc;
 }
@@ -120,7 +128,7 @@ uint32_t Z_envZ___syscall_mkdirat(struct Z_env_instance_t *env, uint32_t dirfd, 
     (void)dirfd, (void)mode;
     rc = read_path(h, pathp, path);
     if (rc == 0)
-        rc = is_root(path) ? -EEXIST : -EROFS;
+        rc = is_root(path) ? -EEXIST : -EACCES;
     SYSCALL_END;
 }
 
@@ -130,7 +138,7 @@ uint32_t Z_envZ___syscall_unlinkat(struct Z_env_instance_t *env, uint32_t dirfd,
     (void)dirfd, (void)flags;
     rc = read_path(h, pathp, path);
     if (rc == 0)
-        rc = is_root(path) ? -EROFS : -ENOENT;
+        rc = is_root(path) ? -EACCES : -ENOENT;
     SYSCALL_END;
 }
 
@@ -149,7 +157,7 @@ uint32_t Z_envZ___syscall_renameat(struct Z_env_instance_t *env, uint32_t olddir
     if (rc == 0)
         rc = read_path(h, newp, path2);
     if (rc == 0)
-        rc = is_root(path) ? -EROFS : -ENOENT;
+        rc = is_root(path) ? -EACCES : -ENOENT;
     SYSCALL_END;
 }
 

@@ -53,7 +53,9 @@ uint32_t Z_wasi_snapshot_preview1Z_fd_read(struct Z_wasi_snapshot_preview1_insta
     wasm_rt_memory_t *m = &h->inst->w2c_memory;
     uint32_t rc = 0;
     (void)iovs, (void)iovcnt;
-    if (fd != 0)
+    if (mpb_host_is_dir_fd(h, fd))
+        rc = EISDIR;
+    else if (fd != 0)
         rc = EBADF;
     else if (mpb_g_put_u32(m, nread, 0) != 0) /* end of file */
         rc = EFAULT;
@@ -67,28 +69,34 @@ uint32_t Z_wasi_snapshot_preview1Z_fd_seek(struct Z_wasi_snapshot_preview1_insta
     mpb_host *h = (mpb_host *)wasi;
     MPB_IMPORT_ENTER(h);
     (void)offset, (void)whence, (void)newoffset;
-    uint32_t rc = fd <= 2 ? ESPIPE : EBADF;
+    uint32_t rc = fd <= 2 || mpb_host_is_dir_fd(h, fd) ? ESPIPE : EBADF;
     MPB_IMPORT_LEAVE(h);
     return rc;
 }
 
-/* close() and flush() of the standard streams succeed; nothing else is
- * open. */
-static uint32_t std_stream_only(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd)
+/* Closing or flushing the standard streams and directory handles
+ * succeeds; nothing else is open. */
+static uint32_t close_or_sync(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd, int close)
 {
     mpb_host *h = (mpb_host *)wasi;
     MPB_IMPORT_ENTER(h);
-    uint32_t rc = fd <= 2 ? 0 : EBADF;
+    uint32_t rc = 0;
+    if (mpb_host_is_dir_fd(h, fd)) {
+        if (close)
+            h->dir_fds &= ~(1ull << (fd - MPB_FIRST_DIR_FD));
+    } else if (fd > 2) {
+        rc = EBADF;
+    }
     MPB_IMPORT_LEAVE(h);
     return rc;
 }
 
 uint32_t Z_wasi_snapshot_preview1Z_fd_close(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd)
 {
-    return std_stream_only(wasi, fd);
+    return close_or_sync(wasi, fd, 1);
 }
 
 uint32_t Z_wasi_snapshot_preview1Z_fd_sync(struct Z_wasi_snapshot_preview1_instance_t *wasi, uint32_t fd)
 {
-    return std_stream_only(wasi, fd);
+    return close_or_sync(wasi, fd, 0);
 }
