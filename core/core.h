@@ -44,6 +44,7 @@ struct mpbox_runtime {
     uint32_t sched_state_addr;           /* the scheduler state (u16) */
 
     int32_t *image_slot;                 /* host page -> index in image, or -1 */
+    int restore_in_place;                /* see pool.c (off when swap exists) */
 
     pthread_mutex_t pool_lock;
     struct {
@@ -105,6 +106,7 @@ void mpb_soft_interrupt(mpbox_session *s);
 uint8_t *mpb_pool_take(mpbox_runtime *rt);
 void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages);
 void mpb_pool_drain(mpbox_runtime *rt);
+int mpb_pool_can_restore(void);
 
 /* session.c */
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);

@@ -10,7 +10,12 @@
  * session. A reservation whose session touched many pages is instead
  * emptied with MADV_DONTNEED (bounding the pool's memory) and refilled
  * from the image when it is taken again.
+ *
+ * mincore cannot see pages that were swapped out: such a page would keep
+ * the previous session's data. So the in-place path is used only when the
+ * system had no swap when the runtime was created (mpb_pool_can_restore).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -75,6 +80,19 @@ static int restore_in_place(const mpbox_runtime *rt, uint8_t *base, unsigned cha
     return 0;
 }
 
+int mpb_pool_can_restore(void)
+{
+    FILE *f = fopen("/proc/swaps", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    int lines = 0;
+    while (fgets(line, sizeof line, f))
+        lines++;
+    fclose(f);
+    return lines == 1; /* the header only: no swap device */
+}
+
 void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages)
 {
     if (!base)
@@ -85,7 +103,7 @@ void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages)
         ok = mpb_rt_reset(base + (size_t)rt->image_pages * MPB_WASM_PAGE, 0, used_pages - rt->image_pages) == 0;
     if (ok) {
         unsigned char *resident = malloc((size_t)rt->image_pages * (MPB_WASM_PAGE / MPB_HOST_PAGE));
-        if (resident && restore_in_place(rt, base, resident) == 0)
+        if (rt->restore_in_place && resident && restore_in_place(rt, base, resident) == 0)
             clean = 1;
         else
             ok = mpb_rt_reset(base, rt->image_pages, rt->image_pages) == 0;

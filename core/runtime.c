@@ -261,6 +261,7 @@ int mpbox_runtime_new(mpbox_runtime **out)
     atomic_store(&rt->limits[MPBOX_LIMIT_STDERR], MPBOX_DEFAULT_OUTPUT);
     atomic_store(&rt->limits[MPBOX_LIMIT_OUTPUT_STOP], 0);
     pthread_mutex_init(&rt->pool_lock, NULL);
+    rt->restore_in_place = mpb_pool_can_restore();
     mpb_watchdog_init(&rt->wd);
     if (getrandom(&rt->seed, sizeof rt->seed, 0) != sizeof rt->seed)
         rt->seed = (uint64_t)mpb_now_ns() ^ ((uint64_t)getpid() << 32);

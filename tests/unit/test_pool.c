@@ -1,0 +1,87 @@
+/*
+ * test_pool.c — recycled memory reservations: a session created after
+ * another one was destroyed sees exactly the start-up image, whatever the
+ * previous session did (wrote secrets, grew its heap, was hard-stopped),
+ * on both recycling paths (restored in place, or emptied and refilled).
+ */
+#include "check.h"
+#include "core.h"
+
+static mpbox_runtime *rt;
+
+/* Does the session's memory equal the image byte for byte? */
+static int is_pristine(const mpbox_session *s)
+{
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    if (m->pages != rt->image_pages)
+        return 0;
+    static const uint8_t zero[MPB_HOST_PAGE];
+    size_t npages = (size_t)m->size / MPB_HOST_PAGE;
+    for (size_t p = 0; p < npages; p++) {
+        int32_t slot = rt->image_slot[p];
+        const uint8_t *want = slot >= 0 ? rt->image_data + (size_t)slot * MPB_HOST_PAGE : zero;
+        if (memcmp(m->data + p * MPB_HOST_PAGE, want, MPB_HOST_PAGE) != 0) {
+            printf("    page %zu differs from the image\n", p);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void dirty_then_check(const char *src, int64_t timeout_ms)
+{
+    mpbox_session *a = NULL, *b = NULL;
+    CHECK(mpbox_session_new(rt, &a) == MPBOX_OK);
+    mpbox_session_limit(a, MPBOX_LIMIT_TIMEOUT_MS, timeout_ms);
+    mpbox_session_limit(a, MPBOX_LIMIT_GRACE_MS, 50);
+    mpbox_result *r = NULL;
+    CHECK(mpbox_run(a, src, strlen(src), &r) == MPBOX_OK);
+    mpbox_result_free(r);
+    uint8_t *used = a->inst.w2c_memory.data;
+    mpbox_session_free(a);
+    CHECK(mpbox_session_new(rt, &b) == MPBOX_OK);
+    CHECK(b->inst.w2c_memory.data == used); /* the same reservation came back */
+    CHECK(is_pristine(b));
+    /* and it works */
+    CHECK(mpbox_run(b, "print(2 + 3)", 12, &r) == MPBOX_OK);
+    CHECK_STR(mpbox_result_stdout(r, NULL), "5\n");
+    mpbox_result_free(r);
+    mpbox_session_free(b);
+}
+
+static const char small_secret[] = "secret = 'TOP' + 'SECRET' * 100\nx = [secret] * 1000\n";
+static const char big_growth[] = "blobs = [bytearray(b'Z' * 1000000) for i in range(40)]\n";
+static const char many_pages[] = "import uctypes\n"
+                                 "for a in range(2 * 1024 * 1024, 12 * 1024 * 1024, 4096):\n"
+                                 "    uctypes.bytearray_at(a, 8)[:] = b'DIRTYPAG'\n";
+static const char hard_stopped[] = "s = 'LEFT' * 100000\nx = 9 ** 9000000\n";
+
+static void in_place_small(void) { dirty_then_check(small_secret, 5000); }
+static void in_place_growth(void) { dirty_then_check(big_growth, 5000); }
+static void in_place_many_pages(void) { dirty_then_check(many_pages, 5000); }
+static void in_place_hard_stop(void) { dirty_then_check(hard_stopped, 100); }
+
+static void refill_path(void)
+{
+    int saved = rt->restore_in_place;
+    rt->restore_in_place = 0;
+    dirty_then_check(small_secret, 5000);
+    dirty_then_check(big_growth, 5000);
+    dirty_then_check(hard_stopped, 100);
+    rt->restore_in_place = saved;
+}
+
+int main(void)
+{
+    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
+        printf("FAIL runtime: mpbox_runtime_new failed\n");
+        return 1;
+    }
+    RUN(in_place_small);
+    RUN(in_place_growth);
+    RUN(in_place_many_pages);
+    RUN(in_place_hard_stop);
+    RUN(refill_path);
+    mpbox_runtime_free(rt);
+    CHECK_EXIT();
+}
