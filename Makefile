@@ -32,7 +32,7 @@ HDRS     := include/mpbox.h $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard c
 
 GUEST_O  := $(GUEST_DIR)/guest.o
 
-.PHONY: all deps test test-unit test-asan demo bench install uninstall clean distclean
+.PHONY: all deps test test-unit test-asan demo bench install uninstall clean distclean fuzz
 all: $(BUILD)/libmpbox.a $(BUILD)/libmpbox.so $(BUILD)/mpbox $(BUILD)/mpbox.pc
 
 # ---- dependencies and the guest --------------------------------------
@@ -102,6 +102,11 @@ test: deps-test test-unit test-asan
 
 deps-test:
 	@sh guest/deps.sh test
+
+# ---- fuzzing: libFuzzer targets built with clang into build-fuzz/ (see
+# fuzz/Makefile; the guest code is compiled without instrumentation)
+fuzz: $(GUEST_DIR)/guest.c
+	$(MAKE) -f fuzz/Makefile GUEST_DIR=$(GUEST_DIR)
 
 # ---- benchmarks ---------------------------------------------------------
 bench: all

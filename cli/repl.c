@@ -98,6 +98,8 @@ static int run_input(struct repl *r, const char *src, size_t len)
         return status;
     }
     int lost = mpbox_result_session_lost(res) || mpbox_session_is_lost(r->session);
+    if (!lost && mpbox_result_session_state(res) == MPBOX_SESSION_ROLLED_BACK)
+        fputs("mpbox: the session was rolled back to its state before this input\n", stderr);
     mpbox_result_free(res);
     if (lost && replace_session(r) < 0)
         return CLI_EXIT_INTERNAL;

@@ -42,6 +42,7 @@ struct mpbox_runtime {
     uint32_t sigs[MPB_SIG_COUNT];
     uint32_t kbd_pending_addr;           /* mp_pending_exception's word */
     uint32_t sched_state_addr;           /* the scheduler state (u16) */
+    uint32_t kbd_exc_addr;               /* the KeyboardInterrupt object */
 
     int32_t *image_slot;                 /* host page -> index in image, or -1 */
     int restore_in_place;                /* see pool.c (off when swap exists) */
@@ -66,6 +67,12 @@ struct mpbox_session {
     int lost;
     atomic_int busy;
 
+    /* Checkpoint of the state before the current run (rollback). */
+    mpb_track track;
+    Z_micropython_instance_t ckpt_inst;
+    uint64_t ckpt_dir_fds, ckpt_rng[2];
+    int ckpt_valid;
+
     /* Watchdog fields, guarded by rt->wd.lock. */
     struct mpbox_session *wd_next, *wd_prev;
     int wd_armed;
@@ -88,6 +95,8 @@ struct mpbox_result {
     double wall_ms;
     uint64_t peak_memory;
     int lost;
+    int session_state;
+    uint64_t checkpoint_pages;
 };
 
 uint64_t mpb_now_ns(void);

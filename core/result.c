@@ -169,6 +169,21 @@ const char *mpbox_result_trap_reason(const mpbox_result *r) { return r ? r->trap
 double mpbox_result_wall_ms(const mpbox_result *r) { return r ? r->wall_ms : 0; }
 uint64_t mpbox_result_peak_memory(const mpbox_result *r) { return r ? r->peak_memory : 0; }
 int mpbox_result_session_lost(const mpbox_result *r) { return r && r->lost; }
+mpbox_session_state mpbox_result_session_state(const mpbox_result *r)
+{
+    return r ? (mpbox_session_state)r->session_state : MPBOX_SESSION_LOST;
+}
+uint64_t mpbox_result_checkpoint_pages(const mpbox_result *r) { return r ? r->checkpoint_pages : 0; }
+
+const char *mpbox_session_state_name(int state)
+{
+    switch (state) {
+    case MPBOX_SESSION_KEPT: return "kept";
+    case MPBOX_SESSION_ROLLED_BACK: return "rolled_back";
+    case MPBOX_SESSION_LOST: return "lost";
+    default: return "unknown";
+    }
+}
 
 int mpbox_result_exit_code(const mpbox_result *r, int *code)
 {
@@ -319,7 +334,8 @@ char *mpbox_result_json(const mpbox_result *r, size_t *len)
     }
     jlit(&b, ",\"trap\":");
     jstr0(&b, r->trap_reason);
-    jlit(&b, r->lost ? ",\"session\":\"lost\"" : ",\"session\":\"kept\"");
+    jlit(&b, ",\"session\":");
+    jstr0(&b, mpbox_session_state_name(r->session_state));
     snprintf(num, sizeof num, "%.3f", r->wall_ms);
     jlit(&b, ",\"stats\":{\"wall_ms\":");
     jlit(&b, num);
@@ -331,6 +347,9 @@ char *mpbox_result_json(const mpbox_result *r, size_t *len)
     jlit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->out_attempted[1]);
     jlit(&b, ",\"stderr_bytes\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)r->checkpoint_pages);
+    jlit(&b, ",\"checkpoint_pages\":");
     jlit(&b, num);
     jlit(&b, "}}");
     if (b.failed) {

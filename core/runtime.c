@@ -171,7 +171,7 @@ static int find_interrupt_words(mpbox_runtime *rt)
     s->host.call = NULL;
 
     const uint8_t *mem = s->inst.w2c_memory.data;
-    uint32_t pending = 0, npending = 0, sched = 0, nsched = 0;
+    uint32_t pending = 0, npending = 0, sched = 0, nsched = 0, exc = 0;
     for (uint32_t i = 0; i < rt->image_count; i++) {
         const uint32_t *now = (const uint32_t *)(mem + (size_t)rt->image_index[i] * MPB_HOST_PAGE);
         const uint32_t *was = (const uint32_t *)(rt->image_data + (size_t)i * MPB_HOST_PAGE);
@@ -181,6 +181,7 @@ static int find_interrupt_words(mpbox_runtime *rt)
             uint32_t addr = rt->image_index[i] * MPB_HOST_PAGE + k * 4;
             if (was[k] == 0 && now[k] < s->inst.w2c_memory.size) {
                 pending = addr;
+                exc = now[k];
                 npending++;
             } else if ((was[k] & 0xffff) == 1 && (now[k] & 0xffff) == 0 && (was[k] >> 16) == (now[k] >> 16)) {
                 sched = addr;
@@ -196,6 +197,7 @@ static int find_interrupt_words(mpbox_runtime *rt)
         return MPBOX_GUEST;
     rt->kbd_pending_addr = pending;
     rt->sched_state_addr = sched;
+    rt->kbd_exc_addr = exc;
     return MPBOX_OK;
 }
 
@@ -260,6 +262,7 @@ int mpbox_runtime_new(mpbox_runtime **out)
     atomic_store(&rt->limits[MPBOX_LIMIT_STDOUT], MPBOX_DEFAULT_OUTPUT);
     atomic_store(&rt->limits[MPBOX_LIMIT_STDERR], MPBOX_DEFAULT_OUTPUT);
     atomic_store(&rt->limits[MPBOX_LIMIT_OUTPUT_STOP], 0);
+    atomic_store(&rt->limits[MPBOX_LIMIT_ROLLBACK], 1);
     pthread_mutex_init(&rt->pool_lock, NULL);
     rt->restore_in_place = mpb_pool_can_restore();
     mpb_watchdog_init(&rt->wd);
@@ -303,7 +306,7 @@ int64_t mpbox_runtime_limit(mpbox_runtime *rt, int id, int64_t value)
         return atomic_load(&rt->limits[id]);
     if (id == MPBOX_LIMIT_MEMORY && (value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY))
         return -1;
-    if (id == MPBOX_LIMIT_OUTPUT_STOP && value > 1)
+    if ((id == MPBOX_LIMIT_OUTPUT_STOP || id == MPBOX_LIMIT_ROLLBACK) && value > 1)
         return -1;
     return atomic_exchange(&rt->limits[id], value);
 }

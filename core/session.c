@@ -116,6 +116,7 @@ void mpbox_session_free(mpbox_session *s)
 {
     if (!s)
         return;
+    mpb_track_free(&s->track);
     mpb_pool_give(s->rt, s->inst.w2c_memory.data, s->inst.w2c_memory.pages);
     free(s->inst.w2c___indirect_function_table.data);
     mpb_capture_free(&s->host.out[0]);
@@ -132,7 +133,7 @@ int64_t mpbox_session_limit(mpbox_session *s, int id, int64_t value)
         return old;
     if (id == MPBOX_LIMIT_MEMORY && (value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY))
         return -1;
-    if (id == MPBOX_LIMIT_OUTPUT_STOP && value > 1)
+    if ((id == MPBOX_LIMIT_OUTPUT_STOP || id == MPBOX_LIMIT_ROLLBACK) && value > 1)
         return -1;
     s->limits[id] = value;
     if (id == MPBOX_LIMIT_MEMORY)
@@ -204,6 +205,7 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     }
     int trap = MPB_RT_TRY(&call, s->inst.w2c_memory.data);
     if (trap == 0) {
+        call.track = s->track.active ? &s->track : NULL;
         uint32_t code = guest_dup(s, src, len);
         uint32_t slot = 0;
         if (code)
@@ -291,6 +293,56 @@ static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
     return MPBOX_STATUS_ERROR;
 }
 
+/* Remember the session's state before a run: globals and host state are
+ * copied, memory pages are saved as they are first written (rt/track.c).
+ * Returns 1 when a checkpoint is in place. */
+static int checkpoint(mpbox_session *s)
+{
+    s->ckpt_valid = 0;
+    if (!s->limits[MPBOX_LIMIT_ROLLBACK])
+        return 0;
+    const mpbox_runtime *rt = s->rt;
+    /* pages the watchdog may write from its own thread */
+    uint32_t hot[] = {rt->kbd_pending_addr, rt->sched_state_addr, rt->kbd_exc_addr, rt->kbd_exc_addr + 12};
+    wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    if (mpb_track_begin(&s->track, m->data, (size_t)m->pages * MPB_WASM_PAGE, hot, 4) != 0) {
+        mpb_track_end(&s->track, 0);
+        return 0;
+    }
+    s->ckpt_inst = s->inst;
+    s->ckpt_dir_fds = s->host.dir_fds;
+    memcpy(s->ckpt_rng, s->host.rng, sizeof s->ckpt_rng);
+    s->ckpt_valid = 1;
+    return 1;
+}
+
+/* Put the session back to its checkpoint. Returns 0, or -1 when that
+ * failed (the session must then be considered lost). */
+static int roll_back(mpbox_session *s)
+{
+    wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t pages_now = m->pages, pages_then = s->ckpt_inst.w2c_memory.pages;
+    if (mpb_track_end(&s->track, 1) != 0)
+        return -1;
+    if (pages_now > pages_then &&
+        mpb_rt_reset(m->data + (size_t)pages_then * MPB_WASM_PAGE, 0, pages_now - pages_then) != 0)
+        return -1;
+    uint32_t max_pages = m->max_pages;
+    s->inst = s->ckpt_inst;
+    s->inst.w2c_memory.max_pages = max_pages;
+    s->host.dir_fds = s->ckpt_dir_fds;
+    memcpy(s->host.rng, s->ckpt_rng, sizeof s->ckpt_rng);
+    return 0;
+}
+
+/* Runs that end like this are undone when a checkpoint exists: the guest
+ * was stopped at an arbitrary point (hard stop, trap), or its heap is full
+ * (MemoryError), which would make later runs fail too. */
+static int needs_rollback(const mpbox_result *r, int trap)
+{
+    return trap || r->status == MPBOX_STATUS_OUT_OF_MEMORY;
+}
+
 int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, mpbox_result **out)
 {
     if (!out)
@@ -318,9 +370,11 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     s->stop_reason = MPB_STOP_NONE;
 
     uint64_t t0 = mpb_now_ns();
+    int have_checkpoint = checkpoint(s);
     int trap = mpb_session_exec(s, src ? src : "", len, r, flags);
+    int trap_lost = trap != 0;
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
-    clear_stale_interrupt(s);
+    r->checkpoint_pages = have_checkpoint ? mpb_track_pages(&s->track) : 0;
 
     for (int i = 0; i < 2; i++) {
         mpb_capture *c = &h->out[i];
@@ -333,6 +387,17 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     }
     r->peak_memory = (uint64_t)s->inst.w2c_memory.pages * MPB_WASM_PAGE;
     r->status = status_of(s, r, trap);
+    r->session_state = MPBOX_SESSION_KEPT;
+    if (have_checkpoint && needs_rollback(r, trap)) {
+        if (roll_back(s) == 0) {
+            r->session_state = MPBOX_SESSION_ROLLED_BACK;
+            trap_lost = 0;
+        }
+    } else if (have_checkpoint) {
+        if (mpb_track_end(&s->track, 0) != 0)
+            trap_lost = 1; /* memory left read-only: unusable */
+    }
+    clear_stale_interrupt(s);
     int our_interrupt = r->status == MPBOX_STATUS_OUTPUT_TRUNCATED && r->error_type &&
                         strcmp(r->error_type, "KeyboardInterrupt") == 0;
     if ((r->status == MPBOX_STATUS_OK && r->has_exit) || our_interrupt) {
@@ -343,8 +408,10 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
         free(r->traceback);
         r->error_type = r->error_message = r->traceback = NULL;
     }
-    if (trap) {
+    if (trap)
         r->trap_reason = mpb_trap_reason(trap);
+    if (trap_lost) {
+        r->session_state = MPBOX_SESSION_LOST;
         r->lost = 1;
         s->lost = 1;
     }

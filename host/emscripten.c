@@ -118,7 +118,9 @@ uint32_t Z_envZ_emscripten_resize_heap(struct Z_env_instance_t *env, uint32_t re
     uint64_t cap = (uint64_t)mem->max_pages * MPB_WASM_PAGE;
     uint64_t want = ((uint64_t)requested + MPB_WASM_PAGE - 1) / MPB_WASM_PAGE * MPB_WASM_PAGE;
     uint32_t ok = 0;
-    if (want <= cap) {
+    if (want <= (uint64_t)mem->pages * MPB_WASM_PAGE) {
+        ok = 1; /* already that large (Emscripten never asks for less) */
+    } else if (want <= cap) {
         uint64_t old = (uint64_t)mem->pages * MPB_WASM_PAGE;
         uint64_t over = old + old / 5;
         if (over > want + (96u << 20))

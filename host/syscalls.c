@@ -20,13 +20,16 @@
 #define O_APPEND_ 02000u
 #define O_DIRECTORY_ 0200000u
 
-/* Read a path argument. Returns 0, or -errno. */
+/* Read a path argument. Returns 0, or -errno: EFAULT when the string runs
+ * off the end of memory, ENAMETOOLONG when it is longer than PATH_CAP. */
 static int read_path(mpb_host *h, uint32_t ptr, char *buf)
 {
-    int64_t n = mpb_g_cstr(&h->inst->w2c_memory, ptr, buf, PATH_CAP);
-    if (n < 0)
-        return mpb_g_ok(&h->inst->w2c_memory, ptr, 1) ? -ENAMETOOLONG : -EFAULT;
-    return 0;
+    const wasm_rt_memory_t *m = &h->inst->w2c_memory;
+    if (mpb_g_cstr(m, ptr, buf, PATH_CAP) >= 0)
+        return 0;
+    if (ptr >= m->size || (uint64_t)m->size - ptr < PATH_CAP)
+        return -EFAULT;
+    return -ENAMETOOLONG;
 }
 
 /* "/", "//", "/." and "." (the working directory is "/") name the root. */

@@ -94,7 +94,12 @@ typedef enum mpbox_limit_id {
                                     branch, then the hard stop after the
                                     grace period); from the moment a cap is
                                     passed no more output is kept */
-    MPBOX_LIMIT_COUNT_ = 6
+    MPBOX_LIMIT_ROLLBACK = 6,    /* 1 (default): checkpoint before each run;
+                                    a run ending in a hard stop, a trap or
+                                    out_of_memory leaves the session as it
+                                    was before the run ("rolled_back").
+                                    0: such a run loses the session */
+    MPBOX_LIMIT_COUNT_ = 7
 } mpbox_limit_id;
 
 /* Defaults (also what `mpbox --help` prints). */
@@ -204,14 +209,25 @@ MPBOX_API const char *mpbox_result_trap_reason(const mpbox_result *r);
 /* Statistics of the run. */
 MPBOX_API double mpbox_result_wall_ms(const mpbox_result *r);
 MPBOX_API uint64_t mpbox_result_peak_memory(const mpbox_result *r); /* bytes */
+/* What the run left of the session. */
+typedef enum mpbox_session_state {
+    MPBOX_SESSION_KEPT = 0,        /* the run's effects are kept */
+    MPBOX_SESSION_ROLLED_BACK = 1, /* back to its state before the run */
+    MPBOX_SESSION_LOST = 2         /* unusable: further runs are refused */
+} mpbox_session_state;
+MPBOX_API mpbox_session_state mpbox_result_session_state(const mpbox_result *r);
+/* "kept", "rolled_back", "lost". */
+MPBOX_API const char *mpbox_session_state_name(int state);
 /* Non-zero when the session was lost by this run. */
 MPBOX_API int mpbox_result_session_lost(const mpbox_result *r);
+/* Checkpoint statistics: 4 KiB pages saved during the run (first writes). */
+MPBOX_API uint64_t mpbox_result_checkpoint_pages(const mpbox_result *r);
 
 /* The result as one JSON object (UTF-8, NUL-terminated; guest bytes are
  * escaped, invalid UTF-8 becomes U+FFFD) with the fields status, stdout,
  * stderr, stdout_truncated, stderr_truncated, error {type, message,
  * traceback} or null, exit_code (int or null), trap (reason string or
- * null), session ("kept" or "lost"), stats {wall_ms, peak_memory_bytes,
+ * null), session ("kept", "rolled_back" or "lost"), stats {wall_ms, peak_memory_bytes,
  * stdout_bytes, stderr_bytes} (the *_bytes count everything the guest
  * wrote, kept or dropped).
  * Returns a malloc'd string the caller frees with mpbox_free, or NULL when

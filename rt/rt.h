@@ -42,6 +42,32 @@ enum mpb_trap {
 
 const char *mpb_trap_reason(int trap);
 
+/* Write tracking for checkpoints (track.c). */
+typedef struct mpb_track {
+    uint8_t *base;        /* tracked memory */
+    size_t bytes;         /* tracked range [base, base + bytes) */
+    uint8_t *undo;        /* old page contents, at the same offsets */
+    size_t capacity;      /* bytes the undo area and bitmaps can cover */
+    uint8_t *saved_bits;  /* one bit per 4 KiB page: saved already */
+    uint32_t *saved_list; /* the saved pages, in order */
+    size_t saved_count;
+    volatile sig_atomic_t active;
+} mpb_track;
+
+void mpb_track_init(mpb_track *t);
+void mpb_track_free(mpb_track *t);
+/* Start tracking [base, base + bytes): the range becomes read-only except
+ * the pages holding the `nhot` offsets, which are saved at once. Returns 0
+ * or -1 (then nothing is tracked and the range may be read-only: call
+ * mpb_track_end). */
+int mpb_track_begin(mpb_track *t, uint8_t *base, size_t bytes, const uint32_t *hot, int nhot);
+/* From the fault handler: 1 when the fault was a first write to a tracked
+ * page (now saved and writable: retry), else 0. */
+int mpb_track_fault(mpb_track *t, uintptr_t addr);
+/* Stop tracking; with undo, put every saved page back. Returns 0 or -1. */
+int mpb_track_end(mpb_track *t, int undo);
+size_t mpb_track_pages(const mpb_track *t);
+
 /*
  * One guest call in progress on this thread. It lives on the caller's stack
  * between MPB_RT_TRY and mpb_rt_leave. `in_guest` is 1 while generated code
@@ -55,6 +81,7 @@ typedef struct mpb_rt_call {
     uint8_t *mem_base;           /* reservation of the running instance */
     uintptr_t stack_limit;       /* imports trap below this native address */
     pthread_t thread;
+    mpb_track *track;            /* write tracking during this call, or NULL */
     struct mpb_rt_call *outer;   /* an earlier call on this thread, if any */
 } mpb_rt_call;
 

@@ -77,6 +77,10 @@ static void pass_on(int sig, siginfo_t *info, void *uctx, const struct sigaction
 static void on_fault(int sig, siginfo_t *info, void *uctx)
 {
     mpb_rt_call *c = tls_call;
+    /* A first write to a page of a checkpointed memory, by guest or host
+     * code: saved and made writable; the write is retried on return. */
+    if (c && sig == SIGSEGV && mpb_track_fault(c->track, (uintptr_t)info->si_addr))
+        return;
     if (c && c->in_guest) {
         uintptr_t addr = (uintptr_t)info->si_addr;
         uintptr_t base = (uintptr_t)c->mem_base;
@@ -179,6 +183,7 @@ void mpb_rt_enter(mpb_rt_call *c, uint8_t *mem_base)
     c->mem_base = mem_base;
     c->stack_limit = tls_stack_limit;
     c->thread = pthread_self();
+    c->track = NULL;
     c->outer = tls_call;
     tls_call = c;
 }

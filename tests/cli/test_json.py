@@ -33,7 +33,7 @@ def check_shape(o):
         check(key in o, "missing %s" % key)
         check(isinstance(o[key], types), "%s is %s" % (key, type(o[key]).__name__))
     check(o["status"] in STATUSES, "status %r" % o["status"])
-    check(o["session"] in ("kept", "lost"), "session %r" % o["session"])
+    check(o["session"] in ("kept", "rolled_back", "lost"), "session %r" % o["session"])
     check("error" in o and (o["error"] is None or isinstance(o["error"], dict)), "error %r" % o.get("error"))
     if o["error"] is not None:
         for key in ("type", "message", "traceback"):
@@ -134,7 +134,7 @@ def test_trap():
     p = run("--json", "-c", "import uctypes\nprint(uctypes.bytearray_at(0x7FFFFFF0, 64)[0])")
     expect_rc(p, 126)
     o = one_object(p)
-    check(o["status"] == "trap" and o["session"] == "lost", "got %s" % o)
+    check(o["status"] == "trap" and o["session"] == "rolled_back", "got %s" % o)
 
 
 # ---- hostile guest output -------------------------------------------------

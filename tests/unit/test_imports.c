@@ -48,6 +48,7 @@ static mpb_jmp *last_jmp_top;
         (s)->host.jmp_top = NULL;                                                  \
         int ig_trap_ = MPB_RT_TRY(&ig_call_, (s)->inst.w2c_memory.data);           \
         if (ig_trap_ == 0) {                                                       \
+            ig_call_.in_guest = 1; /* as when generated code calls an import */    \
             __VA_ARGS__;                                                           \
         }                                                                          \
         mpb_rt_leave(&ig_call_);                                                   \
@@ -517,19 +518,17 @@ static int32_t path_call(mpbox_session *s, int which, uint32_t path, uint32_t ok
     return (int32_t)r;
 }
 
-/* The answer for a well-formed path `p` in the empty read-only file system. */
-static int ok_errno(int which, int root)
+/* A well-formed path gets the file system's answer (its exact errnos are
+ * the file-system code's business and tested there): stat and chdir of the
+ * root succeed, anything else is an error other than the bad-argument ones
+ * (a file descriptor for the root from openat is fine too). */
+static int ok_answer(int which, int root, int32_t rc)
 {
-    switch (which) {
-    case SC_OPENAT: return root ? -EACCES : -ENOENT;
-    case SC_STAT64: case SC_LSTAT64: case SC_NEWFSTATAT: return root ? 0 : -ENOENT;
-    case SC_MKDIRAT: return root ? -EEXIST : -EROFS;
-    case SC_UNLINKAT: case SC_RMDIR: return root ? -EROFS : -ENOENT;
-    case SC_RENAME_OLD: return root ? -EROFS : -ENOENT;
-    case SC_RENAME_NEW: return -ENOENT; /* old is "x" */
-    case SC_CHDIR: return root ? 0 : -ENOENT;
-    default: return -ENOSYS;
-    }
+    if (root && (which == SC_STAT64 || which == SC_LSTAT64 || which == SC_NEWFSTATAT || which == SC_CHDIR))
+        return rc == 0;
+    if (which == SC_OPENAT && root && rc >= 3)
+        return 1;
+    return rc < 0 && rc > -4096 && rc != -EFAULT && rc != -ENAMETOOLONG && rc != -EINTR && rc != -27;
 }
 
 static void test_syscall_paths_hostile(void)
@@ -565,10 +564,10 @@ static void test_syscall_paths_hostile(void)
         CHECK(path_call(s, w, longp, okp, buf, &trap) == -ENAMETOOLONG && trap == 0);
         CHECK(path_call(s, w, longp + 10000 - 4096, okp, buf, &trap) == -ENAMETOOLONG && trap == 0);
         /* 4095 bytes: the longest accepted path */
-        CHECK(path_call(s, w, longp + 10000 - 4095, okp, buf, &trap) == ok_errno(w, 0) && trap == 0);
+        CHECK(ok_answer(w, 0, path_call(s, w, longp + 10000 - 4095, okp, buf, &trap)) && trap == 0);
         memset(GPTR(s, longp), '/', 4095);
         GPTR(s, longp)[4095] = 0;
-        CHECK(path_call(s, w, longp, okp, buf, &trap) == ok_errno(w, 1) && trap == 0);
+        CHECK(ok_answer(w, 1, path_call(s, w, longp, okp, buf, &trap)) && trap == 0);
         /* empty and odd paths */
         gput(s, longp, "\0", 1);
         rc = path_call(s, w, longp, okp, buf, &trap);
@@ -577,7 +576,7 @@ static void test_syscall_paths_hostile(void)
         rc = path_call(s, w, longp, okp, buf, &trap);
         CHECK(trap == 0 && rc <= 0 && rc != -EINTR);
         gput(s, longp, "\xff\xfe\x01\n\0", 5);
-        CHECK(path_call(s, w, longp, okp, buf, &trap) == ok_errno(w, 0) && trap == 0);
+        CHECK(ok_answer(w, 0, path_call(s, w, longp, okp, buf, &trap)) && trap == 0);
     }
     check_case_name = "test_syscall_paths_hostile";
     CHECK(alive(s));
@@ -1536,10 +1535,14 @@ static void test_py_select_poll_guest_bug(void)
     CHECK(r != NULL);
     mpbox_status st = r ? mpbox_result_status(r) : MPBOX_STATUS_TRAP;
     if (st == MPBOX_STATUS_TRAP) {
+        /* the trap is contained: the session goes back to before the run */
         CHECK_STR(mpbox_result_trap_reason(r), "invalid indirect call");
-        CHECK(mpbox_session_is_lost(s));
+        CHECK(mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
+        CHECK(!mpbox_session_is_lost(s));
         mpbox_result *r2 = NULL;
-        CHECK(mpbox_run(s, "1", 1, &r2) == MPBOX_LOST && r2 == NULL);
+        CHECK(mpbox_run(s, "print(1)", 8, &r2) == MPBOX_OK);
+        CHECK_STR(mpbox_result_stdout(r2, NULL), "1\n");
+        mpbox_result_free(r2);
     } else {
         CHECK(st == MPBOX_STATUS_OK || st == MPBOX_STATUS_ERROR); /* fixed guest */
     }

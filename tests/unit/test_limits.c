@@ -11,12 +11,15 @@
 
 static mpbox_runtime *rt;
 
+/* These tests are about stopping runs; rollback (test_rollback.c) is off
+ * so that a hard stop shows as a lost session. */
 static mpbox_session *limited(int64_t timeout_ms, int64_t memory)
 {
     mpbox_session *s = NULL;
     CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
     if (!s)
         return NULL;
+    mpbox_session_limit(s, MPBOX_LIMIT_ROLLBACK, 0);
     mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, timeout_ms);
     mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 100);
     if (memory)
