@@ -72,6 +72,7 @@ struct mpbox_session {
     Z_micropython_instance_t ckpt_inst;
     uint64_t ckpt_dir_fds, ckpt_rng[2];
     int ckpt_valid;
+    int pristine; /* no run has changed it yet: its checkpoint is the image */
 
     /* Watchdog fields, guarded by rt->wd.lock. */
     struct mpbox_session *wd_next, *wd_prev;
@@ -116,6 +117,9 @@ uint8_t *mpb_pool_take(mpbox_runtime *rt);
 void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages);
 void mpb_pool_drain(mpbox_runtime *rt);
 int mpb_pool_can_restore(void);
+/* Put a memory back into the image state: 1 done (contents equal the
+ * image), 0 emptied to zeros (only when !refill), -1 failed. */
+int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_pages, int refill);
 
 /* session.c */
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);

@@ -93,23 +93,30 @@ int mpb_pool_can_restore(void)
     return lines == 1; /* the header only: no swap device */
 }
 
+int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_pages, int refill)
+{
+    /* Pages grown past the image go in any case. */
+    if (used_pages > rt->image_pages &&
+        mpb_rt_reset(base + (size_t)rt->image_pages * MPB_WASM_PAGE, 0, used_pages - rt->image_pages) != 0)
+        return -1;
+    unsigned char *resident = malloc((size_t)rt->image_pages * (MPB_WASM_PAGE / MPB_HOST_PAGE));
+    int in_place = rt->restore_in_place && resident && restore_in_place(rt, base, resident) == 0;
+    free(resident);
+    if (in_place)
+        return 1;
+    if (mpb_rt_reset(base, rt->image_pages, rt->image_pages) != 0)
+        return -1;
+    if (refill)
+        copy_image(rt, base);
+    return refill ? 1 : 0;
+}
+
 void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages)
 {
     if (!base)
         return;
-    int clean = 0, ok = 1;
-    /* Pages grown past the image go in any case. */
-    if (used_pages > rt->image_pages)
-        ok = mpb_rt_reset(base + (size_t)rt->image_pages * MPB_WASM_PAGE, 0, used_pages - rt->image_pages) == 0;
-    if (ok) {
-        unsigned char *resident = malloc((size_t)rt->image_pages * (MPB_WASM_PAGE / MPB_HOST_PAGE));
-        if (rt->restore_in_place && resident && restore_in_place(rt, base, resident) == 0)
-            clean = 1;
-        else
-            ok = mpb_rt_reset(base, rt->image_pages, rt->image_pages) == 0;
-        free(resident);
-    }
-    if (ok) {
+    int clean = mpb_image_restore(rt, base, used_pages, 0);
+    if (clean >= 0) {
         pthread_mutex_lock(&rt->pool_lock);
         if (rt->pool_count < MPB_POOL_MAX) {
             rt->pool[rt->pool_count].base = base;

@@ -98,6 +98,7 @@ int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
     s->inst.w2c___indirect_function_table.data = table;
     s->inst.w2c___indirect_function_table.size = rt->table_size;
     s->inst.w2c___indirect_function_table.max_size = rt->table_max;
+    s->pristine = 1;
     *out = s;
     return MPBOX_OK;
 }
@@ -116,6 +117,11 @@ void mpbox_session_free(mpbox_session *s)
 {
     if (!s)
         return;
+    if (mpb_track_release(&s->track) != 0) {
+        /* cannot make it writable again: do not recycle it */
+        mpb_rt_unreserve(s->inst.w2c_memory.data);
+        s->inst.w2c_memory.data = NULL;
+    }
     mpb_track_free(&s->track);
     mpb_pool_give(s->rt, s->inst.w2c_memory.data, s->inst.w2c_memory.pages);
     free(s->inst.w2c___indirect_function_table.data);
@@ -278,6 +284,9 @@ static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
         }
         return MPBOX_STATUS_TRAP;
     }
+    /* a MemoryError ended the run, whatever else was asked meanwhile */
+    if (r->error_type && strcmp(r->error_type, "MemoryError") == 0)
+        return MPBOX_STATUS_OUT_OF_MEMORY;
     if (reason == MPB_STOP_TIMEOUT)
         return MPBOX_STATUS_TIMEOUT;
     if (reason == MPB_STOP_OUTPUT)
@@ -295,23 +304,32 @@ static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
 
 /* Remember the session's state before a run: globals and host state are
  * copied, memory pages are saved as they are first written (rt/track.c).
- * Returns 1 when a checkpoint is in place. */
+ * Returns 1 when a checkpoint is in place, 0 when none (rollback off, or it
+ * could not be set up), -1 when the memory could not be made writable. */
 static int checkpoint(mpbox_session *s)
 {
     s->ckpt_valid = 0;
-    if (!s->limits[MPBOX_LIMIT_ROLLBACK])
-        return 0;
-    const mpbox_runtime *rt = s->rt;
-    /* pages the watchdog may write from its own thread */
-    uint32_t hot[] = {rt->kbd_pending_addr, rt->sched_state_addr, rt->kbd_exc_addr, rt->kbd_exc_addr + 12};
-    wasm_rt_memory_t *m = &s->inst.w2c_memory;
-    if (mpb_track_begin(&s->track, m->data, (size_t)m->pages * MPB_WASM_PAGE, hot, 4) != 0) {
-        mpb_track_end(&s->track, 0);
+    if (!s->limits[MPBOX_LIMIT_ROLLBACK]) {
+        /* was on before: the memory must be fully writable again */
+        if (s->track.base && mpb_track_release(&s->track) != 0)
+            return -1;
         return 0;
     }
+    const mpbox_runtime *rt = s->rt;
     s->ckpt_inst = s->inst;
     s->ckpt_dir_fds = s->host.dir_fds;
     memcpy(s->ckpt_rng, s->host.rng, sizeof s->ckpt_rng);
+    if (s->pristine) {
+        /* Nothing to save: rolling back means going back to the image.
+         * One-shot sessions never pay for tracking. */
+        s->ckpt_valid = 1;
+        return 1;
+    }
+    /* pages the watchdog may write from its own thread */
+    uint32_t hot[] = {rt->kbd_pending_addr, rt->sched_state_addr, rt->kbd_exc_addr, rt->kbd_exc_addr + 12};
+    wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    if (mpb_track_begin(&s->track, m->data, (size_t)m->pages * MPB_WASM_PAGE, hot, 4) != 0)
+        return mpb_track_release(&s->track) == 0 ? 0 : -1;
     s->ckpt_valid = 1;
     return 1;
 }
@@ -322,11 +340,16 @@ static int roll_back(mpbox_session *s)
 {
     wasm_rt_memory_t *m = &s->inst.w2c_memory;
     uint32_t pages_now = m->pages, pages_then = s->ckpt_inst.w2c_memory.pages;
-    if (mpb_track_end(&s->track, 1) != 0)
-        return -1;
-    if (pages_now > pages_then &&
-        mpb_rt_reset(m->data + (size_t)pages_then * MPB_WASM_PAGE, 0, pages_now - pages_then) != 0)
-        return -1;
+    if (s->pristine) {
+        if (mpb_image_restore(s->rt, m->data, pages_now, 1) != 1)
+            return -1;
+    } else {
+        if (mpb_track_end(&s->track, 1) != 0)
+            return -1;
+        if (pages_now > pages_then &&
+            mpb_rt_reset(m->data + (size_t)pages_then * MPB_WASM_PAGE, 0, pages_now - pages_then) != 0)
+            return -1;
+    }
     uint32_t max_pages = m->max_pages;
     s->inst = s->ckpt_inst;
     s->inst.w2c_memory.max_pages = max_pages;
@@ -371,6 +394,13 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
 
     uint64_t t0 = mpb_now_ns();
     int have_checkpoint = checkpoint(s);
+    if (have_checkpoint < 0) {
+        /* memory left read-only and cannot be fixed: nothing can run */
+        s->lost = 1;
+        atomic_store(&s->busy, 0);
+        mpbox_result_free(r);
+        return MPBOX_ERROR;
+    }
     int trap = mpb_session_exec(s, src ? src : "", len, r, flags);
     int trap_lost = trap != 0;
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
@@ -396,6 +426,9 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     } else if (have_checkpoint) {
         if (mpb_track_end(&s->track, 0) != 0)
             trap_lost = 1; /* memory left read-only: unusable */
+        s->pristine = 0;
+    } else {
+        s->pristine = 0;
     }
     clear_stale_interrupt(s);
     int our_interrupt = r->status == MPBOX_STATUS_OUTPUT_TRUNCATED && r->error_type &&

@@ -42,30 +42,40 @@ enum mpb_trap {
 
 const char *mpb_trap_reason(int trap);
 
-/* Write tracking for checkpoints (track.c). */
+/* Write tracking for checkpoints (track.c). Between checkpoints a tracked
+ * memory stays read-only except its writable set: code that writes guest
+ * memory outside a run must call mpb_track_release first. */
 typedef struct mpb_track {
-    uint8_t *base;        /* tracked memory */
+    uint8_t *base;        /* tracked memory, NULL when not tracking */
     size_t bytes;         /* tracked range [base, base + bytes) */
     uint8_t *undo;        /* old page contents, at the same offsets */
     size_t capacity;      /* bytes the undo area and bitmaps can cover */
-    uint8_t *saved_bits;  /* one bit per 4 KiB page: saved already */
+    uint8_t *saved_bits;  /* one bit per 4 KiB page: saved at this checkpoint */
     uint32_t *saved_list; /* the saved pages, in order */
     size_t saved_count;
+    size_t presaved;      /* saved up front (the writable set) */
+    uint8_t *rw_bits;     /* the writable set */
+    uint32_t *rw_list;    /* ... as a list, the hot pages first */
+    size_t rw_count, hot_count;
+    uint8_t *idle;        /* per page: runs in a row that left it unchanged */
+    size_t faults;        /* first writes that faulted during this run */
     volatile sig_atomic_t active;
 } mpb_track;
 
 void mpb_track_init(mpb_track *t);
 void mpb_track_free(mpb_track *t);
-/* Start tracking [base, base + bytes): the range becomes read-only except
- * the pages holding the `nhot` offsets, which are saved at once. Returns 0
- * or -1 (then nothing is tracked and the range may be read-only: call
- * mpb_track_end). */
+/* Checkpoint [base, base + bytes): save the writable set, make sure the
+ * rest is read-only. `hot` offsets (pages written by other threads) are
+ * writable from the first checkpoint on. Returns 0 or -1 (then call
+ * mpb_track_release). */
 int mpb_track_begin(mpb_track *t, uint8_t *base, size_t bytes, const uint32_t *hot, int nhot);
 /* From the fault handler: 1 when the fault was a first write to a tracked
  * page (now saved and writable: retry), else 0. */
 int mpb_track_fault(mpb_track *t, uintptr_t addr);
-/* Stop tracking; with undo, put every saved page back. Returns 0 or -1. */
+/* End the checkpoint; with undo, put every saved page back. 0 or -1. */
 int mpb_track_end(mpb_track *t, int undo);
+/* Stop tracking: the whole range becomes writable. 0 or -1. */
+int mpb_track_release(mpb_track *t);
 size_t mpb_track_pages(const mpb_track *t);
 
 /*

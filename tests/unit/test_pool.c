@@ -71,6 +71,29 @@ static void refill_path(void)
     rt->restore_in_place = saved;
 }
 
+/* The first run of a fresh session is not tracked: its checkpoint is the
+ * image itself, and rolling back restores it. */
+static void first_run_rolls_back_to_image(void)
+{
+    const char *progs[] = {hard_stopped, "s = 'X' * 100000\nimport uctypes\nuctypes.bytearray_at(0x7FFFFFF0, 8)[0]",
+                           "b = [bytearray(1000000) for i in range(30)]\nx = bytearray(10**9)"};
+    for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++) {
+        mpbox_session *s = NULL;
+        CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
+        mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 100);
+        mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 50);
+        mpbox_result *r = NULL;
+        CHECK(mpbox_run(s, progs[i], strlen(progs[i]), &r) == MPBOX_OK);
+        CHECK(mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
+        mpbox_result_free(r);
+        CHECK(is_pristine(s));
+        CHECK(mpbox_run(s, "print(7)", 8, &r) == MPBOX_OK);
+        CHECK_STR(mpbox_result_stdout(r, NULL), "7\n");
+        mpbox_result_free(r);
+        mpbox_session_free(s);
+    }
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK) {
@@ -82,6 +105,7 @@ int main(void)
     RUN(in_place_many_pages);
     RUN(in_place_hard_stop);
     RUN(refill_path);
+    RUN(first_run_rolls_back_to_image);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
 }
