@@ -43,6 +43,7 @@ struct mpbox_runtime {
     uint32_t kbd_pending_addr;           /* mp_pending_exception's word */
     uint32_t sched_state_addr;           /* the scheduler state (u16) */
     uint32_t kbd_exc_addr;               /* the KeyboardInterrupt object */
+    uint64_t image_id;                   /* identifies this guest build and image */
 
     int32_t *image_slot;                 /* host page -> index in image, or -1 */
     int restore_in_place;                /* see pool.c (off when swap exists) */
@@ -70,7 +71,7 @@ struct mpbox_session {
     /* Checkpoint of the state before the current run (rollback). */
     mpb_track track;
     Z_micropython_instance_t ckpt_inst;
-    uint64_t ckpt_dir_fds, ckpt_rng[2];
+    uint64_t ckpt_dir_fds, ckpt_rng[2], ckpt_virtual_ms;
     int ckpt_valid;
     int pristine; /* no run has changed it yet: its checkpoint is the image */
 
@@ -98,9 +99,13 @@ struct mpbox_result {
     int lost;
     int session_state;
     uint64_t checkpoint_pages;
+    double cpu_ms;
+    uint64_t fuel_used;
 };
 
 uint64_t mpb_now_ns(void);
+/* Non-zero when `value` is not acceptable for limit `id` (session.c). */
+int mpb_limit_invalid(int id, int64_t value);
 
 /* watchdog.c */
 void mpb_watchdog_init(mpb_watchdog *wd);
@@ -125,6 +130,9 @@ int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_page
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);
 /* Run an export sequence inside a guest call; used by runtime.c. */
 int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags);
+
+/* snapshot.c */
+uint64_t mpb_checksum(const void *data, size_t len, uint64_t seed);
 
 /* result.c */
 mpbox_result *mpb_result_new(void);

@@ -174,6 +174,8 @@ mpbox_session_state mpbox_result_session_state(const mpbox_result *r)
     return r ? (mpbox_session_state)r->session_state : MPBOX_SESSION_LOST;
 }
 uint64_t mpbox_result_checkpoint_pages(const mpbox_result *r) { return r ? r->checkpoint_pages : 0; }
+double mpbox_result_cpu_ms(const mpbox_result *r) { return r ? r->cpu_ms : 0; }
+uint64_t mpbox_result_fuel_used(const mpbox_result *r) { return r ? r->fuel_used : 0; }
 
 const char *mpbox_session_state_name(int state)
 {
@@ -204,6 +206,7 @@ const char *mpbox_status_name(int status)
     case MPBOX_STATUS_OUTPUT_TRUNCATED: return "output_truncated";
     case MPBOX_STATUS_TRAP: return "trap";
     case MPBOX_STATUS_INTERRUPTED: return "interrupted";
+    case MPBOX_STATUS_OUT_OF_FUEL: return "out_of_fuel";
     default: return "unknown";
     }
 }
@@ -218,6 +221,7 @@ const char *mpbox_errstr(int rc)
     case MPBOX_LOST: return "session lost by an earlier hard stop or trap";
     case MPBOX_BUSY: return "session busy with another run";
     case MPBOX_GUEST: return "guest failed to start";
+    case MPBOX_SNAPSHOT: return "snapshot refused (truncated, corrupted, foreign or another version)";
     default: return "unknown error";
     }
 }
@@ -338,6 +342,12 @@ char *mpbox_result_json(const mpbox_result *r, size_t *len)
     jstr0(&b, mpbox_session_state_name(r->session_state));
     snprintf(num, sizeof num, "%.3f", r->wall_ms);
     jlit(&b, ",\"stats\":{\"wall_ms\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%.3f", r->cpu_ms);
+    jlit(&b, ",\"cpu_ms\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)r->fuel_used);
+    jlit(&b, ",\"fuel_used\":");
     jlit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->peak_memory);
     jlit(&b, ",\"peak_memory_bytes\":");

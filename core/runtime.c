@@ -145,6 +145,11 @@ static int capture_image(mpbox_runtime *rt, const mpbox_session *s)
     if (!rt->image_table)
         return MPBOX_NOMEM;
     memcpy(rt->image_table, s->inst.w2c___indirect_function_table.data, sizeof *rt->image_table * rt->table_size);
+    /* Snapshots name the build they belong to: the image's bytes, where
+     * they lie, and the instance layout. */
+    uint64_t id = mpb_checksum(rt->image_data, count * MPB_HOST_PAGE, sizeof(Z_micropython_instance_t));
+    id = mpb_checksum(rt->image_index, count * sizeof *rt->image_index, id);
+    rt->image_id = mpb_checksum(&rt->image_pages, sizeof rt->image_pages, id ^ rt->table_size);
     return MPBOX_OK;
 }
 
@@ -263,6 +268,9 @@ int mpbox_runtime_new(mpbox_runtime **out)
     atomic_store(&rt->limits[MPBOX_LIMIT_STDERR], MPBOX_DEFAULT_OUTPUT);
     atomic_store(&rt->limits[MPBOX_LIMIT_OUTPUT_STOP], 0);
     atomic_store(&rt->limits[MPBOX_LIMIT_ROLLBACK], 1);
+    atomic_store(&rt->limits[MPBOX_LIMIT_FUEL], 0);
+    atomic_store(&rt->limits[MPBOX_LIMIT_DETERMINISTIC], 0);
+    atomic_store(&rt->limits[MPBOX_LIMIT_SEED], 0);
     pthread_mutex_init(&rt->pool_lock, NULL);
     rt->restore_in_place = mpb_pool_can_restore();
     mpb_watchdog_init(&rt->wd);
@@ -304,9 +312,7 @@ int64_t mpbox_runtime_limit(mpbox_runtime *rt, int id, int64_t value)
         return -1;
     if (value < 0)
         return atomic_load(&rt->limits[id]);
-    if (id == MPBOX_LIMIT_MEMORY && (value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY))
-        return -1;
-    if ((id == MPBOX_LIMIT_OUTPUT_STOP || id == MPBOX_LIMIT_ROLLBACK) && value > 1)
+    if (mpb_limit_invalid(id, value))
         return -1;
     return atomic_exchange(&rt->limits[id], value);
 }

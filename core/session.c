@@ -51,17 +51,13 @@ static void host_init(mpbox_session *s)
     h->request_stop = on_output_overflow;
     h->on_oom = on_oom;
     clock_gettime(CLOCK_MONOTONIC, &h->epoch);
-    /* splitmix64 of the runtime seed and a session number */
-    uint64_t z = rt->seed + 0x9e3779b97f4a7c15ull * (atomic_fetch_add(&rt->session_counter, 1) + 1);
-    for (int i = 0; i < 2; i++) {
-        z += 0x9e3779b97f4a7c15ull;
-        uint64_t x = z;
-        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-        x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-        h->rng[i] = (x ^ (x >> 31)) | 1;
-    }
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
         s->limits[i] = atomic_load(&rt->limits[i]);
+    h->deterministic = s->limits[MPBOX_LIMIT_DETERMINISTIC] != 0;
+    if (h->deterministic)
+        mpb_host_seed(h, (uint64_t)s->limits[MPBOX_LIMIT_SEED]);
+    else /* the runtime's random seed and a session number */
+        mpb_host_seed(h, rt->seed + 0x9e3779b97f4a7c15ull * (atomic_fetch_add(&rt->session_counter, 1) + 1));
 }
 
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
@@ -130,6 +126,48 @@ void mpbox_session_free(mpbox_session *s)
     free(s);
 }
 
+int mpb_limit_invalid(int id, int64_t value)
+{
+    switch (id) {
+    case MPBOX_LIMIT_MEMORY:
+        return value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY;
+    case MPBOX_LIMIT_OUTPUT_STOP:
+    case MPBOX_LIMIT_ROLLBACK:
+    case MPBOX_LIMIT_DETERMINISTIC:
+        return value > 1;
+    case MPBOX_LIMIT_FUEL:
+        return !mpbox_has_fuel() && value != 0;
+    default:
+        return 0;
+    }
+}
+
+int mpbox_has_fuel(void)
+{
+#if MPBOX_FUEL
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+#if MPBOX_FUEL
+/* The fuel counter is a wasm global added at build time (guest/fuel.c);
+ * it is part of the instance, so checkpoints and snapshots carry it. */
+static void fuel_set(mpbox_session *s, int64_t v) { *(int64_t *)Z_micropythonZ_mpbox_fuel(&s->inst) = v; }
+static int64_t fuel_get(mpbox_session *s) { return *(int64_t *)Z_micropythonZ_mpbox_fuel(&s->inst); }
+#else
+static void fuel_set(mpbox_session *s, int64_t v) { (void)s, (void)v; }
+static int64_t fuel_get(mpbox_session *s) { (void)s; return 0; }
+#endif
+
+static double thread_cpu_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
 int64_t mpbox_session_limit(mpbox_session *s, int id, int64_t value)
 {
     if (!s || id < 0 || id >= MPBOX_LIMIT_COUNT_)
@@ -137,13 +175,17 @@ int64_t mpbox_session_limit(mpbox_session *s, int id, int64_t value)
     int64_t old = s->limits[id];
     if (value < 0)
         return old;
-    if (id == MPBOX_LIMIT_MEMORY && (value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY))
-        return -1;
-    if ((id == MPBOX_LIMIT_OUTPUT_STOP || id == MPBOX_LIMIT_ROLLBACK) && value > 1)
+    if (mpb_limit_invalid(id, value))
         return -1;
     s->limits[id] = value;
     if (id == MPBOX_LIMIT_MEMORY)
         s->inst.w2c_memory.max_pages = cap_pages(value);
+    if (id == MPBOX_LIMIT_DETERMINISTIC)
+        s->host.deterministic = value != 0;
+    if ((id == MPBOX_LIMIT_DETERMINISTIC || id == MPBOX_LIMIT_SEED) && s->limits[MPBOX_LIMIT_DETERMINISTIC]) {
+        mpb_host_seed(&s->host, (uint64_t)s->limits[MPBOX_LIMIT_SEED]);
+        s->host.virtual_ms = 0;
+    }
     return old;
 }
 
@@ -282,6 +324,8 @@ static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
                 return MPBOX_STATUS_INTERRUPTED;
             return MPBOX_STATUS_TIMEOUT;
         }
+        if (trap == MPB_TRAP_OUT_OF_FUEL)
+            return MPBOX_STATUS_OUT_OF_FUEL;
         return MPBOX_STATUS_TRAP;
     }
     /* a MemoryError ended the run, whatever else was asked meanwhile */
@@ -318,6 +362,7 @@ static int checkpoint(mpbox_session *s)
     const mpbox_runtime *rt = s->rt;
     s->ckpt_inst = s->inst;
     s->ckpt_dir_fds = s->host.dir_fds;
+    s->ckpt_virtual_ms = s->host.virtual_ms;
     memcpy(s->ckpt_rng, s->host.rng, sizeof s->ckpt_rng);
     if (s->pristine) {
         /* Nothing to save: rolling back means going back to the image.
@@ -354,6 +399,7 @@ static int roll_back(mpbox_session *s)
     s->inst = s->ckpt_inst;
     s->inst.w2c_memory.max_pages = max_pages;
     s->host.dir_fds = s->ckpt_dir_fds;
+    s->host.virtual_ms = s->ckpt_virtual_ms;
     memcpy(s->host.rng, s->ckpt_rng, sizeof s->ckpt_rng);
     return 0;
 }
@@ -401,7 +447,12 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
         mpbox_result_free(r);
         return MPBOX_ERROR;
     }
+    int64_t fuel = s->limits[MPBOX_LIMIT_FUEL] > 0 ? s->limits[MPBOX_LIMIT_FUEL] : INT64_MAX;
+    fuel_set(s, fuel);
+    double cpu0 = thread_cpu_ms();
     int trap = mpb_session_exec(s, src ? src : "", len, r, flags);
+    r->cpu_ms = thread_cpu_ms() - cpu0;
+    r->fuel_used = mpbox_has_fuel() ? (uint64_t)(fuel - fuel_get(s)) : 0;
     int trap_lost = trap != 0;
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
     r->checkpoint_pages = have_checkpoint ? mpb_track_pages(&s->track) : 0;

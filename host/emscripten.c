@@ -162,6 +162,11 @@ uint32_t Z_envZ_mp_js_ticks_ms(struct Z_env_instance_t *env)
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
+    if (h->deterministic) {
+        uint32_t v = (uint32_t)h->virtual_ms++;
+        MPB_IMPORT_LEAVE(h);
+        return v;
+    }
     uint32_t t = ms_since(&h->epoch);
     if (t == h->last_tick) {
         if (++h->same_tick_calls > 64) {
@@ -184,8 +189,22 @@ double Z_envZ_mp_js_time_ms(struct Z_env_instance_t *env)
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     double ms = (double)now.tv_sec * 1000.0 + (double)(now.tv_nsec / 1000000);
+    if (h->deterministic)
+        ms = 1767225600000.0 + (double)h->virtual_ms++; /* MPBOX_DETERMINISTIC_EPOCH_MS */
     MPB_IMPORT_LEAVE(h);
     return ms;
+}
+
+void mpb_host_seed(mpb_host *h, uint64_t seed)
+{
+    uint64_t z = seed;
+    for (int i = 0; i < 2; i++) {
+        z += 0x9e3779b97f4a7c15ull;
+        uint64_t x = z;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+        h->rng[i] = (x ^ (x >> 31)) | 1;
+    }
 }
 
 /* xoroshiro128+ seeded per session: random.seed() without an argument and

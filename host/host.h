@@ -64,6 +64,8 @@ struct mpb_host {
     struct timespec epoch; /* ticks_ms counts from here */
     uint64_t rng[2];
     uint32_t last_tick, same_tick_calls;
+    int deterministic;     /* virtual clock: each read advances it 1 ms */
+    uint64_t virtual_ms;
 };
 
 #define MPB_FIRST_DIR_FD 3
@@ -77,6 +79,8 @@ static inline int mpb_host_is_dir_fd(const mpb_host *h, uint32_t fd)
 /* Record output from the guest (fd 1 or 2), honouring caps. */
 void mpb_host_output(mpb_host *h, int fd, const char *data, size_t len);
 void mpb_capture_reset(mpb_capture *c, uint64_t cap);
+/* Seed the guest's random source (splitmix64 of `seed`). */
+void mpb_host_seed(mpb_host *h, uint64_t seed);
 void mpb_capture_free(mpb_capture *c);
 
 /* Imports begin with this: a pending hard stop or a nearly exhausted

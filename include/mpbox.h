@@ -53,7 +53,9 @@ typedef enum mpbox_rc {
     MPBOX_LOST = 4,    /* the session was hard-stopped or trapped earlier and
                           refuses further runs; destroy it */
     MPBOX_BUSY = 5,    /* a run is already in progress on this session */
-    MPBOX_GUEST = 6    /* the guest image failed to start (corrupt build) */
+    MPBOX_GUEST = 6,   /* the guest image failed to start (corrupt build) */
+    MPBOX_SNAPSHOT = 7 /* a snapshot was refused: truncated, corrupted, of
+                          another format version or of another guest build */
 } mpbox_rc;
 
 /* A static English description of rc. Never NULL. */
@@ -70,11 +72,12 @@ typedef enum mpbox_status {
                                           policy is "stop" */
     MPBOX_STATUS_TRAP = 5,             /* the guest trapped (invalid memory
                                           access, stack exhausted, abort, ...) */
-    MPBOX_STATUS_INTERRUPTED = 6       /* stopped by mpbox_session_interrupt */
+    MPBOX_STATUS_INTERRUPTED = 6,      /* stopped by mpbox_session_interrupt */
+    MPBOX_STATUS_OUT_OF_FUEL = 7       /* the run used its fuel budget */
 } mpbox_status;
 
 /* "ok", "error", "timeout", "out_of_memory", "output_truncated", "trap",
- * "interrupted". Never NULL ("unknown" for other values). */
+ * "interrupted", "out_of_fuel". Never NULL ("unknown" for other values). */
 MPBOX_API const char *mpbox_status_name(int status);
 
 /* ---- Limits ------------------------------------------------------------ */
@@ -99,8 +102,28 @@ typedef enum mpbox_limit_id {
                                     out_of_memory leaves the session as it
                                     was before the run ("rolled_back").
                                     0: such a run loses the session */
-    MPBOX_LIMIT_COUNT_ = 7
+    MPBOX_LIMIT_FUEL = 7,        /* fuel per run: units of guest work counted
+                                    at function entries and loop headers,
+                                    the same on every machine; 0 = no limit.
+                                    Exhaustion: MPBOX_STATUS_OUT_OF_FUEL
+                                    (rolled back). Needs a build with fuel
+                                    (mpbox_has_fuel()); otherwise only 0 is
+                                    accepted */
+    MPBOX_LIMIT_DETERMINISTIC = 8, /* 1: a fixed virtual clock (time.time()
+                                    starts at MPBOX_DETERMINISTIC_EPOCH_MS,
+                                    ticks advance 1 ms per clock read) and
+                                    random numbers from MPBOX_LIMIT_SEED, so
+                                    that a run is reproducible bit for bit */
+    MPBOX_LIMIT_SEED = 9,        /* seed of the guest's random source in
+                                    deterministic mode (setting it re-seeds) */
+    MPBOX_LIMIT_COUNT_ = 10
 } mpbox_limit_id;
+
+/* 2026-01-01T00:00:00Z, the virtual clock's start in deterministic mode. */
+#define MPBOX_DETERMINISTIC_EPOCH_MS 1767225600000.0
+
+/* 1 when the library was built with fuel metering (the default). */
+MPBOX_API int mpbox_has_fuel(void);
 
 /* Defaults (also what `mpbox --help` prints). */
 #define MPBOX_DEFAULT_MEMORY (256u * 1024 * 1024)
@@ -160,6 +183,27 @@ MPBOX_API void mpbox_session_interrupt(mpbox_session *s);
  * callback must not call into this session. */
 typedef void (*mpbox_output_fn)(void *user, int fd, const char *data, size_t len);
 MPBOX_API void mpbox_session_set_output(mpbox_session *s, mpbox_output_fn fn, void *user);
+
+/* ---- Snapshots ------------------------------------------------------- */
+/* Serialise the session (linear memory without its zero pages, the guest's
+ * globals, the host-side session state and the limits) into a malloc'd
+ * buffer the caller frees with mpbox_free. The format is versioned and
+ * checksummed and tied to this guest build. Fails: misuse, busy, lost,
+ * nomem. */
+MPBOX_API int mpbox_session_save(mpbox_session *s, void **out, size_t *len);
+
+/* A new session from a snapshot made by mpbox_session_save with the same
+ * guest build; it continues exactly where the saved one stopped. *out is
+ * always written. A snapshot that is truncated, corrupted, foreign or of
+ * another format version is refused with MPBOX_SNAPSHOT and, when `why` is
+ * not NULL, a static reason. The input is untrusted: nothing in it can make
+ * the host misbehave. Fails: misuse, nomem, error, snapshot. */
+MPBOX_API int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_session **out,
+                                 const char **why);
+
+/* A new session that is a copy of s (memory, globals, host state, limits).
+ * *out is always written. Fails: misuse, busy, lost, nomem, error. */
+MPBOX_API int mpbox_session_fork(mpbox_session *s, mpbox_session **out);
 
 /* ---- Running code ------------------------------------------------------ */
 /* Run Python source (UTF-8, need not be NUL-terminated) as a module body in
@@ -222,14 +266,19 @@ MPBOX_API const char *mpbox_session_state_name(int state);
 MPBOX_API int mpbox_result_session_lost(const mpbox_result *r);
 /* Checkpoint statistics: 4 KiB pages saved during the run (first writes). */
 MPBOX_API uint64_t mpbox_result_checkpoint_pages(const mpbox_result *r);
+/* CPU time of the run's thread, in ms. */
+MPBOX_API double mpbox_result_cpu_ms(const mpbox_result *r);
+/* Fuel the run used (0 in a build without fuel). */
+MPBOX_API uint64_t mpbox_result_fuel_used(const mpbox_result *r);
 
 /* The result as one JSON object (UTF-8, NUL-terminated; guest bytes are
  * escaped, invalid UTF-8 becomes U+FFFD) with the fields status, stdout,
  * stderr, stdout_truncated, stderr_truncated, error {type, message,
  * traceback} or null, exit_code (int or null), trap (reason string or
- * null), session ("kept", "rolled_back" or "lost"), stats {wall_ms, peak_memory_bytes,
- * stdout_bytes, stderr_bytes} (the *_bytes count everything the guest
- * wrote, kept or dropped).
+ * null), session ("kept", "rolled_back" or "lost"), stats {wall_ms, cpu_ms,
+ * fuel_used, peak_memory_bytes, stdout_bytes, stderr_bytes,
+ * checkpoint_pages} (the *_bytes count everything the guest wrote, kept or
+ * dropped).
  * Returns a malloc'd string the caller frees with mpbox_free, or NULL when
  * out of memory. *len (if not NULL) receives its length. */
 MPBOX_API char *mpbox_result_json(const mpbox_result *r, size_t *len);

@@ -38,6 +38,7 @@ enum mpb_trap {
     MPB_TRAP_ABORT,          /* the guest called abort() */
     MPB_TRAP_BAD_LONGJMP,    /* longjmp with no setjmp frame */
     MPB_TRAP_HOST_NOMEM,     /* the host ran out of memory inside an import */
+    MPB_TRAP_OUT_OF_FUEL = 36, /* the fuel counter went negative */
 };
 
 const char *mpb_trap_reason(int trap);

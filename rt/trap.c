@@ -52,6 +52,7 @@ const char *mpb_trap_reason(int trap)
     case MPB_TRAP_ABORT: return "guest called abort()";
     case MPB_TRAP_BAD_LONGJMP: return "longjmp without a matching setjmp";
     case MPB_TRAP_HOST_NOMEM: return "host out of memory";
+    case MPB_TRAP_OUT_OF_FUEL: return "out of fuel";
     default: return "unknown trap";
     }
 }

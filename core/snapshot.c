@@ -1,0 +1,372 @@
+/*
+ * snapshot.c — sessions to bytes and back, and forks.
+ *
+ * Format (version 1, little-endian, tied to one guest build by image_id):
+ *
+ *   header      struct snap_header (magic "MPBOXSNP", sizes, host state)
+ *   globals     the guest's mutable globals, raw (globals_bytes)
+ *   limits      limit_count int64 values
+ *   pages       page_count records: u32 page number + 4096 bytes, pages in
+ *               increasing order; pages not listed are zero
+ *   checksum    u64 over everything before it
+ *
+ * A snapshot is untrusted input: every size is checked before use with
+ * 64-bit arithmetic, and its contents only ever become guest memory and
+ * guest globals, which the guest controls anyway.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "core.h"
+
+#define SNAP_VERSION 1u
+#define PAGE MPB_HOST_PAGE
+
+struct snap_header {
+    char magic[8];
+    uint32_t version;
+    uint32_t header_bytes;
+    uint64_t image_id;
+    uint32_t globals_bytes;
+    uint32_t mem_pages;     /* wasm pages */
+    uint32_t limit_count;
+    uint32_t page_count;    /* 4 KiB page records */
+    uint64_t rng[2];
+    uint64_t virtual_ms;
+    uint64_t dir_fds;
+    uint32_t deterministic;
+    uint32_t reserved;
+};
+
+static const char magic[8] = {'M', 'P', 'B', 'O', 'X', 'S', 'N', 'P'};
+
+/* The guest's globals: the instance fields from the first global to the
+ * memory (wasm2c lays globals out in between, the fuel counter included). */
+#define GLOBALS_OFFSET offsetof(Z_micropython_instance_t, w2c_g0)
+#define GLOBALS_BYTES (offsetof(Z_micropython_instance_t, w2c_memory) - GLOBALS_OFFSET)
+
+/* A fast 64-bit checksum for detecting damage (not an authenticator). */
+uint64_t mpb_checksum(const void *data, size_t len, uint64_t h)
+{
+    const uint8_t *p = data;
+    h ^= 0x243f6a8885a308d3ull;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 31;
+        p += 8;
+        len -= 8;
+    }
+    while (len--) {
+        h = (h ^ *p++) * 0x100000001b3ull;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+/* Fault in [p, p + len) in one call rather than one fault per page, which
+ * dominates copying megabytes into fresh memory. Best effort: kernels
+ * before 5.14 say EINVAL and the pages fault in as they are written. */
+static void populate(void *p, size_t len)
+{
+    uintptr_t a = ((uintptr_t)p + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
+    uintptr_t e = ((uintptr_t)p + len) & ~(uintptr_t)(PAGE - 1);
+    if (e > a)
+        madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+}
+
+/* Populate the runs of pages `index` lists (increasing) in memory `mem`. */
+static void populate_runs(uint8_t *mem, const uint8_t *rec, uint32_t count)
+{
+    uint32_t start = 0, prev = 0;
+    for (uint32_t i = 0; i < count; i++, rec += 4 + PAGE) {
+        uint32_t index;
+        memcpy(&index, rec, 4);
+        if (i == 0 || index != prev + 1) {
+            if (i)
+                populate(mem + (size_t)start * PAGE, (size_t)(prev - start + 1) * PAGE);
+            start = index;
+        }
+        prev = index;
+    }
+    if (count)
+        populate(mem + (size_t)start * PAGE, (size_t)(prev - start + 1) * PAGE);
+}
+
+static int page_is_zero(const uint8_t *p)
+{
+    const uint64_t *w = (const uint64_t *)p;
+    for (size_t i = 0; i < PAGE / 8; i++)
+        if (w[i])
+            return 0;
+    return 1;
+}
+
+/* Which pages of `m` may hold data: resident ones (mincore), or all of them
+ * when swap exists (a swapped-out page is not resident). */
+static unsigned char *candidates(const mpbox_runtime *rt, const wasm_rt_memory_t *m)
+{
+    size_t n = m->size / PAGE;
+    unsigned char *v = malloc(n ? n : 1);
+    if (!v)
+        return NULL;
+    if (!rt->restore_in_place || mincore(m->data, m->size, v) != 0)
+        memset(v, 1, n);
+    return v;
+}
+
+static int acquire(mpbox_session *s)
+{
+    if (s->lost)
+        return MPBOX_LOST;
+    if (atomic_exchange(&s->busy, 1))
+        return MPBOX_BUSY;
+    return MPBOX_OK;
+}
+
+int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
+{
+    if (!out || !len)
+        return MPBOX_MISUSE;
+    *out = NULL;
+    *len = 0;
+    if (!s)
+        return MPBOX_MISUSE;
+    int rc = acquire(s);
+    if (rc != MPBOX_OK)
+        return rc;
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    size_t npages = m->size / PAGE;
+    unsigned char *cand = candidates(s->rt, m);
+    uint32_t count = 0;
+    if (cand) {
+        for (size_t p = 0; p < npages; p++) {
+            cand[p] = (cand[p] & 1) && !page_is_zero(m->data + p * PAGE);
+            count += cand[p];
+        }
+    }
+    size_t total = sizeof(struct snap_header) + GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * 8 +
+                   (size_t)count * (4 + PAGE) + 8;
+    uint8_t *buf = cand ? malloc(total) : NULL;
+    if (!buf) {
+        free(cand);
+        atomic_store(&s->busy, 0);
+        return MPBOX_NOMEM;
+    }
+    populate(buf, total);
+    struct snap_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, magic, sizeof magic);
+    h.version = SNAP_VERSION;
+    h.header_bytes = sizeof h;
+    h.image_id = s->rt->image_id;
+    h.globals_bytes = (uint32_t)GLOBALS_BYTES;
+    h.mem_pages = m->pages;
+    h.limit_count = MPBOX_LIMIT_COUNT_;
+    h.page_count = count;
+    memcpy(h.rng, s->host.rng, sizeof h.rng);
+    h.virtual_ms = s->host.virtual_ms;
+    h.dir_fds = s->host.dir_fds;
+    h.deterministic = (uint32_t)s->host.deterministic;
+    uint8_t *p = buf;
+    memcpy(p, &h, sizeof h);
+    p += sizeof h;
+    memcpy(p, (const uint8_t *)&s->inst + GLOBALS_OFFSET, GLOBALS_BYTES);
+    p += GLOBALS_BYTES;
+    memcpy(p, s->limits, MPBOX_LIMIT_COUNT_ * 8);
+    p += MPBOX_LIMIT_COUNT_ * 8;
+    for (size_t i = 0; i < npages; i++) {
+        if (!cand[i])
+            continue;
+        uint32_t index = (uint32_t)i;
+        memcpy(p, &index, 4);
+        memcpy(p + 4, m->data + i * PAGE, PAGE);
+        p += 4 + PAGE;
+    }
+    uint64_t sum = mpb_checksum(buf, (size_t)(p - buf), 0);
+    memcpy(p, &sum, 8);
+    free(cand);
+    atomic_store(&s->busy, 0);
+    *out = buf;
+    *len = total;
+    return MPBOX_OK;
+}
+
+/* Grow a fresh session's memory to `pages` (ignoring its cap, which the
+ * snapshot's limits set afterwards). */
+static int grow_to(mpbox_session *s, uint32_t pages)
+{
+    wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t cap = m->max_pages;
+    m->max_pages = 32768u;
+    int rc = mpb_rt_grow_to(m, pages);
+    m->max_pages = cap;
+    return rc;
+}
+
+#define REFUSE(text)                                                           \
+    do {                                                                       \
+        if (why)                                                               \
+            *why = (text);                                                     \
+        return MPBOX_SNAPSHOT;                                                 \
+    } while (0)
+
+/* Check everything about a snapshot before anything is built from it. */
+static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, struct snap_header *h,
+                    const char **why)
+{
+    if (len < sizeof *h + 8)
+        REFUSE("truncated: shorter than a header");
+    memcpy(h, data, sizeof *h);
+    if (memcmp(h->magic, magic, sizeof magic) != 0)
+        REFUSE("not an mpbox session snapshot (bad magic)");
+    if (h->version != SNAP_VERSION)
+        REFUSE("unsupported snapshot format version");
+    if (h->header_bytes != sizeof *h || h->globals_bytes != GLOBALS_BYTES || h->limit_count != MPBOX_LIMIT_COUNT_)
+        REFUSE("snapshot layout does not match this build");
+    if (h->image_id != rt->image_id)
+        REFUSE("snapshot of another guest build");
+    if (h->mem_pages < rt->image_pages || h->mem_pages > 32768u)
+        REFUSE("memory size out of range");
+    if (h->page_count > (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE))
+        REFUSE("more pages than the memory holds");
+    uint64_t want = (uint64_t)sizeof *h + GLOBALS_BYTES + (uint64_t)MPBOX_LIMIT_COUNT_ * 8 +
+                    (uint64_t)h->page_count * (4 + PAGE) + 8;
+    if (want > len)
+        REFUSE("truncated");
+    if (want < len)
+        REFUSE("trailing bytes after the checksum");
+    uint64_t sum;
+    memcpy(&sum, data + len - 8, 8);
+    if (sum != mpb_checksum(data, len - 8, 0))
+        REFUSE("checksum mismatch (corrupted)");
+    if (h->deterministic > 1)
+        REFUSE("bad host state");
+    const uint8_t *lim = data + sizeof *h + GLOBALS_BYTES;
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++) {
+        int64_t v;
+        memcpy(&v, lim + i * 8, 8);
+        if (v < 0 || mpb_limit_invalid(i, v))
+            REFUSE("a limit is out of range");
+    }
+    const uint8_t *rec = lim + MPBOX_LIMIT_COUNT_ * 8;
+    uint64_t limit = (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE);
+    int64_t prev = -1;
+    for (uint32_t i = 0; i < h->page_count; i++, rec += 4 + PAGE) {
+        uint32_t index;
+        memcpy(&index, rec, 4);
+        if (index >= limit || (int64_t)index <= prev)
+            REFUSE("page numbers out of range or out of order");
+        prev = index;
+    }
+    return MPBOX_OK;
+}
+
+int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_session **out, const char **why)
+{
+    if (why)
+        *why = NULL;
+    if (!out)
+        return MPBOX_MISUSE;
+    *out = NULL;
+    if (!rt || (!data && len))
+        return MPBOX_MISUSE;
+    struct snap_header h;
+    int rc = validate(rt, data, len, &h, why);
+    if (rc != MPBOX_OK)
+        return rc;
+    mpbox_session *s;
+    rc = mpb_session_create(rt, &s, 1);
+    if (rc != MPBOX_OK)
+        return rc;
+    if (grow_to(s, h.mem_pages) != 0) {
+        mpbox_session_free(s);
+        return MPBOX_ERROR;
+    }
+    const uint8_t *p = (const uint8_t *)data + sizeof h;
+    memcpy((uint8_t *)&s->inst + GLOBALS_OFFSET, p, GLOBALS_BYTES);
+    p += GLOBALS_BYTES;
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        memcpy(&s->limits[i], p + i * 8, 8);
+    p += MPBOX_LIMIT_COUNT_ * 8;
+    /* The memory starts as the image: clear the image's pages, then write
+     * the snapshot's. */
+    uint8_t *mem = s->inst.w2c_memory.data;
+    for (uint32_t i = 0; i < rt->image_count; i++)
+        memset(mem + (size_t)rt->image_index[i] * PAGE, 0, PAGE);
+    populate_runs(mem, p, h.page_count);
+    for (uint32_t i = 0; i < h.page_count; i++, p += 4 + PAGE) {
+        uint32_t index;
+        memcpy(&index, p, 4);
+        memcpy(mem + (size_t)index * PAGE, p + 4, PAGE);
+    }
+    memcpy(s->host.rng, h.rng, sizeof h.rng);
+    s->host.virtual_ms = h.virtual_ms;
+    s->host.dir_fds = h.dir_fds;
+    s->host.deterministic = (int)h.deterministic;
+    s->inst.w2c_memory.max_pages = (uint32_t)(s->limits[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE);
+    s->pristine = 0;
+    *out = s;
+    return MPBOX_OK;
+}
+
+int mpbox_session_fork(mpbox_session *src, mpbox_session **out)
+{
+    if (!out)
+        return MPBOX_MISUSE;
+    *out = NULL;
+    if (!src)
+        return MPBOX_MISUSE;
+    int rc = acquire(src);
+    if (rc != MPBOX_OK)
+        return rc;
+    const mpbox_runtime *rt = src->rt;
+    const wasm_rt_memory_t *from = &src->inst.w2c_memory;
+    unsigned char *cand = candidates(rt, from);
+    mpbox_session *s = NULL;
+    rc = cand ? mpb_session_create(src->rt, &s, 1) : MPBOX_NOMEM;
+    if (rc == MPBOX_OK && grow_to(s, from->pages) != 0)
+        rc = MPBOX_ERROR;
+    if (rc != MPBOX_OK) {
+        mpbox_session_free(s);
+        free(cand);
+        atomic_store(&src->busy, 0);
+        return rc;
+    }
+    uint8_t *mem = s->inst.w2c_memory.data;
+    size_t npages = from->size / PAGE;
+    for (size_t p = 0, start = 0; p <= npages; p++) {
+        int in = p < npages && (cand[p] & 1);
+        if (!in) {
+            if (p > start)
+                populate(mem + start * PAGE, (p - start) * PAGE);
+            start = p + 1;
+        }
+    }
+    for (size_t p = 0; p < npages; p++) {
+        if (cand[p] & 1)
+            memcpy(mem + p * PAGE, from->data + p * PAGE, PAGE);
+        else if (p < (size_t)rt->image_pages * (MPB_WASM_PAGE / PAGE) && rt->image_slot[p] >= 0)
+            memset(mem + p * PAGE, 0, PAGE); /* image data the source no longer has */
+    }
+    free(cand);
+    memcpy((uint8_t *)&s->inst + GLOBALS_OFFSET, (const uint8_t *)&src->inst + GLOBALS_OFFSET, GLOBALS_BYTES);
+    memcpy(s->limits, src->limits, sizeof s->limits);
+    s->inst.w2c_memory.max_pages = from->max_pages;
+    memcpy(s->host.rng, src->host.rng, sizeof s->host.rng);
+    s->host.virtual_ms = src->host.virtual_ms;
+    s->host.dir_fds = src->host.dir_fds;
+    s->host.deterministic = src->host.deterministic;
+    s->host.output_fn = src->host.output_fn;
+    s->host.output_user = src->host.output_user;
+    s->pristine = src->pristine;
+    atomic_store(&src->busy, 0);
+    *out = s;
+    return MPBOX_OK;
+}
