@@ -173,6 +173,18 @@ int mpb_track_fault(mpb_track *t, uintptr_t addr)
     return 1;
 }
 
+static int page_is_zero(const uint8_t *p)
+{
+    const uint64_t *w = (const uint64_t *)p;
+    for (size_t i = 0; i < PAGE / 8; i++)
+        if (w[i])
+            return 0;
+    return 1;
+}
+
+/* After a large checkpoint, give the undo area's memory back. */
+#define UNDO_KEEP_PAGES 256
+
 int mpb_track_end(mpb_track *t, int undo)
 {
     if (!t->active)
@@ -181,10 +193,18 @@ int mpb_track_end(mpb_track *t, int undo)
     if (undo) {
         for (size_t i = 0; i < t->saved_count; i++) {
             size_t page = t->saved_list[i];
-            memcpy(t->base + page * PAGE, t->undo + page * PAGE, PAGE);
+            uint8_t *dst = t->base + page * PAGE;
+            /* A page that was zero is decommitted rather than rewritten:
+             * the rolled-back session needs no memory for it. */
+            if (page_is_zero(t->undo + page * PAGE) && madvise(dst, PAGE, MADV_DONTNEED) == 0)
+                continue;
+            memcpy(dst, t->undo + page * PAGE, PAGE);
         }
-        return 0;
     }
+    if (t->saved_count > UNDO_KEEP_PAGES)
+        madvise(t->undo, t->capacity, MADV_DONTNEED);
+    if (undo)
+        return 0;
     /* Pages the run did not change age; old enough, they go back to
      * read-only (the hot pages, first in the list, stay writable). */
     size_t kept = t->hot_count;

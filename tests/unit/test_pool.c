@@ -94,6 +94,52 @@ static void first_run_rolls_back_to_image(void)
     }
 }
 
+#include <sys/mman.h>
+
+static size_t resident_pages(const mpbox_session *s)
+{
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    size_t n = m->size / MPB_HOST_PAGE, count = 0;
+    unsigned char *v = malloc(n);
+    if (v && mincore(m->data, m->size, v) == 0)
+        for (size_t i = 0; i < n; i++)
+            count += v[i] & 1;
+    free(v);
+    return count;
+}
+
+/* Memory is given back after a rollback: pages the failed run touched
+ * for the first time are decommitted, and so is the undo area. */
+static void rollback_gives_memory_back(void)
+{
+    mpbox_session *s = NULL;
+    CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 300);
+    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 50);
+    mpbox_result *r = NULL;
+    CHECK(mpbox_run(s, "a = 1", 5, &r) == MPBOX_OK); /* no longer pristine: tracked */
+    mpbox_result_free(r);
+    size_t before = resident_pages(s);
+    const char *src = "b = bytearray(b'\\x05' * (6 * 1024 * 1024))\nx = 7 ** 5000000\n";
+    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
+    CHECK(mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
+    mpbox_result_free(r);
+    size_t after = resident_pages(s);
+    if (after > before + 64)
+        printf("    resident pages: %zu before, %zu after the rollback\n", before, after);
+    CHECK(after <= before + 64);
+    unsigned char v;
+    size_t undo_resident = 0;
+    for (size_t off = 0; off < s->track.capacity; off += MPB_HOST_PAGE)
+        if (mincore(s->track.undo + off, MPB_HOST_PAGE, &v) == 0)
+            undo_resident += v & 1;
+    CHECK(undo_resident < 64);
+    CHECK(mpbox_run(s, "print(a)", 8, &r) == MPBOX_OK);
+    CHECK_STR(mpbox_result_stdout(r, NULL), "1\n");
+    mpbox_result_free(r);
+    mpbox_session_free(s);
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK) {
@@ -106,6 +152,7 @@ int main(void)
     RUN(in_place_hard_stop);
     RUN(refill_path);
     RUN(first_run_rolls_back_to_image);
+    RUN(rollback_gives_memory_back);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
 }
