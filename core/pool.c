@@ -56,25 +56,44 @@ uint8_t *mpb_pool_take(mpbox_runtime *rt)
 
 /* Put the first image_pages of `base` back into the image state without
  * dropping them. Returns 0, or -1 when the reservation must be emptied. */
+/* The image's pages all lie low in memory (static data, the initial heap);
+ * above the last of them (rounded up to 2 MiB) a session rarely writes.
+ * That part is simply dropped (cheap where nothing was touched), and only
+ * the low part is inspected with mincore, whose cost grows with the range. */
+static size_t low_pages(const mpbox_runtime *rt)
+{
+    size_t npages = (size_t)rt->image_pages * (MPB_WASM_PAGE / MPB_HOST_PAGE);
+    size_t last = rt->image_count ? rt->image_index[rt->image_count - 1] + 1 : 0;
+    size_t per_2m = (2u << 20) / MPB_HOST_PAGE;
+    size_t low = (last + per_2m - 1) / per_2m * per_2m;
+    return low < npages ? low : npages;
+}
+
 static int restore_in_place(const mpbox_runtime *rt, uint8_t *base, unsigned char *resident)
 {
     size_t npages = (size_t)rt->image_pages * (MPB_WASM_PAGE / MPB_HOST_PAGE);
-    if (mincore(base, npages * MPB_HOST_PAGE, resident) != 0)
+    size_t low = low_pages(rt);
+    if (low < npages && madvise(base + low * MPB_HOST_PAGE, (npages - low) * MPB_HOST_PAGE, MADV_DONTNEED) != 0)
+        return -1;
+    if (mincore(base, low * MPB_HOST_PAGE, resident) != 0)
         return -1;
     size_t to_zero = 0;
-    for (size_t p = 0; p < npages; p++)
+    for (size_t p = 0; p < low; p++)
         if ((resident[p] & 1) && rt->image_slot[p] < 0)
             to_zero++;
     if (to_zero > MAX_PAGES_TO_ZERO)
         return -1;
-    for (size_t p = 0; p < npages; p++) {
+    for (size_t p = 0; p < low; p++) {
         if (!(resident[p] & 1))
             continue;
         uint8_t *page = base + p * MPB_HOST_PAGE;
         int32_t slot = rt->image_slot[p];
-        if (slot >= 0)
-            memcpy(page, rt->image_data + (size_t)slot * MPB_HOST_PAGE, MPB_HOST_PAGE);
-        else
+        /* Most image pages come back unchanged: comparing (the image is
+         * hot in cache) is cheaper than rewriting them. */
+        const uint8_t *want = slot >= 0 ? rt->image_data + (size_t)slot * MPB_HOST_PAGE : NULL;
+        if (want && memcmp(page, want, MPB_HOST_PAGE) != 0)
+            memcpy(page, want, MPB_HOST_PAGE);
+        else if (!want)
             memset(page, 0, MPB_HOST_PAGE);
     }
     return 0;
