@@ -271,6 +271,12 @@ int mpbox_runtime_new(mpbox_runtime **out)
     atomic_store(&rt->limits[MPBOX_LIMIT_FUEL], 0);
     atomic_store(&rt->limits[MPBOX_LIMIT_DETERMINISTIC], 0);
     atomic_store(&rt->limits[MPBOX_LIMIT_SEED], 0);
+    atomic_store(&rt->limits[MPBOX_LIMIT_FILES_BYTES], 64 << 20);
+    atomic_store(&rt->limits[MPBOX_LIMIT_FILES_COUNT], 1000);
+    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_ARG_BYTES], 1 << 20);
+    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_RESULT_BYTES], 16 << 20);
+    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_DEPTH], 64);
+    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_CALLS], 10000);
     pthread_mutex_init(&rt->pool_lock, NULL);
     rt->restore_in_place = mpb_pool_can_restore();
     mpb_watchdog_init(&rt->wd);

@@ -116,7 +116,18 @@ typedef enum mpbox_limit_id {
                                     that a run is reproducible bit for bit */
     MPBOX_LIMIT_SEED = 9,        /* seed of the guest's random source in
                                     deterministic mode (setting it re-seeds) */
-    MPBOX_LIMIT_COUNT_ = 10
+    MPBOX_LIMIT_FILES_BYTES = 10, /* bytes of file data in the scratch area
+                                     (default 64 MiB) */
+    MPBOX_LIMIT_FILES_COUNT = 11, /* files and directories in the scratch
+                                     area (default 1000) */
+    MPBOX_LIMIT_HOST_ARG_BYTES = 12, /* JSON bytes of one host call's
+                                        arguments (default 1 MiB) */
+    MPBOX_LIMIT_HOST_RESULT_BYTES = 13, /* JSON bytes of one host call's
+                                           result (default 16 MiB) */
+    MPBOX_LIMIT_HOST_DEPTH = 14, /* nesting depth of those JSON values
+                                    (default 64) */
+    MPBOX_LIMIT_HOST_CALLS = 15, /* host calls per run (default 10000) */
+    MPBOX_LIMIT_COUNT_ = 16
 } mpbox_limit_id;
 
 /* 2026-01-01T00:00:00Z, the virtual clock's start in deterministic mode. */
@@ -183,6 +194,49 @@ MPBOX_API void mpbox_session_interrupt(mpbox_session *s);
  * callback must not call into this session. */
 typedef void (*mpbox_output_fn)(void *user, int fd, const char *data, size_t len);
 MPBOX_API void mpbox_session_set_output(mpbox_session *s, mpbox_output_fn fn, void *user);
+
+/* ---- Host functions ---------------------------------------------------- */
+/* A host function receives its arguments as one JSON text, the object
+ * {"args": [...], "kwargs": {...}} (values are None/null, bools, ints of any
+ * size, finite floats, str, list, dict with str keys), and answers with
+ * mpbox_reply_json (the result, one JSON value) or mpbox_reply_error (a
+ * Python exception type name and message). It runs on the thread of the
+ * run that called it, while that run waits; it must not call into the same
+ * session. Return value: 0 (it replied), non-zero (the guest gets
+ * RuntimeError "host function failed"). */
+typedef struct mpbox_call mpbox_call;
+typedef int (*mpbox_host_fn)(void *user, const char *args_json, size_t len, mpbox_call *call);
+MPBOX_API int mpbox_reply_json(mpbox_call *call, const char *json, size_t len);
+MPBOX_API int mpbox_reply_error(mpbox_call *call, const char *type, const char *message);
+
+/* Register `name` (a Python identifier) on the runtime (for sessions created
+ * afterwards) or on one session. In the guest it is `from host import name`
+ * and also a global of __main__. Registering a name again replaces it.
+ * Fails: misuse (bad name), nomem. */
+MPBOX_API int mpbox_runtime_register(mpbox_runtime *rt, const char *name, mpbox_host_fn fn, void *user);
+MPBOX_API int mpbox_session_register(mpbox_session *s, const char *name, mpbox_host_fn fn, void *user);
+
+/* ---- Files ---------------------------------------------------------------- */
+/* Each session has an in-memory file system: a writable scratch area (the
+ * working directory "/" with "/tmp"), bounded by MPBOX_LIMIT_FILES_BYTES and
+ * MPBOX_LIMIT_FILES_COUNT, and read-only mounts of host directories.
+ *
+ * Put a file into the scratch area before a run (path absolute, parents are
+ * created). Fails: misuse (bad path), nomem, error (quota). */
+MPBOX_API int mpbox_session_put_file(mpbox_session *s, const char *path, const void *data, size_t len);
+/* Read a file of the scratch area into a malloc'd buffer (free with
+ * mpbox_free). Fails: misuse, nomem, error (no such file). */
+MPBOX_API int mpbox_session_get_file(mpbox_session *s, const char *path, void **data, size_t *len);
+/* List the scratch area: calls fn for every regular file with its absolute
+ * path and size, in path order. Returns the number of files or -1. */
+typedef void (*mpbox_file_fn)(void *user, const char *path, size_t size);
+MPBOX_API int mpbox_session_list_files(mpbox_session *s, mpbox_file_fn fn, void *user);
+/* Mount host directory `host_dir` read-only at `guest_dir` (default
+ * "/input" when NULL). The guest can read below it and nothing else of the
+ * host: symlinks that leave it, "..", and magic links are refused by the
+ * kernel (openat2 RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS). Fails: misuse,
+ * error (not a directory). */
+MPBOX_API int mpbox_session_mount(mpbox_session *s, const char *host_dir, const char *guest_dir);
 
 /* ---- Snapshots ------------------------------------------------------- */
 /* Serialise the session (linear memory without its zero pages, the guest's
@@ -266,6 +320,9 @@ MPBOX_API const char *mpbox_session_state_name(int state);
 MPBOX_API int mpbox_result_session_lost(const mpbox_result *r);
 /* Checkpoint statistics: 4 KiB pages saved during the run (first writes). */
 MPBOX_API uint64_t mpbox_result_checkpoint_pages(const mpbox_result *r);
+/* Time spent in host functions during the run, in ms, and their count. */
+MPBOX_API double mpbox_result_host_ms(const mpbox_result *r);
+MPBOX_API uint64_t mpbox_result_host_calls(const mpbox_result *r);
 /* CPU time of the run's thread, in ms. */
 MPBOX_API double mpbox_result_cpu_ms(const mpbox_result *r);
 /* Fuel the run used (0 in a build without fuel). */
