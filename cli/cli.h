@@ -9,6 +9,7 @@
  *   report.c    what a result means: messages on stderr, exit status
  *   complete.c  the REPL's "is this input complete?" rule
  *   repl.c      the interactive loop (libedit)
+ *   state.c     sessions from --load-session, saved with --save-session
  *
  * Only include/mpbox.h is used from the library.
  */
@@ -25,7 +26,10 @@ enum {
     CLI_EXIT_OK = 0,
     CLI_EXIT_ERROR = 1,          /* uncaught Python exception */
     CLI_EXIT_USAGE = 2,          /* bad option, value or file */
-    CLI_EXIT_INTERNAL = 70,      /* host-side failure (EX_SOFTWARE) */
+    CLI_EXIT_INTERNAL = 70,      /* host-side failure (EX_SOFTWARE); also a
+                                    failed --save-session after a run that
+                                    itself ended with status 0 */
+    CLI_EXIT_FUEL = 122,         /* the run used its --fuel budget */
     CLI_EXIT_TRUNCATED = 123,    /* output cap reached with --on-output-limit=stop */
     CLI_EXIT_TIMEOUT = 124,      /* as timeout(1) */
     CLI_EXIT_NOMEM = 125,        /* memory cap reached */
@@ -33,13 +37,36 @@ enum {
     CLI_EXIT_INTERRUPTED = 130   /* Ctrl-C: 128 + SIGINT, as shells do */
 };
 
-/* What the command line asked for. */
+/* Options that set a limit, as bits of cli_config.given: with
+ * --load-session only the limits given on the command line override the
+ * ones stored in the snapshot. */
+enum {
+    CLI_GIVEN_MEMORY = 1u << 0,
+    CLI_GIVEN_TIMEOUT = 1u << 1,
+    CLI_GIVEN_MAX_OUTPUT = 1u << 2,
+    CLI_GIVEN_OUTPUT_STOP = 1u << 3,
+    CLI_GIVEN_FUEL = 1u << 4,
+    CLI_GIVEN_DETERMINISTIC = 1u << 5,
+    CLI_GIVEN_SEED = 1u << 6,
+    CLI_GIVEN_ROLLBACK = 1u << 7
+};
+
+/* What the command line asked for. With --load-session, the limit fields
+ * are updated to the loaded session's limits (state.c), so that messages
+ * name the limits that were in force. */
 struct cli_config {
     uint64_t memory;     /* bytes */
     int64_t timeout_ms;  /* 0 = no limit */
     uint64_t max_output; /* bytes per stream */
     int output_stop;     /* 1: --on-output-limit=stop */
     int json;            /* --json */
+    uint64_t fuel;       /* --fuel: units per run; 0 = no limit */
+    int deterministic;   /* --deterministic */
+    uint64_t seed;       /* --seed (used in deterministic mode) */
+    int rollback;        /* 1 unless --no-rollback */
+    unsigned given;      /* CLI_GIVEN_* bits */
+    const char *load_session; /* --load-session FILE, or NULL */
+    const char *save_session; /* --save-session FILE, or NULL */
 };
 
 /* ---- size.c ------------------------------------------------------------ */
@@ -47,6 +74,10 @@ struct cli_config {
  * wrong with the text (to be printed after the option name). */
 const char *cli_parse_size(const char *text, uint64_t *bytes);
 const char *cli_parse_seconds(const char *text, int64_t *ms);
+/* A count with an optional K, M or G suffix (powers of 1000): --fuel. */
+const char *cli_parse_count(const char *text, uint64_t *n);
+/* A plain whole number from 0 to max: --seed. */
+const char *cli_parse_uint(const char *text, uint64_t max, uint64_t *n);
 /* "256 MiB", "1536 KiB", "1000 bytes": exact, never rounded. */
 void cli_format_size(uint64_t bytes, char *buf, size_t cap);
 /* "30 s", "0.5 s", "1.25 s". */
@@ -95,9 +126,27 @@ void cli_stream_output(void *user, int fd, const char *data, size_t len);
  * "mpbox: timeout: run exceeded 30 s wall-clock limit". */
 void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_stream *stream);
 
+/* ---- state.c ----------------------------------------------------------- */
+/* The session to run in: loaded from cfg->load_session (the limits given on
+ * the command line applied over the snapshot's, then cfg's limit fields and
+ * the runtime's defaults set to the session's, so that a replacement
+ * session in the REPL gets the same limits), or else a fresh one. Returns 0,
+ * or an exit status after a message (CLI_EXIT_USAGE: unreadable file or
+ * refused snapshot; CLI_EXIT_INTERNAL: host failure). */
+int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **out);
+/* Save s to cfg->save_session (written to FILE.tmp, then renamed over FILE)
+ * when that option was given. Returns 0 (also when there is nothing to do)
+ * or -1 after a message. */
+int cli_session_save(mpbox_session *s, const struct cli_config *cfg);
+/* The exit status once the run chose `status` and saving returned
+ * `save_rc`: the run's own non-zero status wins; a failed save turns
+ * success into CLI_EXIT_INTERNAL. */
+int cli_status_after_save(int status, int save_rc);
+
 /* ---- run.c ------------------------------------------------------------- */
-/* Run one program in a fresh session; returns the process exit status. */
-int cli_run_program(mpbox_runtime *rt, const struct cli_config *cfg, const char *src, size_t len);
+/* Run one program in a session (cli_session_open), save it if asked;
+ * returns the process exit status. */
+int cli_run_program(mpbox_runtime *rt, struct cli_config *cfg, const char *src, size_t len);
 
 /* ---- complete.c -------------------------------------------------------- */
 enum cli_input {
@@ -111,6 +160,6 @@ enum cli_input cli_input_state(const char *src, size_t len);
 
 /* ---- repl.c ------------------------------------------------------------ */
 /* The interactive loop on a terminal; returns the process exit status. */
-int cli_repl(mpbox_runtime *rt, const struct cli_config *cfg);
+int cli_repl(mpbox_runtime *rt, struct cli_config *cfg);
 
 #endif /* MPBOX_CLI_H */

@@ -63,6 +63,21 @@ static void print_help(void)
            "      --on-output-limit=drop|stop\n"
            "                           past the cap, drop further output (default) or\n"
            "                           stop the run\n"
+           "      --fuel N             units of guest work per run (counted at function\n"
+           "                           entries and loop headers, the same on every\n"
+           "                           machine); K, M, G = powers of 1000; 0 = no limit\n"
+           "                           (default); needs a build with fuel (--version)\n"
+           "      --no-rollback        a run ending in a hard stop, trap, out_of_memory or\n"
+           "                           out_of_fuel loses the session instead of rolling it\n"
+           "                           back to its state before the run\n"
+           "      --deterministic      fixed virtual clock and seeded random numbers: the\n"
+           "                           same program gives the same output bit for bit\n"
+           "      --seed N             seed of the random source with --deterministic,\n"
+           "                           0 to 2^63-1 (default 0)\n"
+           "      --load-session FILE  start from a session saved with --save-session\n"
+           "                           (limits given here override the saved ones)\n"
+           "      --save-session FILE  save the session to FILE after the program, or when\n"
+           "                           the REPL exits\n"
            "  -h, --help               show this help and exit\n"
            "  -V, --version            show the versions and exit\n"
            "SIZE is a number of bytes with an optional K, M or G suffix (powers of 1024).\n"
@@ -72,8 +87,10 @@ static void print_help(void)
            "  0    success (or sys.exit(0))\n"
            "  1    uncaught Python exception (also sys.exit(\"message\"))\n"
            "  N    sys.exit(N)\n"
-           "  2    usage error: bad option or value, unreadable FILE\n"
-           "  70   internal error in the host\n"
+           "  2    usage error: bad option or value, unreadable FILE, refused snapshot\n"
+           "  70   internal error in the host; also a failed --save-session after a\n"
+           "       run that succeeded (a run's own non-zero status takes precedence)\n"
+           "  122  fuel budget used up (--fuel)\n"
            "  123  output passed --max-output with --on-output-limit=stop\n"
            "  124  timeout\n"
            "  125  memory cap reached\n"
@@ -87,7 +104,21 @@ static void print_help(void)
 
 /* Long options. Each either takes a value (--name VALUE, --name=VALUE) or
  * must not be given one. */
-enum opt { OPT_JSON, OPT_MEMORY, OPT_TIMEOUT, OPT_MAX_OUTPUT, OPT_ON_LIMIT, OPT_HELP, OPT_VERSION };
+enum opt {
+    OPT_JSON,
+    OPT_MEMORY,
+    OPT_TIMEOUT,
+    OPT_MAX_OUTPUT,
+    OPT_ON_LIMIT,
+    OPT_FUEL,
+    OPT_NO_ROLLBACK,
+    OPT_DETERMINISTIC,
+    OPT_SEED,
+    OPT_LOAD_SESSION,
+    OPT_SAVE_SESSION,
+    OPT_HELP,
+    OPT_VERSION
+};
 static const struct {
     const char *name;
     int has_value;
@@ -98,6 +129,12 @@ static const struct {
     {"timeout", 1, OPT_TIMEOUT},
     {"max-output", 1, OPT_MAX_OUTPUT},
     {"on-output-limit", 1, OPT_ON_LIMIT},
+    {"fuel", 1, OPT_FUEL},
+    {"no-rollback", 0, OPT_NO_ROLLBACK},
+    {"deterministic", 0, OPT_DETERMINISTIC},
+    {"seed", 1, OPT_SEED},
+    {"load-session", 1, OPT_LOAD_SESSION},
+    {"save-session", 1, OPT_SAVE_SESSION},
     {"help", 0, OPT_HELP},
     {"version", 0, OPT_VERSION},
 };
@@ -113,7 +150,41 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
     case OPT_JSON: c->json = 1; return 0;
     case OPT_HELP: inv->help = 1; return 0;
     case OPT_VERSION: inv->version = 1; return 0;
+    case OPT_NO_ROLLBACK:
+        c->rollback = 0;
+        c->given |= CLI_GIVEN_ROLLBACK;
+        return 0;
+    case OPT_DETERMINISTIC:
+        c->deterministic = 1;
+        c->given |= CLI_GIVEN_DETERMINISTIC;
+        return 0;
+    case OPT_FUEL:
+        err = cli_parse_count(value, &c->fuel);
+        if (!err && c->fuel > 0 && !mpbox_has_fuel()) {
+            usage_error("--%s '%s': this mpbox was built without fuel metering (see mpbox --version); "
+                        "only --fuel 0 (no limit) is accepted",
+                        name, value);
+            return -1;
+        }
+        c->given |= CLI_GIVEN_FUEL;
+        break;
+    case OPT_SEED:
+        err = cli_parse_uint(value, (uint64_t)INT64_MAX, &c->seed);
+        if (err && strcmp(err, "too large") == 0)
+            err = "too large (at most 9223372036854775807)";
+        c->given |= CLI_GIVEN_SEED;
+        break;
+    case OPT_LOAD_SESSION:
+    case OPT_SAVE_SESSION:
+        if (*value == '\0')
+            err = "empty file name";
+        else if (id == OPT_LOAD_SESSION)
+            c->load_session = value;
+        else
+            c->save_session = value;
+        break;
     case OPT_MEMORY:
+        c->given |= CLI_GIVEN_MEMORY;
         err = cli_parse_size(value, &c->memory);
         if (!err && c->memory == 0)
             err = "must be greater than 0";
@@ -129,13 +200,18 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
             return -1;
         }
         break;
-    case OPT_TIMEOUT: err = cli_parse_seconds(value, &c->timeout_ms); break;
+    case OPT_TIMEOUT:
+        err = cli_parse_seconds(value, &c->timeout_ms);
+        c->given |= CLI_GIVEN_TIMEOUT;
+        break;
     case OPT_MAX_OUTPUT:
+        c->given |= CLI_GIVEN_MAX_OUTPUT;
         err = cli_parse_size(value, &c->max_output);
         if (!err && c->max_output > INT64_MAX)
             err = "too large";
         break;
     case OPT_ON_LIMIT:
+        c->given |= CLI_GIVEN_OUTPUT_STOP;
         if (strcmp(value, "drop") == 0)
             c->output_stop = 0;
         else if (strcmp(value, "stop") == 0)
@@ -270,6 +346,10 @@ static int apply_limits(mpbox_runtime *rt, const struct cli_config *c)
         {MPBOX_LIMIT_STDOUT, (int64_t)c->max_output, "--max-output"},
         {MPBOX_LIMIT_STDERR, (int64_t)c->max_output, "--max-output"},
         {MPBOX_LIMIT_OUTPUT_STOP, c->output_stop, "--on-output-limit"},
+        {MPBOX_LIMIT_FUEL, (int64_t)c->fuel, "--fuel"},
+        {MPBOX_LIMIT_ROLLBACK, c->rollback, "--no-rollback"},
+        {MPBOX_LIMIT_DETERMINISTIC, c->deterministic, "--deterministic"},
+        {MPBOX_LIMIT_SEED, (int64_t)c->seed, "--seed"},
     };
 
     for (size_t k = 0; k < sizeof limits / sizeof limits[0]; k++) {
@@ -284,7 +364,10 @@ static int apply_limits(mpbox_runtime *rt, const struct cli_config *c)
 int main(int argc, char **argv)
 {
     struct invocation inv = {
-        .cfg = {MPBOX_DEFAULT_MEMORY, MPBOX_DEFAULT_TIMEOUT_MS, MPBOX_DEFAULT_OUTPUT, 0, 0},
+        .cfg = {.memory = MPBOX_DEFAULT_MEMORY,
+                .timeout_ms = MPBOX_DEFAULT_TIMEOUT_MS,
+                .max_output = MPBOX_DEFAULT_OUTPUT,
+                .rollback = 1},
     };
     struct cli_buf prog = {0};
     mpbox_runtime *rt = NULL;
@@ -297,7 +380,7 @@ int main(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     if (inv.version) {
-        printf("mpbox %s\n%s\n", MPBOX_VERSION, MPBOX_GUEST_VERSION);
+        printf("mpbox %s\n%s\nfuel: %s\n", MPBOX_VERSION, MPBOX_GUEST_VERSION, mpbox_has_fuel() ? "yes" : "no");
         return CLI_EXIT_OK;
     }
 

@@ -7,6 +7,9 @@
  * ISIG flag off, so ^C arrives as a character and a key binding discards
  * the input. While code runs the terminal is back in its normal mode, ^C
  * raises SIGINT, and sigwatch.c interrupts the session.
+ *
+ * The first session may come from --load-session; the session the loop
+ * ends with is saved with --save-session (state.c).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -22,7 +25,7 @@
 
 struct repl {
     mpbox_runtime *rt;
-    const struct cli_config *cfg;
+    struct cli_config *cfg;
     mpbox_session *session;
     struct cli_stream stream; /* live output of the current input */
     int continuation; /* waiting for more lines: "... " prompt */
@@ -55,6 +58,16 @@ static int new_session(struct repl *r)
     }
     mpbox_session_set_output(r->session, cli_stream_output, &r->stream);
     return 0;
+}
+
+/* The first session: fresh, or from --load-session (0, or an exit status
+ * after a message). A session that replaces a lost one is always fresh. */
+static int first_session(struct repl *r)
+{
+    int status = cli_session_open(r->rt, r->cfg, &r->session);
+    if (status == 0)
+        mpbox_session_set_output(r->session, cli_stream_output, &r->stream);
+    return status;
 }
 
 /* The session cannot run any more (hard stop, trap): start over, and say
@@ -125,15 +138,16 @@ static EditLine *editor_new(struct repl *r, History *hist)
     return el;
 }
 
-int cli_repl(mpbox_runtime *rt, const struct cli_config *cfg)
+int cli_repl(mpbox_runtime *rt, struct cli_config *cfg)
 {
     struct repl r = {.rt = rt, .cfg = cfg};
     struct cli_buf input = {0};
     HistEvent ev;
     int status = CLI_EXIT_OK;
 
-    if (new_session(&r) < 0)
-        return CLI_EXIT_INTERNAL;
+    status = first_session(&r);
+    if (status != 0)
+        return status;
     History *hist = history_init();
     EditLine *el = hist ? editor_new(&r, hist) : NULL;
     if (!el) {
@@ -206,6 +220,10 @@ int cli_repl(mpbox_runtime *rt, const struct cli_config *cfg)
     el_end(el);
     history_end(hist);
     cli_buf_free(&input);
+    /* --save-session: the session as the REPL leaves it (Ctrl-D or
+     * sys.exit), unless a host failure ended it. */
+    if (status != CLI_EXIT_INTERNAL && r.session)
+        status = cli_status_after_save(status, cli_session_save(r.session, cfg));
     mpbox_session_free(r.session);
     return status;
 }

@@ -29,6 +29,7 @@ int cli_exit_status(const mpbox_result *r)
     case MPBOX_STATUS_OUTPUT_TRUNCATED: return CLI_EXIT_TRUNCATED;
     case MPBOX_STATUS_TRAP: return CLI_EXIT_TRAP;
     case MPBOX_STATUS_INTERRUPTED: return CLI_EXIT_INTERRUPTED;
+    case MPBOX_STATUS_OUT_OF_FUEL: return CLI_EXIT_FUEL;
     }
     return CLI_EXIT_INTERNAL;
 }
@@ -131,6 +132,10 @@ void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_
         fprintf(stderr, "mpbox: trap: %s\n", why && *why ? why : "the guest trapped");
         break;
     }
+    case MPBOX_STATUS_OUT_OF_FUEL:
+        fprintf(stderr, "mpbox: out_of_fuel: run used its fuel budget of %llu (--fuel)\n",
+                (unsigned long long)cfg->fuel);
+        break;
     case MPBOX_STATUS_INTERRUPTED:
         if (!tb || !*tb)
             fputs("mpbox: interrupted\n", stderr);

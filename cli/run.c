@@ -2,6 +2,9 @@
  * run.c — one program, one fresh session, one run. Text mode streams the
  * guest's output as it comes; --json streams nothing and prints the
  * library's JSON object for the result as the only thing on stdout.
+ * The session is fresh or loaded (--load-session), and saved after the run
+ * when asked (--save-session), whatever the run's outcome: a run that was
+ * rolled back leaves the session as it was before it.
  */
 #include <stdio.h>
 
@@ -23,18 +26,16 @@ static int print_json(const mpbox_result *r)
     return rc;
 }
 
-int cli_run_program(mpbox_runtime *rt, const struct cli_config *cfg, const char *src, size_t len)
+int cli_run_program(mpbox_runtime *rt, struct cli_config *cfg, const char *src, size_t len)
 {
     mpbox_session *s = NULL;
     mpbox_result *r = NULL;
     struct cli_stream stream = {0};
     int rc, status;
 
-    rc = mpbox_session_new(rt, &s);
-    if (rc != MPBOX_OK) {
-        fprintf(stderr, "mpbox: cannot create a session: %s\n", mpbox_errstr(rc));
-        return CLI_EXIT_INTERNAL;
-    }
+    status = cli_session_open(rt, cfg, &s);
+    if (status != 0)
+        return status;
     if (!cfg->json)
         mpbox_session_set_output(s, cli_stream_output, &stream);
 
@@ -55,6 +56,8 @@ int cli_run_program(mpbox_runtime *rt, const struct cli_config *cfg, const char 
         cli_report(r, cfg, &stream);
     }
     mpbox_result_free(r);
+    /* After the result is out: a failed save is reported on its own line. */
+    status = cli_status_after_save(status, cli_session_save(s, cfg));
     mpbox_session_free(s);
     return status;
 }

@@ -65,6 +65,65 @@ const char *cli_parse_size(const char *text, uint64_t *bytes)
     return NULL;
 }
 
+const char *cli_parse_uint(const char *text, uint64_t max, uint64_t *n)
+{
+    const char *p = text;
+    uint64_t v = 0;
+
+    if (*p == '\0')
+        return "empty value";
+    if (*p == '-')
+        return "must not be negative";
+    if (!is_digit(*p))
+        return "expected a whole number";
+    for (; is_digit(*p); p++) {
+        unsigned d = (unsigned)(*p - '0');
+        if (v > (max - d) / 10)
+            return "too large";
+        v = v * 10 + d;
+    }
+    if (*p != '\0')
+        return "expected a whole number";
+    *n = v;
+    return NULL;
+}
+
+const char *cli_parse_count(const char *text, uint64_t *n)
+{
+    const char *p = text;
+    uint64_t v = 0;
+    const uint64_t max = (uint64_t)INT64_MAX;
+
+    if (*p == '\0')
+        return "empty value";
+    if (*p == '-')
+        return "must not be negative";
+    if (!is_digit(*p))
+        return "expected a whole number with an optional K, M or G suffix";
+    for (; is_digit(*p); p++) {
+        unsigned d = (unsigned)(*p - '0');
+        if (v > (max - d) / 10)
+            return "too large";
+        v = v * 10 + d;
+    }
+    /* Decimal multiples: fuel is a count, not bytes. */
+    uint64_t mult = 1;
+    if (*p != '\0') {
+        switch (lower(*p)) {
+        case 'k': mult = 1000; break;
+        case 'm': mult = 1000000; break;
+        case 'g': mult = 1000000000; break;
+        default: return "expected a whole number with an optional K, M or G suffix";
+        }
+        if (p[1] != '\0')
+            return "unknown suffix (use K, M or G: powers of 1000)";
+    }
+    if (v != 0 && v > max / mult)
+        return "too large";
+    *n = v * mult;
+    return NULL;
+}
+
 /* Timeouts beyond this are refused: the library keeps milliseconds in
  * signed 32-bit fields in places, and nobody means 25 days. */
 #define MAX_TIMEOUT_MS 2147483647LL

@@ -137,6 +137,9 @@ int mpb_limit_invalid(int id, int64_t value)
         return value > 1;
     case MPBOX_LIMIT_FUEL:
         return !mpbox_has_fuel() && value != 0;
+    case MPBOX_LIMIT_TIMEOUT_MS:
+    case MPBOX_LIMIT_GRACE_MS:
+        return value > MPBOX_MAX_TIMEOUT_MS; /* ns arithmetic must not wrap */
     default:
         return 0;
     }

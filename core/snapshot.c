@@ -221,11 +221,11 @@ static int grow_to(mpbox_session *s, uint32_t pages)
 static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, struct snap_header *h,
                     const char **why)
 {
+    if (len >= sizeof magic && memcmp(data, magic, sizeof magic) != 0)
+        REFUSE("not an mpbox session snapshot (bad magic)");
     if (len < sizeof *h + 8)
         REFUSE("truncated: shorter than a header");
     memcpy(h, data, sizeof *h);
-    if (memcmp(h->magic, magic, sizeof magic) != 0)
-        REFUSE("not an mpbox session snapshot (bad magic)");
     if (h->version != SNAP_VERSION)
         REFUSE("unsupported snapshot format version");
     if (h->header_bytes != sizeof *h || h->globals_bytes != GLOBALS_BYTES || h->limit_count != MPBOX_LIMIT_COUNT_)
@@ -254,6 +254,8 @@ static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, st
         memcpy(&v, lim + i * 8, 8);
         if (v < 0 || mpb_limit_invalid(i, v))
             REFUSE("a limit is out of range");
+        if (i == MPBOX_LIMIT_DETERMINISTIC && (uint64_t)v != h->deterministic)
+            REFUSE("inconsistent host state");
     }
     const uint8_t *rec = lim + MPBOX_LIMIT_COUNT_ * 8;
     uint64_t limit = (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE);

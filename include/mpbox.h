@@ -140,6 +140,8 @@ MPBOX_API int mpbox_has_fuel(void);
 #define MPBOX_DEFAULT_MEMORY (256u * 1024 * 1024)
 #define MPBOX_DEFAULT_TIMEOUT_MS 30000
 #define MPBOX_DEFAULT_GRACE_MS 500
+/* Largest timeout or grace period accepted: about 31 years. */
+#define MPBOX_MAX_TIMEOUT_MS 1000000000000ll
 #define MPBOX_DEFAULT_OUTPUT (1u * 1024 * 1024)
 /* Smallest memory cap: the start-up image needs this much linear memory. */
 #define MPBOX_MIN_MEMORY (259u * 65536)

@@ -1,0 +1,195 @@
+/*
+ * state.c — where the session comes from and where it goes: a fresh one, or
+ * one loaded from a snapshot file (--load-session FILE); saved after the
+ * run or the REPL (--save-session FILE).
+ *
+ * A snapshot holds the session's limits too. The limits given on the
+ * command line override them; the others stay as they were saved. A value
+ * equal to the stored one is not set again, so that --deterministic or the
+ * same --seed with a deterministic snapshot does not restart its clock and
+ * random source: the loaded session continues exactly where it stopped.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+struct given_limit {
+    unsigned bit;
+    int id;
+    int64_t value;
+    const char *option;
+};
+
+/* The limits the command line gives, in the order they are applied:
+ * deterministic mode before its seed (each re-seeds when it changes). */
+static size_t given_limits(const struct cli_config *c, struct given_limit *out)
+{
+    const struct given_limit all[] = {
+        {CLI_GIVEN_MEMORY, MPBOX_LIMIT_MEMORY, (int64_t)c->memory, "--memory"},
+        {CLI_GIVEN_TIMEOUT, MPBOX_LIMIT_TIMEOUT_MS, c->timeout_ms, "--timeout"},
+        {CLI_GIVEN_MAX_OUTPUT, MPBOX_LIMIT_STDOUT, (int64_t)c->max_output, "--max-output"},
+        {CLI_GIVEN_MAX_OUTPUT, MPBOX_LIMIT_STDERR, (int64_t)c->max_output, "--max-output"},
+        {CLI_GIVEN_OUTPUT_STOP, MPBOX_LIMIT_OUTPUT_STOP, c->output_stop, "--on-output-limit"},
+        {CLI_GIVEN_FUEL, MPBOX_LIMIT_FUEL, (int64_t)c->fuel, "--fuel"},
+        {CLI_GIVEN_ROLLBACK, MPBOX_LIMIT_ROLLBACK, c->rollback, "--no-rollback"},
+        {CLI_GIVEN_DETERMINISTIC, MPBOX_LIMIT_DETERMINISTIC, c->deterministic, "--deterministic"},
+        {CLI_GIVEN_SEED, MPBOX_LIMIT_SEED, (int64_t)c->seed, "--seed"},
+    };
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+        if (c->given & all[k].bit)
+            out[n++] = all[k];
+    return n;
+}
+
+/* cfg's limit fields and the runtime's defaults from the session. */
+static void adopt_limits(mpbox_runtime *rt, mpbox_session *s, struct cli_config *c)
+{
+    c->memory = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, -1);
+    c->timeout_ms = mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, -1);
+    /* --max-output sets both; a library user may have saved two caps, and
+     * the messages then name stdout's. */
+    c->max_output = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_STDOUT, -1);
+    c->output_stop = (int)mpbox_session_limit(s, MPBOX_LIMIT_OUTPUT_STOP, -1);
+    c->fuel = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_FUEL, -1);
+    c->rollback = (int)mpbox_session_limit(s, MPBOX_LIMIT_ROLLBACK, -1);
+    c->deterministic = (int)mpbox_session_limit(s, MPBOX_LIMIT_DETERMINISTIC, -1);
+    c->seed = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_SEED, -1);
+    for (int id = 0; id < MPBOX_LIMIT_COUNT_; id++) {
+        int64_t v = mpbox_session_limit(s, id, -1);
+        if (v >= 0)
+            (void)mpbox_runtime_limit(rt, id, v);
+    }
+}
+
+static int read_file(const char *path, struct cli_buf *b)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        fprintf(stderr, "mpbox: cannot open '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    int rc = cli_read_fd(fd, b);
+    if (rc < 0)
+        fprintf(stderr, "mpbox: cannot read '%s': %s\n", path, strerror(errno));
+    close(fd);
+    return rc;
+}
+
+int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **out)
+{
+    int rc;
+
+    *out = NULL;
+    if (!cfg->load_session) {
+        rc = mpbox_session_new(rt, out);
+        if (rc != MPBOX_OK) {
+            fprintf(stderr, "mpbox: cannot create a session: %s\n", mpbox_errstr(rc));
+            return CLI_EXIT_INTERNAL;
+        }
+        return 0;
+    }
+
+    struct cli_buf snap = {0};
+    if (read_file(cfg->load_session, &snap) < 0) {
+        cli_buf_free(&snap);
+        return CLI_EXIT_USAGE;
+    }
+    const char *why = NULL;
+    mpbox_session *s = NULL;
+    rc = mpbox_session_load(rt, snap.data, snap.len, &s, &why);
+    cli_buf_free(&snap);
+    if (rc == MPBOX_SNAPSHOT) {
+        fprintf(stderr, "mpbox: cannot load session from %s: %s\n", cfg->load_session,
+                why && *why ? why : mpbox_errstr(rc));
+        return CLI_EXIT_USAGE;
+    }
+    if (rc != MPBOX_OK) {
+        fprintf(stderr, "mpbox: cannot load session from %s: %s\n", cfg->load_session, mpbox_errstr(rc));
+        return rc == MPBOX_MISUSE ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
+    }
+
+    struct given_limit lim[16];
+    size_t n = given_limits(cfg, lim);
+    for (size_t k = 0; k < n; k++) {
+        int64_t now = mpbox_session_limit(s, lim[k].id, -1);
+        if (now == lim[k].value)
+            continue;
+        if (mpbox_session_limit(s, lim[k].id, lim[k].value) < 0) {
+            fprintf(stderr, "mpbox: %s: value out of the range the library accepts\n", lim[k].option);
+            mpbox_session_free(s);
+            return CLI_EXIT_USAGE;
+        }
+    }
+    adopt_limits(rt, s, cfg);
+    *out = s;
+    return 0;
+}
+
+static int write_snapshot(const char *path, const void *data, size_t len)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 5);
+    if (!tmp) {
+        fprintf(stderr, "mpbox: cannot save the session: out of memory\n");
+        return -1;
+    }
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp", 5);
+
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        fprintf(stderr, "mpbox: cannot save the session to %s: cannot create '%s': %s\n", path, tmp,
+                strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    int err = 0;
+    if (cli_write_all(fd, data, len) < 0 || fsync(fd) < 0)
+        err = errno;
+    if (close(fd) < 0 && !err)
+        err = errno;
+    if (!err && rename(tmp, path) < 0)
+        err = errno;
+    if (err) {
+        fprintf(stderr, "mpbox: cannot save the session to %s: %s\n", path, strerror(err));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
+
+int cli_session_save(mpbox_session *s, const struct cli_config *cfg)
+{
+    if (!cfg->save_session)
+        return 0;
+    void *snap = NULL;
+    size_t len = 0;
+    int rc = mpbox_session_save(s, &snap, &len);
+    if (rc != MPBOX_OK) {
+        fprintf(stderr, "mpbox: cannot save the session to %s: %s\n", cfg->save_session,
+                rc == MPBOX_LOST ? "the session was lost (run with rollback, the default, to keep it)"
+                                 : mpbox_errstr(rc));
+        return -1;
+    }
+    rc = write_snapshot(cfg->save_session, snap, len);
+    mpbox_free(snap);
+    return rc;
+}
+
+int cli_status_after_save(int status, int save_rc)
+{
+    if (status != CLI_EXIT_OK || save_rc == 0)
+        return status;
+    return CLI_EXIT_INTERNAL;
+}

@@ -1,0 +1,305 @@
+/*
+ * fuzz_snapshot.c — libFuzzer target: the snapshot loader
+ * (mpbox_session_load) on untrusted bytes.
+ *
+ * Two modes, chosen by the first byte:
+ *
+ *   raw      (any first byte but PATCH_MARKER) the input is the snapshot.
+ *
+ *   patch    (first byte PATCH_MARKER) the input edits a valid snapshot
+ *            made once at start-up from a session that ran a small
+ *            program. Byte 1 changes the length (0 keep; 1..127 cut that
+ *            many bytes before the checksum; 128..255 insert op-127 zero
+ *            bytes before it), then 4-byte patches follow: lo, mid, sel,
+ *            value. The top two bits of sel say where the byte goes:
+ *              00  header, globals and limits: (lo | mid << 8) % their size
+ *              01  a page record's number: record (lo | mid << 8) %
+ *                  page_count, byte sel & 3
+ *              1x  anywhere: (lo | mid << 8 | (sel & 63) << 16) % length
+ *            The result is loaded as it is and, when its checksum is then
+ *            wrong, a second time with the checksum recomputed, so that the
+ *            structural checks behind the checksum are reached.
+ *
+ * Asserted: no host crash (ASan, UBSan); a refusal is MPBOX_SNAPSHOT with
+ * no session and a non-empty reason; an unpatched snapshot loads; a session
+ * that loads can be saved again, that snapshot loads too, and it runs a
+ * program (under a 200 ms watchdog: patched guest memory may do anything
+ * to itself) with a valid result.
+ *
+ * Build: make fuzz (see fuzz/Makefile).
+ * Run:   build-fuzz/fuzz_snapshot -max_total_time=180 build-fuzz/corpus_snapshot
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    /* guest code faults on purpose: the library handles SIGSEGV itself */
+    return "handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1:detect_leaks=0";
+}
+
+#define PATCH_MARKER 0xA5
+/* The fixed-size part before the page records: header, globals, limits.
+ * Its size is read from the valid snapshot's header fields. */
+#define HEADER_BYTES 80u /* sizeof(struct snap_header) in core/snapshot.c */
+
+#define DIE(...)                                                               \
+    do {                                                                       \
+        fprintf(stderr, "fuzz_snapshot: " __VA_ARGS__);                        \
+        fputc('\n', stderr);                                                   \
+        abort();                                                               \
+    } while (0)
+
+static mpbox_runtime *rt;
+static uint8_t *base;     /* the valid snapshot */
+static size_t base_len;
+static size_t meta_len;   /* header + globals + limits */
+static uint32_t base_pages; /* page records in it */
+
+/* FUZZ_SNAPSHOT_STATS=1 prints at exit how the loads ended: whether the
+ * inputs get past the checksum to the structural checks and to running. */
+static struct {
+    unsigned long loaded, ran_ok, other_rc;
+    const char *why[32];
+    unsigned long why_count[32];
+} stats;
+
+static void count_refusal(const char *why)
+{
+    for (int i = 0; i < 32; i++) {
+        if (stats.why[i] == why || !stats.why[i]) {
+            stats.why[i] = why;
+            stats.why_count[i]++;
+            return;
+        }
+    }
+}
+
+static void print_stats(void)
+{
+    fprintf(stderr, "fuzz_snapshot: loaded %lu (probe ran ok %lu), host failures %lu\n", stats.loaded,
+            stats.ran_ok, stats.other_rc);
+    for (int i = 0; i < 32 && stats.why[i]; i++)
+        fprintf(stderr, "fuzz_snapshot: refused %8lu  %s\n", stats.why_count[i], stats.why[i]);
+}
+
+static const char setup_src[] = "import json\n"
+                                "class Point:\n"
+                                "    def __init__(self, x, y):\n"
+                                "        self.x, self.y = x, y\n"
+                                "def twice(n):\n"
+                                "    return 2 * n\n"
+                                "p = Point(3, 4)\n"
+                                "v = [1, 2, 3]\n"
+                                "d = {'k': bytearray(b'abc' * 100)}\n";
+static const char probe_src[] = "print(twice(len(v)), p.x * p.y, json.dumps(v), len(d['k']))";
+
+static mpbox_result *run(mpbox_session *s, const char *src)
+{
+    mpbox_result *r = NULL;
+    int rc = mpbox_run(s, src, strlen(src), &r);
+    if (rc == MPBOX_LOST)
+        return NULL; /* a patched session may be unusable: fine */
+    if (rc != MPBOX_OK || !r)
+        DIE("mpbox_run returned %d (%s)", rc, mpbox_errstr(rc));
+    mpbox_status st = mpbox_result_status(r);
+    if (st < MPBOX_STATUS_OK || st > MPBOX_STATUS_OUT_OF_FUEL)
+        DIE("bad status %d", (int)st);
+    if (mpbox_result_session_lost(r) != mpbox_session_is_lost(s))
+        DIE("lost flags disagree");
+    size_t jn = 0;
+    char *json = mpbox_result_json(r, &jn);
+    if (!json || strlen(json) != jn)
+        DIE("json");
+    mpbox_free(json);
+    return r;
+}
+
+static void setup(void)
+{
+    if (mpbox_runtime_new(&rt) != MPBOX_OK)
+        DIE("runtime");
+    mpbox_runtime_limit(rt, MPBOX_LIMIT_MEMORY, 32u << 20);
+    mpbox_runtime_limit(rt, MPBOX_LIMIT_TIMEOUT_MS, 200);
+    mpbox_runtime_limit(rt, MPBOX_LIMIT_GRACE_MS, 50);
+    mpbox_runtime_limit(rt, MPBOX_LIMIT_STDOUT, 1u << 16);
+    mpbox_runtime_limit(rt, MPBOX_LIMIT_STDERR, 1u << 16);
+
+    mpbox_session *s = NULL;
+    if (mpbox_session_new(rt, &s) != MPBOX_OK)
+        DIE("session");
+    mpbox_result *r = run(s, setup_src);
+    if (!r || mpbox_result_status(r) != MPBOX_STATUS_OK)
+        DIE("setup program failed");
+    mpbox_result_free(r);
+    void *snap = NULL;
+    if (mpbox_session_save(s, &snap, &base_len) != MPBOX_OK)
+        DIE("save");
+    mpbox_session_free(s);
+    base = snap;
+    if (getenv("FUZZ_SNAPSHOT_STATS"))
+        atexit(print_stats);
+
+    /* header: magic[8] version header_bytes image_id globals_bytes
+     * mem_pages limit_count page_count ... */
+    uint32_t header_bytes, globals_bytes, limit_count;
+    memcpy(&header_bytes, base + 12, 4);
+    memcpy(&globals_bytes, base + 24, 4);
+    memcpy(&limit_count, base + 32, 4);
+    memcpy(&base_pages, base + 36, 4);
+    if (header_bytes != HEADER_BYTES)
+        DIE("snapshot header is %u bytes: update fuzz_snapshot.c", header_bytes);
+    meta_len = (size_t)header_bytes + globals_bytes + (size_t)limit_count * 8;
+    if (meta_len + (size_t)base_pages * 4100 + 8 != base_len)
+        DIE("snapshot layout changed: update fuzz_snapshot.c");
+}
+
+/* Load one candidate; check what the loader says and use what it gives. */
+static void try_load(const uint8_t *data, size_t len, int must_load)
+{
+    mpbox_session *s = (mpbox_session *)1;
+    const char *why = NULL;
+    int rc = mpbox_session_load(rt, data, len, &s, &why);
+    if (rc != MPBOX_OK) {
+        if (s != NULL)
+            DIE("refused (%d) but *out was not cleared", rc);
+        if (rc == MPBOX_SNAPSHOT) {
+            if (!why || !*why)
+                DIE("refused without a reason");
+            count_refusal(why);
+            if (must_load)
+                DIE("a valid snapshot was refused: %s", why);
+            return;
+        }
+        /* host failures are allowed (a huge memory size, say), misuse not */
+        if (rc != MPBOX_NOMEM && rc != MPBOX_ERROR)
+            DIE("mpbox_session_load returned %d (%s)", rc, mpbox_errstr(rc));
+        stats.other_rc++;
+        return;
+    }
+    if (!s || why)
+        DIE("loaded, but out=%p why=%s", (void *)s, why ? why : "(null)");
+    stats.loaded++;
+
+    /* Whatever the snapshot said, keep the runs short and small. */
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 200);
+    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 50);
+    mpbox_session_limit(s, MPBOX_LIMIT_STDOUT, 1u << 16);
+    mpbox_session_limit(s, MPBOX_LIMIT_STDERR, 1u << 16);
+    mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0);
+
+    /* A session that loaded saves again into a snapshot that loads. */
+    void *again = NULL;
+    size_t again_len = 0;
+    rc = mpbox_session_save(s, &again, &again_len);
+    if (rc != MPBOX_OK && rc != MPBOX_NOMEM)
+        DIE("a loaded session could not be saved: %d", rc);
+    if (rc == MPBOX_OK) {
+        mpbox_session *t = NULL;
+        rc = mpbox_session_load(rt, again, again_len, &t, &why);
+        if (rc == MPBOX_SNAPSHOT)
+            DIE("the re-saved snapshot was refused: %s", why ? why : "?");
+        mpbox_session_free(t);
+        mpbox_free(again);
+    }
+
+    mpbox_result *r = run(s, probe_src);
+    if (r && mpbox_result_status(r) == MPBOX_STATUS_OK)
+        stats.ran_ok++;
+    if (must_load) {
+        size_t n = 0;
+        const char *out = r ? mpbox_result_stdout(r, &n) : NULL;
+        if (!r || mpbox_result_status(r) != MPBOX_STATUS_OK || !out || strcmp(out, "6 12 [1, 2, 3] 300\n") != 0)
+            DIE("the unpatched snapshot does not continue: %s", out ? out : "(no output)");
+    }
+    mpbox_result_free(r);
+    if (!mpbox_session_is_lost(s)) {
+        r = run(s, "x = 1 + 1");
+        mpbox_result_free(r);
+    }
+    mpbox_session_free(s);
+}
+
+static void reseal(uint8_t *buf, size_t len)
+{
+    if (len < 8)
+        return;
+    uint64_t sum = mpb_checksum(buf, len - 8, 0);
+    memcpy(buf + len - 8, &sum, 8);
+}
+
+static int sealed(const uint8_t *buf, size_t len)
+{
+    if (len < 8)
+        return 0;
+    uint64_t sum;
+    memcpy(&sum, buf + len - 8, 8);
+    return sum == mpb_checksum(buf, len - 8, 0);
+}
+
+static void patch_mode(const uint8_t *data, size_t size)
+{
+    unsigned op = size ? data[0] : 0;
+    if (size)
+        data++, size--;
+
+    /* length edit: the checksum stays the last 8 bytes */
+    size_t body = base_len - 8, len = base_len;
+    size_t cut = 0, grow = 0;
+    if (op >= 1 && op <= 127)
+        cut = op < body ? op : body;
+    else if (op >= 128)
+        grow = op - 127;
+    len = base_len - cut + grow;
+    uint8_t *buf = malloc(len);
+    if (!buf)
+        DIE("malloc");
+    memcpy(buf, base, body - cut);
+    memset(buf + body - cut, 0, grow);
+    memcpy(buf + len - 8, base + body, 8);
+
+    for (; size >= 4; data += 4, size -= 4) {
+        unsigned lo = data[0], mid = data[1], sel = data[2];
+        uint8_t value = data[3];
+        size_t off;
+        switch (sel >> 6) {
+        case 0: off = (lo | mid << 8) % meta_len; break;
+        case 1:
+            if (!base_pages)
+                continue;
+            off = meta_len + (size_t)((lo | mid << 8) % base_pages) * 4100 + (sel & 3);
+            break;
+        default: off = (lo | mid << 8 | (size_t)(sel & 63) << 16) % len; break;
+        }
+        if (off < len)
+            buf[off] = value;
+    }
+
+    int must_load = len == base_len && memcmp(buf, base, len) == 0;
+    try_load(buf, len, must_load);
+    if (!sealed(buf, len)) {
+        reseal(buf, len);
+        try_load(buf, len, must_load);
+    }
+    free(buf);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    /* Created here rather than in LLVMFuzzerInitialize: libFuzzer installs
+     * its crash handlers after that, and the library's SIGSEGV handler must
+     * sit in front of them (it passes on faults that are not the guest's). */
+    if (!rt)
+        setup();
+    if (size && data[0] == PATCH_MARKER)
+        patch_mode(data + 1, size - 1);
+    else
+        try_load(data, size, 0);
+    return 0;
+}
