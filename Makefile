@@ -15,14 +15,15 @@ PREFIX   ?= /usr/local
 BUILD    ?= build
 OPT      ?= -O2
 GUESTOPT ?= -O2
+FUEL     ?= 1
 
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CSTD     := -std=c11 -D_GNU_SOURCE
 GUEST_DIR ?= $(BUILD)/guest
 INCS     := -Iinclude -Irt -Ihost -Icore -I$(GUEST_DIR)
 LIBFLAGS := -fPIC -fvisibility=hidden
-CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) $(INCS) $(CFLAGS)
-LIBS     := -lpthread -lm
+CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) $(INCS) $(FUEL_CFLAGS) $(CFLAGS)
+LIBS     := -lsqlite3 -lpthread -lm
 
 LIB_SRC  := $(wildcard rt/*.c) $(wildcard host/*.c) $(wildcard core/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -47,7 +48,32 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh $(BUILD)/.deps-ok
 	sh guest/fetch.sh $(GUEST_DIR)
 
-$(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_DIR)/micropython.wasm
+# Deterministic fuel (docs/fuel.md): with FUEL=1 the guest goes through
+# guest/fuel, a Binaryen C API tool that adds an inline fuel counter
+# (global "mpbox_fuel", import env.mpbox_out_of_fuel); FUEL=0 keeps the plain
+# guest. The tool is built in GUEST_DIR, so that sub-makes sharing a guest
+# (test-asan) see it as up to date. The current FUEL setting is kept in
+# stamp files, so that switching it rebuilds the guest and the library.
+$(GUEST_DIR)/fuel: guest/fuel.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/fuel
+	$(GUEST_DIR)/fuel $< $@
+
+ifeq ($(FUEL),1)
+GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
+FUEL_CFLAGS := -DMPBOX_FUEL=1
+else
+GUEST_WASM := $(GUEST_DIR)/micropython.wasm
+FUEL_CFLAGS :=
+endif
+FUEL_STAMP_GUEST := $(GUEST_DIR)/fuel-mode
+FUEL_STAMP_LIB := $(BUILD)/fuel-mode
+$(shell for f in $(FUEL_STAMP_GUEST) $(FUEL_STAMP_LIB); do mkdir -p "$${f%/*}"; \
+    [ "`cat $$f 2>/dev/null`" = "$(FUEL)" ] || echo "$(FUEL)" > $$f; done)
+
+$(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
 	wasm2c -n micropython $< -o $(GUEST_DIR)/guest.c
 
 # Generated code: no warnings, no sanitizers; -fPIC so that one object
@@ -56,7 +82,7 @@ $(GUEST_O): $(GUEST_DIR)/guest.c
 	$(CC) $(CSTD) $(GUESTOPT) -fPIC -fvisibility=hidden -w -I$(GUEST_DIR) -c $< -o $@
 
 # ---- library ----------------------------------------------------------
-$(BUILD)/obj/%.o: %.c $(HDRS)
+$(BUILD)/obj/%.o: %.c $(HDRS) $(FUEL_STAMP_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -83,7 +109,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmpbox.a $(LIBS)
+	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmpbox.a $(LIBS)
 
 test-unit: all $(TEST_BIN)
 	@sh tests/run.sh $(BUILD)

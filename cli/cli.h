@@ -51,6 +51,8 @@ enum {
     CLI_GIVEN_ROLLBACK = 1u << 7
 };
 
+#define CLI_MAX_FILE_OPTS 64 /* --mount and --file, each */
+
 /* What the command line asked for. With --load-session, the limit fields
  * are updated to the loaded session's limits (state.c), so that messages
  * name the limits that were in force. */
@@ -67,6 +69,16 @@ struct cli_config {
     unsigned given;      /* CLI_GIVEN_* bits */
     const char *load_session; /* --load-session FILE, or NULL */
     const char *save_session; /* --save-session FILE, or NULL */
+    /* files.c: --mount DIR[:/PATH], --file PATH[:NAME] (in the order
+     * given), --output-dir DIR */
+    const char *mounts[CLI_MAX_FILE_OPTS];
+    int nmounts;
+    const char *files[CLI_MAX_FILE_OPTS];
+    int nfiles;
+    const char *output_dir;
+    /* --sqlite NAME=PATH (repeatable): databases for read_only_sql_query */
+    const char *sqlites[CLI_MAX_FILE_OPTS];
+    int nsqlites;
 };
 
 /* ---- size.c ------------------------------------------------------------ */
@@ -142,6 +154,15 @@ int cli_session_save(mpbox_session *s, const struct cli_config *cfg);
  * `save_rc`: the run's own non-zero status wins; a failed save turns
  * success into CLI_EXIT_INTERNAL. */
 int cli_status_after_save(int status, int save_rc);
+
+/* ---- files.c ------------------------------------------------------------ */
+/* Mount cfg->mounts and put cfg->files into a new session. Returns 0, or
+ * CLI_EXIT_USAGE after a message. */
+int cli_files_setup(mpbox_session *s, const struct cli_config *cfg);
+/* --output-dir: copy every scratch file of s into DIR (created if needed,
+ * subdirectories too), never writing outside it. Returns 0 (also when the
+ * option was not given) or -1 after a message. */
+int cli_files_output(mpbox_session *s, const struct cli_config *cfg);
 
 /* ---- run.c ------------------------------------------------------------- */
 /* Run one program in a session (cli_session_open), save it if asked;

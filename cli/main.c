@@ -78,6 +78,17 @@ static void print_help(void)
            "                           (limits given here override the saved ones)\n"
            "      --save-session FILE  save the session to FILE after the program, or when\n"
            "                           the REPL exits\n"
+           "      --mount DIR[:/PATH]  mount host directory DIR read-only at PATH (default\n"
+           "                           /input); the guest cannot leave it (no symlinks out,\n"
+           "                           no ..); repeatable\n"
+           "      --file PATH[:NAME]   copy host file PATH into the session's scratch area\n"
+           "                           as NAME (default /BASENAME) before the run;\n"
+           "                           repeatable\n"
+           "      --output-dir DIR     after the run, copy every scratch file into DIR\n"
+           "                           (subdirectories created; nothing written outside DIR)\n"
+           "      --sqlite NAME=PATH   let the program query the SQLite file PATH, read-only,\n"
+           "                           as read_only_sql_query(NAME, sql, params=None);\n"
+           "                           repeatable\n"
            "  -h, --help               show this help and exit\n"
            "  -V, --version            show the versions and exit\n"
            "SIZE is a number of bytes with an optional K, M or G suffix (powers of 1024).\n"
@@ -116,6 +127,10 @@ enum opt {
     OPT_SEED,
     OPT_LOAD_SESSION,
     OPT_SAVE_SESSION,
+    OPT_MOUNT,
+    OPT_FILE,
+    OPT_OUTPUT_DIR,
+    OPT_SQLITE,
     OPT_HELP,
     OPT_VERSION
 };
@@ -135,6 +150,10 @@ static const struct {
     {"seed", 1, OPT_SEED},
     {"load-session", 1, OPT_LOAD_SESSION},
     {"save-session", 1, OPT_SAVE_SESSION},
+    {"mount", 1, OPT_MOUNT},
+    {"file", 1, OPT_FILE},
+    {"output-dir", 1, OPT_OUTPUT_DIR},
+    {"sqlite", 1, OPT_SQLITE},
     {"help", 0, OPT_HELP},
     {"version", 0, OPT_VERSION},
 };
@@ -182,6 +201,31 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
             c->load_session = value;
         else
             c->save_session = value;
+        break;
+    case OPT_MOUNT:
+    case OPT_FILE:
+        if (*value == '\0')
+            err = "empty path";
+        else if ((id == OPT_MOUNT ? c->nmounts : c->nfiles) >= CLI_MAX_FILE_OPTS)
+            err = "given too many times (at most 64)";
+        else if (id == OPT_MOUNT)
+            c->mounts[c->nmounts++] = value;
+        else
+            c->files[c->nfiles++] = value;
+        break;
+    case OPT_SQLITE:
+        if (!strchr(value, '=') || value[0] == '=' || strchr(value, '=')[1] == '\0')
+            err = "expected NAME=PATH";
+        else if (c->nsqlites >= CLI_MAX_FILE_OPTS)
+            err = "given too many times (at most 64)";
+        else
+            c->sqlites[c->nsqlites++] = value;
+        break;
+    case OPT_OUTPUT_DIR:
+        if (*value == '\0')
+            err = "empty directory name";
+        else
+            c->output_dir = value;
         break;
     case OPT_MEMORY:
         c->given |= CLI_GIVEN_MEMORY;
@@ -355,6 +399,21 @@ static int apply_limits(mpbox_runtime *rt, const struct cli_config *c)
     for (size_t k = 0; k < sizeof limits / sizeof limits[0]; k++) {
         if (mpbox_runtime_limit(rt, limits[k].id, limits[k].value) < 0) {
             usage_error("%s: value out of the range the library accepts", limits[k].option);
+            return -1;
+        }
+    }
+    for (int i = 0; i < c->nsqlites; i++) {
+        const char *spec = c->sqlites[i], *eq = strchr(spec, '=');
+        char name[160];
+        snprintf(name, sizeof name, "%.*s", (int)(eq - spec), spec);
+        if (access(eq + 1, R_OK) != 0) {
+            usage_error("--sqlite '%s': %s", spec, strerror(errno));
+            return -1;
+        }
+        int e = mpbox_runtime_add_sqlite(rt, name, eq + 1);
+        if (e != MPBOX_OK) {
+            usage_error("--sqlite '%s': %s", spec,
+                        e == MPBOX_MISUSE ? "NAME must be a Python identifier" : mpbox_errstr(e));
             return -1;
         }
     }

@@ -57,7 +57,7 @@ static int new_session(struct repl *r)
         return -1;
     }
     mpbox_session_set_output(r->session, cli_stream_output, &r->stream);
-    return 0;
+    return cli_files_setup(r->session, r->cfg) == 0 ? 0 : -1;
 }
 
 /* The first session: fresh, or from --load-session (0, or an exit status
@@ -67,6 +67,8 @@ static int first_session(struct repl *r)
     int status = cli_session_open(r->rt, r->cfg, &r->session);
     if (status == 0)
         mpbox_session_set_output(r->session, cli_stream_output, &r->stream);
+    if (status == 0)
+        status = cli_files_setup(r->session, r->cfg);
     return status;
 }
 
@@ -222,6 +224,8 @@ int cli_repl(mpbox_runtime *rt, struct cli_config *cfg)
     cli_buf_free(&input);
     /* --save-session: the session as the REPL leaves it (Ctrl-D or
      * sys.exit), unless a host failure ended it. */
+    if (status != CLI_EXIT_INTERNAL && r.session)
+        status = cli_status_after_save(status, cli_files_output(r.session, cfg));
     if (status != CLI_EXIT_INTERNAL && r.session)
         status = cli_status_after_save(status, cli_session_save(r.session, cfg));
     mpbox_session_free(r.session);

@@ -36,6 +36,11 @@ int cli_run_program(mpbox_runtime *rt, struct cli_config *cfg, const char *src, 
     status = cli_session_open(rt, cfg, &s);
     if (status != 0)
         return status;
+    status = cli_files_setup(s, cfg);
+    if (status != 0) {
+        mpbox_session_free(s);
+        return status;
+    }
     if (!cfg->json)
         mpbox_session_set_output(s, cli_stream_output, &stream);
 
@@ -57,6 +62,7 @@ int cli_run_program(mpbox_runtime *rt, struct cli_config *cfg, const char *src, 
     }
     mpbox_result_free(r);
     /* After the result is out: a failed save is reported on its own line. */
+    status = cli_status_after_save(status, cli_files_output(s, cfg));
     status = cli_status_after_save(status, cli_session_save(s, cfg));
     mpbox_session_free(s);
     return status;

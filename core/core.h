@@ -7,9 +7,11 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "host.h"
+#include "hostfn.h"
 #include "mpbox.h"
 
 #define MPB_POOL_MAX 32      /* spare memory reservations kept per runtime */
@@ -58,6 +60,9 @@ struct mpbox_runtime {
     mpb_watchdog wd;
     _Atomic uint64_t session_counter;
     uint64_t seed;
+
+    pthread_mutex_t host_lock; /* guards host_reg */
+    mpb_hostreg host_reg;      /* host functions and SQL databases */
 };
 
 struct mpbox_session {
@@ -71,7 +76,7 @@ struct mpbox_session {
     /* Checkpoint of the state before the current run (rollback). */
     mpb_track track;
     Z_micropython_instance_t ckpt_inst;
-    uint64_t ckpt_dir_fds, ckpt_rng[2], ckpt_virtual_ms;
+    uint64_t ckpt_rng[2], ckpt_virtual_ms;
     int ckpt_valid;
     int pristine; /* no run has changed it yet: its checkpoint is the image */
 
@@ -83,6 +88,11 @@ struct mpbox_session {
     uint64_t probe_at;         /* next liveness probe after a refused growth */
     int probe_sent;
     int stop_reason;
+
+    /* Host functions: copied from the runtime at creation, then this
+     * session's own; host_unbound = names not yet bound in the guest. */
+    mpb_hostreg host_reg;
+    int host_unbound;
 };
 
 struct mpbox_result {
@@ -101,6 +111,8 @@ struct mpbox_result {
     uint64_t checkpoint_pages;
     double cpu_ms;
     uint64_t fuel_used;
+    double host_ms;
+    uint64_t host_calls;
 };
 
 uint64_t mpb_now_ns(void);
@@ -130,6 +142,16 @@ int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_page
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);
 /* Run an export sequence inside a guest call; used by runtime.c. */
 int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags);
+
+/* hostfn.c */
+int mpb_hostfn_session_init(mpbox_session *s); /* copy the runtime's registrations */
+void mpb_hostfn_host_init(mpb_host *h);
+int mpb_hostfn_bind(mpbox_session *s);          /* 0 or a trap code */
+
+static inline mpbox_session *mpb_session_of(mpb_host *h)
+{
+    return (mpbox_session *)((char *)h - offsetof(mpbox_session, host));
+}
 
 /* snapshot.c */
 uint64_t mpb_checksum(const void *data, size_t len, uint64_t seed);

@@ -176,6 +176,8 @@ mpbox_session_state mpbox_result_session_state(const mpbox_result *r)
 uint64_t mpbox_result_checkpoint_pages(const mpbox_result *r) { return r ? r->checkpoint_pages : 0; }
 double mpbox_result_cpu_ms(const mpbox_result *r) { return r ? r->cpu_ms : 0; }
 uint64_t mpbox_result_fuel_used(const mpbox_result *r) { return r ? r->fuel_used : 0; }
+double mpbox_result_host_ms(const mpbox_result *r) { return r ? r->host_ms : 0; }
+uint64_t mpbox_result_host_calls(const mpbox_result *r) { return r ? r->host_calls : 0; }
 
 const char *mpbox_session_state_name(int state)
 {
@@ -360,6 +362,12 @@ char *mpbox_result_json(const mpbox_result *r, size_t *len)
     jlit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->checkpoint_pages);
     jlit(&b, ",\"checkpoint_pages\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%.3f", r->host_ms);
+    jlit(&b, ",\"host_ms\":");
+    jlit(&b, num);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)r->host_calls);
+    jlit(&b, ",\"host_calls\":");
     jlit(&b, num);
     jlit(&b, "}}");
     if (b.failed) {

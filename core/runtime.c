@@ -27,7 +27,18 @@
  *   queue until the main task ends, sleeping in short steps (so that a
  *   timeout's KeyboardInterrupt gets through) while tasks wait. A queue
  *   with nothing left to run and the main task unfinished would wait
- *   forever: that raises RuntimeError instead. */
+ *   forever: that raises RuntimeError instead.
+ * - host functions (core/hostfn.c): a `host` module in sys.modules, and
+ *   __mpbox_bind(globals, names), which the host calls at the start of a
+ *   run after registrations to make each name an attribute of `host` and a
+ *   global of __main__. A wrapper checks its arguments (JSON types, no
+ *   NaN/infinity, no cycles), sends {"args", "kwargs"} through the bridge
+ *   js.mpbox_call and unpacks the envelope: [value], or {"type",
+ *   "message"} raised as an allow-listed exception type (else
+ *   RuntimeError); None means no memory for the answer. Wrappers are
+ *   instances of a class, not closures: calling a closure with many cells
+ *   got slower with every call made in a run (measured: 25 -> 100 us per
+ *   call over 30000 calls; the class stays at ~14 us). */
 static const char image_prelude[] =
     "import builtins\n"
     "def input(prompt=''):\n"
@@ -68,7 +79,84 @@ static const char image_prelude[] =
     "        raise done[0]\n"
     "    asyncio.run = run\n"
     "__mpbox_asyncio()\n"
-    "del input, __mpbox_single, __mpbox_asyncio, builtins\n";
+    "del input, __mpbox_single, __mpbox_asyncio\n";
+
+/* The host-function half of the prelude (a string of its own: ISO C
+ * limits literals to 4095 characters). */
+static const char image_prelude_host[] =
+    "def __mpbox_host():\n"
+    "    import sys, json, js\n"
+    "    class HostFunction:\n"
+    "        def __init__(self, name):\n"
+    "            self.name = name\n"
+    "        def __repr__(self):\n"
+    "            return '<host function ' + self.name + '>'\n"
+    "        def check(self, v, path):\n"
+    "            t = type(v)\n"
+    "            if t in self.plain:\n"
+    "                return\n"
+    "            if t is float:\n"
+    "                if v - v != 0:\n"
+    "                    raise ValueError('Out of range float values are not JSON compliant')\n"
+    "                return\n"
+    "            if t is list or t is tuple or t is dict:\n"
+    "                i = id(v)\n"
+    "                if i in path:\n"
+    "                    raise ValueError('Circular reference detected')\n"
+    "                path.add(i)\n"
+    "                if t is dict:\n"
+    "                    for k, x in v.items():\n"
+    "                        if type(k) is not str:\n"
+    "                            raise TypeError('keys must be str, not ' + type(k).__name__)\n"
+    "                        self.check(x, path)\n"
+    "                else:\n"
+    "                    for x in v:\n"
+    "                        self.check(x, path)\n"
+    "                path.remove(i)\n"
+    "                return\n"
+    "            raise TypeError('Object of type ' + t.__name__ + ' is not JSON serializable')\n"
+    "        def __call__(self, *args, **kwargs):\n"
+    "            plain = self.plain\n"
+    "            try:\n"
+    "                for x in args:\n"
+    "                    if type(x) not in plain:\n"
+    "                        self.check(x, set())\n"
+    "                for x in kwargs.values():\n"
+    "                    if type(x) not in plain:\n"
+    "                        self.check(x, set())\n"
+    "            except RuntimeError:\n"
+    "                raise ValueError('host function arguments nested too deeply')\n"
+    "            r = self.call(self.name, self.dumps({'args': args, 'kwargs': kwargs}))\n"
+    "            if type(r) is not str:\n"
+    "                raise MemoryError('no memory for the host function result')\n"
+    "            r = self.loads(r)\n"
+    "            if type(r) is list:\n"
+    "                return r[0]\n"
+    "            e = self.errs.get(r['type'])\n"
+    "            if e is None:\n"
+    "                raise RuntimeError(r['type'] + ': ' + r['message'])\n"
+    "            raise e(r['message'])\n"
+    "    HostFunction.call = js.mpbox_call\n"
+    "    HostFunction.dumps = json.dumps\n"
+    "    HostFunction.loads = json.loads\n"
+    "    HostFunction.plain = (type(None), bool, int, str)\n"
+    "    HostFunction.errs = errs = {}\n"
+    "    for e in (ValueError, TypeError, KeyError, IndexError, LookupError, RuntimeError, NameError,\n"
+    "              AttributeError, NotImplementedError, OSError, OverflowError, ZeroDivisionError,\n"
+    "              ArithmeticError, AssertionError, EOFError, ImportError, UnicodeError, Exception):\n"
+    "        errs[e.__name__] = e\n"
+    "    class HostModule:\n"
+    "        pass\n"
+    "    mod = HostModule()\n"
+    "    def bind(g, names):\n"
+    "        for n in names:\n"
+    "            f = HostFunction(n)\n"
+    "            setattr(mod, n, f)\n"
+    "            g[n] = f\n"
+    "    sys.modules['host'] = mod\n"
+    "    builtins.__mpbox_bind = bind\n"
+    "__mpbox_host()\n"
+    "del __mpbox_host, builtins\n";
 
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
 static void init_module(void)
@@ -234,6 +322,8 @@ static int build_image(mpbox_runtime *rt)
             rc = MPBOX_NOMEM;
         } else {
             int trap = mpb_session_exec(s, image_prelude, sizeof image_prelude - 1, r, 0);
+            if (!trap && !r->error_type)
+                trap = mpb_session_exec(s, image_prelude_host, sizeof image_prelude_host - 1, r, 0);
             if (trap || r->error_type)
                 rc = MPBOX_GUEST;
             mpbox_result_free(r);
@@ -246,6 +336,8 @@ static int build_image(mpbox_runtime *rt)
     free(s->inst.w2c___indirect_function_table.data);
     mpb_capture_free(&s->host.out[0]);
     mpb_capture_free(&s->host.out[1]);
+    mpb_vfs_free(&s->host.vfs); /* start-up probes made an empty root */
+    mpb_hostreg_free(&s->host_reg);
     free(s);
     return rc;
 }
@@ -278,6 +370,7 @@ int mpbox_runtime_new(mpbox_runtime **out)
     atomic_store(&rt->limits[MPBOX_LIMIT_HOST_DEPTH], 64);
     atomic_store(&rt->limits[MPBOX_LIMIT_HOST_CALLS], 10000);
     pthread_mutex_init(&rt->pool_lock, NULL);
+    pthread_mutex_init(&rt->host_lock, NULL);
     rt->restore_in_place = mpb_pool_can_restore();
     mpb_watchdog_init(&rt->wd);
     if (getrandom(&rt->seed, sizeof rt->seed, 0) != sizeof rt->seed)
@@ -308,6 +401,8 @@ void mpbox_runtime_free(mpbox_runtime *rt)
     mpb_watchdog_shutdown(&rt->wd);
     mpb_pool_drain(rt);
     pthread_mutex_destroy(&rt->pool_lock);
+    pthread_mutex_destroy(&rt->host_lock);
+    mpb_hostreg_free(&rt->host_reg);
     release_image(rt);
     free(rt);
 }

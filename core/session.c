@@ -50,6 +50,8 @@ static void host_init(mpbox_session *s)
     memcpy(h->sigs, rt->sigs, sizeof h->sigs);
     h->request_stop = on_output_overflow;
     h->on_oom = on_oom;
+    h->vfs.limits = s->limits; /* file quotas */
+    mpb_hostfn_host_init(h);
     clock_gettime(CLOCK_MONOTONIC, &h->epoch);
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
         s->limits[i] = atomic_load(&rt->limits[i]);
@@ -68,6 +70,11 @@ int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
         return MPBOX_NOMEM;
     s->rt = rt;
     host_init(s);
+    if (mpb_hostfn_session_init(s) != MPBOX_OK) {
+        mpb_hostreg_free(&s->host_reg);
+        free(s);
+        return MPBOX_NOMEM;
+    }
     if (!from_image) {
         *out = s; /* the caller instantiates (runtime.c) */
         return MPBOX_OK;
@@ -77,6 +84,7 @@ int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
     if (!base || !table) {
         mpb_pool_give(rt, base, rt->image_pages);
         free(table);
+        mpb_hostreg_free(&s->host_reg);
         free(s);
         return base ? MPBOX_NOMEM : MPBOX_ERROR;
     }
@@ -123,6 +131,8 @@ void mpbox_session_free(mpbox_session *s)
     free(s->inst.w2c___indirect_function_table.data);
     mpb_capture_free(&s->host.out[0]);
     mpb_capture_free(&s->host.out[1]);
+    mpb_vfs_free(&s->host.vfs);
+    mpb_hostreg_free(&s->host_reg);
     free(s);
 }
 
@@ -140,6 +150,10 @@ int mpb_limit_invalid(int id, int64_t value)
     case MPBOX_LIMIT_TIMEOUT_MS:
     case MPBOX_LIMIT_GRACE_MS:
         return value > MPBOX_MAX_TIMEOUT_MS; /* ns arithmetic must not wrap */
+    case MPBOX_LIMIT_HOST_DEPTH:
+        return value > MPB_JSON_MAX_DEPTH;
+    case MPBOX_LIMIT_HOST_ARG_BYTES:
+        return value > UINT32_MAX / 2; /* a guest str is shorter anyway */
     default:
         return 0;
     }
@@ -364,7 +378,7 @@ static int checkpoint(mpbox_session *s)
     }
     const mpbox_runtime *rt = s->rt;
     s->ckpt_inst = s->inst;
-    s->ckpt_dir_fds = s->host.dir_fds;
+    mpb_vfs_arm(&s->host.vfs); /* files: saved lazily on their first change */
     s->ckpt_virtual_ms = s->host.virtual_ms;
     memcpy(s->ckpt_rng, s->host.rng, sizeof s->ckpt_rng);
     if (s->pristine) {
@@ -401,7 +415,7 @@ static int roll_back(mpbox_session *s)
     uint32_t max_pages = m->max_pages;
     s->inst = s->ckpt_inst;
     s->inst.w2c_memory.max_pages = max_pages;
-    s->host.dir_fds = s->ckpt_dir_fds;
+    mpb_vfs_rollback(&s->host.vfs);
     s->host.virtual_ms = s->ckpt_virtual_ms;
     memcpy(s->host.rng, s->ckpt_rng, sizeof s->ckpt_rng);
     return 0;
@@ -439,6 +453,8 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     h->output_stop = s->limits[MPBOX_LIMIT_OUTPUT_STOP] != 0;
     h->output_overflowed = 0;
     h->oom = 0;
+    h->host_arg_cap = (uint64_t)s->limits[MPBOX_LIMIT_HOST_ARG_BYTES];
+    h->host_calls = h->host_ns = 0;
     s->stop_reason = MPB_STOP_NONE;
 
     uint64_t t0 = mpb_now_ns();
@@ -453,8 +469,12 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     int64_t fuel = s->limits[MPBOX_LIMIT_FUEL] > 0 ? s->limits[MPBOX_LIMIT_FUEL] : INT64_MAX;
     fuel_set(s, fuel);
     double cpu0 = thread_cpu_ms();
-    int trap = mpb_session_exec(s, src ? src : "", len, r, flags);
+    int trap = mpb_hostfn_bind(s); /* names registered since the last run */
+    if (!trap)
+        trap = mpb_session_exec(s, src ? src : "", len, r, flags);
     r->cpu_ms = thread_cpu_ms() - cpu0;
+    r->host_ms = (double)h->host_ns / 1e6;
+    r->host_calls = h->host_calls;
     r->fuel_used = mpbox_has_fuel() ? (uint64_t)(fuel - fuel_get(s)) : 0;
     int trap_lost = trap != 0;
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
@@ -476,6 +496,7 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
         if (roll_back(s) == 0) {
             r->session_state = MPBOX_SESSION_ROLLED_BACK;
             trap_lost = 0;
+            s->host_unbound = s->host_reg.nfns > 0; /* bind again */
         }
     } else if (have_checkpoint) {
         if (mpb_track_end(&s->track, 0) != 0)
@@ -484,6 +505,7 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     } else {
         s->pristine = 0;
     }
+    mpb_vfs_commit(&s->host.vfs); /* drop what a kept run saved */
     clear_stale_interrupt(s);
     int our_interrupt = r->status == MPBOX_STATUS_OUTPUT_TRUNCATED && r->error_type &&
                         strcmp(r->error_type, "KeyboardInterrupt") == 0;

@@ -1,13 +1,18 @@
 /*
  * snapshot.c — sessions to bytes and back, and forks.
  *
- * Format (version 1, little-endian, tied to one guest build by image_id):
+ * Format (version 2, little-endian, tied to one guest build by image_id):
  *
  *   header      struct snap_header (magic "MPBOXSNP", sizes, host state)
  *   globals     the guest's mutable globals, raw (globals_bytes)
  *   limits      limit_count int64 values
  *   pages       page_count records: u32 page number + 4096 bytes, pages in
  *               increasing order; pages not listed are zero
+ *   files       the scratch file system, the working directory and the
+ *               descriptors of scratch files (host/vfs.c, "MPBVFS01"); the
+ *               section runs up to the checksum. Mounts are host resources
+ *               and are not saved: a loaded session has none until the
+ *               embedder mounts again (descriptors into them are closed)
  *   checksum    u64 over everything before it
  *
  * A snapshot is untrusted input: every size is checked before use with
@@ -20,7 +25,7 @@
 
 #include "core.h"
 
-#define SNAP_VERSION 1u
+#define SNAP_VERSION 2u
 #define PAGE MPB_HOST_PAGE
 
 struct snap_header {
@@ -34,7 +39,7 @@ struct snap_header {
     uint32_t page_count;    /* 4 KiB page records */
     uint64_t rng[2];
     uint64_t virtual_ms;
-    uint64_t dir_fds;
+    uint64_t reserved0;     /* 0 (version 1: directory handles) */
     uint32_t deterministic;
     uint32_t reserved;
 };
@@ -151,8 +156,9 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
             count += cand[p];
         }
     }
+    size_t files = mpb_vfs_save_size(&s->host.vfs);
     size_t total = sizeof(struct snap_header) + GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * 8 +
-                   (size_t)count * (4 + PAGE) + 8;
+                   (size_t)count * (4 + PAGE) + files + 8;
     uint8_t *buf = cand ? malloc(total) : NULL;
     if (!buf) {
         free(cand);
@@ -172,7 +178,6 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     h.page_count = count;
     memcpy(h.rng, s->host.rng, sizeof h.rng);
     h.virtual_ms = s->host.virtual_ms;
-    h.dir_fds = s->host.dir_fds;
     h.deterministic = (uint32_t)s->host.deterministic;
     uint8_t *p = buf;
     memcpy(p, &h, sizeof h);
@@ -189,6 +194,8 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
         memcpy(p + 4, m->data + i * PAGE, PAGE);
         p += 4 + PAGE;
     }
+    mpb_vfs_save(&s->host.vfs, p);
+    p += files;
     uint64_t sum = mpb_checksum(buf, (size_t)(p - buf), 0);
     memcpy(p, &sum, 8);
     free(cand);
@@ -240,13 +247,12 @@ static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, st
                     (uint64_t)h->page_count * (4 + PAGE) + 8;
     if (want > len)
         REFUSE("truncated");
-    if (want < len)
-        REFUSE("trailing bytes after the checksum");
+    /* the file-system section fills the rest (checked when loaded) */
     uint64_t sum;
     memcpy(&sum, data + len - 8, 8);
     if (sum != mpb_checksum(data, len - 8, 0))
         REFUSE("checksum mismatch (corrupted)");
-    if (h->deterministic > 1)
+    if (h->deterministic > 1 || h->reserved0 != 0)
         REFUSE("bad host state");
     const uint8_t *lim = data + sizeof *h + GLOBALS_BYTES;
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++) {
@@ -308,9 +314,16 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
         memcpy(&index, p, 4);
         memcpy(mem + (size_t)index * PAGE, p + 4, PAGE);
     }
+    uint64_t files = (uint64_t)len - 8 - (uint64_t)(p - (const uint8_t *)data);
+    const char *vfs_why = NULL;
+    if (mpb_vfs_load(&s->host.vfs, p, (size_t)files, &vfs_why) != 0) {
+        if (why)
+            *why = vfs_why;
+        mpbox_session_free(s);
+        return MPBOX_SNAPSHOT;
+    }
     memcpy(s->host.rng, h.rng, sizeof h.rng);
     s->host.virtual_ms = h.virtual_ms;
-    s->host.dir_fds = h.dir_fds;
     s->host.deterministic = (int)h.deterministic;
     s->inst.w2c_memory.max_pages = (uint32_t)(s->limits[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE);
     s->pristine = 0;
@@ -363,11 +376,22 @@ int mpbox_session_fork(mpbox_session *src, mpbox_session **out)
     s->inst.w2c_memory.max_pages = from->max_pages;
     memcpy(s->host.rng, src->host.rng, sizeof s->host.rng);
     s->host.virtual_ms = src->host.virtual_ms;
-    s->host.dir_fds = src->host.dir_fds;
+    if (mpb_vfs_copy(&s->host.vfs, &src->host.vfs) != 0) {
+        atomic_store(&src->busy, 0);
+        mpbox_session_free(s);
+        return MPBOX_NOMEM;
+    }
     s->host.deterministic = src->host.deterministic;
     s->host.output_fn = src->host.output_fn;
     s->host.output_user = src->host.output_user;
     s->pristine = src->pristine;
+    mpb_hostreg_free(&s->host_reg); /* the source's host functions, not the runtime's */
+    if (mpb_hostreg_copy(&s->host_reg, &src->host_reg) != MPBOX_OK) {
+        atomic_store(&src->busy, 0);
+        mpbox_session_free(s);
+        return MPBOX_NOMEM;
+    }
+    s->host_unbound = src->host_unbound;
     atomic_store(&src->busy, 0);
     *out = s;
     return MPBOX_OK;

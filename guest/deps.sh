@@ -17,6 +17,9 @@ need_cmd npm npm
 need_cmd pkg-config pkg-config
 need_file /usr/include/histedit.h libedit-dev
 need_file /usr/include/wasm-rt.h wabt
+# guest/fuel (FUEL=1, the default) is built against Binaryen's C API.
+need_file /usr/include/binaryen-c.h binaryen
+need_file /usr/include/sqlite3.h libsqlite3-dev
 if [ "${1:-}" = test ]; then
     need_cmd python3 python3
     need_cmd node nodejs

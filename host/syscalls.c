@@ -1,27 +1,34 @@
 /*
- * syscalls.c — the `__syscall_*` file-system imports. There is no file
- * system yet: the guest sees an empty root directory it may not write to.
- * `os.listdir()` gives [], `open()` and `import` of anything fail with the
- * OSError or ImportError a Python programmer expects. Every call validates
- * its guest pointers; errors are -errno in Linux numbering, and a refused
- * write is EACCES (this build's errno module cannot name EROFS).
+ * syscalls.c — the `__syscall_*` file-system imports, on top of the
+ * session's file system (vfs.c). This file owns the guest side: every
+ * pointer and length is checked through gmem.h, path strings are copied
+ * out (at most 4095 bytes) before they are looked at, and results are
+ * -errno in Linux numbering (vfs.h). Nothing here returns 27 (EINTR to the
+ * guest's libc) or blocks.
  */
 #include <errno.h>
 #include <string.h>
+#include <time.h>
 
 #include "gmem.h"
 #include "host.h"
+#include "mpbox.h"
 
-#define PATH_CAP 4096
-#define S_IFDIR_ 0040000u
-#define O_ACCMODE_ 03u
-#define O_CREAT_ 0100u
-#define O_TRUNC_ 01000u
-#define O_APPEND_ 02000u
-#define O_DIRECTORY_ 0200000u
+#define PATH_CAP MPB_VFS_PATH_MAX
+#define AT_FDCWD_ ((uint32_t)-100)
+#define AT_REMOVEDIR_ 0x200u
+#define GETDENTS_CAP 65536u
+
+void mpb_host_stamp_files(mpb_host *h)
+{
+    if (h->deterministic)
+        h->vfs.now = (int64_t)(MPBOX_DETERMINISTIC_EPOCH_MS / 1000) + (int64_t)(h->virtual_ms / 1000);
+    else
+        h->vfs.now = (int64_t)time(NULL);
+}
 
 /* Read a path argument. Returns 0, or -errno: EFAULT when the string runs
- * off the end of memory, ENAMETOOLONG when it is longer than PATH_CAP. */
+ * off the end of memory, ENAMETOOLONG when it is longer than PATH_CAP - 1. */
 static int read_path(mpb_host *h, uint32_t ptr, char *buf)
 {
     const wasm_rt_memory_t *m = &h->inst->w2c_memory;
@@ -32,15 +39,11 @@ static int read_path(mpb_host *h, uint32_t ptr, char *buf)
     return -ENAMETOOLONG;
 }
 
-/* "/", "//", "/." and "." (the working directory is "/") name the root. */
-static int is_root(const char *p)
+/* Relative paths are relative to the working directory only: the guest
+ * always passes AT_FDCWD. */
+static int check_dirfd(uint32_t dirfd, const char *path)
 {
-    if (*p == '\0')
-        return 0;
-    for (; *p; p++)
-        if (*p != '/' && *p != '.')
-            return 0;
-    return 1;
+    return path[0] == '/' || dirfd == AT_FDCWD_ ? 0 : -EBADF;
 }
 
 #define SYSCALL_BEGIN(env)                                                     \
@@ -56,44 +59,55 @@ uint32_t Z_envZ___syscall_openat(struct Z_env_instance_t *env, uint32_t dirfd, u
                                  uint32_t varargs)
 {
     SYSCALL_BEGIN(env);
-    (void)dirfd, (void)varargs;
+    (void)varargs; /* the mode: every file is 0644, every directory 0755 */
     rc = read_path(h, pathp, path);
+    if (rc == 0)
+        rc = check_dirfd(dirfd, path);
     if (rc == 0) {
-        int writes = (flags & O_ACCMODE_) != 0 || (flags & (O_CREAT_ | O_TRUNC_ | O_APPEND_));
-        if (!is_root(path))
-            rc = writes ? -EACCES : -ENOENT;
-        else if (writes || !(flags & O_DIRECTORY_))
-            rc = -EISDIR;
-        else if (~h->dir_fds == 0)
-            rc = -EMFILE;
-        else {
-            int bit = __builtin_ctzll(~h->dir_fds);
-            h->dir_fds |= 1ull << bit;
-            rc = MPB_FIRST_DIR_FD + bit;
-        }
+        mpb_host_stamp_files(h);
+        rc = mpb_vfs_open(&h->vfs, path, flags);
     }
     SYSCALL_END;
 }
 
-static int32_t stat_root(mpb_host *h, uint32_t buf)
+/* The 96-byte stat64 layout of GUEST-ABI.md. */
+static int32_t put_stat(mpb_host *h, uint32_t buf, const mpb_vfs_st *st)
 {
-    uint8_t st[96];
-    memset(st, 0, sizeof st);
-    uint32_t mode = S_IFDIR_ | 0555u, nlink = 2;
-    memcpy(st + 4, &mode, 4);
-    memcpy(st + 8, &nlink, 4);
-    return mpb_g_write(&h->inst->w2c_memory, buf, st, sizeof st) == 0 ? 0 : -EFAULT;
+    uint8_t b[96];
+    memset(b, 0, sizeof b);
+    uint64_t size = st->size, ino = st->ino;
+    int64_t mtime = st->mtime;
+    uint64_t nblocks = size / 512 + (size % 512 != 0);
+    int32_t blksize = 4096, blocks = nblocks > INT32_MAX ? INT32_MAX : (int32_t)nblocks;
+    memcpy(b + 4, &st->mode, 4);
+    memcpy(b + 8, &st->nlink, 4);
+    memcpy(b + 24, &size, 8);
+    memcpy(b + 32, &blksize, 4);
+    memcpy(b + 36, &blocks, 4);
+    memcpy(b + 40, &mtime, 8); /* atime */
+    memcpy(b + 56, &mtime, 8); /* mtime */
+    memcpy(b + 72, &mtime, 8); /* ctime */
+    memcpy(b + 88, &ino, 8);
+    return mpb_g_write(&h->inst->w2c_memory, buf, b, sizeof b) == 0 ? 0 : -EFAULT;
 }
 
 uint32_t Z_envZ___syscall_stat64(struct Z_env_instance_t *env, uint32_t pathp, uint32_t buf)
 {
     SYSCALL_BEGIN(env);
     rc = read_path(h, pathp, path);
-    if (rc == 0)
-        rc = is_root(path) ? stat_root(h, buf) : -ENOENT;
+    if (rc == 0 && !mpb_g_ok(&h->inst->w2c_memory, buf, 96))
+        rc = -EFAULT;
+    if (rc == 0) {
+        mpb_vfs_st st;
+        rc = mpb_vfs_stat(&h->vfs, path, &st);
+        if (rc == 0)
+            rc = put_stat(h, buf, &st);
+    }
     SYSCALL_END;
 }
 
+/* There are no symlinks in the scratch area; in a mount, lstat follows
+ * them like stat (the guest never calls it). */
 uint32_t Z_envZ___syscall_lstat64(struct Z_env_instance_t *env, uint32_t pathp, uint32_t buf)
 {
     return Z_envZ___syscall_stat64(env, pathp, buf);
@@ -102,15 +116,30 @@ uint32_t Z_envZ___syscall_lstat64(struct Z_env_instance_t *env, uint32_t pathp, 
 uint32_t Z_envZ___syscall_newfstatat(struct Z_env_instance_t *env, uint32_t dirfd, uint32_t pathp, uint32_t buf,
                                      uint32_t flags)
 {
-    (void)dirfd, (void)flags;
-    return Z_envZ___syscall_stat64(env, pathp, buf);
+    SYSCALL_BEGIN(env);
+    (void)flags;
+    rc = read_path(h, pathp, path);
+    if (rc == 0 && !mpb_g_ok(&h->inst->w2c_memory, buf, 96))
+        rc = -EFAULT;
+    if (rc == 0)
+        rc = check_dirfd(dirfd, path);
+    if (rc == 0) {
+        mpb_vfs_st st;
+        rc = mpb_vfs_stat(&h->vfs, path, &st);
+        if (rc == 0)
+            rc = put_stat(h, buf, &st);
+    }
+    SYSCALL_END;
 }
 
 uint32_t Z_envZ___syscall_fstat64(struct Z_env_instance_t *env, uint32_t fd, uint32_t buf)
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    int32_t rc = mpb_host_is_dir_fd(h, fd) ? stat_root(h, buf) : -EBADF;
+    mpb_vfs_st st;
+    int32_t rc = mpb_vfs_fstat(&h->vfs, fd, &st);
+    if (rc == 0)
+        rc = put_stat(h, buf, &st);
     MPB_IMPORT_LEAVE(h);
     return (uint32_t)rc;
 }
@@ -119,8 +148,24 @@ uint32_t Z_envZ___syscall_getdents64(struct Z_env_instance_t *env, uint32_t fd, 
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    (void)buf, (void)count;
-    int32_t rc = mpb_host_is_dir_fd(h, fd) ? 0 : -EBADF; /* 0: no (more) entries */
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
+    int32_t rc;
+    if (mpb_vfs_fd_kind(&h->vfs, fd) == 0) {
+        rc = -EBADF;
+    } else {
+        /* records go straight into the guest buffer, at most what fits
+         * in memory and in GETDENTS_CAP */
+        uint64_t cap = count < GETDENTS_CAP ? count : GETDENTS_CAP;
+        if (buf >= m->size)
+            cap = 0;
+        else if (cap > (uint64_t)m->size - buf)
+            cap = (uint64_t)m->size - buf;
+        uint8_t *dst = cap ? mpb_g_span(m, buf, cap) : NULL;
+        if (!dst)
+            rc = buf >= m->size ? -EFAULT : -EINVAL;
+        else
+            rc = mpb_vfs_getdents(&h->vfs, fd, dst, (size_t)cap);
+    }
     MPB_IMPORT_LEAVE(h);
     return (uint32_t)rc;
 }
@@ -128,39 +173,53 @@ uint32_t Z_envZ___syscall_getdents64(struct Z_env_instance_t *env, uint32_t fd, 
 uint32_t Z_envZ___syscall_mkdirat(struct Z_env_instance_t *env, uint32_t dirfd, uint32_t pathp, uint32_t mode)
 {
     SYSCALL_BEGIN(env);
-    (void)dirfd, (void)mode;
+    (void)mode;
     rc = read_path(h, pathp, path);
     if (rc == 0)
-        rc = is_root(path) ? -EEXIST : -EACCES;
+        rc = check_dirfd(dirfd, path);
+    if (rc == 0) {
+        mpb_host_stamp_files(h);
+        rc = mpb_vfs_mkdir(&h->vfs, path);
+    }
     SYSCALL_END;
 }
 
 uint32_t Z_envZ___syscall_unlinkat(struct Z_env_instance_t *env, uint32_t dirfd, uint32_t pathp, uint32_t flags)
 {
     SYSCALL_BEGIN(env);
-    (void)dirfd, (void)flags;
     rc = read_path(h, pathp, path);
     if (rc == 0)
-        rc = is_root(path) ? -EACCES : -ENOENT;
+        rc = check_dirfd(dirfd, path);
+    if (rc == 0 && (flags & ~AT_REMOVEDIR_) != 0)
+        rc = -EINVAL;
+    if (rc == 0) {
+        mpb_host_stamp_files(h);
+        rc = mpb_vfs_unlink(&h->vfs, path, (flags & AT_REMOVEDIR_) != 0);
+    }
     SYSCALL_END;
 }
 
 uint32_t Z_envZ___syscall_rmdir(struct Z_env_instance_t *env, uint32_t pathp)
 {
-    return Z_envZ___syscall_unlinkat(env, (uint32_t)-100, pathp, 0x200);
+    return Z_envZ___syscall_unlinkat(env, AT_FDCWD_, pathp, AT_REMOVEDIR_);
 }
 
 uint32_t Z_envZ___syscall_renameat(struct Z_env_instance_t *env, uint32_t olddirfd, uint32_t oldp,
                                    uint32_t newdirfd, uint32_t newp)
 {
     SYSCALL_BEGIN(env);
-    (void)olddirfd, (void)newdirfd;
     char path2[PATH_CAP];
     rc = read_path(h, oldp, path);
     if (rc == 0)
         rc = read_path(h, newp, path2);
     if (rc == 0)
-        rc = is_root(path) ? -EACCES : -ENOENT;
+        rc = check_dirfd(olddirfd, path);
+    if (rc == 0)
+        rc = check_dirfd(newdirfd, path2);
+    if (rc == 0) {
+        mpb_host_stamp_files(h);
+        rc = mpb_vfs_rename(&h->vfs, path, path2);
+    }
     SYSCALL_END;
 }
 
@@ -169,7 +228,7 @@ uint32_t Z_envZ___syscall_chdir(struct Z_env_instance_t *env, uint32_t pathp)
     SYSCALL_BEGIN(env);
     rc = read_path(h, pathp, path);
     if (rc == 0)
-        rc = is_root(path) ? 0 : -ENOENT;
+        rc = mpb_vfs_chdir(&h->vfs, path);
     SYSCALL_END;
 }
 
@@ -179,29 +238,56 @@ uint32_t Z_envZ___syscall_getcwd(struct Z_env_instance_t *env, uint32_t buf, uin
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
+    const char *cwd = mpb_vfs_cwd(&h->vfs);
+    uint32_t n = (uint32_t)strlen(cwd) + 1;
     int32_t rc;
+    mpb_vfs_st st;
     if (size == 0)
         rc = -EINVAL;
-    else if (size < 2)
+    else if (n > 2 && mpb_vfs_stat(&h->vfs, cwd, &st) != 0)
+        rc = -ENOENT; /* the working directory was removed (as Linux) */
+    else if (size < n)
         rc = -ERANGE;
     else
-        rc = mpb_g_write(&h->inst->w2c_memory, buf, "/", 2) == 0 ? 2 : -EFAULT;
+        rc = mpb_g_write(&h->inst->w2c_memory, buf, cwd, n) == 0 ? (int32_t)n : -EFAULT;
     MPB_IMPORT_LEAVE(h);
     return (uint32_t)rc;
 }
 
+/* struct statfs64 (88 bytes): the scratch quota as the file system's size,
+ * in 4096-byte blocks; ST_RDONLY in a mount. */
 uint32_t Z_envZ___syscall_statfs64(struct Z_env_instance_t *env, uint32_t pathp, uint32_t size, uint32_t buf)
 {
     SYSCALL_BEGIN(env);
-    (void)size, (void)buf;
     rc = read_path(h, pathp, path);
+    if (rc == 0 && size != 88)
+        rc = -EINVAL;
+    if (rc == 0 && !mpb_g_ok(&h->inst->w2c_memory, buf, 88))
+        rc = -EFAULT;
+    mpb_vfs_fsinfo fs;
     if (rc == 0)
-        rc = -ENOSYS;
+        rc = mpb_vfs_statfs(&h->vfs, path, &fs);
+    if (rc == 0) {
+        uint8_t b[88];
+        memset(b, 0, sizeof b);
+        uint32_t bsize = 4096, namelen = MPB_VFS_NAME_MAX, flags = fs.readonly ? 1u : 0u;
+        memcpy(b + 4, &bsize, 4);
+        memcpy(b + 8, &fs.blocks, 8);
+        memcpy(b + 16, &fs.bfree, 8);
+        memcpy(b + 24, &fs.bfree, 8);
+        memcpy(b + 32, &fs.files, 8);
+        memcpy(b + 40, &fs.ffree, 8);
+        memcpy(b + 56, &namelen, 4);
+        memcpy(b + 60, &bsize, 4);
+        memcpy(b + 64, &flags, 4);
+        rc = mpb_g_write(&h->inst->w2c_memory, buf, b, sizeof b) == 0 ? 0 : -EFAULT;
+    }
     SYSCALL_END;
 }
 
 /* Never blocks: stdin is readable (at end of file), stdout and stderr are
- * writable, anything else is invalid. */
+ * writable, open files and directories are ready for what is asked, any
+ * other descriptor is invalid. */
 uint32_t Z_envZ___syscall_poll(struct Z_env_instance_t *env, uint32_t fds, uint32_t nfds, uint32_t timeout)
 {
     mpb_host *h = (mpb_host *)env;
@@ -225,6 +311,8 @@ uint32_t Z_envZ___syscall_poll(struct Z_env_instance_t *env, uint32_t fds, uint3
                 revents = (int16_t)(events & 0x4);        /* POLLOUT */
             else if (fd < 0)
                 revents = 0;                              /* ignored entry */
+            else if (mpb_vfs_fd_kind(&h->vfs, (uint32_t)fd) != 0)
+                revents = (int16_t)(events & 0x5);        /* POLLIN | POLLOUT */
             else
                 revents = 0x20;                           /* POLLNVAL */
             memcpy(pfd + 6, &revents, 2);

@@ -218,10 +218,67 @@ MPBOX_API int mpbox_reply_error(mpbox_call *call, const char *type, const char *
 MPBOX_API int mpbox_runtime_register(mpbox_runtime *rt, const char *name, mpbox_host_fn fn, void *user);
 MPBOX_API int mpbox_session_register(mpbox_session *s, const char *name, mpbox_host_fn fn, void *user);
 
+/* Details of host functions (docs/host-functions.md):
+ * - args_json is NUL-terminated canonical JSON: no whitespace, strings as
+ *   UTF-8 (only '"', '\' and control characters escaped). Keyword order is
+ *   the guest dict's, which MicroPython does not keep.
+ * - In the guest, arguments of other types raise TypeError ("Object of type
+ *   set is not JSON serializable"; bytes too; dict keys must be str); NaN
+ *   and infinities ValueError ("Out of range float values are not JSON
+ *   compliant"); cycles ValueError ("Circular reference detected"); a str
+ *   with a lone surrogate, an int of more than 4300 digits, arguments
+ *   nested deeper than MPBOX_LIMIT_HOST_DEPTH (max 1000) or longer than
+ *   MPBOX_LIMIT_HOST_ARG_BYTES ValueError. Calls past MPBOX_LIMIT_HOST_CALLS
+ *   in one run raise RuntimeError; the callback is not called.
+ * - mpbox_reply_json checks the reply the same way and refuses (returns
+ *   MPBOX_MISUSE) invalid JSON, NaN/Infinity, lone surrogates (\ud800),
+ *   ints of more than 4300 digits, floats that overflow, more nesting than
+ *   the depth cap and more bytes than MPBOX_LIMIT_HOST_RESULT_BYTES; if
+ *   the callback then returns 0 without a valid reply the guest gets
+ *   RuntimeError "host function 'f' returned invalid JSON: ...". Returning
+ *   0 without any reply returns None. Only one reply counts.
+ * - mpbox_reply_error: `type` is raised when it names one of ValueError,
+ *   TypeError, KeyError, IndexError, LookupError, RuntimeError, NameError,
+ *   AttributeError, NotImplementedError, OSError, OverflowError,
+ *   ZeroDivisionError, ArithmeticError, AssertionError, EOFError,
+ *   ImportError, UnicodeError, Exception; any other name raises
+ *   RuntimeError("Type: message").
+ * - An unknown name (e.g. a function bound before a snapshot was loaded
+ *   into a runtime without it) raises NameError.
+ * - Registrations are host state: a rollback does not undo them, nor the
+ *   effects of calls already made. Forks keep them; a loaded snapshot has
+ *   the registrations of the runtime it is loaded into.
+ * - Time spent in callbacks and their number are in the run's statistics
+ *   (mpbox_result_host_ms, mpbox_result_host_calls). */
+
+/* The built-in SQL helper: registers the host function
+ *     read_only_sql_query(database, sql, params=None)
+ * and makes the SQLite file at `path` available to it as `database` name
+ * (a Python identifier). The file is opened read-only for each query;
+ * an authorizer allows only reading statements (SELECT, WITH, read-only
+ * PRAGMA functions): no writes, ATTACH, PRAGMA settings or
+ * load_extension. params: a list for ? placeholders or a dict for :name
+ * ones. Returns {"columns": [...], "rows": [[...], ...], "truncated": bool}
+ * with at most MPBOX_SQL_MAX_ROWS rows, or {"error": "..."} (errors are
+ * values, not exceptions), also when the query runs longer than
+ * MPBOX_SQL_TIME_LIMIT_MS. BLOB values come as {"$base64": true,
+ * "encoded": "..."}; non-finite floats as null. Fails: misuse, nomem. */
+#define MPBOX_SQL_MAX_ROWS 1000
+#define MPBOX_SQL_TIME_LIMIT_MS 1000
+MPBOX_API int mpbox_runtime_add_sqlite(mpbox_runtime *rt, const char *name, const char *path);
+MPBOX_API int mpbox_session_add_sqlite(mpbox_session *s, const char *name, const char *path);
+
 /* ---- Files ---------------------------------------------------------------- */
 /* Each session has an in-memory file system: a writable scratch area (the
- * working directory "/" with "/tmp"), bounded by MPBOX_LIMIT_FILES_BYTES and
- * MPBOX_LIMIT_FILES_COUNT, and read-only mounts of host directories.
+ * working directory starts at "/"), bounded by MPBOX_LIMIT_FILES_BYTES and
+ * MPBOX_LIMIT_FILES_COUNT (a write past them fails in the guest with
+ * OSError 28, ENOSPC, and writes nothing), and read-only mounts of host
+ * directories. The scratch area is session state: it persists across runs,
+ * is rolled back with the session, copied by mpbox_session_fork and saved
+ * by mpbox_session_save. Mounts are copied by a fork but not saved: a loaded
+ * session has none until mounted again. These calls are for use between
+ * runs (MPBOX_BUSY during one). Names are at most 255 bytes, paths 4095;
+ * control characters are refused.
  *
  * Put a file into the scratch area before a run (path absolute, parents are
  * created). Fails: misuse (bad path), nomem, error (quota). */
@@ -230,14 +287,16 @@ MPBOX_API int mpbox_session_put_file(mpbox_session *s, const char *path, const v
  * mpbox_free). Fails: misuse, nomem, error (no such file). */
 MPBOX_API int mpbox_session_get_file(mpbox_session *s, const char *path, void **data, size_t *len);
 /* List the scratch area: calls fn for every regular file with its absolute
- * path and size, in path order. Returns the number of files or -1. */
+ * path and size, depth first with names sorted bytewise. Returns the number of files or -1. */
 typedef void (*mpbox_file_fn)(void *user, const char *path, size_t size);
 MPBOX_API int mpbox_session_list_files(mpbox_session *s, mpbox_file_fn fn, void *user);
 /* Mount host directory `host_dir` read-only at `guest_dir` (default
  * "/input" when NULL). The guest can read below it and nothing else of the
  * host: symlinks that leave it, "..", and magic links are refused by the
- * kernel (openat2 RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS). Fails: misuse,
- * error (not a directory). */
+ * kernel (openat2 RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS). Writes there
+ * fail with EACCES. Fails: misuse (guest_dir not absolute, "/", or mounted
+ * already; more than 16 mounts), error (not a directory, or a kernel
+ * without openat2: nothing is mounted then). */
 MPBOX_API int mpbox_session_mount(mpbox_session *s, const char *host_dir, const char *guest_dir);
 
 /* ---- Snapshots ------------------------------------------------------- */
@@ -336,7 +395,7 @@ MPBOX_API uint64_t mpbox_result_fuel_used(const mpbox_result *r);
  * traceback} or null, exit_code (int or null), trap (reason string or
  * null), session ("kept", "rolled_back" or "lost"), stats {wall_ms, cpu_ms,
  * fuel_used, peak_memory_bytes, stdout_bytes, stderr_bytes,
- * checkpoint_pages} (the *_bytes count everything the guest wrote, kept or
+ * checkpoint_pages, host_ms, host_calls} (the *_bytes count everything the guest wrote, kept or
  * dropped).
  * Returns a malloc'd string the caller frees with mpbox_free, or NULL when
  * out of memory. *len (if not NULL) receives its length. */

@@ -20,6 +20,13 @@ static inline int mpb_g_ok(const wasm_rt_memory_t *m, uint32_t ptr, uint64_t len
     return (uint64_t)ptr + len <= (uint64_t)m->size;
 }
 
+/* The host address of [ptr, ptr + len) once checked, or NULL. For bulk
+ * copies (file data) straight between guest memory and the host. */
+static inline uint8_t *mpb_g_span(const wasm_rt_memory_t *m, uint32_t ptr, uint64_t len)
+{
+    return mpb_g_ok(m, ptr, len) ? m->data + ptr : NULL;
+}
+
 static inline int mpb_g_read(const wasm_rt_memory_t *m, uint32_t ptr, void *dst, uint64_t len)
 {
     if (!mpb_g_ok(m, ptr, len))

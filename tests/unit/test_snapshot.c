@@ -172,7 +172,7 @@ static void refuses_bad_snapshots(void)
         size_t offset;
         uint32_t value;
     } crafted[] = {
-        {8, 2},           /* version */
+        {8, 1},           /* version (1: before the file system) */
         {12, 12},         /* header size */
         {16, 0xdeadbeef}, /* image id (low word) */
         {24, 8},          /* globals size */
