@@ -52,9 +52,9 @@
  * that prefix also adds the callee's own prefix cost. A call site costs 1.
  * So each point charges work it is sure to be followed by: the total is a
  * lower-bound estimate of executed wasm instructions, roughly proportional
- * to the guest's work (for the benchmark programs it comes to 0.9-1.0 x the
- * x86 instructions the untranslated build executes), and never 0 per loop
- * iteration.
+ * to the guest's work (on bench/programs, 0.55-0.8 units per x86
+ * instruction that the uninstrumented build executes), and never 0 per
+ * loop iteration.
  *
  * Innermost loops without calls keep the count in a new i64 local, loaded
  * from the global before the loop and stored back on every iteration (see

@@ -134,7 +134,7 @@ static void rollback_gives_memory_back(void)
     for (size_t off = 0; off < s->track.capacity; off += MPB_HOST_PAGE)
         if (mincore(s->track.undo + off, MPB_HOST_PAGE, &v) == 0)
             undo_resident += v & 1;
-    CHECK(undo_resident < 64);
+    CHECK(undo_resident <= 256 + 64); /* at most UNDO_KEEP_PAGES stay (rt/track.c) */
     CHECK(mpbox_run(s, "print(a)", 8, &r) == MPBOX_OK);
     CHECK_STR(mpbox_result_stdout(r, NULL), "1\n");
     mpbox_result_free(r);
