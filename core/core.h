@@ -160,5 +160,6 @@ uint64_t mpb_checksum(const void *data, size_t len, uint64_t seed);
 mpbox_result *mpb_result_new(void);
 void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int strip_echo_frames);
 char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len);
+size_t mpb_utf8_seq(const unsigned char *s, size_t n);
 
 #endif

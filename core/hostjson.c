@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core.h"
 #include "hostfn.h"
 
 /* ---- buffer ------------------------------------------------------------ */
@@ -56,35 +57,6 @@ void mpb_jb_free(mpb_jbuf *b)
     b->failed = 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4; surrogates, overlong forms
- * and code points past U+10FFFF are invalid), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned min;
-    if (c >= 0xc2 && c <= 0xdf)
-        len = 2, min = 0x80;
-    else if (c >= 0xe0 && c <= 0xef)
-        len = 3, min = 0x800;
-    else if (c >= 0xf0 && c <= 0xf4)
-        len = 4, min = 0x10000;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    unsigned cp = c & (0x3fu >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return len;
-}
 
 /* Escape one ASCII character that may not appear raw in a JSON string
  * (returns 0 when it may). */
@@ -126,7 +98,7 @@ void mpb_jb_str(mpb_jbuf *b, const char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = utf8_len(u + i, n - i);
+        size_t k = mpb_utf8_seq(u + i, n - i);
         if (!k) {
             mpb_jb_put(b, "\xef\xbf\xbd", 3);
             i++;
@@ -228,7 +200,7 @@ static int parse_string(parser *ps)
         if (c < 0x20)
             return fail(ps, "control character in string");
         if (c >= 0x80) {
-            size_t k = utf8_len(ps->p, (size_t)(ps->end - ps->p));
+            size_t k = mpb_utf8_seq(ps->p, (size_t)(ps->end - ps->p));
             if (!k) {
                 /* a surrogate's 3-byte form is what MicroPython stores
                  * for '\udcff' */

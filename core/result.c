@@ -25,8 +25,9 @@ void mpbox_result_free(mpbox_result *r)
     free(r);
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
+/* Length of the valid UTF-8 sequence at s (1-4; surrogates, overlong forms
+ * and code points past U+10FFFF are invalid), or 0. n >= 1. */
+size_t mpb_utf8_seq(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
     if (c < 0x80)
@@ -64,7 +65,7 @@ char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len)
     size_t j = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
-        size_t k = u[i] ? utf8_seq(u + i, len - i) : 0;
+        size_t k = u[i] ? mpb_utf8_seq(u + i, len - i) : 0;
         if (k) {
             memcpy(o + j, u + i, k);
             j += k;
@@ -270,7 +271,7 @@ static void jstr(jbuf *b, const char *s, size_t n)
     jput(b, "\"", 1);
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(u + i, n - i);
+        size_t k = mpb_utf8_seq(u + i, n - i);
         if (!k) {
             jput(b, "\\ufffd", 6);
             i++;
