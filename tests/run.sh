@@ -30,6 +30,15 @@ for t in "$root"/tests/cli/test_*.py; do
     [ -f "$t" ] && run "$(basename "$t")" env MPBOX="$build/mpbox" python3 "$t"
 done
 
+# The shared library exports the public API and nothing else.
+if [ -f "$build/libmpbox.so" ] && command -v nm >/dev/null 2>&1; then
+    echo "== exports"
+    extra=$(nm -D --defined-only "$build/libmpbox.so" | awk '$2 ~ /^[TDBRW]$/ && $3 !~ /^mpbox_/ {print $3}')
+    if [ -z "$extra" ]; then line="PASS only_mpbox_symbols_exported"; else line="FAIL only_mpbox_symbols_exported: $extra"; status=1; fi
+    echo "$line"
+    echo "$line" >>"$log"
+fi
+
 passed=$(grep -c '^PASS ' "$log")
 failed=$(grep -c '^FAIL ' "$log")
 echo "$passed passed, $failed failed"
