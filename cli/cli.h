@@ -10,6 +10,8 @@
  *   complete.c  the REPL's "is this input complete?" rule
  *   repl.c      the interactive loop (libedit)
  *   state.c     sessions from --load-session, saved with --save-session
+ *   json.c      a small JSON reader and writer (for mcp.c)
+ *   mcp.c       `mpbox mcp`: a Model Context Protocol server over stdio
  *
  * Only include/mpbox.h is used from the library.
  */
@@ -182,5 +184,37 @@ enum cli_input cli_input_state(const char *src, size_t len);
 /* ---- repl.c ------------------------------------------------------------ */
 /* The interactive loop on a terminal; returns the process exit status. */
 int cli_repl(mpbox_runtime *rt, struct cli_config *cfg);
+
+/* ---- json.c ------------------------------------------------------------ */
+enum { CLI_JSON_NULL, CLI_JSON_BOOL, CLI_JSON_NUMBER, CLI_JSON_STRING, CLI_JSON_ARRAY, CLI_JSON_OBJECT };
+#define CLI_JSON_MAX_DEPTH 200
+struct cli_json {
+    int type;
+    int b;              /* BOOL */
+    int integer;        /* NUMBER: no fraction or exponent */
+    double num;         /* NUMBER */
+    char *str;          /* STRING (NUL-terminated, may hold NULs: use len);
+                           NUMBER: its text as written */
+    size_t len;
+    struct cli_json **items; /* ARRAY, OBJECT */
+    char **keys;        /* OBJECT: member names */
+    size_t n, cap;
+};
+/* Parse exactly one JSON value (strict; valid UTF-8; nesting at most
+ * CLI_JSON_MAX_DEPTH). NULL and *err set on failure. */
+struct cli_json *cli_json_parse(const char *text, size_t len, const char **err);
+void cli_json_free(struct cli_json *v);
+/* Member `key` of an object (the last one when repeated), or NULL. */
+const struct cli_json *cli_json_get(const struct cli_json *obj, const char *key);
+/* Append a JSON string literal (invalid UTF-8 becomes U+FFFD), a literal
+ * text, or a parsed value in compact form. -1 when out of memory. */
+int cli_json_put_str(struct cli_buf *b, const char *s, size_t n);
+int cli_json_put(struct cli_buf *b, const char *lit);
+int cli_json_write(struct cli_buf *b, const struct cli_json *v);
+
+/* ---- mcp.c ------------------------------------------------------------- */
+/* Serve MCP over stdin/stdout until stdin ends. json_mode: the tool result
+ * text as JSON instead of the tagged form. Returns the exit status. */
+int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode);
 
 #endif /* MPBOX_CLI_H */

@@ -48,6 +48,8 @@ static void print_help(void)
            "       mpbox [OPTION]... -c CODE\n"
            "       mpbox [OPTION]... -        (program from stdin)\n"
            "       mpbox [OPTION]...          (REPL on a terminal, else program from stdin)\n"
+           "       mpbox mcp [OPTION]... [--return-mode=xml|json]\n"
+           "                                  (MCP server on stdin/stdout: docs/mcp.md)\n"
            "\n"
            "Run Python in a sandbox with hard limits (guest: %s).\n"
            "\n"
@@ -432,8 +434,48 @@ int main(int argc, char **argv)
     mpbox_runtime *rt = NULL;
     int status;
 
+    /* `mpbox mcp [OPTION]...`: the options set the limits of the MCP
+     * session; --return-mode=xml|json is the server's own. */
+    int mcp = argc >= 2 && strcmp(argv[1], "mcp") == 0, mcp_json = 0;
+    if (mcp) {
+        int k = 1;
+        for (int i = 2; i < argc; i++) {
+            const char *a = argv[i], *mode = NULL;
+            if (strncmp(a, "--return-mode=", 14) == 0)
+                mode = a + 14;
+            else if (strcmp(a, "--return-mode") == 0 && i + 1 < argc)
+                mode = argv[++i];
+            if (!mode) {
+                argv[k++] = argv[i];
+                continue;
+            }
+            if (strcmp(mode, "json") != 0 && strcmp(mode, "xml") != 0) {
+                usage_error("--return-mode '%s': expected xml or json", mode);
+                return CLI_EXIT_USAGE;
+            }
+            mcp_json = strcmp(mode, "json") == 0;
+        }
+        argc = k;
+    }
     if (parse_args(&inv, argc, argv) < 0)
         return CLI_EXIT_USAGE;
+    if (mcp && (inv.src != SRC_NONE || inv.cfg.json || inv.cfg.load_session || inv.cfg.save_session ||
+                inv.cfg.output_dir)) {
+        usage_error("mpbox mcp takes limit and file options only (no program, --json, --load-session, "
+                    "--save-session or --output-dir)");
+        return CLI_EXIT_USAGE;
+    }
+    if (mcp && !inv.help && !inv.version) {
+        signal(SIGPIPE, SIG_IGN);
+        int rc = mpbox_runtime_new(&rt);
+        if (rc != MPBOX_OK) {
+            fprintf(stderr, "mpbox: cannot start the runtime: %s\n", mpbox_errstr(rc));
+            return CLI_EXIT_INTERNAL;
+        }
+        status = apply_limits(rt, &inv.cfg) < 0 ? CLI_EXIT_USAGE : cli_mcp(rt, &inv.cfg, mcp_json);
+        mpbox_runtime_free(rt);
+        return status;
+    }
     if (inv.help) {
         print_help();
         return CLI_EXIT_OK;

@@ -102,6 +102,7 @@ struct mpbox_result {
     int out_truncated[2];
     uint64_t out_attempted[2];
     char *error_type, *error_message, *traceback;
+    char *return_value; /* canonical JSON (MPBOX_RUN_RETURN_VALUE) or NULL */
     int has_exit, exit_code;
     const char *trap_reason;
     double wall_ms;

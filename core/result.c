@@ -22,6 +22,7 @@ void mpbox_result_free(mpbox_result *r)
     free(r->error_type);
     free(r->error_message);
     free(r->traceback);
+    free(r->return_value);
     free(r);
 }
 
@@ -82,14 +83,20 @@ char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len)
     return o;
 }
 
-/* Drop the two frames the interactive wrapper adds ("<module>" of the
- * wrapper call and "__mpbox_single"). */
+/* Drop the two frames a wrapper adds ("<module>" of the wrapper call and
+ * "__mpbox_single" for the interactive mode, "__mpbox_last" for the return
+ * value). */
 static void strip_echo_frames(char *tb)
 {
-    char *helper = strstr(tb, ", in __mpbox_single\n");
+    const char *name = ", in __mpbox_single\n";
+    char *helper = strstr(tb, name);
+    if (!helper) {
+        name = ", in __mpbox_last\n";
+        helper = strstr(tb, name);
+    }
     if (!helper)
         return;
-    char *end = helper + strlen(", in __mpbox_single\n");
+    char *end = helper + strlen(name);
     char *start = strstr(tb, "\n  File ");
     if (!start || start > helper)
         return;
@@ -189,6 +196,8 @@ const char *mpbox_session_state_name(int state)
     default: return "unknown";
     }
 }
+
+const char *mpbox_result_return_value(const mpbox_result *r) { return r ? r->return_value : NULL; }
 
 int mpbox_result_exit_code(const mpbox_result *r, int *code)
 {
@@ -339,6 +348,8 @@ char *mpbox_result_json(const mpbox_result *r, size_t *len)
     } else {
         jlit(&b, "null");
     }
+    jlit(&b, ",\"return_value\":");
+    jlit(&b, r->return_value ? r->return_value : "null");
     jlit(&b, ",\"trap\":");
     jstr0(&b, r->trap_reason);
     jlit(&b, ",\"session\":");

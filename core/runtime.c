@@ -38,7 +38,15 @@
  *   RuntimeError); None means no memory for the answer. Wrappers are
  *   instances of a class, not closures: calling a closure with many cells
  *   got slower with every call made in a run (measured: 25 -> 100 us per
- *   call over 30000 calls; the class stays at ~14 us). */
+ *   call over 30000 calls; the class stays at ~14 us).
+ * - __mpbox_last(src, off, line) for MPBOX_RUN_RETURN_VALUE: src (bytes)
+ *   splits at off, the start of the last top-level statement (found by the
+ *   host, core/session.c), on line `line` (0-based). When that tail
+ *   compiles as an expression (padded with newlines, so line numbers stay
+ *   right), the head is executed and the tail evaluated in __main__; the
+ *   value goes back as JSON through js.mpbox_call("@return", ...) (repr()
+ *   as a JSON string when it is not JSON-serialisable). Otherwise src is
+ *   executed whole. */
 static const char image_prelude[] =
     "import builtins\n"
     "def input(prompt=''):\n"
@@ -154,6 +162,24 @@ static const char image_prelude_host[] =
     "            setattr(mod, n, f)\n"
     "            g[n] = f\n"
     "    sys.modules['host'] = mod\n"
+    "    ret = HostFunction('@return')\n"
+    "    def __mpbox_last(src, off, line):\n"
+    "        g = globals()\n"
+    "        try:\n"
+    "            c = compile('\\\\\\n' * line + src[off:].decode(), '<stdin>', 'eval')\n"
+    "        except SyntaxError:\n"
+    "            exec(compile(src.decode(), '<stdin>', 'exec'), g)\n"
+    "            return\n"
+    "        exec(compile(src[:off].decode(), '<stdin>', 'exec'), g)\n"
+    "        v = eval(c, g)\n"
+    "        try:\n"
+    "            if type(v) not in ret.plain:\n"
+    "                ret.check(v, set())\n"
+    "            j = json.dumps(v)\n"
+    "        except Exception:\n"
+    "            j = json.dumps(repr(v))\n"
+    "        ret.call('@return', j)\n"
+    "    builtins.__mpbox_last = __mpbox_last\n"
     "    builtins.__mpbox_bind = bind\n"
     "__mpbox_host()\n"
     "del __mpbox_host, builtins\n";

@@ -256,6 +256,111 @@ static char *echo_wrapper(const char *src, size_t len, size_t *out_len)
     return w;
 }
 
+/* Where the last top-level statement of src starts: a line that begins
+ * outside any string, bracket or backslash continuation, with neither
+ * indentation nor a comment. Returns 1 and its offset and 0-based line, or
+ * 0 when there is none. A compound statement's `else:`/`except:` line
+ * counts too: the guest then finds no expression and runs src whole. */
+static int last_statement(const char *src, size_t len, size_t *off, size_t *line)
+{
+    int depth = 0, found = 0, cont = 0, str_cont = 0;
+    char quote = 0;    /* open string's quote character */
+    int triple = 0;    /* ...and whether it is a triple-quoted one */
+    size_t ln = 0;
+    for (size_t i = 0; i < len;) {
+        /* i is at the start of a line */
+        if (quote && !triple && !str_cont)
+            quote = 0; /* unterminated: the compiler will say so */
+        str_cont = 0;
+        if (!quote && depth == 0 && !cont) {
+            char c = src[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '#' && c != '\f') {
+                *off = i;
+                *line = ln;
+                found = 1;
+            }
+        }
+        cont = 0;
+        while (i < len && src[i] != '\n') {
+            char c = src[i];
+            if (quote) {
+                if (c == '\\') {
+                    if (i + 1 < len && src[i + 1] == '\n') {
+                        str_cont = 1; /* escaped newline: the string goes on */
+                        i++;
+                        break;
+                    }
+                    i += 2;
+                    continue;
+                }
+                if (c == quote) {
+                    if (!triple) {
+                        quote = 0;
+                    } else if (i + 2 < len && src[i + 1] == quote && src[i + 2] == quote) {
+                        quote = 0;
+                        i += 2;
+                    }
+                }
+                i++;
+                continue;
+            }
+            if (c == '#') {
+                while (i < len && src[i] != '\n')
+                    i++;
+                break;
+            }
+            if (c == '"' || c == '\'') {
+                quote = c;
+                triple = i + 2 < len && src[i + 1] == c && src[i + 2] == c;
+                i += triple ? 3 : 1;
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{')
+                depth++;
+            else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+                depth--;
+            else if (c == '\\' && (i + 1 == len || src[i + 1] == '\n' ||
+                                    (src[i + 1] == '\r' && i + 2 < len && src[i + 2] == '\n')))
+                cont = 1;
+            i++;
+        }
+        if (i < len) {
+            i++; /* the newline */
+            ln++;
+        }
+    }
+    return found;
+}
+
+/* MPBOX_RUN_RETURN_VALUE: __mpbox_last(bytes.fromhex('...'), off, line),
+ * a helper installed by the start-up image (core/runtime.c); NULL when out
+ * of memory, and *plain set when src has no statement to evaluate. */
+static char *last_wrapper(const char *src, size_t len, size_t *out_len, int *plain)
+{
+    size_t off, line;
+    *plain = !last_statement(src, len, &off, &line);
+    if (*plain)
+        return NULL;
+    static const char head[] = "__mpbox_last(bytes.fromhex('";
+    char tail[64];
+    int tn = snprintf(tail, sizeof tail, "'), %zu, %zu)", off, line);
+    size_t n = sizeof head - 1 + 2 * len + (size_t)tn;
+    char *w = malloc(n + 1);
+    if (!w)
+        return NULL;
+    char *p = w;
+    memcpy(p, head, sizeof head - 1);
+    p += sizeof head - 1;
+    for (size_t i = 0; i < len; i++) {
+        static const char hex[] = "0123456789abcdef";
+        *p++ = hex[(unsigned char)src[i] >> 4];
+        *p++ = hex[(unsigned char)src[i] & 15];
+    }
+    memcpy(p, tail, (size_t)tn + 1);
+    *out_len = n;
+    return w;
+}
+
 /* Inside the guest: copy the source in, execute it, collect the outcome.
  * Nothing set before MPB_RT_TRY changes after it (siglongjmp clobbers). */
 static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, int echo)
@@ -310,10 +415,18 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
  * trap code. */
 int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags)
 {
-    if (!(flags & MPBOX_RUN_ECHO))
-        return guest_exec(s, src, len, res, 0);
     size_t wlen;
-    char *wrapped = echo_wrapper(src, len, &wlen);
+    char *wrapped;
+    if (flags & MPBOX_RUN_ECHO) {
+        wrapped = echo_wrapper(src, len, &wlen);
+    } else if (flags & MPBOX_RUN_RETURN_VALUE) {
+        int plain;
+        wrapped = last_wrapper(src, len, &wlen, &plain);
+        if (plain)
+            return guest_exec(s, src, len, res, 0);
+    } else {
+        return guest_exec(s, src, len, res, 0);
+    }
     if (!wrapped)
         return MPB_TRAP_HOST_NOMEM;
     int trap = guest_exec(s, wrapped, wlen, res, 1);
@@ -455,6 +568,10 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     h->oom = 0;
     h->host_arg_cap = (uint64_t)s->limits[MPBOX_LIMIT_HOST_ARG_BYTES];
     h->host_calls = h->host_ns = 0;
+    free(h->retval);
+    h->retval = NULL;
+    h->retval_len = 0;
+    h->retval_cap = (uint64_t)s->limits[MPBOX_LIMIT_STDOUT];
     s->stop_reason = MPB_STOP_NONE;
 
     uint64_t t0 = mpb_now_ns();
@@ -517,6 +634,12 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
         free(r->traceback);
         r->error_type = r->error_message = r->traceback = NULL;
     }
+    if (r->status == MPBOX_STATUS_OK && !r->error_type && !r->has_exit)
+        r->return_value = h->retval; /* the result takes it */
+    else
+        free(h->retval);
+    h->retval = NULL;
+    h->retval_len = 0;
     if (trap)
         r->trap_reason = mpb_trap_reason(trap);
     if (trap_lost) {

@@ -75,6 +75,14 @@ struct mpb_host {
                     size_t *out_len);
     uint64_t host_arg_cap;
     uint64_t host_calls, host_ns;
+
+    /* The last expression's value (MPBOX_RUN_RETURN_VALUE): the guest
+     * sends it as `js.mpbox_call("@return", json)`, a name no host function
+     * can have; the bridge keeps it here (canonical JSON, malloc'd) until
+     * the run's end moves it into the result. retval_cap bounds it. */
+    char *retval;
+    size_t retval_len;
+    uint64_t retval_cap;
 };
 
 /* Stamp the file system's clock (modification times) before a change:

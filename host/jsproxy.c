@@ -124,7 +124,8 @@ static void bridge_call(mpb_host *h, uint32_t a0, uint32_t a1, uint32_t out)
     char *name, *payload, *env = NULL;
     size_t name_len, len, env_len = 0;
     int bad = read_str_slot(h, a0, NAME_MAX_LEN, &name, &name_len);
-    bad |= read_str_slot(h, a1, h->host_arg_cap, &payload, &len);
+    int is_return = !bad && name && name_len == 7 && memcmp(name, "@return", 7) == 0;
+    bad |= read_str_slot(h, a1, is_return ? h->retval_cap : h->host_arg_cap, &payload, &len);
     drop_slot(h, a0);
     drop_slot(h, a1);
     if (bad || !name || !h->bridge)

@@ -329,6 +329,15 @@ MPBOX_API int mpbox_run(mpbox_session *s, const char *src, size_t len, mpbox_res
 /* Run flags for mpbox_run_ex. */
 #define MPBOX_RUN_ECHO 1u /* interactive mode: the value of each expression
                              statement is printed, as at the REPL prompt */
+#define MPBOX_RUN_RETURN_VALUE 2u /* notebook mode: when the source ends
+                             with an expression statement, its value is
+                             kept as the result's return value
+                             (mpbox_result_return_value); nothing is
+                             printed. The last top-level statement is the
+                             last line that starts at column 0 outside
+                             strings, brackets and continuations; when it
+                             is not an expression (or is `a; b`), there is
+                             no value. MPBOX_RUN_ECHO takes precedence. */
 MPBOX_API int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags,
                            mpbox_result **out);
 
@@ -361,6 +370,15 @@ MPBOX_API const char *mpbox_result_traceback(const mpbox_result *r);
  * sys.exit() / sys.exit(None), 1 for a non-integer argument); else 0. */
 MPBOX_API int mpbox_result_exit_code(const mpbox_result *r, int *code);
 
+/* With MPBOX_RUN_RETURN_VALUE: the value of the source's last expression
+ * as JSON text (compact, canonical): the value itself when it is
+ * JSON-serialisable (None, bool, int, finite float, str, and lists, tuples
+ * and dicts with str keys of those), else a JSON string holding its repr().
+ * A value whose JSON is longer than MPBOX_LIMIT_STDOUT becomes a JSON
+ * string saying so. NULL when the source does not end with an expression
+ * statement, without the flag, or when the run did not succeed. */
+MPBOX_API const char *mpbox_result_return_value(const mpbox_result *r);
+
 /* For MPBOX_STATUS_TRAP: a short reason ("out of bounds memory access",
  * "call stack exhausted", "hard stop", ...); else NULL. */
 MPBOX_API const char *mpbox_result_trap_reason(const mpbox_result *r);
@@ -392,8 +410,8 @@ MPBOX_API uint64_t mpbox_result_fuel_used(const mpbox_result *r);
 /* The result as one JSON object (UTF-8, NUL-terminated; guest bytes are
  * escaped, invalid UTF-8 becomes U+FFFD) with the fields status, stdout,
  * stderr, stdout_truncated, stderr_truncated, error {type, message,
- * traceback} or null, exit_code (int or null), trap (reason string or
- * null), session ("kept", "rolled_back" or "lost"), stats {wall_ms, cpu_ms,
+ * traceback} or null, exit_code (int or null), return_value (the JSON
+ * value, or null when none), trap (reason string or null), session ("kept", "rolled_back" or "lost"), stats {wall_ms, cpu_ms,
  * fuel_used, peak_memory_bytes, stdout_bytes, stderr_bytes,
  * checkpoint_pages, host_ms, host_calls} (the *_bytes count everything the guest wrote, kept or
  * dropped).

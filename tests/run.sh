@@ -39,6 +39,14 @@ if [ -f "$build/libmpbox.so" ] && command -v nm >/dev/null 2>&1; then
     echo "$line" >>"$log"
 fi
 
+# The MCP server driven by the official TypeScript SDK (tests/mcp): needs
+# `npm ci --prefix tests/mcp` first (.ci/run does it); skipped otherwise.
+if [ -d "$root/tests/mcp/node_modules/@modelcontextprotocol/sdk" ] && command -v node >/dev/null 2>&1; then
+    run test_stdio.mjs env MPBOX="$(cd "$build" && pwd)/mpbox" node "$root/tests/mcp/test_stdio.mjs"
+else
+    echo "== test_stdio.mjs: skipped (run 'npm ci --prefix tests/mcp' to enable)"
+fi
+
 passed=$(grep -c '^PASS ' "$log")
 failed=$(grep -c '^FAIL ' "$log")
 echo "$passed passed, $failed failed"

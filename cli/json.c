@@ -1,0 +1,491 @@
+/*
+ * json.c — a small JSON reader (a tree of values) and writer helpers for
+ * the MCP server (mcp.c). The input is hostile: strict RFC 8259 (no
+ * comments, NaN or trailing commas), valid UTF-8 only, bounded nesting.
+ * Lone surrogate escapes (\ud800) become U+FFFD.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct jparser {
+    const char *p, *end;
+    unsigned depth;
+    const char *err;
+};
+
+static void ws(struct jparser *ps)
+{
+    while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
+        ps->p++;
+}
+
+static struct cli_json *jnew(struct jparser *ps, int type)
+{
+    struct cli_json *v = calloc(1, sizeof *v);
+    if (!v)
+        ps->err = "out of memory";
+    else
+        v->type = type;
+    return v;
+}
+
+/* Length of the valid UTF-8 sequence at s (n >= 1), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf)
+        len = 2, min = 0x80;
+    else if (c >= 0xe0 && c <= 0xef)
+        len = 3, min = 0x800;
+    else if (c >= 0xf0 && c <= 0xf4)
+        len = 4, min = 0x10000;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    unsigned cp = c & (0x3f >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+static int hex4(const char *p, const char *end, unsigned *out)
+{
+    if (end - p < 4)
+        return -1;
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static void put_cp(struct cli_buf *b, unsigned cp, int *fail)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80)
+        u[0] = (char)cp, n = 1;
+    else if (cp < 0x800)
+        u[0] = (char)(0xc0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
+    else if (cp < 0x10000)
+        u[0] = (char)(0xe0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
+        u[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
+    else
+        u[0] = (char)(0xf0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
+    if (cli_buf_append(b, u, n) < 0)
+        *fail = 1;
+}
+
+/* A string at ps->p (after the opening quote) into a NUL-terminated buffer. */
+static int parse_string(struct jparser *ps, char **out, size_t *out_len)
+{
+    struct cli_buf b = {0};
+    int fail = 0;
+    if (cli_buf_append(&b, "", 0) < 0)
+        fail = 1;
+    while (!fail) {
+        if (ps->p >= ps->end) {
+            ps->err = "unterminated string";
+            break;
+        }
+        const char *run = ps->p;
+        while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (unsigned char)*ps->p >= 0x20 &&
+               (unsigned char)*ps->p < 0x80)
+            ps->p++;
+        if (ps->p > run && cli_buf_append(&b, run, (size_t)(ps->p - run)) < 0) {
+            fail = 1;
+            break;
+        }
+        if (ps->p >= ps->end)
+            continue;
+        unsigned char c = (unsigned char)*ps->p;
+        if (c == '"') {
+            ps->p++;
+            *out = b.data;
+            *out_len = b.len;
+            return 0;
+        }
+        if (c < 0x20) {
+            ps->err = "control character in string";
+            break;
+        }
+        if (c >= 0x80) {
+            size_t k = utf8_seq((const unsigned char *)ps->p, (size_t)(ps->end - ps->p));
+            if (!k) {
+                ps->err = "invalid UTF-8";
+                break;
+            }
+            if (cli_buf_append(&b, ps->p, k) < 0)
+                fail = 1;
+            ps->p += k;
+            continue;
+        }
+        /* backslash */
+        if (ps->end - ps->p < 2) {
+            ps->err = "unterminated string";
+            break;
+        }
+        char e = ps->p[1];
+        ps->p += 2;
+        const char *simple = strchr("\"\\/bfnrt", e);
+        if (e && simple) {
+            static const char repl[] = "\"\\/\b\f\n\r\t";
+            if (cli_buf_append(&b, &repl[simple - "\"\\/bfnrt"], 1) < 0)
+                fail = 1;
+            continue;
+        }
+        unsigned cp;
+        if (e != 'u' || hex4(ps->p, ps->end, &cp) < 0) {
+            ps->err = "invalid escape";
+            break;
+        }
+        ps->p += 4;
+        if (cp >= 0xd800 && cp <= 0xdbff) {
+            unsigned lo;
+            if (ps->end - ps->p >= 6 && ps->p[0] == '\\' && ps->p[1] == 'u' && hex4(ps->p + 2, ps->end, &lo) == 0 &&
+                lo >= 0xdc00 && lo <= 0xdfff) {
+                ps->p += 6;
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+            } else {
+                cp = 0xfffd;
+            }
+        } else if (cp >= 0xdc00 && cp <= 0xdfff) {
+            cp = 0xfffd;
+        }
+        put_cp(&b, cp, &fail);
+    }
+    if (fail)
+        ps->err = "out of memory";
+    cli_buf_free(&b);
+    return -1;
+}
+
+static struct cli_json *parse_value(struct jparser *ps);
+
+static int add_item(struct jparser *ps, struct cli_json *v, char *key, struct cli_json *item)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 4;
+        struct cli_json **items = realloc(v->items, cap * sizeof *items);
+        char **keys = items ? realloc(v->keys, cap * sizeof *keys) : NULL;
+        if (items)
+            v->items = items;
+        if (keys)
+            v->keys = keys;
+        if (!items || !keys) {
+            ps->err = "out of memory";
+            return -1;
+        }
+        v->cap = cap;
+    }
+    v->items[v->n] = item;
+    v->keys[v->n] = key;
+    v->n++;
+    return 0;
+}
+
+static struct cli_json *parse_container(struct jparser *ps, int obj)
+{
+    if (++ps->depth > CLI_JSON_MAX_DEPTH) {
+        ps->err = "nested too deeply";
+        return NULL;
+    }
+    struct cli_json *v = jnew(ps, obj ? CLI_JSON_OBJECT : CLI_JSON_ARRAY);
+    if (!v)
+        return NULL;
+    ps->p++;
+    ws(ps);
+    char close = obj ? '}' : ']';
+    if (ps->p < ps->end && *ps->p == close) {
+        ps->p++;
+        ps->depth--;
+        return v;
+    }
+    for (;;) {
+        char *key = NULL;
+        size_t klen;
+        ws(ps);
+        if (obj) {
+            if (ps->p >= ps->end || *ps->p != '"') {
+                ps->err = "expected a member name";
+                break;
+            }
+            ps->p++;
+            if (parse_string(ps, &key, &klen) < 0)
+                break;
+            ws(ps);
+            if (ps->p >= ps->end || *ps->p != ':') {
+                free(key);
+                ps->err = "expected ':'";
+                break;
+            }
+            ps->p++;
+        }
+        struct cli_json *item = parse_value(ps);
+        if (!item || add_item(ps, v, key, item) < 0) {
+            free(key);
+            cli_json_free(item);
+            break;
+        }
+        ws(ps);
+        if (ps->p < ps->end && *ps->p == ',') {
+            ps->p++;
+            continue;
+        }
+        if (ps->p < ps->end && *ps->p == close) {
+            ps->p++;
+            ps->depth--;
+            return v;
+        }
+        ps->err = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+        break;
+    }
+    if (!ps->err)
+        ps->err = "syntax error";
+    cli_json_free(v);
+    return NULL;
+}
+
+static struct cli_json *parse_number(struct jparser *ps)
+{
+    const char *s = ps->p, *p = s;
+    int integer = 1;
+    if (p < ps->end && *p == '-')
+        p++;
+    if (p < ps->end && *p == '0')
+        p++;
+    else if (p < ps->end && *p >= '1' && *p <= '9')
+        while (p < ps->end && *p >= '0' && *p <= '9')
+            p++;
+    else
+        goto bad;
+    if (p < ps->end && *p == '.') {
+        integer = 0;
+        p++;
+        if (p >= ps->end || *p < '0' || *p > '9')
+            goto bad;
+        while (p < ps->end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p < ps->end && (*p == 'e' || *p == 'E')) {
+        integer = 0;
+        p++;
+        if (p < ps->end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= ps->end || *p < '0' || *p > '9')
+            goto bad;
+        while (p < ps->end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p - s > 4096) {
+        ps->err = "number too long";
+        return NULL;
+    }
+    struct cli_json *v = jnew(ps, CLI_JSON_NUMBER);
+    if (!v)
+        return NULL;
+    v->str = malloc((size_t)(p - s) + 1);
+    if (!v->str) {
+        free(v);
+        ps->err = "out of memory";
+        return NULL;
+    }
+    memcpy(v->str, s, (size_t)(p - s));
+    v->str[p - s] = '\0';
+    v->len = (size_t)(p - s);
+    v->integer = integer;
+    v->num = strtod(v->str, NULL);
+    ps->p = p;
+    return v;
+bad:
+    ps->err = "invalid number";
+    return NULL;
+}
+
+static struct cli_json *parse_value(struct jparser *ps)
+{
+    ws(ps);
+    if (ps->p >= ps->end) {
+        ps->err = "unexpected end of input";
+        return NULL;
+    }
+    char c = *ps->p;
+    static const struct {
+        const char *word;
+        int type, b;
+    } words[] = {{"null", CLI_JSON_NULL, 0}, {"true", CLI_JSON_BOOL, 1}, {"false", CLI_JSON_BOOL, 0}};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(words[i].word);
+        if ((size_t)(ps->end - ps->p) >= n && memcmp(ps->p, words[i].word, n) == 0) {
+            struct cli_json *v = jnew(ps, words[i].type);
+            if (v)
+                v->b = words[i].b;
+            ps->p += n;
+            return v;
+        }
+    }
+    if (c == '"') {
+        ps->p++;
+        char *s;
+        size_t n;
+        if (parse_string(ps, &s, &n) < 0)
+            return NULL;
+        struct cli_json *v = jnew(ps, CLI_JSON_STRING);
+        if (!v) {
+            free(s);
+            return NULL;
+        }
+        v->str = s;
+        v->len = n;
+        return v;
+    }
+    if (c == '{' || c == '[')
+        return parse_container(ps, c == '{');
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return parse_number(ps);
+    ps->err = "unexpected character";
+    return NULL;
+}
+
+struct cli_json *cli_json_parse(const char *text, size_t len, const char **err)
+{
+    struct jparser ps = {text, text + len, 0, NULL};
+    struct cli_json *v = parse_value(&ps);
+    if (v) {
+        ws(&ps);
+        if (ps.p != ps.end) {
+            ps.err = "trailing characters after the value";
+            cli_json_free(v);
+            v = NULL;
+        }
+    }
+    if (err)
+        *err = v ? NULL : (ps.err ? ps.err : "syntax error");
+    return v;
+}
+
+void cli_json_free(struct cli_json *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->n; i++) {
+        cli_json_free(v->items[i]);
+        if (v->keys)
+            free(v->keys[i]);
+    }
+    free(v->items);
+    free(v->keys);
+    free(v->str);
+    free(v);
+}
+
+const struct cli_json *cli_json_get(const struct cli_json *obj, const char *key)
+{
+    if (!obj || obj->type != CLI_JSON_OBJECT)
+        return NULL;
+    const struct cli_json *found = NULL;
+    for (size_t i = 0; i < obj->n; i++)
+        if (strcmp(obj->keys[i], key) == 0)
+            found = obj->items[i]; /* the last duplicate wins, as in JS */
+    return found;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+int cli_json_put_str(struct cli_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    int fail = cli_buf_append(b, "\"", 1) < 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n && !fail) {
+        size_t run = i;
+        while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\')
+            i++;
+        if (i > run && cli_buf_append(b, s + run, i - run) < 0)
+            return -1;
+        if (i >= n)
+            break;
+        unsigned char c = u[i];
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            fail = cli_buf_append(b, e, 2) < 0;
+            i++;
+        } else if (c < 0x20) {
+            char e[7];
+            const char *named = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : NULL;
+            if (named) {
+                fail = cli_buf_append(b, named, 2) < 0;
+            } else {
+                memcpy(e, "\\u00", 4);
+                e[4] = hex[c >> 4];
+                e[5] = hex[c & 15];
+                fail = cli_buf_append(b, e, 6) < 0;
+            }
+            i++;
+        } else {
+            size_t k = utf8_seq(u + i, n - i);
+            if (k) {
+                fail = cli_buf_append(b, s + i, k) < 0;
+                i += k;
+            } else {
+                fail = cli_buf_append(b, "\xef\xbf\xbd", 3) < 0; /* U+FFFD */
+                i++;
+            }
+        }
+    }
+    if (!fail)
+        fail = cli_buf_append(b, "\"", 1) < 0;
+    return fail ? -1 : 0;
+}
+
+int cli_json_put(struct cli_buf *b, const char *lit) { return cli_buf_append(b, lit, strlen(lit)); }
+
+int cli_json_write(struct cli_buf *b, const struct cli_json *v)
+{
+    int fail = 0;
+    switch (v->type) {
+    case CLI_JSON_NULL: return cli_json_put(b, "null");
+    case CLI_JSON_BOOL: return cli_json_put(b, v->b ? "true" : "false");
+    case CLI_JSON_NUMBER: return cli_buf_append(b, v->str, v->len);
+    case CLI_JSON_STRING: return cli_json_put_str(b, v->str, v->len);
+    case CLI_JSON_ARRAY:
+    case CLI_JSON_OBJECT:
+        fail |= cli_json_put(b, v->type == CLI_JSON_ARRAY ? "[" : "{") < 0;
+        for (size_t i = 0; i < v->n && !fail; i++) {
+            if (i)
+                fail |= cli_json_put(b, ",") < 0;
+            if (v->type == CLI_JSON_OBJECT) {
+                fail |= cli_json_put_str(b, v->keys[i], strlen(v->keys[i])) < 0;
+                fail |= cli_json_put(b, ":") < 0;
+            }
+            fail |= cli_json_write(b, v->items[i]) < 0;
+        }
+        fail |= cli_json_put(b, v->type == CLI_JSON_ARRAY ? "]" : "}") < 0;
+        return fail ? -1 : 0;
+    }
+    return -1;
+}
