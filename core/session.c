@@ -235,25 +235,30 @@ static uint32_t guest_dup(mpbox_session *s, const void *data, size_t len)
  * expression values are printed, through a helper installed in builtins
  * by the start-up image. The source travels as hex: no quoting to get
  * wrong. */
-static char *echo_wrapper(const char *src, size_t len, size_t *out_len)
+/* head + the source as hex digits + tail, as one malloc'd string. */
+static char *hex_call(const char *head, const char *src, size_t len, const char *tail, size_t *out_len)
 {
-    static const char head[] = "__mpbox_single(bytes.fromhex('";
-    static const char tail[] = "').decode())";
-    size_t n = sizeof head - 1 + 2 * len + sizeof tail - 1;
+    size_t hn = strlen(head), tn = strlen(tail);
+    size_t n = hn + 2 * len + tn;
     char *w = malloc(n + 1);
     if (!w)
         return NULL;
     char *p = w;
-    memcpy(p, head, sizeof head - 1);
-    p += sizeof head - 1;
+    memcpy(p, head, hn);
+    p += hn;
     for (size_t i = 0; i < len; i++) {
         static const char hex[] = "0123456789abcdef";
         *p++ = hex[(unsigned char)src[i] >> 4];
         *p++ = hex[(unsigned char)src[i] & 15];
     }
-    memcpy(p, tail, sizeof tail);
+    memcpy(p, tail, tn + 1);
     *out_len = n;
     return w;
+}
+
+static char *echo_wrapper(const char *src, size_t len, size_t *out_len)
+{
+    return hex_call("__mpbox_single(bytes.fromhex('", src, len, "').decode())", out_len);
 }
 
 /* Where the last top-level statement of src starts: a line that begins
@@ -341,24 +346,9 @@ static char *last_wrapper(const char *src, size_t len, size_t *out_len, int *pla
     *plain = !last_statement(src, len, &off, &line);
     if (*plain)
         return NULL;
-    static const char head[] = "__mpbox_last(bytes.fromhex('";
     char tail[64];
-    int tn = snprintf(tail, sizeof tail, "'), %zu, %zu)", off, line);
-    size_t n = sizeof head - 1 + 2 * len + (size_t)tn;
-    char *w = malloc(n + 1);
-    if (!w)
-        return NULL;
-    char *p = w;
-    memcpy(p, head, sizeof head - 1);
-    p += sizeof head - 1;
-    for (size_t i = 0; i < len; i++) {
-        static const char hex[] = "0123456789abcdef";
-        *p++ = hex[(unsigned char)src[i] >> 4];
-        *p++ = hex[(unsigned char)src[i] & 15];
-    }
-    memcpy(p, tail, (size_t)tn + 1);
-    *out_len = n;
-    return w;
+    snprintf(tail, sizeof tail, "'), %zu, %zu)", off, line);
+    return hex_call("__mpbox_last(bytes.fromhex('", src, len, tail, out_len);
 }
 
 /* Inside the guest: copy the source in, execute it, collect the outcome.
