@@ -128,6 +128,7 @@ test: deps-test test-unit test-asan
 
 deps-test:
 	@sh guest/deps.sh test
+	@[ -d tests/mcp/node_modules ] || npm ci --prefix tests/mcp --no-audit --no-fund
 
 # ---- fuzzing: libFuzzer targets built with clang into build-fuzz/ (see
 # fuzz/Makefile; the guest code is compiled without instrumentation)
