@@ -244,45 +244,18 @@ int mpbox_libversion_number(void) { return MPBOX_VERSION_NUMBER; }
 
 /* ---- JSON ------------------------------------------------------------ */
 
-typedef struct jbuf {
-    char *p;
-    size_t len, alloc;
-    int failed;
-} jbuf;
-
-static void jput(jbuf *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (b->len + n + 1 > b->alloc) {
-        size_t want = b->alloc ? b->alloc * 2 : 512;
-        while (want < b->len + n + 1)
-            want *= 2;
-        char *q = realloc(b->p, want);
-        if (!q) {
-            b->failed = 1;
-            return;
-        }
-        b->p = q;
-        b->alloc = want;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void jlit(jbuf *b, const char *s) { jput(b, s, strlen(s)); }
+/* Built in the growable buffer of core/hostjson.c (mpb_jbuf). */
 
 /* A JSON string from arbitrary bytes: invalid UTF-8 becomes U+FFFD, control
  * characters are escaped, so nothing the guest prints can end the string. */
-static void jstr(jbuf *b, const char *s, size_t n)
+static void jstr(mpb_jbuf *b, const char *s, size_t n)
 {
-    jput(b, "\"", 1);
+    mpb_jb_put(b, "\"", 1);
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
         size_t k = mpb_utf8_seq(u + i, n - i);
         if (!k) {
-            jput(b, "\\ufffd", 6);
+            mpb_jb_put(b, "\\ufffd", 6);
             i++;
             continue;
         }
@@ -290,98 +263,98 @@ static void jstr(jbuf *b, const char *s, size_t n)
         char esc[8];
         if (k == 1 && (c < 0x20 || c == '"' || c == '\\' || c == 0x7f)) {
             switch (c) {
-            case '"': jput(b, "\\\"", 2); break;
-            case '\\': jput(b, "\\\\", 2); break;
-            case '\n': jput(b, "\\n", 2); break;
-            case '\r': jput(b, "\\r", 2); break;
-            case '\t': jput(b, "\\t", 2); break;
+            case '"': mpb_jb_put(b, "\\\"", 2); break;
+            case '\\': mpb_jb_put(b, "\\\\", 2); break;
+            case '\n': mpb_jb_put(b, "\\n", 2); break;
+            case '\r': mpb_jb_put(b, "\\r", 2); break;
+            case '\t': mpb_jb_put(b, "\\t", 2); break;
             default:
                 snprintf(esc, sizeof esc, "\\u%04x", c);
-                jput(b, esc, 6);
+                mpb_jb_put(b, esc, 6);
             }
         } else {
-            jput(b, (const char *)u + i, k);
+            mpb_jb_put(b, (const char *)u + i, k);
         }
         i += k;
     }
-    jput(b, "\"", 1);
+    mpb_jb_put(b, "\"", 1);
 }
 
-static void jstr0(jbuf *b, const char *s)
+static void jstr0(mpb_jbuf *b, const char *s)
 {
     if (s)
         jstr(b, s, strlen(s));
     else
-        jlit(b, "null");
+        mpb_jb_lit(b, "null");
 }
 
 char *mpbox_result_json(const mpbox_result *r, size_t *len)
 {
     if (!r)
         return NULL;
-    jbuf b = {0};
+    mpb_jbuf b = {0};
     char num[64];
-    jlit(&b, "{\"status\":");
+    mpb_jb_lit(&b, "{\"status\":");
     jstr0(&b, mpbox_status_name(r->status));
-    jlit(&b, ",\"stdout\":");
+    mpb_jb_lit(&b, ",\"stdout\":");
     jstr(&b, r->out[0] ? r->out[0] : "", r->out_len[0]);
-    jlit(&b, ",\"stderr\":");
+    mpb_jb_lit(&b, ",\"stderr\":");
     jstr(&b, r->out[1] ? r->out[1] : "", r->out_len[1]);
-    jlit(&b, r->out_truncated[0] ? ",\"stdout_truncated\":true" : ",\"stdout_truncated\":false");
-    jlit(&b, r->out_truncated[1] ? ",\"stderr_truncated\":true" : ",\"stderr_truncated\":false");
-    jlit(&b, ",\"error\":");
+    mpb_jb_lit(&b, r->out_truncated[0] ? ",\"stdout_truncated\":true" : ",\"stdout_truncated\":false");
+    mpb_jb_lit(&b, r->out_truncated[1] ? ",\"stderr_truncated\":true" : ",\"stderr_truncated\":false");
+    mpb_jb_lit(&b, ",\"error\":");
     if (r->error_type) {
-        jlit(&b, "{\"type\":");
+        mpb_jb_lit(&b, "{\"type\":");
         jstr0(&b, r->error_type);
-        jlit(&b, ",\"message\":");
+        mpb_jb_lit(&b, ",\"message\":");
         jstr0(&b, r->error_message ? r->error_message : "");
-        jlit(&b, ",\"traceback\":");
+        mpb_jb_lit(&b, ",\"traceback\":");
         jstr0(&b, r->traceback ? r->traceback : "");
-        jlit(&b, "}");
+        mpb_jb_lit(&b, "}");
     } else {
-        jlit(&b, "null");
+        mpb_jb_lit(&b, "null");
     }
-    jlit(&b, ",\"exit_code\":");
+    mpb_jb_lit(&b, ",\"exit_code\":");
     if (r->has_exit) {
         snprintf(num, sizeof num, "%d", r->exit_code);
-        jlit(&b, num);
+        mpb_jb_lit(&b, num);
     } else {
-        jlit(&b, "null");
+        mpb_jb_lit(&b, "null");
     }
-    jlit(&b, ",\"return_value\":");
-    jlit(&b, r->return_value ? r->return_value : "null");
-    jlit(&b, ",\"trap\":");
+    mpb_jb_lit(&b, ",\"return_value\":");
+    mpb_jb_lit(&b, r->return_value ? r->return_value : "null");
+    mpb_jb_lit(&b, ",\"trap\":");
     jstr0(&b, r->trap_reason);
-    jlit(&b, ",\"session\":");
+    mpb_jb_lit(&b, ",\"session\":");
     jstr0(&b, mpbox_session_state_name(r->session_state));
     snprintf(num, sizeof num, "%.3f", r->wall_ms);
-    jlit(&b, ",\"stats\":{\"wall_ms\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"stats\":{\"wall_ms\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%.3f", r->cpu_ms);
-    jlit(&b, ",\"cpu_ms\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"cpu_ms\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->fuel_used);
-    jlit(&b, ",\"fuel_used\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"fuel_used\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->peak_memory);
-    jlit(&b, ",\"peak_memory_bytes\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"peak_memory_bytes\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->out_attempted[0]);
-    jlit(&b, ",\"stdout_bytes\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"stdout_bytes\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->out_attempted[1]);
-    jlit(&b, ",\"stderr_bytes\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"stderr_bytes\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->checkpoint_pages);
-    jlit(&b, ",\"checkpoint_pages\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"checkpoint_pages\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%.3f", r->host_ms);
-    jlit(&b, ",\"host_ms\":");
-    jlit(&b, num);
+    mpb_jb_lit(&b, ",\"host_ms\":");
+    mpb_jb_lit(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->host_calls);
-    jlit(&b, ",\"host_calls\":");
-    jlit(&b, num);
-    jlit(&b, "}}");
+    mpb_jb_lit(&b, ",\"host_calls\":");
+    mpb_jb_lit(&b, num);
+    mpb_jb_lit(&b, "}}");
     if (b.failed) {
         free(b.p);
         return NULL;
