@@ -544,6 +544,16 @@ static int find_mount(const mpb_vfs *v, vpath *p)
     return best;
 }
 
+/* Skip the slashes at *c and return the length of the path component
+ * that starts there (0 at the end of the path). */
+static size_t next_name(const char **c)
+{
+    while (**c == '/')
+        (*c)++;
+    const char *e = strchr(*c, '/');
+    return e ? (size_t)(e - *c) : strlen(*c);
+}
+
 /* Normalise raw (relative to cwd) into p. Returns 0 or -errno. */
 static int resolve_with(const mpb_vfs *v, const char *cwd, const char *raw, vpath *p)
 {
@@ -567,13 +577,7 @@ static int resolve_with(const mpb_vfs *v, const char *cwd, const char *raw, vpat
     }
     const char *c = raw, *last = raw;
     size_t last_len = 0;
-    while (*c) {
-        while (*c == '/')
-            c++;
-        if (!*c)
-            break;
-        const char *e = strchr(c, '/');
-        size_t n = e ? (size_t)(e - c) : strlen(c);
+    for (size_t n; (n = next_name(&c)) != 0;) {
         last = c;
         last_len = n;
         if (n == 1 && c[0] == '.') {
@@ -630,13 +634,7 @@ static int walk(mpb_vfs *v, const char *s, vfs_node **out)
         return rc;
     vfs_node *n = v->tree.root;
     const char *c = s;
-    while (*c) {
-        while (*c == '/')
-            c++;
-        if (!*c)
-            break;
-        const char *e = strchr(c, '/');
-        size_t len = e ? (size_t)(e - c) : strlen(c);
+    for (size_t len; (len = next_name(&c)) != 0;) {
         if (!n->is_dir)
             return -ENOTDIR;
         int64_t i = dir_find(n, c, len);
