@@ -431,36 +431,31 @@ static void clear_stale_interrupt(mpbox_session *s)
         mpb_g_put_u32(&s->inst.w2c_memory, addr, 0);
 }
 
-static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
+/* The status of a run the host asked to stop (a hard stop without a
+ * recorded reason came from the timeout). */
+static mpbox_status stop_status(int reason)
 {
-    int reason = s->stop_reason;
-    if (trap) {
-        if (trap == MPB_TRAP_HARD_STOP) {
-            if (s->host.oom)
-                return MPBOX_STATUS_OUT_OF_MEMORY; /* e.g. stuck in nlr_jump_fail */
-            if (reason == MPB_STOP_OUTPUT)
-                return MPBOX_STATUS_OUTPUT_TRUNCATED;
-            if (reason == MPB_STOP_USER)
-                return MPBOX_STATUS_INTERRUPTED;
-            return MPBOX_STATUS_TIMEOUT;
-        }
-        if (trap == MPB_TRAP_OUT_OF_FUEL)
-            return MPBOX_STATUS_OUT_OF_FUEL;
-        return MPBOX_STATUS_TRAP;
-    }
-    /* a MemoryError ended the run, whatever else was asked meanwhile */
-    if (r->error_type && strcmp(r->error_type, "MemoryError") == 0)
-        return MPBOX_STATUS_OUT_OF_MEMORY;
-    if (reason == MPB_STOP_TIMEOUT)
-        return MPBOX_STATUS_TIMEOUT;
     if (reason == MPB_STOP_OUTPUT)
         return MPBOX_STATUS_OUTPUT_TRUNCATED;
     if (reason == MPB_STOP_USER)
         return MPBOX_STATUS_INTERRUPTED;
+    return MPBOX_STATUS_TIMEOUT;
+}
+
+static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
+{
+    int reason = s->stop_reason;
+    if (trap == MPB_TRAP_HARD_STOP) /* e.g. stuck in nlr_jump_fail after OOM */
+        return s->host.oom ? MPBOX_STATUS_OUT_OF_MEMORY : stop_status(reason);
+    if (trap)
+        return trap == MPB_TRAP_OUT_OF_FUEL ? MPBOX_STATUS_OUT_OF_FUEL : MPBOX_STATUS_TRAP;
+    /* a MemoryError ended the run, whatever else was asked meanwhile */
+    if (r->error_type && strcmp(r->error_type, "MemoryError") == 0)
+        return MPBOX_STATUS_OUT_OF_MEMORY;
+    if (reason != MPB_STOP_NONE)
+        return stop_status(reason);
     if (!r->error_type)
         return MPBOX_STATUS_OK;
-    if (strcmp(r->error_type, "MemoryError") == 0)
-        return MPBOX_STATUS_OUT_OF_MEMORY;
     if (r->has_exit)
         return r->exit_code == 0 ? MPBOX_STATUS_OK : MPBOX_STATUS_ERROR;
     return MPBOX_STATUS_ERROR;
