@@ -20,16 +20,18 @@ FUEL     ?= 1
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CSTD     := -std=c11 -D_GNU_SOURCE
 GUEST_DIR ?= $(BUILD)/guest
-INCS     := -Iinclude -Irt -Ihost -Icore -I$(GUEST_DIR)
+INCS     := -Iinclude -Irt -Ihost -Icore -Icli -Iserver -I$(GUEST_DIR)
 LIBFLAGS := -fPIC -fvisibility=hidden
 CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) $(INCS) $(FUEL_CFLAGS) $(CFLAGS)
 LIBS     := -lsqlite3 -lpthread -lm
 
 LIB_SRC  := $(wildcard rt/*.c) $(wildcard host/*.c) $(wildcard core/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-CLI_SRC  := $(wildcard cli/*.c)
+# The command: the CLI (cli/) and the agent server (server/: HTTP, worker
+# processes, seccomp), both on the public API only.
+CLI_SRC  := $(wildcard cli/*.c) $(wildcard server/*.c)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
-HDRS     := include/mpbox.h $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard core/*.h) $(GUEST_DIR)/guest.h
+HDRS     := include/mpbox.h $(wildcard cli/*.h) $(wildcard server/*.h) $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard core/*.h) $(GUEST_DIR)/guest.h
 
 GUEST_O  := $(GUEST_DIR)/guest.o
 
@@ -98,7 +100,7 @@ $(BUILD)/mpbox.pc: mpbox.pc.in
 
 # ---- the command ------------------------------------------------------
 $(BUILD)/mpbox: $(CLI_OBJ) $(BUILD)/libmpbox.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmpbox.a -ledit $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmpbox.a -ledit -lmicrohttpd -lseccomp $(LIBS)
 
 demo: $(BUILD)/mpbox
 	$(BUILD)/mpbox examples/demo.py

@@ -48,7 +48,8 @@
  *   as a JSON string when it is not JSON-serialisable). Otherwise src is
  *   executed whole. */
 static const char image_prelude[] =
-    "import builtins\n"
+    "import builtins, sys\n"
+    "sys.path[:] = ['', '/lib', '/usr/lib/mpbox', '.frozen']\n"
     "def input(prompt=''):\n"
     "    if prompt:\n"
     "        print(prompt, end='')\n"
@@ -87,7 +88,7 @@ static const char image_prelude[] =
     "        raise done[0]\n"
     "    asyncio.run = run\n"
     "__mpbox_asyncio()\n"
-    "del input, __mpbox_single, __mpbox_asyncio\n";
+    "del input, __mpbox_single, __mpbox_asyncio, sys\n";
 
 /* The host-function half of the prelude (a string of its own: ISO C
  * limits literals to 4095 characters). */

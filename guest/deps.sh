@@ -20,6 +20,9 @@ need_file /usr/include/wasm-rt.h wabt
 # guest/fuel (FUEL=1, the default) is built against Binaryen's C API.
 need_file /usr/include/binaryen-c.h binaryen
 need_file /usr/include/sqlite3.h libsqlite3-dev
+# `mpbox serve`: HTTP (libmicrohttpd) and the workers' syscall filter.
+need_file /usr/include/microhttpd.h libmicrohttpd-dev
+need_file /usr/include/seccomp.h libseccomp-dev
 if [ "${1:-}" = test ]; then
     need_cmd python3 python3
     need_cmd node nodejs
