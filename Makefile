@@ -31,7 +31,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 # processes, seccomp), both on the public API only.
 CLI_SRC  := $(wildcard cli/*.c) $(wildcard server/*.c)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
-HDRS     := include/mpbox.h $(wildcard cli/*.h) $(wildcard server/*.h) $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard core/*.h) $(GUEST_DIR)/guest.h
+HDRS     := include/mpbox.h $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard core/*.h) $(GUEST_DIR)/guest.h
 
 GUEST_O  := $(GUEST_DIR)/guest.o
 
@@ -85,6 +85,14 @@ $(GUEST_O): $(GUEST_DIR)/guest.c
 
 # ---- library ----------------------------------------------------------
 $(BUILD)/obj/%.o: %.c $(HDRS) $(FUEL_STAMP_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+CLI_HDRS := include/mpbox.h $(wildcard cli/*.h) $(wildcard server/*.h)
+$(BUILD)/obj/cli/%.o: cli/%.c $(CLI_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+$(BUILD)/obj/server/%.o: server/%.c $(CLI_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 

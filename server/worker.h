@@ -1,0 +1,121 @@
+/*
+ * worker.h — sessions in worker processes (the isolation layer of
+ * `mpbox serve`).
+ *
+ * A zygote process is forked from the server before the server starts any
+ * thread. It builds the mpbox runtime (the start-up image) once, then
+ * forks one worker per request of the server and hands the worker's end of
+ * a socketpair back over its control socket (SCM_RIGHTS). A worker holds
+ * exactly one mpbox_session (or runs one-shot programs, each in a fresh
+ * session). Before it runs any guest code it has an empty environment, no
+ * descriptor but its channel (and what its session's mounts and databases
+ * opened), resource limits (RLIMIT_AS, RLIMIT_CPU, RLIMIT_CORE=0,
+ * RLIMIT_NOFILE, RLIMIT_NPROC), PR_SET_NO_NEW_PRIVS, PR_SET_PDEATHSIG and
+ * a seccomp filter (libseccomp) that allows only what a running session
+ * needs. A worker that dies costs only its own session: every call on it
+ * then fails with WK_DEAD and wk_death() says what happened.
+ *
+ * Threads: one wk may be used by one thread at a time (the server keeps a
+ * lock per session); different wk run in parallel. wk_pool functions are
+ * thread-safe.
+ *
+ * Errors are values: functions return WK_OK or a negative WK_* code and,
+ * where there is room, a message in err (NUL-terminated, truncated to
+ * errcap).
+ */
+#ifndef MPBOX_SERVER_WORKER_H
+#define MPBOX_SERVER_WORKER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "../include/mpbox.h"
+
+enum {
+    WK_OK = 0,
+    WK_ERROR = -1,   /* bad argument or refused request (see err) */
+    WK_NOMEM = -2,   /* out of memory in the server */
+    WK_DEAD = -3,    /* the worker died or was killed (wk_death says how) */
+    WK_TIMEOUT = -4, /* the worker did not answer within its deadline; it was killed */
+    WK_NOTFOUND = -5 /* wk_get_file: no such file */
+};
+
+/* What the zygote and every worker are configured with. */
+struct wk_config {
+    /* Default limits for new sessions (MPBOX_LIMIT_* ids); a value < 0
+     * keeps the library default. */
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    /* SQL databases sessions may attach, as NAME=PATH (read-only). */
+    const char *const *sqlites;
+    int nsqlites;
+    /* Host directories sessions may mount read-only, by exact path. */
+    const char *const *mount_roots;
+    int nmount_roots;
+    int seccomp;           /* 1: install the filter (default); 0 only for debugging */
+    uint64_t rlimit_cpu_s; /* RLIMIT_CPU of a worker, seconds (0 = none) */
+    int oneshot_reuse;     /* runs a one-shot worker serves before it is replaced (>= 1) */
+};
+
+struct wk_pool; /* the zygote and the bookkeeping of live workers */
+struct wk;      /* one worker process */
+
+/* How a worker ended. */
+struct wk_death {
+    int exited;    /* 1: exit(status); 0: killed by signal */
+    int status;    /* exit status or signal number */
+    char what[96]; /* "killed by SIGKILL (memory limit)", "exited with status 70", ... */
+};
+
+/* Fork the zygote. Call before the process creates any thread. */
+int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, size_t errcap);
+/* Kill every worker and the zygote; free the pool. */
+void wk_pool_stop(struct wk_pool *p);
+
+/* A new worker with a fresh session. mounts are "HOSTDIR:/GUESTDIR" specs
+ * (each under one of cfg.mount_roots), sqlites are NAMEs from
+ * cfg.sqlites; limits override the pool's defaults (< 0: keep). When
+ * snapshot is not NULL the session is restored from it (mpbox_session_load)
+ * instead. */
+struct wk_session_spec {
+    const int64_t *limits; /* MPBOX_LIMIT_COUNT_ values, or NULL */
+    const char *const *mounts;
+    int nmounts;
+    const char *const *sqlites;
+    int nsqlites;
+    const void *snapshot;
+    size_t snapshot_len;
+};
+int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **out, char *err, size_t errcap);
+
+/* Run code in the worker's session (flags: MPBOX_RUN_*). On WK_OK,
+ * *json is the result as mpbox_result_json made it (malloc'd, caller
+ * frees). A run that never answers is killed after its session's timeout
+ * plus grace plus a margin (WK_TIMEOUT). */
+int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len);
+/* Interrupt the current run, as mpbox_session_interrupt (safe from any thread). */
+void wk_interrupt(struct wk *w);
+
+int wk_put_file(struct wk *w, const char *path, const void *data, size_t len, char *err, size_t errcap);
+int wk_get_file(struct wk *w, const char *path, void **data, size_t *len);
+/* The session's files as a JSON array of {"path": ..., "size": ...}. */
+int wk_list_files(struct wk *w, char **json, size_t *json_len);
+/* mpbox_session_save bytes (malloc'd). */
+int wk_save(struct wk *w, void **data, size_t *len);
+
+/* The worker's process id and resident memory (bytes, from /proc). */
+pid_t wk_pid(const struct wk *w);
+uint64_t wk_rss(const struct wk *w);
+/* After WK_DEAD: how it ended. */
+const struct wk_death *wk_death(const struct wk *w);
+
+/* Kill (if alive) and free. */
+void wk_free(struct wk *w);
+
+/* One-shot runs (a fresh session per run) on a pool of reusable workers,
+ * each replaced after cfg.oneshot_reuse runs or after any run that did not
+ * end "ok"/"error". limits as in wk_session_spec. */
+int wk_run_once(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags,
+                char **json, size_t *json_len);
+
+#endif
