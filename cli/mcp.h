@@ -1,0 +1,109 @@
+/*
+ * mcp.h — the Model Context Protocol server, independent of its transport.
+ *
+ *   mcpcore.c   one JSON-RPC message in, its reply out: initialize, ping,
+ *               tools/list, tools/call (run_python_code and its result
+ *               envelope), errors
+ *   mcp.c       `mpbox mcp`: the stdio transport, sessions in process
+ *   server/mcp_http.c  the streamable HTTP transport of `mpbox serve`,
+ *               sessions in worker processes
+ *
+ * The core never touches a session itself: it asks a backend to run code
+ * in "the session of this connection" and gets back the result as the JSON
+ * object mpbox_result_json makes (the only form a worker process can send),
+ * from which it builds the envelope. Both transports thus share one code
+ * path from the message to the reply.
+ *
+ * Thread safety: a struct mcp_server is immutable once made and may be used
+ * by many threads at once; a struct mcp_conn belongs to one connection and
+ * is used by one thread at a time.
+ */
+#ifndef MPBOX_CLI_MCP_H
+#define MPBOX_CLI_MCP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cli.h"
+
+#define MCP_LATEST_VERSION "2025-06-18"
+
+/* What the tool description and the limit messages say. These must be the
+ * limits the backend's sessions really have. */
+struct mcp_config {
+    uint64_t memory;     /* bytes per session */
+    int64_t timeout_ms;  /* per call; 0 = none */
+    uint64_t max_output; /* bytes per stream */
+    uint64_t fuel;       /* units per call; 0 = none */
+    int has_mounts;      /* sessions see read-only host directories */
+    /* SQLite databases the sessions have for read_only_sql_query, each
+     * "NAME=PATH" or "NAME" (only the name is shown to the model). */
+    const char *const *sqlites;
+    int nsqlites;
+    int json_mode; /* the tool result text as JSON instead of tagged text */
+};
+
+/* What a backend call returns. */
+enum {
+    MCP_BACKEND_OK = 0,
+    MCP_BACKEND_ERROR = -1, /* host failure; err says what (JSON-RPC -32603) */
+    MCP_BACKEND_LOST = -2,  /* the session died during the run without a
+                               result (its worker was killed); err says how.
+                               The next run starts in a fresh session. The
+                               model sees a tool error with status "lost". */
+    MCP_BACKEND_BUSY = -3,  /* the session is running another call and the
+                               server does not wait (JSON-RPC -32000) */
+    MCP_BACKEND_GONE = -4   /* the session no longer exists (expired,
+                               deleted): over HTTP, 404 Not Found */
+};
+
+/* The session of one connection. Functions return MCP_BACKEND_*; err
+ * (NUL-terminated, at most errcap bytes) is set on failure. */
+struct mcp_backend {
+    void *user;
+    /* Run code (flags: MPBOX_RUN_*) in the connection's session, first
+     * creating a fresh session when there is none or the last one was lost.
+     * On MCP_BACKEND_OK, *json is the result as mpbox_result_json makes it,
+     * malloc'd (the caller frees it with free()), *json_len its length. */
+    int (*run)(void *user, const char *code, size_t len, unsigned flags, char **json, size_t *json_len, char *err,
+               size_t errcap);
+    /* Discard the session (variables, imports, files); the next run starts
+     * from a fresh interpreter. */
+    int (*reset)(void *user, char *err, size_t errcap);
+};
+
+/* The state of one connection (= one MCP session). */
+struct mcp_conn {
+    int initialized; /* an initialize request was answered */
+};
+
+struct mcp_server; /* the configuration and the tool description */
+
+/* Returns NULL when out of memory. cfg's strings are read here only. */
+struct mcp_server *mcp_server_new(const struct mcp_config *cfg);
+void mcp_server_free(struct mcp_server *srv);
+
+/* What a message is (msg: a parsed JSON value). */
+enum mcp_kind {
+    MCP_MSG_REQUEST,      /* "jsonrpc": "2.0", a string method, a string or integer id */
+    MCP_MSG_NOTIFICATION, /* the same without id: never answered */
+    MCP_MSG_RESPONSE,     /* no method, a result or error: a reply to us (we send no request) */
+    MCP_MSG_INVALID       /* anything else: answered with -32600 when it has a method or an id */
+};
+enum mcp_kind mcp_message_kind(const struct cli_json *msg);
+/* 1 when msg is a request whose method is "initialize". */
+int mcp_is_initialize(const struct cli_json *msg);
+
+/* Handle one message that is not a batch (not a JSON array). The reply
+ * (one JSON-RPC response object, no newline) is appended to out; nothing is
+ * appended for notifications and responses. Returns MCP_BACKEND_OK, or
+ * MCP_BACKEND_GONE when the backend said the session no longer exists (then
+ * nothing was appended), or -1 when out of memory (out may hold a partial
+ * reply: discard it). */
+int mcp_handle(const struct mcp_server *srv, struct mcp_conn *conn, const struct mcp_backend *be,
+               const struct cli_json *msg, struct cli_buf *out);
+
+/* Append a JSON-RPC error response (id NULL: "id": null). -1 when out of memory. */
+int mcp_put_error(struct cli_buf *out, const struct cli_json *id, int code, const char *message);
+
+#endif /* MPBOX_CLI_MCP_H */
