@@ -1,0 +1,513 @@
+# statistics for mpbox: CPython 3.11's API, written for MicroPython.
+# Sums are exact (integer numerator over a common denominator) and turned
+# into floats with correct rounding, so results match CPython's digit for digit.
+import math
+from collections import namedtuple
+
+__all__ = ['StatisticsError', 'mean', 'fmean', 'geometric_mean', 'harmonic_mean',
+           'median', 'median_low', 'median_high', 'median_grouped', 'mode', 'multimode',
+           'quantiles', 'pstdev', 'pvariance', 'stdev', 'variance',
+           'correlation', 'covariance', 'linear_regression', 'LinearRegression']
+
+
+class StatisticsError(ValueError):
+    pass
+
+
+def _bits(n):
+    # bit length of a non-negative int (int.bit_length is missing here)
+    return len(bin(n)) - 2 if n else 0
+
+
+def _gcd(a, b):
+    a, b = abs(a), abs(b)
+    while b:
+        a, b = b, a % b
+    return a
+
+
+def _isqrt(n):
+    if n <= 0:
+        return 0
+    x = 1 << ((_bits(n) + 1) >> 1)
+    while True:
+        y = (x + n // x) >> 1
+        if y >= x:
+            return x
+        x = y
+
+
+def _round_bits(q, e, sticky, neg):
+    # float nearest to (q + a little if sticky) * 2**e, half to even
+    drop = max(_bits(q) - 53, -1074 - e)
+    if drop > 0:
+        keep = q >> drop
+        rest = q & ((1 << drop) - 1)
+        half = 1 << (drop - 1)
+        if rest > half or (rest == half and (sticky or keep & 1)):
+            keep += 1
+        q, e = keep, e + drop
+    try:
+        r = math.ldexp(float(q), e)
+    except OverflowError:
+        r = math.inf
+    return -r if neg else r
+
+
+def _to_float(n, d):
+    # correctly rounded float of the fraction n/d (d > 0)
+    if n == 0:
+        return 0.0
+    neg = n < 0
+    if neg:
+        n = -n
+    e = _bits(n) - _bits(d) - 55
+    if e >= 0:
+        q, r = divmod(n, d << e)
+    else:
+        q, r = divmod(n << -e, d)
+    return _round_bits(q, e, r != 0, neg)
+
+
+def _sqrt_float(n, d):
+    # correctly rounded float of sqrt(n/d)
+    if n == 0:
+        return 0.0
+    q = (_bits(n) - _bits(d) - 109) >> 1
+    if q >= 0:
+        d <<= 2 * q
+    else:
+        n <<= -2 * q
+    a = _isqrt(n // d)
+    return _round_bits(a, q, a * a * d != n, False)
+
+
+class _Frac:
+    # a minimal exact rational used internally (n/d, d > 0)
+    __slots__ = ('n', 'd')
+
+    def __init__(self, n, d=1):
+        if d < 0:
+            n, d = -n, -d
+        g = _gcd(n, d)
+        if g > 1:
+            n //= g
+            d //= g
+        self.n, self.d = n, d
+
+    def add(self, o):
+        return _Frac(self.n * o.d + o.n * self.d, self.d * o.d)
+
+    def sub(self, o):
+        return _Frac(self.n * o.d - o.n * self.d, self.d * o.d)
+
+    def mul(self, o):
+        return _Frac(self.n * o.n, self.d * o.d)
+
+    def div(self, o):
+        return _Frac(self.n * o.d, self.d * o.n)
+
+
+def _is_int(x):
+    return type(x) is int or type(x) is bool
+
+
+def _ratio(x):
+    # exact (numerator, denominator) of x, or (x, None) when x is inf or nan
+    if _is_int(x):
+        return int(x), 1
+    if type(x) is float:
+        if x != x or x in (math.inf, -math.inf):
+            return x, None
+        m, e = math.frexp(x)
+        n = int(m * 9007199254740992.0)
+        e -= 53
+        if e >= 0:
+            return n << e, 1
+        return n, 1 << -e
+    f = getattr(x, 'as_integer_ratio', None)
+    if f is not None:
+        try:
+            return f()
+        except (OverflowError, ValueError):
+            return x, None
+    try:
+        return x.numerator, x.denominator
+    except AttributeError:
+        raise TypeError("can't convert type '%s' to numerator/denominator" % type(x).__name__)
+
+
+def _coerce(T, S):
+    if T is S or S is int or S is bool:
+        return T
+    if T is int:
+        return S
+    if issubclass(S, T):
+        return S
+    if issubclass(T, S):
+        return T
+    if T is float and getattr(S, '_is_fraction', False):
+        return T
+    if S is float and getattr(T, '_is_fraction', False):
+        return S
+    raise TypeError("don't know how to coerce %s and %s" % (T.__name__, S.__name__))
+
+
+def _exact_sum(data, squares=False):
+    # -> (type, Frac sum or non-finite float, count[, Frac sum of squares])
+    count = 0
+    T = int
+    last = None
+    parts = {}
+    sq = {}
+    special = None
+    for x in data:
+        t = type(x)
+        if t is not last:
+            T = _coerce(T, t)
+            last = t
+        n, d = _ratio(x)
+        count += 1
+        if d is None:
+            special = n if special is None else special + n
+            continue
+        parts[d] = parts.get(d, 0) + n
+        if squares:
+            sq[d] = sq.get(d, 0) + n * n
+    if special is not None:
+        return T, special, count, special
+    total = _Frac(0)
+    for d, n in parts.items():
+        total = total.add(_Frac(n, d))
+    ss = None
+    if squares:
+        ss = _Frac(0)
+        for d, n in sq.items():
+            ss = ss.add(_Frac(n, d * d))
+    return T, total, count, ss
+
+
+def _convert(value, T):
+    # value: _Frac or a non-finite float
+    if not isinstance(value, _Frac):
+        return value
+    if T is bool:
+        T = int
+    if T is int:
+        if value.d == 1:
+            return value.n
+        T = float
+    if T is float:
+        return _to_float(value.n, value.d)
+    if getattr(T, '_is_fraction', False):
+        return T(value.n, value.d)
+    return T(value.n) / T(value.d)
+
+
+def _fsum(values):
+    # correctly rounded float sum, like math.fsum
+    parts = {}
+    special = None
+    nan = False
+    for x in values:
+        if not isinstance(x, float):
+            x = float(x)
+        n, d = _ratio(x)
+        if d is None:
+            nan = nan or n != n
+            special = n if special is None else special + n
+        else:
+            parts[d] = parts.get(d, 0) + n
+    if special is not None:
+        if special != special and not nan:
+            raise ValueError('-inf + inf in fsum')
+        return special
+    total = _Frac(0)
+    for d, n in parts.items():
+        total = total.add(_Frac(n, d))
+    return _to_float(total.n, total.d)
+
+
+def mean(data):
+    T, total, n, _ = _exact_sum(data)
+    if n < 1:
+        raise StatisticsError('mean requires at least one data point')
+    if isinstance(total, _Frac):
+        return _convert(total.div(_Frac(n)), T)
+    return total / n
+
+
+def fmean(data, weights=None):
+    if weights is None:
+        data = list(data)
+        if not data:
+            raise StatisticsError('fmean requires at least one data point')
+        return _fsum(data) / len(data)
+    data = list(data)
+    weights = list(weights)
+    num = _fsum([x * w for x, w in zip(data, weights)])
+    if len(data) != len(weights):
+        raise StatisticsError('data and weights must be the same length')
+    den = _fsum(weights)
+    if not den:
+        raise StatisticsError('sum of weights must be non-zero')
+    return num / den
+
+
+def geometric_mean(data):
+    try:
+        return math.exp(fmean([math.log(x) for x in data]))
+    except ValueError:
+        raise StatisticsError('geometric mean requires a non-empty dataset '
+                              'containing positive numbers')
+
+
+def harmonic_mean(data, weights=None):
+    data = list(data)
+    msg = 'harmonic mean does not support negative values'
+    n = len(data)
+    if n < 1:
+        raise StatisticsError('harmonic_mean requires at least one data point')
+    if n == 1 and weights is None:
+        x = data[0]
+        if isinstance(x, (int, float, bool)) or hasattr(x, 'as_integer_ratio'):
+            if x < 0:
+                raise StatisticsError(msg)
+            return x
+        raise TypeError('unsupported type')
+    if weights is None:
+        weights = [1] * n
+        sum_w = _Frac(n)
+    else:
+        weights = list(weights)
+        if len(weights) != n:
+            raise StatisticsError('Number of weights does not match data size')
+        for w in weights:
+            if w < 0:
+                raise StatisticsError(msg)
+        sum_w = _exact_sum(weights)[1]
+    terms = []
+    try:
+        for w, x in zip(weights, data):
+            if x < 0:
+                raise StatisticsError(msg)
+            terms.append(w / x if w else 0)
+    except ZeroDivisionError:
+        return 0
+    T, total, _, _ = _exact_sum(terms)
+    if not isinstance(total, _Frac):
+        if total <= 0:
+            raise StatisticsError('Weighted sum must be positive')
+        return _to_float(sum_w.n, sum_w.d) / total if isinstance(sum_w, _Frac) else sum_w / total
+    if total.n <= 0:
+        raise StatisticsError('Weighted sum must be positive')
+    if not isinstance(sum_w, _Frac):
+        return sum_w / _to_float(total.n, total.d)
+    return _convert(sum_w.div(total), T)
+
+
+def median(data):
+    data = sorted(data)
+    n = len(data)
+    if n == 0:
+        raise StatisticsError('no median for empty data')
+    i = n // 2
+    if n % 2:
+        return data[i]
+    return (data[i - 1] + data[i]) / 2
+
+
+def median_low(data):
+    data = sorted(data)
+    n = len(data)
+    if n == 0:
+        raise StatisticsError('no median for empty data')
+    return data[n // 2] if n % 2 else data[n // 2 - 1]
+
+
+def median_high(data):
+    data = sorted(data)
+    n = len(data)
+    if n == 0:
+        raise StatisticsError('no median for empty data')
+    return data[n // 2]
+
+
+def median_grouped(data, interval=1.0):
+    data = sorted(data)
+    n = len(data)
+    if not n:
+        raise StatisticsError('no median for empty data')
+    x = data[n // 2]
+    lo = 0
+    while data[lo] < x:
+        lo += 1
+    hi = lo
+    while hi < n and data[hi] == x:
+        hi += 1
+    try:
+        interval = float(interval)
+        x = float(x)
+    except (ValueError, TypeError):
+        raise TypeError('Value cannot be converted to a float')
+    return (x - interval / 2.0) + interval * (n / 2 - lo) / (hi - lo)
+
+
+def _counts(data):
+    # counts by value, and the values in first-seen order (dicts are unordered here)
+    counts = {}
+    order = []
+    for x in data:
+        c = counts.get(x)
+        if c is None:
+            order.append(x)
+            counts[x] = 1
+        else:
+            counts[x] = c + 1
+    return counts, order
+
+
+def mode(data):
+    counts, order = _counts(data)
+    if not order:
+        raise StatisticsError('no mode for empty data')
+    best = order[0]
+    for x in order:
+        if counts[x] > counts[best]:
+            best = x
+    return best
+
+
+def multimode(data):
+    counts, order = _counts(data)
+    if not order:
+        return []
+    top = max(counts.values())
+    return [x for x in order if counts[x] == top]
+
+
+def quantiles(data, *, n=4, method='exclusive'):
+    if n < 1:
+        raise StatisticsError('n must be at least 1')
+    data = sorted(data)
+    ld = len(data)
+    if ld < 2:
+        raise StatisticsError('must have at least two data points')
+    out = []
+    if method == 'inclusive':
+        m = ld - 1
+        for i in range(1, n):
+            j, delta = divmod(i * m, n)
+            out.append((data[j] * (n - delta) + data[j + 1] * delta) / n)
+        return out
+    if method == 'exclusive':
+        m = ld + 1
+        for i in range(1, n):
+            j = min(max(i * m // n, 1), ld - 1)
+            delta = i * m - j * n
+            out.append((data[j - 1] * (n - delta) + data[j] * delta) / n)
+        return out
+    raise ValueError('Unknown method: %r' % (method,))
+
+
+def _ss(data, c):
+    # -> (type, sum of squared deviations: _Frac or non-finite float, count)
+    if c is not None:
+        T, total, n, _ = _exact_sum([(x - c) * (x - c) for x in data])
+        return T, total, n
+    T, sx, n, sxx = _exact_sum(data, True)
+    if not isinstance(sx, _Frac):
+        return T, sx, n
+    if n == 0:
+        return T, _Frac(0), 0
+    # (n*sxx - sx*sx) / n, exact
+    return T, _Frac(n).mul(sxx).sub(sx.mul(sx)).div(_Frac(n)), n
+
+
+def _var(data, c, ddof, name):
+    T, ss, n = _ss(data, c)
+    if n < 1 + ddof:
+        raise StatisticsError(name + (' requires at least two data points' if ddof
+                                      else ' requires at least one data point'))
+    if not isinstance(ss, _Frac):
+        return T, ss / (n - ddof)
+    return T, ss.div(_Frac(n - ddof))
+
+
+def variance(data, xbar=None):
+    T, v = _var(data, xbar, 1, 'variance')
+    return _convert(v, T)
+
+
+def pvariance(data, mu=None):
+    T, v = _var(data, mu, 0, 'pvariance')
+    return _convert(v, T)
+
+
+def _sqrt_of(T, v):
+    if not isinstance(v, _Frac):
+        return math.sqrt(v)
+    if v.n < 0:
+        raise ValueError('math domain error')
+    if T is not int and T is not bool and T is not float and not getattr(T, '_is_fraction', False):
+        return _convert(v, T).sqrt()
+    return _sqrt_float(v.n, v.d)
+
+
+def stdev(data, xbar=None):
+    T, v = _var(data, xbar, 1, 'stdev')
+    return _sqrt_of(T, v)
+
+
+def pstdev(data, mu=None):
+    T, v = _var(data, mu, 0, 'pstdev')
+    return _sqrt_of(T, v)
+
+
+def _check_pair(x, y, what):
+    n = len(x)
+    if len(y) != n:
+        raise StatisticsError(what + ' requires that both inputs have same number of data points')
+    if n < 2:
+        raise StatisticsError(what + ' requires at least two data points')
+    return n
+
+
+def covariance(x, y):
+    n = _check_pair(x, y, 'covariance')
+    xbar = _fsum(x) / n
+    ybar = _fsum(y) / n
+    return _fsum([(a - xbar) * (b - ybar) for a, b in zip(x, y)]) / (n - 1)
+
+
+def correlation(x, y):
+    n = _check_pair(x, y, 'correlation')
+    xbar = _fsum(x) / n
+    ybar = _fsum(y) / n
+    sxy = _fsum([(a - xbar) * (b - ybar) for a, b in zip(x, y)])
+    sxx = _fsum([(a - xbar) * (a - xbar) for a in x])
+    syy = _fsum([(b - ybar) * (b - ybar) for b in y])
+    try:
+        return sxy / math.sqrt(sxx * syy)
+    except ZeroDivisionError:
+        raise StatisticsError('at least one of the inputs is constant')
+
+
+LinearRegression = namedtuple('LinearRegression', ['slope', 'intercept'])
+
+
+def linear_regression(x, y, *, proportional=False):
+    n = _check_pair(x, y, 'linear regression')
+    if proportional:
+        sxy = _fsum([a * b for a, b in zip(x, y)])
+        sxx = _fsum([a * a for a in x])
+    else:
+        xbar = _fsum(x) / n
+        ybar = _fsum(y) / n
+        sxy = _fsum([(a - xbar) * (b - ybar) for a, b in zip(x, y)])
+        sxx = _fsum([(a - xbar) * (a - xbar) for a in x])
+    try:
+        slope = sxy / sxx
+    except ZeroDivisionError:
+        raise StatisticsError('x is constant')
+    return LinearRegression(slope, 0.0 if proportional else ybar - slope * xbar)
