@@ -26,6 +26,7 @@ typedef struct mpb_watchdog {
     pthread_cond_t wake;
     pthread_t thread;
     int started, quit;
+    pid_t owner; /* the process the thread runs in (see fork in watchdog.c) */
     uint64_t next_wake; /* when the thread wakes next by itself (MPB_NEVER) */
     struct mpbox_session *armed; /* runs with a deadline or a stop request */
 } mpb_watchdog;

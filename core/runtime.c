@@ -340,6 +340,10 @@ static int build_image(mpbox_runtime *rt)
     if (rc != MPBOX_OK)
         return rc;
     s->inst.w2c_memory.data = NULL;
+    /* The prelude is our own code and ends: no deadline, so that creating
+     * a runtime starts no watchdog thread (a process may fork right after,
+     * as the zygote of `mpbox serve` does). */
+    s->limits[MPBOX_LIMIT_TIMEOUT_MS] = 0;
     if (start_guest(s) != 0) {
         rc = MPBOX_GUEST;
     } else {

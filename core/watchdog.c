@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core.h"
 
@@ -170,11 +171,23 @@ static void wake_for(mpb_watchdog *wd, uint64_t at)
     }
 }
 
-/* wd.lock held. */
+/* wd.lock held. A child made by fork() has the parent's watchdog state but
+ * not its thread: it starts its own (the condition variable may still
+ * count the parent's waiter, so it is made anew; no thread of this process
+ * uses it). */
 static int ensure_thread(mpb_watchdog *wd)
 {
-    if (wd->started)
+    pid_t self = getpid();
+    if (wd->started && wd->owner == self)
         return 0;
+    if (wd->started) {
+        pthread_condattr_t attr;
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+        pthread_cond_init(&wd->wake, &attr);
+        pthread_condattr_destroy(&attr);
+        wd->started = 0;
+    }
     /* The watchdog must not take the process's signals meant for others. */
     sigset_t all, old;
     sigfillset(&all);
@@ -184,6 +197,7 @@ static int ensure_thread(mpb_watchdog *wd)
     if (rc != 0)
         return -1;
     wd->started = 1;
+    wd->owner = self;
     return 0;
 }
 
@@ -264,7 +278,7 @@ void mpb_watchdog_shutdown(mpb_watchdog *wd)
     pthread_mutex_lock(&wd->lock);
     wd->quit = 1;
     pthread_cond_signal(&wd->wake);
-    int started = wd->started;
+    int started = wd->started && wd->owner == getpid();
     pthread_mutex_unlock(&wd->lock);
     if (started)
         pthread_join(wd->thread, NULL);
