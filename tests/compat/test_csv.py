@@ -179,7 +179,13 @@ samples = ['a,b,c\n1,2,3\n4,5,6\n',
            "'a';'b'\n'c';'d'\n",
            'x, y, z\n1, 2, 3\n',
            'name,age,height\nAlice,30,1.70\nBob,25,1.80\n',
-           'a|b|c\n1|2|3\n5|6|7\n']
+           'a|b|c\n1|2|3\n5|6|7\n',
+           'id,"name, full",age\n1,"Smith, J",30\n2,"Doe, A",40\n',
+           'a;b;c\n"x;y";2;3\n', 'date,value\n2024-01-01,5\n2024-01-02,7\n',
+           'one two three\nfour five six\n', 'k=v&x=y\nk=w&x=z\n',
+           '"quoted ""inner""",b\n"x",y\n',
+           'product,price,qty\nApple,1.20,10\nBanana,0.50,20\nCherry,3.00,5\n',
+           'a, "b c", d\n1, "2 3", 4\n', 'x\ty\n1\t2\n3\t4\n5\t6\n']
 sn = csv.Sniffer()
 for smp in samples:
     try:
