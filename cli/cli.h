@@ -10,8 +10,9 @@
  *   complete.c  the REPL's "is this input complete?" rule
  *   repl.c      the interactive loop (libedit)
  *   state.c     sessions from --load-session, saved with --save-session
- *   json.c      a small JSON reader and writer (for mcp.c)
- *   mcp.c       `mpbox mcp`: a Model Context Protocol server over stdio
+ *   json.c      a small JSON reader and writer (for the MCP server)
+ *   mcpcore.c   the MCP server without its transport (mcp.h)
+ *   mcp.c       `mpbox mcp`: the MCP server over stdio
  *
  * Only include/mpbox.h is used from the library.
  */
