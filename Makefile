@@ -121,6 +121,17 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmpbox.a $(LIBS)
 
+# Tests of the agent server's worker processes (tests/server): the server
+# objects they need, not the CLI.
+WORKER_OBJ := $(patsubst %,$(BUILD)/obj/server/%.o,proto sandbox worker worker_main zygote)
+SERVER_TEST_SRC := $(wildcard tests/server/*.c)
+SERVER_TEST_BIN := $(SERVER_TEST_SRC:tests/server/%.c=$(BUILD)/tests/%)
+TEST_BIN += $(SERVER_TEST_BIN)
+
+$(BUILD)/tests/%: tests/server/%.c tests/unit/check.h $(WORKER_OBJ) $(BUILD)/libmpbox.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(WORKER_OBJ) $(BUILD)/libmpbox.a -lseccomp $(LIBS)
+
 test-unit: all $(TEST_BIN)
 	@sh tests/run.sh $(BUILD)
 

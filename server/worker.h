@@ -93,6 +93,10 @@ int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **
  * frees). A run that never answers is killed after its session's timeout
  * plus grace plus a margin (WK_TIMEOUT). */
 int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len);
+/* After WK_ERROR from a call on w: the worker's reason (e.g. "the session
+ * was hard-stopped or trapped earlier ..."); "" when none. Valid until the
+ * next call on w. */
+const char *wk_last_error(const struct wk *w);
 /* Interrupt the current run, as mpbox_session_interrupt (safe from any thread). */
 void wk_interrupt(struct wk *w);
 

@@ -1,0 +1,104 @@
+/*
+ * proto.h — the framing of the server's channels to its zygote and its
+ * workers, and the little encoder/decoder their payloads are made with.
+ *
+ * A frame is a 16-byte header {type, arg, len} (host byte order: both ends
+ * are the same program on the same machine) followed by len bytes. The
+ * reader states how large a frame it accepts; anything larger, short or
+ * unknown is a protocol error, and the peer is treated as broken. Channels
+ * are SOCK_STREAM socketpairs; descriptors travel only on the zygote's
+ * control socket (SCM_RIGHTS on a frame's header).
+ */
+#ifndef MPBOX_SERVER_PROTO_H
+#define MPBOX_SERVER_PROTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum pr_type {
+    /* server -> worker */
+    PR_SETUP = 1, /* arg: PR_MODE_*; the session spec */
+    PR_RUN,       /* arg: MPBOX_RUN_* flags; the code */
+    PR_ONCE,      /* arg: flags; limits[MPBOX_LIMIT_COUNT_] then the code */
+    PR_PUT,       /* path (str) then the data */
+    PR_GET,       /* path (str) */
+    PR_LIST,
+    PR_SAVE,
+    /* worker -> server */
+    PR_OK = 100, /* arg: the run's status for PR_RUN/PR_ONCE */
+    PR_FAIL,     /* a message */
+    PR_NOFILE,   /* PR_GET: no such file */
+    /* server <-> zygote */
+    PR_CONFIG = 200, /* the encoded wk_config */
+    PR_READY,        /* the zygote built its runtime */
+    PR_SPAWN,        /* arg: request id */
+    PR_SPAWNED,      /* arg: request id; pid; fds: channel, pidfd */
+    PR_SPAWN_FAILED, /* arg: request id; a message */
+    PR_DIED          /* pid, wait status */
+};
+
+enum { PR_MODE_SESSION = 0, PR_MODE_ONESHOT = 1 };
+
+struct pr_hdr {
+    uint32_t type;
+    uint32_t arg;
+    uint64_t len;
+};
+
+/* Results of the read and write functions. */
+enum { PR_DONE = 0, PR_BROKEN = -1, PR_TIMEOUT = -2 };
+
+/* Monotonic clock in ns; deadlines are absolute on it, 0 = none. */
+int64_t pr_now_ns(void);
+int64_t pr_deadline_ms(int64_t ms);
+
+/* Send one frame: the header, then a and b (either may be empty). With a
+ * deadline the descriptor may be non-blocking (poll waits). fds (at most
+ * 2) go with the header. */
+int pr_send(int fd, uint32_t type, uint32_t arg, const void *a, size_t alen, const void *b, size_t blen,
+            int64_t deadline);
+int pr_send_fds(int fd, uint32_t type, uint32_t arg, const void *a, size_t alen, const int *fds, int nfds);
+
+/* Read a header; a frame longer than max is PR_BROKEN. */
+int pr_recv_hdr(int fd, struct pr_hdr *h, uint64_t max, int64_t deadline);
+/* The same, taking up to 2 descriptors that came with it (close-on-exec);
+ * unused slots are -1. */
+int pr_recv_hdr_fds(int fd, struct pr_hdr *h, uint64_t max, int64_t deadline, int fds[2]);
+/* Read exactly len bytes. */
+int pr_recv_all(int fd, void *buf, size_t len, int64_t deadline);
+/* Read and drop len bytes. */
+int pr_skip(int fd, uint64_t len, int64_t deadline);
+
+/* A growing buffer for payloads; any failed allocation sticks in failed. */
+struct pr_buf {
+    char *p;
+    size_t len, cap;
+    int failed;
+};
+void pb_reset(struct pr_buf *b);
+void pb_free(struct pr_buf *b);
+void pb_raw(struct pr_buf *b, const void *data, size_t len);
+void pb_u32(struct pr_buf *b, uint32_t v);
+void pb_u64(struct pr_buf *b, uint64_t v);
+/* A string with its NUL (NULL is encoded as ""). */
+void pb_str(struct pr_buf *b, const char *s);
+/* u64 length, then the bytes. */
+void pb_bytes(struct pr_buf *b, const void *data, size_t len);
+
+/* Reading a payload: every function checks bounds; a failure sets bad and
+ * returns 0 / NULL. */
+struct pr_in {
+    const char *p;
+    size_t len, off;
+    int bad;
+};
+uint32_t pi_u32(struct pr_in *in);
+uint64_t pi_u64(struct pr_in *in);
+/* A NUL-terminated string of at most max bytes without NULs inside,
+ * pointing into the payload. */
+const char *pi_str(struct pr_in *in, size_t max);
+const void *pi_bytes(struct pr_in *in, size_t *len);
+/* The rest of the payload. */
+const void *pi_rest(struct pr_in *in, size_t *len);
+
+#endif

@@ -1,0 +1,891 @@
+/*
+ * worker.c — the server's side of worker processes (worker.h): starting
+ * the zygote, spawning workers through it, calls on a worker's channel
+ * with deadlines, deaths, and the pool of one-shot workers.
+ *
+ * Everything a worker or the zygote sends is treated as hostile: frames
+ * are capped by what the request can legitimately produce, unexpected
+ * frames kill the worker, and every wait has a deadline.
+ */
+#include "worker.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "proto.h"
+#include "zygote.h"
+
+extern char **environ;
+
+/* Time a worker gets beyond its run's timeout and grace period before it
+ * is killed, and for calls that run no guest code. */
+#define RUN_MARGIN_MS 2000
+#define CALL_TIMEOUT_MS 60000
+#define SPAWN_TIMEOUT_MS 10000
+/* How long to wait for the zygote's report of a death. */
+#define DEATH_REPORT_MS 2000
+/* Idle one-shot workers kept. */
+#define ONESHOT_IDLE_MAX 64
+
+enum { KILL_NONE, KILL_TIMEOUT, KILL_PROTOCOL, KILL_FREED };
+
+struct wk {
+    struct wk_pool *p; /* NULL once the pool is stopped */
+    int fd, pidfd;
+    pid_t pid;
+    int oneshot, runs;
+    int dead;      /* calls fail with WK_DEAD */
+    int reported;  /* death holds the zygote's report (p->lock) */
+    int killed_for;
+    int status;    /* raw wait status, when reported */
+    struct wk_death death;
+    int64_t limits[MPBOX_LIMIT_COUNT_]; /* the session's, from the worker's setup */
+    char error[256];                    /* the last PR_FAIL message */
+    struct wk *prev, *next;             /* p->live */
+};
+
+struct spawn_req {
+    uint32_t id;
+    int done;
+    struct wk *w; /* filled by the reader */
+    char err[128];
+    struct spawn_req *next;
+};
+
+struct wk_pool {
+    struct wk_config cfg; /* strings owned below */
+    char **strings;
+    int nstrings;
+    char **roots; /* realpath of cfg.mount_roots */
+    int nroots;
+
+    int ctl;
+    pid_t zygote;
+    pthread_t reader;
+    int reader_started;
+
+    pthread_mutex_t lock; /* everything below */
+    pthread_cond_t cond;
+    int broken; /* the zygote is gone */
+    uint32_t next_id;
+    struct spawn_req *reqs;
+    struct wk *live;
+
+    pthread_mutex_t once_lock;
+    struct wk *idle[ONESHOT_IDLE_MAX];
+    int nidle;
+};
+
+static void set_err(char *err, size_t errcap, const char *fmt, const char *arg)
+{
+    if (err && errcap)
+        snprintf(err, errcap, fmt, arg ? arg : "");
+}
+
+static int send_signal(struct wk *w, int sig)
+{
+    if (w->pidfd < 0)
+        return -1;
+    return (int)syscall(SYS_pidfd_send_signal, w->pidfd, sig, NULL, 0);
+}
+
+/* ---- the reader of the control socket ------------------------------------ */
+
+static void describe(struct wk *w)
+{
+    struct wk_death *d = &w->death;
+    int st = w->status;
+    memset(d, 0, sizeof *d);
+    if (!w->reported) {
+        d->exited = 0;
+        d->status = 0;
+        snprintf(d->what, sizeof d->what, "ended (no exit status reported)");
+        return;
+    }
+    if (WIFEXITED(st)) {
+        d->exited = 1;
+        d->status = WEXITSTATUS(st);
+        snprintf(d->what, sizeof d->what, "exited with status %d", d->status);
+        return;
+    }
+    int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+    d->status = sig;
+    const char *name = sigabbrev_np(sig);
+    const char *why = "";
+    if (sig == SIGKILL && w->killed_for == KILL_TIMEOUT)
+        why = " (timeout)";
+    else if (sig == SIGKILL && w->killed_for == KILL_PROTOCOL)
+        why = " (protocol violation)";
+    else if (sig == SIGSYS)
+        why = " (seccomp)";
+    else if (sig == SIGXCPU)
+        why = " (CPU time limit)";
+    snprintf(d->what, sizeof d->what, "killed by SIG%s%s", name ? name : "?", why);
+}
+
+static void on_spawned(struct wk_pool *p, const struct pr_hdr *h, const char *payload, int fds[2])
+{
+    struct spawn_req *r = p->reqs;
+    while (r && r->id != h->arg)
+        r = r->next;
+    if (!r || r->done || h->len != 8 || fds[0] < 0 || fds[1] < 0) {
+        /* nobody waits (timed out): the worker is not wanted */
+        if (fds[1] >= 0)
+            syscall(SYS_pidfd_send_signal, fds[1], SIGKILL, NULL, 0);
+        for (int i = 0; i < 2; i++)
+            if (fds[i] >= 0)
+                close(fds[i]);
+        if (r && !r->done) {
+            snprintf(r->err, sizeof r->err, "the zygote sent a bad answer");
+            r->done = 1;
+        }
+        return;
+    }
+    uint64_t pid;
+    memcpy(&pid, payload, sizeof pid);
+    struct wk *w = r->w;
+    w->fd = fds[0];
+    w->pidfd = fds[1];
+    w->pid = (pid_t)pid;
+    fcntl(w->fd, F_SETFL, fcntl(w->fd, F_GETFL) | O_NONBLOCK);
+    w->next = p->live;
+    if (p->live)
+        p->live->prev = w;
+    p->live = w;
+    w->p = p;
+    r->done = 1;
+}
+
+static void on_died(struct wk_pool *p, const char *payload, size_t len)
+{
+    if (len != 16)
+        return;
+    uint64_t v[2];
+    memcpy(v, payload, sizeof v);
+    for (struct wk *w = p->live; w; w = w->next) {
+        if (w->pid == (pid_t)v[0] && !w->reported) {
+            w->reported = 1;
+            w->status = (int)(uint32_t)v[1];
+            describe(w);
+            return;
+        }
+    }
+}
+
+static void *reader_main(void *arg)
+{
+    struct wk_pool *p = arg;
+    char payload[256];
+    for (;;) {
+        struct pr_hdr h;
+        int fds[2];
+        int rc = pr_recv_hdr_fds(p->ctl, &h, sizeof payload - 1, 0, fds);
+        if (rc == PR_DONE)
+            rc = pr_recv_all(p->ctl, payload, (size_t)h.len, 0);
+        if (rc != PR_DONE) {
+            for (int i = 0; i < 2; i++)
+                if (fds[i] >= 0)
+                    close(fds[i]);
+            break;
+        }
+        payload[h.len] = 0;
+        pthread_mutex_lock(&p->lock);
+        if (h.type == PR_SPAWNED) {
+            on_spawned(p, &h, payload, fds);
+        } else {
+            for (int i = 0; i < 2; i++)
+                if (fds[i] >= 0)
+                    close(fds[i]);
+            if (h.type == PR_DIED) {
+                on_died(p, payload, (size_t)h.len);
+            } else if (h.type == PR_SPAWN_FAILED) {
+                for (struct spawn_req *r = p->reqs; r; r = r->next)
+                    if (r->id == h.arg && !r->done) {
+                        snprintf(r->err, sizeof r->err, "%.120s", payload);
+                        r->done = 1;
+                    }
+            }
+        }
+        pthread_cond_broadcast(&p->cond);
+        pthread_mutex_unlock(&p->lock);
+    }
+    pthread_mutex_lock(&p->lock);
+    p->broken = 1;
+    pthread_cond_broadcast(&p->cond);
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+/* Wait on p->cond (p->lock held) until `deadline` (monotonic ns). */
+static int wait_until(struct wk_pool *p, int64_t deadline)
+{
+    /* The condition variable runs on CLOCK_MONOTONIC (see pool start). */
+    struct timespec ts = {(time_t)(deadline / 1000000000), (long)(deadline % 1000000000)};
+    return pthread_cond_timedwait(&p->cond, &p->lock, &ts);
+}
+
+/* ---- pool ---------------------------------------------------------------- */
+
+static char *keep(struct wk_pool *p, const char *s)
+{
+    char *c = strdup(s ? s : "");
+    if (!c)
+        return NULL;
+    p->strings[p->nstrings++] = c;
+    return c;
+}
+
+static int copy_config(struct wk_pool *p, const struct wk_config *cfg)
+{
+    p->cfg = *cfg;
+    if (cfg->nsqlites < 0 || cfg->nmount_roots < 0 || cfg->nsqlites > 1024 || cfg->nmount_roots > 1024)
+        return -1;
+    p->strings = calloc((size_t)(cfg->nsqlites + cfg->nmount_roots) + 1, sizeof *p->strings);
+    const char **sq = calloc((size_t)cfg->nsqlites + 1, sizeof *sq);
+    const char **mr = calloc((size_t)cfg->nmount_roots + 1, sizeof *mr);
+    p->roots = calloc((size_t)cfg->nmount_roots + 1, sizeof *p->roots);
+    p->cfg.sqlites = sq;
+    p->cfg.mount_roots = mr;
+    if (!p->strings || !sq || !mr || !p->roots)
+        return -1;
+    for (int i = 0; i < cfg->nsqlites; i++) {
+        if (!cfg->sqlites[i] || !strchr(cfg->sqlites[i], '=') || strlen(cfg->sqlites[i]) > ZY_MAX_PATH)
+            return -1;
+        if (!(sq[i] = keep(p, cfg->sqlites[i])))
+            return -1;
+    }
+    for (int i = 0; i < cfg->nmount_roots; i++) {
+        if (!(mr[i] = keep(p, cfg->mount_roots[i])))
+            return -1;
+        char *real = realpath(mr[i], NULL);
+        if (real)
+            p->roots[p->nroots++] = real;
+    }
+    if (p->cfg.oneshot_reuse < 1)
+        p->cfg.oneshot_reuse = 1;
+    return 0;
+}
+
+static void free_pool_memory(struct wk_pool *p)
+{
+    for (int i = 0; i < p->nstrings; i++)
+        free(p->strings[i]);
+    free(p->strings);
+    for (int i = 0; i < p->nroots; i++)
+        free(p->roots[i]);
+    free(p->roots);
+    free((void *)p->cfg.sqlites);
+    free((void *)p->cfg.mount_roots);
+    pthread_mutex_destroy(&p->lock);
+    pthread_mutex_destroy(&p->once_lock);
+    pthread_cond_destroy(&p->cond);
+    free(p);
+}
+
+/* The zygote's environment: empty but for sanitizer options, which a
+ * sanitizer build needs to behave as its parent (the library handles
+ * SIGSEGV itself). */
+static void zygote_env(char **env, int cap)
+{
+    int n = 0;
+    for (char **e = environ; e && *e && n < cap - 1; e++) {
+        const char *eq = strchr(*e, '=');
+        if (eq && eq - *e >= 12 && strncmp(eq - 12, "SAN_OPTIONS", 11) == 0)
+            env[n++] = *e;
+    }
+    env[n] = NULL;
+}
+
+static pid_t start_zygote(int child_end)
+{
+    char *env[8];
+    zygote_env(env, 8);
+    char *argv[] = {(char *)ZY_ARGV0, NULL};
+    pid_t pid = fork();
+    if (pid != 0)
+        return pid;
+    /* The child: only async-signal-safe calls until execve. */
+    if (child_end == ZY_CTL_FD) {
+        fcntl(child_end, F_SETFD, 0);
+    } else if (dup2(child_end, ZY_CTL_FD) != ZY_CTL_FD) {
+        _exit(127);
+    }
+    syscall(SYS_close_range, ZY_CTL_FD + 1, ~0u, 0u);
+    execve("/proc/self/exe", argv, env);
+    _exit(127);
+}
+
+int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, size_t errcap)
+{
+    *out = NULL;
+    struct wk_pool *p = calloc(1, sizeof *p);
+    if (!p) {
+        set_err(err, errcap, "out of memory%s", NULL);
+        return WK_NOMEM;
+    }
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_mutex_init(&p->once_lock, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->cond, &ca);
+    pthread_condattr_destroy(&ca);
+    p->ctl = -1;
+    if (!cfg || copy_config(p, cfg) != 0) {
+        set_err(err, errcap, "bad worker configuration%s", NULL);
+        free_pool_memory(p);
+        return WK_ERROR;
+    }
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+        set_err(err, errcap, "socketpair: %s", strerror(errno));
+        free_pool_memory(p);
+        return WK_ERROR;
+    }
+    p->zygote = start_zygote(sv[1]);
+    close(sv[1]);
+    p->ctl = sv[0];
+    if (p->zygote < 0) {
+        set_err(err, errcap, "fork: %s", strerror(errno));
+        close(p->ctl);
+        free_pool_memory(p);
+        return WK_ERROR;
+    }
+    fcntl(p->ctl, F_SETFL, fcntl(p->ctl, F_GETFL) | O_NONBLOCK);
+
+    struct pr_buf b = {0};
+    zy_encode_config(&p->cfg, &b);
+    int rc = b.failed ? PR_BROKEN : pr_send(p->ctl, PR_CONFIG, 0, b.p, b.len, NULL, 0, pr_deadline_ms(SPAWN_TIMEOUT_MS));
+    pb_free(&b);
+    struct pr_hdr h = {0};
+    char msg[256] = "";
+    if (rc == PR_DONE)
+        rc = pr_recv_hdr(p->ctl, &h, sizeof msg - 1, pr_deadline_ms(60000));
+    if (rc == PR_DONE)
+        rc = pr_recv_all(p->ctl, msg, (size_t)h.len, pr_deadline_ms(SPAWN_TIMEOUT_MS));
+    if (rc == PR_DONE && h.type != PR_READY) {
+        msg[h.len] = 0;
+        rc = PR_BROKEN;
+    }
+    if (rc == PR_DONE && pthread_create(&p->reader, NULL, reader_main, p) != 0) {
+        snprintf(msg, sizeof msg, "cannot start a thread");
+        rc = PR_BROKEN;
+    }
+    if (rc != PR_DONE) {
+        set_err(err, errcap, "the zygote failed to start: %s", msg[0] ? msg : "no answer");
+        kill(p->zygote, SIGKILL);
+        waitpid(p->zygote, NULL, 0);
+        close(p->ctl);
+        free_pool_memory(p);
+        return WK_ERROR;
+    }
+    p->reader_started = 1;
+    *out = p;
+    return WK_OK;
+}
+
+void wk_pool_stop(struct wk_pool *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->once_lock);
+    int n = p->nidle;
+    p->nidle = 0;
+    pthread_mutex_unlock(&p->once_lock);
+    for (int i = 0; i < n; i++)
+        wk_free(p->idle[i]);
+    /* The zygote ends when its control socket closes; its workers die with
+     * it (PR_SET_PDEATHSIG). */
+    shutdown(p->ctl, SHUT_RDWR);
+    if (p->reader_started)
+        pthread_join(p->reader, NULL);
+    kill(p->zygote, SIGKILL);
+    waitpid(p->zygote, NULL, 0);
+    close(p->ctl);
+    pthread_mutex_lock(&p->lock);
+    for (struct wk *w = p->live; w; w = w->next) {
+        send_signal(w, SIGKILL);
+        w->p = NULL;
+        w->dead = 1;
+    }
+    p->live = NULL;
+    pthread_mutex_unlock(&p->lock);
+    free_pool_memory(p);
+}
+
+/* ---- deaths ------------------------------------------------------------- */
+
+/* The channel broke or the worker misbehaved: make sure it is dead, then
+ * wait (bounded) for the zygote's report of how it ended. */
+static void finish(struct wk *w, int kill_for)
+{
+    if (w->dead)
+        return;
+    w->dead = 1;
+    if (kill_for == KILL_NONE && w->pidfd >= 0) {
+        /* it closed the channel: give it a moment to end by itself */
+        struct pollfd pfd = {.fd = w->pidfd, .events = POLLIN};
+        if (poll(&pfd, 1, 1000) == 0)
+            kill_for = KILL_PROTOCOL;
+    }
+    w->killed_for = kill_for;
+    if (kill_for != KILL_NONE)
+        send_signal(w, SIGKILL);
+    struct wk_pool *p = w->p;
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    int64_t deadline = pr_deadline_ms(DEATH_REPORT_MS);
+    while (!w->reported && !p->broken && pr_now_ns() < deadline)
+        wait_until(p, deadline);
+    describe(w);
+    pthread_mutex_unlock(&p->lock);
+}
+
+const struct wk_death *wk_death(const struct wk *w)
+{
+    return w && w->dead ? &w->death : NULL;
+}
+
+/* ---- calls --------------------------------------------------------------- */
+
+/* Frame caps: what a well-behaved worker can send for each request. JSON
+ * escapes a byte as at most 6. */
+static uint64_t run_cap(const int64_t *limits)
+{
+    uint64_t out = (uint64_t)limits[MPBOX_LIMIT_STDOUT], err = (uint64_t)limits[MPBOX_LIMIT_STDERR];
+    return 6 * (2 * out + err) + (16u << 20);
+}
+
+static uint64_t files_cap(const int64_t *limits)
+{
+    return (uint64_t)limits[MPBOX_LIMIT_FILES_BYTES];
+}
+
+static uint64_t save_cap(const int64_t *limits)
+{
+    return MPBOX_MAX_MEMORY + (uint64_t)limits[MPBOX_LIMIT_FILES_BYTES] + (64u << 20);
+}
+
+/* One request and its answer. On WK_OK, *data (malloc'd, NUL-terminated;
+ * may be NULL when not wanted) and *len hold the PR_OK payload, *arg its
+ * arg. PR_NOFILE is WK_NOTFOUND, PR_FAIL WK_ERROR with w->error set. */
+static int call(struct wk *w, uint32_t type, uint32_t arg, const void *a, size_t alen, const void *b, size_t blen,
+                int64_t deadline, uint64_t cap, void **data, size_t *len, uint32_t *out_arg)
+{
+    if (data)
+        *data = NULL;
+    if (len)
+        *len = 0;
+    w->error[0] = 0;
+    if (w->dead)
+        return WK_DEAD;
+    int rc = pr_send(w->fd, type, arg, a, alen, b, blen, deadline);
+    struct pr_hdr h = {0};
+    if (rc == PR_DONE)
+        rc = pr_recv_hdr(w->fd, &h, UINT64_MAX, deadline);
+    if (rc == PR_TIMEOUT) {
+        finish(w, KILL_TIMEOUT);
+        return WK_TIMEOUT;
+    }
+    if (rc != PR_DONE) {
+        finish(w, KILL_NONE);
+        return WK_DEAD;
+    }
+    uint64_t max = h.type == PR_OK ? cap : h.type == PR_FAIL ? sizeof w->error - 1 : h.type == PR_NOFILE ? 0 : 0;
+    if ((h.type != PR_OK && h.type != PR_FAIL && h.type != PR_NOFILE) || h.len > max) {
+        finish(w, KILL_PROTOCOL);
+        return WK_DEAD;
+    }
+    if (h.type == PR_FAIL) {
+        rc = pr_recv_all(w->fd, w->error, (size_t)h.len, deadline);
+        w->error[rc == PR_DONE ? h.len : 0] = 0;
+    } else if (h.type == PR_OK && data) {
+        char *buf = malloc((size_t)h.len + 1);
+        if (!buf) {
+            /* the answer cannot be kept: the channel is out of step */
+            finish(w, KILL_PROTOCOL);
+            return WK_NOMEM;
+        }
+        rc = pr_recv_all(w->fd, buf, (size_t)h.len, deadline);
+        buf[h.len] = 0;
+        if (rc == PR_DONE) {
+            *data = buf;
+            if (len)
+                *len = (size_t)h.len;
+        } else {
+            free(buf);
+        }
+    } else {
+        rc = pr_skip(w->fd, h.len, deadline);
+    }
+    if (rc == PR_TIMEOUT) {
+        finish(w, KILL_TIMEOUT);
+        return WK_TIMEOUT;
+    }
+    if (rc != PR_DONE) {
+        finish(w, KILL_NONE);
+        return WK_DEAD;
+    }
+    if (out_arg)
+        *out_arg = h.arg;
+    return h.type == PR_OK ? WK_OK : h.type == PR_NOFILE ? WK_NOTFOUND : WK_ERROR;
+}
+
+static int64_t run_deadline(const int64_t *limits)
+{
+    int64_t t = limits[MPBOX_LIMIT_TIMEOUT_MS];
+    if (t <= 0)
+        return 0; /* no limit was asked for: wait for the run (or the death) */
+    return pr_deadline_ms(t + limits[MPBOX_LIMIT_GRACE_MS] + RUN_MARGIN_MS);
+}
+
+const char *wk_last_error(const struct wk *w)
+{
+    return w ? w->error : "";
+}
+
+/* ---- spawning ------------------------------------------------------------ */
+
+/* HOSTDIR:/GUESTDIR, HOSTDIR a directory below one of the roots (after
+ * resolving symbolic links). */
+static int check_mount(struct wk_pool *p, const char *spec, char **host, const char **guest, char *err, size_t errcap)
+{
+    const char *sep = NULL;
+    for (const char *s = strstr(spec, ":/"); s; s = strstr(s + 1, ":/"))
+        sep = s;
+    char *dir = sep ? strndup(spec, (size_t)(sep - spec)) : strdup(spec);
+    *guest = sep ? sep + 1 : "/input";
+    *host = NULL;
+    if (!dir)
+        return WK_NOMEM;
+    char *real = realpath(dir, NULL);
+    free(dir);
+    if (real) {
+        for (int i = 0; i < p->nroots; i++) {
+            size_t n = strlen(p->roots[i]);
+            if (strncmp(real, p->roots[i], n) == 0 &&
+                (real[n] == 0 || real[n] == '/' || (n == 1 && p->roots[i][0] == '/'))) {
+                *host = real;
+                return WK_OK;
+            }
+        }
+    }
+    free(real);
+    set_err(err, errcap, "mount not allowed by the server: %.200s", spec);
+    return WK_ERROR;
+}
+
+static int known_sqlite(struct wk_pool *p, const char *name)
+{
+    size_t n = strlen(name);
+    for (int i = 0; i < p->cfg.nsqlites; i++)
+        if (strncmp(p->cfg.sqlites[i], name, n) == 0 && p->cfg.sqlites[i][n] == '=')
+            return 1;
+    return 0;
+}
+
+static int encode_spec(struct wk_pool *p, const struct wk_session_spec *spec, struct pr_buf *b, char *err,
+                       size_t errcap)
+{
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        pb_u64(b, (uint64_t)(spec && spec->limits ? spec->limits[i] : -1));
+    int nm = spec ? spec->nmounts : 0, ns = spec ? spec->nsqlites : 0;
+    if (nm < 0 || nm > 16 || ns < 0 || ns > 64) {
+        set_err(err, errcap, "too many mounts or databases%s", NULL);
+        return WK_ERROR;
+    }
+    pb_u32(b, (uint32_t)nm);
+    for (int i = 0; i < nm; i++) {
+        char *host;
+        const char *guest;
+        int rc = check_mount(p, spec->mounts[i] ? spec->mounts[i] : "", &host, &guest, err, errcap);
+        if (rc != WK_OK)
+            return rc;
+        int bad = strlen(host) > ZY_MAX_PATH || strlen(guest) > ZY_MAX_PATH;
+        pb_str(b, host);
+        pb_str(b, guest);
+        free(host);
+        if (bad) {
+            set_err(err, errcap, "mount path too long%s", NULL);
+            return WK_ERROR;
+        }
+    }
+    pb_u32(b, (uint32_t)ns);
+    for (int i = 0; i < ns; i++) {
+        const char *name = spec->sqlites[i];
+        if (!name || strlen(name) > 255 || !known_sqlite(p, name)) {
+            set_err(err, errcap, "unknown SQL database: %.100s", name);
+            return WK_ERROR;
+        }
+        pb_str(b, name);
+    }
+    pb_bytes(b, spec ? spec->snapshot : NULL, spec && spec->snapshot ? spec->snapshot_len : 0);
+    return b->failed ? WK_NOMEM : WK_OK;
+}
+
+/* Ask the zygote for a process; w is linked into p->live on success. */
+static int fork_worker(struct wk_pool *p, struct wk *w, char *err, size_t errcap)
+{
+    struct spawn_req r = {.w = w};
+    pthread_mutex_lock(&p->lock);
+    r.id = ++p->next_id;
+    r.next = p->reqs;
+    p->reqs = &r;
+    int64_t deadline = pr_deadline_ms(SPAWN_TIMEOUT_MS);
+    int rc = p->broken ? PR_BROKEN : pr_send(p->ctl, PR_SPAWN, r.id, NULL, 0, NULL, 0, deadline);
+    while (rc == PR_DONE && !r.done && !p->broken && pr_now_ns() < deadline)
+        wait_until(p, deadline);
+    struct spawn_req **pp = &p->reqs;
+    while (*pp != &r)
+        pp = &(*pp)->next;
+    *pp = r.next;
+    int ok = r.done && w->p;
+    r.done = 1; /* a late answer finds no request and kills its worker */
+    pthread_mutex_unlock(&p->lock);
+    if (ok)
+        return WK_OK;
+    set_err(err, errcap, "cannot start a worker: %s",
+            r.err[0] ? r.err : p->broken ? "the zygote is gone" : "no answer from the zygote");
+    return WK_ERROR;
+}
+
+static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int oneshot, struct wk **out, char *err,
+                 size_t errcap)
+{
+    *out = NULL;
+    struct pr_buf b = {0};
+    int rc = encode_spec(p, spec, &b, err, errcap);
+    if (rc != WK_OK) {
+        if (rc == WK_NOMEM)
+            set_err(err, errcap, "out of memory%s", NULL);
+        pb_free(&b);
+        return rc;
+    }
+    struct wk *w = calloc(1, sizeof *w);
+    if (!w) {
+        pb_free(&b);
+        set_err(err, errcap, "out of memory%s", NULL);
+        return WK_NOMEM;
+    }
+    w->fd = w->pidfd = -1;
+    w->oneshot = oneshot;
+    rc = fork_worker(p, w, err, errcap);
+    if (rc != WK_OK) {
+        free(w);
+        pb_free(&b);
+        return rc;
+    }
+    void *info = NULL;
+    size_t len = 0;
+    rc = call(w, PR_SETUP, oneshot ? PR_MODE_ONESHOT : PR_MODE_SESSION, b.p, b.len, NULL, 0,
+              pr_deadline_ms(CALL_TIMEOUT_MS), sizeof w->limits, &info, &len, NULL);
+    pb_free(&b);
+    if (rc == WK_OK && len == sizeof w->limits) {
+        memcpy(w->limits, info, sizeof w->limits);
+        for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+            if (w->limits[i] < 0)
+                rc = WK_ERROR;
+    } else if (rc == WK_OK) {
+        rc = WK_ERROR;
+    }
+    free(info);
+    if (rc != WK_OK) {
+        if (rc == WK_ERROR)
+            set_err(err, errcap, "the worker refused the session: %s", w->error[0] ? w->error : "bad answer");
+        else
+            set_err(err, errcap, "the worker died while starting: %s", w->dead ? w->death.what : "");
+        wk_free(w);
+        return rc == WK_NOMEM ? WK_NOMEM : WK_ERROR;
+    }
+    *out = w;
+    return WK_OK;
+}
+
+int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **out, char *err, size_t errcap)
+{
+    if (!p || !out) {
+        set_err(err, errcap, "bad argument%s", NULL);
+        return WK_ERROR;
+    }
+    return spawn(p, spec, 0, out, err, errcap);
+}
+
+void wk_free(struct wk *w)
+{
+    if (!w)
+        return;
+    struct wk_pool *p = w->p;
+    if (p) {
+        pthread_mutex_lock(&p->lock);
+        if (w->prev)
+            w->prev->next = w->next;
+        else if (p->live == w)
+            p->live = w->next;
+        if (w->next)
+            w->next->prev = w->prev;
+        pthread_mutex_unlock(&p->lock);
+    }
+    if (!w->reported)
+        send_signal(w, SIGKILL); /* the zygote reaps it */
+    if (w->fd >= 0)
+        close(w->fd);
+    if (w->pidfd >= 0)
+        close(w->pidfd);
+    free(w);
+}
+
+/* ---- requests ------------------------------------------------------------ */
+
+int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len)
+{
+    *json = NULL;
+    if (json_len)
+        *json_len = 0;
+    if (!w || (!code && len) || w->oneshot)
+        return WK_ERROR;
+    return call(w, PR_RUN, flags, code, len, NULL, 0, run_deadline(w->limits), run_cap(w->limits), (void **)json,
+                json_len, NULL);
+}
+
+void wk_interrupt(struct wk *w)
+{
+    if (w && !w->dead)
+        send_signal(w, SIGUSR1);
+}
+
+int wk_put_file(struct wk *w, const char *path, const void *data, size_t len, char *err, size_t errcap)
+{
+    if (!w || !path || (!data && len) || strlen(path) > ZY_MAX_PATH) {
+        set_err(err, errcap, "bad argument%s", NULL);
+        return WK_ERROR;
+    }
+    int rc = call(w, PR_PUT, 0, path, strlen(path) + 1, data, len, pr_deadline_ms(CALL_TIMEOUT_MS), 0, NULL, NULL,
+                  NULL);
+    if (rc == WK_ERROR)
+        set_err(err, errcap, "%s", w->error);
+    else if (rc == WK_DEAD || rc == WK_TIMEOUT)
+        set_err(err, errcap, "the worker %s", w->death.what);
+    return rc;
+}
+
+int wk_get_file(struct wk *w, const char *path, void **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    if (!w || !path || strlen(path) > ZY_MAX_PATH)
+        return WK_ERROR;
+    return call(w, PR_GET, 0, path, strlen(path) + 1, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), files_cap(w->limits),
+                data, len, NULL);
+}
+
+int wk_list_files(struct wk *w, char **json, size_t *json_len)
+{
+    *json = NULL;
+    if (json_len)
+        *json_len = 0;
+    if (!w)
+        return WK_ERROR;
+    uint64_t cap = (uint64_t)w->limits[MPBOX_LIMIT_FILES_COUNT] * (6 * ZY_MAX_PATH + 64) + 16;
+    return call(w, PR_LIST, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), cap, (void **)json, json_len, NULL);
+}
+
+int wk_save(struct wk *w, void **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    if (!w)
+        return WK_ERROR;
+    return call(w, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), save_cap(w->limits), data, len,
+                NULL);
+}
+
+pid_t wk_pid(const struct wk *w)
+{
+    return w ? w->pid : 0;
+}
+
+uint64_t wk_rss(const struct wk *w)
+{
+    if (!w || w->dead)
+        return 0;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/statm", (int)w->pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    unsigned long long size = 0, rss = 0;
+    int n = fscanf(f, "%llu %llu", &size, &rss);
+    fclose(f);
+    return n == 2 ? rss * (uint64_t)sysconf(_SC_PAGESIZE) : 0;
+}
+
+/* ---- one-shot runs ------------------------------------------------------- */
+
+static struct wk *take_idle(struct wk_pool *p)
+{
+    for (;;) {
+        pthread_mutex_lock(&p->once_lock);
+        struct wk *w = p->nidle ? p->idle[--p->nidle] : NULL;
+        pthread_mutex_unlock(&p->once_lock);
+        if (!w)
+            return NULL;
+        /* one that ended while idle (RLIMIT_CPU, killed) is replaced */
+        struct pollfd pfd = {.fd = w->pidfd, .events = POLLIN};
+        if (poll(&pfd, 1, 0) == 0)
+            return w;
+        wk_free(w);
+    }
+}
+
+static void give_back(struct wk_pool *p, struct wk *w)
+{
+    pthread_mutex_lock(&p->once_lock);
+    if (p->nidle < ONESHOT_IDLE_MAX) {
+        p->idle[p->nidle++] = w;
+        w = NULL;
+    }
+    pthread_mutex_unlock(&p->once_lock);
+    wk_free(w);
+}
+
+int wk_run_once(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags, char **json,
+                size_t *json_len)
+{
+    *json = NULL;
+    if (json_len)
+        *json_len = 0;
+    if (!p || (!code && len))
+        return WK_ERROR;
+    struct wk *w = take_idle(p);
+    if (!w) {
+        char err[128];
+        int rc = spawn(p, NULL, 1, &w, err, sizeof err);
+        if (rc != WK_OK)
+            return rc;
+    }
+    int64_t eff[MPBOX_LIMIT_COUNT_];
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        eff[i] = limits && limits[i] >= 0 ? limits[i] : w->limits[i];
+    uint32_t status = 0;
+    int rc = call(w, PR_ONCE, flags, eff, sizeof eff, code, len, run_deadline(eff), run_cap(eff), (void **)json,
+                  json_len, &status);
+    if (rc == WK_OK && (status == MPBOX_STATUS_OK || status == MPBOX_STATUS_ERROR) &&
+        ++w->runs < p->cfg.oneshot_reuse)
+        give_back(p, w);
+    else
+        wk_free(w);
+    return rc;
+}

@@ -1,0 +1,451 @@
+/*
+ * worker_main.c — a worker process: confines itself, sets up its session
+ * from the server's PR_SETUP, then answers requests on its channel until
+ * the channel closes (protocol: proto.h, docs/isolation.md).
+ *
+ * Threads: the main thread serves the channel and runs guest code; a
+ * small thread waits for SIGUSR1 (the server's wk_interrupt) and
+ * interrupts the current run; the runtime's watchdog thread enforces
+ * timeouts. All three exist before the seccomp filter is installed, which
+ * then allows no new thread or process.
+ */
+#include "sandbox.h"
+#include "zygote.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The session a SIGUSR1 interrupts (process state of this program, not of
+ * the library). */
+static pthread_mutex_t current_lock = PTHREAD_MUTEX_INITIALIZER;
+static mpbox_session *current;
+
+static void set_current(mpbox_session *s)
+{
+    pthread_mutex_lock(&current_lock);
+    current = s;
+    pthread_mutex_unlock(&current_lock);
+}
+
+static void *interrupt_main(void *arg)
+{
+    (void)arg;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    for (;;) {
+        int sig;
+        if (sigwait(&set, &sig) != 0)
+            continue;
+        pthread_mutex_lock(&current_lock);
+        if (current)
+            mpbox_session_interrupt(current);
+        pthread_mutex_unlock(&current_lock);
+    }
+    return NULL;
+}
+
+static int start_interrupt_thread(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &set, NULL); /* inherited by every thread */
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    pthread_t t;
+    int rc = pthread_create(&t, &attr, interrupt_main, NULL);
+    pthread_attr_destroy(&attr);
+    return rc == 0 ? 0 : -1;
+}
+
+/* The runtime's watchdog thread starts with the first run that has a
+ * deadline; a throwaway session makes that happen before the filter. */
+static int start_watchdog(mpbox_runtime *rt)
+{
+    mpbox_session *s = NULL;
+    if (mpbox_session_new(rt, &s) != MPBOX_OK)
+        return -1;
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 60000);
+    mpbox_result *r = NULL;
+    int rc = mpbox_run(s, "", 0, &r);
+    mpbox_result_free(r);
+    mpbox_session_free(s);
+    return rc == MPBOX_OK ? 0 : -1;
+}
+
+struct worker {
+    struct zy *z;
+    int chan;
+    int oneshot;
+    mpbox_session *s;
+    char *req; /* the current request's payload */
+    size_t req_cap;
+    struct pr_buf out;
+};
+
+static _Noreturn void die(int status)
+{
+    _exit(status);
+}
+
+static void reply(struct worker *w, uint32_t type, uint32_t arg, const void *data, size_t len)
+{
+    if (pr_send(w->chan, type, arg, data, len, NULL, 0, 0) != PR_DONE)
+        die(0); /* the server is gone */
+}
+
+static void reply_text(struct worker *w, uint32_t type, const char *msg)
+{
+    reply(w, type, 0, msg, strlen(msg));
+}
+
+/* Read one request; 0 or the process ends. */
+static int read_request(struct worker *w, struct pr_hdr *h)
+{
+    if (pr_recv_hdr(w->chan, h, ZY_MAX_REQUEST, 0) != PR_DONE)
+        die(0);
+    if (h->len + 1 > w->req_cap || (w->req_cap > (16u << 20) && h->len < (1u << 20))) {
+        free(w->req);
+        w->req_cap = (size_t)h->len + 1 < 4096 ? 4096 : (size_t)h->len + 1;
+        w->req = malloc(w->req_cap);
+        if (!w->req)
+            die(3);
+    }
+    if (pr_recv_all(w->chan, w->req, (size_t)h->len, 0) != PR_DONE)
+        die(0);
+    w->req[h->len] = 0;
+    return 0;
+}
+
+static void apply_limits(mpbox_session *s, const int64_t *limits)
+{
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        if (limits[i] >= 0)
+            mpbox_session_limit(s, i, limits[i]);
+}
+
+static int64_t limit_of(struct worker *w, int id)
+{
+    return w->s ? mpbox_session_limit(w->s, id, -1) : mpbox_runtime_limit(w->z->rt, id, -1);
+}
+
+/* RLIMIT_AS: what the process maps now (the runtime, its pool of 8 GiB
+ * reservations, the session) plus room for two more reservations (a
+ * session created or loaded while another exists, a checkpoint), host
+ * copies of guest memory (snapshots: twice the cap) and of files, and
+ * 1 GiB of host heap. See docs/isolation.md for the measured numbers. */
+static uint64_t address_space_limit(struct worker *w)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    (void)w;
+    return 0; /* ASan's shadow memory does not live under RLIMIT_AS */
+#else
+    unsigned long long pages = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%llu", &pages) != 1)
+            pages = 0;
+        fclose(f);
+    }
+    uint64_t now = (uint64_t)pages * (uint64_t)sysconf(_SC_PAGESIZE);
+    uint64_t mem = (uint64_t)limit_of(w, MPBOX_LIMIT_MEMORY);
+    uint64_t files = (uint64_t)limit_of(w, MPBOX_LIMIT_FILES_BYTES);
+    return now + 2 * (8ull << 30) + 2 * mem + files + (1ull << 30);
+#endif
+}
+
+/* PR_SETUP: limits[], mounts (host, guest)*, sqlite names*, snapshot. */
+static void setup(struct worker *w)
+{
+    struct pr_hdr h;
+    read_request(w, &h);
+    if (h.type != PR_SETUP)
+        die(2);
+    w->oneshot = h.arg == PR_MODE_ONESHOT;
+    struct pr_in in = {w->req, (size_t)h.len, 0, 0};
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        limits[i] = (int64_t)pi_u64(&in);
+    uint32_t nmounts = pi_u32(&in);
+    if (in.bad || nmounts > 16)
+        die(2);
+    const char *hosts[16], *guests[16];
+    for (uint32_t i = 0; i < nmounts; i++) {
+        hosts[i] = pi_str(&in, ZY_MAX_PATH);
+        guests[i] = pi_str(&in, ZY_MAX_PATH);
+    }
+    uint32_t nsql = pi_u32(&in);
+    if (in.bad || nsql > 64)
+        die(2);
+    const char *sql_paths[64];
+    const char *sql_names[64];
+    for (uint32_t i = 0; i < nsql; i++) {
+        sql_names[i] = pi_str(&in, 255);
+        sql_paths[i] = NULL;
+        for (int k = 0; sql_names[i] && k < w->z->cfg.nsqlites; k++)
+            if (strcmp(w->z->cfg.sqlite_names[k], sql_names[i]) == 0)
+                sql_paths[i] = w->z->cfg.sqlite_paths[k];
+        if (!sql_paths[i]) {
+            reply_text(w, PR_FAIL, "unknown SQL database");
+            die(0);
+        }
+    }
+    size_t snap_len;
+    const void *snap = pi_bytes(&in, &snap_len);
+    if (in.bad)
+        die(2);
+
+    char err[256];
+    if (!w->oneshot) {
+        int rc;
+        if (snap_len) {
+            const char *why = NULL;
+            rc = mpbox_session_load(w->z->rt, snap, snap_len, &w->s, &why);
+            if (rc != MPBOX_OK) {
+                snprintf(err, sizeof err, "snapshot refused: %s", why ? why : mpbox_errstr(rc));
+                reply_text(w, PR_FAIL, err);
+                die(0);
+            }
+            /* the server's limits win over the snapshot's */
+            apply_limits(w->s, w->z->cfg.limits);
+        } else {
+            rc = mpbox_session_new(w->z->rt, &w->s);
+            if (rc != MPBOX_OK) {
+                reply_text(w, PR_FAIL, mpbox_errstr(rc));
+                die(0);
+            }
+        }
+        apply_limits(w->s, limits);
+        for (uint32_t i = 0; i < nmounts; i++) {
+            if (mpbox_session_mount(w->s, hosts[i], guests[i]) != MPBOX_OK) {
+                snprintf(err, sizeof err, "cannot mount %.100s at %.100s", hosts[i], guests[i]);
+                reply_text(w, PR_FAIL, err);
+                die(0);
+            }
+        }
+        for (uint32_t i = 0; i < nsql; i++) {
+            if (mpbox_session_add_sqlite(w->s, sql_names[i], sql_paths[i]) != MPBOX_OK) {
+                reply_text(w, PR_FAIL, "cannot add the SQL database");
+                die(0);
+            }
+        }
+    }
+    if (start_interrupt_thread() != 0 || start_watchdog(w->z->rt) != 0) {
+        reply_text(w, PR_FAIL, "cannot start the worker's threads");
+        die(0);
+    }
+    struct sb_policy pol = {
+        .address_space = address_space_limit(w),
+        .cpu_seconds = w->z->cfg.rlimit_cpu_s,
+        .seccomp = w->z->cfg.seccomp,
+        .read_dirs = hosts,
+        .nread_dirs = (int)nmounts,
+        .read_files = sql_paths,
+        .nread_files = (int)nsql,
+    };
+    if (sb_lock(&pol, err, sizeof err) != 0) {
+        reply_text(w, PR_FAIL, err);
+        die(0);
+    }
+    /* The limits the server needs for its deadlines and frame caps. */
+    uint64_t info[MPBOX_LIMIT_COUNT_];
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        info[i] = (uint64_t)limit_of(w, i);
+    reply(w, PR_OK, 0, info, sizeof info);
+}
+
+static void send_result(struct worker *w, int rc, mpbox_result *r)
+{
+    if (rc != MPBOX_OK) {
+        reply_text(w, PR_FAIL, mpbox_errstr(rc));
+        return;
+    }
+    size_t len = 0;
+    char *json = mpbox_result_json(r, &len);
+    if (!json) {
+        mpbox_result_free(r);
+        reply_text(w, PR_FAIL, mpbox_errstr(MPBOX_NOMEM));
+        return;
+    }
+    reply(w, PR_OK, (uint32_t)mpbox_result_status(r), json, len);
+    mpbox_free(json);
+    mpbox_result_free(r);
+}
+
+static void do_run(struct worker *w, const struct pr_hdr *h)
+{
+    if (!w->s) {
+        reply_text(w, PR_FAIL, "a one-shot worker has no session");
+        return;
+    }
+    mpbox_result *r = NULL;
+    set_current(w->s);
+    int rc = mpbox_run_ex(w->s, w->req, (size_t)h->len, h->arg, &r);
+    set_current(NULL);
+    send_result(w, rc, r);
+}
+
+static void do_once(struct worker *w, const struct pr_hdr *h)
+{
+    struct pr_in in = {w->req, (size_t)h->len, 0, 0};
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        limits[i] = (int64_t)pi_u64(&in);
+    size_t len;
+    const char *code = pi_rest(&in, &len);
+    if (!w->oneshot || in.bad) {
+        reply_text(w, PR_FAIL, "bad one-shot request");
+        return;
+    }
+    mpbox_session *s = NULL;
+    int rc = mpbox_session_new(w->z->rt, &s);
+    mpbox_result *r = NULL;
+    if (rc == MPBOX_OK) {
+        apply_limits(s, limits);
+        set_current(s);
+        rc = mpbox_run_ex(s, code, len, h->arg, &r);
+        set_current(NULL);
+        mpbox_session_free(s);
+    }
+    send_result(w, rc, r);
+}
+
+static void do_put(struct worker *w, const struct pr_hdr *h)
+{
+    struct pr_in in = {w->req, (size_t)h->len, 0, 0};
+    const char *path = pi_str(&in, ZY_MAX_PATH);
+    size_t len;
+    const void *data = pi_rest(&in, &len);
+    int rc = in.bad || !w->s ? MPBOX_MISUSE : mpbox_session_put_file(w->s, path, data, len);
+    if (rc == MPBOX_OK)
+        reply(w, PR_OK, 0, NULL, 0);
+    else
+        reply_text(w, PR_FAIL, rc == MPBOX_ERROR ? "the session's file quota is full" : mpbox_errstr(rc));
+}
+
+static void do_get(struct worker *w, const struct pr_hdr *h)
+{
+    struct pr_in in = {w->req, (size_t)h->len, 0, 0};
+    const char *path = pi_str(&in, ZY_MAX_PATH);
+    void *data = NULL;
+    size_t len = 0;
+    int rc = in.bad || !w->s ? MPBOX_MISUSE : mpbox_session_get_file(w->s, path, &data, &len);
+    if (rc == MPBOX_OK)
+        reply(w, PR_OK, 0, data, len);
+    else if (rc == MPBOX_ERROR)
+        reply(w, PR_NOFILE, 0, NULL, 0);
+    else
+        reply_text(w, PR_FAIL, mpbox_errstr(rc));
+    mpbox_free(data);
+}
+
+/* A JSON string: '"', '\' and control characters escaped; bytes that are
+ * not UTF-8 become U+FFFD. */
+static void json_string(struct pr_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    pb_raw(b, "\"", 1);
+    while (*p) {
+        unsigned c = *p;
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            pb_raw(b, e, 2);
+            p++;
+        } else if (c < 0x20) {
+            char e[8];
+            snprintf(e, sizeof e, "\\u%04x", c);
+            pb_raw(b, e, 6);
+            p++;
+        } else if (c < 0x80) {
+            pb_raw(b, p, 1);
+            p++;
+        } else {
+            int n = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+            int ok = n > 0;
+            for (int i = 1; ok && i < n; i++)
+                ok = (p[i] & 0xc0) == 0x80;
+            if (ok && n == 3) {
+                unsigned cp = ((c & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6);
+                ok = cp >= 0x800 && (cp < 0xd800 || cp > 0xdfff);
+            } else if (ok && n == 4) {
+                unsigned cp = ((c & 0x07u) << 18) | ((p[1] & 0x3fu) << 12);
+                ok = cp >= 0x10000 && cp <= 0x10ffff;
+            }
+            if (ok) {
+                pb_raw(b, p, (size_t)n);
+                p += n;
+            } else {
+                pb_raw(b, "\xef\xbf\xbd", 3);
+                p++;
+            }
+        }
+    }
+    pb_raw(b, "\"", 1);
+}
+
+static void list_one(void *user, const char *path, size_t size)
+{
+    struct pr_buf *b = user;
+    if (b->len > 1)
+        pb_raw(b, ",", 1);
+    pb_raw(b, "{\"path\":", 8);
+    json_string(b, path);
+    char num[48];
+    int n = snprintf(num, sizeof num, ",\"size\":%zu}", size);
+    pb_raw(b, num, (size_t)n);
+}
+
+static void do_list(struct worker *w)
+{
+    pb_reset(&w->out);
+    pb_raw(&w->out, "[", 1);
+    int n = w->s ? mpbox_session_list_files(w->s, list_one, &w->out) : -1;
+    pb_raw(&w->out, "]", 1);
+    if (n < 0 || w->out.failed)
+        reply_text(w, PR_FAIL, n < 0 ? "cannot list the files" : mpbox_errstr(MPBOX_NOMEM));
+    else
+        reply(w, PR_OK, 0, w->out.p, w->out.len);
+    if (w->out.cap > (1u << 20))
+        pb_free(&w->out);
+}
+
+static void do_save(struct worker *w)
+{
+    void *data = NULL;
+    size_t len = 0;
+    int rc = w->s ? mpbox_session_save(w->s, &data, &len) : MPBOX_MISUSE;
+    if (rc == MPBOX_OK)
+        reply(w, PR_OK, 0, data, len);
+    else
+        reply_text(w, PR_FAIL, mpbox_errstr(rc));
+    mpbox_free(data);
+}
+
+_Noreturn void zy_worker_main(struct zy *z, int chan)
+{
+    char err[160];
+    chan = sb_enter_process(chan, z->devnull, err, sizeof err);
+    if (chan < 0)
+        die(4);
+    struct worker w = {.z = z, .chan = chan};
+    setup(&w);
+    for (;;) {
+        struct pr_hdr h;
+        read_request(&w, &h);
+        switch (h.type) {
+        case PR_RUN: do_run(&w, &h); break;
+        case PR_ONCE: do_once(&w, &h); break;
+        case PR_PUT: do_put(&w, &h); break;
+        case PR_GET: do_get(&w, &h); break;
+        case PR_LIST: do_list(&w); break;
+        case PR_SAVE: do_save(&w); break;
+        default: die(2);
+        }
+    }
+}
