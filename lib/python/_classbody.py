@@ -1,0 +1,212 @@
+# The statements of a class body as written in its source, for dataclasses
+# and enum. MicroPython drops annotations without a value (`x: int`) and keeps
+# class attributes in a dict without definition order, so both come from the
+# source text: the file of the class's module, or for __main__ the program
+# text the host leaves in builtins.__mpbox_source__ (when it does).
+# Written for mpbox.
+import sys
+
+_cache = {}
+
+
+def _source(modname):
+    if modname == '__main__':
+        import builtins
+        src = getattr(builtins, '__mpbox_source__', None)
+        if src is None:
+            try:
+                import __main__
+                src = getattr(__main__, '__file__', None) and _read(__main__.__file__)
+            except ImportError:
+                src = None
+        if isinstance(src, bytes):
+            src = src.decode()
+        return src
+    m = sys.modules.get(modname)
+    f = getattr(m, '__file__', None)
+    if f:
+        return _read(f)
+    return None
+
+
+def _read(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except (OSError, UnicodeError):
+        return None
+
+
+def _logical(lines, start):
+    # Yields (indent, text) of logical lines from lines[start:], comments
+    # dropped, continuation lines (brackets, backslash, triple quotes) joined.
+    buf = []
+    depth = 0
+    quote = None
+    indent = 0
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not buf:
+            s = line.lstrip()
+            if not s or s[0] == '#':
+                continue
+            indent = len(line) - len(s)
+            line = s
+        if quote is None and depth == 0:
+            simple = True
+            for c in '\'"([{\\#':
+                if c in line:
+                    simple = False
+                    break
+            if simple:
+                buf.append(line)
+                yield indent, ' '.join(buf).strip()
+                buf = []
+                continue
+        out = []
+        j = 0
+        n = len(line)
+        while j < n:
+            c = line[j]
+            if quote is not None:
+                if c == '\\':
+                    j += 2
+                    continue
+                if line.startswith(quote, j):
+                    out.append(line[j:j + len(quote)])
+                    j += len(quote)
+                    quote = None
+                    continue
+                out.append(c)
+                j += 1
+                continue
+            if c == '#':
+                break
+            if c == '"' or c == "'":
+                quote = c * 3 if line.startswith(c * 3, j) else c
+                out.append(quote)
+                j += len(quote)
+                continue
+            if c in '([{':
+                depth += 1
+            elif c in ')]}':
+                depth -= 1
+            out.append(c)
+            j += 1
+        text = ''.join(out)
+        if quote is not None and len(quote) == 1:
+            quote = None  # unterminated string: give up on it at the line end
+        if quote is None and depth <= 0 and not text.rstrip().endswith('\\'):
+            buf.append(text)
+            depth = 0
+            yield indent, ' '.join(buf).strip()
+            buf = []
+        else:
+            buf.append(text.rstrip().rstrip('\\'))
+
+
+def _split_top(s, ch):
+    # index of the first ch outside brackets and strings, or -1
+    depth = 0
+    quote = None
+    for j in range(len(s)):
+        c = s[j]
+        if quote:
+            if c == quote:
+                quote = None
+        elif c == '"' or c == "'":
+            quote = c
+        elif c in '([{':
+            depth += 1
+        elif c in ')]}':
+            depth -= 1
+        elif c == ch and depth == 0:
+            if ch == '=' and (s[j + 1:j + 2] == '=' or (j and s[j - 1] in '=<>!')):
+                continue
+            return j
+    return -1
+
+
+def _ident_end(s):
+    j = 0
+    while j < len(s) and (s[j] == '_' or s[j].isalpha() or s[j].isdigit() or ord(s[j]) > 127):
+        j += 1
+    return j
+
+
+def _body(lines, i, header_indent):
+    # entries of the class body whose header is on line i
+    entries = []
+    it = _logical(lines, i)
+    for indent, text in it:  # the header (possibly several lines)
+        rest = text.partition(':')[2].strip()
+        if rest:
+            return entries  # one-line class body: `class A: pass`
+        break
+    body_indent = None
+    for indent, text in it:
+        if indent <= header_indent:
+            break
+        if body_indent is None:
+            body_indent = indent
+        if indent != body_indent:
+            continue
+        k = _ident_end(text)
+        if k == 0:
+            continue
+        name = text[:k]
+        rest = text[k:].lstrip()
+        if name in ('def', 'class', 'async', 'if', 'for', 'while', 'try', 'with', 'else', 'elif',
+                    'except', 'finally', 'return', 'pass', 'import', 'from', 'del', 'global'):
+            if name == 'def' or name == 'class':
+                n = rest[:_ident_end(rest)]
+                entries.append((n, None, 'def'))
+            continue
+        if rest.startswith(':'):
+            ann = rest[1:]
+            e = _split_top(ann, '=')
+            if e < 0:
+                ann = ann.strip()
+                if ann:
+                    entries.append((name, ann, False))
+            else:
+                entries.append((name, ann[:e].strip(), True))
+        elif rest.startswith('=') and not rest.startswith('=='):
+            entries.append((name, None, True))
+    return entries
+
+
+def class_body(cls):
+    """[(name, annotation text or None, has_value)] in definition order for the
+    class's own body (has_value is 'def' for methods and nested classes), or
+    None when the source is not available or no class of that name fits."""
+    modname = getattr(cls, '__module__', None) or '__main__'
+    key = (modname, cls.__name__)
+    src = _source(modname)
+    if src is None:
+        return None
+    cached = _cache.get(key)
+    if cached is not None and cached[0] == src:
+        candidates = cached[1]
+    else:
+        candidates = []
+        lines = src.split('\n')
+        word = 'class ' + cls.__name__
+        for i in range(len(lines)):
+            line = lines[i]
+            s = line.lstrip()
+            if s.startswith(word):
+                after = s[len(word):len(word) + 1]
+                if after in ('(', ':', ' '):
+                    candidates.append(_body(lines, i, len(line) - len(s)))
+        _cache[key] = (src, candidates)
+    own = cls.__dict__
+    for entries in candidates:
+        ok = True
+        for name, ann, val in entries:
+            if val is True and name not in own:
+                ok = False
+                break
+        if ok:
+            return entries
+    return None

@@ -1,0 +1,468 @@
+# typing for mpbox, written from the CPython 3.11 documentation: every
+# commonly used name exists, is subscriptable and prints as in CPython, so
+# annotated code runs. Nothing is checked. MicroPython does not evaluate
+# annotations at all, so `def f(x: list[int])` already works; only runtime
+# expressions such as `Alias = list[int]` or `int | None` fail (built-in
+# types are not subscriptable there): use List[int] / Optional[int].
+# Limits: typing aliases are not classes (isinstance(x, List) raises);
+# Generic[T] and Protocol are plain bases (MyClass[int] is not available);
+# class-form NamedTuple and TypedDict read their fields from the source.
+import sys
+
+TYPE_CHECKING = False
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        mod = getattr(obj, '__module__', 'builtins')
+        if mod == 'builtins':
+            return obj.__name__
+        return mod + '.' + getattr(obj, '__qualname__', obj.__name__)
+    if obj is ...:
+        return '...'
+    if obj is None or obj is type(None):
+        return 'None'
+    if isinstance(obj, list):
+        return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
+    if callable(obj) and not isinstance(obj, (_Alias, _Form, TypeVar)) and hasattr(obj, '__name__'):
+        return obj.__name__
+    return repr(obj)
+
+
+class _Alias:
+    """A subscripted form: List[int], Union[int, str], ..."""
+
+    def __init__(self, origin, args, name):
+        self.__origin__ = origin
+        self.__args__ = args
+        self._name = name
+
+    def __repr__(self):
+        if self._name == 'Callable' and len(self.__args__) == 2 and isinstance(self.__args__[0], list):
+            return 'typing.Callable[%s, %s]' % (_type_repr(self.__args__[0]), _type_repr(self.__args__[1]))
+        if self._name == 'Union' and len(self.__args__) == 2 and type(None) in self.__args__:
+            other = [a for a in self.__args__ if a is not type(None)][0]
+            return 'typing.Optional[%s]' % _type_repr(other)
+        if self._name == 'Tuple' and self.__args__ == ():
+            return 'typing.Tuple[()]'
+        if self._name == 'Literal':
+            return 'typing.Literal[%s]' % ', '.join(repr(a) for a in self.__args__)
+        return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
+
+    def __eq__(self, other):
+        return (isinstance(other, _Alias) and self.__origin__ == other.__origin__
+                and self.__args__ == other.__args__)
+
+    def __hash__(self):
+        return hash((self._name, tuple(a if not isinstance(a, list) else tuple(a) for a in self.__args__)))
+
+    def __getitem__(self, params):
+        # List[T][int]: substitute type variables
+        if not isinstance(params, tuple):
+            params = (params,)
+        tvars = [a for a in self.__args__ if isinstance(a, TypeVar)]
+        sub = dict(zip(tvars, params))
+        return _Alias(self.__origin__, tuple(sub.get(a, a) if isinstance(a, TypeVar) else a
+                                             for a in self.__args__), self._name)
+
+    def __call__(self, *args, **kwargs):
+        o = self.__origin__
+        if isinstance(o, type):
+            return o(*args, **kwargs)
+        raise TypeError('Type %s cannot be instantiated' % self._name)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+class _Form:
+    """An unsubscripted name: List, Optional, Any, ..."""
+
+    def __init__(self, name, origin=None, nparams=-1):
+        self._name = name
+        self.__origin__ = origin
+        self._nparams = nparams
+
+    def __repr__(self):
+        return 'typing.' + self._name
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        name = self._name
+        if self._nparams == 0:
+            raise TypeError('typing.%s is not subscriptable' % name)
+        if name == 'Optional':
+            if len(params) != 1:
+                raise TypeError('typing.Optional requires a single type.')
+            return Union[params[0], None]
+        if name == 'Union':
+            return _union(params)
+        if name == 'Callable' and len(params) == 2 and params[0] is not ...:
+            params = (list(params[0]), params[1])
+        if name == 'Annotated':
+            if len(params) < 2:
+                raise TypeError('Annotated[...] should be used with at least two arguments '
+                                '(a type and an annotation).')
+            a = _Alias(params[0], params, 'Annotated')
+            a.__metadata__ = params[1:]
+            return a
+        if name in ('ClassVar', 'Final', 'Type', 'Required', 'NotRequired') and len(params) != 1:
+            raise TypeError('typing.%s accepts only single type.' % name)
+        params = tuple(None.__class__ if p is None and name != 'Literal' else p for p in params)
+        return _Alias(self.__origin__ if self.__origin__ is not None else self, params, name)
+
+    def __call__(self, *args, **kwargs):
+        o = self.__origin__
+        if isinstance(o, type):
+            return o(*args, **kwargs)
+        raise TypeError('Cannot instantiate typing.' + self._name)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+def _union(params):
+    flat = []
+    for p in params:
+        if p is None:
+            p = type(None)
+        if isinstance(p, _Alias) and p._name == 'Union':
+            items = p.__args__
+        else:
+            items = (p,)
+        for q in items:
+            if q not in flat:
+                flat.append(q)
+    if len(flat) == 1:
+        return flat[0]
+    return _Alias(Union, tuple(flat), 'Union')
+
+
+Any = _Form('Any', None, 0)
+NoReturn = _Form('NoReturn', None, 0)
+Never = _Form('Never', None, 0)
+Self = _Form('Self', None, 0)
+LiteralString = _Form('LiteralString', None, 0)
+TypeAlias = _Form('TypeAlias', None, 0)
+Union = _Form('Union')
+Optional = _Form('Optional')
+Literal = _Form('Literal')
+Final = _Form('Final')
+ClassVar = _Form('ClassVar')
+Annotated = _Form('Annotated')
+TypeGuard = _Form('TypeGuard')
+Required = _Form('Required')
+NotRequired = _Form('NotRequired')
+Unpack = _Form('Unpack')
+Concatenate = _Form('Concatenate')
+
+
+def _import(mod, name):
+    try:
+        return getattr(__import__(mod), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+List = _Form('List', list)
+Dict = _Form('Dict', dict)
+Set = _Form('Set', set)
+FrozenSet = _Form('FrozenSet', frozenset)
+Tuple = _Form('Tuple', tuple)
+Type = _Form('Type', type)
+DefaultDict = _Form('DefaultDict', _import('collections', 'defaultdict'))
+OrderedDict = _Form('OrderedDict', _import('collections', 'OrderedDict'))
+Counter = _Form('Counter', _import('collections', 'Counter'))
+Deque = _Form('Deque', _import('collections', 'deque'))
+ChainMap = _Form('ChainMap', _import('collections', 'ChainMap'))
+Callable = _Form('Callable')
+Text = str
+AnyStr = None  # replaced below once TypeVar exists
+for _n in ('Iterable', 'Iterator', 'Generator', 'Sequence', 'MutableSequence', 'Mapping',
+           'MutableMapping', 'AbstractSet', 'MutableSet', 'Collection', 'Container', 'Hashable',
+           'Sized', 'Reversible', 'Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator',
+           'AsyncGenerator', 'ContextManager', 'AsyncContextManager', 'KeysView', 'ValuesView',
+           'ItemsView', 'MappingView', 'Pattern', 'Match', 'IO', 'TextIO', 'BinaryIO',
+           'SupportsInt', 'SupportsFloat', 'SupportsComplex', 'SupportsBytes', 'SupportsIndex',
+           'SupportsAbs', 'SupportsRound'):
+    globals()[_n] = _Form(_n)
+del _n
+
+
+class TypeVar:
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
+
+    def __repr__(self):
+        return ('+' if self.__covariant__ else '-' if self.__contravariant__ else '~') + self.__name__
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+AnyStr = TypeVar('AnyStr', bytes, str)
+
+
+class ParamSpec(TypeVar):
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        TypeVar.__init__(self, name, bound=bound, covariant=covariant, contravariant=contravariant)
+        self.args = _Form(name + '.args', None, 0)
+        self.kwargs = _Form(name + '.kwargs', None, 0)
+
+
+class TypeVarTuple:
+    def __init__(self, name):
+        self.__name__ = name
+
+    def __repr__(self):
+        return self.__name__
+
+
+class _GenericBase:
+    pass
+
+
+class _GenericForm(_Form):
+    def __getitem__(self, params):
+        return _GenericBase
+
+
+Generic = _GenericForm('Generic')
+
+
+class Protocol:
+    pass
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def cast(typ, val):
+    return val
+
+
+def assert_type(val, typ):
+    return val
+
+
+def assert_never(arg):
+    raise AssertionError('Expected code to be unreachable, but got: %r' % (arg,))
+
+
+def reveal_type(obj):
+    print('Runtime type is %r' % type(obj).__name__, file=sys.stderr)
+    return obj
+
+
+def overload(func):
+    return func
+
+
+def final(f):
+    return f
+
+
+def no_type_check(f):
+    return f
+
+
+def dataclass_transform(**kwargs):
+    return lambda f: f
+
+
+def get_overloads(func):
+    return []
+
+
+class NewType:
+    def __init__(self, name, tp):
+        self.__name__ = name
+        self.__supertype__ = tp
+
+    def __call__(self, x):
+        return x
+
+    def __repr__(self):
+        return '__main__.' + self.__name__
+
+
+def get_origin(tp):
+    if isinstance(tp, _Alias):
+        if tp._name == 'Annotated':
+            return Annotated
+        o = tp.__origin__
+        if o is Union or tp._name in ('Literal', 'ClassVar', 'Final', 'Required', 'NotRequired', 'TypeGuard'):
+            return _FORMS.get(tp._name, o)
+        if tp._name in ('Callable',):
+            return _import('collections.abc', 'Callable') or Callable
+        return o
+    if tp is Generic:
+        return Generic
+    return None
+
+
+_FORMS = {'Union': Union, 'Literal': Literal, 'ClassVar': ClassVar, 'Final': Final,
+          'Required': Required, 'NotRequired': NotRequired, 'TypeGuard': TypeGuard}
+
+
+def get_args(tp):
+    if isinstance(tp, _Alias):
+        args = tp.__args__
+        if tp._name == 'Annotated':
+            return args
+        return tuple(args)
+    return ()
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    hints = {}
+    if isinstance(obj, type):
+        for klass in reversed(_mro(obj)):
+            d = klass.__dict__.get('__annotations__') or {}
+            g = globalns if globalns is not None else _module_globals(klass)
+            for k, v in d.items():
+                hints[k] = _eval(v, g, localns)
+        return hints
+    d = getattr(obj, '__annotations__', None) or {}
+    g = globalns if globalns is not None else getattr(obj, '__globals__', {})
+    for k, v in d.items():
+        hints[k] = _eval(v, g, localns)
+    return hints
+
+
+def _mro(cls):
+    out = [cls]
+    for b in cls.__bases__:
+        for c in _mro(b):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _module_globals(cls):
+    m = sys.modules.get(getattr(cls, '__module__', ''), None)
+    if m is None and getattr(cls, '__module__', '') == '__main__':
+        import __main__ as m
+    return getattr(m, '__dict__', {})
+
+
+def _eval(v, g, l):
+    if v is None:
+        return type(None)
+    if isinstance(v, str):
+        try:
+            return eval(v, g, l) if l is not None else eval(v, g)
+        except Exception:
+            return v
+    return v
+
+
+def _fields_from_source(cls, base):
+    # [(name, annotation text, has default)] of a class-form NamedTuple/TypedDict
+    anns = cls.__dict__.get('__annotations__')
+    if anns:
+        return [(k, v, k in cls.__dict__) for k, v in anns.items()]
+    from _classbody import class_body
+    body = class_body(cls)
+    if body is None:
+        raise TypeError('%s: the fields of a class-form %s need the program source (not available '
+                        'here); use the functional form %s(%r, [...])' % (cls.__name__, base, base, cls.__name__))
+    return [(n, a, v) for n, a, v in body if a is not None and v != 'def']
+
+
+class NamedTuple:
+    """NamedTuple('P', [('x', int)]) or `class P(NamedTuple): x: int`. The
+    class form returns instances of a namedtuple subclass named like the
+    class, carrying its methods (isinstance(p, P) is False here)."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is NamedTuple:
+            return _functional_nt(*args, **kwargs)
+        real = cls.__dict__.get('_mpbox_real')
+        if real is None:
+            real = _build_nt(cls)
+        return real(*args, **kwargs)
+
+
+def _functional_nt(typename, fields=None, **kwargs):
+    if fields is None:
+        fields = list(kwargs.items())
+    from collections import namedtuple
+    nt = namedtuple(typename, [f[0] for f in fields])
+    try:
+        nt.__annotations__ = dict(fields)
+    except Exception:
+        pass
+    return nt
+
+
+def _build_nt(cls):
+    from collections import namedtuple
+    fields = _fields_from_source(cls, 'NamedTuple')
+    names = [f[0] for f in fields]
+    defaults = {n: cls.__dict__[n] for n, a, v in fields if v}
+    base = namedtuple(cls.__name__, names)
+    ns = {}
+    for k, v in cls.__dict__.items():
+        if k not in defaults and k not in ('__module__', '__qualname__', '__dict__'):
+            ns[k] = v
+    ns['_field_defaults'] = defaults
+    ns['__annotations__'] = {n: a for n, a, v in fields}
+    real = type(cls.__name__, (base,), ns)
+    nreq = len(names) - len(defaults)
+
+    def make(*args, **kwargs):
+        if len(args) < len(names):
+            vals = list(args)
+            for n in names[len(args):]:
+                if n in kwargs:
+                    vals.append(kwargs.pop(n))
+                elif n in defaults:
+                    vals.append(defaults[n])
+                else:
+                    missing = [m for m in names[len(vals):] if m not in kwargs and m not in defaults]
+                    raise TypeError("%s.__new__() missing %d required positional argument%s: %s" % (
+                        cls.__name__, len(missing), '' if len(missing) == 1 else 's',
+                        ' and '.join("'%s'" % m for m in missing)))
+            if kwargs:
+                raise TypeError("%s.__new__() got an unexpected keyword argument '%s'"
+                                % (cls.__name__, list(kwargs)[0]))
+            return real(*vals)
+        return real(*args, **kwargs)
+    cls._mpbox_real = make
+    return make
+
+
+class TypedDict:
+    """TypedDict('Movie', {'title': str}) or `class Movie(TypedDict): ...`;
+    calling the class gives a plain dict, as in CPython."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is TypedDict:
+            return _functional_td(*args, **kwargs)
+        return dict(*args, **kwargs)
+
+
+def _functional_td(typename, fields=None, total=True, **kwargs):
+    if fields is None:
+        fields = kwargs
+    td = type(typename, (TypedDict,), {})
+    td.__annotations__ = dict(fields)
+    td.__total__ = total
+    return td
+
