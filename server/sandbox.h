@@ -8,10 +8,11 @@
  * /dev/null, the channel moved to descriptor 3 and every other descriptor
  * closed, not dumpable, no core files.
  *
- * sb_lock: once the session is set up (mounts and databases known): the
- * resource limits, Landlock (file access only below the mounts and to the
- * database files, read-only), no new privileges, capabilities dropped,
- * and the seccomp filter. Nothing can be loosened afterwards.
+ * Then, once the session is set up (mounts and databases known):
+ * sb_restrict_files (Landlock: file access only below the mounts and to
+ * the database files, read-only) and, after the worker's threads exist,
+ * sb_lock (resource limits, no capabilities, the seccomp filter). Nothing
+ * can be loosened afterwards.
  */
 #ifndef MPBOX_SERVER_SANDBOX_H
 #define MPBOX_SERVER_SANDBOX_H
@@ -34,6 +35,14 @@ struct sb_policy {
     int nread_files;
 };
 
+/* Landlock, before the worker starts its threads (a thread inherits the
+ * domain of the thread that creates it); sets PR_SET_NO_NEW_PRIVS, which
+ * Landlock needs. Returns the Landlock ABI version applied, 0 when the
+ * kernel has none, -1 with err set. */
+int sb_restrict_files(const struct sb_policy *pol, char *err, size_t errcap);
+
+/* The rest, once the threads exist: rlimits, capabilities, seccomp (on all
+ * threads). */
 int sb_lock(const struct sb_policy *pol, char *err, size_t errcap);
 
 /* The seccomp filter alone (also used by tests): files = 1 allows opening

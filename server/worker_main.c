@@ -236,12 +236,7 @@ static void setup(struct worker *w)
             }
         }
     }
-    if (start_interrupt_thread() != 0 || start_watchdog(w->z->rt) != 0) {
-        reply_text(w, PR_FAIL, "cannot start the worker's threads");
-        die(0);
-    }
     struct sb_policy pol = {
-        .address_space = address_space_limit(w),
         .cpu_seconds = w->z->cfg.rlimit_cpu_s,
         .seccomp = w->z->cfg.seccomp,
         .read_dirs = hosts,
@@ -249,6 +244,15 @@ static void setup(struct worker *w)
         .read_files = sql_paths,
         .nread_files = (int)nsql,
     };
+    if (sb_restrict_files(&pol, err, sizeof err) < 0) {
+        reply_text(w, PR_FAIL, err);
+        die(0);
+    }
+    if (start_interrupt_thread() != 0 || start_watchdog(w->z->rt) != 0) {
+        reply_text(w, PR_FAIL, "cannot start the worker's threads");
+        die(0);
+    }
+    pol.address_space = address_space_limit(w);
     if (sb_lock(&pol, err, sizeof err) != 0) {
         reply_text(w, PR_FAIL, err);
         die(0);
