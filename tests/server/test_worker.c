@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "../unit/check.h"
@@ -165,14 +166,13 @@ static void killed_mid_run(void)
     }
 }
 
-static void timeout_and_memory(void)
+static void timeout(void)
 {
     int64_t limits[MPBOX_LIMIT_COUNT_];
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
         limits[i] = -1;
     limits[MPBOX_LIMIT_TIMEOUT_MS] = 300;
     limits[MPBOX_LIMIT_GRACE_MS] = 100;
-    limits[MPBOX_LIMIT_MEMORY] = 32 << 20;
     struct wk_session_spec spec = {.limits = limits};
     struct wk *w = NULL;
     char err[256];
@@ -183,14 +183,36 @@ static void timeout_and_memory(void)
     char *j = run(w, "n = 0\nwhile True:\n    n += 1\n", &rc);
     CHECK(rc == WK_OK);
     CHECK(json_has(j, "\"status\":\"timeout\""));
+    CHECK(json_has(j, "\"session\":\"kept\""));
     free(j);
-    j = run(w, "x = bytearray(64 * 1024 * 1024)", &rc);
+    j = run(w, "print(n > 0)", &rc);
+    CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"True\\n\""));
+    free(j);
+    wk_free(w);
+}
+
+static void memory_and_traps(void)
+{
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        limits[i] = -1;
+    /* long enough for the memory bomb on a loaded machine */
+    limits[MPBOX_LIMIT_TIMEOUT_MS] = 3000;
+    limits[MPBOX_LIMIT_GRACE_MS] = 100;
+    limits[MPBOX_LIMIT_MEMORY] = 32 << 20;
+    struct wk_session_spec spec = {.limits = limits};
+    struct wk *w = NULL;
+    char err[256];
+    CHECK(wk_spawn(pool, &spec, &w, err, sizeof err) == WK_OK);
+    if (!w)
+        return;
+    int rc;
+    char *j = run(w, "x = bytearray(64 * 1024 * 1024)", &rc);
     CHECK(rc == WK_OK);
     CHECK(json_has(j, "\"status\":\"out_of_memory\""));
     free(j);
     j = run(w, "b = []\nwhile True:\n    b.append('x' * 1000000)\n", &rc);
     CHECK(rc == WK_OK);
-    if (!json_has(j, "\"status\":\"out_of_memory\"")) printf("    %s\n", j ? j : "(null)");
     CHECK(json_has(j, "\"status\":\"out_of_memory\""));
     free(j);
     /* a trap: runaway recursion in C code */
@@ -325,6 +347,293 @@ static void one_shot_threads(void)
         CHECK(a[i].ok);
 }
 
+static int64_t *short_limits(int64_t *limits, int64_t timeout_ms)
+{
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        limits[i] = -1;
+    limits[MPBOX_LIMIT_TIMEOUT_MS] = timeout_ms;
+    limits[MPBOX_LIMIT_GRACE_MS] = 100;
+    return limits;
+}
+
+/* Guest code that swallows the KeyboardInterrupt is hard-stopped (a
+ * signal to the running thread: tgkill under the filter); the session is
+ * rolled back and keeps working. */
+static void hard_stop(void)
+{
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    struct wk_session_spec spec = {.limits = short_limits(limits, 200)};
+    struct wk *w = NULL;
+    char err[256];
+    CHECK(wk_spawn(pool, &spec, &w, err, sizeof err) == WK_OK);
+    if (!w)
+        return;
+    int rc;
+    char *j = run(w, "keep = 5", &rc);
+    free(j);
+    j = run(w, "keep = 6\nwhile True:\n    try:\n        while True:\n            pass\n"
+               "    except KeyboardInterrupt:\n        pass\n", &rc);
+    CHECK(rc == WK_OK);
+    CHECK(json_has(j, "\"status\":\"timeout\""));
+    CHECK(json_has(j, "\"trap\":\"hard stop\""));
+    CHECK(json_has(j, "\"session\":\"rolled_back\""));
+    free(j);
+    j = run(w, "print(keep)", &rc);
+    CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"5\\n\""));
+    free(j);
+    wk_free(w);
+}
+
+struct interrupter {
+    struct wk *w;
+};
+
+static void *interrupter_main(void *arg)
+{
+    struct interrupter *i = arg;
+    usleep(300 * 1000);
+    wk_interrupt(i->w);
+    return NULL;
+}
+
+static void interrupt(void)
+{
+    struct wk *w = spawn_plain();
+    if (!w)
+        return;
+    struct interrupter i = {w};
+    pthread_t t;
+    pthread_create(&t, NULL, interrupter_main, &i);
+    int rc;
+    char *j = run(w, "while True:\n    pass\n", &rc);
+    pthread_join(t, NULL);
+    CHECK(rc == WK_OK);
+    CHECK(json_has(j, "\"status\":\"interrupted\""));
+    free(j);
+    wk_free(w);
+}
+
+/* A worker that stops answering (SIGSTOP: as if stuck outside guest code)
+ * is killed at its deadline: WK_TIMEOUT. */
+static void unresponsive_worker(void)
+{
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    struct wk_session_spec spec = {.limits = short_limits(limits, 100)};
+    struct wk *w = NULL;
+    char err[256];
+    CHECK(wk_spawn(pool, &spec, &w, err, sizeof err) == WK_OK);
+    if (!w)
+        return;
+    kill(wk_pid(w), SIGSTOP);
+    int rc;
+    char *j = run(w, "print(1)", &rc);
+    CHECK(rc == WK_TIMEOUT);
+    CHECK(j == NULL);
+    const struct wk_death *d = wk_death(w);
+    CHECK(d && !d->exited && d->status == SIGKILL);
+    if (d)
+        CHECK_STR(d->what, "killed by SIGKILL (timeout)");
+    free(j);
+    wk_free(w);
+}
+
+/* How deaths read: SIGSYS is what the seccomp filter sends. */
+static void death_texts(void)
+{
+    struct wk *w = spawn_plain();
+    if (!w)
+        return;
+    kill(wk_pid(w), SIGSYS);
+    int rc;
+    char *j = run(w, "print(1)", &rc);
+    CHECK(rc == WK_DEAD);
+    const struct wk_death *d = wk_death(w);
+    if (d)
+        CHECK_STR(d->what, "killed by SIGSYS (seccomp)");
+    CHECK(d != NULL);
+    free(j);
+    wk_free(w);
+}
+
+/* A mount below the allowed root and a SQLite database, used under the
+ * filter and Landlock; nothing else of the host is reachable. */
+static char db_path[128];
+
+static void mounts_and_sqlite(void)
+{
+    char dir[128], file[160];
+    snprintf(dir, sizeof dir, "%s/in", mount_root);
+    snprintf(file, sizeof file, "%s/hello.txt", dir);
+    mkdir(dir, 0700);
+    FILE *f = fopen(file, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("from the host", f);
+        fclose(f);
+    }
+    char spec_mount[200];
+    snprintf(spec_mount, sizeof spec_mount, "%s:/input", dir);
+    const char *mounts[] = {spec_mount};
+    const char *sqlites[] = {"db"};
+    struct wk_session_spec spec = {.mounts = mounts, .nmounts = 1, .sqlites = sqlites, .nsqlites = 1};
+    struct wk *w = NULL;
+    char err[256] = "";
+    int rc = wk_spawn(pool, &spec, &w, err, sizeof err);
+    if (rc != WK_OK)
+        printf("    spawn: %s\n", err);
+    CHECK(rc == WK_OK);
+    if (w) {
+        char *j = run(w, "print(open('/input/hello.txt').read())", &rc);
+        CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"from the host\\n\""));
+        free(j);
+        j = run(w, "import os\nprint(os.listdir('/input'))", &rc);
+        CHECK(rc == WK_OK && json_has(j, "hello.txt"));
+        free(j);
+        j = run(w, "print(read_only_sql_query('db', 'select n * 2 as d from t'))", &rc);
+        CHECK(rc == WK_OK && json_has(j, "'rows': [[42]]"));
+        if (!json_has(j, "'rows': [[42]]"))
+            printf("    %s\n", j ? j : "(null)");
+        free(j);
+        j = run(w, "open('/input/../../../etc/passwd').read()", &rc);
+        CHECK(rc == WK_OK && json_has(j, "\"status\":\"error\""));
+        free(j);
+        CHECK(wk_death(w) == NULL);
+        wk_free(w);
+    }
+    /* a host directory outside the roots, or an unknown database: refused */
+    const char *bad_mounts[] = {"/etc:/etc"};
+    struct wk_session_spec bad = {.mounts = bad_mounts, .nmounts = 1};
+    w = NULL;
+    CHECK(wk_spawn(pool, &bad, &w, err, sizeof err) == WK_ERROR && w == NULL);
+    CHECK(strstr(err, "not allowed") != NULL);
+    const char *bad_sql[] = {"other"};
+    struct wk_session_spec bad2 = {.sqlites = bad_sql, .nsqlites = 1};
+    CHECK(wk_spawn(pool, &bad2, &w, err, sizeof err) == WK_ERROR && w == NULL);
+    unlink(file);
+    rmdir(dir);
+}
+
+static int count_fds(pid_t pid, int *only_expected)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+    DIR *d = opendir(path);
+    if (!d)
+        return -1;
+    int n = 0;
+    *only_expected = 1;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        int fd = atoi(e->d_name);
+        char link[600], target[256] = "";
+        snprintf(link, sizeof link, "%s/%s", path, e->d_name);
+        ssize_t len = readlink(link, target, sizeof target - 1);
+        target[len > 0 ? len : 0] = 0;
+        if (fd < 3 && strcmp(target, "/dev/null") != 0)
+            *only_expected = 0;
+        if (fd == 3 && strncmp(target, "socket:", 7) != 0)
+            *only_expected = 0;
+        if (fd > 3)
+            *only_expected = 0;
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+/* /proc/PID/<name> as a NUL-terminated string. */
+static size_t read_proc(pid_t pid, const char *name, char *buf, size_t cap)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+    int fd = open(path, O_RDONLY);
+    size_t n = 0;
+    if (fd >= 0) {
+        ssize_t r;
+        while (n < cap - 1 && (r = read(fd, buf + n, cap - 1 - n)) > 0)
+            n += (size_t)r;
+        close(fd);
+    }
+    buf[n] = 0;
+    return n;
+}
+
+static void confinement(void)
+{
+    struct wk *w = spawn_plain();
+    if (!w)
+        return;
+    pid_t pid = wk_pid(w);
+    int only = 0;
+    CHECK(count_fds(pid, &only) == 4);
+    CHECK(only);
+    /* the environment: nothing but sanitizer options (ASan builds) */
+    char env[8192];
+    size_t n = read_proc(pid, "environ", env, sizeof env);
+    for (size_t off = 0; off < n; off += strlen(env + off) + 1) {
+        const char *eq = strchr(env + off, '=');
+        int sanitizer = eq && eq - (env + off) >= 11 && strncmp(eq - 11, "SAN_OPTIONS", 11) == 0;
+        CHECK(sanitizer);
+    }
+    char status[8192];
+    read_proc(pid, "status", status, sizeof status);
+    CHECK(strstr(status, "\nSeccomp:\t2\n") != NULL);
+    CHECK(strstr(status, "\nNoNewPrivs:\t1\n") != NULL);
+    CHECK(strstr(status, "\nCapEff:\t0000000000000000\n") != NULL);
+    char limits[8192];
+    read_proc(pid, "limits", limits, sizeof limits);
+    CHECK(strstr(limits, "Max core file size        0                    0") != NULL);
+    CHECK(strstr(limits, "Max processes             0                    0") != NULL);
+    char cmd[64];
+    read_proc(pid, "comm", cmd, sizeof cmd);
+    CHECK_STR(cmd, "mpbox-worker\n");
+    wk_free(w);
+}
+
+/* The filter itself, installed in a forked child that then tries what a
+ * worker must never do: each attempt ends the child with SIGSYS. */
+static int filtered_child(int files, int what)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        char err[128];
+        if (sb_install_seccomp(files, err, sizeof err) != 0)
+            _exit(90);
+        switch (what) {
+        case 0: socket(AF_INET, SOCK_STREAM, 0); break;
+        case 1: open("/etc/passwd", O_RDONLY); break;
+        case 2: open("/tmp/mpbox-should-not-exist", O_WRONLY | O_CREAT, 0600); break;
+        case 3: fork(); break;
+        case 4: kill(getppid(), SIGTERM); break;
+        case 5: execl("/bin/true", "true", (char *)NULL); break;
+        case 6: {
+            int fd = open("/etc/passwd", O_RDONLY); /* allowed with files = 1 */
+            _exit(fd >= 0 ? 0 : 91);
+        }
+        }
+        _exit(0);
+    }
+    int st = 0;
+    if (pid < 0 || waitpid(pid, &st, 0) != pid)
+        return -1;
+    return WIFSIGNALED(st) ? 1000 + WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+static void seccomp_filter(void)
+{
+    CHECK(filtered_child(0, 0) == 1000 + SIGSYS); /* socket */
+    CHECK(filtered_child(0, 1) == 1000 + SIGSYS); /* open without mounts */
+    CHECK(filtered_child(1, 2) == 1000 + SIGSYS); /* open for writing */
+    CHECK(filtered_child(1, 3) == 1000 + SIGSYS); /* fork */
+    CHECK(filtered_child(1, 4) == 1000 + SIGSYS); /* a signal to another process */
+    CHECK(filtered_child(1, 5) == 1000 + SIGSYS); /* exec */
+    CHECK(filtered_child(1, 6) == 0);             /* reading is allowed with files */
+    CHECK(access("/tmp/mpbox-should-not-exist", F_OK) != 0);
+}
+
 int main(void)
 {
     snprintf(mount_root, sizeof mount_root, "/tmp/mpbox-wk-%d", (int)getpid());
@@ -336,6 +645,18 @@ int main(void)
         cfg.limits[i] = -1;
     cfg.limits[MPBOX_LIMIT_TIMEOUT_MS] = 10000;
     cfg.mount_roots = roots;
+    /* a database the sessions may query */
+    snprintf(db_path, sizeof db_path, "%s/db.sqlite", mount_root);
+    sqlite3 *db = NULL;
+    if (sqlite3_open(db_path, &db) != SQLITE_OK ||
+        sqlite3_exec(db, "create table t(n); insert into t values (21);", NULL, NULL, NULL) != SQLITE_OK)
+        printf("FAIL sqlite setup\n");
+    sqlite3_close(db);
+    char db_spec[160];
+    snprintf(db_spec, sizeof db_spec, "db=%s", db_path);
+    const char *sqlites[] = {db_spec};
+    cfg.sqlites = sqlites;
+    cfg.nsqlites = 1;
     cfg.nmount_roots = 1;
     cfg.seccomp = 1;
     cfg.oneshot_reuse = 8;
@@ -347,12 +668,21 @@ int main(void)
     RUN(state_persists);
     RUN(parallel_workers);
     RUN(killed_mid_run);
-    RUN(timeout_and_memory);
+    RUN(timeout);
+    RUN(memory_and_traps);
     RUN(files);
     RUN(save_and_restore);
     RUN(one_shot);
     RUN(one_shot_threads);
+    RUN(hard_stop);
+    RUN(interrupt);
+    RUN(unresponsive_worker);
+    RUN(death_texts);
+    RUN(mounts_and_sqlite);
+    RUN(confinement);
+    RUN(seccomp_filter);
     wk_pool_stop(pool);
+    unlink(db_path);
     rmdir(mount_root);
     CHECK_EXIT();
 }
