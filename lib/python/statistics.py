@@ -2,6 +2,7 @@
 # Sums are exact (integer numerator over a common denominator) and turned
 # into floats with correct rounding, so results match CPython's digit for digit.
 import math
+import _numeric
 from collections import namedtuple
 
 __all__ = ['StatisticsError', 'mean', 'fmean', 'geometric_mean', 'harmonic_mean',
@@ -14,72 +15,10 @@ class StatisticsError(ValueError):
     pass
 
 
-def _bits(n):
-    # bit length of a non-negative int (int.bit_length is missing here)
-    return len(bin(n)) - 2 if n else 0
-
-
-def _gcd(a, b):
-    a, b = abs(a), abs(b)
-    while b:
-        a, b = b, a % b
-    return a
-
-
-def _isqrt(n):
-    if n <= 0:
-        return 0
-    x = 1 << ((_bits(n) + 1) >> 1)
-    while True:
-        y = (x + n // x) >> 1
-        if y >= x:
-            return x
-        x = y
-
-
-def _round_bits(q, e, sticky, neg):
-    # float nearest to (q + a little if sticky) * 2**e, half to even
-    drop = max(_bits(q) - 53, -1074 - e)
-    if drop > 0:
-        keep = q >> drop
-        rest = q & ((1 << drop) - 1)
-        half = 1 << (drop - 1)
-        if rest > half or (rest == half and (sticky or keep & 1)):
-            keep += 1
-        q, e = keep, e + drop
-    try:
-        r = math.ldexp(float(q), e)
-    except OverflowError:
-        r = math.inf
-    return -r if neg else r
-
-
-def _to_float(n, d):
-    # correctly rounded float of the fraction n/d (d > 0)
-    if n == 0:
-        return 0.0
-    neg = n < 0
-    if neg:
-        n = -n
-    e = _bits(n) - _bits(d) - 55
-    if e >= 0:
-        q, r = divmod(n, d << e)
-    else:
-        q, r = divmod(n << -e, d)
-    return _round_bits(q, e, r != 0, neg)
-
-
-def _sqrt_float(n, d):
-    # correctly rounded float of sqrt(n/d)
-    if n == 0:
-        return 0.0
-    q = (_bits(n) - _bits(d) - 109) >> 1
-    if q >= 0:
-        d <<= 2 * q
-    else:
-        n <<= -2 * q
-    a = _isqrt(n // d)
-    return _round_bits(a, q, a * a * d != n, False)
+_bits = _numeric.bits
+_gcd = _numeric.gcd
+_to_float = _numeric.to_float
+_sqrt_float = _numeric.sqrt_float
 
 
 class _Frac:

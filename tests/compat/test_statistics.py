@@ -129,3 +129,11 @@ try:
     st.mean([])
 except ValueError as e:
     print('caught as ValueError:', e)
+
+# Fraction data keeps exact results
+from fractions import Fraction
+fr = [Fraction(1, 6), Fraction(1, 2), Fraction(5, 3)]
+for fn in (st.mean, st.median, st.variance, st.pvariance, st.stdev, st.harmonic_mean):
+    show('fraction ' + fn.__name__, fn, fr)
+show('fraction+int', st.mean, [Fraction(1, 2), 3])
+show('fraction+float', st.mean, [Fraction(1, 2), 0.25])
