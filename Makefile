@@ -83,6 +83,29 @@ $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
 $(GUEST_O): $(GUEST_DIR)/guest.c
 	$(CC) $(CSTD) $(GUESTOPT) -fPIC -fvisibility=hidden -w -I$(GUEST_DIR) -c $< -o $@
 
+# ---- the compatibility library (lib/python) ----------------------------
+# Every file below lib/python becomes constant data inside the library,
+# served read-only at /usr/lib/mpbox in every session (host/vfs.c, issue 6).
+# tools/embed (a build-machine tool) writes $(BUILD)/gen/pylib.c. The list
+# of files is kept in a stamp, so that adding or removing a file regenerates
+# the source as well as changing one.
+PYLIB_FILES := $(shell find lib/python -type f ! -name '.*' ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null | LC_ALL=C sort)
+PYLIB_STAMP := $(BUILD)/gen/pylib.list
+$(shell mkdir -p $(BUILD)/gen; [ "`cat $(PYLIB_STAMP) 2>/dev/null`" = "$(PYLIB_FILES)" ] || echo "$(PYLIB_FILES)" > $(PYLIB_STAMP))
+PYLIB_OBJ := $(BUILD)/obj/gen/pylib.o
+LIB_OBJ += $(PYLIB_OBJ)
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+$(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES)
+	$(BUILD)/tools/embed $@ lib/python
+
+$(PYLIB_OBJ): $(BUILD)/gen/pylib.c host/vfs.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
 # ---- library ----------------------------------------------------------
 $(BUILD)/obj/%.o: %.c $(HDRS) $(FUEL_STAMP_LIB)
 	@mkdir -p $(dir $@)

@@ -185,6 +185,53 @@ static const char image_prelude_host[] =
     "__mpbox_host()\n"
     "del __mpbox_host, builtins\n";
 
+/* The third part: modules of the embedded library named in its
+ * _preload.txt (one per line, "#" comments) are loaded and left in
+ * sys.modules, so that every session starts with them. A name that a plain
+ * import finds in the library is simply imported. A name that a plain
+ * import answers with a built-in C module (those that the file system
+ * cannot shadow, such as math) is loaded by hand: a fresh module object
+ * (this build cannot make one but by importing a file: the library's empty
+ * _mpbox_module.py, whose stat data are constant, so the image stays the
+ * same from run to run), renamed, and the library file executed in it, so
+ * that `import math` inside that file still reaches the C module. A module
+ * that fails to load is left out (tests/unit/test_lib.c checks that every
+ * listed module is there). */
+static const char image_prelude_preload[] =
+    "def __mpbox_preload():\n"
+    "    import sys\n"
+    "    root = '/usr/lib/mpbox/'\n"
+    "    try:\n"
+    "        with open(root + '_preload.txt') as f:\n"
+    "            lines = f.read().split('\\n')\n"
+    "    except OSError:\n"
+    "        return\n"
+    "    path = sys.path[:]\n"
+    "    for line in lines:\n"
+    "        name = line.split('#')[0].strip()\n"
+    "        if not name:\n"
+    "            continue\n"
+    "        try:\n"
+    "            m = __import__(name)\n"
+    "            if getattr(m, '__file__', '').startswith(root):\n"
+    "                continue\n"
+    "            file = root + name + '.py'\n"
+    "            with open(file) as f:\n"
+    "                code = compile(f.read(), file, 'exec')\n"
+    "            sys.path[:] = [root]\n"
+    "            m = __import__('_mpbox_module')\n"
+    "            sys.path[:] = path\n"
+    "            del sys.modules['_mpbox_module']\n"
+    "            g = m.__dict__\n"
+    "            g['__name__'] = name\n"
+    "            g['__file__'] = file\n"
+    "            exec(code, g)\n"
+    "            sys.modules[name] = m\n"
+    "        except Exception:\n"
+    "            sys.path[:] = path\n"
+    "__mpbox_preload()\n"
+    "del __mpbox_preload\n";
+
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
 static void init_module(void)
 {
@@ -355,6 +402,8 @@ static int build_image(mpbox_runtime *rt)
             int trap = mpb_session_exec(s, image_prelude, sizeof image_prelude - 1, r, 0);
             if (!trap && !r->error_type)
                 trap = mpb_session_exec(s, image_prelude_host, sizeof image_prelude_host - 1, r, 0);
+            if (!trap && !r->error_type)
+                trap = mpb_session_exec(s, image_prelude_preload, sizeof image_prelude_preload - 1, r, 0);
             if (trap || r->error_type)
                 rc = MPBOX_GUEST;
             mpbox_result_free(r);

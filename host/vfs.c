@@ -81,7 +81,7 @@ typedef struct vfs_listing {
     vfs_entry *e;
 } vfs_listing;
 
-enum { FD_FREE, FD_FILE, FD_HOST, FD_DIR };
+enum { FD_FREE, FD_FILE, FD_HOST, FD_DIR, FD_LIB };
 enum { M_READ = 1, M_WRITE = 2, M_APPEND = 4 };
 
 struct vfs_fd {
@@ -91,6 +91,7 @@ struct vfs_fd {
         vfs_node *node;
         vfs_hostfile *hf;
         vfs_listing *dir;
+        const mpb_vfs_lib_entry *lib; /* constant: nothing to count */
     } u;
 };
 
@@ -518,7 +519,8 @@ typedef struct vpath {
     size_t len;
     int must_dir;             /* ends in "/", "." or "..": must name a directory */
     int mount;                /* index into v->mounts, or -1 */
-    const char *rel;          /* mounts: the path below the mount point, or "." */
+    int lib;                  /* in the embedded library (and under no mount) */
+    const char *rel;          /* mounts, library: the path below its root, or "." */
 } vpath;
 
 const char *mpb_vfs_cwd(const mpb_vfs *v)
@@ -541,6 +543,10 @@ static int find_mount(const mpb_vfs *v, vpath *p)
     p->mount = best;
     if (best >= 0)
         p->rel = p->s[best_len] ? p->s + best_len + 1 : ".";
+    size_t ll = sizeof MPB_VFS_LIB_ROOT - 1;
+    p->lib = best < 0 && p->len >= ll && memcmp(p->s, MPB_VFS_LIB_ROOT, ll) == 0 && (p->s[ll] == 0 || p->s[ll] == '/');
+    if (p->lib)
+        p->rel = p->s[ll] ? p->s + ll + 1 : ".";
     return best;
 }
 
@@ -567,6 +573,7 @@ static int resolve_with(const mpb_vfs *v, const char *cwd, const char *raw, vpat
             return -EINVAL;
     p->len = 0;
     p->mount = -1;
+    p->lib = 0;
     p->rel = NULL;
     if (raw[0] != '/') {
         size_t clen = strlen(cwd);
@@ -795,6 +802,105 @@ static int m_listing(int fd, vfs_listing **out)
     return 0;
 }
 
+/* ---- the embedded library ---------------------------------------------------- */
+
+#define LIB_INO (1ull << 40) /* + entry index (the root: + count); apart from tree inodes */
+
+static int lib_entry_cmp(const void *key, const void *e)
+{
+    return strcmp(key, ((const mpb_vfs_lib_entry *)e)->path);
+}
+
+static const mpb_vfs_lib_entry *lib_bsearch(const char *rel)
+{
+    return bsearch(rel, mpb_vfs_embedded.entries, mpb_vfs_embedded.count, sizeof *mpb_vfs_embedded.entries,
+                   lib_entry_cmp);
+}
+
+/* The entry at rel (a normalised path below the library root, or "."),
+ * with *e NULL for the root itself. 0, -ENOENT or -ENOTDIR (a file in the
+ * way, as a real file system says). */
+static int lib_lookup(const char *rel, const mpb_vfs_lib_entry **e)
+{
+    *e = NULL;
+    if (strcmp(rel, ".") == 0)
+        return 0;
+    if ((*e = lib_bsearch(rel)) != NULL)
+        return 0;
+    char prefix[MPB_VFS_PATH_MAX];
+    size_t len = strlen(rel);
+    if (len >= sizeof prefix)
+        return -ENOENT;
+    memcpy(prefix, rel, len + 1);
+    for (char *slash = strchr(prefix, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = 0;
+        const mpb_vfs_lib_entry *d = lib_bsearch(prefix);
+        *slash = '/';
+        if (!d)
+            return -ENOENT;
+        if (!d->is_dir)
+            return -ENOTDIR;
+    }
+    return -ENOENT;
+}
+
+static void fill_lib_stat(const mpb_vfs_lib_entry *e, mpb_vfs_st *st)
+{
+    int dir = !e || e->is_dir;
+    st->mode = dir ? 0040555u : 0100444u;
+    st->nlink = dir ? 2 : 1;
+    st->size = dir ? 0 : e->len;
+    st->ino = LIB_INO + (uint64_t)(e ? e - mpb_vfs_embedded.entries : mpb_vfs_embedded.count);
+    st->mtime = 0; /* constant contents, the same in every build of a session */
+}
+
+static int lib_stat(const vpath *p, mpb_vfs_st *st, int want_dir)
+{
+    const mpb_vfs_lib_entry *e;
+    int rc = lib_lookup(p->rel, &e);
+    if (rc != 0)
+        return rc;
+    if (want_dir && e && !e->is_dir)
+        return -ENOTDIR;
+    fill_lib_stat(e, st);
+    return 0;
+}
+
+/* The names directly below directory d (NULL: the root). Entries are
+ * sorted by full path, so the children of d come out sorted by name. */
+static int lib_listing(const mpb_vfs_lib_entry *d, vfs_listing **out)
+{
+    const char *prefix = d ? d->path : "";
+    size_t plen = strlen(prefix);
+    vfs_listing *l = calloc(1, sizeof *l);
+    if (!l)
+        return -ENOMEM;
+    l->refs = 1;
+    for (uint32_t i = 0; i < mpb_vfs_embedded.count; i++) {
+        const mpb_vfs_lib_entry *e = &mpb_vfs_embedded.entries[i];
+        const char *name = e->path + plen + (plen ? 1 : 0);
+        if ((plen && (strncmp(e->path, prefix, plen) != 0 || e->path[plen] != '/')) || strchr(name, '/'))
+            continue;
+        if (l->n % 16 == 0) {
+            vfs_entry *ne = realloc(l->e, sizeof *ne * (l->n + 16));
+            if (!ne) {
+                listing_free(l);
+                return -ENOMEM;
+            }
+            l->e = ne;
+        }
+        if (!(l->e[l->n].name = strdup(name))) {
+            listing_free(l);
+            return -ENOMEM;
+        }
+        l->e[l->n].ino = LIB_INO + i;
+        l->e[l->n].type = e->is_dir ? DT_DIR : DT_REG;
+        l->n++;
+    }
+    *out = l;
+    return 0;
+}
+
 /* ---- opening ------------------------------------------------------------------ */
 
 static int install(mpb_vfs *v, vfs_fd f)
@@ -830,6 +936,40 @@ static int listing_of_dir(const vfs_node *d, vfs_listing **out)
     }
     *out = l;
     return 0;
+}
+
+static int open_lib(mpb_vfs *v, const vpath *p, uint32_t flags)
+{
+    const mpb_vfs_lib_entry *e;
+    int rc = lib_lookup(p->rel, &e);
+    if (rc == -ENOENT && (flags & G_CREAT))
+        return -EACCES;
+    if (rc != 0)
+        return rc;
+    if ((flags & G_CREAT) && (flags & G_EXCL))
+        return -EEXIST;
+    if ((flags & G_ACCMODE) != 0 || (flags & G_TRUNC))
+        return -EACCES;
+    vfs_fd f = {0};
+    if (!e || e->is_dir) {
+        if (!(flags & G_DIRECTORY))
+            return -EISDIR;
+        vfs_listing *l = NULL;
+        if ((rc = lib_listing(e, &l)) != 0)
+            return rc;
+        f.kind = FD_DIR;
+        f.u.dir = l;
+    } else {
+        if ((flags & G_DIRECTORY) || p->must_dir)
+            return -ENOTDIR;
+        f.kind = FD_LIB;
+        f.mode = M_READ;
+        f.u.lib = e;
+    }
+    rc = install(v, f);
+    if (rc < 0)
+        fd_release(&f);
+    return rc;
 }
 
 static int open_mount(mpb_vfs *v, const vpath *p, uint32_t flags)
@@ -938,6 +1078,8 @@ int mpb_vfs_open(mpb_vfs *v, const char *path, uint32_t flags)
         return rc;
     if (p.mount >= 0)
         return open_mount(v, &p, flags);
+    if (p.lib)
+        return open_lib(v, &p, flags);
     uint32_t acc = flags & G_ACCMODE;
     vfs_node *n;
     rc = walk(v, p.s, &n);
@@ -1017,6 +1159,8 @@ int mpb_vfs_stat(mpb_vfs *v, const char *path, mpb_vfs_st *st)
         return rc;
     if (p.mount >= 0)
         return m_stat(v, &p, st, p.must_dir);
+    if (p.lib)
+        return lib_stat(&p, st, p.must_dir);
     vfs_node *n;
     if ((rc = walk(v, p.s, &n)) != 0)
         return rc;
@@ -1038,6 +1182,8 @@ int mpb_vfs_fstat(mpb_vfs *v, uint32_t fd, mpb_vfs_st *st)
         if (fstat(f->u.hf->fd, &s) != 0)
             return host_errno(errno);
         fill_host_stat(&s, st);
+    } else if (f->kind == FD_LIB) {
+        fill_lib_stat(f->u.lib, st);
     } else {
         memset(st, 0, sizeof *st);
         st->mode = S_DIR_MODE;
@@ -1060,7 +1206,7 @@ int mpb_vfs_mkdir(mpb_vfs *v, const char *path)
     int rc = resolve(v, path, &p);
     if (rc != 0)
         return rc;
-    if (p.mount >= 0)
+    if (p.mount >= 0 || p.lib)
         return -EACCES;
     if (p.len == 1)
         return -EEXIST;
@@ -1080,7 +1226,7 @@ int mpb_vfs_unlink(mpb_vfs *v, const char *path, int rmdir)
     int rc = resolve(v, path, &p);
     if (rc != 0)
         return rc;
-    if (p.mount >= 0)
+    if (p.mount >= 0 || p.lib)
         return -EACCES;
     if (p.len == 1)
         return rmdir ? -EBUSY : -EISDIR;
@@ -1123,7 +1269,7 @@ int mpb_vfs_rename(mpb_vfs *v, const char *from, const char *to)
         rc = resolve(v, to, &b);
     if (rc != 0)
         return rc;
-    if (a.mount >= 0 || b.mount >= 0)
+    if (a.mount >= 0 || b.mount >= 0 || a.lib || b.lib)
         return -EACCES;
     if (a.len == 1 || b.len == 1 || holds_mount(v, &a) || holds_mount(v, &b))
         return -EBUSY;
@@ -1198,6 +1344,10 @@ int mpb_vfs_chdir(mpb_vfs *v, const char *path)
         mpb_vfs_st st;
         if ((rc = m_stat(v, &p, &st, 1)) != 0)
             return rc;
+    } else if (p.lib) {
+        mpb_vfs_st st;
+        if ((rc = lib_stat(&p, &st, 1)) != 0)
+            return rc;
     } else {
         vfs_node *n;
         if ((rc = walk(v, p.s, &n)) != 0)
@@ -1230,7 +1380,7 @@ int mpb_vfs_statfs(mpb_vfs *v, const char *path, mpb_vfs_fsinfo *out)
     out->bfree = v->tree.bytes >= mb ? 0 : (mb - v->tree.bytes) / 4096;
     out->files = mc;
     out->ffree = v->tree.count >= mc ? 0 : mc - v->tree.count;
-    out->readonly = p.mount >= 0;
+    out->readonly = p.mount >= 0 || p.lib;
     return 0;
 }
 
@@ -1275,6 +1425,17 @@ int64_t mpb_vfs_read(mpb_vfs *v, uint32_t fd, void *dst, size_t len)
                 break;
         }
         return (int64_t)done;
+    }
+    if (f->kind == FD_LIB) {
+        const mpb_vfs_lib_entry *e = f->u.lib;
+        if (f->pos >= e->len)
+            return 0;
+        size_t n = e->len - (size_t)f->pos;
+        if (n > len)
+            n = len;
+        memcpy(dst, e->data + f->pos, n);
+        f->pos += n;
+        return (int64_t)n;
     }
     size_t size = file_size(f->u.node);
     if (f->pos >= size)
@@ -1349,6 +1510,8 @@ int mpb_vfs_seek(mpb_vfs *v, uint32_t fd, int64_t off, uint32_t whence, uint64_t
             if (fstat(f->u.hf->fd, &s) != 0)
                 return host_errno(errno);
             base = (int64_t)s.st_size;
+        } else if (f->kind == FD_LIB) {
+            base = (int64_t)f->u.lib->len;
         } else {
             base = (int64_t)file_size(f->u.node);
         }
@@ -1441,7 +1604,7 @@ static int abs_scratch_path(mpb_vfs *v, const char *path, vpath *p)
     int rc = resolve_with(v, "/", path, p);
     if (rc != 0)
         return rc;
-    if (p->mount >= 0)
+    if (p->mount >= 0 || p->lib)
         return -EACCES;
     return 0;
 }
@@ -1572,8 +1735,8 @@ int mpb_vfs_mount(mpb_vfs *v, const char *host_dir, const char *guest_dir)
     int rc = resolve_with(v, "/", guest_dir, &p);
     if (rc != 0)
         return rc;
-    if (p.len == 1)
-        return -EBUSY;
+    if (p.len == 1 || (p.lib && strcmp(p.rel, ".") != 0))
+        return -EBUSY; /* the root, or inside the embedded library (a mount on its root shadows it) */
     if (p.len >= MPB_VFS_PATH_MAX)
         return -ENAMETOOLONG;
     for (uint32_t i = 0; i < v->nmounts; i++)

@@ -23,6 +23,13 @@
  * are shared, reference-counted, and copied only when written). Then
  * mpb_vfs_rollback() or mpb_vfs_commit().
  *
+ * The embedded library: constant files compiled into the library (made
+ * from lib/python at build time by tools/embed.c) appear read-only at
+ * MPB_VFS_LIB_ROOT in every session, unless a host mount covers that path.
+ * They are shared by all sessions, outside the quotas, the checkpoints and
+ * the snapshots; writes there are EACCES as below a mount. Only the root and
+ * what lies below it exist: its parents (/usr, /usr/lib) are not made up.
+ *
  * Callers: host/syscalls.c, host/wasi.c (the imports), core/ (session
  * lifecycle, snapshots, the public file API).
  */
@@ -37,6 +44,25 @@
 #define MPB_VFS_FIRST_FD 3
 #define MPB_VFS_MAX_FDS 256
 #define MPB_VFS_MAX_MOUNTS 16
+
+#define MPB_VFS_LIB_ROOT "/usr/lib/mpbox"
+
+/* One file or directory of the embedded library; path is relative to
+ * MPB_VFS_LIB_ROOT. Entries are sorted by path (strcmp). */
+typedef struct mpb_vfs_lib_entry {
+    const char *path;
+    const uint8_t *data; /* files: len bytes (and a NUL); directories: NULL */
+    uint32_t len;
+    uint8_t is_dir;
+} mpb_vfs_lib_entry;
+
+typedef struct mpb_vfs_lib {
+    const mpb_vfs_lib_entry *entries;
+    uint32_t count;
+} mpb_vfs_lib;
+
+/* Generated (build/gen/pylib.c). */
+extern const mpb_vfs_lib mpb_vfs_embedded;
 
 typedef struct vfs_node vfs_node;
 typedef struct vfs_fd vfs_fd;
