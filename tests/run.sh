@@ -30,6 +30,9 @@ for t in "$root"/tests/cli/test_*.py; do
     [ -f "$t" ] && run "$(basename "$t")" env MPBOX="$build/mpbox" python3 "$t"
 done
 
+# The compatibility library (lib/python) against CPython, module by module.
+run compat env PYTHONDONTWRITEBYTECODE=1 python3 "$root/tests/compat/run.py" "$build/mpbox"
+
 # The shared library exports the public API and nothing else.
 if [ -f "$build/libmpbox.so" ] && command -v nm >/dev/null 2>&1; then
     echo "== exports"
