@@ -1,8 +1,8 @@
 /*
  * report.c — what a finished run means for the person at the terminal:
  * the exit status it maps to, and what to print on stderr once the guest's
- * own output has been streamed (traceback, SystemExit message, or a
- * one-line "mpbox: <status>: ..." diagnostic for limits).
+ * own output has been streamed (traceback and "hint: ..." line, SystemExit
+ * message, or a one-line "mpbox: <status>: ..." diagnostic for limits).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -104,6 +104,10 @@ void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_
      * KeyboardInterrupt that stopped it would only confuse. */
     if (tb && *tb && status != MPBOX_STATUS_OUTPUT_TRUNCATED)
         put_text(tb);
+    /* Advice on a known MicroPython difference, right under the error. */
+    const char *hint = mpbox_result_hint(r);
+    if (hint && status == MPBOX_STATUS_ERROR)
+        fprintf(stderr, "hint: %s\n", hint);
 
     switch (status) {
     case MPBOX_STATUS_OK:

@@ -104,6 +104,7 @@ struct mpbox_result {
     uint64_t out_attempted[2];
     char *error_type, *error_message, *traceback;
     char *return_value; /* canonical JSON (MPBOX_RUN_RETURN_VALUE) or NULL */
+    char *hint;         /* advice on a known MicroPython difference, or NULL */
     int has_exit, exit_code;
     const char *trap_reason;
     double wall_ms;
@@ -163,5 +164,10 @@ mpbox_result *mpb_result_new(void);
 void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int strip_echo_frames);
 char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len);
 size_t mpb_utf8_seq(const unsigned char *s, size_t n);
+
+/* hint.c: advice for an error that is a known MicroPython difference, as a
+ * malloc'd string, or NULL. src is the run's source (for the failing line). */
+char *mpb_hint_for(const char *type, const char *message, const char *traceback, const char *src,
+                   size_t src_len);
 
 #endif

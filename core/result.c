@@ -23,6 +23,7 @@ void mpbox_result_free(mpbox_result *r)
     free(r->error_message);
     free(r->traceback);
     free(r->return_value);
+    free(r->hint);
     free(r);
 }
 
@@ -198,6 +199,7 @@ const char *mpbox_session_state_name(int state)
 }
 
 const char *mpbox_result_return_value(const mpbox_result *r) { return r ? r->return_value : NULL; }
+const char *mpbox_result_hint(const mpbox_result *r) { return r ? r->hint : NULL; }
 
 int mpbox_result_exit_code(const mpbox_result *r, int *code)
 {
@@ -314,6 +316,8 @@ char *mpbox_result_json(const mpbox_result *r, size_t *len)
     } else {
         mpb_jb_lit(&b, "null");
     }
+    mpb_jb_lit(&b, ",\"hint\":");
+    jstr0(&b, r->hint);
     mpb_jb_lit(&b, ",\"exit_code\":");
     if (r->has_exit) {
         snprintf(num, sizeof num, "%d", r->exit_code);

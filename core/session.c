@@ -619,6 +619,8 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
         free(r->traceback);
         r->error_type = r->error_message = r->traceback = NULL;
     }
+    if (r->status == MPBOX_STATUS_ERROR && !r->has_exit)
+        r->hint = mpb_hint_for(r->error_type, r->error_message, r->traceback, src, len);
     if (r->status == MPBOX_STATUS_OK && !r->error_type && !r->has_exit)
         r->return_value = h->retval; /* the result takes it */
     else

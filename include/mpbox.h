@@ -366,6 +366,15 @@ MPBOX_API const char *mpbox_result_error_type(const mpbox_result *r);
 MPBOX_API const char *mpbox_result_error_message(const mpbox_result *r);
 MPBOX_API const char *mpbox_result_traceback(const mpbox_result *r);
 
+/* For MPBOX_STATUS_ERROR caused by a known difference between MicroPython
+ * and CPython (a str method MicroPython lacks, a missing module, syntax it
+ * does not have, a keyword argument a built-in refuses, ...): one or two
+ * sentences naming the working alternative, e.g. for s.ljust(10) "MicroPython
+ * str has no ljust(); use f'{s:<10}' or '{:<10}'.format(s) ...". NULL when
+ * the error is not one of them (docs/compatibility.md lists the rules).
+ * NUL-terminated UTF-8, lives until mpbox_result_free. */
+MPBOX_API const char *mpbox_result_hint(const mpbox_result *r);
+
 /* 1 and *code set when the run ended with SystemExit (code 0 for
  * sys.exit() / sys.exit(None), 1 for a non-integer argument); else 0. */
 MPBOX_API int mpbox_result_exit_code(const mpbox_result *r, int *code);
@@ -410,7 +419,8 @@ MPBOX_API uint64_t mpbox_result_fuel_used(const mpbox_result *r);
 /* The result as one JSON object (UTF-8, NUL-terminated; guest bytes are
  * escaped, invalid UTF-8 becomes U+FFFD) with the fields status, stdout,
  * stderr, stdout_truncated, stderr_truncated, error {type, message,
- * traceback} or null, exit_code (int or null), return_value (the JSON
+ * traceback} or null, hint (string or null: mpbox_result_hint), exit_code
+ * (int or null), return_value (the JSON
  * value, or null when none), trap (reason string or null), session ("kept", "rolled_back" or "lost"), stats {wall_ms, cpu_ms,
  * fuel_used, peak_memory_bytes, stdout_bytes, stderr_bytes,
  * checkpoint_pages, host_ms, host_calls} (the *_bytes count everything the guest wrote, kept or

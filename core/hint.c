@@ -1,0 +1,571 @@
+/*
+ * hint.c — a short piece of advice attached to a failed run when the error
+ * is a known difference between MicroPython and CPython (a str method that
+ * does not exist, a missing module, syntax MicroPython lacks, ...). Agents
+ * write CPython; the hint names the working alternative so that the next
+ * attempt succeeds. Every rule was checked against a real run of the guest
+ * (docs/compatibility.md has the table, tests/unit/test_hint.c the runs).
+ *
+ * A rule matches the exception's type, its message (a pattern where '*'
+ * stands for any text) and, for generic messages, the failing source line
+ * (the same kind of pattern, matched against the stripped line). The hint
+ * text may quote what the first two '*' of the message matched as %1 and
+ * %2; those come from the guest, so only short name-like text is quoted.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+/* Longer messages and lines are not ours to explain: no hint. This also
+ * bounds the backtracking of the pattern matcher. */
+#define MAX_MESSAGE 400
+#define MAX_LINE 1000
+#define MAX_CAPTURE 64
+#define MAX_STARS 4
+
+struct hint_rule {
+    const char *type;    /* exception type name */
+    const char *message; /* pattern of the message */
+    const char *line;    /* pattern of the failing source line, or NULL */
+    const char *hint;
+};
+
+#define STR_HAS_NO(m, h) {"AttributeError", "'str' object has no attribute '" m "'", NULL, h}
+/* MicroPython raises plain OSError with an errno for every file error. */
+#define OS_ERROR(name, code)                                                                   \
+    {"NameError", "name '" name "' isn't defined", NULL,                                       \
+     "MicroPython has no " name "; it raises OSError with e.errno == errno." code              \
+     " (import errno): catch OSError and check e.errno."}
+
+/* First match wins: specific rules come before general ones. */
+static const struct hint_rule rules[] = {
+    /* ---- str methods MicroPython does not have ---- */
+    STR_HAS_NO("ljust", "MicroPython str has no ljust(); use f'{s:<10}' or '{:<10}'.format(s) "
+                        "(fill character: f'{s:*<10}')."),
+    STR_HAS_NO("rjust", "MicroPython str has no rjust(); use f'{s:>10}' or '{:>10}'.format(s) "
+                        "(fill character: f'{s:*>10}')."),
+    STR_HAS_NO("zfill", "MicroPython str has no zfill(); use f'{n:05d}' for a number or "
+                        "f'{s:0>5}' for a string of digits."),
+    STR_HAS_NO("title", "MicroPython str has no title(); use "
+                        "' '.join(w[:1].upper() + w[1:].lower() for w in s.split(' '))."),
+    STR_HAS_NO("capitalize", "MicroPython str has no capitalize(); use s[:1].upper() + s[1:].lower()."),
+    STR_HAS_NO("swapcase", "MicroPython str has no swapcase(); use "
+                           "''.join(c.lower() if c.isupper() else c.upper() for c in s)."),
+    STR_HAS_NO("casefold", "MicroPython str has no casefold(); use s.lower()."),
+    STR_HAS_NO("isalnum", "MicroPython str has no isalnum(); use "
+                          "s != '' and all(c.isalpha() or c.isdigit() for c in s)."),
+    STR_HAS_NO("isdecimal", "MicroPython str has no isdecimal(); use s.isdigit()."),
+    STR_HAS_NO("isnumeric", "MicroPython str has no isnumeric(); use s.isdigit()."),
+    STR_HAS_NO("isascii", "MicroPython str has no isascii(); use all(ord(c) < 128 for c in s)."),
+    STR_HAS_NO("removeprefix", "MicroPython str has no removeprefix(); use "
+                               "s[len(p):] if s.startswith(p) else s."),
+    STR_HAS_NO("removesuffix", "MicroPython str has no removesuffix(); use "
+                               "s[:-len(p)] if p and s.endswith(p) else s."),
+    STR_HAS_NO("expandtabs", "MicroPython str has no expandtabs(); replace the tabs yourself, "
+                             "e.g. s.replace('\\t', '    ')."),
+    STR_HAS_NO("translate", "MicroPython str has no translate(); use "
+                            "''.join(table.get(c, c) for c in s) with a dict of characters."),
+    {"AttributeError", "type object 'str' has no attribute 'maketrans'", NULL,
+     "MicroPython str has no maketrans()/translate(); map characters with a dict: "
+     "''.join(table.get(c, c) for c in s)."},
+    STR_HAS_NO("format_map", "MicroPython str has no format_map(); use s.format(**mapping)."),
+    {"TypeError", "function takes 2 positional arguments but 3 were given", "*.center(*",
+     "MicroPython str.center() takes no fill character; use f'{s:*^20}' or '{:*^20}'.format(s)."},
+
+    /* ---- int and float methods ---- */
+    {"AttributeError", "'int' object has no attribute 'bit_length'", NULL,
+     "MicroPython int has no bit_length(); use len(bin(n).lstrip('-0b'))."},
+    {"AttributeError", "'int' object has no attribute 'bit_count'", NULL,
+     "MicroPython int has no bit_count(); use bin(n).count('1')."},
+    {"AttributeError", "'float' object has no attribute 'is_integer'", NULL,
+     "MicroPython float has no is_integer(); use x == int(x) (for a finite x)."},
+
+    /* ---- slices, dict views, types ---- */
+    {"NotImplementedError", "only slices with step=1 (aka None) are supported", NULL,
+     "MicroPython slices str, bytes and tuple only with step 1; use ''.join(reversed(s)) or "
+     "tuple(reversed(t)) for [::-1], or slice a list: ''.join(list(s)[::2])."},
+    {"NotImplementedError", "", "*[*:*:*]*=*",
+     "MicroPython lists do not support assigning to a slice with a step; build a new list "
+     "with a comprehension instead."},
+    {"NotImplementedError", "", "del *[*:*:*]*",
+     "MicroPython lists do not support del of a slice with a step; build a new list with a "
+     "comprehension instead."},
+    {"TypeError", "unsupported types for __*__: 'dict_view', *", NULL,
+     "MicroPython dict views (keys(), items()) have no set operations; convert first: "
+     "set(d.keys()) | other."},
+    {"TypeError", "unsupported types for __*__: *, 'dict_view'", NULL,
+     "MicroPython dict views (keys(), items()) have no set operations; convert first: "
+     "other - set(d.keys())."},
+    {"TypeError", "unsupported types for __or__: 'type', 'type'", NULL,
+     "MicroPython has no union types (int | str); in isinstance() use a tuple: "
+     "isinstance(x, (int, str))."},
+    {"TypeError", "'type' object isn't subscriptable", NULL,
+     "MicroPython types cannot be subscripted at run time (list[int]); annotations are "
+     "fine, but a type alias must drop the parameters (Matrix = list) or be a string."},
+    {"TypeError", "unsupported types for __add__: 'str', 'int'", NULL,
+     "str + int needs a conversion: 'n=' + str(n), or an f-string: f'n={n}'."},
+    {"TypeError", "unsupported types for __add__: 'str', 'float'", NULL,
+     "str + float needs a conversion: 'x=' + str(x), or an f-string: f'x={x}'."},
+
+    /* ---- formatting ---- */
+    {"NotImplementedError", "attributes not supported", NULL,
+     "MicroPython str.format() does not support indexing or attributes in fields "
+     "('{0[key]}', '{0.attr}'); pass the values ('{}'.format(d['key'])) or use an f-string."},
+    {"ValueError", "invalid format specifier", "*{*:*}*",
+     "MicroPython does not call __format__: format specs work for str, int and float only; "
+     "convert first, e.g. f'{d.strftime(\"%Y-%m-%d\")}' or f'{str(obj):>10}'."},
+    {"TypeError", "can't convert '*' object to str implicitly", "*{*:*}*",
+     "MicroPython does not call __format__: format specs work for str, int and float only; "
+     "convert first, e.g. f'{str(obj):>10}'."},
+    {"TypeError", "join expects a list of str/bytes objects consistent with self object", NULL,
+     "str.join() needs strings: ', '.join(str(x) for x in items)."},
+    {"TypeError", "strftime() takes 2 positional arguments but 1 were given", NULL,
+     "MicroPython's time.strftime() needs the time tuple: time.strftime(fmt, time.localtime())."},
+
+    /* ---- keyword arguments that built-ins do not take ---- */
+    {"TypeError", "function doesn't take keyword arguments", "*split(*=*",
+     "MicroPython str.split()/rsplit() take positional arguments only: s.split(',', 1)."},
+    {"TypeError", "function doesn't take keyword arguments", "*round(*ndigits=*",
+     "MicroPython round() takes ndigits by position: round(x, 2)."},
+    {"TypeError", "function doesn't take keyword arguments", "*encode(*=*",
+     "MicroPython str.encode() takes positional arguments only: s.encode('utf-8') or s.encode()."},
+    {"TypeError", "function doesn't take keyword arguments", "*decode(*=*",
+     "MicroPython bytes.decode() takes positional arguments only: b.decode('utf-8') or b.decode()."},
+    {"TypeError", "function doesn't take keyword arguments", "*int(*base=*",
+     "MicroPython int() takes the base by position: int(s, 16)."},
+    {"TypeError", "function doesn't take keyword arguments", "*zip(*strict=*",
+     "MicroPython zip() has no strict=; compare the lengths yourself before zipping."},
+    {"TypeError", "function doesn't take keyword arguments", "*sum(*start=*",
+     "MicroPython sum() takes the start by position: sum(values, 10)."},
+    {"TypeError", "function doesn't take keyword arguments", "*from_bytes(*byteorder=*",
+     "MicroPython int.from_bytes() takes positional arguments only: int.from_bytes(b, 'big')."},
+    {"TypeError", "function doesn't take keyword arguments", "*to_bytes(*=*",
+     "MicroPython int.to_bytes() takes positional arguments only: n.to_bytes(4, 'big')."},
+    {"TypeError", "function doesn't take keyword arguments", "*deque(*maxlen=*",
+     "MicroPython's deque takes its arguments by position: deque(items, 100)."},
+    {"TypeError", "function doesn't take keyword arguments", "class *(*metaclass=*",
+     "MicroPython classes take no keyword arguments (metaclass=...); for abstract bases "
+     "subclass abc.ABC instead."},
+    {"TypeError", "function doesn't take keyword arguments", NULL,
+     "This MicroPython built-in takes positional arguments only; pass the values by "
+     "position (e.g. s.split(',', 1), int(s, 16), enumerate(items, 1))."},
+    {"TypeError", "function missing * required positional arguments", "*deque(*",
+     "MicroPython's deque needs the iterable and maxlen by position: deque([], 100)."},
+    {"TypeError", "extra keyword arguments given", "*open(*newline=*",
+     "MicroPython open() takes no newline=; remove that argument."},
+    {"TypeError", "extra keyword arguments given", "*print(*flush=*",
+     "MicroPython print() has no flush=; remove it."},
+
+    /* ---- built-in names and exception classes ---- */
+    {"NameError", "name 'format' isn't defined", NULL,
+     "MicroPython has no format() built-in; use '{:.2f}'.format(x) or f'{x:.2f}'."},
+    {"NameError", "name 'vars' isn't defined", NULL,
+     "MicroPython has no vars(); use obj.__dict__."},
+    {"NameError", "name 'ascii' isn't defined", NULL,
+     "MicroPython has no ascii(); use repr() (it does not escape non-ASCII characters)."},
+    {"NameError", "name 'exit' isn't defined", NULL, "Use sys.exit() (after import sys)."},
+    {"NameError", "name 'quit' isn't defined", NULL, "Use sys.exit() (after import sys)."},
+    {"NameError", "name '__file__' isn't defined", NULL,
+     "The program runs from a string, so __file__ is not defined; use paths relative to the "
+     "working directory (os.getcwd())."},
+    {"NameError", "name 'ModuleNotFoundError' isn't defined", NULL,
+     "MicroPython raises ImportError for a missing module; catch ImportError."},
+    {"NameError", "name 'RecursionError' isn't defined", NULL,
+     "MicroPython raises RuntimeError('maximum recursion depth exceeded'); catch RuntimeError."},
+    {"NameError", "name 'Unicode*Error' isn't defined", NULL,
+     "MicroPython raises UnicodeError for encoding and decoding errors; catch UnicodeError."},
+    {"NameError", "name 'IOError' isn't defined", NULL, "Use OSError (IOError is its old name)."},
+    {"NameError", "name 'EnvironmentError' isn't defined", NULL,
+     "Use OSError (EnvironmentError is its old name)."},
+    OS_ERROR("FileNotFoundError", "ENOENT"),
+    OS_ERROR("FileExistsError", "EEXIST"),
+    OS_ERROR("PermissionError", "EACCES"),
+    OS_ERROR("IsADirectoryError", "EISDIR"),
+    {"NameError", "name 'NotADirectoryError' isn't defined", NULL,
+     "MicroPython has no NotADirectoryError; it raises OSError with e.errno == 20 (ENOTDIR): "
+     "catch OSError and check e.errno."},
+    OS_ERROR("TimeoutError", "ETIMEDOUT"),
+    OS_ERROR("BlockingIOError", "EAGAIN"),
+    OS_ERROR("ConnectionError", "ECONNRESET"),
+    OS_ERROR("ConnectionResetError", "ECONNRESET"),
+    OS_ERROR("ConnectionRefusedError", "ECONNREFUSED"),
+    {"NameError", "name '*Warning' isn't defined", NULL,
+     "MicroPython has no warning classes (nor a warnings module); print the warning or "
+     "raise an exception instead."},
+
+    /* ---- modules: missing attributes and names ---- */
+    {"AttributeError", "module 'os' has no attribute 'environ'", NULL,
+     "The sandbox has no environment variables: os.environ and os.getenv do not exist."},
+    {"AttributeError", "module 'os' has no attribute 'getenv'", NULL,
+     "The sandbox has no environment variables: os.environ and os.getenv do not exist."},
+    {"AttributeError", "module 'os' has no attribute 'makedirs'", NULL,
+     "MicroPython's os has no makedirs(); call os.mkdir() for each level (it raises OSError "
+     "when the directory exists)."},
+    {"AttributeError", "module 'os' has no attribute 'walk'", NULL,
+     "MicroPython's os has no walk(); recurse with os.listdir(path), where "
+     "os.stat(p)[0] & 0x4000 marks a directory."},
+    {"AttributeError", "module 'os.path' has no attribute 'splitext'", NULL,
+     "MicroPython's os.path has no splitext(); use name.rpartition('.')."},
+    {"AttributeError", "module 'time' has no attribute 'perf_counter*'", NULL,
+     "MicroPython's time has no perf_counter(); use time.time(), or time.ticks_ms() with "
+     "time.ticks_diff()."},
+    {"AttributeError", "module 'time' has no attribute 'monotonic*'", NULL,
+     "MicroPython's time has no monotonic(); use time.time(), or time.ticks_ms() with "
+     "time.ticks_diff()."},
+    {"AttributeError", "module 'time' has no attribute 'process_time*'", NULL,
+     "MicroPython's time has no process_time(); use time.time(), or time.ticks_ms() with "
+     "time.ticks_diff()."},
+    {"AttributeError", "module 'sys' has no attribute '*recursionlimit'", NULL,
+     "MicroPython's recursion depth is fixed and small (often under 200 calls); rewrite "
+     "deep recursion as a loop with an explicit stack."},
+    {"AttributeError", "module 'sys' has no attribute 'exc_info'", NULL,
+     "MicroPython has no sys.exc_info(); use 'except Exception as e:' and e itself."},
+    {"AttributeError", "module 'json' has no attribute 'JSONDecodeError'", NULL,
+     "MicroPython's json raises ValueError for bad input; catch ValueError (it is "
+     "JSONDecodeError's base class in CPython too)."},
+    {"ImportError", "can't import name JSONDecodeError", NULL,
+     "MicroPython's json raises ValueError for bad input; catch ValueError (it is "
+     "JSONDecodeError's base class in CPython too)."},
+    {"AttributeError", "module 'hashlib' has no attribute '*'", NULL,
+     "This MicroPython's hashlib has only sha256."},
+    {"AttributeError", "'sha256' object has no attribute 'hexdigest'", NULL,
+     "MicroPython's hash objects have no hexdigest(); use h.digest().hex()."},
+    {"AttributeError", "'generator' object has no attribute 'from_iterable'", "*chain.from_iterable*",
+     "MicroPython's itertools.chain has no from_iterable(); use itertools.chain(*iterables) or "
+     "(x for it in iterables for x in it)."},
+    {"AttributeError", "'*' object has no attribute '__qualname__'", NULL,
+     "MicroPython has no __qualname__; use __name__."},
+    {"AttributeError", "module '*' has no attribute '*'", NULL,
+     "MicroPython's %1 module is smaller than CPython's and has no '%2'; dir(%1) lists what "
+     "it has."},
+    {"ImportError", "can't import name *", NULL,
+     "The module exists in MicroPython but has no '%1'; dir(module) lists what it has."},
+
+    /* ---- limits of the guest ---- */
+    {"RuntimeError", "maximum recursion depth exceeded", NULL,
+     "MicroPython's call stack is small (often under 200 nested calls); rewrite deep "
+     "recursion as a loop with an explicit stack."},
+    {"OSError", "[Errno 2] ENOENT", NULL,
+     "No such file or directory in the sandbox; os.listdir() shows what is there."},
+
+    /* ---- syntax MicroPython does not have ---- */
+    {"SyntaxError", "invalid syntax", "match *:*",
+     "MicroPython has no match statement; use if/elif (with isinstance() for class patterns)."},
+    {"SyntaxError", "invalid syntax", "*def *(*, /*",
+     "MicroPython has no positional-only parameters; remove the '/' from the parameter list."},
+    {"SyntaxError", "invalid syntax", "*{\\*\\**",
+     "MicroPython does not unpack dicts inside {...}; merge with a | b or d = dict(a); "
+     "d.update(b)."},
+    {"SyntaxError", "invalid syntax", "*{*, \\*\\**",
+     "MicroPython does not unpack dicts inside {...}; merge with a | b or d = dict(a); "
+     "d.update(b)."},
+    {"SyntaxError", "invalid syntax", "*{\\**",
+     "MicroPython does not unpack iterables inside {...}; use set(a) | set(b)."},
+    {"SyntaxError", "invalid syntax", "*{*, \\**",
+     "MicroPython does not unpack iterables inside {...}; use set(a) | set(b)."},
+    {"SyntaxError", "*x must be assignment target", NULL,
+     "MicroPython does not unpack iterables inside [...] or (...); use a + b, list(a) + "
+     "list(b) or tuple(a) + tuple(b)."},
+    {"SyntaxError", "invalid syntax", "with (*",
+     "MicroPython has no parenthesised context managers; write 'with a as x, b as y:' on "
+     "one line or nest the with statements."},
+    {"SyntaxError", "invalid syntax", "except\\**",
+     "MicroPython has no exception groups (except*); use except."},
+    {"SyntaxError", "invalid syntax", "class *[*]*:*",
+     "MicroPython has no type parameter syntax (class C[T]); drop the brackets."},
+    {"SyntaxError", "invalid syntax", "def *[*](*",
+     "MicroPython has no type parameter syntax (def f[T]); drop the brackets."},
+    {"SyntaxError", "invalid syntax", "type * = *",
+     "MicroPython has no type statement; use a plain assignment (X = int)."},
+    {"SyntaxError", "invalid syntax", "*{*!a*}*",
+     "MicroPython f-strings have no !a conversion; use !r."},
+    {"ImportError", "no module named '__future__'", NULL,
+     "MicroPython has no __future__ module; remove the 'from __future__ import ...' line "
+     "(annotations are not evaluated anyway)."},
+};
+
+/* Third-party packages agents reach for, and what to do instead. */
+static const struct {
+    const char *name, *instead;
+} third_party[] = {
+    {"numpy", "use lists and the math module"},
+    {"pandas", "use lists of dicts with csv, json and collections"},
+    {"scipy", "use lists and the math module"},
+    {"sklearn", "write the computation in plain Python"},
+    {"matplotlib", "print the figures as text"},
+    {"seaborn", "print the figures as text"},
+    {"plotly", "print the figures as text"},
+    {"requests", "the sandbox has no network access"},
+    {"httpx", "the sandbox has no network access"},
+    {"aiohttp", "the sandbox has no network access"},
+    {"urllib3", "the sandbox has no network access"},
+    {"bs4", "parse the text with str methods or re"},
+    {"lxml", "parse the text with str methods or re"},
+    {"yaml", "use json"},
+    {"toml", "use json"},
+    {"dateutil", "use datetime"},
+    {"pytz", "use datetime"},
+    {"tabulate", "format the table with f-strings ({:<10})"},
+    {"tqdm", "print progress yourself"},
+    {"rich", "use print"},
+    {"sympy", "write the computation in plain Python"},
+    {"networkx", "use dicts of lists for graphs"},
+    {"PIL", "images cannot be processed here"},
+    {"cv2", "images cannot be processed here"},
+    {"torch", "write the computation in plain Python"},
+    {"tensorflow", "write the computation in plain Python"},
+    {"pydantic", "use classes or dicts"},
+    {"attr", "use classes or dicts"},
+    {"openpyxl", "use csv"},
+    {"regex", "use re"},
+    {"ujson", "use json"},
+    {"orjson", "use json"},
+    {"simplejson", "use json"},
+};
+
+/* Standard modules the sandbox cannot offer, and why. */
+static const struct {
+    const char *name, *why;
+} unavailable[] = {
+    {"subprocess", "there are no processes in the sandbox"},
+    {"multiprocessing", "there are no processes in the sandbox"},
+    {"threading", "there are no threads in the sandbox; run the work sequentially"},
+    {"_thread", "there are no threads in the sandbox; run the work sequentially"},
+    {"concurrent", "there are no threads or processes in the sandbox; run the work sequentially"},
+    {"queue", "there are no threads in the sandbox; use collections.deque as a queue"},
+    {"socket", "the sandbox has no network access"},
+    {"ssl", "the sandbox has no network access"},
+    {"http", "the sandbox has no network access"},
+    {"urllib", "the sandbox has no network access (for URL strings use str methods)"},
+    {"smtplib", "the sandbox has no network access"},
+    {"sqlite3", "use read_only_sql_query(database, sql) when the host provides a database"},
+    {"tkinter", "there is no display in the sandbox"},
+    {"ctypes", "native code cannot be loaded in the sandbox"},
+    {"signal", "there are no signals in the sandbox"},
+    {"pickle", "use json"},
+};
+
+/* CPython standard modules (not in the lists above) that this MicroPython
+ * may lack; the compatibility library provides some of them. */
+static const char *const stdlib_names[] = {
+    "argparse", "ast", "bisect", "calendar", "codecs", "configparser", "contextlib", "csv",
+    "dataclasses", "decimal", "difflib", "email", "enum", "fractions", "getpass", "glob",
+    "graphlib", "importlib", "ipaddress", "keyword", "numbers", "pprint", "secrets", "shlex",
+    "shutil", "statistics", "tempfile", "textwrap", "timeit", "tomllib", "traceback", "typing",
+    "unicodedata", "uuid", "warnings", "weakref", "xml", "zipfile", "zoneinfo", "colorsys",
+    "sched", "doctest", "pdb", "linecache", "tokenize", "dis", "mimetypes", "gettext",
+    "filecmp", "fileinput", "bz2", "lzma", "zipimport", "pkgutil", "sysconfig", "site",
+    "reprlib", "copyreg",
+};
+
+struct capture {
+    const char *at;
+    size_t len;
+};
+
+/* Match text [s, end) against pattern p: '*' matches any run of bytes
+ * (shortest first), '\' makes the next pattern byte literal. Records what
+ * the first MAX_STARS stars matched. The recursion depth is the number of
+ * stars in a pattern (at most a handful, all written above). */
+static int match(const char *p, const char *s, const char *end, struct capture *caps, int star)
+{
+    for (; *p; p++) {
+        if (*p == '*') {
+            for (const char *t = s; t <= end; t++) {
+                if (match(p + 1, t, end, caps, star + 1)) {
+                    if (star < MAX_STARS) {
+                        caps[star].at = s;
+                        caps[star].len = (size_t)(t - s);
+                    }
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        if (*p == '\\' && p[1])
+            p++;
+        if (s == end || *s != *p)
+            return 0;
+        s++;
+    }
+    return s == end;
+}
+
+/* Quote only text that looks like a name: the message is the guest's. */
+static int quotable(const struct capture *c)
+{
+    if (c->len == 0 || c->len > MAX_CAPTURE)
+        return 0;
+    for (size_t i = 0; i < c->len; i++) {
+        char ch = c->at[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '_' || ch == '.'))
+            return 0;
+    }
+    return 1;
+}
+
+/* The hint text with %1 and %2 replaced by captures; NULL when a needed
+ * capture is not quotable or memory runs out. */
+static char *expand(const char *hint, const struct capture *caps)
+{
+    size_t n = 0;
+    for (const char *h = hint; *h; h++) {
+        if (h[0] == '%' && (h[1] == '1' || h[1] == '2')) {
+            const struct capture *c = &caps[h[1] - '1'];
+            if (!quotable(c))
+                return NULL;
+            n += c->len;
+            h++;
+        } else {
+            n++;
+        }
+    }
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    char *o = out;
+    for (const char *h = hint; *h; h++) {
+        if (h[0] == '%' && (h[1] == '1' || h[1] == '2')) {
+            const struct capture *c = &caps[h[1] - '1'];
+            memcpy(o, c->at, c->len);
+            o += c->len;
+            h++;
+        } else {
+            *o++ = *h;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+static char *dup_printf(const char *fmt, const char *a, const char *b)
+{
+    int n = snprintf(NULL, 0, fmt, a, b);
+    if (n < 0)
+        return NULL;
+    char *out = malloc((size_t)n + 1);
+    if (out)
+        snprintf(out, (size_t)n + 1, fmt, a, b);
+    return out;
+}
+
+/* ImportError "no module named 'x'" (or 'pkg.name' for a from-import of a
+ * name a package lacks). */
+static char *import_hint(const char *message)
+{
+    static const char prefix[] = "no module named '";
+    size_t plen = sizeof prefix - 1;
+    size_t mlen = strlen(message);
+    if (strncmp(message, prefix, plen) != 0 || mlen < plen + 2 || message[mlen - 1] != '\'')
+        return NULL;
+    struct capture name = {message + plen, mlen - plen - 1};
+    if (!quotable(&name))
+        return NULL;
+    char full[MAX_CAPTURE + 1];
+    memcpy(full, name.at, name.len);
+    full[name.len] = '\0';
+
+    char *dot = strchr(full, '.');
+    if (dot) {
+        /* MicroPython reports `from pkg import missing` this way. */
+        *dot = '\0';
+        return dup_printf("MicroPython's %s has no '%s' (a name missing from a package is "
+                          "reported as a missing module); dir() of the module lists what it has.",
+                          full, dot + 1);
+    }
+    if (strcmp(full, "__future__") == 0)
+        return NULL; /* a rule above */
+    for (size_t i = 0; i < sizeof third_party / sizeof third_party[0]; i++)
+        if (strcmp(full, third_party[i].name) == 0)
+            return dup_printf("'%s' is a third-party package and nothing can be installed in "
+                              "the sandbox; %s.",
+                              full, third_party[i].instead);
+    for (size_t i = 0; i < sizeof unavailable / sizeof unavailable[0]; i++)
+        if (strcmp(full, unavailable[i].name) == 0)
+            return dup_printf("'%s' is not available: %s.", full, unavailable[i].why);
+    for (size_t i = 0; i < sizeof stdlib_names / sizeof stdlib_names[0]; i++)
+        if (strcmp(full, stdlib_names[i]) == 0)
+            return dup_printf("'%s' is a CPython standard module that this MicroPython does "
+                              "not have; help('modules') lists the modules available.",
+                              full, "");
+    return NULL;
+}
+
+/* Line `lineno` (1-based) of src, stripped of surrounding blanks, into buf;
+ * 0 when there is no such line or it is too long. */
+static int source_line(const char *src, size_t len, long lineno, char *buf, size_t cap)
+{
+    const char *p = src, *end = src + len;
+    for (long i = 1; i < lineno && p < end; i++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return 0;
+        p = nl + 1;
+    }
+    if (lineno < 1 || p >= end)
+        return 0;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+        e--;
+    if ((size_t)(e - p) >= cap)
+        return 0;
+    memcpy(buf, p, (size_t)(e - p));
+    buf[e - p] = '\0';
+    return 1;
+}
+
+/* The number of the failing line of the program itself: the innermost
+ * frame of the traceback when it is in "<stdin>" (the run's source);
+ * 0 when the error happened elsewhere (a module's file). */
+static long failing_line(const char *tb)
+{
+    static const char frame[] = "  File \"";
+    const char *last = NULL;
+    for (const char *p = tb; (p = strstr(p, frame)) != NULL; p += sizeof frame - 1)
+        last = p;
+    if (!last)
+        return 0;
+    last += sizeof frame - 1;
+    if (strncmp(last, "<stdin>\", line ", 15) != 0)
+        return 0;
+    char *end;
+    long n = strtol(last + 15, &end, 10);
+    return end != last + 15 && n > 0 ? n : 0;
+}
+
+char *mpb_hint_for(const char *type, const char *message, const char *traceback, const char *src,
+                   size_t src_len)
+{
+    if (!type || !message)
+        return NULL;
+    size_t mlen = strlen(message);
+    if (mlen > MAX_MESSAGE)
+        return NULL;
+
+    char line[MAX_LINE + 1];
+    int have_line = 0;
+    long lineno = traceback ? failing_line(traceback) : 0;
+    if (lineno && src)
+        have_line = source_line(src, src_len, lineno, line, sizeof line);
+
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        const struct hint_rule *r = &rules[i];
+        struct capture caps[MAX_STARS] = {{0}}, line_caps[MAX_STARS] = {{0}};
+        if (strcmp(type, r->type) != 0 || !match(r->message, message, message + mlen, caps, 0))
+            continue;
+        if (r->line && (!have_line || !match(r->line, line, line + strlen(line), line_caps, 0)))
+            continue;
+        char *hint = expand(r->hint, caps);
+        if (hint)
+            return hint;
+    }
+    if (strcmp(type, "ImportError") == 0)
+        return import_hint(message);
+    return NULL;
+}

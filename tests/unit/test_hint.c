@@ -1,0 +1,337 @@
+/*
+ * test_hint.c — mpbox_result_hint: each rule fires on the error of a real
+ * run of the guest, says the right thing, and unrelated errors get no hint.
+ * The programs are the CPython code agents write; the guest's own error is
+ * what the rule has to recognise.
+ */
+#include <stdint.h>
+
+#include "check.h"
+#include "mpbox.h"
+
+static mpbox_runtime *rt;
+
+/* The rules describe the guest itself: each case runs without the
+ * compatibility library (which fills some of these gaps), so that the
+ * error is MicroPython's own whether or not the library is built in. */
+static const char without_library[] =
+    "import sys\n"
+    "while '/usr/lib/mpbox' in sys.path:\n"
+    "    sys.path.remove('/usr/lib/mpbox')\n"
+    "for n in list(sys.modules):\n"
+    "    if (getattr(sys.modules[n], '__file__', '') or '').startswith('/usr/lib/mpbox/'):\n"
+    "        del sys.modules[n]\n";
+
+static int with_library; /* 1: leave the library in place */
+
+/* Run src in a fresh session (flags as given); the caller frees. */
+static mpbox_result *run_flags(const char *src, unsigned flags)
+{
+    mpbox_session *s = NULL;
+    mpbox_result *r = NULL;
+    CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
+    if (!s)
+        return NULL;
+    if (!with_library) {
+        CHECK(mpbox_run(s, without_library, strlen(without_library), &r) == MPBOX_OK);
+        CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
+        mpbox_result_free(r);
+        r = NULL;
+    }
+    CHECK(mpbox_run_ex(s, src, strlen(src), flags, &r) == MPBOX_OK);
+    mpbox_session_free(s);
+    return r;
+}
+
+/* src fails with `type` and its hint contains `want`. */
+static void expect_hint_flags(const char *src, const char *type, const char *want, unsigned flags)
+{
+    mpbox_result *r = run_flags(src, flags);
+    if (!r)
+        return;
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_ERROR);
+    CHECK_STR(mpbox_result_error_type(r), type);
+    const char *hint = mpbox_result_hint(r);
+    if (!hint || !strstr(hint, want)) {
+        printf("    source: %s\n    error: %s: %s\n    hint: %s\n    want: %s\n", src,
+               mpbox_result_error_type(r) ? mpbox_result_error_type(r) : "(none)",
+               mpbox_result_error_message(r) ? mpbox_result_error_message(r) : "(none)",
+               hint ? hint : "(none)", want);
+        CHECK(hint && strstr(hint, want));
+    }
+    mpbox_result_free(r);
+}
+
+static void expect_hint(const char *src, const char *type, const char *want)
+{
+    expect_hint_flags(src, type, want, 0);
+}
+
+/* src fails with `type` and has no hint. */
+static void expect_none(const char *src, const char *type)
+{
+    mpbox_result *r = run_flags(src, 0);
+    if (!r)
+        return;
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_ERROR);
+    CHECK_STR(mpbox_result_error_type(r), type);
+    const char *hint = mpbox_result_hint(r);
+    if (hint) {
+        printf("    source: %s\n    unexpected hint: %s\n", src, hint);
+        CHECK(hint == NULL);
+    }
+    mpbox_result_free(r);
+}
+
+static void str_methods(void)
+{
+    expect_hint("name = 'apple'\nprint(name.ljust(10) + '|')", "AttributeError", "f'{s:<10}'");
+    expect_hint("print('7'.rjust(3))", "AttributeError", "f'{s:>10}'");
+    expect_hint("print('42'.zfill(5))", "AttributeError", "f'{n:05d}'");
+    expect_hint("print('hello world'.title())", "AttributeError", "w[:1].upper()");
+    expect_hint("print('hello'.capitalize())", "AttributeError", "s[:1].upper() + s[1:].lower()");
+    expect_hint("print('AbC'.swapcase())", "AttributeError", "c.isupper()");
+    expect_hint("print('Straße'.casefold())", "AttributeError", "s.lower()");
+    expect_hint("print('a1'.isalnum())", "AttributeError", "c.isalpha() or c.isdigit()");
+    expect_hint("print('12'.isdecimal())", "AttributeError", "s.isdigit()");
+    expect_hint("print('12'.isnumeric())", "AttributeError", "s.isdigit()");
+    expect_hint("print('ab'.isascii())", "AttributeError", "ord(c) < 128");
+    expect_hint("print('v1.2'.removeprefix('v'))", "AttributeError", "s.startswith(p)");
+    expect_hint("print('a.txt'.removesuffix('.txt'))", "AttributeError", "s.endswith(p)");
+    expect_hint("print('a\\tb'.expandtabs(4))", "AttributeError", "replace('\\t'");
+    expect_hint("t = str.maketrans('ab', 'xy')\nprint('abc'.translate(t))", "AttributeError",
+                "table.get(c, c)");
+    expect_hint("print('{a}'.format_map({'a': 1}))", "AttributeError", "s.format(**mapping)");
+    expect_hint("print('abc'.center(9, '*'))", "TypeError", "f'{s:*^20}'");
+}
+
+static void numbers(void)
+{
+    expect_hint("n = 37\nprint(n.bit_length())", "AttributeError", "len(bin(n).lstrip('-0b'))");
+    expect_hint("n = 37\nprint(n.bit_count())", "AttributeError", "bin(n).count('1')");
+    expect_hint("x = 2.0\nprint(x.is_integer())", "AttributeError", "x == int(x)");
+}
+
+static void slices_views_types(void)
+{
+    expect_hint("print('abc'[::-1])", "NotImplementedError", "''.join(reversed(s))");
+    expect_hint("t = (1, 2, 3)\nprint(t[::2])", "NotImplementedError", "tuple(reversed(t))");
+    expect_hint("x = list(range(6))\nx[::2] = [0, 0, 0]", "NotImplementedError", "assigning to a slice");
+    expect_hint("x = list(range(6))\ndel x[::2]", "NotImplementedError", "del of a slice");
+    expect_hint("d = {'a': 1}\nprint(d.keys() | {'b'})", "TypeError", "set(d.keys()) | other");
+    expect_hint("d = {'a': 1}\nprint(d.keys() & {'a'})", "TypeError", "set(d.keys())");
+    expect_hint("d = {'a': 1}\nprint({'a', 'z'} - d.keys())", "TypeError", "other - set(d.keys())");
+    expect_hint("print(isinstance(1, int | str))", "TypeError", "isinstance(x, (int, str))");
+    expect_hint("Matrix = list[list[float]]", "TypeError", "Matrix = list");
+    expect_hint("n = 3\nprint('n=' + n)", "TypeError", "str(n)");
+    expect_hint("x = 1.5\nprint('x=' + x)", "TypeError", "str(x)");
+}
+
+static void formatting(void)
+{
+    expect_hint("d = {'a': 1}\nprint('{0[a]}'.format(d))", "NotImplementedError", "'{}'.format(d['key'])");
+    expect_hint("class P:\n    def __format__(self, spec):\n        return 'p'\nprint(f'{P():>5}')",
+                "TypeError", "does not call __format__");
+    expect_hint("class P:\n    def __format__(self, spec):\n        return 'p'\nprint(f'{P():%Y}')",
+                "ValueError", "does not call __format__");
+    expect_hint("print(', '.join([1, 2]))", "TypeError", "str(x) for x in items");
+    expect_hint("import time\nprint(time.strftime('%Y'))", "TypeError", "time.localtime()");
+    expect_hint("print(format(3.14159, '.2f'))", "NameError", "f'{x:.2f}'");
+}
+
+static void keyword_arguments(void)
+{
+    expect_hint("print('a b c'.split(maxsplit=1))", "TypeError", "s.split(',', 1)");
+    expect_hint("print('a,b'.rsplit(sep=','))", "TypeError", "s.split(',', 1)");
+    expect_hint("print(round(2.567, ndigits=2))", "TypeError", "round(x, 2)");
+    expect_hint("print('é'.encode(encoding='utf-8'))", "TypeError", "s.encode('utf-8')");
+    expect_hint("print(b'a'.decode(encoding='utf-8'))", "TypeError", "b.decode('utf-8')");
+    expect_hint("print(int('ff', base=16))", "TypeError", "int(s, 16)");
+    expect_hint("print(list(zip([1], [2], strict=True)))", "TypeError", "no strict=");
+    expect_hint("print(sum([1, 2], start=10))", "TypeError", "sum(values, 10)");
+    expect_hint("print(int.from_bytes(b'\\x01', byteorder='big'))", "TypeError", "int.from_bytes(b, 'big')");
+    expect_hint("print((5).to_bytes(2, byteorder='big'))", "TypeError", "n.to_bytes(4, 'big')");
+    expect_hint("from collections import deque\nq = deque([1], maxlen=3)", "TypeError", "deque(items, 100)");
+    expect_hint("from collections import deque\nq = deque()", "TypeError", "deque([], 100)");
+    expect_hint("class Meta(type):\n    pass\nclass A(metaclass=Meta):\n    pass", "TypeError", "abc.ABC");
+    expect_hint("import functools\nparse = functools.partial(int, base=2)\nprint(parse('11'))",
+                "TypeError", "positional arguments only");
+    expect_hint("f = open('/out.csv', 'w', newline='')", "TypeError", "no newline=");
+    expect_hint("print('x', flush=True)", "TypeError", "no flush=");
+}
+
+static void builtin_names(void)
+{
+    expect_hint("class A:\n    pass\nprint(vars(A()))", "NameError", "obj.__dict__");
+    expect_hint("print(ascii('é'))", "NameError", "repr()");
+    expect_hint("exit(1)", "NameError", "sys.exit()");
+    expect_hint("quit()", "NameError", "sys.exit()");
+    expect_hint("import os\nprint(os.path.dirname(__file__))", "NameError", "__file__ is not defined");
+    expect_hint("try:\n    open('/nope.txt')\nexcept FileNotFoundError:\n    print('missing')", "NameError",
+                "errno.ENOENT");
+    expect_hint("try:\n    import yaml\nexcept ModuleNotFoundError:\n    pass", "NameError", "catch ImportError");
+    expect_hint("try:\n    pass\nexcept RecursionError:\n    pass\nraise RecursionError", "NameError",
+                "RuntimeError");
+    expect_hint("try:\n    b'\\xff'.decode()\nexcept UnicodeDecodeError:\n    pass", "NameError",
+                "UnicodeError");
+    expect_hint("try:\n    import os\n    os.mkdir('/')\nexcept PermissionError:\n    pass", "NameError",
+                "errno.EACCES");
+    expect_hint("raise IOError('x')", "NameError", "Use OSError");
+    expect_hint("raise UserWarning('x')", "NameError", "no warning classes");
+}
+
+static void modules(void)
+{
+    expect_hint("import os\nprint(os.environ.get('HOME'))", "AttributeError", "no environment variables");
+    expect_hint("import os\nprint(os.getenv('HOME'))", "AttributeError", "no environment variables");
+    expect_hint("import os\nos.makedirs('/a/b')", "AttributeError", "os.mkdir()");
+    expect_hint("import os\nfor root, dirs, files in os.walk('/'):\n    pass", "AttributeError", "os.listdir");
+    expect_hint("import os\nprint(os.path.splitext('a.txt'))", "AttributeError", "rpartition('.')");
+    expect_hint("import time\nt0 = time.perf_counter()", "AttributeError", "time.ticks_ms()");
+    expect_hint("import time\nt0 = time.monotonic()", "AttributeError", "time.ticks_diff()");
+    expect_hint("import sys\nsys.setrecursionlimit(10000)", "AttributeError", "explicit stack");
+    expect_hint("import sys\nprint(sys.exc_info())", "AttributeError", "except Exception as e");
+    expect_hint("import hashlib\nprint(hashlib.md5(b'a'))", "AttributeError", "only sha256");
+    expect_hint("import hashlib\nprint(hashlib.sha256(b'a').hexdigest())", "AttributeError", "digest().hex()");
+    expect_hint("import itertools\nprint(list(itertools.chain.from_iterable([[1], [2]])))", "AttributeError",
+                "itertools.chain(*iterables)");
+    expect_hint("def f():\n    pass\nprint(f.__qualname__)", "AttributeError", "__name__");
+    expect_hint("import json\ntry:\n    json.loads('{')\nexcept json.JSONDecodeError:\n    pass", "AttributeError",
+                "catch ValueError");
+    expect_hint("from json import JSONDecodeError", "ImportError", "catch ValueError");
+    expect_hint("import micropython\nmicropython.no_such_name()", "AttributeError",
+                "MicroPython's micropython module is smaller than CPython's and has no 'no_such_name'");
+    expect_hint("from math import no_such_function", "ImportError", "has no 'no_such_function'");
+}
+
+static void imports(void)
+{
+    expect_hint("import pandas as pd", "ImportError", "'pandas' is a third-party package");
+    expect_hint("import numpy as np", "ImportError", "lists and the math module");
+    expect_hint("import requests", "ImportError", "no network access");
+    expect_hint("import subprocess", "ImportError", "no processes");
+    expect_hint("import threading", "ImportError", "no threads");
+    expect_hint("import sqlite3", "ImportError", "read_only_sql_query");
+    expect_hint("from os import no_such_name", "ImportError", "MicroPython's os has no 'no_such_name'");
+    expect_hint("from __future__ import annotations\nprint(1)", "ImportError", "remove the 'from __future__");
+    expect_hint("import argparse", "ImportError", "CPython standard module");
+}
+
+static void syntax(void)
+{
+    expect_hint("x = 2\nmatch x:\n    case 1:\n        print('one')", "SyntaxError", "no match statement");
+    expect_hint("def f(a, /, b):\n    return a + b", "SyntaxError", "positional-only");
+    expect_hint("a = {'x': 1}\nb = {**a, 'y': 2}", "SyntaxError", "a | b");
+    expect_hint("a = {'x': 1}\nb = {'y': 2, **a}", "SyntaxError", "a | b");
+    expect_hint("a = [1]\nb = {*a, 2}", "SyntaxError", "set(a) | set(b)");
+    expect_hint("a = [1]\nb = [*a, 2]", "SyntaxError", "a + b");
+    expect_hint("with (open('/a', 'w') as f, open('/b', 'w') as g):\n    pass", "SyntaxError", "nest the with");
+    expect_hint("try:\n    pass\nexcept* ValueError:\n    pass", "SyntaxError", "except*");
+    expect_hint("class Box[T]:\n    pass", "SyntaxError", "class C[T]");
+    expect_hint("type Number = int", "SyntaxError", "X = int");
+    expect_hint("x = 'é'\nprint(f'{x!a}')", "SyntaxError", "use !r");
+}
+
+static void limits_and_files(void)
+{
+    expect_hint("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(5000))",
+                "RuntimeError", "explicit stack");
+    expect_hint("print(open('/no/such/file.csv').read())", "OSError", "os.listdir()");
+}
+
+/* The failing line is found in the other run modes too. */
+static void run_modes(void)
+{
+    expect_hint_flags("x = 1\nmatch x:\n    case 1:\n        pass", "SyntaxError", "match", MPBOX_RUN_RETURN_VALUE);
+    expect_hint_flags("print('a b'.split(maxsplit=1))", "TypeError", "s.split(',', 1)", MPBOX_RUN_ECHO);
+    expect_hint_flags("y = 2\n'a b'.split(maxsplit=1)", "TypeError", "s.split(',', 1)", MPBOX_RUN_RETURN_VALUE);
+}
+
+/* Errors that are not MicroPython differences, and look-alikes that must
+ * not borrow a rule's advice. */
+static void unrelated_errors(void)
+{
+    expect_none("raise ValueError('bad input')", "ValueError");
+    expect_none("print(undefined_name)", "NameError");
+    expect_none("class MyError(Exception):\n    pass\ntry:\n    raise MyError()\nexcept MissingError:\n    pass",
+                "NameError");
+    expect_none("d = {}\nprint(d['missing'])", "KeyError");
+    expect_none("print([1, 2][5])", "IndexError");
+    expect_none("print(1 / 0)", "ZeroDivisionError");
+    expect_none("print(int('x'))", "ValueError");
+    expect_none("x = None\nx.foo()", "AttributeError");
+    expect_none("print('abc'.no_such_method())", "AttributeError");
+    expect_none("class A:\n    pass\nA().missing", "AttributeError");
+    expect_none("import my_own_module", "ImportError");
+    expect_none("print(len(5))", "TypeError");
+    expect_none("print('a'.startswith(1))", "TypeError");
+    expect_none("x = (1, 2\nprint(x)", "SyntaxError");
+    expect_none("for i in range(3)\n    print(i)", "SyntaxError");
+    expect_none("a = [1, 2]\nb = a[1:0:2]\nraise ValueError(b)", "ValueError");
+    /* a message the guest forges is not quoted back when it is not a name */
+    expect_none("raise AttributeError(\"module 'a b' has no attribute 'c'\")", "AttributeError");
+    /* a function that really takes no keywords, with a look-alike line */
+    expect_none("def f(**k):\n    raise TypeError('something else')\nf(maxsplit=1)", "TypeError");
+}
+
+/* Differences the library cannot remove (built-in types, syntax) are
+ * hinted with the library in place too. */
+static void library_in_place(void)
+{
+    with_library = 1;
+    expect_hint("print('x'.ljust(5))", "AttributeError", "f'{s:<10}'");
+    expect_hint("print('abc'[::-1])", "NotImplementedError", "''.join(reversed(s))");
+    expect_hint("x = 1\nmatch x:\n    case 1:\n        pass", "SyntaxError", "no match statement");
+    expect_hint("import pandas", "ImportError", "third-party");
+    with_library = 0;
+}
+
+static void api(void)
+{
+    CHECK(mpbox_result_hint(NULL) == NULL);
+    mpbox_result *r = run_flags("print('ok')", 0);
+    if (r) {
+        CHECK(mpbox_result_hint(r) == NULL);
+        char *json = mpbox_result_json(r, NULL);
+        CHECK(json && strstr(json, "\"hint\":null"));
+        mpbox_free(json);
+        mpbox_result_free(r);
+    }
+    r = run_flags("'x'.ljust(3)", 0);
+    if (r) {
+        char *json = mpbox_result_json(r, NULL);
+        CHECK(json && strstr(json, "\"hint\":\"MicroPython str has no ljust(); use f'{s:<10}'"));
+        mpbox_free(json);
+        mpbox_result_free(r);
+    }
+    /* sys.exit(2) is an error status, but not a difference */
+    r = run_flags("import sys\nsys.exit(2)", 0);
+    if (r) {
+        CHECK(mpbox_result_hint(r) == NULL);
+        mpbox_result_free(r);
+    }
+}
+
+int main(void)
+{
+    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
+        printf("FAIL runtime_new\n");
+        return 1;
+    }
+    RUN(str_methods);
+    RUN(numbers);
+    RUN(slices_views_types);
+    RUN(formatting);
+    RUN(keyword_arguments);
+    RUN(builtin_names);
+    RUN(modules);
+    RUN(imports);
+    RUN(syntax);
+    RUN(limits_and_files);
+    RUN(run_modes);
+    RUN(unrelated_errors);
+    RUN(library_in_place);
+    RUN(api);
+    mpbox_runtime_free(rt);
+    CHECK_EXIT();
+}
