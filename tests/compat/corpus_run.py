@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Measure how much agent-style Python runs unchanged in mpbox.
+
+Runs every program of tests/compat/corpus/ under CPython (python3, the
+reference) and under mpbox, and counts the programs whose stdout is
+byte-for-byte the same with the same exit status. This is a measurement,
+not a test: it prints a table and the share, and exits 0 whatever the share.
+
+    tests/compat/corpus_run.py [MPBOX] [options]
+
+    MPBOX            the mpbox command (default build/mpbox)
+    --no-lib         without the compatibility library: the program runs
+                     through a wrapper that takes /usr/lib/mpbox off sys.path
+                     (and forgets modules already loaded from there) first
+    --mount-lib DIR  mount DIR at /usr/lib/mpbox (for a build in which the
+                     library is not embedded yet)
+    --only A,B       only the programs whose names start with A or B
+    --diff           show the first differing lines of each failing program
+    --json FILE      also write the per-program results to FILE
+    --python PATH    the CPython to compare with (default python3)
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+CORPUS = os.path.join(HERE, "corpus")
+TIMEOUT = 60
+
+# Runs the program at /prog.py in a fresh __main__-like namespace after
+# taking the library directory off the import path.
+NO_LIB_WRAPPER = """\
+import sys
+_lib = '/usr/lib/mpbox'
+while _lib in sys.path:
+    sys.path.remove(_lib)
+for _name in list(sys.modules):
+    _file = getattr(sys.modules[_name], '__file__', '') or ''
+    if _file.startswith(_lib + '/'):
+        del sys.modules[_name]
+_src = open('/prog.py').read()
+_g = {'__name__': '__main__'}
+del _lib, _name, _file
+exec(_src, _g)
+"""
+
+
+def run(cmd, timeout=TIMEOUT):
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired:
+        return None, b"", b"timeout"
+
+
+def last_error_line(stderr):
+    """The exception line of a traceback (or mpbox's diagnostic), shortened."""
+    lines = [l for l in stderr.decode("utf-8", "replace").splitlines() if l.strip()]
+    errors = [l for l in lines if not l.startswith((" ", "Traceback", "hint:"))]
+    text = errors[-1] if errors else (lines[-1] if lines else "")
+    return text if len(text) <= 110 else text[:107] + "..."
+
+
+def first_difference(expected, got):
+    a = expected.decode("utf-8", "replace").splitlines()
+    b = got.decode("utf-8", "replace").splitlines()
+    for i in range(max(len(a), len(b))):
+        x = a[i] if i < len(a) else "<end>"
+        y = b[i] if i < len(b) else "<end>"
+        if x != y:
+            return i + 1, x, y
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("mpbox", nargs="?", default=os.path.join(ROOT, "build", "mpbox"))
+    ap.add_argument("--no-lib", action="store_true")
+    ap.add_argument("--mount-lib", metavar="DIR")
+    ap.add_argument("--only")
+    ap.add_argument("--diff", action="store_true")
+    ap.add_argument("--json", metavar="FILE")
+    ap.add_argument("--python", default="python3")
+    args = ap.parse_args()
+
+    programs = sorted(f for f in os.listdir(CORPUS) if f.endswith(".py"))
+    if args.only:
+        prefixes = tuple(args.only.split(","))
+        programs = [p for p in programs if p.startswith(prefixes)]
+    extra = []
+    if args.mount_lib:
+        extra += ["--mount", os.path.abspath(args.mount_lib) + ":/usr/lib/mpbox"]
+
+    results = []
+    for name in programs:
+        path = os.path.join(CORPUS, name)
+        want_rc, want_out, want_err = run([args.python, path])
+        if args.no_lib:
+            cmd = [args.mpbox] + extra + ["--file", path + ":/prog.py", "-c", NO_LIB_WRAPPER]
+        else:
+            cmd = [args.mpbox] + extra + [path]
+        rc, out, err = run(cmd)
+        if want_rc != 0:
+            status, why = "cpython-failed", last_error_line(want_err)
+        elif rc == want_rc and out == want_out:
+            status, why = "match", ""
+        elif rc != 0:
+            status, why = "error", last_error_line(err)
+        else:
+            status = "differs"
+            d = first_difference(want_out, out)
+            why = "line %d: %r != %r" % d if d else "same lines, different bytes"
+            if len(why) > 110:
+                why = why[:107] + "..."
+        results.append({"program": name, "status": status, "detail": why})
+        print("%-28s %-8s %s" % (name, status, why), flush=True)
+        if args.diff and status != "match":
+            d = first_difference(want_out, out)
+            if d:
+                print("    cpython: %r\n    mpbox:   %r" % (d[1], d[2]))
+
+    matched = sum(r["status"] == "match" for r in results)
+    total = len(results)
+    share = 100.0 * matched / total if total else 0.0
+    mode = "without the library" if args.no_lib else "as built"
+    print("\n%d of %d programs match CPython byte for byte (%.0f%%), %s" % (matched, total, share, mode))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"matched": matched, "total": total, "no_lib": args.no_lib, "results": results}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
