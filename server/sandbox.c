@@ -137,6 +137,14 @@ static int landlock(const struct sb_policy *pol, char *err, size_t errcap)
             close(ruleset);
             return fail(err, errcap, "landlock_add_rule (database)");
         }
+#if defined(__SANITIZE_ADDRESS__)
+    /* ASan's longjmp interceptor asks glibc for the main thread's stack,
+     * which glibc reads from /proc/self/maps: sanitizer builds only. */
+    if (ll_add(ruleset, "/proc", read_dir) != 0) {
+        close(ruleset);
+        return fail(err, errcap, "landlock_add_rule (/proc)");
+    }
+#endif
     int rc = (int)syscall(SYS_landlock_restrict_self, ruleset, 0);
     close(ruleset);
     if (rc != 0)
@@ -172,6 +180,15 @@ static const int always[] = {
     SCMP_SYS(getrandom), SCMP_SYS(exit), SCMP_SYS(exit_group),
 };
 
+/* Sanitizer builds: the ASan/UBSan runtime asks for the CPU set (thread
+ * bookkeeping) and reads /proc/self/maps (below: the file calls); only
+ * these builds allow it. */
+#if defined(__SANITIZE_ADDRESS__)
+static const int sanitizer_calls[] = {
+    SCMP_SYS(sched_getaffinity),
+};
+#endif
+
 /* For mounts and SQLite databases (Landlock limits where). */
 static const int file_calls[] = {
     SCMP_SYS(openat2), SCMP_SYS(fstat), SCMP_SYS(newfstatat), SCMP_SYS(statx), SCMP_SYS(getdents64),
@@ -189,16 +206,28 @@ int sb_install_seccomp(int files, char *err, size_t errcap)
     int rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_TSYNC, 1); /* every thread */
     for (size_t i = 0; rc == 0 && i < sizeof always / sizeof always[0]; i++)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, always[i], 0);
+#if defined(__SANITIZE_ADDRESS__)
+    for (size_t i = 0; rc == 0 && i < sizeof sanitizer_calls / sizeof sanitizer_calls[0]; i++)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, sanitizer_calls[i], 0);
+#endif
     /* no new executable memory */
     if (rc == 0)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(mmap), 1, SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
     if (rc == 0)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(mprotect), 1,
                               SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0));
+    /* reading (not setting) its own limits: glibc's pthread_getattr_np on
+     * the main thread, as ASan's longjmp interceptor calls it */
+    if (rc == 0)
+        rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(prlimit64), 2, SCMP_A0(SCMP_CMP_EQ, 0),
+                              SCMP_A2(SCMP_CMP_EQ, 0));
     /* signals to this process's own threads only (the hard stop, abort) */
     if (rc == 0)
         rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
                               SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid()));
+#if defined(__SANITIZE_ADDRESS__)
+    files = 1; /* ASan reads /proc/self/maps when a signal handler longjmps */
+#endif
     if (files) {
         for (size_t i = 0; rc == 0 && i < sizeof file_calls / sizeof file_calls[0]; i++)
             rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, file_calls[i], 0);
@@ -207,6 +236,11 @@ int sb_install_seccomp(int files, char *err, size_t errcap)
         if (rc == 0)
             rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 1,
                                   SCMP_A2(SCMP_CMP_MASKED_EQ, writing, 0));
+#if defined(__SANITIZE_ADDRESS__)
+        /* the sanitizer runtime's own open() is the old system call */
+        if (rc == 0)
+            rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(open), 1, SCMP_A1(SCMP_CMP_MASKED_EQ, writing, 0));
+#endif
     }
     if (rc == 0)
         rc = seccomp_load(ctx);

@@ -135,17 +135,10 @@ static int64_t limit_of(struct worker *w, int id)
     return w->s ? mpbox_session_limit(w->s, id, -1) : mpbox_runtime_limit(w->z->rt, id, -1);
 }
 
-/* RLIMIT_AS: what the process maps now (the runtime, its pool of 8 GiB
- * reservations, the session) plus room for two more reservations (a
- * session created or loaded while another exists, a checkpoint), host
- * copies of guest memory (snapshots: twice the cap) and of files, and
- * 1 GiB of host heap. See docs/isolation.md for the measured numbers. */
-static uint64_t address_space_limit(struct worker *w)
+/* What the process maps now, in bytes (read before Landlock, which denies
+ * /proc). */
+static uint64_t mapped_bytes(void)
 {
-#if defined(__SANITIZE_ADDRESS__)
-    (void)w;
-    return 0; /* ASan's shadow memory does not live under RLIMIT_AS */
-#else
     unsigned long long pages = 0;
     FILE *f = fopen("/proc/self/statm", "r");
     if (f) {
@@ -153,10 +146,24 @@ static uint64_t address_space_limit(struct worker *w)
             pages = 0;
         fclose(f);
     }
-    uint64_t now = (uint64_t)pages * (uint64_t)sysconf(_SC_PAGESIZE);
+    return (uint64_t)pages * (uint64_t)sysconf(_SC_PAGESIZE);
+}
+
+/* RLIMIT_AS: what the process maps once its session exists (the runtime,
+ * the session's 8 GiB reservation and any spare ones inherited from the
+ * zygote's pool) plus three more reservations (the warm-up session, a
+ * spare in the pool, a fork or load), host copies of guest memory
+ * (snapshots, checkpoints: twice the cap) and of files, and 1 GiB of host
+ * heap and thread stacks. docs/isolation.md has the measured numbers. */
+static uint64_t address_space_limit(struct worker *w, uint64_t mapped)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    (void)w, (void)mapped;
+    return 0; /* ASan reserves terabytes of shadow memory: no RLIMIT_AS */
+#else
     uint64_t mem = (uint64_t)limit_of(w, MPBOX_LIMIT_MEMORY);
     uint64_t files = (uint64_t)limit_of(w, MPBOX_LIMIT_FILES_BYTES);
-    return now + 2 * (8ull << 30) + 2 * mem + files + (1ull << 30);
+    return mapped + 3 * (8ull << 30) + 2 * mem + files + (1ull << 30);
 #endif
 }
 
@@ -244,6 +251,7 @@ static void setup(struct worker *w)
         .read_files = sql_paths,
         .nread_files = (int)nsql,
     };
+    uint64_t mapped = mapped_bytes();
     if (sb_restrict_files(&pol, err, sizeof err) < 0) {
         reply_text(w, PR_FAIL, err);
         die(0);
@@ -252,7 +260,7 @@ static void setup(struct worker *w)
         reply_text(w, PR_FAIL, "cannot start the worker's threads");
         die(0);
     }
-    pol.address_space = address_space_limit(w);
+    pol.address_space = address_space_limit(w, mapped);
     if (sb_lock(&pol, err, sizeof err) != 0) {
         reply_text(w, PR_FAIL, err);
         die(0);

@@ -45,6 +45,8 @@ static char *run(struct wk *w, const char *code, int *rc)
     char *json = NULL;
     size_t len = 0;
     *rc = wk_run(w, code, strlen(code), 0, &json, &len);
+    if ((*rc == WK_DEAD || *rc == WK_TIMEOUT) && wk_death(w))
+        printf("    (worker %s)\n", wk_death(w)->what); /* expected by some cases */
     if (*rc == WK_OK)
         CHECK(json && strlen(json) == len);
     return json;
@@ -625,7 +627,9 @@ static int filtered_child(int files, int what)
 static void seccomp_filter(void)
 {
     CHECK(filtered_child(0, 0) == 1000 + SIGSYS); /* socket */
+#if !defined(__SANITIZE_ADDRESS__) /* ASan builds allow reading files (sandbox.c) */
     CHECK(filtered_child(0, 1) == 1000 + SIGSYS); /* open without mounts */
+#endif
     CHECK(filtered_child(1, 2) == 1000 + SIGSYS); /* open for writing */
     CHECK(filtered_child(1, 3) == 1000 + SIGSYS); /* fork */
     CHECK(filtered_child(1, 4) == 1000 + SIGSYS); /* a signal to another process */
