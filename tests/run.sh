@@ -46,8 +46,9 @@ fi
 # `npm ci --prefix tests/mcp` first (.ci/run does it); skipped otherwise.
 if [ -d "$root/tests/mcp/node_modules/@modelcontextprotocol/sdk" ] && command -v node >/dev/null 2>&1; then
     run test_stdio.mjs env MPBOX="$(cd "$build" && pwd)/mpbox" node "$root/tests/mcp/test_stdio.mjs"
+    run test_http.mjs env MPBOX="$(cd "$build" && pwd)/mpbox" node "$root/tests/mcp/test_http.mjs"
 else
-    echo "== test_stdio.mjs: skipped (run 'npm ci --prefix tests/mcp' to enable)"
+    echo "== test_stdio.mjs, test_http.mjs: skipped (run 'npm ci --prefix tests/mcp' to enable)"
 fi
 
 passed=$(grep -c '^PASS ' "$log")

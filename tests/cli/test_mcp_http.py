@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""MCP over streamable HTTP (`mpbox serve`, /mcp), raw HTTP with http.client:
+the statuses and headers of the transport, sessions, batches, Origin."""
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import MPBOX, case, check, finish, require_binary, show  # noqa: E402
+
+require_binary()
+
+INIT = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
+        "params": {"protocolVersion": "2025-06-18", "capabilities": {},
+                   "clientInfo": {"name": "t", "version": "1"}}}
+BOTH = "application/json, text/event-stream"
+
+
+class Server:
+    """`mpbox serve --listen 127.0.0.1:0 ARGS...`, until stop()."""
+
+    def __init__(self, *args):
+        self.p = subprocess.Popen([MPBOX, "serve", "--listen", "127.0.0.1:0"] + list(args),
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.lines = []
+        found = threading.Event()
+        self.port = None
+
+        def reader(stream):
+            for raw in stream:
+                line = raw.decode("utf-8", "replace")
+                self.lines.append(line)
+                m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+                if m and self.port is None:
+                    self.port = int(m.group(1))
+                    found.set()
+
+        for s in (self.p.stdout, self.p.stderr):
+            threading.Thread(target=reader, args=(s,), daemon=True).start()
+        deadline = time.monotonic() + 20
+        while not found.wait(0.1):
+            if self.p.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("mpbox serve did not start: %s" % show("".join(self.lines), 600))
+
+    def request(self, method, body=None, headers=None, path="/mcp", raw=None):
+        """Returns (status, headers dict with lower-case names, body bytes)."""
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        h = {"Accept": BOTH, "Content-Type": "application/json"}
+        h.update(headers or {})
+        h = {k: v for k, v in h.items() if v is not None}
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        c.request(method, path, body=data, headers=h)
+        r = c.getresponse()
+        out = (r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+        c.close()
+        return out
+
+    def initialize(self, headers=None):
+        status, hdrs, body = self.request("POST", INIT, headers)
+        check(status == 200, "initialize: %d %s" % (status, show(body)))
+        sid = hdrs.get("mcp-session-id")
+        check(sid and re.fullmatch(r"[\x21-\x7e]{16,63}", sid), "session id: %s" % show(sid))
+        return sid
+
+    def post(self, sid, msg, headers=None, version="2025-06-18", raw=None):
+        h = {"Mcp-Session-Id": sid, "MCP-Protocol-Version": version}
+        h.update(headers or {})
+        return self.request("POST", msg, h, raw=raw)
+
+    def stop(self):
+        if self.p.poll() is None:
+            self.p.terminate()
+            try:
+                self.p.wait(10)
+            except subprocess.TimeoutExpired:
+                self.p.kill()
+                self.p.wait()
+
+
+def call(i, code, **extra):
+    a = {"python_code": code}
+    a.update(extra)
+    return {"jsonrpc": "2.0", "id": i, "method": "tools/call",
+            "params": {"name": "run_python_code", "arguments": a}}
+
+
+def text_of(body):
+    r = json.loads(body)
+    return r["result"]["content"][0]["text"]
+
+
+def rpc_error(body):
+    return json.loads(body).get("error", {}).get("code")
+
+
+srv = Server()
+
+
+@case
+def test_initialize_and_call():
+    sid = srv.initialize()
+    status, hdrs, body = srv.post(sid, {"jsonrpc": "2.0", "method": "notifications/initialized"})
+    check(status == 202 and body == b"", "notification: %d %s" % (status, show(body)))
+    status, hdrs, body = srv.post(sid, call(1, "x = 20\nprint('hi')\nx + 1"))
+    check(status == 200 and hdrs.get("content-type", "").startswith("application/json"), "%d %s" % (status, hdrs))
+    check(text_of(body) == "<status>success</status>\n<output>\nhi\n</output>\n<return_value>\n21\n</return_value>",
+          show(body))
+    status, _, body = srv.post(sid, call(2, "x * 2"))
+    check("<return_value>\n40\n</return_value>" in text_of(body), "state kept: %s" % show(body))
+    status, _, body = srv.post(sid, call(3, "s = 'ab'\ns.ljust(5)"))
+    t = text_of(body)
+    check(json.loads(body)["result"]["isError"] and "AttributeError" in t and "line 2" in t, show(t))
+    check(re.search(r"</error>\n<hint>\n[^\n]*ljust\(\)[^\n]*\n</hint>$", t), "hint: %s" % show(t, 600))
+
+
+@case
+def test_missing_session_id():
+    status, _, body = srv.request("POST", {"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
+    check(status == 400, "%d %s" % (status, show(body)))
+    check(json.loads(body)["id"] is None, show(body))
+
+
+@case
+def test_unknown_session_id():
+    for sid in ("0123456789abcdef0123456789abcdef", "x" * 200, "bad id"):
+        status, _, body = srv.post(sid, {"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
+        check(status == 404, "%s: %d %s" % (sid[:20], status, show(body)))
+        status, _, _ = srv.request("DELETE", headers={"Mcp-Session-Id": sid})
+        check(status == 404, "DELETE %s: %d" % (sid[:20], status))
+
+
+@case
+def test_bad_accept_and_content_type():
+    sid = srv.initialize()
+    ping = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
+    for accept in ("text/html", "application/json;q=0", None):
+        status, _, body = srv.post(sid, ping, headers={"Accept": accept})
+        check(status == 406, "Accept %s: %d %s" % (accept, status, show(body)))
+    status, _, _ = srv.post(sid, ping, headers={"Content-Type": "text/plain"})
+    check(status == 415, "Content-Type text/plain: %d" % status)
+    status, hdrs, body = srv.post(sid, ping, headers={"Accept": "text/event-stream"})
+    check(status == 200 and hdrs.get("content-type", "").startswith("text/event-stream"), "SSE: %d %s" % (status, hdrs))
+    m = re.fullmatch(rb"event: message\ndata: (.*)\n\n", body)
+    check(m and json.loads(m.group(1)) == {"jsonrpc": "2.0", "id": 1, "result": {}}, "SSE body %s" % show(body))
+
+
+@case
+def test_batch():
+    sid = srv.initialize()
+    batch = [{"jsonrpc": "2.0", "id": 1, "method": "ping"},
+             {"jsonrpc": "2.0", "method": "notifications/progress"},
+             call(2, "6 * 7")]
+    status, _, body = srv.post(sid, batch, version="2025-03-26")
+    check(status == 200, "%d %s" % (status, show(body)))
+    replies = json.loads(body)
+    check([r["id"] for r in replies] == [1, 2], show(replies))
+    check("<return_value>\n42\n</return_value>" in replies[1]["result"]["content"][0]["text"], show(replies))
+    status, _, body = srv.post(sid, batch)  # 2025-06-18 has no batches
+    check(status == 400 and rpc_error(body) == -32600, "%d %s" % (status, show(body)))
+    status, _, body = srv.post(sid, [INIT], version="2025-03-26")
+    check(status == 200 and json.loads(body)[0]["error"]["code"] == -32600, show(body))
+
+
+@case
+def test_malformed_json():
+    sid = srv.initialize()
+    for raw in (b"{not json", b"", b"\xff\xfe", b'{"jsonrpc": "2.0", "id": 1, "method": "ping"} x',
+                b"[" * 100000):
+        status, _, body = srv.post(sid, None, raw=raw)
+        check(status == 400 and rpc_error(body) == -32700, "%s: %d %s" % (show(raw, 30), status, show(body)))
+    status, _, body = srv.post(sid, {"jsonrpc": "1.0", "id": 1, "method": "ping"})
+    check(status == 400 and rpc_error(body) == -32600, "%d %s" % (status, show(body)))
+    status, _, body = srv.post(sid, {"jsonrpc": "2.0", "id": 1, "method": "ping"})
+    check(status == 200 and json.loads(body)["result"] == {}, "still usable: %d %s" % (status, show(body)))
+
+
+@case
+def test_protocol_version():
+    sid = srv.initialize()
+    ping = {"jsonrpc": "2.0", "id": 1, "method": "ping"}
+    for v, want in (("2099-01-01", 400), ("", 400), ("2025-03-26", 200), ("2025-06-18", 200), (None, 200)):
+        status, _, body = srv.post(sid, ping, version=v)
+        check(status == want, "version %r: %d %s" % (v, status, show(body)))
+
+
+@case
+def test_notifications_and_responses():
+    sid = srv.initialize()
+    for msg in ({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 1}},
+                {"jsonrpc": "2.0", "method": "no/such/notification"},
+                {"jsonrpc": "2.0", "id": "s1", "result": {}}):
+        status, hdrs, body = srv.post(sid, msg)
+        check(status == 202 and body == b"", "%s: %d %s" % (msg, status, show(body)))
+
+
+@case
+def test_origin():
+    for origin in ("http://evil.example", "http://localhost.evil.example", "null", "file://"):
+        status, _, body = srv.request("POST", INIT, {"Origin": origin})
+        check(status == 403, "Origin %s: %d %s" % (origin, status, show(body)))
+    for origin in ("http://localhost:6274", "http://127.0.0.1", "https://[::1]:8443"):
+        status, _, body = srv.request("POST", INIT, {"Origin": origin})
+        check(status == 200, "Origin %s: %d %s" % (origin, status, show(body)))
+
+
+@case
+def test_get_and_delete():
+    sid = srv.initialize()
+    status, hdrs, _ = srv.request("GET", headers={"Mcp-Session-Id": sid, "Accept": "text/event-stream"})
+    check(status == 405 and "POST" in hdrs.get("allow", ""), "GET: %d %s" % (status, hdrs))
+    status, _, _ = srv.request("DELETE")
+    check(status == 400, "DELETE without a session id: %d" % status)
+    status, _, _ = srv.request("DELETE", headers={"Mcp-Session-Id": sid})
+    check(status == 200, "DELETE: %d" % status)
+    status, _, _ = srv.post(sid, {"jsonrpc": "2.0", "id": 1, "method": "ping"})
+    check(status == 404, "after DELETE: %d" % status)
+
+
+@case
+def test_sessions_are_separate():
+    a, b = srv.initialize(), srv.initialize()
+    check(a != b, "same id")
+    srv.post(a, call(1, "secret = 1"))
+    _, _, body = srv.post(b, call(1, "'secret' in globals()"))
+    check("<return_value>\nfalse\n</return_value>" in text_of(body), show(body))
+    _, _, body = srv.post(a, call(2, "secret", reset_context=True))
+    check("NameError" in text_of(body), "reset_context: %s" % show(body))
+
+
+srv.stop()
+
+TOKEN_A, TOKEN_B = "token-a-0123456789abcdef", "token-b-0123456789abcdef"
+
+
+def bearer(token):
+    return {"Authorization": "Bearer " + token}
+
+
+@case
+def test_tokens_json_mode_allowed_origin():
+    s = Server("--token", TOKEN_A, "--token", TOKEN_B, "--mcp-return-mode=json",
+               "--allow-origin", "https://app.example.com")
+    try:
+        status, _, _ = s.request("POST", INIT)
+        check(status == 401, "no token: %d" % status)
+        status, _, _ = s.request("POST", INIT, bearer("wrong-token-0123456789"))
+        check(status == 401, "wrong token: %d" % status)
+        sid = s.initialize(bearer(TOKEN_A))
+        status, _, body = s.post(sid, call(1, "print('a')\nz = 2\n[z, None]"), bearer(TOKEN_A))
+        check(status == 200 and json.loads(text_of(body)) == {"status": "success", "output": ["a"],
+                                                               "return_value": [2, None]}, show(body))
+        status, _, body = s.post(sid, call(2, "'x'.zfill(3)"), bearer(TOKEN_A))
+        j = json.loads(text_of(body))
+        check(j["status"] == "run-error" and "AttributeError" in j["error"] and "zfill" in j.get("hint", ""),
+              show(body, 600))
+        # the session belongs to token A: token B cannot use or delete it
+        status, _, _ = s.post(sid, call(3, "z"), bearer(TOKEN_B))
+        check(status == 404, "another token's session: %d" % status)
+        status, _, _ = s.request("DELETE", headers=dict(bearer(TOKEN_B), **{"Mcp-Session-Id": sid}))
+        check(status == 404, "another token's DELETE: %d" % status)
+        status, _, body = s.post(sid, call(4, "z"), bearer(TOKEN_A))
+        check(status == 200 and json.loads(text_of(body))["return_value"] == 2, show(body))
+        status, _, _ = s.request("POST", INIT, dict(bearer(TOKEN_A), Origin="https://app.example.com"))
+        check(status == 200, "allowed Origin: %d" % status)
+        status, _, _ = s.request("POST", INIT, dict(bearer(TOKEN_A), Origin="https://other.example.com"))
+        check(status == 403, "other Origin: %d" % status)
+    finally:
+        s.stop()
+
+
+finish()
