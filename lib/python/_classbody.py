@@ -180,8 +180,13 @@ def class_body(cls):
     """[(name, annotation text or None, has_value)] in definition order for the
     class's own body (has_value is 'def' for methods and nested classes), or
     None when the source is not available or no class of that name fits."""
-    modname = getattr(cls, '__module__', None) or '__main__'
-    key = (modname, cls.__name__)
+    return body_of(getattr(cls, '__module__', None) or '__main__', cls.__name__, cls.__dict__)
+
+
+def body_of(modname, name, own):
+    """class_body for a class not created yet: its module name, name and
+    namespace (the names given a value must be in own)."""
+    key = (modname, name)
     src = _source(modname)
     if src is None:
         return None
@@ -191,7 +196,7 @@ def class_body(cls):
     else:
         candidates = []
         lines = src.split('\n')
-        word = 'class ' + cls.__name__
+        word = 'class ' + name
         for i in range(len(lines)):
             line = lines[i]
             s = line.lstrip()
@@ -200,11 +205,10 @@ def class_body(cls):
                 if after in ('(', ':', ' '):
                     candidates.append(_body(lines, i, len(line) - len(s)))
         _cache[key] = (src, candidates)
-    own = cls.__dict__
     for entries in candidates:
         ok = True
-        for name, ann, val in entries:
-            if val is True and name not in own:
+        for n, ann, val in entries:
+            if val is True and n not in own:
                 ok = False
                 break
         if ok:
