@@ -504,8 +504,9 @@ static int call(struct wk *w, uint32_t type, uint32_t arg, const void *a, size_t
         finish(w, KILL_NONE);
         return WK_DEAD;
     }
-    uint64_t max = h.type == PR_OK ? cap : h.type == PR_FAIL ? sizeof w->error - 1 : h.type == PR_NOFILE ? 0 : 0;
-    if ((h.type != PR_OK && h.type != PR_FAIL && h.type != PR_NOFILE) || h.len > max) {
+    uint64_t max = h.type == PR_OK ? cap : h.type == PR_FAIL ? sizeof w->error - 1 : 0;
+    int known = h.type == PR_OK || h.type == PR_FAIL || (h.type == PR_NOFILE && type == PR_GET);
+    if (!known || h.len > max) {
         finish(w, KILL_PROTOCOL);
         return WK_DEAD;
     }
@@ -762,7 +763,7 @@ int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **js
 
 void wk_interrupt(struct wk *w)
 {
-    if (w && !w->dead)
+    if (w) /* a pidfd reaches only this process, even if it has ended */
         send_signal(w, SIGUSR1);
 }
 

@@ -11,11 +11,13 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include "../unit/check.h"
+#include "proto.h"
 #include "sandbox.h"
 #include "worker.h"
 
@@ -638,6 +640,100 @@ static void seccomp_filter(void)
     CHECK(access("/tmp/mpbox-should-not-exist", F_OK) != 0);
 }
 
+/* A worker that answers nonsense (as a compromised one could): the test
+ * takes a copy of the worker's end of its channel (pidfd_getfd), stops the
+ * worker and writes a frame in its name. The server kills it and says so;
+ * it never allocates what the frame claims. */
+static void hostile_answers(void)
+{
+    struct pr_hdr frames[] = {
+        {PR_OK, 0, 1ull << 40},    /* longer than any answer may be */
+        {77, 0, 0},                /* an unknown type */
+        {PR_FAIL, 0, 1u << 20},    /* an over-long error message */
+        {PR_NOFILE, 0, 0},         /* an answer that does not fit the request */
+    };
+    for (size_t i = 0; i < sizeof frames / sizeof frames[0]; i++) {
+        struct wk *w = spawn_plain();
+        if (!w)
+            return;
+        int pidfd = (int)syscall(SYS_pidfd_open, wk_pid(w), 0);
+        int fd = pidfd >= 0 ? (int)syscall(SYS_pidfd_getfd, pidfd, 3, 0) : -1;
+        CHECK(fd >= 0);
+        kill(wk_pid(w), SIGSTOP);
+        if (fd >= 0)
+            CHECK(write(fd, &frames[i], sizeof frames[i]) == (ssize_t)sizeof frames[i]);
+        int rc;
+        char *j = i == 3 ? NULL : run(w, "print(1)", &rc);
+        if (i == 3) {
+            char *list = NULL;
+            rc = wk_list_files(w, &list, NULL); /* PR_NOFILE is only for get */
+            CHECK(rc == WK_DEAD);
+            free(list);
+        } else {
+            CHECK(rc == WK_DEAD);
+            CHECK(j == NULL);
+            const struct wk_death *d = wk_death(w);
+            CHECK(d != NULL);
+            if (d)
+                CHECK_STR(d->what, "killed by SIGKILL (protocol violation)");
+        }
+        free(j);
+        if (fd >= 0)
+            close(fd);
+        if (pidfd >= 0)
+            close(pidfd);
+        wk_free(w);
+    }
+}
+
+/* Framing: caps, truncation, deadlines, payload decoding. */
+static void framing(void)
+{
+    int sv[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0);
+    struct pr_hdr h;
+    /* a frame longer than the reader accepts */
+    CHECK(pr_send(sv[0], PR_RUN, 0, "abcdef", 6, NULL, 0, 0) == PR_DONE);
+    CHECK(pr_recv_hdr(sv[1], &h, 5, 0) == PR_BROKEN);
+    CHECK(pr_skip(sv[1], 6, 0) == PR_DONE);
+    /* two parts arrive as one payload */
+    CHECK(pr_send(sv[0], PR_PUT, 9, "ab", 2, "cd", 2, 0) == PR_DONE);
+    CHECK(pr_recv_hdr(sv[1], &h, 100, 0) == PR_DONE);
+    CHECK(h.type == PR_PUT && h.arg == 9 && h.len == 4);
+    char buf[8] = "";
+    CHECK(pr_recv_all(sv[1], buf, 4, 0) == PR_DONE && memcmp(buf, "abcd", 4) == 0);
+    /* a truncated frame: the deadline ends the wait */
+    CHECK(write(sv[0], "xy", 2) == 2);
+    CHECK(pr_recv_hdr(sv[1], &h, 100, pr_deadline_ms(50)) == PR_TIMEOUT);
+    /* the peer goes away */
+    close(sv[0]);
+    CHECK(pr_recv_all(sv[1], buf, 8, pr_deadline_ms(1000)) == PR_BROKEN);
+    close(sv[1]);
+
+    /* payloads: bounds and NUL-terminated strings */
+    struct pr_buf b = {0};
+    pb_u32(&b, 7);
+    pb_str(&b, "path");
+    pb_bytes(&b, "xyz", 3);
+    struct pr_in in = {b.p, b.len, 0, 0};
+    CHECK(pi_u32(&in) == 7);
+    CHECK_STR(pi_str(&in, 100), "path");
+    size_t n;
+    const char *x = pi_bytes(&in, &n);
+    CHECK(!in.bad && n == 3 && memcmp(x, "xyz", 3) == 0);
+    CHECK(pi_u32(&in) == 0 && in.bad); /* nothing left */
+    struct pr_in in2 = {b.p, b.len, 0, 0};
+    pi_u32(&in2);
+    CHECK(pi_str(&in2, 3) == NULL && in2.bad); /* longer than allowed */
+    struct pr_in in3 = {b.p, 6, 0, 0};
+    pi_u32(&in3);
+    CHECK(pi_str(&in3, 100) == NULL && in3.bad); /* no NUL within the payload */
+    uint64_t huge = UINT64_MAX;
+    struct pr_in in4 = {(const char *)&huge, sizeof huge, 0, 0};
+    CHECK(pi_bytes(&in4, &n) == NULL && in4.bad && n == 0); /* a length past the end */
+    pb_free(&b);
+}
+
 int main(void)
 {
     snprintf(mount_root, sizeof mount_root, "/tmp/mpbox-wk-%d", (int)getpid());
@@ -685,6 +781,8 @@ int main(void)
     RUN(mounts_and_sqlite);
     RUN(confinement);
     RUN(seccomp_filter);
+    RUN(hostile_answers);
+    RUN(framing);
     wk_pool_stop(pool);
     unlink(db_path);
     rmdir(mount_root);
