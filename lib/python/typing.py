@@ -20,8 +20,8 @@ def _type_repr(obj):
         return mod + '.' + getattr(obj, '__qualname__', obj.__name__)
     if obj is ...:
         return '...'
-    if obj is None or obj is type(None):
-        return 'None'
+    if obj is None:
+        return 'NoneType'
     if isinstance(obj, list):
         return '[' + ', '.join(_type_repr(a) for a in obj) + ']'
     if callable(obj) and not isinstance(obj, (_Alias, _Form, TypeVar)) and hasattr(obj, '__name__'):
@@ -67,15 +67,22 @@ class _Alias:
 
     def __call__(self, *args, **kwargs):
         o = self.__origin__
-        if isinstance(o, type):
+        if isinstance(o, type) and self._name not in _NOT_INST:
             return o(*args, **kwargs)
-        raise TypeError('Type %s cannot be instantiated' % self._name)
+        if isinstance(o, type):
+            raise TypeError('Type %s cannot be instantiated; use %s() instead' % (self._name, o.__name__))
+        if self._name == 'Any':
+            raise TypeError('Any cannot be instantiated')
+        raise TypeError('Cannot instantiate typing.' + self._name)
 
     def __or__(self, other):
         return Union[self, other]
 
     def __ror__(self, other):
         return Union[other, self]
+
+
+_NOT_INST = ('List', 'Dict', 'Set', 'FrozenSet', 'Tuple', 'Type')
 
 
 class _Form:
@@ -97,7 +104,7 @@ class _Form:
             raise TypeError('typing.%s is not subscriptable' % name)
         if name == 'Optional':
             if len(params) != 1:
-                raise TypeError('typing.Optional requires a single type.')
+                raise TypeError('typing.Optional requires a single type. Got %r.' % (params,))
             return Union[params[0], None]
         if name == 'Union':
             return _union(params)
@@ -116,10 +123,7 @@ class _Form:
         return _Alias(self.__origin__ if self.__origin__ is not None else self, params, name)
 
     def __call__(self, *args, **kwargs):
-        o = self.__origin__
-        if isinstance(o, type):
-            return o(*args, **kwargs)
-        raise TypeError('Cannot instantiate typing.' + self._name)
+        return _Alias.__call__(self, *args, **kwargs)
 
     def __or__(self, other):
         return Union[self, other]
@@ -466,3 +470,25 @@ def _functional_td(typename, fields=None, total=True, **kwargs):
     td.__total__ = total
     return td
 
+
+
+# MicroPython's class statement takes no keywords: `class C(TypedDict,
+# total=False)` would fail, so the keyword is taken off here.
+import builtins as _builtins
+
+_next_build_class = _builtins.__build_class__
+
+
+def _build_class(func, name, *bases, **kwargs):
+    if kwargs:
+        for b in bases:
+            if isinstance(b, type) and (issubclass(b, TypedDict) or issubclass(b, NamedTuple)
+                                        or b is Protocol or b is _GenericBase):
+                total = kwargs.pop('total', True)
+                cls = _next_build_class(func, name, *bases, **kwargs)
+                cls.__total__ = total
+                return cls
+    return _next_build_class(func, name, *bases, **kwargs)
+
+
+_builtins.__build_class__ = _build_class
