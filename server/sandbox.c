@@ -267,8 +267,12 @@ int sb_lock(const struct sb_policy *pol, char *err, size_t errcap)
 {
     if (pol->address_space && set_limit(RLIMIT_AS, pol->address_space, err, errcap, "RLIMIT_AS") != 0)
         return -1;
-    if (pol->cpu_seconds && set_limit(RLIMIT_CPU, pol->cpu_seconds, err, errcap, "RLIMIT_CPU") != 0)
-        return -1;
+    /* RLIMIT_CPU: SIGXCPU at the soft limit ends the worker (so its death
+     * says why); the hard limit one second later is SIGKILL in case it
+     * does not. */
+    struct rlimit cpu = {(rlim_t)pol->cpu_seconds, (rlim_t)pol->cpu_seconds + 1};
+    if (pol->cpu_seconds && setrlimit(RLIMIT_CPU, &cpu) != 0)
+        return fail(err, errcap, "RLIMIT_CPU");
     if (set_limit(RLIMIT_NOFILE, SB_MAX_FILES, err, errcap, "RLIMIT_NOFILE") != 0 ||
         set_limit(RLIMIT_FSIZE, 0, err, errcap, "RLIMIT_FSIZE") != 0 ||
         set_limit(RLIMIT_NPROC, 0, err, errcap, "RLIMIT_NPROC") != 0)

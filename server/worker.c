@@ -39,7 +39,7 @@ extern char **environ;
 /* Idle one-shot workers kept. */
 #define ONESHOT_IDLE_MAX 64
 
-enum { KILL_NONE, KILL_TIMEOUT, KILL_PROTOCOL, KILL_FREED };
+enum { KILL_NONE, KILL_TIMEOUT, KILL_PROTOCOL, KILL_NOMEM };
 
 struct wk {
     struct wk_pool *p; /* NULL once the pool is stopped */
@@ -128,6 +128,8 @@ static void describe(struct wk *w)
         why = " (timeout)";
     else if (sig == SIGKILL && w->killed_for == KILL_PROTOCOL)
         why = " (protocol violation)";
+    else if (sig == SIGKILL && w->killed_for == KILL_NOMEM)
+        why = " (the server had no memory for its answer)";
     else if (sig == SIGSYS)
         why = " (seccomp)";
     else if (sig == SIGXCPU)
@@ -517,7 +519,7 @@ static int call(struct wk *w, uint32_t type, uint32_t arg, const void *a, size_t
         char *buf = malloc((size_t)h.len + 1);
         if (!buf) {
             /* the answer cannot be kept: the channel is out of step */
-            finish(w, KILL_PROTOCOL);
+            finish(w, KILL_NOMEM);
             return WK_NOMEM;
         }
         rc = pr_recv_all(w->fd, buf, (size_t)h.len, deadline);

@@ -734,6 +734,45 @@ static void framing(void)
     pb_free(&b);
 }
 
+/* RLIMIT_CPU: a worker that used its CPU seconds is ended by the kernel
+ * (SIGXCPU), and the server says so. A pool of its own (the limit is part
+ * of the configuration). */
+static void cpu_limit(void)
+{
+    struct wk_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        cfg.limits[i] = -1;
+    cfg.limits[MPBOX_LIMIT_TIMEOUT_MS] = 60000;
+    cfg.seccomp = 1;
+    cfg.rlimit_cpu_s = 1;
+    cfg.oneshot_reuse = 1;
+    struct wk_pool *p = NULL;
+    char err[256];
+    CHECK(wk_pool_start(&cfg, &p, err, sizeof err) == WK_OK);
+    if (!p)
+        return;
+    struct wk *w = NULL;
+    CHECK(wk_spawn(p, NULL, &w, err, sizeof err) == WK_OK);
+    if (w) {
+        int rc;
+        char *j = run(w, "while True:\n    pass\n", &rc);
+        CHECK(rc == WK_DEAD);
+        const struct wk_death *d = wk_death(w);
+        CHECK(d && !d->exited && d->status == SIGXCPU);
+        if (d)
+            CHECK_STR(d->what, "killed by SIGXCPU (CPU time limit)");
+        free(j);
+        wk_free(w);
+    }
+    /* one-shot runs come from a fresh worker each time (oneshot_reuse 1) */
+    char *json = NULL;
+    CHECK(wk_run_once(p, NULL, "print(5)", 8, 0, &json, NULL) == WK_OK);
+    CHECK(json_has(json, "\"stdout\":\"5\\n\""));
+    free(json);
+    wk_pool_stop(p);
+}
+
 int main(void)
 {
     snprintf(mount_root, sizeof mount_root, "/tmp/mpbox-wk-%d", (int)getpid());
@@ -783,6 +822,7 @@ int main(void)
     RUN(seccomp_filter);
     RUN(hostile_answers);
     RUN(framing);
+    RUN(cpu_limit);
     wk_pool_stop(pool);
     unlink(db_path);
     rmdir(mount_root);
