@@ -399,6 +399,11 @@ class _ModuleRandom(Random):
 
     random = staticmethod(_c.random)
 
+    def _randbelow(self, n):
+        if n < 0x40000000:
+            return _c.randrange(n)
+        return Random._randbelow(self, n)
+
     def getrandbits(self, k):
         if k < 0:
             raise ValueError('number of bits must be non-negative')
@@ -445,9 +450,22 @@ seed = _inst.seed
 random = _c.random
 uniform = _inst.uniform
 triangular = _inst.triangular
-randint = _inst.randint
 choice = _inst.choice
-randrange = _inst.randrange
+
+
+def randint(a, b):
+    # the C function for the common case (ints of a small range): it is fast
+    if type(a) is int and type(b) is int and a <= b and -0x40000000 < a and b < 0x3FFFFFFF:
+        return _c.randint(a, b)
+    return _inst.randint(a, b)
+
+
+def randrange(start, stop=None, step=1):
+    if type(start) is int and stop is None and 0 < start < 0x40000000:
+        return _c.randrange(start)
+    return _inst.randrange(start, stop, step)
+
+
 sample = _inst.sample
 shuffle = _inst.shuffle
 choices = _inst.choices
