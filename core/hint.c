@@ -155,6 +155,9 @@ static const struct hint_rule rules[] = {
      "MicroPython's deque needs the iterable and maxlen by position: deque([], 100)."},
     {"TypeError", "extra keyword arguments given", "*open(*newline=*",
      "MicroPython open() takes no newline=; remove that argument."},
+    {"TypeError", "extra keyword arguments given", "*dumps(*",
+     "MicroPython's json.dumps() takes only separators= as a keyword (no indent=, sort_keys= "
+     "or default=): json.dumps(obj) or json.dumps(obj, separators=(',', ':'))."},
     {"TypeError", "extra keyword arguments given", "*print(*flush=*",
      "MicroPython print() has no flush=; remove it."},
 
@@ -232,6 +235,12 @@ static const struct hint_rule rules[] = {
      "This MicroPython's hashlib has only sha256."},
     {"AttributeError", "'sha256' object has no attribute 'hexdigest'", NULL,
      "MicroPython's hash objects have no hexdigest(); use h.digest().hex()."},
+    {"AttributeError", "'date*' object has no attribute 'strftime'", NULL,
+     "MicroPython's datetime objects have no strftime(); format the fields: "
+     "f'{d.year:04d}-{d.month:02d}-{d.day:02d}'."},
+    {"AttributeError", "type object 'date*' has no attribute 'strptime'", NULL,
+     "MicroPython's datetime has no strptime(); split the text and pass the numbers: "
+     "datetime(*map(int, '2024-01-05'.split('-')))."},
     {"AttributeError", "'generator' object has no attribute 'from_iterable'", "*chain.from_iterable*",
      "MicroPython's itertools.chain has no from_iterable(); use itertools.chain(*iterables) or "
      "(x for it in iterables for x in it)."},
@@ -257,6 +266,9 @@ static const struct hint_rule rules[] = {
     {"RuntimeError", "maximum recursion depth exceeded", NULL,
      "MicroPython's call stack is small (often under 200 nested calls); rewrite deep "
      "recursion as a loop with an explicit stack."},
+    {"RuntimeError", "pystack exhausted", NULL,
+     "MicroPython's Python stack is small (deep recursion runs out of it, sooner through "
+     "decorators such as lru_cache); rewrite the recursion as a loop with an explicit stack."},
     {"OSError", "[Errno 2] ENOENT", NULL,
      "No such file or directory in the sandbox; os.listdir() shows what is there."},
 

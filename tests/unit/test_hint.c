@@ -206,6 +206,14 @@ static void modules(void)
     expect_hint("import json\ntry:\n    json.loads('{')\nexcept json.JSONDecodeError:\n    pass", "AttributeError",
                 "catch ValueError");
     expect_hint("from json import JSONDecodeError", "ImportError", "catch ValueError");
+    expect_hint("import json\nprint(json.dumps({'a': 1}, indent=2))", "TypeError", "separators=(',', ':')");
+    expect_hint("import json\nprint(json.dumps({'a': 1}, sort_keys=True))", "TypeError", "no indent=, sort_keys=");
+    expect_hint("from datetime import date\nprint(date(2024, 1, 5).strftime('%Y-%m-%d'))", "AttributeError",
+                "f'{d.year:04d}");
+    expect_hint("from datetime import datetime\nprint(datetime(2024, 1, 5, 1, 2).strftime('%H:%M'))",
+                "AttributeError", "have no strftime()");
+    expect_hint("from datetime import datetime\ndatetime.strptime('2024-01-05', '%Y-%m-%d')", "AttributeError",
+                "datetime(*map(int");
     expect_hint("import micropython\nmicropython.no_such_name()", "AttributeError",
                 "MicroPython's micropython module is smaller than CPython's and has no 'no_such_name'");
     expect_hint("from math import no_such_function", "ImportError", "has no 'no_such_function'");
@@ -244,6 +252,8 @@ static void limits_and_files(void)
     expect_hint("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(5000))",
                 "RuntimeError", "explicit stack");
     expect_hint("print(open('/no/such/file.csv').read())", "OSError", "os.listdir()");
+    expect_hint("def r(n, *a, **k):\n    x = [1, 2, 3]\n    return 0 if n == 0 else 1 + r(n - 1, *a, **k)\n"
+                "print(r(1000))", "RuntimeError", "explicit stack");
 }
 
 /* The failing line is found in the other run modes too. */
