@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "serve.h"
 
 enum source { SRC_NONE, SRC_FILE, SRC_CODE, SRC_STDIN };
 
@@ -50,6 +51,8 @@ static void print_help(void)
            "       mpbox [OPTION]...          (REPL on a terminal, else program from stdin)\n"
            "       mpbox mcp [OPTION]... [--return-mode=xml|json]\n"
            "                                  (MCP server on stdin/stdout: docs/mcp.md)\n"
+           "       mpbox serve [OPTION]...    (HTTP server: JSON API and MCP, one process per\n"
+           "                                  session; mpbox serve --help, docs/serve.md)\n"
            "\n"
            "Run Python in a sandbox with hard limits (guest: %s).\n"
            "\n"
@@ -433,6 +436,10 @@ int main(int argc, char **argv)
     struct cli_buf prog = {0};
     mpbox_runtime *rt = NULL;
     int status;
+
+    /* `mpbox serve [OPTION]...`: options of its own (server/serve.c). */
+    if (argc >= 2 && strcmp(argv[1], "serve") == 0)
+        return serve_main(argc - 1, argv + 1);
 
     /* `mpbox mcp [OPTION]...`: the options set the limits of the MCP
      * session; --return-mode=xml|json is the server's own. */

@@ -1,0 +1,1120 @@
+/*
+ * api.c — the JSON API of `mpbox serve` (docs/serve.md):
+ *
+ *   POST   /v1/run                          one-shot run
+ *   POST   /v1/sessions                     create (limits, mounts, sqlite, snapshot)
+ *   GET    /v1/sessions                     the caller's sessions
+ *   GET    /v1/sessions/ID                  one session
+ *   DELETE /v1/sessions/ID
+ *   POST   /v1/sessions/ID/run              run code in it
+ *   POST   /v1/sessions/ID/interrupt        interrupt its run
+ *   POST   /v1/sessions/ID/snapshot         its snapshot (bytes)
+ *   GET    /v1/sessions/ID/files            list its files
+ *   GET    /v1/sessions/ID/files/PATH       read a file (bytes)
+ *   PUT    /v1/sessions/ID/files/PATH       write a file (bytes)
+ *   GET    /healthz, /metrics
+ *
+ * Request bodies are hostile: strict JSON (json.c), unknown or repeated
+ * members refused with a 400 that names them, every type and range
+ * checked, limits never above the server's own.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "sessions.h"
+
+#define MAX_MOUNTS 16
+#define MAX_GUEST_PATH 4096
+
+const char *const srv_run_status_names[SRV_RUN_STATUSES] = {
+    "ok", "error", "timeout", "out_of_memory", "output_truncated", "trap", "interrupted", "out_of_fuel",
+    "worker_died", "unknown"};
+
+void srv_count_run(struct srv_metrics *m, const char *json, size_t len)
+{
+    int k = SRV_RUN_STATUSES - 1;
+    static const char prefix[] = "{\"status\":\"";
+    if (!json) {
+        k = 8; /* worker_died */
+    } else if (len > sizeof prefix && memcmp(json, prefix, sizeof prefix - 1) == 0) {
+        const char *name = json + sizeof prefix - 1, *end = memchr(name, '"', len - (sizeof prefix - 1));
+        for (int i = 0; end && i < 8; i++)
+            if (strlen(srv_run_status_names[i]) == (size_t)(end - name) &&
+                memcmp(name, srv_run_status_names[i], (size_t)(end - name)) == 0)
+                k = i;
+    }
+    atomic_fetch_add(&m->runs[k], 1);
+}
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static int take_buf(struct srv_response *r, struct cli_buf *b, unsigned status, const char *type)
+{
+    if (!b->data) {
+        srv_error(r, 500, "out_of_memory", "the server is out of memory");
+        return -1;
+    }
+    r->status = status;
+    r->content_type = type;
+    r->body = b->data;
+    r->body_len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return 0;
+}
+
+static void put_u64(struct cli_buf *b, uint64_t v)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%llu", (unsigned long long)v);
+    cli_json_put(b, num);
+}
+
+static void put_i64(struct cli_buf *b, int64_t v)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%lld", (long long)v);
+    cli_json_put(b, num);
+}
+
+static void put_time(struct cli_buf *b, int64_t ms)
+{
+    char when[40];
+    time_t sec = (time_t)(ms / 1000);
+    struct tm tm;
+    gmtime_r(&sec, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(when + strlen(when), sizeof when - strlen(when), ".%03dZ", (int)(ms % 1000));
+    cli_json_put_str(b, when, strlen(when));
+}
+
+static int is_hex_id(const char *s, size_t n)
+{
+    if (n != SESS_ID_LEN)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return 0;
+    return 1;
+}
+
+/* ---- limits ------------------------------------------------------------- */
+
+/* Limits clients may set, by JSON name. max_output sets stdout and stderr. */
+static const struct {
+    const char *name;
+    int id;
+    int kind; /* 0: bytes/count capped by the server's value; 1: "0 = none"
+                 capped by the server's value unless the server has none;
+                 2: boolean; 3: seed; 4: on_output_limit */
+} limit_names[] = {
+    {"memory", MPBOX_LIMIT_MEMORY, 0},         {"timeout_ms", MPBOX_LIMIT_TIMEOUT_MS, 1},
+    {"max_output", MPBOX_LIMIT_STDOUT, 0},     {"on_output_limit", MPBOX_LIMIT_OUTPUT_STOP, 4},
+    {"fuel", MPBOX_LIMIT_FUEL, 1},             {"rollback", MPBOX_LIMIT_ROLLBACK, 2},
+    {"deterministic", MPBOX_LIMIT_DETERMINISTIC, 2}, {"seed", MPBOX_LIMIT_SEED, 3},
+    {"files_bytes", MPBOX_LIMIT_FILES_BYTES, 0}, {"files_count", MPBOX_LIMIT_FILES_COUNT, 0},
+    {"host_calls", MPBOX_LIMIT_HOST_CALLS, 0},
+};
+#define NLIMIT_NAMES (sizeof limit_names / sizeof limit_names[0])
+
+/* A JSON integer in [0, INT64_MAX], or -1. */
+static int64_t json_uint(const struct cli_json *v)
+{
+    if (!v || v->type != CLI_JSON_NUMBER || !v->integer || v->str[0] == '-')
+        return -1;
+    errno = 0;
+    char *end;
+    long long x = strtoll(v->str, &end, 10);
+    if (errno || *end)
+        return -1;
+    return x;
+}
+
+/* Members of obj must be among names[0..n), each at most once. Returns NULL
+ * or the offending name (sets *dup when it was repeated). */
+static const char *check_members(const struct cli_json *obj, const char *const *names, size_t n, int *dup)
+{
+    *dup = 0;
+    for (size_t i = 0; i < obj->n; i++) {
+        size_t k = 0;
+        while (k < n && strcmp(obj->keys[i], names[k]) != 0)
+            k++;
+        if (k == n)
+            return obj->keys[i];
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(obj->keys[j], obj->keys[i]) == 0) {
+                *dup = 1;
+                return obj->keys[i];
+            }
+    }
+    return NULL;
+}
+
+static int refuse_members(struct srv_response *r, const struct cli_json *obj, const char *where,
+                          const char *const *names, size_t n)
+{
+    int dup;
+    const char *bad = check_members(obj, names, n, &dup);
+    if (!bad)
+        return 0;
+    if (dup) {
+        srv_error(r, 400, "bad_request", "%s: member \"%.100s\" given twice", where, bad);
+    } else {
+        char list[400] = "";
+        for (size_t k = 0; k < n; k++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", names[k]);
+        srv_error(r, 400, "bad_request", "%s: unknown member \"%.100s\" (expected: %s)", where, bad, list);
+    }
+    return -1;
+}
+
+/* Fill out[] from the server's limits and the client's "limits" object
+ * (may be NULL). Client values may not exceed the server's. */
+static int parse_limits(const struct srv *srv, const struct cli_json *obj, int64_t out[MPBOX_LIMIT_COUNT_],
+                        struct srv_response *r)
+{
+    const int64_t *max = srv->cfg->limits;
+    memcpy(out, max, sizeof(int64_t) * MPBOX_LIMIT_COUNT_);
+    if (!obj)
+        return 0;
+    if (obj->type != CLI_JSON_OBJECT) {
+        srv_error(r, 400, "bad_request", "limits: expected an object");
+        return -1;
+    }
+    const char *names[NLIMIT_NAMES];
+    for (size_t k = 0; k < NLIMIT_NAMES; k++)
+        names[k] = limit_names[k].name;
+    if (refuse_members(r, obj, "limits", names, NLIMIT_NAMES) < 0)
+        return -1;
+    for (size_t k = 0; k < NLIMIT_NAMES; k++) {
+        const struct cli_json *v = cli_json_get(obj, limit_names[k].name);
+        const char *name = limit_names[k].name;
+        int id = limit_names[k].id;
+        if (!v)
+            continue;
+        switch (limit_names[k].kind) {
+        case 2:
+            if (v->type != CLI_JSON_BOOL) {
+                srv_error(r, 400, "bad_request", "limits.%s: expected true or false", name);
+                return -1;
+            }
+            out[id] = v->b;
+            continue;
+        case 4:
+            if (v->type != CLI_JSON_STRING || (strcmp(v->str, "drop") != 0 && strcmp(v->str, "stop") != 0)) {
+                srv_error(r, 400, "bad_request", "limits.%s: expected \"drop\" or \"stop\"", name);
+                return -1;
+            }
+            out[id] = strcmp(v->str, "stop") == 0;
+            continue;
+        }
+        int64_t x = json_uint(v);
+        if (x < 0) {
+            srv_error(r, 400, "bad_request", "limits.%s: expected a whole number from 0 to 2^63-1", name);
+            return -1;
+        }
+        if (limit_names[k].kind == 3) {
+            out[id] = x;
+            continue;
+        }
+        int unlimited_ok = limit_names[k].kind == 1 && max[id] == 0;
+        if (!unlimited_ok && (x > max[id] || (limit_names[k].kind == 1 && x == 0))) {
+            srv_error(r, 400, "limit_too_high",
+                      "limits.%s: %lld is above this server's maximum of %lld%s", name, (long long)x,
+                      (long long)max[id], limit_names[k].kind == 1 ? " (0 would mean no limit)" : "");
+            return -1;
+        }
+        if (id == MPBOX_LIMIT_MEMORY && x < (int64_t)MPBOX_MIN_MEMORY) {
+            srv_error(r, 400, "bad_request", "limits.memory: %lld is below the minimum of %lld bytes", (long long)x,
+                      (long long)MPBOX_MIN_MEMORY);
+            return -1;
+        }
+        if (id == MPBOX_LIMIT_TIMEOUT_MS && x > MPBOX_MAX_TIMEOUT_MS) {
+            srv_error(r, 400, "bad_request", "limits.timeout_ms: at most %lld", (long long)MPBOX_MAX_TIMEOUT_MS);
+            return -1;
+        }
+        if (id == MPBOX_LIMIT_FUEL && x > 0 && !mpbox_has_fuel()) {
+            srv_error(r, 400, "bad_request", "limits.fuel: this server was built without fuel metering");
+            return -1;
+        }
+        out[id] = x;
+        if (id == MPBOX_LIMIT_STDOUT)
+            out[MPBOX_LIMIT_STDERR] = x;
+    }
+    return 0;
+}
+
+static void put_limits(struct cli_buf *b, const int64_t *l)
+{
+    cli_json_put(b, "{");
+    for (size_t k = 0; k < NLIMIT_NAMES; k++) {
+        int id = limit_names[k].id;
+        if (k)
+            cli_json_put(b, ",");
+        cli_json_put_str(b, limit_names[k].name, strlen(limit_names[k].name));
+        cli_json_put(b, ":");
+        if (limit_names[k].kind == 2)
+            cli_json_put(b, l[id] ? "true" : "false");
+        else if (limit_names[k].kind == 4)
+            cli_json_put(b, l[id] ? "\"stop\"" : "\"drop\"");
+        else if (l[id] < 0)
+            cli_json_put(b, "null"); /* the library's own (seed: random) */
+        else
+            put_i64(b, l[id]);
+    }
+    cli_json_put(b, "}");
+}
+
+/* ---- request bodies ----------------------------------------------------- */
+
+static int is_json_type(const char *ct)
+{
+    static const char want[] = "application/json";
+    if (!ct || strncasecmp(ct, want, sizeof want - 1) != 0)
+        return 0;
+    const char *rest = ct + sizeof want - 1;
+    while (*rest == ' ')
+        rest++;
+    return *rest == '\0' || *rest == ';';
+}
+
+/* The body as a JSON object. An empty body is an empty object when
+ * allow_empty. The Content-Type must say JSON: a browser cannot send that
+ * cross-origin without a CORS preflight, which this server never grants. */
+static int parse_body(const struct srv_request *rq, struct srv_response *r, int allow_empty, struct cli_json **out)
+{
+    *out = NULL;
+    if (rq->body_len == 0 && allow_empty) {
+        const char *err;
+        *out = cli_json_parse("{}", 2, &err);
+        if (!*out) {
+            srv_error(r, 500, "out_of_memory", "the server is out of memory");
+            return -1;
+        }
+        return 0;
+    }
+    if (!is_json_type(rq->content_type)) {
+        srv_error(r, 415, "unsupported_media_type", "the body must be JSON, sent with Content-Type: application/json");
+        return -1;
+    }
+    if (rq->body_len == 0) {
+        srv_error(r, 400, "bad_json", "empty body: expected a JSON object");
+        return -1;
+    }
+    const char *err = NULL;
+    struct cli_json *v = cli_json_parse(rq->body, rq->body_len, &err);
+    if (!v) {
+        if (err && strcmp(err, "out of memory") == 0)
+            srv_error(r, 500, "out_of_memory", "the server is out of memory");
+        else
+            srv_error(r, 400, "bad_json", "the body is not valid JSON: %s", err ? err : "syntax error");
+        return -1;
+    }
+    if (v->type != CLI_JSON_OBJECT) {
+        cli_json_free(v);
+        srv_error(r, 400, "bad_json", "the body must be a JSON object");
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Code and flags of a run request: "code" (string, required),
+ * "return_value" (boolean). */
+static int parse_run_fields(const struct cli_json *body, struct srv_response *r, const char **code, size_t *len,
+                            unsigned *flags)
+{
+    const struct cli_json *c = cli_json_get(body, "code"), *rv = cli_json_get(body, "return_value");
+    if (!c || c->type != CLI_JSON_STRING) {
+        srv_error(r, 400, "bad_request", c ? "code: expected a string" : "code: missing (the Python source to run)");
+        return -1;
+    }
+    if (rv && rv->type != CLI_JSON_BOOL) {
+        srv_error(r, 400, "bad_request", "return_value: expected true or false");
+        return -1;
+    }
+    *code = c->str;
+    *len = c->len;
+    *flags = rv && rv->b ? MPBOX_RUN_RETURN_VALUE : 0;
+    return 0;
+}
+
+/* A guest path: absolute, components neither empty nor "." nor "..", no
+ * control characters, valid UTF-8 (the URL decoder turns %00 into an
+ * invalid byte). NULL or what is wrong. */
+static const char *check_guest_path(const char *p, size_t n)
+{
+    if (n == 0 || p[0] != '/')
+        return "must be absolute";
+    if (n > MAX_GUEST_PATH)
+        return "too long";
+    if (n == 1)
+        return "must name a file, not /";
+    size_t start = 1;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && p[i] != '/')
+            continue;
+        size_t len = i - start;
+        if (len == 0)
+            return "empty component (// or a trailing /)";
+        if ((len == 1 && p[start] == '.') || (len == 2 && p[start] == '.' && p[start + 1] == '.'))
+            return "'.' and '..' are not allowed";
+        start = i + 1;
+    }
+    const unsigned char *u = (const unsigned char *)p;
+    for (size_t i = 0; i < n;) {
+        unsigned c = u[i];
+        if (c < 0x20 || c == 0x7f)
+            return "control character";
+        size_t k = c < 0x80 ? 1 : (c >= 0xc2 && c <= 0xdf) ? 2 : (c >= 0xe0 && c <= 0xef) ? 3
+                                   : (c >= 0xf0 && c <= 0xf4) ? 4 : 0;
+        if (k == 0 || i + k > n)
+            return "invalid UTF-8";
+        for (size_t j = 1; j < k; j++)
+            if ((u[i + j] & 0xc0) != 0x80)
+                return "invalid UTF-8";
+        i += k;
+    }
+    return NULL;
+}
+
+/* Standard base64 (padding optional, no whitespace) into a malloc'd buffer. */
+static int base64_decode(const char *s, size_t n, unsigned char **out, size_t *outlen)
+{
+    while (n > 0 && s[n - 1] == '=' && n % 4 != 1)
+        n--;
+    if (n % 4 == 1)
+        return -1;
+    unsigned char *d = malloc(n / 4 * 3 + 3);
+    if (!d)
+        return -1;
+    size_t k = 0;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
+              : c == '+' ? 62 : c == '/' ? 63 : -1;
+        if (v < 0) {
+            free(d);
+            return -1;
+        }
+        acc = acc << 6 | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            d[k++] = (unsigned char)(acc >> bits);
+        }
+    }
+    *out = d;
+    *outlen = k;
+    return 0;
+}
+
+/* ---- session JSON ------------------------------------------------------- */
+
+static void put_info(struct cli_buf *b, const struct sess_info *in)
+{
+    cli_json_put(b, "{\"id\":");
+    cli_json_put_str(b, in->id, strlen(in->id));
+    cli_json_put(b, in->kind == SESS_MCP ? ",\"kind\":\"mcp\"" : ",\"kind\":\"api\"");
+    cli_json_put(b, ",\"state\":");
+    cli_json_put_str(b, in->state, strlen(in->state));
+    cli_json_put(b, in->busy ? ",\"busy\":true" : ",\"busy\":false");
+    cli_json_put(b, in->running ? ",\"running\":true" : ",\"running\":false");
+    cli_json_put(b, ",\"created_at\":");
+    put_time(b, in->created_ms);
+    cli_json_put(b, ",\"last_used_at\":");
+    put_time(b, in->last_used_ms);
+    cli_json_put(b, ",\"idle_ms\":");
+    put_i64(b, in->idle_ms);
+    cli_json_put(b, ",\"runs\":");
+    put_u64(b, in->runs);
+    cli_json_put(b, ",\"pid\":");
+    if (in->pid > 0)
+        put_i64(b, in->pid);
+    else
+        cli_json_put(b, "null");
+    cli_json_put(b, ",\"rss_bytes\":");
+    if (in->pid > 0)
+        put_u64(b, in->rss);
+    else
+        cli_json_put(b, "null");
+    cli_json_put(b, ",\"limits\":");
+    put_limits(b, in->limits);
+    cli_json_put(b, ",\"lost_reason\":");
+    if (in->lost_reason[0])
+        cli_json_put_str(b, in->lost_reason, strlen(in->lost_reason));
+    else
+        cli_json_put(b, "null");
+    cli_json_put(b, "}");
+}
+
+/* ---- sessions: create, list ---------------------------------------------- */
+
+/* "mounts": [{"source": HOSTDIR, "target": "/GUEST"}] -> "REAL:/GUEST"
+ * specs, each under an --allow-mount root. */
+static int parse_mounts(const struct srv *srv, const struct cli_json *v, char **specs, int *n,
+                        struct srv_response *r)
+{
+    *n = 0;
+    if (!v)
+        return 0;
+    if (v->type != CLI_JSON_ARRAY) {
+        srv_error(r, 400, "bad_request", "mounts: expected an array of {\"source\", \"target\"}");
+        return -1;
+    }
+    if (v->n > 0 && srv->cfg->nmount_roots == 0) {
+        srv_error(r, 403, "mounts_not_allowed", "mounts: this server allows no mounts (see --allow-mount)");
+        return -1;
+    }
+    if (v->n > MAX_MOUNTS) {
+        srv_error(r, 400, "bad_request", "mounts: at most %d", MAX_MOUNTS);
+        return -1;
+    }
+    static const char *const names[] = {"source", "target"};
+    for (size_t i = 0; i < v->n; i++) {
+        const struct cli_json *m = v->items[i];
+        char where[32];
+        snprintf(where, sizeof where, "mounts[%zu]", i);
+        if (m->type != CLI_JSON_OBJECT) {
+            srv_error(r, 400, "bad_request", "%s: expected an object {\"source\", \"target\"}", where);
+            return -1;
+        }
+        if (refuse_members(r, m, where, names, 2) < 0)
+            return -1;
+        const struct cli_json *src = cli_json_get(m, "source"), *dst = cli_json_get(m, "target");
+        if (!src || src->type != CLI_JSON_STRING || src->str[0] != '/' || strlen(src->str) != src->len) {
+            srv_error(r, 400, "bad_request", "%s.source: expected an absolute host path", where);
+            return -1;
+        }
+        const char *target = "/input";
+        if (dst) {
+            const char *why = dst->type != CLI_JSON_STRING || strlen(dst->str) != dst->len
+                                  ? "expected a string"
+                                  : check_guest_path(dst->str, dst->len);
+            if (why) {
+                srv_error(r, 400, "bad_request", "%s.target: %s", where, why);
+                return -1;
+            }
+            target = dst->str;
+        }
+        char *real = realpath(src->str, NULL);
+        int allowed = 0;
+        for (int k = 0; real && k < srv->cfg->nmount_roots; k++) {
+            const char *root = srv->cfg->mount_roots[k];
+            size_t rl = strlen(root);
+            if (strncmp(real, root, rl) == 0 && (real[rl] == '\0' || real[rl] == '/' || strcmp(root, "/") == 0))
+                allowed = 1;
+        }
+        if (!allowed || strchr(real, ':')) {
+            /* The same answer for "missing" and "outside": no probing of
+             * the host's file system. */
+            srv_error(r, 403, "mount_not_allowed", "%s.source: not a directory under an allowed mount root",
+                      where);
+            free(real);
+            return -1;
+        }
+        size_t len = strlen(real) + 1 + strlen(target) + 1;
+        specs[*n] = malloc(len);
+        if (!specs[*n]) {
+            free(real);
+            srv_error(r, 500, "out_of_memory", "the server is out of memory");
+            return -1;
+        }
+        snprintf(specs[*n], len, "%s:%s", real, target);
+        free(real);
+        (*n)++;
+    }
+    return 0;
+}
+
+/* "sqlite": [NAME, ...] among the server's --sqlite names. */
+static int parse_sqlite(const struct srv *srv, const struct cli_json *v, const char **names, int *n,
+                        struct srv_response *r)
+{
+    *n = 0;
+    if (!v)
+        return 0;
+    if (v->type != CLI_JSON_ARRAY) {
+        srv_error(r, 400, "bad_request", "sqlite: expected an array of database names");
+        return -1;
+    }
+    for (size_t i = 0; i < v->n; i++) {
+        const struct cli_json *s = v->items[i];
+        if (s->type != CLI_JSON_STRING) {
+            srv_error(r, 400, "bad_request", "sqlite[%zu]: expected a string", i);
+            return -1;
+        }
+        const char *found = NULL;
+        for (int k = 0; k < srv->cfg->nsqlites; k++) {
+            const char *spec = srv->cfg->sqlites[k], *eq = strchr(spec, '=');
+            if ((size_t)(eq - spec) == s->len && memcmp(spec, s->str, s->len) == 0)
+                found = s->str;
+        }
+        if (!found) {
+            srv_error(r, 400, "unknown_database", "sqlite[%zu]: \"%.100s\" is not a database of this server", i,
+                      s->str);
+            return -1;
+        }
+        for (int k = 0; k < *n; k++)
+            if (strcmp(names[k], found) == 0) {
+                srv_error(r, 400, "bad_request", "sqlite[%zu]: \"%.100s\" given twice", i, found);
+                return -1;
+            }
+        if (*n >= SRV_MAX_LIST) {
+            srv_error(r, 400, "bad_request", "sqlite: too many names");
+            return -1;
+        }
+        names[(*n)++] = found;
+    }
+    return 0;
+}
+
+static unsigned sess_error_status(int rc)
+{
+    switch (rc) {
+    case SESS_NOTFOUND: return 404;
+    case SESS_BUSY: return 409;
+    case SESS_LOST: return 410;
+    case SESS_FULL: return 503;
+    case SESS_NOMEM: return 503;
+    default: return 500;
+    }
+}
+
+static void sess_error(struct srv_response *r, int rc, const char *err)
+{
+    switch (rc) {
+    case SESS_NOTFOUND: srv_error(r, 404, "session_not_found", "no such session"); break;
+    case SESS_BUSY:
+        srv_error(r, 409, "busy", "another request is using this session (the server runs with --busy=refuse)");
+        break;
+    case SESS_LOST: srv_error(r, 410, "session_lost", "the session is lost: %s; delete it and create a new one", err);
+        break;
+    case SESS_FULL:
+        srv_error(r, 503, "too_many_sessions", "%s", err);
+        srv_response_header(r, "Retry-After", "10");
+        break;
+    case SESS_NOMEM: srv_error(r, 503, "out_of_memory", "the server is out of memory"); break;
+    case SESS_FAILED: srv_error(r, 500, "worker_failed", "%s", err); break;
+    default: srv_error(r, sess_error_status(rc), "internal", "%s", err); break;
+    }
+}
+
+static void create_session(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
+{
+    struct cli_json *body;
+    if (parse_body(rq, r, 1, &body) < 0)
+        return;
+    static const char *const names[] = {"limits", "mounts", "sqlite", "snapshot"};
+    char *mounts[MAX_MOUNTS] = {0};
+    const char *sqlites[SRV_MAX_LIST];
+    int nmounts = 0, nsqlites = 0;
+    unsigned char *snap = NULL;
+    size_t snap_len = 0;
+    struct sess_params p;
+    memset(&p, 0, sizeof p);
+
+    if (refuse_members(r, body, "body", names, 4) < 0 || parse_limits(srv, cli_json_get(body, "limits"), p.limits, r) < 0 ||
+        parse_mounts(srv, cli_json_get(body, "mounts"), mounts, &nmounts, r) < 0 ||
+        parse_sqlite(srv, cli_json_get(body, "sqlite"), sqlites, &nsqlites, r) < 0)
+        goto done;
+    const struct cli_json *sn = cli_json_get(body, "snapshot");
+    if (sn) {
+        if (sn->type != CLI_JSON_STRING || base64_decode(sn->str, sn->len, &snap, &snap_len) < 0) {
+            srv_error(r, 400, "bad_request", "snapshot: expected the bytes of a snapshot in base64");
+            goto done;
+        }
+        /* The snapshot's own limits are the client's: enforce ours, but
+         * keep its random state unless the client set one. */
+        const struct cli_json *lim = cli_json_get(body, "limits");
+        if (!cli_json_get(lim, "deterministic"))
+            p.limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
+        if (!cli_json_get(lim, "seed"))
+            p.limits[MPBOX_LIMIT_SEED] = -1;
+    }
+    p.mounts = (const char *const *)mounts;
+    p.nmounts = nmounts;
+    p.sqlites = sqlites;
+    p.nsqlites = nsqlites;
+    p.snapshot = snap;
+    p.snapshot_len = snap_len;
+
+    struct sess *s;
+    char err[300] = "";
+    int rc = sess_create(srv->sessions, rq->owner, SESS_API, &p, &s, err, sizeof err);
+    if (rc != SESS_OK) {
+        if (rc == SESS_FAILED && snap)
+            srv_error(r, 400, "bad_snapshot", "the snapshot was refused: %s", err);
+        else
+            sess_error(r, rc, err);
+        goto done;
+    }
+    struct sess_info info;
+    sess_get_info(srv->sessions, s, &info);
+    sess_put(srv->sessions, s);
+    struct cli_buf b = {0};
+    put_info(&b, &info);
+    if (take_buf(r, &b, 201, "application/json") == 0) {
+        char loc[80];
+        snprintf(loc, sizeof loc, "/v1/sessions/%s", info.id);
+        srv_response_header(r, "Location", loc);
+    }
+done:
+    for (int i = 0; i < nmounts; i++)
+        free(mounts[i]);
+    free(snap);
+    cli_json_free(body);
+}
+
+static void list_sessions(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
+{
+    struct sess_info *v;
+    size_t n;
+    if (sess_list(srv->sessions, rq->owner, &v, &n) != SESS_OK) {
+        srv_error(r, 503, "out_of_memory", "the server is out of memory");
+        return;
+    }
+    struct cli_buf b = {0};
+    cli_json_put(&b, "{\"sessions\":[");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            cli_json_put(&b, ",");
+        put_info(&b, &v[i]);
+    }
+    cli_json_put(&b, "]}");
+    free(v);
+    take_buf(r, &b, 200, "application/json");
+}
+
+/* ---- one session ---------------------------------------------------------- */
+
+static unsigned claim_flags(const struct srv *srv, unsigned flags)
+{
+    return flags | (srv->cfg->busy_refuse ? 0 : SESS_WAIT);
+}
+
+/* The worker died under a request: the session is lost. */
+static void worker_died(struct srv *srv, struct sess *s, int rc, struct srv_response *r)
+{
+    const struct wk_death *d = wk_death(sess_worker(s));
+    char why[160];
+    if (rc == WK_TIMEOUT)
+        snprintf(why, sizeof why, "its worker process stopped answering and was killed");
+    else
+        snprintf(why, sizeof why, "its worker process died (%s)", d && d->what[0] ? d->what : "unknown cause");
+    sess_mark_lost(srv->sessions, s, why);
+    srv_error(r, 500, "worker_died", "%s; the session is lost", why);
+}
+
+static void worker_error(int rc, const char *what, struct srv_response *r)
+{
+    if (rc == WK_NOMEM)
+        srv_error(r, 503, "out_of_memory", "the server is out of memory");
+    else
+        srv_error(r, 500, "worker_error", "%s failed in the worker", what);
+}
+
+/* The final "session":"X" of a result (the only top-level member of that
+ * name; stats, after it, holds numbers only). */
+static int result_lost_session(const char *json, size_t len)
+{
+    static const char key[] = "\"session\":\"";
+    const char *last = NULL;
+    for (const char *p = json; (p = memmem(p, len - (size_t)(p - json), key, sizeof key - 1)); p++)
+        last = p;
+    return last && strncmp(last + sizeof key - 1, "lost\"", 5) == 0;
+}
+
+static void run_in_session(struct srv *srv, struct sess *s, const struct srv_request *rq, struct srv_response *r)
+{
+    struct cli_json *body;
+    if (parse_body(rq, r, 0, &body) < 0)
+        return;
+    static const char *const names[] = {"code", "return_value"};
+    const char *code;
+    size_t len;
+    unsigned flags;
+    if (refuse_members(r, body, "body", names, 2) < 0 || parse_run_fields(body, r, &code, &len, &flags) < 0) {
+        cli_json_free(body);
+        return;
+    }
+    char err[300] = "";
+    int rc = sess_claim(srv->sessions, s, claim_flags(srv, SESS_RUNNING), err, sizeof err);
+    if (rc != SESS_OK) {
+        sess_error(r, rc, err);
+        cli_json_free(body);
+        return;
+    }
+    char *json = NULL;
+    size_t jlen = 0;
+    rc = wk_run(sess_worker(s), code, len, flags, &json, &jlen);
+    cli_json_free(body);
+    if (rc == WK_OK) {
+        srv_count_run(&srv->metrics, json, jlen);
+        if (result_lost_session(json, jlen))
+            sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)");
+        r->status = 200;
+        r->content_type = "application/json";
+        r->body = json;
+        r->body_len = jlen;
+    } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
+        srv_count_run(&srv->metrics, NULL, 0);
+        worker_died(srv, s, rc, r);
+        free(json);
+    } else {
+        worker_error(rc, "the run", r);
+        free(json);
+    }
+    sess_unclaim(srv->sessions, s);
+}
+
+static void session_files(struct srv *srv, struct sess *s, const struct srv_request *rq, const char *path,
+                          struct srv_response *r)
+{
+    int put = strcmp(rq->method, "PUT") == 0;
+    if (path) {
+        const char *why = check_guest_path(path, strlen(path));
+        if (why) {
+            srv_error(r, 400, "bad_path", "file path: %s", why);
+            return;
+        }
+    }
+    char err[300] = "";
+    int rc = sess_claim(srv->sessions, s, claim_flags(srv, 0), err, sizeof err);
+    if (rc != SESS_OK) {
+        sess_error(r, rc, err);
+        return;
+    }
+    struct wk *w = sess_worker(s);
+    if (!path) {
+        char *json = NULL;
+        size_t len = 0;
+        rc = wk_list_files(w, &json, &len);
+        if (rc == WK_OK) {
+            struct cli_buf b = {0};
+            cli_json_put(&b, "{\"files\":");
+            cli_buf_append(&b, json, len);
+            cli_json_put(&b, "}");
+            take_buf(r, &b, 200, "application/json");
+        }
+        free(json);
+    } else if (put) {
+        rc = wk_put_file(w, path, rq->body, rq->body_len, err, sizeof err);
+        if (rc == WK_OK) {
+            struct cli_buf b = {0};
+            cli_json_put(&b, "{\"path\":");
+            cli_json_put_str(&b, path, strlen(path));
+            cli_json_put(&b, ",\"size\":");
+            put_u64(&b, rq->body_len);
+            cli_json_put(&b, "}");
+            take_buf(r, &b, 201, "application/json");
+        } else if (rc == WK_ERROR) {
+            srv_error(r, 400, "file_refused", "%s", err[0] ? err : "the file was refused");
+        }
+    } else {
+        void *data = NULL;
+        size_t len = 0;
+        rc = wk_get_file(w, path, &data, &len);
+        if (rc == WK_OK) {
+            r->status = 200;
+            r->content_type = "application/octet-stream";
+            r->body = data;
+            r->body_len = len;
+        } else if (rc == WK_NOTFOUND) {
+            srv_error(r, 404, "file_not_found", "no file %.200s in this session", path);
+        }
+        if (rc != WK_OK)
+            free(data);
+    }
+    if (rc == WK_DEAD || rc == WK_TIMEOUT)
+        worker_died(srv, s, rc, r);
+    else if (rc != WK_OK && rc != WK_NOTFOUND && !(put && rc == WK_ERROR))
+        worker_error(rc, "the file operation", r);
+    sess_unclaim(srv->sessions, s);
+}
+
+static void session_snapshot(struct srv *srv, struct sess *s, struct srv_response *r)
+{
+    char err[300] = "";
+    int rc = sess_claim(srv->sessions, s, claim_flags(srv, 0), err, sizeof err);
+    if (rc != SESS_OK) {
+        sess_error(r, rc, err);
+        return;
+    }
+    void *data = NULL;
+    size_t len = 0;
+    rc = wk_save(sess_worker(s), &data, &len);
+    if (rc == WK_OK) {
+        r->status = 200;
+        r->content_type = "application/octet-stream";
+        r->body = data;
+        r->body_len = len;
+    } else {
+        free(data);
+        if (rc == WK_DEAD || rc == WK_TIMEOUT)
+            worker_died(srv, s, rc, r);
+        else
+            worker_error(rc, "saving the session", r);
+    }
+    sess_unclaim(srv->sessions, s);
+}
+
+static void one_session(struct srv *srv, const struct srv_request *rq, const char *id, size_t idlen,
+                        const char *rest, struct srv_response *r)
+{
+    char idbuf[SESS_ID_LEN + 1];
+    struct sess *s;
+    if (!is_hex_id(id, idlen)) {
+        sess_error(r, SESS_NOTFOUND, "");
+        return;
+    }
+    memcpy(idbuf, id, SESS_ID_LEN);
+    idbuf[SESS_ID_LEN] = '\0';
+
+    /* Route and method first: a wrong method says 405 whoever asks. */
+    const char *m = rq->method, *allow = NULL;
+    const char *file = NULL;
+    enum { INFO, RUN, INTERRUPT, SNAPSHOT, FILES, FILE_ } what;
+    if (*rest == '\0') {
+        what = INFO;
+        allow = strcmp(m, "GET") == 0 || strcmp(m, "DELETE") == 0 ? NULL : "GET, DELETE";
+    } else if (strcmp(rest, "/run") == 0) {
+        what = RUN;
+        allow = strcmp(m, "POST") == 0 ? NULL : "POST";
+    } else if (strcmp(rest, "/interrupt") == 0) {
+        what = INTERRUPT;
+        allow = strcmp(m, "POST") == 0 ? NULL : "POST";
+    } else if (strcmp(rest, "/snapshot") == 0) {
+        what = SNAPSHOT;
+        allow = strcmp(m, "POST") == 0 ? NULL : "POST";
+    } else if (strcmp(rest, "/files") == 0) {
+        what = FILES;
+        allow = strcmp(m, "GET") == 0 ? NULL : "GET";
+    } else if (strncmp(rest, "/files/", 7) == 0) {
+        what = FILE_;
+        file = rest + 6; /* keeps the leading slash */
+        allow = strcmp(m, "GET") == 0 || strcmp(m, "PUT") == 0 ? NULL : "GET, PUT";
+    } else {
+        srv_error(r, 404, "not_found", "no such endpoint");
+        return;
+    }
+    if (allow) {
+        srv_error(r, 405, "method_not_allowed", "%.20s is not allowed here (allowed: %s)", m, allow);
+        srv_response_header(r, "Allow", allow);
+        return;
+    }
+    if (sess_find(srv->sessions, idbuf, rq->owner, &s) != SESS_OK) {
+        sess_error(r, SESS_NOTFOUND, "");
+        return;
+    }
+    struct cli_buf b = {0};
+    struct sess_info info;
+    switch (what) {
+    case INFO:
+        if (strcmp(m, "DELETE") == 0) {
+            sess_delete(srv->sessions, s);
+            r->status = 204;
+            break;
+        }
+        sess_get_info(srv->sessions, s, &info);
+        put_info(&b, &info);
+        take_buf(r, &b, 200, "application/json");
+        break;
+    case RUN: run_in_session(srv, s, rq, r); break;
+    case INTERRUPT:
+        if (rq->body_len > 0) {
+            srv_error(r, 400, "bad_request", "interrupt takes no body");
+            break;
+        }
+        cli_json_put(&b, sess_interrupt(srv->sessions, s) ? "{\"interrupted\":true}" : "{\"interrupted\":false}");
+        take_buf(r, &b, 200, "application/json");
+        break;
+    case SNAPSHOT:
+        if (rq->body_len > 0)
+            srv_error(r, 400, "bad_request", "snapshot takes no body");
+        else
+            session_snapshot(srv, s, r);
+        break;
+    case FILES:
+    case FILE_: session_files(srv, s, rq, file, r); break;
+    }
+    sess_put(srv->sessions, s);
+}
+
+/* ---- one-shot, health, metrics --------------------------------------------- */
+
+static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
+{
+    struct cli_json *body;
+    if (parse_body(rq, r, 0, &body) < 0)
+        return;
+    static const char *const names[] = {"code", "return_value", "limits"};
+    const char *code;
+    size_t len;
+    unsigned flags;
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    if (refuse_members(r, body, "body", names, 3) < 0 || parse_run_fields(body, r, &code, &len, &flags) < 0 ||
+        parse_limits(srv, cli_json_get(body, "limits"), limits, r) < 0) {
+        cli_json_free(body);
+        return;
+    }
+    char *json = NULL;
+    size_t jlen = 0;
+    int rc = wk_run_once(srv->pool, limits, code, len, flags, &json, &jlen);
+    cli_json_free(body);
+    atomic_fetch_add(&srv->metrics.oneshot_runs, 1);
+    if (rc == WK_OK) {
+        srv_count_run(&srv->metrics, json, jlen);
+        r->status = 200;
+        r->content_type = "application/json";
+        r->body = json;
+        r->body_len = jlen;
+        return;
+    }
+    free(json);
+    if (rc == WK_DEAD || rc == WK_TIMEOUT) {
+        srv_count_run(&srv->metrics, NULL, 0);
+        atomic_fetch_add(&srv->metrics.worker_deaths, 1);
+        srv_error(r, 500, "worker_died",
+                  rc == WK_TIMEOUT ? "the worker process stopped answering and was killed"
+                                   : "the worker process died during the run");
+    } else {
+        worker_error(rc, "the run", r);
+    }
+}
+
+static void metric(struct cli_buf *b, const char *name, const char *type, const char *help)
+{
+    char line[300];
+    snprintf(line, sizeof line, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+    cli_json_put(b, line);
+}
+
+static void sample(struct cli_buf *b, const char *name, const char *labels, uint64_t v)
+{
+    char line[300];
+    snprintf(line, sizeof line, "%s%s %llu\n", name, labels, (unsigned long long)v);
+    cli_json_put(b, line);
+}
+
+static void metrics(struct srv *srv, struct srv_response *r)
+{
+    struct srv_metrics *m = &srv->metrics;
+    struct sess_stats st;
+    struct cli_buf b = {0};
+    char labels[64];
+    sess_get_stats(srv->sessions, &st);
+
+    metric(&b, "mpbox_sessions", "gauge", "Sessions by state.");
+    sample(&b, "mpbox_sessions", "{state=\"live\"}", (uint64_t)st.live);
+    sample(&b, "mpbox_sessions", "{state=\"evicted\"}", (uint64_t)st.evicted);
+    sample(&b, "mpbox_sessions", "{state=\"lost\"}", (uint64_t)st.lost);
+    metric(&b, "mpbox_sessions_busy", "gauge", "Sessions in use by a request.");
+    sample(&b, "mpbox_sessions_busy", "", (uint64_t)st.busy);
+    metric(&b, "mpbox_session_workers", "gauge", "Worker processes holding a session.");
+    sample(&b, "mpbox_session_workers", "", (uint64_t)st.live);
+    metric(&b, "mpbox_session_workers_rss_bytes", "gauge", "Resident memory of the session workers.");
+    sample(&b, "mpbox_session_workers_rss_bytes", "", st.rss);
+    metric(&b, "mpbox_memory_budget_bytes", "gauge", "The --memory-budget (0: none).");
+    sample(&b, "mpbox_memory_budget_bytes", "", srv->cfg->memory_budget);
+
+    metric(&b, "mpbox_runs_total", "counter", "Runs by result status (worker_died: no result).");
+    for (int i = 0; i < SRV_RUN_STATUSES; i++) {
+        snprintf(labels, sizeof labels, "{status=\"%s\"}", srv_run_status_names[i]);
+        sample(&b, "mpbox_runs_total", labels, atomic_load(&m->runs[i]));
+    }
+    metric(&b, "mpbox_oneshot_runs_total", "counter", "Runs of POST /v1/run.");
+    sample(&b, "mpbox_oneshot_runs_total", "", atomic_load(&m->oneshot_runs));
+    static const struct {
+        const char *name, *help;
+        size_t off;
+    } counters[] = {
+        {"mpbox_sessions_created_total", "Sessions created.", offsetof(struct srv_metrics, sessions_created)},
+        {"mpbox_sessions_deleted_total", "Sessions deleted by their owner.",
+         offsetof(struct srv_metrics, sessions_deleted)},
+        {"mpbox_sessions_expired_total", "Sessions deleted after --session-ttl.",
+         offsetof(struct srv_metrics, sessions_expired)},
+        {"mpbox_evictions_total", "Sessions saved to disk and their worker stopped.",
+         offsetof(struct srv_metrics, evictions)},
+        {"mpbox_evictions_memory_total", "Evictions made to keep under --memory-budget.",
+         offsetof(struct srv_metrics, evictions_for_memory)},
+        {"mpbox_restores_total", "Evicted sessions restored.", offsetof(struct srv_metrics, restores)},
+        {"mpbox_restore_failures_total", "Restores that failed.", offsetof(struct srv_metrics, restore_failures)},
+        {"mpbox_busy_rejected_total", "Requests refused with 409 (--busy=refuse).",
+         offsetof(struct srv_metrics, busy_rejected)},
+        {"mpbox_worker_deaths_total", "Worker processes that died or were killed.",
+         offsetof(struct srv_metrics, worker_deaths)},
+    };
+    for (size_t i = 0; i < sizeof counters / sizeof counters[0]; i++) {
+        metric(&b, counters[i].name, "counter", counters[i].help);
+        sample(&b, counters[i].name, "", atomic_load((atomic_uint_least64_t *)((char *)m + counters[i].off)));
+    }
+    metric(&b, "mpbox_http_requests_total", "counter", "HTTP requests answered, by status code.");
+    for (int code = 100; code < 600; code++) {
+        uint64_t v = atomic_load(&m->http_by_code[code]);
+        if (v) {
+            snprintf(labels, sizeof labels, "{code=\"%d\"}", code);
+            sample(&b, "mpbox_http_requests_total", labels, v);
+        }
+    }
+    metric(&b, "mpbox_uptime_seconds", "gauge", "Seconds since the server started.");
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    sample(&b, "mpbox_uptime_seconds", "", (uint64_t)(((int64_t)ts.tv_sec * 1000 - srv->started_ms) / 1000));
+    take_buf(r, &b, 200, "text/plain; version=0.0.4; charset=utf-8");
+}
+
+/* ---- routing ------------------------------------------------------------- */
+
+static int method_is(const struct srv_request *rq, const char *allow, struct srv_response *r)
+{
+    /* allow: "GET" or "GET, POST" */
+    size_t n = strlen(rq->method);
+    for (const char *p = allow; (p = strstr(p, rq->method)); p += n)
+        if ((p == allow || p[-1] == ' ') && (p[n] == '\0' || p[n] == ','))
+            return 1;
+    srv_error(r, 405, "method_not_allowed", "%.20s is not allowed here (allowed: %s)", rq->method, allow);
+    srv_response_header(r, "Allow", allow);
+    return 0;
+}
+
+void srv_api_handle(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
+{
+    const char *p = rq->path;
+    if (strcmp(p, "/healthz") == 0) {
+        if (method_is(rq, "GET", r)) {
+            struct cli_buf b = {0};
+            cli_json_put(&b, "{\"status\":\"ok\"}");
+            take_buf(r, &b, 200, "application/json");
+        }
+    } else if (strcmp(p, "/metrics") == 0) {
+        if (method_is(rq, "GET", r))
+            metrics(srv, r);
+    } else if (strcmp(p, "/v1/run") == 0) {
+        if (method_is(rq, "POST", r))
+            run_once(srv, rq, r);
+    } else if (strcmp(p, "/v1/sessions") == 0) {
+        if (method_is(rq, "GET, POST", r)) {
+            if (strcmp(rq->method, "GET") == 0)
+                list_sessions(srv, rq, r);
+            else
+                create_session(srv, rq, r);
+        }
+    } else if (strncmp(p, "/v1/sessions/", 13) == 0) {
+        const char *id = p + 13, *slash = strchr(id, '/');
+        size_t idlen = slash ? (size_t)(slash - id) : strlen(id);
+        one_session(srv, rq, id, idlen, id + idlen, r);
+    } else {
+        srv_error(r, 404, "not_found", "no such endpoint");
+    }
+}

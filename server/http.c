@@ -1,0 +1,509 @@
+/*
+ * http.c — the HTTP side of `mpbox serve`, on libmicrohttpd.
+ *
+ * Threading: one thread per connection (MHD_USE_THREAD_PER_CONNECTION).
+ * A run blocks its request for as long as the guest runs (up to its
+ * timeout), so a handler must be free to block: with a fixed pool of
+ * polling threads, one long run would stall every other connection of its
+ * thread. With a thread per connection, a keep-alive client costs one
+ * thread that sleeps in poll() between requests, requests on a connection
+ * go straight from read to handler to write without any hand-off between
+ * threads, and runs in different sessions proceed in parallel. The number
+ * of connections (and so of threads) is capped by --max-connections.
+ *
+ * Every client byte is hostile: headers are bounded by MHD's per-connection
+ * memory (MHD answers 431 past it), bodies by --max-request (413, decided
+ * from Content-Length before any byte of the body is read when the client
+ * sends one), idle or slow connections are closed after
+ * --connection-timeout, bearer tokens are compared in constant time, and
+ * an unauthenticated request gets 401 before its body is read.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "mcp_http.h"
+#include "serve.h"
+
+#define HEADER_MEMORY (64u << 10) /* per connection: request line and headers */
+
+struct srv_http {
+    struct MHD_Daemon *daemon;
+    int fd;
+    struct srv *srv;
+    int check_host; /* no tokens: only Host names of this machine (DNS rebinding) */
+};
+
+/* Per request: the body so far and what was decided before it arrived. */
+struct request {
+    struct cli_buf body;
+    uint64_t cap;  /* bytes of body accepted */
+    int owner;     /* token index */
+    int answered;  /* a response was queued before the body */
+    int too_large; /* the body passed --max-request */
+    uint64_t discarded; /* bytes dropped since */
+};
+
+/* ---- responses ---------------------------------------------------------- */
+
+void srv_response_header(struct srv_response *r, const char *name, const char *value)
+{
+    if (r->nheaders >= SRV_MAX_HEADERS)
+        return;
+    r->headers[r->nheaders].name = name;
+    snprintf(r->headers[r->nheaders].value, sizeof r->headers[0].value, "%s", value);
+    r->nheaders++;
+}
+
+void srv_error(struct srv_response *r, unsigned status, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    free(r->body);
+    r->body = NULL;
+    r->body_len = 0;
+    struct cli_buf b = {0};
+    cli_json_put(&b, "{\"error\":{\"code\":");
+    cli_json_put_str(&b, code, strlen(code));
+    cli_json_put(&b, ",\"message\":");
+    cli_json_put_str(&b, msg, strlen(msg));
+    cli_json_put(&b, "}}");
+    r->status = status;
+    r->content_type = "application/json";
+    if (b.data) {
+        r->body = b.data;
+        r->body_len = b.len;
+    }
+}
+
+static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *c, struct srv_response *r)
+{
+    struct MHD_Response *m;
+    if (r->body)
+        m = MHD_create_response_from_buffer(r->body_len, r->body, MHD_RESPMEM_MUST_FREE);
+    else
+        m = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    if (!m) {
+        free(r->body);
+        r->body = NULL;
+        return MHD_NO;
+    }
+    r->body = NULL; /* MHD frees it */
+    if (r->content_type && r->status != 204)
+        MHD_add_response_header(m, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+    MHD_add_response_header(m, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
+    for (int i = 0; i < r->nheaders; i++)
+        MHD_add_response_header(m, r->headers[i].name, r->headers[i].value);
+    if (r->status == 401)
+        MHD_add_response_header(m, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"mpbox\"");
+    /* A long run may outlast the idle timeout: restart its clock (setting
+     * it from 0 resets the timer). */
+    MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, 0u);
+    MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, (unsigned)h->srv->cfg->conn_timeout_s);
+    enum MHD_Result ret = MHD_queue_response(c, r->status, m);
+    MHD_destroy_response(m);
+    if (r->status < 600)
+        atomic_fetch_add(&h->srv->metrics.http_by_code[r->status], 1);
+    return ret;
+}
+
+static enum MHD_Result send_error(struct srv_http *h, struct MHD_Connection *c, unsigned status, const char *code,
+                                  const char *msg)
+{
+    struct srv_response r = {0};
+    srv_error(&r, status, code, "%s", msg);
+    return send_response(h, c, &r);
+}
+
+/* ---- requests ----------------------------------------------------------- */
+
+const char *srv_request_header(const struct srv_request *rq, const char *name)
+{
+    return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+const char *srv_request_query(const struct srv_request *rq, const char *name)
+{
+    return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* The index of the token in "Authorization: Bearer TOKEN", or -1. Every
+ * configured token is compared in full, in time that does not depend on
+ * where the given one differs. */
+static int token_owner(const struct srv_config *cfg, const char *auth)
+{
+    if (!auth || strncasecmp(auth, "Bearer ", 7) != 0)
+        return -1;
+    const char *given = auth + 7;
+    while (*given == ' ')
+        given++;
+    size_t n = strlen(given);
+    int owner = -1;
+    for (int i = 0; i < cfg->ntokens; i++) {
+        const unsigned char *t = (const unsigned char *)cfg->tokens[i];
+        size_t tn = strlen(cfg->tokens[i]);
+        unsigned diff = tn != n;
+        for (size_t k = 0; k < tn; k++)
+            diff |= t[k] ^ (unsigned char)(n ? given[k % n] : 0);
+        /* branch-free select of i when diff == 0 */
+        int match = -(int)(diff == 0);
+        owner = (owner & ~match) | (i & match);
+    }
+    return owner;
+}
+
+/* Without tokens the server trusts whoever can connect, which from a
+ * browser includes any web page that points a DNS name at 127.0.0.1: only
+ * Host names of the loopback interface are accepted. */
+static int host_is_local(const char *host)
+{
+    if (!host)
+        return 0;
+    char name[256];
+    size_t n = strlen(host);
+    if (n >= sizeof name)
+        return 0;
+    memcpy(name, host, n + 1);
+    if (name[0] == '[') {
+        char *end = strchr(name, ']');
+        if (!end)
+            return 0;
+        *end = '\0';
+        return strcmp(name + 1, "::1") == 0;
+    }
+    char *colon = strchr(name, ':');
+    if (colon)
+        *colon = '\0';
+    struct in_addr a;
+    if (strcasecmp(name, "localhost") == 0)
+        return 1;
+    return inet_pton(AF_INET, name, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
+}
+
+/* /mcp: everything is mcp_http.c's to decide (mcp_http.h). */
+static enum MHD_Result serve_mcp(struct srv_http *h, struct MHD_Connection *c, struct request *rq,
+                                 const char *method)
+{
+    char owner[32];
+    srv_owner_name(h->srv, rq->owner, owner, sizeof owner);
+    struct mcp_http_request mr = {
+        .method = method,
+        .accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT),
+        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+        .session_id = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Mcp-Session-Id"),
+        .protocol_version = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "MCP-Protocol-Version"),
+        .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+        .owner = owner,
+        .body = rq->body.len ? rq->body.data : NULL,
+        .body_len = rq->body.len,
+    };
+    struct mcp_http_response mresp;
+    memset(&mresp, 0, sizeof mresp);
+    mcp_http_handle(h->srv->mcp, &mr, &mresp);
+    struct srv_response resp = {
+        .status = (unsigned)mresp.status,
+        .content_type = mresp.content_type,
+        .body = mresp.body,
+        .body_len = mresp.body_len,
+    };
+    mresp.body = NULL; /* now resp's: send_response frees it */
+    if (mresp.session_id[0])
+        srv_response_header(&resp, "Mcp-Session-Id", mresp.session_id);
+    if (mresp.allow)
+        srv_response_header(&resp, "Allow", mresp.allow);
+    mcp_http_response_free(&mresp);
+    if (resp.status < 100 || resp.status > 599)
+        srv_error(&resp, 500, "internal", "bad status from the MCP transport");
+    rq->answered = 1;
+    return send_response(h, c, &resp);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    struct srv_http *h = cls;
+    const struct srv_config *cfg = h->srv->cfg;
+    struct request *rq = *con_cls;
+
+    if (!rq) { /* headers are in: decide what we can before the body */
+        rq = calloc(1, sizeof *rq);
+        if (!rq)
+            return MHD_NO;
+        *con_cls = rq;
+        if (h->check_host && !host_is_local(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
+            rq->answered = 1;
+            return send_error(h, c, 403, "forbidden_host",
+                              "this server has no tokens and answers only to Host: localhost or a loopback address");
+        }
+        int is_public = strcmp(url, "/healthz") == 0;
+        if (cfg->ntokens > 0 && !is_public) {
+            rq->owner = token_owner(cfg, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"));
+            if (rq->owner < 0) {
+                rq->answered = 1;
+                return send_error(h, c, 401, "unauthorized", "missing or invalid bearer token");
+            }
+        }
+        rq->cap = cfg->max_request;
+        if (strcmp(url, "/mcp") == 0 && rq->cap > MCP_HTTP_MAX_BODY)
+            rq->cap = MCP_HTTP_MAX_BODY;
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl) {
+            uint64_t len = 0;
+            const char *p = cl;
+            while (*p >= '0' && *p <= '9' && len <= rq->cap)
+                len = len * 10 + (uint64_t)(*p++ - '0');
+            if (len > rq->cap) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "the request body is larger than this server's limit of %llu bytes",
+                         (unsigned long long)rq->cap);
+                rq->answered = 1;
+                return send_error(h, c, 413, "body_too_large", msg);
+            }
+        }
+        return MHD_YES;
+    }
+
+    if (*upload_data_size > 0) { /* a piece of the body */
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        if (rq->answered || rq->too_large) {
+            /* Read and drop the rest so that the client gets its answer;
+             * one who keeps sending far past the cap is cut off. */
+            rq->discarded += n;
+            return rq->discarded > rq->cap ? MHD_NO : MHD_YES;
+        }
+        if (n > rq->cap - rq->body.len) {
+            /* Chunked, past the cap: answer now if MHD lets us, else close. */
+            rq->too_large = 1;
+            cli_buf_free(&rq->body);
+            return MHD_YES;
+        }
+        if (cli_buf_append(&rq->body, upload_data, n) < 0) {
+            rq->too_large = 1;
+            cli_buf_free(&rq->body);
+        }
+        return MHD_YES;
+    }
+
+    if (rq->answered)
+        return MHD_YES;
+    if (rq->too_large) {
+        rq->answered = 1;
+        return send_error(h, c, 413, "body_too_large", "the request body is larger than this server's limit");
+    }
+
+    if (strcmp(url, "/mcp") == 0)
+        return serve_mcp(h, c, rq, method);
+
+    struct srv_request req = {
+        .method = method,
+        .path = url,
+        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+        .body = rq->body.data ? rq->body.data : "",
+        .body_len = rq->body.len,
+        .owner = rq->owner,
+        .conn = c,
+    };
+    struct srv_response resp = {0};
+    srv_api_handle(h->srv, &req, &resp);
+    rq->answered = 1;
+    if (resp.status == 0)
+        srv_error(&resp, 500, "internal", "no response");
+    return send_response(h, c, &resp);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
+{
+    struct request *rq = *con_cls;
+    if (rq) {
+        cli_buf_free(&rq->body);
+        free(rq);
+        *con_cls = NULL;
+    }
+}
+
+/* Percent-decoding of paths and query arguments in place. %00 becomes
+ * 0xFF, a byte never valid in UTF-8, so that paths holding it are refused
+ * instead of cut short. Invalid escapes stay as they are. */
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = (char)(c | 32);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    char *w = s;
+    for (const char *p = s; *p; p++) {
+        int hi = p[0] == '%' && p[1] ? hex_value(p[1]) : -1;
+        int lo = hi >= 0 && p[2] ? hex_value(p[2]) : -1;
+        if (lo < 0) {
+            *w++ = *p;
+            continue;
+        }
+        int v = hi << 4 | lo;
+        *w++ = v ? (char)v : (char)0xff;
+        p += 2;
+    }
+    *w = '\0';
+    return (size_t)(w - s);
+}
+
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+    fputs("mpbox serve: http: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+/* ---- listening ---------------------------------------------------------- */
+
+static int is_loopback(const struct sockaddr *sa)
+{
+    if (sa->sa_family == AF_INET)
+        return (ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr) >> 24) == 127;
+    if (sa->sa_family == AF_INET6) {
+        const struct in6_addr *a = &((const struct sockaddr_in6 *)sa)->sin6_addr;
+        if (IN6_IS_ADDR_LOOPBACK(a))
+            return 1;
+        return IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127;
+    }
+    return 0;
+}
+
+/* Split "HOST:PORT" or "[V6]:PORT". */
+static int split_listen(const char *spec, char *host, size_t hostcap, char *port, size_t portcap)
+{
+    const char *colon;
+    if (spec[0] == '[') {
+        const char *end = strchr(spec, ']');
+        if (!end || end[1] != ':')
+            return -1;
+        if ((size_t)(end - spec - 1) >= hostcap)
+            return -1;
+        snprintf(host, hostcap, "%.*s", (int)(end - spec - 1), spec + 1);
+        colon = end + 1;
+    } else {
+        colon = strrchr(spec, ':');
+        if (!colon || (size_t)(colon - spec) >= hostcap || memchr(spec, ':', (size_t)(colon - spec)))
+            return -1;
+        snprintf(host, hostcap, "%.*s", (int)(colon - spec), spec);
+    }
+    if (colon[1] == '\0' || strlen(colon + 1) >= portcap || strspn(colon + 1, "0123456789") != strlen(colon + 1) ||
+        atol(colon + 1) > 65535)
+        return -1;
+    snprintf(port, portcap, "%s", colon + 1);
+    return host[0] ? 0 : -1;
+}
+
+static int open_listener(const struct srv_config *cfg, int *check_host, char *bound, size_t boundcap, char *err,
+                         size_t errcap)
+{
+    char host[256], port[8];
+    if (split_listen(cfg->listen, host, sizeof host, port, sizeof port) < 0) {
+        snprintf(err, errcap, "--listen '%s': expected HOST:PORT or [IPV6]:PORT", cfg->listen);
+        return -1;
+    }
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE};
+    struct addrinfo *ai;
+    int rc = getaddrinfo(host, port, &hints, &ai);
+    if (rc != 0) {
+        snprintf(err, errcap, "--listen '%s': %s", cfg->listen, gai_strerror(rc));
+        return -1;
+    }
+    int loop = is_loopback(ai->ai_addr);
+    if (!loop && cfg->ntokens == 0 && !cfg->insecure) {
+        freeaddrinfo(ai);
+        snprintf(err, errcap,
+                 "--listen '%s' is not a loopback address and no --token is configured: anyone who can reach it "
+                 "could run code; add --token or --token-file (or --insecure if you really mean it)",
+                 cfg->listen);
+        return -1;
+    }
+    *check_host = cfg->ntokens == 0 && loop;
+    int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||
+        bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, 1024) < 0) {
+        snprintf(err, errcap, "--listen '%s': %s", cfg->listen, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        freeaddrinfo(ai);
+        return -1;
+    }
+    freeaddrinfo(ai);
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    char addr[INET6_ADDRSTRLEN] = "?";
+    int p = 0;
+    if (getsockname(fd, (struct sockaddr *)&ss, &sl) == 0) {
+        if (ss.ss_family == AF_INET) {
+            inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, addr, sizeof addr);
+            p = ntohs(((struct sockaddr_in *)&ss)->sin_port);
+        } else if (ss.ss_family == AF_INET6) {
+            inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, addr, sizeof addr);
+            p = ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+        }
+    }
+    snprintf(bound, boundcap, ss.ss_family == AF_INET6 ? "[%s]:%d" : "%s:%d", addr, p);
+    return fd;
+}
+
+int srv_http_start(struct srv *srv, struct srv_http **out, char *bound, size_t boundcap, char *err, size_t errcap)
+{
+    *out = NULL;
+    struct srv_http *h = calloc(1, sizeof *h);
+    if (!h) {
+        snprintf(err, errcap, "out of memory");
+        return -1;
+    }
+    h->srv = srv;
+    h->fd = open_listener(srv->cfg, &h->check_host, bound, boundcap, err, errcap);
+    if (h->fd < 0) {
+        free(h);
+        return -1;
+    }
+    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+                     MHD_USE_ERROR_LOG;
+    h->daemon = MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, h, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, h, MHD_OPTION_LISTEN_SOCKET, h->fd,
+        MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)srv->cfg->max_connections, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)srv->cfg->conn_timeout_s,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape, h, MHD_OPTION_END);
+    if (!h->daemon) {
+        snprintf(err, errcap, "cannot start the HTTP daemon (libmicrohttpd)");
+        close(h->fd);
+        free(h);
+        return -1;
+    }
+    *out = h;
+    return 0;
+}
+
+void srv_http_stop(struct srv_http *h)
+{
+    if (!h)
+        return;
+    MHD_stop_daemon(h->daemon);
+    close(h->fd);
+    free(h);
+}

@@ -1,0 +1,520 @@
+/*
+ * serve.c — `mpbox serve`: options, then the start-up order that the
+ * worker design needs (the zygote is forked before any thread exists),
+ * then wait for SIGINT/SIGTERM and shut down in reverse order.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "sessions.h"
+
+#define MIN_TOKEN_LEN 16
+
+__attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("mpbox serve: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'mpbox serve --help' for more information.\n", stderr);
+}
+
+static void print_help(void)
+{
+    printf("Usage: mpbox serve [OPTION]...\n"
+           "\n"
+           "Serve sandboxed Python over HTTP: MCP (streamable HTTP) at /mcp and a JSON\n"
+           "API at /v1/ (see docs/serve.md). Every session runs in its own worker process.\n"
+           "\n"
+           "Listening and access:\n"
+           "      --listen HOST:PORT   address to listen on (default 127.0.0.1:8080; port 0\n"
+           "                           picks a free port); the bound address is printed as\n"
+           "                           'mpbox serve: listening on http://HOST:PORT'\n"
+           "      --token TOKEN        accept 'Authorization: Bearer TOKEN' (repeatable;\n"
+           "                           at least %d characters); sessions belong to the\n"
+           "                           token that created them\n"
+           "      --token-file FILE    tokens, one a line (# comments allowed)\n"
+           "      --insecure           allow a non-loopback --listen without tokens\n"
+           "      --max-request SIZE   largest request body (default 32M)\n"
+           "      --max-connections N  connections at once, one thread each (default %d)\n"
+           "      --connection-timeout SECONDS\n"
+           "                           close connections idle this long (default %d)\n"
+           "\n"
+           "Sessions:\n"
+           "      --max-sessions N     sessions held at once, live or evicted (default %d)\n"
+           "      --idle-timeout SECONDS\n"
+           "                           save idle sessions to disk and stop their worker\n"
+           "                           (default 300; 0 = never); restored on next use\n"
+           "      --session-ttl SECONDS\n"
+           "                           delete sessions idle this long (default 86400;\n"
+           "                           0 = never)\n"
+           "      --memory-budget SIZE evict the least recently used idle sessions while\n"
+           "                           the workers' resident memory exceeds SIZE\n"
+           "      --state-dir DIR      where evicted sessions are kept (mode 0700; default\n"
+           "                           a private temporary directory removed at exit)\n"
+           "      --busy=wait|refuse   a request on a session in use waits (default) or\n"
+           "                           gets 409\n"
+           "\n"
+           "MCP (/mcp, streamable HTTP; sessions get the limits below and every --sqlite):\n"
+           "      --allow-origin ORIGIN  accept browser requests from ORIGIN besides the\n"
+           "                           local ones (repeatable; * = any)\n"
+           "      --mcp-return-mode=xml|json\n"
+           "                           form of the tool result text (default xml)\n"
+           "\n"
+           "Limits of every session (defaults, and the most a client may ask for):\n"
+           "      --memory SIZE, --timeout SECONDS, --max-output SIZE,\n"
+           "      --on-output-limit=drop|stop, --fuel N, --no-rollback  (as for mpbox)\n"
+           "\n"
+           "Host resources:\n"
+           "      --allow-mount DIR    sessions may mount directories under DIR read-only\n"
+           "                           (repeatable)\n"
+           "      --sqlite NAME=PATH   a database sessions may ask for by NAME (repeatable)\n"
+           "      --oneshot-reuse N    runs of POST /v1/run one worker serves (default 64)\n"
+           "      --no-seccomp         do not install the workers' seccomp filter (debugging)\n"
+           "  -h, --help               show this help and exit\n",
+           MIN_TOKEN_LEN, SRV_DEFAULT_MAX_CONNECTIONS, SRV_DEFAULT_CONN_TIMEOUT_S, SRV_DEFAULT_MAX_SESSIONS);
+}
+
+/* Library defaults (include/mpbox.h), made explicit so that they can be
+ * shown and used as the ceiling of what clients ask for. */
+static void default_limits(int64_t *l)
+{
+    l[MPBOX_LIMIT_MEMORY] = MPBOX_DEFAULT_MEMORY;
+    l[MPBOX_LIMIT_TIMEOUT_MS] = MPBOX_DEFAULT_TIMEOUT_MS;
+    l[MPBOX_LIMIT_GRACE_MS] = MPBOX_DEFAULT_GRACE_MS;
+    l[MPBOX_LIMIT_STDOUT] = MPBOX_DEFAULT_OUTPUT;
+    l[MPBOX_LIMIT_STDERR] = MPBOX_DEFAULT_OUTPUT;
+    l[MPBOX_LIMIT_OUTPUT_STOP] = 0;
+    l[MPBOX_LIMIT_ROLLBACK] = 1;
+    l[MPBOX_LIMIT_FUEL] = 0;
+    l[MPBOX_LIMIT_DETERMINISTIC] = 0;
+    l[MPBOX_LIMIT_SEED] = -1;
+    l[MPBOX_LIMIT_FILES_BYTES] = 64ll << 20;
+    l[MPBOX_LIMIT_FILES_COUNT] = 1000;
+    l[MPBOX_LIMIT_HOST_ARG_BYTES] = 1ll << 20;
+    l[MPBOX_LIMIT_HOST_RESULT_BYTES] = 16ll << 20;
+    l[MPBOX_LIMIT_HOST_DEPTH] = 64;
+    l[MPBOX_LIMIT_HOST_CALLS] = 10000;
+}
+
+static int valid_token(const char *t)
+{
+    size_t n = strlen(t);
+    if (n < MIN_TOKEN_LEN || n > 512)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i] < 0x21 || t[i] > 0x7e)
+            return 0;
+    return 1;
+}
+
+static int add_token(struct srv_config *c, const char *t, const char *where)
+{
+    if (!valid_token(t)) {
+        usage_error("%s: a token must be %d to 512 visible ASCII characters, without spaces", where, MIN_TOKEN_LEN);
+        return -1;
+    }
+    if (c->ntokens >= SRV_MAX_LIST) {
+        usage_error("%s: at most %d tokens", where, SRV_MAX_LIST);
+        return -1;
+    }
+    c->tokens[c->ntokens++] = t;
+    return 0;
+}
+
+static int read_token_file(struct srv_config *c, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct cli_buf b = {0};
+    if (fd < 0 || cli_read_fd(fd, &b) < 0) {
+        usage_error("--token-file '%s': %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    close(fd);
+    if (c->token_store) {
+        free(b.data);
+        usage_error("--token-file given twice");
+        return -1;
+    }
+    c->token_store = b.data ? b.data : strdup("");
+    int before = c->ntokens;
+    for (char *line = c->token_store, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        while (*line == ' ' || *line == '\t')
+            line++;
+        size_t n = strlen(line);
+        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0 || line[0] == '#')
+            continue;
+        char where[80];
+        snprintf(where, sizeof where, "--token-file '%.50s'", path);
+        if (add_token(c, line, where) < 0)
+            return -1;
+    }
+    if (c->ntokens == before) {
+        usage_error("--token-file '%s': no token in the file", path);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_int_option(const char *name, const char *value, long max, int *out)
+{
+    uint64_t n;
+    const char *err = cli_parse_uint(value, (uint64_t)max, &n);
+    if (err) {
+        usage_error("--%s '%s': %s", name, value, err);
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+static const char *const value_opts[] = {
+    "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
+    "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
+    "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode"};
+static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "help"};
+
+static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
+{
+    const char *err = NULL;
+    uint64_t u;
+    int64_t ms;
+    if (strcmp(name, "help") == 0)
+        *help = 1;
+    else if (strcmp(name, "insecure") == 0)
+        c->insecure = 1;
+    else if (strcmp(name, "no-rollback") == 0)
+        c->limits[MPBOX_LIMIT_ROLLBACK] = 0;
+    else if (strcmp(name, "no-seccomp") == 0)
+        c->seccomp = 0;
+    else if (strcmp(name, "listen") == 0)
+        c->listen = v;
+    else if (strcmp(name, "allow-origin") == 0) {
+        if (c->norigins >= SRV_MAX_LIST)
+            err = "given too many times";
+        else if (strcmp(v, "*") != 0 && strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)
+            err = "expected http://HOST[:PORT], https://HOST[:PORT] or *";
+        else
+            c->origins[c->norigins++] = v;
+    } else if (strcmp(name, "mcp-return-mode") == 0) {
+        if (strcmp(v, "xml") == 0 || strcmp(v, "json") == 0)
+            c->mcp_json = strcmp(v, "json") == 0;
+        else
+            err = "expected xml or json";
+    }
+    else if (strcmp(name, "token") == 0)
+        return add_token(c, v, "--token");
+    else if (strcmp(name, "token-file") == 0)
+        return read_token_file(c, v);
+    else if (strcmp(name, "max-sessions") == 0)
+        return parse_int_option(name, v, 1000000, &c->max_sessions);
+    else if (strcmp(name, "max-connections") == 0)
+        return parse_int_option(name, v, 100000, &c->max_connections);
+    else if (strcmp(name, "oneshot-reuse") == 0) {
+        if (parse_int_option(name, v, 1000000, &c->oneshot_reuse) < 0)
+            return -1;
+        if (c->oneshot_reuse < 1)
+            err = "must be at least 1";
+    } else if (strcmp(name, "connection-timeout") == 0) {
+        err = cli_parse_seconds(v, &ms);
+        if (!err && (ms < 1000 || ms > 86400000))
+            err = "must be from 1 to 86400 seconds";
+        c->conn_timeout_s = (int)(ms / 1000);
+    } else if (strcmp(name, "idle-timeout") == 0)
+        err = cli_parse_seconds(v, &c->idle_ms);
+    else if (strcmp(name, "session-ttl") == 0)
+        err = cli_parse_seconds(v, &c->ttl_ms);
+    else if (strcmp(name, "memory-budget") == 0)
+        err = cli_parse_size(v, &c->memory_budget);
+    else if (strcmp(name, "max-request") == 0) {
+        err = cli_parse_size(v, &c->max_request);
+        if (!err && (c->max_request < 1024 || c->max_request > (1ull << 30)))
+            err = "must be from 1K to 1G";
+    } else if (strcmp(name, "state-dir") == 0)
+        c->state_dir = v;
+    else if (strcmp(name, "busy") == 0) {
+        if (strcmp(v, "wait") == 0 || strcmp(v, "refuse") == 0)
+            c->busy_refuse = strcmp(v, "refuse") == 0;
+        else
+            err = "expected 'wait' or 'refuse'";
+    } else if (strcmp(name, "allow-mount") == 0) {
+        char *real = realpath(v, NULL);
+        struct stat st;
+        if (!real || stat(real, &st) < 0 || !S_ISDIR(st.st_mode))
+            err = real ? "not a directory" : strerror(errno);
+        else if (c->nmount_roots >= SRV_MAX_LIST)
+            err = "given too many times";
+        else
+            c->mount_roots[c->nmount_roots++] = real, real = NULL;
+        free(real);
+    } else if (strcmp(name, "sqlite") == 0) {
+        const char *eq = strchr(v, '=');
+        if (!eq || eq == v || eq[1] == '\0')
+            err = "expected NAME=PATH";
+        else if (access(eq + 1, R_OK) != 0)
+            err = strerror(errno);
+        else if (c->nsqlites >= SRV_MAX_LIST)
+            err = "given too many times";
+        else
+            c->sqlites[c->nsqlites++] = v;
+    } else if (strcmp(name, "memory") == 0) {
+        err = cli_parse_size(v, &u);
+        if (!err && (u < MPBOX_MIN_MEMORY || u > MPBOX_MAX_MEMORY))
+            err = "out of range (see mpbox --help)";
+        c->limits[MPBOX_LIMIT_MEMORY] = (int64_t)u;
+    } else if (strcmp(name, "timeout") == 0) {
+        err = cli_parse_seconds(v, &ms);
+        c->limits[MPBOX_LIMIT_TIMEOUT_MS] = ms;
+    } else if (strcmp(name, "max-output") == 0) {
+        err = cli_parse_size(v, &u);
+        if (!err && u > INT64_MAX)
+            err = "too large";
+        c->limits[MPBOX_LIMIT_STDOUT] = c->limits[MPBOX_LIMIT_STDERR] = (int64_t)u;
+    } else if (strcmp(name, "on-output-limit") == 0) {
+        if (strcmp(v, "drop") == 0 || strcmp(v, "stop") == 0)
+            c->limits[MPBOX_LIMIT_OUTPUT_STOP] = strcmp(v, "stop") == 0;
+        else
+            err = "expected 'drop' or 'stop'";
+    } else if (strcmp(name, "fuel") == 0) {
+        err = cli_parse_count(v, &u);
+        if (!err && u > INT64_MAX)
+            err = "too large";
+        if (!err && u > 0 && !mpbox_has_fuel())
+            err = "this mpbox was built without fuel metering";
+        c->limits[MPBOX_LIMIT_FUEL] = (int64_t)u;
+    }
+    if (err) {
+        usage_error("--%s '%s': %s", name, v, err);
+        return -1;
+    }
+    return 0;
+}
+
+static int parse_args(struct srv_config *c, int argc, char **argv, int *help)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0) {
+            *help = 1;
+            continue;
+        }
+        if (strncmp(a, "--", 2) != 0) {
+            usage_error("unexpected argument '%s'", a);
+            return -1;
+        }
+        const char *name = a + 2, *eq = strchr(name, '=');
+        size_t n = eq ? (size_t)(eq - name) : strlen(name);
+        char opt[32];
+        if (n >= sizeof opt) {
+            usage_error("unknown option '%s'", a);
+            return -1;
+        }
+        memcpy(opt, name, n);
+        opt[n] = '\0';
+        int takes = -1;
+        for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
+            if (strcmp(opt, value_opts[k]) == 0)
+                takes = 1;
+        for (size_t k = 0; k < sizeof flag_opts / sizeof flag_opts[0]; k++)
+            if (strcmp(opt, flag_opts[k]) == 0)
+                takes = 0;
+        if (takes < 0) {
+            usage_error("unknown option '--%s'", opt);
+            return -1;
+        }
+        const char *value = NULL;
+        if (takes == 0 && eq) {
+            usage_error("option --%s takes no value", opt);
+            return -1;
+        }
+        if (takes == 1) {
+            if (eq)
+                value = eq + 1;
+            else if (i + 1 < argc)
+                value = argv[++i];
+            else {
+                usage_error("option --%s needs a value", opt);
+                return -1;
+            }
+        }
+        if (set_option(c, opt, value, help) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- the state directory ------------------------------------------------- */
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    remove(path); /* best effort: what cannot go stays */
+    return 0;
+}
+
+/* The directory for evicted sessions: created private, or checked private.
+ * *made: we created it (and remove it at exit). */
+static char *prepare_state_dir(const char *given, int *made)
+{
+    *made = 0;
+    if (!given) {
+        const char *tmp = getenv("TMPDIR");
+        char templ[PATH_MAX];
+        snprintf(templ, sizeof templ, "%s/mpbox-serve-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
+        if (!mkdtemp(templ)) {
+            fprintf(stderr, "mpbox serve: cannot create a state directory in %s: %s\n",
+                    tmp && tmp[0] == '/' ? tmp : "/tmp", strerror(errno));
+            return NULL;
+        }
+        *made = 1;
+        return strdup(templ);
+    }
+    if (mkdir(given, 0700) == 0)
+        *made = 0;
+    else if (errno != EEXIST) {
+        usage_error("--state-dir '%s': %s", given, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (lstat(given, &st) < 0 || !S_ISDIR(st.st_mode)) {
+        usage_error("--state-dir '%s': not a directory", given);
+        return NULL;
+    }
+    if (st.st_uid != geteuid() || (st.st_mode & 077)) {
+        usage_error("--state-dir '%s': must be owned by this user and private (chmod 700)", given);
+        return NULL;
+    }
+    return realpath(given, NULL);
+}
+
+/* ---- main ----------------------------------------------------------------- */
+
+int serve_main(int argc, char **argv)
+{
+    struct srv_config cfg = {
+        .listen = "127.0.0.1:8080",
+        .max_sessions = SRV_DEFAULT_MAX_SESSIONS,
+        .idle_ms = SRV_DEFAULT_IDLE_MS,
+        .ttl_ms = SRV_DEFAULT_TTL_MS,
+        .max_request = SRV_DEFAULT_MAX_REQUEST,
+        .max_connections = SRV_DEFAULT_MAX_CONNECTIONS,
+        .conn_timeout_s = SRV_DEFAULT_CONN_TIMEOUT_S,
+        .seccomp = 1,
+        .oneshot_reuse = 64,
+    };
+    int help = 0, status = CLI_EXIT_INTERNAL, made_dir = 0;
+    char err[512] = "", bound[300];
+    char *state_dir = NULL;
+    struct srv srv = {.cfg = &cfg};
+    struct srv_http *http = NULL;
+    default_limits(cfg.limits);
+
+    if (parse_args(&cfg, argc, argv, &help) < 0) {
+        status = CLI_EXIT_USAGE;
+        goto out;
+    }
+    if (help) {
+        print_help();
+        status = CLI_EXIT_OK;
+        goto out;
+    }
+    if (!(state_dir = prepare_state_dir(cfg.state_dir, &made_dir))) {
+        status = CLI_EXIT_USAGE;
+        goto out;
+    }
+
+    /* The zygote first: it must be forked while this process has one thread. */
+    struct wk_config wcfg = {
+        .sqlites = cfg.sqlites,
+        .nsqlites = cfg.nsqlites,
+        .mount_roots = cfg.mount_roots,
+        .nmount_roots = cfg.nmount_roots,
+        .seccomp = cfg.seccomp,
+        .rlimit_cpu_s = 0,
+        .oneshot_reuse = cfg.oneshot_reuse,
+    };
+    memcpy(wcfg.limits, cfg.limits, sizeof wcfg.limits);
+    if (wk_pool_start(&wcfg, &srv.pool, err, sizeof err) != WK_OK) {
+        fprintf(stderr, "mpbox serve: cannot start the worker zygote: %s\n", err);
+        goto out;
+    }
+
+    /* Every thread created from here on inherits this mask: the main
+     * thread alone takes SIGINT and SIGTERM, with sigwait. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    srv.started_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    struct sess_table_config tcfg = {
+        .max_sessions = cfg.max_sessions,
+        .idle_ms = cfg.idle_ms,
+        .ttl_ms = cfg.ttl_ms,
+        .memory_budget = cfg.memory_budget,
+        .state_dir = state_dir,
+    };
+    if (sess_table_new(&tcfg, srv.pool, &srv.metrics, &srv.sessions, err, sizeof err) != SESS_OK ||
+        sess_janitor_start(srv.sessions, err, sizeof err) != SESS_OK) {
+        fprintf(stderr, "mpbox serve: %s\n", err);
+        goto out;
+    }
+    if (srv_mcp_start(&srv, err, sizeof err) < 0) {
+        fprintf(stderr, "mpbox serve: MCP: %s\n", err);
+        goto out;
+    }
+    if (srv_http_start(&srv, &http, bound, sizeof bound, err, sizeof err) < 0) {
+        fprintf(stderr, "mpbox serve: %s\n", err);
+        status = CLI_EXIT_USAGE;
+        goto out;
+    }
+    fprintf(stderr, "mpbox serve: listening on http://%s\n", bound);
+    fflush(stderr);
+
+    int sig = 0;
+    while (sigwait(&stop, &sig) != 0)
+        ;
+    fprintf(stderr, "mpbox serve: %s, shutting down\n", strsignal(sig));
+    status = CLI_EXIT_OK;
+
+out:
+    srv_http_stop(http);
+    srv_mcp_stop(&srv);
+    sess_table_free(srv.sessions);
+    if (srv.pool)
+        wk_pool_stop(srv.pool);
+    if (state_dir && made_dir)
+        nftw(state_dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    free(state_dir);
+    for (int i = 0; i < cfg.nmount_roots; i++)
+        free((char *)cfg.mount_roots[i]);
+    free(cfg.token_store);
+    return status;
+}

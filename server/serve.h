@@ -1,0 +1,151 @@
+/*
+ * serve.h — the pieces of `mpbox serve` and how they talk to each other.
+ *
+ *   serve.c     options, start-up order (zygote before threads), signals,
+ *               shutdown
+ *   http.c      the libmicrohttpd daemon: request bodies (capped), bearer
+ *               tokens, responses; hands each request to api.c or /mcp
+ *   api.c       the JSON API (/v1/..., /healthz, /metrics)
+ *   sessions.c  the session table: owners, busy rule, idle eviction to
+ *               snapshots on disk, restore, TTL, memory budget (sessions.h)
+ *   mcpback.c   the sessions of /mcp (mcp_http.h's backend) on that table
+ *
+ * Workers (server/worker.h) hold the sessions; this layer never runs guest
+ * code itself. See docs/serve.md.
+ */
+#ifndef MPBOX_SERVER_SERVE_H
+#define MPBOX_SERVER_SERVE_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../include/mpbox.h"
+#include "worker.h"
+
+#define SRV_MAX_LIST 64 /* --token, --sqlite, --allow-mount: each */
+
+/* Defaults of the options (documented in docs/serve.md and --help). */
+#define SRV_DEFAULT_MAX_SESSIONS 1000
+#define SRV_DEFAULT_IDLE_MS (300 * 1000)
+#define SRV_DEFAULT_TTL_MS (24ll * 3600 * 1000)
+#define SRV_DEFAULT_MAX_REQUEST (32u << 20)
+#define SRV_DEFAULT_MAX_CONNECTIONS 512
+#define SRV_DEFAULT_CONN_TIMEOUT_S 60
+
+/* What the command line asked for. */
+struct srv_config {
+    const char *listen; /* HOST:PORT or [V6]:PORT */
+    const char *tokens[SRV_MAX_LIST];
+    int ntokens;
+    char *token_store; /* --token-file contents (tokens point into it) */
+    int insecure;      /* listen beyond loopback without tokens */
+    int max_sessions;
+    int64_t idle_ms;  /* evict after this long idle (0 = never) */
+    int64_t ttl_ms;   /* delete after this long idle (0 = never) */
+    uint64_t memory_budget; /* bytes of worker RSS (0 = no budget) */
+    const char *state_dir;  /* NULL: a private temporary directory */
+    int busy_refuse;        /* --busy=refuse */
+    uint64_t max_request;   /* bytes of a request body */
+    int max_connections;
+    int conn_timeout_s;
+    /* Session limits: defaults and, for clients, maxima (MPBOX_LIMIT_*;
+     * -1 = the library's default, which clients may only lower). */
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    const char *sqlites[SRV_MAX_LIST]; /* NAME=PATH */
+    int nsqlites;
+    const char *mount_roots[SRV_MAX_LIST]; /* canonical absolute paths */
+    int nmount_roots;
+    int seccomp;
+    int oneshot_reuse;
+    const char *origins[SRV_MAX_LIST]; /* --allow-origin, for /mcp */
+    int norigins;
+    int mcp_json; /* --mcp-return-mode=json */
+};
+
+/* Counters for /metrics (updated from any thread). */
+enum { SRV_RUN_STATUSES = 10 };
+extern const char *const srv_run_status_names[SRV_RUN_STATUSES];
+struct srv_metrics {
+    atomic_uint_least64_t http_by_code[600]; /* index: HTTP status */
+    atomic_uint_least64_t runs[SRV_RUN_STATUSES]; /* by srv_run_status_names */
+    atomic_uint_least64_t oneshot_runs;
+    atomic_uint_least64_t sessions_created, sessions_deleted, sessions_expired;
+    atomic_uint_least64_t evictions, evictions_for_memory, restores, restore_failures;
+    atomic_uint_least64_t busy_rejected, worker_deaths;
+};
+/* Count one run whose result JSON is json (NULL: the worker died). */
+void srv_count_run(struct srv_metrics *m, const char *json, size_t len);
+
+struct sess_table;
+struct mcp_http;
+
+/* The server: everything a request handler needs. */
+struct srv {
+    const struct srv_config *cfg;
+    struct wk_pool *pool;
+    struct sess_table *sessions;
+    struct srv_metrics metrics;
+    int64_t started_ms; /* CLOCK_REALTIME at start */
+    struct mcp_http *mcp;
+    void *mcp_backend; /* mcpback.c's state */
+};
+
+/* ---- http.c ------------------------------------------------------------ */
+/* A request as api.c sees it: method, decoded path, query, body, and the
+ * caller (index of its token; 0 when the server has no tokens). */
+struct srv_request {
+    const char *method;
+    const char *path;
+    const char *content_type; /* NULL when absent */
+    const char *body;
+    size_t body_len;
+    int owner;
+    void *conn; /* the MHD connection (srv_request_header) */
+};
+/* A request header, or NULL. */
+const char *srv_request_header(const struct srv_request *rq, const char *name);
+/* A query argument, or NULL. */
+const char *srv_request_query(const struct srv_request *rq, const char *name);
+
+#define SRV_MAX_HEADERS 4
+struct srv_response {
+    unsigned status;
+    const char *content_type; /* static */
+    char *body;               /* malloc'd (free()), may be NULL */
+    size_t body_len;
+    struct {
+        const char *name; /* static */
+        char value[160];
+    } headers[SRV_MAX_HEADERS];
+    int nheaders;
+};
+/* Add a header to a response (dropped when there are too many). */
+void srv_response_header(struct srv_response *r, const char *name, const char *value);
+/* JSON error body {"error": {"code": code, "message": msg}}. */
+void srv_error(struct srv_response *r, unsigned status, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+struct srv_http;
+/* Listen on cfg->listen (port 0 picks a free port) and serve requests on
+ * threads. *bound receives "HOST:PORT" as bound. */
+int srv_http_start(struct srv *srv, struct srv_http **out, char *bound, size_t boundcap, char *err, size_t errcap);
+void srv_http_stop(struct srv_http *h);
+
+/* ---- api.c ------------------------------------------------------------- */
+/* Answer one authenticated request (everything but /mcp). */
+void srv_api_handle(struct srv *srv, const struct srv_request *rq, struct srv_response *resp);
+
+/* ---- mcpback.c --------------------------------------------------------- */
+/* The MCP transport of /mcp, its sessions in srv->sessions. */
+int srv_mcp_start(struct srv *srv, char *err, size_t errcap);
+void srv_mcp_stop(struct srv *srv);
+/* The owner name the MCP transport sees for a token index ("" without
+ * tokens). */
+void srv_owner_name(const struct srv *srv, int owner, char *out, size_t cap);
+
+/* ---- serve.c ----------------------------------------------------------- */
+/* `mpbox serve [OPTION]...` (argv[0] is "serve"); returns the exit status. */
+int serve_main(int argc, char **argv);
+
+#endif /* MPBOX_SERVER_SERVE_H */

@@ -1,0 +1,868 @@
+/*
+ * sessions.c — the session table of `mpbox serve`: ids, owners, exclusive
+ * use of a worker, eviction to snapshots on disk and transparent restore,
+ * time-to-live, and the memory budget (sessions.h).
+ *
+ * One mutex guards the table and every session's bookkeeping. A session's
+ * worker is used only by the thread that claimed the session (in_use), so
+ * slow worker calls (runs, saves, spawns) happen outside the mutex. s->w
+ * changes only under the mutex and only by the claimant, so that
+ * sess_interrupt may reach a running worker from another thread.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "sessions.h"
+
+enum { FREE = 0, BY_REQUEST = 1, BY_JANITOR = 2 };
+
+struct sess {
+    char id[SESS_ID_LEN + 1];
+    int owner, kind;
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    char **mounts, **sqlites;
+    int nmounts, nsqlites;
+
+    struct wk *w;  /* NULL when evicted or lost */
+    int evicted;   /* its snapshot is on disk */
+    int lost;
+    char lost_reason[160];
+    int in_use;    /* FREE, BY_REQUEST, BY_JANITOR */
+    int running;   /* the claimant is running code */
+    int removed;   /* no longer in the table */
+    int refs;
+    pthread_cond_t released; /* in_use went back to FREE */
+    int64_t created_ms;      /* CLOCK_REALTIME */
+    int64_t used_mono;       /* CLOCK_MONOTONIC of the last use */
+    uint64_t runs;
+};
+
+struct sess_table {
+    pthread_mutex_t lock;
+    struct sess **v;
+    size_t n, cap;
+    int reserved; /* sessions being created */
+    struct sess_table_config cfg;
+    char *state_dir;
+    struct wk_pool *pool;
+    struct srv_metrics *metrics;
+
+    pthread_t janitor;
+    int janitor_started, stopping;
+    pthread_cond_t wake;
+};
+
+static int64_t now_ms(clockid_t clock)
+{
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void set_err(char *err, size_t cap, const char *msg)
+{
+    if (cap)
+        snprintf(err, cap, "%s", msg);
+}
+
+/* Resident memory of a process from /proc (0 if unknown). Read by pid so
+ * that no worker pointer is used outside its claimant. */
+static uint64_t rss_of(pid_t pid)
+{
+    char path[64], buf[128];
+    if (pid <= 0)
+        return 0;
+    snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    unsigned long long size, resident;
+    if (sscanf(buf, "%llu %llu", &size, &resident) != 2)
+        return 0;
+    return (uint64_t)resident * (uint64_t)sysconf(_SC_PAGESIZE);
+}
+
+static void snapshot_path(const struct sess_table *t, const struct sess *s, const char *suffix, char *out,
+                          size_t cap)
+{
+    snprintf(out, cap, "%s/%s%s", t->state_dir, s->id, suffix);
+}
+
+/* ---- table bookkeeping (under the lock) --------------------------------- */
+
+static void table_remove(struct sess_table *t, struct sess *s)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i] == s) {
+            t->v[i] = t->v[--t->n];
+            break;
+        }
+    }
+    s->removed = 1;
+    pthread_cond_broadcast(&s->released); /* waiters see "removed" */
+}
+
+static struct sess *table_lookup(struct sess_table *t, const char *id)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (memcmp(t->v[i]->id, id, SESS_ID_LEN + 1) == 0)
+            return t->v[i];
+    return NULL;
+}
+
+static void sess_destroy(struct sess *s)
+{
+    for (int i = 0; i < s->nmounts; i++)
+        free(s->mounts[i]);
+    for (int i = 0; i < s->nsqlites; i++)
+        free(s->sqlites[i]);
+    free(s->mounts);
+    free(s->sqlites);
+    pthread_cond_destroy(&s->released);
+    free(s);
+}
+
+static void release_use(struct sess_table *t, struct sess *s)
+{
+    pthread_mutex_lock(&t->lock);
+    s->in_use = FREE;
+    s->running = 0;
+    pthread_cond_broadcast(&s->released);
+    pthread_mutex_unlock(&t->lock);
+}
+
+/* ---- snapshots on disk -------------------------------------------------- */
+
+static int write_file(const char *tmp, const char *path, const void *data, size_t len)
+{
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return -1;
+    const char *p = data;
+    while (len > 0) {
+        ssize_t k = write(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            int e = errno;
+            close(fd);
+            unlink(tmp);
+            errno = k < 0 ? e : EIO;
+            return -1;
+        }
+        p += k;
+        len -= (size_t)k;
+    }
+    if (close(fd) < 0 || rename(tmp, path) < 0) {
+        int e = errno;
+        unlink(tmp);
+        errno = e;
+        return -1;
+    }
+    return 0;
+}
+
+static int read_file(const char *path, void **data, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) < 0 || st.st_size < 0) {
+        close(fd);
+        return -1;
+    }
+    size_t n = (size_t)st.st_size, got = 0;
+    char *buf = malloc(n ? n : 1);
+    if (!buf) {
+        close(fd);
+        errno = ENOMEM;
+        return -1;
+    }
+    while (got < n) {
+        ssize_t k = read(fd, buf + got, n - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            free(buf);
+            close(fd);
+            errno = k < 0 ? errno : EIO;
+            return -1;
+        }
+        got += (size_t)k;
+    }
+    close(fd);
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+/* The claimant (in_use set) saves a live session to disk and stops its
+ * worker. Returns 0, or -1 when the session stays live (or was lost: its
+ * worker had died). */
+static int evict(struct sess_table *t, struct sess *s)
+{
+    void *data = NULL;
+    size_t len = 0;
+    int rc = wk_save(s->w, &data, &len);
+    if (rc != WK_OK) {
+        if (rc == WK_DEAD || rc == WK_TIMEOUT) {
+            const struct wk_death *d = wk_death(s->w);
+            char why[160];
+            snprintf(why, sizeof why, "its worker process died while idle (%s)", d ? d->what : "unknown cause");
+            sess_mark_lost(t, s, why);
+        } else {
+            fprintf(stderr, "mpbox serve: cannot save session %.8s... for eviction (error %d)\n", s->id, rc);
+        }
+        free(data);
+        return -1;
+    }
+    char tmp[4200], path[4200];
+    snapshot_path(t, s, ".tmp", tmp, sizeof tmp);
+    snapshot_path(t, s, ".snap", path, sizeof path);
+    int wrc = write_file(tmp, path, data, len);
+    free(data);
+    if (wrc < 0) {
+        fprintf(stderr, "mpbox serve: cannot write %s: %s; session kept in memory\n", path, strerror(errno));
+        return -1;
+    }
+    pthread_mutex_lock(&t->lock);
+    struct wk *w = s->w;
+    s->w = NULL;
+    s->evicted = 1;
+    pthread_mutex_unlock(&t->lock);
+    wk_free(w);
+    atomic_fetch_add(&t->metrics->evictions, 1);
+    return 0;
+}
+
+/* The claimant brings an evicted session back from disk. */
+static int restore(struct sess_table *t, struct sess *s, char *err, size_t errcap)
+{
+    char path[4200];
+    void *data;
+    size_t len;
+    snapshot_path(t, s, ".snap", path, sizeof path);
+    if (read_file(path, &data, &len) < 0) {
+        if (errcap)
+            snprintf(err, errcap, "cannot read the session's snapshot from disk: %s", strerror(errno));
+        atomic_fetch_add(&t->metrics->restore_failures, 1);
+        return SESS_FAILED;
+    }
+    /* The snapshot holds the limits and the random state already: pass no
+     * limits (setting the seed would re-seed). Mounts are not in snapshots. */
+    struct wk_session_spec spec = {
+        .limits = NULL,
+        .mounts = (const char *const *)s->mounts,
+        .nmounts = s->nmounts,
+        .sqlites = (const char *const *)s->sqlites,
+        .nsqlites = s->nsqlites,
+        .snapshot = data,
+        .snapshot_len = len,
+    };
+    struct wk *w = NULL;
+    char why[256] = "";
+    int rc = wk_spawn(t->pool, &spec, &w, why, sizeof why);
+    free(data);
+    if (rc != WK_OK) {
+        if (errcap)
+            snprintf(err, errcap, "cannot restore the evicted session: %s", why[0] ? why : "worker failed");
+        atomic_fetch_add(&t->metrics->restore_failures, 1);
+        return SESS_FAILED;
+    }
+    pthread_mutex_lock(&t->lock);
+    s->w = w;
+    s->evicted = 0;
+    pthread_mutex_unlock(&t->lock);
+    unlink(path);
+    atomic_fetch_add(&t->metrics->restores, 1);
+    return SESS_OK;
+}
+
+/* ---- the table ---------------------------------------------------------- */
+
+int sess_table_new(const struct sess_table_config *cfg, struct wk_pool *pool, struct srv_metrics *m,
+                   struct sess_table **out, char *err, size_t errcap)
+{
+    struct sess_table *t = calloc(1, sizeof *t);
+    *out = NULL;
+    if (!t || !(t->state_dir = strdup(cfg->state_dir))) {
+        free(t);
+        set_err(err, errcap, "out of memory");
+        return SESS_NOMEM;
+    }
+    t->cfg = *cfg;
+    t->cfg.state_dir = t->state_dir;
+    t->pool = pool;
+    t->metrics = m;
+    pthread_mutex_init(&t->lock, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&t->wake, &ca);
+    pthread_condattr_destroy(&ca);
+    *out = t;
+    return SESS_OK;
+}
+
+static int copy_strings(const char *const *src, int n, char ***out)
+{
+    *out = NULL;
+    if (n <= 0)
+        return 0;
+    char **v = calloc((size_t)n, sizeof *v);
+    if (!v)
+        return -1;
+    *out = v;
+    for (int i = 0; i < n; i++)
+        if (!(v[i] = strdup(src[i])))
+            return -1;
+    return 0;
+}
+
+static int new_id(char id[SESS_ID_LEN + 1])
+{
+    unsigned char r[SESS_ID_LEN / 2];
+    static const char hex[] = "0123456789abcdef";
+    size_t got = 0;
+    while (got < sizeof r) {
+        ssize_t k = getrandom(r + got, sizeof r - got, 0);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        got += (size_t)k;
+    }
+    for (size_t i = 0; i < sizeof r; i++) {
+        id[2 * i] = hex[r[i] >> 4];
+        id[2 * i + 1] = hex[r[i] & 15];
+    }
+    id[SESS_ID_LEN] = '\0';
+    return 0;
+}
+
+int sess_create(struct sess_table *t, int owner, int kind, const struct sess_params *p, struct sess **out, char *err,
+                size_t errcap)
+{
+    *out = NULL;
+    pthread_mutex_lock(&t->lock);
+    if (t->cfg.max_sessions > 0 && t->n + (size_t)t->reserved >= (size_t)t->cfg.max_sessions) {
+        pthread_mutex_unlock(&t->lock);
+        set_err(err, errcap, "the server holds its maximum number of sessions (--max-sessions)");
+        return SESS_FULL;
+    }
+    t->reserved++;
+    pthread_mutex_unlock(&t->lock);
+
+    int rc = SESS_NOMEM;
+    struct sess *s = calloc(1, sizeof *s);
+    if (!s)
+        goto unreserve;
+    pthread_cond_init(&s->released, NULL);
+    s->owner = owner;
+    s->kind = kind;
+    memcpy(s->limits, p->limits, sizeof s->limits);
+    s->nmounts = p->nmounts;
+    s->nsqlites = p->nsqlites;
+    if (copy_strings(p->mounts, p->nmounts, &s->mounts) < 0 || copy_strings(p->sqlites, p->nsqlites, &s->sqlites) < 0)
+        goto fail;
+    if (new_id(s->id) < 0) {
+        set_err(err, errcap, "no random bytes for a session id");
+        rc = SESS_FAILED;
+        goto fail;
+    }
+    struct wk_session_spec spec = {
+        .limits = p->limits,
+        .mounts = p->mounts,
+        .nmounts = p->nmounts,
+        .sqlites = p->sqlites,
+        .nsqlites = p->nsqlites,
+        .snapshot = p->snapshot,
+        .snapshot_len = p->snapshot_len,
+    };
+    char why[256] = "";
+    int wrc = wk_spawn(t->pool, &spec, &s->w, why, sizeof why);
+    if (wrc != WK_OK) {
+        if (errcap)
+            snprintf(err, errcap, "%s", why[0] ? why : wrc == WK_NOMEM ? "out of memory" : "cannot start a worker");
+        rc = wrc == WK_NOMEM ? SESS_NOMEM : SESS_FAILED;
+        goto fail;
+    }
+    s->created_ms = now_ms(CLOCK_REALTIME);
+    s->used_mono = now_ms(CLOCK_MONOTONIC);
+    s->refs = 1;
+
+    pthread_mutex_lock(&t->lock);
+    t->reserved--;
+    while (table_lookup(t, s->id)) /* 2^-128, but never two alike */
+        new_id(s->id);
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        struct sess **v = realloc(t->v, cap * sizeof *v);
+        if (!v) {
+            pthread_mutex_unlock(&t->lock);
+            wk_free(s->w);
+            sess_destroy(s);
+            set_err(err, errcap, "out of memory");
+            return SESS_NOMEM;
+        }
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = s;
+    pthread_mutex_unlock(&t->lock);
+    atomic_fetch_add(&t->metrics->sessions_created, 1);
+    *out = s;
+    return SESS_OK;
+
+fail:
+    if (s)
+        sess_destroy(s);
+    if (rc == SESS_NOMEM)
+        set_err(err, errcap, "out of memory");
+unreserve:
+    pthread_mutex_lock(&t->lock);
+    t->reserved--;
+    pthread_mutex_unlock(&t->lock);
+    return rc;
+}
+
+const char *sess_id(const struct sess *s) { return s->id; }
+
+int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out)
+{
+    *out = NULL;
+    if (strlen(id) != SESS_ID_LEN)
+        return SESS_NOTFOUND;
+    pthread_mutex_lock(&t->lock);
+    struct sess *s = table_lookup(t, id);
+    if (s && s->owner == owner) {
+        s->refs++;
+        *out = s;
+    }
+    pthread_mutex_unlock(&t->lock);
+    return *out ? SESS_OK : SESS_NOTFOUND;
+}
+
+void sess_put(struct sess_table *t, struct sess *s)
+{
+    pthread_mutex_lock(&t->lock);
+    int last = --s->refs == 0 && s->removed;
+    pthread_mutex_unlock(&t->lock);
+    if (last)
+        sess_destroy(s);
+}
+
+int sess_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, size_t errcap)
+{
+    pthread_mutex_lock(&t->lock);
+    for (;;) {
+        if (s->removed) {
+            pthread_mutex_unlock(&t->lock);
+            return SESS_NOTFOUND;
+        }
+        if (s->in_use == FREE)
+            break;
+        /* The janitor holds a session only for a save: always wait for it. */
+        if (!(flags & SESS_WAIT) && s->in_use == BY_REQUEST) {
+            pthread_mutex_unlock(&t->lock);
+            atomic_fetch_add(&t->metrics->busy_rejected, 1);
+            return SESS_BUSY;
+        }
+        pthread_cond_wait(&s->released, &t->lock);
+    }
+    if (s->lost && !(flags & SESS_RENEW_LOST)) {
+        set_err(err, errcap, s->lost_reason);
+        pthread_mutex_unlock(&t->lock);
+        return SESS_LOST;
+    }
+    s->in_use = BY_REQUEST;
+    s->running = (flags & SESS_RUNNING) != 0;
+    s->used_mono = now_ms(CLOCK_MONOTONIC);
+    if (s->running)
+        s->runs++;
+    int evicted = s->w == NULL && s->evicted, empty = s->w == NULL && !s->evicted;
+    pthread_mutex_unlock(&t->lock);
+    int rc = SESS_OK;
+    if (flags & SESS_AS_IS)
+        rc = SESS_OK;
+    else if (evicted)
+        rc = restore(t, s, err, errcap);
+    else if (empty) /* lost (with SESS_RENEW_LOST) or discarded */
+        rc = sess_renew(t, s, err, errcap);
+    if (rc != SESS_OK)
+        release_use(t, s);
+    return rc;
+}
+
+int sess_renew(struct sess_table *t, struct sess *s, char *err, size_t errcap)
+{
+    pthread_mutex_lock(&t->lock);
+    struct wk *old = s->w;
+    int evicted = s->evicted;
+    s->w = NULL;
+    s->evicted = 0;
+    pthread_mutex_unlock(&t->lock);
+    wk_free(old);
+    if (evicted) {
+        char path[4200];
+        snapshot_path(t, s, ".snap", path, sizeof path);
+        unlink(path);
+    }
+    struct wk_session_spec spec = {
+        .limits = s->limits,
+        .mounts = (const char *const *)s->mounts,
+        .nmounts = s->nmounts,
+        .sqlites = (const char *const *)s->sqlites,
+        .nsqlites = s->nsqlites,
+    };
+    struct wk *w = NULL;
+    char why[256] = "";
+    int rc = wk_spawn(t->pool, &spec, &w, why, sizeof why);
+    pthread_mutex_lock(&t->lock);
+    if (rc == WK_OK) {
+        s->w = w;
+        s->lost = 0;
+        s->lost_reason[0] = '\0';
+    } else {
+        s->lost = 1;
+        snprintf(s->lost_reason, sizeof s->lost_reason, "cannot start a fresh worker: %s",
+                 why[0] ? why : "worker failed");
+        set_err(err, errcap, s->lost_reason);
+    }
+    pthread_mutex_unlock(&t->lock);
+    return rc == WK_OK ? SESS_OK : SESS_FAILED;
+}
+
+struct wk *sess_worker(struct sess *s) { return s->w; }
+
+void sess_discard(struct sess_table *t, struct sess *s)
+{
+    pthread_mutex_lock(&t->lock);
+    struct wk *w = s->w;
+    int evicted = s->evicted;
+    s->w = NULL;
+    s->evicted = 0;
+    s->lost = 0;
+    s->lost_reason[0] = '\0';
+    pthread_mutex_unlock(&t->lock);
+    wk_free(w);
+    if (evicted) {
+        char path[4200];
+        snapshot_path(t, s, ".snap", path, sizeof path);
+        unlink(path);
+    }
+}
+
+void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why)
+{
+    pthread_mutex_lock(&t->lock);
+    struct wk *w = s->w;
+    s->w = NULL;
+    s->lost = 1;
+    snprintf(s->lost_reason, sizeof s->lost_reason, "%s", why);
+    pthread_mutex_unlock(&t->lock);
+    wk_free(w);
+    atomic_fetch_add(&t->metrics->worker_deaths, 1);
+}
+
+void sess_unclaim(struct sess_table *t, struct sess *s)
+{
+    pthread_mutex_lock(&t->lock);
+    s->used_mono = now_ms(CLOCK_MONOTONIC);
+    pthread_mutex_unlock(&t->lock);
+    release_use(t, s);
+}
+
+int sess_interrupt(struct sess_table *t, struct sess *s)
+{
+    int done = 0;
+    pthread_mutex_lock(&t->lock);
+    if (s->running && s->w) {
+        wk_interrupt(s->w);
+        done = 1;
+    }
+    pthread_mutex_unlock(&t->lock);
+    return done;
+}
+
+/* Take a session out of the table and free its worker and snapshot. held:
+ * the caller has it in use already; else a run in progress is interrupted
+ * and waited for. */
+static void remove_session(struct sess_table *t, struct sess *s, int held)
+{
+    pthread_mutex_lock(&t->lock);
+    if (!s->removed)
+        table_remove(t, s);
+    if (!held) {
+        if (s->running && s->w)
+            wk_interrupt(s->w);
+        while (s->in_use != FREE)
+            pthread_cond_wait(&s->released, &t->lock);
+        s->in_use = BY_REQUEST;
+    }
+    struct wk *w = s->w;
+    s->w = NULL;
+    int evicted = s->evicted;
+    s->evicted = 0;
+    pthread_mutex_unlock(&t->lock);
+    wk_free(w);
+    if (evicted) {
+        char path[4200];
+        snapshot_path(t, s, ".snap", path, sizeof path);
+        unlink(path);
+    }
+    release_use(t, s);
+}
+
+void sess_delete(struct sess_table *t, struct sess *s)
+{
+    remove_session(t, s, 0);
+    atomic_fetch_add(&t->metrics->sessions_deleted, 1);
+}
+
+static void fill_info(const struct sess *s, int64_t mono, struct sess_info *o)
+{
+    memset(o, 0, sizeof *o);
+    memcpy(o->id, s->id, sizeof o->id);
+    o->kind = s->kind;
+    o->state = s->lost ? "lost" : s->w ? "live" : s->evicted ? "evicted" : "empty";
+    o->busy = s->in_use == BY_REQUEST;
+    o->running = s->running;
+    o->created_ms = s->created_ms;
+    o->idle_ms = o->busy ? 0 : mono - s->used_mono;
+    o->last_used_ms = now_ms(CLOCK_REALTIME) - (mono - s->used_mono);
+    o->runs = s->runs;
+    o->pid = s->w ? wk_pid(s->w) : 0;
+    memcpy(o->limits, s->limits, sizeof o->limits);
+    snprintf(o->lost_reason, sizeof o->lost_reason, "%s", s->lost ? s->lost_reason : "");
+}
+
+void sess_get_info(struct sess_table *t, struct sess *s, struct sess_info *out)
+{
+    int64_t mono = now_ms(CLOCK_MONOTONIC);
+    pthread_mutex_lock(&t->lock);
+    fill_info(s, mono, out);
+    pthread_mutex_unlock(&t->lock);
+    out->rss = rss_of(out->pid);
+}
+
+int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n)
+{
+    int64_t mono = now_ms(CLOCK_MONOTONIC);
+    *out = NULL;
+    *n = 0;
+    pthread_mutex_lock(&t->lock);
+    size_t k = 0;
+    for (size_t i = 0; i < t->n; i++)
+        k += t->v[i]->owner == owner;
+    struct sess_info *v = calloc(k ? k : 1, sizeof *v);
+    if (!v) {
+        pthread_mutex_unlock(&t->lock);
+        return SESS_NOMEM;
+    }
+    k = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i]->owner == owner)
+            fill_info(t->v[i], mono, &v[k++]);
+    pthread_mutex_unlock(&t->lock);
+    for (size_t i = 0; i < k; i++)
+        v[i].rss = rss_of(v[i].pid);
+    *out = v;
+    *n = k;
+    return SESS_OK;
+}
+
+void sess_get_stats(struct sess_table *t, struct sess_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    pthread_mutex_lock(&t->lock);
+    size_t n = t->n;
+    pid_t *pids = calloc(n ? n : 1, sizeof *pids);
+    for (size_t i = 0; i < n; i++) {
+        struct sess *s = t->v[i];
+        out->live += s->w != NULL;
+        out->evicted += !s->w && s->evicted;
+        out->lost += s->lost;
+        out->busy += s->in_use == BY_REQUEST;
+        if (pids && s->w)
+            pids[i] = wk_pid(s->w);
+    }
+    pthread_mutex_unlock(&t->lock);
+    for (size_t i = 0; pids && i < n; i++)
+        out->rss += rss_of(pids[i]);
+    free(pids);
+}
+
+/* ---- the janitor -------------------------------------------------------- */
+
+/* Sessions to act on, each with a reference and in_use = BY_JANITOR. */
+struct picks {
+    struct sess **v;
+    size_t n;
+};
+
+static void pick(struct sess_table *t, struct picks *p, struct sess *s)
+{
+    s->refs++;
+    s->in_use = BY_JANITOR;
+    p->v[p->n++] = s;
+}
+
+static void janitor_sweep(struct sess_table *t)
+{
+    int64_t mono = now_ms(CLOCK_MONOTONIC);
+    struct picks expire = {0}, idle = {0};
+
+    pthread_mutex_lock(&t->lock);
+    expire.v = calloc(t->n ? t->n : 1, sizeof *expire.v);
+    idle.v = calloc(t->n ? t->n : 1, sizeof *idle.v);
+    for (size_t i = 0; expire.v && idle.v && i < t->n; i++) {
+        struct sess *s = t->v[i];
+        if (s->in_use != FREE)
+            continue;
+        int64_t quiet = mono - s->used_mono;
+        if (t->cfg.ttl_ms > 0 && quiet >= t->cfg.ttl_ms)
+            pick(t, &expire, s);
+        else if (t->cfg.idle_ms > 0 && quiet >= t->cfg.idle_ms && s->w)
+            pick(t, &idle, s);
+    }
+    pthread_mutex_unlock(&t->lock);
+
+    for (size_t i = 0; i < expire.n; i++) {
+        remove_session(t, expire.v[i], 1);
+        atomic_fetch_add(&t->metrics->sessions_expired, 1);
+        sess_put(t, expire.v[i]);
+    }
+    for (size_t i = 0; i < idle.n; i++) {
+        evict(t, idle.v[i]);
+        release_use(t, idle.v[i]);
+        sess_put(t, idle.v[i]);
+    }
+    free(expire.v);
+    free(idle.v);
+}
+
+/* Evict the least recently used idle live sessions while the workers'
+ * memory is above the budget. */
+static void janitor_budget(struct sess_table *t)
+{
+    if (t->cfg.memory_budget == 0)
+        return;
+    struct sess_stats st;
+    sess_get_stats(t, &st);
+    uint64_t total = st.rss;
+    while (total > t->cfg.memory_budget) {
+        struct sess *lru = NULL;
+        pthread_mutex_lock(&t->lock);
+        for (size_t i = 0; i < t->n; i++) {
+            struct sess *s = t->v[i];
+            if (s->in_use == FREE && s->w && (!lru || s->used_mono < lru->used_mono))
+                lru = s;
+        }
+        pid_t pid = 0;
+        if (lru) {
+            lru->refs++;
+            lru->in_use = BY_JANITOR;
+            pid = wk_pid(lru->w);
+        }
+        pthread_mutex_unlock(&t->lock);
+        if (!lru)
+            break;
+        uint64_t rss = rss_of(pid);
+        int rc = evict(t, lru);
+        release_use(t, lru);
+        sess_put(t, lru);
+        atomic_fetch_add(&t->metrics->evictions_for_memory, rc == 0);
+        total = total > rss ? total - rss : 0;
+        if (rc < 0)
+            break; /* cannot save: do not spin on it */
+    }
+}
+
+static void *janitor_main(void *arg)
+{
+    struct sess_table *t = arg;
+    int64_t tick = 1000;
+    if (t->cfg.idle_ms > 0 && t->cfg.idle_ms / 4 < tick)
+        tick = t->cfg.idle_ms / 4;
+    if (t->cfg.ttl_ms > 0 && t->cfg.ttl_ms / 4 < tick)
+        tick = t->cfg.ttl_ms / 4;
+    if (tick < 20)
+        tick = 20;
+
+    pthread_mutex_lock(&t->lock);
+    while (!t->stopping) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ts.tv_sec += tick / 1000;
+        ts.tv_nsec += (tick % 1000) * 1000000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&t->wake, &t->lock, &ts);
+        if (t->stopping)
+            break;
+        pthread_mutex_unlock(&t->lock);
+        janitor_sweep(t);
+        janitor_budget(t);
+        pthread_mutex_lock(&t->lock);
+    }
+    pthread_mutex_unlock(&t->lock);
+    return NULL;
+}
+
+int sess_janitor_start(struct sess_table *t, char *err, size_t errcap)
+{
+    int rc = pthread_create(&t->janitor, NULL, janitor_main, t);
+    if (rc != 0) {
+        if (errcap)
+            snprintf(err, errcap, "cannot start the janitor thread: %s", strerror(rc));
+        return SESS_FAILED;
+    }
+    t->janitor_started = 1;
+    return SESS_OK;
+}
+
+void sess_table_free(struct sess_table *t)
+{
+    if (!t)
+        return;
+    pthread_mutex_lock(&t->lock);
+    t->stopping = 1;
+    pthread_cond_broadcast(&t->wake);
+    pthread_mutex_unlock(&t->lock);
+    if (t->janitor_started)
+        pthread_join(t->janitor, NULL);
+    /* No request is in flight any more (the HTTP daemon stopped first). */
+    while (t->n > 0) {
+        struct sess *s = t->v[t->n - 1];
+        pthread_mutex_lock(&t->lock);
+        s->refs++;
+        pthread_mutex_unlock(&t->lock);
+        remove_session(t, s, 0);
+        sess_put(t, s);
+    }
+    free(t->v);
+    free(t->state_dir);
+    pthread_cond_destroy(&t->wake);
+    pthread_mutex_destroy(&t->lock);
+    free(t);
+}

@@ -1,0 +1,143 @@
+/*
+ * sessions.h — the session table of `mpbox serve`.
+ *
+ * A session is a worker process (worker.h) plus what is needed to rebuild
+ * it: its mounts and databases. It belongs to the token that created it.
+ * A session is in one of three states:
+ *
+ *   live     a worker holds it
+ *   evicted  idle for --idle-timeout (or chosen to fit --memory-budget):
+ *            its snapshot is on disk in the state directory and its worker
+ *            is gone; the next request that needs it restores it
+ *   lost     its worker died (killed, crashed, or a run lost the session);
+ *            requests that need it fail with SESS_LOST until it is deleted
+ *   empty    emptied by sess_discard (MCP reset_context): a fresh worker
+ *            starts at the next claim
+ *
+ * Use: sess_find (a reference), sess_claim (exclusive use of the worker:
+ * one request at a time; restores an evicted session), sess_worker,
+ * sess_unclaim, sess_put. A janitor thread evicts idle sessions, deletes
+ * those idle past --session-ttl and keeps the workers' memory under the
+ * budget.
+ *
+ * Locking: one mutex for the table; a session's worker is used only by the
+ * thread that claimed it. Thread-safe throughout.
+ */
+#ifndef MPBOX_SERVER_SESSIONS_H
+#define MPBOX_SERVER_SESSIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "serve.h"
+
+enum {
+    SESS_OK = 0,
+    SESS_NOTFOUND = -1, /* no such id, or another owner's */
+    SESS_BUSY = -2,     /* in use and the caller asked not to wait */
+    SESS_LOST = -3,     /* the session's worker died earlier */
+    SESS_FULL = -4,     /* --max-sessions reached */
+    SESS_FAILED = -5,   /* could not start or restore a worker (see err) */
+    SESS_NOMEM = -6
+};
+
+#define SESS_ID_LEN 32 /* hex digits of a 128-bit random id */
+
+enum sess_kind { SESS_API = 0, SESS_MCP = 1 };
+
+/* What a session is made of (copied by sess_create). */
+struct sess_params {
+    int64_t limits[MPBOX_LIMIT_COUNT_]; /* -1: the pool's default */
+    const char *const *mounts;          /* "HOSTDIR:/GUESTDIR" */
+    int nmounts;
+    const char *const *sqlites; /* NAMEs */
+    int nsqlites;
+    const void *snapshot; /* restore from these bytes, or NULL */
+    size_t snapshot_len;
+};
+
+/* A copy of a session's state for listings. */
+struct sess_info {
+    char id[SESS_ID_LEN + 1];
+    int kind;
+    const char *state; /* "live", "evicted", "lost", "empty" */
+    int busy;          /* a request is using it */
+    int running;       /* a run is in progress */
+    int64_t created_ms, last_used_ms; /* CLOCK_REALTIME */
+    int64_t idle_ms;
+    uint64_t runs;
+    pid_t pid;    /* 0 when not live */
+    uint64_t rss; /* bytes, 0 when not live */
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    char lost_reason[160];
+};
+
+struct sess;
+
+struct sess_table_config {
+    int max_sessions;
+    int64_t idle_ms, ttl_ms;
+    uint64_t memory_budget;
+    const char *state_dir; /* existing, private */
+};
+
+int sess_table_new(const struct sess_table_config *cfg, struct wk_pool *pool, struct srv_metrics *m,
+                   struct sess_table **out, char *err, size_t errcap);
+/* Start the janitor thread. */
+int sess_janitor_start(struct sess_table *t, char *err, size_t errcap);
+/* Stop the janitor, kill every worker, remove the snapshots written. */
+void sess_table_free(struct sess_table *t);
+
+/* A new live session owned by owner. On SESS_OK *out holds a reference
+ * (sess_put). SESS_FULL, SESS_FAILED (err says why), SESS_NOMEM. */
+int sess_create(struct sess_table *t, int owner, int kind, const struct sess_params *p, struct sess **out, char *err,
+                size_t errcap);
+/* The session with this id owned by owner (a reference), or SESS_NOTFOUND. */
+int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out);
+void sess_put(struct sess_table *t, struct sess *s);
+const char *sess_id(const struct sess *s);
+
+/* Exclusive use of the session's worker. flags: SESS_WAIT (wait for
+ * another request using it, else SESS_BUSY), SESS_RUNNING (this is a run:
+ * for interrupt and listings), SESS_RENEW_LOST (a lost session gets a fresh
+ * worker instead of SESS_LOST), SESS_AS_IS (neither restore nor start a
+ * worker: sess_worker may then be NULL). Restores an evicted session and
+ * starts a worker for an emptied one (sess_discard). SESS_OK,
+ * SESS_BUSY, SESS_NOTFOUND (deleted meanwhile), SESS_LOST (err: what
+ * happened), SESS_FAILED (a restore or spawn failed: err). */
+enum { SESS_WAIT = 1u, SESS_RUNNING = 2u, SESS_RENEW_LOST = 4u, SESS_AS_IS = 8u };
+int sess_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, size_t errcap);
+/* While claimed: replace the session by a fresh one with the same limits,
+ * mounts and databases (its worker killed, its snapshot removed). On
+ * failure the session is lost. SESS_OK or SESS_FAILED (err). */
+int sess_renew(struct sess_table *t, struct sess *s, char *err, size_t errcap);
+/* The worker, between sess_claim and sess_unclaim. */
+struct wk *sess_worker(struct sess *s);
+/* While claimed: the worker died (or a run lost the session): kill it,
+ * remember why; later claims give SESS_LOST. */
+void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why);
+void sess_unclaim(struct sess_table *t, struct sess *s);
+
+/* While claimed: kill the worker and drop the snapshot but keep the id;
+ * the next claim starts a fresh worker ("empty" until then). */
+void sess_discard(struct sess_table *t, struct sess *s);
+
+/* Interrupt the run in progress; 1 if there was one. */
+int sess_interrupt(struct sess_table *t, struct sess *s);
+/* Delete: interrupt a run in progress, wait for it, kill the worker,
+ * remove its snapshot. The reference stays valid until sess_put. */
+void sess_delete(struct sess_table *t, struct sess *s);
+
+void sess_get_info(struct sess_table *t, struct sess *s, struct sess_info *out);
+/* The sessions of owner, as a malloc'd array. */
+int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n);
+
+/* Figures for /metrics. */
+struct sess_stats {
+    int live, evicted, lost, busy;
+    uint64_t rss; /* sum over live workers */
+};
+void sess_get_stats(struct sess_table *t, struct sess_stats *out);
+
+#endif /* MPBOX_SERVER_SESSIONS_H */

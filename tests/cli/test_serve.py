@@ -1,0 +1,723 @@
+#!/usr/bin/env python3
+"""mpbox serve: the JSON API (/v1/...), /healthz, /metrics, tokens and
+owners, the busy rule, eviction and restore, dead workers, hostile
+requests. Python stdlib only: subprocess, http.client, socket."""
+import base64
+import http.client
+import json
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import MPBOX, case, check, finish, require_binary, show  # noqa: E402
+
+require_binary()
+
+TOKEN_A = "alpha-0123456789abcdef"
+TOKEN_B = "bravo-0123456789abcdef"
+JSON = {"Content-Type": "application/json"}
+
+
+class Server:
+    """`mpbox serve --listen 127.0.0.1:0 ARGS...` until stop()."""
+
+    def __init__(self, *args, token=None):
+        self.p = subprocess.Popen([MPBOX, "serve", "--listen", "127.0.0.1:0"] + list(args),
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.token = token
+        self.lines = []
+        self.port = None
+        found = threading.Event()
+
+        def reader(stream):
+            for raw in stream:
+                line = raw.decode("utf-8", "replace")
+                self.lines.append(line)
+                m = re.match(r"mpbox serve: listening on http://127\.0\.0\.1:(\d+)$", line.strip())
+                if m and self.port is None:
+                    self.port = int(m.group(1))
+                    found.set()
+
+        for s in (self.p.stdout, self.p.stderr):
+            threading.Thread(target=reader, args=(s,), daemon=True).start()
+        deadline = time.monotonic() + 20
+        while not found.wait(0.1):
+            if self.p.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("mpbox serve did not start: %s" % show("".join(self.lines), 600))
+
+    def conn(self):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+
+    def request(self, method, path, body=None, headers=None, token=None, conn=None):
+        """(status, headers with lower-case names, body bytes). body: a dict
+        (sent as JSON) or bytes (sent as they are)."""
+        h = {}
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body).encode()
+            h.update(JSON)
+        tok = token if token is not None else self.token
+        if tok:
+            h["Authorization"] = "Bearer " + tok
+        h.update(headers or {})
+        h = {k: v for k, v in h.items() if v is not None}
+        c = conn or self.conn()
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        out = (r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+        if conn is None:
+            c.close()
+        return out
+
+    def json(self, method, path, body=None, expect=200, **kw):
+        status, hdrs, data = self.request(method, path, body, **kw)
+        check(status == expect, "%s %s: %d, expected %d: %s" % (method, path, status, expect, show(data, 400)))
+        return json.loads(data) if data else None
+
+    def create(self, body=None, **kw):
+        return self.json("POST", "/v1/sessions", body if body is not None else {}, expect=201, **kw)["id"]
+
+    def run(self, sid, code, expect=200, **kw):
+        body = {"code": code}
+        body.update({k: v for k, v in kw.items() if k == "return_value"})
+        return self.json("POST", "/v1/sessions/%s/run" % sid, body, expect=expect,
+                         **{k: v for k, v in kw.items() if k != "return_value"})
+
+    def metric(self, name):
+        status, _, data = self.request("GET", "/metrics")
+        check(status == 200, "metrics: %d" % status)
+        m = re.search(r"^%s (\d+)$" % re.escape(name), data.decode(), re.M)
+        check(m, "no %s in %s" % (name, show(data, 300)))
+        return int(m.group(1))
+
+    def stop(self):
+        if self.p.poll() is None:
+            self.p.send_signal(signal.SIGTERM)
+            try:
+                self.p.wait(15)
+            except subprocess.TimeoutExpired:
+                self.p.kill()
+                self.p.wait()
+
+
+def error_code(data):
+    try:
+        return json.loads(data)["error"]["code"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def wait_for(what, pred, limit=15):
+    """Poll pred() until true; a failure names what never happened."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if pred():
+            return
+        time.sleep(0.05)
+    raise AssertionError("never happened: " + what)
+
+
+def in_thread(fn):
+    box = {}
+
+    def go():
+        try:
+            box["value"] = fn()
+        except Exception as e:  # reported by the case that joins
+            box["error"] = e
+    t = threading.Thread(target=go)
+    t.start()
+    return t, box
+
+
+srv = Server("--max-request", "8M", "--idle-timeout", "0")
+
+
+@case
+def test_healthz_and_listen_line():
+    status, hdrs, data = srv.request("GET", "/healthz")
+    check(status == 200 and json.loads(data) == {"status": "ok"}, "%d %s" % (status, show(data)))
+    check(hdrs.get("content-type") == "application/json", show(hdrs))
+
+
+@case
+def test_one_shot():
+    r = srv.json("POST", "/v1/run", {"code": "print(1+1)"})
+    check(r["status"] == "ok" and r["stdout"] == "2\n", show(r))
+    r = srv.json("POST", "/v1/run", {"code": "x = 6\nx * 7", "return_value": True})
+    check(r["status"] == "ok" and r["return_value"] == 42, show(r))
+    r = srv.json("POST", "/v1/run", {"code": "1/0"})
+    check(r["status"] == "error" and r["error"]["type"] == "ZeroDivisionError", show(r))
+    # nothing is kept between one-shot runs
+    srv.json("POST", "/v1/run", {"code": "leak = 1"})
+    r = srv.json("POST", "/v1/run", {"code": "print(leak)"})
+    check(r["status"] == "error" and r["error"]["type"] == "NameError", show(r))
+
+
+@case
+def test_one_shot_limits():
+    r = srv.json("POST", "/v1/run", {"code": "while True: pass", "limits": {"timeout_ms": 200}})
+    check(r["status"] == "timeout", show(r))
+    r = srv.json("POST", "/v1/run", {"code": "print('x' * 100)", "limits": {"max_output": 10}})
+    check(r["stdout"] == "x" * 10 and r["stdout_truncated"] is True, show(r))
+
+
+@case
+def test_session_state_persists():
+    sid = srv.create()
+    check(re.fullmatch(r"[0-9a-f]{32}", sid), sid)
+    r = srv.run(sid, "x = 20\nprint('hi')")
+    check(r["status"] == "ok" and r["stdout"] == "hi\n" and r["session"] == "kept", show(r))
+    r = srv.run(sid, "x + 1", return_value=True)
+    check(r["return_value"] == 21, show(r))
+    r = srv.run(sid, "def f(a):\n    return a * x\nf(2)", return_value=True)
+    check(r["return_value"] == 40, show(r))
+    info = srv.json("GET", "/v1/sessions/" + sid)
+    check(info["id"] == sid and info["state"] == "live" and info["runs"] == 3, show(info))
+    check(isinstance(info["pid"], int) and info["pid"] > 0 and info["rss_bytes"] > 0, show(info))
+    check(info["limits"]["memory"] > 0 and info["limits"]["rollback"] is True, show(info))
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+@case
+def test_create_with_limits():
+    sid = srv.create({"limits": {"timeout_ms": 300, "memory": 32 << 20, "max_output": 5,
+                                 "on_output_limit": "drop", "deterministic": True, "seed": 7}})
+    info = srv.json("GET", "/v1/sessions/" + sid)
+    lim = info["limits"]
+    check(lim["timeout_ms"] == 300 and lim["memory"] == 32 << 20 and lim["max_output"] == 5, show(lim))
+    check(lim["deterministic"] is True and lim["seed"] == 7, show(lim))
+    r = srv.run(sid, "x = 1\nwhile True: pass")
+    check(r["status"] == "timeout", show(r))
+    r = srv.run(sid, "print('abcdefgh')")
+    check(r["stdout"] == "abcde" and r["stdout_truncated"], show(r))
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+@case
+def test_limits_refused():
+    for lim, code, word in (({"memory": 1 << 40}, "limit_too_high", "limits.memory"),
+                            ({"timeout_ms": 0}, "limit_too_high", "limits.timeout_ms"),
+                            ({"timeout_ms": -1}, "bad_request", "limits.timeout_ms"),
+                            ({"timeout_ms": 1.5}, "bad_request", "limits.timeout_ms"),
+                            ({"memory": 1000}, "bad_request", "minimum"),
+                            ({"rollback": 1}, "bad_request", "limits.rollback"),
+                            ({"on_output_limit": "explode"}, "bad_request", "on_output_limit"),
+                            ({"cpu": 1}, "bad_request", "\"cpu\"")):
+        status, _, data = srv.request("POST", "/v1/sessions", {"limits": lim})
+        check(status == 400 and error_code(data) == code and word in json.loads(data)["error"]["message"],
+              "%s: %d %s" % (lim, status, show(data)))
+    status, _, data = srv.request("POST", "/v1/run", {"code": "1", "limits": {"memory": 1 << 40}})
+    check(status == 400 and error_code(data) == "limit_too_high", show(data))
+
+
+@case
+def test_list_and_delete():
+    a, b = srv.create(), srv.create()
+    ids = [s["id"] for s in srv.json("GET", "/v1/sessions")["sessions"]]
+    check(a in ids and b in ids, show(ids))
+    srv.json("DELETE", "/v1/sessions/" + a, expect=204)
+    status, _, data = srv.request("GET", "/v1/sessions/" + a)
+    check(status == 404 and error_code(data) == "session_not_found", "%d %s" % (status, show(data)))
+    status, _, data = srv.request("POST", "/v1/sessions/%s/run" % a, {"code": "1"})
+    check(status == 404, "run after delete: %d" % status)
+    status, _, _ = srv.request("DELETE", "/v1/sessions/" + a)
+    check(status == 404, "second delete: %d" % status)
+    ids = [s["id"] for s in srv.json("GET", "/v1/sessions")["sessions"]]
+    check(a not in ids and b in ids, show(ids))
+    srv.json("DELETE", "/v1/sessions/" + b, expect=204)
+
+
+@case
+def test_files():
+    sid = srv.create()
+    base = "/v1/sessions/%s/files" % sid
+    status, _, data = srv.request("PUT", base + "/data/in.txt", b"hello\x00world", {"Content-Type": "text/plain"})
+    check(status == 201 and json.loads(data) == {"path": "/data/in.txt", "size": 11}, "%d %s" % (status, show(data)))
+    r = srv.run(sid, "d = open('/data/in.txt', 'rb').read()\nprint(len(d))\n"
+                     "with open('/out.bin', 'wb') as f:\n    f.write(bytes(range(256)))")
+    check(r["status"] == "ok" and r["stdout"] == "11\n", show(r))
+    status, hdrs, data = srv.request("GET", base + "/out.bin")
+    check(status == 200 and data == bytes(range(256)), "%d %s" % (status, show(data)))
+    check(hdrs.get("content-type") == "application/octet-stream", show(hdrs))
+    status, _, data = srv.request("GET", base + "/data/in.txt")
+    check(data == b"hello\x00world", show(data))
+    listing = srv.json("GET", base)["files"]
+    paths = {f["path"]: f["size"] for f in listing}
+    check(paths.get("/data/in.txt") == 11 and paths.get("/out.bin") == 256, show(listing))
+    status, _, data = srv.request("GET", base + "/nope.txt")
+    check(status == 404 and error_code(data) == "file_not_found", "%d %s" % (status, show(data)))
+    for bad in ("/a/../b", "/a/%2e%2e/b", "/a%00b", "/a//b", "/a/", "/%01"):
+        status, _, data = srv.request("GET", base + bad)
+        check(status == 400 and error_code(data) == "bad_path", "%s: %d %s" % (bad, status, show(data)))
+        status, _, data = srv.request("PUT", base + bad, b"x")
+        check(status == 400 and error_code(data) == "bad_path", "PUT %s: %d %s" % (bad, status, show(data)))
+    status, _, data = srv.request("DELETE", base + "/out.bin")
+    check(status == 405, "DELETE file: %d" % status)
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+@case
+def test_snapshot_and_restore_from_it():
+    sid = srv.create()
+    srv.run(sid, "import json\nstate = {'n': 41}\nwith open('/keep.txt', 'w') as f:\n    f.write('kept')")
+    status, hdrs, snap = srv.request("POST", "/v1/sessions/%s/snapshot" % sid)
+    check(status == 200 and hdrs.get("content-type") == "application/octet-stream" and snap[:8] == b"MPBOXSNP",
+          "%d %s" % (status, show(snap[:40])))
+    copy = srv.create({"snapshot": base64.b64encode(snap).decode()})
+    check(copy != sid, "same id")
+    r = srv.run(copy, "state['n'] += 1\nprint(open('/keep.txt').read())\nstate['n']", return_value=True)
+    check(r["status"] == "ok" and r["return_value"] == 42 and r["stdout"] == "kept\n", show(r))
+    r = srv.run(sid, "state['n']", return_value=True)
+    check(r["return_value"] == 41, "the original changed: %s" % show(r))
+    # a damaged snapshot is refused, not crashed on
+    bad = bytearray(snap)
+    bad[len(bad) // 2] ^= 0xff
+    status, _, data = srv.request("POST", "/v1/sessions", {"snapshot": base64.b64encode(bytes(bad)).decode()})
+    check(status == 400 and error_code(data) == "bad_snapshot", "%d %s" % (status, show(data)))
+    status, _, data = srv.request("POST", "/v1/sessions", {"snapshot": "not base64!"})
+    check(status == 400, "%d %s" % (status, show(data)))
+    for s in (sid, copy):
+        srv.json("DELETE", "/v1/sessions/" + s, expect=204)
+
+
+@case
+def test_interrupt():
+    sid = srv.create()
+    r = srv.json("POST", "/v1/sessions/%s/interrupt" % sid)
+    check(r == {"interrupted": False}, show(r))
+    t, box = in_thread(lambda: srv.run(sid, "n = 0\nwhile True:\n    n += 1"))
+    wait_for("the run starts", lambda: srv.json("GET", "/v1/sessions/" + sid)["running"])
+    r = srv.json("POST", "/v1/sessions/%s/interrupt" % sid)
+    check(r == {"interrupted": True}, show(r))
+    t.join(30)
+    check("value" in box, "run failed: %s" % box.get("error"))
+    check(box["value"]["status"] == "interrupted", show(box["value"]))
+    r = srv.run(sid, "print('still here')")
+    check(r["status"] == "ok", show(r))
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+@case
+def test_busy_waits_by_default():
+    sid = srv.create()
+    t, box = in_thread(lambda: srv.run(sid, "import time\ntime.sleep(1)\nx = 'first'"))
+    wait_for("the first run starts", lambda: srv.json("GET", "/v1/sessions/" + sid)["running"])
+    r = srv.run(sid, "x", return_value=True)  # waits for the first run
+    check(r["status"] == "ok" and r["return_value"] == "first", show(r))
+    t.join(30)
+    check(box.get("value", {}).get("status") == "ok", show(box))
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+@case
+def test_runs_in_parallel_sessions():
+    a, b = srv.create(), srv.create()
+    t, box = in_thread(lambda: srv.run(a, "while True: pass"))
+    wait_for("the run in a starts", lambda: srv.json("GET", "/v1/sessions/" + a)["running"])
+    r = srv.run(b, "print('b answers')")  # not held up by a
+    check(r["stdout"] == "b answers\n", show(r))
+    check(srv.json("GET", "/v1/sessions/" + a)["running"], "a finished first")
+    srv.json("POST", "/v1/sessions/%s/interrupt" % a)
+    t.join(30)
+    check(box.get("value", {}).get("status") == "interrupted", show(box))
+    for s in (a, b):
+        srv.json("DELETE", "/v1/sessions/" + s, expect=204)
+
+
+@case
+def test_delete_stops_a_run():
+    sid = srv.create()
+    t, box = in_thread(lambda: srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "while True: pass"}))
+    wait_for("the run starts", lambda: srv.json("GET", "/v1/sessions/" + sid)["running"])
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+    t.join(30)
+    check("value" in box and box["value"][0] == 200, show(box))
+    status, _, _ = srv.request("GET", "/v1/sessions/" + sid)
+    check(status == 404, "still there: %d" % status)
+
+
+@case
+def test_bad_requests():
+    cases = [
+        ("POST", "/v1/run", b"{", JSON, 400, "bad_json"),
+        ("POST", "/v1/run", b"[1]", JSON, 400, "bad_json"),
+        ("POST", "/v1/run", b'{"code": "1"} x', JSON, 400, "bad_json"),
+        ("POST", "/v1/run", b'{"code": "\xff"}', JSON, 400, "bad_json"),
+        ("POST", "/v1/run", b'{"code": 1}', JSON, 400, "bad_request"),
+        ("POST", "/v1/run", b'{}', JSON, 400, "bad_request"),
+        ("POST", "/v1/run", b'{"code": "1", "cod": 2}', JSON, 400, "bad_request"),
+        ("POST", "/v1/run", b'{"code": "1", "code": "2"}', JSON, 400, "bad_request"),
+        ("POST", "/v1/run", b'{"code": "1", "return_value": "yes"}', JSON, 400, "bad_request"),
+        ("POST", "/v1/run", b'{"code": "1"}', {"Content-Type": "text/plain"}, 415, "unsupported_media_type"),
+        ("POST", "/v1/run", b'{"code": "1"}', {}, 415, "unsupported_media_type"),
+        ("POST", "/v1/sessions", b'{"mounts": [{"source": "/"}]}', JSON, 403, "mounts_not_allowed"),
+        ("POST", "/v1/sessions", b'{"sqlite": ["nope"]}', JSON, 400, "unknown_database"),
+        ("POST", "/v1/sessions", b'{"limits": []}', JSON, 400, "bad_request"),
+        ("GET", "/v2/run", None, {}, 404, "not_found"),
+        ("GET", "/", None, {}, 404, "not_found"),
+        ("GET", "/v1/sessions/0123456789abcdef0123456789abcdef", None, {}, 404, "session_not_found"),
+        ("GET", "/v1/sessions/xyz", None, {}, 404, "session_not_found"),
+        ("GET", "/v1/sessions/0123456789abcdef0123456789abcdef/nope", None, {}, 404, "not_found"),
+        ("GET", "/v1/run", None, {}, 405, "method_not_allowed"),
+        ("PUT", "/v1/sessions", b"", {}, 405, "method_not_allowed"),
+        ("POST", "/healthz", b"", {}, 405, "method_not_allowed"),
+        ("GET", "/v1/sessions/0123456789abcdef0123456789abcdef/run", None, {}, 405, "method_not_allowed"),
+    ]
+    for method, path, body, hdrs, status, code in cases:
+        st, h, data = srv.request(method, path, body, hdrs)
+        check(st == status and error_code(data) == code,
+              "%s %s %s: %d %s, expected %d %s" % (method, path, show(body), st, show(data), status, code))
+        check(h.get("content-type") == "application/json", "%s %s: %s" % (method, path, show(h)))
+        if status == 405:
+            check(h.get("allow"), "%s %s: no Allow header" % (method, path))
+    st, _, data = srv.request("POST", "/v1/run", b'{"code": "1", "cod": 2}', JSON)
+    check('"cod"' in json.loads(data)["error"]["message"], "the message names the member: %s" % show(data))
+
+
+@case
+def test_body_too_large():
+    # refused from the Content-Length alone, before any byte of the body
+    sock = socket.create_connection(("127.0.0.1", srv.port), timeout=20)
+    sock.sendall(b"POST /v1/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 b"Content-Length: %d\r\n\r\n" % (9 << 20))
+    reply = b""
+    while b"}}" not in reply:
+        piece = sock.recv(4096)
+        if not piece:
+            break
+        reply += piece
+    sock.close()
+    check(reply.startswith(b"HTTP/1.1 413") and b'"body_too_large"' in reply, show(reply))
+    # without Content-Length (chunked): refused all the same
+    c = srv.conn()
+    c.putrequest("POST", "/v1/run")
+    c.putheader("Content-Type", "application/json")
+    c.putheader("Transfer-Encoding", "chunked")
+    c.endheaders()
+    for _ in range(9):
+        piece = b"x" * (1 << 20)
+        c.send(b"%x\r\n%s\r\n" % (len(piece), piece))
+    c.send(b"0\r\n\r\n")
+    r = c.getresponse()
+    data = r.read()
+    check(r.status == 413, "chunked: %d %s" % (r.status, show(data)))
+    c.close()
+    status, _, _ = srv.request("GET", "/healthz")
+    check(status == 200, "server after big bodies: %d" % status)
+
+
+@case
+def test_keep_alive():
+    c = srv.conn()
+    for i in range(20):
+        status, hdrs, data = srv.request("POST", "/v1/run", {"code": "print(%d)" % i}, conn=c)
+        check(status == 200 and json.loads(data)["stdout"] == "%d\n" % i, "%d: %s" % (i, show(data)))
+    c.close()
+
+
+@case
+def test_hostile_connections():
+    # a client that stops half-way through its headers, one that sends
+    # garbage, one with huge headers: the others keep being served
+    slow = socket.create_connection(("127.0.0.1", srv.port))
+    slow.sendall(b"POST /v1/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le")
+    junk = socket.create_connection(("127.0.0.1", srv.port))
+    junk.sendall(b"\x00\xff\x16\x03 GARBAGE\r\n\r\n")
+    reply = junk.recv(4096)
+    check(reply == b"" or reply.startswith(b"HTTP/1.1 400"), show(reply))
+    junk.close()
+    status, _, _ = srv.request("GET", "/healthz", headers={"X-Big": "a" * 100000})
+    check(status in (413, 431), "huge header: %d" % status)
+    r = srv.json("POST", "/v1/run", {"code": "print('fine')"})
+    check(r["stdout"] == "fine\n", show(r))
+    slow.close()
+
+
+@case
+def test_host_header_checked_without_tokens():
+    status, _, data = srv.request("GET", "/v1/sessions", headers={"Host": "evil.example:80"})
+    check(status == 403 and error_code(data) == "forbidden_host", "%d %s" % (status, show(data)))
+    for host in ("localhost:1", "127.0.0.1", "[::1]:80"):
+        status, _, _ = srv.request("GET", "/v1/sessions", headers={"Host": host})
+        check(status == 200, "%s: %d" % (host, status))
+
+
+@case
+def test_worker_killed():
+    sid = srv.create()
+    srv.run(sid, "x = 1")
+    pid = srv.json("GET", "/v1/sessions/" + sid)["pid"]
+    os.kill(pid, signal.SIGKILL)
+    status, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "x"})
+    check(status == 500 and error_code(data) == "worker_died", "%d %s" % (status, show(data)))
+    msg = json.loads(data)["error"]["message"]
+    check("SIGKILL" in msg and "lost" in msg, msg)
+    info = srv.json("GET", "/v1/sessions/" + sid)
+    check(info["state"] == "lost" and "SIGKILL" in info["lost_reason"] and info["pid"] is None, show(info))
+    status, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "x"})
+    check(status == 410 and error_code(data) == "session_lost", "%d %s" % (status, show(data)))
+    # the server and other sessions live on
+    other = srv.create()
+    check(srv.run(other, "print(2)")["stdout"] == "2\n", "new session")
+    check(srv.metric("mpbox_worker_deaths_total") >= 1, "deaths not counted")
+    for s in (sid, other):
+        srv.json("DELETE", "/v1/sessions/" + s, expect=204)
+
+
+@case
+def test_run_that_kills_its_worker():
+    sid = srv.create({"limits": {"memory": 64 << 20}})
+    r = srv.run(sid, "x = 5")
+    # the worker is killed from outside in the middle of a run
+    t, box = in_thread(lambda: srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "while True: pass"}))
+    wait_for("the run starts", lambda: srv.json("GET", "/v1/sessions/" + sid)["running"])
+    os.kill(srv.json("GET", "/v1/sessions/" + sid)["pid"], signal.SIGKILL)
+    t.join(30)
+    status, _, data = box["value"]
+    check(status == 500 and error_code(data) == "worker_died", "%d %s" % (status, show(data)))
+    status, _, _ = srv.request("GET", "/healthz")
+    check(status == 200 and r["status"] == "ok", "server down")
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+@case
+def test_metrics():
+    srv.json("POST", "/v1/run", {"code": "pass"})
+    status, hdrs, data = srv.request("GET", "/metrics")
+    text = data.decode()
+    check(status == 200 and hdrs.get("content-type", "").startswith("text/plain"), show(hdrs))
+    for name in ("mpbox_sessions{state=\"live\"}", "mpbox_sessions{state=\"evicted\"}", "mpbox_session_workers",
+                 "mpbox_session_workers_rss_bytes", "mpbox_evictions_total", "mpbox_restores_total",
+                 "mpbox_busy_rejected_total", "mpbox_http_requests_total{code=\"200\"}"):
+        check(re.search(r"^%s \d+$" % re.escape(name), text, re.M), "no %s" % name)
+    m = re.search(r'^mpbox_runs_total\{status="ok"\} (\d+)$', text, re.M)
+    check(m and int(m.group(1)) > 0, "runs by status")
+    check("# TYPE mpbox_runs_total counter" in text, "TYPE lines")
+
+
+def make_db(path):
+    db = sqlite3.connect(path)
+    db.execute("create table t (a integer, b text)")
+    db.executemany("insert into t values (?, ?)", [(1, "one"), (2, "two")])
+    db.commit()
+    db.close()
+
+
+@case
+def test_mounts_and_sqlite():
+    with tempfile.TemporaryDirectory() as tmp:
+        allowed = os.path.join(tmp, "allowed")
+        os.makedirs(os.path.join(allowed, "data"))
+        with open(os.path.join(allowed, "data", "in.txt"), "w") as f:
+            f.write("mounted")
+        os.makedirs(os.path.join(tmp, "secret"))
+        os.symlink(os.path.join(tmp, "secret"), os.path.join(allowed, "escape"))
+        make_db(os.path.join(tmp, "t.db"))
+        s2 = Server("--allow-mount", allowed, "--sqlite", "db=" + os.path.join(tmp, "t.db"))
+        try:
+            sid = s2.create({"mounts": [{"source": os.path.join(allowed, "data"), "target": "/in"}],
+                             "sqlite": ["db"]})
+            r = s2.run(sid, "print(open('/in/in.txt').read())\n"
+                            "read_only_sql_query('db', 'select b from t order by a')", return_value=True)
+            check(r["status"] == "ok" and r["stdout"] == "mounted\n", show(r))
+            check("one" in json.dumps(r["return_value"]) and "two" in json.dumps(r["return_value"]), show(r))
+            for src in (os.path.join(tmp, "secret"), os.path.join(allowed, "escape"),
+                        os.path.join(allowed, "data", "..", "..", "secret"), os.path.join(allowed, "missing")):
+                status, _, data = s2.request("POST", "/v1/sessions", {"mounts": [{"source": src}]})
+                check(status == 403 and error_code(data) == "mount_not_allowed", "%s: %d %s"
+                      % (src, status, show(data)))
+            status, _, data = s2.request("POST", "/v1/sessions",
+                                         {"mounts": [{"source": allowed, "target": "/a/../b"}]})
+            check(status == 400, "bad target: %d %s" % (status, show(data)))
+            # a session without "sqlite" has no database
+            plain = s2.create()
+            r = s2.run(plain, "read_only_sql_query('db', 'select 1')")
+            check(r["status"] == "error", "database without asking: %s" % show(r))
+        finally:
+            s2.stop()
+
+
+@case
+def test_tokens_and_owners():
+    s2 = Server("--token", TOKEN_A, "--token", TOKEN_B, token=TOKEN_A)
+    try:
+        status, _, _ = s2.request("GET", "/healthz", token="")
+        check(status == 200, "healthz needs no token: %d" % status)
+        for tok in ("", "wrong-token-0123456789", TOKEN_A + "x", TOKEN_A[:-1]):
+            status, hdrs, data = s2.request("GET", "/v1/sessions", token=tok)
+            check(status == 401 and error_code(data) == "unauthorized", "token %r: %d" % (tok, status))
+            check(hdrs.get("www-authenticate", "").startswith("Bearer"), show(hdrs))
+        status, _, data = s2.request("GET", "/v1/sessions", headers={"Authorization": "Basic " + TOKEN_A})
+        check(status == 401, "Basic: %d" % status)
+        # 401 comes before the body is read, and before routing
+        status, _, _ = s2.request("POST", "/v1/run", {"code": "1"}, token="")
+        check(status == 401, "run without token: %d" % status)
+        status, _, _ = s2.request("GET", "/nowhere", token="")
+        check(status == 401, "unknown route without token: %d" % status)
+
+        a = s2.create()
+        s2.run(a, "secret = 'of a'")
+        b = s2.create(token=TOKEN_B)
+        # B does not see A's session, cannot touch it, and cannot tell it exists
+        for method, path, body in (("GET", "", None), ("POST", "/run", {"code": "secret"}),
+                                   ("GET", "/files", None), ("POST", "/snapshot", None),
+                                   ("POST", "/interrupt", None), ("DELETE", "", None)):
+            status, _, data = s2.request(method, "/v1/sessions/" + a + path, body, token=TOKEN_B)
+            check(status == 404 and error_code(data) == "session_not_found",
+                  "B %s %s: %d %s" % (method, path, status, show(data)))
+        ids_b = [s["id"] for s in s2.json("GET", "/v1/sessions", token=TOKEN_B)["sessions"]]
+        ids_a = [s["id"] for s in s2.json("GET", "/v1/sessions")["sessions"]]
+        check(ids_b == [b] and ids_a == [a], "lists: %s %s" % (ids_a, ids_b))
+        r = s2.run(a, "secret", return_value=True)
+        check(r["return_value"] == "of a", show(r))
+        status, _, _ = s2.request("GET", "/v1/sessions", headers={"Host": "evil.example"})
+        check(status == 200, "with tokens any Host is fine: %d" % status)
+    finally:
+        s2.stop()
+
+
+@case
+def test_token_file_and_insecure_listen():
+    with tempfile.NamedTemporaryFile("w", suffix=".tokens", delete=False) as f:
+        f.write("# comment\n\n%s\n" % TOKEN_B)
+    try:
+        s2 = Server("--token-file", f.name, token=TOKEN_B)
+        try:
+            check(s2.request("GET", "/v1/sessions")[0] == 200, "token from the file")
+            check(s2.request("GET", "/v1/sessions", token=TOKEN_A)[0] == 401, "other token")
+        finally:
+            s2.stop()
+    finally:
+        os.unlink(f.name)
+    p = subprocess.run([MPBOX, "serve", "--listen", "0.0.0.0:0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=20)
+    check(p.returncode == 2 and b"--token" in p.stderr and b"--insecure" in p.stderr, show(p.stderr))
+    p = subprocess.run([MPBOX, "serve", "--token", "short"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=20)
+    check(p.returncode == 2 and b"token" in p.stderr, show(p.stderr))
+    p = subprocess.run([MPBOX, "serve", "--busy", "sometimes"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=20)
+    check(p.returncode == 2 and b"--busy" in p.stderr, show(p.stderr))
+
+
+@case
+def test_busy_refuse():
+    s2 = Server("--busy=refuse")
+    try:
+        sid = s2.create()
+        t, box = in_thread(lambda: s2.run(sid, "while True: pass"))
+        wait_for("the run starts", lambda: s2.json("GET", "/v1/sessions/" + sid)["running"])
+        status, _, data = s2.request("POST", "/v1/sessions/%s/run" % sid, {"code": "1"})
+        check(status == 409 and error_code(data) == "busy", "%d %s" % (status, show(data)))
+        status, _, data = s2.request("GET", "/v1/sessions/%s/files" % sid)
+        check(status == 409, "files while busy: %d" % status)
+        check(s2.metric("mpbox_busy_rejected_total") >= 2, "not counted")
+        s2.json("POST", "/v1/sessions/%s/interrupt" % sid)
+        t.join(30)
+        check(box.get("value", {}).get("status") == "interrupted", show(box))
+        check(s2.run(sid, "print(1)")["stdout"] == "1\n", "usable after")
+    finally:
+        s2.stop()
+
+
+@case
+def test_eviction_and_restore():
+    with tempfile.TemporaryDirectory() as tmp:
+        state = os.path.join(tmp, "state")
+        s2 = Server("--idle-timeout", "0.3", "--state-dir", state)
+        try:
+            sid = s2.create({"limits": {"deterministic": True, "seed": 3}})
+            s2.run(sid, "import random\nx = [42]\ndef f():\n    return x[0] + 1\n"
+                        "with open('/notes.txt', 'w') as fh:\n    fh.write('before')")
+            r1 = s2.run(sid, "random.getrandbits(30)", return_value=True)["return_value"]
+            pid = s2.json("GET", "/v1/sessions/" + sid)["pid"]
+            wait_for("eviction", lambda: s2.json("GET", "/v1/sessions/" + sid)["state"] == "evicted")
+            info = s2.json("GET", "/v1/sessions/" + sid)
+            check(info["pid"] is None, show(info))
+            check(os.listdir(state) == [sid + ".snap"], show(os.listdir(state)))
+            check(not os.path.exists("/proc/%d" % pid) or open("/proc/%d/stat" % pid).read().split()[2] == "Z",
+                  "the worker still runs")
+            r = s2.run(sid, "print(open('/notes.txt').read())\nf()", return_value=True)
+            check(r["status"] == "ok" and r["return_value"] == 43 and r["stdout"] == "before\n", show(r))
+            r2 = s2.run(sid, "random.getrandbits(30)", return_value=True)["return_value"]
+            info = s2.json("GET", "/v1/sessions/" + sid)
+            check(info["state"] == "live" and info["pid"] != pid, show(info))
+            check(os.listdir(state) == [], "snapshot left: %s" % os.listdir(state))
+            check(s2.metric("mpbox_evictions_total") >= 1 and s2.metric("mpbox_restores_total") >= 1, "metrics")
+            # the random state went through eviction too: a fresh session
+            # with the same seed gives r1 then r2
+            fresh = s2.create({"limits": {"deterministic": True, "seed": 3}})
+            s2.run(fresh, "import random")
+            f1 = s2.run(fresh, "random.getrandbits(30)", return_value=True)["return_value"]
+            f2 = s2.run(fresh, "random.getrandbits(30)", return_value=True)["return_value"]
+            check((f1, f2) == (r1, r2), "random state: %s vs %s" % ((f1, f2), (r1, r2)))
+            # files of an evicted session, and its snapshot, restore it too
+            wait_for("eviction", lambda: s2.json("GET", "/v1/sessions/" + sid)["state"] == "evicted")
+            status, _, data = s2.request("GET", "/v1/sessions/%s/files/notes.txt" % sid)
+            check(status == 200 and data == b"before", "%d %s" % (status, show(data)))
+            # deleting an evicted session removes its snapshot
+            wait_for("eviction", lambda: s2.json("GET", "/v1/sessions/" + sid)["state"] == "evicted")
+            s2.json("DELETE", "/v1/sessions/" + sid, expect=204)
+            check(not os.path.exists(os.path.join(state, sid + ".snap")), "snapshot kept after delete")
+        finally:
+            s2.stop()
+        check(s2.p.returncode == 0, "exit status %s" % s2.p.returncode)
+
+
+@case
+def test_ttl_and_max_sessions():
+    s2 = Server("--session-ttl", "0.5", "--max-sessions", "2")
+    try:
+        a, b = s2.create(), s2.create()
+        status, hdrs, data = s2.request("POST", "/v1/sessions", {})
+        check(status == 503 and error_code(data) == "too_many_sessions" and hdrs.get("retry-after"),
+              "%d %s" % (status, show(data)))
+        wait_for("expiry", lambda: s2.request("GET", "/v1/sessions/" + a)[0] == 404)
+        wait_for("expiry", lambda: s2.request("GET", "/v1/sessions/" + b)[0] == 404)
+        check(s2.metric("mpbox_sessions_expired_total") == 2, "expired count")
+        s2.create()
+    finally:
+        s2.stop()
+
+
+@case
+def test_memory_budget():
+    s2 = Server("--memory-budget", "1K", "--idle-timeout", "0")
+    try:
+        sid = s2.create()
+        s2.run(sid, "big = bytearray(4 << 20)\nbig[-1] = 7")
+        wait_for("eviction for memory", lambda: s2.json("GET", "/v1/sessions/" + sid)["state"] == "evicted")
+        check(s2.metric("mpbox_evictions_memory_total") >= 1, "not counted")
+        r = s2.run(sid, "big[-1]", return_value=True)
+        check(r["return_value"] == 7, show(r))
+    finally:
+        s2.stop()
+
+
+@case
+def test_sigterm_stops_cleanly():
+    s2 = Server()
+    sid = s2.create()
+    pid = s2.json("GET", "/v1/sessions/" + sid)["pid"]
+    s2.stop()
+    check(s2.p.returncode == 0, "exit status %s: %s" % (s2.p.returncode, show("".join(s2.lines))))
+    wait_for("the worker ends", lambda: not os.path.exists("/proc/%d" % pid)
+             or open("/proc/%d/stat" % pid).read().split()[2] == "Z", 10)
+
+
+@case
+def test_server_exits_cleanly():
+    srv.stop()
+    check(srv.p.returncode == 0, "exit status %s: %s" % (srv.p.returncode, show("".join(srv.lines), 600)))
+
+
+finish()
