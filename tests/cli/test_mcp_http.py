@@ -245,13 +245,16 @@ def bearer(token):
 @case
 def test_tokens_json_mode_allowed_origin():
     s = Server("--token", TOKEN_A, "--token", TOKEN_B, "--mcp-return-mode=json",
-               "--allow-origin", "https://app.example.com")
+               "--allow-origin", "https://app.example.com", "--timeout", "3", "--memory", "48M")
     try:
         status, _, _ = s.request("POST", INIT)
         check(status == 401, "no token: %d" % status)
         status, _, _ = s.request("POST", INIT, bearer("wrong-token-0123456789"))
         check(status == 401, "wrong token: %d" % status)
         sid = s.initialize(bearer(TOKEN_A))
+        status, _, body = s.post(sid, {"jsonrpc": "2.0", "id": 9, "method": "tools/list"}, bearer(TOKEN_A))
+        desc = json.loads(body)["result"]["tools"][0]["description"]
+        check("3 s wall-clock" in desc and "48 MiB of memory" in desc, "the server's limits: %s" % show(desc[-400:], 500))
         status, _, body = s.post(sid, call(1, "print('a')\nz = 2\n[z, None]"), bearer(TOKEN_A))
         check(status == 200 and json.loads(text_of(body)) == {"status": "success", "output": ["a"],
                                                                "return_value": [2, None]}, show(body))

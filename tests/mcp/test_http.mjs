@@ -175,5 +175,26 @@ await check('delete_session', async () => {
 if (a) await a.client.close();
 await server.stop();
 
+await check('bearer_token', async () => {
+  const token = 'test-token-0123456789abcdef';
+  const secured = await serve(['--token', token]);
+  try {
+    let refused = false;
+    try {
+      await connect(secured.url);
+    } catch (e) {
+      refused = e.code === 401;
+    }
+    assert(refused, 'a client without the token is refused with 401');
+    const c = await connect(secured.url, { Authorization: `Bearer ${token}` });
+    const r = await run(c.client, { python_code: 'n = 6\nn * 7' });
+    assert(text(r).includes('<return_value>\n42\n</return_value>'), text(r));
+    await c.transport.terminateSession();
+    await c.client.close();
+  } finally {
+    await secured.stop();
+  }
+});
+
 console.log(failed ? `${failed} failed` : 'all passed');
 process.exit(failed ? 1 : 0);
