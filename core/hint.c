@@ -24,6 +24,7 @@
 #define MAX_LINE 1000
 #define MAX_CAPTURE 64
 #define MAX_STARS 4
+#define MATCH_BUDGET 20000 /* steps of one pattern match */
 
 struct hint_rule {
     const char *type;    /* exception type name */
@@ -390,13 +391,18 @@ struct capture {
 /* Match text [s, end) against pattern p: '*' matches any run of bytes
  * (shortest first), '\' makes the next pattern byte literal. Records what
  * the first MAX_STARS stars matched. The recursion depth is the number of
- * stars in a pattern (at most a handful, all written above). */
-static int match(const char *p, const char *s, const char *end, struct capture *caps, int star)
+ * stars in a pattern (at most a handful, all written above); *budget bounds
+ * the backtracking, which the guest could otherwise make explode with a
+ * crafted line: when it runs out, the pattern does not match. */
+static int match(const char *p, const char *s, const char *end, struct capture *caps, int star,
+                 long *budget)
 {
     for (; *p; p++) {
         if (*p == '*') {
             for (const char *t = s; t <= end; t++) {
-                if (match(p + 1, t, end, caps, star + 1)) {
+                if (--*budget < 0)
+                    return 0;
+                if (match(p + 1, t, end, caps, star + 1, budget)) {
                     if (star < MAX_STARS) {
                         caps[star].at = s;
                         caps[star].len = (size_t)(t - s);
@@ -579,9 +585,11 @@ char *mpb_hint_for(const char *type, const char *message, const char *traceback,
     for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
         const struct hint_rule *r = &rules[i];
         struct capture caps[MAX_STARS] = {{0}}, line_caps[MAX_STARS] = {{0}};
-        if (strcmp(type, r->type) != 0 || !match(r->message, message, message + mlen, caps, 0))
+        long budget = MATCH_BUDGET;
+        if (strcmp(type, r->type) != 0 || !match(r->message, message, message + mlen, caps, 0, &budget))
             continue;
-        if (r->line && (!have_line || !match(r->line, line, line + strlen(line), line_caps, 0)))
+        budget = MATCH_BUDGET;
+        if (r->line && (!have_line || !match(r->line, line, line + strlen(line), line_caps, 0, &budget)))
             continue;
         char *hint = expand(r->hint, caps);
         if (hint)

@@ -303,6 +303,25 @@ static void library_in_place(void)
     with_library = 0;
 }
 
+/* A line crafted to make the pattern matcher backtrack: the run's result
+ * must still come back (the matcher has a step budget). */
+static void hostile_line(void)
+{
+    char src[1100];
+    int n = snprintf(src, sizeof src, "raise NotImplementedError('')  # ");
+    while (n < 990) {
+        memcpy(src + n, "[:", 2);
+        n += 2;
+    }
+    src[n] = '\0';
+    mpbox_result *r = run_flags(src, 0);
+    if (r) {
+        CHECK_STR(mpbox_result_error_type(r), "NotImplementedError");
+        CHECK(mpbox_result_hint(r) == NULL);
+        mpbox_result_free(r);
+    }
+}
+
 static void api(void)
 {
     CHECK(mpbox_result_hint(NULL) == NULL);
@@ -348,6 +367,7 @@ int main(void)
     RUN(run_modes);
     RUN(unrelated_errors);
     RUN(library_in_place);
+    RUN(hostile_line);
     RUN(api);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
