@@ -204,6 +204,10 @@ static const struct hint_rule rules[] = {
      "The sandbox has no environment variables: os.environ and os.getenv do not exist."},
     {"AttributeError", "module 'os' has no attribute 'getenv'", NULL,
      "The sandbox has no environment variables: os.environ and os.getenv do not exist."},
+    {"AttributeError", "module 'os' has no attribute 'system'", NULL,
+     "There are no processes in the sandbox: os.system() and os.popen() do not exist."},
+    {"AttributeError", "module 'os' has no attribute 'popen'", NULL,
+     "There are no processes in the sandbox: os.system() and os.popen() do not exist."},
     {"AttributeError", "module 'os' has no attribute 'makedirs'", NULL,
      "MicroPython's os has no makedirs(); call os.mkdir() for each level (it raises OSError "
      "when the directory exists)."},
@@ -270,6 +274,9 @@ static const struct hint_rule rules[] = {
     {"RuntimeError", "pystack exhausted", NULL,
      "MicroPython's Python stack is small (deep recursion runs out of it, sooner through "
      "decorators such as lru_cache); rewrite the recursion as a loop with an explicit stack."},
+    {"EOFError", "EOF when reading a line", NULL,
+     "The sandbox has no standard input: input() gets nothing; put the data in the program "
+     "(a string or a list) or in a file."},
     {"OSError", "[Errno 2] ENOENT", NULL,
      "No such file or directory in the sandbox; os.listdir() shows what is there."},
 

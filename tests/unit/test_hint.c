@@ -252,6 +252,8 @@ static void limits_and_files(void)
     expect_hint("def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nprint(depth(5000))",
                 "RuntimeError", "explicit stack");
     expect_hint("print(open('/no/such/file.csv').read())", "OSError", "os.listdir()");
+    expect_hint("name = input('Your name: ')\nprint('hi', name)", "EOFError", "no standard input");
+    expect_hint("import os\nos.system('ls')", "AttributeError", "no processes");
     expect_hint("def r(n, *a, **k):\n    x = [1, 2, 3]\n    return 0 if n == 0 else 1 + r(n - 1, *a, **k)\n"
                 "print(r(1000))", "RuntimeError", "explicit stack");
 }
