@@ -3,6 +3,8 @@
 # Note: dicts print in sorted order by default; pp() and sort_dicts=False use
 # this build's dict order, which is not insertion order.
 
+import sys
+
 __all__ = ['pprint', 'pformat', 'isreadable', 'isrecursive', 'saferepr',
            'PrettyPrinter', 'pp']
 
@@ -79,6 +81,37 @@ class _Tie:
         if other.k < self.k:
             return False
         return self.i < other.i
+
+
+def _dataclass_items(obj):
+    fields = getattr(type(obj), '__dataclass_fields__', None) or {}
+    out = []
+    for f in fields.values():
+        if getattr(f, 'repr', True) and getattr(f, '_field_type', None) in (None, getattr(
+                sys.modules.get('dataclasses'), '_FIELD', None)):
+            out.append((f.name, getattr(obj, f.name)))
+    return out
+
+
+def _more_dispatch(obj, rep):
+    # collections types and dataclasses, when those modules are in use
+    t = type(obj)
+    col = sys.modules.get('collections')
+    if col is not None:
+        for name, method in (('OrderedDict', PrettyPrinter._pprint_ordered_dict),
+                             ('defaultdict', PrettyPrinter._pprint_default_dict),
+                             ('Counter', PrettyPrinter._pprint_counter),
+                             ('deque', PrettyPrinter._pprint_deque),
+                             ('ChainMap', PrettyPrinter._pprint_chain_map)):
+            if t is getattr(col, name, None):
+                return method
+    if getattr(t, '__dataclass_fields__', None) is not None and not isinstance(obj, type):
+        # only for the repr the dataclass decorator wrote
+        items = _dataclass_items(obj)
+        expected = '%s(%s)' % (t.__name__, ', '.join(['%s=%r' % kv for kv in items]))
+        if rep == expected:
+            return PrettyPrinter._pprint_dataclass
+    return None
 
 
 def _underscored(n):
@@ -198,7 +231,7 @@ class PrettyPrinter:
         rep = self._repr(object, context, level)
         max_width = self._width - indent - allowance
         if len(rep) > max_width:
-            p = self._dispatch.get(type(object))
+            p = self._dispatch.get(type(object)) or _more_dispatch(object, rep)
             if p is not None:
                 context[objid] = 1
                 p(self, object, stream, indent, allowance, context, level + 1)
@@ -371,6 +404,90 @@ class PrettyPrinter:
             write(delim)
             delim = delimnl
             self._format(ent, stream, indent, allowance if last else 1, context, level)
+
+    def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        name = type(object).__name__
+        stream.write(name + '(')
+        self._format(list(object.items()), stream, indent + len(name) + 1,
+                     allowance + 1, context, level)
+        stream.write(')')
+
+    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        rdf = self._repr(object.default_factory, context, level)
+        name = type(object).__name__
+        indent += len(name) + 1
+        stream.write('%s(%s,\n%s' % (name, rdf, ' ' * indent))
+        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
+        stream.write(')')
+
+    def _pprint_counter(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        name = type(object).__name__
+        stream.write(name + '({')
+        if self._indent_per_level > 1:
+            stream.write((self._indent_per_level - 1) * ' ')
+        self._format_dict_items(object.most_common(), stream, indent + len(name) + 1,
+                                allowance + 2, context, level)
+        stream.write('})')
+
+    def _pprint_deque(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        name = type(object).__name__
+        stream.write(name + '(')
+        indent += len(name) + 1
+        stream.write('[')
+        if object.maxlen is None:
+            self._format_items(list(object), stream, indent, allowance + 2, context, level)
+            stream.write('])')
+        else:
+            self._format_items(list(object), stream, indent, 2, context, level)
+            rml = self._repr(object.maxlen, context, level)
+            stream.write('],\n%smaxlen=%s)' % (' ' * indent, rml))
+
+    def _pprint_chain_map(self, object, stream, indent, allowance, context, level):
+        if not len(object.maps):
+            stream.write(repr(object))
+            return
+        name = type(object).__name__
+        stream.write(name + '(')
+        indent += len(name) + 1
+        for i, m in enumerate(object.maps):
+            if i == len(object.maps) - 1:
+                self._format(m, stream, indent, allowance + 1, context, level)
+                stream.write(')')
+            else:
+                self._format(m, stream, indent, 1, context, level)
+                stream.write(',\n' + ' ' * indent)
+
+    def _pprint_dataclass(self, object, stream, indent, allowance, context, level):
+        name = type(object).__name__
+        indent += len(name) + 1
+        items = _dataclass_items(object)
+        stream.write(name + '(')
+        delimnl = ',\n' + ' ' * indent
+        last_index = len(items) - 1
+        for i, (key, ent) in enumerate(items):
+            last = i == last_index
+            stream.write(key)
+            stream.write('=')
+            if id(ent) in context:
+                stream.write('...')
+            else:
+                self._format(ent, stream, indent + len(key) + 1,
+                             allowance if last else 1, context, level)
+            if not last:
+                stream.write(delimnl)
+        stream.write(')')
 
     _dispatch = {dict: _pprint_dict, list: _pprint_list, tuple: _pprint_tuple,
                  set: _pprint_set, frozenset: _pprint_set, str: _pprint_str,

@@ -79,3 +79,60 @@ for bad in (dict(indent=-1), dict(depth=0), dict(width=0)):
         pprint.PrettyPrinter(**bad)
     except ValueError as e:
         print('ValueError', e)
+
+# collections types and dataclasses
+from collections import Counter, OrderedDict, defaultdict, deque, ChainMap
+from dataclasses import dataclass, field
+
+words = ('alpha beta gamma delta alpha beta alpha epsilon zeta eta theta iota kappa lambda '
+         'mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega alpha').split()
+cnt = Counter(words)
+pprint.pprint(cnt)
+pprint.pprint(cnt, width=200)
+pprint.pprint(Counter())
+od = OrderedDict((w, len(w)) for w in words[:12])
+pprint.pprint(od)
+pprint.pprint(od, width=300)
+dd = defaultdict(list)
+for w in words:
+    dd[w[0]].append(w)
+pprint.pprint(dd)
+pprint.pprint(defaultdict(int))
+dq = deque(range(40))
+pprint.pprint(dq)
+pprint.pprint(deque(range(40), maxlen=50))
+pprint.pprint(deque())
+cm = ChainMap({'a' * 30: 1, 'b' * 30: 2}, {'c' * 30: 3})
+pprint.pprint(cm)
+
+
+@dataclass
+class Point:
+    x: int
+    y: int
+    label: str = 'origin'
+    tags: list = field(default_factory=list)
+
+
+@dataclass
+class Shape:
+    name: str
+    points: list
+
+
+pts = [Point(i, i * i, 'p%d' % i, ['t'] * i) for i in range(4)]
+pprint.pprint(Shape('polygon', pts))
+pprint.pprint(Shape('tiny', [Point(0, 0)]))
+pprint.pprint(Shape('narrow', pts[:2]), width=30)
+pprint.pprint([Point(1, 2)] * 6)
+
+
+@dataclass
+class Custom:
+    a: int
+
+    def __repr__(self):
+        return 'Custom<%d>' % self.a
+
+
+pprint.pprint([Custom(i) for i in range(30)])
