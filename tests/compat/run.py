@@ -7,7 +7,8 @@ their standard output byte for byte (the compatibility library, issue 6).
 MPBOX is the mpbox binary (default build/mpbox); NAMEs pick tests (test_X.py,
 X.py or X). --mount serves lib/python from the work tree instead of the copy
 compiled into the binary (--mount lib/python:/usr/lib/mpbox), for trying
-changes without a rebuild. One line per module, "PASS compat_X" or
+changes without a rebuild (modules listed in lib/python/_preload.txt still
+come from the build: they are in sys.modules from the start). One line per module, "PASS compat_X" or
 "FAIL compat_X: reason" followed by an excerpt of the difference; the exit
 status is 1 when any failed. A test whose CPython run fails is a broken test
 and fails too.
