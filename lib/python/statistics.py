@@ -8,7 +8,8 @@ from collections import namedtuple
 __all__ = ['StatisticsError', 'mean', 'fmean', 'geometric_mean', 'harmonic_mean',
            'median', 'median_low', 'median_high', 'median_grouped', 'mode', 'multimode',
            'quantiles', 'pstdev', 'pvariance', 'stdev', 'variance',
-           'correlation', 'covariance', 'linear_regression', 'LinearRegression']
+           'correlation', 'covariance', 'linear_regression', 'LinearRegression',
+           'NormalDist']
 
 
 class StatisticsError(ValueError):
@@ -450,3 +451,169 @@ def linear_regression(x, y, *, proportional=False):
     except ZeroDivisionError:
         raise StatisticsError('x is constant')
     return LinearRegression(slope, 0.0 if proportional else ybar - slope * xbar)
+
+
+def _std_normal_inv(p):
+    # x with Phi(x) = p: Abramowitz-Stegun 26.2.23 as a start, then Newton
+    # steps on the lower tail (erfc keeps it accurate for small p)
+    if p == 0.5:
+        return 0.0
+    if p > 0.5:
+        return -_std_normal_inv(1.0 - p)
+    t = math.sqrt(-2.0 * math.log(p))
+    x = -(t - (2.515517 + 0.802853 * t + 0.010328 * t * t)
+          / (1.0 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t))
+    for _ in range(6):
+        err = 0.5 * math.erfc(-x / _SQRT2) - p
+        step = err / (math.exp(-0.5 * x * x) / math.sqrt(math.tau))
+        x -= step
+        if abs(step) <= 1e-17 * max(1.0, abs(x)):
+            break
+    return x
+
+
+_SQRT2 = math.sqrt(2.0)
+
+
+def _hypot(a, b):
+    h = getattr(math, 'hypot', None)
+    return h(a, b) if h is not None else math.sqrt(a * a + b * b)
+
+
+class NormalDist:
+    # inv_cdf() and quantiles() may differ from CPython in the last digit
+    # (Newton's method here, Wichura's AS241 there); samples() uses this
+    # build's random generator.
+    def __init__(self, mu=0.0, sigma=1.0):
+        if sigma < 0.0:
+            raise StatisticsError('sigma must be non-negative')
+        self._mu = float(mu)
+        self._sigma = float(sigma)
+
+    @classmethod
+    def from_samples(cls, data):
+        data = list(data)
+        T, total, n, _ = _exact_sum(data)
+        T, ss, n = _ss(data, None)
+        if n < 2:
+            raise StatisticsError('stdev requires at least two data points')
+        if not isinstance(ss, _Frac):
+            return cls(ss, ss / ss)
+        v = ss.div(_Frac(n - 1))
+        return cls(_to_float(total.n, total.d * n), _sqrt_float(v.n, v.d))
+
+    def samples(self, n, *, seed=None):
+        import random
+        gen = random if seed is None else random.Random(seed)
+        gauss = getattr(gen, 'gauss', None)
+        if gauss is None:
+            def gauss(mu, sigma):
+                u = 1.0 - gen.random()
+                return mu + sigma * math.sqrt(-2.0 * math.log(u)) * math.cos(math.tau * gen.random())
+        return [gauss(self._mu, self._sigma) for i in range(n)]
+
+    def pdf(self, x):
+        variance = self._sigma * self._sigma
+        if not variance:
+            raise StatisticsError('pdf() not defined when sigma is zero')
+        diff = x - self._mu
+        return math.exp(diff * diff / (-2.0 * variance)) / math.sqrt(math.tau * variance)
+
+    def cdf(self, x):
+        if not self._sigma:
+            raise StatisticsError('cdf() not defined when sigma is zero')
+        return 0.5 * (1.0 + math.erf((x - self._mu) / (self._sigma * _SQRT2)))
+
+    def inv_cdf(self, p):
+        if p <= 0.0 or p >= 1.0:
+            raise StatisticsError('p must be in the range 0.0 < p < 1.0')
+        if self._sigma <= 0.0:
+            raise StatisticsError('cdf() not defined when sigma at or below zero')
+        return self._mu + self._sigma * _std_normal_inv(p)
+
+    def quantiles(self, n=4):
+        return [self.inv_cdf(i / n) for i in range(1, n)]
+
+    def overlap(self, other):
+        if not isinstance(other, NormalDist):
+            raise TypeError('Expected another NormalDist instance')
+        X, Y = self, other
+        if (Y._sigma, Y._mu) < (X._sigma, X._mu):
+            X, Y = Y, X
+        X_var, Y_var = X.variance, Y.variance
+        if not X_var or not Y_var:
+            raise StatisticsError('overlap() not defined when sigma is zero')
+        dv = Y_var - X_var
+        dm = abs(Y._mu - X._mu)
+        if not dv:
+            return 1.0 - math.erf(dm / (2.0 * X._sigma * _SQRT2))
+        a = X._mu * Y_var - Y._mu * X_var
+        b = X._sigma * Y._sigma * math.sqrt(dm * dm + dv * math.log(Y_var / X_var))
+        x1 = (a + b) / dv
+        x2 = (a - b) / dv
+        return 1.0 - (abs(Y.cdf(x1) - X.cdf(x1)) + abs(Y.cdf(x2) - X.cdf(x2)))
+
+    def zscore(self, x):
+        if not self._sigma:
+            raise StatisticsError('zscore() not defined when sigma is zero')
+        return (x - self._mu) / self._sigma
+
+    @property
+    def mean(self):
+        return self._mu
+
+    @property
+    def median(self):
+        return self._mu
+
+    @property
+    def mode(self):
+        return self._mu
+
+    @property
+    def stdev(self):
+        return self._sigma
+
+    @property
+    def variance(self):
+        return self._sigma * self._sigma
+
+    def __add__(self, other):
+        if isinstance(other, NormalDist):
+            return NormalDist(self._mu + other._mu, _hypot(self._sigma, other._sigma))
+        return NormalDist(self._mu + other, self._sigma)
+
+    def __sub__(self, other):
+        if isinstance(other, NormalDist):
+            return NormalDist(self._mu - other._mu, _hypot(self._sigma, other._sigma))
+        return NormalDist(self._mu - other, self._sigma)
+
+    def __mul__(self, other):
+        return NormalDist(self._mu * other, self._sigma * abs(other))
+
+    def __truediv__(self, other):
+        return NormalDist(self._mu / other, self._sigma / abs(other))
+
+    def __pos__(self):
+        return NormalDist(self._mu, self._sigma)
+
+    def __neg__(self):
+        return NormalDist(-self._mu, self._sigma)
+
+    __radd__ = __add__
+
+    def __rsub__(self, other):
+        return -(self - other)
+
+    __rmul__ = __mul__
+
+    def __eq__(self, other):
+        if not isinstance(other, NormalDist):
+            return NotImplemented
+        return self._mu == other._mu and self._sigma == other._sigma
+
+    def __hash__(self):
+        return hash((self._mu, self._sigma))
+
+    def __repr__(self):
+        return '%s(mu=%r, sigma=%r)' % (type(self).__name__, self._mu, self._sigma)

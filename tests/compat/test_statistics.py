@@ -137,3 +137,28 @@ for fn in (st.mean, st.median, st.variance, st.pvariance, st.stdev, st.harmonic_
     show('fraction ' + fn.__name__, fn, fr)
 show('fraction+int', st.mean, [Fraction(1, 2), 3])
 show('fraction+float', st.mean, [Fraction(1, 2), 0.25])
+
+# NormalDist (inverse cdf rounded: it may differ in the last digit)
+ND = st.NormalDist
+n1 = ND(100, 15)
+print(repr(n1), n1.mean, n1.median, n1.mode, n1.stdev, n1.variance)
+for x in (55, 85, 100, 115.5, 145, 200):
+    print(x, F(n1.pdf(x)), '%.12g' % n1.cdf(x), F(n1.zscore(x)))
+for p in (0.001, 0.025, 0.1, 0.5, 0.75, 0.9, 0.975, 0.999999):
+    print(p, '%.10g' % n1.inv_cdf(p), '%.10g' % ND().inv_cdf(p))
+print(['%.10g' % q for q in n1.quantiles()], ['%.8g' % q for q in ND(0, 1).quantiles(10)])
+s_ = ND.from_samples([2.5, 3.25, 5.5, 11.25, 11.75])
+print(repr(s_), F(s_.mean), F(s_.stdev))
+print(repr(ND.from_samples([1, 2, 3, 4, 5])))
+print('%.12g' % ND(2.4, 1.6).overlap(ND(3.2, 2.0)), '%.12g' % ND(0, 1).overlap(ND(1, 1)))
+print(repr(n1 + ND(10, 20)), repr(n1 - 5), repr(n1 * 2), repr(n1 / 4), repr(-n1), repr(+n1),
+      repr(3 + n1), repr(2 * n1), repr(10 - n1))
+print(n1 == ND(100, 15), n1 == ND(100, 16), hash(n1) == hash(ND(100.0, 15.0)))
+print(len(n1.samples(5)), len(n1.samples(3, seed=1)))
+for bad in (lambda: ND(0, -1), lambda: ND(0, 0).pdf(1), lambda: ND(0, 0).cdf(1),
+            lambda: ND().inv_cdf(0), lambda: ND().inv_cdf(1.5), lambda: ND(1, 0).zscore(2),
+            lambda: ND.from_samples([1]), lambda: ND().overlap(3)):
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
