@@ -4,7 +4,7 @@
  *
  *   http_load --port PORT [--host 127.0.0.1] [--token T] [--connections N]
  *             [--duration SEC] [--path /v1/run] [--code PY]
- *             [--hostile N] [--expect TEXT]
+ *             [--hostile N] [--expect TEXT] [--paths P1,P2,...]
  *
  * Each connection is a thread with one HTTP/1.1 keep-alive connection that
  * POSTs {"code": CODE} to PATH in a loop and times every answer. With
@@ -12,7 +12,8 @@
  * bomb and an output flood to the same path; their answers are counted but
  * their latencies are not mixed with the well-behaved ones. A well-behaved
  * answer counts as good only with status 200 and, with --expect, TEXT in the
- * body. The report is one JSON object on stdout.
+ * body. --paths gives connection i the path Pi (round robin), e.g. one
+ * session each. The report is one JSON object on stdout.
  *
  * A client for measuring, not a general HTTP client: it expects
  * Content-Length framed responses (what libmicrohttpd sends for buffered
@@ -38,12 +39,15 @@
 
 struct options {
     const char *host, *token, *path, *code, *expect;
+    char **paths; /* --paths, split */
+    int npaths;
     int port, connections, hostile;
     double duration;
 };
 
 struct worker {
     const struct options *opt;
+    const char *path;
     int hostile;     /* 1: sends the adversarial programs */
     uint64_t *lat;   /* latencies, ns (well-behaved only) */
     size_t nlat, cap;
@@ -111,7 +115,7 @@ static char *json_body(const char *code)
     return b;
 }
 
-static char *make_request(const struct options *o, const char *code, size_t *len)
+static char *make_request(const struct options *o, const char *path, const char *code, size_t *len)
 {
     char *body = json_body(code);
     if (!body)
@@ -125,7 +129,7 @@ static char *make_request(const struct options *o, const char *code, size_t *len
     int n = snprintf(r, cap,
                      "POST %s HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
                      "%s%s%sContent-Length: %zu\r\n\r\n%s",
-                     o->path, o->host, o->port, o->token ? "Authorization: Bearer " : "", o->token ? o->token : "",
+                     path, o->host, o->port, o->token ? "Authorization: Bearer " : "", o->token ? o->token : "",
                      o->token ? "\r\n" : "", strlen(body), body);
     free(body);
     *len = (size_t)n;
@@ -201,7 +205,7 @@ static void *run_worker(void *arg)
     size_t nreq = w->hostile ? 3 : 1, lens[3];
     char *reqs[3] = {0};
     for (size_t i = 0; i < nreq; i++)
-        reqs[i] = make_request(o, w->hostile ? hostile_programs[i] : o->code, &lens[i]);
+        reqs[i] = make_request(o, w->path, w->hostile ? hostile_programs[i] : o->code, &lens[i]);
     size_t cap = 65536;
     char *buf = malloc(cap);
     int fd = -1;
@@ -285,6 +289,16 @@ static int parse(int argc, char **argv, struct options *o)
             o->code = v;
         else if (!strcmp(a, "--expect"))
             o->expect = v;
+        else if (!strcmp(a, "--paths")) {
+            char *copy = strdup(v);
+            for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+                char **np = realloc(o->paths, (size_t)(o->npaths + 1) * sizeof *np);
+                if (!np)
+                    return -1;
+                o->paths = np;
+                o->paths[o->npaths++] = t;
+            }
+        }
         else {
             fprintf(stderr, "http_load: unknown option %s\n", a);
             return -1;
@@ -314,6 +328,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < n; i++) {
         w[i].opt = &o;
         w[i].hostile = i >= o.connections;
+        w[i].path = o.npaths ? o.paths[i % o.npaths] : o.path;
         if (!w[i].hostile) {
             w[i].cap = per;
             w[i].lat = malloc(per * sizeof(uint64_t));
