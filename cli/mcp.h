@@ -68,7 +68,8 @@ struct mcp_backend {
     int (*run)(void *user, const char *code, size_t len, unsigned flags, char **json, size_t *json_len, char *err,
                size_t errcap);
     /* Discard the session (variables, imports, files); the next run starts
-     * from a fresh interpreter. */
+     * from a fresh interpreter. Called for reset_context, and by the core
+     * itself after a result whose "session" is "lost". */
     int (*reset)(void *user, char *err, size_t errcap);
 };
 
