@@ -159,15 +159,17 @@ except ValueError as e:
     print('ValueError', e)
 
 # real files
-with open('compat_csv_test.csv', 'w') as f:
+with open('compat_csv_test.csv', 'w', newline='') as f:
     w = csv.writer(f)
     w.writerow(['id', 'label'])
     for i in range(3):
         w.writerow([i, 'item %d, "q"' % i])
-with open('compat_csv_test.csv') as f:
+with open('compat_csv_test.csv', newline='') as f:
     print(list(csv.reader(f)))
-with open('compat_csv_test.csv') as f:
+with open('compat_csv_test.csv', encoding='utf-8', newline='') as f:
     print([row['label'] for row in csv.DictReader(f)])
+with open('compat_csv_test.csv') as f:
+    print(repr(f.read()))
 import os
 os.remove('compat_csv_test.csv')
 
