@@ -168,8 +168,8 @@ with open('compat_csv_test.csv', newline='') as f:
     print(list(csv.reader(f)))
 with open('compat_csv_test.csv', encoding='utf-8', newline='') as f:
     print([row['label'] for row in csv.DictReader(f)])
-with open('compat_csv_test.csv') as f:
-    print(repr(f.read()))
+with open('compat_csv_test.csv', 'rb') as f:
+    print(f.read())
 import os
 os.remove('compat_csv_test.csv')
 
