@@ -1,8 +1,9 @@
 # fractions for mpbox: CPython's Fraction, written for MicroPython.
-# Limits of this build: round(), math.floor() and math.ceil() of a Fraction go
-# through float (MicroPython does not call __round__/__floor__/__ceil__), and
-# `int < Fraction` style comparisons with the int on the left fail (no
-# reflected comparisons); Fraction on the left works.
+# Limits of this build: round() of a Fraction goes through float (MicroPython
+# does not call __round__; math.floor/ceil/trunc call __floor__/__ceil__/
+# __trunc__ through lib/python/math.py), divmod(int, Fraction) does not call
+# __rdivmod__, and `int < Fraction` style comparisons with the int on the left
+# fail (no reflected comparisons); Fraction on the left works.
 import math
 import _numeric
 
