@@ -587,6 +587,7 @@ static unsigned sess_error_status(int rc)
     case SESS_LOST: return 410;
     case SESS_FULL: return 503;
     case SESS_NOMEM: return 503;
+    case SESS_CLOSING: return 503;
     default: return 500;
     }
 }
@@ -605,6 +606,7 @@ static void sess_error(struct srv_response *r, int rc, const char *err)
         srv_response_header(r, "Retry-After", "10");
         break;
     case SESS_NOMEM: srv_error(r, 503, "out_of_memory", "the server is out of memory"); break;
+    case SESS_CLOSING: srv_error(r, 503, "shutting_down", "the server is shutting down"); break;
     case SESS_FAILED: srv_error(r, 500, "worker_failed", "%s", err); break;
     default: srv_error(r, sess_error_status(rc), "internal", "%s", err); break;
     }

@@ -44,6 +44,7 @@ struct srv_http {
     int fd;
     struct srv *srv;
     int check_host; /* no tokens: only Host names of this machine (DNS rebinding) */
+    atomic_int in_flight; /* requests begun and not yet completed */
 };
 
 /* Per request: the body so far and what was decided before it arrived. */
@@ -247,6 +248,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (!rq)
             return MHD_NO;
         *con_cls = rq;
+        atomic_fetch_add(&h->in_flight, 1);
         if (h->check_host && !host_is_local(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
             rq->answered = 1;
             return send_error(h, c, 403, "forbidden_host",
@@ -331,8 +333,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
 {
+    struct srv_http *h = cls;
     struct request *rq = *con_cls;
     if (rq) {
+        atomic_fetch_sub(&h->in_flight, 1);
         cli_buf_free(&rq->body);
         free(rq);
         *con_cls = NULL;
@@ -482,7 +486,7 @@ int srv_http_start(struct srv *srv, struct srv_http **out, char *bound, size_t b
         return -1;
     }
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
-                     MHD_USE_ERROR_LOG;
+                     MHD_USE_ITC | MHD_USE_ERROR_LOG;
     h->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, h, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, h, MHD_OPTION_LISTEN_SOCKET, h->fd,
         MHD_OPTION_CONNECTION_LIMIT,
@@ -503,6 +507,11 @@ void srv_http_stop(struct srv_http *h)
 {
     if (!h)
         return;
+    /* Take no new connection, and let the requests under way (their runs
+     * interrupted by sess_shutdown) send their answers, for a while. */
+    MHD_quiesce_daemon(h->daemon);
+    for (int i = 0; i < 200 && atomic_load(&h->in_flight) > 0; i++)
+        usleep(25 * 1000);
     MHD_stop_daemon(h->daemon);
     close(h->fd);
     free(h);

@@ -502,6 +502,7 @@ int serve_main(int argc, char **argv)
     while (sigwait(&stop, &sig) != 0)
         ;
     fprintf(stderr, "mpbox serve: %s, shutting down\n", strsignal(sig));
+    sess_shutdown(srv.sessions);
     status = CLI_EXIT_OK;
 
 out:

@@ -60,6 +60,7 @@ struct sess_table {
 
     pthread_t janitor;
     int janitor_started, stopping;
+    int closing; /* sess_shutdown was called */
     pthread_cond_t wake;
 };
 
@@ -362,6 +363,11 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
 {
     *out = NULL;
     pthread_mutex_lock(&t->lock);
+    if (t->closing) {
+        pthread_mutex_unlock(&t->lock);
+        set_err(err, errcap, "the server is shutting down");
+        return SESS_CLOSING;
+    }
     if (t->cfg.max_sessions > 0 && t->n + (size_t)t->reserved >= (size_t)t->cfg.max_sessions) {
         pthread_mutex_unlock(&t->lock);
         set_err(err, errcap, "the server holds its maximum number of sessions (--max-sessions)");
@@ -476,6 +482,11 @@ int sess_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, 
         if (s->removed) {
             pthread_mutex_unlock(&t->lock);
             return SESS_NOTFOUND;
+        }
+        if (t->closing) {
+            pthread_mutex_unlock(&t->lock);
+            set_err(err, errcap, "the server is shutting down");
+            return SESS_CLOSING;
         }
         if (s->in_use == FREE)
             break;
@@ -839,6 +850,19 @@ int sess_janitor_start(struct sess_table *t, char *err, size_t errcap)
     }
     t->janitor_started = 1;
     return SESS_OK;
+}
+
+void sess_shutdown(struct sess_table *t)
+{
+    pthread_mutex_lock(&t->lock);
+    t->closing = 1;
+    for (size_t i = 0; i < t->n; i++) {
+        struct sess *s = t->v[i];
+        if (s->running && s->w)
+            wk_interrupt(s->w);
+        pthread_cond_broadcast(&s->released); /* waiters see "closing" */
+    }
+    pthread_mutex_unlock(&t->lock);
 }
 
 void sess_table_free(struct sess_table *t)

@@ -39,7 +39,8 @@ enum {
     SESS_LOST = -3,     /* the session's worker died earlier */
     SESS_FULL = -4,     /* --max-sessions reached */
     SESS_FAILED = -5,   /* could not start or restore a worker (see err) */
-    SESS_NOMEM = -6
+    SESS_NOMEM = -6,
+    SESS_CLOSING = -7   /* the server is shutting down */
 };
 
 #define SESS_ID_LEN 32 /* hex digits of a 128-bit random id */
@@ -86,6 +87,10 @@ int sess_table_new(const struct sess_table_config *cfg, struct wk_pool *pool, st
                    struct sess_table **out, char *err, size_t errcap);
 /* Start the janitor thread. */
 int sess_janitor_start(struct sess_table *t, char *err, size_t errcap);
+/* At shutdown, before the HTTP daemon stops: interrupt every run in
+ * progress and refuse new claims and sessions (SESS_CLOSING), so that no
+ * connection thread stays blocked in a run. */
+void sess_shutdown(struct sess_table *t);
 /* Stop the janitor, kill every worker, remove the snapshots written. */
 void sess_table_free(struct sess_table *t);
 

@@ -708,8 +708,13 @@ def test_sigterm_stops_cleanly():
     s2 = Server()
     sid = s2.create()
     pid = s2.json("GET", "/v1/sessions/" + sid)["pid"]
+    t, box = in_thread(lambda: s2.run(sid, "while True: pass"))
+    wait_for("the run starts", lambda: s2.json("GET", "/v1/sessions/" + sid)["running"])
     s2.stop()
     check(s2.p.returncode == 0, "exit status %s: %s" % (s2.p.returncode, show("".join(s2.lines))))
+    t.join(30)
+    # the run in progress was interrupted by the shutdown, not left to time out
+    check(box.get("value", {}).get("status") == "interrupted", show(box))
     wait_for("the worker ends", lambda: not os.path.exists("/proc/%d" % pid)
              or open("/proc/%d/stat" % pid).read().split()[2] == "Z", 10)
 
