@@ -84,3 +84,24 @@ def float_ratio(x):
         n >>= 1
         e += 1
     return n, 1 << -e
+
+
+def install_round():
+    # MicroPython's round() converts other numbers to float instead of calling
+    # their __round__; fractions and decimal make it call __round__ (floats
+    # and ints still go straight to the built-in).
+    import builtins
+    if getattr(builtins, '__mpbox_round__', False):
+        return
+    real = round
+
+    def round_(number, ndigits=None):
+        t = type(number)
+        if t is not float and t is not int:
+            r = getattr(t, '__round__', None)
+            if r is not None:
+                return r(number) if ndigits is None else r(number, ndigits)
+        return real(number) if ndigits is None else real(number, ndigits)
+
+    builtins.round = round_
+    builtins.__mpbox_round__ = True

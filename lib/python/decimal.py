@@ -13,11 +13,13 @@
 # Limits of this build: DivisionByZero derives from ZeroDivisionError only and
 # FloatOperation from DecimalException only (one built-in base per class);
 # `float + Decimal` gives a float instead of a TypeError; `1 < Decimal(2)`
-# (a number on the left of a comparison) raises TypeError; round() of a
-# Decimal goes through float (math.floor/ceil/trunc use __floor__/__ceil__/
-# __trunc__ through lib/python/math.py); f'{d:.2f}' and '{:>8}'.format(d)
-# fail (use str(d.quantize(Decimal('0.01')))).
+# (a number on the left of a comparison) raises TypeError; f'{d:.2f}' and
+# '{:>8}'.format(d) fail (use str(d.quantize(Decimal('0.01')))). Importing
+# this module makes round() call __round__; math.floor/ceil/trunc use
+# __floor__/__ceil__/__trunc__ through lib/python/math.py.
 import _numeric
+
+_numeric.install_round()
 
 __all__ = ['Decimal', 'Context', 'DecimalTuple', 'DefaultContext', 'BasicContext',
            'ExtendedContext', 'DecimalException', 'Clamped', 'InvalidOperation',

@@ -1,11 +1,13 @@
 # fractions for mpbox: CPython's Fraction, written for MicroPython.
-# Limits of this build: round() of a Fraction goes through float (MicroPython
-# does not call __round__; math.floor/ceil/trunc call __floor__/__ceil__/
-# __trunc__ through lib/python/math.py), divmod(int, Fraction) does not call
-# __rdivmod__, and `int < Fraction` style comparisons with the int on the left
-# fail (no reflected comparisons); Fraction on the left works.
+# Importing this module makes round() call __round__ (MicroPython's round()
+# converts to float); math.floor/ceil/trunc call __floor__/__ceil__/__trunc__
+# through lib/python/math.py. Limits of this build: divmod(int, Fraction) does
+# not call __rdivmod__, and `int < Fraction` style comparisons with the int on
+# the left fail (no reflected comparisons); Fraction on the left works.
 import math
 import _numeric
+
+_numeric.install_round()
 
 __all__ = ['Fraction']
 

@@ -151,3 +151,7 @@ for k in range(150):
                str(x // y) if y else '-', str(x % y) if y else '-', str(x.normalize()),
                str(x.to_integral_value()), str(x ** 3), str(x < y), str(x == y)]
     print(k, x, y, ctx.prec, ctx.rounding, ' '.join(out))
+import math
+print(repr(round(D('2.675'), 2)), repr(round(D('2.5'))), repr(round(D('-3.5'))), repr(round(D('1234.5'), -2)),
+      repr(round(D('0.125'), 2)), repr(round(3.25, 1)))
+print(math.floor(D('-2.5')), math.ceil(D('2.1')), math.trunc(D('-7.9')), math.floor(D('1e30')))

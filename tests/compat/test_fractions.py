@@ -72,3 +72,7 @@ print(total, float(total))
 print(F(F(1, 2), F(1, 3)), F(F(3, 4)))
 print([str(F(n, 12)) for n in range(-3, 14, 4)])
 print('%s and %r' % (F(1, 2), F(1, 2)), '{}'.format(F(3, 9)), f'{F(5, 10)}')
+print(repr(round(F(7, 3))), repr(round(F(7, 3), 2)), repr(round(F(5, 2))), repr(round(F(-7, 2))),
+      repr(round(F(12345, 7), -2)), repr(round(2.675, 1)), repr(round(7)), repr(round(-2.5)))
+print(math.floor(F(7, 2)), math.ceil(F(7, 2)), math.floor(F(-7, 2)), math.trunc(F(-7, 2)),
+      math.floor(F(10 ** 30 + 1, 10)))
