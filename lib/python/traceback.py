@@ -167,11 +167,16 @@ def format_exception(exc, value=_sentinel, tb=_sentinel, limit=None, chain=True)
     return out
 
 
-def print_exception(exc, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
+def _write(file, text):
+    # print() for the default stream, so that contextlib.redirect_stderr sees it
     if file is None:
-        file = sys.stderr
-    for line in format_exception(exc, value, tb, limit=limit, chain=chain):
-        file.write(line)
+        print(text, end='', file=sys.stderr)
+    else:
+        file.write(text)
+
+
+def print_exception(exc, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
+    _write(file, ''.join(format_exception(exc, value, tb, limit=limit, chain=chain)))
 
 
 def _current():
@@ -189,9 +194,7 @@ def format_exc(limit=None, chain=True):
 
 
 def print_exc(limit=None, file=None, chain=True):
-    if file is None:
-        file = sys.stderr
-    file.write(format_exc(limit, chain))
+    _write(file, format_exc(limit, chain))
 
 
 def print_last(limit=None, file=None, chain=True):
@@ -214,10 +217,7 @@ def format_tb(tb, limit=None):
 
 
 def print_tb(tb, limit=None, file=None):
-    if file is None:
-        file = sys.stderr
-    for line in format_tb(tb, limit):
-        file.write(line)
+    _write(file, ''.join(format_tb(tb, limit)))
 
 
 def extract_stack(f=None, limit=None):
@@ -287,7 +287,4 @@ class TracebackException:
             yield line
 
     def print(self, *, file=None, chain=True):
-        if file is None:
-            file = sys.stderr
-        for line in self.format(chain=chain):
-            file.write(line)
+        _write(file, ''.join(self.format(chain=chain)))

@@ -69,3 +69,15 @@ print(fs == ('file.py', 10, 'func', 'x = 1'))
 print(traceback.format_list([('a.py', 1, 'f', 'return 1'), ('b.py', 2, 'g', None)]))
 ss = traceback.StackSummary.from_list([('a.py', 3, '<module>', 'main()')])
 print(ss.format(), len(ss))
+
+# the default stream is sys.stderr, which contextlib.redirect_stderr captures
+import contextlib
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    try:
+        outer('value')
+    except ValueError as e:
+        traceback.print_exception(e)
+        traceback.TracebackException.from_exception(e).print()
+text = err.getvalue()
+print(text.count('Traceback (most recent call last):'), text.count('ValueError: bad value'))
