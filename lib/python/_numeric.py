@@ -91,8 +91,12 @@ def install_round():
     # their __round__; fractions and decimal make it call __round__ (floats
     # and ints still go straight to the built-in).
     import builtins
-    if getattr(builtins, '__mpbox_round__', False):
-        return
+    try:
+        # assigned builtins are seen by name lookup only, not as attributes
+        if __mpbox_round__:
+            return
+    except NameError:
+        pass
     real = round
 
     def round_(number, ndigits=None):

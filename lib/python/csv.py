@@ -20,8 +20,12 @@ def _accept_newline_in_open():
     # newline='' asks for, so importing csv makes open() accept and ignore
     # newline= (and errors=, buffering=, closefd=, opener=).
     import builtins
-    if getattr(builtins, '__mpbox_open_newline__', False):
-        return
+    try:
+        # assigned builtins are seen by name lookup only, not as attributes
+        if __mpbox_open_newline__:
+            return
+    except NameError:
+        pass
     real = open
 
     def open_(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
