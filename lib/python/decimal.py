@@ -330,6 +330,11 @@ def _round_int(sign, q, r, half, mode):
 
 def _shift_round(sign, coeff, drop, mode):
     # coeff with its last `drop` digits removed, rounded; and whether inexact
+    if drop > _digits(coeff):
+        # every digit goes and what goes is below half a unit: no 10**drop
+        if coeff == 0:
+            return 0, False
+        return (1 if _round_int(sign, 0, 1, 2, mode) else 0), True
     p = 10 ** drop
     q, r = divmod(coeff, p)
     if _round_int(sign, q, r * 2, p, mode) if mode.startswith('ROUND_HALF') else \
@@ -652,9 +657,33 @@ class Decimal:
             if self._special and other._special and self._sign != other._sign:
                 return self._invalid(ctx)
             return Decimal(self if self._special else other)
-        exp = min(self._exp, other._exp)
-        a = self._int * 10 ** (self._exp - exp) * (-1 if self._sign else 1)
-        b = other._int * 10 ** (other._exp - exp) * (-1 if other._sign else 1)
+        if self._int == 0 or other._int == 0:
+            if self._int == 0 and other._int == 0:
+                exp = min(self._exp, other._exp)
+            else:
+                # x + 0: x padded with zeros down to the smaller exponent, but
+                # not beyond the precision
+                x = other if self._int == 0 else self
+                exp = max(min(self._exp, other._exp), x._exp - max(0, ctx.prec - _digits(x._int)))
+        else:
+            exp = min(self._exp, other._exp)
+            # an operand entirely below the rounding point counts only as a
+            # sticky digit: keep the numbers small when exponents are far apart
+            big, small = (self, other) if self._exp >= other._exp else (other, self)
+            limit = big._exp + min(-1, _digits(big._int) - ctx.prec - 2)
+            if small._exp + _digits(small._int) - 1 < limit:
+                small = Decimal._new(small._sign, 1, limit)
+                if big is self:
+                    other = small
+                else:
+                    self = small
+                exp = limit
+        a = self._int * 10 ** (self._exp - exp) if self._int else 0
+        b = other._int * 10 ** (other._exp - exp) if other._int else 0
+        if self._sign:
+            a = -a
+        if other._sign:
+            b = -b
         total = a + b
         if total == 0:
             if self._sign and other._sign:
@@ -734,6 +763,9 @@ class Decimal:
             else:
                 ctx._raise(DivisionByZero, InvalidOperation)
             return Decimal._new(sign, 0, 'F', 'F'), Decimal._new(0, 0, 'n', 'n')
+        if self._int and self.adjusted() - other.adjusted() > ctx.prec:
+            bad = self._invalid(ctx, DivisionImpossible)
+            return bad, bad
         exp = min(self._exp, other._exp)
         a = self._int * 10 ** (self._exp - exp)
         b = other._int * 10 ** (other._exp - exp)
@@ -1090,6 +1122,8 @@ class Decimal:
             return self._invalid(ctx)
         if self._int == 0:
             return Decimal._new(self._sign, 0, target)
+        if self.adjusted() - target + 1 > ctx.prec:
+            return self._invalid(ctx)
         if target > self._exp:
             coeff, inexact = _shift_round(self._sign, self._int, target - self._exp, rounding)
             if inexact:

@@ -155,3 +155,15 @@ import math
 print(repr(round(D('2.675'), 2)), repr(round(D('2.5'))), repr(round(D('-3.5'))), repr(round(D('1234.5'), -2)),
       repr(round(D('0.125'), 2)), repr(round(3.25, 1)))
 print(math.floor(D('-2.5')), math.ceil(D('2.1')), math.trunc(D('-7.9')), math.floor(D('1e30')))
+
+# operands whose exponents are far apart stay cheap
+with localcontext() as big:
+    big.traps[decimal.InvalidOperation] = False
+    big.traps[decimal.Overflow] = False
+    print(D('1e999999') + D('1e-999999'), D('1e-999999') - D('1e999999'), D('0e-999999') + D('1'),
+          D('0e999999') + D('1.5'), D('1e999999') // D('3'), D('1e999999') % D('7'),
+          D('1e-999999999').quantize(D('1')), D('1e999999').quantize(D('1e-999999')),
+          D('1e-999999') * D('1e-999999'), D(2) ** 1000000000, D('1e-999999999') + 0)
+    for mode in modes:
+        big.rounding = mode
+        print(mode, D('1e10') + D('1e-30'), D('1e10') - D('1e-30'), D('-1e10') - D('1e-30'))
