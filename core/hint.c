@@ -261,11 +261,8 @@ static const struct hint_rule rules[] = {
      "MicroPython exceptions have no __traceback__; print one with sys.print_exception(e)."},
     {"AttributeError", "'*' object has no attribute '__qualname__'", NULL,
      "MicroPython has no __qualname__; use __name__."},
-    {"AttributeError", "module '*' has no attribute '*'", NULL,
-     "MicroPython's %1 module is smaller than CPython's and has no '%2'; dir(%1) lists what "
-     "it has."},
     {"ImportError", "can't import name *", NULL,
-     "The module exists in MicroPython but has no '%1'; dir(module) lists what it has."},
+     "The module exists but has no '%1'; dir() of the module lists what it has."},
 
     /* ---- limits of the guest ---- */
     {"RuntimeError", "maximum recursion depth exceeded", NULL,
@@ -390,6 +387,35 @@ static const char *const stdlib_names[] = {
     "reprlib", "copyreg",
 };
 
+/* The modules of this sandbox that stand for CPython's (MicroPython's own and
+ * the compatibility library's): a missing attribute of one of them is a
+ * difference, of any other module (the program's own) it is not. Packages
+ * are marked: only they report `from pkg import missing` as a module. */
+static const struct {
+    const char *name;
+    int package;
+} sandbox_modules[] = {
+    {"array", 0}, {"asyncio", 1}, {"base64", 0}, {"binascii", 0}, {"bisect", 0},
+    {"builtins", 0}, {"calendar", 0}, {"cmath", 0}, {"collections", 1}, {"contextlib", 0},
+    {"copy", 0}, {"csv", 0}, {"dataclasses", 0}, {"datetime", 0}, {"decimal", 0},
+    {"enum", 0}, {"errno", 0}, {"fnmatch", 0}, {"fractions", 0}, {"functools", 0},
+    {"gc", 0}, {"gzip", 0}, {"hashlib", 0}, {"heapq", 0}, {"hmac", 0}, {"html", 1},
+    {"inspect", 0}, {"io", 0}, {"itertools", 0}, {"json", 0}, {"locale", 0}, {"logging", 0},
+    {"math", 0}, {"operator", 0}, {"os", 1}, {"os.path", 0}, {"pathlib", 0}, {"platform", 0},
+    {"pprint", 0}, {"random", 0}, {"re", 0}, {"select", 0}, {"stat", 0}, {"statistics", 0},
+    {"string", 0}, {"struct", 0}, {"sys", 0}, {"tarfile", 1}, {"textwrap", 0}, {"time", 0},
+    {"traceback", 0}, {"types", 0}, {"typing", 0}, {"unittest", 1}, {"uuid", 0}, {"zlib", 0},
+};
+
+/* 1 when name is one of sandbox_modules (and a package when want_package). */
+static int sandbox_module(const char *name, size_t len, int want_package)
+{
+    for (size_t i = 0; i < sizeof sandbox_modules / sizeof sandbox_modules[0]; i++)
+        if (strlen(sandbox_modules[i].name) == len && memcmp(sandbox_modules[i].name, name, len) == 0)
+            return !want_package || sandbox_modules[i].package;
+    return 0;
+}
+
 struct capture {
     const char *at;
     size_t len;
@@ -506,6 +532,8 @@ static char *import_hint(const char *message)
     char *dot = strchr(full, '.');
     if (dot) {
         /* MicroPython reports `from pkg import missing` this way. */
+        if (!sandbox_module(full, (size_t)(dot - full), 1))
+            return NULL;
         *dot = '\0';
         return dup_printf("MicroPython's %s has no '%s' (a name missing from a package is "
                           "reported as a missing module); dir() of the module lists what it has.",
@@ -527,6 +555,21 @@ static char *import_hint(const char *message)
                               "not have; help('modules') lists the modules available.",
                               full, "");
     return NULL;
+}
+
+/* AttributeError "module 'm' has no attribute 'a'" for a module of the
+ * sandbox that has no specific rule. */
+static char *module_attribute_hint(const char *message, size_t mlen)
+{
+    struct capture caps[MAX_STARS] = {{0}};
+    long budget = MATCH_BUDGET;
+    if (!match("module '*' has no attribute '*'", message, message + mlen, caps, 0, &budget))
+        return NULL;
+    if (!quotable(&caps[0]) || !quotable(&caps[1]) || !sandbox_module(caps[0].at, caps[0].len, 0))
+        return NULL;
+    return expand("This sandbox's %1 module is smaller than CPython's and has no '%2'; dir(%1) "
+                  "lists what it has.",
+                  caps);
 }
 
 /* Line `lineno` (1-based) of src, stripped of surrounding blanks, into buf;
@@ -604,5 +647,7 @@ char *mpb_hint_for(const char *type, const char *message, const char *traceback,
     }
     if (strcmp(type, "ImportError") == 0)
         return import_hint(message);
+    if (strcmp(type, "AttributeError") == 0)
+        return module_attribute_hint(message, mlen);
     return NULL;
 }

@@ -214,8 +214,10 @@ static void modules(void)
                 "AttributeError", "have no strftime()");
     expect_hint("from datetime import datetime\ndatetime.strptime('2024-01-05', '%Y-%m-%d')", "AttributeError",
                 "datetime(*map(int");
-    expect_hint("import micropython\nmicropython.no_such_name()", "AttributeError",
-                "MicroPython's micropython module is smaller than CPython's and has no 'no_such_name'");
+    expect_hint("import struct\nstruct.no_such_name()", "AttributeError",
+                "This sandbox's struct module is smaller than CPython's and has no 'no_such_name'; "
+                "dir(struct) lists");
+    expect_hint("import os.path\nos.path.no_such_name('a')", "AttributeError", "sandbox's os.path module");
     expect_hint("from math import no_such_function", "ImportError", "has no 'no_such_function'");
 }
 
@@ -282,6 +284,11 @@ static void unrelated_errors(void)
     expect_none("print('abc'.no_such_method())", "AttributeError");
     expect_none("class A:\n    pass\nA().missing", "AttributeError");
     expect_none("import my_own_module", "ImportError");
+    /* the program's own modules are not MicroPython's */
+    expect_none("with open('/helpers.py', 'w') as f:\n    f.write('X = 1\\n')\nimport helpers\n"
+                "helpers.missing()", "AttributeError");
+    expect_none("import os\nos.mkdir('/mypkg')\nopen('/mypkg/__init__.py', 'w').close()\n"
+                "from mypkg import missing", "ImportError");
     expect_none("print(len(5))", "TypeError");
     expect_none("print('a'.startswith(1))", "TypeError");
     expect_none("x = (1, 2\nprint(x)", "SyntaxError");
