@@ -210,6 +210,10 @@ class _Reader:
                 raise Error('iterator should return strings, not %s '
                             '(the file should be opened in text mode)' % type(line).__name__)
             self.line_num += 1
+            if state == _START_RECORD:
+                fields = self._simple_line(line, d)
+                if fields is not None:
+                    return fields
             for c in line:
                 state = self._step(state, c, delim, quote, esc, quoting, d)
             state = self._step(state, None, delim, quote, esc, quoting, d)
@@ -218,6 +222,95 @@ class _Reader:
         fields = self._fields
         self._fields = []
         return fields
+
+    def _simple_line(self, line, d):
+        # the fields of a whole record on one line with no quote or escape
+        # characters: what the state machine would give, by str.split;
+        # None when the line needs the state machine
+        body = line
+        if body.endswith('\n'):
+            body = body[:-1]
+        if body.endswith('\r'):
+            body = body[:-1]
+        if '\r' in body or '\n' in body:
+            return None
+        if d.escapechar is not None and d.escapechar in body:
+            return None
+        if d.quoting != QUOTE_NONE and d.quotechar in body:
+            return self._quoted_line(body, d) if d.doublequote else None
+        if not body:
+            return []
+        fields = body.split(d.delimiter)
+        limit = _limit[0]
+        for k in range(len(fields)):
+            f = fields[k]
+            if d.skipinitialspace:
+                f = f.lstrip(' ')
+                fields[k] = f
+            if len(f) > limit:
+                return None
+            if d.quoting == QUOTE_NONNUMERIC and f:
+                try:
+                    fields[k] = float(f)
+                except ValueError:
+                    raise ValueError('could not convert string to float: %r' % (f,))
+        return fields
+
+    def _quoted_line(self, body, d):
+        # like _simple_line for a line with quoted fields that all close on
+        # this line; None for anything else (text after a closing quote, ...)
+        q, delim = d.quotechar, d.delimiter
+        skip = d.skipinitialspace
+        numeric = d.quoting == QUOTE_NONNUMERIC
+        limit = _limit[0]
+        n = len(body)
+        fields = []
+        i = 0
+        while True:
+            if skip:
+                while i < n and body[i] == ' ':
+                    i += 1
+            if i < n and body[i] == q:
+                parts = []
+                j = i + 1
+                while True:
+                    k = body.find(q, j)
+                    if k < 0:
+                        return None
+                    parts.append(body[j:k])
+                    if k + 1 < n and body[k + 1] == q:
+                        parts.append(q)
+                        j = k + 2
+                        continue
+                    break
+                i = k + 1
+                if i < n and body[i] != delim:
+                    return None
+                value = ''.join(parts)
+            else:
+                k = body.find(delim, i)
+                if k < 0:
+                    k = n
+                value = body[i:k]
+                i = k
+                if len(value) > limit:
+                    return None
+                if numeric and value:
+                    try:
+                        value = float(value)
+                    except ValueError:
+                        raise ValueError('could not convert string to float: %r' % (value,))
+                fields.append(value)
+                if i >= n:
+                    return fields
+                i += 1
+                continue
+            if len(value) > limit:
+                return None
+            fields.append(value)
+            if i >= n:
+                return fields
+            i += 1
 
     def _add(self, c):
         if len(self._field) >= _limit[0]:
@@ -331,9 +424,20 @@ class _Writer:
             raise TypeError('argument 1 must have a "write" method')
         self._write = f.write
         self.dialect = _Params(dialect, **kw)
+        d = self.dialect
+        # characters that make a field need quoting or escaping
+        self._specials = [c for c in (d.delimiter, d.escapechar, d.quotechar) if c] + \
+            list(d.lineterminator)
 
     def _field(self, s, quoted):
         d = self.dialect
+        plain = True
+        for c in self._specials:
+            if c in s:
+                plain = False
+                break
+        if plain:
+            return d.quotechar + s + d.quotechar if quoted else s
         special = (d.delimiter, d.escapechar, d.quotechar)
         out = []
         for c in s:

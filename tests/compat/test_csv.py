@@ -198,3 +198,44 @@ for smp in samples:
         print('Error', e)
 print(sn.has_header('1,2,3\n4,5,6\n'), sn.has_header('id,value\n1,2.5\n2,3.5\n'))
 print(sn.sniff('a:b:c\n1:2:3\n', delimiters=':').delimiter)
+
+# generated inputs: pieces that exercise quoting, spaces, escapes and line
+# ends, read under several dialect settings; and rows written and read back
+seed = 3
+
+
+def rnd(m):
+    global seed
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return (seed >> 8) % m
+
+
+PIECES = ['a', 'bc', '1.5', '-2', ' ', '  ', ',', ';', '"', '""', '"x"', '"a,b"', '"q""q"',
+          '\\', '\\,', '\r\n', '\n', '\r', "'", 'x"y', '"\n"', '', '\t', '3e2']
+SETTINGS = [{}, {'skipinitialspace': True}, {'delimiter': ';'}, {'quoting': csv.QUOTE_NONE},
+            {'escapechar': '\\'}, {'doublequote': False, 'escapechar': '\\'},
+            {'quotechar': "'"}, {'strict': True}, {'quoting': csv.QUOTE_NONNUMERIC},
+            {'quoting': csv.QUOTE_NONE, 'escapechar': '\\'}]
+for k in range(120):
+    text = ''.join(PIECES[rnd(len(PIECES))] for _ in range(1 + rnd(14)))
+    kw = SETTINGS[k % len(SETTINGS)]
+    try:
+        out = [(r.line_num, row) for r in [csv.reader(io.StringIO(text), **kw)] for row in r]
+        print(k, repr(text), out)
+    except (csv.Error, ValueError) as e:
+        print(k, repr(text), type(e).__name__, e)
+
+VALUES = ['', 'plain', 'a,b', 'say "hi"', ' lead', 'trail ', 'line\nbreak', 'cr\rhere', ';', "it's",
+          '\\path', 7, 2.5, -1, None, True]
+for k in range(60):
+    row = [VALUES[rnd(len(VALUES))] for _ in range(1 + rnd(5))]
+    kw = [{}, {'quoting': csv.QUOTE_ALL}, {'quoting': csv.QUOTE_NONNUMERIC}, {'delimiter': ';'},
+          {'escapechar': '\\', 'doublequote': False}, {'lineterminator': '\n'},
+          {'quoting': csv.QUOTE_NONE, 'escapechar': '\\'}, {'quotechar': "'"}][k % 8]
+    s = io.StringIO()
+    try:
+        csv.writer(s, **kw).writerow(row)
+        back = list(csv.reader(io.StringIO(s.getvalue()), **kw))
+        print(k, repr(s.getvalue()), back)
+    except (csv.Error, ValueError) as e:
+        print(k, row, type(e).__name__, e)
