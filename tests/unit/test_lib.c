@@ -237,9 +237,11 @@ static void not_session_state(void)
         mpbox_session_free(c);
     }
 
-    /* a failed run rolls back the scratch area; the library is untouched */
+    /* a run that is rolled back restores the scratch area; the library is untouched */
     mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, "os.remove('/b')\nraise ValueError\n", 36, &r) == MPBOX_OK);
+    const char *fails = "os.remove('/b')\nraise MemoryError\n"; /* out_of_memory: rolled back */
+    CHECK(mpbox_run(s, fails, strlen(fails), &r) == MPBOX_OK);
+    CHECK(r && mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
     mpbox_result_free(r);
     expect(s, "print(sorted(os.listdir('/')), len(os.listdir(L)) > 0)\n", "['a', 'b'] True\n");
 
