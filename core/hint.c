@@ -102,9 +102,13 @@ static const struct hint_rule rules[] = {
     {"TypeError", "unsupported types for __or__: 'type', 'type'", NULL,
      "MicroPython has no union types (int | str); in isinstance() use a tuple: "
      "isinstance(x, (int, str))."},
+    {"TypeError", "unsupported types for __or__: 'type', 'NoneType'", NULL,
+     "MicroPython has no union types (int | None) outside annotations; use "
+     "typing.Optional[int], or a tuple in isinstance(): isinstance(x, (int, type(None)))."},
     {"TypeError", "'type' object isn't subscriptable", NULL,
      "MicroPython types cannot be subscripted at run time (list[int]); annotations are "
-     "fine, but a type alias must drop the parameters (Matrix = list) or be a string."},
+     "fine, and a type alias can use typing (from typing import List; "
+     "Matrix = List[List[float]]) or drop the parameters (Matrix = list)."},
     {"TypeError", "unsupported types for __add__: 'str', 'int'", NULL,
      "str + int needs a conversion: 'n=' + str(n), or an f-string: f'n={n}'."},
     {"TypeError", "unsupported types for __add__: 'str', 'float'", NULL,
