@@ -37,6 +37,26 @@ def _expandtabs(text, tabsize):
 
 def _split_simple(text):
     # runs of whitespace and runs of anything else
+    for c in '\t\n\x0b\x0c\r':
+        if c in text:
+            return _split_runs(text)
+    # blanks only (the usual case after replace_whitespace): str.split, with
+    # each run of blanks rebuilt from the split points
+    chunks = []
+    spaces = -1
+    for w in text.split(' '):
+        spaces += 1
+        if w:
+            if spaces:
+                chunks.append(' ' * spaces)
+            chunks.append(w)
+            spaces = 0
+    if spaces:
+        chunks.append(' ' * spaces)
+    return chunks
+
+
+def _split_runs(text):
     chunks = []
     i, n = 0, len(text)
     while i < n:
@@ -51,7 +71,18 @@ def _split_simple(text):
 
 def _split_hyphens(text):
     # whitespace runs, em-dashes between words, and words that may end after a
-    # hyphen (CPython's wordsep_re rules)
+    # hyphen (CPython's wordsep_re rules). Those rules never look across
+    # whitespace, so each word containing '-' is split on its own.
+    chunks = []
+    for c in _split_simple(text):
+        if '-' in c and c[0] not in _WS:
+            chunks.extend(_split_hyphen_word(c))
+        else:
+            chunks.append(c)
+    return chunks
+
+
+def _split_hyphen_word(text):
     n = len(text)
     at = lambda k: text[k] if 0 <= k < n else ''
 
