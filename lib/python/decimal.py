@@ -347,6 +347,14 @@ class Decimal:
     __slots__ = ('_sign', '_int', '_exp', '_special')
 
     def __init__(self, value='0', context=None):
+        if type(value) is str:
+            r = _parse(value)
+            if r is None:
+                ctx = context or getcontext()
+                ctx._raise(ConversionSyntax)
+                r = (0, 0, 'n', 'n')
+            self._sign, self._int, self._exp, self._special = r
+            return
         if isinstance(value, Decimal):
             self._set(value._sign, value._int, value._exp, value._special)
             return
@@ -395,7 +403,7 @@ class Decimal:
     @classmethod
     def _new(cls, sign, coeff, exp, special=''):
         d = object.__new__(cls)
-        d._set(sign, coeff, exp, special)
+        d._sign, d._int, d._exp, d._special = sign, coeff, exp, special
         return d
 
     @classmethod
@@ -588,8 +596,10 @@ class Decimal:
         if self._special:
             return self
         sign, coeff, exp = self._sign, self._int, self._exp
-        etiny = ctx.Emin - ctx.prec + 1
         nd = _digits(coeff)
+        if coeff and nd <= ctx.prec and ctx.Emin <= exp + nd - 1 <= ctx.Emax:
+            return Decimal._new(sign, coeff, exp)  # nothing to round or check
+        etiny = ctx.Emin - ctx.prec + 1
         if coeff == 0:
             exp = max(min(exp, ctx.Emax - ctx.prec + 1), etiny)
             return Decimal._new(sign, 0, exp)
@@ -670,7 +680,8 @@ class Decimal:
             # an operand entirely below the rounding point counts only as a
             # sticky digit: keep the numbers small when exponents are far apart
             big, small = (self, other) if self._exp >= other._exp else (other, self)
-            limit = big._exp + min(-1, _digits(big._int) - ctx.prec - 2)
+            limit = big._exp + min(-1, _digits(big._int) - ctx.prec - 2) \
+                if big._exp - small._exp > ctx.prec else small._exp
             if small._exp + _digits(small._int) - 1 < limit:
                 small = Decimal._new(small._sign, 1, limit)
                 if big is self:
@@ -1248,6 +1259,11 @@ class _FracProxy:
 def _parse(s):
     # -> (sign, coefficient, exponent, special) or None
     t = s.strip()
+    # the usual forms first: [-]digits[.digits]
+    u = t[1:] if t[:1] == '-' else t
+    a, dot, b = u.partition('.')
+    if (a.isdigit() or (not a and b)) and (not b or b.isdigit()):
+        return (1 if u is not t else 0), int(a + b), -len(b), ''
     t = t.replace('_', '')
     sign = 0
     if t[:1] in ('+', '-') and t:
