@@ -161,7 +161,8 @@ static uint64_t address_space_limit(struct worker *w, uint64_t mapped)
     (void)w, (void)mapped;
     return 0; /* ASan reserves terabytes of shadow memory: no RLIMIT_AS */
 #else
-    uint64_t mem = (uint64_t)limit_of(w, MPBOX_LIMIT_MEMORY);
+    /* one-shot runs may each ask for any cap */
+    uint64_t mem = w->oneshot ? MPBOX_MAX_MEMORY : (uint64_t)limit_of(w, MPBOX_LIMIT_MEMORY);
     uint64_t files = (uint64_t)limit_of(w, MPBOX_LIMIT_FILES_BYTES);
     return mapped + 3 * (8ull << 30) + 2 * mem + files + (1ull << 30);
 #endif

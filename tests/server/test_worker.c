@@ -773,6 +773,66 @@ static void cpu_limit(void)
     wk_pool_stop(p);
 }
 
+static int count_own_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    int n = 0;
+    if (!d)
+        return -1;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
+
+/* The process has ended and been reaped (its /proc entry is gone) within
+ * two seconds. */
+static int reaped(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d", (int)pid);
+    for (int i = 0; i < 200; i++) {
+        if (access(path, F_OK) != 0)
+            return 1;
+        usleep(10 * 1000);
+    }
+    return 0;
+}
+
+/* Spawning, killing, timing out and freeing workers leaves no descriptor
+ * in the server and no zombie behind. */
+static void no_leaks(void)
+{
+    int before = count_own_fds();
+    pid_t pids[6] = {0};
+    for (int i = 0; i < 6; i++) {
+        struct wk *w = spawn_plain();
+        if (!w)
+            return;
+        pids[i] = wk_pid(w);
+        int rc;
+        char *j = NULL;
+        if (i % 3 == 1) {
+            kill(pids[i], SIGKILL);
+            j = run(w, "print(1)", &rc);
+            CHECK(rc == WK_DEAD);
+        } else if (i % 3 == 2) {
+            j = run(w, "print(2)", &rc);
+            CHECK(rc == WK_OK);
+        }
+        free(j);
+        wk_free(w);
+    }
+    for (int i = 0; i < 20; i++) {
+        char *json = NULL;
+        CHECK(wk_run_once(pool, NULL, "print(1)", 8, 0, &json, NULL) == WK_OK);
+        free(json);
+    }
+    CHECK(count_own_fds() == before);
+    for (int i = 0; i < 6; i++)
+        CHECK(reaped(pids[i]));
+}
+
 int main(void)
 {
     snprintf(mount_root, sizeof mount_root, "/tmp/mpbox-wk-%d", (int)getpid());
@@ -823,6 +883,7 @@ int main(void)
     RUN(hostile_answers);
     RUN(framing);
     RUN(cpu_limit);
+    RUN(no_leaks);
     wk_pool_stop(pool);
     unlink(db_path);
     rmdir(mount_root);
