@@ -62,8 +62,19 @@ def _pair_key(t):
     return (_Key(t[0]), _Key(t[1]))
 
 
+def _first(kv):
+    return kv[0]
+
+
 def _sorted(values, key):
-    # sorting with a stable tie order (this build's sort is not stable)
+    # dict items by key and set elements: distinct values, so when they
+    # compare directly the plain sort gives CPython's order
+    try:
+        return sorted(values, key=_first) if key is _pair_key else sorted(values)
+    except TypeError:
+        pass
+    # values that do not compare: CPython's fallback order, with a stable tie
+    # order (this build's sort is not stable)
     dec = [(key(v), i, v) for i, v in enumerate(values)]
     dec.sort(key=lambda d: _Tie(d[0], d[1]))
     return [d[2] for d in dec]
