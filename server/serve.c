@@ -456,6 +456,11 @@ int serve_main(int argc, char **argv)
         .oneshot_reuse = cfg.oneshot_reuse,
     };
     memcpy(wcfg.limits, cfg.limits, sizeof wcfg.limits);
+    /* Workers apply the pool's limits over a loaded snapshot's: leave the
+     * random state and clock mode of snapshots alone (sessions.c passes
+     * each session's own). */
+    wcfg.limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
+    wcfg.limits[MPBOX_LIMIT_SEED] = -1;
     if (wk_pool_start(&wcfg, &srv.pool, err, sizeof err) != WK_OK) {
         fprintf(stderr, "mpbox serve: cannot start the worker zygote: %s\n", err);
         goto out;

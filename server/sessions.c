@@ -266,10 +266,14 @@ static int restore(struct sess_table *t, struct sess *s, char *err, size_t errca
         atomic_fetch_add(&t->metrics->restore_failures, 1);
         return SESS_FAILED;
     }
-    /* The snapshot holds the limits and the random state already: pass no
-     * limits (setting the seed would re-seed). Mounts are not in snapshots. */
+    /* The session's own limits (the worker would otherwise put the pool's
+     * over the snapshot's), but not the seed: setting it would re-seed the
+     * random state the snapshot carries. Mounts are not in snapshots. */
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    memcpy(limits, s->limits, sizeof limits);
+    limits[MPBOX_LIMIT_SEED] = -1;
     struct wk_session_spec spec = {
-        .limits = NULL,
+        .limits = limits,
         .mounts = (const char *const *)s->mounts,
         .nmounts = s->nmounts,
         .sqlites = (const char *const *)s->sqlites,

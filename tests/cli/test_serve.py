@@ -633,9 +633,14 @@ def test_busy_refuse():
 def test_eviction_and_restore():
     with tempfile.TemporaryDirectory() as tmp:
         state = os.path.join(tmp, "state")
-        s2 = Server("--idle-timeout", "0.3", "--state-dir", state)
+        mounted = os.path.join(tmp, "mounted")
+        os.makedirs(mounted)
+        with open(os.path.join(mounted, "m.txt"), "w") as f:
+            f.write("from the host")
+        s2 = Server("--idle-timeout", "0.3", "--state-dir", state, "--allow-mount", mounted)
         try:
-            sid = s2.create({"limits": {"deterministic": True, "seed": 3}})
+            sid = s2.create({"limits": {"deterministic": True, "seed": 3, "max_output": 30},
+                             "mounts": [{"source": mounted, "target": "/m"}]})
             s2.run(sid, "import random\nx = [42]\ndef f():\n    return x[0] + 1\n"
                         "with open('/notes.txt', 'w') as fh:\n    fh.write('before')")
             r1 = s2.run(sid, "random.getrandbits(30)", return_value=True)["return_value"]
@@ -648,6 +653,11 @@ def test_eviction_and_restore():
                   "the worker still runs")
             r = s2.run(sid, "print(open('/notes.txt').read())\nf()", return_value=True)
             check(r["status"] == "ok" and r["return_value"] == 43 and r["stdout"] == "before\n", show(r))
+            # limits, clock mode and mounts came back too
+            r = s2.run(sid, "import time\nopen('/m/m.txt').read(), time.time() < 1767225700", return_value=True)
+            check(r["return_value"] == ["from the host", True], show(r))
+            r = s2.run(sid, "print('y' * 50)")
+            check(r["stdout"] == "y" * 30 and r["stdout_truncated"], show(r))
             r2 = s2.run(sid, "random.getrandbits(30)", return_value=True)["return_value"]
             info = s2.json("GET", "/v1/sessions/" + sid)
             check(info["state"] == "live" and info["pid"] != pid, show(info))
