@@ -7,12 +7,16 @@
 import sys
 
 _cache = {}
+_decoded = [None, None]
 
 
 def _source(modname):
     if modname == '__main__':
-        import builtins
-        src = getattr(builtins, '__mpbox_source__', None)
+        try:
+            # set by the host; assigned builtins are seen by name lookup only
+            src = __mpbox_source__
+        except NameError:
+            src = None
         if src is None:
             try:
                 import __main__
@@ -20,7 +24,10 @@ def _source(modname):
             except ImportError:
                 src = None
         if isinstance(src, bytes):
-            src = src.decode()
+            if _decoded[0] is not src:
+                _decoded[0] = src
+                _decoded[1] = src.decode()
+            src = _decoded[1]
         return src
     m = sys.modules.get(modname)
     f = getattr(m, '__file__', None)

@@ -1,8 +1,11 @@
 # dataclasses for mpbox, written from the CPython 3.11 documentation.
 # MicroPython keeps no annotations: fields are read from the class source
-# (see _classbody); without the source only fields with a default are seen,
-# in no particular order. The generated methods are closures, not exec'd
-# source, so they cost no compilation; their errors read as CPython's.
+# (_classbody: the module's file, or the program text the host hands over).
+# Without the source only fields with a default are seen, in no particular
+# order. The generated methods are closures, not exec'd source, so they cost
+# no compilation; their errors read as CPython's. asdict() gives a dict, whose
+# printed order in MicroPython is not the field order. slots= and
+# weakref_slot= are accepted and ignored.
 import sys
 from collections import OrderedDict as _OD
 

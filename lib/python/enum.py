@@ -5,11 +5,18 @@
 # are plain classes, and importing this module wraps builtins.__build_class__:
 # a class statement with an enum base is routed to _Hook, which builds the
 # class as an instance of EnumType (giving `for c in Color`, `len(Color)`,
-# `Color(1)`, `Color['RED']`, `in`). Member order comes from the class source
-# (_classbody); without the source, members are ordered by value.
-# Differences: an enum class without members stays a plain class (it can be
-# subclassed, as in CPython, but not iterated); `Color.RED = x` is not
-# refused; isinstance(Color.RED, Color) and isinstance(Color.RED, Enum) work.
+# `Color(1)`, `Color['RED']`, `in`). Such an instance wraps a plain "inner"
+# class that makes the members and holds the class attributes. Member order
+# comes from the class source (_classbody); without it, members go by value.
+# Importing enum also wraps isinstance/issubclass (MicroPython's refuse an
+# EnumType class) and, while an enum body runs, classmethod (so that a
+# classmethod gets the EnumType class, which can be iterated).
+# Differences from CPython: type(Color.RED) and self.__class__ are the inner
+# class (prints <class 'Color'>, cannot be iterated: use the enum by name);
+# an enum class without members stays a plain class; `Color.RED = x` is not
+# refused; Flag(undefined bits) says "8 is not a valid Perm"; int/str-valued
+# members fail where MicroPython's C code needs a real int/str ('-'.join,
+# dict keys given as StrEnum members, `2 < Prio.HIGH` with the int on the left).
 import builtins
 import sys
 from collections import OrderedDict as _OD
@@ -655,8 +662,8 @@ def _covers(c, classes, test):
     return test(c, classes)
 
 
-_isinstance = builtins.isinstance
-_issubclass = builtins.issubclass
+_isinstance = isinstance  # (a bare name also sees builtins set at run time)
+_issubclass = issubclass
 
 
 def _enum_isinstance(obj, classes):
@@ -686,7 +693,7 @@ def _enum_issubclass(c, classes):
         return _covers(c, classes, _issubclass)
 
 
-_plain_build_class = builtins.__build_class__
+_plain_build_class = __build_class__  # another module's hook, if any
 
 
 class _ClassMethod:
@@ -696,7 +703,7 @@ class _ClassMethod:
         self.f = f
 
 
-_plain_classmethod = builtins.classmethod
+_plain_classmethod = classmethod
 
 
 def _build_class(func, name, *bases, **kwargs):

@@ -6,7 +6,10 @@
 # types are not subscriptable there): use List[int] / Optional[int].
 # Limits: typing aliases are not classes (isinstance(x, List) raises);
 # Generic[T] and Protocol are plain bases (MyClass[int] is not available);
-# class-form NamedTuple and TypedDict read their fields from the source.
+# class-form NamedTuple and TypedDict read their fields from the class
+# source (_classbody: module files, and the program text the host hands
+# over); importing typing wraps builtins.__build_class__ for them and for
+# class keywords (total=False), which MicroPython's class statement lacks.
 import sys
 
 TYPE_CHECKING = False
@@ -390,17 +393,11 @@ def _fields_from_source(cls, base):
 
 
 class NamedTuple:
-    """NamedTuple('P', [('x', int)]) or `class P(NamedTuple): x: int`. The
-    class form returns instances of a namedtuple subclass named like the
-    class, carrying its methods (isinstance(p, P) is False here)."""
+    """NamedTuple('P', [('x', int)]) or `class P(NamedTuple): x: int` (the
+    class statement is turned into a namedtuple subclass by _build_class)."""
 
     def __new__(cls, *args, **kwargs):
-        if cls is NamedTuple:
-            return _functional_nt(*args, **kwargs)
-        real = cls.__dict__.get('_mpbox_real')
-        if real is None:
-            real = _build_nt(cls)
-        return real(*args, **kwargs)
+        return _functional_nt(*args, **kwargs)
 
 
 def _functional_nt(typename, fields=None, **kwargs):
@@ -408,48 +405,59 @@ def _functional_nt(typename, fields=None, **kwargs):
         fields = list(kwargs.items())
     from collections import namedtuple
     nt = namedtuple(typename, [f[0] for f in fields])
-    try:
-        nt.__annotations__ = dict(fields)
-    except Exception:
-        pass
+    nt.__annotations__ = dict(fields)
     return nt
 
 
-def _build_nt(cls):
+def _nt_values(qual, names, defaults, args, kwargs):
+    if len(args) > len(names):
+        raise TypeError('%s takes %d positional arguments but %d were given'
+                        % (qual, len(names) + 1, len(args) + 1))
+    vals = list(args)
+    missing = []
+    for n in names[len(args):]:
+        if n in kwargs:
+            vals.append(kwargs.pop(n))
+        elif n in defaults:
+            vals.append(defaults[n])
+        else:
+            missing.append(n)
+    for n in names[:len(args)]:
+        if n in kwargs:
+            raise TypeError("%s got multiple values for argument '%s'" % (qual, n))
+    if missing:
+        q = ["'%s'" % m for m in missing]
+        text = q[0] if len(q) == 1 else ', '.join(q[:-1]) + (',' if len(q) > 2 else '') + ' and ' + q[-1]
+        raise TypeError('%s missing %d required positional argument%s: %s'
+                        % (qual, len(missing), '' if len(missing) == 1 else 's', text))
+    if kwargs:
+        raise TypeError("%s got an unexpected keyword argument '%s'" % (qual, list(kwargs)[0]))
+    return vals
+
+
+def _nt_class(cls):
+    # the class statement's class -> a namedtuple subclass with its methods
     from collections import namedtuple
     fields = _fields_from_source(cls, 'NamedTuple')
     names = [f[0] for f in fields]
-    defaults = {n: cls.__dict__[n] for n, a, v in fields if v}
-    base = namedtuple(cls.__name__, names)
+    own = cls.__dict__
+    defaults = {n: own[n] for n, a, v in fields if v}
+    name = cls.__name__
     ns = {}
-    for k, v in cls.__dict__.items():
-        if k not in defaults and k not in ('__module__', '__qualname__', '__dict__'):
-            ns[k] = v
+    for k in own:
+        if k not in defaults and k not in ('__dict__', '__qualname__'):
+            ns[k] = own[k]
     ns['_field_defaults'] = defaults
     ns['__annotations__'] = {n: a for n, a, v in fields}
-    real = type(cls.__name__, (base,), ns)
-    nreq = len(names) - len(defaults)
+    qual = name + '.__new__()'
+    holder = []
 
-    def make(*args, **kwargs):
-        if len(args) < len(names):
-            vals = list(args)
-            for n in names[len(args):]:
-                if n in kwargs:
-                    vals.append(kwargs.pop(n))
-                elif n in defaults:
-                    vals.append(defaults[n])
-                else:
-                    missing = [m for m in names[len(vals):] if m not in kwargs and m not in defaults]
-                    raise TypeError("%s.__new__() missing %d required positional argument%s: %s" % (
-                        cls.__name__, len(missing), '' if len(missing) == 1 else 's',
-                        ' and '.join("'%s'" % m for m in missing)))
-            if kwargs:
-                raise TypeError("%s.__new__() got an unexpected keyword argument '%s'"
-                                % (cls.__name__, list(kwargs)[0]))
-            return real(*vals)
-        return real(*args, **kwargs)
-    cls._mpbox_real = make
-    return make
+    def __init__(self, *args, **kwargs):
+        super(holder[0], self).__init__(*_nt_values(qual, names, defaults, args, kwargs))
+    ns['__init__'] = __init__
+    real = type(name, (namedtuple(name, names),), ns)
+    holder.append(real)
+    return real
 
 
 class TypedDict:
@@ -476,14 +484,15 @@ def _functional_td(typename, fields=None, total=True, **kwargs):
 # total=False)` would fail, so the keyword is taken off here.
 import builtins as _builtins
 
-_next_build_class = _builtins.__build_class__
+_next_build_class = __build_class__  # a bare name sees another module's hook
 
 
 def _build_class(func, name, *bases, **kwargs):
+    if NamedTuple in bases:
+        return _nt_class(_next_build_class(func, name, *bases, **kwargs))
     if kwargs:
         for b in bases:
-            if isinstance(b, type) and (issubclass(b, TypedDict) or issubclass(b, NamedTuple)
-                                        or b is Protocol or b is _GenericBase):
+            if isinstance(b, type) and (issubclass(b, TypedDict) or b is Protocol or b is _GenericBase):
                 total = kwargs.pop('total', True)
                 cls = _next_build_class(func, name, *bases, **kwargs)
                 cls.__total__ = total

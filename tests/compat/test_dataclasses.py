@@ -264,3 +264,41 @@ try:
     os.rmdir(folder)
 except OSError:
     pass
+
+
+# classes of the main program
+@dataclasses.dataclass
+class Order:
+    """An order: the docstring's 'id: x' line is no field."""
+    id: int
+    customer: str
+    amount: float = 0.0
+    items: list = dataclasses.field(default_factory=list)
+    # comment: not_a_field: int
+    status: str = 'new'
+
+    def total(self) -> float:
+        local: int = 3
+        return self.amount * local
+
+
+o = Order(7, 'zed', 2.5)
+show('main repr', lambda: o)
+show('main fields', lambda: [f.name for f in fields(Order)])
+show('main method', lambda: o.total())
+show('main missing', lambda: Order(1))
+show('main asdict', lambda: asdict(Order(1, 'a', items=[1])))
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Money:
+    currency: str
+    cents: int
+
+    @property
+    def units(self):
+        return self.cents / 100
+
+
+show('main order', lambda: sorted([Money('usd', 5), Money('eur', 9), Money('usd', 1)]))
+show('main frozen', lambda: (Money('x', 250).units, hash(Money('x', 1)) == hash(Money('x', 1))))

@@ -1,7 +1,6 @@
 # enum: the CPython 3.11 API as agents use it; output must be identical under
-# python3 and mpbox. Enums in this file list members in ascending value order
-# (mpbox orders by value when the program source is not available); the
-# definition order itself is tested with classes in a module file.
+# python3 and mpbox. mpbox takes the definition order from the class source:
+# the program text (handed over by the host) and module files, both tested.
 import os
 import sys
 from enum import Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique
@@ -308,3 +307,27 @@ try:
     os.rmdir(folder)
 except OSError:
     pass
+
+
+# definition order in the main program
+class Suit(Enum):
+    SPADES = 'S'
+    HEARTS = 'H'
+    DIAMONDS = 'D'
+    CLUBS = 'C'
+
+
+class Prio(IntEnum):
+    HIGH = 3
+    LOW = 1
+    MEDIUM = 2
+
+
+class Opt(Flag):
+    VERBOSE = 4
+    QUIET = 1
+    DEBUG = 2
+
+
+show('main order', lambda: (list(Suit), list(Prio), list(Opt), repr(Opt.VERBOSE | Opt.QUIET)))
+show('main sorted', lambda: sorted(Prio))

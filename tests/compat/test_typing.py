@@ -202,3 +202,20 @@ try:
     os.rmdir(folder)
 except OSError:
     pass
+
+
+# class forms in the main program
+
+
+class Row(NamedTuple):
+    key: str
+    count: int = 0
+
+
+class Options(TypedDict, total=False):
+    name: str
+    size: int
+
+
+show('main namedtuple', lambda: (Row._fields, Row('k'), Row('a', 2).count, isinstance(Row('b'), Row), isinstance(Row('c'), tuple)))
+show('main typeddict', lambda: sorted(Options(name='n', size=1).items()))
