@@ -18,8 +18,14 @@ not a test: it prints a table and the share, and exits 0 whatever the share.
     --diff           show the first differing lines of each failing program
     --json FILE      also write the per-program results to FILE
     --python PATH    the CPython to compare with (default python3)
+
+    tests/compat/corpus_run.py --report BEFORE.json AFTER.json
+
+    prints, in markdown, the share before and after (two --json files, e.g.
+    --no-lib and as built) overall and per imported module.
 """
 import argparse
+import ast
 import json
 import os
 import subprocess
@@ -75,7 +81,55 @@ def first_difference(expected, got):
     return None
 
 
+def imported_modules(path):
+    """The top-level names of the modules a program imports."""
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module.split(".")[0])
+    return sorted(names)
+
+
+def report(before_file, after_file):
+    with open(before_file) as f:
+        before = json.load(f)
+    with open(after_file) as f:
+        after = json.load(f)
+    b = {r["program"]: r for r in before["results"]}
+    a = {r["program"]: r for r in after["results"]}
+    common = sorted(set(a) & set(b))
+
+    def share(results, names):
+        n = sum(results[p]["status"] == "match" for p in names)
+        return "%d of %d" % (n, len(names))
+
+    print("| | before | after |")
+    print("|---|---|---|")
+    print("| all programs | %s | %s |" % (share(b, common), share(a, common)))
+    modules = {}
+    for p in common:
+        for m in a[p].get("modules", []):
+            modules.setdefault(m, []).append(p)
+    print("\n| programs importing | programs | match before | match after |")
+    print("|---|---|---|---|")
+    for m in sorted(modules, key=lambda m: (-len(modules[m]), m)):
+        names = modules[m]
+        print("| `%s` | %d | %d | %d |" % (m, len(names), sum(b[p]["status"] == "match" for p in names),
+                                         sum(a[p]["status"] == "match" for p in names)))
+    none = [p for p in common if not a[p].get("modules")]
+    if none:
+        print("| (no import) | %d | %d | %d |" % (len(none), sum(b[p]["status"] == "match" for p in none),
+                                                sum(a[p]["status"] == "match" for p in none)))
+    return 0
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--report":
+        return report(sys.argv[2], sys.argv[3])
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mpbox", nargs="?", default=os.path.join(ROOT, "build", "mpbox"))
     ap.add_argument("--no-lib", action="store_true")
@@ -115,7 +169,7 @@ def main():
             why = "line %d: %r != %r" % d if d else "same lines, different bytes"
             if len(why) > 110:
                 why = why[:107] + "..."
-        results.append({"program": name, "status": status, "detail": why})
+        results.append({"program": name, "status": status, "detail": why, "modules": imported_modules(path)})
         print("%-28s %-8s %s" % (name, status, why), flush=True)
         if args.diff and status != "match":
             d = first_difference(want_out, out)
