@@ -26,22 +26,18 @@ class Parser:
         self.tokens = tokens
         self.i = 0
         self.env = env
-
     def peek(self):
         return self.tokens[self.i] if self.i < len(self.tokens) else (None, None)
-
     def take(self):
         tok = self.peek()
         self.i += 1
         return tok
-
     def expr(self):
         value = self.term()
         while self.peek()[1] in ("+", "-"):
             op = self.take()[1]
             value = value + self.term() if op == "+" else value - self.term()
         return value
-
     def term(self):
         value = self.power()
         while self.peek()[1] in ("*", "/", "%"):
@@ -49,7 +45,6 @@ class Parser:
             rhs = self.power()
             value = value * rhs if op == "*" else value / rhs if op == "/" else value % rhs
         return value
-
     def power(self):
         base = self.unary()
         if self.peek()[1] in ("**", "^"):
