@@ -23,6 +23,9 @@ del _me, _path
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'defaultdict', 'deque', 'namedtuple']
 
 
+_absent = object()
+
+
 def _dict_repr(pairs):
     return '{' + ', '.join([repr(k) + ': ' + repr(v) for k, v in pairs]) + '}'
 
@@ -295,10 +298,10 @@ class defaultdict(_odict):
         self.update(*args, **kw)
 
     def __getitem__(self, k):
-        try:
-            return super().__getitem__(k)
-        except KeyError:
+        v = self.get(k, _absent)  # the built-in get: faster than super()
+        if v is _absent:
             return self.__missing__(k)
+        return v
 
     def __missing__(self, k):
         if self.default_factory is None:
@@ -327,10 +330,7 @@ class Counter(_odict):
         self.update(iterable, **kw)
 
     def __getitem__(self, k):
-        try:
-            return super().__getitem__(k)
-        except KeyError:
-            return 0
+        return self.get(k, 0)
 
     def __missing__(self, k):
         return 0
@@ -343,12 +343,32 @@ class Counter(_odict):
         return sum(self.values())
 
     def most_common(self, n=None):
-        # stable for equal counts (first seen first), as CPython's sort
-        items = self._pairs()
-        order = sorted(range(len(items)), key=lambda i: (items[i][1], -i), reverse=True)
-        if n is not None:
-            order = order[:max(n, 0)]
-        return [items[i] for i in order]
+        # Equal counts keep their first-seen order (as CPython's stable
+        # sort). The distinct counts come out of a heap: MicroPython's sort
+        # is quadratic on sorted input, and counts are often nearly sorted.
+        groups = {}
+        for k in self:
+            v = self[k]
+            g = groups.get(v)
+            if g is None:
+                groups[v] = [k]
+            else:
+                g.append(k)
+        limit = len(self) if n is None else max(n, 0)
+        try:
+            heap = [-v for v in groups]
+        except TypeError:  # counts that cannot be negated
+            heap = None
+        out = []
+        if heap is None:
+            for v in sorted(groups, reverse=True):
+                out.extend([(k, self[k]) for k in groups[v]])
+            return out[:limit]
+        from heapq import heapify, heappop
+        heapify(heap)
+        while heap and len(out) < limit:
+            out.extend([(k, self[k]) for k in groups[-heappop(heap)]])
+        return out[:limit]
 
     def elements(self):
         for k in self:
@@ -366,9 +386,18 @@ class Counter(_odict):
             if isinstance(iterable, dict) or hasattr(iterable, 'keys'):
                 for k in iterable.keys():
                     self[k] = self[k] + iterable[k]
-            else:
+            else:  # counted in a plain dict first: far fewer method calls
+                counts = {}
+                seen = []
                 for k in iterable:
-                    self[k] = self[k] + 1
+                    c = counts.get(k)
+                    if c is None:
+                        counts[k] = 1
+                        seen.append(k)
+                    else:
+                        counts[k] = c + 1
+                for k in seen:
+                    self[k] = self.get(k, 0) + counts[k]
         for k in kw:
             self[k] = self[k] + kw[k]
 

@@ -238,14 +238,29 @@ def zip_longest(*iterables, fillvalue=None):
 
 
 def product(*iterables, repeat=1):
+    # an odometer over the pools: lazy, so that a caller may stop early
     if repeat < 0:
         raise ValueError('repeat argument cannot be negative')
     pools = [tuple(p) for p in iterables] * repeat
-    result = [()]
-    for pool in pools:
-        result = [r + (x,) for r in result for x in pool]
-    for r in result:
-        yield r
+    for p in pools:
+        if not p:
+            return
+    n = len(pools)
+    idx = [0] * n
+    row = [p[0] for p in pools]
+    while True:
+        yield tuple(row)
+        i = n - 1
+        while i >= 0:
+            idx[i] += 1
+            if idx[i] < len(pools[i]):
+                row[i] = pools[i][idx[i]]
+                break
+            idx[i] = 0
+            row[i] = pools[i][0]
+            i -= 1
+        if i < 0:
+            return
 
 
 def permutations(iterable, r=None):

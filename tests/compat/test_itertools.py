@@ -99,3 +99,9 @@ print(list(combinations_with_replacement('ABC', 2)), list(combinations_with_repl
 print(list(combinations_with_replacement('ab', 0)), len(list(combinations_with_replacement(range(5), 3))))
 print(err(combinations, 'ab', -1), err(combinations_with_replacement, 'ab', -2))
 print(sum(1 for c in combinations(range(12), 6)), [c for c in combinations([1, 2, 3, 4, 5], 3) if sum(c) == 9])
+# lazy: a huge product stops as soon as the caller does
+for combo in product(range(10), repeat=12):
+    if sum(combo) > 3:
+        print(combo)
+        break
+print(next(product('ab', repeat=40))[:3], list(product('ab', [])), list(product([], repeat=0)))
