@@ -95,34 +95,75 @@ class _Tie:
 
 
 def _dataclass_items(obj):
+    # (name, value) of the fields a dataclass repr shows
     fields = getattr(type(obj), '__dataclass_fields__', None) or {}
-    out = []
-    for f in fields.values():
-        if getattr(f, 'repr', True) and getattr(f, '_field_type', None) in (None, getattr(
-                sys.modules.get('dataclasses'), '_FIELD', None)):
-            out.append((f.name, getattr(obj, f.name)))
-    return out
+    plain = getattr(sys.modules.get('dataclasses'), '_FIELD', None)
+    return [(f.name, getattr(obj, f.name)) for f in fields.values()
+            if getattr(f, 'repr', True) and getattr(f, '_field_type', None) in (None, plain)]
 
 
-def _more_dispatch(obj, rep):
+def _more_dispatch(obj, text):
     # collections types and dataclasses, when those modules are in use
     t = type(obj)
     col = sys.modules.get('collections')
     if col is not None:
-        for name, method in (('OrderedDict', PrettyPrinter._pprint_ordered_dict),
-                             ('defaultdict', PrettyPrinter._pprint_default_dict),
-                             ('Counter', PrettyPrinter._pprint_counter),
-                             ('deque', PrettyPrinter._pprint_deque),
-                             ('ChainMap', PrettyPrinter._pprint_chain_map)):
+        for name, method in (('OrderedDict', PrettyPrinter._lay_ordered_dict),
+                             ('defaultdict', PrettyPrinter._lay_default_dict),
+                             ('Counter', PrettyPrinter._lay_counter),
+                             ('deque', PrettyPrinter._lay_deque),
+                             ('ChainMap', PrettyPrinter._lay_chain_map)):
             if t is getattr(col, name, None):
                 return method
     if getattr(t, '__dataclass_fields__', None) is not None and not isinstance(obj, type):
         # only for the repr the dataclass decorator wrote
-        items = _dataclass_items(obj)
-        expected = '%s(%s)' % (t.__name__, ', '.join(['%s=%r' % kv for kv in items]))
-        if rep == expected:
-            return PrettyPrinter._pprint_dataclass
+        expected = '%s(%s)' % (t.__name__, ', '.join(['%s=%r' % kv for kv in _dataclass_items(obj)]))
+        if text == expected:
+            return PrettyPrinter._lay_dataclass
     return None
+
+
+def _cpython_set_order(values):
+    # The order CPython iterates a set of non-negative ints (hash = value)
+    # built by adding them in ascending order: its open-addressing table
+    # (linear probes of 9, then perturbed jumps; resized at 60% fill).
+    # Exact when no two values collide; other sets come back sorted.
+    items = sorted(values)
+    if not all(type(v) is int and 0 <= v < 1 << 61 for v in items):
+        return items
+    table = [None] * 8
+    used = 0
+
+    def place(table, v):
+        mask = len(table) - 1
+        i = v & mask
+        perturb = v
+        while True:
+            probes = 9 if i + 9 <= mask else 0
+            j = i
+            while True:
+                if table[j] is None:
+                    table[j] = v
+                    return
+                if probes == 0:
+                    break
+                probes -= 1
+                j += 1
+            perturb >>= 5
+            i = (i * 5 + 1 + perturb) & mask
+
+    for v in items:
+        place(table, v)
+        used += 1
+        mask = len(table) - 1
+        if used * 5 >= mask * 3:
+            size = 8
+            while size <= used * 4:
+                size <<= 1
+            old = [x for x in table if x is not None]
+            table = [None] * size
+            for x in old:
+                place(table, x)
+    return [x for x in table if x is not None]
 
 
 def _underscored(n):
@@ -184,6 +225,12 @@ class _Out:
 
 
 class PrettyPrinter:
+    # Layout: an object goes on one line when its repr fits in the columns
+    # left (width - column - the characters that must follow it); otherwise
+    # containers, strings and bytes are split over lines by the _lay_*
+    # methods, with CPython's rules. `active` holds the ids being laid out
+    # (recursion), `lvl` the nesting level, `tail` the characters that
+    # follow the object on its last line.
     def __init__(self, indent=1, width=80, depth=None, stream=None, *,
                  compact=False, sort_dicts=True, underscore_numbers=False):
         indent = int(indent)
@@ -203,378 +250,329 @@ class PrettyPrinter:
         self._underscore_numbers = underscore_numbers
 
     def pprint(self, object):
-        s = self.pformat(object)
+        text = self.pformat(object)
         if self._stream is None:
-            print(s)
+            print(text)  # print, so that contextlib.redirect_stdout sees it
         else:
-            self._stream.write(s + '\n')
+            self._stream.write(text + '\n')
 
     def pformat(self, object):
         out = _Out()
-        self._format(object, out, 0, 0, {}, 0)
+        self._emit(object, out, 0, 0, {}, 0)
         return out.getvalue()
 
     def isrecursive(self, object):
         return self.format(object, {}, 0, 0)[2]
 
     def isreadable(self, object):
-        s, readable, recursive = self.format(object, {}, 0, 0)
+        text, readable, recursive = self.format(object, {}, 0, 0)
         return readable and not recursive
 
     def format(self, object, context, maxlevels, level):
         return self._safe_repr(object, context, maxlevels, level)
 
-    def _repr(self, object, context, level):
-        rep, readable, recursive = self.format(object, dict(context), self._depth, level)
+    # --- one object
+    def _oneline(self, obj, active, lvl):
+        text, readable, recursive = self.format(obj, dict(active), self._depth, lvl)
         if not readable:
             self._readable = False
         if recursive:
             self._recursive = True
-        return rep
+        return text
 
-    def _format(self, object, stream, indent, allowance, context, level):
-        objid = id(object)
-        if objid in context:
-            stream.write(_recursion(object))
+    def _emit(self, obj, out, col, tail, active, lvl):
+        key = id(obj)
+        if key in active:
+            out.write(_recursion(obj))
             self._recursive = True
             self._readable = False
             return
-        rep = self._repr(object, context, level)
-        max_width = self._width - indent - allowance
-        if len(rep) > max_width:
-            p = self._dispatch.get(type(object)) or _more_dispatch(object, rep)
-            if p is not None:
-                context[objid] = 1
-                p(self, object, stream, indent, allowance, context, level + 1)
-                del context[objid]
+        text = self._oneline(obj, active, lvl)
+        if len(text) > self._width - col - tail:
+            lay = self._layouts.get(type(obj)) or _more_dispatch(obj, text)
+            if lay is not None:
+                active[key] = 1
+                lay(self, obj, out, col, tail, active, lvl + 1)
+                del active[key]
                 return
-        stream.write(rep)
+        out.write(text)
 
-    def _pprint_dict(self, object, stream, indent, allowance, context, level):
-        write = stream.write
-        write('{')
-        if self._indent_per_level > 1:
-            write((self._indent_per_level - 1) * ' ')
-        if len(object):
-            items = list(object.items())
-            if self._sort_dicts:
-                items = _sorted(items, _pair_key)
-            self._format_dict_items(items, stream, indent, allowance + 1, context, level)
-        write('}')
-
-    def _format_dict_items(self, items, stream, indent, allowance, context, level):
-        write = stream.write
-        indent += self._indent_per_level
-        delimnl = ',\n' + ' ' * indent
-        last_index = len(items) - 1
-        for i, (key, ent) in enumerate(items):
-            last = i == last_index
-            rep = self._repr(key, context, level)
-            write(rep)
-            write(': ')
-            self._format(ent, stream, indent + len(rep) + 2,
-                         allowance if last else 1, context, level)
-            if not last:
-                write(delimnl)
-
-    def _pprint_list(self, object, stream, indent, allowance, context, level):
-        stream.write('[')
-        self._format_items(object, stream, indent, allowance + 1, context, level)
-        stream.write(']')
-
-    def _pprint_tuple(self, object, stream, indent, allowance, context, level):
-        stream.write('(')
-        endchar = ',)' if len(object) == 1 else ')'
-        self._format_items(object, stream, indent, allowance + len(endchar), context, level)
-        stream.write(endchar)
-
-    def _pprint_set(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        if type(object) is set:
-            stream.write('{')
-            endchar = '}'
-        else:
-            stream.write('frozenset({')
-            endchar = '})'
-            indent += len('frozenset') + 1
-        object = _sorted(list(object), _Key)
-        self._format_items(object, stream, indent, allowance + len(endchar), context, level)
-        stream.write(endchar)
-
-    def _pprint_str(self, object, stream, indent, allowance, context, level):
-        write = stream.write
-        if not len(object):
-            write(repr(object))
-            return
-        chunks = []
-        lines = _splitlines_keep(object)
-        if level == 1:
-            indent += 1
-            allowance += 1
-        max_width1 = max_width = self._width - indent
-        rep = ''
-        for i, line in enumerate(lines):
-            rep = repr(line)
-            if i == len(lines) - 1:
-                max_width1 -= allowance
-            if len(rep) <= max_width1:
-                chunks.append(rep)
-                continue
-            parts = _str_parts(line)
-            max_width2 = max_width
-            current = ''
-            for j, part in enumerate(parts):
-                candidate = current + part
-                if j == len(parts) - 1 and i == len(lines) - 1:
-                    max_width2 -= allowance
-                if len(repr(candidate)) > max_width2:
-                    if current:
-                        chunks.append(repr(current))
-                    current = part
-                else:
-                    current = candidate
-            if current:
-                chunks.append(repr(current))
-        if len(chunks) == 1:
-            write(rep)
-            return
-        if level == 1:
-            write('(')
-        for i, rep in enumerate(chunks):
-            if i > 0:
-                write('\n' + ' ' * indent)
-            write(rep)
-        if level == 1:
-            write(')')
-
-    def _pprint_bytes(self, object, stream, indent, allowance, context, level):
-        write = stream.write
-        if len(object) <= 4:
-            write(repr(object))
-            return
-        parens = level == 1
-        if parens:
-            indent += 1
-            allowance += 1
-            write('(')
-        delim = ''
-        width = self._width - indent
-        last = len(object) // 4 * 4
-        current = b''
-        pieces = []
-        for k in range(0, len(object), 4):
-            part = object[k:k + 4]
-            candidate = current + part
-            if k == last:
-                width -= allowance
-            if len(repr(candidate)) > width:
-                if current:
-                    pieces.append(repr(current))
-                current = part
-            else:
-                current = candidate
-        if current:
-            pieces.append(repr(current))
-        for rep in pieces:
-            write(delim)
-            write(rep)
-            if not delim:
-                delim = '\n' + ' ' * indent
-        if parens:
-            write(')')
-
-    def _format_items(self, items, stream, indent, allowance, context, level):
-        write = stream.write
-        indent += self._indent_per_level
-        if self._indent_per_level > 1:
-            write((self._indent_per_level - 1) * ' ')
-        delimnl = ',\n' + ' ' * indent
-        delim = ''
-        width = max_width = self._width - indent + 1
-        n = len(items)
-        for i, ent in enumerate(items):
-            last = i == n - 1
-            if last:
-                max_width -= allowance
-                width -= allowance
+    # --- building blocks
+    def _lay_items(self, items, out, col, tail, active, lvl):
+        # sequence elements, one per line or (compact) as many as fit
+        step = self._indent_per_level
+        col += step
+        if step > 1:
+            out.write(' ' * (step - 1))
+        newline = ',\n' + ' ' * col
+        sep = ''
+        full = self._width - col + 1
+        room = full
+        last = len(items) - 1
+        for pos, item in enumerate(items):
+            if pos == last:
+                full -= tail
+                room -= tail
             if self._compact:
-                rep = self._repr(ent, context, level)
-                w = len(rep) + 2
-                if width < w:
-                    width = max_width
-                    if delim:
-                        delim = delimnl
-                if width >= w:
-                    width -= w
-                    write(delim)
-                    delim = ', '
-                    write(rep)
+                text = self._oneline(item, active, lvl)
+                need = len(text) + 2
+                if room < need:
+                    room = full
+                    if sep:
+                        sep = newline
+                if room >= need:
+                    room -= need
+                    out.write(sep)
+                    out.write(text)
+                    sep = ', '
                     continue
-            write(delim)
-            delim = delimnl
-            self._format(ent, stream, indent, allowance if last else 1, context, level)
+            out.write(sep)
+            sep = newline
+            self._emit(item, out, col, tail if pos == last else 1, active, lvl)
 
-    def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        name = type(object).__name__
-        stream.write(name + '(')
-        self._format(list(object.items()), stream, indent + len(name) + 1,
-                     allowance + 1, context, level)
-        stream.write(')')
+    def _lay_pairs(self, pairs, out, col, tail, active, lvl):
+        # "key: value" entries, one per line
+        col += self._indent_per_level
+        newline = ',\n' + ' ' * col
+        last = len(pairs) - 1
+        for pos, (k, v) in enumerate(pairs):
+            text = self._oneline(k, active, lvl)
+            out.write(text + ': ')
+            self._emit(v, out, col + len(text) + 2, tail if pos == last else 1, active, lvl)
+            if pos != last:
+                out.write(newline)
 
-    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        rdf = self._repr(object.default_factory, context, level)
-        name = type(object).__name__
-        indent += len(name) + 1
-        stream.write('%s(%s,\n%s' % (name, rdf, ' ' * indent))
-        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
-        stream.write(')')
+    def _dict_pairs(self, d):
+        pairs = list(d.items())
+        return _sorted(pairs, _pair_key) if self._sort_dicts else pairs
 
-    def _pprint_counter(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        name = type(object).__name__
-        stream.write(name + '({')
+    # --- layouts by type
+    def _lay_dict(self, obj, out, col, tail, active, lvl):
+        out.write('{')
         if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * ' ')
-        self._format_dict_items(object.most_common(), stream, indent + len(name) + 1,
-                                allowance + 2, context, level)
-        stream.write('})')
+            out.write(' ' * (self._indent_per_level - 1))
+        if len(obj):
+            self._lay_pairs(self._dict_pairs(obj), out, col, tail + 1, active, lvl)
+        out.write('}')
 
-    def _pprint_deque(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
+    def _lay_list(self, obj, out, col, tail, active, lvl):
+        out.write('[')
+        self._lay_items(obj, out, col, tail + 1, active, lvl)
+        out.write(']')
+
+    def _lay_tuple(self, obj, out, col, tail, active, lvl):
+        close = ',)' if len(obj) == 1 else ')'
+        out.write('(')
+        self._lay_items(obj, out, col, tail + len(close), active, lvl)
+        out.write(close)
+
+    def _lay_set(self, obj, out, col, tail, active, lvl):
+        if not len(obj):
+            out.write(repr(obj))
             return
-        name = type(object).__name__
-        stream.write(name + '(')
-        indent += len(name) + 1
-        stream.write('[')
-        if object.maxlen is None:
-            self._format_items(list(object), stream, indent, allowance + 2, context, level)
-            stream.write('])')
+        if type(obj) is set:
+            out.write('{')
+            close = '}'
         else:
-            self._format_items(list(object), stream, indent, 2, context, level)
-            rml = self._repr(object.maxlen, context, level)
-            stream.write('],\n%smaxlen=%s)' % (' ' * indent, rml))
+            out.write('frozenset({')
+            close = '})'
+            col += len('frozenset') + 1
+        self._lay_items(_sorted(list(obj), _Key), out, col, tail + len(close), active, lvl)
+        out.write(close)
 
-    def _pprint_chain_map(self, object, stream, indent, allowance, context, level):
-        if not len(object.maps):
-            stream.write(repr(object))
+    def _lay_str(self, obj, out, col, tail, active, lvl):
+        if not len(obj):
+            out.write(repr(obj))
             return
-        name = type(object).__name__
-        stream.write(name + '(')
-        indent += len(name) + 1
-        for i, m in enumerate(object.maps):
-            if i == len(object.maps) - 1:
-                self._format(m, stream, indent, allowance + 1, context, level)
-                stream.write(')')
-            else:
-                self._format(m, stream, indent, 1, context, level)
-                stream.write(',\n' + ' ' * indent)
+        top = lvl == 1  # a string alone gets parentheses around its pieces
+        if top:
+            col += 1
+            tail += 1
+        avail = self._width - col
+        lines = _splitlines_keep(obj)
+        pieces = []
+        text = ''
+        for i, line in enumerate(lines):
+            final_line = i == len(lines) - 1
+            text = repr(line)
+            if len(text) <= avail - (tail if final_line else 0):
+                pieces.append(text)
+                continue
+            # words with their trailing blanks, gathered while they fit
+            words = _str_parts(line)
+            room = avail
+            cur = ''
+            for j, word in enumerate(words):
+                if final_line and j == len(words) - 1:
+                    room -= tail
+                if len(repr(cur + word)) > room:
+                    if cur:
+                        pieces.append(repr(cur))
+                    cur = word
+                else:
+                    cur += word
+            if cur:
+                pieces.append(repr(cur))
+        if len(pieces) == 1:
+            out.write(text)
+            return
+        out.write(('(' if top else '') + ('\n' + ' ' * col).join(pieces) + (')' if top else ''))
 
-    def _pprint_dataclass(self, object, stream, indent, allowance, context, level):
-        name = type(object).__name__
-        indent += len(name) + 1
-        items = _dataclass_items(object)
-        stream.write(name + '(')
-        delimnl = ',\n' + ' ' * indent
-        last_index = len(items) - 1
-        for i, (key, ent) in enumerate(items):
-            last = i == last_index
-            stream.write(key)
-            stream.write('=')
-            if id(ent) in context:
-                stream.write('...')
+    def _lay_bytes(self, obj, out, col, tail, active, lvl):
+        if len(obj) <= 4:
+            out.write(repr(obj))
+            return
+        top = lvl == 1
+        if top:
+            col += 1
+            tail += 1
+        room = self._width - col
+        last_start = len(obj) // 4 * 4
+        pieces = []
+        cur = b''
+        for k in range(0, len(obj), 4):
+            four = obj[k:k + 4]
+            if k == last_start:
+                room -= tail
+            if len(repr(cur + four)) > room:
+                if cur:
+                    pieces.append(repr(cur))
+                cur = four
             else:
-                self._format(ent, stream, indent + len(key) + 1,
-                             allowance if last else 1, context, level)
-            if not last:
-                stream.write(delimnl)
-        stream.write(')')
+                cur += four
+        if cur:
+            pieces.append(repr(cur))
+        out.write(('(' if top else '') + ('\n' + ' ' * col).join(pieces) + (')' if top else ''))
 
-    _dispatch = {dict: _pprint_dict, list: _pprint_list, tuple: _pprint_tuple,
-                 set: _pprint_set, frozenset: _pprint_set, str: _pprint_str,
-                 bytes: _pprint_bytes}
+    def _lay_ordered_dict(self, obj, out, col, tail, active, lvl):
+        if not len(obj):
+            out.write(repr(obj))
+            return
+        name = type(obj).__name__
+        out.write(name + '(')
+        self._emit(list(obj.items()), out, col + len(name) + 1, tail + 1, active, lvl)
+        out.write(')')
 
-    def _safe_repr(self, object, context, maxlevels, level):
-        typ = type(object)
-        if typ is int:
-            if self._underscore_numbers:
-                return _underscored(object), True, False
-            return repr(object), True, False
-        if typ in (str, bytes, bytearray, float, complex, bool, type(None)):
-            return repr(object), True, False
-        if typ is dict:
-            if not object:
-                return '{}', True, False
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return '{...}', False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable = True
-            recursive = False
-            parts = []
-            level += 1
-            items = list(object.items())
-            if self._sort_dicts:
-                items = _sorted(items, _pair_key)
-            for k, v in items:
-                krepr, kread, krec = self.format(k, context, maxlevels, level)
-                vrepr, vread, vrec = self.format(v, context, maxlevels, level)
-                parts.append('%s: %s' % (krepr, vrepr))
-                readable = readable and kread and vread
-                if krec or vrec:
-                    recursive = True
-            del context[objid]
-            return '{%s}' % ', '.join(parts), readable, recursive
-        if typ is list or typ is tuple:
-            if typ is list:
-                if not object:
-                    return '[]', True, False
-                fmt = '[%s]'
-            elif len(object) == 1:
-                fmt = '(%s,)'
+    def _lay_default_dict(self, obj, out, col, tail, active, lvl):
+        if not len(obj):
+            out.write(repr(obj))
+            return
+        name = type(obj).__name__
+        col += len(name) + 1
+        out.write('%s(%s,\n%s' % (name, self._oneline(obj.default_factory, active, lvl),
+                                   ' ' * col))
+        self._lay_dict(obj, out, col, tail + 1, active, lvl)
+        out.write(')')
+
+    def _lay_counter(self, obj, out, col, tail, active, lvl):
+        if not len(obj):
+            out.write(repr(obj))
+            return
+        name = type(obj).__name__
+        out.write(name + '({')
+        if self._indent_per_level > 1:
+            out.write(' ' * (self._indent_per_level - 1))
+        self._lay_pairs(obj.most_common(), out, col + len(name) + 1, tail + 2, active, lvl)
+        out.write('})')
+
+    def _lay_deque(self, obj, out, col, tail, active, lvl):
+        if not len(obj):
+            out.write(repr(obj))
+            return
+        name = type(obj).__name__
+        col += len(name) + 1
+        out.write(name + '([')
+        if obj.maxlen is None:
+            self._lay_items(list(obj), out, col, tail + 2, active, lvl)
+            out.write('])')
+        else:
+            self._lay_items(list(obj), out, col, 2, active, lvl)
+            out.write('],\n%smaxlen=%s)' % (' ' * col, self._oneline(obj.maxlen, active, lvl)))
+
+    def _lay_chain_map(self, obj, out, col, tail, active, lvl):
+        if not len(obj.maps):
+            out.write(repr(obj))
+            return
+        name = type(obj).__name__
+        col += len(name) + 1
+        out.write(name + '(')
+        last = len(obj.maps) - 1
+        for pos, m in enumerate(obj.maps):
+            self._emit(m, out, col, tail + 1 if pos == last else 1, active, lvl)
+            out.write(')' if pos == last else ',\n' + ' ' * col)
+
+    def _lay_dataclass(self, obj, out, col, tail, active, lvl):
+        name = type(obj).__name__
+        col += len(name) + 1
+        fields = _dataclass_items(obj)
+        out.write(name + '(')
+        last = len(fields) - 1
+        for pos, (fname, value) in enumerate(fields):
+            out.write(fname + '=')
+            if id(value) in active:
+                out.write('...')
             else:
-                if not object:
-                    return '()', True, False
-                fmt = '(%s)'
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return fmt % '...', False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable = True
-            recursive = False
-            parts = []
-            level += 1
-            for o in object:
-                orepr, oread, orec = self.format(o, context, maxlevels, level)
-                parts.append(orepr)
-                if not oread:
-                    readable = False
-                if orec:
-                    recursive = True
-            del context[objid]
-            return fmt % ', '.join(parts), readable, recursive
-        if (typ is set or typ is frozenset) and object:
-            # CPython shows small int sets in ascending order (hash order);
-            # this build's set order differs, so sort when possible
+                self._emit(value, out, col + len(fname) + 1, tail if pos == last else 1,
+                           active, lvl)
+            if pos != last:
+                out.write(',\n' + ' ' * col)
+        out.write(')')
+
+    _layouts = {dict: _lay_dict, list: _lay_list, tuple: _lay_tuple, set: _lay_set,
+                frozenset: _lay_set, str: _lay_str, bytes: _lay_bytes}
+
+    # --- one-line text, readable and recursive flags
+    def _safe_repr(self, obj, context, maxlevels, level):
+        t = type(obj)
+        if t is int:
+            return (_underscored(obj) if self._underscore_numbers else repr(obj)), True, False
+        if t in (str, bytes, bytearray, float, complex, bool, type(None)):
+            return repr(obj), True, False
+        if t is dict or t is list or t is tuple:
+            return self._container_repr(obj, t, context, maxlevels, level)
+        if (t is set or t is frozenset) and obj:
+            # this build's set order differs from CPython's: show int sets in
+            # CPython's order, other comparable sets sorted
             try:
-                body = ', '.join([repr(x) for x in sorted(object)])
-                rep = '{' + body + '}' if typ is set else 'frozenset({' + body + '})'
-                return rep, True, False
+                body = ', '.join([repr(x) for x in _cpython_set_order(obj)])
+                return ('{' + body + '}' if t is set else 'frozenset({' + body + '})'), True, False
             except TypeError:
                 pass
-        rep = repr(object)
-        return rep, bool(rep and not rep.startswith('<')), False
+        text = repr(obj)
+        return text, bool(text and not text.startswith('<')), False
+
+    def _container_repr(self, obj, t, context, maxlevels, level):
+        if t is dict:
+            opening, closing = '{', '}'
+        elif t is list:
+            opening, closing = '[', ']'
+        else:
+            opening, closing = '(', ',)' if len(obj) == 1 else ')'
+        if not obj:
+            return opening + closing, True, False
+        key = id(obj)
+        if maxlevels and level >= maxlevels:
+            return opening + '...' + closing, False, key in context
+        if key in context:
+            return _recursion(obj), False, True
+        context[key] = 1
+        readable, recursive = True, False
+        parts = []
+        if t is dict:
+            pairs = list(obj.items())
+            if self._sort_dicts:
+                pairs = _sorted(pairs, _pair_key)
+            for k, v in pairs:
+                ktext, kread, krec = self.format(k, context, maxlevels, level + 1)
+                vtext, vread, vrec = self.format(v, context, maxlevels, level + 1)
+                parts.append(ktext + ': ' + vtext)
+                readable = readable and kread and vread
+                recursive = recursive or krec or vrec
+        else:
+            for item in obj:
+                itext, iread, irec = self.format(item, context, maxlevels, level + 1)
+                parts.append(itext)
+                readable = readable and iread
+                recursive = recursive or irec
+        del context[key]
+        return opening + ', '.join(parts) + closing, readable, recursive

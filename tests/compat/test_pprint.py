@@ -136,3 +136,55 @@ class Custom:
 
 
 pprint.pprint([Custom(i) for i in range(30)])
+
+# generated structures under random settings
+seed = 17
+
+
+def rnd(m):
+    global seed
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return (seed >> 8) % m
+
+
+WORDS = ['a', 'bb', 'hello world', 'x' * 30, 'multi\nline text here', '', 'tab\there',
+         'quote\'s', 'spaces   inside   words and more words to wrap around', b'bytes!' * 3]
+
+
+def gen(d):
+    k = rnd(9 if d < 3 else 4)
+    if k == 0:
+        return rnd(100000) - 500
+    if k == 1:
+        return WORDS[rnd(len(WORDS))]
+    if k == 2:
+        return [rnd(50) for _ in range(rnd(12))]
+    if k == 3:
+        return (rnd(10) - 5) / 4
+    if k == 4:
+        return [gen(d + 1) for _ in range(rnd(6))]
+    if k == 5:
+        return pairs('k%d' % rnd(40), d, rnd(6))
+    if k == 6:
+        return tuple(gen(d + 1) for _ in range(rnd(4)))
+    if k == 7:
+        return {rnd(30) for _ in range(rnd(8))}
+    return pairs(None, d, rnd(5))
+
+
+def pairs(unused, d, n):
+    # keys and values drawn in a fixed order (comprehension order may differ)
+    out = {}
+    for _ in range(n):
+        key = rnd(20) if unused is None else 'k%d' % rnd(40)
+        out[key] = gen(d + 1)
+    return out
+
+
+for k in range(60):
+    obj = gen(0)
+    kw = {'width': 10 + rnd(70), 'indent': 1 + rnd(4), 'compact': rnd(2) == 1}
+    if rnd(4) == 0:
+        kw['depth'] = 1 + rnd(3)
+    print(k, sorted(kw.items()))
+    print(pprint.pformat(obj, **kw))
