@@ -206,3 +206,11 @@ shallow = copy.copy(dd)
 shallow[1].append(4)
 print(dd, deep, type(deep).__name__, deep.default_factory)
 print(copy.deepcopy(Counter('aab')), copy.copy(OrderedDict(a=[1])), copy.deepcopy(deque([[1]], 4)))
+
+print('-- large')
+big = Counter()
+for i in range(60000):
+    big['w%d' % (i * 7919 % 5000)] += 1
+print(len(big), big.most_common(3), big.total(), len(big.most_common()))
+ranked = Counter({i: i % 7 for i in range(3000)})
+print(ranked.most_common(4), len(list(ranked.elements())))
