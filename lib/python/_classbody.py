@@ -183,6 +183,18 @@ def _body(lines, i, header_indent):
     return entries
 
 
+def postponed_annotations(modname):
+    """Whether the module's source has `from __future__ import annotations`
+    (annotations then stay strings, as in CPython)."""
+    src = _source(modname or '__main__')
+    if not src or 'annotations' not in src:
+        return False
+    for line in src.split('\n'):
+        if line.startswith('from __future__ import') and 'annotations' in line:
+            return True
+    return False
+
+
 def class_body(cls):
     """[(name, annotation text or None, has_value)] in definition order for the
     class's own body (has_value is 'def' for methods and nested classes), or

@@ -146,6 +146,8 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_onl
     own = cls.__dict__
     annotations = given if given is not None else _own_annotations(cls)
     g = _globals_of(cls)
+    from _classbody import postponed_annotations
+    postponed = postponed_annotations(getattr(cls, '__module__', None))
     kw_default = kw_only
     anns = _OD()
     for name, ann in annotations:
@@ -153,7 +155,7 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_onl
         if kind == 'kw':
             kw_default = True
             continue
-        typ = _eval_ann(ann, g) if isinstance(ann, str) else ann
+        typ = _eval_ann(ann, g) if isinstance(ann, str) and not postponed else ann
         anns[name] = typ
         d = own.get(name, MISSING)
         if isinstance(d, Field):
