@@ -33,6 +33,12 @@ struct hint_rule {
     const char *hint;
 };
 
+/* A line pattern is matched against the code of the line: string contents
+ * and comments blanked out. One that starts with RAW_LINE is matched against
+ * the whole line (for f-string fields). */
+#define RAW_LINE '~'
+
+
 #define STR_HAS_NO(m, h) {"AttributeError", "'str' object has no attribute '" m "'", NULL, h}
 /* MicroPython raises plain OSError with an errno for every file error. */
 #define OS_ERROR(name, code)                                                                   \
@@ -118,10 +124,10 @@ static const struct hint_rule rules[] = {
     {"NotImplementedError", "attributes not supported", NULL,
      "MicroPython str.format() does not support indexing or attributes in fields "
      "('{0[key]}', '{0.attr}'); pass the values ('{}'.format(d['key'])) or use an f-string."},
-    {"ValueError", "invalid format specifier", "*{*:*}*",
+    {"ValueError", "invalid format specifier", "~*{*:*}*",
      "MicroPython does not call __format__: format specs work for str, int and float only; "
      "convert first, e.g. f'{d.strftime(\"%Y-%m-%d\")}' or f'{str(obj):>10}'."},
-    {"TypeError", "can't convert '*' object to str implicitly", "*{*:*}*",
+    {"TypeError", "can't convert '*' object to str implicitly", "~*{*:*}*",
      "MicroPython does not call __format__: format specs work for str, int and float only; "
      "convert first, e.g. f'{str(obj):>10}'."},
     {"TypeError", "join expects a list of str/bytes objects consistent with self object", NULL,
@@ -310,7 +316,7 @@ static const struct hint_rule rules[] = {
      "MicroPython has no type parameter syntax (def f[T]); drop the brackets."},
     {"SyntaxError", "invalid syntax", "type * = *",
      "MicroPython has no type statement; use a plain assignment (X = int)."},
-    {"SyntaxError", "invalid syntax", "*{*!a*}*",
+    {"SyntaxError", "invalid syntax", "~*{*!a*}*",
      "MicroPython f-strings have no !a conversion; use !r."},
     {"ImportError", "no module named '__future__'", NULL,
      "MicroPython has no __future__ module; remove the 'from __future__ import ...' line "
@@ -602,6 +608,33 @@ static int source_line(const char *src, size_t len, long lineno, char *buf, size
     return 1;
 }
 
+/* The line with the contents of its string literals blanked out, so that a
+ * pattern about code does not match text inside quotes ("{**kwargs}"). */
+static void blank_strings(const char *line, char *out)
+{
+    char quote = 0;
+    size_t i = 0;
+    for (; line[i]; i++) {
+        char c = line[i];
+        if (!quote) {
+            if (c == '#')
+                break; /* a comment is not code either */
+            if (c == '\'' || c == '"')
+                quote = c;
+            out[i] = c;
+        } else if (c == '\\' && line[i + 1]) {
+            out[i] = out[i + 1] = ' ';
+            i++;
+        } else if (c == quote) {
+            quote = 0;
+            out[i] = c;
+        } else {
+            out[i] = ' ';
+        }
+    }
+    out[i] = '\0';
+}
+
 /* The number of the failing line of the program itself: the innermost
  * frame of the traceback when it is in "<stdin>" (the run's source);
  * 0 when the error happened elsewhere (a module's file). */
@@ -630,11 +663,13 @@ char *mpb_hint_for(const char *type, const char *message, const char *traceback,
     if (mlen > MAX_MESSAGE)
         return NULL;
 
-    char line[MAX_LINE + 1];
+    char line[MAX_LINE + 1], code[MAX_LINE + 1];
     int have_line = 0;
     long lineno = traceback ? failing_line(traceback) : 0;
     if (lineno && src)
         have_line = source_line(src, src_len, lineno, line, sizeof line);
+    if (have_line)
+        blank_strings(line, code);
 
     for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
         const struct hint_rule *r = &rules[i];
@@ -643,8 +678,12 @@ char *mpb_hint_for(const char *type, const char *message, const char *traceback,
         if (strcmp(type, r->type) != 0 || !match(r->message, message, message + mlen, caps, 0, &budget))
             continue;
         budget = MATCH_BUDGET;
-        if (r->line && (!have_line || !match(r->line, line, line + strlen(line), line_caps, 0, &budget)))
-            continue;
+        if (r->line) {
+            int raw = r->line[0] == RAW_LINE;
+            const char *text = raw ? line : code;
+            if (!have_line || !match(r->line + raw, text, text + strlen(text), line_caps, 0, &budget))
+                continue;
+        }
         char *hint = expand(r->hint, caps);
         if (hint)
             return hint;

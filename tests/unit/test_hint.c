@@ -294,6 +294,11 @@ static void unrelated_errors(void)
     expect_none("print('a'.startswith(1))", "TypeError");
     expect_none("x = (1, 2\nprint(x)", "SyntaxError");
     expect_none("for i in range(3)\n    print(i)", "SyntaxError");
+    /* look-alike text inside strings and comments is not code */
+    expect_none("print('{**kwargs}' 1)", "SyntaxError");
+    expect_none("x = 1 2  # match x: case", "SyntaxError");
+    expect_none("def g(a, b):\n    pass\ng(1, 2, '.center(')", "TypeError");
+    expect_none("def g(a, b):\n    pass\ng(1, 2, 3)  # s.center(", "TypeError");
     expect_none("a = [1, 2]\nb = a[1:0:2]\nraise ValueError(b)", "ValueError");
     /* a message the guest forges is not quoted back when it is not a name */
     expect_none("raise AttributeError(\"module 'a b' has no attribute 'c'\")", "AttributeError");
