@@ -112,13 +112,16 @@ class _Params:
             if k not in names:
                 raise TypeError("'%s' is an invalid keyword argument for this function" % k)
         vals = {}
+        missing = []
         for n, d in zip(names, defaults):
+            v = d
             if n in kw:
                 v = kw[n]
-            elif dialect is not None and getattr(dialect, n, None) is not None:
-                v = getattr(dialect, n)
-            else:
-                v = d
+            elif dialect is not None:
+                got = getattr(dialect, n, missing)
+                # None is a setting for the optional characters only
+                if got is not missing and (got is not None or n in ('quotechar', 'escapechar')):
+                    v = got
             vals[n] = v
         q = vals['quoting']
         if type(q) is not int or q not in (0, 1, 2, 3):

@@ -239,3 +239,24 @@ for k in range(60):
         print(k, repr(s.getvalue()), back)
     except (csv.Error, ValueError) as e:
         print(k, row, type(e).__name__, e)
+
+# dialects whose quotechar is None
+csv.register_dialect('noquote', quoting=csv.QUOTE_NONE, quotechar=None, escapechar='\\')
+s = io.StringIO()
+csv.writer(s, dialect='noquote').writerow(['say "hi"', 'a,b'])
+print(repr(s.getvalue()), list(csv.reader(io.StringIO(s.getvalue()), dialect='noquote')))
+
+
+class NoQuote(csv.Dialect):
+    delimiter = ';'
+    quotechar = None
+    escapechar = None
+    doublequote = True
+    skipinitialspace = False
+    lineterminator = '\n'
+    quoting = csv.QUOTE_NONE
+
+
+s = io.StringIO()
+csv.writer(s, dialect=NoQuote).writerow(['x"y', 'z'])
+print(repr(s.getvalue()), csv.get_dialect('noquote').quotechar)
