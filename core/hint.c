@@ -120,6 +120,11 @@ static const struct hint_rule rules[] = {
     {"TypeError", "unsupported types for __add__: 'str', 'float'", NULL,
      "str + float needs a conversion: 'x=' + str(x), or an f-string: f'x={x}'."},
 
+    {"ValueError", "dict update sequence has wrong length", NULL,
+     "MicroPython's dict() and dict.update() read an argument that is not a built-in dict "
+     "as a sequence of pairs; for a mapping (Counter, defaultdict, OrderedDict) pass its "
+     "items: dict(m.items())."},
+
     /* ---- formatting ---- */
     {"NotImplementedError", "attributes not supported", NULL,
      "MicroPython str.format() does not support indexing or attributes in fields "

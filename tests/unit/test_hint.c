@@ -126,6 +126,7 @@ static void slices_views_types(void)
     expect_hint("MaybeInt = int | None", "TypeError", "typing.Optional[int]");
     expect_hint("n = 3\nprint('n=' + n)", "TypeError", "str(n)");
     expect_hint("x = 1.5\nprint('x=' + x)", "TypeError", "str(x)");
+    expect_hint("print(dict([('a', 1, 2)]))", "ValueError", "sequence of pairs");
 }
 
 static void formatting(void)
@@ -315,6 +316,7 @@ static void library_in_place(void)
     expect_hint("print('abc'[::-1])", "NotImplementedError", "''.join(reversed(s))");
     expect_hint("x = 1\nmatch x:\n    case 1:\n        pass", "SyntaxError", "no match statement");
     expect_hint("import pandas", "ImportError", "third-party");
+    expect_hint("from collections import Counter\nprint(dict(Counter('abca')))", "ValueError", "dict(m.items())");
     with_library = 0;
 }
 
