@@ -151,36 +151,54 @@ def _body(lines, i, header_indent):
             return entries  # one-line class body: `class A: pass`
         break
     body_indent = None
-    for indent, text in it:
+    for indent, line in it:
         if indent <= header_indent:
             break
         if body_indent is None:
             body_indent = indent
         if indent != body_indent:
             continue
-        k = _ident_end(text)
-        if k == 0:
-            continue
-        name = text[:k]
-        rest = text[k:].lstrip()
-        if name in ('def', 'class', 'async', 'if', 'for', 'while', 'try', 'with', 'else', 'elif',
-                    'except', 'finally', 'return', 'pass', 'import', 'from', 'del', 'global'):
-            if name == 'def' or name == 'class':
-                n = rest[:_ident_end(rest)]
-                entries.append((n, None, 'def'))
-            continue
-        if rest.startswith(':'):
-            ann = rest[1:]
-            e = _split_top(ann, '=')
-            if e < 0:
-                ann = ann.strip()
-                if ann:
-                    entries.append((name, ann, False))
-            else:
-                entries.append((name, ann[:e].strip(), True))
-        elif rest.startswith('=') and not rest.startswith('=='):
-            entries.append((name, None, True))
+        for text in _statements(line):
+            _entry(text, entries)
     return entries
+
+
+def _statements(line):
+    # the statements of a line joined by ';'
+    out = []
+    while True:
+        k = _split_top(line, ';')
+        if k < 0:
+            out.append(line)
+            return out
+        out.append(line[:k].strip())
+        line = line[k + 1:].strip()
+
+
+def _entry(text, entries):
+    # one statement of the body at its indentation -> entries
+    k = _ident_end(text)
+    if k == 0:
+        return
+    name = text[:k]
+    rest = text[k:].lstrip()
+    if name in ('def', 'class', 'async', 'if', 'for', 'while', 'try', 'with', 'else', 'elif',
+                'except', 'finally', 'return', 'pass', 'import', 'from', 'del', 'global'):
+        if name == 'def' or name == 'class':
+            n = rest[:_ident_end(rest)]
+            entries.append((n, None, 'def'))
+        return
+    if rest.startswith(':'):
+        ann = rest[1:]
+        e = _split_top(ann, '=')
+        if e < 0:
+            ann = ann.strip()
+            if ann:
+                entries.append((name, ann, False))
+        else:
+            entries.append((name, ann[:e].strip(), True))
+    elif rest.startswith('=') and not rest.startswith('=='):
+        entries.append((name, None, True))
 
 
 def postponed_annotations(modname):
@@ -199,12 +217,48 @@ def class_body(cls):
     """[(name, annotation text or None, has_value)] in definition order for the
     class's own body (has_value is 'def' for methods and nested classes), or
     None when the source is not available or no class of that name fits."""
-    return body_of(getattr(cls, '__module__', None) or '__main__', cls.__name__, cls.__dict__)
+    found = _find(getattr(cls, '__module__', None) or '__main__', cls.__name__, cls.__dict__)
+    return found and found[1]
 
 
 def body_of(modname, name, own):
     """class_body for a class not created yet: its module name, name and
     namespace (the names given a value must be in own)."""
+    found = _find(modname, name, own)
+    return found and found[1]
+
+
+def qualname(cls):
+    """CPython's __qualname__ of cls as its source places it ('f.<locals>.C',
+    'Outer.C'): MicroPython's is the bare name."""
+    found = _find(getattr(cls, '__module__', None) or '__main__', cls.__name__, cls.__dict__)
+    return found[0] if found else cls.__name__
+
+
+def _outer(lines, i, indent):
+    # the qualified-name prefix of a class header on line i
+    parts = []
+    for j in range(i - 1, -1, -1):
+        if indent == 0:
+            break
+        line = lines[j]
+        s = line.lstrip()
+        if not s or s[0] == '#':
+            continue
+        k = len(line) - len(s)
+        if k >= indent:
+            continue
+        indent = k
+        for word, suffix in (('def ', '.<locals>'), ('async def ', '.<locals>'), ('class ', '')):
+            if s.startswith(word):
+                rest = s[len(word):].lstrip()
+                parts.append(rest[:_ident_end(rest)] + suffix)
+                break
+    parts.reverse()
+    return ''.join(p + '.' for p in parts)
+
+
+def _find(modname, name, own):
     key = (modname, name)
     src = _source(modname)
     if src is None:
@@ -222,14 +276,15 @@ def body_of(modname, name, own):
             if s.startswith(word):
                 after = s[len(word):len(word) + 1]
                 if after in ('(', ':', ' '):
-                    candidates.append(_body(lines, i, len(line) - len(s)))
+                    indent = len(line) - len(s)
+                    candidates.append((_outer(lines, i, indent) + name, _body(lines, i, indent)))
         _cache[key] = (src, candidates)
-    for entries in candidates:
+    for cand in candidates:
         ok = True
-        for n, ann, val in entries:
+        for n, ann, val in cand[1]:
             if val is True and n not in own:
                 ok = False
                 break
         if ok:
-            return entries
+            return cand
     return None

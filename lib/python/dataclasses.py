@@ -145,6 +145,8 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_onl
                 all_fields[f.name] = f
     own = cls.__dict__
     annotations = given if given is not None else _own_annotations(cls)
+    from _classbody import qualname
+    q = qualname(cls) if given is None else cls.__name__  # before defaults go
     g = _globals_of(cls)
     from _classbody import postponed_annotations
     postponed = postponed_annotations(getattr(cls, '__module__', None))
@@ -204,7 +206,7 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_onl
     if init and '__init__' not in own:
         cls.__init__ = _make_init(cls, all_fields, frozen, name)
     if repr and '__repr__' not in own:
-        cls.__repr__ = _make_repr([f.name for f in flist if f.repr])
+        cls.__repr__ = _make_repr([f.name for f in flist if f.repr], None if q == name else q, cls)
     cmp = tuple(f.name for f in flist if f.compare)
     if eq and '__eq__' not in own:
         cls.__eq__ = _make_cmp(cmp, None)
@@ -327,14 +329,14 @@ def _make_init(cls, all_fields, frozen, cname):
 _repr_running = set()
 
 
-def _make_repr(names):
+def _make_repr(names, qual, cls):
     def __repr__(self):
         key = id(self)
         if key in _repr_running:
             return '...'
         _repr_running.add(key)
         try:
-            return '%s(%s)' % (type(self).__name__,
+            return '%s(%s)' % (qual if qual and type(self) is cls else type(self).__name__,
                                ', '.join('%s=%r' % (n, getattr(self, n)) for n in names))
         finally:
             _repr_running.discard(key)

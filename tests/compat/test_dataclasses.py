@@ -302,3 +302,28 @@ class Money:
 
 show('main order', lambda: sorted([Money('usd', 5), Money('eur', 9), Money('usd', 1)]))
 show('main frozen', lambda: (Money('x', 250).units, hash(Money('x', 1)) == hash(Money('x', 1))))
+
+
+def build():
+    @dataclasses.dataclass(order=True)
+    class Task:
+        priority: int
+        name: str = dataclasses.field(compare=False)
+        done: bool = False; note: str = 'semi;colon'
+
+        def __str__(self):
+            return '%d:%s' % (self.priority, self.name)
+    return Task
+
+
+class Outer:
+    @dataclasses.dataclass
+    class Inner:
+        v: int
+
+
+Task = build()
+show('nested repr', lambda: sorted([Task(2, 'b'), Task(1, 'a')]))
+show('nested str', lambda: [str(t) for t in sorted([Task(2, 'b'), Task(1, 'a')])])
+show('nested fields', lambda: [f.name for f in fields(Task)])
+show('class in class', lambda: Outer.Inner(3))
