@@ -265,6 +265,14 @@ class OrderedDict(_odict):
     def copy(self):
         return type(self)(self._pairs())
 
+    def __eq__(self, other):  # two OrderedDicts: the order counts too
+        if isinstance(other, OrderedDict):
+            return _odict.__eq__(self, other) and list(self) == list(other)
+        return _odict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
     def move_to_end(self, key, last=True):
         pos = self._pos
         if key not in pos:

@@ -115,6 +115,8 @@ print(list(lru), list(reversed(lru)))
 o2 = o.copy()
 o2['new'] = 1
 print(type(o2).__name__, 'new' in o, o2)
+ab, ba = OrderedDict([('a', 1), ('b', 2)]), OrderedDict([('b', 2), ('a', 1)])
+print(ab == ba, ab != ba, ab == dict(ba.items()), ab == OrderedDict(ab.items()))
 
 print('-- deque')
 q = deque()
