@@ -1,5 +1,11 @@
 # csv for mpbox: CPython's csv module (reader, writer, DictReader, DictWriter,
 # dialects, Sniffer) in pure Python, following the rules of CPython's _csv.
+# DictReader rows are plain dicts, so printing one shows this build's dict
+# order (not insertion order); reading row[name] or iterating fieldnames is
+# unaffected. Importing csv makes open() accept newline='' (see below). The
+# Sniffer follows CPython's approach (quotes around fields, then consistent
+# per-line character counts) but is not a copy of it: unusual samples may be
+# sniffed differently.
 
 __all__ = ['QUOTE_MINIMAL', 'QUOTE_ALL', 'QUOTE_NONNUMERIC', 'QUOTE_NONE', 'Error',
            'Dialect', 'excel', 'excel_tab', 'unix_dialect', 'reader', 'writer',

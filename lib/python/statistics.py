@@ -1,6 +1,9 @@
 # statistics for mpbox: CPython 3.11's API, written for MicroPython.
 # Sums are exact (integer numerator over a common denominator) and turned
 # into floats with correct rounding, so results match CPython's digit for digit.
+# Last-digit differences remain possible where libm is involved:
+# geometric_mean (exp/log), NormalDist.pdf/cdf (exp/erf) and NormalDist.inv_cdf
+# (Newton steps here, Wichura's AS241 in CPython).
 import math
 import _numeric
 from collections import namedtuple
