@@ -17,7 +17,11 @@ not a test: it prints a table and the share, and exits 0 whatever the share.
     --only A,B       only the programs whose names start with A or B
     --diff           show the first differing lines of each failing program
     --json FILE      also write the per-program results to FILE
-    --python PATH    the CPython to compare with (default python3)
+    --python PATH    compare with this CPython's output, run now, instead of
+                     the recorded output (corpus/expected/NAME.out, made by
+                     CPython 3.11 with --update)
+    --update         run CPython (--python, default python3) and record its
+                     output as corpus/expected/NAME.out
 
     tests/compat/corpus_run.py --report BEFORE.json AFTER.json
 
@@ -34,6 +38,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 CORPUS = os.path.join(HERE, "corpus")
+EXPECTED = os.path.join(CORPUS, "expected")
 TIMEOUT = 60
 
 # Runs the program at /prog.py in a fresh __main__-like namespace after
@@ -127,6 +132,31 @@ def report(before_file, after_file):
     return 0
 
 
+def reference(name, python):
+    """CPython's exit status, stdout and stderr for a program: recorded, or
+    run now with `python`."""
+    path = os.path.join(CORPUS, name)
+    recorded = os.path.join(EXPECTED, name[:-3] + ".out")
+    if python or not os.path.exists(recorded):
+        return run([python or "python3", path])
+    with open(recorded, "rb") as f:
+        return 0, f.read(), b""
+
+
+def update(python):
+    os.makedirs(EXPECTED, exist_ok=True)
+    for name in sorted(f for f in os.listdir(CORPUS) if f.endswith(".py")):
+        rc, out, err = run([python, os.path.join(CORPUS, name)])
+        if rc != 0:
+            print("%s: CPython failed (%s); not recorded" % (name, last_error_line(err)))
+            continue
+        with open(os.path.join(EXPECTED, name[:-3] + ".out"), "wb") as f:
+            f.write(out)
+    print("recorded with %s" % subprocess.run([python, "--version"], stdout=subprocess.PIPE,
+                                              stderr=subprocess.STDOUT).stdout.decode().strip())
+    return 0
+
+
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "--report":
         return report(sys.argv[2], sys.argv[3])
@@ -137,8 +167,11 @@ def main():
     ap.add_argument("--only")
     ap.add_argument("--diff", action="store_true")
     ap.add_argument("--json", metavar="FILE")
-    ap.add_argument("--python", default="python3")
+    ap.add_argument("--python")
+    ap.add_argument("--update", action="store_true")
     args = ap.parse_args()
+    if args.update:
+        return update(args.python or "python3")
 
     programs = sorted(f for f in os.listdir(CORPUS) if f.endswith(".py"))
     if args.only:
@@ -151,7 +184,7 @@ def main():
     results = []
     for name in programs:
         path = os.path.join(CORPUS, name)
-        want_rc, want_out, want_err = run([args.python, path])
+        want_rc, want_out, want_err = reference(name, args.python)
         if args.no_lib:
             cmd = [args.mpbox] + extra + ["--file", path + ":/prog.py", "-c", NO_LIB_WRAPPER]
         else:
