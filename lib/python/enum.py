@@ -434,7 +434,7 @@ def _build(name, bases, ns, order=None):
             members.remove(k)
         ns.pop(k, None)
     holder = [None]
-    _bind_classmethods(ns, holder)
+    _bind_classmethods(ns, bases, holder)
     if not members:
         cls = type(name, bases, ns)
         holder[0] = cls
@@ -711,19 +711,40 @@ def _build_class(func, name, *bases, **kwargs):
         if _is_enum_base(b):
             if kwargs:
                 kwargs.pop('boundary', None)
-            builtins.classmethod = _ClassMethod
-            try:
-                return _plain_build_class(func, name, _Marker, *bases, **kwargs)
-            finally:
-                builtins.classmethod = _plain_classmethod
+            return _with_classmethod(_ClassMethod, func, name, (_Marker,) + bases, kwargs)
+    if classmethod is _ClassMethod:  # a plain class inside an enum body
+        return _with_classmethod(_plain_classmethod, func, name, bases, kwargs)
     return _plain_build_class(func, name, *bases, **kwargs)
 
 
-def _bind_classmethods(ns, holder):
+def _with_classmethod(cm, func, name, bases, kwargs):
+    saved = classmethod
+    builtins.classmethod = cm
+    try:
+        return _plain_build_class(func, name, *bases, **kwargs)
+    finally:
+        builtins.classmethod = saved
+
+
+def _bind_classmethods(ns, bases, holder):
+    # the body's classmethods, and those of member-less enum bases, are bound
+    # to the class being made (kept as functions for subclasses to rebind)
+    raw = {}
+    for b in bases:
+        for k, f in getattr(b, '_enum_classmethods_', {}).items():
+            if k not in raw:
+                raw[k] = f
     for k in list(ns):
         v = ns[k]
         if isinstance(v, _ClassMethod):
-            ns[k] = staticmethod(_bound(v.f, holder))
+            raw[k] = v.f
+        elif k in raw:
+            del raw[k]  # overridden by something else
+    for k, f in raw.items():
+        if not isinstance(ns.get(k), _ClassMethod) and k in ns:
+            continue
+        ns[k] = staticmethod(_bound(f, holder))
+    ns['_enum_classmethods_'] = raw
 
 
 def _bound(f, holder):

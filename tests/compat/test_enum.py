@@ -331,3 +331,26 @@ class Opt(Flag):
 
 show('main order', lambda: (list(Suit), list(Prio), list(Opt), repr(Opt.VERBOSE | Opt.QUIET)))
 show('main sorted', lambda: sorted(Prio))
+
+
+class Parsable(Enum):
+    @classmethod
+    def parse(cls, text):
+        return cls[text.strip().upper()]
+
+    @classmethod
+    def names(cls):
+        return [m.name for m in cls]
+
+
+class Size(Parsable):
+    SMALL = 1
+    LARGE = 2
+
+
+class Tone(Parsable):
+    SOFT = 'soft'
+    LOUD = 'loud'
+
+
+show('inherited classmethods', lambda: (Size.parse(' large '), Size.names(), Tone.parse('soft'), Tone.names()))
