@@ -11,8 +11,8 @@
 # Importing enum also wraps isinstance/issubclass (MicroPython's refuse an
 # EnumType class) and, while an enum body runs, classmethod (so that a
 # classmethod gets the EnumType class, which can be iterated).
-# Differences from CPython: type(Color.RED) and self.__class__ are the inner
-# class (prints <class 'Color'>, cannot be iterated: use the enum by name);
+# Differences from CPython: type(Color.RED) is the inner class (prints
+# <class 'Color'>, cannot be iterated: use self.__class__ or the enum's name);
 # an enum class without members stays a plain class; `Color.RED = x` is not
 # refused; Flag(undefined bits) says "8 is not a valid Perm"; int/str-valued
 # members fail where MicroPython's C code needs a real int/str ('-'.join,
@@ -375,6 +375,7 @@ def _pseudo(cls, value):
     if rest:
         names.append(str(rest))
     m = _new_member(cls, (value,))
+    m.__class__ = getattr(cls, '_wrapper_', cls)
     m._name_ = '|'.join(names) if names else None
     m._value_ = value
     if not rest:
@@ -506,6 +507,7 @@ def _build(name, bases, ns, order=None):
             inner._wrapper_ = cls
         m._name_ = k
         m._value_ = v if mixin is None else mixin(v)
+        m.__class__ = cls  # self.__class__ is then the iterable EnumType class
         if alias is None:
             names.append(k)
         mmap[k] = m

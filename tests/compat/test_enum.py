@@ -354,3 +354,20 @@ class Tone(Parsable):
 
 
 show('inherited classmethods', lambda: (Size.parse(' large '), Size.names(), Tone.parse('soft'), Tone.names()))
+
+
+class Light(Enum):
+    RED = 1
+    YELLOW = 2
+    GREEN = 3
+
+    def next(self):
+        members = list(self.__class__)
+        return members[(members.index(self) + 1) % len(members)]
+
+    def same_kind(self, other):
+        return isinstance(other, self.__class__)
+
+
+show('self.__class__', lambda: (Light.GREEN.next(), Light.RED.next(), Light.RED.same_kind(Light.GREEN),
+                                Light.RED.__class__ is Light))
