@@ -36,6 +36,8 @@ extern char **environ;
 #define SPAWN_TIMEOUT_MS 10000
 /* How long to wait for the zygote's report of a death. */
 #define DEATH_REPORT_MS 2000
+/* New zygotes started after the first one died. */
+#define MAX_RESTARTS 100
 /* Idle one-shot workers kept. */
 #define ONESHOT_IDLE_MAX 64
 
@@ -48,6 +50,7 @@ struct wk {
     int oneshot, runs;
     int dead;      /* calls fail with WK_DEAD */
     int reported;  /* death holds the zygote's report (p->lock) */
+    int orphaned;  /* its zygote is gone: no report will come (p->lock) */
     int killed_for;
     int status;    /* raw wait status, when reported */
     struct wk_death death;
@@ -78,7 +81,9 @@ struct wk_pool {
 
     pthread_mutex_t lock; /* everything below */
     pthread_cond_t cond;
-    int broken; /* the zygote is gone */
+    int broken;     /* the zygote is gone */
+    int restarting; /* a thread is starting a new zygote */
+    int restarts;
     uint32_t next_id;
     struct spawn_req *reqs;
     struct wk *live;
@@ -111,7 +116,8 @@ static void describe(struct wk *w)
     if (!w->reported) {
         d->exited = 0;
         d->status = 0;
-        snprintf(d->what, sizeof d->what, "ended (no exit status reported)");
+        snprintf(d->what, sizeof d->what, "%s",
+                 w->orphaned ? "ended with its zygote" : "ended (no exit status reported)");
         return;
     }
     if (WIFEXITED(st)) {
@@ -223,8 +229,12 @@ static void *reader_main(void *arg)
         pthread_cond_broadcast(&p->cond);
         pthread_mutex_unlock(&p->lock);
     }
+    /* The zygote is gone, and with it its workers (PR_SET_PDEATHSIG): no
+     * report of their deaths will come. */
     pthread_mutex_lock(&p->lock);
     p->broken = 1;
+    for (struct wk *w = p->live; w; w = w->next)
+        w->orphaned = 1;
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -329,32 +339,14 @@ static pid_t start_zygote(int child_end)
     _exit(127);
 }
 
-int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, size_t errcap)
+/* Start a zygote, configure it, wait until it is ready and start the
+ * reader of its socket: p->ctl, p->zygote, p->reader. 0 or -1 with err. */
+static int launch_zygote(struct wk_pool *p, char *err, size_t errcap)
 {
-    *out = NULL;
-    struct wk_pool *p = calloc(1, sizeof *p);
-    if (!p) {
-        set_err(err, errcap, "out of memory%s", NULL);
-        return WK_NOMEM;
-    }
-    pthread_mutex_init(&p->lock, NULL);
-    pthread_mutex_init(&p->once_lock, NULL);
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&p->cond, &ca);
-    pthread_condattr_destroy(&ca);
-    p->ctl = -1;
-    if (!cfg || copy_config(p, cfg) != 0) {
-        set_err(err, errcap, "bad worker configuration%s", NULL);
-        free_pool_memory(p);
-        return WK_ERROR;
-    }
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         set_err(err, errcap, "socketpair: %s", strerror(errno));
-        free_pool_memory(p);
-        return WK_ERROR;
+        return -1;
     }
     p->zygote = start_zygote(sv[1]);
     close(sv[1]);
@@ -362,8 +354,8 @@ int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, 
     if (p->zygote < 0) {
         set_err(err, errcap, "fork: %s", strerror(errno));
         close(p->ctl);
-        free_pool_memory(p);
-        return WK_ERROR;
+        p->ctl = -1;
+        return -1;
     }
     fcntl(p->ctl, F_SETFL, fcntl(p->ctl, F_GETFL) | O_NONBLOCK);
 
@@ -390,10 +382,69 @@ int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, 
         kill(p->zygote, SIGKILL);
         waitpid(p->zygote, NULL, 0);
         close(p->ctl);
+        p->ctl = -1;
+        return -1;
+    }
+    p->reader_started = 1;
+    return 0;
+}
+
+/* p->lock held and p->broken: the zygote died (killed, out of memory).
+ * One thread starts a new one (its workers died with it); the others wait
+ * for that. 0 when a zygote runs again. */
+static int restart_zygote(struct wk_pool *p)
+{
+    while (p->restarting)
+        pthread_cond_wait(&p->cond, &p->lock);
+    if (!p->broken)
+        return 0;
+    if (p->restarts >= MAX_RESTARTS)
+        return -1; /* it keeps dying: give up rather than loop */
+    p->restarting = 1;
+    p->restarts++;
+    pthread_mutex_unlock(&p->lock);
+    /* the reader has ended (it set broken as it left) */
+    pthread_join(p->reader, NULL);
+    p->reader_started = 0;
+    kill(p->zygote, SIGKILL);
+    waitpid(p->zygote, NULL, 0);
+    close(p->ctl);
+    p->ctl = -1;
+    char err[160];
+    int rc = launch_zygote(p, err, sizeof err);
+    pthread_mutex_lock(&p->lock);
+    p->restarting = 0;
+    if (rc == 0)
+        p->broken = 0;
+    pthread_cond_broadcast(&p->cond);
+    return rc;
+}
+
+int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, size_t errcap)
+{
+    *out = NULL;
+    struct wk_pool *p = calloc(1, sizeof *p);
+    if (!p) {
+        set_err(err, errcap, "out of memory%s", NULL);
+        return WK_NOMEM;
+    }
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_mutex_init(&p->once_lock, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->cond, &ca);
+    pthread_condattr_destroy(&ca);
+    p->ctl = -1;
+    if (!cfg || copy_config(p, cfg) != 0) {
+        set_err(err, errcap, "bad worker configuration%s", NULL);
         free_pool_memory(p);
         return WK_ERROR;
     }
-    p->reader_started = 1;
+    if (launch_zygote(p, err, errcap) != 0) {
+        free_pool_memory(p);
+        return WK_ERROR;
+    }
     *out = p;
     return WK_OK;
 }
@@ -410,12 +461,16 @@ void wk_pool_stop(struct wk_pool *p)
         wk_free(p->idle[i]);
     /* The zygote ends when its control socket closes; its workers die with
      * it (PR_SET_PDEATHSIG). */
-    shutdown(p->ctl, SHUT_RDWR);
+    if (p->ctl >= 0)
+        shutdown(p->ctl, SHUT_RDWR);
     if (p->reader_started)
         pthread_join(p->reader, NULL);
-    kill(p->zygote, SIGKILL);
-    waitpid(p->zygote, NULL, 0);
-    close(p->ctl);
+    if (p->zygote > 0) {
+        kill(p->zygote, SIGKILL);
+        waitpid(p->zygote, NULL, 0);
+    }
+    if (p->ctl >= 0)
+        close(p->ctl);
     pthread_mutex_lock(&p->lock);
     for (struct wk *w = p->live; w; w = w->next) {
         send_signal(w, SIGKILL);
@@ -450,7 +505,7 @@ static void finish(struct wk *w, int kill_for)
         return;
     pthread_mutex_lock(&p->lock);
     int64_t deadline = pr_deadline_ms(DEATH_REPORT_MS);
-    while (!w->reported && !p->broken && pr_now_ns() < deadline)
+    while (!w->reported && !w->orphaned && pr_now_ns() < deadline)
         wait_until(p, deadline);
     describe(w);
     pthread_mutex_unlock(&p->lock);
@@ -648,9 +703,21 @@ static int fork_worker(struct wk_pool *p, struct wk *w, char *err, size_t errcap
     r.next = p->reqs;
     p->reqs = &r;
     int64_t deadline = pr_deadline_ms(SPAWN_TIMEOUT_MS);
-    int rc = p->broken ? PR_BROKEN : pr_send(p->ctl, PR_SPAWN, r.id, NULL, 0, NULL, 0, deadline);
-    while (rc == PR_DONE && !r.done && !p->broken && pr_now_ns() < deadline)
-        wait_until(p, deadline);
+    /* A second attempt when the zygote died under the first. */
+    for (int attempt = 0; attempt < 2 && !r.done; attempt++) {
+        if (p->broken || p->restarting)
+            restart_zygote(p);
+        if (p->broken)
+            break;
+        int rc = pr_send(p->ctl, PR_SPAWN, r.id, NULL, 0, NULL, 0, deadline);
+        while (rc == PR_DONE && !r.done && !p->broken && pr_now_ns() < deadline)
+            wait_until(p, deadline);
+        if (r.done || (rc == PR_DONE && !p->broken))
+            break; /* answered, or no answer in time */
+        /* the zygote is going away: wait until the reader has seen it */
+        while (!p->broken && pr_now_ns() < deadline)
+            wait_until(p, deadline);
+    }
     struct spawn_req **pp = &p->reqs;
     while (*pp != &r)
         pp = &(*pp)->next;

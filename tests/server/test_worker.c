@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -850,6 +851,67 @@ static void no_leaks(void)
     CHECK(after == before);
 }
 
+static pid_t parent_of(pid_t pid)
+{
+    char path[64], stat[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(stat, 1, sizeof stat - 1, f);
+    fclose(f);
+    stat[n] = 0;
+    const char *p = strrchr(stat, ')');
+    int ppid = 0;
+    char state;
+    if (!p || sscanf(p + 1, " %c %d", &state, &ppid) != 2)
+        return 0;
+    return (pid_t)ppid;
+}
+
+/* The zygote dies (killed, or the OOM killer's choice): its workers die
+ * with it and say so, and the next spawn starts a new zygote. */
+static void zygote_restart(void)
+{
+    struct wk *w = spawn_plain();
+    if (!w)
+        return;
+    pid_t zygote = parent_of(wk_pid(w));
+    CHECK(zygote > 1 && zygote != getpid());
+    if (zygote <= 1 || zygote == getpid()) {
+        wk_free(w);
+        return;
+    }
+    kill(zygote, SIGKILL);
+    /* the worker dies with it (PR_SET_PDEATHSIG), a moment later */
+    int pidfd = (int)syscall(SYS_pidfd_open, wk_pid(w), 0);
+    struct pollfd pfd = {.fd = pidfd, .events = POLLIN};
+    CHECK(pidfd >= 0 && poll(&pfd, 1, 5000) == 1);
+    if (pidfd >= 0)
+        close(pidfd);
+    int rc;
+    char *j = run(w, "print(1)", &rc);
+    CHECK(rc == WK_DEAD);
+    const struct wk_death *d = wk_death(w);
+    CHECK(d != NULL);
+    if (d)
+        CHECK_STR(d->what, "ended with its zygote");
+    free(j);
+    wk_free(w);
+    w = spawn_plain();
+    if (w) {
+        CHECK(parent_of(wk_pid(w)) != zygote);
+        j = run(w, "print(8)", &rc);
+        CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"8\\n\""));
+        free(j);
+        wk_free(w);
+    }
+    char *json = NULL;
+    CHECK(wk_run_once(pool, NULL, "print(9)", 8, 0, &json, NULL) == WK_OK);
+    CHECK(json_has(json, "\"stdout\":\"9\\n\""));
+    free(json);
+}
+
 int main(void)
 {
     snprintf(mount_root, sizeof mount_root, "/tmp/mpbox-wk-%d", (int)getpid());
@@ -901,6 +963,7 @@ int main(void)
     RUN(framing);
     RUN(cpu_limit);
     RUN(no_leaks);
+    RUN(zygote_restart);
     wk_pool_stop(pool);
     unlink(db_path);
     rmdir(mount_root);
