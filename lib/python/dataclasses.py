@@ -323,7 +323,82 @@ def _make_init(cls, all_fields, frozen, cname):
         post = getattr(self, '__post_init__', None)
         if post is not None:
             post(*[values[k] for k in initvars])
+        # a class with many instances gets a compiled __init__ (compiling
+        # costs about a millisecond: not worth it for a few instances)
+        calls[0] += 1
+        if calls[0] == _COMPILE_AFTER and cls.__dict__.get('__init__') is __init__:
+            try:
+                cls.__init__ = _compiled_init(params, noinit, initvars, frozen, __init__)
+            except Exception:
+                pass
+    calls = [0]
     return __init__
+
+
+_COMPILE_AFTER = 50
+
+
+def _compiled_init(params, noinit, initvars, frozen, slow):
+    # Straight-line code for the calls that bind without error; anything else
+    # (a missing or unexpected argument) goes to the general __init__, which
+    # reports it as CPython does.
+    g = {'_slow': slow, '_set': object.__setattr__, '_MISSING': MISSING}
+    npos = len([f for f in params if not f.kw_only])
+    lines = ['def __init__(self, *args, **kwargs):',
+             '    n = len(args)',
+             '    if n > %d:' % npos,
+             '        return _slow(self, *args, **kwargs)',
+             '    used = 0']
+    i = 0
+    for k, f in enumerate(params):
+        v = '_v%d' % k
+        name = repr(f.name)
+        if not f.kw_only:
+            lines.append('    if n > %d:' % i)
+            lines.append('        %s = args[%d]' % (v, i))
+            lines.append('    elif %s in kwargs:' % name)
+            i += 1
+        else:
+            lines.append('    if %s in kwargs:' % name)
+        lines.append('        %s = kwargs[%s]' % (v, name))
+        lines.append('        used += 1')
+        if f.default is not MISSING:
+            g['_d%d' % k] = f.default
+            lines.append('    else:')
+            lines.append('        %s = _d%d' % (v, k))
+        elif f.default_factory is not MISSING:
+            g['_f%d' % k] = f.default_factory
+            lines.append('    else:')
+            lines.append('        %s = _f%d()' % (v, k))
+        else:
+            lines.append('    else:')
+            lines.append('        return _slow(self, *args, **kwargs)')
+    lines.append('    if used != len(kwargs):')
+    lines.append('        return _slow(self, *args, **kwargs)')
+    for k, f in enumerate(params):
+        if f._field_type == _FIELD:
+            if frozen:
+                lines.append('    _set(self, %r, _v%d)' % (f.name, k))
+            else:
+                lines.append('    self.%s = _v%d' % (f.name, k))
+    for k, f in enumerate(noinit):
+        if f.default is not MISSING:
+            g['_n%d' % k] = f.default
+            value = '_n%d' % k
+        else:
+            g['_n%d' % k] = f.default_factory
+            value = '_n%d()' % k
+        if frozen:
+            lines.append('    _set(self, %r, %s)' % (f.name, value))
+        else:
+            lines.append('    self.%s = %s' % (f.name, value))
+    names = [f.name for f in params]
+    args = ', '.join('_v%d' % names.index(n) for n in initvars)
+    lines.append("    post = getattr(self, '__post_init__', None)")
+    lines.append('    if post is not None:')
+    lines.append('        post(%s)' % args)
+    exec('\n'.join(lines), g)
+    return g['__init__']
 
 
 _repr_running = set()

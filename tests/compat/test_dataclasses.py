@@ -327,3 +327,41 @@ show('nested repr', lambda: sorted([Task(2, 'b'), Task(1, 'a')]))
 show('nested str', lambda: [str(t) for t in sorted([Task(2, 'b'), Task(1, 'a')])])
 show('nested fields', lambda: [f.name for f in fields(Task)])
 show('class in class', lambda: Outer.Inner(3))
+
+
+# many instances: the same behaviour once __init__ is compiled
+@dataclasses.dataclass(frozen=True)
+class Cell:
+    row: int
+    col: int = 0
+    marks: list = dataclasses.field(default_factory=list, compare=False)
+    kind: str = dataclasses.field(default='c', init=False)
+
+
+@dataclasses.dataclass
+class Reading:
+    sensor: str
+    value: float
+    scale: dataclasses.InitVar[float] = 1.0
+    _: dataclasses.KW_ONLY
+    unit: str = 'C'
+
+    def __post_init__(self, scale):
+        self.value = self.value * scale
+
+
+cells = [Cell(i, i % 3) for i in range(120)]
+cells += [Cell(row=i) for i in range(60)]
+readings = [Reading('s%d' % i, i, 2.0, unit='F') for i in range(100)]
+readings += [Reading(sensor='k', value=1.5) for i in range(20)]
+show('bulk cells', lambda: (len(cells), cells[-1], cells[5], cells[0].marks is not cells[1].marks))
+show('bulk readings', lambda: (readings[99], readings[-1]))
+show('bulk eq hash', lambda: (Cell(1, 1) == cells[1], len(set(cells)), hash(Cell(2)) == hash(Cell(2, 0))))
+for bad in ((), (1, 2, 3, 4), ('a', 'b', 'c')):
+    show('bulk bad args %d' % len(bad), lambda: Cell(*bad))
+show('bulk bad kw', lambda: Cell(1, colour=2))
+show('bulk twice', lambda: Cell(1, row=2))
+show('bulk kind', lambda: Cell(1, kind='x'))
+show('bulk kw only', lambda: Reading('a', 1, 1, 'K'))
+show('bulk missing', lambda: Reading(value=2))
+show('bulk frozen', lambda: setattr(cells[0], 'row', 5))
