@@ -51,6 +51,7 @@ struct wk {
     int dead;      /* calls fail with WK_DEAD */
     int reported;  /* death holds the zygote's report (p->lock) */
     int orphaned;  /* its zygote is gone: no report will come (p->lock) */
+    int described; /* death is final; later reports are ignored (p->lock) */
     int killed_for;
     int status;    /* raw wait status, when reported */
     struct wk_death death;
@@ -183,10 +184,9 @@ static void on_died(struct wk_pool *p, const char *payload, size_t len)
     uint64_t v[2];
     memcpy(v, payload, sizeof v);
     for (struct wk *w = p->live; w; w = w->next) {
-        if (w->pid == (pid_t)v[0] && !w->reported) {
+        if (w->pid == (pid_t)v[0] && !w->reported && !w->described) {
             w->reported = 1;
             w->status = (int)(uint32_t)v[1];
-            describe(w);
             return;
         }
     }
@@ -476,6 +476,10 @@ void wk_pool_stop(struct wk_pool *p)
         send_signal(w, SIGKILL);
         w->p = NULL;
         w->dead = 1;
+        w->orphaned = 1;
+        if (!w->described)
+            describe(w);
+        w->described = 1;
     }
     p->live = NULL;
     pthread_mutex_unlock(&p->lock);
@@ -508,6 +512,7 @@ static void finish(struct wk *w, int kill_for)
     while (!w->reported && !w->orphaned && pr_now_ns() < deadline)
         wait_until(p, deadline);
     describe(w);
+    w->described = 1;
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -808,8 +813,7 @@ void wk_free(struct wk *w)
             w->next->prev = w->prev;
         pthread_mutex_unlock(&p->lock);
     }
-    if (!w->reported)
-        send_signal(w, SIGKILL); /* the zygote reaps it */
+    send_signal(w, SIGKILL); /* (a pidfd: harmless once it ended) the zygote reaps it */
     if (w->fd >= 0)
         close(w->fd);
     if (w->pidfd >= 0)
