@@ -45,7 +45,13 @@ struct srv_http {
     struct srv *srv;
     int check_host; /* no tokens: only Host names of this machine (DNS rebinding) */
     atomic_int in_flight; /* requests begun and not yet completed */
+    /* Bodies held in memory, all connections together: without this bound
+     * --max-connections clients could each hold --max-request bytes. */
+    atomic_uint_least64_t body_bytes;
+    uint64_t body_budget;
 };
+
+
 
 /* Per request: the body so far and what was decided before it arrived. */
 struct request {
@@ -53,9 +59,22 @@ struct request {
     uint64_t cap;  /* bytes of body accepted */
     int owner;     /* token index */
     int answered;  /* a response was queued before the body */
-    int too_large; /* the body passed --max-request */
+    unsigned reject; /* 413 or 503: answer that once the body has passed */
     uint64_t discarded; /* bytes dropped since */
+    uint64_t reserved;  /* bytes of the server's body budget held */
 };
+
+/* Take n more bytes of the body budget for rq. -1 when it is spent. */
+static int reserve_body(struct srv_http *h, struct request *rq, uint64_t n)
+{
+    uint_least64_t cur = atomic_load(&h->body_bytes);
+    do {
+        if (n > h->body_budget || cur > h->body_budget - n)
+            return -1;
+    } while (!atomic_compare_exchange_weak(&h->body_bytes, &cur, cur + n));
+    rq->reserved += n;
+    return 0;
+}
 
 /* ---- responses ---------------------------------------------------------- */
 
@@ -133,16 +152,6 @@ static enum MHD_Result send_error(struct srv_http *h, struct MHD_Connection *c, 
 }
 
 /* ---- requests ----------------------------------------------------------- */
-
-const char *srv_request_header(const struct srv_request *rq, const char *name)
-{
-    return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
-}
-
-const char *srv_request_query(const struct srv_request *rq, const char *name)
-{
-    return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
-}
 
 /* The index of the token in "Authorization: Bearer TOKEN", or -1. Every
  * configured token is compared in full, in time that does not depend on
@@ -235,6 +244,16 @@ static enum MHD_Result serve_mcp(struct srv_http *h, struct MHD_Connection *c, s
     return send_response(h, c, &resp);
 }
 
+/* 503: the bodies of other requests fill the server's memory for them. */
+static enum MHD_Result send_overloaded(struct srv_http *h, struct MHD_Connection *c, struct request *rq)
+{
+    struct srv_response r = {0};
+    rq->answered = 1;
+    srv_error(&r, 503, "overloaded", "too many large requests at once; try again");
+    srv_response_header(&r, "Retry-After", "1");
+    return send_response(h, c, &r);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls)
@@ -278,6 +297,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 rq->answered = 1;
                 return send_error(h, c, 413, "body_too_large", msg);
             }
+            if (reserve_body(h, rq, len) < 0)
+                return send_overloaded(h, c, rq);
         }
         return MHD_YES;
     }
@@ -285,31 +306,31 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (*upload_data_size > 0) { /* a piece of the body */
         size_t n = *upload_data_size;
         *upload_data_size = 0;
-        if (rq->answered || rq->too_large) {
+        if (rq->answered || rq->reject) {
             /* Read and drop the rest so that the client gets its answer;
              * one who keeps sending far past the cap is cut off. */
             rq->discarded += n;
             return rq->discarded > rq->cap ? MHD_NO : MHD_YES;
         }
-        if (n > rq->cap - rq->body.len) {
-            /* Chunked, past the cap: answer now if MHD lets us, else close. */
-            rq->too_large = 1;
+        if (n > rq->cap - rq->body.len) /* chunked, past the cap */
+            rq->reject = 413;
+        else if (rq->body.len + n > rq->reserved && reserve_body(h, rq, rq->body.len + n - rq->reserved) < 0)
+            rq->reject = 503;
+        else if (cli_buf_append(&rq->body, upload_data, n) < 0)
+            rq->reject = 503;
+        if (rq->reject)
             cli_buf_free(&rq->body);
-            return MHD_YES;
-        }
-        if (cli_buf_append(&rq->body, upload_data, n) < 0) {
-            rq->too_large = 1;
-            cli_buf_free(&rq->body);
-        }
         return MHD_YES;
     }
 
     if (rq->answered)
         return MHD_YES;
-    if (rq->too_large) {
+    if (rq->reject == 413) {
         rq->answered = 1;
         return send_error(h, c, 413, "body_too_large", "the request body is larger than this server's limit");
     }
+    if (rq->reject)
+        return send_overloaded(h, c, rq);
 
     if (strcmp(url, "/mcp") == 0)
         return serve_mcp(h, c, rq, method);
@@ -321,7 +342,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         .body = rq->body.data ? rq->body.data : "",
         .body_len = rq->body.len,
         .owner = rq->owner,
-        .conn = c,
     };
     struct srv_response resp = {0};
     srv_api_handle(h->srv, &req, &resp);
@@ -337,6 +357,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     struct request *rq = *con_cls;
     if (rq) {
         atomic_fetch_sub(&h->in_flight, 1);
+        atomic_fetch_sub(&h->body_bytes, rq->reserved);
         cli_buf_free(&rq->body);
         free(rq);
         *con_cls = NULL;
@@ -480,6 +501,7 @@ int srv_http_start(struct srv *srv, struct srv_http **out, char *bound, size_t b
         return -1;
     }
     h->srv = srv;
+    h->body_budget = srv->cfg->body_budget;
     h->fd = open_listener(srv->cfg, &h->check_host, bound, boundcap, err, errcap);
     if (h->fd < 0) {
         free(h);

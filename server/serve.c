@@ -52,6 +52,9 @@ static void print_help(void)
            "      --token-file FILE    tokens, one a line (# comments allowed)\n"
            "      --insecure           allow a non-loopback --listen without tokens\n"
            "      --max-request SIZE   largest request body (default 32M)\n"
+           "      --max-request-memory SIZE\n"
+           "                           request bodies held at once, all connections\n"
+           "                           together; past it 503 (default 256M)\n"
            "      --max-connections N  connections at once, one thread each (default %d)\n"
            "      --connection-timeout SECONDS\n"
            "                           close connections idle this long (default %d)\n"
@@ -194,7 +197,8 @@ static int parse_int_option(const char *name, const char *value, long max, int *
 static const char *const value_opts[] = {
     "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
-    "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode"};
+    "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
+    "max-request-memory"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
@@ -253,6 +257,10 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         err = cli_parse_size(v, &c->max_request);
         if (!err && (c->max_request < 1024 || c->max_request > (1ull << 30)))
             err = "must be from 1K to 1G";
+    } else if (strcmp(name, "max-request-memory") == 0) {
+        err = cli_parse_size(v, &c->body_budget);
+        if (!err && c->body_budget < 1024)
+            err = "must be at least 1K";
     } else if (strcmp(name, "state-dir") == 0)
         c->state_dir = v;
     else if (strcmp(name, "busy") == 0) {
@@ -419,6 +427,7 @@ int serve_main(int argc, char **argv)
         .idle_ms = SRV_DEFAULT_IDLE_MS,
         .ttl_ms = SRV_DEFAULT_TTL_MS,
         .max_request = SRV_DEFAULT_MAX_REQUEST,
+        .body_budget = SRV_DEFAULT_BODY_BUDGET,
         .max_connections = SRV_DEFAULT_MAX_CONNECTIONS,
         .conn_timeout_s = SRV_DEFAULT_CONN_TIMEOUT_S,
         .seccomp = 1,

@@ -30,6 +30,7 @@
 #define SRV_DEFAULT_IDLE_MS (300 * 1000)
 #define SRV_DEFAULT_TTL_MS (24ll * 3600 * 1000)
 #define SRV_DEFAULT_MAX_REQUEST (32u << 20)
+#define SRV_DEFAULT_BODY_BUDGET (256u << 20)
 #define SRV_DEFAULT_MAX_CONNECTIONS 512
 #define SRV_DEFAULT_CONN_TIMEOUT_S 60
 
@@ -47,6 +48,7 @@ struct srv_config {
     const char *state_dir;  /* NULL: a private temporary directory */
     int busy_refuse;        /* --busy=refuse */
     uint64_t max_request;   /* bytes of a request body */
+    uint64_t body_budget;   /* bytes of bodies in memory at once */
     int max_connections;
     int conn_timeout_s;
     /* Session limits: defaults and, for clients, maxima (MPBOX_LIMIT_*;
@@ -92,8 +94,8 @@ struct srv {
 };
 
 /* ---- http.c ------------------------------------------------------------ */
-/* A request as api.c sees it: method, decoded path, query, body, and the
- * caller (index of its token; 0 when the server has no tokens). */
+/* A request as api.c sees it: method, decoded path, body, and the caller
+ * (index of its token; 0 when the server has no tokens). */
 struct srv_request {
     const char *method;
     const char *path;
@@ -101,12 +103,7 @@ struct srv_request {
     const char *body;
     size_t body_len;
     int owner;
-    void *conn; /* the MHD connection (srv_request_header) */
 };
-/* A request header, or NULL. */
-const char *srv_request_header(const struct srv_request *rq, const char *name);
-/* A query argument, or NULL. */
-const char *srv_request_query(const struct srv_request *rq, const char *name);
 
 #define SRV_MAX_HEADERS 4
 struct srv_response {

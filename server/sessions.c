@@ -557,7 +557,7 @@ int sess_renew(struct sess_table *t, struct sess *s, char *err, size_t errcap)
         s->lost_reason[0] = '\0';
     } else {
         s->lost = 1;
-        snprintf(s->lost_reason, sizeof s->lost_reason, "cannot start a fresh worker: %s",
+        snprintf(s->lost_reason, sizeof s->lost_reason, "cannot start a fresh worker: %.120s",
                  why[0] ? why : "worker failed");
         set_err(err, errcap, s->lost_reason);
     }

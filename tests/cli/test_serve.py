@@ -416,6 +416,27 @@ def test_body_too_large():
 
 
 @case
+def test_request_memory_bound():
+    s2 = Server("--max-request", "1M", "--max-request-memory", "1536K")
+    try:
+        # one client announces a 1 MiB body and sends nothing of it
+        hog = socket.create_connection(("127.0.0.1", s2.port), timeout=20)
+        hog.sendall(b"POST /v1/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: %d\r\n\r\n" % (1 << 20))
+        body = json.dumps({"code": "#" + "x" * (800 << 10)}).encode()
+        wait_for("the hog's request is in", lambda: s2.request("POST", "/v1/run", body, JSON)[0] == 503)
+        status, hdrs, data = s2.request("POST", "/v1/run", body, JSON)
+        check(status == 503 and error_code(data) == "overloaded" and hdrs.get("retry-after"),
+              "%d %s" % (status, show(data)))
+        status, _, data = s2.request("POST", "/v1/run", {"code": "print(1)"})
+        check(status == 200, "small request: %d %s" % (status, show(data)))
+        hog.close()
+        wait_for("the budget comes back", lambda: s2.request("POST", "/v1/run", body, JSON)[0] == 200)
+    finally:
+        s2.stop()
+
+
+@case
 def test_keep_alive():
     c = srv.conn()
     for i in range(20):
