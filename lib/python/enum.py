@@ -13,8 +13,7 @@
 # classmethod gets the EnumType class, which can be iterated).
 # Differences from CPython: type(Color.RED) is the inner class (prints
 # <class 'Color'>, cannot be iterated: use self.__class__ or the enum's name);
-# an enum class without members stays a plain class; `Color.RED = x` is not
-# refused; Flag(undefined bits) says "8 is not a valid Perm"; int/str-valued
+# an enum class without members stays a plain class; Flag(undefined bits) says "8 is not a valid Perm"; int/str-valued
 # members fail where MicroPython's C code needs a real int/str ('-'.join,
 # dict keys given as StrEnum members, `2 < Prio.HIGH` with the int on the left).
 import builtins
@@ -83,6 +82,21 @@ class EnumType(type):
 
     def __bool__(cls):
         return True
+
+    def __setattr__(cls, name, value):
+        if name == '_inner_':
+            object.__setattr__(cls, name, value)
+            return
+        inner = cls._inner_
+        if name in inner._member_map_:
+            raise AttributeError('cannot reassign member %r' % name)
+        setattr(inner, name, value)  # where lookups on cls find it
+
+    def __delattr__(cls, name):
+        inner = cls._inner_
+        if name in inner._member_map_:
+            raise AttributeError('%r cannot delete member %r.' % (cls.__name__, name))
+        delattr(inner, name)
 
     # the wrapper would otherwise find the members' methods of these names
     def __str__(cls):

@@ -371,3 +371,18 @@ class Light(Enum):
 
 show('self.__class__', lambda: (Light.GREEN.next(), Light.RED.next(), Light.RED.same_kind(Light.GREEN),
                                 Light.RED.__class__ is Light))
+
+
+
+def reassign():
+    Light.RED = 5
+
+
+def delete():
+    del Light.RED
+
+
+Light.extra = 'x'
+show('reassign', reassign)
+show('delete', delete)
+show('class attribute', lambda: (Light.extra, Light.RED.extra, Light.RED.value))
