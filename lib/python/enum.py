@@ -285,7 +285,9 @@ class Flag(Enum):
         if value < 0:
             value = value & allbits if cls._mixin_ is None else value
         if value & ~allbits and cls._mixin_ is None:
-            raise ValueError('%r is not a valid %s' % (value, cls.__name__))
+            width = max(len(bin(value)), len(bin(allbits))) - 2
+            raise ValueError("<flag '%s'> invalid value %d\n    given 0b0 %s\n  allowed 0b0 %s"
+                             % (cls.__name__, value, _bits(value, width), _bits(allbits, width)))
         return _pseudo(cls, value)
 
     def _members(self):
@@ -375,6 +377,11 @@ _NEW_HOLDERS = [Enum, IntEnum, StrEnum, IntFlag]
 for _c in _NEW_HOLDERS[1:]:
     _c.__new__ = Enum.__dict__['__new__']
 del _c
+
+
+def _bits(n, width):
+    b = bin(n)[2:]
+    return '0' * (width - len(b)) + b
 
 
 def _pseudo(cls, value):

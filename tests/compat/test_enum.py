@@ -125,6 +125,8 @@ show('flag invert', lambda: (repr(~Perm.R), repr(~rw)))
 show('flag zero', lambda: (repr(Perm(0)), str(Perm(0)), bool(Perm(0))))
 show('flag iter', lambda: (list(rw), len(rw), list(Perm)))
 show('flag lookup', lambda: (Perm(6), Perm(7)))
+show('flag bad', lambda: Perm(8))
+show('flag bad high', lambda: Perm(100))
 show('flag xor', lambda: repr(rw ^ Perm.W))
 show('flag class', lambda: repr(Perm))
 
