@@ -13,9 +13,10 @@
 # classmethod gets the EnumType class, which can be iterated).
 # Differences from CPython: type(Color.RED) is the inner class (prints
 # <class 'Color'>, cannot be iterated: use self.__class__ or the enum's name);
-# an enum class without members stays a plain class; Flag(undefined bits) says "8 is not a valid Perm"; int/str-valued
-# members fail where MicroPython's C code needs a real int/str ('-'.join,
-# dict keys given as StrEnum members, `2 < Prio.HIGH` with the int on the left).
+# an enum class without members stays a plain class; int/str-valued members
+# fail where MicroPython's C code needs a real int/str ('-'.join, json.dumps,
+# format specs, dict keys given as StrEnum members, `2 < Prio.HIGH` with the
+# int on the left): use .value there.
 import builtins
 import sys
 from collections import OrderedDict as _OD
