@@ -25,8 +25,12 @@ def _source(modname):
                 src = None
         if isinstance(src, bytes):
             if _decoded[0] is not src:
+                try:
+                    text = src.decode()
+                except UnicodeError:
+                    text = None
                 _decoded[0] = src
-                _decoded[1] = src.decode()
+                _decoded[1] = text
             src = _decoded[1]
         return src
     m = sys.modules.get(modname)
