@@ -122,7 +122,9 @@ def _own_annotations(cls):
     anns = own.get('__annotations__')
     if anns:
         return list(anns.items())
-    # no source: the fields that have a value, Field objects in creation order
+    # no source: only the fields that have a value, in no particular order
+    print('dataclasses: no source text for class %s (defined by exec?); fields without a '
+          'default value are not seen' % cls.__name__, file=sys.stderr)
     for name in own:
         if name.startswith('__'):
             continue
