@@ -132,11 +132,20 @@ static int landlock(const struct sb_policy *pol, char *err, size_t errcap)
             close(ruleset);
             return fail(err, errcap, "landlock_add_rule (mount)");
         }
-    for (int i = 0; i < pol->nread_files; i++)
+    for (int i = 0; i < pol->nread_files; i++) {
         if (ll_add(ruleset, pol->read_files[i], LANDLOCK_ACCESS_FS_READ_FILE) != 0) {
             close(ruleset);
             return fail(err, errcap, "landlock_add_rule (database)");
         }
+        /* a database in WAL mode is read with its -wal and -shm files,
+         * when they exist */
+        static const char *const companions[] = {"-wal", "-shm"};
+        for (int k = 0; k < 2; k++) {
+            char path[4200];
+            if (snprintf(path, sizeof path, "%s%s", pol->read_files[i], companions[k]) < (int)sizeof path)
+                ll_add(ruleset, path, LANDLOCK_ACCESS_FS_READ_FILE);
+        }
+    }
 #if defined(__SANITIZE_ADDRESS__)
     /* ASan's longjmp interceptor asks glibc for the main thread's stack,
      * which glibc reads from /proc/self/maps: sanitizer builds only. */
@@ -194,6 +203,13 @@ static const int file_calls[] = {
     SCMP_SYS(openat2), SCMP_SYS(fstat), SCMP_SYS(newfstatat), SCMP_SYS(statx), SCMP_SYS(getdents64),
     SCMP_SYS(fcntl), SCMP_SYS(pread64), SCMP_SYS(lseek), SCMP_SYS(access), SCMP_SYS(faccessat),
     SCMP_SYS(faccessat2), SCMP_SYS(fstatfs), SCMP_SYS(readlink), SCMP_SYS(readlinkat), SCMP_SYS(getcwd),
+    SCMP_SYS(geteuid),
+};
+
+/* Refused with EPERM instead of killing: SQLite, running as root, gives a
+ * WAL database's -shm file the database's owner (and ignores a failure). */
+static const int file_calls_refused[] = {
+    SCMP_SYS(fchown), SCMP_SYS(fchmod),
 };
 
 int sb_install_seccomp(int files, char *err, size_t errcap)
@@ -231,11 +247,20 @@ int sb_install_seccomp(int files, char *err, size_t errcap)
     if (files) {
         for (size_t i = 0; rc == 0 && i < sizeof file_calls / sizeof file_calls[0]; i++)
             rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, file_calls[i], 0);
-        /* openat: reading only */
+        for (size_t i = 0; rc == 0 && i < sizeof file_calls_refused / sizeof file_calls_refused[0]; i++)
+            rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), file_calls_refused[i], 0);
+        /* openat: reading only. An attempt to write fails with EACCES
+         * rather than killing: SQLite tries to open a WAL database's
+         * shared-memory file for writing first and reads without it when
+         * that fails. */
         const scmp_datum_t writing = O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND | __O_TMPFILE;
         if (rc == 0)
             rc = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(openat), 1,
                                   SCMP_A2(SCMP_CMP_MASKED_EQ, writing, 0));
+        for (scmp_datum_t bit = 1; rc == 0 && bit <= writing; bit <<= 1)
+            if (writing & bit)
+                rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EACCES), SCMP_SYS(openat), 1,
+                                      SCMP_A2(SCMP_CMP_MASKED_EQ, bit, bit));
 #if defined(__SANITIZE_ADDRESS__)
         /* the sanitizer runtime's own open() is the old system call */
         if (rc == 0)

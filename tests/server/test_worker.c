@@ -462,7 +462,7 @@ static void death_texts(void)
 
 /* A mount below the allowed root and a SQLite database, used under the
  * filter and Landlock; nothing else of the host is reachable. */
-static char db_path[128];
+static char db_path[128], wal_path[128];
 
 static void mounts_and_sqlite(void)
 {
@@ -505,6 +505,29 @@ static void mounts_and_sqlite(void)
         CHECK(wk_death(w) == NULL);
         wk_free(w);
     }
+    /* a database in WAL mode, open in a writer (so its -wal and -shm files
+     * exist): readable in the worker */
+    sqlite3 *wal = NULL;
+    CHECK(sqlite3_open(wal_path, &wal) == SQLITE_OK);
+    CHECK(sqlite3_exec(wal, "pragma journal_mode=wal; create table t(n); insert into t values (7);", NULL, NULL,
+                       NULL) == SQLITE_OK);
+    const char *wal_names[] = {"wal"};
+    struct wk_session_spec wspec = {.sqlites = wal_names, .nsqlites = 1};
+    w = NULL;
+    CHECK(wk_spawn(pool, &wspec, &w, err, sizeof err) == WK_OK);
+    if (w) {
+        char *j = run(w, "print(read_only_sql_query('wal', 'select n from t'))", &rc);
+        CHECK(rc == WK_OK && json_has(j, "'rows': [[7]]"));
+        free(j);
+        wk_free(w);
+    }
+    sqlite3_close(wal);
+    char side[160];
+    snprintf(side, sizeof side, "%s-wal", wal_path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", wal_path);
+    unlink(side);
+    unlink(wal_path);
     /* a host directory outside the roots, or an unknown database: refused */
     const char *bad_mounts[] = {"/etc:/etc"};
     struct wk_session_spec bad = {.mounts = bad_mounts, .nmounts = 1};
@@ -610,7 +633,10 @@ static int filtered_child(int files, int what)
         switch (what) {
         case 0: socket(AF_INET, SOCK_STREAM, 0); break;
         case 1: open("/etc/passwd", O_RDONLY); break;
-        case 2: open("/tmp/mpbox-should-not-exist", O_WRONLY | O_CREAT, 0600); break;
+        case 2: {
+            int fd = open("/tmp/mpbox-should-not-exist", O_WRONLY | O_CREAT, 0600);
+            _exit(fd < 0 && errno == EACCES ? 0 : 92);
+        }
         case 3: fork(); break;
         case 4: kill(getppid(), SIGTERM); break;
         case 5: execl("/bin/true", "true", (char *)NULL); break;
@@ -633,7 +659,8 @@ static void seccomp_filter(void)
 #if !defined(__SANITIZE_ADDRESS__) /* ASan builds allow reading files (sandbox.c) */
     CHECK(filtered_child(0, 1) == 1000 + SIGSYS); /* open without mounts */
 #endif
-    CHECK(filtered_child(1, 2) == 1000 + SIGSYS); /* open for writing */
+    CHECK(filtered_child(0, 2) == 1000 + SIGSYS); /* open for writing */
+    CHECK(filtered_child(1, 2) == 0);             /* with files: EACCES (SQLite falls back) */
     CHECK(filtered_child(1, 3) == 1000 + SIGSYS); /* fork */
     CHECK(filtered_child(1, 4) == 1000 + SIGSYS); /* a signal to another process */
     CHECK(filtered_child(1, 5) == 1000 + SIGSYS); /* exec */
@@ -932,9 +959,12 @@ int main(void)
     sqlite3_close(db);
     char db_spec[160];
     snprintf(db_spec, sizeof db_spec, "db=%s", db_path);
-    const char *sqlites[] = {db_spec};
+    snprintf(wal_path, sizeof wal_path, "%s/wal.sqlite", mount_root);
+    char wal_spec[160];
+    snprintf(wal_spec, sizeof wal_spec, "wal=%s", wal_path);
+    const char *sqlites[] = {db_spec, wal_spec};
     cfg.sqlites = sqlites;
-    cfg.nsqlites = 1;
+    cfg.nsqlites = 2;
     cfg.nmount_roots = 1;
     cfg.seccomp = 1;
     cfg.oneshot_reuse = 8;
