@@ -52,12 +52,17 @@ class _Alias:
             return 'typing.Literal[%s]' % ', '.join(repr(a) for a in self.__args__)
         return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
 
+    def _key(self):
+        args = tuple(tuple(a) if isinstance(a, list) else a for a in self.__args__)
+        if self._name == 'Union' or self._name == 'Literal':
+            return (self._name, frozenset(args))  # their order does not count
+        return (self._name, args)
+
     def __eq__(self, other):
-        return (isinstance(other, _Alias) and self.__origin__ == other.__origin__
-                and self.__args__ == other.__args__)
+        return isinstance(other, _Alias) and self._key() == other._key()
 
     def __hash__(self):
-        return hash((self._name, tuple(a if not isinstance(a, list) else tuple(a) for a in self.__args__)))
+        return hash(self._key())
 
     def __getitem__(self, params):
         # List[T][int]: substitute type variables

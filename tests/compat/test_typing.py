@@ -40,7 +40,8 @@ show('typevar', lambda: (T, K, N, B, Iterable[T], Dict[str, T], AnyStr))
 show('substitute', lambda: Dict[str, T][int])
 show('user class', lambda: List[NewType('Id', int)] is not None)
 show('eq', lambda: (List[int] == List[int], List[int] == List[str], Optional[int] == Union[int, None],
-                    Union[int, str] == Union[str, int] if False else True))
+                    Union[int, str] == Union[str, int], Union[int, str] == Union[int, float],
+                    Literal['a', 'b'] == Literal['b', 'a']))
 show('hash', lambda: hash(Dict[str, int]) == hash(Dict[str, int]))
 show('get_args', lambda: (get_args(Dict[str, int]), get_args(Optional[int]), get_args(Callable[[int], str]),
                           get_args(Annotated[int, 'x']), get_args(int), get_args(Literal['a', 'b'])))
