@@ -806,3 +806,4 @@ class EnumCheck:
 
 UNIQUE = CONTINUOUS = NAMED_FLAGS = None
 STRICT = CONFORM = EJECT = KEEP = None
+property = property  # enum.property: a plain property here
