@@ -235,6 +235,51 @@ def test_sessions_are_separate():
 
 srv.stop()
 
+def children(pid):
+    """Child processes of pid, oldest first (by start time)."""
+    out = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open("/proc/%s/stat" % d) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:  # fields[0] is the state, then ppid
+                out.append((int(fields[19]), int(d)))  # starttime
+    return [p for _, p in sorted(out)]
+
+
+@case
+def test_worker_death_costs_one_session():
+    s = Server()
+    try:
+        a = s.initialize()
+        s.post(a, call(1, "mine = 'a'"))
+        b = s.initialize()
+        s.post(b, call(1, "mine = 'b'"))
+        (zygote,) = children(s.p.pid)
+        workers = children(zygote)
+        check(len(workers) == 2, "two workers: %s" % workers)
+        result = {}
+        t = threading.Thread(target=lambda: result.update(r=s.post(a, call(2, "while True:\n    pass"))))
+        t.start()
+        time.sleep(0.5)  # the call is in progress (the check below does not depend on it)
+        os.kill(workers[0], 9)
+        t.join(60)
+        status, _, body = result["r"]
+        t = text_of(body)
+        check(status == 200 and json.loads(body)["result"]["isError"], show(body))
+        check(t.startswith("<status>lost</status>") and "SIGKILL" in t and "next call starts a fresh one" in t,
+              show(t, 400))
+        _, _, body = s.post(a, call(3, "'mine' in globals()"))
+        check("<return_value>\nfalse\n</return_value>" in text_of(body), "a fresh session: %s" % show(body))
+        _, _, body = s.post(b, call(2, "mine"))
+        check('<return_value>\n"b"\n</return_value>' in text_of(body), "the other session: %s" % show(body))
+    finally:
+        s.stop()
+
+
 TOKEN_A, TOKEN_B = "token-a-0123456789abcdef", "token-b-0123456789abcdef"
 
 
