@@ -938,6 +938,14 @@ static void give_back(struct wk_pool *p, struct wk *w)
 int wk_run_once(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags, char **json,
                 size_t *json_len)
 {
+    return wk_run_once_ex(p, limits, code, len, flags, json, json_len, NULL);
+}
+
+int wk_run_once_ex(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags,
+                   char **json, size_t *json_len, struct wk_death *death)
+{
+    if (death)
+        memset(death, 0, sizeof *death);
     *json = NULL;
     if (json_len)
         *json_len = 0;
@@ -956,6 +964,8 @@ int wk_run_once(struct wk_pool *p, const int64_t *limits, const char *code, size
     uint32_t status = 0;
     int rc = call(w, PR_ONCE, flags, eff, sizeof eff, code, len, run_deadline(eff), run_cap(eff), (void **)json,
                   json_len, &status);
+    if (death && w->dead)
+        *death = w->death;
     if (rc == WK_OK && (status == MPBOX_STATUS_OK || status == MPBOX_STATUS_ERROR) &&
         ++w->runs < p->cfg.oneshot_reuse)
         give_back(p, w);

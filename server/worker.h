@@ -121,5 +121,9 @@ void wk_free(struct wk *w);
  * end "ok"/"error". limits as in wk_session_spec. */
 int wk_run_once(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags,
                 char **json, size_t *json_len);
+/* The same; after WK_DEAD or WK_TIMEOUT, *death (if not NULL) says how the
+ * worker ended (the worker itself is gone). */
+int wk_run_once_ex(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags,
+                   char **json, size_t *json_len, struct wk_death *death);
 
 #endif

@@ -793,8 +793,14 @@ static void cpu_limit(void)
         free(j);
         wk_free(w);
     }
-    /* one-shot runs come from a fresh worker each time (oneshot_reuse 1) */
+    /* a one-shot run that ends its worker says how */
     char *json = NULL;
+    struct wk_death death;
+    const char *loop = "while True:\n    pass\n";
+    CHECK(wk_run_once_ex(p, NULL, loop, strlen(loop), 0, &json, NULL, &death) == WK_DEAD);
+    CHECK(json == NULL);
+    CHECK_STR(death.what, "killed by SIGXCPU (CPU time limit)");
+    /* one-shot runs come from a fresh worker each time (oneshot_reuse 1) */
     CHECK(wk_run_once(p, NULL, "print(5)", 8, 0, &json, NULL) == WK_OK);
     CHECK(json_has(json, "\"stdout\":\"5\\n\""));
     free(json);
