@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #include "../unit/check.h"
@@ -391,13 +392,18 @@ static void hard_stop(void)
 
 struct interrupter {
     struct wk *w;
+    atomic_int done;
 };
 
+/* An interrupt that arrives before the run started is dropped: repeat it
+ * until the run has ended. */
 static void *interrupter_main(void *arg)
 {
     struct interrupter *i = arg;
-    usleep(300 * 1000);
-    wk_interrupt(i->w);
+    while (!atomic_load(&i->done)) {
+        usleep(100 * 1000);
+        wk_interrupt(i->w);
+    }
     return NULL;
 }
 
@@ -406,11 +412,12 @@ static void interrupt(void)
     struct wk *w = spawn_plain();
     if (!w)
         return;
-    struct interrupter i = {w};
+    struct interrupter i = {w, 0};
     pthread_t t;
     pthread_create(&t, NULL, interrupter_main, &i);
     int rc;
     char *j = run(w, "while True:\n    pass\n", &rc);
+    atomic_store(&i.done, 1);
     pthread_join(t, NULL);
     CHECK(rc == WK_OK);
     CHECK(json_has(j, "\"status\":\"interrupted\""));
