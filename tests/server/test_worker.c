@@ -221,10 +221,18 @@ static void memory_and_traps(void)
     CHECK(rc == WK_OK);
     CHECK(json_has(j, "\"status\":\"out_of_memory\""));
     free(j);
-    /* a trap: runaway recursion in C code */
+    /* runaway recursion: RecursionError or a trap */
     j = run(w, "def f():\n    f()\nf()\n", &rc);
     CHECK(rc == WK_OK);
     CHECK(json_has(j, "\"status\":\"error\"") || json_has(j, "\"status\":\"trap\""));
+    free(j);
+    /* a trap: a load outside linear memory (SIGSEGV in the guard region,
+     * handled in the worker), rolled back */
+    j = run(w, "import uctypes\nb = uctypes.bytearray_at(0x7FFFFFF0, 64)\nprint(b[0])\n", &rc);
+    CHECK(rc == WK_OK);
+    CHECK(json_has(j, "\"status\":\"trap\""));
+    CHECK(json_has(j, "\"trap\":\"out of bounds memory access\""));
+    CHECK(json_has(j, "\"session\":\"rolled_back\""));
     free(j);
     /* the session still works after all that */
     j = run(w, "print('alive')", &rc);
