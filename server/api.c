@@ -1069,6 +1069,8 @@ static void metrics(struct srv *srv, struct srv_response *r)
             sample(&b, "mpbox_http_requests_total", labels, v);
         }
     }
+    metric(&b, "mpbox_http_request_body_bytes", "gauge", "Request bodies held in memory (--max-request-memory).");
+    sample(&b, "mpbox_http_request_body_bytes", "", atomic_load(&m->body_bytes));
     metric(&b, "mpbox_uptime_seconds", "gauge", "Seconds since the server started.");
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);

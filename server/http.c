@@ -45,9 +45,9 @@ struct srv_http {
     struct srv *srv;
     int check_host; /* no tokens: only Host names of this machine (DNS rebinding) */
     atomic_int in_flight; /* requests begun and not yet completed */
-    /* Bodies held in memory, all connections together: without this bound
-     * --max-connections clients could each hold --max-request bytes. */
-    atomic_uint_least64_t body_bytes;
+    /* Bodies held in memory, all connections together (srv->metrics
+     * .body_bytes): without this bound --max-connections clients could
+     * each hold --max-request bytes. */
     uint64_t body_budget;
 };
 
@@ -67,11 +67,12 @@ struct request {
 /* Take n more bytes of the body budget for rq. -1 when it is spent. */
 static int reserve_body(struct srv_http *h, struct request *rq, uint64_t n)
 {
-    uint_least64_t cur = atomic_load(&h->body_bytes);
+    atomic_uint_least64_t *held = &h->srv->metrics.body_bytes;
+    uint_least64_t cur = atomic_load(held);
     do {
         if (n > h->body_budget || cur > h->body_budget - n)
             return -1;
-    } while (!atomic_compare_exchange_weak(&h->body_bytes, &cur, cur + n));
+    } while (!atomic_compare_exchange_weak(held, &cur, cur + n));
     rq->reserved += n;
     return 0;
 }
@@ -357,7 +358,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     struct request *rq = *con_cls;
     if (rq) {
         atomic_fetch_sub(&h->in_flight, 1);
-        atomic_fetch_sub(&h->body_bytes, rq->reserved);
+        atomic_fetch_sub(&h->srv->metrics.body_bytes, rq->reserved);
         cli_buf_free(&rq->body);
         free(rq);
         *con_cls = NULL;

@@ -75,6 +75,7 @@ struct srv_metrics {
     atomic_uint_least64_t sessions_created, sessions_deleted, sessions_expired;
     atomic_uint_least64_t evictions, evictions_for_memory, restores, restore_failures;
     atomic_uint_least64_t busy_rejected, worker_deaths;
+    atomic_uint_least64_t body_bytes; /* request bodies held (http.c) */
 };
 /* Count one run whose result JSON is json (NULL: the worker died). */
 void srv_count_run(struct srv_metrics *m, const char *json, size_t len);
