@@ -329,6 +329,25 @@ static char *keep_return_value(mpb_host *h, const char *payload, size_t len, siz
     return env;
 }
 
+/* "@source": the program text of the run as ["text"] (invalid UTF-8 as
+ * U+FFFD), or [null] outside a run. Not a host call: not counted. */
+static char *program_text(mpb_host *h, size_t *out_len)
+{
+    mpb_jbuf v = {0};
+    mpb_jb_lit(&v, "[");
+    if (h->program)
+        mpb_jb_str(&v, h->program, h->program_len);
+    else
+        mpb_jb_lit(&v, "null");
+    mpb_jb_lit(&v, "]");
+    if (v.failed) {
+        mpb_jb_free(&v);
+        return NULL;
+    }
+    *out_len = v.len;
+    return v.p;
+}
+
 /* The bridge (mpb_host.bridge): name and payload as copied from the guest
  * (payload NULL when it was longer than the argument cap, which jsproxy.c
  * checks before copying). Returns the malloc'd envelope and its length, or
@@ -339,6 +358,8 @@ static char *bridge(mpb_host *h, const char *name, size_t name_len, const char *
     mpbox_session *s = mpb_session_of(h);
     if (name_len == 7 && memcmp(name, "@return", 7) == 0)
         return keep_return_value(h, payload, len, out_len);
+    if (name_len == 7 && memcmp(name, "@source", 7) == 0)
+        return program_text(h, out_len);
     mpbox_call call = {0};
     call.s = s;
     call.result_cap = (uint64_t)s->limits[MPBOX_LIMIT_HOST_RESULT_BYTES];

@@ -401,45 +401,12 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     return trap;
 }
 
-/* MicroPython keeps neither class annotations nor the definition order of
- * class attributes; lib/python/_classbody.py reads both from the program
- * text for dataclasses, enums and class-form NamedTuple/TypedDict. A program
- * that names one of them gets its text in builtins.__mpbox_source__ first. */
-static int wants_program_text(const char *src, size_t len)
-{
-    static const char *const words[] = {"dataclass", "Enum", "Flag", "NamedTuple", "TypedDict"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (memmem(src, len, words[i], strlen(words[i])))
-            return 1;
-    return 0;
-}
-
-static int hand_over_program_text(mpbox_session *s, const char *src, size_t len)
-{
-    size_t n;
-    char *w = hex_call("__import__('builtins').__mpbox_source__ = bytes.fromhex('", src, len, "')", &n);
-    mpbox_result *scratch = w ? mpb_result_new() : NULL;
-    if (!scratch) {
-        free(w);
-        return MPB_TRAP_HOST_NOMEM;
-    }
-    int trap = guest_exec(s, w, n, scratch, 0);
-    mpbox_result_free(scratch);
-    free(w);
-    return trap;
-}
-
 /* Everything that happens inside the guest for one run. Returns 0, or a
  * trap code. */
-int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags)
+static int exec_program(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags)
 {
     size_t wlen;
     char *wrapped;
-    if (wants_program_text(src, len)) {
-        int trap = hand_over_program_text(s, src, len);
-        if (trap)
-            return trap;
-    }
     if (flags & MPBOX_RUN_ECHO) {
         wrapped = echo_wrapper(src, len, &wlen);
     } else if (flags & MPBOX_RUN_RETURN_VALUE) {
@@ -454,6 +421,22 @@ int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result
         return MPB_TRAP_HOST_NOMEM;
     int trap = guest_exec(s, wrapped, wlen, res, 1);
     free(wrapped);
+    return trap;
+}
+
+/* The program text stays readable by the guest during the run, as
+ * js.mpbox_call("@source"): MicroPython keeps neither class annotations nor
+ * the order of class attributes, and lib/python/_classbody.py reads them
+ * from the text for dataclasses, enums and class-form NamedTuple. */
+int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags)
+{
+    const char *outer = s->host.program; /* a nested exec (host-function binding) */
+    size_t outer_len = s->host.program_len;
+    s->host.program = src;
+    s->host.program_len = len;
+    int trap = exec_program(s, src, len, res, flags);
+    s->host.program = outer;
+    s->host.program_len = outer_len;
     return trap;
 }
 

@@ -83,6 +83,11 @@ struct mpb_host {
     char *retval;
     size_t retval_len;
     uint64_t retval_cap;
+
+    /* The text of the program being run (not owned; NULL between runs),
+     * which the guest may ask for as `js.mpbox_call("@source", "")`. */
+    const char *program;
+    size_t program_len;
 };
 
 /* Stamp the file system's clock (modification times) before a change:

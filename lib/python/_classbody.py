@@ -2,7 +2,7 @@
 # and enum. MicroPython drops annotations without a value (`x: int`) and keeps
 # class attributes in a dict without definition order, so both come from the
 # source text: the file of the class's module, or for __main__ the program
-# text the host leaves in builtins.__mpbox_source__ (when it does).
+# text, which the host gives as js.mpbox_call('@source', '') during a run.
 # Written for mpbox.
 import sys
 
@@ -12,32 +12,32 @@ _decoded = [None, None]
 
 def _source(modname):
     if modname == '__main__':
-        try:
-            # set by the host; assigned builtins are seen by name lookup only
-            src = __mpbox_source__
-        except NameError:
-            src = None
-        if src is None:
-            try:
-                import __main__
-                src = getattr(__main__, '__file__', None) and _read(__main__.__file__)
-            except ImportError:
-                src = None
-        if isinstance(src, bytes):
-            if _decoded[0] is not src:
-                try:
-                    text = src.decode()
-                except UnicodeError:
-                    text = None
-                _decoded[0] = src
-                _decoded[1] = text
-            src = _decoded[1]
-        return src
+        return _program()
     m = sys.modules.get(modname)
     f = getattr(m, '__file__', None)
     if f:
         return _read(f)
     return None
+
+
+def _program():
+    # the text of the program being run, from the host
+    try:
+        import js
+        r = js.mpbox_call('@source', '')
+    except Exception:
+        return None
+    if type(r) is not str:
+        return None
+    if r != _decoded[0]:
+        try:
+            import json
+            text = json.loads(r)[0]
+        except Exception:
+            text = None
+        _decoded[0] = r
+        _decoded[1] = text if type(text) is str else None
+    return _decoded[1]
 
 
 def _read(path):
