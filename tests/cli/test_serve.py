@@ -731,6 +731,50 @@ def test_eviction_and_restore():
         check(s2.p.returncode == 0, "exit status %s" % s2.p.returncode)
 
 
+def mcp_post(server, sid, msg):
+    h = {"Accept": "application/json, text/event-stream", "MCP-Protocol-Version": "2025-06-18"}
+    if sid:
+        h["Mcp-Session-Id"] = sid
+    return server.request("POST", "/mcp", msg, headers=h)
+
+
+@case
+def test_mcp_sessions_in_the_table():
+    s2 = Server("--idle-timeout", "0.3", "--token", TOKEN_A, "--token", TOKEN_B, token=TOKEN_A)
+    try:
+        init = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
+                "params": {"protocolVersion": "2025-06-18", "capabilities": {},
+                           "clientInfo": {"name": "t", "version": "1"}}}
+        status, hdrs, data = mcp_post(s2, None, init)
+        check(status == 200, "initialize: %d %s" % (status, show(data)))
+        sid = hdrs["mcp-session-id"]
+        call = {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                "params": {"name": "run_python_code",
+                           "arguments": {"python_code": "n = 41\nopen('/agent.txt', 'w').write('by the agent')"}}}
+        status, _, data = mcp_post(s2, sid, call)
+        check(status == 200 and "success" in json.loads(data)["result"]["content"][0]["text"], show(data))
+        # an ordinary session of the token's, of kind "mcp"
+        sessions = s2.json("GET", "/v1/sessions")["sessions"]
+        check([(x["id"], x["kind"]) for x in sessions] == [(sid, "mcp")], show(sessions))
+        check(s2.json("GET", "/v1/sessions", token=TOKEN_B)["sessions"] == [], "visible to another token")
+        # evicted when idle, restored by the next tool call
+        wait_for("eviction", lambda: s2.json("GET", "/v1/sessions/" + sid)["state"] == "evicted")
+        call["params"]["arguments"]["python_code"] = "n + 1"
+        status, _, data = mcp_post(s2, sid, call)
+        text = json.loads(data)["result"]["content"][0]["text"] if status == 200 else ""
+        check("<return_value>\n42\n</return_value>" in text, "%d %s" % (status, show(data)))
+        # its files through the API
+        status, _, data = s2.request("GET", "/v1/sessions/%s/files/agent.txt" % sid)
+        check(status == 200 and data == b"by the agent", "%d %s" % (status, show(data)))
+        # another token cannot use it over /mcp either
+        status, _, _ = s2.request("POST", "/mcp", call, token=TOKEN_B,
+                                  headers={"Accept": "application/json", "Mcp-Session-Id": sid,
+                                           "MCP-Protocol-Version": "2025-06-18"})
+        check(status == 404, "other token: %d" % status)
+    finally:
+        s2.stop()
+
+
 @case
 def test_ttl_and_max_sessions():
     s2 = Server("--session-ttl", "0.5", "--max-sessions", "2")
