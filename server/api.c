@@ -821,7 +821,10 @@ static void session_files(struct srv *srv, struct sess *s, const struct srv_requ
             cli_json_put(&b, "}");
             take_buf(r, &b, 201, "application/json");
         } else if (rc == WK_ERROR) {
-            srv_error(r, 400, "file_refused", "%s", err[0] ? err : "the file was refused");
+            srv_error(r, 400, "file_refused",
+                      "the session refused the file (%s): a directory in the way, a name over 255 bytes, or "
+                      "its file quota (files_bytes, files_count)",
+                      err[0] ? err : "no reason given");
         }
     } else {
         void *data = NULL;

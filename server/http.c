@@ -14,9 +14,10 @@
  * Every client byte is hostile: headers are bounded by MHD's per-connection
  * memory (MHD answers 431 past it), bodies by --max-request (413, decided
  * from Content-Length before any byte of the body is read when the client
- * sends one), idle or slow connections are closed after
- * --connection-timeout, bearer tokens are compared in constant time, and
- * an unauthenticated request gets 401 before its body is read.
+ * sends one) and by --max-request-memory all together (503), idle or slow
+ * connections are closed after --connection-timeout, bearer tokens are
+ * compared in constant time, and an unauthenticated request gets 401
+ * before its body is read.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -50,8 +51,6 @@ struct srv_http {
      * each hold --max-request bytes. */
     uint64_t body_budget;
 };
-
-
 
 /* Per request: the body so far and what was decided before it arrived. */
 struct request {

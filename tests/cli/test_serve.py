@@ -288,7 +288,15 @@ def test_files():
         check(status == 400 and error_code(data) == "bad_path", "PUT %s: %d %s" % (bad, status, show(data)))
     status, _, data = srv.request("DELETE", base + "/out.bin")
     check(status == 405, "DELETE file: %d" % status)
+    status, _, data = srv.request("PUT", base + "/data", b"x")  # a directory is in the way
+    check(status == 400 and error_code(data) == "file_refused", "%d %s" % (status, show(data)))
     srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+    small = srv.create({"limits": {"files_bytes": 100}})
+    status, _, data = srv.request("PUT", "/v1/sessions/%s/files/big" % small, b"x" * 200)
+    check(status == 400 and error_code(data) == "file_refused", "quota: %d %s" % (status, show(data)))
+    status, _, data = srv.request("PUT", "/v1/sessions/%s/files/fits" % small, b"x" * 50)
+    check(status == 201, "under the quota: %d %s" % (status, show(data)))
+    srv.json("DELETE", "/v1/sessions/" + small, expect=204)
 
 
 @case
