@@ -36,6 +36,7 @@ struct sess {
 
     struct wk *w;  /* NULL when evicted or lost */
     int evicted;   /* its snapshot is on disk */
+    int no_evict;  /* the last eviction failed: not again until it is used */
     int lost;
     char lost_reason[160];
     int in_use;    /* FREE, BY_REQUEST, BY_JANITOR */
@@ -214,6 +215,13 @@ static int read_file(const char *path, void **data, size_t *len)
     return 0;
 }
 
+static void set_no_evict(struct sess_table *t, struct sess *s)
+{
+    pthread_mutex_lock(&t->lock);
+    s->no_evict = 1;
+    pthread_mutex_unlock(&t->lock);
+}
+
 /* The claimant (in_use set) saves a live session to disk and stops its
  * worker. Returns 0, or -1 when the session stays live (or was lost: its
  * worker had died). */
@@ -230,6 +238,7 @@ static int evict(struct sess_table *t, struct sess *s)
             sess_mark_lost(t, s, why);
         } else {
             fprintf(stderr, "mpbox serve: cannot save session %.8s... for eviction (error %d)\n", s->id, rc);
+            set_no_evict(t, s);
         }
         free(data);
         return -1;
@@ -241,6 +250,7 @@ static int evict(struct sess_table *t, struct sess *s)
     free(data);
     if (wrc < 0) {
         fprintf(stderr, "mpbox serve: cannot write %s: %s; session kept in memory\n", path, strerror(errno));
+        set_no_evict(t, s);
         return -1;
     }
     pthread_mutex_lock(&t->lock);
@@ -508,6 +518,7 @@ int sess_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, 
         return SESS_LOST;
     }
     s->in_use = BY_REQUEST;
+    s->no_evict = 0;
     s->running = (flags & SESS_RUNNING) != 0;
     s->used_mono = now_ms(CLOCK_MONOTONIC);
     if (s->running)
@@ -755,7 +766,7 @@ static void janitor_sweep(struct sess_table *t)
         int64_t quiet = mono - s->used_mono;
         if (t->cfg.ttl_ms > 0 && quiet >= t->cfg.ttl_ms)
             pick(t, &expire, s);
-        else if (t->cfg.idle_ms > 0 && quiet >= t->cfg.idle_ms && s->w)
+        else if (t->cfg.idle_ms > 0 && quiet >= t->cfg.idle_ms && s->w && !s->no_evict)
             pick(t, &idle, s);
     }
     pthread_mutex_unlock(&t->lock);
@@ -788,7 +799,7 @@ static void janitor_budget(struct sess_table *t)
         pthread_mutex_lock(&t->lock);
         for (size_t i = 0; i < t->n; i++) {
             struct sess *s = t->v[i];
-            if (s->in_use == FREE && s->w && (!lru || s->used_mono < lru->used_mono))
+            if (s->in_use == FREE && s->w && !s->no_evict && (!lru || s->used_mono < lru->used_mono))
                 lru = s;
         }
         pid_t pid = 0;
@@ -805,9 +816,8 @@ static void janitor_budget(struct sess_table *t)
         release_use(t, lru);
         sess_put(t, lru);
         atomic_fetch_add(&t->metrics->evictions_for_memory, rc == 0);
-        total = total > rss ? total - rss : 0;
-        if (rc < 0)
-            break; /* cannot save: do not spin on it */
+        if (rc == 0) /* else it is marked no_evict or lost: the next one */
+            total = total > rss ? total - rss : 0;
     }
 }
 
