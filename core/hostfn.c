@@ -329,23 +329,12 @@ static char *keep_return_value(mpb_host *h, const char *payload, size_t len, siz
     return env;
 }
 
-/* "@source": the program text of the run as ["text"] (invalid UTF-8 as
- * U+FFFD), or [null] outside a run. Not a host call: not counted. */
+/* "@source": the program text of the run as it is (invalid UTF-8 as
+ * U+FFFD), "" outside a run; not JSON, so that the guest need not decode
+ * it. Not a host call: not counted. */
 static char *program_text(mpb_host *h, size_t *out_len)
 {
-    mpb_jbuf v = {0};
-    mpb_jb_lit(&v, "[");
-    if (h->program)
-        mpb_jb_str(&v, h->program, h->program_len);
-    else
-        mpb_jb_lit(&v, "null");
-    mpb_jb_lit(&v, "]");
-    if (v.failed) {
-        mpb_jb_free(&v);
-        return NULL;
-    }
-    *out_len = v.len;
-    return v.p;
+    return mpb_utf8_sanitize(h->program ? h->program : "", h->program ? h->program_len : 0, out_len);
 }
 
 /* The bridge (mpb_host.bridge): name and payload as copied from the guest

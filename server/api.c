@@ -588,6 +588,7 @@ static unsigned sess_error_status(int rc)
     case SESS_FULL: return 503;
     case SESS_NOMEM: return 503;
     case SESS_CLOSING: return 503;
+    case SESS_OWNER_FULL: return 429;
     default: return 500;
     }
 }
@@ -605,6 +606,7 @@ static void sess_error(struct srv_response *r, int rc, const char *err)
         srv_error(r, 503, "too_many_sessions", "%s", err);
         srv_response_header(r, "Retry-After", "10");
         break;
+    case SESS_OWNER_FULL: srv_error(r, 429, "too_many_sessions", "%s", err); break;
     case SESS_NOMEM: srv_error(r, 503, "out_of_memory", "the server is out of memory"); break;
     case SESS_CLOSING: srv_error(r, 503, "shutting_down", "the server is shutting down"); break;
     case SESS_FAILED: srv_error(r, 500, "worker_failed", "%s", err); break;

@@ -61,6 +61,9 @@ static void print_help(void)
            "\n"
            "Sessions:\n"
            "      --max-sessions N     sessions held at once, live or evicted (default %d)\n"
+           "      --max-sessions-per-token N\n"
+           "                           sessions one token may hold (default: no limit\n"
+           "                           but --max-sessions); past it 429\n"
            "      --idle-timeout SECONDS\n"
            "                           save idle sessions to disk and stop their worker\n"
            "                           (default 300; 0 = never); restored on next use\n"
@@ -198,7 +201,7 @@ static const char *const value_opts[] = {
     "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
-    "max-request-memory"};
+    "max-request-memory", "max-sessions-per-token"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
@@ -235,6 +238,8 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         return read_token_file(c, v);
     else if (strcmp(name, "max-sessions") == 0)
         return parse_int_option(name, v, 1000000, &c->max_sessions);
+    else if (strcmp(name, "max-sessions-per-token") == 0)
+        return parse_int_option(name, v, 1000000, &c->max_per_token);
     else if (strcmp(name, "max-connections") == 0)
         return parse_int_option(name, v, 100000, &c->max_connections);
     else if (strcmp(name, "oneshot-reuse") == 0) {
@@ -490,6 +495,7 @@ int serve_main(int argc, char **argv)
     srv.started_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
     struct sess_table_config tcfg = {
         .max_sessions = cfg.max_sessions,
+        .max_per_owner = cfg.max_per_token,
         .idle_ms = cfg.idle_ms,
         .ttl_ms = cfg.ttl_ms,
         .memory_budget = cfg.memory_budget,

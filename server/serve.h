@@ -42,6 +42,7 @@ struct srv_config {
     char *token_store; /* --token-file contents (tokens point into it) */
     int insecure;      /* listen beyond loopback without tokens */
     int max_sessions;
+    int max_per_token; /* --max-sessions-per-token (0: none) */
     int64_t idle_ms;  /* evict after this long idle (0 = never) */
     int64_t ttl_ms;   /* delete after this long idle (0 = never) */
     uint64_t memory_budget; /* bytes of worker RSS (0 = no budget) */

@@ -54,6 +54,7 @@ struct sess_table {
     struct sess **v;
     size_t n, cap;
     int reserved; /* sessions being created */
+    int reserved_owner[SRV_MAX_LIST]; /* the same by owner (token index) */
     struct sess_table_config cfg;
     char *state_dir;
     struct wk_pool *pool;
@@ -387,7 +388,19 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
         set_err(err, errcap, "the server holds its maximum number of sessions (--max-sessions)");
         return SESS_FULL;
     }
+    if (t->cfg.max_per_owner > 0 && owner >= 0 && owner < SRV_MAX_LIST) {
+        int held = t->reserved_owner[owner];
+        for (size_t i = 0; i < t->n; i++)
+            held += t->v[i]->owner == owner;
+        if (held >= t->cfg.max_per_owner) {
+            pthread_mutex_unlock(&t->lock);
+            set_err(err, errcap, "this token holds its maximum number of sessions (--max-sessions-per-token)");
+            return SESS_OWNER_FULL;
+        }
+    }
     t->reserved++;
+    if (owner >= 0 && owner < SRV_MAX_LIST)
+        t->reserved_owner[owner]++;
     pthread_mutex_unlock(&t->lock);
 
     int rc = SESS_NOMEM;
@@ -430,6 +443,8 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
 
     pthread_mutex_lock(&t->lock);
     t->reserved--;
+    if (owner >= 0 && owner < SRV_MAX_LIST)
+        t->reserved_owner[owner]--;
     while (table_lookup(t, s->id)) /* 2^-128, but never two alike */
         new_id(s->id);
     if (t->n == t->cap) {
@@ -459,6 +474,8 @@ fail:
 unreserve:
     pthread_mutex_lock(&t->lock);
     t->reserved--;
+    if (owner >= 0 && owner < SRV_MAX_LIST)
+        t->reserved_owner[owner]--;
     pthread_mutex_unlock(&t->lock);
     return rc;
 }

@@ -40,7 +40,8 @@ enum {
     SESS_FULL = -4,     /* --max-sessions reached */
     SESS_FAILED = -5,   /* could not start or restore a worker (see err) */
     SESS_NOMEM = -6,
-    SESS_CLOSING = -7   /* the server is shutting down */
+    SESS_CLOSING = -7,  /* the server is shutting down */
+    SESS_OWNER_FULL = -8 /* the owner holds --max-sessions-per-token */
 };
 
 #define SESS_ID_LEN 32 /* hex digits of a 128-bit random id */
@@ -78,6 +79,7 @@ struct sess;
 
 struct sess_table_config {
     int max_sessions;
+    int max_per_owner; /* 0: no limit but max_sessions */
     int64_t idle_ms, ttl_ms;
     uint64_t memory_budget;
     const char *state_dir; /* existing, private */
@@ -95,7 +97,8 @@ void sess_shutdown(struct sess_table *t);
 void sess_table_free(struct sess_table *t);
 
 /* A new live session owned by owner. On SESS_OK *out holds a reference
- * (sess_put). SESS_FULL, SESS_FAILED (err says why), SESS_NOMEM. */
+ * (sess_put). SESS_FULL, SESS_OWNER_FULL, SESS_FAILED (err says why),
+ * SESS_NOMEM. */
 int sess_create(struct sess_table *t, int owner, int kind, const struct sess_params *p, struct sess **out, char *err,
                 size_t errcap);
 /* The session with this id owned by owner (a reference), or SESS_NOTFOUND. */

@@ -7,7 +7,6 @@
 import sys
 
 _cache = {}
-_decoded = [None, None]
 
 
 def _source(modname):
@@ -24,20 +23,10 @@ def _program():
     # the text of the program being run, from the host
     try:
         import js
-        r = js.mpbox_call('@source', '')
+        text = js.mpbox_call('@source', '')
     except Exception:
         return None
-    if type(r) is not str:
-        return None
-    if r != _decoded[0]:
-        try:
-            import json
-            text = json.loads(r)[0]
-        except Exception:
-            text = None
-        _decoded[0] = r
-        _decoded[1] = text if type(text) is str else None
-    return _decoded[1]
+    return text if type(text) is str and text else None
 
 
 def _read(path):
@@ -48,15 +37,26 @@ def _read(path):
         return None
 
 
-def _logical(lines, start):
-    # Yields (indent, text) of logical lines from lines[start:], comments
+def _lines_from(src, pos):
+    # the lines of src from offset pos on (no split of the whole text)
+    n = len(src)
+    while pos <= n:
+        end = src.find('\n', pos)
+        if end < 0:
+            yield src[pos:]
+            return
+        yield src[pos:end]
+        pos = end + 1
+
+
+def _logical(src, pos):
+    # Yields (indent, text) of logical lines from offset pos on, comments
     # dropped, continuation lines (brackets, backslash, triple quotes) joined.
     buf = []
     depth = 0
     quote = None
     indent = 0
-    for i in range(start, len(lines)):
-        line = lines[i]
+    for line in _lines_from(src, pos):
         if not buf:
             s = line.lstrip()
             if not s or s[0] == '#':
@@ -145,10 +145,10 @@ def _ident_end(s):
     return j
 
 
-def _body(lines, i, header_indent):
-    # entries of the class body whose header is on line i
+def _body(src, pos, header_indent):
+    # entries of the class body whose header's line starts at offset pos
     entries = []
-    it = _logical(lines, i)
+    it = _logical(src, pos)
     for indent, text in it:  # the header (possibly several lines)
         rest = text.partition(':')[2].strip()
         if rest:
@@ -205,15 +205,30 @@ def _entry(text, entries):
         entries.append((name, None, True))
 
 
+def describe(cls):
+    """(class_body(cls), qualname(cls), postponed annotations?) with one
+    fetch of the source."""
+    modname = getattr(cls, '__module__', None) or '__main__'
+    src = _source(modname)
+    found = _find(modname, cls.__name__, cls.__dict__, src)
+    return (found and found[1], found[0] if found else cls.__name__, _postponed(src))
+
+
 def postponed_annotations(modname):
     """Whether the module's source has `from __future__ import annotations`
     (annotations then stay strings, as in CPython)."""
-    src = _source(modname or '__main__')
-    if not src or 'annotations' not in src:
+    return _postponed(_source(modname or '__main__'))
+
+
+def _postponed(src):
+    if not src:
         return False
-    for line in src.split('\n'):
-        if line.startswith('from __future__ import') and 'annotations' in line:
+    pos = src.find('from __future__ import')
+    while pos >= 0:
+        end = src.find('\n', pos)
+        if (pos == 0 or src[pos - 1] == '\n') and 'annotations' in src[pos:end if end >= 0 else len(src)]:
             return True
+        pos = src.find('from __future__ import', pos + 1)
     return False
 
 
@@ -239,13 +254,13 @@ def qualname(cls):
     return found[0] if found else cls.__name__
 
 
-def _outer(lines, i, indent):
-    # the qualified-name prefix of a class header on line i
+def _outer(src, pos, indent):
+    # the qualified-name prefix of a class header whose line starts at pos
     parts = []
-    for j in range(i - 1, -1, -1):
-        if indent == 0:
-            break
-        line = lines[j]
+    while pos > 0 and indent > 0:
+        start = src.rfind('\n', 0, pos - 1) + 1
+        line = src[start:pos - 1]
+        pos = start
         s = line.lstrip()
         if not s or s[0] == '#':
             continue
@@ -262,9 +277,10 @@ def _outer(lines, i, indent):
     return ''.join(p + '.' for p in parts)
 
 
-def _find(modname, name, own):
+def _find(modname, name, own, src=False):
     key = (modname, name)
-    src = _source(modname)
+    if src is False:
+        src = _source(modname)
     if src is None:
         return None
     cached = _cache.get(key)
@@ -272,16 +288,15 @@ def _find(modname, name, own):
         candidates = cached[1]
     else:
         candidates = []
-        lines = src.split('\n')
         word = 'class ' + name
-        for i in range(len(lines)):
-            line = lines[i]
-            s = line.lstrip()
-            if s.startswith(word):
-                after = s[len(word):len(word) + 1]
-                if after in ('(', ':', ' '):
-                    indent = len(line) - len(s)
-                    candidates.append((_outer(lines, i, indent) + name, _body(lines, i, indent)))
+        pos = src.find(word)
+        while pos >= 0:
+            start = src.rfind('\n', 0, pos) + 1
+            after = src[pos + len(word):pos + len(word) + 1]
+            if after in ('(', ':', ' ') and not src[start:pos].strip():
+                indent = pos - start
+                candidates.append((_outer(src, start, indent) + name, _body(src, start, indent)))
+            pos = src.find(word, pos + len(word))
         _cache[key] = (src, candidates)
     for cand in candidates:
         ok = True

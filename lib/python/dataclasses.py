@@ -108,10 +108,9 @@ def _eval_ann(ann, g):
         return ann
 
 
-def _own_annotations(cls):
-    # [(name, annotation text or object, kind)] in definition order
-    from _classbody import class_body
-    body = class_body(cls)
+def _own_annotations(cls, body):
+    # [(name, annotation text or object)] in definition order; body: the
+    # class body from its source, or None
     own = cls.__dict__
     out = []
     if body is not None:
@@ -146,12 +145,13 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_onl
             for f in bf.values():
                 all_fields[f.name] = f
     own = cls.__dict__
-    annotations = given if given is not None else _own_annotations(cls)
-    from _classbody import qualname
-    q = qualname(cls) if given is None else cls.__name__  # before defaults go
+    if given is None:
+        from _classbody import describe
+        body, q, postponed = describe(cls)  # before the defaults go
+        annotations = _own_annotations(cls, body)
+    else:
+        annotations, q, postponed = given, cls.__name__, False
     g = _globals_of(cls)
-    from _classbody import postponed_annotations
-    postponed = postponed_annotations(getattr(cls, '__module__', None))
     kw_default = kw_only
     anns = _OD()
     for name, ann in annotations:

@@ -800,6 +800,20 @@ def test_ttl_and_max_sessions():
 
 
 @case
+def test_max_sessions_per_token():
+    s2 = Server("--token", TOKEN_A, "--token", TOKEN_B, "--max-sessions-per-token", "1", token=TOKEN_A)
+    try:
+        a = s2.create()
+        status, _, data = s2.request("POST", "/v1/sessions", {})
+        check(status == 429 and error_code(data) == "too_many_sessions", "%d %s" % (status, show(data)))
+        s2.create(token=TOKEN_B)  # the other token is not held up
+        s2.json("DELETE", "/v1/sessions/" + a, expect=204)
+        s2.create()
+    finally:
+        s2.stop()
+
+
+@case
 def test_memory_budget():
     s2 = Server("--memory-budget", "1K", "--idle-timeout", "0")
     try:
