@@ -283,8 +283,9 @@ def _find(modname, name, own, src=False):
         src = _source(modname)
     if src is None:
         return None
+    mark = (len(src), hash(src))  # not the text: the cache outlives runs
     cached = _cache.get(key)
-    if cached is not None and cached[0] == src:
+    if cached is not None and cached[0] == mark:
         candidates = cached[1]
     else:
         candidates = []
@@ -297,7 +298,7 @@ def _find(modname, name, own, src=False):
                 indent = pos - start
                 candidates.append((_outer(src, start, indent) + name, _body(src, start, indent)))
             pos = src.find(word, pos + len(word))
-        _cache[key] = (src, candidates)
+        _cache[key] = (mark, candidates)
     for cand in candidates:
         ok = True
         for n, ann, val in cand[1]:
