@@ -623,6 +623,7 @@ void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why)
     pthread_mutex_unlock(&t->lock);
     wk_free(w);
     atomic_fetch_add(&t->metrics->worker_deaths, 1);
+    fprintf(stderr, "mpbox serve: session %.8s... lost: %s\n", s->id, why);
 }
 
 void sess_unclaim(struct sess_table *t, struct sess *s)

@@ -517,6 +517,7 @@ def test_worker_killed():
     check(status == 500 and error_code(data) == "worker_died", "%d %s" % (status, show(data)))
     msg = json.loads(data)["error"]["message"]
     check("SIGKILL" in msg and "lost" in msg, msg)
+    check(any(sid[:8] in line and "SIGKILL" in line for line in srv.lines), "not logged")
     info = srv.json("GET", "/v1/sessions/" + sid)
     check(info["state"] == "lost" and "SIGKILL" in info["lost_reason"] and info["pid"] is None, show(info))
     status, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "x"})
@@ -660,6 +661,10 @@ def test_token_file_and_insecure_listen():
     p = subprocess.run([MPBOX, "serve", "--token", "short"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        timeout=20)
     check(p.returncode == 2 and b"token" in p.stderr, show(p.stderr))
+    p = subprocess.run([MPBOX, "serve", "--help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
+    check(p.returncode == 0 and b"--listen" in p.stdout and b"--idle-timeout" in p.stdout, show(p.stdout))
+    p = subprocess.run([MPBOX, "serve", "--lisen", "x"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
+    check(p.returncode == 2 and b"unknown option '--lisen'" in p.stderr, show(p.stderr))
     p = subprocess.run([MPBOX, "serve", "--busy", "sometimes"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        timeout=20)
     check(p.returncode == 2 and b"--busy" in p.stderr, show(p.stderr))
