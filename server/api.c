@@ -450,6 +450,24 @@ static void put_info(struct cli_buf *b, const struct sess_info *in)
         cli_json_put(b, "null");
     cli_json_put(b, ",\"limits\":");
     put_limits(b, in->limits);
+    cli_json_put(b, ",\"mounts\":[");
+    for (int i = 0; i < in->nmounts; i++) {
+        const char *spec = in->mounts[i], *sep = strrchr(spec, ':');
+        if (!sep)
+            continue;
+        cli_json_put(b, i ? ",{\"source\":" : "{\"source\":");
+        cli_json_put_str(b, spec, (size_t)(sep - spec));
+        cli_json_put(b, ",\"target\":");
+        cli_json_put_str(b, sep + 1, strlen(sep + 1));
+        cli_json_put(b, "}");
+    }
+    cli_json_put(b, "],\"sqlite\":[");
+    for (int i = 0; i < in->nsqlites; i++) {
+        if (i)
+            cli_json_put(b, ",");
+        cli_json_put_str(b, in->sqlites[i], strlen(in->sqlites[i]));
+    }
+    cli_json_put(b, "]");
     cli_json_put(b, ",\"lost_reason\":");
     if (in->lost_reason[0])
         cli_json_put_str(b, in->lost_reason, strlen(in->lost_reason));
@@ -665,9 +683,9 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
     }
     struct sess_info info;
     sess_get_info(srv->sessions, s, &info);
-    sess_put(srv->sessions, s);
     struct cli_buf b = {0};
     put_info(&b, &info);
+    sess_put(srv->sessions, s);
     if (take_buf(r, &b, 201, "application/json") == 0) {
         char loc[80];
         snprintf(loc, sizeof loc, "/v1/sessions/%s", info.id);
@@ -696,7 +714,7 @@ static void list_sessions(struct srv *srv, const struct srv_request *rq, struct 
         put_info(&b, &v[i]);
     }
     cli_json_put(&b, "]}");
-    free(v);
+    sess_list_free(srv->sessions, v, n);
     take_buf(r, &b, 200, "application/json");
 }
 

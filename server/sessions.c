@@ -696,6 +696,10 @@ static void fill_info(const struct sess *s, int64_t mono, struct sess_info *o)
     o->pid = s->w ? wk_pid(s->w) : 0;
     memcpy(o->limits, s->limits, sizeof o->limits);
     snprintf(o->lost_reason, sizeof o->lost_reason, "%s", s->lost ? s->lost_reason : "");
+    o->mounts = (const char *const *)s->mounts;
+    o->nmounts = s->nmounts;
+    o->sqlites = (const char *const *)s->sqlites;
+    o->nsqlites = s->nsqlites;
 }
 
 void sess_get_info(struct sess_table *t, struct sess *s, struct sess_info *out)
@@ -722,15 +726,27 @@ int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n
         return SESS_NOMEM;
     }
     k = 0;
-    for (size_t i = 0; i < t->n; i++)
-        if (t->v[i]->owner == owner)
-            fill_info(t->v[i], mono, &v[k++]);
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i]->owner == owner) {
+            fill_info(t->v[i], mono, &v[k]);
+            v[k].ref = t->v[i];
+            t->v[i]->refs++;
+            k++;
+        }
+    }
     pthread_mutex_unlock(&t->lock);
     for (size_t i = 0; i < k; i++)
         v[i].rss = rss_of(v[i].pid);
     *out = v;
     *n = k;
     return SESS_OK;
+}
+
+void sess_list_free(struct sess_table *t, struct sess_info *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        sess_put(t, v[i].ref);
+    free(v);
 }
 
 void sess_get_stats(struct sess_table *t, struct sess_stats *out)

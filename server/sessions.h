@@ -73,6 +73,14 @@ struct sess_info {
     uint64_t rss; /* bytes, 0 when not live */
     int64_t limits[MPBOX_LIMIT_COUNT_];
     char lost_reason[160];
+    /* The session's mounts ("HOSTDIR:/GUESTDIR") and database names: they
+     * never change, and stay valid while the session is referenced (the
+     * caller's reference, or the ones sess_list takes). */
+    const char *const *mounts;
+    int nmounts;
+    const char *const *sqlites;
+    int nsqlites;
+    struct sess *ref; /* sess_list's reference (sess_list_free) */
 };
 
 struct sess;
@@ -138,8 +146,9 @@ int sess_interrupt(struct sess_table *t, struct sess *s);
 void sess_delete(struct sess_table *t, struct sess *s);
 
 void sess_get_info(struct sess_table *t, struct sess *s, struct sess_info *out);
-/* The sessions of owner, as a malloc'd array. */
+/* The sessions of owner, each with a reference: free with sess_list_free. */
 int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n);
+void sess_list_free(struct sess_table *t, struct sess_info *v, size_t n);
 
 /* Figures for /metrics. */
 struct sess_stats {

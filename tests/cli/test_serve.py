@@ -587,6 +587,11 @@ def test_mounts_and_sqlite():
                             "read_only_sql_query('db', 'select b from t order by a')", return_value=True)
             check(r["status"] == "ok" and r["stdout"] == "mounted\n", show(r))
             check("one" in json.dumps(r["return_value"]) and "two" in json.dumps(r["return_value"]), show(r))
+            info = s2.json("GET", "/v1/sessions/" + sid)
+            want = [{"source": os.path.realpath(os.path.join(allowed, "data")), "target": "/in"}]
+            check(info["mounts"] == want and info["sqlite"] == ["db"], show(info))
+            listed = s2.json("GET", "/v1/sessions")["sessions"]
+            check(listed[0]["mounts"] == want, show(listed))
             for src in (os.path.join(tmp, "secret"), os.path.join(allowed, "escape"),
                         os.path.join(allowed, "data", "..", "..", "secret"), os.path.join(allowed, "missing")):
                 status, _, data = s2.request("POST", "/v1/sessions", {"mounts": [{"source": src}]})
