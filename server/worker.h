@@ -2,17 +2,21 @@
  * worker.h — sessions in worker processes (the isolation layer of
  * `mpbox serve`).
  *
- * A zygote process is forked from the server before the server starts any
- * thread. It builds the mpbox runtime (the start-up image) once, then
- * forks one worker per request of the server and hands the worker's end of
- * a socketpair back over its control socket (SCM_RIGHTS). A worker holds
+ * A zygote process is started by fork and exec of the server's own program
+ * (/proc/self/exe, an empty environment: nothing of the server's memory
+ * reaches it; server/zygote.c). It builds the mpbox runtime (the start-up
+ * image) once, then forks one worker per request of the server and hands
+ * the server's end of a socketpair and a pidfd back over its control
+ * socket (SCM_RIGHTS). If it dies, the next spawn starts a new one. A
+ * worker holds
  * exactly one mpbox_session (or runs one-shot programs, each in a fresh
  * session). Before it runs any guest code it has an empty environment, no
  * descriptor but its channel (and what its session's mounts and databases
  * opened), resource limits (RLIMIT_AS, RLIMIT_CPU, RLIMIT_CORE=0,
- * RLIMIT_NOFILE, RLIMIT_NPROC), PR_SET_NO_NEW_PRIVS, PR_SET_PDEATHSIG and
- * a seccomp filter (libseccomp) that allows only what a running session
- * needs. A worker that dies costs only its own session: every call on it
+ * RLIMIT_NOFILE, RLIMIT_NPROC), PR_SET_NO_NEW_PRIVS, PR_SET_PDEATHSIG, no
+ * capabilities, Landlock (files only below its mounts and its databases,
+ * read-only) and a seccomp filter (libseccomp) that allows only what a
+ * running session needs (docs/isolation.md). A worker that dies costs only its own session: every call on it
  * then fails with WK_DEAD and wk_death() says what happened.
  *
  * Threads: one wk may be used by one thread at a time (the server keeps a
@@ -67,7 +71,9 @@ struct wk_death {
     char what[96]; /* "killed by SIGKILL (memory limit)", "exited with status 70", ... */
 };
 
-/* Fork the zygote. Call before the process creates any thread. */
+/* Start the zygote and wait until its runtime is built. Call it from the
+ * main thread: the zygote dies with the thread that started it
+ * (PR_SET_PDEATHSIG). */
 int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, size_t errcap);
 /* Kill every worker and the zygote; free the pool. */
 void wk_pool_stop(struct wk_pool *p);
