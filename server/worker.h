@@ -71,9 +71,7 @@ struct wk_death {
     char what[96]; /* "killed by SIGKILL (memory limit)", "exited with status 70", ... */
 };
 
-/* Start the zygote and wait until its runtime is built. Call it from the
- * main thread: the zygote dies with the thread that started it
- * (PR_SET_PDEATHSIG). */
+/* Start the zygote and wait until its runtime is built. */
 int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, size_t errcap);
 /* Kill every worker and the zygote; free the pool. */
 void wk_pool_stop(struct wk_pool *p);

@@ -8,8 +8,8 @@
  *                     exit), PR_SPAWNED{id; pid; fds: channel, pidfd},
  *                     PR_SPAWN_FAILED{id; reason}, PR_DIED{pid, status}
  * The zygote reaps its children and reports every exit, so that the
- * server can say how a worker ended. It dies with the server
- * (PR_SET_PDEATHSIG) and its workers die with it.
+ * server can say how a worker ended. It exits when the server closes the
+ * socket or dies, and its workers die with it (PR_SET_PDEATHSIG).
  */
 #include "zygote.h"
 
@@ -127,12 +127,13 @@ static void apply_limits(struct zy *z)
             mpbox_runtime_limit(z->rt, i, z->cfg.limits[i]);
 }
 
+/* The zygote ends when its control socket reaches end of file: the server
+ * closed it or died (no PR_SET_PDEATHSIG: that would tie it to the server
+ * thread that started it, and a restart may come from a short-lived one).
+ * Its workers die with it (theirs is set: the zygote has one thread). */
 static int zygote_main(int ctl)
 {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
     prctl(PR_SET_NAME, "mpbox-zygote");
-    if (getppid() == 1)
-        return 1; /* the server is gone already */
     struct zy z;
     memset(&z, 0, sizeof z);
     z.devnull = open("/dev/null", O_RDWR | O_CLOEXEC);

@@ -917,6 +917,17 @@ static pid_t parent_of(pid_t pid)
     return (pid_t)ppid;
 }
 
+static pid_t parent_of(pid_t pid);
+
+static void *spawn_in_thread(void *arg)
+{
+    struct wk *w = spawn_plain();
+    if (w)
+        *(pid_t *)arg = parent_of(wk_pid(w));
+    wk_free(w);
+    return NULL;
+}
+
 /* The zygote dies (killed, or the OOM killer's choice): its workers die
  * with it and say so, and the next spawn starts a new zygote. */
 static void zygote_restart(void)
@@ -946,9 +957,17 @@ static void zygote_restart(void)
         CHECK_STR(d->what, "ended with its zygote");
     free(j);
     wk_free(w);
+    /* the new zygote is started by a thread that ends at once: it must
+     * outlive that thread */
+    pthread_t t;
+    pid_t new_zygote = 0;
+    pthread_create(&t, NULL, spawn_in_thread, &new_zygote);
+    pthread_join(t, NULL);
+    usleep(100 * 1000);
     w = spawn_plain();
     if (w) {
-        CHECK(parent_of(wk_pid(w)) != zygote);
+        CHECK(new_zygote > 1 && new_zygote != zygote);
+        CHECK(parent_of(wk_pid(w)) == new_zygote);
         j = run(w, "print(8)", &rc);
         CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"8\\n\""));
         free(j);
