@@ -979,6 +979,49 @@ static void zygote_restart(void)
     free(json);
 }
 
+struct spawner {
+    int ok;
+    int n;
+};
+
+static void *spawner_main(void *arg)
+{
+    struct spawner *a = arg;
+    a->ok = 1;
+    for (int i = 0; i < 5; i++) {
+        struct wk *w = NULL;
+        char err[256];
+        if (wk_spawn(pool, NULL, &w, err, sizeof err) != WK_OK) {
+            a->ok = 0;
+            continue;
+        }
+        char code[64], want[64];
+        snprintf(code, sizeof code, "print(%d + %d)", a->n, i);
+        snprintf(want, sizeof want, "\"stdout\":\"%d\\n\"", a->n + i);
+        char *json = NULL;
+        if (wk_run(w, code, strlen(code), 0, &json, NULL) != WK_OK || !json_has(json, want))
+            a->ok = 0;
+        free(json);
+        wk_free(w);
+    }
+    return NULL;
+}
+
+/* Spawns from several threads at once get their own workers. */
+static void parallel_spawns(void)
+{
+    struct spawner a[4];
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        a[i].n = 100 * (i + 1);
+        pthread_create(&t[i], NULL, spawner_main, &a[i]);
+    }
+    for (int i = 0; i < 4; i++)
+        pthread_join(t[i], NULL);
+    for (int i = 0; i < 4; i++)
+        CHECK(a[i].ok);
+}
+
 int main(void)
 {
     snprintf(mount_root, sizeof mount_root, "/tmp/mpbox-wk-%d", (int)getpid());
@@ -1015,6 +1058,7 @@ int main(void)
     }
     RUN(state_persists);
     RUN(parallel_workers);
+    RUN(parallel_spawns);
     RUN(killed_mid_run);
     RUN(timeout);
     RUN(memory_and_traps);
