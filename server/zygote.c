@@ -134,6 +134,13 @@ static void apply_limits(struct zy *z)
 static int zygote_main(int ctl)
 {
     prctl(PR_SET_NAME, "mpbox-zygote");
+    /* execve kept the server's blocked signals and ignored ones: a SIGCHLD
+     * left ignored would reap workers before their deaths are reported */
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    signal(SIGCHLD, SIG_DFL);
+    signal(SIGPIPE, SIG_IGN); /* a closed control socket is seen as EPIPE */
     struct zy z;
     memset(&z, 0, sizeof z);
     z.devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
