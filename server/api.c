@@ -734,16 +734,17 @@ static void worker_died(struct srv *srv, struct sess *s, int rc, struct srv_resp
         snprintf(why, sizeof why, "its worker process stopped answering and was killed");
     else
         snprintf(why, sizeof why, "its worker process died (%s)", d && d->what[0] ? d->what : "unknown cause");
-    sess_mark_lost(srv->sessions, s, why);
+    sess_mark_lost(srv->sessions, s, why, 1);
     srv_error(r, 500, "worker_died", "%s; the session is lost", why);
 }
 
-static void worker_error(int rc, const char *what, struct srv_response *r)
+static void worker_error(struct wk *w, int rc, const char *what, struct srv_response *r)
 {
+    const char *why = w ? wk_last_error(w) : "";
     if (rc == WK_NOMEM)
         srv_error(r, 503, "out_of_memory", "the server is out of memory");
     else
-        srv_error(r, 500, "worker_error", "%s failed in the worker", what);
+        srv_error(r, 500, "worker_error", "%s failed in the worker%s%s", what, why[0] ? ": " : "", why);
 }
 
 /* The final "session":"X" of a result (the only top-level member of that
@@ -784,7 +785,7 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
     if (rc == WK_OK) {
         srv_count_run(&srv->metrics, json, jlen);
         if (result_lost_session(json, jlen))
-            sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)");
+            sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)", 0);
         r->status = 200;
         r->content_type = "application/json";
         r->body = json;
@@ -794,7 +795,7 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
         worker_died(srv, s, rc, r);
         free(json);
     } else {
-        worker_error(rc, "the run", r);
+        worker_error(sess_worker(s), rc, "the run", r);
         free(json);
     }
     sess_unclaim(srv->sessions, s);
@@ -864,7 +865,7 @@ static void session_files(struct srv *srv, struct sess *s, const struct srv_requ
     if (rc == WK_DEAD || rc == WK_TIMEOUT)
         worker_died(srv, s, rc, r);
     else if (rc != WK_OK && rc != WK_NOTFOUND && !(put && rc == WK_ERROR))
-        worker_error(rc, "the file operation", r);
+        worker_error(w, rc, "the file operation", r);
     sess_unclaim(srv->sessions, s);
 }
 
@@ -889,7 +890,7 @@ static void session_snapshot(struct srv *srv, struct sess *s, struct srv_respons
         if (rc == WK_DEAD || rc == WK_TIMEOUT)
             worker_died(srv, s, rc, r);
         else
-            worker_error(rc, "saving the session", r);
+            worker_error(sess_worker(s), rc, "saving the session", r);
     }
     sess_unclaim(srv->sessions, s);
 }
@@ -1014,7 +1015,7 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
                   rc == WK_TIMEOUT ? "the worker process stopped answering and was killed"
                                    : "the worker process died during the run");
     } else {
-        worker_error(rc, "the run", r);
+        worker_error(NULL, rc, "the run", r);
     }
 }
 

@@ -103,7 +103,7 @@ static int be_run(void *user, const char *id, const char *owner, const char *cod
         else
             snprintf(why, sizeof why, "the worker process died (%s)", d && d->what[0] ? d->what : "unknown cause");
         srv_count_run(&srv->metrics, NULL, 0);
-        sess_mark_lost(srv->sessions, s, why);
+        sess_mark_lost(srv->sessions, s, why, 1);
         if (errcap)
             snprintf(err, errcap, "%s", why);
         free(*json);
@@ -111,7 +111,7 @@ static int be_run(void *user, const char *id, const char *owner, const char *cod
         rc = MCP_BACKEND_LOST;
     } else {
         if (errcap)
-            snprintf(err, errcap, "%s", wrc == WK_NOMEM ? "the server is out of memory" : "the worker failed the run");
+            snprintf(err, errcap, "%s", wrc == WK_NOMEM ? "the server is out of memory" : wk_last_error(w));
         free(*json);
         *json = NULL;
         rc = MCP_BACKEND_ERROR;

@@ -236,7 +236,7 @@ static int evict(struct sess_table *t, struct sess *s)
             const struct wk_death *d = wk_death(s->w);
             char why[160];
             snprintf(why, sizeof why, "its worker process died while idle (%s)", d ? d->what : "unknown cause");
-            sess_mark_lost(t, s, why);
+            sess_mark_lost(t, s, why, 1);
         } else {
             fprintf(stderr, "mpbox serve: cannot save session %.8s... for eviction (error %d)\n", s->id, rc);
             set_no_evict(t, s);
@@ -613,7 +613,7 @@ void sess_discard(struct sess_table *t, struct sess *s)
     }
 }
 
-void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why)
+void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why, int died)
 {
     pthread_mutex_lock(&t->lock);
     struct wk *w = s->w;
@@ -622,7 +622,8 @@ void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why)
     snprintf(s->lost_reason, sizeof s->lost_reason, "%s", why);
     pthread_mutex_unlock(&t->lock);
     wk_free(w);
-    atomic_fetch_add(&t->metrics->worker_deaths, 1);
+    if (died)
+        atomic_fetch_add(&t->metrics->worker_deaths, 1);
     fprintf(stderr, "mpbox serve: session %.8s... lost: %s\n", s->id, why);
 }
 

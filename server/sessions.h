@@ -130,9 +130,10 @@ int sess_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, 
 int sess_renew(struct sess_table *t, struct sess *s, char *err, size_t errcap);
 /* The worker, between sess_claim and sess_unclaim. */
 struct wk *sess_worker(struct sess *s);
-/* While claimed: the worker died (or a run lost the session): kill it,
- * remember why; later claims give SESS_LOST. */
-void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why);
+/* While claimed: the worker died (died = 1, counted in the metrics) or a
+ * run lost the session (died = 0): kill the worker, remember why; later
+ * claims give SESS_LOST. */
+void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why, int died);
 void sess_unclaim(struct sess_table *t, struct sess *s);
 
 /* While claimed: kill the worker and drop the snapshot but keep the id;

@@ -531,6 +531,21 @@ def test_worker_killed():
 
 
 @case
+def test_run_that_loses_its_session():
+    # rollback off, and a program that ignores the soft interrupt: the hard
+    # stop loses the session inside the library
+    sid = srv.create({"limits": {"rollback": False, "timeout_ms": 200}})
+    deaths = srv.metric("mpbox_worker_deaths_total")
+    r = srv.run(sid, "while True:\n    try:\n        while True: pass\n    except KeyboardInterrupt:\n        pass")
+    check(r["status"] == "timeout" and r["session"] == "lost", show(r))
+    status, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "1"})
+    check(status == 410 and "rollback" in json.loads(data)["error"]["message"], "%d %s" % (status, show(data)))
+    check(srv.json("GET", "/v1/sessions/" + sid)["state"] == "lost", "state")
+    check(srv.metric("mpbox_worker_deaths_total") == deaths, "counted as a worker death")
+    srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+@case
 def test_run_that_kills_its_worker():
     sid = srv.create({"limits": {"memory": 64 << 20}})
     r = srv.run(sid, "x = 5")
