@@ -514,7 +514,9 @@ int srv_http_start(struct srv *srv, struct srv_http **out, char *bound, size_t b
         MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)srv->cfg->max_connections, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)srv->cfg->conn_timeout_s,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
-        MHD_OPTION_UNESCAPE_CALLBACK, unescape, h, MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape, h,
+        /* strict HTTP: an HTTP/1.1 request needs Host, no spaces in URLs */
+        MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_END);
     if (!h->daemon) {
         snprintf(err, errcap, "cannot start the HTTP daemon (libmicrohttpd)");
         close(h->fd);
