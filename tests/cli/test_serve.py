@@ -490,6 +490,12 @@ def test_hostile_connections():
             reply = sock.recv(4096)  # the server closes it (b"") or says 400
             check(reply == b"" or reply.startswith(b"HTTP/1.1 400"), show(reply))
             sock.close()
+        # HTTP/1.1 without Host is refused (strict parsing)
+        bare = socket.create_connection(("127.0.0.1", s2.port), timeout=20)
+        bare.sendall(b"GET /healthz HTTP/1.1\r\n\r\n")
+        reply = bare.recv(4096)
+        check(reply.startswith(b"HTTP/1.1 400"), show(reply))
+        bare.close()
         # a connection that sent nothing at all
         idle = socket.create_connection(("127.0.0.1", s2.port), timeout=20)
         check(idle.recv(10) == b"", "an idle connection stays open")
