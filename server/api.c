@@ -996,11 +996,24 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     }
     char *json = NULL;
     size_t jlen = 0;
+    /* Each one-shot run holds a worker process: bound them, so that many
+     * connections cannot fork many workers at once. */
+    pthread_mutex_lock(&srv->oneshot_lock);
+    while (srv->oneshot_running >= srv->cfg->max_oneshot)
+        pthread_cond_wait(&srv->oneshot_free, &srv->oneshot_lock);
+    srv->oneshot_running++;
+    pthread_mutex_unlock(&srv->oneshot_lock);
     int rc = wk_run_once(srv->pool, limits, code, len, flags, &json, &jlen);
     cli_json_free(body);
+    /* Counted before the slot is given back: whoever takes the slot next
+     * sees this run in /metrics. */
     atomic_fetch_add(&srv->metrics.oneshot_runs, 1);
+    srv_count_run(&srv->metrics, rc == WK_OK ? json : NULL, jlen);
+    pthread_mutex_lock(&srv->oneshot_lock);
+    srv->oneshot_running--;
+    pthread_cond_signal(&srv->oneshot_free);
+    pthread_mutex_unlock(&srv->oneshot_lock);
     if (rc == WK_OK) {
-        srv_count_run(&srv->metrics, json, jlen);
         r->status = 200;
         r->content_type = "application/json";
         r->body = json;
@@ -1009,7 +1022,6 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     }
     free(json);
     if (rc == WK_DEAD || rc == WK_TIMEOUT) {
-        srv_count_run(&srv->metrics, NULL, 0);
         atomic_fetch_add(&srv->metrics.worker_deaths, 1);
         srv_error(r, 500, "worker_died",
                   rc == WK_TIMEOUT ? "the worker process stopped answering and was killed"
@@ -1061,6 +1073,11 @@ static void metrics(struct srv *srv, struct srv_response *r)
     }
     metric(&b, "mpbox_oneshot_runs_total", "counter", "Runs of POST /v1/run.");
     sample(&b, "mpbox_oneshot_runs_total", "", atomic_load(&m->oneshot_runs));
+    pthread_mutex_lock(&srv->oneshot_lock);
+    int oneshot = srv->oneshot_running;
+    pthread_mutex_unlock(&srv->oneshot_lock);
+    metric(&b, "mpbox_oneshot_running", "gauge", "One-shot runs in progress (--max-oneshot).");
+    sample(&b, "mpbox_oneshot_running", "", (uint64_t)oneshot);
     static const struct {
         const char *name, *help;
         size_t off;

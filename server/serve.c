@@ -91,10 +91,13 @@ static void print_help(void)
            "      --allow-mount DIR    sessions may mount directories under DIR read-only\n"
            "                           (repeatable)\n"
            "      --sqlite NAME=PATH   a database sessions may ask for by NAME (repeatable)\n"
+           "      --max-oneshot N      one-shot runs (POST /v1/run) at once; more wait\n"
+           "                           (default %d)\n"
            "      --oneshot-reuse N    runs of POST /v1/run one worker serves (default 64)\n"
            "      --no-seccomp         do not install the workers' seccomp filter (debugging)\n"
            "  -h, --help               show this help and exit\n",
-           MIN_TOKEN_LEN, SRV_DEFAULT_MAX_CONNECTIONS, SRV_DEFAULT_CONN_TIMEOUT_S, SRV_DEFAULT_MAX_SESSIONS);
+           MIN_TOKEN_LEN, SRV_DEFAULT_MAX_CONNECTIONS, SRV_DEFAULT_CONN_TIMEOUT_S, SRV_DEFAULT_MAX_SESSIONS,
+           SRV_DEFAULT_MAX_ONESHOT);
 }
 
 /* Library defaults (include/mpbox.h), made explicit so that they can be
@@ -201,7 +204,7 @@ static const char *const value_opts[] = {
     "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
-    "max-request-memory", "max-sessions-per-token"};
+    "max-request-memory", "max-sessions-per-token", "max-oneshot"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
@@ -240,6 +243,12 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         return parse_int_option(name, v, 1000000, &c->max_sessions);
     else if (strcmp(name, "max-sessions-per-token") == 0)
         return parse_int_option(name, v, 1000000, &c->max_per_token);
+    else if (strcmp(name, "max-oneshot") == 0) {
+        if (parse_int_option(name, v, 100000, &c->max_oneshot) < 0)
+            return -1;
+        if (c->max_oneshot < 1)
+            err = "must be at least 1";
+    }
     else if (strcmp(name, "max-connections") == 0)
         return parse_int_option(name, v, 100000, &c->max_connections);
     else if (strcmp(name, "oneshot-reuse") == 0) {
@@ -435,6 +444,7 @@ int serve_main(int argc, char **argv)
         .body_budget = SRV_DEFAULT_BODY_BUDGET,
         .max_connections = SRV_DEFAULT_MAX_CONNECTIONS,
         .conn_timeout_s = SRV_DEFAULT_CONN_TIMEOUT_S,
+        .max_oneshot = SRV_DEFAULT_MAX_ONESHOT,
         .seccomp = 1,
         .oneshot_reuse = 64,
     };
@@ -442,6 +452,8 @@ int serve_main(int argc, char **argv)
     char err[512] = "", bound[300];
     char *state_dir = NULL;
     struct srv srv = {.cfg = &cfg};
+    pthread_mutex_init(&srv.oneshot_lock, NULL);
+    pthread_cond_init(&srv.oneshot_free, NULL);
     struct srv_http *http = NULL;
     default_limits(cfg.limits);
 

@@ -16,6 +16,7 @@
 #ifndef MPBOX_SERVER_SERVE_H
 #define MPBOX_SERVER_SERVE_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -33,6 +34,7 @@
 #define SRV_DEFAULT_BODY_BUDGET (256u << 20)
 #define SRV_DEFAULT_MAX_CONNECTIONS 512
 #define SRV_DEFAULT_CONN_TIMEOUT_S 60
+#define SRV_DEFAULT_MAX_ONESHOT 32
 
 /* What the command line asked for. */
 struct srv_config {
@@ -43,6 +45,7 @@ struct srv_config {
     int insecure;      /* listen beyond loopback without tokens */
     int max_sessions;
     int max_per_token; /* --max-sessions-per-token (0: none) */
+    int max_oneshot;   /* one-shot runs at once (more wait) */
     int64_t idle_ms;  /* evict after this long idle (0 = never) */
     int64_t ttl_ms;   /* delete after this long idle (0 = never) */
     uint64_t memory_budget; /* bytes of worker RSS (0 = no budget) */
@@ -93,6 +96,10 @@ struct srv {
     int64_t started_ms; /* CLOCK_REALTIME at start */
     struct mcp_http *mcp;
     void *mcp_backend; /* mcpback.c's state */
+    /* One-shot runs in progress, at most cfg->max_oneshot (api.c). */
+    pthread_mutex_t oneshot_lock;
+    pthread_cond_t oneshot_free;
+    int oneshot_running;
 };
 
 /* ---- http.c ------------------------------------------------------------ */

@@ -831,6 +831,25 @@ def test_ttl_and_max_sessions():
 
 
 @case
+def test_max_oneshot():
+    s2 = Server("--max-oneshot", "1")
+    try:
+        first, box1 = in_thread(lambda: s2.json("POST", "/v1/run", {"code": "while True: pass",
+                                                                     "limits": {"timeout_ms": 1000}}))
+        wait_for("the first run starts", lambda: s2.metric("mpbox_oneshot_running") == 1)
+        r = s2.json("POST", "/v1/run", {"code": "print(2)"})
+        check(r["stdout"] == "2\n", show(r))
+        # it waited for the only slot: the first run had ended (and was
+        # counted, which happens before its slot is given back)
+        check(re.search(r'^mpbox_runs_total\{status="timeout"\} 1$', s2.request("GET", "/metrics")[2].decode(), re.M),
+              "the second run did not wait for the first")
+        first.join(30)
+        check(box1.get("value", {}).get("status") == "timeout", show(box1))
+    finally:
+        s2.stop()
+
+
+@case
 def test_max_sessions_per_token():
     s2 = Server("--token", TOKEN_A, "--token", TOKEN_B, "--max-sessions-per-token", "1", token=TOKEN_A)
     try:
