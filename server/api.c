@@ -541,6 +541,14 @@ static int parse_mounts(const struct srv *srv, const struct cli_json *v, char **
             free(real);
             return -1;
         }
+        for (int k = 0; k < *n; k++) {
+            const char *other = strrchr(specs[k], ':') + 1;
+            if (strcmp(other, target) == 0) {
+                srv_error(r, 400, "bad_request", "%s.target: %.200s is mounted twice", where, target);
+                free(real);
+                return -1;
+            }
+        }
         size_t len = strlen(real) + 1 + strlen(target) + 1;
         specs[*n] = malloc(len);
         if (!specs[*n]) {
@@ -675,8 +683,10 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
     char err[300] = "";
     int rc = sess_create(srv->sessions, rq->owner, SESS_API, &p, &s, err, sizeof err);
     if (rc != SESS_OK) {
-        if (rc == SESS_FAILED && snap)
-            srv_error(r, 400, "bad_snapshot", "the snapshot was refused: %s", err);
+        if (rc == SESS_FAILED && snap && strstr(err, "snapshot refused"))
+            srv_error(r, 400, "bad_snapshot", "%s", err);
+        else if (rc == SESS_FAILED && nmounts > 0 && strstr(err, "cannot mount"))
+            srv_error(r, 400, "mount_failed", "%s", err);
         else
             sess_error(r, rc, err);
         goto done;

@@ -131,9 +131,9 @@ static struct sess *table_lookup(struct sess_table *t, const char *id)
 
 static void sess_destroy(struct sess *s)
 {
-    for (int i = 0; i < s->nmounts; i++)
+    for (int i = 0; s->mounts && i < s->nmounts; i++)
         free(s->mounts[i]);
-    for (int i = 0; i < s->nsqlites; i++)
+    for (int i = 0; s->sqlites && i < s->nsqlites; i++)
         free(s->sqlites[i]);
     free(s->mounts);
     free(s->sqlites);
