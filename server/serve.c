@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -490,6 +491,24 @@ int serve_main(int argc, char **argv)
     if (wk_pool_start(&wcfg, &srv.pool, err, sizeof err) != WK_OK) {
         fprintf(stderr, "mpbox serve: cannot start the worker zygote: %s\n", err);
         goto out;
+    }
+
+    /* Each connection holds a descriptor and each live session two (its
+     * channel and pidfd): raise the soft limit to the hard one (the
+     * zygote, forked already, keeps its own), and say when even that is
+     * short of what the options allow. */
+    struct rlimit nofile;
+    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0) {
+        nofile.rlim_cur = nofile.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &nofile);
+        getrlimit(RLIMIT_NOFILE, &nofile);
+        uint64_t need = (uint64_t)cfg.max_connections + 2ull * (uint64_t)cfg.max_sessions +
+                        2ull * (uint64_t)cfg.max_oneshot + 64;
+        if (nofile.rlim_cur != RLIM_INFINITY && nofile.rlim_cur < need)
+            fprintf(stderr,
+                    "mpbox serve: warning: %llu file descriptors allowed, up to %llu may be needed "
+                    "(--max-connections + 2 x --max-sessions + 2 x --max-oneshot); raise ulimit -n\n",
+                    (unsigned long long)nofile.rlim_cur, (unsigned long long)need);
     }
 
     /* Every thread created from here on inherits this mask: the main
