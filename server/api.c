@@ -40,13 +40,13 @@ const char *const srv_run_status_names[SRV_RUN_STATUSES] = {
 
 void srv_count_run(struct srv_metrics *m, const char *json, size_t len)
 {
-    int k = SRV_RUN_STATUSES - 1;
-    static const char prefix[] = "{\"status\":\"";
+    int k = SRV_RUN_UNKNOWN;
+    static const char prefix[] = "{\"status\":\""; /* how mpbox_result_json starts */
     if (!json) {
-        k = 8; /* worker_died */
+        k = SRV_RUN_WORKER_DIED;
     } else if (len > sizeof prefix && memcmp(json, prefix, sizeof prefix - 1) == 0) {
         const char *name = json + sizeof prefix - 1, *end = memchr(name, '"', len - (sizeof prefix - 1));
-        for (int i = 0; end && i < 8; i++)
+        for (int i = 0; end && i < SRV_RUN_WORKER_DIED; i++)
             if (strlen(srv_run_status_names[i]) == (size_t)(end - name) &&
                 memcmp(name, srv_run_status_names[i], (size_t)(end - name)) == 0)
                 k = i;

@@ -70,7 +70,8 @@ struct srv_config {
 };
 
 /* Counters for /metrics (updated from any thread). */
-enum { SRV_RUN_STATUSES = 10 };
+/* srv_run_status_names: the 8 result statuses of mpbox_status_name, then: */
+enum { SRV_RUN_WORKER_DIED = 8, SRV_RUN_UNKNOWN = 9, SRV_RUN_STATUSES = 10 };
 extern const char *const srv_run_status_names[SRV_RUN_STATUSES];
 struct srv_metrics {
     atomic_uint_least64_t http_by_code[600]; /* index: HTTP status */
