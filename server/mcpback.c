@@ -59,6 +59,7 @@ static int be_find(void *user, const char *id, const char *owner)
     struct sess *s;
     if (sess_find(b->srv->sessions, id, owner_index(owner), &s) != SESS_OK)
         return MCP_BACKEND_GONE;
+    sess_touch(b->srv->sessions, s); /* a ping keeps a session from expiring */
     sess_put(b->srv->sessions, s);
     return MCP_BACKEND_OK;
 }

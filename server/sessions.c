@@ -482,6 +482,13 @@ unreserve:
 
 const char *sess_id(const struct sess *s) { return s->id; }
 
+void sess_touch(struct sess_table *t, struct sess *s)
+{
+    pthread_mutex_lock(&t->lock);
+    s->used_mono = now_ms(CLOCK_MONOTONIC);
+    pthread_mutex_unlock(&t->lock);
+}
+
 int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out)
 {
     *out = NULL;

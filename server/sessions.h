@@ -112,6 +112,8 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
 /* The session with this id owned by owner (a reference), or SESS_NOTFOUND. */
 int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out);
 void sess_put(struct sess_table *t, struct sess *s);
+/* Count as activity for --idle-timeout and --session-ttl. */
+void sess_touch(struct sess_table *t, struct sess *s);
 const char *sess_id(const struct sess *s);
 
 /* Exclusive use of the session's worker. flags: SESS_WAIT (wait for
