@@ -524,7 +524,7 @@ def test_worker_killed():
     check(status == 500 and error_code(data) == "worker_died", "%d %s" % (status, show(data)))
     msg = json.loads(data)["error"]["message"]
     check("SIGKILL" in msg and "lost" in msg, msg)
-    check(any(sid[:8] in line and "SIGKILL" in line for line in srv.lines), "not logged")
+    wait_for("the loss is logged", lambda: any(sid[:8] in line and "SIGKILL" in line for line in srv.lines))
     info = srv.json("GET", "/v1/sessions/" + sid)
     check(info["state"] == "lost" and "SIGKILL" in info["lost_reason"] and info["pid"] is None, show(info))
     status, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "x"})
