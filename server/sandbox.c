@@ -185,6 +185,9 @@ static const int always[] = {
     /* signals: traps, the hard stop, interrupts */
     SCMP_SYS(rt_sigreturn), SCMP_SYS(rt_sigprocmask), SCMP_SYS(rt_sigaction), SCMP_SYS(sigaltstack),
     SCMP_SYS(rt_sigtimedwait), SCMP_SYS(getpid), SCMP_SYS(gettid),
+    /* a sleep or timed wait stopped (SIGSTOP) and continued resumes
+     * through restart_syscall */
+    SCMP_SYS(restart_syscall),
     /* the guest's random source, ending */
     SCMP_SYS(getrandom), SCMP_SYS(exit), SCMP_SYS(exit_group),
 };

@@ -15,6 +15,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,7 @@ struct wk {
     int status;    /* raw wait status, when reported */
     struct wk_death death;
     int64_t limits[MPBOX_LIMIT_COUNT_]; /* the session's, from the worker's setup */
+    _Atomic uint32_t run_seq;           /* number of the latest PR_RUN */
     char error[256];                    /* the last PR_FAIL message */
     struct wk *prev, *next;             /* p->live */
 };
@@ -830,14 +832,28 @@ int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **js
         *json_len = 0;
     if (!w || (!code && len) || w->oneshot)
         return WK_ERROR;
-    return call(w, PR_RUN, flags, code, len, NULL, 0, run_deadline(w->limits), run_cap(w->limits), (void **)json,
-                json_len, NULL);
+    /* the run's number: an interrupt names the run it is meant for */
+    uint32_t seq = atomic_fetch_add(&w->run_seq, 1) + 1;
+    return call(w, PR_RUN, flags, &seq, sizeof seq, code, len, run_deadline(w->limits), run_cap(w->limits),
+                (void **)json, json_len, NULL);
 }
 
+/* SIGUSR1 with the number of the latest run (sigqueue style): the worker
+ * interrupts that run even if the signal overtakes the request, and
+ * ignores it once the run is over. A pidfd reaches only this process, even
+ * after it ended. */
 void wk_interrupt(struct wk *w)
 {
-    if (w) /* a pidfd reaches only this process, even if it has ended */
-        send_signal(w, SIGUSR1);
+    if (!w || w->pidfd < 0)
+        return;
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_signo = SIGUSR1;
+    info.si_code = SI_QUEUE;
+    info.si_pid = getpid();
+    info.si_uid = getuid();
+    info.si_value.sival_int = (int)atomic_load(&w->run_seq);
+    syscall(SYS_pidfd_send_signal, w->pidfd, SIGUSR1, &info, 0);
 }
 
 int wk_put_file(struct wk *w, const char *path, const void *data, size_t len, char *err, size_t errcap)

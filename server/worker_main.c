@@ -19,15 +19,36 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The session a SIGUSR1 interrupts (process state of this program, not of
- * the library). */
+/* The run a SIGUSR1 interrupts (process state of this program, not of the
+ * library). The server numbers its runs and sends the number with the
+ * signal. An interrupt is wanted until its run has ended: it may overtake
+ * the run's request, or arrive before the run has reached the library
+ * (mpbox_session_interrupt does nothing then), so the interrupt thread
+ * repeats it every millisecond while its run is going (the repeats are
+ * no-ops once the stop is under way). One for a run that is over is
+ * ignored. */
 static pthread_mutex_t current_lock = PTHREAD_MUTEX_INITIALIZER;
-static mpbox_session *current;
+static mpbox_session *current; /* the session of the run in progress */
+static uint32_t current_seq;   /* that run's number */
+static uint32_t ended_seq;     /* the number of the last run that ended */
+static int want;               /* an interrupt is wanted for run want_seq */
+static uint32_t want_seq;
 
-static void set_current(mpbox_session *s)
+static void run_starts(mpbox_session *s, uint32_t seq)
 {
     pthread_mutex_lock(&current_lock);
     current = s;
+    current_seq = seq;
+    pthread_mutex_unlock(&current_lock);
+}
+
+static void run_ends(void)
+{
+    pthread_mutex_lock(&current_lock);
+    current = NULL;
+    ended_seq = current_seq;
+    if (want && (int32_t)(want_seq - ended_seq) <= 0)
+        want = 0;
     pthread_mutex_unlock(&current_lock);
 }
 
@@ -37,12 +58,23 @@ static void *interrupt_main(void *arg)
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGUSR1);
+    const struct timespec tick = {0, 1000000};
     for (;;) {
-        int sig;
-        if (sigwait(&set, &sig) != 0)
-            continue;
+        siginfo_t si;
         pthread_mutex_lock(&current_lock);
-        if (current)
+        int repeat = want;
+        pthread_mutex_unlock(&current_lock);
+        int sig = repeat ? sigtimedwait(&set, &si, &tick) : sigwaitinfo(&set, &si);
+        pthread_mutex_lock(&current_lock);
+        if (sig == SIGUSR1) {
+            /* a plain kill (no number) means the run in progress */
+            uint32_t seq = si.si_code == SI_QUEUE ? (uint32_t)si.si_value.sival_int : current_seq;
+            if ((int32_t)(seq - ended_seq) > 0 && (si.si_code == SI_QUEUE || current)) {
+                want = 1;
+                want_seq = seq;
+            }
+        }
+        if (want && current && current_seq == want_seq)
             mpbox_session_interrupt(current);
         pthread_mutex_unlock(&current_lock);
     }
@@ -291,16 +323,19 @@ static void send_result(struct worker *w, int rc, mpbox_result *r)
     mpbox_result_free(r);
 }
 
+/* PR_RUN: the run's number (u32), then the code. */
 static void do_run(struct worker *w, const struct pr_hdr *h)
 {
-    if (!w->s) {
-        reply_text(w, PR_FAIL, "a one-shot worker has no session");
+    uint32_t seq;
+    if (!w->s || h->len < sizeof seq) {
+        reply_text(w, PR_FAIL, w->s ? "bad run request" : "a one-shot worker has no session");
         return;
     }
+    memcpy(&seq, w->req, sizeof seq);
     mpbox_result *r = NULL;
-    set_current(w->s);
-    int rc = mpbox_run_ex(w->s, w->req, (size_t)h->len, h->arg, &r);
-    set_current(NULL);
+    run_starts(w->s, seq);
+    int rc = mpbox_run_ex(w->s, w->req + sizeof seq, (size_t)h->len - sizeof seq, h->arg, &r);
+    run_ends();
     send_result(w, rc, r);
 }
 
@@ -321,9 +356,9 @@ static void do_once(struct worker *w, const struct pr_hdr *h)
     mpbox_result *r = NULL;
     if (rc == MPBOX_OK) {
         apply_limits(s, limits);
-        set_current(s);
+        run_starts(s, current_seq + 1); /* numbered here; a plain kill reaches it */
         rc = mpbox_run_ex(s, code, len, h->arg, &r);
-        set_current(NULL);
+        run_ends();
         mpbox_session_free(s);
     }
     send_result(w, rc, r);

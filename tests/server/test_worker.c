@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -1022,6 +1023,68 @@ static void parallel_spawns(void)
         CHECK(a[i].ok);
 }
 
+struct bg_run {
+    struct wk *w;
+    const char *code;
+    int rc;
+    char *json;
+};
+
+static void *bg_run_main(void *arg)
+{
+    struct bg_run *b = arg;
+    b->json = run(b->w, b->code, &b->rc);
+    return NULL;
+}
+
+/* An interrupt that overtakes its run's request (the worker is stopped
+ * while the request waits in its channel) still interrupts that run; one
+ * that comes after its run ended does not touch the next run. */
+static void interrupt_ordering(void)
+{
+    struct wk *w = spawn_plain();
+    if (!w)
+        return;
+    int pidfd = (int)syscall(SYS_pidfd_open, wk_pid(w), 0);
+    int chan = pidfd >= 0 ? (int)syscall(SYS_pidfd_getfd, pidfd, 3, 0) : -1;
+    CHECK(chan >= 0);
+    if (chan < 0) {
+        wk_free(w);
+        return;
+    }
+    kill(wk_pid(w), SIGSTOP);
+    struct bg_run b = {w, "while True:\n    pass\n", 0, NULL};
+    pthread_t t;
+    pthread_create(&t, NULL, bg_run_main, &b);
+    /* wait until the request is in the worker's channel */
+    int queued = 0;
+    for (int i = 0; i < 5000 && queued == 0; i++) {
+        if (ioctl(chan, FIONREAD, &queued) != 0)
+            break;
+        if (queued == 0)
+            usleep(1000);
+    }
+    CHECK(queued > 0);
+    wk_interrupt(w);
+    kill(wk_pid(w), SIGCONT);
+    pthread_join(t, NULL);
+    CHECK(b.rc == WK_OK && json_has(b.json, "\"status\":\"interrupted\""));
+    if (!json_has(b.json, "\"status\":\"interrupted\""))
+        printf("    %d %.300s\n", b.rc, b.json ? b.json : "(null)");
+    free(b.json);
+    /* an interrupt for a run that is over */
+    int rc;
+    char *j = run(w, "print(1)", &rc);
+    free(j);
+    wk_interrupt(w);
+    j = run(w, "import time\ntime.sleep_ms(200)\nprint('ok')", &rc);
+    CHECK(rc == WK_OK && json_has(j, "\"status\":\"ok\""));
+    free(j);
+    close(chan);
+    close(pidfd);
+    wk_free(w);
+}
+
 int main(void)
 {
     snprintf(mount_root, sizeof mount_root, "/tmp/mpbox-wk-%d", (int)getpid());
@@ -1072,6 +1135,7 @@ int main(void)
     RUN(one_shot_threads);
     RUN(hard_stop);
     RUN(interrupt);
+    RUN(interrupt_ordering);
     RUN(unresponsive_worker);
     RUN(death_texts);
     RUN(mounts_and_sqlite);
