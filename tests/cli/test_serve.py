@@ -756,12 +756,15 @@ def test_eviction_and_restore():
             r2 = s2.run(sid, "random.getrandbits(30)", return_value=True)["return_value"]
             # while a run holds it, it cannot be evicted again: it is live in
             # a new worker and its snapshot file is gone
-            t, box = in_thread(lambda: s2.run(sid, "import time\ntime.sleep(0.5)"))
+            # (deterministic mode: time.sleep does not wait; a loop, interrupted)
+            t, box = in_thread(lambda: s2.run(sid, "while True: pass"))
             wait_for("the run starts", lambda: s2.json("GET", "/v1/sessions/" + sid)["running"])
             info = s2.json("GET", "/v1/sessions/" + sid)
             check(info["state"] == "live" and info["pid"] not in (None, pid), show(info))
             check(os.listdir(state) == [], "snapshot left: %s" % os.listdir(state))
+            s2.json("POST", "/v1/sessions/%s/interrupt" % sid)
             t.join(30)
+            check(box.get("value", {}).get("status") == "interrupted", show(box))
             check(s2.metric("mpbox_evictions_total") >= 1 and s2.metric("mpbox_restores_total") >= 1, "metrics")
             # the random state went through eviction too: a fresh session
             # with the same seed gives r1 then r2
