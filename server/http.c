@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -61,6 +62,11 @@ struct request {
     unsigned reject; /* 413 or 503: answer that once the body has passed */
     uint64_t discarded; /* bytes dropped since */
     uint64_t reserved;  /* bytes of the server's body budget held */
+    /* for --log-requests */
+    struct timespec start;
+    char method[16], path[160];
+    unsigned status;
+    size_t sent;
 };
 
 /* Take n more bytes of the body budget for rq. -1 when it is spent. */
@@ -111,8 +117,13 @@ void srv_error(struct srv_response *r, unsigned status, const char *code, const 
     }
 }
 
-static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *c, struct srv_response *r)
+static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *c, struct request *rq,
+                                     struct srv_response *r)
 {
+    if (rq) {
+        rq->status = r->status;
+        rq->sent = r->body ? r->body_len : 0;
+    }
     struct MHD_Response *m;
     if (r->body)
         m = MHD_create_response_from_buffer(r->body_len, r->body, MHD_RESPMEM_MUST_FREE);
@@ -143,12 +154,12 @@ static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *
     return ret;
 }
 
-static enum MHD_Result send_error(struct srv_http *h, struct MHD_Connection *c, unsigned status, const char *code,
-                                  const char *msg)
+static enum MHD_Result send_error(struct srv_http *h, struct MHD_Connection *c, struct request *rq, unsigned status,
+                                  const char *code, const char *msg)
 {
     struct srv_response r = {0};
     srv_error(&r, status, code, "%s", msg);
-    return send_response(h, c, &r);
+    return send_response(h, c, rq, &r);
 }
 
 /* ---- requests ----------------------------------------------------------- */
@@ -241,7 +252,7 @@ static enum MHD_Result serve_mcp(struct srv_http *h, struct MHD_Connection *c, s
     if (resp.status < 100 || resp.status > 599)
         srv_error(&resp, 500, "internal", "bad status from the MCP transport");
     rq->answered = 1;
-    return send_response(h, c, &resp);
+    return send_response(h, c, rq, &resp);
 }
 
 /* 503: the bodies of other requests fill the server's memory for them. */
@@ -251,7 +262,7 @@ static enum MHD_Result send_overloaded(struct srv_http *h, struct MHD_Connection
     rq->answered = 1;
     srv_error(&r, 503, "overloaded", "too many large requests at once; try again");
     srv_response_header(&r, "Retry-After", "1");
-    return send_response(h, c, &r);
+    return send_response(h, c, rq, &r);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -268,17 +279,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return MHD_NO;
         *con_cls = rq;
         atomic_fetch_add(&h->in_flight, 1);
+        clock_gettime(CLOCK_MONOTONIC, &rq->start);
+        snprintf(rq->method, sizeof rq->method, "%s", method);
+        snprintf(rq->path, sizeof rq->path, "%s", url);
         if (h->check_host && !host_is_local(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host"))) {
             rq->answered = 1;
-            return send_error(h, c, 403, "forbidden_host",
+            return send_error(h, c, rq, 403, "forbidden_host",
                               "this server has no tokens and answers only to Host: localhost or a loopback address");
         }
         int is_public = strcmp(url, "/healthz") == 0;
+        rq->owner = cfg->ntokens > 0 ? -1 : 0; /* -1: anonymous, /healthz only */
         if (cfg->ntokens > 0 && !is_public) {
             rq->owner = token_owner(cfg, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"));
             if (rq->owner < 0) {
                 rq->answered = 1;
-                return send_error(h, c, 401, "unauthorized", "missing or invalid bearer token");
+                return send_error(h, c, rq, 401, "unauthorized", "missing or invalid bearer token");
             }
         }
         rq->cap = cfg->max_request;
@@ -295,7 +310,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 snprintf(msg, sizeof msg, "the request body is larger than this server's limit of %llu bytes",
                          (unsigned long long)rq->cap);
                 rq->answered = 1;
-                return send_error(h, c, 413, "body_too_large", msg);
+                return send_error(h, c, rq, 413, "body_too_large", msg);
             }
             if (reserve_body(h, rq, len) < 0)
                 return send_overloaded(h, c, rq);
@@ -327,7 +342,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     if (rq->reject == 413) {
         rq->answered = 1;
-        return send_error(h, c, 413, "body_too_large", "the request body is larger than this server's limit");
+        return send_error(h, c, rq, 413, "body_too_large", "the request body is larger than this server's limit");
     }
     if (rq->reject)
         return send_overloaded(h, c, rq);
@@ -348,13 +363,47 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     rq->answered = 1;
     if (resp.status == 0)
         srv_error(&resp, 500, "internal", "no response");
-    return send_response(h, c, &resp);
+    return send_response(h, c, rq, &resp);
+}
+
+/* One line per request on stderr (--log-requests): client, token index
+ * (never the token), method, path (control bytes shown as '?'), status,
+ * bytes of body sent, time, and how the request ended when not normally. */
+static void log_request(const struct srv_http *h, struct MHD_Connection *c, const struct request *rq,
+                        enum MHD_RequestTerminationCode why)
+{
+    char who[24] = "-";
+    if (h->srv->cfg->ntokens > 0 && rq->owner >= 0)
+        snprintf(who, sizeof who, "token%d", rq->owner);
+    char addr[INET6_ADDRSTRLEN] = "?", path[sizeof rq->path];
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, addr, sizeof addr);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr, sizeof addr);
+    size_t i = 0;
+    for (; rq->path[i]; i++)
+        path[i] = (unsigned char)rq->path[i] < 0x20 || (unsigned char)rq->path[i] >= 0x7f ? '?' : rq->path[i];
+    path[i] = '\0';
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 + (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
+    const char *end = why == MHD_REQUEST_TERMINATED_COMPLETED_OK          ? ""
+                      : why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED     ? " (timed out)"
+                      : why == MHD_REQUEST_TERMINATED_CLIENT_ABORT        ? " (client went away)"
+                      : why == MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN     ? " (shutdown)"
+                                                                          : " (connection error)";
+    fprintf(stderr, "mpbox serve: %s %s \"%s %s\" %u %zu %.1fms%s\n", addr, who, rq->method, path, rq->status,
+            rq->sent, ms, end);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
 {
     struct srv_http *h = cls;
     struct request *rq = *con_cls;
+    if (rq && h->srv->cfg->log_requests)
+        log_request(h, c, rq, why);
     if (rq) {
         atomic_fetch_sub(&h->in_flight, 1);
         atomic_fetch_sub(&h->srv->metrics.body_bytes, rq->reserved);

@@ -59,6 +59,8 @@ static void print_help(void)
            "      --max-connections N  connections at once, one thread each (default %d)\n"
            "      --connection-timeout SECONDS\n"
            "                           close connections idle this long (default %d)\n"
+           "      --log-requests       one line per request on stderr (client, token\n"
+           "                           number, method, path, status, bytes, time)\n"
            "\n"
            "Sessions:\n"
            "      --max-sessions N     sessions held at once, live or evicted (default %d)\n"
@@ -206,7 +208,7 @@ static const char *const value_opts[] = {
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
     "max-request-memory", "max-sessions-per-token", "max-oneshot"};
-static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "help"};
+static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
 {
@@ -221,6 +223,8 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         c->limits[MPBOX_LIMIT_ROLLBACK] = 0;
     else if (strcmp(name, "no-seccomp") == 0)
         c->seccomp = 0;
+    else if (strcmp(name, "log-requests") == 0)
+        c->log_requests = 1;
     else if (strcmp(name, "listen") == 0)
         c->listen = v;
     else if (strcmp(name, "allow-origin") == 0) {

@@ -67,6 +67,7 @@ struct srv_config {
     const char *origins[SRV_MAX_LIST]; /* --allow-origin, for /mcp */
     int norigins;
     int mcp_json; /* --mcp-return-mode=json */
+    int log_requests; /* --log-requests */
 };
 
 /* Counters for /metrics (updated from any thread). */

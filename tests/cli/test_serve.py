@@ -677,6 +677,24 @@ def test_tokens_and_owners():
 
 
 @case
+def test_log_requests():
+    s2 = Server("--log-requests", "--token", TOKEN_A, token=TOKEN_A)
+    try:
+        s2.request("GET", "/v1/sessions")
+        s2.request("GET", "/v1/sessions", token="")
+        s2.request("GET", "/v1/%01x")
+
+        def logged(pattern):
+            return any(re.search(pattern, line) for line in s2.lines)
+        wait_for("log lines", lambda: logged(r'^mpbox serve: 127\.0\.0\.1 token0 "GET /v1/sessions" 200 \d+ [\d.]+ms$')
+                 and logged(r'^mpbox serve: 127\.0\.0\.1 - "GET /v1/sessions" 401 ')
+                 and logged(r'"GET /v1/\?x" 404 '))
+        check(not any(TOKEN_A in line for line in s2.lines), "the token is logged")
+    finally:
+        s2.stop()
+
+
+@case
 def test_token_file_and_insecure_listen():
     with tempfile.NamedTemporaryFile("w", suffix=".tokens", delete=False) as f:
         f.write("# comment\n\n%s\n" % TOKEN_B)
