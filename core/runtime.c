@@ -28,7 +28,10 @@
  *   timeout's KeyboardInterrupt gets through) while tasks wait. A queue
  *   with nothing left to run and the main task unfinished would wait
  *   forever: that raises RuntimeError instead.
- * - host functions (core/hostfn.c): a `host` module in sys.modules, and
+ * - host functions (core/hostfn.c) use the built-in C json module, reached
+ *   past sys.path (lib/python/json.py and a guest's own /lib/json.py would
+ *   otherwise answer `import json`) and not left in sys.modules;
+ *   a `host` module in sys.modules, and
  *   __mpbox_bind(globals, names), which the host calls at the start of a
  *   run after registrations to make each name an attribute of `host` and a
  *   global of __main__. A wrapper checks its arguments (JSON types, no
@@ -94,7 +97,18 @@ static const char image_prelude[] =
  * limits literals to 4095 characters). */
 static const char image_prelude_host[] =
     "def __mpbox_host():\n"
-    "    import sys, json, js\n"
+    "    import sys, js\n"
+    "    def builtin(name):\n"
+    "        saved, had = sys.path[:], sys.modules.pop(name, None)\n"
+    "        sys.path[:] = []\n"
+    "        try:\n"
+    "            return __import__(name)\n"
+    "        finally:\n"
+    "            sys.path[:] = saved\n"
+    "            sys.modules.pop(name, None)\n"
+    "            if had is not None:\n"
+    "                sys.modules[name] = had\n"
+    "    json = builtin('json')\n"
     "    class HostFunction:\n"
     "        def __init__(self, name):\n"
     "            self.name = name\n"
