@@ -735,10 +735,14 @@ class _Compiler:
 
 def _exec(prog, codes, n, i, caps, memo, forbid, fullend):
     # Run prog anchored at position i. Returns the end position (caps filled in) or -1.
-    # memo: a set of visited (instruction, position) keys, or None when memoising is unsafe.
+    # memo: a _Memo of visited (instruction, position) states, or None when memoising is unsafe.
     start = i
     if memo is not None:
-        seen, iv = memo
+        gen = memo.gen
+        tabs = memo.tabs
+        ctabs = memo.ctabs
+        iv = memo.iv
+        size = memo.size
     stack = []
     push = stack.append
     pop = stack.pop
@@ -762,11 +766,13 @@ def _exec(prog, codes, n, i, caps, memo, forbid, fullend):
             lo, hi = b
             ok = True
             if memo is not None:
-                key = pc * n1 + i
-                if key in seen:
+                t = tabs[pc]
+                if t is None:
+                    t = tabs[pc] = [0] * size
+                if t[i] == gen:
                     ok = False
                 else:
-                    seen.add(key)
+                    t[i] = gen
             if ok:
                 j = i
                 lim = n if hi is None or i + hi > n else i + hi
@@ -804,7 +810,7 @@ def _exec(prog, codes, n, i, caps, memo, forbid, fullend):
                         low = i + lo
                         pc += 1
                         if memo is not None:
-                            j = _skip(seen, iv, pc, j, low, n1)
+                            j = _skip(ctabs, iv, pc, j, low, gen, size)
                         if j >= low:
                             if j > low:
                                 push(-2 - pc)
@@ -826,18 +832,18 @@ def _exec(prog, codes, n, i, caps, memo, forbid, fullend):
                             push(-2 - pc)
                             push(j)
                             push(-1 - lim)
-                            if memo is None or ~(pc * n1 + j) not in seen:
-                                if memo is not None:
-                                    seen.add(~(pc * n1 + j))
+                            if memo is None or _mark(ctabs, pc, j, gen, size):
                                 i = j
                                 continue
         elif op == _SPLIT:
             if memo is not None:
-                key = pc * n1 + i
-                if key in seen:
+                t = tabs[pc]
+                if t is None:
+                    t = tabs[pc] = [0] * size
+                if t[i] == gen:
                     pc = -1
                 else:
-                    seen.add(key)
+                    t[i] = gen
             if pc >= 0:
                 push(b)
                 push(i)
@@ -953,7 +959,7 @@ def _exec(prog, codes, n, i, caps, memo, forbid, fullend):
                 # greedy single-character loop gives back one character
                 j -= 1
                 if memo is not None:
-                    j = _skip(seen, iv, pc, j, x, n1)
+                    j = _skip(ctabs, iv, pc, j, x, gen, size)
                 if j >= x:
                     if j > x:
                         push(p)
@@ -972,27 +978,55 @@ def _exec(prog, codes, n, i, caps, memo, forbid, fullend):
                         push(p)
                         push(j)
                         push(x)
-                        if memo is not None:
-                            if ~(pc * n1 + j) in seen:
-                                continue
-                            seen.add(~(pc * n1 + j))
+                        if memo is not None and not _mark(ctabs, pc, j, gen, size):
+                            continue
                         i = j
                         break
 
 
-def _skip(seen, iv, pc, j, low, n1):
+class _Memo:
+    # Visited (instruction, position) states of one search: a list per instruction holding the
+    # generation that visited each position (a new search is a new generation, nothing to clear).
+    # Lists, not a set: MicroPython's sets probe linearly and consecutive int keys cluster.
+    def __init__(self, nprog, size):
+        self.gen = 1
+        self.tabs = [None] * nprog
+        self.ctabs = [None] * nprog
+        self.iv = {}
+        self.size = size
+
+    def next(self):
+        self.gen += 1
+        self.iv = {}
+        return self
+
+
+def _mark(ctabs, pc, j, gen, size):
+    # mark the continuation pc at position j; False when it was already tried
+    t = ctabs[pc]
+    if t is None:
+        t = ctabs[pc] = [0] * size
+    if t[j] == gen:
+        return False
+    t[j] = gen
+    return True
+
+
+def _skip(ctabs, iv, pc, j, low, gen, size):
     # The highest position >= low at which the continuation pc was not tried yet (marking it), else low - 1.
     # iv[-pc] is an interval of positions known tried, so that nested loops do not rescan them.
     r = iv.get(-pc)
+    t = ctabs[pc]
+    if t is None:
+        t = ctabs[pc] = [0] * size
     while j >= low:
         if r is not None and r[0] <= j <= r[1]:
             j = r[0] - 1
             continue
-        k = ~(pc * n1 + j)
-        if k in seen:
+        if t[j] == gen:
             j -= 1
             continue
-        seen.add(k)
+        t[j] = gen
         if r is not None and j == r[0] - 1:
             r[0] = j
         else:
@@ -1211,6 +1245,7 @@ class Pattern:
         self._anch = ast[0] == 'at' and ast[1] in ('bol', 'A') or ast[0] == 'seq' and ast[1] and \
             ast[1][0][0] == 'at' and ast[1][0][1] in ('bol', 'A')
         self._fast = None
+        self._mcache = None
         if _cre is not None:
             try:
                 fe = _Fast()
@@ -1220,6 +1255,14 @@ class Pattern:
                 pass
             except Exception:
                 pass
+
+    def _memo_for(self, size):
+        # one _Memo per pattern, reused (a new generation) by every search on strings up to its size
+        m = self._mcache
+        if m is None or m.size < size:
+            m = self._mcache = _Memo(len(self._prog), size)
+            return m
+        return m.next()
 
     def __repr__(self):
         fl = self.flags & ~UNICODE
@@ -1326,7 +1369,7 @@ class Pattern:
                 vals = [m.group(k) for k in range(self.groups + 1)]
             return Match(self, string, pos, endpos, None, vals, start, start + len(vals[0]), mode)
         codes, _ = self._codes(string)
-        caps = self._run(codes, endpos, pos, mode, -1, (set(), {}) if self._memo else None)
+        caps = self._run(codes, endpos, pos, mode, -1, self._memo_for(len(codes) + 1) if self._memo else None)
         if caps is None:
             return None
         return Match(self, string, pos, endpos, caps, None, caps[0], caps[1], mode, codes)
@@ -1370,7 +1413,7 @@ class Pattern:
                 i += 1
             return
         codes, _ = self._codes(string)
-        memo = (set(), {}) if self._memo else None
+        memo = self._memo_for(len(codes) + 1) if self._memo else None
         forbid = -1
         done = 0
         while pos <= endpos:
@@ -1383,16 +1426,46 @@ class Pattern:
                 return
             pos = caps[1]
             forbid = pos if caps[0] == caps[1] else -1
-            if forbid < 0 and memo is not None:
-                pass
             if memo is not None:
-                memo = (set(), {})
+                memo.next()
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
         return self._iter(string, pos, endpos)
 
+    def _fast_all(self, string, count=0):
+        # all matches' group values through the built-in engine, or None when it cannot be used
+        if self._minw == 0 or not isinstance(string, str):
+            return None
+        s = self._fast_ok(string, 0, _MAXSIZE)
+        if s is None:
+            return None
+        got = []
+        ng = self.groups + 1
+        if ng == 1:
+            def cb(m):
+                got.append(m.group(0))
+                return ''
+        elif ng == 2:
+            def cb(m):
+                got.append(m.group(1))
+                return ''
+        else:
+            def cb(m):
+                got.append(tuple(m.group(k) for k in range(1, ng)))
+                return ''
+        self._fast[0].sub(cb, s, count)
+        return got
+
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         g = self.groups
+        if pos == 0 and endpos >= _MAXSIZE:
+            got = self._fast_all(string)
+            if got is not None:
+                if g == 1:
+                    return [x if x is not None else '' for x in got]
+                if g > 1:
+                    return [tuple(y if y is not None else '' for y in x) for x in got]
+                return got
         out = []
         for m in self._iter(string, pos, endpos):
             if g == 0:
@@ -1404,6 +1477,10 @@ class Pattern:
         return out
 
     def split(self, string, maxsplit=0):
+        if self.groups == 0 and self._minw > 0 and maxsplit >= 0 and isinstance(string, str):
+            s = self._fast_ok(string, 0, _MAXSIZE)
+            if s is not None:
+                return self._fast[0].split(s, maxsplit)
         out = []
         last = 0
         if maxsplit < 0:
@@ -1419,6 +1496,17 @@ class Pattern:
     def subn(self, repl, string, count=0):
         if count < 0:
             return string, 0
+        if isinstance(repl, str) and '\\' not in repl and self._minw > 0 and isinstance(string, str):
+            # a literal replacement: the built-in engine does all the work
+            s = self._fast_ok(string, 0, _MAXSIZE)
+            if s is not None:
+                k = [0]
+
+                def cb(m):
+                    k[0] += 1
+                    return repl
+                r = self._fast[0].sub(cb, s, count)
+                return (r, k[0]) if k[0] else (string, 0)
         if callable(repl):
             fn = repl
         else:
@@ -1573,7 +1661,7 @@ class Match:
             self._codes = codes
             caps = [-1] * p._nslots
             caps[0] = self._start
-            _exec(p._prog, codes, self.endpos, self._start, caps, (set(), {}) if p._memo else None, -1,
+            _exec(p._prog, codes, self.endpos, self._start, caps, p._memo_for(len(codes) + 1) if p._memo else None, -1,
                   0 if self._mode == 2 else -1)
             self._caps = caps
         return self._caps
