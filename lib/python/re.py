@@ -1295,10 +1295,19 @@ class Pattern:
         return s
 
     def _codes(self, string):
+        # the subject as character codes (bytes when ASCII), and its length; the last subject is
+        # remembered so that loops calling match(s, pos) on one long string do not convert it each time
+        last = _last_subject
+        if last[0] is string:
+            return last[1], last[2]
         b = string.encode()
-        if len(b) == len(string):
-            return b, None
-        return [ord(ch) for ch in string], None
+        n = len(string)
+        if len(b) != n:
+            b = [ord(ch) for ch in string]
+        _last_subject[0] = string
+        _last_subject[1] = b
+        _last_subject[2] = n
+        return b, n
 
     def _run(self, codes, n, pos, mode, forbid, memo):
         # mode 0 search, 1 match, 2 fullmatch. Returns caps or None.
@@ -1337,7 +1346,7 @@ class Pattern:
     def _one(self, string, pos, endpos, mode):
         if not isinstance(string, str):
             _bad_string(string)
-        n = len(string)
+        codes, n = self._codes(string)
         if pos < 0:
             pos = 0
         if endpos > n:
@@ -1368,7 +1377,6 @@ class Pattern:
                 start = 0
                 vals = [m.group(k) for k in range(self.groups + 1)]
             return Match(self, string, pos, endpos, None, vals, start, start + len(vals[0]), mode)
-        codes, _ = self._codes(string)
         caps = self._run(codes, endpos, pos, mode, -1, self._memo_for(len(codes) + 1) if self._memo else None)
         if caps is None:
             return None
@@ -1387,7 +1395,7 @@ class Pattern:
         # yields Match objects in CPython's order (empty matches allowed next to non-empty ones)
         if not isinstance(string, str):
             _bad_string(string)
-        n = len(string)
+        codes, n = self._codes(string)
         if pos < 0:
             pos = 0
         if endpos > n:
@@ -1412,7 +1420,6 @@ class Pattern:
                 p = e
                 i += 1
             return
-        codes, _ = self._codes(string)
         memo = self._memo_for(len(codes) + 1) if self._memo else None
         forbid = -1
         done = 0
@@ -1545,6 +1552,9 @@ def _bad_string(x):
     if isinstance(x, (bytes, bytearray)):
         raise TypeError('mpbox re supports str subjects only')
     raise TypeError("expected string or bytes-like object, got '%s'" % type(x).__name__)
+
+
+_last_subject = [None, None, 0]
 
 
 def m_tail(string, last):
