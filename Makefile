@@ -106,6 +106,31 @@ $(PYLIB_OBJ): $(BUILD)/gen/pylib.c host/vfs.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
+# ---- the start-up image ------------------------------------------------
+# mpbox_runtime_new copies its start-up image (the guest after start-up, the
+# prelude and the preloads: core/runtime.c) from $(BUILD)/gen/image.c
+# instead of building it, which would cost tens of milliseconds per runtime
+# (per `mpbox` command). tools/mkimage writes that source: it is linked with
+# the library objects and tools/noimage.c ("no image embedded"), builds the
+# image the run-time way and prints it out. It is rebuilt whenever any
+# library object, the guest or lib/python changes; at run time the library
+# checks the image's fingerprint and builds the image itself on a mismatch
+# (core/image.c). Builds without gen/image.o (fuzz/Makefile) link
+# tools/noimage.c instead.
+IMAGE_OBJ   := $(BUILD)/obj/gen/image.o
+NOIMAGE_OBJ := $(BUILD)/obj/tools/noimage.o
+
+$(BUILD)/tools/mkimage: $(BUILD)/obj/tools/mkimage.o $(NOIMAGE_OBJ) $(LIB_OBJ) $(GUEST_O)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/gen/image.c: $(BUILD)/tools/mkimage
+	$(BUILD)/tools/mkimage $@
+
+$(IMAGE_OBJ): $(BUILD)/gen/image.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
 # ---- library ----------------------------------------------------------
 $(BUILD)/obj/%.o: %.c $(HDRS) $(FUEL_STAMP_LIB)
 	@mkdir -p $(dir $@)
@@ -119,11 +144,11 @@ $(BUILD)/obj/server/%.o: server/%.c $(CLI_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/libmpbox.a: $(LIB_OBJ) $(GUEST_O)
+$(BUILD)/libmpbox.a: $(LIB_OBJ) $(IMAGE_OBJ) $(GUEST_O)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/libmpbox.so: $(LIB_OBJ) $(GUEST_O)
+$(BUILD)/libmpbox.so: $(LIB_OBJ) $(IMAGE_OBJ) $(GUEST_O)
 	$(CC) $(LDFLAGS) -shared -Wl,-soname,libmpbox.so.0 -o $@ $^ $(LIBS)
 
 $(BUILD)/mpbox.pc: mpbox.pc.in

@@ -38,8 +38,9 @@ struct mpbox_runtime {
     Z_micropython_instance_t image_inst; /* globals (memory/table unused) */
     uint32_t image_pages;                /* linear memory size in wasm pages */
     uint32_t image_count;                /* non-zero host pages stored */
-    uint32_t *image_index;               /* their page numbers */
-    uint8_t *image_data;                 /* their contents */
+    const uint32_t *image_index;         /* their page numbers */
+    const uint8_t *image_data;           /* their contents */
+    int image_embedded;                  /* index/data are the built-in image's (not freed) */
     wasm_rt_funcref_t *image_table;
     uint32_t table_size, table_max;
     uint32_t sigs[MPB_SIG_COUNT];
@@ -140,6 +141,45 @@ int mpb_pool_can_restore(void);
 /* Put a memory back into the image state: 1 done (contents equal the
  * image), 0 emptied to zeros (only when !refill), -1 failed. */
 int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_pages, int refill);
+
+/* The start-up image made at build time: tools/mkimage.c builds a runtime
+ * the slow way and writes its image as $(BUILD)/gen/image.c, which the
+ * library is linked with (tools/noimage.c, in the tool itself and builds
+ * without one, sets mpb_embedded_image to NULL). The guest's scalar
+ * globals are kept as the bytes of the instance struct between the import
+ * pointers and the memory; the function table is rebuilt by instantiation. */
+typedef struct mpb_image {
+    uint64_t fingerprint;        /* mpb_image_fingerprint() of the build that made it */
+    uint64_t image_id;
+    uint32_t pages, count;       /* as image_pages, image_count */
+    const uint32_t *index;       /* count page numbers */
+    const uint8_t *data;         /* count * MPB_HOST_PAGE bytes */
+    const uint8_t *globals;      /* MPB_GLOBALS_SIZE bytes */
+} mpb_image;
+extern const mpb_image *const mpb_embedded_image;
+
+#define MPB_GLOBALS_START (offsetof(Z_micropython_instance_t, Z_wasi_snapshot_preview1_instance) + sizeof(void *))
+#define MPB_GLOBALS_SIZE (offsetof(Z_micropython_instance_t, w2c_memory) - MPB_GLOBALS_START)
+
+/* runtime.c: mpbox_runtime_new with the choice made explicit (for
+ * tools/mkimage.c and tests): use_embedded = 0 always builds the image at
+ * run time; 1 copies the embedded image when there is one and it matches
+ * this build, else builds it. */
+int mpb_runtime_create(mpbox_runtime **out, int use_embedded);
+/* A checksum of the start-up code: the prelude's text and parameters. */
+uint64_t mpb_startup_checksum(void);
+
+/* image.c */
+/* What an image depends on besides the library's C code: the start-up code,
+ * the guest (its instance layout, initial globals, data segments, table)
+ * and the embedded library files. 0 when the guest cannot be instantiated. */
+uint64_t mpb_image_fingerprint(mpbox_runtime *rt);
+/* Make rt's image from img (which must have been made by a build with the
+ * same fingerprint): MPBOX_OK, or an error and rt unchanged. */
+int mpb_image_load(mpbox_runtime *rt, const mpb_image *img);
+/* Once image_pages/count/index/data and the table are set: the page ->
+ * slot map and image_id (which snapshots name). MPBOX_OK or MPBOX_NOMEM. */
+int mpb_image_finish(mpbox_runtime *rt);
 
 /* session.c */
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);

@@ -280,8 +280,9 @@ static int capture_image(mpbox_runtime *rt, const mpbox_session *s)
     const wasm_rt_memory_t *m = &s->inst.w2c_memory;
     size_t npages = (size_t)m->size / MPB_HOST_PAGE;
     unsigned char *resident = malloc(npages);
-    rt->image_index = malloc(sizeof *rt->image_index * npages);
-    if (!resident || !rt->image_index) {
+    uint32_t *index = malloc(sizeof *index * npages);
+    rt->image_index = index;
+    if (!resident || !index) {
         free(resident);
         return MPBOX_NOMEM;
     }
@@ -294,26 +295,19 @@ static int capture_image(mpbox_runtime *rt, const mpbox_session *s)
         const uint64_t *w = (const uint64_t *)(m->data + i * MPB_HOST_PAGE);
         for (size_t k = 0; k < MPB_HOST_PAGE / 8; k++)
             if (w[k]) {
-                rt->image_index[count++] = (uint32_t)i;
+                index[count++] = (uint32_t)i;
                 break;
             }
     }
     free(resident);
-    rt->image_data = malloc(count * MPB_HOST_PAGE + 1);
-    if (!rt->image_data)
+    uint8_t *data = malloc(count * MPB_HOST_PAGE + 1);
+    rt->image_data = data;
+    if (!data)
         return MPBOX_NOMEM;
     for (size_t i = 0; i < count; i++)
-        memcpy(rt->image_data + i * MPB_HOST_PAGE, m->data + (size_t)rt->image_index[i] * MPB_HOST_PAGE,
-               MPB_HOST_PAGE);
+        memcpy(data + i * MPB_HOST_PAGE, m->data + (size_t)index[i] * MPB_HOST_PAGE, MPB_HOST_PAGE);
     rt->image_count = (uint32_t)count;
     rt->image_pages = m->pages;
-    rt->image_slot = malloc(sizeof *rt->image_slot * npages);
-    if (!rt->image_slot)
-        return MPBOX_NOMEM;
-    for (size_t i = 0; i < npages; i++)
-        rt->image_slot[i] = -1;
-    for (size_t i = 0; i < count; i++)
-        rt->image_slot[rt->image_index[i]] = (int32_t)i;
     rt->image_inst = s->inst;
     rt->table_size = s->inst.w2c___indirect_function_table.size;
     rt->table_max = s->inst.w2c___indirect_function_table.max_size;
@@ -321,12 +315,7 @@ static int capture_image(mpbox_runtime *rt, const mpbox_session *s)
     if (!rt->image_table)
         return MPBOX_NOMEM;
     memcpy(rt->image_table, s->inst.w2c___indirect_function_table.data, sizeof *rt->image_table * rt->table_size);
-    /* Snapshots name the build they belong to: the image's bytes, where
-     * they lie, and the instance layout. */
-    uint64_t id = mpb_checksum(rt->image_data, count * MPB_HOST_PAGE, sizeof(Z_micropython_instance_t));
-    id = mpb_checksum(rt->image_index, count * sizeof *rt->image_index, id);
-    rt->image_id = mpb_checksum(&rt->image_pages, sizeof rt->image_pages, id ^ rt->table_size);
-    return MPBOX_OK;
+    return mpb_image_finish(rt);
 }
 
 /* Find the words mp_sched_keyboard_interrupt writes, by calling it in a
@@ -384,8 +373,10 @@ static int find_interrupt_words(mpbox_runtime *rt)
 
 static void release_image(mpbox_runtime *rt)
 {
-    free(rt->image_index);
-    free(rt->image_data);
+    if (!rt->image_embedded) {
+        free((void *)rt->image_index);
+        free((void *)rt->image_data);
+    }
     free(rt->image_table);
     free(rt->image_slot);
     rt->image_slot = NULL;
@@ -436,7 +427,23 @@ static int build_image(mpbox_runtime *rt)
     return rc;
 }
 
+/* What the image is built from, besides the guest and the C code: the
+ * prelude's text and the start-up parameters (see mpb_image_fingerprint). */
+uint64_t mpb_startup_checksum(void)
+{
+    const uint32_t params[] = {PYSTACK_WORDS, INITIAL_HEAP};
+    uint64_t h = mpb_checksum(params, sizeof params, 0);
+    h = mpb_checksum(image_prelude, sizeof image_prelude, h);
+    h = mpb_checksum(image_prelude_host, sizeof image_prelude_host, h);
+    return mpb_checksum(image_prelude_preload, sizeof image_prelude_preload, h);
+}
+
 int mpbox_runtime_new(mpbox_runtime **out)
+{
+    return mpb_runtime_create(out, 1);
+}
+
+int mpb_runtime_create(mpbox_runtime **out, int use_embedded)
 {
     if (!out)
         return MPBOX_MISUSE;
@@ -477,7 +484,13 @@ int mpbox_runtime_new(mpbox_runtime **out)
     for (int n = 0; n < 6; n++)
         rt->sigs[MPB_SIG_I1 + n] = wasm_rt_register_func_type((uint32_t)n, 1, i32, i32, i32, i32, i32, i32, i32);
 
-    int rc = build_image(rt);
+    /* The image made at build time when it fits this build (it does unless
+     * objects of different builds were mixed), else built here. */
+    int rc = MPBOX_ERROR;
+    if (use_embedded && mpb_embedded_image)
+        rc = mpb_image_load(rt, mpb_embedded_image);
+    if (rc != MPBOX_OK)
+        rc = build_image(rt);
     if (rc == MPBOX_OK)
         rc = find_interrupt_words(rt);
     if (rc != MPBOX_OK) {

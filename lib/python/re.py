@@ -1185,7 +1185,9 @@ def _has_group(node):
 
 # ---------------------------------------------------------------- Pattern and Match
 _MAXSIZE = sys.maxsize
-_FAST_DEPTH = 20000  # the built-in matcher recurses per character; stay far below the guest's call depth
+# The built-in matcher recurses once per character and loop branch (about 90 bytes of native stack each):
+# (length + 1) * (branch points + 1) stays below this so that a thread stack of 1 MiB is enough.
+_FAST_DEPTH = 6000
 
 
 def _first(node):
