@@ -1102,8 +1102,9 @@ class _Fast:
             c = node[1]
             if c == 0 or c >= 128:
                 raise _NoFast
-            if node[2] and _other_case(c) != c:
-                return _fast_cls(_single(node))
+            o = _other_case(c) if node[2] else c
+            if o != c:
+                return '[' + chr(c) + chr(o) + ']' if o < 128 else _fast_cls(_single(node))
             ch = chr(c)
             return '\\' + ch if ch in _SPECIAL else ch
         if k == 'cls' or k == 'any':
