@@ -79,6 +79,7 @@ show('load', lambda: json.load(io.StringIO('{"k": [1, 2.0, "x"]}')))
 show('loads', lambda: sorted(json.loads('{"a": 1, "b": [true, false, null], "c": "x"}').items()))
 show('loads nums', lambda: json.loads('[0, -1, 1.5, -2.5e3, 1E2, 1e-2, 12345678901234567890]'))
 show('loads ws', lambda: json.loads(' \n\t[ 1 , 2 ]\r\n'))
+show('loads look-alikes', lambda: json.loads('["x,]", "a\\" \\"b", {"k": "1 ][ \\"z\\""}, "e \\\\x", "}{"]'))
 show('loads escapes', lambda: json.loads('"a\\"b\\\\c\\/d\\ne\\tf\\u0041\\u00e9"') == 'a"b\\c/d\ne\tfA\u00e9')
 show('loads surrogates', lambda: json.loads('"\\ud83d\\ude00"') == '\U0001f600')
 show('loads utf8', lambda: json.loads('["\u00e9\u4e2d"]') == ['\u00e9\u4e2d'])
@@ -95,10 +96,12 @@ show('raw_decode', lambda: json.JSONDecoder().raw_decode('[1, 2] tail'))
 show('roundtrip', lambda: json.loads(json.dumps(data, indent=3)) == data)
 show('roundtrip unicode', lambda: json.loads(json.dumps('\u00e9\U0001f600\n')) == '\u00e9\U0001f600\n')
 
-# (documents the built-in parser tolerates, such as '[1 2]', '[1,]' or raw control characters in
-# strings, load in mpbox instead of raising: see docs/compatibility.md)
+# (a few documents the built-in parser tolerates, such as '[1 2]', '{"a" 1}', '["a" "b"]', invalid escapes
+# or raw control characters in strings, load in mpbox instead of raising: see lib/python/json.py)
 for bad in ['', '  ', '{', '[', '{"a":', '{a: 1}', "{'a': 1}", 'nul', 'tru', '-', '[1] x', '{}x', '"abc',
-            '"\\u12"', '"\\ud83d\\u12"', 'NaNx', '[\n  1,\n  2\n  x]', '{"k": "caf\u00e9" x}', '[1, 2', '{"a": 1']:
+            '"\\u12"', '"\\ud83d\\u12"', 'NaNx', '[\n  1,\n  2\n  x]', '{"k": "caf\u00e9" x}', '[1, 2', '{"a": 1',
+            '[1,]', '[1, ]', '{"a": 1,\n}', '[[1] [2]]', '[{} {}]', '{"a": {} "b": 2}', '["x" [1]]',
+            '{"a": [1, 2,], "b": 3}', '[\n  {"a": 1},\n  {"b": 2},\n]']:
     try:
         json.loads(bad)
         print(repr(bad), 'accepted')
