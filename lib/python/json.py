@@ -2,8 +2,9 @@
 # Plain data goes through MicroPython's built-in C json (fast); everything it does differently
 # (indent, sort_keys, separators, default, ensure_ascii, NaN, hooks, errors) is done here in Python.
 # Known differences: MicroPython dicts do not keep insertion order, so decoded objects iterate in
-# MicroPython's order; malformed documents that the built-in parser tolerates (e.g. "[1,]") load
-# instead of raising.
+# MicroPython's order; a few malformed documents that the built-in parser tolerates load instead of
+# raising ('[1 2]', '{"a" 1}', '["a" "b"]', invalid escapes, raw control characters in strings: see
+# _suspect); deep nesting ends in RuntimeError rather than RecursionError.
 import sys
 
 _cjson = None
