@@ -241,8 +241,8 @@ static const struct hint_rule rules[] = {
      "MicroPython's time has no process_time(); use time.time(), or time.ticks_ms() with "
      "time.ticks_diff()."},
     {"AttributeError", "module 'sys' has no attribute '*recursionlimit'", NULL,
-     "MicroPython's recursion depth is fixed and small (often under 200 calls); rewrite "
-     "deep recursion as a loop with an explicit stack."},
+     "MicroPython's recursion depth is fixed (about 2000 calls of a simple function); "
+     "rewrite deeper recursion as a loop with an explicit stack."},
     {"AttributeError", "module 'sys' has no attribute 'exc_info'", NULL,
      "MicroPython has no sys.exc_info(); use 'except Exception as e:' and e itself."},
     {"AttributeError", "module 'json' has no attribute 'JSONDecodeError'", NULL,
@@ -281,8 +281,8 @@ static const struct hint_rule rules[] = {
 
     /* ---- limits of the guest ---- */
     {"RuntimeError", "maximum recursion depth exceeded", NULL,
-     "MicroPython's call stack is small (often under 200 nested calls); rewrite deep "
-     "recursion as a loop with an explicit stack."},
+     "MicroPython's call stack is fixed (about 2000 nested calls of a simple function, "
+     "fewer through decorators); rewrite deep recursion as a loop with an explicit stack."},
     {"RuntimeError", "pystack exhausted", NULL,
      "MicroPython's Python stack is small (deep recursion runs out of it, sooner through "
      "decorators such as lru_cache); rewrite the recursion as a loop with an explicit stack."},

@@ -10,11 +10,30 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "gmem.h"
 
-/* As the npm package's own loader (api.js): 2048 words of Python stack,
- * a 1 MiB initial Python heap (it grows on demand up to the memory cap). */
-#define PYSTACK_WORDS 2048u
+/* A 1 MiB initial Python heap as the npm package's own loader (api.js); it
+ * grows on demand up to the memory cap. */
 #define INITIAL_HEAP (1u << 20)
+
+/* Recursion depth. The build runs its C code on a 64 KiB shadow stack at
+ * the bottom of linear memory (the stack pointer is global 0; globals 3 and
+ * 2 are the bounds that emscripten_stack_get_base/end report), of which
+ * mp_js_init() lets MicroPython use 32 KiB: about 150 nested Python calls.
+ * The npm loader's 2048 words of Python stack allow about as many.
+ * Instead, at start-up the guest moves onto a GUEST_STACK_BYTES block of its
+ * own heap (malloc'd, never freed) and MicroPython may use all of it but
+ * GUEST_STACK_SLACK, which absorbs the C code that runs between two of its
+ * checks: a runaway Python recursion ends in "RuntimeError: maximum
+ * recursion depth exceeded". A plain Python call takes about 210 bytes of
+ * shadow stack and 15-30 words of Python stack: about 2800 nested calls
+ * (CPython allows 1000). Stack pages that no run writes stay zero, so they
+ * are neither in the image nor copied. The sizes keep the image's pages
+ * within its first 2 MiB (the pool restores that span page by page;
+ * past it, session creation gets slower). */
+#define GUEST_STACK_BYTES (640u << 10)
+#define GUEST_STACK_SLACK (64u << 10)
+#define PYSTACK_WORDS (32u << 10)
 
 /* Run once in the image.
  * - input() would block forever in this build (stdin is polled without
@@ -252,10 +271,59 @@ static void init_module(void)
     Z_micropython_init_module(); /* fills the generated func_types table */
 }
 
+/* MicroPython's thread state (mp_state_ctx) holds, one after another: the
+ * stack top (the address of a local of mp_js_init, just below the top of
+ * the build's own stack), the usable size (its fixed 32 KiB), then the
+ * Python stack's start and end. The quadruple is found in memory (no
+ * address is hard-coded): the address of its first word, or 0 unless there
+ * is exactly one. */
+static uint32_t find_stack_state(const wasm_rt_memory_t *m, uint32_t old_top)
+{
+    uint32_t found = 0, count = 0;
+    for (uint32_t a = 0; a + 16 <= m->size; a += 4) {
+        uint32_t w[4];
+        memcpy(w, m->data + a, sizeof w);
+        if (w[0] <= old_top && w[0] + 4096 > old_top && w[1] == 32768u && w[3] > w[2] &&
+            w[3] - w[2] == PYSTACK_WORDS * 4u) {
+            found = a;
+            count++;
+        }
+    }
+    return count == 1 ? found : 0;
+}
+
+/* Move the guest onto `block` (GUEST_STACK_BYTES of its heap that nothing
+ * else uses): the stack pointer and the bounds, 16-aligned, then
+ * MicroPython's stack top and usable size. Called at rest (no guest frame
+ * alive), so both stacks hold only dead frames: they are cleared, which
+ * keeps their pages out of the image. The sessions, checkpoints, snapshots
+ * and forks copy the globals with the memory, so they all keep the move. */
+static int move_stack(mpbox_session *s, uint32_t block)
+{
+    Z_micropython_instance_t *in = &s->inst;
+    wasm_rt_memory_t *m = &in->w2c_memory;
+    uint32_t old_end = in->w2c_g2, old_top = in->w2c_g3;
+    uint32_t state = find_stack_state(m, old_top);
+    uint32_t bottom = (block + 15u) & ~15u;
+    uint32_t top = (block + GUEST_STACK_BYTES) & ~15u;
+    if (!state || in->w2c_g0 != old_top || old_end >= old_top || !mpb_g_ok(m, old_end, old_top - old_end) ||
+        !mpb_g_ok(m, block, GUEST_STACK_BYTES))
+        return MPBOX_GUEST;
+    if (mpb_g_put_u32(m, state, top) != 0 || mpb_g_put_u32(m, state + 4, top - bottom - GUEST_STACK_SLACK) != 0)
+        return MPBOX_GUEST;
+    memset(m->data + old_end, 0, old_top - old_end);
+    memset(m->data + block, 0, GUEST_STACK_BYTES);
+    in->w2c_g0 = top;
+    in->w2c_g3 = top;
+    in->w2c_g2 = bottom;
+    return MPBOX_OK;
+}
+
 static int start_guest(mpbox_session *s)
 {
     mpb_rt_call call;
     s->host.call = &call;
+    volatile uint32_t stack = 0; /* read after a trap */
     int trap = MPB_RT_TRY(&call, NULL);
     if (trap == 0) {
         Z_micropython_instantiate(&s->inst, (struct Z_env_instance_t *)&s->host,
@@ -266,11 +334,32 @@ static int start_guest(mpbox_session *s)
         Z_micropythonZ___wasm_call_ctors(&s->inst);
         Z_micropythonZ_mp_js_init(&s->inst, PYSTACK_WORDS, INITIAL_HEAP);
         Z_micropythonZ_proxy_c_init(&s->inst);
+        /* Last, so that the block lies above everything the image holds. */
+        stack = Z_micropythonZ_malloc(&s->inst, GUEST_STACK_BYTES);
+        /* The globals are what the stack exports read. */
+        if (Z_micropythonZ_emscripten_stack_get_current(&s->inst) != s->inst.w2c_g0 ||
+            Z_micropythonZ_emscripten_stack_get_base(&s->inst) != s->inst.w2c_g3 ||
+            Z_micropythonZ_emscripten_stack_get_end(&s->inst) != s->inst.w2c_g2)
+            stack = 0;
         call.in_guest = 0;
     }
     mpb_rt_leave(&call);
     s->host.call = NULL;
-    return trap;
+    if (trap != 0 || !stack)
+        return MPBOX_GUEST;
+    return move_stack(s, stack);
+}
+
+/* At rest the shadow stack below its pointer holds only dead frames:
+ * cleared, its pages stay out of the image. */
+static int clear_dead_stack(mpbox_session *s)
+{
+    wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t end = s->inst.w2c_g2, sp = s->inst.w2c_g0;
+    if (end > sp || !mpb_g_ok(m, end, sp - end))
+        return MPBOX_GUEST;
+    memset(m->data + end, 0, sp - end);
+    return MPBOX_OK;
 }
 
 /* Which host pages of the reservation hold data: untouched pages are not
@@ -415,6 +504,8 @@ static int build_image(mpbox_runtime *rt)
         }
     }
     if (rc == MPBOX_OK)
+        rc = clear_dead_stack(s);
+    if (rc == MPBOX_OK)
         rc = capture_image(rt, s);
     if (s->inst.w2c_memory.data)
         mpb_rt_unreserve(s->inst.w2c_memory.data);
@@ -431,7 +522,7 @@ static int build_image(mpbox_runtime *rt)
  * prelude's text and the start-up parameters (see mpb_image_fingerprint). */
 uint64_t mpb_startup_checksum(void)
 {
-    const uint32_t params[] = {PYSTACK_WORDS, INITIAL_HEAP};
+    const uint32_t params[] = {PYSTACK_WORDS, INITIAL_HEAP, GUEST_STACK_BYTES, GUEST_STACK_SLACK};
     uint64_t h = mpb_checksum(params, sizeof params, 0);
     h = mpb_checksum(image_prelude, sizeof image_prelude, h);
     h = mpb_checksum(image_prelude_host, sizeof image_prelude_host, h);

@@ -259,7 +259,7 @@ static void limits_and_files(void)
     expect_hint("name = input('Your name: ')\nprint('hi', name)", "EOFError", "no standard input");
     expect_hint("import os\nos.system('ls')", "AttributeError", "no processes");
     expect_hint("def r(n, *a, **k):\n    x = [1, 2, 3]\n    return 0 if n == 0 else 1 + r(n - 1, *a, **k)\n"
-                "print(r(1000))", "RuntimeError", "explicit stack");
+                "print(r(10000))", "RuntimeError", "explicit stack");
 }
 
 /* The failing line is found in the other run modes too. */
