@@ -284,7 +284,7 @@ static const struct hint_rule rules[] = {
      "MicroPython's call stack is fixed (about 2000 nested calls of a simple function, "
      "fewer through decorators); rewrite deep recursion as a loop with an explicit stack."},
     {"RuntimeError", "pystack exhausted", NULL,
-     "MicroPython's Python stack is small (deep recursion runs out of it, sooner through "
+     "MicroPython's Python stack is fixed (deep recursion runs out of it, sooner through "
      "decorators such as lru_cache); rewrite the recursion as a loop with an explicit stack."},
     {"EOFError", "EOF when reading a line", NULL,
      "The sandbox has no standard input: input() gets nothing; put the data in the program "
