@@ -6,7 +6,8 @@
  *   build/lib_bench [MODULE ...]
  *
  * Prints, one per line:
- *   runtime_new_ms       mpbox_runtime_new (builds the image: preloads)
+ *   runtime_new_ms       mpbox_runtime_new (copies the image made at build
+ *                        time, tools/mkimage.c: the preloads cost nothing here)
  *   cycle_p50_us         session new + run "print(1+1)" + free (2000 times)
  *   create_p50_us        session new + free (2000 times)
  *   fresh_snapshot_kib   size of a fresh session's snapshot (the image's
