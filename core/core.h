@@ -168,6 +168,10 @@ extern const mpb_image *const mpb_embedded_image;
 int mpb_runtime_create(mpbox_runtime **out, int use_embedded);
 /* A checksum of the start-up code: the prelude's text and parameters. */
 uint64_t mpb_startup_checksum(void);
+/* 1 when C code of the guest ran past the bottom of its stack block (the
+ * lowest bytes of the block, which MicroPython's limit keeps unused, were
+ * written): memory below it may be damaged. */
+int mpb_stack_overflowed(const mpbox_session *s);
 
 /* image.c */
 /* What an image depends on besides the library's C code: the start-up code,

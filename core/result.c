@@ -104,6 +104,38 @@ static void strip_echo_frames(char *tb)
     memmove(start + 1, end, strlen(end) + 1);
 }
 
+/* As CPython, at most three identical frame lines in a row, then
+ * "[Previous line repeated N more times]": MicroPython prints every frame,
+ * thousands of lines for a runaway recursion. In place: the marker is only
+ * written where it is shorter than the lines it replaces. */
+static void collapse_repeated_frames(char *tb)
+{
+    char *rd = tb, *wr = tb;
+    while (*rd) {
+        const char *nl = strchr(rd, '\n');
+        size_t len = nl ? (size_t)(nl - rd) + 1 : strlen(rd);
+        size_t count = 1;
+        if (nl && strncmp(rd, "  File ", 7) == 0)
+            while (strncmp(rd + count * len, rd, len) == 0)
+                count++;
+        char marker[80];
+        int m = snprintf(marker, sizeof marker, "  [Previous line repeated %zu more time%s]\n", count - 3,
+                         count == 4 ? "" : "s");
+        int collapse = count > 3 && m > 0 && (size_t)m <= (count - 3) * len;
+        size_t copies = collapse ? 3 : count;
+        for (size_t i = 0; i < copies; i++) {
+            memmove(wr, rd + i * len, len); /* wr never passes the line it copies */
+            wr += len;
+        }
+        if (collapse) {
+            memcpy(wr, marker, (size_t)m);
+            wr += m;
+        }
+        rd += count * len;
+    }
+    *wr = '\0';
+}
+
 /* text = "TypeName\x04" + traceback as printed by MicroPython. */
 void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int echo)
 {
@@ -121,6 +153,7 @@ void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int
         return;
     if (echo)
         strip_echo_frames(r->traceback);
+    collapse_repeated_frames(r->traceback);
 
     /* The message follows the frame lines: skip the header and every line
      * that starts with two spaces; what is left is "Type: message\n" or

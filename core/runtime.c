@@ -350,6 +350,30 @@ static int start_guest(mpbox_session *s)
     return move_stack(s, stack);
 }
 
+/* C code that recurses without MicroPython's check (comparing dicts nested
+ * tens of thousands deep, for example) can run the stack pointer past the
+ * block's bottom into the heap below, where the build's own stack would
+ * have trapped (below address 0). No write into the block's lowest
+ * STACK_GUARD_BYTES is legitimate (they lie deep in the slack, and are
+ * zero in the image): a run that left them non-zero overflowed. */
+#define STACK_GUARD_BYTES 4096u
+
+int mpb_stack_overflowed(const mpbox_session *s)
+{
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t bottom = s->rt->image_inst.w2c_g2; /* not the guest's copy */
+    const uint8_t *p = mpb_g_span(m, bottom, STACK_GUARD_BYTES);
+    if (!p)
+        return 1;
+    for (uint32_t i = 0; i < STACK_GUARD_BYTES; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w)
+            return 1;
+    }
+    return 0;
+}
+
 /* At rest the shadow stack below its pointer holds only dead frames:
  * cleared, its pages stay out of the image. */
 static int clear_dead_stack(mpbox_session *s)

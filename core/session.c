@@ -590,6 +590,8 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     int trap = mpb_hostfn_bind(s); /* names registered since the last run */
     if (!trap)
         trap = mpb_session_exec(s, src ? src : "", len, r, flags);
+    if (!trap && mpb_stack_overflowed(s))
+        trap = MPB_TRAP_EXHAUSTION; /* a trap, so that the run is undone */
     r->cpu_ms = thread_cpu_ms() - cpu0;
     r->host_ms = (double)h->host_ns / 1e6;
     r->host_calls = h->host_calls;

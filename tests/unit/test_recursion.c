@@ -3,8 +3,10 @@
  * recursion goes past CPython's default depth of 1000, a runaway recursion
  * ends in RuntimeError and leaves the session usable, and the moved stack
  * survives what copies a session: snapshots, forks, rollback after a hard
- * stop.
+ * stop. C code that recurses without MicroPython's check and runs past the
+ * stack's bottom ends in a trap that undoes the run.
  */
+#include <pthread.h>
 #include <stdint.h>
 
 #include "check.h"
@@ -124,6 +126,10 @@ static void runaway(void)
     CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "RuntimeError");
     CHECK_STR(r ? mpbox_result_error_message(r) : NULL, "maximum recursion depth exceeded");
     CHECK(r && mpbox_result_session_state(r) == MPBOX_SESSION_KEPT);
+    /* the traceback shows three of the identical frames, as CPython does */
+    const char *tb = r ? mpbox_result_traceback(r) : NULL;
+    CHECK(tb && strstr(tb, "  File \"<stdin>\", line 1, in g\n  [Previous line repeated "));
+    CHECK(tb && strlen(tb) < 1000);
     mpbox_result_free(r);
     expect(s, "print(f(1000))", "1000\n");
     expect(s,
@@ -204,6 +210,51 @@ static void hard_stop_deep(void)
     mpbox_session_free(s);
 }
 
+struct deep_run {
+    mpbox_session *s;
+    const char *src;
+    mpbox_result *r;
+};
+
+static void *deep_run_main(void *arg)
+{
+    struct deep_run *d = arg;
+    d->r = run_in(d->s, d->src);
+    return NULL;
+}
+
+/* Comparing dicts nested 60000 deep recurses in C without MicroPython's
+ * check, past the bottom of the guest's stack block. On a thread with a
+ * large native stack (so that the host's own stack does not run out first)
+ * the run must still end in a trap and be undone. */
+static void unchecked_overflow(void)
+{
+    mpbox_session *s = session();
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 20000);
+    expect(s, defs, "");
+    expect(s, "d0 = depth()", "");
+    struct deep_run d = {s,
+                         "def nest(n):\n"
+                         "    x = {}\n"
+                         "    for i in range(n):\n"
+                         "        x = {1: x}\n"
+                         "    return x\n"
+                         "print(nest(60000) == nest(60000))\n",
+                         NULL};
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64u << 20);
+    pthread_t t;
+    CHECK(pthread_create(&t, &attr, deep_run_main, &d) == 0);
+    pthread_join(t, NULL);
+    pthread_attr_destroy(&attr);
+    CHECK(d.r && mpbox_result_status(d.r) != MPBOX_STATUS_OK);
+    CHECK(d.r && mpbox_result_session_state(d.r) == MPBOX_SESSION_ROLLED_BACK);
+    mpbox_result_free(d.r);
+    expect(s, "print(f(1000), depth() == d0)", "1000 True\n");
+    mpbox_session_free(s);
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK) {
@@ -215,6 +266,7 @@ int main(void)
     RUN(runaway);
     RUN(after_snapshot_and_fork);
     RUN(hard_stop_deep);
+    RUN(unchecked_overflow);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
 }
