@@ -1203,8 +1203,8 @@ def _first(node):
         return _first(node[1])
     if k == 'seq':
         for x in node[1]:
-            if x[0] == 'at' and x[1] in ('bol', 'A', 'mbol'):
-                continue
+            if x[0] == 'at' or x[0] == 'look':
+                continue  # zero-width: the first character comes from what follows
             return _first(x) if _width(x)[0] > 0 else None
         return None
     if k == 'alt':
@@ -1241,6 +1241,7 @@ class Pattern:
         cp = _Compiler(2 * ps.ngroups + 2)
         self._prog = cp.prog(ast)
         self._nslots = cp.nslots
+        self._blank = [-1] * cp.nslots
         self._memo = not (ps.has_bref or cp.nullable_loop)
         self._minw = _width(ast)[0]
         f = _first(ast)
@@ -1323,6 +1324,8 @@ class Pattern:
             return caps if _exec(prog, codes, n, pos, caps, memo, forbid, full) >= 0 else None
         first = self._first
         st = pos
+        caps = None
+        blank = self._blank
         if self._anch:
             if pos != 0:
                 return None
@@ -1339,7 +1342,10 @@ class Pattern:
                     st += 1
                 if st > last:
                     return None
-            caps = [-1] * ns
+            if caps is None:
+                caps = [-1] * ns
+            else:
+                caps[:] = blank  # in place: a search tries many positions
             caps[0] = st
             if _exec(prog, codes, n, st, caps, memo, forbid, full) >= 0:
                 return caps
@@ -1476,14 +1482,37 @@ class Pattern:
                 if g > 1:
                     return [tuple(y if y is not None else '' for y in x) for x in got]
                 return got
+        # the engine, without Match objects
+        if not isinstance(string, str):
+            _bad_string(string)
+        codes, n = self._codes(string)
+        if pos < 0:
+            pos = 0
+        if endpos > n:
+            endpos = n
+        ascii = isinstance(codes, bytes)
+        memo = self._memo_for(len(codes) + 1) if self._memo else None
         out = []
-        for m in self._iter(string, pos, endpos):
-            if g == 0:
-                out.append(m.group(0))
-            elif g == 1:
-                out.append(m._val(1, ''))
-            else:
-                out.append(tuple(m._val(k, '') for k in range(1, g + 1)))
+        forbid = -1
+        while pos <= endpos:
+            caps = self._run(codes, endpos, pos, 0, forbid, memo)
+            if caps is None:
+                break
+            vals = []
+            for k in range(1 if g else 0, g + 1):
+                a = caps[2 * k] if k else caps[0]
+                b = caps[2 * k + 1] if k else caps[1]
+                if a < 0 or b < 0:
+                    vals.append('')
+                elif ascii:
+                    vals.append(codes[a:b].decode())
+                else:
+                    vals.append(''.join([chr(x) for x in codes[a:b]]))
+            out.append(vals[0] if g <= 1 else tuple(vals))
+            pos = caps[1]
+            forbid = pos if caps[0] == caps[1] else -1
+            if memo is not None:
+                memo.next()
         return out
 
     def split(self, string, maxsplit=0):
