@@ -8,17 +8,10 @@ dict(x.items())), and json.dumps(x) writes the keys in the built-in order.
 """
 import sys as _sys
 
-# The built-in C module (namedtuple's fast base): found with an empty path.
-_me = _sys.modules.pop('collections', None)
-_path = _sys.path[:]
-_sys.path[:] = []
-try:
-    import collections as _c
-finally:
-    _sys.path[:] = _path
-    if _me is not None:
-        _sys.modules['collections'] = _me
-del _me, _path
+# The built-in C module (namedtuple's fast base).
+from _builtin import builtin_module as _builtin_module
+_c = _builtin_module('collections')
+del _builtin_module
 
 __all__ = ['ChainMap', 'Counter', 'OrderedDict', 'UserDict', 'UserList', 'defaultdict', 'deque', 'namedtuple']
 

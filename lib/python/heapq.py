@@ -1,22 +1,13 @@
 # heapq for mpbox: MicroPython's built-in heappush/heappop/heapify (the same
 # algorithm as CPython's) plus heapreplace, heappushpop, nlargest, nsmallest
 # and merge.
-import sys
-
-_me = sys.modules.pop('heapq', None)
-_path = sys.path[:]
-sys.path[:] = []
-try:
-    import heapq as _builtin
-finally:
-    sys.path[:] = _path
-    if _me is not None:
-        sys.modules['heapq'] = _me
+from _builtin import builtin_module
+_builtin = builtin_module('heapq')
+del builtin_module
 
 heappush = _builtin.heappush
 heappop = _builtin.heappop
 heapify = _builtin.heapify
-del _me, _path
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']

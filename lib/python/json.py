@@ -9,18 +9,9 @@ import sys
 
 _cjson = None
 if sys.implementation.name == 'micropython':
-    _me = sys.modules.pop('json', None)
-    _path = sys.path[:]
-    sys.path[:] = []
-    try:
-        import json as _cjson
-    except ImportError:
-        _cjson = None
-    finally:
-        sys.path[:] = _path
-        if _me is not None:
-            sys.modules['json'] = _me
-    del _me, _path
+    from _builtin import builtin_module
+    _cjson = builtin_module('json')
+    del builtin_module
 
 _INF = float('inf')
 

@@ -5,18 +5,10 @@
 # LCG, top bits used) whose state getstate()/setstate() save and restore.
 # The numbers differ from CPython's Mersenne Twister; the API and the errors
 # are CPython's.
-import sys
 
-_me = sys.modules.pop('random', None)
-_path = sys.path[:]
-sys.path[:] = []
-try:
-    import random as _c  # the built-in C module
-finally:
-    sys.path[:] = _path
-    if _me is not None:
-        sys.modules['random'] = _me
-del _me, _path
+from _builtin import builtin_module
+_c = builtin_module('random')  # the built-in C module
+del builtin_module
 
 from math import log as _log, exp as _exp, sqrt as _sqrt, cos as _cos, sin as _sin, pi as _pi
 from math import acos as _acos, floor as _floor

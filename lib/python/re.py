@@ -10,18 +10,9 @@ import sys
 
 _cre = None
 if sys.implementation.name == 'micropython':
-    _me = sys.modules.pop('re', None)
-    _path = sys.path[:]
-    sys.path[:] = []
-    try:
-        import re as _cre
-    except ImportError:
-        _cre = None
-    finally:
-        sys.path[:] = _path
-        if _me is not None:
-            sys.modules['re'] = _me
-    del _me, _path
+    from _builtin import builtin_module
+    _cre = builtin_module('re')
+    del builtin_module
 
 NOFLAG = 0
 TEMPLATE = T = 1
