@@ -227,7 +227,9 @@ static const char image_prelude_host[] =
  * (this build cannot make one but by importing a file: the library's empty
  * _mpbox_module.py, whose stat data are constant, so the image stays the
  * same from run to run), renamed, and the library file executed in it, so
- * that `import math` inside that file still reaches the C module. A module
+ * that `import math` inside that file still reaches the C module (a file
+ * that defines _mpbox_replace puts that object in sys.modules instead:
+ * lib/python/sys.py, since the built-in sys takes no new attributes). A module
  * that fails to load is left out (tests/unit/test_lib.c checks that every
  * listed module is there). */
 static const char image_prelude_preload[] =
@@ -259,7 +261,7 @@ static const char image_prelude_preload[] =
     "            g['__name__'] = name\n"
     "            g['__file__'] = file\n"
     "            exec(code, g)\n"
-    "            sys.modules[name] = m\n"
+    "            sys.modules[name] = g.get('_mpbox_replace', m)\n"
     "        except Exception:\n"
     "            sys.path[:] = path\n"
     "__mpbox_preload()\n"

@@ -1,0 +1,31 @@
+# sys.getrecursionlimit/setrecursionlimit (lib/python/sys.py) and that the
+# rest of sys still answers as before.
+import sys
+
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(5000)
+print(sys.getrecursionlimit())
+for bad in ('x', 2.5, 0, -1):
+    try:
+        sys.setrecursionlimit(bad)
+    except Exception as e:
+        print(type(e).__name__, e)
+print(sys.getrecursionlimit())
+
+
+def depth(n):
+    return 0 if n == 0 else 1 + depth(n - 1)
+
+
+print(depth(900))
+from sys import setrecursionlimit, getrecursionlimit
+setrecursionlimit(1234)
+print(getrecursionlimit(), sys.getrecursionlimit())
+print(sys.maxsize > 2 ** 30, isinstance(sys.path, list), isinstance(sys.argv, list))
+print(sys.modules['sys'] is sys, 'sys' in sys.modules)
+sys.stdout.write('written\n')
+print(sys.byteorder in ('little', 'big'))
+try:
+    sys.exit(0)
+except SystemExit as e:
+    print('SystemExit', e.args)
