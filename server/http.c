@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -164,6 +165,27 @@ static enum MHD_Result send_error(struct srv_http *h, struct MHD_Connection *c, 
 
 /* ---- requests ----------------------------------------------------------- */
 
+static enum MHD_Result count_length_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind, (void)value;
+    if (key && strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+        ++*(int *)cls;
+    return MHD_YES;
+}
+
+/* A body whose length two headers could disagree on: more than one
+ * Content-Length, or Content-Length with Transfer-Encoding (RFC 9112,
+ * 6.3). libmicrohttpd takes the first value; a proxy in front might take
+ * another, so such a request is refused and its connection closed rather
+ * than framed one way here and another way there. */
+static int ambiguous_framing(struct MHD_Connection *c)
+{
+    int lengths = 0;
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_length_header, &lengths);
+    return lengths > 1 ||
+           (lengths == 1 && MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING));
+}
+
 /* The index of the token in "Authorization: Bearer TOKEN", or -1. Every
  * configured token is compared in full, in time that does not depend on
  * where the given one differs. */
@@ -295,6 +317,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 rq->answered = 1;
                 return send_error(h, c, rq, 401, "unauthorized", "missing or invalid bearer token");
             }
+        }
+        if (ambiguous_framing(c)) {
+            struct srv_response r = {0};
+            srv_error(&r, 400, "bad_request",
+                      "%s", "conflicting body length: several Content-Length headers, or Content-Length with "
+                            "Transfer-Encoding");
+            srv_response_header(&r, MHD_HTTP_HEADER_CONNECTION, "close");
+            rq->answered = 1;
+            return send_response(h, c, rq, &r);
         }
         rq->cap = cfg->max_request;
         if (strcmp(url, "/mcp") == 0 && rq->cap > MCP_HTTP_MAX_BODY)

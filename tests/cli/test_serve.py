@@ -464,6 +464,30 @@ def test_request_memory_bound():
 
 
 @case
+def test_ambiguous_body_length_refused():
+    """Two Content-Length headers, or Content-Length with Transfer-Encoding:
+    400 and the connection closed, so that nothing after it on the
+    connection is read as another request."""
+    heads = [b"Content-Length: 12\r\nContent-Length: 13\r\n",
+             b"Content-Length: 12\r\nTransfer-Encoding: chunked\r\n"]
+    for extra in heads:
+        sock = socket.create_connection(("127.0.0.1", srv.port), timeout=20)
+        sock.sendall(b"POST /v1/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" + extra +
+                     b"\r\n{\"code\":\"1\"}GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        data = b""
+        while True:
+            piece = sock.recv(65536)
+            if not piece:
+                break
+            data += piece
+        sock.close()
+        check(data.startswith(b"HTTP/1.1 400") and b"conflicting body length" in data, show(data))
+        check(data.count(b"HTTP/1.1 ") == 1, "a second answer on the connection: %s" % show(data))
+    status, _, data = srv.request("POST", "/v1/run", {"code": "print(2)"})
+    check(status == 200 and json.loads(data)["stdout"] == "2\n", show(data))
+
+
+@case
 def test_keep_alive():
     c = srv.conn()
     for i in range(20):
