@@ -48,8 +48,8 @@
  *   with nothing left to run and the main task unfinished would wait
  *   forever: that raises RuntimeError instead.
  * - host functions (core/hostfn.c) use the built-in C json module, reached
- *   past sys.path (lib/python/json.py and a guest's own /lib/json.py would
- *   otherwise answer `import json`) and not left in sys.modules;
+ *   past sys.path by lib/python/_builtin.py (lib/python/json.py and a
+ *   guest's own /lib/json.py would otherwise answer `import json`);
  *   a `host` module in sys.modules, and
  *   __mpbox_bind(globals, names), which the host calls at the start of a
  *   run after registrations to make each name an attribute of `host` and a
@@ -117,17 +117,8 @@ static const char image_prelude[] =
 static const char image_prelude_host[] =
     "def __mpbox_host():\n"
     "    import sys, js\n"
-    "    def builtin(name):\n"
-    "        saved, had = sys.path[:], sys.modules.pop(name, None)\n"
-    "        sys.path[:] = []\n"
-    "        try:\n"
-    "            return __import__(name)\n"
-    "        finally:\n"
-    "            sys.path[:] = saved\n"
-    "            sys.modules.pop(name, None)\n"
-    "            if had is not None:\n"
-    "                sys.modules[name] = had\n"
-    "    json = builtin('json')\n"
+    "    from _builtin import builtin_module\n"
+    "    json = builtin_module('json')\n"
     "    class HostFunction:\n"
     "        def __init__(self, name):\n"
     "            self.name = name\n"
