@@ -39,7 +39,12 @@ GUEST_O  := $(GUEST_DIR)/guest.o
 all: $(BUILD)/libmpbox.a $(BUILD)/libmpbox.so $(BUILD)/mpbox $(BUILD)/mpbox.pc
 
 # ---- dependencies and the guest --------------------------------------
-$(BUILD)/.deps-ok: guest/deps.sh
+# Every compile waits for the dependency check (order-only: `| $(DEPS_OK)`),
+# so that on a machine without, say, libedit-dev the build stops at the
+# check with its install line instead of racing it with -j and failing on a
+# missing header (tests/cli/test_build.py).
+DEPS_OK := $(BUILD)/.deps-ok
+$(DEPS_OK): guest/deps.sh
 	@mkdir -p $(BUILD)
 	@sh guest/deps.sh
 	@touch $@
@@ -47,7 +52,7 @@ $(BUILD)/.deps-ok: guest/deps.sh
 deps:
 	@sh guest/deps.sh test
 
-$(GUEST_DIR)/micropython.wasm: guest/fetch.sh $(BUILD)/.deps-ok
+$(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
 # Deterministic fuel (docs/fuel.md): with FUEL=1 the guest goes through
@@ -56,7 +61,7 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh $(BUILD)/.deps-ok
 # guest. The tool is built in GUEST_DIR, so that sub-makes sharing a guest
 # (test-asan) see it as up to date. The current FUEL setting is kept in
 # stamp files, so that switching it rebuilds the guest and the library.
-$(GUEST_DIR)/fuel: guest/fuel.c
+$(GUEST_DIR)/fuel: guest/fuel.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
@@ -80,7 +85,7 @@ $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
 
 # Generated code: no warnings, no sanitizers; -fPIC so that one object
 # serves the static and the shared library.
-$(GUEST_O): $(GUEST_DIR)/guest.c
+$(GUEST_O): $(GUEST_DIR)/guest.c | $(DEPS_OK)
 	$(CC) $(CSTD) $(GUESTOPT) -fPIC -fvisibility=hidden -w -I$(GUEST_DIR) -c $< -o $@
 
 # ---- the compatibility library (lib/python) ----------------------------
@@ -95,14 +100,14 @@ $(shell mkdir -p $(BUILD)/gen; [ "`cat $(PYLIB_STAMP) 2>/dev/null`" = "$(PYLIB_F
 PYLIB_OBJ := $(BUILD)/obj/gen/pylib.o
 LIB_OBJ += $(PYLIB_OBJ)
 
-$(BUILD)/tools/embed: tools/embed.c
+$(BUILD)/tools/embed: tools/embed.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
 
 $(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES)
 	$(BUILD)/tools/embed $@ lib/python
 
-$(PYLIB_OBJ): $(BUILD)/gen/pylib.c host/vfs.h
+$(PYLIB_OBJ): $(BUILD)/gen/pylib.c host/vfs.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -127,20 +132,20 @@ $(BUILD)/tools/mkimage: $(BUILD)/obj/tools/mkimage.o $(NOIMAGE_OBJ) $(LIB_OBJ) $
 $(BUILD)/gen/image.c: $(BUILD)/tools/mkimage
 	$(BUILD)/tools/mkimage $@
 
-$(IMAGE_OBJ): $(BUILD)/gen/image.c $(HDRS)
+$(IMAGE_OBJ): $(BUILD)/gen/image.c $(HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 # ---- library ----------------------------------------------------------
-$(BUILD)/obj/%.o: %.c $(HDRS) $(FUEL_STAMP_LIB)
+$(BUILD)/obj/%.o: %.c $(HDRS) $(FUEL_STAMP_LIB) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 CLI_HDRS := include/mpbox.h $(wildcard cli/*.h) $(wildcard server/*.h)
-$(BUILD)/obj/cli/%.o: cli/%.c $(CLI_HDRS)
+$(BUILD)/obj/cli/%.o: cli/%.c $(CLI_HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
-$(BUILD)/obj/server/%.o: server/%.c $(CLI_HDRS)
+$(BUILD)/obj/server/%.o: server/%.c $(CLI_HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -165,7 +170,7 @@ demo: $(BUILD)/mpbox
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmpbox.a $(LIBS)
 
@@ -176,7 +181,7 @@ SERVER_TEST_SRC := $(wildcard tests/server/*.c)
 SERVER_TEST_BIN := $(SERVER_TEST_SRC:tests/server/%.c=$(BUILD)/tests/%)
 TEST_BIN += $(SERVER_TEST_BIN)
 
-$(BUILD)/tests/%: tests/server/%.c tests/unit/check.h $(WORKER_OBJ) $(BUILD)/libmpbox.a
+$(BUILD)/tests/%: tests/server/%.c tests/unit/check.h $(WORKER_OBJ) $(BUILD)/libmpbox.a | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(WORKER_OBJ) $(BUILD)/libmpbox.a -lseccomp $(LIBS)
 
