@@ -1,0 +1,11 @@
+# The format() builtin and format specs.
+print(format(255, "x"), format(255, "X"), format(255, "#o"), format(255, "#b"), format(255, "08b"))
+print(format(3.5), format("hi", "^6"), format(12, "*>5"))
+print(format(0.000123, "g"), format(1234567.0, "g"), format(1e100, "g"))
+print(format(-1.5, " .2f"), format(1.5, " .2f"))
+print(format(42, "c"), format(1234, "n"))
+print("{:=+8.2f}".format(-3.14159))
+print("{!r:>10}".format("x"))
+print(f"{3.14159:.{2}f}", f"{'abc':.2}", f"{12:{'0'}5}")
+print("%5.1f|%-6d|%x|%05d|%s|%r" % (3.14159, 42, 255, 7, None, "q"))
+print("%(name)s is %(age)d" % {"name": "Ann", "age": 30})
