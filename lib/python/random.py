@@ -1,17 +1,19 @@
 # random for mpbox, written from the CPython 3.11 documentation.
-# The module-level functions draw from MicroPython's C generator (fast, and
-# seeded by the sandbox: --deterministic/--seed give the same numbers every
-# run); random.Random(seed) instances have a generator of their own (a 64-bit
-# LCG, top bits used) whose state getstate()/setstate() save and restore.
-# The numbers differ from CPython's Mersenne Twister; the API and the errors
-# are CPython's.
+# The generator is the Mersenne Twister (MT19937, Matsumoto and Nishimura's
+# published algorithm) seeded the way CPython seeds it, so that
+# random.seed(n) followed by random(), randint(), choice(), shuffle(),
+# sample(), uniform(), gauss()... gives CPython's numbers. Until the program
+# seeds the module-level generator, the module-level functions draw from
+# MicroPython's C generator instead (fast, and seeded by the sandbox:
+# --deterministic/--seed give the same numbers every run); random.seed(None)
+# goes back to it. random.Random(x) instances always run the twister.
 
 from _builtin import builtin_module
 _c = builtin_module('random')  # the built-in C module
 del builtin_module
 
 from math import log as _log, exp as _exp, sqrt as _sqrt, cos as _cos, sin as _sin, pi as _pi
-from math import acos as _acos, floor as _floor
+from math import acos as _acos, floor as _floor, ceil as _ceil, frexp as _frexp
 
 __all__ = ['Random', 'SystemRandom', 'seed', 'random', 'uniform', 'randint', 'choice', 'sample',
            'randrange', 'shuffle', 'normalvariate', 'lognormvariate', 'expovariate',
@@ -19,33 +21,59 @@ __all__ = ['Random', 'SystemRandom', 'seed', 'random', 'uniform', 'randint', 'ch
            'paretovariate', 'weibullvariate', 'getstate', 'setstate', 'getrandbits', 'choices',
            'randbytes', 'binomialvariate']
 
-_M64 = (1 << 64) - 1
-_A = 6364136223846793005
-_C = 1442695040888963407
+_M32 = 0xFFFFFFFF
+_N = 624
 _TWOPI = 2.0 * _pi
 _NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 _LOG4 = _log(4.0)
 _SG_MAGICCONST = 1.0 + _log(4.5)
+_HASH_MODULUS = (1 << 61) - 1
 
 
 def _bitlen(n):
     return len(bin(n)) - 2 if n > 0 else 0
 
 
-def _seed_int(a):
+def _float_hash(x):
+    # CPython's hash of a float: the value as a fraction reduced modulo
+    # 2**61 - 1 (used for seeding with a float)
+    if x != x:
+        raise TypeError('cannot seed from nan')
+    if x in (float('inf'), float('-inf')):
+        return 314159 if x > 0 else -314159
+    m, e = _frexp(abs(x))
+    n = int(m * 9007199254740992.0)  # 2**53
+    e -= 53
+    h = (n % _HASH_MODULUS) * pow(2, e % 61, _HASH_MODULUS) % _HASH_MODULUS
+    if x < 0:
+        h = -h
+    return -2 if h == -1 else h
+
+
+def _seed_int(a, version=2):
+    """The non-negative integer CPython's Random.seed(a) keys the twister
+    with; None for a = None."""
     if a is None:
         return None
-    if isinstance(a, bool) or isinstance(a, int):
+    if isinstance(a, (int, bool)):
         return abs(int(a))
     if isinstance(a, float):
-        return abs(hash(a))
-    if isinstance(a, str):
-        a = a.encode()
-    if isinstance(a, (bytes, bytearray)):
-        h = 14695981039346656037  # FNV-1a, 64 bits
-        for b in a:
-            h = ((h ^ b) * 1099511628211) & _M64
-        return h
+        # CPython keys with the hash taken as an unsigned 64-bit number
+        return _float_hash(a) & 0xFFFFFFFFFFFFFFFF
+    if isinstance(a, (str, bytes, bytearray)):
+        if version == 1:
+            # version 1: CPython 2's string hash, kept by CPython for old seeds
+            codes = [ord(c) for c in a] if isinstance(a, str) else list(a)
+            x = codes[0] << 7 if codes else 0
+            for c in codes:
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(codes)
+            return abs(-2 if x == -1 else x)
+        if isinstance(a, str):
+            a = a.encode()
+        from _sha512 import sha512
+        a = bytes(a)
+        return int.from_bytes(a + sha512(a).digest(), 'big')
     raise TypeError('The only supported seed types are: None,\nint, float, str, bytes, and bytearray.')
 
 
@@ -57,9 +85,62 @@ def _index(x, pos):
     raise ValueError('non-integer %s for randrange()' % pos)
 
 
+def _mt_init(s):
+    # init_genrand: fill the state from one 32-bit value
+    mt = [0] * _N
+    mt[0] = s & _M32
+    for i in range(1, _N):
+        prev = mt[i - 1]
+        mt[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & _M32
+    return mt
+
+
+def _mt_from_int(n):
+    """The twister's state for seed n >= 0: init_by_array with n's 32-bit
+    words, least significant first (CPython's init_by_array of the key)."""
+    key = []
+    while n:
+        key.append(n & _M32)
+        n >>= 32
+    if not key:
+        key = [0]
+    mt = _mt_init(19650218)
+    klen = len(key)
+    i, j = 1, 0
+    for _ in range(max(_N, klen)):
+        prev = mt[i - 1]
+        mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1664525)) + key[j] + j) & _M32
+        i += 1
+        j += 1
+        if i >= _N:
+            mt[0] = mt[_N - 1]
+            i = 1
+        if j >= klen:
+            j = 0
+    for _ in range(_N - 1):
+        prev = mt[i - 1]
+        mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941)) - i) & _M32
+        i += 1
+        if i >= _N:
+            mt[0] = mt[_N - 1]
+            i = 1
+    mt[0] = 0x80000000
+    return mt
+
+
+def _mt_twist(mt):
+    # regenerate all 624 words (the recurrence with M = 397)
+    for k in range(_N):
+        y = (mt[k] & 0x80000000) | (mt[(k + 1) % _N] & 0x7FFFFFFF)
+        v = mt[(k + 397) % _N] ^ (y >> 1)
+        if y & 1:
+            v ^= 0x9908B0DF
+        mt[k] = v
+
+
 class Random:
-    """A generator of its own; the distribution methods use random() and
-    getrandbits(), so subclasses may replace those two."""
+    """The Mersenne Twister with CPython's seeding; the distribution methods
+    use random() and getrandbits(), so subclasses may replace those two."""
 
     VERSION = 3
 
@@ -67,46 +148,67 @@ class Random:
         self.seed(x)
 
     def seed(self, a=None, version=2):
-        n = _seed_int(a)
+        n = _seed_int(a, version)
         if n is None:
-            n = (_c.getrandbits(32) << 32) | _c.getrandbits(32)
-        s = 0x9E3779B97F4A7C15
-        while True:  # fold every 64-bit piece of the seed into the state
-            s = ((s ^ (n & _M64)) * 0xBF58476D1CE4E5B9 + 0x94D049BB133111EB) & _M64
-            s ^= s >> 31
-            n >>= 64
-            if not n:
-                break
-        self._state = s
+            n = (_c.getrandbits(32) << 96) | (_c.getrandbits(32) << 64) | \
+                (_c.getrandbits(32) << 32) | _c.getrandbits(32)
+        self._mt = _mt_from_int(n)
+        self._mti = _N
         self.gauss_next = None
 
-    def _next(self):
-        s = (self._state * _A + _C) & _M64
-        self._state = s
-        return s
+    def _genrand(self):
+        # one tempered 32-bit output word
+        i = self._mti
+        mt = self._mt
+        if i >= _N:
+            _mt_twist(mt)
+            i = 0
+        y = mt[i]
+        self._mti = i + 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9D2C5680
+        y ^= (y << 15) & 0xEFC60000
+        return y ^ (y >> 18)
 
     def random(self):
-        return (self._next() >> 11) * (1.0 / 9007199254740992.0)
+        # 53 bits: 27 from one word, 26 from the next
+        a = self._genrand() >> 5
+        b = self._genrand() >> 6
+        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
 
     def getrandbits(self, k):
         if k < 0:
             raise ValueError('number of bits must be non-negative')
+        if k <= 32:
+            return self._genrand() >> (32 - k) if k else 0
         r = 0
-        got = 0
-        while got < k:
-            n = min(32, k - got)
-            r = (r << n) | (self._next() >> (64 - n))
-            got += n
+        shift = 0
+        while k > 0:  # whole words, least significant first
+            w = self._genrand()
+            if k < 32:
+                w >>= 32 - k
+            r |= w << shift
+            shift += 32
+            k -= 32
         return r
 
     def getstate(self):
-        return (self.VERSION, self._state, self.gauss_next)
+        return (self.VERSION, tuple(self._mt) + (self._mti,), self.gauss_next)
 
     def setstate(self, state):
-        if not isinstance(state, tuple) or len(state) != 3 or state[0] != self.VERSION:
+        if not isinstance(state, tuple) or len(state) != 3:
+            raise TypeError('state vector must be a tuple')
+        if state[0] != self.VERSION:
             raise ValueError('state with version %r passed to Random.setstate() of version %s'
-                             % (state[0] if isinstance(state, tuple) and state else None, self.VERSION))
-        self._state = state[1]
+                             % (state[0], self.VERSION))
+        words = state[1]
+        if not isinstance(words, tuple) or len(words) != _N + 1:
+            raise ValueError('state vector is the wrong size')
+        mti = words[_N]
+        if not 0 <= mti <= _N:
+            raise ValueError('invalid state')
+        self._mt = [w & _M32 for w in words[:_N]]
+        self._mti = mti
         self.gauss_next = state[2]
 
     # integers
@@ -147,7 +249,7 @@ class Random:
         return self.randrange(a, b + 1)
 
     def randbytes(self, n):
-        return bytes(self.getrandbits(8) for _ in range(n))
+        return self.getrandbits(n * 8).to_bytes(n, 'little')
 
     # sequences
 
@@ -192,12 +294,27 @@ class Random:
             return out
         if not 0 <= k <= n:
             raise ValueError('Sample larger than population or is negative')
-        pool = list(population)
+        # CPython's choice of method (and so of the numbers drawn): a pool
+        # list when it is smaller than the set of picks would be
+        setsize = 21
+        if k > 5:
+            setsize += 4 ** _ceil(_log(k * 3) / _LOG4)
+        randbelow = self._randbelow
         out = []
-        for i in range(k):
-            j = self._randbelow(n - i)
-            out.append(pool[j])
-            pool[j] = pool[n - i - 1]
+        if n <= setsize:
+            pool = list(population)
+            for i in range(k):
+                j = randbelow(n - i)
+                out.append(pool[j])
+                pool[j] = pool[n - i - 1]
+        else:
+            selected = set()
+            for i in range(k):
+                j = randbelow(n)
+                while j in selected:
+                    j = randbelow(n)
+                selected.add(j)
+                out.append(population[j])
         return out
 
     def choices(self, population, weights=None, *, cum_weights=None, k=1):
@@ -376,31 +493,37 @@ class Random:
 
 
 class _ModuleRandom(Random):
-    # the module-level generator: MicroPython's C one
+    """The module-level generator: MicroPython's C generator (seeded by the
+    sandbox) until the program seeds it, then the twister."""
+
     def __init__(self):
+        self._mt = None
         self.gauss_next = None
 
     def seed(self, a=None, version=2):
-        n = _seed_int(a)
-        if n is None:
-            n = _c.getrandbits(32)
-        while n > 0x7FFFFFFF:
-            n = (n & 0x7FFFFFFF) ^ (n >> 31)
-        _c.seed(n)
-        self.gauss_next = None
+        if a is None:
+            self._mt = None
+            self.gauss_next = None
+        else:
+            Random.seed(self, a, version)
 
-    random = staticmethod(_c.random)
+    def random(self):
+        if self._mt is None:
+            return _c.random()
+        return Random.random(self)
 
     def _randbelow(self, n):
-        if n < 0x40000000:
+        if self._mt is None and n < 0x40000000:
             return _c.randrange(n)
         return Random._randbelow(self, n)
 
     def getrandbits(self, k):
+        if self._mt is not None:
+            return Random.getrandbits(self, k)
         if k < 0:
             raise ValueError('number of bits must be non-negative')
         if k <= 32:
-            return _c.getrandbits(k)
+            return _c.getrandbits(k) if k else 0
         r = 0
         got = 0
         while got < k:
@@ -410,12 +533,14 @@ class _ModuleRandom(Random):
         return r
 
     def getstate(self):
-        raise NotImplementedError('random.getstate() is not available in this sandbox: '
-                                  'use a random.Random(seed) instance, whose state can be saved')
+        if self._mt is None:  # take the twister over from here on
+            Random.seed(self, None)
+        return Random.getstate(self)
 
     def setstate(self, state):
-        raise NotImplementedError('random.setstate() is not available in this sandbox: '
-                                  'use a random.Random(seed) instance')
+        if self._mt is None:
+            self._mt = [0] * _N
+        Random.setstate(self, state)
 
 
 class SystemRandom(Random):
@@ -429,7 +554,15 @@ class SystemRandom(Random):
         return _c.random()
 
     def getrandbits(self, k):
-        return _ModuleRandom.getrandbits(self, k)
+        if k < 0:
+            raise ValueError('number of bits must be non-negative')
+        r = 0
+        got = 0
+        while got < k:
+            n = min(32, k - got)
+            r = (r << n) | _c.getrandbits(n)
+            got += n
+        return r
 
     def getstate(self, *args, **kwds):
         raise NotImplementedError('System entropy source does not have state.')
@@ -439,7 +572,7 @@ class SystemRandom(Random):
 
 _inst = _ModuleRandom()
 seed = _inst.seed
-random = _c.random
+random = _inst.random
 uniform = _inst.uniform
 triangular = _inst.triangular
 choice = _inst.choice
@@ -447,13 +580,14 @@ choice = _inst.choice
 
 def randint(a, b):
     # the C function for the common case (ints of a small range): it is fast
-    if type(a) is int and type(b) is int and a <= b and -0x40000000 < a and b < 0x3FFFFFFF:
+    if _inst._mt is None and type(a) is int and type(b) is int and a <= b \
+            and -0x40000000 < a and b < 0x3FFFFFFF:
         return _c.randint(a, b)
     return _inst.randint(a, b)
 
 
 def randrange(start, stop=None, step=1):
-    if type(start) is int and stop is None and 0 < start < 0x40000000:
+    if _inst._mt is None and type(start) is int and stop is None and 0 < start < 0x40000000:
         return _c.randrange(start)
     return _inst.randrange(start, stop, step)
 

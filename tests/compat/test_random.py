@@ -1,7 +1,7 @@
-# random: the CPython 3.11 API; the numbers themselves differ from CPython's
-# Mersenne Twister, so this prints properties only (types, bounds, lengths,
-# membership, reproducibility with a seed, means of many draws with a fixed
-# seed). Output must be identical under python3 and mpbox.
+# random: the CPython 3.11 API, by properties (types, bounds, lengths,
+# membership, reproducibility with a seed, means of many draws, errors).
+# test_random_mt.py checks the numbers themselves against CPython's.
+# Output must be identical under python3 and mpbox.
 import random
 
 
