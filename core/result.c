@@ -84,16 +84,23 @@ char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len)
     return o;
 }
 
-/* Drop the two frames a wrapper adds ("<module>" of the wrapper call and
- * "__mpbox_single" for the interactive mode, "__mpbox_last" for the return
- * value). */
+/* Drop the frames a wrapper adds: "<module>" of the wrapper call down to
+ * the helper that runs the program ("__mpbox_single" for the interactive
+ * mode, "__mpbox_last" for the return value, "__mpbox_rewritten" for a
+ * rewritten program; the last one found, as a rewritten program with a
+ * return value passes through two). */
 static void strip_echo_frames(char *tb)
 {
-    const char *name = ", in __mpbox_single\n";
-    char *helper = strstr(tb, name);
-    if (!helper) {
-        name = ", in __mpbox_last\n";
-        helper = strstr(tb, name);
+    static const char *const helpers[] = {", in __mpbox_single\n", ", in __mpbox_last\n",
+                                          ", in __mpbox_rewritten\n"};
+    const char *name = NULL;
+    char *helper = NULL;
+    for (size_t i = 0; i < sizeof helpers / sizeof helpers[0]; i++) {
+        char *at = strstr(tb, helpers[i]);
+        if (at && at > helper) {
+            helper = at;
+            name = helpers[i];
+        }
     }
     if (!helper)
         return;

@@ -401,21 +401,143 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     return trap;
 }
 
+/* Source rewriting (lib/python/_mpbox_rewrite.py) for syntax CPython has
+ * and MicroPython's compiler refuses (match, unpacking inside displays) or
+ * reads differently (the f-string '=' specifier, which MicroPython prints
+ * with str() instead of repr()). A program goes through it when it may hold
+ * such an f-string, or when MicroPython's compiler refused it: nothing of
+ * the program ran then, so running it again rewritten is safe. */
+
+/* An '=' that ends an f-string expression ("{x=}", "{x = !r}", "{x=:.2f}"):
+ * in ordinary code '=' is never followed by '}', '!' or ':' (comparisons
+ * and ':=' are excluded), so a false alarm only costs the rewriter's time. */
+static int may_hold_fstring_debug(const char *src, size_t len)
+{
+    int fstring = 0;
+    for (size_t i = 0; i + 1 < len && !fstring; i++)
+        fstring = (src[i] == 'f' || src[i] == 'F') && (src[i + 1] == '"' || src[i + 1] == '\'');
+    if (!fstring)
+        return 0;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (src[i] != '=' || strchr("=!<>:", src[i - 1]) || src[i + 1] == '=')
+            continue;
+        size_t j = i + 1;
+        while (j < len && src[j] == ' ')
+            j++;
+        if (j < len && (src[j] == '}' || src[j] == '!' || src[j] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
+/* MicroPython's compiler refused the program itself: a SyntaxError whose
+ * traceback has one frame, in "<stdin>" (one raised at run time by exec(),
+ * compile() or an import has the program's frame and then the refused
+ * text's). */
+static int refused_by_compiler(const mpbox_result *res)
+{
+    if (!res->error_type || strcmp(res->error_type, "SyntaxError") != 0 || !res->traceback)
+        return 0;
+    static const char stdin_frame[] = "\n  File \"<stdin>\"";
+    const char *frame = strstr(res->traceback, "\n  File ");
+    return frame && strncmp(frame, stdin_frame, sizeof stdin_frame - 1) == 0 && !strstr(frame + 1, "\n  File ");
+}
+
+/* The exception fields of a result, set aside while the program runs
+ * again rewritten. */
+typedef struct {
+    char *type, *message, *traceback;
+} saved_exception;
+
+static saved_exception take_exception(mpbox_result *res)
+{
+    saved_exception e = {res->error_type, res->error_message, res->traceback};
+    res->error_type = res->error_message = res->traceback = NULL;
+    return e;
+}
+
+static void put_exception(mpbox_result *res, saved_exception *e)
+{
+    free(res->error_type);
+    free(res->error_message);
+    free(res->traceback);
+    res->error_type = e->type;
+    res->error_message = e->message;
+    res->traceback = e->traceback;
+    e->type = e->message = e->traceback = NULL;
+}
+
+static void drop_exception(saved_exception *e)
+{
+    free(e->type);
+    free(e->message);
+    free(e->traceback);
+}
+
+/* The rewriter could not be imported (a program that took the library off
+ * sys.path): nothing of the program ran. */
+static int rewriter_missing(const mpbox_result *res)
+{
+    return res->error_type && strcmp(res->error_type, "ImportError") == 0 && res->traceback &&
+           strstr(res->traceback, "'_mpbox_rewrite'");
+}
+
+/* __import__('_mpbox_rewrite').run(src, globals()[, line]): line is the
+ * 0-based line of the last top-level statement for MPBOX_RUN_RETURN_VALUE
+ * (rewriting keeps every statement on its line), -1 otherwise. */
+static int exec_rewritten(mpbox_session *s, const char *src, size_t len, mpbox_result *res, long line)
+{
+    char tail[48];
+    snprintf(tail, sizeof tail, "'), globals(), %ld)", line);
+    size_t wlen;
+    char *wrapped = hex_call("__import__('_mpbox_rewrite').run(bytes.fromhex('", src, len, tail, &wlen);
+    if (!wrapped)
+        return MPB_TRAP_HOST_NOMEM;
+    int trap = guest_exec(s, wrapped, wlen, res, 1);
+    free(wrapped);
+    return trap;
+}
+
 /* Everything that happens inside the guest for one run. Returns 0, or a
  * trap code. */
 static int exec_program(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags)
 {
     size_t wlen;
     char *wrapped;
+    long line = -1;
     if (flags & MPBOX_RUN_ECHO) {
         wrapped = echo_wrapper(src, len, &wlen);
-    } else if (flags & MPBOX_RUN_RETURN_VALUE) {
-        int plain;
-        wrapped = last_wrapper(src, len, &wlen, &plain);
-        if (plain)
-            return guest_exec(s, src, len, res, 0);
     } else {
-        return guest_exec(s, src, len, res, 0);
+        int plain = 1;
+        wrapped = NULL;
+        if (flags & MPBOX_RUN_RETURN_VALUE) {
+            size_t off, ln;
+            if (last_statement(src, len, &off, &ln))
+                line = (long)ln;
+            wrapped = last_wrapper(src, len, &wlen, &plain);
+            if (!plain && !wrapped)
+                return MPB_TRAP_HOST_NOMEM;
+        }
+        int trap;
+        if (may_hold_fstring_debug(src, len)) {
+            trap = exec_rewritten(s, src, len, res, line);
+            if (trap || !rewriter_missing(res)) {
+                free(wrapped);
+                return trap;
+            }
+            saved_exception gone = take_exception(res);
+            drop_exception(&gone);
+        }
+        trap = plain ? guest_exec(s, src, len, res, 0) : guest_exec(s, wrapped, wlen, res, 1);
+        free(wrapped);
+        if (trap == 0 && refused_by_compiler(res)) {
+            saved_exception refused = take_exception(res);
+            trap = exec_rewritten(s, src, len, res, line);
+            if (trap == 0 && rewriter_missing(res))
+                put_exception(res, &refused);
+            drop_exception(&refused);
+        }
+        return trap;
     }
     if (!wrapped)
         return MPB_TRAP_HOST_NOMEM;

@@ -140,6 +140,22 @@ static void line_numbers(void)
     }
 }
 
+/* Programs that go through the source rewriter (match, unpacking inside
+ * displays, f-string '='): the last expression's value still comes back,
+ * and a rewritten program's error keeps its own line. */
+static void rewritten(void)
+{
+    expect("a = [1, 2]\n[*a, *a]", "[1,2,1,2]");
+    expect("match 5:\n    case int(n):\n        r = n * 2\nr", "10");
+    expect("n = 3\nf'{n=}'", "\"n=3\"");
+    expect("{**{'a': 1}, 'b': [*range(2)]}", "{\"a\":1,\"b\":[0,1]}");
+    mpbox_result *r = run_rv("x = 1\nmatch x:\n    case 1:\n        1 / 0\n");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_ERROR);
+    CHECK(strstr(mpbox_result_traceback(r), "line 4, in <module>") != NULL);
+    CHECK(strstr(mpbox_result_traceback(r), "_mpbox_rewrite") == NULL);
+    mpbox_result_free(r);
+}
+
 static void state_and_limits(void)
 {
     /* definitions in the head and the tail land in __main__ */
@@ -185,6 +201,7 @@ int main(void)
     RUN(exceptions);
     RUN(with_output);
     RUN(line_numbers);
+    RUN(rewritten);
     RUN(state_and_limits);
     mpbox_session_free(s);
     mpbox_runtime_free(rt);

@@ -1,0 +1,819 @@
+# Source rewriting for syntax CPython has and MicroPython's compiler lacks
+# or treats differently. The host (core/session.c) sends a program here when
+# MicroPython refuses to compile it, or when it may hold an f-string `=`
+# specifier (which MicroPython accepts but prints with str() where CPython
+# prints repr()). Each rewrite keeps every statement on its line, so
+# tracebacks and line numbers stay the program's own.
+#
+#   match / case        -> an if-chain over __mpbox_match__(subject, spec)
+#   [*a, x] (*a, x)     -> __mpbox_list__(*a, x), __mpbox_tuple__(*a, x)
+#   {*a, x}             -> __mpbox_set__(*a, x)
+#   {**a, 'k': v, **b}  -> __mpbox_dict__(a, {'k': v}, b)
+#   f'{expr=}'          -> f'expr={expr!r}' (and the !s/!r/:spec forms)
+#
+# Written from the language reference (lexical analysis, displays, the match
+# statement and its patterns).
+
+import builtins
+
+_OPS3 = ('**=', '//=', '>>=', '<<=', '...', '!=')
+_OPS2 = ('**', '//', '==', '!=', '<=', '>=', '->', ':=', '+=', '-=', '*=', '/=', '%=', '&=',
+         '|=', '^=', '@=', '<<', '>>')
+_OPEN = '([{'
+_CLOSE = ')]}'
+_KEYWORDS = ('False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+             'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from',
+             'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass',
+             'raise', 'return', 'try', 'while', 'with', 'yield')
+
+
+class _Tok:
+    __slots__ = ('kind', 'text', 'start', 'end')
+
+    def __init__(self, kind, text, start, end):
+        self.kind = kind    # 'name', 'number', 'string', 'op', 'newline'
+        self.text = text
+        self.start = start  # offsets into the source
+        self.end = end
+
+    def __repr__(self):
+        return '%s(%r)' % (self.kind, self.text)
+
+
+def _is_name_char(c, first):
+    if c == '_' or c.isalpha() or ord(c) > 127:
+        return True
+    return not first and c.isdigit()
+
+
+def _string_end(src, i, quote):
+    # i: index just after the opening quote(s); returns the index after the
+    # closing quote(s)
+    n = len(src)
+    while i < n:
+        c = src[i]
+        if c == '\\':
+            i += 2
+            continue
+        if src.startswith(quote, i):
+            return i + len(quote)
+        if c == '\n' and len(quote) == 1:
+            raise SyntaxError('unterminated string literal')
+        i += 1
+    raise SyntaxError('unterminated string literal')
+
+
+def tokenize(src):
+    """Tokens of src, with logical-line ends as 'newline' tokens (none
+    inside brackets); comments and line continuations are skipped."""
+    toks = []
+    i = 0
+    n = len(src)
+    depth = 0
+    while i < n:
+        c = src[i]
+        if c == '#':
+            while i < n and src[i] != '\n':
+                i += 1
+            continue
+        if c == '\\' and i + 1 < n and src[i + 1] == '\n':
+            i += 2
+            continue
+        if c == '\n':
+            if depth == 0 and toks and toks[-1].kind != 'newline':
+                toks.append(_Tok('newline', '\n', i, i + 1))
+            i += 1
+            continue
+        if c in ' \t\r\f':
+            i += 1
+            continue
+        start = i
+        if _is_name_char(c, True):
+            while i < n and _is_name_char(src[i], False):
+                i += 1
+            word = src[start:i]
+            if i < n and src[i] in '"\'' and len(word) <= 2 and word.lower() in (
+                    'r', 'b', 'f', 'u', 'rb', 'br', 'fr', 'rf'):
+                q = src[i] * 3 if src.startswith(src[i] * 3, i) else src[i]
+                i = _string_end(src, i + len(q), q)
+                toks.append(_Tok('string', src[start:i], start, i))
+            else:
+                toks.append(_Tok('name', word, start, i))
+            continue
+        if c.isdigit() or (c == '.' and i + 1 < n and src[i + 1].isdigit()):
+            while i < n and (src[i].isalpha() or src[i].isdigit() or src[i] in '._' or
+                             (src[i] in '+-' and src[i - 1] in 'eE' and not src[start:i].lower().startswith('0x'))):
+                i += 1
+            toks.append(_Tok('number', src[start:i], start, i))
+            continue
+        if c in '"\'':
+            q = c * 3 if src.startswith(c * 3, i) else c
+            i = _string_end(src, i + len(q), q)
+            toks.append(_Tok('string', src[start:i], start, i))
+            continue
+        op = c
+        if src[i:i + 3] in _OPS3:
+            op = src[i:i + 3]
+        elif src[i:i + 2] in _OPS2:
+            op = src[i:i + 2]
+        i += len(op)
+        if op in _OPEN:
+            depth += 1
+        elif op in _CLOSE and depth:
+            depth -= 1
+        toks.append(_Tok('op', op, start, i))
+    if toks and toks[-1].kind != 'newline':
+        toks.append(_Tok('newline', '', n, n))
+    return toks
+
+
+class _Edits:
+    def __init__(self):
+        self.items = []  # (start, end, text)
+
+    def replace(self, start, end, text):
+        self.items.append((start, end, text))
+
+    def apply(self, src):
+        out = []
+        pos = 0
+        for start, end, text in sorted(self.items, key=lambda e: (e[0], e[1])):
+            if start < pos:
+                raise SyntaxError('overlapping rewrite')
+            out.append(src[pos:start])
+            out.append(text)
+            pos = end
+        out.append(src[pos:])
+        return ''.join(out)
+
+
+def _matching(toks, i):
+    # index of the bracket closing the one opened at toks[i]
+    depth = 0
+    for j in range(i, len(toks)):
+        t = toks[j]
+        if t.kind == 'op':
+            if t.text in _OPEN:
+                depth += 1
+            elif t.text in _CLOSE:
+                depth -= 1
+                if depth == 0:
+                    return j
+    raise SyntaxError('unmatched bracket')
+
+
+def _split_items(toks, lo, hi):
+    # [(first, last)] index ranges of the comma-separated items in toks[lo:hi]
+    items = []
+    depth = 0
+    first = lo
+    for j in range(lo, hi):
+        t = toks[j]
+        if t.kind == 'op':
+            if t.text in _OPEN:
+                depth += 1
+            elif t.text in _CLOSE:
+                depth -= 1
+            elif t.text == ',' and depth == 0:
+                if j > first:
+                    items.append((first, j - 1))
+                first = j + 1
+    if hi > first:
+        items.append((first, hi - 1))
+    return items
+
+
+def _opens_display(toks, i):
+    # True when the bracket at toks[i] starts a display, not a call or a
+    # subscript
+    if i == 0:
+        return True
+    p = toks[i - 1]
+    if p.kind == 'op':
+        return p.text not in (')', ']', '}')
+    if p.kind == 'name':
+        return p.text in _KEYWORDS and p.text not in ('True', 'False', 'None')
+    return p.kind == 'newline'
+
+
+def _rewrite_displays(toks, edits):
+    changed = False
+    for i, t in enumerate(toks):
+        if t.kind != 'op' or t.text not in _OPEN or not _opens_display(toks, i):
+            continue
+        j = _matching(toks, i)
+        items = _split_items(toks, i + 1, j)
+        stars = [a for a, b in items if toks[a].kind == 'op' and toks[a].text in ('*', '**')]
+        if not stars or any(toks[a].kind == 'name' and toks[a].text in ('for', 'async')
+                            for a in range(i + 1, j) if _depth_zero(toks, i + 1, a)):
+            continue  # nothing to unpack, or a comprehension (no unpacking there)
+        changed = True
+        if t.text == '[':
+            edits.replace(t.start, t.end, '__mpbox_list__(')
+            edits.replace(toks[j].start, toks[j].end, ')')
+        elif t.text == '(':
+            edits.replace(t.start, t.end, '__mpbox_tuple__(')
+        elif any(toks[a].text == '**' for a in stars):
+            edits.replace(t.start, t.end, '__mpbox_dict__(')
+            edits.replace(toks[j].start, toks[j].end, ')')
+            run = None
+            for a, b in items + [(None, None)]:
+                if a is None or toks[a].text == '**':
+                    if run:
+                        edits.replace(toks[run[0]].start, toks[run[0]].start, '{')
+                        edits.replace(toks[run[1]].end, toks[run[1]].end, '}')
+                        run = None
+                    if a is not None:
+                        edits.replace(toks[a].start, toks[a].end, '')
+                elif run is None:
+                    run = [a, b]
+                else:
+                    run[1] = b
+        else:
+            edits.replace(t.start, t.end, '__mpbox_set__(')
+            edits.replace(toks[j].start, toks[j].end, ')')
+    return changed
+
+
+def _depth_zero(toks, lo, k):
+    depth = 0
+    for j in range(lo, k):
+        t = toks[j]
+        if t.kind == 'op':
+            if t.text in _OPEN:
+                depth += 1
+            elif t.text in _CLOSE:
+                depth -= 1
+    return depth == 0
+
+
+# ---- f-strings ----------------------------------------------------------
+
+def _fstring_field_end(body, i):
+    # body[i] is just after a field's '{': the index of its closing '}',
+    # and the index of a top-level '=' specifier (or -1)
+    depth = 0
+    eq = -1
+    n = len(body)
+    while i < n:
+        c = body[i]
+        if c in '\'"':
+            q = c * 3 if body.startswith(c * 3, i) else c
+            k = body.find(q, i + len(q))
+            if k < 0:
+                raise SyntaxError('f-string: unterminated string')
+            i = k + len(q)
+            continue
+        if c in '([{':
+            depth += 1
+        elif c in ')]}':
+            if depth == 0:
+                return i, eq
+            depth -= 1
+        elif depth == 0 and c == '!' and body[i + 1:i + 2] != '=':
+            return i, eq
+        elif depth == 0 and c == ':':
+            return i, eq
+        elif depth == 0 and c == '=' and eq < 0:
+            prev = body[i - 1] if i else ''
+            nxt = body[i + 1:i + 2]
+            if nxt != '=' and prev not in '=!<>:':
+                rest = body[i + 1:].lstrip(' ')
+                if rest[:1] in ('}', '!', ':'):
+                    eq = i
+        i += 1
+    raise SyntaxError("f-string: expecting '}'")
+
+
+def _rewrite_fstring(tok):
+    text = tok.text
+    k = 0
+    while text[k] not in '\'"':
+        k += 1
+    prefix = text[:k]
+    if 'f' not in prefix.lower():
+        return None
+    q = text[k] * 3 if text.startswith(text[k] * 3, k) else text[k]
+    body = text[k + len(q):len(text) - len(q)]
+    out = []
+    i = 0
+    changed = False
+    n = len(body)
+    while i < n:
+        c = body[i]
+        if c == '{' and body[i + 1:i + 2] == '{':
+            out.append('{{')
+            i += 2
+            continue
+        if c != '{':
+            out.append(c)
+            i += 1
+            continue
+        end, eq = _fstring_field_end(body, i + 1)
+        # find the field's true end (past the conversion and format spec)
+        j = end
+        depth = 0
+        while j < n:
+            if body[j] == '{':
+                depth += 1
+            elif body[j] == '}':
+                if depth == 0:
+                    break
+                depth -= 1
+            j += 1
+        field = body[i + 1:j]
+        if eq < 0:
+            out.append('{' + field + '}')
+        else:
+            changed = True
+            eq -= i + 1
+            expr = field[:eq]
+            after = field[eq + 1:]
+            ws = after[:len(after) - len(after.lstrip(' '))]
+            tail = after.lstrip(' ')
+            label = (expr + '=' + ws).replace('{', '{{').replace('}', '}}')
+            if not tail:
+                tail = '!r'
+            out.append(label + '{' + expr + tail + '}')
+        i = j + 1
+    if not changed:
+        return None
+    return prefix + q + ''.join(out) + q
+
+
+def _rewrite_fstrings(toks, edits):
+    changed = False
+    for t in toks:
+        if t.kind == 'string' and '{' in t.text:
+            new = _rewrite_fstring(t)
+            if new is not None:
+                edits.replace(t.start, t.end, new)
+                changed = True
+    return changed
+
+
+# ---- match statements ---------------------------------------------------
+
+class _Patterns:
+    """Turns the tokens of one case pattern into a spec expression (source
+    text) for __mpbox_match, numbering the names it binds."""
+
+    def __init__(self, toks, src):
+        self.toks = toks
+        self.src = src
+        self.i = 0
+        self.names = []
+
+    def peek(self, k=0):
+        j = self.i + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def at(self, text):
+        t = self.peek()
+        return t is not None and t.kind == 'op' and t.text == text
+
+    def take(self, text=None):
+        t = self.peek()
+        if t is None or (text is not None and t.text != text):
+            raise SyntaxError('invalid pattern')
+        self.i += 1
+        return t
+
+    def bind(self, name):
+        if name in self.names:
+            return self.names.index(name)
+        self.names.append(name)
+        return len(self.names) - 1
+
+    def top(self):
+        # open_sequence_pattern or a single pattern
+        first = self.pattern(True)
+        if not self.at(','):
+            return first
+        items = [first]
+        while self.at(','):
+            self.take(',')
+            if self.peek() is None:
+                break
+            items.append(self.pattern(True))
+        return self.sequence(items)
+
+    def sequence(self, items):
+        star = -1
+        star_idx = -1
+        pats = []
+        for k, it in enumerate(items):
+            if isinstance(it, tuple):
+                star = k
+                star_idx = it[1]
+            else:
+                pats.append(it)
+        return "('s', (%s), %d, %d)" % (''.join(p + ', ' for p in pats), star, star_idx)
+
+    def pattern(self, allow_star=False):
+        if allow_star and self.at('*'):
+            self.take('*')
+            name = self.take().text
+            return ('star', -1 if name == '_' else self.bind(name))
+        p = self.or_pattern()
+        t = self.peek()
+        if t is not None and t.kind == 'name' and t.text == 'as':
+            self.take()
+            name = self.take().text
+            p = "('a', %s, %d)" % (p, self.bind(name))
+        return p
+
+    def or_pattern(self):
+        alts = [self.closed()]
+        while self.at('|'):
+            self.take('|')
+            alts.append(self.closed())
+        if len(alts) == 1:
+            return alts[0]
+        return "('o', (%s))" % ''.join(a + ', ' for a in alts)
+
+    def expr_text(self, first, last):
+        return self.src[self.toks[first].start:self.toks[last].end]
+
+    def closed(self):
+        t = self.peek()
+        if t is None:
+            raise SyntaxError('invalid pattern')
+        if t.kind == 'op' and t.text in ('[', '('):
+            close = ']' if t.text == '[' else ')'
+            self.take()
+            items = []
+            comma = False
+            while not self.at(close):
+                items.append(self.pattern(True))
+                if self.at(','):
+                    self.take(',')
+                    comma = True
+                else:
+                    break
+            self.take(close)
+            if close == ')' and len(items) == 1 and not comma and not isinstance(items[0], tuple):
+                return items[0]
+            return self.sequence(items)
+        if t.kind == 'op' and t.text == '{':
+            self.take()
+            pairs = []
+            rest = -1
+            while not self.at('}'):
+                if self.at('**'):
+                    self.take('**')
+                    rest = self.bind(self.take().text)
+                else:
+                    k0 = self.i
+                    self.closed_value()
+                    key = self.expr_text(k0, self.i - 1)
+                    self.take(':')
+                    pairs.append('(%s, %s)' % (key, self.pattern()))
+                if self.at(','):
+                    self.take(',')
+                else:
+                    break
+            self.take('}')
+            return "('m', (%s), %d)" % (''.join(p + ', ' for p in pairs), rest)
+        if t.kind == 'name' and t.text in ('None', 'True', 'False'):
+            self.take()
+            return "('i', %s)" % t.text
+        if t.kind in ('number', 'string') or (t.kind == 'op' and t.text == '-'):
+            k0 = self.i
+            self.closed_value()
+            return "('v', %s)" % self.expr_text(k0, self.i - 1)
+        if t.kind == 'name':
+            k0 = self.i
+            self.take()
+            dotted = False
+            while self.at('.'):
+                self.take('.')
+                self.take()
+                dotted = True
+            if self.at('('):
+                cls = self.expr_text(k0, self.i - 1)
+                self.take('(')
+                pos = []
+                kws = []
+                while not self.at(')'):
+                    a = self.peek()
+                    b = self.peek(1)
+                    if a.kind == 'name' and b is not None and b.kind == 'op' and b.text == '=':
+                        self.take()
+                        self.take('=')
+                        kws.append("(%r, %s)" % (a.text, self.pattern()))
+                    else:
+                        pos.append(self.pattern())
+                    if self.at(','):
+                        self.take(',')
+                    else:
+                        break
+                self.take(')')
+                return "('k', %s, (%s), (%s))" % (cls, ''.join(p + ', ' for p in pos),
+                                                  ''.join(k + ', ' for k in kws))
+            if dotted:
+                return "('v', %s)" % self.expr_text(k0, self.i - 1)
+            if t.text == '_':
+                return "('w',)"
+            return "('c', %d)" % self.bind(t.text)
+        raise SyntaxError('invalid pattern')
+
+    def closed_value(self):
+        # a literal (signed numbers, complex sums, adjacent strings) or a
+        # dotted name, as a key or a value
+        t = self.peek()
+        if t.kind == 'string':
+            while self.peek() is not None and self.peek().kind == 'string':
+                self.take()
+            return
+        if t.kind == 'name':
+            self.take()
+            while self.at('.'):
+                self.take('.')
+                self.take()
+            return
+        if self.at('-'):
+            self.take('-')
+        self.take()
+        if self.at('+') or self.at('-'):
+            self.take()
+            self.take()
+
+
+def _logical_lines(toks):
+    lines = []
+    first = 0
+    for k, t in enumerate(toks):
+        if t.kind == 'newline':
+            if k > first:
+                lines.append((first, k))
+            first = k + 1
+    return lines
+
+
+def _indent_of(src, pos):
+    ls = src.rfind('\n', 0, pos) + 1
+    return pos - ls
+
+
+def _find_colon(toks, a, b):
+    # the index of the block's ':' in toks[a:b] (depth 0, not a lambda's)
+    depth = 0
+    lambdas = 0
+    for j in range(a, b):
+        t = toks[j]
+        if t.kind == 'name' and t.text == 'lambda' and depth == 0:
+            lambdas += 1
+        if t.kind == 'op':
+            if t.text in _OPEN:
+                depth += 1
+            elif t.text in _CLOSE:
+                depth -= 1
+            elif t.text == ':' and depth == 0:
+                if lambdas:
+                    lambdas -= 1
+                else:
+                    return j
+    return -1
+
+
+def _rewrite_match(src, toks, edits):
+    changed = False
+    lines = _logical_lines(toks)
+    counter = 0
+    stack = []  # (indent of the match, number, indent of its cases)
+    for a, b in lines:
+        t = toks[a]
+        indent = _indent_of(src, t.start)
+        while stack and indent <= stack[-1][0]:
+            stack.pop()
+        nxt = toks[a + 1] if a + 1 < b else None
+        is_match = (t.kind == 'name' and t.text == 'match' and nxt is not None and
+                    not (nxt.kind == 'op' and nxt.text in ('=', '.', ',', ')', ':', '+=', '-=')) and
+                    _find_colon(toks, a, b) == b - 1)
+        if is_match:
+            colon = b - 1
+            counter += 1
+            num = counter
+            subject = src[toks[a + 1].start:toks[colon - 1].end]
+            edits.replace(t.start, toks[colon].end,
+                          'if [(__mpbox_s%d__ := (%s)), (__mpbox_d%d__ := False)]:' % (num, subject, num))
+            stack.append((indent, num))
+            changed = True
+            continue
+        if stack and t.kind == 'name' and t.text == 'case' and indent > stack[-1][0]:
+            num = stack[-1][1]
+            colon = _find_colon(toks, a, b)
+            if colon < 0:
+                raise SyntaxError('invalid syntax')
+            # the guard starts at a depth-0 'if'
+            guard_at = -1
+            depth = 0
+            for j in range(a + 1, colon):
+                g = toks[j]
+                if g.kind == 'op':
+                    if g.text in _OPEN:
+                        depth += 1
+                    elif g.text in _CLOSE:
+                        depth -= 1
+                elif g.kind == 'name' and g.text == 'if' and depth == 0:
+                    guard_at = j
+                    break
+            pend = guard_at if guard_at >= 0 else colon
+            parser = _Patterns(toks[a + 1:pend], src)
+            spec = parser.top()
+            if parser.i != pend - a - 1:
+                raise SyntaxError('invalid pattern')
+            cond = ['not __mpbox_d%d__' % num,
+                    '(__mpbox_b%d__ := __mpbox_match__(__mpbox_s%d__, %s, %d)) is not None'
+                    % (num, num, spec, len(parser.names))]
+            if parser.names:
+                cond.append('[%s]' % ', '.join('(%s := __mpbox_b%d__[%d])' % (name, num, k)
+                                               for k, name in enumerate(parser.names)))
+            if guard_at >= 0:
+                cond.append('(%s)' % src[toks[guard_at + 1].start:toks[colon - 1].end])
+            cond.append('[(__mpbox_d%d__ := True)]' % num)
+            start = t.start
+            end = toks[colon].start
+            edits.replace(start, end, 'if (' + ' and '.join(cond) + '\n' * src.count('\n', start, end) + ')')
+            changed = True
+    return changed
+
+
+# ---- the run-time half --------------------------------------------------
+
+def _is_sequence(v):
+    if isinstance(v, (str, bytes, bytearray, dict)):
+        return False
+    if isinstance(v, (list, tuple, range)):
+        return True
+    try:
+        import collections.abc as abc
+        return isinstance(v, abc.Sequence)
+    except Exception:
+        return hasattr(v, '__getitem__') and hasattr(v, '__len__') and not hasattr(v, 'keys')
+
+
+_SELF_MATCHING = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple)
+
+
+def _isinstance(v, cls):
+    if cls is int and isinstance(v, bool):
+        return True
+    return isinstance(v, cls)
+
+
+def _m(v, p, out):
+    kind = p[0]
+    if kind == 'w':
+        return True
+    if kind == 'c':
+        out[p[1]] = v
+        return True
+    if kind == 'v':
+        return v == p[1]
+    if kind == 'i':
+        return v is p[1]
+    if kind == 'o':
+        for alt in p[1]:
+            if _m(v, alt, out):
+                return True
+        return False
+    if kind == 'a':
+        if _m(v, p[1], out):
+            out[p[2]] = v
+            return True
+        return False
+    if kind == 's':
+        if not _is_sequence(v):
+            return False
+        pats, star, star_idx = p[1], p[2], p[3]
+        items = list(v)
+        if star < 0:
+            if len(items) != len(pats):
+                return False
+            for x, q in zip(items, pats):
+                if not _m(x, q, out):
+                    return False
+            return True
+        after = len(pats) - star
+        if len(items) < len(pats):
+            return False
+        for x, q in zip(items[:star], pats[:star]):
+            if not _m(x, q, out):
+                return False
+        tail = items[len(items) - after:] if after else []
+        for x, q in zip(tail, pats[star:]):
+            if not _m(x, q, out):
+                return False
+        if star_idx >= 0:
+            out[star_idx] = items[star:len(items) - after]
+        return True
+    if kind == 'm':
+        if not (isinstance(v, dict) or (hasattr(v, 'keys') and hasattr(v, '__getitem__')
+                                        and not isinstance(v, type))):
+            return False
+        seen = []
+        for key, q in p[1]:
+            if key in seen:
+                raise ValueError('mapping pattern checks duplicate key (%r)' % (key,))
+            seen.append(key)
+            try:
+                if key not in v:
+                    return False
+            except TypeError:
+                return False
+            if not _m(v[key], q, out):
+                return False
+        if p[2] >= 0:
+            out[p[2]] = {k: v[k] for k in v if k not in seen}
+        return True
+    if kind == 'k':
+        cls, pos, kws = p[1], p[2], p[3]
+        if not isinstance(cls, type):
+            raise TypeError('called match pattern must be a class')
+        if not _isinstance(v, cls):
+            return False
+        if pos:
+            if cls in _SELF_MATCHING:
+                if len(pos) > 1:
+                    raise TypeError('%s() accepts 1 positional sub-pattern (%d given)'
+                                    % (cls.__name__, len(pos)))
+                if not _m(v, pos[0], out):
+                    return False
+            else:
+                names = getattr(cls, '__match_args__', None)
+                if names is None:
+                    fields = getattr(cls, '_fields', None)  # namedtuple
+                    names = fields
+                if names is None or len(pos) > len(names):
+                    raise TypeError('%s() accepts %d positional sub-pattern%s (%d given)'
+                                    % (cls.__name__, len(names or ()),
+                                       '' if len(names or ()) == 1 else 's', len(pos)))
+                for name, q in zip(names, pos):
+                    if not hasattr(v, name) or not _m(getattr(v, name), q, out):
+                        return False
+        for name, q in kws:
+            if not hasattr(v, name) or not _m(getattr(v, name), q, out):
+                return False
+        return True
+    raise TypeError('bad pattern')
+
+
+def _match(subject, spec, count):
+    out = [None] * count
+    return out if _m(subject, spec, out) else None
+
+
+def _merge(*parts):
+    d = {}
+    for p in parts:
+        if not hasattr(p, 'keys'):
+            raise TypeError("'%s' object is not a mapping" % type(p).__name__)
+        for k in p.keys():
+            d[k] = p[k]
+    return d
+
+
+builtins.__mpbox_match__ = _match
+builtins.__mpbox_list__ = lambda *a: list(a)
+builtins.__mpbox_tuple__ = lambda *a: a
+builtins.__mpbox_set__ = lambda *a: set(a)
+builtins.__mpbox_dict__ = _merge
+
+
+def rewrite(src):
+    """src rewritten, or None when nothing in it needs rewriting."""
+    toks = tokenize(src)
+    edits = _Edits()
+    changed = _rewrite_match(src, toks, edits)
+    changed = _rewrite_displays(toks, edits) or changed
+    changed = _rewrite_fstrings(toks, edits) or changed
+    return edits.apply(src) if changed else None
+
+
+def __mpbox_rewritten(src, g):
+    # the frame the host strips from tracebacks (core/result.c)
+    exec(compile(src, '<stdin>', 'exec'), g)
+
+
+def run(data, g, line=-1):
+    """Rewrite a program (bytes) and run it in the globals g; a program
+    that needs no rewriting runs as it is (so a SyntaxError is its own).
+    line >= 0: the 0-based line of the last top-level statement, whose value
+    the host asked for (MPBOX_RUN_RETURN_VALUE: builtins.__mpbox_last)."""
+    src = data.decode()
+    try:
+        new = rewrite(src)
+    except Exception:  # not rewritable: the compiler will say why
+        new = None
+    if new is not None:
+        src = new
+    if line < 0:
+        __mpbox_rewritten(src, g)
+        return
+    b = src.encode()
+    off = 0
+    for _ in range(line):
+        off = b.index(b'\n', off) + 1
+    __mpbox_last(b, off, line)  # a builtin from the start-up image (core/runtime.c)
