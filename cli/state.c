@@ -103,13 +103,22 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
         cli_buf_free(&snap);
         return CLI_EXIT_USAGE;
     }
+    /* The library caps a loaded session's memory and files at the
+     * runtime's limits: --memory when given, else the snapshot's own. */
+    (void)mpbox_runtime_limit(rt, MPBOX_LIMIT_MEMORY,
+                              (cfg->given & CLI_GIVEN_MEMORY) ? (int64_t)cfg->memory : (int64_t)MPBOX_MAX_MEMORY);
+    (void)mpbox_runtime_limit(rt, MPBOX_LIMIT_FILES_BYTES, INT64_MAX);
+    (void)mpbox_runtime_limit(rt, MPBOX_LIMIT_FILES_COUNT, INT64_MAX);
     const char *why = NULL;
     mpbox_session *s = NULL;
     rc = mpbox_session_load(rt, snap.data, snap.len, &s, &why);
     cli_buf_free(&snap);
     if (rc == MPBOX_SNAPSHOT) {
-        fprintf(stderr, "mpbox: cannot load session from %s: %s\n", cfg->load_session,
+        fprintf(stderr, "mpbox: cannot load session from %s: %s", cfg->load_session,
                 why && *why ? why : mpbox_errstr(rc));
+        if (why && strstr(why, "memory cap") && (cfg->given & CLI_GIVEN_MEMORY))
+            fprintf(stderr, " (--memory %llu bytes)", (unsigned long long)cfg->memory);
+        fputc('\n', stderr);
         return CLI_EXIT_USAGE;
     }
     if (rc != MPBOX_OK) {

@@ -65,6 +65,11 @@ struct mpbox_runtime {
 
     pthread_mutex_t host_lock; /* guards host_reg */
     mpb_hostreg host_reg;      /* host functions and SQL databases */
+
+    /* mpbox_runtime_snapshot_key: snapshots carry an HMAC-SHA256 under
+     * this key and loads require it (0 bytes: no authentication). */
+    uint8_t snap_key[MPBOX_SNAPSHOT_KEY_MAX];
+    size_t snap_key_len;
 };
 
 struct mpbox_session {
@@ -202,6 +207,12 @@ static inline mpbox_session *mpb_session_of(mpb_host *h)
 
 /* snapshot.c */
 uint64_t mpb_checksum(const void *data, size_t len, uint64_t seed);
+
+/* hmac.c: SHA-256, HMAC-SHA256 (keys longer than 64 bytes are hashed) and
+ * a comparison whose time does not depend on where the inputs differ. */
+void mpb_sha256(const void *data, size_t len, uint8_t out[32]);
+void mpb_hmac_sha256(const void *key, size_t key_len, const void *data, size_t len, uint8_t out[32]);
+int mpb_equal_ct(const void *a, const void *b, size_t len);
 
 /* result.c */
 mpbox_result *mpb_result_new(void);

@@ -1,7 +1,7 @@
 /*
  * snapshot.c — sessions to bytes and back, and forks.
  *
- * Format (version 2, little-endian, tied to one guest build by image_id):
+ * Format (version 3, little-endian, tied to one guest build by image_id):
  *
  *   header      struct snap_header (magic "MPBOXSNP", sizes, host state)
  *   globals     the guest's mutable globals, raw (globals_bytes)
@@ -13,11 +13,15 @@
  *               section runs up to the checksum. Mounts are host resources
  *               and are not saved: a loaded session has none until the
  *               embedder mounts again (descriptors into them are closed)
+ *   mac         with a snapshot key (header.mac = 1): HMAC-SHA256 under the
+ *               key of everything before it
  *   checksum    u64 over everything before it
  *
  * A snapshot is untrusted input: every size is checked before use with
- * 64-bit arithmetic, and its contents only ever become guest memory and
- * guest globals, which the guest controls anyway.
+ * 64-bit arithmetic, and against the limits of the session it becomes
+ * before anything is allocated; its contents only ever become guest memory
+ * and guest globals, which the guest controls anyway. The checksum detects
+ * damage; only the MAC detects forgery (docs/sessions.md, "Threat model").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +29,9 @@
 
 #include "core.h"
 
-#define SNAP_VERSION 2u
+#define SNAP_VERSION 3u
 #define PAGE MPB_HOST_PAGE
+#define MAC_BYTES 32u
 
 struct snap_header {
     char magic[8];
@@ -41,7 +46,7 @@ struct snap_header {
     uint64_t virtual_ms;
     uint64_t reserved0;     /* 0 (version 1: directory handles) */
     uint32_t deterministic;
-    uint32_t reserved;
+    uint32_t mac;           /* 1: an HMAC-SHA256 precedes the checksum */
 };
 
 static const char magic[8] = {'M', 'P', 'B', 'O', 'X', 'S', 'N', 'P'};
@@ -157,8 +162,9 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
         }
     }
     size_t files = mpb_vfs_save_size(&s->host.vfs);
+    size_t mac = s->rt->snap_key_len ? MAC_BYTES : 0;
     size_t total = sizeof(struct snap_header) + GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * 8 +
-                   (size_t)count * (4 + PAGE) + files + 8;
+                   (size_t)count * (4 + PAGE) + files + mac + 8;
     uint8_t *buf = cand ? malloc(total) : NULL;
     if (!buf) {
         free(cand);
@@ -179,6 +185,7 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     memcpy(h.rng, s->host.rng, sizeof h.rng);
     h.virtual_ms = s->host.virtual_ms;
     h.deterministic = (uint32_t)s->host.deterministic;
+    h.mac = mac != 0;
     uint8_t *p = buf;
     memcpy(p, &h, sizeof h);
     p += sizeof h;
@@ -196,6 +203,10 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     }
     mpb_vfs_save(&s->host.vfs, p);
     p += files;
+    if (mac) {
+        mpb_hmac_sha256(s->rt->snap_key, s->rt->snap_key_len, buf, (size_t)(p - buf), p);
+        p += MAC_BYTES;
+    }
     uint64_t sum = mpb_checksum(buf, (size_t)(p - buf), 0);
     memcpy(p, &sum, 8);
     free(cand);
@@ -224,9 +235,16 @@ static int grow_to(mpbox_session *s, uint32_t pages)
         return MPBOX_SNAPSHOT;                                                 \
     } while (0)
 
-/* Check everything about a snapshot before anything is built from it. */
+/* The caps of the session a snapshot becomes: the snapshot's own, never
+ * above the runtime's. */
+static const int resource_caps[] = {MPBOX_LIMIT_MEMORY, MPBOX_LIMIT_FILES_BYTES, MPBOX_LIMIT_FILES_COUNT};
+
+/* Check everything about a snapshot before anything is built from it: the
+ * MAC first (with a key), then layout, sizes against `lim` (the limits the
+ * session will have, written here) and the checksum. *files_end receives
+ * where the file-system section ends. */
 static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, struct snap_header *h,
-                    const char **why)
+                    int64_t lim[MPBOX_LIMIT_COUNT_], size_t *files_end, const char **why)
 {
     if (len >= sizeof magic && memcmp(data, magic, sizeof magic) != 0)
         REFUSE("not an mpbox session snapshot (bad magic)");
@@ -239,31 +257,54 @@ static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, st
         REFUSE("snapshot layout does not match this build");
     if (h->image_id != rt->image_id)
         REFUSE("snapshot of another guest build");
+    if (h->mac > 1)
+        REFUSE("bad host state");
+    uint64_t trailer = 8 + (h->mac ? MAC_BYTES : 0);
+    if (len < sizeof *h + trailer)
+        REFUSE("truncated: shorter than a header");
+    if (rt->snap_key_len) {
+        if (!h->mac)
+            REFUSE("not authenticated: this runtime only loads snapshots signed with its key");
+        uint8_t want[MAC_BYTES];
+        mpb_hmac_sha256(rt->snap_key, rt->snap_key_len, data, len - trailer, want);
+        if (!mpb_equal_ct(want, data + len - trailer, MAC_BYTES))
+            REFUSE("authentication failed: MAC mismatch (forged, altered, or signed with another key)");
+    }
     if (h->mem_pages < rt->image_pages || h->mem_pages > 32768u)
         REFUSE("memory size out of range");
     if (h->page_count > (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE))
         REFUSE("more pages than the memory holds");
     uint64_t want = (uint64_t)sizeof *h + GLOBALS_BYTES + (uint64_t)MPBOX_LIMIT_COUNT_ * 8 +
-                    (uint64_t)h->page_count * (4 + PAGE) + 8;
+                    (uint64_t)h->page_count * (4 + PAGE) + trailer;
     if (want > len)
         REFUSE("truncated");
     /* the file-system section fills the rest (checked when loaded) */
+    *files_end = len - (size_t)trailer;
     uint64_t sum;
     memcpy(&sum, data + len - 8, 8);
     if (sum != mpb_checksum(data, len - 8, 0))
         REFUSE("checksum mismatch (corrupted)");
     if (h->deterministic > 1 || h->reserved0 != 0)
         REFUSE("bad host state");
-    const uint8_t *lim = data + sizeof *h + GLOBALS_BYTES;
+    const uint8_t *saved = data + sizeof *h + GLOBALS_BYTES;
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++) {
         int64_t v;
-        memcpy(&v, lim + i * 8, 8);
+        memcpy(&v, saved + i * 8, 8);
         if (v < 0 || mpb_limit_invalid(i, v))
             REFUSE("a limit is out of range");
         if (i == MPBOX_LIMIT_DETERMINISTIC && (uint64_t)v != h->deterministic)
             REFUSE("inconsistent host state");
+        lim[i] = v;
     }
-    const uint8_t *rec = lim + MPBOX_LIMIT_COUNT_ * 8;
+    for (size_t k = 0; k < sizeof resource_caps / sizeof resource_caps[0]; k++) {
+        int id = resource_caps[k];
+        int64_t mine = atomic_load(&rt->limits[id]);
+        if (lim[id] > mine)
+            lim[id] = mine;
+    }
+    if ((uint64_t)h->mem_pages > (uint64_t)lim[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE)
+        REFUSE("its linear memory is larger than the memory cap (linear memory cannot shrink: raise the cap)");
+    const uint8_t *rec = saved + MPBOX_LIMIT_COUNT_ * 8;
     uint64_t limit = (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE);
     int64_t prev = -1;
     for (uint32_t i = 0; i < h->page_count; i++, rec += 4 + PAGE) {
@@ -286,7 +327,9 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     if (!rt || (!data && len))
         return MPBOX_MISUSE;
     struct snap_header h;
-    int rc = validate(rt, data, len, &h, why);
+    int64_t lim[MPBOX_LIMIT_COUNT_];
+    size_t files_end = 0;
+    int rc = validate(rt, data, len, &h, lim, &files_end, why);
     if (rc != MPBOX_OK)
         return rc;
     mpbox_session *s;
@@ -299,10 +342,8 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     }
     const uint8_t *p = (const uint8_t *)data + sizeof h;
     memcpy((uint8_t *)&s->inst + GLOBALS_OFFSET, p, GLOBALS_BYTES);
-    p += GLOBALS_BYTES;
-    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
-        memcpy(&s->limits[i], p + i * 8, 8);
-    p += MPBOX_LIMIT_COUNT_ * 8;
+    p += GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * 8;
+    memcpy(s->limits, lim, sizeof s->limits);
     /* The memory starts as the image: clear the image's pages, then write
      * the snapshot's. */
     uint8_t *mem = s->inst.w2c_memory.data;
@@ -314,9 +355,10 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
         memcpy(&index, p, 4);
         memcpy(mem + (size_t)index * PAGE, p + 4, PAGE);
     }
-    uint64_t files = (uint64_t)len - 8 - (uint64_t)(p - (const uint8_t *)data);
+    size_t files = files_end - (size_t)(p - (const uint8_t *)data);
     const char *vfs_why = NULL;
-    if (mpb_vfs_load(&s->host.vfs, p, (size_t)files, &vfs_why) != 0) {
+    if (mpb_vfs_load(&s->host.vfs, p, files, (uint64_t)lim[MPBOX_LIMIT_FILES_BYTES],
+                     (uint64_t)lim[MPBOX_LIMIT_FILES_COUNT], &vfs_why) != 0) {
         if (why)
             *why = vfs_why;
         mpbox_session_free(s);
@@ -328,6 +370,17 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     s->inst.w2c_memory.max_pages = (uint32_t)(s->limits[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE);
     s->pristine = 0;
     *out = s;
+    return MPBOX_OK;
+}
+
+int mpbox_runtime_snapshot_key(mpbox_runtime *rt, const void *key, size_t len)
+{
+    if (!rt || (len && (!key || len < MPBOX_SNAPSHOT_KEY_MIN || len > MPBOX_SNAPSHOT_KEY_MAX)))
+        return MPBOX_MISUSE;
+    memset(rt->snap_key, 0, sizeof rt->snap_key);
+    if (len)
+        memcpy(rt->snap_key, key, len);
+    rt->snap_key_len = len;
     return MPBOX_OK;
 }
 

@@ -2020,7 +2020,8 @@ void mpb_vfs_save(const mpb_vfs *v, uint8_t *out)
         goto fail;                                                             \
     } while (0)
 
-int mpb_vfs_load(mpb_vfs *v, const uint8_t *data, size_t len, const char **why)
+int mpb_vfs_load(mpb_vfs *v, const uint8_t *data, size_t len, uint64_t max_bytes, uint64_t max_count,
+                 const char **why)
 {
     vfs_node **nodes = NULL;
     uint32_t nn = 0;
@@ -2040,6 +2041,10 @@ int mpb_vfs_load(mpb_vfs *v, const uint8_t *data, size_t len, const char **why)
     if (zero != 0 || count == 0 || count > (uint64_t)(end - p) / NODE_REC || nfds > MPB_VFS_MAX_FDS ||
         cwd_len == 0 || cwd_len >= MPB_VFS_PATH_MAX || cwd_len > (uint64_t)(end - p)) {
         *why = "file system section: bad sizes";
+        return -1;
+    }
+    if (count - 1 > max_count) {
+        *why = "its files are more than the file count cap (MPBOX_LIMIT_FILES_COUNT)";
         return -1;
     }
     char cwd[MPB_VFS_PATH_MAX];
@@ -2079,6 +2084,8 @@ int mpb_vfs_load(mpb_vfs *v, const uint8_t *data, size_t len, const char **why)
             BAD("file system section: truncated");
         if (i == 0 ? (parent != UINT32_MAX || nlen != 0 || !is_dir) : (parent >= i || !nodes[parent]->is_dir))
             BAD("file system section: bad tree structure");
+        if (size > max_bytes - bytes)
+            BAD("its files are larger than the file size cap (MPBOX_LIMIT_FILES_BYTES)");
         const char *name = (const char *)p;
         if (i > 0) {
             if (nlen == 0 || (nlen == 1 && name[0] == '.') || (nlen == 2 && name[0] == '.' && name[1] == '.'))

@@ -159,7 +159,10 @@ void mpb_vfs_free(mpb_vfs *v);
 size_t mpb_vfs_save_size(const mpb_vfs *v);
 void mpb_vfs_save(const mpb_vfs *v, uint8_t *out);
 /* Replace v's (empty) state with a saved section of exactly len bytes;
- * untrusted input. Returns 0, or -1 with *why set (v left empty). */
-int mpb_vfs_load(mpb_vfs *v, const uint8_t *data, size_t len, const char **why);
+ * untrusted input: more than max_bytes of file data or max_count files
+ * and directories is refused before it is allocated. Returns 0, or -1 with
+ * *why set (v left empty). */
+int mpb_vfs_load(mpb_vfs *v, const uint8_t *data, size_t len, uint64_t max_bytes, uint64_t max_count,
+                 const char **why);
 
 #endif

@@ -55,7 +55,8 @@ typedef enum mpbox_rc {
     MPBOX_BUSY = 5,    /* a run is already in progress on this session */
     MPBOX_GUEST = 6,   /* the guest image failed to start (corrupt build) */
     MPBOX_SNAPSHOT = 7 /* a snapshot was refused: truncated, corrupted, of
-                          another format version or of another guest build */
+                          another format version or of another guest build,
+                          larger than the limits, or not authenticated */
 } mpbox_rc;
 
 /* A static English description of rc. Never NULL. */
@@ -312,9 +313,27 @@ MPBOX_API int mpbox_session_save(mpbox_session *s, void **out, size_t *len);
  * always written. A snapshot that is truncated, corrupted, foreign or of
  * another format version is refused with MPBOX_SNAPSHOT and, when `why` is
  * not NULL, a static reason. The input is untrusted: nothing in it can make
- * the host misbehave. Fails: misuse, nomem, error, snapshot. */
+ * the host misbehave (docs/sessions.md, "Threat model").
+ * The session gets the snapshot's limits, except that its memory and file
+ * caps (MPBOX_LIMIT_MEMORY, _FILES_BYTES, _FILES_COUNT) are never above the
+ * runtime's: a snapshot whose linear memory or files do not fit them is
+ * refused (MPBOX_SNAPSHOT) before anything is allocated for it. To load a
+ * larger session, raise the runtime's limits first.
+ * With a snapshot key (mpbox_runtime_snapshot_key), a snapshot without a
+ * valid MAC under that key is refused before anything else is read.
+ * Fails: misuse, nomem, error, snapshot. */
 MPBOX_API int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_session **out,
                                  const char **why);
+
+/* Authenticate snapshots: from now on mpbox_session_save adds an
+ * HMAC-SHA256 of the snapshot under `key` (MPBOX_SNAPSHOT_KEY_MIN to
+ * MPBOX_SNAPSHOT_KEY_MAX bytes, kept secret by the embedder), and
+ * mpbox_session_load refuses any snapshot without a valid one. len 0
+ * removes the key. Set it before the runtime is shared between threads.
+ * Fails: misuse (bad length). */
+#define MPBOX_SNAPSHOT_KEY_MIN 16
+#define MPBOX_SNAPSHOT_KEY_MAX 64
+MPBOX_API int mpbox_runtime_snapshot_key(mpbox_runtime *rt, const void *key, size_t len);
 
 /* A new session that is a copy of s (memory, globals, host state, limits).
  * *out is always written. Fails: misuse, busy, lost, nomem, error. */

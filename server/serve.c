@@ -77,6 +77,9 @@ static void print_help(void)
            "                           the workers' resident memory exceeds SIZE\n"
            "      --state-dir DIR      where evicted sessions are kept (mode 0700; default\n"
            "                           a private temporary directory removed at exit)\n"
+           "      --snapshot-key-file FILE\n"
+           "                           key (16-64 bytes) of the MAC snapshots carry;\n"
+           "                           default: made in the state directory\n"
            "      --busy=wait|refuse   a request on a session in use waits (default) or\n"
            "                           gets 409\n"
            "\n"
@@ -207,7 +210,7 @@ static const char *const value_opts[] = {
     "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
-    "max-request-memory", "max-sessions-per-token", "max-oneshot"};
+    "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
@@ -282,6 +285,8 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
             err = "must be at least 1K";
     } else if (strcmp(name, "state-dir") == 0)
         c->state_dir = v;
+    else if (strcmp(name, "snapshot-key-file") == 0)
+        c->snapshot_key_file = v;
     else if (strcmp(name, "busy") == 0) {
         if (strcmp(v, "wait") == 0 || strcmp(v, "refuse") == 0)
             c->busy_refuse = strcmp(v, "refuse") == 0;
@@ -487,6 +492,12 @@ int serve_main(int argc, char **argv)
         .oneshot_reuse = cfg.oneshot_reuse,
     };
     memcpy(wcfg.limits, cfg.limits, sizeof wcfg.limits);
+    if (srv_snapshot_key(cfg.snapshot_key_file, state_dir, wcfg.snapshot_key, &wcfg.snapshot_key_len, err,
+                         sizeof err) < 0) {
+        fprintf(stderr, "mpbox serve: %s\n", err);
+        status = CLI_EXIT_USAGE;
+        goto out;
+    }
     /* Workers apply the pool's limits over a loaded snapshot's: leave the
      * random state and clock mode of snapshots alone (sessions.c passes
      * each session's own). */

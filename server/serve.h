@@ -50,6 +50,7 @@ struct srv_config {
     int64_t ttl_ms;   /* delete after this long idle (0 = never) */
     uint64_t memory_budget; /* bytes of worker RSS (0 = no budget) */
     const char *state_dir;  /* NULL: a private temporary directory */
+    const char *snapshot_key_file; /* NULL: STATE_DIR/snapshot.key (snapkey.c) */
     int busy_refuse;        /* --busy=refuse */
     uint64_t max_request;   /* bytes of a request body */
     uint64_t body_budget;   /* bytes of bodies in memory at once */
@@ -155,5 +156,10 @@ void srv_owner_name(const struct srv *srv, int owner, char *out, size_t cap);
 /* ---- serve.c ----------------------------------------------------------- */
 /* `mpbox serve [OPTION]...` (argv[0] is "serve"); returns the exit status. */
 int serve_main(int argc, char **argv);
+
+/* snapkey.c: the snapshot key (--snapshot-key-file, or made in the state
+ * directory). 0, or -1 with err set. */
+int srv_snapshot_key(const char *key_file, const char *state_dir, uint8_t *key, size_t *len, char *err,
+                     size_t errcap);
 
 #endif /* MPBOX_SERVER_SERVE_H */

@@ -278,10 +278,12 @@ static int restore(struct sess_table *t, struct sess *s, char *err, size_t errca
         return SESS_FAILED;
     }
     /* The session's own limits (the worker would otherwise put the pool's
-     * over the snapshot's), but not the seed: setting it would re-seed the
-     * random state the snapshot carries. Mounts are not in snapshots. */
+     * over the snapshot's), but not the clock mode and seed: setting them
+     * would restart the clock and random state the snapshot carries (which
+     * are this session's). Mounts are not in snapshots. */
     int64_t limits[MPBOX_LIMIT_COUNT_];
     memcpy(limits, s->limits, sizeof limits);
+    limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
     limits[MPBOX_LIMIT_SEED] = -1;
     struct wk_session_spec spec = {
         .limits = limits,
@@ -437,6 +439,11 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
         rc = wrc == WK_NOMEM ? SESS_NOMEM : SESS_FAILED;
         goto fail;
     }
+    /* A loaded snapshot keeps its clock mode and seed unless the request
+     * set them: report what the session has, not the request's -1. */
+    for (int id = MPBOX_LIMIT_DETERMINISTIC; p->snapshot_len && id <= MPBOX_LIMIT_SEED; id++)
+        if (s->limits[id] < 0)
+            s->limits[id] = wk_limit(s->w, id);
     s->created_ms = now_ms(CLOCK_REALTIME);
     s->used_mono = now_ms(CLOCK_MONOTONIC);
     s->refs = 1;

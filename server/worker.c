@@ -902,6 +902,11 @@ int wk_save(struct wk *w, void **data, size_t *len)
                 NULL);
 }
 
+int64_t wk_limit(const struct wk *w, int id)
+{
+    return w && id >= 0 && id < MPBOX_LIMIT_COUNT_ ? w->limits[id] : -1;
+}
+
 pid_t wk_pid(const struct wk *w)
 {
     return w ? w->pid : 0;

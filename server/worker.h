@@ -59,6 +59,9 @@ struct wk_config {
     int seccomp;           /* 1: install the filter (default); 0 only for debugging */
     uint64_t rlimit_cpu_s; /* RLIMIT_CPU of a worker, seconds (0 = none) */
     int oneshot_reuse;     /* runs a one-shot worker serves before it is replaced (>= 1) */
+    /* mpbox_runtime_snapshot_key of the workers' runtime (0 bytes: none) */
+    uint8_t snapshot_key[MPBOX_SNAPSHOT_KEY_MAX];
+    size_t snapshot_key_len;
 };
 
 struct wk_pool; /* the zygote and the bookkeeping of live workers */
@@ -110,6 +113,10 @@ int wk_get_file(struct wk *w, const char *path, void **data, size_t *len);
 int wk_list_files(struct wk *w, char **json, size_t *json_len);
 /* mpbox_session_save bytes (malloc'd). */
 int wk_save(struct wk *w, void **data, size_t *len);
+
+/* The session's limits as the worker reported them after set-up (for a
+ * loaded snapshot: its own clock mode and seed where none was given). */
+int64_t wk_limit(const struct wk *w, int id);
 
 /* The worker's process id and resident memory (bytes, from /proc). */
 pid_t wk_pid(const struct wk *w);

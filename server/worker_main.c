@@ -245,6 +245,12 @@ static void setup(struct worker *w)
     if (!w->oneshot) {
         int rc;
         if (snap_len) {
+            /* mpbox_session_load caps the session's memory and files at the
+             * runtime's limits: this session's */
+            static const int caps[] = {MPBOX_LIMIT_MEMORY, MPBOX_LIMIT_FILES_BYTES, MPBOX_LIMIT_FILES_COUNT};
+            for (size_t k = 0; k < sizeof caps / sizeof caps[0]; k++)
+                if (limits[caps[k]] >= 0)
+                    mpbox_runtime_limit(w->z->rt, caps[k], limits[caps[k]]);
             const char *why = NULL;
             rc = mpbox_session_load(w->z->rt, snap, snap_len, &w->s, &why);
             if (rc != MPBOX_OK) {

@@ -42,6 +42,7 @@ void zy_encode_config(const struct wk_config *cfg, struct pr_buf *b)
     }
     pb_u32(b, (uint32_t)(cfg->seccomp != 0));
     pb_u64(b, cfg->rlimit_cpu_s);
+    pb_bytes(b, cfg->snapshot_key, cfg->snapshot_key_len);
 }
 
 int zy_decode_config(char *payload, size_t len, struct zy_config *out)
@@ -65,6 +66,7 @@ int zy_decode_config(char *payload, size_t len, struct zy_config *out)
     out->nsqlites = (int)n;
     out->seccomp = pi_u32(&in) != 0;
     out->rlimit_cpu_s = pi_u64(&in);
+    out->snapshot_key = pi_bytes(&in, &out->snapshot_key_len);
     return in.bad || in.off != in.len ? -1 : 0;
 }
 
@@ -161,6 +163,10 @@ static int zygote_main(int ctl)
         return 1;
     }
     apply_limits(&z);
+    if (mpbox_runtime_snapshot_key(z.rt, z.cfg.snapshot_key, z.cfg.snapshot_key_len) != MPBOX_OK) {
+        send_text(ctl, PR_SPAWN_FAILED, 0, "bad snapshot key");
+        return 1;
+    }
 
     /* Children are reaped when SIGCHLD says so. */
     sigset_t chld;

@@ -30,6 +30,8 @@ struct zy_config {
     const char **sqlite_names, **sqlite_paths;
     int seccomp;
     uint64_t rlimit_cpu_s;
+    const void *snapshot_key; /* into payload */
+    size_t snapshot_key_len;
     char *payload; /* the strings point into it */
 };
 

@@ -536,4 +536,26 @@ def test_repl_load_refused():
     check(b"cannot load session from" in out, "output %s" % show(out))
 
 
+
+@case
+def test_load_refuses_memory_above_cap():
+    """Issue 10: saved under --memory 512M holding ~100 MiB, loaded under
+    --memory 32M: refused with the reason, exit 2; without --memory the
+    snapshot's own cap applies and it loads."""
+    snap = path("big.snap")
+    p = run("--memory", "512M", "--save-session", snap, "-c", "b = bytearray(100 * 1024 * 1024)\nb[-1] = 9")
+    expect_rc(p, 0)
+    p = run("--memory", "32M", "--load-session", snap, "-c", "print(len(b))")
+    expect_rc(p, 2)
+    check(b"larger than the memory cap" in p.stderr and b"--memory 33554432" in p.stderr,
+          "no clear reason: %s" % show(p.stderr))
+    check(p.stdout == b"", "ran anyway: %s" % show(p.stdout))
+    p = run("--load-session", snap, "--json", "-c", "print(len(b), b[-1])")
+    expect_rc(p, 0)
+    check(as_json(p)["stdout"] == "104857600 9\n", show(p.stdout))
+    p = run("--memory", "200M", "--load-session", snap, "--json", "-c", "x = bytearray(150 * 1024 * 1024)")
+    r = as_json(p)
+    check(r["status"] == "out_of_memory" and r["stats"]["peak_memory_bytes"] <= 200 * 1024 * 1024,
+          show(p.stdout))
+
 finish()
