@@ -10,6 +10,7 @@
  * (O_CREAT | O_EXCL | O_NOFOLLOW) then renamed over its final name, so that
  * an existing symlink or hard link there is replaced, not written through.
  * Scratch names never contain "/", "." or ".." (the library refuses them).
+ * A file refused this way is reported and skipped; the rest are copied.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -215,10 +216,18 @@ int cli_files_output(mpbox_session *s, const struct cli_config *cfg)
     int rc = n < 0 || (size_t)n != l.n ? -1 : 0;
     if (rc != 0)
         fprintf(stderr, "mpbox: --output-dir: cannot list the session's files\n");
+    /* A file that cannot be written (a planted symlink in the way, ...) is
+     * reported and skipped; the others are still copied. */
+    size_t refused = 0;
     for (size_t i = 0; i < l.n; i++) {
-        if (rc == 0 && copy_out(&c, l.p[i]) != 0)
-            rc = -1;
+        if (copy_out(&c, l.p[i]) != 0)
+            refused++;
         free(l.p[i]);
+    }
+    if (refused) {
+        fprintf(stderr, "mpbox: --output-dir: %zu of %zu files not copied (see above); the others were\n", refused,
+                l.n);
+        rc = -1;
     }
     free(l.p);
     close(c.root);

@@ -155,4 +155,31 @@ def test_output_dir_replaces_file_links():
         check(f.read() == "alpha\n", "wrote through a hard link")
 
 
+
+@case
+def test_output_dir_skips_refused_and_copies_the_rest():
+    """Issue 10, item 6: a planted directory link refuses the files below
+    it, and every other file (before and after it in order) is copied."""
+    d = tree()
+    out = os.path.join(d, "out")
+    victim = os.path.join(d, "victim")
+    os.makedirs(out)
+    os.makedirs(victim)
+    os.symlink(victim, os.path.join(out, "b_link"))
+    p = run("--output-dir", out, "-c",
+            "import os\nfor n in ('a_first.txt', 'z_last.txt'):\n    open(n, 'w').write(n)\n"
+            "os.mkdir('b_link')\nopen('b_link/x.txt', 'w').write('x')\nopen('b_link/y.txt', 'w').write('y')\n"
+            "os.mkdir('c_dir')\nopen('c_dir/c.txt', 'w').write('c')\n")
+    check(p.returncode == 70, "exit %d, stderr %s" % (p.returncode, show(p.stderr)))
+    err = p.stderr.decode()
+    check("cannot write '/b_link/x.txt'" in err and "cannot write '/b_link/y.txt'" in err,
+          "refusals not reported: %s" % show(err, 400))
+    check("2 of 5 files not copied" in err, "no summary: %s" % show(err, 400))
+    check(os.listdir(victim) == [], "wrote through the link: %r" % os.listdir(victim))
+    for rel, want in (("a_first.txt", "a_first.txt"), ("z_last.txt", "z_last.txt"), ("c_dir/c.txt", "c")):
+        path = os.path.join(out, rel)
+        check(os.path.isfile(path), "%s not copied: %r" % (rel, sorted(os.listdir(out))))
+        with open(path) as f:
+            check(f.read() == want, "%s: wrong contents" % rel)
+
 finish()
