@@ -1310,3 +1310,14 @@ BasicContext = Context(prec=9, rounding=ROUND_HALF_UP, Emin=-999999, Emax=999999
 ExtendedContext = Context(prec=9, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=999999,
                           flags=[], traps=[])
 _default_ready = True
+
+
+def _register_with_numbers():
+    # numbers.Number counts Decimal (whichever module is imported first)
+    import sys
+    numbers = sys.modules.get('numbers')
+    if numbers is not None:
+        numbers.Number.register(Decimal)
+
+
+_register_with_numbers()

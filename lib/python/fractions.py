@@ -458,3 +458,14 @@ class Fraction:
 
     def __deepcopy__(self, memo):
         return self
+
+
+def _register_with_numbers():
+    # numbers.Rational counts Fraction (whichever module is imported first)
+    import sys
+    numbers = sys.modules.get('numbers')
+    if numbers is not None:
+        numbers.Rational.register(Fraction)
+
+
+_register_with_numbers()
