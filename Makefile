@@ -16,6 +16,7 @@ BUILD    ?= build
 OPT      ?= -O2
 GUESTOPT ?= -O2
 FUEL     ?= 1
+SPEED    ?= 1
 
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CSTD     := -std=c11 -D_GNU_SOURCE
@@ -55,31 +56,49 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# Deterministic fuel (docs/fuel.md): with FUEL=1 the guest goes through
-# guest/fuel, a Binaryen C API tool that adds an inline fuel counter
-# (global "mpbox_fuel", import env.mpbox_out_of_fuel); FUEL=0 keeps the plain
-# guest. The tool is built in GUEST_DIR, so that sub-makes sharing a guest
-# (test-asan) see it as up to date. The current FUEL setting is kept in
-# stamp files, so that switching it rebuilds the guest and the library.
-$(GUEST_DIR)/fuel: guest/fuel.c | $(DEPS_OK)
+# The guest is rewritten at build time by two Binaryen C API tools, built in
+# GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
+# date:
+#   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
+#   guest (geometric vstr growth, the allocator's free-block index), found
+#   by structure: docs/benchmarks.md;
+#   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
+#   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
+# SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
+# stamp files, so that switching one rebuilds the guest and the library.
+FUEL_STAMP_GUEST := $(GUEST_DIR)/fuel-mode
+FUEL_STAMP_LIB := $(BUILD)/fuel-mode
+GUEST_MODE := FUEL=$(FUEL) SPEED=$(SPEED)
+$(shell for f in $(FUEL_STAMP_GUEST) $(FUEL_STAMP_LIB); do mkdir -p "$${f%/*}"; \
+    [ "`cat $$f 2>/dev/null`" = "$(GUEST_MODE)" ] || echo "$(GUEST_MODE)" > $$f; done)
+
+$(GUEST_DIR)/speed: guest/speed.c guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/fuel
+$(GUEST_DIR)/fuel: guest/fuel.c guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed
+	$(GUEST_DIR)/speed $< $@
+
+ifeq ($(SPEED),1)
+GUEST_BASE := $(GUEST_DIR)/micropython.speed.wasm
+else
+GUEST_BASE := $(GUEST_DIR)/micropython.wasm
+endif
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_BASE) $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.wasm
+GUEST_WASM := $(GUEST_BASE)
 FUEL_CFLAGS :=
 endif
-FUEL_STAMP_GUEST := $(GUEST_DIR)/fuel-mode
-FUEL_STAMP_LIB := $(BUILD)/fuel-mode
-$(shell for f in $(FUEL_STAMP_GUEST) $(FUEL_STAMP_LIB); do mkdir -p "$${f%/*}"; \
-    [ "`cat $$f 2>/dev/null`" = "$(FUEL)" ] || echo "$(FUEL)" > $$f; done)
-
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
 	wasm2c -n micropython $< -o $(GUEST_DIR)/guest.c
 

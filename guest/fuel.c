@@ -74,12 +74,7 @@
  * the inserted checks. The result is validated, and the tool fails loudly
  * if it is invalid.
  */
-#include <binaryen-c.h>
-#include <errno.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "wasm_tree.h"
 
 #define FUEL_GLOBAL "mpbox_fuel"
 #define FUEL_IMPORT_INTERNAL "mpbox$out_of_fuel"
@@ -90,163 +85,6 @@
 #define COST_CAP 100000
 
 enum mode { MODE_SITES, MODE_ACYCLIC, MODE_BOUNDED, MODE_LEAF, MODE_ALL, MODE_LOOPS, MODE_NONE };
-
-static const char *prog = "fuel";
-
-static void die(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "%s: ", prog);
-    fprintf(stderr, fmt, arg);
-    fputc('\n', stderr);
-    exit(1);
-}
-
-static void *xrealloc(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) {
-        fprintf(stderr, "%s: out of memory\n", prog);
-        exit(1);
-    }
-    return p;
-}
-
-/* ---- expression ids, fetched once ---------------------------------- */
-
-static BinaryenExpressionId ID_NOP, ID_BLOCK, ID_IF, ID_LOOP, ID_BREAK, ID_SWITCH, ID_CALL,
-    ID_CALL_INDIRECT, ID_LOCAL_GET, ID_LOCAL_SET, ID_GLOBAL_GET, ID_GLOBAL_SET, ID_LOAD, ID_STORE,
-    ID_MEMORY_INIT, ID_DATA_DROP, ID_MEMORY_COPY, ID_MEMORY_FILL, ID_CONST, ID_UNARY, ID_BINARY,
-    ID_SELECT, ID_DROP, ID_RETURN, ID_MEMORY_SIZE, ID_MEMORY_GROW, ID_UNREACHABLE, ID_POP,
-    ID_REF_NULL, ID_REF_IS, ID_REF_FUNC, ID_REF_EQ, ID_TABLE_GET, ID_TABLE_SET, ID_TABLE_SIZE,
-    ID_TABLE_GROW, ID_TUPLE_MAKE, ID_TUPLE_EXTRACT;
-
-static void init_ids(void)
-{
-    ID_NOP = BinaryenNopId();
-    ID_BLOCK = BinaryenBlockId();
-    ID_IF = BinaryenIfId();
-    ID_LOOP = BinaryenLoopId();
-    ID_BREAK = BinaryenBreakId();
-    ID_SWITCH = BinaryenSwitchId();
-    ID_CALL = BinaryenCallId();
-    ID_CALL_INDIRECT = BinaryenCallIndirectId();
-    ID_LOCAL_GET = BinaryenLocalGetId();
-    ID_LOCAL_SET = BinaryenLocalSetId();
-    ID_GLOBAL_GET = BinaryenGlobalGetId();
-    ID_GLOBAL_SET = BinaryenGlobalSetId();
-    ID_LOAD = BinaryenLoadId();
-    ID_STORE = BinaryenStoreId();
-    ID_MEMORY_INIT = BinaryenMemoryInitId();
-    ID_DATA_DROP = BinaryenDataDropId();
-    ID_MEMORY_COPY = BinaryenMemoryCopyId();
-    ID_MEMORY_FILL = BinaryenMemoryFillId();
-    ID_CONST = BinaryenConstId();
-    ID_UNARY = BinaryenUnaryId();
-    ID_BINARY = BinaryenBinaryId();
-    ID_SELECT = BinaryenSelectId();
-    ID_DROP = BinaryenDropId();
-    ID_RETURN = BinaryenReturnId();
-    ID_MEMORY_SIZE = BinaryenMemorySizeId();
-    ID_MEMORY_GROW = BinaryenMemoryGrowId();
-    ID_UNREACHABLE = BinaryenUnreachableId();
-    ID_POP = BinaryenPopId();
-    ID_REF_NULL = BinaryenRefNullId();
-    ID_REF_IS = BinaryenRefIsId();
-    ID_REF_FUNC = BinaryenRefFuncId();
-    ID_REF_EQ = BinaryenRefEqId();
-    ID_TABLE_GET = BinaryenTableGetId();
-    ID_TABLE_SET = BinaryenTableSetId();
-    ID_TABLE_SIZE = BinaryenTableSizeId();
-    ID_TABLE_GROW = BinaryenTableGrowId();
-    ID_TUPLE_MAKE = BinaryenTupleMakeId();
-    ID_TUPLE_EXTRACT = BinaryenTupleExtractId();
-}
-
-/* The operands of expression `e`, in evaluation order, for every kind of
- * expression this tool understands (MVP, sign-ext, saturating conversions,
- * bulk memory, reference types, multi-value). Anything else (atomics, SIMD,
- * exceptions, GC) is refused: a check could be placed wrongly around
- * control flow we do not model. Returns the number of operands; child(e, i)
- * returns the i-th. */
-static BinaryenIndex nchildren(BinaryenExpressionRef e)
-{
-    BinaryenExpressionId id = BinaryenExpressionGetId(e);
-    if (id == ID_BLOCK) return BinaryenBlockGetNumChildren(e);
-    if (id == ID_IF) return BinaryenIfGetIfFalse(e) ? 3 : 2;
-    if (id == ID_LOOP) return 1;
-    if (id == ID_BREAK) return (BinaryenBreakGetValue(e) != NULL) + (BinaryenBreakGetCondition(e) != NULL);
-    if (id == ID_SWITCH) return 1 + (BinaryenSwitchGetValue(e) != NULL);
-    if (id == ID_CALL) {
-        if (BinaryenCallIsReturn(e)) die("%s", "return_call is not supported");
-        return BinaryenCallGetNumOperands(e);
-    }
-    if (id == ID_CALL_INDIRECT) {
-        if (BinaryenCallIndirectIsReturn(e)) die("%s", "return_call_indirect is not supported");
-        return BinaryenCallIndirectGetNumOperands(e) + 1;
-    }
-    if (id == ID_LOCAL_SET || id == ID_GLOBAL_SET || id == ID_LOAD || id == ID_UNARY || id == ID_DROP ||
-        id == ID_MEMORY_GROW || id == ID_REF_IS || id == ID_TABLE_GET || id == ID_TUPLE_EXTRACT)
-        return 1;
-    if (id == ID_STORE || id == ID_BINARY || id == ID_REF_EQ || id == ID_TABLE_SET || id == ID_TABLE_GROW)
-        return 2;
-    if (id == ID_SELECT || id == ID_MEMORY_INIT || id == ID_MEMORY_COPY || id == ID_MEMORY_FILL) return 3;
-    if (id == ID_RETURN) return BinaryenReturnGetValue(e) != NULL;
-    if (id == ID_TUPLE_MAKE) return BinaryenTupleMakeGetNumOperands(e);
-    if (id == ID_NOP || id == ID_LOCAL_GET || id == ID_GLOBAL_GET || id == ID_CONST || id == ID_MEMORY_SIZE ||
-        id == ID_UNREACHABLE || id == ID_POP || id == ID_REF_NULL || id == ID_REF_FUNC || id == ID_DATA_DROP ||
-        id == ID_TABLE_SIZE)
-        return 0;
-    fprintf(stderr, "%s: unsupported expression (id %u) in the module\n", prog, (unsigned)id);
-    exit(1);
-}
-
-static BinaryenExpressionRef child(BinaryenExpressionRef e, BinaryenIndex i)
-{
-    BinaryenExpressionId id = BinaryenExpressionGetId(e);
-    if (id == ID_BLOCK) return BinaryenBlockGetChildAt(e, i);
-    if (id == ID_IF)
-        return i == 0 ? BinaryenIfGetCondition(e) : i == 1 ? BinaryenIfGetIfTrue(e) : BinaryenIfGetIfFalse(e);
-    if (id == ID_LOOP) return BinaryenLoopGetBody(e);
-    if (id == ID_BREAK) {
-        BinaryenExpressionRef v = BinaryenBreakGetValue(e);
-        return (i == 0 && v) ? v : BinaryenBreakGetCondition(e);
-    }
-    if (id == ID_SWITCH) {
-        BinaryenExpressionRef v = BinaryenSwitchGetValue(e);
-        return (i == 0 && v) ? v : BinaryenSwitchGetCondition(e);
-    }
-    if (id == ID_CALL) return BinaryenCallGetOperandAt(e, i);
-    if (id == ID_CALL_INDIRECT) {
-        BinaryenIndex n = BinaryenCallIndirectGetNumOperands(e);
-        return i < n ? BinaryenCallIndirectGetOperandAt(e, i) : BinaryenCallIndirectGetTarget(e);
-    }
-    if (id == ID_LOCAL_SET) return BinaryenLocalSetGetValue(e);
-    if (id == ID_GLOBAL_SET) return BinaryenGlobalSetGetValue(e);
-    if (id == ID_LOAD) return BinaryenLoadGetPtr(e);
-    if (id == ID_UNARY) return BinaryenUnaryGetValue(e);
-    if (id == ID_DROP) return BinaryenDropGetValue(e);
-    if (id == ID_MEMORY_GROW) return BinaryenMemoryGrowGetDelta(e);
-    if (id == ID_REF_IS) return BinaryenRefIsGetValue(e);
-    if (id == ID_TABLE_GET) return BinaryenTableGetGetIndex(e);
-    if (id == ID_TUPLE_EXTRACT) return BinaryenTupleExtractGetTuple(e);
-    if (id == ID_STORE) return i == 0 ? BinaryenStoreGetPtr(e) : BinaryenStoreGetValue(e);
-    if (id == ID_BINARY) return i == 0 ? BinaryenBinaryGetLeft(e) : BinaryenBinaryGetRight(e);
-    if (id == ID_REF_EQ) return i == 0 ? BinaryenRefEqGetLeft(e) : BinaryenRefEqGetRight(e);
-    if (id == ID_TABLE_SET) return i == 0 ? BinaryenTableSetGetIndex(e) : BinaryenTableSetGetValue(e);
-    if (id == ID_TABLE_GROW) return i == 0 ? BinaryenTableGrowGetValue(e) : BinaryenTableGrowGetDelta(e);
-    if (id == ID_SELECT)
-        return i == 0 ? BinaryenSelectGetIfTrue(e) : i == 1 ? BinaryenSelectGetIfFalse(e) : BinaryenSelectGetCondition(e);
-    if (id == ID_MEMORY_INIT)
-        return i == 0 ? BinaryenMemoryInitGetDest(e) : i == 1 ? BinaryenMemoryInitGetOffset(e) : BinaryenMemoryInitGetSize(e);
-    if (id == ID_MEMORY_COPY)
-        return i == 0 ? BinaryenMemoryCopyGetDest(e) : i == 1 ? BinaryenMemoryCopyGetSource(e) : BinaryenMemoryCopyGetSize(e);
-    if (id == ID_MEMORY_FILL)
-        return i == 0 ? BinaryenMemoryFillGetDest(e) : i == 1 ? BinaryenMemoryFillGetValue(e) : BinaryenMemoryFillGetSize(e);
-    if (id == ID_RETURN) return BinaryenReturnGetValue(e);
-    if (id == ID_TUPLE_MAKE) return BinaryenTupleMakeGetOperandAt(e, i);
-    die("%s", "internal error: child() of a leaf expression");
-    return NULL;
-}
 
 /* ---- per-function facts ------------------------------------------- */
 
@@ -640,27 +478,10 @@ static BinaryenExpressionRef prepend(BinaryenModuleRef m, BinaryenExpressionRef 
     return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeAuto());
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) die("cannot open %s", path);
-    size_t cap = 1 << 20, n = 0;
-    char *buf = xrealloc(NULL, cap);
-    for (;;) {
-        size_t r = fread(buf + n, 1, cap - n, fp);
-        n += r;
-        if (n < cap) break;
-        cap *= 2;
-        buf = xrealloc(buf, cap);
-    }
-    if (ferror(fp)) die("cannot read %s", path);
-    fclose(fp);
-    *len = n;
-    return buf;
-}
 
 int main(int argc, char **argv)
 {
+    prog = "fuel";
     enum mode mode = MODE_SITES;
     int local_loops = 1;
     int argi = 1;
@@ -687,19 +508,7 @@ int main(int argc, char **argv)
     const char *in = argv[argi], *out = argv[argi + 1];
     init_ids();
 
-    size_t len;
-    char *bytes = read_file(in, &len);
-    BinaryenModuleRef m = BinaryenModuleRead(bytes, len);
-    free(bytes);
-    if (!m) die("cannot parse %s", in);
-    /* The reader enables what the target_features section lists; add the
-     * features wasm2c 1.0.32 accepts by default, so that a module without
-     * that section still validates. */
-    BinaryenModuleSetFeatures(m, BinaryenModuleGetFeatures(m) | BinaryenFeatureMutableGlobals() |
-                                     BinaryenFeatureNontrappingFPToInt() | BinaryenFeatureSignExt() |
-                                     BinaryenFeatureBulkMemory() | BinaryenFeatureMultivalue() |
-                                     BinaryenFeatureReferenceTypes());
-    if (!BinaryenModuleValidate(m)) die("%s does not validate before instrumentation", in);
+    BinaryenModuleRef m = read_module(in);
 
     long points_entry = 0, points_loop = 0, local_points = 0, points_site = 0, skipped = 0;
     if (mode != MODE_NONE) {
@@ -868,17 +677,7 @@ int main(int argc, char **argv)
         }
     }
 
-    if (!BinaryenModuleValidate(m)) die("instrumented module does not validate (from %s)", in);
-
-    BinaryenModuleAllocateAndWriteResult res = BinaryenModuleAllocateAndWrite(m, NULL);
-    FILE *fp = fopen(out, "wb");
-    if (!fp) die("cannot create %s", out);
-    if (fwrite(res.binary, 1, res.binaryBytes, fp) != res.binaryBytes || fclose(fp) != 0) {
-        remove(out);
-        die("cannot write %s", out);
-    }
-    free(res.binary);
-    if (res.sourceMap) free(res.sourceMap);
+    write_module(m, in, out);
     BinaryenModuleDispose(m);
     fprintf(stderr,
             "%s: %s -> %s: %ld entry, %ld loop (%ld counting in a local) and %ld call-site checks, %ld functions "

@@ -1,0 +1,542 @@
+/* speed — rewrite the guest for speed at build time, before guest/fuel.
+ *
+ *   speed IN.wasm OUT.wasm
+ *
+ * The guest is MicroPython's official WebAssembly build; a few of its
+ * algorithms are quadratic where agents' programs hurt. Each rewrite below
+ * finds its target by structure (the binary has no names), checks that it
+ * matches exactly one place, and fails the build loudly otherwise: a guest
+ * that does not look as expected is never rewritten by guesswork.
+ * docs/benchmarks.md has the measurements.
+ *
+ * 1. vstr growth (py/vstr.c, vstr_ensure_extra). A vstr that runs out of
+ *    room grows to ROUND_ALLOC(len + extra + 16): 16 bytes at a time, and
+ *    each m_renew that cannot grow in place copies the whole string, so
+ *    building a long string (json.dumps, str.join, %, f-strings, StringIO)
+ *    is quadratic. The compiled form is
+ *        local.tee $n (i32.add (i32.and (local.get $n) (i32.const -8)) (i32.const 24))
+ *    passed as the new size to m_renew and stored as vstr->alloc. It becomes
+ *    n + n/2 (rounded the same way) while n < 1 GiB, the original size
+ *    above that (no overflow): geometric growth, amortised linear time.
+ *
+ * 2. The allocator's free-block search (py/gc.c, gc_alloc). Each heap area
+ *    keeps gc_last_free_atb_index, where the search for free blocks starts;
+ *    no block before it is free. gc_alloc moves it only after a one-block
+ *    allocation, so a run of multi-block allocations (tuples, lists,
+ *    strings) searches again and again from the same place over everything
+ *    allocated since: quadratic. After the original update, the rewrite
+ *    calls a new function that moves the index past allocation-table bytes
+ *    whose four blocks are all in use. That keeps the invariant (a skipped
+ *    byte has no free block), costs no more than the search just made, and
+ *    changes no allocation decision: first fit finds the same blocks.
+ *
+ * Every rewrite is ordinary guest code, so guest/fuel instruments it like
+ * the rest: fuel stays a deterministic function of the program.
+ */
+#include "wasm_tree.h"
+
+/* ---- walking with parents ------------------------------------------ */
+
+typedef struct site {
+    BinaryenExpressionRef e, parent;
+    BinaryenIndex slot;
+} site;
+
+/* Calls visit(fn, site, ctx) for every expression of fn's body, parents
+ * before children. Uses an explicit stack: MicroPython's interpreter loop
+ * nests deeply. */
+static void walk(BinaryenFunctionRef fn, void (*visit)(BinaryenFunctionRef, const site *, void *), void *ctx)
+{
+    static site *stack;
+    static size_t cap;
+    size_t sp = 0;
+    BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
+    if (!body) return;
+    if (cap == 0) {
+        cap = 1024;
+        stack = xrealloc(NULL, cap * sizeof *stack);
+    }
+    stack[sp++] = (site){body, NULL, 0};
+    while (sp) {
+        site s = stack[--sp];
+        visit(fn, &s, ctx);
+        BinaryenIndex n = nchildren(s.e);
+        if (sp + n > cap) {
+            while (sp + n > cap) cap *= 2;
+            stack = xrealloc(stack, cap * sizeof *stack);
+        }
+        for (BinaryenIndex i = 0; i < n; i++) {
+            BinaryenExpressionRef c = child(s.e, i);
+            if (c) stack[sp++] = (site){c, s.e, i};
+        }
+    }
+}
+
+static void walk_module(BinaryenModuleRef m, void (*visit)(BinaryenFunctionRef, const site *, void *), void *ctx)
+{
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
+        const char *mod = BinaryenFunctionImportGetModule(fn);
+        if (!(mod && *mod)) walk(fn, visit, ctx);
+    }
+}
+
+/* ---- small matchers ------------------------------------------------- */
+
+static int is(BinaryenExpressionRef e, BinaryenExpressionId id) { return e && BinaryenExpressionGetId(e) == id; }
+
+static int is_i32_const(BinaryenExpressionRef e, int32_t v)
+{
+    return is(e, ID_CONST) && BinaryenExpressionGetType(e) == BinaryenTypeInt32() && BinaryenConstGetValueI32(e) == v;
+}
+
+static int is_binary(BinaryenExpressionRef e, BinaryenOp op)
+{
+    return is(e, ID_BINARY) && BinaryenBinaryGetOp(e) == op;
+}
+
+static int is_local_get(BinaryenExpressionRef e, BinaryenIndex l)
+{
+    return is(e, ID_LOCAL_GET) && BinaryenLocalGetGetIndex(e) == l;
+}
+
+/* (i32.load offset=OFF (local.get L)), a plain 4-byte load. */
+static int is_load_field(BinaryenExpressionRef e, BinaryenIndex l, uint32_t off)
+{
+    return is(e, ID_LOAD) && BinaryenLoadGetBytes(e) == 4 && BinaryenLoadGetOffset(e) == off &&
+           BinaryenExpressionGetType(e) == BinaryenTypeInt32() && is_local_get(BinaryenLoadGetPtr(e), l);
+}
+
+static BinaryenType i32(void) { return BinaryenTypeInt32(); }
+static BinaryenExpressionRef get(BinaryenModuleRef m, BinaryenIndex l) { return BinaryenLocalGet(m, l, i32()); }
+static BinaryenExpressionRef c32(BinaryenModuleRef m, int32_t v) { return BinaryenConst(m, BinaryenLiteralInt32(v)); }
+static BinaryenExpressionRef bin(BinaryenModuleRef m, BinaryenOp op, BinaryenExpressionRef a, BinaryenExpressionRef b)
+{
+    return BinaryenBinary(m, op, a, b);
+}
+
+/* ---- 1. vstr growth ------------------------------------------------- */
+
+typedef struct vstr_match {
+    int count;
+    BinaryenExpressionRef tee; /* the local.tee holding the new size */
+    const char *fn;
+} vstr_match;
+
+/* vstr_ensure_extra(vstr_t *vstr, size_t size), after `n = vstr->len + size`
+ * exceeded vstr->alloc and vstr->fixed_buf was checked:
+ *     vstr->buf = m_renew(vstr->buf, n = ROUND_ALLOC(n + 16));
+ * i.e. (call $m_renew (i32.load offset=8 (local.get 0))
+ *                     (local.tee $n (i32.add (i32.and (local.get $n) (i32.const -8)) (i32.const 24))))
+ * in a function of type (i32, i32) -> (). */
+static void find_vstr_growth(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    vstr_match *vm = ctx;
+    BinaryenExpressionRef e = s->e;
+    if (!is(e, ID_CALL) || BinaryenCallGetNumOperands(e) != 2) return;
+    if (BinaryenFunctionGetParams(fn) != BinaryenTypeCreate((BinaryenType[]){i32(), i32()}, 2) ||
+        BinaryenFunctionGetResults(fn) != BinaryenTypeNone())
+        return;
+    if (!is_load_field(BinaryenCallGetOperandAt(e, 0), 0, 8)) return;
+    BinaryenExpressionRef tee = BinaryenCallGetOperandAt(e, 1);
+    if (!is(tee, ID_LOCAL_SET) || !BinaryenLocalSetIsTee(tee)) return;
+    BinaryenIndex n = BinaryenLocalSetGetIndex(tee);
+    BinaryenExpressionRef add = BinaryenLocalSetGetValue(tee);
+    if (!is_binary(add, BinaryenAddInt32()) || !is_i32_const(BinaryenBinaryGetRight(add), 24)) return;
+    BinaryenExpressionRef and = BinaryenBinaryGetLeft(add);
+    if (!is_binary(and, BinaryenAndInt32()) || !is_i32_const(BinaryenBinaryGetRight(and), -8) ||
+        !is_local_get(BinaryenBinaryGetLeft(and), n))
+        return;
+    vm->count++;
+    vm->tee = tee;
+    vm->fn = BinaryenFunctionGetName(fn);
+}
+
+static void rewrite_vstr_growth(BinaryenModuleRef m)
+{
+    vstr_match vm = {0};
+    walk_module(m, find_vstr_growth, &vm);
+    if (vm.count != 1) {
+        fprintf(stderr, "%s: vstr growth: expected one match, found %d\n", prog, vm.count);
+        exit(1);
+    }
+    BinaryenIndex n = BinaryenLocalSetGetIndex(vm.tee);
+    /* select(ROUND(n + n/2 + 16), ROUND(n + 16), n < 1 GiB) */
+    BinaryenExpressionRef grown = bin(m, BinaryenAddInt32(),
+                                      bin(m, BinaryenAndInt32(),
+                                          bin(m, BinaryenAddInt32(), get(m, n),
+                                              bin(m, BinaryenShrUInt32(), get(m, n), c32(m, 1))),
+                                          c32(m, -8)),
+                                      c32(m, 24));
+    BinaryenExpressionRef small = bin(m, BinaryenLtUInt32(), get(m, n), c32(m, 1 << 30));
+    BinaryenExpressionRef old = BinaryenLocalSetGetValue(vm.tee);
+    BinaryenLocalSetSetValue(vm.tee, BinaryenSelect(m, small, grown, old, i32()));
+    fprintf(stderr, "%s: vstr growth made geometric in %s\n", prog, vm.fn);
+}
+
+/* ---- 2. the allocator's free-block search --------------------------- */
+
+/* Fields of mp_state_mem_area_t (py/mpstate.h) on wasm32. */
+#define AREA_NEXT 0
+#define AREA_ATB_LEN 8
+#define AREA_LAST_FREE 24
+#define HINT_AREA "mpbox$gc_hint_area"
+#define HINT_ATB "mpbox$gc_hint_atb"
+#define HINT_USED "mpbox$gc_hint_used"
+#define F_START "mpbox$gc_search_start"
+#define F_RETRY "mpbox$gc_search_retry"
+#define F_FOUND "mpbox$gc_search_found"
+
+typedef struct gc_match {
+    int count;
+    BinaryenFunctionRef fn;
+    site at;            /* the block that updates the index after "found" */
+    BinaryenIndex area; /* local holding the area */
+    BinaryenIndex end;  /* local holding the last block found */
+    BinaryenIndex nfree;
+    uint32_t first_area_addr, first_area_offset; /* &MP_STATE_MEM(gc_last_free_area) */
+    /* the multi-block search: where it reads its start, how it moves on */
+    site start[4];
+    int nstart;
+    site next[4];
+    int nnext;
+    BinaryenIndex nblocks;
+} gc_match;
+
+/* In gc_alloc, right after "found":
+ *     if (n_free == 1) { MP_STATE_MEM(gc_last_free_area) = area;
+ *                        area->gc_last_free_atb_index = (i + 1) / BLOCKS_PER_ATB; }
+ * compiled as
+ *     (block $b (br_if $b (i32.ne (local.get $n_free) (i32.const 1)))
+ *               (i32.store offset=STATE (i32.const K) (local.get $area))
+ *               (i32.store (local.get $p) (i32.shr_u (i32.add (local.get $i) (i32.const 1)) (i32.const 2))))
+ */
+static void find_gc_index_update(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    gc_match *gm = ctx;
+    BinaryenExpressionRef b = s->e;
+    if (!is(b, ID_BLOCK) || BinaryenBlockGetNumChildren(b) != 3 || !BinaryenBlockGetName(b)) return;
+    BinaryenExpressionRef br = BinaryenBlockGetChildAt(b, 0);
+    BinaryenExpressionRef set_area = BinaryenBlockGetChildAt(b, 1);
+    BinaryenExpressionRef set_index = BinaryenBlockGetChildAt(b, 2);
+    if (!is(br, ID_BREAK) || strcmp(BinaryenBreakGetName(br), BinaryenBlockGetName(b)) != 0) return;
+    BinaryenExpressionRef cond = BinaryenBreakGetCondition(br);
+    if (!is_binary(cond, BinaryenNeInt32()) || !is(BinaryenBinaryGetLeft(cond), ID_LOCAL_GET) ||
+        !is_i32_const(BinaryenBinaryGetRight(cond), 1))
+        return;
+    if (!is(set_area, ID_STORE) || BinaryenStoreGetBytes(set_area) != 4 || !is(BinaryenStoreGetPtr(set_area), ID_CONST) ||
+        !is(BinaryenStoreGetValue(set_area), ID_LOCAL_GET))
+        return;
+    if (!is(set_index, ID_STORE) || BinaryenStoreGetBytes(set_index) != 4 || BinaryenStoreGetOffset(set_index) != 0 ||
+        !is(BinaryenStoreGetPtr(set_index), ID_LOCAL_GET))
+        return;
+    BinaryenExpressionRef v = BinaryenStoreGetValue(set_index);
+    if (!is_binary(v, BinaryenShrUInt32()) || !is_i32_const(BinaryenBinaryGetRight(v), 2)) return;
+    BinaryenExpressionRef plus1 = BinaryenBinaryGetLeft(v);
+    if (!is_binary(plus1, BinaryenAddInt32()) || !is(BinaryenBinaryGetLeft(plus1), ID_LOCAL_GET) ||
+        !is_i32_const(BinaryenBinaryGetRight(plus1), 1))
+        return;
+    gm->count++;
+    gm->fn = fn;
+    gm->at = *s;
+    gm->area = BinaryenLocalGetGetIndex(BinaryenStoreGetValue(set_area));
+    gm->end = BinaryenLocalGetGetIndex(BinaryenBinaryGetLeft(plus1));
+    gm->nfree = BinaryenLocalGetGetIndex(BinaryenBinaryGetLeft(cond));
+    gm->first_area_addr = (uint32_t)BinaryenConstGetValueI32(BinaryenStoreGetPtr(set_area));
+    gm->first_area_offset = BinaryenStoreGetOffset(set_area);
+}
+
+/* The start of an area's scan:
+ *     (i32.ge_u (local.tee $i (i32.load offset=24 (local.get $area)))
+ *               (local.tee $len (i32.load offset=8 (local.get $area))))
+ * i.e. "for (i = area->gc_last_free_atb_index; i < area->gc_alloc_table_byte_len; ...)". */
+static int is_scan_start(BinaryenExpressionRef e, BinaryenIndex area)
+{
+    if (!is_binary(e, BinaryenGeUInt32())) return 0;
+    BinaryenExpressionRef l = BinaryenBinaryGetLeft(e), r = BinaryenBinaryGetRight(e);
+    return is(l, ID_LOCAL_SET) && BinaryenLocalSetIsTee(l) && is(r, ID_LOCAL_SET) && BinaryenLocalSetIsTee(r) &&
+           is_load_field(BinaryenLocalSetGetValue(l), area, AREA_LAST_FREE) &&
+           is_load_field(BinaryenLocalSetGetValue(r), area, AREA_ATB_LEN);
+}
+
+/* The run-length test of the multi-block search ("++n_free >= n_blocks"):
+ * (i32.ge_u|lt_u (local.tee $n (i32.add (local.get $m) (i32.const 1))) (local.get $n_blocks)).
+ * The one-block search is compiled separately and has none. */
+static int is_run_test(BinaryenExpressionRef e, BinaryenIndex *nblocks)
+{
+    if (!is_binary(e, BinaryenGeUInt32()) && !is_binary(e, BinaryenLtUInt32())) return 0;
+    BinaryenExpressionRef l = BinaryenBinaryGetLeft(e), r = BinaryenBinaryGetRight(e);
+    if (!is(l, ID_LOCAL_SET) || !BinaryenLocalSetIsTee(l) || !is(r, ID_LOCAL_GET)) return 0;
+    BinaryenExpressionRef v = BinaryenLocalSetGetValue(l);
+    if (!is_binary(v, BinaryenAddInt32()) || !is(BinaryenBinaryGetLeft(v), ID_LOCAL_GET) ||
+        !is_i32_const(BinaryenBinaryGetRight(v), 1))
+        return 0;
+    *nblocks = BinaryenLocalGetGetIndex(r);
+    return 1;
+}
+
+/* What a subtree holds: scan starts, run tests (and their n_blocks local). */
+typedef struct subtree_facts {
+    BinaryenIndex area;
+    int starts, tests, nblocks_conflict;
+    BinaryenIndex nblocks;
+} subtree_facts;
+
+static void subtree_visit(BinaryenExpressionRef e, subtree_facts *f)
+{
+    BinaryenIndex nb;
+    if (is_scan_start(e, f->area)) f->starts++;
+    if (is_run_test(e, &nb)) {
+        if (f->tests && f->nblocks != nb) f->nblocks_conflict = 1;
+        f->nblocks = nb;
+        f->tests++;
+    }
+}
+
+static void subtree(BinaryenExpressionRef root, subtree_facts *f)
+{
+    BinaryenExpressionRef *stack = xrealloc(NULL, 256 * sizeof *stack);
+    size_t sp = 0, cap = 256;
+    stack[sp++] = root;
+    while (sp) {
+        BinaryenExpressionRef e = stack[--sp];
+        subtree_visit(e, f);
+        BinaryenIndex n = nchildren(e);
+        if (sp + n > cap) {
+            while (sp + n > cap) cap *= 2;
+            stack = xrealloc(stack, cap * sizeof *stack);
+        }
+        for (BinaryenIndex i = 0; i < n; i++) {
+            BinaryenExpressionRef c = child(e, i);
+            if (c) stack[sp++] = c;
+        }
+    }
+    free(stack);
+}
+
+typedef struct gc_sites {
+    gc_match *gm;
+    const char *loop; /* name of an area loop of the multi-block search */
+} gc_sites;
+
+static void find_gc_sites(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    gc_sites *gs = ctx;
+    gc_match *gm = gs->gm;
+    BinaryenExpressionRef e = s->e;
+    if (is(e, ID_BREAK) && BinaryenBreakGetCondition(e) && !BinaryenBreakGetValue(e) &&
+        strcmp(BinaryenBreakGetName(e), gs->loop) == 0) {
+        BinaryenExpressionRef c = BinaryenBreakGetCondition(e);
+        if (is(c, ID_LOCAL_SET) && BinaryenLocalSetIsTee(c) && BinaryenLocalSetGetIndex(c) == gm->area &&
+            is_load_field(BinaryenLocalSetGetValue(c), gm->area, AREA_NEXT) && gm->nnext < 4)
+            gm->next[gm->nnext++] = *s;
+    }
+}
+
+static void find_gc_start(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    gc_match *gm = ctx;
+    if (is_scan_start(s->e, gm->area) && gm->nstart < 4) gm->start[gm->nstart++] = *s;
+}
+
+/* A loop holding the multi-block scan start: the area loop is the
+ * innermost one whose body holds exactly that start and run tests. */
+typedef struct loop_pick {
+    gc_match *gm;
+    BinaryenExpressionRef loops[16];
+    int n;
+} loop_pick;
+
+static void pick_loops(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    loop_pick *lp = ctx;
+    BinaryenExpressionRef e = s->e;
+    if (!is(e, ID_LOOP) || !BinaryenLoopGetName(e)) return;
+    subtree_facts f = {.area = lp->gm->area};
+    subtree(BinaryenLoopGetBody(e), &f);
+    if (f.starts == 1 && f.tests > 0 && !f.nblocks_conflict && lp->n < 16) {
+        lp->gm->nblocks = f.nblocks;
+        lp->loops[lp->n++] = e;
+    }
+}
+
+static BinaryenExpressionRef gget(BinaryenModuleRef m, const char *g) { return BinaryenGlobalGet(m, g, i32()); }
+
+/* The three helpers. State, in three i32 globals (part of the instance,
+ * so checkpoints, snapshots, forks and the start-up image carry them):
+ *   hint_area, hint_atb: where the last multi-block allocation ended;
+ *   hint_used: the current search skipped blocks because of the hint.
+ *
+ * start(area, n_blocks) -> the allocation-table index where the scan of
+ * this area starts:
+ *     if (n_blocks > 1 && hint_area) {
+ *         if (area == hint_area) { hint_used = 1; return max(area->gc_last_free_atb_index, hint_atb); }
+ *         if (hint_area comes later in the chain of areas) { hint_used = 1; return UINT32_MAX; } // skip
+ *     }
+ *     return area->gc_last_free_atb_index;
+ * retry(area) -> 1 when the search reached the last area having skipped
+ * blocks: forget the hint; the caller starts over from the first area to
+ * search (MP_STATE_MEM(gc_last_free_area)), now with first fit:
+ *     if (hint_used && !area->next) { hint_used = 0; hint_area = 0; return 1; } return 0;
+ * found(area, end_block, n_free):
+ *     hint_used = 0;
+ *     if (n_free > 1) { hint_area = area; hint_atb = (end_block + 1) / 4; }
+ *
+ * So a multi-block search goes on from where the previous one ended (next
+ * fit) and, when that finds nothing, does the original first-fit search:
+ * an allocation fails exactly when it failed before. One-block allocations
+ * keep first fit. */
+static void add_gc_helpers(BinaryenModuleRef m)
+{
+    BinaryenType none = BinaryenTypeNone();
+    BinaryenType two[] = {i32(), i32()}, three[] = {i32(), i32(), i32()};
+    BinaryenAddGlobal(m, HINT_AREA, i32(), true, c32(m, 0));
+    BinaryenAddGlobal(m, HINT_ATB, i32(), true, c32(m, 0));
+    BinaryenAddGlobal(m, HINT_USED, i32(), true, c32(m, 0));
+
+    /* start: params area(0), n_blocks(1); vars index(2), p(3) */
+    enum { AREA, NBLOCKS, INDEX, P };
+    BinaryenExpressionRef at_hint[] = {
+        BinaryenGlobalSet(m, HINT_USED, c32(m, 1)),
+        BinaryenReturn(m, BinaryenSelect(m, bin(m, BinaryenGtUInt32(), gget(m, HINT_ATB), get(m, INDEX)),
+                                         gget(m, HINT_ATB), get(m, INDEX), i32())),
+    };
+    BinaryenExpressionRef skip[] = {BinaryenGlobalSet(m, HINT_USED, c32(m, 1)), BinaryenReturn(m, c32(m, -1))};
+    /* p = area->next; while (p) { if (p == hint_area) skip; p = p->next; } */
+    BinaryenExpressionRef chain_body[] = {
+        BinaryenBreak(m, "chain_end", BinaryenUnary(m, BinaryenEqZInt32(), get(m, P)), NULL),
+        BinaryenIf(m, bin(m, BinaryenEqInt32(), get(m, P), gget(m, HINT_AREA)), BinaryenBlock(m, NULL, skip, 2, none), NULL),
+        BinaryenLocalSet(m, P, BinaryenLoad(m, 4, false, AREA_NEXT, 4, i32(), get(m, P))),
+        BinaryenBreak(m, "chain", NULL, NULL),
+    };
+    BinaryenExpressionRef chain = BinaryenBlock(
+        m, "chain_end", (BinaryenExpressionRef[]){BinaryenLoop(m, "chain", BinaryenBlock(m, NULL, chain_body, 4, none))}, 1,
+        none);
+    BinaryenExpressionRef hinted[] = {
+        BinaryenIf(m, bin(m, BinaryenEqInt32(), get(m, AREA), gget(m, HINT_AREA)), BinaryenBlock(m, NULL, at_hint, 2, none),
+                   NULL),
+        BinaryenLocalSet(m, P, BinaryenLoad(m, 4, false, AREA_NEXT, 4, i32(), get(m, AREA))),
+        chain,
+    };
+    BinaryenExpressionRef start_kids[] = {
+        BinaryenLocalSet(m, INDEX, BinaryenLoad(m, 4, false, AREA_LAST_FREE, 4, i32(), get(m, AREA))),
+        BinaryenIf(m,
+                   bin(m, BinaryenAndInt32(), bin(m, BinaryenGtUInt32(), get(m, NBLOCKS), c32(m, 1)),
+                       bin(m, BinaryenNeInt32(), gget(m, HINT_AREA), c32(m, 0))),
+                   BinaryenBlock(m, NULL, hinted, 3, none), NULL),
+        get(m, INDEX),
+    };
+    BinaryenType vars[] = {i32(), i32()};
+    BinaryenAddFunction(m, F_START, BinaryenTypeCreate(two, 2), i32(), vars, 2,
+                        BinaryenBlock(m, NULL, start_kids, 3, i32()));
+
+    /* retry: param area(0) */
+    BinaryenExpressionRef forget[] = {BinaryenGlobalSet(m, HINT_USED, c32(m, 0)),
+                                      BinaryenGlobalSet(m, HINT_AREA, c32(m, 0)), BinaryenReturn(m, c32(m, 1))};
+    BinaryenExpressionRef last = BinaryenUnary(m, BinaryenEqZInt32(), BinaryenLoad(m, 4, false, AREA_NEXT, 4, i32(), get(m, 0)));
+    BinaryenExpressionRef retry_kids[] = {
+        BinaryenIf(m, bin(m, BinaryenAndInt32(), bin(m, BinaryenNeInt32(), gget(m, HINT_USED), c32(m, 0)), last),
+                   BinaryenBlock(m, NULL, forget, 3, none), NULL),
+        c32(m, 0),
+    };
+    BinaryenAddFunction(m, F_RETRY, i32(), i32(), NULL, 0, BinaryenBlock(m, NULL, retry_kids, 2, i32()));
+
+    /* found: params area(0), end_block(1), n_free(2) */
+    BinaryenExpressionRef remember[] = {
+        BinaryenGlobalSet(m, HINT_AREA, get(m, 0)),
+        BinaryenGlobalSet(m, HINT_ATB, bin(m, BinaryenShrUInt32(), bin(m, BinaryenAddInt32(), get(m, 1), c32(m, 1)), c32(m, 2))),
+    };
+    BinaryenExpressionRef found_kids[] = {
+        BinaryenGlobalSet(m, HINT_USED, c32(m, 0)),
+        BinaryenIf(m, bin(m, BinaryenGtUInt32(), get(m, 2), c32(m, 1)), BinaryenBlock(m, NULL, remember, 2, none), NULL),
+    };
+    BinaryenAddFunction(m, F_FOUND, BinaryenTypeCreate(three, 3), none, NULL, 0,
+                        BinaryenBlock(m, NULL, found_kids, 2, none));
+}
+
+static void rewrite_gc_search(BinaryenModuleRef m)
+{
+    gc_match gm = {0};
+    walk_module(m, find_gc_index_update, &gm);
+    if (gm.count != 1) {
+        fprintf(stderr, "%s: gc_alloc: expected one free-index update, found %d\n", prog, gm.count);
+        exit(1);
+    }
+    const char *fname = BinaryenFunctionGetName(gm.fn);
+    loop_pick lp = {.gm = &gm};
+    walk(gm.fn, pick_loops, &lp);
+    if (lp.n == 0) die("gc_alloc (%s): no multi-block search loop found", fname);
+    /* The area loop: the last one picked in pre-order, i.e. the innermost
+     * of the nested loops that hold the multi-block scan. Which recorded
+     * scan start lies in it: the one whose removal empties it. */
+    BinaryenExpressionRef inner = lp.loops[lp.n - 1];
+    walk(gm.fn, find_gc_start, &gm);
+    int chosen = -1;
+    for (int k = 0; k < gm.nstart; k++) {
+        BinaryenExpressionRef tee = BinaryenBinaryGetLeft(gm.start[k].e);
+        BinaryenExpressionRef saved = BinaryenLocalSetGetValue(tee);
+        BinaryenLocalSetSetValue(tee, c32(m, 0));
+        subtree_facts t = {.area = gm.area};
+        subtree(inner, &t);
+        BinaryenLocalSetSetValue(tee, saved);
+        if (t.starts == 0) {
+            if (chosen >= 0) die("gc_alloc (%s): two multi-block scan starts", fname);
+            chosen = k;
+        }
+    }
+    if (chosen < 0) die("gc_alloc (%s): the multi-block scan start was not found", fname);
+    gc_sites gs = {.gm = &gm, .loop = BinaryenLoopGetName(inner)};
+    walk(gm.fn, find_gc_sites, &gs);
+    if (gm.nnext != 1)
+        die("gc_alloc (%s): expected one step to the next heap area in the multi-block search", fname);
+    if (!is(gm.at.parent, ID_BLOCK) || !is(gm.next[0].parent, ID_BLOCK))
+        die("gc_alloc (%s): unexpected nesting of the search", fname);
+    if (BinaryenGetGlobal(m, HINT_AREA) || BinaryenGetGlobal(m, HINT_ATB) || BinaryenGetGlobal(m, HINT_USED))
+        die("the module already has the globals of %s", prog);
+    if (BinaryenGetFunction(m, F_START) || BinaryenGetFunction(m, F_RETRY) || BinaryenGetFunction(m, F_FOUND))
+        die("the module already has the functions of %s", prog);
+    add_gc_helpers(m);
+
+    /* the scan starts at start(area, n_blocks) */
+    BinaryenExpressionRef start_args[] = {get(m, gm.area), get(m, gm.nblocks)};
+    BinaryenLocalSetSetValue(BinaryenBinaryGetLeft(gm.start[chosen].e), BinaryenCall(m, F_START, start_args, 2, i32()));
+
+    /* before moving to the next area:
+     *     (if (retry area) (then (local.set $area gc_last_free_area) (br $area_loop))) */
+    site nx = gm.next[0];
+    BinaryenExpressionRef retry_args[] = {get(m, gm.area)};
+    BinaryenExpressionRef restart[] = {
+        BinaryenLocalSet(m, gm.area, BinaryenLoad(m, 4, false, gm.first_area_offset, 4, i32(), c32(m, (int32_t)gm.first_area_addr))),
+        BinaryenBreak(m, gs.loop, NULL, NULL),
+    };
+    BinaryenExpressionRef again = BinaryenIf(m, BinaryenCall(m, F_RETRY, retry_args, 1, i32()),
+                                             BinaryenBlock(m, NULL, restart, 2, BinaryenTypeNone()), NULL);
+    BinaryenExpressionRef step[] = {again, nx.e};
+    BinaryenBlockSetChildAt(nx.parent, nx.slot, BinaryenBlock(m, NULL, step, 2, BinaryenTypeNone()));
+
+    /* after "found": found(area, end_block, n_free) */
+    BinaryenExpressionRef found_args[] = {get(m, gm.area), get(m, gm.end), get(m, gm.nfree)};
+    BinaryenExpressionRef kids[] = {gm.at.e, BinaryenCall(m, F_FOUND, found_args, 3, BinaryenTypeNone())};
+    BinaryenBlockSetChildAt(gm.at.parent, gm.at.slot, BinaryenBlock(m, NULL, kids, 2, BinaryenTypeNone()));
+    fprintf(stderr, "%s: multi-block allocations search on from the last one (first fit as fallback) in %s\n", prog,
+            fname);
+}
+
+int main(int argc, char **argv)
+{
+    prog = "speed";
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
+        return 2;
+    }
+    init_ids();
+    BinaryenModuleRef m = read_module(argv[1]);
+    rewrite_vstr_growth(m);
+    rewrite_gc_search(m);
+    write_module(m, argv[1], argv[2]);
+    BinaryenModuleDispose(m);
+    return 0;
+}
