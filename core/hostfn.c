@@ -211,9 +211,23 @@ struct mpbox_call {
     mpb_jbuf env;          /* the envelope for the guest */
     uint64_t result_cap;
     unsigned depth_cap;
+    int64_t fuel_left;     /* the run's fuel when the call began */
+    uint64_t work;         /* fuel units charged for the call's work */
 };
 
 mpbox_session *mpb_call_session(mpbox_call *call) { return call ? call->s : NULL; }
+
+int mpb_call_charge(mpbox_call *call, uint64_t units)
+{
+    call->work = units > UINT64_MAX - call->work ? UINT64_MAX : call->work + units;
+    return call->work > (uint64_t)call->fuel_left ? -1 : 0;
+}
+
+int mpb_call_stopping(mpbox_call *call)
+{
+    return __atomic_load_n(&call->s->stop_reason, __ATOMIC_RELAXED) != 0 ||
+           (call->s->host.call && atomic_load_explicit(&call->s->host.call->stop_requested, memory_order_relaxed));
+}
 
 static void error_env(mpb_jbuf *b, const char *type, const char *msg, size_t msg_len)
 {
@@ -322,6 +336,7 @@ static char *keep_return_value(mpb_host *h, const char *payload, size_t len, siz
     free(h->retval);
     h->retval = v.p;
     h->retval_len = v.len;
+    h->bridge_work = (payload ? len : 0) * MPB_FUEL_PER_JSON_BYTE;
     char *env = malloc(7);
     if (env)
         memcpy(env, "[null]", 7);
@@ -334,6 +349,7 @@ static char *keep_return_value(mpb_host *h, const char *payload, size_t len, siz
  * it. Not a host call: not counted. */
 static char *program_text(mpb_host *h, size_t *out_len)
 {
+    h->bridge_work = (uint64_t)(h->program ? h->program_len : 0) * MPB_FUEL_PER_BYTE;
     return mpb_utf8_sanitize(h->program ? h->program : "", h->program ? h->program_len : 0, out_len);
 }
 
@@ -351,6 +367,7 @@ static char *bridge(mpb_host *h, const char *name, size_t name_len, const char *
         return program_text(h, out_len);
     mpbox_call call = {0};
     call.s = s;
+    call.fuel_left = mpb_host_fuel_left(h);
     call.result_cap = (uint64_t)s->limits[MPBOX_LIMIT_HOST_RESULT_BYTES];
     int64_t depth = s->limits[MPBOX_LIMIT_HOST_DEPTH];
     call.depth_cap = depth > MPB_JSON_MAX_DEPTH ? MPB_JSON_MAX_DEPTH : (unsigned)depth;
@@ -390,6 +407,10 @@ static char *bridge(mpb_host *h, const char *name, size_t name_len, const char *
             mpb_jb_lit(&call.env, "[null]");
     }
     mpb_jb_free(&args);
+    /* converting the arguments and the result, and the function's own
+     * charges: jsproxy.c charges them once the guest has its answer */
+    uint64_t json = (uint64_t)name_len + (payload ? len : 0) + call.env.len;
+    h->bridge_work = json * MPB_FUEL_PER_JSON_BYTE + call.work;
     if (call.env.failed) {
         mpb_jb_free(&call.env);
         return NULL;

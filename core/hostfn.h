@@ -75,6 +75,13 @@ void mpb_hostreg_free(mpb_hostreg *r);
 
 /* The session an mpbox_call belongs to (for built-in host functions). */
 struct mpbox_session *mpb_call_session(mpbox_call *call);
+/* Charge `units` of fuel for a built-in host function's work (charged when
+ * the call returns). 0, or -1 once the call's work exceeds the fuel the run
+ * had left: stop working then, the run ends out_of_fuel. */
+int mpb_call_charge(mpbox_call *call, uint64_t units);
+/* Non-zero when the run is being stopped (timeout, interrupt, output cap):
+ * a built-in host function should give up its work. */
+int mpb_call_stopping(mpbox_call *call);
 
 /* sql.c: the built-in read_only_sql_query. */
 int mpb_sql_fn(void *user, const char *args_json, size_t len, mpbox_call *call);

@@ -696,6 +696,7 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     h->retval_len = 0;
     h->retval_cap = (uint64_t)s->limits[MPBOX_LIMIT_STDOUT];
     s->stop_reason = MPB_STOP_NONE;
+    h->vfs.work = 0; /* put_file between runs is not the guest's work */
 
     uint64_t t0 = mpb_now_ns();
     int have_checkpoint = checkpoint(s);
@@ -717,7 +718,8 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     r->cpu_ms = thread_cpu_ms() - cpu0;
     r->host_ms = (double)h->host_ns / 1e6;
     r->host_calls = h->host_calls;
-    r->fuel_used = mpbox_has_fuel() ? (uint64_t)(fuel - fuel_get(s)) : 0;
+    /* unsigned: a host charge may leave the counter far below zero */
+    r->fuel_used = mpbox_has_fuel() ? (uint64_t)fuel - (uint64_t)fuel_get(s) : 0;
     int trap_lost = trap != 0;
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
     r->checkpoint_pages = have_checkpoint ? mpb_track_pages(&s->track) : 0;

@@ -196,14 +196,30 @@ static int authorize(void *user, int action, const char *a, const char *b, const
     }
 }
 
-typedef struct deadline {
-    uint64_t at;
-    int expired;
-} deadline;
+/* The progress handler runs every PROGRESS_STEPS virtual-machine steps:
+ * it charges their fuel and stops the statement when the run's fuel is
+ * spent, the run is being stopped (its timeout, an interrupt) or the
+ * query's own time limit has passed. */
+#define PROGRESS_STEPS 1000
+typedef struct progress_state {
+    mpbox_call *call;
+    uint64_t at;       /* the query's time limit */
+    uint64_t charged;  /* fuel charged by the handler */
+    int expired, out_of_fuel, stopped;
+} progress_state;
 
 static int progress(void *user)
 {
-    deadline *d = user;
+    progress_state *d = user;
+    d->charged += (uint64_t)PROGRESS_STEPS * MPB_FUEL_PER_SQL_STEP;
+    if (mpb_call_charge(d->call, (uint64_t)PROGRESS_STEPS * MPB_FUEL_PER_SQL_STEP) != 0) {
+        d->out_of_fuel = 1;
+        return 1;
+    }
+    if (mpb_call_stopping(d->call)) {
+        d->stopped = 1;
+        return 1;
+    }
     if (mpb_now_ns() >= d->at) {
         d->expired = 1;
         return 1;
@@ -342,6 +358,9 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
     sqlite3_stmt *st = NULL;
     char err[512] = "";
     mpb_jbuf b = {0};
+    progress_state d = {call, 0, 0, 0, 0, 0};
+    if (mpb_call_charge(call, MPB_FUEL_SQL_QUERY) != 0)
+        return reply_error(call, "out of fuel");
     int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, sizeof err, "cannot open the database: %s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
@@ -355,8 +374,8 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 64 << 20);
     sqlite3_set_authorizer(db, authorize, NULL);
-    deadline d = {mpb_now_ns() + (uint64_t)MPBOX_SQL_TIME_LIMIT_MS * 1000000u, 0};
-    sqlite3_progress_handler(db, 1000, progress, &d);
+    d.at = mpb_now_ns() + (uint64_t)MPBOX_SQL_TIME_LIMIT_MS * 1000000u;
+    sqlite3_progress_handler(db, PROGRESS_STEPS, progress, &d);
 
     const char *tail = NULL;
     rc = sqlite3_prepare_v2(db, sql, (int)sql_len, &st, &tail);
@@ -427,7 +446,11 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
         rows++;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        if (d.expired)
+        if (d.out_of_fuel)
+            snprintf(err, sizeof err, "out of fuel");
+        else if (d.stopped)
+            snprintf(err, sizeof err, "interrupted");
+        else if (d.expired)
             snprintf(err, sizeof err, "SQL query took too long (time limit %d ms)", MPBOX_SQL_TIME_LIMIT_MS);
         else
             snprintf(err, sizeof err, "%s", sqlite3_errmsg(db));
@@ -435,6 +458,12 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
     }
     mpb_jb_lit(&b, truncated ? "],\"truncated\":true}" : "],\"truncated\":false}");
 done:
+    if (st) {
+        /* the exact count: the handler charged whole batches */
+        uint64_t steps = (uint64_t)sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 0);
+        if (steps * MPB_FUEL_PER_SQL_STEP > d.charged)
+            mpb_call_charge(call, steps * MPB_FUEL_PER_SQL_STEP - d.charged);
+    }
     sqlite3_finalize(st);
     sqlite3_close(db);
     int result;

@@ -1,5 +1,7 @@
 /*
- * fuel.c — the import behind deterministic fuel (docs/fuel.md).
+ * fuel.c — deterministic fuel (docs/fuel.md): the import behind the
+ * guest's counter, and the charges for host work done on the guest's
+ * behalf.
  *
  * With FUEL=1 (the default build) guest/fuel instruments the guest: a
  * mutable i64 global "mpbox_fuel" (wasm2c accessor Z_micropythonZ_mpbox_fuel,
@@ -8,10 +10,17 @@
  * negative. Running out of fuel is a trap like any other: the run unwinds
  * and reports MPB_TRAP_OUT_OF_FUEL. The global is left negative; the host
  * sets it again before the next run.
+ *
+ * Host work is charged to the same counter (host.h, MPB_FUEL_*): every
+ * import on entry, and per byte or step of the work it did before it
+ * returns. An import whose work overdraws the budget ends the run with the
+ * same trap when it returns, at a point where it holds no host resources.
  */
+#include "host.h"
+
 #if MPBOX_FUEL
 
-#include "host.h"
+static int64_t *counter(const mpb_host *h) { return (int64_t *)Z_micropythonZ_mpbox_fuel(h->inst); }
 
 void Z_envZ_mpbox_out_of_fuel(struct Z_env_instance_t *env)
 {
@@ -19,9 +28,43 @@ void Z_envZ_mpbox_out_of_fuel(struct Z_env_instance_t *env)
     mpb_rt_trap(h->call, MPB_TRAP_OUT_OF_FUEL);
 }
 
-#else
+int64_t mpb_host_fuel_left(const mpb_host *h)
+{
+    return *counter(h);
+}
 
-/* ISO C wants a translation unit to declare something. */
-typedef int mpb_fuel_disabled;
+void mpb_host_spend(mpb_host *h, uint64_t units)
+{
+    int64_t *f = counter(h);
+    /* saturate: a spent budget stays negative, never wraps */
+    *f = units > (uint64_t)(*f - INT64_MIN) ? INT64_MIN : *f - (int64_t)units;
+}
+
+void mpb_host_fuel_check(mpb_host *h)
+{
+    if (*counter(h) < 0)
+        mpb_rt_trap(h->call, MPB_TRAP_OUT_OF_FUEL);
+}
+
+#endif
+
+void mpb_host_settle(mpb_host *h)
+{
+    uint64_t work = h->vfs.work;
+    h->vfs.work = 0;
+    mpb_host_spend(h, work);
+    mpb_host_fuel_check(h);
+}
+
+#if !MPBOX_FUEL
+
+int64_t mpb_host_fuel_left(const mpb_host *h)
+{
+    (void)h;
+    return INT64_MAX;
+}
+
+void mpb_host_spend(mpb_host *h, uint64_t units) { (void)h, (void)units; }
+void mpb_host_fuel_check(mpb_host *h) { (void)h; }
 
 #endif

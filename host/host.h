@@ -75,6 +75,10 @@ struct mpb_host {
                     size_t *out_len);
     uint64_t host_arg_cap;
     uint64_t host_calls, host_ns;
+    /* The fuel the last bridge call's work costs (argument and result
+     * conversion, the host function's own charges): jsproxy.c charges it
+     * once it has answered the guest. */
+    uint64_t bridge_work;
 
     /* The last expression's value (MPBOX_RUN_RETURN_VALUE): the guest
      * sends it as `js.mpbox_call("@return", json)`, a name no host function
@@ -101,17 +105,43 @@ void mpb_capture_reset(mpb_capture *c, uint64_t cap);
 void mpb_host_seed(mpb_host *h, uint64_t seed);
 void mpb_capture_free(mpb_capture *c);
 
-/* Imports begin with this: a pending hard stop or a nearly exhausted
- * native stack unwinds here, before any host work starts. */
+/* Fuel for host work (fuel.c, docs/fuel.md "Host work"): what the host
+ * charges to the guest's fuel counter for work it does on the guest's
+ * behalf, calibrated so that a unit of host work takes about as long as a
+ * unit of guest work. The same work always costs the same. */
+#define MPB_FUEL_IMPORT 200        /* entering any import */
+#define MPB_FUEL_PER_BYTE 1        /* a byte copied between guest memory and
+                                      files, or a path byte */
+#define MPB_FUEL_PER_OUTPUT_BYTE 5 /* a byte of output kept (copied into a
+                                      growing buffer: page faults too) */
+#define MPB_FUEL_PER_JSON_BYTE 16  /* a byte of a host call's arguments or
+                                      result, checked and converted */
+#define MPB_FUEL_PER_SQL_STEP 100  /* one SQLite virtual-machine step */
+#define MPB_FUEL_SQL_QUERY 500000  /* opening the database for a query */
+/* Fuel left (INT64_MAX in a build without fuel; negative when spent). */
+int64_t mpb_host_fuel_left(const mpb_host *h);
+/* Charge work; the run stops at the next mpb_host_fuel_check. */
+void mpb_host_spend(mpb_host *h, uint64_t units);
+/* Trap with MPB_TRAP_OUT_OF_FUEL when the budget is spent. */
+void mpb_host_fuel_check(mpb_host *h);
+/* Charge the file system's extra work (mpb_vfs.work), then check. */
+void mpb_host_settle(mpb_host *h);
+
+/* Imports begin with this: a pending hard stop, a nearly exhausted native
+ * stack or a spent fuel budget unwinds here, before any host work starts. */
 #define MPB_IMPORT_ENTER(h)                                                    \
     do {                                                                       \
         (h)->call->in_guest = 0;                                               \
         mpb_rt_check((h)->call);                                               \
+        mpb_host_spend((h), MPB_FUEL_IMPORT);                                  \
+        mpb_host_fuel_check(h);                                                \
     } while (0)
-/* ... and return to the guest through this. */
+/* ... and return to the guest through this, after charging the work done
+ * (mpb_host_spend) and releasing every host resource the import held. */
 #define MPB_IMPORT_LEAVE(h)                                                    \
     do {                                                                       \
         mpb_rt_check((h)->call);                                               \
+        mpb_host_settle(h);                                                    \
         (h)->call->in_guest = 1;                                               \
     } while (0)
 

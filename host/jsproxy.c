@@ -128,13 +128,18 @@ static void bridge_call(mpb_host *h, uint32_t a0, uint32_t a1, uint32_t out)
     bad |= read_str_slot(h, a1, is_return ? h->retval_cap : h->host_arg_cap, &payload, &len);
     drop_slot(h, a0);
     drop_slot(h, a1);
+    h->bridge_work = 0;
     if (bad || !name || !h->bridge)
         env = bridge_refuse(&env_len);
     else
         env = h->bridge(h, name, name_len, payload, len, &env_len);
+    uint64_t work = h->bridge_work;
     free(name);
     free(payload);
     bridge_answer(h, out, env, env_len);
+    /* charged now that nothing is held: the import returns through
+     * MPB_IMPORT_LEAVE, which stops the run if the budget is spent */
+    mpb_host_spend(h, work);
 }
 
 #define HOOK_BEGIN(env)                                                        \

@@ -62,6 +62,7 @@ void mpb_host_output(mpb_host *h, int fd, const char *data, size_t len)
         return;
     }
     size_t kept = capture(c, data, len);
+    mpb_host_spend(h, (uint64_t)kept * MPB_FUEL_PER_OUTPUT_BYTE);
     /* Hand the callback the host's copy, never guest memory. */
     if (kept && h->output_fn)
         h->output_fn(h->output_user, fd, c->data + c->len - kept, kept);

@@ -32,8 +32,11 @@ void mpb_host_stamp_files(mpb_host *h)
 static int read_path(mpb_host *h, uint32_t ptr, char *buf)
 {
     const wasm_rt_memory_t *m = &h->inst->w2c_memory;
-    if (mpb_g_cstr(m, ptr, buf, PATH_CAP) >= 0)
+    int64_t n = mpb_g_cstr(m, ptr, buf, PATH_CAP);
+    if (n >= 0) {
+        mpb_host_spend(h, (uint64_t)n * MPB_FUEL_PER_BYTE);
         return 0;
+    }
     if (ptr >= m->size || (uint64_t)m->size - ptr < PATH_CAP)
         return -EFAULT;
     return -ENAMETOOLONG;
@@ -165,6 +168,8 @@ uint32_t Z_envZ___syscall_getdents64(struct Z_env_instance_t *env, uint32_t fd, 
             rc = buf >= m->size ? -EFAULT : -EINVAL;
         else
             rc = mpb_vfs_getdents(&h->vfs, fd, dst, (size_t)cap);
+        if (rc > 0)
+            mpb_host_spend(h, (uint64_t)rc * MPB_FUEL_PER_BYTE);
     }
     MPB_IMPORT_LEAVE(h);
     return (uint32_t)rc;

@@ -122,9 +122,14 @@ static size_t file_size(const vfs_node *n)
     return n->blob ? n->blob->len : 0;
 }
 
+/* Fuel units per node cloned for a checkpoint or copied (host.h: about
+ * what a malloc, a name copy and the bookkeeping cost). */
+#define NODE_WORK 512u
+
 /* Make n's blob private and able to hold `size` bytes (new bytes zero).
- * Returns 0 or -ENOMEM. */
-static int blob_prepare(vfs_node *n, size_t size)
+ * Returns 0 or -ENOMEM. Adds the bytes copied to make a shared blob
+ * private to *work. */
+static int blob_prepare_counted(vfs_node *n, size_t size, uint64_t *work)
 {
     vfs_blob *b = n->blob;
     if (b && atomic_load(&b->refs) == 1 && b->cap >= size) {
@@ -160,6 +165,7 @@ static int blob_prepare(vfs_node *n, size_t size)
     nb->cap = cap;
     nb->len = len;
     nb->data = d;
+    *work += len;
     if (len)
         memcpy(d, b->data, len);
     if (size > len)
@@ -167,6 +173,12 @@ static int blob_prepare(vfs_node *n, size_t size)
     blob_unref(b);
     n->blob = nb;
     return 0;
+}
+
+static int blob_prepare(vfs_node *n, size_t size)
+{
+    uint64_t ignored = 0;
+    return blob_prepare_counted(n, size, &ignored);
 }
 
 static vfs_node *node_new(const char *name, size_t nlen, int is_dir)
@@ -454,6 +466,7 @@ static int touch_tree(mpb_vfs *v)
     v->saved_tree = v->tree;
     v->tree.root = root;
     v->tree_saved = 1;
+    v->work += NODE_WORK * (v->tree.count + 1); /* every node was cloned */
     return 0;
 }
 
@@ -1476,8 +1489,10 @@ int64_t mpb_vfs_write(mpb_vfs *v, uint32_t fd, const mpb_vfs_iov *iov, uint32_t 
     uint64_t grow = end > size ? end - size : 0;
     if (grow > 0 && (v->tree.bytes + grow > limit || v->tree.bytes + grow < v->tree.bytes || end > SIZE_MAX / 2))
         return -ENOSPC;
-    if ((rc = blob_prepare(n, (size_t)(end > size ? end : size))) != 0)
+    if ((rc = blob_prepare_counted(n, (size_t)(end > size ? end : size), &v->work)) != 0)
         return rc;
+    if (pos > size)
+        v->work += pos - size; /* the hole, zero-filled */
     uint8_t *d = n->blob->data + pos;
     for (uint32_t i = 0; i < niov; i++) {
         if (iov[i].len)

@@ -95,6 +95,10 @@ typedef struct mpb_vfs {
     int64_t now;                   /* seconds, for modification times */
     mpb_vfs_mnt mounts[MPB_VFS_MAX_MOUNTS];
     uint32_t nmounts;
+    /* Fuel units of work done beyond the bytes the guest asked to move
+     * (private copies of shared file contents, zero fill, nodes cloned for
+     * the checkpoint), charged and reset by the import that caused it. */
+    uint64_t work;
 } mpb_vfs;
 
 /* What stat reports. */

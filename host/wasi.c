@@ -53,6 +53,8 @@ static uint32_t write_file(mpb_host *h, uint32_t fd, uint32_t iovs, uint32_t iov
             rc = (uint32_t)-n;
         else
             mpb_g_put_u32(m, nwritten, (uint32_t)(n > UINT32_MAX ? UINT32_MAX : n));
+        if (n > 0)
+            mpb_host_spend(h, (uint64_t)n * MPB_FUEL_PER_BYTE);
     }
     if (pieces != small)
         free(pieces);
@@ -119,6 +121,7 @@ static uint32_t read_file(mpb_host *h, uint32_t fd, uint32_t iovs, uint32_t iovc
         if ((uint64_t)n < iov[1] || total >= UINT32_MAX / 2)
             break;
     }
+    mpb_host_spend(h, total * MPB_FUEL_PER_BYTE);
     mpb_g_put_u32(m, nread, (uint32_t)total);
     return 0;
 }
