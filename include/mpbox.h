@@ -105,7 +105,10 @@ typedef enum mpbox_limit_id {
                                     0: such a run loses the session */
     MPBOX_LIMIT_FUEL = 7,        /* fuel per run: units of guest work counted
                                     at function entries and loop headers,
-                                    the same on every machine; 0 = no limit.
+                                    plus the host work the guest causes
+                                    (files, output, host calls, SQL:
+                                    docs/fuel.md), the same on every
+                                    machine; 0 = no limit.
                                     Exhaustion: MPBOX_STATUS_OUT_OF_FUEL
                                     (rolled back). Needs a build with fuel
                                     (mpbox_has_fuel()); otherwise only 0 is
