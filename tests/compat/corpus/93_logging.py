@@ -14,5 +14,14 @@ child.warning("not shown")
 print(logging.getLevelName(logging.WARNING), log.getEffectiveLevel(), child.getEffectiveLevel())
 try:
     1 / 0
-except ZeroDivisionError:
-    log.exception("math went wrong")
+except ZeroDivisionError as exc:
+    log.error("math went wrong: %s", exc)
+fmt = logging.Formatter("{levelname:<8}|{name}|{message}", style="{")
+handler = logging.StreamHandler(sys.stdout)
+handler.setFormatter(fmt)
+audit = logging.getLogger("audit")
+audit.addHandler(handler)
+audit.propagate = False
+audit.warning("user %s logged in", "kim")
+adapter = logging.LoggerAdapter(audit, {"request": 7})
+adapter.error("request failed")
