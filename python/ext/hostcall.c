@@ -137,19 +137,31 @@ static void call_with_gil(ext_hostfn *h, const char *args_json, size_t len, mpbo
         mpbox_reply_error(call, "RuntimeError", "host function interrupted");
         return;
     }
-    if (!(text = PyUnicode_DecodeUTF8(args_json, (Py_ssize_t)len, "strict")) ||
-        !(req = PyObject_CallOneArg(ext_json_loads, text)))
-        goto fail;
-    PyObject *a = PyDict_Check(req) ? PyDict_GetItemString(req, "args") : NULL;
-    PyObject *kw = PyDict_Check(req) ? PyDict_GetItemString(req, "kwargs") : NULL;
-    if (!a || !PyList_Check(a) || !kw || !PyDict_Check(kw)) {
-        PyErr_SetString(PyExc_RuntimeError, "mpbox: malformed host call arguments");
-        goto fail;
+    /* A call without arguments needs no JSON decoding (the text is
+     * canonical, so this is its only spelling). */
+    static const char NO_ARGS[] = "{\"args\":[],\"kwargs\":{}}";
+    if (len == sizeof NO_ARGS - 1 && memcmp(args_json, NO_ARGS, len) == 0) {
+        value = PyObject_CallNoArgs(h->fn);
+    } else {
+        if (!(text = PyUnicode_DecodeUTF8(args_json, (Py_ssize_t)len, "strict")) ||
+            !(req = PyObject_CallOneArg(ext_json_loads, text)))
+            goto fail;
+        PyObject *a = PyDict_Check(req) ? PyDict_GetItemString(req, "args") : NULL;
+        PyObject *kw = PyDict_Check(req) ? PyDict_GetItemString(req, "kwargs") : NULL;
+        if (!a || !PyList_Check(a) || !kw || !PyDict_Check(kw)) {
+            PyErr_SetString(PyExc_RuntimeError, "mpbox: malformed host call arguments");
+            goto fail;
+        }
+        if (!(args = PyList_AsTuple(a)))
+            goto fail;
+        value = PyObject_Call(h->fn, args, PyDict_GET_SIZE(kw) ? kw : NULL);
     }
-    if (!(args = PyList_AsTuple(a)))
+    if (!value)
         goto fail;
-    if (!(value = PyObject_Call(h->fn, args, PyDict_GET_SIZE(kw) ? kw : NULL)))
-        goto fail;
+    if (value == Py_None) { /* the common "no result" needs no encoding */
+        mpbox_reply_json(call, "null", 4);
+        goto done;
+    }
     if (!(out = PyObject_CallOneArg(ext_json_dumps_compact, value))) {
         if (!PyErr_ExceptionMatches(PyExc_TypeError) && !PyErr_ExceptionMatches(PyExc_ValueError))
             goto fail;
