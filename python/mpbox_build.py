@@ -143,17 +143,34 @@ def get_requires_for_build_wheel(config_settings=None):
     return []
 
 
+def _dist_info():
+    """(directory name, {file name: bytes}) of the wheel's .dist-info."""
+    metadata = ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: %s\nRequires-Python: >=3.10\n"
+                % (NAME, VERSION, SUMMARY)).encode()
+    wheel = ("Wheel-Version: 1.0\nGenerator: mpbox_build\nRoot-Is-Purelib: false\nTag: %s\n"
+             % _wheel_tag()).encode()
+    return "%s-%s.dist-info" % (NAME, VERSION), {"METADATA": metadata, "WHEEL": wheel}
+
+
+def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
+    # Without this hook pip would build the whole wheel to read its metadata.
+    name, files = _dist_info()
+    os.makedirs(os.path.join(metadata_directory, name), exist_ok=True)
+    for fname, data in files.items():
+        with open(os.path.join(metadata_directory, name, fname), "wb") as f:
+            f.write(data)
+    return name
+
+
 def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
     tag = _wheel_tag()
-    dist_info = "%s-%s.dist-info" % (NAME, VERSION)
+    dist_info, info_files = _dist_info()
+    metadata, wheel = info_files["METADATA"], info_files["WHEEL"]
     wheel_name = "%s-%s-%s.whl" % (NAME, VERSION, tag)
     with tempfile.TemporaryDirectory(prefix="mpbox-wheel-") as tmp:
         so = build_package(tmp)
         files = [(rel, os.path.join(tmp, rel)) for rel, _ in _package_files()]
         files.append((os.path.relpath(so, tmp).replace(os.sep, "/"), so))
-        metadata = ("Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: %s\nRequires-Python: >=3.10\n"
-                    % (NAME, VERSION, SUMMARY)).encode()
-        wheel = ("Wheel-Version: 1.0\nGenerator: mpbox_build\nRoot-Is-Purelib: false\nTag: %s\n" % tag).encode()
         path = os.path.join(wheel_directory, wheel_name)
         records = []
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:

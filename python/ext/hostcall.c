@@ -104,6 +104,10 @@ static void reply_exception(ext_hostfn *h, mpbox_call *call)
 {
     SessionObject *self = h->owner;
     PyObject *exc = take_exception();
+    if (!exc) {
+        mpbox_reply_error(call, "RuntimeError", "host function failed");
+        return;
+    }
     if (!PyErr_GivenExceptionMatches(exc, PyExc_Exception)) {
         if (!self->pending)
             self->pending = Py_NewRef(exc);

@@ -53,12 +53,11 @@ static PyObject *session_new(PyTypeObject *type, PyObject *args, PyObject *kwarg
 static void session_destroy(SessionObject *self)
 {
     mpbox_session *s = self->s;
-    self->s = NULL; /* interrupt() reads it under the GIL */
-    if (s) {
-        Py_BEGIN_ALLOW_THREADS
-        mpbox_session_free(s);
-        Py_END_ALLOW_THREADS
-    }
+    /* With the GIL held throughout: interrupt() reads self->s under it.
+     * (No run can be in progress: callers hold the lock or the last
+     * reference.) */
+    self->s = NULL;
+    mpbox_session_free(s);
     ext_hostfn_clear(self);
     Py_CLEAR(self->host_exc);
     Py_CLEAR(self->pending);
@@ -152,8 +151,9 @@ static PyObject *run_locked(SessionObject *self, const char *code, Py_ssize_t le
     self->host_exc = self->pending = NULL;
     PyObject *out = NULL;
     if (pending) {
-        /* KeyboardInterrupt, SystemExit, ... raised in a host function. */
-        PyErr_SetObject((PyObject *)Py_TYPE(pending), pending);
+        /* KeyboardInterrupt, SystemExit, ... raised in a host function:
+         * raised again here, with its traceback. */
+        PyErr_Restore(Py_NewRef(Py_TYPE(pending)), Py_NewRef(pending), PyException_GetTraceback(pending));
         mpbox_result_free(r);
     } else if (rc != MPBOX_OK) {
         ext_raise_rc(rc, "run");

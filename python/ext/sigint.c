@@ -17,7 +17,11 @@
 static unsigned long main_ident;   /* threading.main_thread().ident */
 static sem_t wake;
 static pthread_mutex_t current_lock = PTHREAD_MUTEX_INITIALIZER;
-static mpbox_session *current;     /* the main thread's running session */
+/* The main thread's running sessions: more than one when a host function
+ * runs another session. Ctrl-C interrupts them all. */
+#define MAX_NESTED 32
+static mpbox_session *running[MAX_NESTED];
+static int depth;
 static struct sigaction previous;  /* Python's handler, during a run */
 static int watcher_state;          /* 0 not started, 1 running, -1 failed */
 
@@ -38,8 +42,8 @@ static void *watch(void *unused)
         if (sem_wait(&wake) != 0)
             continue; /* EINTR */
         pthread_mutex_lock(&current_lock);
-        if (current)
-            mpbox_session_interrupt(current);
+        for (int i = 0; i < depth; i++)
+            mpbox_session_interrupt(running[i]);
         pthread_mutex_unlock(&current_lock);
     }
     return NULL;
@@ -64,7 +68,7 @@ static int start_watcher(void)
 static void after_fork_child(void)
 {
     watcher_state = 0;
-    current = NULL;
+    depth = 0;
     sem_destroy(&wake);
     sem_init(&wake, 0, 0);
 }
@@ -94,33 +98,39 @@ int ext_sigint_init(void)
 
 int ext_sigint_begin(mpbox_session *s)
 {
-    if (PyThread_get_thread_ident() != main_ident)
+    if (PyThread_get_thread_ident() != main_ident || depth == MAX_NESTED)
         return 0;
     if (watcher_state == 0)
         watcher_state = start_watcher() == 0 ? 1 : -1;
     if (watcher_state < 0)
         return 0;
-    struct sigaction cur, sa;
-    if (sigaction(SIGINT, NULL, &cur) != 0)
-        return 0;
-    /* Default (terminate) and ignore need no help; our handler is never
-     * left installed, so cur is not ours. */
-    if (!(cur.sa_flags & SA_SIGINFO) && (cur.sa_handler == SIG_DFL || cur.sa_handler == SIG_IGN))
-        return 0;
-    previous = cur;
-    pthread_mutex_lock(&current_lock);
-    current = s;
-    pthread_mutex_unlock(&current_lock);
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_sigint;
-    sa.sa_mask = cur.sa_mask;
-    sa.sa_flags = SA_SIGINFO | (cur.sa_flags & (SA_ONSTACK | SA_RESTART));
-    if (sigaction(SIGINT, &sa, NULL) != 0) {
+    if (depth == 0) {
+        /* Our handler goes in front of Python's for the outermost run. */
+        struct sigaction cur, sa;
+        if (sigaction(SIGINT, NULL, &cur) != 0)
+            return 0;
+        /* Default (terminate) and ignore need no help. */
+        if (!(cur.sa_flags & SA_SIGINFO) && (cur.sa_handler == SIG_DFL || cur.sa_handler == SIG_IGN))
+            return 0;
+        previous = cur;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_sigaction = on_sigint;
+        sa.sa_mask = cur.sa_mask;
+        sa.sa_flags = SA_SIGINFO | (cur.sa_flags & (SA_ONSTACK | SA_RESTART));
         pthread_mutex_lock(&current_lock);
-        current = NULL;
+        running[depth++] = s;
         pthread_mutex_unlock(&current_lock);
-        return 0;
+        if (sigaction(SIGINT, &sa, NULL) != 0) {
+            pthread_mutex_lock(&current_lock);
+            running[--depth] = NULL;
+            pthread_mutex_unlock(&current_lock);
+            return 0;
+        }
+        return 1;
     }
+    pthread_mutex_lock(&current_lock);
+    running[depth++] = s;
+    pthread_mutex_unlock(&current_lock);
     return 1;
 }
 
@@ -128,8 +138,9 @@ void ext_sigint_end(int installed)
 {
     if (!installed)
         return;
-    sigaction(SIGINT, &previous, NULL);
+    if (depth == 1)
+        sigaction(SIGINT, &previous, NULL);
     pthread_mutex_lock(&current_lock);
-    current = NULL;
+    running[--depth] = NULL;
     pthread_mutex_unlock(&current_lock);
 }

@@ -83,6 +83,34 @@ print(out)
     assert got[5] == "ZeroDivisionError:zero"
 
 
+def test_hostile_exceptions(session):
+    class BadStr(Exception):
+        def __str__(self):
+            raise RuntimeError("no str for you")
+
+    class Weird(ValueError):
+        pass
+
+    kinds = {
+        "badstr": BadStr(1, 2),
+        "surrogate": ValueError("\ud800"),
+        "nul": ValueError("a\0b"),
+        "subclass": Weird("w"),
+        "huge": ValueError("m" * 200_000),
+    }
+
+    def raiser(kind):
+        raise kinds[kind]
+
+    session.register("raiser", raiser)
+    for kind in kinds:
+        r = session.run(f"raiser({kind!r})")
+        assert r.status == "error", (kind, r)
+    assert session.run(f"raiser('subclass')").error_type == "ValueError"
+    assert session.run("raiser('badstr')").error_type == "RuntimeError"
+    assert session.run("print('alive')").stdout == "alive\n"
+
+
 def test_uncaught_host_exception_comes_back_as_cause(session):
     err = ValueError("from the host")
 
@@ -155,7 +183,9 @@ def test_reentrant_call_into_same_session_is_refused(session):
 
     session.register("reenter", reenter)
     session.register("reenter_files", reenter_files)
-    for name in ("reenter", "reenter_files"):
+    session.register("reenter_close", lambda: session.close())
+    session.register("reenter_fork", lambda: session.fork() and None)
+    for name in ("reenter", "reenter_files", "reenter_close", "reenter_fork"):
         r = session.run(f"{name}()")
         assert r.error_type == "RuntimeError" and "cannot call into the session" in r.error_message
     assert session.run("print('fine')").stdout == "fine\n"

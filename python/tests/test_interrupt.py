@@ -53,6 +53,26 @@ def test_ctrl_c_interrupts_the_run():
     assert p.stdout.split() == ["KeyboardInterrupt", "after"], p.stderr
 
 
+def test_ctrl_c_during_a_nested_run():
+    # A host function of the outer session runs another session's endless
+    # loop: Ctrl-C stops both, and both sessions stay usable.
+    p = _python("""
+        import os, signal, threading, mpbox
+        inner = mpbox.Session(timeout=600)
+        inner.register("started", lambda: threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGINT)).start())
+        outer = mpbox.Session(timeout=600)
+        outer.register("nested", lambda: inner.run("started()\\nwhile True: pass").status)
+        try:
+            outer.run("nested()\\nwhile True: pass")
+            print("not interrupted")
+        except KeyboardInterrupt:
+            print("KeyboardInterrupt")
+        print(outer.run("print(1)").stdout.strip(), inner.run("print(2)").stdout.strip())
+        print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    """)
+    assert p.stdout.split() == ["KeyboardInterrupt", "1", "2", "True"], p.stderr
+
+
 def test_ctrl_c_in_one_shot_run():
     p = _python("""
         import os, signal, threading, mpbox
