@@ -186,29 +186,25 @@ static int ambiguous_framing(struct MHD_Connection *c)
            (lengths == 1 && MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING));
 }
 
-/* The index of the token in "Authorization: Bearer TOKEN", or -1. Every
- * configured token is compared in full, in time that does not depend on
- * where the given one differs. */
-static int token_owner(const struct srv_config *cfg, const char *auth)
+static int is_loopback(const struct sockaddr *sa);
+
+/* Who may read /metrics: with --metrics-loopback any client on a loopback
+ * address; with metrics tokens (--metrics-token-file) the bearer of one;
+ * with neither, like any other path. 0: allowed; else the HTTP status
+ * of the refusal (401, 403) with its message. */
+static unsigned metrics_refusal(struct srv_http *h, struct MHD_Connection *c, const char **why)
 {
-    if (!auth || strncasecmp(auth, "Bearer ", 7) != 0)
-        return -1;
-    const char *given = auth + 7;
-    while (*given == ' ')
-        given++;
-    size_t n = strlen(given);
-    int owner = -1;
-    for (int i = 0; i < cfg->ntokens; i++) {
-        const unsigned char *t = (const unsigned char *)cfg->tokens[i];
-        size_t tn = strlen(cfg->tokens[i]);
-        unsigned diff = tn != n;
-        for (size_t k = 0; k < tn; k++)
-            diff |= t[k] ^ (unsigned char)(n ? given[k % n] : 0);
-        /* branch-free select of i when diff == 0 */
-        int match = -(int)(diff == 0);
-        owner = (owner & ~match) | (i & match);
-    }
-    return owner;
+    const struct srv_config *cfg = h->srv->cfg;
+    int tokens = tok_metrics_count(h->srv->tokens) > 0;
+    if (!cfg->metrics_loopback && !tokens)
+        return 0;
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (cfg->metrics_loopback && ci && ci->client_addr && is_loopback(ci->client_addr))
+        return 0;
+    if (tokens && tok_metrics(h->srv->tokens, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization")))
+        return 0;
+    *why = tokens ? "/metrics needs a metrics token" : "/metrics answers loopback clients only";
+    return tokens ? 401 : 403;
 }
 
 /* Without tokens the server trusts whoever can connect, which from a
@@ -309,10 +305,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return send_error(h, c, rq, 403, "forbidden_host",
                               "this server has no tokens and answers only to Host: localhost or a loopback address");
         }
-        int is_public = strcmp(url, "/healthz") == 0;
-        rq->owner = cfg->ntokens > 0 ? -1 : 0; /* -1: anonymous, /healthz only */
-        if (cfg->ntokens > 0 && !is_public) {
-            rq->owner = token_owner(cfg, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"));
+        int is_public = strcmp(url, "/healthz") == 0, is_metrics = strcmp(url, "/metrics") == 0;
+        const char *why = NULL;
+        unsigned refused = is_metrics ? metrics_refusal(h, c, &why) : 0;
+        if (refused) {
+            rq->answered = 1;
+            return send_error(h, c, rq, refused, refused == 401 ? "unauthorized" : "forbidden", why);
+        }
+        /* /metrics past its own check (loopback or metrics token) needs no
+         * client token, unless it has no own rule. */
+        if (is_metrics && (cfg->metrics_loopback || tok_metrics_count(h->srv->tokens) > 0))
+            is_public = 1;
+        rq->owner = cfg->has_tokens ? -1 : 0; /* -1: anonymous, /healthz only */
+        if (cfg->has_tokens && !is_public) {
+            rq->owner = tok_client(h->srv->tokens, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"));
             if (rq->owner < 0) {
                 rq->answered = 1;
                 return send_error(h, c, rq, 401, "unauthorized", "missing or invalid bearer token");
@@ -404,7 +410,7 @@ static void log_request(const struct srv_http *h, struct MHD_Connection *c, cons
                         enum MHD_RequestTerminationCode why)
 {
     char who[24] = "-";
-    if (h->srv->cfg->ntokens > 0 && rq->owner >= 0)
+    if (h->srv->cfg->has_tokens && rq->owner >= 0)
         snprintf(who, sizeof who, "token%d", rq->owner);
     char addr[INET6_ADDRSTRLEN] = "?", path[sizeof rq->path];
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -420,13 +426,32 @@ static void log_request(const struct srv_http *h, struct MHD_Connection *c, cons
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 + (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
-    const char *end = why == MHD_REQUEST_TERMINATED_COMPLETED_OK          ? ""
-                      : why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED     ? " (timed out)"
-                      : why == MHD_REQUEST_TERMINATED_CLIENT_ABORT        ? " (client went away)"
-                      : why == MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN     ? " (shutdown)"
-                                                                          : " (connection error)";
-    fprintf(stderr, "mpbox serve: %s %s \"%s %s\" %u %zu %.1fms%s\n", addr, who, rq->method, path, rq->status,
-            rq->sent, ms, end);
+    const char *how = why == MHD_REQUEST_TERMINATED_COMPLETED_OK      ? "ok"
+                      : why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ? "timed out"
+                      : why == MHD_REQUEST_TERMINATED_CLIENT_ABORT    ? "client went away"
+                      : why == MHD_REQUEST_TERMINATED_DAEMON_SHUTDOWN ? "shutdown"
+                                                                      : "connection error";
+    if (!srv_log_is_json()) {
+        int ok = why == MHD_REQUEST_TERMINATED_COMPLETED_OK;
+        srv_log(SRV_INFO, "request", "%s %s \"%s %s\" %u %zu %.1fms%s%s%s", addr, who, rq->method, path, rq->status,
+                rq->sent, ms, ok ? "" : " (", ok ? "" : how, ok ? "" : ")");
+        return;
+    }
+    struct cli_buf b = {0};
+    char num[128];
+    srv_log_begin(&b, SRV_INFO, "request");
+    cli_json_put(&b, ",\"client\":");
+    cli_json_put_str(&b, addr, strlen(addr));
+    cli_json_put(&b, ",\"token\":");
+    cli_json_put_str(&b, who, strlen(who));
+    cli_json_put(&b, ",\"method\":");
+    cli_json_put_str(&b, rq->method, strlen(rq->method));
+    cli_json_put(&b, ",\"path\":");
+    cli_json_put_str(&b, path, strlen(path));
+    snprintf(num, sizeof num, ",\"status\":%u,\"bytes\":%zu,\"ms\":%.3f,\"end\":", rq->status, rq->sent, ms);
+    cli_json_put(&b, num);
+    cli_json_put_str(&b, how, strlen(how));
+    srv_log_end(&b);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
@@ -475,8 +500,12 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 
 static void log_mhd(void *cls, const char *fmt, va_list ap)
 {
-    fputs("mpbox serve: http: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n > 0 && msg[n - 1] == '\n')
+        msg[--n] = '\0';
+    srv_log(SRV_WARN, "http", "http: %s", msg);
 }
 
 /* ---- listening ---------------------------------------------------------- */
@@ -535,7 +564,7 @@ static int open_listener(const struct srv_config *cfg, int *check_host, char *bo
         return -1;
     }
     int loop = is_loopback(ai->ai_addr);
-    if (!loop && cfg->ntokens == 0 && !cfg->insecure) {
+    if (!loop && !cfg->has_tokens && !cfg->insecure) {
         freeaddrinfo(ai);
         snprintf(err, errcap,
                  "--listen '%s' is not a loopback address and no --token is configured: anyone who can reach it "
@@ -543,7 +572,7 @@ static int open_listener(const struct srv_config *cfg, int *check_host, char *bo
                  cfg->listen);
         return -1;
     }
-    *check_host = cfg->ntokens == 0 && loop;
+    *check_host = !cfg->has_tokens && loop;
     int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||

@@ -23,7 +23,7 @@ struct backend {
 
 void srv_owner_name(const struct srv *srv, int owner, char *out, size_t cap)
 {
-    if (srv->cfg->ntokens == 0)
+    if (!srv->cfg->has_tokens)
         snprintf(out, cap, "%s", "");
     else
         snprintf(out, cap, "token%d", owner);

@@ -1,7 +1,8 @@
 /*
  * serve.c — `mpbox serve`: options, then the start-up order that the
  * worker design needs (the zygote is forked before any thread exists),
- * then wait for SIGINT/SIGTERM and shut down in reverse order.
+ * then wait for signals (SIGHUP: reload the token files; SIGINT/SIGTERM:
+ * shut down in reverse order).
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -23,8 +24,6 @@
 
 #include "cli.h"
 #include "sessions.h"
-
-#define MIN_TOKEN_LEN 16
 
 __attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
 {
@@ -50,7 +49,14 @@ static void print_help(void)
            "      --token TOKEN        accept 'Authorization: Bearer TOKEN' (repeatable;\n"
            "                           at least %d characters); sessions belong to the\n"
            "                           token that created them\n"
-           "      --token-file FILE    tokens, one a line (# comments allowed)\n"
+           "      --token-file FILE    tokens, one a line (# comments allowed); read\n"
+           "                           again on SIGHUP\n"
+           "      --metrics-token-file FILE\n"
+           "                           tokens for /metrics, which then needs one of them\n"
+           "                           (client tokens do not open it); read again on SIGHUP\n"
+           "      --metrics-loopback   /metrics answers clients on a loopback address\n"
+           "                           without a token (and, without a metrics token,\n"
+           "                           no one else)\n"
            "      --insecure           allow a non-loopback --listen without tokens\n"
            "      --max-request SIZE   largest request body (default 32M)\n"
            "      --max-request-memory SIZE\n"
@@ -61,8 +67,12 @@ static void print_help(void)
            "                           close connections idle this long (default %d)\n"
            "      --log-requests       one line per request on stderr (client, token\n"
            "                           number, method, path, status, bytes, time)\n"
-           "\n"
-           "Sessions:\n"
+           "      --log-format=text|json\n"
+           "                           the server's messages on stderr as text lines\n"
+           "                           (default) or one JSON object a line\n"
+           "\n",
+           TOK_MIN_LEN, SRV_DEFAULT_MAX_CONNECTIONS, SRV_DEFAULT_CONN_TIMEOUT_S);
+    printf("Sessions:\n"
            "      --max-sessions N     sessions held at once, live or evicted (default %d)\n"
            "      --max-sessions-per-token N\n"
            "                           sessions one token may hold (default: no limit\n"
@@ -76,7 +86,9 @@ static void print_help(void)
            "      --memory-budget SIZE evict the least recently used idle sessions while\n"
            "                           the workers' resident memory exceeds SIZE\n"
            "      --state-dir DIR      where evicted sessions are kept (mode 0700; default\n"
-           "                           a private temporary directory removed at exit)\n"
+           "                           a private temporary directory removed at exit);\n"
+           "                           sessions there survive a restart: saved at exit,\n"
+           "                           restored at their owner's next request\n"
            "      --snapshot-key-file FILE\n"
            "                           key (16-64 bytes) of the MAC snapshots carry;\n"
            "                           default: made in the state directory\n"
@@ -102,8 +114,7 @@ static void print_help(void)
            "      --oneshot-reuse N    runs of POST /v1/run one worker serves (default 64)\n"
            "      --no-seccomp         do not install the workers' seccomp filter (debugging)\n"
            "  -h, --help               show this help and exit\n",
-           MIN_TOKEN_LEN, SRV_DEFAULT_MAX_CONNECTIONS, SRV_DEFAULT_CONN_TIMEOUT_S, SRV_DEFAULT_MAX_SESSIONS,
-           SRV_DEFAULT_MAX_ONESHOT);
+           SRV_DEFAULT_MAX_SESSIONS, SRV_DEFAULT_MAX_ONESHOT);
 }
 
 /* Library defaults (include/mpbox.h), made explicit so that they can be
@@ -128,21 +139,11 @@ static void default_limits(int64_t *l)
     l[MPBOX_LIMIT_HOST_CALLS] = 10000;
 }
 
-static int valid_token(const char *t)
-{
-    size_t n = strlen(t);
-    if (n < MIN_TOKEN_LEN || n > 512)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (t[i] < 0x21 || t[i] > 0x7e)
-            return 0;
-    return 1;
-}
-
 static int add_token(struct srv_config *c, const char *t, const char *where)
 {
-    if (!valid_token(t)) {
-        usage_error("%s: a token must be %d to 512 visible ASCII characters, without spaces", where, MIN_TOKEN_LEN);
+    if (!tok_valid(t)) {
+        usage_error("%s: a token must be %d to %d visible ASCII characters, without spaces", where, TOK_MIN_LEN,
+                    TOK_MAX_LEN);
         return -1;
     }
     if (c->ntokens >= SRV_MAX_LIST) {
@@ -150,47 +151,6 @@ static int add_token(struct srv_config *c, const char *t, const char *where)
         return -1;
     }
     c->tokens[c->ntokens++] = t;
-    return 0;
-}
-
-static int read_token_file(struct srv_config *c, const char *path)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct cli_buf b = {0};
-    if (fd < 0 || cli_read_fd(fd, &b) < 0) {
-        usage_error("--token-file '%s': %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return -1;
-    }
-    close(fd);
-    if (c->token_store) {
-        free(b.data);
-        usage_error("--token-file given twice");
-        return -1;
-    }
-    c->token_store = b.data ? b.data : strdup("");
-    int before = c->ntokens;
-    for (char *line = c->token_store, *next; line && *line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        while (*line == ' ' || *line == '\t')
-            line++;
-        size_t n = strlen(line);
-        while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        char where[80];
-        snprintf(where, sizeof where, "--token-file '%.50s'", path);
-        if (add_token(c, line, where) < 0)
-            return -1;
-    }
-    if (c->ntokens == before) {
-        usage_error("--token-file '%s': no token in the file", path);
-        return -1;
-    }
     return 0;
 }
 
@@ -210,8 +170,10 @@ static const char *const value_opts[] = {
     "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
-    "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file"};
-static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "help"};
+    "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
+    "log-format"};
+static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "metrics-loopback",
+                                        "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
 {
@@ -228,6 +190,19 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         c->seccomp = 0;
     else if (strcmp(name, "log-requests") == 0)
         c->log_requests = 1;
+    else if (strcmp(name, "metrics-loopback") == 0)
+        c->metrics_loopback = 1;
+    else if (strcmp(name, "log-format") == 0) {
+        if (strcmp(v, "text") == 0 || strcmp(v, "json") == 0)
+            c->log_json = strcmp(v, "json") == 0;
+        else
+            err = "expected text or json";
+    } else if (strcmp(name, "token-file") == 0 || strcmp(name, "metrics-token-file") == 0) {
+        const char **slot = name[0] == 't' ? &c->token_file : &c->metrics_token_file;
+        if (*slot)
+            err = "given twice";
+        *slot = v;
+    }
     else if (strcmp(name, "listen") == 0)
         c->listen = v;
     else if (strcmp(name, "allow-origin") == 0) {
@@ -245,8 +220,6 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
     }
     else if (strcmp(name, "token") == 0)
         return add_token(c, v, "--token");
-    else if (strcmp(name, "token-file") == 0)
-        return read_token_file(c, v);
     else if (strcmp(name, "max-sessions") == 0)
         return parse_int_option(name, v, 1000000, &c->max_sessions);
     else if (strcmp(name, "max-sessions-per-token") == 0)
@@ -462,6 +435,10 @@ int serve_main(int argc, char **argv)
     char err[512] = "", bound[300];
     char *state_dir = NULL;
     struct srv srv = {.cfg = &cfg};
+    if (tok_new(&srv.tokens) < 0) {
+        fprintf(stderr, "mpbox serve: out of memory\n");
+        return CLI_EXIT_INTERNAL;
+    }
     pthread_mutex_init(&srv.oneshot_lock, NULL);
     pthread_cond_init(&srv.oneshot_free, NULL);
     struct srv_http *http = NULL;
@@ -476,6 +453,13 @@ int serve_main(int argc, char **argv)
         status = CLI_EXIT_OK;
         goto out;
     }
+    if (tok_load(srv.tokens, cfg.tokens, cfg.ntokens, cfg.token_file, cfg.metrics_token_file, err, sizeof err) < 0) {
+        usage_error("%s", err);
+        status = CLI_EXIT_USAGE;
+        goto out;
+    }
+    cfg.has_tokens = tok_client_count(srv.tokens) > 0;
+    srv_log_set_json(cfg.log_json);
     if (!(state_dir = prepare_state_dir(cfg.state_dir, &made_dir))) {
         status = CLI_EXIT_USAGE;
         goto out;
@@ -504,7 +488,7 @@ int serve_main(int argc, char **argv)
     wcfg.limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
     wcfg.limits[MPBOX_LIMIT_SEED] = -1;
     if (wk_pool_start(&wcfg, &srv.pool, err, sizeof err) != WK_OK) {
-        fprintf(stderr, "mpbox serve: cannot start the worker zygote: %s\n", err);
+        srv_log(SRV_ERROR, "start_failed", "cannot start the worker zygote: %s", err);
         goto out;
     }
 
@@ -520,14 +504,14 @@ int serve_main(int argc, char **argv)
         uint64_t need = (uint64_t)cfg.max_connections + 2ull * (uint64_t)cfg.max_sessions +
                         2ull * (uint64_t)cfg.max_oneshot + 64;
         if (nofile.rlim_cur != RLIM_INFINITY && nofile.rlim_cur < need)
-            fprintf(stderr,
-                    "mpbox serve: warning: %llu file descriptors allowed, up to %llu may be needed "
-                    "(--max-connections + 2 x --max-sessions + 2 x --max-oneshot); raise ulimit -n\n",
+            srv_log(SRV_WARN, "descriptor_limit",
+                    "%llu file descriptors allowed, up to %llu may be needed "
+                    "(--max-connections + 2 x --max-sessions + 2 x --max-oneshot); raise ulimit -n",
                     (unsigned long long)nofile.rlim_cur, (unsigned long long)need);
     }
 
     /* Every thread created from here on inherits this mask: the main
-     * thread alone takes SIGINT and SIGTERM, with sigwait. */
+     * thread alone takes SIGINT, SIGTERM and SIGHUP, with sigwait. */
     sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
@@ -546,28 +530,50 @@ int serve_main(int argc, char **argv)
         .ttl_ms = cfg.ttl_ms,
         .memory_budget = cfg.memory_budget,
         .state_dir = state_dir,
+        .persist = !made_dir,
+        .tokens = srv.tokens,
+        .ceilings = cfg.limits,
     };
-    if (sess_table_new(&tcfg, srv.pool, &srv.metrics, &srv.sessions, err, sizeof err) != SESS_OK ||
-        sess_janitor_start(srv.sessions, err, sizeof err) != SESS_OK) {
-        fprintf(stderr, "mpbox serve: %s\n", err);
+    if (sess_table_new(&tcfg, srv.pool, &srv.metrics, &srv.sessions, err, sizeof err) != SESS_OK) {
+        srv_log(SRV_ERROR, "start_failed", "%s", err);
+        goto out;
+    }
+    int restored = sess_table_load(srv.sessions);
+    if (restored > 0)
+        srv_log(SRV_INFO, "sessions_found", "%d session(s) in the state directory, restored on their next use",
+                restored);
+    if (sess_janitor_start(srv.sessions, err, sizeof err) != SESS_OK) {
+        srv_log(SRV_ERROR, "start_failed", "%s", err);
         goto out;
     }
     if (srv_mcp_start(&srv, err, sizeof err) < 0) {
-        fprintf(stderr, "mpbox serve: MCP: %s\n", err);
+        srv_log(SRV_ERROR, "start_failed", "MCP: %s", err);
         goto out;
     }
     if (srv_http_start(&srv, &http, bound, sizeof bound, err, sizeof err) < 0) {
-        fprintf(stderr, "mpbox serve: %s\n", err);
+        srv_log(SRV_ERROR, "start_failed", "%s", err);
         status = CLI_EXIT_USAGE;
         goto out;
     }
-    fprintf(stderr, "mpbox serve: listening on http://%s\n", bound);
-    fflush(stderr);
+    srv_log(SRV_INFO, "listening", "listening on http://%s", bound);
 
     int sig = 0;
-    while (sigwait(&stop, &sig) != 0)
-        ;
-    fprintf(stderr, "mpbox serve: %s, shutting down\n", strsignal(sig));
+    for (;;) {
+        if (sigwait(&stop, &sig) != 0)
+            continue;
+        if (sig != SIGHUP)
+            break;
+        /* Reload: the same checks as at start; all or nothing. */
+        if (!cfg.token_file && !cfg.metrics_token_file)
+            srv_log(SRV_INFO, "reload", "SIGHUP: no token file to read again");
+        else if (tok_load(srv.tokens, cfg.tokens, cfg.ntokens, cfg.token_file, cfg.metrics_token_file, err,
+                          sizeof err) < 0)
+            srv_log(SRV_ERROR, "reload_failed", "SIGHUP: tokens not reloaded, the old ones stay: %s", err);
+        else
+            srv_log(SRV_INFO, "reload", "SIGHUP: tokens reloaded (%d client, %d metrics)",
+                    tok_client_count(srv.tokens), tok_metrics_count(srv.tokens));
+    }
+    srv_log(SRV_INFO, "shutdown", "%s, shutting down", strsignal(sig));
     sess_shutdown(srv.sessions);
     status = CLI_EXIT_OK;
 
@@ -582,6 +588,6 @@ out:
     free(state_dir);
     for (int i = 0; i < cfg.nmount_roots; i++)
         free((char *)cfg.mount_roots[i]);
-    free(cfg.token_store);
+    tok_free(srv.tokens);
     return status;
 }

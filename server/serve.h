@@ -9,6 +9,8 @@
  *   sessions.c  the session table: owners, busy rule, idle eviction to
  *               snapshots on disk, restore, TTL, memory budget (sessions.h)
  *   mcpback.c   the sessions of /mcp (mcp_http.h's backend) on that table
+ *   tokens.c    bearer tokens as hashes, owners, reload (tokens.h)
+ *   log.c       the server's messages on stderr, as text or JSON lines
  *
  * Workers (server/worker.h) hold the sessions; this layer never runs guest
  * code itself. See docs/serve.md.
@@ -22,6 +24,7 @@
 #include <stdint.h>
 
 #include "../include/mpbox.h"
+#include "tokens.h"
 #include "worker.h"
 
 #define SRV_MAX_LIST 64 /* --token, --sqlite, --allow-mount: each */
@@ -39,9 +42,14 @@
 /* What the command line asked for. */
 struct srv_config {
     const char *listen; /* HOST:PORT or [V6]:PORT */
-    const char *tokens[SRV_MAX_LIST];
+    const char *tokens[SRV_MAX_LIST]; /* --token */
     int ntokens;
-    char *token_store; /* --token-file contents (tokens point into it) */
+    int has_tokens;    /* client tokens at start (--token, --token-file): a
+                          reload never leaves such a server without */
+    const char *token_file;         /* --token-file, read again on SIGHUP */
+    const char *metrics_token_file; /* --metrics-token-file, likewise */
+    int metrics_loopback; /* --metrics-loopback: /metrics for loopback clients */
+    int log_json;         /* --log-format=json */
     int insecure;      /* listen beyond loopback without tokens */
     int max_sessions;
     int max_per_token; /* --max-sessions-per-token (0: none) */
@@ -93,6 +101,7 @@ struct mcp_http;
 /* The server: everything a request handler needs. */
 struct srv {
     const struct srv_config *cfg;
+    struct srv_tokens *tokens;
     struct wk_pool *pool;
     struct sess_table *sessions;
     struct srv_metrics metrics;
@@ -152,6 +161,23 @@ void srv_mcp_stop(struct srv *srv);
 /* The owner name the MCP transport sees for a token index ("" without
  * tokens). */
 void srv_owner_name(const struct srv *srv, int owner, char *out, size_t cap);
+
+/* ---- log.c ------------------------------------------------------------- */
+enum { SRV_INFO = 0, SRV_WARN = 1, SRV_ERROR = 2 };
+struct cli_buf;
+void srv_log_set_json(int on);
+int srv_log_is_json(void);
+/* A message of the running server: "mpbox serve: MESSAGE" (warnings with
+ * "warning: "), or {"time", "level", "event", "message"} with
+ * --log-format=json. */
+void srv_log(int level, const char *event, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A JSON line with more members: srv_log_begin opens it with time, level
+ * and event, the caller adds ",\"name\":value" members, srv_log_end closes,
+ * writes and frees it. */
+void srv_log_begin(struct cli_buf *b, int level, const char *event);
+void srv_log_end(struct cli_buf *b);
+/* Now, as "2026-11-27T08:05:48.972Z". */
+void srv_log_time(char out[32]);
 
 /* ---- serve.c ----------------------------------------------------------- */
 /* `mpbox serve [OPTION]...` (argv[0] is "serve"); returns the exit status. */

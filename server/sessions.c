@@ -12,6 +12,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -23,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "sessions.h"
 
 enum { FREE = 0, BY_REQUEST = 1, BY_JANITOR = 2 };
@@ -54,7 +56,7 @@ struct sess_table {
     struct sess **v;
     size_t n, cap;
     int reserved; /* sessions being created */
-    int reserved_owner[SRV_MAX_LIST]; /* the same by owner (token index) */
+    int reserved_owner[TOK_MAX_OWNERS]; /* the same by owner number */
     struct sess_table_config cfg;
     char *state_dir;
     struct wk_pool *pool;
@@ -105,6 +107,16 @@ static void snapshot_path(const struct sess_table *t, const struct sess *s, cons
                           size_t cap)
 {
     snprintf(out, cap, "%s/%s%s", t->state_dir, s->id, suffix);
+}
+
+/* Remove a session's files in the state directory (snapshot, description). */
+static void remove_files(const struct sess_table *t, const struct sess *s)
+{
+    char path[4200];
+    snapshot_path(t, s, ".snap", path, sizeof path);
+    unlink(path);
+    snapshot_path(t, s, ".meta", path, sizeof path);
+    unlink(path);
 }
 
 /* ---- table bookkeeping (under the lock) --------------------------------- */
@@ -216,6 +228,240 @@ static int read_file(const char *path, void **data, size_t *len)
     return 0;
 }
 
+/* ---- sessions that outlive the server (cfg.persist) -------------------- */
+
+static int copy_strings(const char *const *src, int n, char ***out);
+
+#define META_FORMAT 1
+
+/* ID.meta, next to ID.snap: what the snapshot does not hold. JSON:
+ * {"format", "id", "owner" (the owner's key: a hash of its token, never
+ * the token), "created_ms", "runs", "limits" [MPBOX_LIMIT_COUNT_ numbers],
+ * "mounts" ["HOSTDIR:/GUESTDIR"], "sqlite" [NAME]}. Only API sessions get
+ * one: an MCP client starts a new session when its id is unknown. */
+static int write_meta(struct sess_table *t, const struct sess *s)
+{
+    if (!t->cfg.persist || s->kind != SESS_API)
+        return 0;
+    char key[TOK_KEY_HEX + 1], num[64];
+    tok_owner_key(t->cfg.tokens, s->owner, key);
+    struct cli_buf b = {0};
+    snprintf(num, sizeof num, "{\"format\":%d,\"id\":", META_FORMAT);
+    cli_json_put(&b, num);
+    cli_json_put_str(&b, s->id, strlen(s->id));
+    cli_json_put(&b, ",\"owner\":");
+    cli_json_put_str(&b, key, strlen(key));
+    snprintf(num, sizeof num, ",\"created_ms\":%lld,\"runs\":%llu,\"limits\":[", (long long)s->created_ms,
+             (unsigned long long)s->runs);
+    cli_json_put(&b, num);
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++) {
+        snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)s->limits[i]);
+        cli_json_put(&b, num);
+    }
+    cli_json_put(&b, "],\"mounts\":[");
+    for (int i = 0; i < s->nmounts; i++) {
+        cli_json_put(&b, i ? "," : "");
+        cli_json_put_str(&b, s->mounts[i], strlen(s->mounts[i]));
+    }
+    cli_json_put(&b, "],\"sqlite\":[");
+    for (int i = 0; i < s->nsqlites; i++) {
+        cli_json_put(&b, i ? "," : "");
+        cli_json_put_str(&b, s->sqlites[i], strlen(s->sqlites[i]));
+    }
+    if (cli_json_put(&b, "]}\n") < 0 || !b.data) {
+        cli_buf_free(&b);
+        errno = ENOMEM;
+        return -1;
+    }
+    char tmp[4200], path[4200];
+    snapshot_path(t, s, ".meta.tmp", tmp, sizeof tmp);
+    snapshot_path(t, s, ".meta", path, sizeof path);
+    int rc = write_file(tmp, path, b.data, b.len);
+    cli_buf_free(&b);
+    return rc;
+}
+
+static int is_session_id(const char *id, size_t n)
+{
+    if (n != SESS_ID_LEN)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
+            return 0;
+    return 1;
+}
+
+/* A number of a meta file, in [lo, INT64_MAX]; -2 when it is not one. */
+static int64_t meta_int(const struct cli_json *v, int64_t lo)
+{
+    if (!v || v->type != CLI_JSON_NUMBER || !v->integer)
+        return -2;
+    errno = 0;
+    char *end;
+    long long x = strtoll(v->str, &end, 10);
+    return errno || *end || x < lo ? -2 : x;
+}
+
+/* n strings of a meta array into *out (copies); -1 when malformed. */
+static int meta_strings(const struct cli_json *v, size_t max, char ***out, int *n)
+{
+    if (!v || v->type != CLI_JSON_ARRAY || v->n > max)
+        return -1;
+    *n = (int)v->n;
+    const char *tmp[64];
+    for (size_t i = 0; i < v->n; i++) {
+        if (v->items[i]->type != CLI_JSON_STRING || strlen(v->items[i]->str) != v->items[i]->len)
+            return -1;
+        tmp[i] = v->items[i]->str;
+    }
+    return copy_strings(tmp, *n, out);
+}
+
+/* Limits no higher than the server's now: sizes and counts at most its
+ * own, a time or fuel limit only "none" (0) when the server has none. */
+static void clamp_limits(int64_t *l, const int64_t *ceil)
+{
+    static const int sizes[] = {MPBOX_LIMIT_MEMORY, MPBOX_LIMIT_STDOUT, MPBOX_LIMIT_STDERR,
+                                MPBOX_LIMIT_FILES_BYTES, MPBOX_LIMIT_FILES_COUNT, MPBOX_LIMIT_HOST_CALLS};
+    static const int zero_is_none[] = {MPBOX_LIMIT_TIMEOUT_MS, MPBOX_LIMIT_FUEL};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
+        if (ceil[sizes[i]] >= 0 && l[sizes[i]] > ceil[sizes[i]])
+            l[sizes[i]] = ceil[sizes[i]];
+    for (size_t i = 0; i < sizeof zero_is_none / sizeof *zero_is_none; i++) {
+        int id = zero_is_none[i];
+        if (ceil[id] > 0 && (l[id] <= 0 || l[id] > ceil[id]))
+            l[id] = ceil[id];
+    }
+}
+
+/* A session from ID.meta (name: "ID.meta"), evicted; NULL when the file
+ * is not a valid description. */
+static struct sess *load_meta(struct sess_table *t, const char *id)
+{
+    char path[4200];
+    void *data = NULL;
+    size_t len = 0;
+    snprintf(path, sizeof path, "%s/%s.meta", t->state_dir, id);
+    if (read_file(path, &data, &len) < 0)
+        return NULL;
+    const char *jerr;
+    struct cli_json *m = len <= (1u << 20) ? cli_json_parse(data, len, &jerr) : NULL;
+    free(data);
+    struct sess *s = calloc(1, sizeof *s);
+    const struct cli_json *idv = cli_json_get(m, "id"), *owner = cli_json_get(m, "owner"),
+                          *lim = cli_json_get(m, "limits");
+    int ok = s && m && m->type == CLI_JSON_OBJECT && meta_int(cli_json_get(m, "format"), 0) == META_FORMAT &&
+             idv && idv->type == CLI_JSON_STRING && strcmp(idv->str, id) == 0 && owner &&
+             owner->type == CLI_JSON_STRING && lim && lim->type == CLI_JSON_ARRAY && lim->n == MPBOX_LIMIT_COUNT_;
+    if (s)
+        pthread_cond_init(&s->released, NULL);
+    if (ok) {
+        memcpy(s->id, id, SESS_ID_LEN + 1);
+        s->kind = SESS_API;
+        s->owner = tok_owner_of_key(t->cfg.tokens, owner->str);
+        int64_t created = meta_int(cli_json_get(m, "created_ms"), 0), runs = meta_int(cli_json_get(m, "runs"), 0);
+        ok = s->owner >= 0 && created >= 0 && runs >= 0;
+        s->created_ms = created;
+        s->runs = (uint64_t)runs;
+        for (int i = 0; ok && i < MPBOX_LIMIT_COUNT_; i++)
+            ok = (s->limits[i] = meta_int(lim->items[i], -1)) >= -1;
+        ok = ok && meta_strings(cli_json_get(m, "mounts"), 16, &s->mounts, &s->nmounts) == 0 &&
+             meta_strings(cli_json_get(m, "sqlite"), SRV_MAX_LIST, &s->sqlites, &s->nsqlites) == 0;
+    }
+    cli_json_free(m);
+    if (!ok) {
+        if (s)
+            sess_destroy(s);
+        return NULL;
+    }
+    if (t->cfg.ceilings)
+        clamp_limits(s->limits, t->cfg.ceilings);
+    s->evicted = 1;
+    s->used_mono = now_ms(CLOCK_MONOTONIC);
+    return s;
+}
+
+/* Names of a state directory: "ID" plus one of our suffixes. */
+static const char *our_suffix(const char *name, char id[SESS_ID_LEN + 1])
+{
+    static const char *const suffixes[] = {".snap", ".meta", ".tmp", ".meta.tmp"};
+    size_t n = strlen(name);
+    if (n <= SESS_ID_LEN || !is_session_id(name, SESS_ID_LEN))
+        return NULL;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        if (strcmp(name + SESS_ID_LEN, suffixes[i]) == 0) {
+            memcpy(id, name, SESS_ID_LEN);
+            id[SESS_ID_LEN] = '\0';
+            return suffixes[i];
+        }
+    }
+    return NULL;
+}
+
+int sess_table_load(struct sess_table *t)
+{
+    if (!t->cfg.persist)
+        return 0;
+    int taken = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        /* pass 0: sessions (ID.meta with its ID.snap); pass 1: remove our
+         * files that belong to no session taken in. */
+        DIR *d = opendir(t->state_dir);
+        if (!d) {
+            srv_log(SRV_ERROR, "state_dir", "cannot read the state directory %s: %s", t->state_dir, strerror(errno));
+            return taken;
+        }
+        struct dirent *e;
+        char id[SESS_ID_LEN + 1], path[4200];
+        while ((e = readdir(d))) {
+            const char *suffix = our_suffix(e->d_name, id);
+            if (!suffix)
+                continue;
+            pthread_mutex_lock(&t->lock);
+            int known = table_lookup(t, id) != NULL;
+            int room = t->cfg.max_sessions <= 0 || t->n < (size_t)t->cfg.max_sessions;
+            pthread_mutex_unlock(&t->lock);
+            snprintf(path, sizeof path, "%s/%s", t->state_dir, e->d_name);
+            if (pass == 1) {
+                if (!known)
+                    unlink(path);
+                continue;
+            }
+            if (strcmp(suffix, ".meta") != 0 || known)
+                continue;
+            struct stat st;
+            char snap[4200];
+            snprintf(snap, sizeof snap, "%s/%s.snap", t->state_dir, id);
+            struct sess *s = NULL;
+            if (!room) {
+                srv_log(SRV_WARN, "state_dir", "--max-sessions reached: session %.8s... in the state directory "
+                        "is dropped", id);
+            } else if (lstat(snap, &st) == 0 && S_ISREG(st.st_mode) && (s = load_meta(t, id))) {
+                pthread_mutex_lock(&t->lock);
+                if (t->n == t->cap) {
+                    size_t cap = t->cap ? t->cap * 2 : 64;
+                    struct sess **v = realloc(t->v, cap * sizeof *v);
+                    if (v) {
+                        t->v = v;
+                        t->cap = cap;
+                    }
+                }
+                if (t->n < t->cap) {
+                    t->v[t->n++] = s;
+                    taken++;
+                } else {
+                    sess_destroy(s);
+                }
+                pthread_mutex_unlock(&t->lock);
+            } else {
+                srv_log(SRV_WARN, "state_dir", "session %.8s... in the state directory is damaged; dropped", id);
+            }
+        }
+        closedir(d);
+    }
+    return taken;
+}
+
 static void set_no_evict(struct sess_table *t, struct sess *s)
 {
     pthread_mutex_lock(&t->lock);
@@ -238,7 +484,7 @@ static int evict(struct sess_table *t, struct sess *s)
             snprintf(why, sizeof why, "its worker process died while idle (%s)", d ? d->what : "unknown cause");
             sess_mark_lost(t, s, why, 1);
         } else {
-            fprintf(stderr, "mpbox serve: cannot save session %.8s... for eviction (error %d)\n", s->id, rc);
+            srv_log(SRV_ERROR, "evict_failed", "cannot save session %.8s... for eviction (error %d)", s->id, rc);
             set_no_evict(t, s);
         }
         free(data);
@@ -247,10 +493,12 @@ static int evict(struct sess_table *t, struct sess *s)
     char tmp[4200], path[4200];
     snapshot_path(t, s, ".tmp", tmp, sizeof tmp);
     snapshot_path(t, s, ".snap", path, sizeof path);
-    int wrc = write_file(tmp, path, data, len);
+    int wrc = write_meta(t, s);
+    if (wrc == 0)
+        wrc = write_file(tmp, path, data, len);
     free(data);
     if (wrc < 0) {
-        fprintf(stderr, "mpbox serve: cannot write %s: %s; session kept in memory\n", path, strerror(errno));
+        srv_log(SRV_ERROR, "evict_failed", "cannot write %s: %s; session kept in memory", path, strerror(errno));
         set_no_evict(t, s);
         return -1;
     }
@@ -308,7 +556,7 @@ static int restore(struct sess_table *t, struct sess *s, char *err, size_t errca
     s->w = w;
     s->evicted = 0;
     pthread_mutex_unlock(&t->lock);
-    unlink(path);
+    remove_files(t, s);
     atomic_fetch_add(&t->metrics->restores, 1);
     return SESS_OK;
 }
@@ -390,7 +638,7 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
         set_err(err, errcap, "the server holds its maximum number of sessions (--max-sessions)");
         return SESS_FULL;
     }
-    if (t->cfg.max_per_owner > 0 && owner >= 0 && owner < SRV_MAX_LIST) {
+    if (t->cfg.max_per_owner > 0 && owner >= 0 && owner < TOK_MAX_OWNERS) {
         int held = t->reserved_owner[owner];
         for (size_t i = 0; i < t->n; i++)
             held += t->v[i]->owner == owner;
@@ -401,7 +649,7 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
         }
     }
     t->reserved++;
-    if (owner >= 0 && owner < SRV_MAX_LIST)
+    if (owner >= 0 && owner < TOK_MAX_OWNERS)
         t->reserved_owner[owner]++;
     pthread_mutex_unlock(&t->lock);
 
@@ -450,7 +698,7 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
 
     pthread_mutex_lock(&t->lock);
     t->reserved--;
-    if (owner >= 0 && owner < SRV_MAX_LIST)
+    if (owner >= 0 && owner < TOK_MAX_OWNERS)
         t->reserved_owner[owner]--;
     while (table_lookup(t, s->id)) /* 2^-128, but never two alike */
         new_id(s->id);
@@ -481,7 +729,7 @@ fail:
 unreserve:
     pthread_mutex_lock(&t->lock);
     t->reserved--;
-    if (owner >= 0 && owner < SRV_MAX_LIST)
+    if (owner >= 0 && owner < TOK_MAX_OWNERS)
         t->reserved_owner[owner]--;
     pthread_mutex_unlock(&t->lock);
     return rc;
@@ -577,11 +825,8 @@ int sess_renew(struct sess_table *t, struct sess *s, char *err, size_t errcap)
     s->evicted = 0;
     pthread_mutex_unlock(&t->lock);
     wk_free(old);
-    if (evicted) {
-        char path[4200];
-        snapshot_path(t, s, ".snap", path, sizeof path);
-        unlink(path);
-    }
+    if (evicted)
+        remove_files(t, s);
     struct wk_session_spec spec = {
         .limits = s->limits,
         .mounts = (const char *const *)s->mounts,
@@ -620,11 +865,8 @@ void sess_discard(struct sess_table *t, struct sess *s)
     s->lost_reason[0] = '\0';
     pthread_mutex_unlock(&t->lock);
     wk_free(w);
-    if (evicted) {
-        char path[4200];
-        snapshot_path(t, s, ".snap", path, sizeof path);
-        unlink(path);
-    }
+    if (evicted)
+        remove_files(t, s);
 }
 
 void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why, int died)
@@ -638,7 +880,7 @@ void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why, int d
     wk_free(w);
     if (died)
         atomic_fetch_add(&t->metrics->worker_deaths, 1);
-    fprintf(stderr, "mpbox serve: session %.8s... lost: %s\n", s->id, why);
+    srv_log(SRV_WARN, "session_lost", "session %.8s... lost: %s", s->id, why);
 }
 
 void sess_unclaim(struct sess_table *t, struct sess *s)
@@ -682,11 +924,8 @@ static void remove_session(struct sess_table *t, struct sess *s, int held)
     s->evicted = 0;
     pthread_mutex_unlock(&t->lock);
     wk_free(w);
-    if (evicted) {
-        char path[4200];
-        snapshot_path(t, s, ".snap", path, sizeof path);
-        unlink(path);
-    }
+    if (evicted)
+        remove_files(t, s);
     release_use(t, s);
 }
 
@@ -943,7 +1182,21 @@ void sess_table_free(struct sess_table *t)
         struct sess *s = t->v[t->n - 1];
         pthread_mutex_lock(&t->lock);
         s->refs++;
+        int keep = t->cfg.persist && s->kind == SESS_API && !s->lost && (s->w || s->evicted);
+        if (keep && s->w)
+            s->in_use = BY_JANITOR;
         pthread_mutex_unlock(&t->lock);
+        /* A session that outlives the server: saved like an eviction, its
+         * files left for the next server (sess_table_load). */
+        if (keep && s->w) {
+            keep = evict(t, s) == 0;
+            release_use(t, s);
+        }
+        if (keep) {
+            pthread_mutex_lock(&t->lock);
+            s->evicted = 0; /* not "remove the snapshot" below */
+            pthread_mutex_unlock(&t->lock);
+        }
         remove_session(t, s, 0);
         sess_put(t, s);
     }

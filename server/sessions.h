@@ -91,17 +91,33 @@ struct sess_table_config {
     int64_t idle_ms, ttl_ms;
     uint64_t memory_budget;
     const char *state_dir; /* existing, private */
+    /* The state directory outlives the server (--state-dir): next to each
+     * API session's snapshot, ID.meta records its id, owner key (tokens.h),
+     * limits, mounts and databases; sess_table_load takes them back after a
+     * restart, and sess_table_free saves live sessions there instead of
+     * dropping them. */
+    int persist;
+    struct srv_tokens *tokens;
+    /* The server's session limits: a session taken back from the state
+     * directory gets none above them (the options may have changed). */
+    const int64_t *ceilings;
 };
 
 int sess_table_new(const struct sess_table_config *cfg, struct wk_pool *pool, struct srv_metrics *m,
                    struct sess_table **out, char *err, size_t errcap);
+/* With cfg->persist: take in the sessions an earlier server left in the
+ * state directory (evicted; restored at their next claim). Files that do
+ * not form a session (no or a damaged ID.meta, MCP sessions, temporary
+ * files) are removed. Returns the number of sessions taken in. */
+int sess_table_load(struct sess_table *t);
 /* Start the janitor thread. */
 int sess_janitor_start(struct sess_table *t, char *err, size_t errcap);
 /* At shutdown, before the HTTP daemon stops: interrupt every run in
  * progress and refuse new claims and sessions (SESS_CLOSING), so that no
  * connection thread stays blocked in a run. */
 void sess_shutdown(struct sess_table *t);
-/* Stop the janitor, kill every worker, remove the snapshots written. */
+/* Stop the janitor, kill every worker, remove the snapshots written (with
+ * cfg->persist: save the API sessions and keep their files instead). */
 void sess_table_free(struct sess_table *t);
 
 /* A new live session owned by owner. On SESS_OK *out holds a reference

@@ -21,148 +21,8 @@ from clitest import MPBOX, case, check, finish, require_binary, show  # noqa: E4
 
 require_binary()
 
-TOKEN_A = "alpha-0123456789abcdef"
-TOKEN_B = "bravo-0123456789abcdef"
-JSON = {"Content-Type": "application/json"}
-
-
-class Server:
-    """`mpbox serve --listen 127.0.0.1:0 ARGS...` until stop()."""
-
-    def __init__(self, *args, token=None):
-        self.p = subprocess.Popen([MPBOX, "serve", "--listen", "127.0.0.1:0"] + list(args),
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.token = token
-        self.lines = []
-        self.port = None
-        found = threading.Event()
-
-        def reader(stream):
-            for raw in stream:
-                line = raw.decode("utf-8", "replace")
-                self.lines.append(line)
-                m = re.match(r"mpbox serve: listening on http://127\.0\.0\.1:(\d+)$", line.strip())
-                if m and self.port is None:
-                    self.port = int(m.group(1))
-                    found.set()
-
-        for s in (self.p.stdout, self.p.stderr):
-            threading.Thread(target=reader, args=(s,), daemon=True).start()
-        deadline = time.monotonic() + 20
-        while not found.wait(0.1):
-            if self.p.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError("mpbox serve did not start: %s" % show("".join(self.lines), 600))
-
-    def conn(self):
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-
-    def request(self, method, path, body=None, headers=None, token=None, conn=None):
-        """(status, headers with lower-case names, body bytes). body: a dict
-        (sent as JSON) or bytes (sent as they are)."""
-        h = {}
-        if isinstance(body, (dict, list)):
-            body = json.dumps(body).encode()
-            h.update(JSON)
-        tok = token if token is not None else self.token
-        if tok:
-            h["Authorization"] = "Bearer " + tok
-        h.update(headers or {})
-        h = {k: v for k, v in h.items() if v is not None}
-        c = conn or self.conn()
-        c.request(method, path, body=body, headers=h)
-        r = c.getresponse()
-        out = (r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
-        if conn is None:
-            c.close()
-        return out
-
-    def json(self, method, path, body=None, expect=200, **kw):
-        status, hdrs, data = self.request(method, path, body, **kw)
-        check(status == expect, "%s %s: %d, expected %d: %s" % (method, path, status, expect, show(data, 400)))
-        return json.loads(data) if data else None
-
-    def create(self, body=None, **kw):
-        return self.json("POST", "/v1/sessions", body if body is not None else {}, expect=201, **kw)["id"]
-
-    def run(self, sid, code, expect=200, **kw):
-        body = {"code": code}
-        body.update({k: v for k, v in kw.items() if k == "return_value"})
-        return self.json("POST", "/v1/sessions/%s/run" % sid, body, expect=expect,
-                         **{k: v for k, v in kw.items() if k != "return_value"})
-
-    def metric(self, name):
-        status, _, data = self.request("GET", "/metrics")
-        check(status == 200, "metrics: %d" % status)
-        m = re.search(r"^%s (\d+)$" % re.escape(name), data.decode(), re.M)
-        check(m, "no %s in %s" % (name, show(data, 300)))
-        return int(m.group(1))
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.send_signal(signal.SIGTERM)
-            try:
-                self.p.wait(15)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
-
-
-def error_code(data):
-    try:
-        return json.loads(data)["error"]["code"]
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def wait_for(what, pred, limit=15):
-    """Poll pred() until true; a failure names what never happened."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if pred():
-            return
-        time.sleep(0.05)
-    raise AssertionError("never happened: " + what)
-
-
-def post_expecting(port, path, body):
-    """POST with "Expect: 100-continue" on a raw socket: the body is sent
-    only after "100 Continue", so that an early refusal is read, not lost to
-    a reset. Returns (status, body bytes)."""
-    sock = socket.create_connection(("127.0.0.1", port), timeout=20)
-    sock.sendall(b"POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                 b"Content-Length: %d\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
-                 % (path.encode(), len(body)))
-    data = b""
-    while b"\r\n\r\n" not in data:
-        piece = sock.recv(65536)
-        check(piece, "closed without an answer: %s" % show(data))
-        data += piece
-    if data.startswith(b"HTTP/1.1 100"):
-        data = data[data.index(b"\r\n\r\n") + 4:]
-        sock.sendall(body)
-    while True:
-        piece = sock.recv(65536)
-        if not piece:
-            break
-        data += piece
-    sock.close()
-    head, _, rest = data.partition(b"\r\n\r\n")
-    return int(head.split(b" ")[1]), rest
-
-
-def in_thread(fn):
-    box = {}
-
-    def go():
-        try:
-            box["value"] = fn()
-        except Exception as e:  # reported by the case that joins
-            box["error"] = e
-    t = threading.Thread(target=go)
-    t.start()
-    return t, box
-
+from servetest import (JSON, TOKEN_A, TOKEN_B, Server, error_code, in_thread,  # noqa: E402,F401
+                       post_expecting, wait_for)
 
 srv = Server("--max-request", "8M", "--idle-timeout", "0")
 
@@ -710,7 +570,7 @@ def test_log_requests():
 
         def logged(pattern):
             return any(re.search(pattern, line) for line in s2.lines)
-        wait_for("log lines", lambda: logged(r'^mpbox serve: 127\.0\.0\.1 token0 "GET /v1/sessions" 200 \d+ [\d.]+ms$')
+        wait_for("log lines", lambda: logged(r'^mpbox serve: 127\.0\.0\.1 token1 "GET /v1/sessions" 200 \d+ [\d.]+ms$')
                  and logged(r'^mpbox serve: 127\.0\.0\.1 - "GET /v1/sessions" 401 ')
                  and logged(r'"GET /v1/\?x" 404 '))
         check(not any(TOKEN_A in line for line in s2.lines), "the token is logged")
@@ -785,8 +645,9 @@ def test_eviction_and_restore():
             wait_for("eviction", lambda: s2.json("GET", "/v1/sessions/" + sid)["state"] == "evicted")
             info = s2.json("GET", "/v1/sessions/" + sid)
             check(info["pid"] is None, show(info))
-            snaps = [f for f in os.listdir(state) if f != "snapshot.key"]  # the server's snapshot key
-            check(snaps == [sid + ".snap"], show(os.listdir(state)))
+            snaps = sorted(f for f in os.listdir(state) if f != "snapshot.key")  # the server's snapshot key
+            # a --state-dir keeps the description next to the snapshot
+            check(snaps == [sid + ".meta", sid + ".snap"], show(os.listdir(state)))
             check(not os.path.exists("/proc/%d" % pid) or open("/proc/%d/stat" % pid).read().split()[2] == "Z",
                   "the worker still runs")
             r = s2.run(sid, "print(open('/notes.txt').read())\nf()", return_value=True)
