@@ -12,6 +12,14 @@
 
 CC       ?= gcc
 PREFIX   ?= /usr/local
+# Where `make install` puts things (below $(DESTDIR)); mpbox.pc names them.
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR     ?= $(PREFIX)/share/man
+# The version's one home is include/mpbox.h (MPBOX_VERSION_MAJOR/MINOR/PATCH).
+VERSION  := $(shell sed -n 's/^\#define MPBOX_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$$/\2/p' include/mpbox.h | paste -sd.)
+SONAME   := libmpbox.so.$(firstword $(subst ., ,$(VERSION)))
 BUILD    ?= build
 OPT      ?= -O2
 GUESTOPT ?= -O2
@@ -36,7 +44,7 @@ HDRS     := include/mpbox.h $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard c
 
 GUEST_O  := $(GUEST_DIR)/guest.o
 
-.PHONY: all deps test test-unit test-asan demo bench install uninstall clean distclean fuzz
+.PHONY: all deps test test-unit test-asan demo bench install uninstall deb clean distclean fuzz
 all: $(BUILD)/libmpbox.a $(BUILD)/libmpbox.so $(BUILD)/mpbox $(BUILD)/mpbox.pc
 
 # ---- dependencies and the guest --------------------------------------
@@ -173,10 +181,15 @@ $(BUILD)/libmpbox.a: $(LIB_OBJ) $(IMAGE_OBJ) $(GUEST_O)
 	ar rcs $@ $^
 
 $(BUILD)/libmpbox.so: $(LIB_OBJ) $(IMAGE_OBJ) $(GUEST_O)
-	$(CC) $(LDFLAGS) -shared -Wl,-soname,libmpbox.so.0 -o $@ $^ $(LIBS)
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIBS)
 
-$(BUILD)/mpbox.pc: mpbox.pc.in
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' $< > $@
+# mpbox.pc for the install directories; rewritten when they change.
+PC_VARS := $(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION)
+PC_STAMP := $(BUILD)/pc-dirs
+$(shell mkdir -p $(BUILD); [ "`cat $(PC_STAMP) 2>/dev/null`" = "$(PC_VARS)" ] || echo "$(PC_VARS)" > $(PC_STAMP))
+$(BUILD)/mpbox.pc: mpbox.pc.in $(PC_STAMP)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' $< > $@
 
 # ---- the command ------------------------------------------------------
 $(BUILD)/mpbox: $(CLI_OBJ) $(BUILD)/libmpbox.a
@@ -184,6 +197,7 @@ $(BUILD)/mpbox: $(CLI_OBJ) $(BUILD)/libmpbox.a
 
 demo: $(BUILD)/mpbox
 	$(BUILD)/mpbox examples/demo.py
+	@echo "mpbox is $(BUILD)/mpbox: 'export PATH=$(abspath $(BUILD)):\$$PATH' to run the README's examples, or 'make install'"
 
 # ---- tests ------------------------------------------------------------
 TEST_SRC := $(wildcard tests/unit/*.c)
@@ -233,22 +247,54 @@ bench: all
 	bench/run
 
 # ---- install ------------------------------------------------------------
+# make install PREFIX=/usr DESTDIR=/tmp/stage: files go below DESTDIR, and
+# name PREFIX (mpbox.pc included). LIBDIR etc. may be set on their own
+# (the Debian package uses the multiarch LIBDIR).
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
-	    $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(BUILD)/mpbox $(DESTDIR)$(PREFIX)/bin/mpbox
-	install -m 644 $(BUILD)/libmpbox.a $(DESTDIR)$(PREFIX)/lib/libmpbox.a
-	install -m 755 $(BUILD)/libmpbox.so $(DESTDIR)$(PREFIX)/lib/libmpbox.so.0
-	ln -sf libmpbox.so.0 $(DESTDIR)$(PREFIX)/lib/libmpbox.so
-	install -m 644 include/mpbox.h $(DESTDIR)$(PREFIX)/include/mpbox.h
-	install -m 644 $(BUILD)/mpbox.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/mpbox.pc
-	install -m 644 docs/mpbox.1 $(DESTDIR)$(PREFIX)/share/man/man1/mpbox.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/mpbox $(DESTDIR)$(BINDIR)/mpbox
+	install -m 644 $(BUILD)/libmpbox.a $(DESTDIR)$(LIBDIR)/libmpbox.a
+	install -m 644 $(BUILD)/libmpbox.so $(DESTDIR)$(LIBDIR)/libmpbox.so.$(VERSION)
+	ln -sf libmpbox.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libmpbox.so
+	install -m 644 include/mpbox.h $(DESTDIR)$(INCLUDEDIR)/mpbox.h
+	install -m 644 $(BUILD)/mpbox.pc $(DESTDIR)$(LIBDIR)/pkgconfig/mpbox.pc
+	install -m 644 docs/mpbox.1 $(DESTDIR)$(MANDIR)/man1/mpbox.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/mpbox $(DESTDIR)$(PREFIX)/lib/libmpbox.a \
-	    $(DESTDIR)$(PREFIX)/lib/libmpbox.so $(DESTDIR)$(PREFIX)/lib/libmpbox.so.0 \
-	    $(DESTDIR)$(PREFIX)/include/mpbox.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/mpbox.pc \
-	    $(DESTDIR)$(PREFIX)/share/man/man1/mpbox.1
+	rm -f $(DESTDIR)$(BINDIR)/mpbox $(DESTDIR)$(LIBDIR)/libmpbox.a $(DESTDIR)$(LIBDIR)/libmpbox.so \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libmpbox.so.$(VERSION) \
+	    $(DESTDIR)$(INCLUDEDIR)/mpbox.h $(DESTDIR)$(LIBDIR)/pkgconfig/mpbox.pc $(DESTDIR)$(MANDIR)/man1/mpbox.1
+
+# ---- the Debian package --------------------------------------------------
+# make deb: $(BUILD)/mpbox_VERSION_ARCH.deb, made with dpkg's own tools
+# from `make install` into a staging tree (PREFIX=/usr, the multiarch
+# LIBDIR), the systemd unit and maintainer scripts in debian/.
+DEB_ARCH  = $(shell dpkg-architecture -qDEB_HOST_ARCH)
+DEB_MA    = $(shell dpkg-architecture -qDEB_HOST_MULTIARCH)
+DEB_STAGE = $(BUILD)/deb
+deb: all
+	rm -rf $(DEB_STAGE) && mkdir -p $(DEB_STAGE)/root/DEBIAN
+	$(MAKE) --no-print-directory install BUILD=$(BUILD) DESTDIR=$(abspath $(DEB_STAGE)/root) PREFIX=/usr \
+	    LIBDIR=/usr/lib/$(DEB_MA)
+	$(MAKE) --no-print-directory $(BUILD)/mpbox.pc BUILD=$(BUILD)
+	cd $(DEB_STAGE)/root && strip --strip-unneeded usr/bin/mpbox usr/lib/$(DEB_MA)/libmpbox.so.$(VERSION) && \
+	    strip --strip-debug usr/lib/$(DEB_MA)/libmpbox.a && gzip -9n usr/share/man/man1/mpbox.1
+	install -D -m 644 debian/mpbox.service $(DEB_STAGE)/root/lib/systemd/system/mpbox.service
+	install -D -m 644 debian/mpbox.sysusers $(DEB_STAGE)/root/usr/lib/sysusers.d/mpbox.conf
+	install -d $(DEB_STAGE)/root/usr/share/doc/mpbox
+	cat LICENSE NOTICE > $(DEB_STAGE)/root/usr/share/doc/mpbox/copyright
+	install -m 644 README.md CHANGELOG.md docs/serve.md docs/operations.md $(DEB_STAGE)/root/usr/share/doc/mpbox/
+	install -m 755 debian/postinst debian/prerm debian/postrm $(DEB_STAGE)/root/DEBIAN/
+	echo "libmpbox $(firstword $(subst ., ,$(VERSION))) mpbox (>= $(VERSION))" > $(DEB_STAGE)/root/DEBIAN/shlibs
+	echo "activate-noawait ldconfig" > $(DEB_STAGE)/root/DEBIAN/triggers
+	printf 'mpbox (%s) unstable; urgency=medium\n\n  * Built from the source tree: see CHANGELOG.md.\n\n -- %s  %s\n' \
+	    "$(VERSION)" "the mpbox developers <dev@mpbox.invalid>" \
+	    "$$(git log -1 --format=%aD 2>/dev/null || date -R)" > $(DEB_STAGE)/changelog
+	cd $(DEB_STAGE) && mkdir -p debian && cp $(abspath debian/control) debian/control && \
+	    dpkg-shlibdeps -Tsubstvars -e root/usr/bin/mpbox && \
+	    dpkg-gencontrol -pmpbox -lchangelog -Tsubstvars -Proot -ffiles
+	dpkg-deb --root-owner-group -Zxz --build $(DEB_STAGE)/root $(BUILD)/mpbox_$(VERSION)_$(DEB_ARCH).deb
 
 clean:
 	rm -rf $(BUILD)/obj $(BUILD)/tests $(BUILD)/libmpbox.* $(BUILD)/mpbox $(BUILD)-asan

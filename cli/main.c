@@ -488,7 +488,7 @@ int main(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     if (inv.version) {
-        printf("mpbox %s\n%s\nfuel: %s\n", MPBOX_VERSION, MPBOX_GUEST_VERSION, mpbox_has_fuel() ? "yes" : "no");
+        printf("mpbox %s\n%s\nfuel: %s\n", mpbox_libversion(), MPBOX_GUEST_VERSION, mpbox_has_fuel() ? "yes" : "no");
         return CLI_EXIT_OK;
     }
 

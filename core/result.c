@@ -282,6 +282,7 @@ const char *mpbox_errstr(int rc)
 
 void mpbox_free(void *p) { free(p); }
 
+const char *mpbox_libversion(void) { return MPBOX_VERSION; }
 int mpbox_libversion_number(void) { return MPBOX_VERSION_NUMBER; }
 
 /* ---- JSON ------------------------------------------------------------ */

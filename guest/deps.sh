@@ -41,6 +41,13 @@ if [ "${1:-}" = test ]; then
     /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1 || missing="$missing python3-pytest"
     # ASan/UBSan runtimes for the sanitizer run of the suite.
     need_file /usr/lib/gcc/x86_64-linux-gnu/12/libasan.so libgcc-12-dev
+    # tests/dist: a fully static program (sqlite3's static libraries need
+    # zlib's) and the Debian package (dpkg-gencontrol, dpkg-shlibdeps).
+    need_file /usr/include/zlib.h zlib1g-dev
+    # tests/docs: the examples of docs/serve.md use curl
+    need_cmd curl curl
+    need_cmd dpkg-gencontrol dpkg-dev
+    need_cmd systemd-analyze systemd
 fi
 
 [ -z "$missing" ] && exit 0

@@ -38,10 +38,20 @@ extern "C" {
 #define MPBOX_API
 #endif
 
-#define MPBOX_VERSION "0.1.0"
-#define MPBOX_VERSION_NUMBER 1000 /* X*1000000 + Y*1000 + Z */
+/* The version: these three numbers are its only home (the Makefile reads
+ * them for mpbox.pc and the Debian package; see CHANGELOG.md). */
+#define MPBOX_VERSION_MAJOR 0
+#define MPBOX_VERSION_MINOR 4
+#define MPBOX_VERSION_PATCH 0
+#define MPBOX_STRINGIFY_(x) #x
+#define MPBOX_VERSION_STRING_(a, b, c) MPBOX_STRINGIFY_(a) "." MPBOX_STRINGIFY_(b) "." MPBOX_STRINGIFY_(c)
+#define MPBOX_VERSION MPBOX_VERSION_STRING_(MPBOX_VERSION_MAJOR, MPBOX_VERSION_MINOR, MPBOX_VERSION_PATCH)
+#define MPBOX_VERSION_NUMBER (MPBOX_VERSION_MAJOR * 1000000 + MPBOX_VERSION_MINOR * 1000 + MPBOX_VERSION_PATCH)
 #define MPBOX_GUEST_VERSION "MicroPython 1.27.0 (webassembly, pyscript variant)"
 
+/* The version of the library linked at run time (the header's MPBOX_VERSION
+ * and MPBOX_VERSION_NUMBER are those it was compiled against). */
+MPBOX_API const char *mpbox_libversion(void);
 MPBOX_API int mpbox_libversion_number(void);
 
 /* ---- Return codes of API calls ----------------------------------------- */

@@ -46,6 +46,19 @@ if [ -f "$build/libmpbox.so" ] && command -v nm >/dev/null 2>&1; then
     echo "$line" >>"$log"
 fi
 
+# Installation and packaging (tests/dist) and the documentation's examples
+# (tests/docs): they install the normal build, so they run for it (the one
+# with a shared library), not the sanitizer one.
+if [ -f "$build/libmpbox.so" ]; then
+    run run_examples.py python3 "$root/tests/docs/run_examples.py" "$build"
+    for t in "$root"/tests/dist/test_*.sh; do
+        [ -f "$t" ] && run "$(basename "$t")" sh "$t" "$build"
+    done
+    for t in "$root"/tests/dist/test_*.py; do
+        [ -f "$t" ] && run "$(basename "$t")" python3 "$t" "$build"
+    done
+fi
+
 # The MCP server driven by the official TypeScript SDK (tests/mcp): needs
 # `npm ci --prefix tests/mcp` first (.ci/run does it); skipped otherwise.
 if [ -d "$root/tests/mcp/node_modules/@modelcontextprotocol/sdk" ] && command -v node >/dev/null 2>&1; then

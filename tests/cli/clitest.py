@@ -5,12 +5,16 @@ Protocol of the test runner: one line per case, "PASS name" or
 The binary is $MPBOX, or build/mpbox relative to the repository root.
 """
 import os
+import re
 import subprocess
 import sys
 import traceback
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MPBOX = os.path.abspath(os.environ.get("MPBOX") or os.path.join(ROOT, "build", "mpbox"))
+# The version, from its one home (include/mpbox.h).
+VERSION = ".".join(re.findall(r"^#define MPBOX_VERSION_(?:MAJOR|MINOR|PATCH) (\d+)$",
+                              open(os.path.join(ROOT, "include", "mpbox.h")).read(), re.M))
 
 # Every subprocess gets this long at most, so that a hang fails one case
 # instead of stalling the whole suite.

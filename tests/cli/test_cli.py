@@ -9,7 +9,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clitest import MPBOX, TIMEOUT, case, check, expect_rc, finish, require_binary, run, show  # noqa: E402
+from clitest import MPBOX, TIMEOUT, VERSION, case, check, expect_rc, finish, require_binary, run, show  # noqa: E402
 
 require_binary()
 
@@ -32,7 +32,7 @@ def test_version():
     for flag in ("--version", "-V"):
         p = run(flag)
         expect_rc(p, 0)
-        check(b"mpbox 0.1.0" in p.stdout, "no mpbox version in %s" % show(p.stdout))
+        check(("mpbox %s\n" % VERSION).encode() in p.stdout, "no mpbox version in %s" % show(p.stdout))
         check(b"MicroPython 1.27.0" in p.stdout, "no guest version in %s" % show(p.stdout))
 
 

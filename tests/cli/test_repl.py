@@ -9,7 +9,7 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clitest import MPBOX, Fail, case, check, finish, require_binary, show  # noqa: E402
+from clitest import MPBOX, VERSION, Fail, case, check, finish, require_binary, show  # noqa: E402
 
 require_binary()
 
@@ -148,7 +148,7 @@ def test_banner():
     r = Repl()
     try:
         before = r.expect(PROMPT)
-        check(b"mpbox 0.1.0" in before and b"MicroPython 1.27.0" in before and b"Ctrl-D" in before,
+        check(("mpbox %s " % VERSION).encode() in before and b"MicroPython 1.27.0" in before and b"Ctrl-D" in before,
               "banner %s" % show(before))
     finally:
         r.close()

@@ -76,6 +76,7 @@ static void names(void)
     for (int rc = 0; rc <= MPBOX_GUEST + 1; rc++)
         CHECK(mpbox_errstr(rc) != NULL && *mpbox_errstr(rc));
     CHECK(mpbox_libversion_number() == MPBOX_VERSION_NUMBER);
+    CHECK(strcmp(mpbox_libversion(), MPBOX_VERSION) == 0);
 }
 
 static void persistence(void)
