@@ -48,6 +48,8 @@ if [ "${1:-}" = test ]; then
     need_cmd curl curl
     need_cmd dpkg-gencontrol dpkg-dev
     need_cmd systemd-analyze systemd
+    # tests/dist/test_deb.py checks the unit's system call filter under strace
+    need_cmd strace strace
 fi
 
 [ -z "$missing" ] && exit 0

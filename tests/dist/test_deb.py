@@ -5,8 +5,8 @@ command (mpbox -c, mpbox mcp), the unit checked by systemd-analyze verify,
 and the unit's ExecStart run the way the unit runs it as far as this can be
 done without systemd as PID 1: as the package's system user, with no new
 privileges and no capabilities, on a read-only file system except the
-state directory (ProtectSystem=strict), under strace when available so that
-every system call the server and its workers make is checked against the
+state directory (ProtectSystem=strict), under strace so that every system
+call the server and its workers make is checked against the
 unit's SystemCallFilter. Usage: test_deb.py BUILD_DIR"""
 import hashlib
 import http.client
@@ -215,11 +215,29 @@ class Service:
         return out
 
     def signal(self, sig):
-        # the server is the child of unshare's sh (exec'd through setpriv)
-        kids = sh("pgrep", "-P", str(self.p.pid)).stdout.split()
-        if not kids:  # under strace: strace -> unshare -> mpbox
-            kids = sh("pgrep", "-P", sh("pgrep", "-P", str(self.p.pid)).stdout.split()[0]).stdout.split()
-        os.kill(int(kids[0]), sig)
+        """To the server: the process below ours that runs mpbox (sh
+        exec'd setpriv, which exec'd mpbox; strace adds a level)."""
+        def children(pid):
+            kids = []
+            for d in os.listdir("/proc"):
+                try:
+                    stat = open("/proc/%s/stat" % d).read()
+                except (OSError, ValueError):
+                    continue
+                if d.isdigit() and int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                    kids.append(int(d))
+            return kids
+        todo = [self.p.pid]
+        while todo:
+            pid = todo.pop(0)
+            try:
+                if os.readlink("/proc/%d/exe" % pid) == mpbox_bin():
+                    os.kill(pid, sig)
+                    return
+            except OSError:
+                pass
+            todo += children(pid)
+        check(False, "no server process found")
 
     def stop(self):
         if self.p.poll() is None:
@@ -245,7 +263,8 @@ def test_unit_execstart_runs():
     os.mkdir(sdir, 0o700)
     os.chown(sdir, state["uid"], state["gid"])
     os.chmod(TMP, 0o755)
-    trace = os.path.join(TMP, "trace") if shutil.which("strace") else None
+    check(shutil.which("strace"), "strace is not installed (guest/deps.sh test installs it)")
+    trace = os.path.join(TMP, "trace")
     svc = Service(sdir, trace)
     try:
         status, body = svc.request("POST", "/v1/run", {"code": "import json\nprint(json.dumps([1, 2]))"})
