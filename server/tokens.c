@@ -1,6 +1,7 @@
 /*
  * tokens.c — bearer tokens as SHA-256 hashes, owner numbers, reloading
- * (tokens.h).
+ * (tokens.h). The hashing is the library's (core/hmac.c, linked into the
+ * command with libmpbox.a), so that SHA-256 has one home.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -18,7 +19,9 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "sha256.h"
+#include "core.h"
+
+#define SHA256_LEN 32
 
 struct srv_tokens {
     pthread_rwlock_t lock;
@@ -105,7 +108,7 @@ static int read_file(const char *path, uint8_t (**v)[SHA256_LEN], int *n, char *
                 rc = -1;
             } else {
                 *v = grown;
-                sha256(line, len, (*v)[(*n)++]);
+                mpb_sha256(line, len, (*v)[(*n)++]);
             }
         }
     }
@@ -148,7 +151,7 @@ int tok_load(struct srv_tokens *t, const char *const *fixed, int nfixed, const c
                      TOK_MAX_LEN);
             goto out;
         }
-        sha256(fixed[i], strlen(fixed[i]), hashes[n++]);
+        mpb_sha256(fixed[i], strlen(fixed[i]), hashes[n++]);
     }
     if (file && read_file(file, &hashes, &n, err, errcap) < 0)
         goto out;
@@ -211,18 +214,12 @@ static int bearer_hash(const char *auth, uint8_t h[SHA256_LEN])
     size_t n = strlen(given);
     if (n == 0 || n > TOK_MAX_LEN)
         return -1;
-    sha256(given, n, h);
+    mpb_sha256(given, n, h);
     return 0;
 }
 
 /* 1 when equal, in time that does not depend on where they differ. */
-static int same_hash(const uint8_t *a, const uint8_t *b)
-{
-    unsigned diff = 0;
-    for (int i = 0; i < SHA256_LEN; i++)
-        diff |= a[i] ^ b[i];
-    return diff == 0;
-}
+static int same_hash(const uint8_t *a, const uint8_t *b) { return mpb_equal_ct(a, b, SHA256_LEN); }
 
 int tok_client(struct srv_tokens *t, const char *authorization)
 {
