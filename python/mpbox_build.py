@@ -27,6 +27,7 @@ There is no sdist: the package is built from a checkout of mpbox.
 import base64
 import hashlib
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -38,7 +39,9 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 NAME = "mpbox"
-VERSION = "0.1.0"
+# The version's one home is include/mpbox.h (MPBOX_VERSION_MAJOR/MINOR/PATCH).
+with open(os.path.join(ROOT, "include", "mpbox.h"), encoding="utf-8") as _h:
+    VERSION = ".".join(re.findall(r"^#define MPBOX_VERSION_(?:MAJOR|MINOR|PATCH) (\d+)$", _h.read(), re.M))
 SUMMARY = ("Run untrusted Python (MicroPython 1.27 compiled to WebAssembly, translated to C) "
            "inside this process, with hard limits")
 

@@ -9,7 +9,10 @@ Blocks by language:
   c                 compiled against include/mpbox.h and BUILD/libmpbox.a and
                     run; must exit 0 (a block without main() is wrapped in one,
                     its #include lines kept on top)
-  python, py        run in the sandbox (BUILD/mpbox -); must exit 0
+  python, py        run with python3 (the reader's Python), the mpbox package
+                    importable from BUILD/python (python/tests/run.sh, run
+                    before this by tests/run.sh, installs it there); must
+                    exit 0
   output            the exact standard output of the runnable block above it
   json, text, toml, ini, http, prometheus, xml
                     data, answers, listings: never run
@@ -21,7 +24,7 @@ HTML comments on the line(s) right above the block:
                                  stopped at the end of the document
   <!-- example: file=NAME -->    also saved as NAME (for C: the program as
                                  compiled) for later blocks of the document
-  <!-- example: python3 -->      Python for CPython (python3), not the sandbox
+  <!-- example: sandbox -->      Python for the sandbox: run with BUILD/mpbox -
 Code indented by four spaces (an unfenced block) is refused: it cannot say
 what it is.
 
@@ -209,15 +212,21 @@ class Document:
         lang = RUN_LANGS[b.lang] if b.lang in RUN_LANGS else None
         if b.marker("server"):
             return self.start_server(b)
-        if b.marker("python3"):
-            lang = "python3"
+        if b.marker("sandbox"):
+            lang = "sandbox"
         save = b.marker("file")
         if lang == "sh":
             p = self.run(self.shell(self.local(b.text)))
-        elif lang == "python":
+        elif lang == "sandbox":
             p = self.run([os.path.join(self.build, "mpbox"), "-"], stdin=b.text.encode())
-        elif lang == "python3":
-            p = self.run(["python3", "-"], stdin=b.text.encode())
+        elif lang == "python":
+            package = os.path.join(self.build, "python")
+            if re.search(r"^\s*(import|from)\s+mpbox\b", b.text, re.M) and not os.path.isdir(package):
+                return "the Python package is not built: python/tests/run.sh %s installs it in %s" % (
+                    self.build, package)
+            env = dict(self.env, PYTHONPATH=package, PYTHONDONTWRITEBYTECODE="1")
+            p = subprocess.run(["python3", "-"], cwd=self.dir, env=env, input=b.text.encode(),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=BLOCK_TIMEOUT)
         elif lang == "c":
             src = os.path.join(self.dir, save if save else "example.c")
             with open(src, "w") as f:
@@ -269,8 +278,8 @@ def main():
                 for k, b in enumerate(blocks):
                     reason = b.marker("not-runnable")
                     kind = "server" if b.marker("server") else RUN_LANGS.get(b.lang)
-                    if b.marker("python3"):
-                        kind = "python3"
+                    if b.marker("sandbox"):
+                        kind = "sandbox"
                     if listing:
                         print("%-28s %-8s %s" % (b.where(), "skip" if reason else kind or b.lang or "-",
                                                  reason or b.text.split("\n")[0][:70]))
