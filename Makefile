@@ -131,8 +131,23 @@ $(BUILD)/tools/embed: tools/embed.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
 
-$(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES)
-	$(BUILD)/tools/embed $@ lib/python
+# The time-zone data zoneinfo reads (lib/python/zoneinfo.py) is embedded
+# the same way, at /usr/lib/mpbox/tzdata: the zone files of Debian's tzdata
+# (links resolved; embed shares identical files), without its right/ and
+# posix/ copies and tables.
+TZDIR_SRC ?= /usr/share/zoneinfo
+TZDATA_DIR := $(BUILD)/gen/tzdata
+TZDATA_STAMP := $(BUILD)/gen/tzdata.stamp
+$(TZDATA_STAMP): $(TZDIR_SRC)/tzdata.zi | $(DEPS_OK)
+	rm -rf $(TZDATA_DIR) && mkdir -p $(TZDATA_DIR)
+	cd $(TZDIR_SRC) && find . \( -path ./right -o -path ./posix \) -prune -o \( -type f -o -type l \) \
+	    ! -name '*.tab' ! -name '*.zi' ! -name 'leap*' ! -name localtime ! -name posixrules -print | \
+	    while read -r f; do mkdir -p "$(abspath $(TZDATA_DIR))/$${f%/*}" && \
+	        cp -L "$$f" "$(abspath $(TZDATA_DIR))/$$f" || exit 1; done
+	touch $@
+
+$(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES) $(TZDATA_STAMP)
+	$(BUILD)/tools/embed $@ lib/python $(TZDATA_DIR)=tzdata
 
 $(PYLIB_OBJ): $(BUILD)/gen/pylib.c host/vfs.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)

@@ -27,6 +27,8 @@ need_file /usr/include/wasm-rt.h wabt
 # guest/fuel (FUEL=1, the default) is built against Binaryen's C API.
 need_file /usr/include/binaryen-c.h binaryen
 need_file /usr/include/sqlite3.h libsqlite3-dev
+# zoneinfo's data, embedded into the library (Makefile, TZDIR_SRC).
+need_file /usr/share/zoneinfo/tzdata.zi tzdata
 # `mpbox serve`: HTTP (libmicrohttpd) and the workers' syscall filter.
 need_file /usr/include/microhttpd.h libmicrohttpd-dev
 need_file /usr/include/seccomp.h libseccomp-dev

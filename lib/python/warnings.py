@@ -103,11 +103,21 @@ def resetwarnings():
     _registry.clear()
 
 
+class _Exact:
+    # a module filter matching one name (the default filters: no need to
+    # import re for them)
+    def __init__(self, name):
+        self.name = name
+
+    def match(self, s):
+        return s == self.name
+
+
 def _defaults():
     # CPython's defaults without -W options: deprecations show only when
     # triggered in __main__; these categories are otherwise ignored
     filters[:] = [
-        ('default', None, DeprecationWarning, _compile('__main__', 0), 0),
+        ('default', None, DeprecationWarning, _Exact('__main__'), 0),
         ('ignore', None, DeprecationWarning, None, 0),
         ('ignore', None, PendingDeprecationWarning, None, 0),
         ('ignore', None, ImportWarning, None, 0),
