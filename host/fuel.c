@@ -36,8 +36,12 @@ int64_t mpb_host_fuel_left(const mpb_host *h)
 void mpb_host_spend(mpb_host *h, uint64_t units)
 {
     int64_t *f = counter(h);
-    /* saturate: a spent budget stays negative, never wraps */
-    *f = units > (uint64_t)(*f - INT64_MIN) ? INT64_MIN : *f - (int64_t)units;
+    /* in unsigned arithmetic, offset by 2^63 (room: how far above
+     * INT64_MIN the counter is); saturate there, never wrap */
+    const uint64_t bias = 1ull << 63;
+    uint64_t room = (uint64_t)*f + bias;
+    uint64_t left = units > room ? 0 : room - units;
+    *f = left >= bias ? (int64_t)(left - bias) : -(int64_t)(bias - left - 1) - 1;
 }
 
 void mpb_host_fuel_check(mpb_host *h)
