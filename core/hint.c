@@ -180,8 +180,6 @@ static const struct hint_rule rules[] = {
     /* ---- built-in names and exception classes ---- */
     {"NameError", "name 'format' isn't defined", NULL,
      "MicroPython has no format() built-in; use '{:.2f}'.format(x) or f'{x:.2f}'."},
-    {"NameError", "name 'vars' isn't defined", NULL,
-     "MicroPython has no vars(); use obj.__dict__."},
     {"NameError", "name 'ascii' isn't defined", NULL,
      "MicroPython has no ascii(); use repr() (it does not escape non-ASCII characters)."},
     {"NameError", "name 'exit' isn't defined", NULL, "Use sys.exit() (after import sys)."},

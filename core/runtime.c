@@ -38,6 +38,8 @@
 /* Run once in the image.
  * - input() would block forever in this build (stdin is polled without
  *   end): it reads end of file like a closed stdin.
+ * - vars(obj), which MicroPython lacks, is obj.__dict__ (without an
+ *   argument it says so: locals() is what there is).
  * - __mpbox_single gives interactive runs their expression echo
  *   (MPBOX_RUN_ECHO).
  * - asyncio: this build schedules tasks with JavaScript's setTimeout and
@@ -77,6 +79,16 @@ static const char image_prelude[] =
     "        print(prompt, end='')\n"
     "    raise EOFError('EOF when reading a line')\n"
     "builtins.input = input\n"
+    "def vars(*args):\n"
+    "    if len(args) != 1:\n"
+    "        if args:\n"
+    "            raise TypeError('vars expected at most 1 argument, got %d' % len(args))\n"
+    "        raise TypeError('vars() without an argument is not available in this sandbox: use locals()')\n"
+    "    try:\n"
+    "        return args[0].__dict__\n"
+    "    except AttributeError:\n"
+    "        raise TypeError('vars() argument must have __dict__ attribute') from None\n"
+    "builtins.vars = vars\n"
     "def __mpbox_single(src):\n"
     "    exec(compile(src, '<stdin>', 'single'), globals())\n"
     "builtins.__mpbox_single = __mpbox_single\n"
