@@ -64,12 +64,14 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by two Binaryen C API tools, built in
+# The guest is rewritten at build time by three Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
 #   guest (geometric vstr growth, the allocator's free-block index), found
 #   by structure: docs/benchmarks.md;
+#   guest/map (always) hands the guest's hash maps to host/map.c, which
+#   keeps dicts in insertion order (docs/architecture.md, "Dicts");
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -88,6 +90,10 @@ $(GUEST_DIR)/fuel: guest/fuel.c guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/map: guest/map.c guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed
 	$(GUEST_DIR)/speed $< $@
 
@@ -97,14 +103,17 @@ else
 GUEST_BASE := $(GUEST_DIR)/micropython.wasm
 endif
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_BASE) $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.map.wasm: $(GUEST_BASE) $(GUEST_DIR)/map $(FUEL_STAMP_GUEST)
+	$(GUEST_DIR)/map $< $@
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.map.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_BASE)
+GUEST_WASM := $(GUEST_DIR)/micropython.map.wasm
 FUEL_CFLAGS :=
 endif
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)

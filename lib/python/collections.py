@@ -1,10 +1,10 @@
 """collections for mpbox: CPython's API on MicroPython.
 
-MicroPython's dict does not keep insertion order and its OrderedDict looks
-keys up by linear search, so the dict types here keep the order beside a
-plain dict (O(1) per operation). Known limits of the built-in dict that no
-module can lift: dict(x) and {}.update(x) fail for these types (use
-dict(x.items())), and json.dumps(x) writes the keys in the built-in order.
+The built-in dict keeps insertion order (host/map.c), so defaultdict and
+Counter are plain dict subclasses. OrderedDict keeps its order beside the
+dict (O(1) per operation) because move_to_end(last=False) and
+popitem(last=False) must be O(1) too; its built-in dict, which json.dumps
+and dict(x) read, is in insertion order, not move_to_end's.
 """
 import sys as _sys
 
@@ -241,6 +241,48 @@ class _odict(dict):
         return self
 
 
+class _dictbase(dict):
+    # What defaultdict and Counter add to the built-in (ordered) dict.
+    def __init__(self):
+        super().__init__()  # else MicroPython passes the subclass's arguments to dict()
+
+    def __str__(self):  # print() would show the built-in dict otherwise
+        return self.__repr__()
+
+    def _pairs(self):
+        return list(self.items())
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        r = self.copy()
+        memo[id(self)] = r
+        for k in r:
+            r[k] = deepcopy(r[k], memo)
+        return r
+
+    def __eq__(self, other):
+        if isinstance(other, dict):
+            return len(self) == len(other) and all(k in other and other[k] == self[k] for k in self)
+        return False
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        r = self.copy()
+        r.update(other)
+        return r
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
 class OrderedDict(_odict):
     _view_name = 'odict'
 
@@ -290,11 +332,11 @@ class OrderedDict(_odict):
         return type(self).__name__ + '(' + repr(self._pairs()) + ')'
 
 
-class defaultdict(_odict):
+class defaultdict(_dictbase):
     def __init__(self, default_factory=None, *args, **kw):
         if default_factory is not None and not callable(default_factory):
             raise TypeError('first argument must be callable or None')
-        _odict.__init__(self)
+        _dictbase.__init__(self)
         self.default_factory = default_factory
         self.update(*args, **kw)
 
@@ -325,9 +367,9 @@ class defaultdict(_odict):
         return '%s(%r, %s)' % (type(self).__name__, self.default_factory, _dict_repr(self._pairs()))
 
 
-class Counter(_odict):
+class Counter(_dictbase):
     def __init__(self, iterable=None, **kw):
-        _odict.__init__(self)
+        _dictbase.__init__(self)
         self.update(iterable, **kw)
 
     def __getitem__(self, k):
@@ -429,7 +471,7 @@ class Counter(_odict):
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
-            return _odict.__eq__(self, other)
+            return _dictbase.__eq__(self, other)
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __le__(self, other):

@@ -645,7 +645,8 @@ class Sniffer:
                         d = before
                     elif after != '\n' and not _alnum(after) and after != ' ':
                         d = after
-                    if d is not None and d != '\n' and (delimiters is None or d in delimiters):
+                    # as in CPython, a quote character is never the delimiter
+                    if d is not None and d not in '\n"\'' and (delimiters is None or d in delimiters):
                         delims[d] = delims.get(d, 0) + 1
                         if sp:
                             spaces += 1

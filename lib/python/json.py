@@ -1,8 +1,7 @@
 # json: CPython-compatible JSON for mpbox (written here from the CPython documentation).
 # Plain data goes through MicroPython's built-in C json (fast); everything it does differently
 # (indent, sort_keys, separators, default, ensure_ascii, NaN, hooks, errors) is done here in Python.
-# Known differences: MicroPython dicts do not keep insertion order, so decoded objects iterate in
-# MicroPython's order; a few malformed documents that the built-in parser tolerates load instead of
+# Known differences: a few malformed documents that the built-in parser tolerates load instead of
 # raising ('[1 2]', '{"a" 1}', '["a" "b"]', invalid escapes, raw control characters in strings: see
 # _suspect); deep nesting ends in RuntimeError rather than RecursionError.
 import sys

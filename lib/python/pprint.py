@@ -1,7 +1,7 @@
 # pprint for mpbox: CPython's pprint layout rules (pprint, pformat, pp,
 # PrettyPrinter, saferepr) for dicts, lists, tuples, sets, strings and bytes.
 # Note: dicts print in sorted order by default; pp() and sort_dicts=False use
-# this build's dict order, which is not insertion order. Sets of ints show in
+# insertion order, as CPython. Sets of ints show in
 # CPython's hash-table order (exact when no two values share a slot), other
 # sets sorted when they can be.
 

@@ -1,0 +1,490 @@
+/* map — give the guest's dicts CPython's insertion order (docs/architecture.md,
+ * "Dicts").
+ *
+ *   map IN.wasm OUT.wasm
+ *
+ * MicroPython keeps a dict (mp_map_t: a word of flags and `used`, `alloc`,
+ * `table`) as an open-addressing hash table, so iteration follows hash
+ * order. This tool redirects the functions that decide where entries go to
+ * host imports (host/map.c), which keep `table` a dense array of entries in
+ * insertion order followed, in the same allocation, by a hash index. Every
+ * other guest function that walks table[0..alloc) (iteration, printing,
+ * copy, equality) then sees insertion order without being changed.
+ *
+ * Found structurally (the binary has no names) and verified; anything
+ * unexpected fails the build:
+ *   mp_map_lookup   (i32 i32 i32) -> i32; reads MicroPython's map lookup
+ *                   cache (a byte array indexed by (index >> 2) & 127), and
+ *                   copies and fills memory (the ordered-array path).
+ *   qstr_hash, mp_unary_op (with MP_UNARY_OP_HASH), mp_obj_equal,
+ *   mp_map_rehash   the calls mp_map_lookup makes, told apart by their
+ *                   operands.
+ *   m_malloc0, m_free   the allocation calls in mp_map_rehash.
+ *   mp_map_init     (i32 i32) -> (); calls m_malloc0(n << 3), stores 1
+ *                   (all keys qstrs, nothing used) into the flags word.
+ *   dict_popitem    (i32) -> i32; the one function that uses the address of
+ *                   the text "popitem(): dictionary is empty"; its call
+ *                   with the constant 2 is mp_obj_new_tuple.
+ *
+ * Rewrites:
+ *   mp_map_lookup   first tries MicroPython's lookup cache as the original
+ *                   does (the hot path of global and attribute lookups stays
+ *                   in the guest); then ordered maps (flag bit 2:
+ *                   OrderedDict, module and type tables in ROM, keyword
+ *                   arguments) keep the original linear search, moved to
+ *                   "mpbox$map_lookup_original"; hash maps call
+ *                   env.mpbox_map_lookup.
+ *   mp_map_init     calls env.mpbox_map_init.
+ *   dict_popitem    asks env.mpbox_popitem_pick for the entry to pop (the
+ *                   last one, as CPython does), builds the (key, value)
+ *                   tuple straight from it and calls env.mpbox_popitem_done;
+ *                   when the pick is 0 (ordered or fixed map, empty dict)
+ *                   the original runs, which raises or pops as before.
+ * Exports for the host: the functions above as mpbox_qstr_hash,
+ * mpbox_unary_op, mpbox_obj_equal, mpbox_malloc0, mpbox_free, and immutable
+ * globals mpbox_map_cache (address of the lookup cache), mpbox_map_cache_mask,
+ * mpbox_type_str (address of mp_type_str), mpbox_unary_hash (the operator
+ * number of MP_UNARY_OP_HASH), mpbox_obj_sentinel (MP_OBJ_SENTINEL).
+ *
+ * Runs before guest/fuel, so the new code is metered like the rest. The
+ * result is validated.
+ */
+#include "wasm_tree.h"
+
+static BinaryenModuleRef mod;
+
+/* The guest is not the one this tool knows: stop the build. */
+static void mismatch(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: the guest does not match: ", prog);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+/* ---- expressions of one function, pre-order ------------------------ */
+
+static BinaryenExpressionRef *nodes;
+static size_t nnodes, capnodes;
+
+static void collect(BinaryenFunctionRef f)
+{
+    nnodes = 0;
+    size_t sp = 0, cap = 64;
+    BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
+    stack[sp++] = BinaryenFunctionGetBody(f);
+    while (sp) {
+        BinaryenExpressionRef e = stack[--sp];
+        if (nnodes == capnodes) {
+            capnodes = capnodes ? 2 * capnodes : 256;
+            nodes = xrealloc(nodes, capnodes * sizeof *nodes);
+        }
+        nodes[nnodes++] = e;
+        BinaryenIndex n = nchildren(e);
+        if (sp + n > cap) {
+            while (sp + n > cap) cap *= 2;
+            stack = xrealloc(stack, cap * sizeof *stack);
+        }
+        for (BinaryenIndex i = n; i-- > 0;) {
+            BinaryenExpressionRef c = child(e, i);
+            if (c) stack[sp++] = c;
+        }
+    }
+    free(stack);
+}
+
+/* ---- small matchers ------------------------------------------------ */
+
+static int is_id(BinaryenExpressionRef e, BinaryenExpressionId id) { return e && BinaryenExpressionGetId(e) == id; }
+
+static int is_const(BinaryenExpressionRef e, int32_t *v)
+{
+    if (!is_id(e, ID_CONST) || BinaryenExpressionGetType(e) != BinaryenTypeInt32()) return 0;
+    if (v) *v = BinaryenConstGetValueI32(e);
+    return 1;
+}
+
+static int is_const_eq(BinaryenExpressionRef e, int32_t want)
+{
+    int32_t v;
+    return is_const(e, &v) && v == want;
+}
+
+static int is_local(BinaryenExpressionRef e, BinaryenIndex idx)
+{
+    return is_id(e, ID_LOCAL_GET) && BinaryenLocalGetGetIndex(e) == idx;
+}
+
+static int is_binary(BinaryenExpressionRef e, BinaryenOp op)
+{
+    return is_id(e, ID_BINARY) && BinaryenBinaryGetOp(e) == op;
+}
+
+static int has_sig(BinaryenFunctionRef f, int nparams, int returns)
+{
+    BinaryenType p = BinaryenFunctionGetParams(f), r = BinaryenFunctionGetResults(f);
+    if ((int)BinaryenTypeArity(p) != nparams) return 0;
+    if (nparams) {
+        BinaryenType *v = xrealloc(NULL, (size_t)nparams * sizeof *v);
+        BinaryenTypeExpand(p, v);
+        int ok = 1;
+        for (int i = 0; i < nparams; i++) ok &= v[i] == BinaryenTypeInt32();
+        free(v);
+        if (!ok) return 0;
+    }
+    return returns ? r == BinaryenTypeInt32() : r == BinaryenTypeNone();
+}
+
+static int is_defined(BinaryenFunctionRef f)
+{
+    const char *mod_name = BinaryenFunctionImportGetModule(f);
+    return !(mod_name && *mod_name);
+}
+
+static BinaryenFunctionRef callee(BinaryenExpressionRef call)
+{
+    BinaryenFunctionRef f = BinaryenGetFunction(mod, BinaryenCallGetTarget(call));
+    if (!f) mismatch("call to an unknown function %s", BinaryenCallGetTarget(call));
+    return f;
+}
+
+/* Record `f` as the one function found for `what`; a second, different one
+ * is a mismatch. */
+static void found(BinaryenFunctionRef *slot, BinaryenFunctionRef f, const char *what)
+{
+    if (*slot && *slot != f) mismatch("two candidates for %s", what);
+    *slot = f;
+}
+
+/* ---- finding the functions ------------------------------------------ */
+
+static BinaryenFunctionRef f_lookup, f_qstr_hash, f_unary_op, f_equal, f_rehash, f_malloc0, f_free, f_init,
+    f_popitem, f_new_tuple;
+static int32_t cache_addr, cache_mask, type_str, unary_hash, sentinel;
+
+/* The load of MicroPython's map lookup cache:
+ * (i32.load8_u offset=O (i32.add (i32.const B) (i32.and (i32.shr_u (local.get 1) (i32.const 2)) (i32.const M)))) */
+static int cache_load(BinaryenExpressionRef e, int32_t *addr, int32_t *mask)
+{
+    if (!is_id(e, ID_LOAD) || BinaryenLoadGetBytes(e) != 1 || BinaryenLoadIsSigned(e)) return 0;
+    BinaryenExpressionRef p = BinaryenLoadGetPtr(e);
+    if (!is_binary(p, BinaryenAddInt32())) return 0;
+    int32_t base;
+    BinaryenExpressionRef l = BinaryenBinaryGetLeft(p), r = BinaryenBinaryGetRight(p);
+    if (!is_const(l, &base)) return 0;
+    if (!is_binary(r, BinaryenAndInt32()) || !is_const(BinaryenBinaryGetRight(r), mask)) return 0;
+    BinaryenExpressionRef sh = BinaryenBinaryGetLeft(r);
+    if (!is_binary(sh, BinaryenShrUInt32()) || !is_local(BinaryenBinaryGetLeft(sh), 1) ||
+        !is_const_eq(BinaryenBinaryGetRight(sh), 2))
+        return 0;
+    *addr = base + (int32_t)BinaryenLoadGetOffset(e);
+    return 1;
+}
+
+static void find_lookup(void)
+{
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f) || !has_sig(f, 3, 1)) continue;
+        collect(f);
+        int cache = 0, copy = 0, fill = 0, rem = 0;
+        int32_t addr = 0, mask = 0;
+        for (size_t k = 0; k < nnodes; k++) {
+            BinaryenExpressionRef e = nodes[k];
+            if (cache_load(e, &addr, &mask)) cache = 1;
+            else if (is_id(e, ID_MEMORY_COPY)) copy = 1;
+            else if (is_id(e, ID_MEMORY_FILL)) fill = 1;
+            else if (is_binary(e, BinaryenRemUInt32())) rem = 1;
+        }
+        if (cache && copy && fill && rem) {
+            if (f_lookup) mismatch("%s", "two candidates for mp_map_lookup");
+            f_lookup = f;
+            cache_addr = addr;
+            cache_mask = mask;
+        }
+    }
+    if (!f_lookup) mismatch("%s", "mp_map_lookup not found");
+    if (cache_mask != 127) mismatch("%s", "mp_map_lookup's cache is not 128 bytes");
+
+    collect(f_lookup);
+    int have_type = 0, have_sentinel = 0;
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (is_id(e, ID_CALL)) {
+            BinaryenFunctionRef t = callee(e);
+            BinaryenIndex n = BinaryenCallGetNumOperands(e);
+            BinaryenExpressionRef a0 = n > 0 ? BinaryenCallGetOperandAt(e, 0) : NULL;
+            BinaryenExpressionRef a1 = n > 1 ? BinaryenCallGetOperandAt(e, 1) : NULL;
+            if (n == 1 && has_sig(t, 1, 1) && is_binary(a0, BinaryenShrUInt32()) &&
+                is_local(BinaryenBinaryGetLeft(a0), 1) && is_const_eq(BinaryenBinaryGetRight(a0), 3)) {
+                found(&f_qstr_hash, t, "qstr_hash");
+            } else if (n == 2 && has_sig(t, 2, 1) && is_local(a1, 1) && is_const(a0, &unary_hash)) {
+                found(&f_unary_op, t, "mp_unary_op");
+            } else if (n == 2 && has_sig(t, 2, 1) && is_local(a1, 1) && is_id(a0, ID_LOCAL_GET)) {
+                found(&f_equal, t, "mp_obj_equal");
+            } else if (n == 1 && has_sig(t, 1, 0) && is_local(a0, 0)) {
+                found(&f_rehash, t, "mp_map_rehash");
+            }
+        } else if ((is_binary(e, BinaryenNeInt32()) || is_binary(e, BinaryenEqInt32())) &&
+                   is_id(BinaryenBinaryGetLeft(e), ID_LOAD) &&
+                   is_local(BinaryenLoadGetPtr(BinaryenBinaryGetLeft(e)), 1) &&
+                   BinaryenLoadGetOffset(BinaryenBinaryGetLeft(e)) == 0 && is_const(BinaryenBinaryGetRight(e), NULL)) {
+            int32_t t;
+            is_const(BinaryenBinaryGetRight(e), &t);
+            if (have_type && t != type_str) mismatch("%s", "two type comparisons in mp_map_lookup");
+            type_str = t;
+            have_type = 1;
+        } else if (is_id(e, ID_SELECT) && is_const(BinaryenSelectGetIfTrue(e), &sentinel) &&
+                   is_const_eq(BinaryenSelectGetIfFalse(e), 0)) {
+            have_sentinel = 1;
+        }
+    }
+    if (!f_qstr_hash || !f_unary_op || !f_equal || !f_rehash)
+        mismatch("%s", "mp_map_lookup does not call qstr_hash, mp_unary_op, mp_obj_equal and mp_map_rehash");
+    if (!have_type) mismatch("%s", "mp_map_lookup does not compare with mp_type_str");
+    if (!have_sentinel || sentinel != 4) mismatch("%s", "mp_map_lookup does not store MP_OBJ_SENTINEL (4)");
+    if (unary_hash != 6) mismatch("%s", "mp_map_lookup's hash operator is not MP_UNARY_OP_HASH (6)");
+
+    collect(f_rehash);
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_CALL)) continue;
+        BinaryenFunctionRef t = callee(e);
+        BinaryenIndex n = BinaryenCallGetNumOperands(e);
+        BinaryenExpressionRef a0 = n ? BinaryenCallGetOperandAt(e, 0) : NULL;
+        if (t == f_lookup) continue;
+        if (n == 1 && has_sig(t, 1, 1) && is_binary(a0, BinaryenShlInt32()) && is_const_eq(BinaryenBinaryGetRight(a0), 3))
+            found(&f_malloc0, t, "m_malloc0");
+        else if (n == 1 && has_sig(t, 1, 0))
+            found(&f_free, t, "m_free");
+    }
+    if (!f_malloc0 || !f_free) mismatch("%s", "mp_map_rehash does not call m_malloc0 and m_free");
+}
+
+static void find_init(void)
+{
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f) || !has_sig(f, 2, 0) || f == f_rehash) continue;
+        collect(f);
+        int alloc = 0, flags = 0;
+        for (size_t k = 0; k < nnodes; k++) {
+            BinaryenExpressionRef e = nodes[k];
+            if (is_id(e, ID_CALL) && callee(e) == f_malloc0) {
+                BinaryenExpressionRef a0 = BinaryenCallGetOperandAt(e, 0);
+                if (is_binary(a0, BinaryenShlInt32()) && is_local(BinaryenBinaryGetLeft(a0), 1) &&
+                    is_const_eq(BinaryenBinaryGetRight(a0), 3))
+                    alloc = 1;
+            } else if (is_id(e, ID_STORE) && BinaryenStoreGetBytes(e) == 4 && BinaryenStoreGetOffset(e) == 0 &&
+                       is_local(BinaryenStoreGetPtr(e), 0) && is_const_eq(BinaryenStoreGetValue(e), 1)) {
+                flags = 1;
+            }
+        }
+        if (alloc && flags) found(&f_init, f, "mp_map_init");
+    }
+    if (!f_init) mismatch("%s", "mp_map_init not found");
+}
+
+/* The address of the NUL-terminated `text` in the data segments. */
+static int32_t data_address(const char *text)
+{
+    size_t tlen = strlen(text) + 1;
+    int32_t addr = -1;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumMemorySegments(mod); i++) {
+        if (BinaryenGetMemorySegmentPassive(mod, i)) continue;
+        size_t len = BinaryenGetMemorySegmentByteLength(mod, i);
+        char *buf = xrealloc(NULL, len);
+        BinaryenCopyMemorySegmentData(mod, i, buf);
+        uint32_t off = BinaryenGetMemorySegmentByteOffset(mod, i);
+        for (size_t k = 0; k + tlen <= len; k++) {
+            if (memcmp(buf + k, text, tlen) != 0 || (k > 0 && buf[k - 1] != 0)) continue;
+            if (addr >= 0) mismatch("the text \"%s\" appears twice", text);
+            addr = (int32_t)(off + k);
+        }
+        free(buf);
+    }
+    if (addr < 0) mismatch("the text \"%s\" is missing", text);
+    return addr;
+}
+
+static void find_popitem(void)
+{
+    int32_t msg = data_address("popitem(): dictionary is empty");
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++)
+            if (is_const_eq(nodes[k], msg)) {
+                if (!has_sig(f, 1, 1)) mismatch("%s", "the popitem message is used outside dict_popitem");
+                found(&f_popitem, f, "dict_popitem");
+            }
+    }
+    if (!f_popitem) mismatch("%s", "dict_popitem not found");
+    collect(f_popitem);
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (is_id(e, ID_CALL) && BinaryenCallGetNumOperands(e) == 2 &&
+            is_const_eq(BinaryenCallGetOperandAt(e, 0), 2) && has_sig(callee(e), 2, 1))
+            found(&f_new_tuple, callee(e), "mp_obj_new_tuple");
+    }
+    if (!f_new_tuple) mismatch("%s", "dict_popitem does not build a 2-tuple");
+}
+
+/* ---- rewriting ------------------------------------------------------ */
+
+/* Move the body of `f` into a new function `name` with the same signature
+ * and locals; `f` keeps its name (the table and callers refer to it). */
+static void move_body(BinaryenFunctionRef f, const char *name)
+{
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
+    BinaryenType *vars = xrealloc(NULL, (nv ? nv : 1) * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
+    BinaryenAddFunction(mod, name, BinaryenFunctionGetParams(f), BinaryenFunctionGetResults(f), vars, nv,
+                        BinaryenFunctionGetBody(f));
+    free(vars);
+}
+
+static BinaryenExpressionRef lget(BinaryenIndex i) { return BinaryenLocalGet(mod, i, BinaryenTypeInt32()); }
+
+static BinaryenExpressionRef call(const char *name, BinaryenExpressionRef *args, BinaryenIndex n, BinaryenType result)
+{
+    return BinaryenCall(mod, name, args, n, result);
+}
+
+static BinaryenType i32s(int n)
+{
+    BinaryenType v[3] = {BinaryenTypeInt32(), BinaryenTypeInt32(), BinaryenTypeInt32()};
+    return BinaryenTypeCreate(v, (BinaryenIndex)n);
+}
+
+static void add_import(const char *internal, const char *base, int nparams, int returns)
+{
+    if (BinaryenGetFunction(mod, internal)) mismatch("%s already exists", internal);
+    BinaryenAddFunctionImport(mod, internal, "env", base, i32s(nparams),
+                              returns ? BinaryenTypeInt32() : BinaryenTypeNone());
+}
+
+static void export_function(BinaryenFunctionRef f, const char *name)
+{
+    if (BinaryenGetExport(mod, name)) mismatch("an export %s already exists", name);
+    BinaryenAddFunctionExport(mod, BinaryenFunctionGetName(f), name);
+}
+
+static void export_const(const char *name, int32_t v)
+{
+    if (BinaryenGetGlobal(mod, name) || BinaryenGetExport(mod, name)) mismatch("%s already exists", name);
+    BinaryenAddGlobal(mod, name, BinaryenTypeInt32(), false, BinaryenConst(mod, BinaryenLiteralInt32(v)));
+    BinaryenAddGlobalExport(mod, name, name);
+}
+
+static void rewrite(void)
+{
+    const char *lookup = BinaryenFunctionGetName(f_lookup);
+    const char *popitem = BinaryenFunctionGetName(f_popitem);
+    BinaryenType i32 = BinaryenTypeInt32(), none = BinaryenTypeNone();
+
+    add_import("mpbox$map_lookup", "mpbox_map_lookup", 3, 1);
+    add_import("mpbox$map_init", "mpbox_map_init", 2, 0);
+    add_import("mpbox$popitem_pick", "mpbox_popitem_pick", 1, 1);
+    add_import("mpbox$popitem_done", "mpbox_popitem_done", 2, 0);
+
+    /* mp_map_lookup, with $e its first i32 local:
+     *   if (kind != REMOVE && map->alloc) {      MicroPython's lookup cache,
+     *       e = table + 8 * (cache[(key >> 2) & 127] % alloc);   as the
+     *       if (*e == key) return e;                              original
+     *   }
+     *   if (map->flags & 4) return original(map, key, kind);
+     *   return host(map, key, kind);                                      */
+    if (BinaryenFunctionGetNumVars(f_lookup) < 1 || BinaryenFunctionGetVar(f_lookup, 0) != i32)
+        mismatch("%s", "mp_map_lookup has no i32 local");
+    move_body(f_lookup, "mpbox$map_lookup_original");
+    BinaryenExpressionRef (*C)(BinaryenModuleRef, struct BinaryenLiteral) = BinaryenConst;
+#define K(v) C(mod, BinaryenLiteralInt32(v))
+#define LOAD32(ptr, off) BinaryenLoad(mod, 4, false, off, 4, i32, ptr)
+    BinaryenExpressionRef cache_byte = BinaryenLoad(
+        mod, 1, false, 0, 1, i32,
+        BinaryenBinary(mod, BinaryenAddInt32(), K(cache_addr),
+                       BinaryenBinary(mod, BinaryenAndInt32(),
+                                      BinaryenBinary(mod, BinaryenShrUInt32(), lget(1), K(2)), K(cache_mask))));
+    BinaryenExpressionRef entry = BinaryenBinary(
+        mod, BinaryenAddInt32(), LOAD32(lget(0), 8),
+        BinaryenBinary(mod, BinaryenShlInt32(), BinaryenBinary(mod, BinaryenRemUInt32(), cache_byte, LOAD32(lget(0), 4)),
+                       K(3)));
+    BinaryenExpressionRef hit[2] = {
+        BinaryenLocalSet(mod, 3, entry),
+        BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), LOAD32(lget(3), 0), lget(1)),
+                   BinaryenReturn(mod, lget(3)), NULL),
+    };
+    BinaryenExpressionRef try_cache =
+        BinaryenIf(mod,
+                   BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(2), K(2)),
+                                  BinaryenBinary(mod, BinaryenNeInt32(), LOAD32(lget(0), 4), K(0))),
+                   BinaryenBlock(mod, NULL, hit, 2, none), NULL);
+    BinaryenExpressionRef a[3] = {lget(0), lget(1), lget(2)};
+    BinaryenExpressionRef orig = call("mpbox$map_lookup_original", a, 3, i32);
+    BinaryenExpressionRef ordered = BinaryenBinary(mod, BinaryenAndInt32(), LOAD32(lget(0), 0), K(4));
+    BinaryenExpressionRef b[3] = {lget(0), lget(1), lget(2)};
+    BinaryenExpressionRef lk[3] = {try_cache, BinaryenIf(mod, ordered, BinaryenReturn(mod, orig), NULL),
+                                   call("mpbox$map_lookup", b, 3, i32)};
+    BinaryenFunctionSetBody(f_lookup, BinaryenBlock(mod, NULL, lk, 3, i32));
+#undef K
+#undef LOAD32
+    (void)lookup;
+
+    /* mp_map_init: the host's. */
+    BinaryenExpressionRef c[2] = {lget(0), lget(1)};
+    BinaryenFunctionSetBody(f_init, call("mpbox$map_init", c, 2, none));
+
+    /* dict_popitem: (param $self) (local $e $t)
+     *   e = pick(self); if (!e) return original(self);
+     *   t = mp_obj_new_tuple(2, e); done(self, e); return t */
+    move_body(f_popitem, "mpbox$popitem_original");
+    BinaryenType vars[2] = {i32, i32};
+    BinaryenExpressionRef p0[1] = {lget(0)}, p1[1] = {lget(0)};
+    BinaryenExpressionRef tup[2] = {BinaryenConst(mod, BinaryenLiteralInt32(2)), lget(1)};
+    BinaryenExpressionRef dn[2] = {lget(0), lget(1)};
+    BinaryenExpressionRef body[5] = {
+        BinaryenLocalSet(mod, 1, call("mpbox$popitem_pick", p0, 1, i32)),
+        BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), lget(1)),
+                   BinaryenReturn(mod, call("mpbox$popitem_original", p1, 1, i32)), NULL),
+        BinaryenLocalSet(mod, 2, call(BinaryenFunctionGetName(f_new_tuple), tup, 2, i32)),
+        call("mpbox$popitem_done", dn, 2, none),
+        lget(2),
+    };
+    BinaryenAddFunction(mod, "mpbox$popitem", i32, i32, vars, 2, BinaryenBlock(mod, NULL, body, 5, i32));
+    BinaryenExpressionRef pw[1] = {lget(0)};
+    BinaryenFunctionSetBody(f_popitem, call("mpbox$popitem", pw, 1, i32));
+    (void)popitem;
+
+    export_function(f_qstr_hash, "mpbox_qstr_hash");
+    export_function(f_unary_op, "mpbox_unary_op");
+    export_function(f_equal, "mpbox_obj_equal");
+    export_function(f_malloc0, "mpbox_malloc0");
+    export_function(f_free, "mpbox_free");
+    export_const("mpbox_map_cache", cache_addr);
+    export_const("mpbox_map_cache_mask", cache_mask);
+    export_const("mpbox_type_str", type_str);
+    export_const("mpbox_unary_hash", unary_hash);
+    export_const("mpbox_obj_sentinel", sentinel);
+}
+
+int main(int argc, char **argv)
+{
+    prog = "map";
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
+        return 2;
+    }
+    init_ids();
+    mod = read_module(argv[1]);
+    find_lookup();
+    find_init();
+    find_popitem();
+    rewrite();
+    write_module(mod, argv[1], argv[2]);
+    BinaryenModuleDispose(mod);
+    fprintf(stderr, "%s: %s -> %s: mp_map_lookup, mp_map_init and dict_popitem redirected to the host\n", prog,
+            argv[1], argv[2]);
+    return 0;
+}

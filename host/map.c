@@ -1,0 +1,523 @@
+/*
+ * map.c — MicroPython's hash maps in insertion order: the imports that
+ * guest/map puts behind mp_map_lookup, mp_map_init and dict_popitem.
+ *
+ * A map (mp_map_t in guest memory) is a flags word {bit 0: all keys are
+ * qstrs, bit 1: fixed, bit 2: ordered, bits 3..31: used}, `alloc` and
+ * `table`. Ordered maps never come here (guest/map keeps MicroPython's
+ * linear search for them). For a hash map, `table` is one guest allocation:
+ *
+ *     entries[alloc]   {key, value}, in insertion order (mp_map_elem_t)
+ *     hashes[alloc]    u32, the hash of each entry's key
+ *     fill, nslots     u32: entries [0, fill) have been handed out; index
+ *                      slots in use
+ *     slots[cap]       u32: entry position + 1, 0 = empty; no slots at all
+ *                      (cap 0, a linear scan of hashes[]) for alloc <= 8
+ *
+ * Guest code that walks entries[0..alloc) (iteration, repr, copy, equality,
+ * json) therefore sees insertion order. A deleted entry keeps its place with
+ * the key MP_OBJ_SENTINEL, as MicroPython marks deleted slots, so guest code
+ * skips it; removing the last entry gives its place back. The index is a
+ * hint checked against the entries: a slot may point at a deleted or reused
+ * entry, at or past `fill` (then it is skipped), and a hit always compares
+ * the stored hash and the key itself. So guest code that edits the entries
+ * directly (MicroPython's popitem, dict.copy's memcpy) cannot make a lookup
+ * wrong: what it can do is leave `used` > `fill` (a copy: the entries came
+ * without the index), and then the index is rebuilt from the entries.
+ * Everything lives in guest memory, so rollback, snapshots, fork and the
+ * start-up image need nothing new, and the garbage collector sees one block
+ * reached from the map as before.
+ *
+ * Hashes are MicroPython's own (qstr_hash, small ints by value, anything
+ * else through mp_unary_op(MP_UNARY_OP_HASH)), spread over the index by a
+ * multiplicative mix and probed with CPython's perturbation scheme, so that
+ * 16-bit string hashes do not cluster once a dict passes 65536 keys (the
+ * original probing ran them all into one run of the table).
+ *
+ * These imports behave like guest code: they hold no host resources and
+ * call back into the guest (hash, equality, allocation) with the
+ * trampolines of the calling guest code still in place, so an exception
+ * raised by a key's __hash__ or __eq__ unwinds through them to the guest's
+ * handler exactly as in MicroPython, and a hard stop may unwind them too.
+ * After every call back into the guest, which may run Python code that
+ * changes this very map, the map is read again from guest memory. Before
+ * each call that may recurse (a key's __hash__ or __eq__, an allocation),
+ * mpb_rt_check traps when the native stack is nearly used up or a hard
+ * stop is pending; the fast path (qstr and small-int keys) calls nothing.
+ */
+#include <string.h>
+
+#include "gmem.h"
+#include "host.h"
+
+enum { LOOKUP = 0, ADD_IF_NOT_FOUND = 1, REMOVE_IF_FOUND = 2 };
+enum { FLAG_QSTR_KEYS = 1, FLAG_FIXED = 2, FLAG_ORDERED = 4, USED_ONE = 8 };
+
+#define LINEAR_MAX 8u          /* up to this many entries: no index */
+#define ALLOC_MAX (1u << 26)   /* entries per map: keeps sizes in 32 bits */
+#define MIX 0x9E3779B1u        /* 2^32 / golden ratio */
+#define PERTURB_SHIFT 5
+
+/* Index slots for `alloc` entries: at least 1.5 per entry, a power of 2. */
+static uint32_t slots_for(uint32_t alloc)
+{
+    if (alloc <= LINEAR_MAX)
+        return 0;
+    uint32_t cap = 16;
+    while (cap < alloc + alloc / 2)
+        cap *= 2;
+    return cap;
+}
+
+/* Bytes of a table of `alloc` entries (alloc <= ALLOC_MAX). */
+static uint32_t table_bytes(uint32_t alloc)
+{
+    return 12 * alloc + 8 + 4 * slots_for(alloc);
+}
+
+/* How full the index may get: one slot in three stays empty, which keeps
+ * probe sequences short and guarantees they end. */
+static uint32_t slot_limit(uint32_t cap) { return cap - cap / 3; }
+
+/* The most entries an index of `cap` slots serves (slots_for gives cap
+ * back for it). */
+static uint32_t alloc_for_slots(uint32_t cap) { return 2 * cap / 3; }
+
+/* ---- guest memory --------------------------------------------------- */
+
+static inline uint32_t rd(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static inline void wr(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+
+static inline wasm_rt_memory_t *mem(mpb_host *h) { return &h->inst->w2c_memory; }
+
+/* The host address of [addr, addr + len), or a trap. Guest memory only
+ * grows during a run, so a checked range stays valid until the run ends;
+ * the host address, though, is taken again after every guest call. */
+static inline uint8_t *span(mpb_host *h, uint32_t addr, uint64_t len)
+{
+    uint8_t *p = mpb_g_span(mem(h), addr, len);
+    if (!p)
+        mpb_rt_trap(h->call, MPB_TRAP_OOB);
+    return p;
+}
+
+static inline uint32_t gconst(uint32_t *g) { return *g; }
+
+/* One hash map as found in guest memory. */
+typedef struct view {
+    uint32_t addr;        /* the mp_map_t */
+    uint8_t *m;           /* ... its 12 bytes */
+    uint32_t flags, alloc, table, cap;
+    uint8_t *entries, *hashes, *hdr, *slots;
+} view;
+
+static inline uint32_t used_of(const view *v) { return v->flags >> 3; }
+static inline uint32_t fill_of(const view *v) { return rd(v->hdr); }
+static inline uint32_t nslots_of(const view *v) { return rd(v->hdr + 4); }
+static inline uint32_t key_at(const view *v, uint32_t pos) { return rd(v->entries + 8 * pos); }
+static inline uint32_t hash_at(const view *v, uint32_t pos) { return rd(v->hashes + 4 * pos); }
+static inline uint32_t entry_addr(const view *v, uint32_t pos) { return v->table + 8 * pos; }
+
+static void load(mpb_host *h, uint32_t addr, view *v)
+{
+    v->addr = addr;
+    v->m = span(h, addr, 12);
+    v->flags = rd(v->m);
+    v->alloc = rd(v->m + 4);
+    v->table = rd(v->m + 8);
+    v->cap = 0;
+    v->entries = v->hashes = v->hdr = v->slots = NULL;
+    if (v->alloc == 0)
+        return;
+    if (v->alloc > ALLOC_MAX || v->table == 0)
+        mpb_rt_trap(h->call, MPB_TRAP_OOB);
+    v->cap = slots_for(v->alloc);
+    v->entries = span(h, v->table, table_bytes(v->alloc));
+    v->hashes = v->entries + 8 * v->alloc;
+    v->hdr = v->hashes + 4 * v->alloc;
+    v->slots = v->hdr + 8;
+}
+
+static void set_flags(view *v, uint32_t flags)
+{
+    v->flags = flags;
+    wr(v->m, flags);
+}
+
+/* ---- keys ------------------------------------------------------------ */
+
+static inline int is_qstr(uint32_t o) { return (o & 7) == 2; }
+static inline int is_small_int(uint32_t o) { return o & 1; }
+static inline int is_dead(mpb_host *h, uint32_t key)
+{
+    return key == 0 || key == gconst(Z_micropythonZ_mpbox_obj_sentinel(h->inst));
+}
+
+/* The key's hash as MicroPython computes it. *called is set when guest
+ * code ran (anything could have changed). */
+static uint32_t hash_of(mpb_host *h, uint32_t key, int *called)
+{
+    if (is_small_int(key))
+        return (uint32_t)((int32_t)key >> 1);
+    if (is_qstr(key))
+        return Z_micropythonZ_mpbox_qstr_hash(h->inst, key >> 3); /* changes nothing */
+    *called = 1;
+    mpb_rt_check(h->call);
+    uint32_t r = Z_micropythonZ_mpbox_unary_op(h->inst, gconst(Z_micropythonZ_mpbox_unary_hash(h->inst)), key);
+    return (uint32_t)((int32_t)r >> 1);
+}
+
+/* Whether keys a != b may still be equal (else no call is needed). */
+static inline int may_equal(uint32_t a, uint32_t b, int ptrs_only)
+{
+    if (ptrs_only)
+        return 0;
+    if (is_qstr(a) && is_qstr(b))
+        return 0;
+    if (is_small_int(a) && is_small_int(b))
+        return 0;
+    return 1;
+}
+
+/* ---- the index -------------------------------------------------------- */
+
+typedef struct probe {
+    uint32_t i, mask, perturb;
+} probe;
+
+static inline probe probe_start(uint32_t hash, uint32_t cap)
+{
+    uint32_t x = hash * MIX;
+    /* the high bits of x are the best mixed: fold them in */
+    probe p = {((x >> 16) ^ x) & (cap - 1), cap - 1, x};
+    return p;
+}
+
+static inline void probe_next(probe *p)
+{
+    p->perturb >>= PERTURB_SHIFT;
+    p->i = (p->i * 5 + 1 + p->perturb) & p->mask;
+}
+
+/* Put entry `pos` (with `hash`) into the index. There is always an empty
+ * slot (slot_limit); if there is none, the guest wrote over its own index. */
+static void index_add(mpb_host *h, view *v, uint32_t pos, uint32_t hash)
+{
+    if (!v->cap)
+        return;
+    probe p = probe_start(hash, v->cap);
+    for (uint32_t n = 0; rd(v->slots + 4 * p.i) != 0; n++) {
+        if (n == v->cap)
+            mpb_rt_trap(h->call, MPB_TRAP_OOB);
+        probe_next(&p);
+    }
+    wr(v->slots + 4 * p.i, pos + 1);
+    wr(v->hdr + 4, nslots_of(v) + 1);
+}
+
+/* Index every live entry of [0, fill) again from hashes[]. */
+static void index_all(mpb_host *h, view *v, uint32_t fill)
+{
+    if (v->cap)
+        memset(v->slots, 0, 4 * (size_t)v->cap);
+    wr(v->hdr, fill);
+    wr(v->hdr + 4, 0);
+    for (uint32_t pos = 0; pos < fill; pos++)
+        if (!is_dead(h, key_at(v, pos)))
+            index_add(h, v, pos, hash_at(v, pos));
+}
+
+/* Rebuild the hashes and the index from the entries alone (the entries came
+ * without them, as dict.copy copies them, or the header is not ours). */
+static void rebuild(mpb_host *h, uint32_t addr, view *v)
+{
+    for (;;) {
+        wr(v->hdr, 0); /* until done, used > fill marks the index stale */
+        wr(v->hdr + 4, 0);
+        uint32_t fill = v->alloc, table = v->table;
+        while (fill > 0 && key_at(v, fill - 1) == 0)
+            fill--;
+        int changed = 0;
+        for (uint32_t pos = 0; pos < fill && !changed; pos++) {
+            uint32_t key = key_at(v, pos);
+            if (is_dead(h, key))
+                continue;
+            int called = 0;
+            uint32_t hash = hash_of(h, key, &called);
+            if (called) {
+                load(h, addr, v);
+                changed = v->table != table || v->alloc == 0;
+                if (changed)
+                    break;
+            }
+            wr(v->hashes + 4 * pos, hash);
+        }
+        if (v->alloc == 0)
+            return;
+        if (changed)
+            continue;
+        uint32_t live = 0;
+        for (uint32_t pos = 0; pos < fill; pos++)
+            live += !is_dead(h, key_at(v, pos));
+        index_all(h, v, fill);
+        set_flags(v, (v->flags & 7) | live << 3);
+        return;
+    }
+}
+
+/* The header is believable: otherwise rebuild. */
+static void check(mpb_host *h, uint32_t addr, view *v)
+{
+    if (v->alloc == 0)
+        return;
+    uint32_t fill = fill_of(v), nslots = nslots_of(v);
+    if (fill > v->alloc || used_of(v) > fill || nslots > (v->cap ? slot_limit(v->cap) : 0))
+        rebuild(h, addr, v);
+}
+
+/* Move the live entries, in order, into a new table sized for `used` plus
+ * half again (at least one free entry), dropping deleted ones. */
+static void grow(mpb_host *h, uint32_t addr, view *v)
+{
+    uint32_t used = used_of(v);
+    uint64_t want = (uint64_t)used + used / 2 + 1;
+    uint32_t alloc;
+    if (want <= 2)
+        alloc = 2;
+    else if (want <= 4)
+        alloc = 4;
+    else if (want <= LINEAR_MAX)
+        alloc = LINEAR_MAX;
+    else {
+        if (want > ALLOC_MAX)
+            want = ALLOC_MAX;
+        alloc = alloc_for_slots(slots_for((uint32_t)want));
+        if (alloc > ALLOC_MAX)
+            alloc = ALLOC_MAX;
+        if (alloc <= used)
+            mpb_rt_trap(h->call, MPB_TRAP_OOB); /* a map of 2^26 entries: more than the memory cap */
+    }
+    mpb_rt_check(h->call);
+    uint32_t fresh = Z_micropythonZ_mpbox_malloc0(h->inst, table_bytes(alloc)); /* may collect, may raise */
+    load(h, addr, v); /* as it is now */
+    uint8_t *dst = span(h, fresh, table_bytes(alloc));
+    uint32_t n = 0, fill = v->alloc ? fill_of(v) : 0;
+    if (fill > v->alloc)
+        fill = v->alloc;
+    for (uint32_t pos = 0; pos < fill; pos++) {
+        uint32_t key = key_at(v, pos);
+        if (is_dead(h, key))
+            continue;
+        if (n == alloc)
+            break; /* cannot happen unless `used` lied */
+        memcpy(dst + 8 * n, v->entries + 8 * pos, 8);
+        wr(dst + 8 * alloc + 4 * n, hash_at(v, pos));
+        n++;
+    }
+    uint32_t old = v->table;
+    wr(v->m + 4, alloc);
+    wr(v->m + 8, fresh);
+    set_flags(v, (v->flags & 7) | n << 3);
+    load(h, addr, v);
+    index_all(h, v, n);
+    if (old)
+        Z_micropythonZ_mpbox_free(h->inst, old);
+}
+
+/* ---- lookup ---------------------------------------------------------- */
+
+static inline void cache_set(mpb_host *h, uint32_t key, uint32_t pos)
+{
+    uint32_t slot = gconst(Z_micropythonZ_mpbox_map_cache(h->inst)) +
+                    ((key >> 2) & gconst(Z_micropythonZ_mpbox_map_cache_mask(h->inst)));
+    *span(h, slot, 1) = (uint8_t)pos;
+}
+
+/* The entry of `key` at or after probe step/position; returns its position
+ * or -1, and -2 when guest code ran and changed the map (start again). */
+static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_only)
+{
+    uint32_t fill = fill_of(v), table = v->table;
+    if (!v->cap) {
+        for (uint32_t pos = 0; pos < fill; pos++) {
+            if (hash_at(v, pos) != hash)
+                continue;
+            uint32_t k = key_at(v, pos);
+            if (k == key)
+                return pos;
+            if (is_dead(h, k) || !may_equal(k, key, ptrs_only))
+                continue;
+            mpb_rt_check(h->call);
+            uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, k, key);
+            load(h, v->addr, v);
+            if (v->table != table || v->alloc == 0)
+                return -2;
+            if (eq)
+                return pos;
+        }
+        return -1;
+    }
+    uint32_t n = 0;
+    for (probe p = probe_start(hash, v->cap);; probe_next(&p)) {
+        if (n++ == v->cap)
+            mpb_rt_trap(h->call, MPB_TRAP_OOB); /* no empty slot: see index_add */
+        uint32_t s = rd(v->slots + 4 * p.i);
+        if (s == 0)
+            return -1;
+        uint32_t pos = s - 1;
+        if (pos >= fill || hash_at(v, pos) != hash)
+            continue;
+        uint32_t k = key_at(v, pos);
+        if (k == key)
+            return pos;
+        if (is_dead(h, k) || !may_equal(k, key, ptrs_only))
+            continue;
+        mpb_rt_check(h->call);
+        uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, k, key);
+        load(h, v->addr, v);
+        if (v->table != table || v->alloc == 0)
+            return -2;
+        if (eq)
+            return pos;
+    }
+}
+
+/* mp_map_lookup of a hash map, after the guest has tried MicroPython's
+ * lookup cache (a recent position of this key in any map). */
+uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, uint32_t key, uint32_t kind)
+{
+    mpb_host *h = (mpb_host *)env;
+    view v;
+    load(h, addr, &v);
+
+    int ptrs_only = v.flags & FLAG_QSTR_KEYS;
+    if (ptrs_only && !is_qstr(key)) {
+        if ((key & 3) == 0 && rd(span(h, key, 4)) == gconst(Z_micropythonZ_mpbox_type_str(h->inst)))
+            ptrs_only = 0; /* a str that is not interned may equal a qstr key */
+        else if (kind != ADD_IF_NOT_FOUND)
+            return 0; /* no other kind of key can be in the map */
+    }
+
+    if (v.alloc == 0 && kind != ADD_IF_NOT_FOUND)
+        return 0;
+    check(h, addr, &v);
+    int called = 0;
+    uint32_t hash = hash_of(h, key, &called);
+    for (;;) {
+        if (called) {
+            load(h, addr, &v);
+            check(h, addr, &v);
+            called = 0;
+        }
+        if (v.alloc == 0) {
+            if (kind != ADD_IF_NOT_FOUND)
+                return 0;
+            grow(h, addr, &v);
+        }
+        int64_t pos = find(h, &v, key, hash, ptrs_only);
+        if (pos == -2) {
+            called = 1;
+            continue;
+        }
+        if (pos >= 0) {
+            uint32_t p = (uint32_t)pos;
+            if (kind == REMOVE_IF_FOUND) {
+                /* keep the value: the caller takes it and clears it */
+                set_flags(&v, v.flags - USED_ONE);
+                wr(v.entries + 8 * p, gconst(Z_micropythonZ_mpbox_obj_sentinel(h->inst)));
+                uint32_t fill = fill_of(&v);
+                if (p + 1 == fill) {
+                    while (fill > 0 && is_dead(h, key_at(&v, fill - 1)))
+                        fill--;
+                    wr(v.hdr, fill);
+                }
+            } else {
+                cache_set(h, key, p);
+            }
+            return entry_addr(&v, p);
+        }
+        if (kind != ADD_IF_NOT_FOUND)
+            return 0;
+        uint32_t fill = fill_of(&v);
+        if (fill == v.alloc || (v.cap && nslots_of(&v) >= slot_limit(v.cap))) {
+            grow(h, addr, &v);
+            called = 1; /* the allocation may have run guest code: look again */
+            continue;
+        }
+        uint8_t *e = v.entries + 8 * fill;
+        wr(e, key);
+        wr(e + 4, 0);
+        wr(v.hashes + 4 * fill, hash);
+        wr(v.hdr, fill + 1);
+        index_add(h, &v, fill, hash);
+        uint32_t flags = v.flags + USED_ONE;
+        if (!is_qstr(key))
+            flags &= ~(uint32_t)FLAG_QSTR_KEYS;
+        set_flags(&v, flags);
+        cache_set(h, key, fill);
+        return entry_addr(&v, fill);
+    }
+}
+
+/* mp_map_init: an empty hash map with room for n entries. */
+void Z_envZ_mpbox_map_init(struct Z_env_instance_t *env, uint32_t addr, uint32_t n)
+{
+    mpb_host *h = (mpb_host *)env;
+    mpb_rt_check(h->call);
+    span(h, addr, 12);
+    uint32_t table = 0;
+    if (n > 0) /* too many entries: ask for more than any memory, get MemoryError */
+        table = Z_micropythonZ_mpbox_malloc0(h->inst, n > ALLOC_MAX ? UINT32_MAX : table_bytes(n));
+    uint8_t *m = span(h, addr, 12);
+    wr(m, FLAG_QSTR_KEYS);
+    wr(m + 4, table ? n : 0);
+    wr(m + 8, table);
+}
+
+/* dict.popitem, first half: the entry to pop (the last one, as CPython),
+ * or 0 to let MicroPython's own popitem deal with the dict (ordered or
+ * fixed map: it pops or raises; empty: it raises KeyError). */
+uint32_t Z_envZ_mpbox_popitem_pick(struct Z_env_instance_t *env, uint32_t self)
+{
+    mpb_host *h = (mpb_host *)env;
+    mpb_rt_check(h->call);
+    view v;
+    load(h, self + 4, &v);
+    if ((v.flags & (FLAG_FIXED | FLAG_ORDERED)) || used_of(&v) == 0 || v.alloc == 0)
+        return 0;
+    check(h, self + 4, &v);
+    for (uint32_t pos = fill_of(&v); pos-- > 0;)
+        if (!is_dead(h, key_at(&v, pos)))
+            return entry_addr(&v, pos);
+    return 0;
+}
+
+/* ... second half, once the (key, value) tuple is built from the entry:
+ * delete it. */
+void Z_envZ_mpbox_popitem_done(struct Z_env_instance_t *env, uint32_t self, uint32_t entry)
+{
+    mpb_host *h = (mpb_host *)env;
+    mpb_rt_check(h->call);
+    view v;
+    load(h, self + 4, &v);
+    if (v.alloc == 0 || entry < v.table || entry >= v.table + 8 * v.alloc || (entry - v.table) % 8)
+        return; /* the tuple's allocation changed the dict: nothing of ours to delete */
+    uint32_t pos = (entry - v.table) / 8;
+    if (is_dead(h, key_at(&v, pos)))
+        return;
+    wr(v.entries + 8 * pos, gconst(Z_micropythonZ_mpbox_obj_sentinel(h->inst)));
+    wr(v.entries + 8 * pos + 4, 0);
+    set_flags(&v, v.flags - USED_ONE);
+    uint32_t fill = fill_of(&v);
+    if (pos + 1 == fill) {
+        while (fill > 0 && is_dead(h, key_at(&v, fill - 1)))
+            fill--;
+        wr(v.hdr, fill);
+    }
+}
