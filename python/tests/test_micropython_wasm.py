@@ -90,6 +90,14 @@ def test_one_shot_low_level_host_bridge():
     assert '"ok":false' in r.stdout and "KeyError" in r.stdout
 
 
+def test_functions_registered_after_the_first_run():
+    with MicroPythonSession() as session:
+        session.run("x = 1")
+        session.register_function(lambda a: a * 2, name="double")
+        assert session.run("import host\nprint(double(x), host.call('double', '{\"args\": [4]}'))").stdout == (
+            '2 {"ok":true,"value":8}\n')
+
+
 def test_session_state():
     with MicroPythonSession() as session:
         assert session.run("x = 10\nprint(x)").stdout == "10\n"

