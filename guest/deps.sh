@@ -37,10 +37,12 @@ if [ "${1:-}" = test ]; then
     need_cmd node nodejs
     need_cmd clang clang
     # The Python package (python/): Python's headers, pip to install it,
-    # pytest for its tests; checked against Debian's python3.
+    # pytest for its tests, mypy for its type hints; checked against
+    # Debian's python3.
     ls /usr/include/python3.*/Python.h >/dev/null 2>&1 || missing="$missing python3-dev"
     /usr/bin/python3 -m pip --version >/dev/null 2>&1 || missing="$missing python3-pip"
     /usr/bin/python3 -c 'import pytest' >/dev/null 2>&1 || missing="$missing python3-pytest"
+    /usr/bin/python3 -c 'import mypy' >/dev/null 2>&1 || missing="$missing python3-mypy"
     # ASan/UBSan runtimes for the sanitizer run of the suite.
     need_file /usr/lib/gcc/x86_64-linux-gnu/12/libasan.so libgcc-12-dev
     # tests/dist: a fully static program (sqlite3's static libraries need

@@ -23,7 +23,7 @@ import asyncio
 import concurrent.futures
 import functools
 import threading
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ._mpbox import (
     DEFAULT_MEMORY,
@@ -81,7 +81,9 @@ __all__ = [
 ]
 
 
-async def _in_thread(call, interrupt, executor):
+async def _in_thread(
+    call: Callable[[], Result], interrupt: Callable[[], None], executor: Optional[concurrent.futures.Executor]
+) -> Result:
     """Await call() on an executor thread. When the awaiting task is
     cancelled, stop the run (interrupt, repeated until the call has ended,
     since it may not have started yet) and wait for it before re-raising:
@@ -89,14 +91,15 @@ async def _in_thread(call, interrupt, executor):
     loop = asyncio.get_running_loop()
     cancelled = threading.Event()
 
-    def guarded():
+    def guarded() -> Result:
         if cancelled.is_set():
             raise asyncio.CancelledError()
         return call()
 
     fut = loop.run_in_executor(executor, guarded)
     try:
-        return await asyncio.shield(fut)
+        result: Result = await asyncio.shield(fut)
+        return result
     except asyncio.CancelledError:
         cancelled.set()
         while not fut.done():

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 import mpbox
 
@@ -97,7 +97,7 @@ def _check_wasm_path(wasm_path: Optional[PathLike]) -> None:
 
 def _limits(
     memory_bytes: int, fuel: int, wall_timeout_seconds: Optional[float], host_result_bytes: int
-) -> dict:
+) -> Dict[str, Any]:
     if memory_bytes <= 0:
         raise ValueError("memory_bytes must be greater than zero")
     if fuel <= 0:
@@ -223,7 +223,7 @@ def _add_function(session: mpbox.Session, functions: Mapping[str, Callable[..., 
     session.register(name, _as_guest_error(functions[name]))
 
 
-def _new_session(limits: dict, readonly_dir: Optional[PathLike], functions: Mapping[str, Callable[..., object]]) -> mpbox.Session:
+def _new_session(limits: Dict[str, Any], readonly_dir: Optional[PathLike], functions: Mapping[str, Callable[..., object]]) -> mpbox.Session:
     session = mpbox.Session(**limits)
     try:
         _readonly_dir(session, readonly_dir)
@@ -315,7 +315,7 @@ class MicroPythonSession:
         self.wall_timeout_seconds = wall_timeout_seconds
         self.readonly_dir = readonly_dir
         self.host_result_bytes = host_result_bytes
-        self._host_functions: dict = {}
+        self._host_functions: Dict[str, Callable[..., object]] = {}
         self._session: Optional[mpbox.Session] = None
         self._closed = False
         for name, func in (host_functions or {}).items():
@@ -393,8 +393,8 @@ class MicroPythonReplaySession:
         self.wall_timeout_seconds = wall_timeout_seconds
         self.readonly_dir = readonly_dir
         self.host_result_bytes = host_result_bytes
-        self._snippets: list = []
-        self._host_functions: dict = {}
+        self._snippets: List[str] = []
+        self._host_functions: Dict[str, Callable[..., object]] = {}
         self._base: Optional[mpbox.Session] = None
         self._closed = False
         for name, func in (host_functions or {}).items():
@@ -405,7 +405,7 @@ class MicroPythonReplaySession:
         return self._closed
 
     @property
-    def snippets(self) -> tuple:
+    def snippets(self) -> Tuple[str, ...]:
         return tuple(self._snippets)
 
     @property

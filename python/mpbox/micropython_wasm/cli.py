@@ -15,7 +15,7 @@ import ast
 import codeop
 import sys
 from pathlib import Path
-from typing import Callable, Optional, Sequence, TextIO
+from typing import Any, Callable, Dict, List, Optional, Sequence, TextIO
 
 from . import DEFAULT_FUEL, DEFAULT_MEMORY_BYTES, MicroPythonSession, MicroPythonWasmError, RunResult, run
 
@@ -75,7 +75,7 @@ def main(
     return _repl(stdin, stdout, stderr, session_factory, limits)
 
 
-def _execute(code: str, execute: Execute, limits: dict, stdout: TextIO, stderr: TextIO) -> int:
+def _execute(code: str, execute: Execute, limits: Dict[str, Any], stdout: TextIO, stderr: TextIO) -> int:
     try:
         result = execute(code, **limits)
     except MicroPythonWasmError as exc:
@@ -106,9 +106,9 @@ def _show_value(source: str) -> str:
     return f"_mpw_value = ({expr})\nif _mpw_value is not None:\n    print(repr(_mpw_value))"
 
 
-def _repl(stdin: TextIO, stdout: TextIO, stderr: TextIO, session_factory: SessionFactory, limits: dict) -> int:
+def _repl(stdin: TextIO, stdout: TextIO, stderr: TextIO, session_factory: SessionFactory, limits: Dict[str, Any]) -> int:
     session = session_factory(**limits)
-    lines: list = []
+    lines: List[str] = []
     try:
         while True:
             stdout.write("... " if lines else ">>> ")
