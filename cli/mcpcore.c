@@ -62,6 +62,25 @@ static int put_result(struct cli_buf *out, const struct cli_json *id, const char
 
 /* ---- the tool description ------------------------------------------------ */
 
+/* What the description tells the model about the Python it gets. Each list
+ * and each claimed difference is checked against the build by
+ * tests/cli/test_mcp_description.py (every module named available imports,
+ * every one named missing does not, every difference still shows), so that
+ * the description cannot drift into telling the model something false. */
+#define MCP_MODULES_AVAILABLE                                                                          \
+    "Standard modules available: abc, array, ast, asyncio (asyncio.run works), base64, binascii, "     \
+    "bisect, calendar, cmath, collections, configparser, contextlib, copy, csv, dataclasses, "         \
+    "datetime, decimal, difflib, doctest, enum, errno, fnmatch, fractions, functools, gc, graphlib, "  \
+    "hashlib (sha256 only), heapq, hmac, html, inspect, io, itertools, json, logging, math, numbers, " \
+    "operator, os, pathlib, platform, pprint, random, re, statistics, string, struct, sys, tarfile, "  \
+    "tempfile, textwrap, time, traceback, types, typing, unittest, uuid, warnings, zlib, zoneinfo."
+#define MCP_MODULES_MISSING                                                                            \
+    "Not available: argparse, glob, http, multiprocessing, pickle, queue, secrets, shlex, shutil, "    \
+    "signal, socket, sqlite3, ssl, subprocess, threading, unicodedata, urllib, weakref, xml, zipfile."
+#define MCP_SILENT_DIFFERENCES                                                                         \
+    "Differences that raise no error: isinstance(True, int) is False; sets iterate in another order "  \
+    "than CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies."
+
 static char *build_description(const struct mcp_config *cfg)
 {
     char mem[32], timeout[32], out[32], fuel[64] = "";
@@ -78,19 +97,12 @@ static char *build_description(const struct mcp_config *cfg)
     fail |= cli_json_put(&b,
         "Run Python code in a sandbox and return its output and the value of its last expression.\n"
         "\n"
-        "The interpreter is MicroPython 1.27, a small implementation of Python 3 (mostly 3.4-3.8 "
-        "syntax and semantics: f-strings, async/await, classes, generators, closures, big ints). "
-        "It is NOT CPython: there is no pip and no third-party package (no numpy, pandas, requests), "
-        "and the standard library is a subset. Available: math, cmath, json, re (a subset: no "
-        "lookbehind, no named groups (?P<...>), limited flags), collections (namedtuple, deque, "
-        "OrderedDict, defaultdict), itertools, functools, random, time, datetime, struct, "
-        "binascii, base64, hashlib, heapq, io, os (listdir, mkdir, remove, ...), array, asyncio "
-        "(asyncio.run works), copy, operator, string, abc, gc. Missing: statistics, csv, "
-        "dataclasses, typing, enum, decimal, fractions, bisect, textwrap, uuid, sqlite3, socket, "
-        "subprocess, threading, and network access in general. Some str methods are missing "
-        "(str.ljust, str.rjust, str.zfill, str.title, str.casefold): use f-strings or format() "
-        "for alignment, e.g. f'{x:<10}' or f'{n:>5}'. Exceptions may have shorter messages than "
-        "CPython's.\n"
+        "The interpreter is MicroPython 1.27 with a compatibility library, so most CPython 3.11 code "
+        "runs unchanged (f-strings, match, dataclasses, type hints, async/await, big ints). It is NOT "
+        "CPython: no pip and no third-party package (no numpy, pandas, requests), no network, no "
+        "threads or processes. " MCP_MODULES_AVAILABLE " " MCP_MODULES_MISSING " "
+        MCP_SILENT_DIFFERENCES " Error messages may be worded differently from CPython's; a failed "
+        "run carries a hint with the working alternative.\n"
         "\n"
         "Use print() to see results. The value of the last line, when it is an expression, is "
         "returned as return_value (as JSON, or its repr() when not JSON-serialisable), like a "
