@@ -215,5 +215,30 @@ def test_restored_session_reports_its_clock_mode():
         srv.json("DELETE", "/v1/sessions/" + s, expect=204)
 
 
+
+@case
+def test_evicted_deterministic_session_keeps_its_clock():
+    """Restoring an evicted session does not set its clock mode again,
+    which restarted a deterministic session's virtual clock and random
+    source."""
+    state = os.path.join(TMP, "evict")
+    ev = Server("--idle-timeout", "0.3", "--state-dir", state)
+    try:
+        sid = ev.create({"limits": {"deterministic": True, "seed": 3}})["id"]
+        r = ev.run(sid, "import time, random\nfor i in range(2000): time.ticks_ms()\nprint(time.time())")
+        before = float(r["stdout"])
+        check(before >= 1767225602, "2000 reads should advance the virtual clock 2 s: %s" % r["stdout"])
+        deadline = time.monotonic() + 20
+        while ev.json("GET", "/v1/sessions/" + sid)["state"] != "evicted":
+            check(time.monotonic() < deadline, "never evicted")
+            time.sleep(0.1)
+        info = ev.json("GET", "/v1/sessions/" + sid)
+        check(info["limits"]["deterministic"] is True, show(info["limits"]))
+        r = ev.run(sid, "print(time.time())")
+        after = float(r["stdout"])
+        check(after > before, "the clock restarted: %s then %s" % (before, after))
+    finally:
+        ev.stop()
+
 srv.stop()
 finish()
