@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Run the examples of the documentation: every fenced code block of
-README.md and docs/**/*.md.
+README.md and docs/**/*.md, and the EXAMPLES of the man pages docs/*.1
+(their .nf/.fi blocks, shell commands; markers as roff comments, .\" not
+runnable: REASON, on the lines above).
 
     tests/docs/run_examples.py [BUILD_DIR] [--list] [FILE.md ...]
 
@@ -116,6 +118,39 @@ def parse(path):
         prev_blank = not stripped
         i += 1
     return blocks, problems
+
+
+def roff_text(line):
+    return line.replace("\\-", "-").replace("\\e", "\\").replace("\\(em", "-")
+
+
+def parse_man(path):
+    """(blocks, problems) of a man page: the .nf/.fi blocks of EXAMPLES."""
+    lines = open(path, encoding="utf-8").read().split("\n")
+    blocks, section, markers = [], None, []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(".SH"):
+            section = line[3:].strip().strip('"')
+            markers = []
+        elif line.startswith('.\\"'):
+            c = line[3:].strip()
+            if c.startswith("not runnable:"):
+                markers.append("not-runnable=" + c[len("not runnable:"):].strip())
+            elif c.startswith("example:"):
+                markers += c[len("example:"):].split()
+        elif line == ".nf" and section == "EXAMPLES":
+            start = i + 1
+            while i < len(lines) and lines[i] != ".fi":
+                i += 1
+            blocks.append(Block(path, start + 1, "sh", "\n".join(roff_text(b) for b in lines[start:i]) + "\n",
+                                markers))
+            markers = []
+        elif not line.startswith(".") and line.strip():
+            markers = []
+        i += 1
+    return blocks, []
 
 
 def free_port():
@@ -262,14 +297,15 @@ def main():
     listing = "--list" in sys.argv
     build = os.path.abspath(args[0] if args else os.path.join(ROOT, "build"))
     files = [os.path.abspath(a) for a in args[1:]] or \
-        [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "**", "*.md"), recursive=True))
+        [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "**", "*.md"), recursive=True)) \
+        + sorted(glob.glob(os.path.join(ROOT, "docs", "*.[1-8]")))
     failed = 0
     stage = tempfile.mkdtemp(prefix="mpbox-doc-stage-")
     try:
         if not listing:
             stage_install(build, stage)
         for path in files:
-            blocks, problems = parse(path)
+            blocks, problems = parse_man(path) if re.search(r"\.[1-8]$", path) else parse(path)
             for problem in problems:
                 print("FAIL " + problem)
                 failed += 1
