@@ -5,9 +5,10 @@ command (mpbox -c, mpbox mcp), the unit checked by systemd-analyze verify,
 and the unit's ExecStart run the way the unit runs it as far as this can be
 done without systemd as PID 1: as the package's system user, with no new
 privileges and no capabilities, on a read-only file system except the
-state directory (ProtectSystem=strict), under strace so that every system
-call the server and its workers make is checked against the
-unit's SystemCallFilter. Usage: test_deb.py BUILD_DIR"""
+state directory (ProtectSystem=strict), under strace so that what the
+server and its workers do is checked against the unit's SystemCallFilter,
+RestrictAddressFamilies, RestrictNamespaces and MemoryDenyWriteExecute.
+Usage: test_deb.py BUILD_DIR"""
 import hashlib
 import http.client
 import json
@@ -300,17 +301,33 @@ def test_unit_execstart_runs():
         check(status == 200 and json.loads(body)["stdout"] == "42\n", "%d %s" % (status, show(body)))
     finally:
         svc.stop()
-    if trace:
-        used = set()
-        for line in open(trace):
-            m = re.match(r"\d+\s+([a-z_0-9]+)\(", line)
-            if m:
-                used.add(m.group(1))
-        allowed = expand_filter(" ".join(unit_values("SystemCallFilter")).split())
-        # before the exec of mpbox: unshare, sh and setpriv set the scene
-        setup = {"unshare", "mount", "setresuid", "setresgid", "setgroups", "capset", "prctl"}
-        missing = sorted(used - allowed - setup)
-        check(used and not missing, "system calls outside the unit's SystemCallFilter: %s" % missing)
+    # What the service did once it was mpbox (the trace is in time order;
+    # before the first exec of mpbox, unshare, sh and setpriv set the scene).
+    lines = open(trace).read().split("\n")
+    first = next((i for i, line in enumerate(lines) if re.search(r'execve\("%s"' % re.escape(mpbox_bin()), line)),
+                 None)
+    check(first is not None, "no exec of mpbox in the trace")
+    calls = [m for m in (re.match(r"\d+\s+([a-z_0-9]+)\((.*)", line) for line in lines[first:]) if m]
+    used = {m.group(1) for m in calls}
+    allowed = expand_filter(" ".join(unit_values("SystemCallFilter")).split())
+    missing = sorted(used - allowed)
+    check(used and not missing, "system calls outside the unit's SystemCallFilter: %s" % missing)
+    # RestrictAddressFamilies=
+    families = set(" ".join(unit_values("RestrictAddressFamilies")).split())
+    for m in calls:
+        if m.group(1) in ("socket", "socketpair"):
+            fam = m.group(2).split(",")[0].strip()
+            check(fam in families, "%s(%s) outside RestrictAddressFamilies" % (m.group(1), fam))
+    # RestrictNamespaces=yes: no new namespaces
+    for m in calls:
+        if m.group(1) in ("unshare", "setns") or (m.group(1).startswith("clone") and "CLONE_NEW" in m.group(2)):
+            check(False, "a namespace call under RestrictNamespaces: %s(%s" % (m.group(1), m.group(2)[:80]))
+    # MemoryDenyWriteExecute=yes: no writable and executable mapping, no
+    # mapping made executable afterwards
+    for m in calls:
+        if m.group(1) in ("mmap", "mprotect", "pkey_mprotect") and "PROT_EXEC" in m.group(2):
+            check(m.group(1) == "mmap" and "PROT_WRITE" not in m.group(2),
+                  "%s(%s) under MemoryDenyWriteExecute" % (m.group(1), m.group(2)[:80]))
 
 
 @case
