@@ -1120,6 +1120,12 @@ static void metrics(struct srv *srv, struct srv_response *r)
             sample(&b, "mpbox_http_requests_total", labels, v);
         }
     }
+    metric(&b, "mpbox_http_connections_cut_total", "counter",
+           "Connections cut by the guard: no request head in time, too slow, pushed out, refused.");
+    for (int i = 0; i < GUARD_CUT_REASONS; i++) {
+        snprintf(labels, sizeof labels, "{reason=\"%s\"}", guard_cut_names[i]);
+        sample(&b, "mpbox_http_connections_cut_total", labels, atomic_load(&m->connections_cut[i]));
+    }
     metric(&b, "mpbox_http_request_body_bytes", "gauge", "Request bodies held in memory (--max-request-memory).");
     sample(&b, "mpbox_http_request_body_bytes", "", atomic_load(&m->body_bytes));
     metric(&b, "mpbox_uptime_seconds", "gauge", "Seconds since the server started.");

@@ -37,10 +37,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "guard.h"
 #include "mcp_http.h"
 #include "serve.h"
 
 #define HEADER_MEMORY (64u << 10) /* per connection: request line and headers */
+#define GUARD_HEADROOM 16          /* connections MHD accepts beyond the guard's cap */
 
 struct srv_http {
     struct MHD_Daemon *daemon;
@@ -52,6 +54,7 @@ struct srv_http {
      * .body_bytes): without this bound --max-connections clients could
      * each hold --max-request bytes. */
     uint64_t body_budget;
+    struct guard *guard; /* deadlines, rates, per-client caps (guard.h) */
 };
 
 /* Per request: the body so far and what was decided before it arrived. */
@@ -63,6 +66,7 @@ struct request {
     unsigned reject; /* 413 or 503: answer that once the body has passed */
     uint64_t discarded; /* bytes dropped since */
     uint64_t reserved;  /* bytes of the server's body budget held */
+    struct guard_conn *conn; /* the connection's record in the guard */
     /* for --log-requests */
     struct timespec start;
     char method[16], path[160];
@@ -140,6 +144,12 @@ static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *
         MHD_add_response_header(m, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
     MHD_add_response_header(m, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
+    /* An idle connection is closed after --header-timeout (guard.h): say
+     * so, so that clients retire it before and never send into a close. */
+    char keep[32];
+    snprintf(keep, sizeof keep, "timeout=%d", h->srv->cfg->header_timeout_ms >= 2000
+                                                   ? (int)(h->srv->cfg->header_timeout_ms / 1000) - 1 : 1);
+    MHD_add_response_header(m, "Keep-Alive", keep);
     for (int i = 0; i < r->nheaders; i++)
         MHD_add_response_header(m, r->headers[i].name, r->headers[i].value);
     if (r->status == 401)
@@ -296,6 +306,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (!rq)
             return MHD_NO;
         *con_cls = rq;
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        rq->conn = ci ? ci->socket_context : NULL;
+        guard_phase(h->guard, rq->conn, GUARD_BODY);
         atomic_fetch_add(&h->in_flight, 1);
         clock_gettime(CLOCK_MONOTONIC, &rq->start);
         snprintf(rq->method, sizeof rq->method, "%s", method);
@@ -358,6 +371,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (*upload_data_size > 0) { /* a piece of the body */
         size_t n = *upload_data_size;
         *upload_data_size = 0;
+        guard_progress(h->guard, rq->conn, n);
         if (rq->answered || rq->reject) {
             /* Read and drop the rest so that the client gets its answer;
              * one who keeps sending far past the cap is cut off. */
@@ -375,6 +389,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
 
+    guard_phase(h->guard, rq->conn, GUARD_BUSY); /* the body is in */
     if (rq->answered)
         return MHD_YES;
     if (rq->reject == 413) {
@@ -461,11 +476,27 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     if (rq && h->srv->cfg->log_requests)
         log_request(h, c, rq, why);
     if (rq) {
+        guard_phase(h->guard, rq->conn, GUARD_HEAD); /* the next request's head, if any */
         atomic_fetch_sub(&h->in_flight, 1);
         atomic_fetch_sub(&h->srv->metrics.body_bytes, rq->reserved);
         cli_buf_free(&rq->body);
         free(rq);
         *con_cls = NULL;
+    }
+}
+
+/* Every connection is known to the guard from its opening to its close. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    struct srv_http *h = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        const union MHD_ConnectionInfo *ad = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        *socket_context = fd ? guard_open(h->guard, fd->connect_fd, ad ? ad->client_addr : NULL) : NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        guard_close(h->guard, *socket_context);
+        *socket_context = NULL;
     }
 }
 
@@ -616,18 +647,34 @@ int srv_http_start(struct srv *srv, struct srv_http **out, char *bound, size_t b
         free(h);
         return -1;
     }
+    struct guard_config gcfg = {
+        .max_connections = srv->cfg->max_connections,
+        .per_client = srv->cfg->max_per_client,
+        .head_ms = srv->cfg->header_timeout_ms,
+        .min_rate = srv->cfg->min_rate,
+        .cut = srv->metrics.connections_cut,
+    };
+    if (guard_new(&gcfg, &h->guard) < 0) {
+        snprintf(err, errcap, "cannot start the connection guard");
+        close(h->fd);
+        free(h);
+        return -1;
+    }
     unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
                      MHD_USE_ITC | MHD_USE_ERROR_LOG;
     h->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, h, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, h, MHD_OPTION_LISTEN_SOCKET, h->fd,
-        MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)srv->cfg->max_connections, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)srv->cfg->conn_timeout_s,
+        /* The guard keeps to --max-connections by pushing out waiting
+         * connections; MHD's cap leaves it room to accept the newcomer. */
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)srv->cfg->max_connections + GUARD_HEADROOM,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, h, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)srv->cfg->conn_timeout_s,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, on_completed, h,
         MHD_OPTION_UNESCAPE_CALLBACK, unescape, h,
         /* strict HTTP: an HTTP/1.1 request needs Host, no spaces in URLs */
         MHD_OPTION_STRICT_FOR_CLIENT, (int)1, MHD_OPTION_END);
     if (!h->daemon) {
         snprintf(err, errcap, "cannot start the HTTP daemon (libmicrohttpd)");
+        guard_free(h->guard);
         close(h->fd);
         free(h);
         return -1;
@@ -646,6 +693,7 @@ void srv_http_stop(struct srv_http *h)
     for (int i = 0; i < 200 && atomic_load(&h->in_flight) > 0; i++)
         usleep(25 * 1000);
     MHD_stop_daemon(h->daemon);
+    guard_free(h->guard);
     close(h->fd);
     free(h);
 }

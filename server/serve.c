@@ -63,8 +63,18 @@ static void print_help(void)
            "                           request bodies held at once, all connections\n"
            "                           together; past it 503 (default 256M)\n"
            "      --max-connections N  connections at once, one thread each (default %d)\n"
+           "      --max-connections-per-client N\n"
+           "                           connections one client address (IPv6: /64) may\n"
+           "                           hold (default a quarter of --max-connections)\n"
            "      --connection-timeout SECONDS\n"
            "                           close connections idle this long (default %d)\n"
+           "      --header-timeout SECONDS\n"
+           "                           a request's line and headers must arrive within\n"
+           "                           this of the connection's start or previous answer\n"
+           "                           (default 10)\n"
+           "      --min-rate SIZE      bytes a second a request body or a streamed answer\n"
+           "                           must average after --header-timeout (default 1K;\n"
+           "                           0 = none)"
            "      --log-requests       one line per request on stderr (client, token\n"
            "                           number, method, path, status, bytes, time)\n"
            "      --log-format=text|json\n"
@@ -171,7 +181,7 @@ static const char *const value_opts[] = {
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
     "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
-    "log-format"};
+    "log-format", "max-connections-per-client", "header-timeout", "min-rate"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "metrics-loopback",
                                         "help"};
 
@@ -230,8 +240,22 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         if (c->max_oneshot < 1)
             err = "must be at least 1";
     }
-    else if (strcmp(name, "max-connections") == 0)
-        return parse_int_option(name, v, 100000, &c->max_connections);
+    else if (strcmp(name, "max-connections") == 0) {
+        if (parse_int_option(name, v, 100000, &c->max_connections) < 0)
+            return -1;
+        if (c->max_connections < 1)
+            err = "must be at least 1";
+    } else if (strcmp(name, "max-connections-per-client") == 0) {
+        if (parse_int_option(name, v, 100000, &c->max_per_client) < 0)
+            return -1;
+        if (c->max_per_client < 1)
+            err = "must be at least 1";
+    } else if (strcmp(name, "header-timeout") == 0) {
+        err = cli_parse_seconds(v, &c->header_timeout_ms);
+        if (!err && (c->header_timeout_ms < 100 || c->header_timeout_ms > 3600000))
+            err = "must be from 0.1 to 3600 seconds";
+    } else if (strcmp(name, "min-rate") == 0)
+        err = cli_parse_size(v, &c->min_rate);
     else if (strcmp(name, "oneshot-reuse") == 0) {
         if (parse_int_option(name, v, 1000000, &c->oneshot_reuse) < 0)
             return -1;
@@ -427,6 +451,8 @@ int serve_main(int argc, char **argv)
         .body_budget = SRV_DEFAULT_BODY_BUDGET,
         .max_connections = SRV_DEFAULT_MAX_CONNECTIONS,
         .conn_timeout_s = SRV_DEFAULT_CONN_TIMEOUT_S,
+        .header_timeout_ms = SRV_DEFAULT_HEADER_TIMEOUT_MS,
+        .min_rate = SRV_DEFAULT_MIN_RATE,
         .max_oneshot = SRV_DEFAULT_MAX_ONESHOT,
         .seccomp = 1,
         .oneshot_reuse = 64,
@@ -460,6 +486,8 @@ int serve_main(int argc, char **argv)
     }
     cfg.has_tokens = tok_client_count(srv.tokens) > 0;
     srv_log_set_json(cfg.log_json);
+    if (cfg.max_per_client == 0)
+        cfg.max_per_client = cfg.max_connections / 4 > 8 ? cfg.max_connections / 4 : 8;
     if (!(state_dir = prepare_state_dir(cfg.state_dir, &made_dir))) {
         status = CLI_EXIT_USAGE;
         goto out;

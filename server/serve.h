@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "../include/mpbox.h"
+#include "guard.h"
 #include "tokens.h"
 #include "worker.h"
 
@@ -38,6 +39,8 @@
 #define SRV_DEFAULT_MAX_CONNECTIONS 512
 #define SRV_DEFAULT_CONN_TIMEOUT_S 60
 #define SRV_DEFAULT_MAX_ONESHOT 32
+#define SRV_DEFAULT_HEADER_TIMEOUT_MS 10000
+#define SRV_DEFAULT_MIN_RATE 1024 /* bytes per second */
 
 /* What the command line asked for. */
 struct srv_config {
@@ -63,7 +66,10 @@ struct srv_config {
     uint64_t max_request;   /* bytes of a request body */
     uint64_t body_budget;   /* bytes of bodies in memory at once */
     int max_connections;
+    int max_per_client; /* connections per client address (0: a quarter of max_connections) */
     int conn_timeout_s;
+    int64_t header_timeout_ms; /* a request head must arrive within this */
+    uint64_t min_rate;         /* bytes/s of a body or streamed answer */
     /* Session limits: defaults and, for clients, maxima (MPBOX_LIMIT_*;
      * -1 = the library's default, which clients may only lower). */
     int64_t limits[MPBOX_LIMIT_COUNT_];
@@ -91,6 +97,7 @@ struct srv_metrics {
     atomic_uint_least64_t evictions, evictions_for_memory, restores, restore_failures;
     atomic_uint_least64_t busy_rejected, worker_deaths;
     atomic_uint_least64_t body_bytes; /* request bodies held (http.c) */
+    atomic_uint_least64_t connections_cut[GUARD_CUT_REASONS]; /* guard.h */
 };
 /* Count one run whose result JSON is json (NULL: the worker died). */
 void srv_count_run(struct srv_metrics *m, const char *json, size_t len);

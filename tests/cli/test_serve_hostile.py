@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""mpbox serve under attack, on loopback, each case bounded in time and
+stopping its own server: slow clients (a trickle of header bytes, a
+trickled body) against /healthz and authenticated clients; the server's own
+memory and its state directory against large snapshots; SIGTERM with runs
+and calls in flight. Python stdlib only."""
+import os
+import signal
+import socket
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import case, check, finish, require_binary, show  # noqa: E402
+from servetest import TOKEN_A, Server, error_code, in_thread, wait_for  # noqa: E402
+
+require_binary()
+
+
+class Trickle:
+    """n connections that each send one byte of a request's headers every
+    `period` seconds (never finishing them) until stop(): the slowloris
+    attack. Reconnects a connection the server closed, as an attacker
+    would. Loopback only, bounded by n and by stop()."""
+
+    REQUEST = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * 4000
+
+    def __init__(self, port, n, period=0.5):
+        self.port, self.n, self.period = port, n, period
+        self.stopping = threading.Event()
+        self.reconnects = 0
+        self.thread = threading.Thread(target=self.main, daemon=True)
+        self.thread.start()
+
+    def connect(self):
+        try:
+            s = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+            s.setblocking(False)
+            return [s, 0]
+        except OSError:
+            return None
+
+    def main(self):
+        conns = [self.connect() for _ in range(self.n)]
+        while not self.stopping.wait(self.period):
+            for i, c in enumerate(conns):
+                if c is None:
+                    conns[i] = self.connect()
+                    self.reconnects += 1
+                    continue
+                try:
+                    c[0].send(self.REQUEST[c[1] % len(self.REQUEST):][:1])
+                    c[1] += 1
+                except OSError:  # closed by the server: come back
+                    c[0].close()
+                    conns[i] = self.connect()
+                    self.reconnects += 1
+        for c in conns:
+            if c:
+                c[0].close()
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join(10)
+
+
+def timed(fn):
+    t0 = time.monotonic()
+    value = fn()
+    return value, time.monotonic() - t0
+
+
+@case
+def test_slow_headers_do_not_starve_others():
+    # 40 connections trickling header bytes against 32 connection slots:
+    # /healthz (no token) and an authenticated run are still served, fast,
+    # while the trickle goes on
+    s = Server("--max-connections", "32", "--connection-timeout", "3", "--token", TOKEN_A, token=TOKEN_A)
+    attack = None
+    try:
+        attack = Trickle(s.port, 40)
+        time.sleep(2)  # every slot is taken by now (without a guard)
+        for i in range(4):
+            (status, _, data), took = timed(lambda: s.request("GET", "/healthz", token=""))
+            check(status == 200 and took < 3, "healthz %d: status %d after %.1fs" % (i, status, took))
+            r, took = timed(lambda: s.json("POST", "/v1/run", {"code": "print(6 * 7)"}))
+            check(r["stdout"] == "42\n" and took < 3, "run %d: %s after %.1fs" % (i, show(r), took))
+            time.sleep(0.5)
+        check(attack.thread.is_alive(), "the trickle ended early")
+    finally:
+        if attack:
+            attack.stop()
+        s.stop()
+
+
+@case
+def test_header_deadline():
+    # a client that never finishes its headers is cut off after
+    # --header-timeout, however steadily it trickles
+    s = Server("--header-timeout", "2", "--connection-timeout", "30")
+    try:
+        c = socket.create_connection(("127.0.0.1", s.port), timeout=10)
+        t0 = time.monotonic()
+        closed = None
+        for b in Trickle.REQUEST[:40]:
+            try:
+                c.send(bytes([b]))
+            except OSError:
+                closed = time.monotonic() - t0
+                break
+            time.sleep(0.2)
+            c.setblocking(False)
+            try:
+                if c.recv(100) == b"":
+                    closed = time.monotonic() - t0
+                    break
+            except BlockingIOError:
+                pass
+            except OSError:
+                closed = time.monotonic() - t0
+                break
+            c.setblocking(True)
+        check(closed is not None and closed < 4.5, "still open after %.1fs" % (time.monotonic() - t0))
+        c.close()
+    finally:
+        s.stop()
+
+
+@case
+def test_slow_body_cut_off():
+    # a body trickled far below --min-rate is cut off; a prompt one is not
+    s = Server("--min-rate", "2K", "--header-timeout", "2", "--connection-timeout", "30")
+    try:
+        c = socket.create_connection(("127.0.0.1", s.port), timeout=10)
+        c.sendall(b"POST /v1/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: 100000\r\n\r\n")
+        t0 = time.monotonic()
+        closed = None
+        while time.monotonic() - t0 < 15:
+            try:
+                c.send(b" " * 10)
+            except OSError:
+                closed = time.monotonic() - t0
+                break
+            time.sleep(0.25)
+        check(closed is not None and closed < 10, "a 40 B/s body still flows after %.1fs" % (time.monotonic() - t0))
+        c.close()
+        r = s.json("POST", "/v1/run", {"code": "print('ok')"})
+        check(r["stdout"] == "ok\n", show(r))
+    finally:
+        s.stop()
+
+
+@case
+def test_per_client_cap():
+    # one client (address) may hold --max-connections-per-client
+    # connections; a new one pushes out its oldest idle or unfinished one
+    s = Server("--max-connections-per-client", "4", "--connection-timeout", "30", "--header-timeout", "30")
+    try:
+        held = [socket.create_connection(("127.0.0.1", s.port), timeout=10) for _ in range(4)]
+        for h in held:
+            h.sendall(b"GET /hea")
+        time.sleep(0.3)
+        status, _, _ = s.request("GET", "/healthz")
+        check(status == 200, "healthz: %d" % status)
+        closed = 0
+        for h in held:
+            h.settimeout(3)
+            try:
+                closed += h.recv(10) == b""
+            except (socket.timeout, OSError):
+                pass
+            h.close()
+        check(closed >= 1, "no unfinished connection was pushed out")
+    finally:
+        s.stop()
+
+
+finish()
