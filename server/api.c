@@ -738,6 +738,10 @@ static unsigned claim_flags(const struct srv *srv, unsigned flags)
 /* The worker died under a request: the session is lost. */
 static void worker_died(struct srv *srv, struct sess *s, int rc, struct srv_response *r)
 {
+    if (atomic_load(&srv->closing)) { /* killed by the shutdown, not by itself */
+        srv_error(r, 503, "shutting_down", "the server is shutting down; the request was stopped");
+        return;
+    }
     const struct wk_death *d = wk_death(sess_worker(s));
     char why[160];
     if (rc == WK_TIMEOUT)
@@ -1009,8 +1013,14 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     /* Each one-shot run holds a worker process: bound them, so that many
      * connections cannot fork many workers at once. */
     pthread_mutex_lock(&srv->oneshot_lock);
-    while (srv->oneshot_running >= srv->cfg->max_oneshot)
+    while (srv->oneshot_running >= srv->cfg->max_oneshot && !atomic_load(&srv->closing))
         pthread_cond_wait(&srv->oneshot_free, &srv->oneshot_lock);
+    if (atomic_load(&srv->closing)) {
+        pthread_mutex_unlock(&srv->oneshot_lock);
+        cli_json_free(body);
+        srv_error(r, 503, "shutting_down", "the server is shutting down");
+        return;
+    }
     srv->oneshot_running++;
     pthread_mutex_unlock(&srv->oneshot_lock);
     int rc = wk_run_once(srv->pool, limits, code, len, flags, &json, &jlen);
@@ -1031,7 +1041,9 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
         return;
     }
     free(json);
-    if (rc == WK_DEAD || rc == WK_TIMEOUT) {
+    if (rc == WK_CLOSING || ((rc == WK_DEAD || rc == WK_TIMEOUT) && atomic_load(&srv->closing))) {
+        srv_error(r, 503, "shutting_down", "the server is shutting down; the run was stopped");
+    } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
         atomic_fetch_add(&srv->metrics.worker_deaths, 1);
         srv_error(r, 500, "worker_died",
                   rc == WK_TIMEOUT ? "the worker process stopped answering and was killed"

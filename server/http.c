@@ -43,6 +43,10 @@
 
 #define HEADER_MEMORY (64u << 10) /* per connection: request line and headers */
 #define GUARD_HEADROOM 16          /* connections MHD accepts beyond the guard's cap */
+/* At shutdown: how long requests in flight get to finish after their runs
+ * were interrupted, before the workers still holding them up are killed
+ * (and as long again for the answers after that). */
+#define SHUTDOWN_GRACE_MS 2000
 
 struct srv_http {
     struct MHD_Daemon *daemon;
@@ -73,6 +77,13 @@ struct request {
     unsigned status;
     size_t sent;
 };
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* Take n more bytes of the body budget for rq. -1 when it is spent. */
 static int reserve_body(struct srv_http *h, struct request *rq, uint64_t n)
@@ -688,10 +699,18 @@ void srv_http_stop(struct srv_http *h)
     if (!h)
         return;
     /* Take no new connection, and let the requests under way (their runs
-     * interrupted by sess_shutdown) send their answers, for a while. */
+     * interrupted by sess_shutdown and wk_pool_shutdown) send their
+     * answers. A worker that does not answer an interrupt (stopped, stuck)
+     * is killed after the grace period, which ends its request's wait. */
     MHD_quiesce_daemon(h->daemon);
-    for (int i = 0; i < 200 && atomic_load(&h->in_flight) > 0; i++)
-        usleep(25 * 1000);
+    int64_t start = now_ms();
+    while (atomic_load(&h->in_flight) > 0 && now_ms() - start < SHUTDOWN_GRACE_MS)
+        usleep(10 * 1000);
+    if (atomic_load(&h->in_flight) > 0) {
+        wk_pool_kill_all(h->srv->pool);
+        while (atomic_load(&h->in_flight) > 0 && now_ms() - start < 2 * SHUTDOWN_GRACE_MS)
+            usleep(10 * 1000);
+    }
     MHD_stop_daemon(h->daemon);
     guard_free(h->guard);
     close(h->fd);

@@ -602,7 +602,15 @@ int serve_main(int argc, char **argv)
                     tok_client_count(srv.tokens), tok_metrics_count(srv.tokens));
     }
     srv_log(SRV_INFO, "shutdown", "%s, shutting down", strsignal(sig));
+    /* Interrupt every run in flight, session or one-shot, so that each is
+     * answered ("interrupted"); srv_http_stop then gives the requests a
+     * grace period and kills the workers that still hold one up. */
+    atomic_store(&srv.closing, 1);
     sess_shutdown(srv.sessions);
+    wk_pool_shutdown(srv.pool);
+    pthread_mutex_lock(&srv.oneshot_lock);
+    pthread_cond_broadcast(&srv.oneshot_free);
+    pthread_mutex_unlock(&srv.oneshot_lock);
     status = CLI_EXIT_OK;
 
 out:

@@ -119,6 +119,7 @@ struct srv {
     pthread_mutex_t oneshot_lock;
     pthread_cond_t oneshot_free;
     int oneshot_running;
+    atomic_int closing; /* SIGTERM/SIGINT: answering what is in flight, taking nothing new */
 };
 
 /* ---- http.c ------------------------------------------------------------ */

@@ -34,6 +34,10 @@ extern char **environ;
  * is killed, and for calls that run no guest code. */
 #define RUN_MARGIN_MS 2000
 #define CALL_TIMEOUT_MS 60000
+/* Calls that run no guest code and move little (files, listings) must be
+ * answered within this: a worker that does not (SIGSTOPped, stuck) is
+ * given up and killed. Saves stream, and must make progress as often. */
+#define CALL_STALL_MS 10000
 #define SPAWN_TIMEOUT_MS 10000
 /* How long to wait for the zygote's report of a death. */
 #define DEATH_REPORT_MS 2000
@@ -60,6 +64,7 @@ struct wk {
     _Atomic uint32_t run_seq;           /* number of the latest PR_RUN */
     char error[256];                    /* the last PR_FAIL message */
     struct wk *prev, *next;             /* p->live */
+    struct wk *once_prev, *once_next;   /* p->once_running */
 };
 
 struct spawn_req {
@@ -91,9 +96,11 @@ struct wk_pool {
     struct spawn_req *reqs;
     struct wk *live;
 
-    pthread_mutex_t once_lock;
+    pthread_mutex_t once_lock; /* the one-shot workers: */
     struct wk *idle[ONESHOT_IDLE_MAX];
     int nidle;
+    struct wk *once_running; /* running a one-shot run */
+    int closing;             /* wk_pool_shutdown was called */
 };
 
 static void set_err(char *err, size_t errcap, const char *fmt, const char *arg)
@@ -488,6 +495,27 @@ void wk_pool_stop(struct wk_pool *p)
     free_pool_memory(p);
 }
 
+void wk_pool_shutdown(struct wk_pool *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->once_lock);
+    p->closing = 1;
+    for (struct wk *w = p->once_running; w; w = w->once_next)
+        wk_interrupt(w);
+    pthread_mutex_unlock(&p->once_lock);
+}
+
+void wk_pool_kill_all(struct wk_pool *p)
+{
+    if (!p)
+        return;
+    pthread_mutex_lock(&p->lock);
+    for (struct wk *w = p->live; w; w = w->next)
+        send_signal(w, SIGKILL); /* its owner's next wait sees the channel close */
+    pthread_mutex_unlock(&p->lock);
+}
+
 /* ---- deaths ------------------------------------------------------------- */
 
 /* The channel broke or the worker misbehaved: make sure it is dead, then
@@ -862,7 +890,7 @@ int wk_put_file(struct wk *w, const char *path, const void *data, size_t len, ch
         set_err(err, errcap, "bad argument%s", NULL);
         return WK_ERROR;
     }
-    int rc = call(w, PR_PUT, 0, path, strlen(path) + 1, data, len, pr_deadline_ms(CALL_TIMEOUT_MS), 0, NULL, NULL,
+    int rc = call(w, PR_PUT, 0, path, strlen(path) + 1, data, len, pr_deadline_ms(CALL_STALL_MS), 0, NULL, NULL,
                   NULL);
     if (rc == WK_ERROR)
         set_err(err, errcap, "%s", w->error);
@@ -877,7 +905,7 @@ int wk_get_file(struct wk *w, const char *path, void **data, size_t *len)
     *len = 0;
     if (!w || !path || strlen(path) > ZY_MAX_PATH)
         return WK_ERROR;
-    return call(w, PR_GET, 0, path, strlen(path) + 1, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), files_cap(w->limits),
+    return call(w, PR_GET, 0, path, strlen(path) + 1, NULL, 0, pr_deadline_ms(CALL_STALL_MS), files_cap(w->limits),
                 data, len, NULL);
 }
 
@@ -889,7 +917,7 @@ int wk_list_files(struct wk *w, char **json, size_t *json_len)
     if (!w)
         return WK_ERROR;
     uint64_t cap = (uint64_t)w->limits[MPBOX_LIMIT_FILES_COUNT] * (6 * ZY_MAX_PATH + 64) + 16;
-    return call(w, PR_LIST, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), cap, (void **)json, json_len, NULL);
+    return call(w, PR_LIST, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_STALL_MS), cap, (void **)json, json_len, NULL);
 }
 
 int wk_save(struct wk *w, void **data, size_t *len)
@@ -898,7 +926,7 @@ int wk_save(struct wk *w, void **data, size_t *len)
     *len = 0;
     if (!w)
         return WK_ERROR;
-    return call(w, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), save_cap(w->limits), data, len,
+    return call(w, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_STALL_MS), save_cap(w->limits), data, len,
                 NULL);
 }
 
@@ -982,9 +1010,35 @@ int wk_run_once_ex(struct wk_pool *p, const int64_t *limits, const char *code, s
     int64_t eff[MPBOX_LIMIT_COUNT_];
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
         eff[i] = limits && limits[i] >= 0 ? limits[i] : w->limits[i];
+    /* The worker numbers its runs 1, 2, ...: an interrupt names this one,
+     * so that it counts even if it overtakes the request. */
+    atomic_store(&w->run_seq, (uint32_t)w->runs + 1);
+    pthread_mutex_lock(&p->once_lock);
+    int closing = p->closing;
+    if (!closing) {
+        w->once_prev = NULL;
+        w->once_next = p->once_running;
+        if (p->once_running)
+            p->once_running->once_prev = w;
+        p->once_running = w;
+    }
+    pthread_mutex_unlock(&p->once_lock);
+    if (closing) {
+        give_back(p, w);
+        return WK_CLOSING;
+    }
     uint32_t status = 0;
     int rc = call(w, PR_ONCE, flags, eff, sizeof eff, code, len, run_deadline(eff), run_cap(eff), (void **)json,
                   json_len, &status);
+    pthread_mutex_lock(&p->once_lock);
+    if (w->once_prev)
+        w->once_prev->once_next = w->once_next;
+    else
+        p->once_running = w->once_next;
+    if (w->once_next)
+        w->once_next->once_prev = w->once_prev;
+    w->once_prev = w->once_next = NULL;
+    pthread_mutex_unlock(&p->once_lock);
     if (death && w->dead)
         *death = w->death;
     if (rc == WK_OK && (status == MPBOX_STATUS_OK || status == MPBOX_STATUS_ERROR) &&

@@ -42,7 +42,9 @@ enum {
     WK_NOMEM = -2,   /* out of memory in the server */
     WK_DEAD = -3,    /* the worker died or was killed (wk_death says how) */
     WK_TIMEOUT = -4, /* the worker did not answer within its deadline; it was killed */
-    WK_NOTFOUND = -5 /* wk_get_file: no such file */
+    WK_NOTFOUND = -5, /* wk_get_file: no such file */
+    WK_CLOSING = -6,  /* wk_pool_shutdown was called: no new one-shot run */
+    WK_FULL = -7      /* a budget (memory held, disk) has no room for the answer */
 };
 
 /* What the zygote and every worker are configured with. */
@@ -78,6 +80,13 @@ struct wk_death {
 int wk_pool_start(const struct wk_config *cfg, struct wk_pool **out, char *err, size_t errcap);
 /* Kill every worker and the zygote; free the pool. */
 void wk_pool_stop(struct wk_pool *p);
+/* At shutdown: interrupt every one-shot run in progress (it ends with
+ * status "interrupted" and is answered) and refuse new ones (WK_CLOSING). */
+void wk_pool_shutdown(struct wk_pool *p);
+/* At shutdown, after a grace period: kill every live worker, so that no
+ * call waits on one that does not answer (stopped, stuck); those calls end
+ * with WK_DEAD at once. */
+void wk_pool_kill_all(struct wk_pool *p);
 
 /* A new worker with a fresh session. mounts are "HOSTDIR:/GUESTDIR" specs
  * (each under one of cfg.mount_roots), sqlites are NAMEs from

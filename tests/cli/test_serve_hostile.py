@@ -178,4 +178,78 @@ def test_per_client_cap():
         s.stop()
 
 
+@case
+def test_sigterm_answers_a_one_shot_run():
+    # a one-shot run in flight is interrupted and answered at SIGTERM, and
+    # the server exits at once, not when the run's timeout ends
+    s = Server("--timeout", "30")
+    try:
+        t, box = in_thread(lambda: s.request("POST", "/v1/run", {"code": "while True: pass"}))
+        wait_for("the run starts", lambda: s.metric("mpbox_oneshot_running") == 1)
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        s.p.send_signal(signal.SIGTERM)
+        s.p.wait(20)
+        took = time.monotonic() - t0
+        t.join(20)
+        check(took < 8, "the server took %.1fs to exit" % took)
+        check(s.p.returncode == 0, "exit status %s" % s.p.returncode)
+        status, _, data = box.get("value", (None, None, b""))
+        check(status == 200 and b'"status":"interrupted"' in data, "%s %s %s" % (status, show(data), box))
+    finally:
+        s.stop()
+
+
+@case
+def test_stopped_worker_given_up():
+    # a snapshot request on a SIGSTOPped worker is given up after a short
+    # deadline (the session is lost), not after a minute
+    s = Server()
+    pid = None
+    try:
+        sid = s.create()
+        pid = s.json("GET", "/v1/sessions/" + sid)["pid"]
+        os.kill(pid, signal.SIGSTOP)
+        (status, _, data), took = timed(lambda: s.request("POST", "/v1/sessions/%s/snapshot" % sid))
+        check(status == 500 and error_code(data) == "worker_died", "%d %s" % (status, show(data)))
+        check(took < 15, "given up after %.1fs" % took)
+        check(s.json("GET", "/v1/sessions/" + sid)["state"] == "lost", "not lost")
+    finally:
+        if pid:
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except OSError:
+                pass
+        s.stop()
+
+
+@case
+def test_sigterm_with_a_stopped_worker():
+    # SIGTERM while a run waits on a stopped worker: the request is
+    # answered and the server exits within its grace period
+    s = Server("--timeout", "60")
+    pid = None
+    try:
+        sid = s.create()
+        pid = s.json("GET", "/v1/sessions/" + sid)["pid"]
+        t, box = in_thread(lambda: s.request("POST", "/v1/sessions/%s/run" % sid, {"code": "while True: pass"}))
+        wait_for("the run starts", lambda: s.json("GET", "/v1/sessions/" + sid)["running"])
+        os.kill(pid, signal.SIGSTOP)
+        t0 = time.monotonic()
+        s.p.send_signal(signal.SIGTERM)
+        s.p.wait(30)
+        took = time.monotonic() - t0
+        t.join(20)
+        check(took < 10, "the server took %.1fs to exit" % took)
+        status, _, data = box.get("value", (None, None, b""))
+        check(status == 503 and error_code(data) == "shutting_down", "%s %s %s" % (status, show(data), box))
+    finally:
+        if pid:
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except OSError:
+                pass
+        s.stop()
+
+
 finish()
