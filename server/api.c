@@ -27,9 +27,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "sessions.h"
+#include "spool.h"
 
 #define MAX_MOUNTS 16
 #define MAX_GUEST_PATH 4096
@@ -386,16 +388,20 @@ static const char *check_guest_path(const char *p, size_t n)
     return NULL;
 }
 
-/* Standard base64 (padding optional, no whitespace) into a malloc'd buffer. */
-static int base64_decode(const char *s, size_t n, unsigned char **out, size_t *outlen)
+/* Standard base64 (padding optional, no whitespace), decoded into the
+ * spool sp a piece at a time (room is taken for the whole first). 0; -1
+ * not base64; -2 no room in the state directory's budget; -3 a write
+ * failed. */
+static int base64_to_spool(const char *s, size_t n, struct spool *sp, uint64_t *outlen)
 {
     while (n > 0 && s[n - 1] == '=' && n % 4 != 1)
         n--;
     if (n % 4 == 1)
         return -1;
-    unsigned char *d = malloc(n / 4 * 3 + 3);
-    if (!d)
-        return -1;
+    uint64_t total = (uint64_t)n / 4 * 3 + (n % 4 ? n % 4 - 1 : 0);
+    if (spool_room(sp, total) < 0)
+        return -2;
+    unsigned char out[48 << 10];
     size_t k = 0;
     uint32_t acc = 0;
     int bits = 0;
@@ -403,19 +409,25 @@ static int base64_decode(const char *s, size_t n, unsigned char **out, size_t *o
         char c = s[i];
         int v = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52
               : c == '+' ? 62 : c == '/' ? 63 : -1;
-        if (v < 0) {
-            free(d);
+        if (v < 0)
             return -1;
-        }
         acc = acc << 6 | (uint32_t)v;
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            d[k++] = (unsigned char)(acc >> bits);
+            out[k++] = (unsigned char)(acc >> bits);
+        }
+        if (k == sizeof out || (i + 1 == n && k > 0)) {
+            for (size_t w = 0; w < k;) {
+                ssize_t m = write(sp->fd, out + w, k - w);
+                if (m <= 0 && !(m < 0 && errno == EINTR))
+                    return -3;
+                w += m > 0 ? (size_t)m : 0;
+            }
+            k = 0;
         }
     }
-    *out = d;
-    *outlen = k;
+    *outlen = total;
     return 0;
 }
 
@@ -640,6 +652,15 @@ static void sess_error(struct srv_response *r, int rc, const char *err)
     }
 }
 
+/* 503: the state directory's budget has no room for a snapshot now. */
+static void no_room(struct srv *srv, struct srv_response *r)
+{
+    atomic_fetch_add(&srv->metrics.snapshots_no_room, 1);
+    srv_error(r, 503, "state_dir_full",
+              "the server's state directory has no room for this snapshot now (--state-dir-budget); try again");
+    srv_response_header(r, "Retry-After", "5");
+}
+
 static void create_session(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
 {
     struct cli_json *body;
@@ -649,8 +670,8 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
     char *mounts[MAX_MOUNTS] = {0};
     const char *sqlites[SRV_MAX_LIST];
     int nmounts = 0, nsqlites = 0;
-    unsigned char *snap = NULL;
-    size_t snap_len = 0;
+    struct spool *snap = NULL;
+    struct wk_file snap_file = {-1, 0};
     struct sess_params p;
     memset(&p, 0, sizeof p);
 
@@ -660,10 +681,30 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
         goto done;
     const struct cli_json *sn = cli_json_get(body, "snapshot");
     if (sn) {
-        if (sn->type != CLI_JSON_STRING || base64_decode(sn->str, sn->len, &snap, &snap_len) < 0) {
+        /* Decoded into a spool in the state directory and streamed from
+         * there to the worker: the server never holds it decoded. */
+        int brc = -1;
+        if (sn->type == CLI_JSON_STRING) {
+            if (sess_spool_new(srv->sessions, &snap) < 0) {
+                srv_error(r, 503, "state_dir_error", "cannot make a file in the state directory: %s", strerror(errno));
+                goto done;
+            }
+            brc = base64_to_spool(sn->str, sn->len, snap, &snap_file.len);
+            snap_file.fd = snap->fd;
+        }
+        if (brc == -2) {
+            no_room(srv, r);
+            goto done;
+        }
+        if (brc == -3) {
+            srv_error(r, 503, "state_dir_error", "cannot write to the state directory: %s", strerror(errno));
+            goto done;
+        }
+        if (brc < 0) {
             srv_error(r, 400, "bad_request", "snapshot: expected the bytes of a snapshot in base64");
             goto done;
         }
+        p.snapshot_file = &snap_file;
         /* The snapshot's own limits are the client's: enforce ours, but
          * keep its random state unless the client set one. */
         const struct cli_json *lim = cli_json_get(body, "limits");
@@ -676,8 +717,6 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
     p.nmounts = nmounts;
     p.sqlites = sqlites;
     p.nsqlites = nsqlites;
-    p.snapshot = snap;
-    p.snapshot_len = snap_len;
 
     struct sess *s;
     char err[300] = "";
@@ -704,7 +743,7 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
 done:
     for (int i = 0; i < nmounts; i++)
         free(mounts[i]);
-    free(snap);
+    spool_free(snap);
     cli_json_free(body);
 }
 
@@ -883,29 +922,38 @@ static void session_files(struct srv *srv, struct sess *s, const struct srv_requ
     sess_unclaim(srv->sessions, s);
 }
 
+/* The snapshot streams from the worker into a spool, and from the spool to
+ * the client (http.c): the server holds a chunk of it at a time. */
 static void session_snapshot(struct srv *srv, struct sess *s, struct srv_response *r)
 {
+    struct spool *sp;
+    if (sess_spool_new(srv->sessions, &sp) < 0) {
+        srv_error(r, 503, "state_dir_error", "cannot make a file in the state directory: %s", strerror(errno));
+        return;
+    }
     char err[300] = "";
     int rc = sess_claim(srv->sessions, s, claim_flags(srv, 0), err, sizeof err);
     if (rc != SESS_OK) {
+        spool_free(sp);
         sess_error(r, rc, err);
         return;
     }
-    void *data = NULL;
-    size_t len = 0;
-    rc = wk_save(sess_worker(s), &data, &len);
+    uint64_t len = 0;
+    rc = wk_save_to(sess_worker(s), sp->fd, spool_room, sp, &len);
     if (rc == WK_OK) {
         r->status = 200;
         r->content_type = "application/octet-stream";
-        r->body = data;
-        r->body_len = len;
+        r->file = sp;
+        r->file_len = len;
+        sp = NULL;
+    } else if (rc == WK_FULL) {
+        no_room(srv, r);
+    } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
+        worker_died(srv, s, rc, r);
     } else {
-        free(data);
-        if (rc == WK_DEAD || rc == WK_TIMEOUT)
-            worker_died(srv, s, rc, r);
-        else
-            worker_error(sess_worker(s), rc, "saving the session", r);
+        worker_error(sess_worker(s), rc, "saving the session", r);
     }
+    spool_free(sp);
     sess_unclaim(srv->sessions, s);
 }
 
@@ -1114,6 +1162,10 @@ static void metrics(struct srv *srv, struct srv_response *r)
         {"mpbox_evictions_memory_total", "Evictions made to keep under --memory-budget.",
          offsetof(struct srv_metrics, evictions_for_memory)},
         {"mpbox_restores_total", "Evicted sessions restored.", offsetof(struct srv_metrics, restores)},
+        {"mpbox_evictions_no_room_total", "Evictions not made: no room in --state-dir-budget.",
+         offsetof(struct srv_metrics, evictions_no_room)},
+        {"mpbox_snapshots_no_room_total", "Snapshot downloads and uploads refused: no room in --state-dir-budget.",
+         offsetof(struct srv_metrics, snapshots_no_room)},
         {"mpbox_restore_failures_total", "Restores that failed.", offsetof(struct srv_metrics, restore_failures)},
         {"mpbox_busy_rejected_total", "Requests refused with 409 (--busy=refuse).",
          offsetof(struct srv_metrics, busy_rejected)},
@@ -1138,6 +1190,9 @@ static void metrics(struct srv *srv, struct srv_response *r)
         snprintf(labels, sizeof labels, "{reason=\"%s\"}", guard_cut_names[i]);
         sample(&b, "mpbox_http_connections_cut_total", labels, atomic_load(&m->connections_cut[i]));
     }
+    metric(&b, "mpbox_state_dir_bytes", "gauge",
+           "Bytes in the state directory: evicted sessions and snapshots in transit (--state-dir-budget).");
+    sample(&b, "mpbox_state_dir_bytes", "", sess_disk_used(srv->sessions));
     metric(&b, "mpbox_http_request_body_bytes", "gauge", "Request bodies held in memory (--max-request-memory).");
     sample(&b, "mpbox_http_request_body_bytes", "", atomic_load(&m->body_bytes));
     metric(&b, "mpbox_uptime_seconds", "gauge", "Seconds since the server started.");

@@ -40,8 +40,10 @@
 #include "guard.h"
 #include "mcp_http.h"
 #include "serve.h"
+#include "spool.h"
 
 #define HEADER_MEMORY (64u << 10) /* per connection: request line and headers */
+#define FILE_BLOCK (64u << 10)     /* bytes read at a time from a file answer */
 #define GUARD_HEADROOM 16          /* connections MHD accepts beyond the guard's cap */
 /* At shutdown: how long requests in flight get to finish after their runs
  * were interrupted, before the workers still holding them up are killed
@@ -70,6 +72,7 @@ struct request {
     unsigned reject; /* 413 or 503: answer that once the body has passed */
     uint64_t discarded; /* bytes dropped since */
     uint64_t reserved;  /* bytes of the server's body budget held */
+    unsigned weight;    /* budget bytes per body byte: 2 for JSON (the body and its parsed copy) */
     struct guard_conn *conn; /* the connection's record in the guard */
     /* for --log-requests */
     struct timespec start;
@@ -119,6 +122,8 @@ void srv_error(struct srv_response *r, unsigned status, const char *code, const 
     free(r->body);
     r->body = NULL;
     r->body_len = 0;
+    spool_free(r->file);
+    r->file = NULL;
     struct cli_buf b = {0};
     cli_json_put(&b, "{\"error\":{\"code\":");
     cli_json_put_str(&b, code, strlen(code));
@@ -133,15 +138,65 @@ void srv_error(struct srv_response *r, unsigned status, const char *code, const 
     }
 }
 
+/* An answer sent from a spool (a snapshot): read a block at a time as the
+ * client takes it, held to --min-rate by the guard. */
+struct file_body {
+    struct spool *sp;
+    struct srv_http *h;
+    struct guard_conn *conn;
+};
+
+static ssize_t read_file_body(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    struct file_body *f = cls;
+    ssize_t n = pread(f->sp->fd, buf, max, (off_t)pos);
+    if (n <= 0)
+        return MHD_CONTENT_READER_END_WITH_ERROR; /* never short: its size was known */
+    guard_progress(f->h->guard, f->conn, (uint64_t)n);
+    return n;
+}
+
+static void free_file_body(void *cls)
+{
+    struct file_body *f = cls;
+    spool_free(f->sp);
+    free(f);
+}
+
+static struct MHD_Response *file_response(struct srv_http *h, struct request *rq, struct srv_response *r)
+{
+    struct file_body *f = malloc(sizeof *f);
+    if (!f) {
+        spool_free(r->file);
+        r->file = NULL;
+        return NULL;
+    }
+    *f = (struct file_body){r->file, h, rq ? rq->conn : NULL};
+    r->file = NULL; /* f's now */
+    struct MHD_Response *m = MHD_create_response_from_callback(r->file_len, FILE_BLOCK, read_file_body, f,
+                                                                free_file_body);
+    if (!m) {
+        free_file_body(f);
+        return NULL;
+    }
+    if (rq)
+        guard_phase(h->guard, rq->conn, GUARD_SENDING);
+    return m;
+}
+
 static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *c, struct request *rq,
                                      struct srv_response *r)
 {
     if (rq) {
         rq->status = r->status;
-        rq->sent = r->body ? r->body_len : 0;
+        rq->sent = r->file ? r->file_len : r->body ? r->body_len : 0;
     }
     struct MHD_Response *m;
-    if (r->body)
+    if (r->file) {
+        free(r->body);
+        r->body = NULL;
+        m = file_response(h, rq, r);
+    } else if (r->body)
         m = MHD_create_response_from_buffer(r->body_len, r->body, MHD_RESPMEM_MUST_FREE);
     else
         m = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
@@ -357,6 +412,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             rq->answered = 1;
             return send_response(h, c, rq, &r);
         }
+        /* Every body but a file's (PUT) is JSON, parsed into a copy of its
+         * strings: it counts twice against the budget. */
+        rq->weight = strcmp(method, "PUT") == 0 ? 1 : 2;
         rq->cap = cfg->max_request;
         if (strcmp(url, "/mcp") == 0 && rq->cap > MCP_HTTP_MAX_BODY)
             rq->cap = MCP_HTTP_MAX_BODY;
@@ -373,7 +431,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 rq->answered = 1;
                 return send_error(h, c, rq, 413, "body_too_large", msg);
             }
-            if (reserve_body(h, rq, len) < 0)
+            if (reserve_body(h, rq, len * rq->weight) < 0)
                 return send_overloaded(h, c, rq);
         }
         return MHD_YES;
@@ -391,7 +449,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         }
         if (n > rq->cap - rq->body.len) /* chunked, past the cap */
             rq->reject = 413;
-        else if (rq->body.len + n > rq->reserved && reserve_body(h, rq, rq->body.len + n - rq->reserved) < 0)
+        else if ((rq->body.len + n) * rq->weight > rq->reserved &&
+                 reserve_body(h, rq, (rq->body.len + n) * rq->weight - rq->reserved) < 0)
             rq->reject = 503;
         else if (cli_buf_append(&rq->body, upload_data, n) < 0)
             rq->reject = 503;

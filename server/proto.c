@@ -90,6 +90,19 @@ int pr_send(int fd, uint32_t type, uint32_t arg, const void *a, size_t alen, con
     return send_iov(fd, iov, 3, deadline, NULL);
 }
 
+int pr_send_head(int fd, uint32_t type, uint32_t arg, uint64_t len, const void *a, size_t alen, int64_t deadline)
+{
+    struct pr_hdr h = {type, arg, len};
+    struct iovec iov[2] = {{&h, sizeof h}, {(void *)a, alen}};
+    return send_iov(fd, iov, 2, deadline, NULL);
+}
+
+int pr_send_more(int fd, const void *a, size_t alen, int64_t deadline)
+{
+    struct iovec iov[1] = {{(void *)a, alen}};
+    return send_iov(fd, iov, 1, deadline, NULL);
+}
+
 int pr_send_fds(int fd, uint32_t type, uint32_t arg, const void *a, size_t alen, const int *fds, int nfds)
 {
     struct pr_hdr h = {type, arg, alen};

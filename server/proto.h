@@ -57,6 +57,11 @@ int64_t pr_deadline_ms(int64_t ms);
  * 2) go with the header. */
 int pr_send(int fd, uint32_t type, uint32_t arg, const void *a, size_t alen, const void *b, size_t blen,
             int64_t deadline);
+/* A frame sent in pieces (a payload too large to hold): the header, which
+ * announces len bytes in all, with the first alen of them; then the rest
+ * with pr_send_more, exactly len in all. */
+int pr_send_head(int fd, uint32_t type, uint32_t arg, uint64_t len, const void *a, size_t alen, int64_t deadline);
+int pr_send_more(int fd, const void *a, size_t alen, int64_t deadline);
 int pr_send_fds(int fd, uint32_t type, uint32_t arg, const void *a, size_t alen, const int *fds, int nfds);
 
 /* Read a header; a frame longer than max is PR_BROKEN. */

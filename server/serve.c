@@ -102,6 +102,11 @@ static void print_help(void)
            "      --snapshot-key-file FILE\n"
            "                           key (16-64 bytes) of the MAC snapshots carry;\n"
            "                           default: made in the state directory\n"
+           "      --state-dir-budget SIZE\n"
+           "                           bytes the state directory may hold (evicted\n"
+           "                           sessions, snapshots in transit); past it sessions\n"
+           "                           stay live and snapshot requests get 503 (default\n"
+           "                           4G; 0 = no limit)\n"
            "      --busy=wait|refuse   a request on a session in use waits (default) or\n"
            "                           gets 409\n"
            "\n"
@@ -181,7 +186,7 @@ static const char *const value_opts[] = {
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
     "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
-    "log-format", "max-connections-per-client", "header-timeout", "min-rate"};
+    "log-format", "max-connections-per-client", "header-timeout", "min-rate", "state-dir-budget"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "metrics-loopback",
                                         "help"};
 
@@ -284,6 +289,8 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         c->state_dir = v;
     else if (strcmp(name, "snapshot-key-file") == 0)
         c->snapshot_key_file = v;
+    else if (strcmp(name, "state-dir-budget") == 0)
+        err = cli_parse_size(v, &c->state_budget);
     else if (strcmp(name, "busy") == 0) {
         if (strcmp(v, "wait") == 0 || strcmp(v, "refuse") == 0)
             c->busy_refuse = strcmp(v, "refuse") == 0;
@@ -453,6 +460,7 @@ int serve_main(int argc, char **argv)
         .conn_timeout_s = SRV_DEFAULT_CONN_TIMEOUT_S,
         .header_timeout_ms = SRV_DEFAULT_HEADER_TIMEOUT_MS,
         .min_rate = SRV_DEFAULT_MIN_RATE,
+        .state_budget = SRV_DEFAULT_STATE_BUDGET,
         .max_oneshot = SRV_DEFAULT_MAX_ONESHOT,
         .seccomp = 1,
         .oneshot_reuse = 64,
@@ -561,6 +569,7 @@ int serve_main(int argc, char **argv)
         .persist = !made_dir,
         .tokens = srv.tokens,
         .ceilings = cfg.limits,
+        .state_budget = cfg.state_budget,
     };
     if (sess_table_new(&tcfg, srv.pool, &srv.metrics, &srv.sessions, err, sizeof err) != SESS_OK) {
         srv_log(SRV_ERROR, "start_failed", "%s", err);

@@ -41,6 +41,7 @@
 #define SRV_DEFAULT_MAX_ONESHOT 32
 #define SRV_DEFAULT_HEADER_TIMEOUT_MS 10000
 #define SRV_DEFAULT_MIN_RATE 1024 /* bytes per second */
+#define SRV_DEFAULT_STATE_BUDGET (4ull << 30)
 
 /* What the command line asked for. */
 struct srv_config {
@@ -62,6 +63,7 @@ struct srv_config {
     uint64_t memory_budget; /* bytes of worker RSS (0 = no budget) */
     const char *state_dir;  /* NULL: a private temporary directory */
     const char *snapshot_key_file; /* NULL: STATE_DIR/snapshot.key (snapkey.c) */
+    uint64_t state_budget;  /* bytes the state directory may hold (0: no limit) */
     int busy_refuse;        /* --busy=refuse */
     uint64_t max_request;   /* bytes of a request body */
     uint64_t body_budget;   /* bytes of bodies in memory at once */
@@ -95,6 +97,8 @@ struct srv_metrics {
     atomic_uint_least64_t oneshot_runs;
     atomic_uint_least64_t sessions_created, sessions_deleted, sessions_expired;
     atomic_uint_least64_t evictions, evictions_for_memory, restores, restore_failures;
+    atomic_uint_least64_t evictions_no_room; /* the state directory's budget had no room */
+    atomic_uint_least64_t snapshots_no_room; /* snapshot downloads/uploads refused for it (503) */
     atomic_uint_least64_t busy_rejected, worker_deaths;
     atomic_uint_least64_t body_bytes; /* request bodies held (http.c) */
     atomic_uint_least64_t connections_cut[GUARD_CUT_REASONS]; /* guard.h */
@@ -104,6 +108,7 @@ void srv_count_run(struct srv_metrics *m, const char *json, size_t len);
 
 struct sess_table;
 struct mcp_http;
+struct spool;
 
 /* The server: everything a request handler needs. */
 struct srv {
@@ -140,6 +145,8 @@ struct srv_response {
     const char *content_type; /* static */
     char *body;               /* malloc'd (free()), may be NULL */
     size_t body_len;
+    struct spool *file;       /* or the body is this file (spool.h; sent and freed by http.c) */
+    uint64_t file_len;
     struct {
         const char *name; /* static */
         char value[160];

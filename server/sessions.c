@@ -26,6 +26,7 @@
 
 #include "cli.h"
 #include "sessions.h"
+#include "spool.h"
 
 enum { FREE = 0, BY_REQUEST = 1, BY_JANITOR = 2 };
 
@@ -38,6 +39,7 @@ struct sess {
 
     struct wk *w;  /* NULL when evicted or lost */
     int evicted;   /* its snapshot is on disk */
+    uint64_t snap_bytes; /* its size, taken from the state directory's budget */
     int no_evict;  /* the last eviction failed: not again until it is used */
     int lost;
     char lost_reason[160];
@@ -61,6 +63,7 @@ struct sess_table {
     char *state_dir;
     struct wk_pool *pool;
     struct srv_metrics *metrics;
+    struct budget disk; /* bytes in the state directory (--state-dir-budget) */
 
     pthread_t janitor;
     int janitor_started, stopping;
@@ -437,6 +440,9 @@ int sess_table_load(struct sess_table *t)
                 srv_log(SRV_WARN, "state_dir", "--max-sessions reached: session %.8s... in the state directory "
                         "is dropped", id);
             } else if (lstat(snap, &st) == 0 && S_ISREG(st.st_mode) && (s = load_meta(t, id))) {
+                /* on disk already: counted even past the budget */
+                s->snap_bytes = (uint64_t)st.st_size;
+                atomic_fetch_add(&t->disk.used, s->snap_bytes);
                 pthread_mutex_lock(&t->lock);
                 if (t->n == t->cap) {
                     size_t cap = t->cap ? t->cap * 2 : 64;
@@ -450,6 +456,7 @@ int sess_table_load(struct sess_table *t)
                     t->v[t->n++] = s;
                     taken++;
                 } else {
+                    budget_give(&t->disk, s->snap_bytes);
                     sess_destroy(s);
                 }
                 pthread_mutex_unlock(&t->lock);
@@ -469,62 +476,97 @@ static void set_no_evict(struct sess_table *t, struct sess *s)
     pthread_mutex_unlock(&t->lock);
 }
 
-/* The claimant (in_use set) saves a live session to disk and stops its
- * worker. Returns 0, or -1 when the session stays live (or was lost: its
- * worker had died). */
-static int evict(struct sess_table *t, struct sess *s)
+/* Remove an evicted session's snapshot (lock not held; the caller took
+ * s->evicted away): its room goes back to the budget. */
+static void drop_snapshot(struct sess_table *t, struct sess *s)
 {
-    void *data = NULL;
-    size_t len = 0;
-    int rc = wk_save(s->w, &data, &len);
-    if (rc != WK_OK) {
-        if (rc == WK_DEAD || rc == WK_TIMEOUT) {
-            const struct wk_death *d = wk_death(s->w);
-            char why[160];
-            snprintf(why, sizeof why, "its worker process died while idle (%s)", d ? d->what : "unknown cause");
-            sess_mark_lost(t, s, why, 1);
-        } else {
-            srv_log(SRV_ERROR, "evict_failed", "cannot save session %.8s... for eviction (error %d)", s->id, rc);
-            set_no_evict(t, s);
-        }
-        free(data);
+    remove_files(t, s);
+    budget_give(&t->disk, s->snap_bytes);
+    s->snap_bytes = 0;
+}
+
+/* Room in the state directory for an eviction's snapshot (wk_save_to). */
+struct room {
+    struct budget *disk;
+    uint64_t taken;
+};
+static int take_room(void *arg, uint64_t len)
+{
+    struct room *r = arg;
+    if (budget_take(r->disk, len) < 0)
         return -1;
-    }
-    char tmp[4200], path[4200];
-    snapshot_path(t, s, ".tmp", tmp, sizeof tmp);
-    snapshot_path(t, s, ".snap", path, sizeof path);
-    int wrc = write_meta(t, s);
-    if (wrc == 0)
-        wrc = write_file(tmp, path, data, len);
-    free(data);
-    if (wrc < 0) {
-        srv_log(SRV_ERROR, "evict_failed", "cannot write %s: %s; session kept in memory", path, strerror(errno));
-        set_no_evict(t, s);
-        return -1;
-    }
-    pthread_mutex_lock(&t->lock);
-    struct wk *w = s->w;
-    s->w = NULL;
-    s->evicted = 1;
-    pthread_mutex_unlock(&t->lock);
-    wk_free(w);
-    atomic_fetch_add(&t->metrics->evictions, 1);
+    r->taken = len;
     return 0;
 }
 
-/* The claimant brings an evicted session back from disk. */
+/* The claimant (in_use set) saves a live session to disk and stops its
+ * worker. The snapshot streams from the worker into the file (the server
+ * holds a chunk at a time); when the state directory's budget has no room
+ * for it, the session stays live (and is not tried again until used).
+ * Returns 0, or -1 when the session stays live (or was lost: its worker
+ * had died). */
+static int evict(struct sess_table *t, struct sess *s)
+{
+    char tmp[4200], path[4200];
+    snapshot_path(t, s, ".tmp", tmp, sizeof tmp);
+    snapshot_path(t, s, ".snap", path, sizeof path);
+    int fd = write_meta(t, s) == 0 ? open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600) : -1;
+    if (fd < 0) {
+        srv_log(SRV_ERROR, "evict_failed", "cannot write %s: %s; session kept in memory", tmp, strerror(errno));
+        set_no_evict(t, s);
+        return -1;
+    }
+    struct room room = {&t->disk, 0};
+    uint64_t len = 0;
+    int rc = wk_save_to(s->w, fd, take_room, &room, &len);
+    int crc = close(fd);
+    if (rc == WK_OK && crc == 0 && rename(tmp, path) == 0) {
+        pthread_mutex_lock(&t->lock);
+        struct wk *w = s->w;
+        s->w = NULL;
+        s->evicted = 1;
+        s->snap_bytes = room.taken;
+        pthread_mutex_unlock(&t->lock);
+        wk_free(w);
+        atomic_fetch_add(&t->metrics->evictions, 1);
+        return 0;
+    }
+    int e = errno;
+    unlink(tmp);
+    budget_give(&t->disk, room.taken);
+    if (rc == WK_DEAD || rc == WK_TIMEOUT) {
+        const struct wk_death *d = wk_death(s->w);
+        char why[160];
+        snprintf(why, sizeof why, "its worker process died while idle (%s)", d ? d->what : "unknown cause");
+        sess_mark_lost(t, s, why, 1);
+        return -1;
+    }
+    if (rc == WK_FULL)
+        atomic_fetch_add(&t->metrics->evictions_no_room, 1);
+    else
+        srv_log(SRV_ERROR, "evict_failed", "cannot save session %.8s... for eviction: %s", s->id,
+                rc == WK_OK ? strerror(e) : wk_last_error(s->w)[0] ? wk_last_error(s->w) : "worker error");
+    set_no_evict(t, s);
+    return -1;
+}
+
+/* The claimant brings an evicted session back from disk, the snapshot
+ * streamed from the file to the new worker. */
 static int restore(struct sess_table *t, struct sess *s, char *err, size_t errcap)
 {
     char path[4200];
-    void *data;
-    size_t len;
     snapshot_path(t, s, ".snap", path, sizeof path);
-    if (read_file(path, &data, &len) < 0) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
         if (errcap)
             snprintf(err, errcap, "cannot read the session's snapshot from disk: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
         atomic_fetch_add(&t->metrics->restore_failures, 1);
         return SESS_FAILED;
     }
+    struct wk_file file = {fd, (uint64_t)st.st_size};
     /* The session's own limits (the worker would otherwise put the pool's
      * over the snapshot's), but not the clock mode and seed: setting them
      * would restart the clock and random state the snapshot carries (which
@@ -539,13 +581,12 @@ static int restore(struct sess_table *t, struct sess *s, char *err, size_t errca
         .nmounts = s->nmounts,
         .sqlites = (const char *const *)s->sqlites,
         .nsqlites = s->nsqlites,
-        .snapshot = data,
-        .snapshot_len = len,
+        .snapshot_file = &file,
     };
     struct wk *w = NULL;
     char why[256] = "";
     int rc = wk_spawn(t->pool, &spec, &w, why, sizeof why);
-    free(data);
+    close(fd);
     if (rc != WK_OK) {
         if (errcap)
             snprintf(err, errcap, "cannot restore the evicted session: %s", why[0] ? why : "worker failed");
@@ -556,9 +597,19 @@ static int restore(struct sess_table *t, struct sess *s, char *err, size_t errca
     s->w = w;
     s->evicted = 0;
     pthread_mutex_unlock(&t->lock);
-    remove_files(t, s);
+    drop_snapshot(t, s);
     atomic_fetch_add(&t->metrics->restores, 1);
     return SESS_OK;
+}
+
+int sess_spool_new(struct sess_table *t, struct spool **out)
+{
+    return spool_new(t->state_dir, &t->disk, out);
+}
+
+uint64_t sess_disk_used(struct sess_table *t)
+{
+    return atomic_load(&t->disk.used);
 }
 
 /* ---- the table ---------------------------------------------------------- */
@@ -577,6 +628,7 @@ int sess_table_new(const struct sess_table_config *cfg, struct wk_pool *pool, st
     t->cfg.state_dir = t->state_dir;
     t->pool = pool;
     t->metrics = m;
+    t->disk.cap = cfg->state_budget;
     pthread_mutex_init(&t->lock, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -678,6 +730,7 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
         .nsqlites = p->nsqlites,
         .snapshot = p->snapshot,
         .snapshot_len = p->snapshot_len,
+        .snapshot_file = p->snapshot_file,
     };
     char why[256] = "";
     int wrc = wk_spawn(t->pool, &spec, &s->w, why, sizeof why);
@@ -826,7 +879,7 @@ int sess_renew(struct sess_table *t, struct sess *s, char *err, size_t errcap)
     pthread_mutex_unlock(&t->lock);
     wk_free(old);
     if (evicted)
-        remove_files(t, s);
+        drop_snapshot(t, s);
     struct wk_session_spec spec = {
         .limits = s->limits,
         .mounts = (const char *const *)s->mounts,
@@ -866,7 +919,7 @@ void sess_discard(struct sess_table *t, struct sess *s)
     pthread_mutex_unlock(&t->lock);
     wk_free(w);
     if (evicted)
-        remove_files(t, s);
+        drop_snapshot(t, s);
 }
 
 void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why, int died)
@@ -925,7 +978,7 @@ static void remove_session(struct sess_table *t, struct sess *s, int held)
     pthread_mutex_unlock(&t->lock);
     wk_free(w);
     if (evicted)
-        remove_files(t, s);
+        drop_snapshot(t, s);
     release_use(t, s);
 }
 

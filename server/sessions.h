@@ -57,6 +57,7 @@ struct sess_params {
     int nsqlites;
     const void *snapshot; /* restore from these bytes, or NULL */
     size_t snapshot_len;
+    const struct wk_file *snapshot_file; /* or from this file, streamed */
 };
 
 /* A copy of a session's state for listings. */
@@ -101,6 +102,7 @@ struct sess_table_config {
     /* The server's session limits: a session taken back from the state
      * directory gets none above them (the options may have changed). */
     const int64_t *ceilings;
+    uint64_t state_budget; /* bytes the state directory may hold (0: no limit) */
 };
 
 int sess_table_new(const struct sess_table_config *cfg, struct wk_pool *pool, struct srv_metrics *m,
@@ -168,6 +170,14 @@ void sess_get_info(struct sess_table *t, struct sess *s, struct sess_info *out);
 /* The sessions of owner, each with a reference: free with sess_list_free. */
 int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n);
 void sess_list_free(struct sess_table *t, struct sess_info *v, size_t n);
+
+struct spool;
+/* A spool (spool.h) in the state directory, counted against its budget:
+ * for snapshots on their way between a worker and a client. 0 or -1
+ * (errno). */
+int sess_spool_new(struct sess_table *t, struct spool **out);
+/* Bytes the state directory holds now (evicted sessions and spools). */
+uint64_t sess_disk_used(struct sess_table *t);
 
 /* Figures for /metrics. */
 struct sess_stats {

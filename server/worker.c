@@ -571,6 +571,9 @@ static uint64_t save_cap(const int64_t *limits)
     return MPBOX_MAX_MEMORY + (uint64_t)limits[MPBOX_LIMIT_FILES_BYTES] + (64u << 20);
 }
 
+static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint64_t cap, void **data, size_t *len,
+                  uint32_t *out_arg);
+
 /* One request and its answer. On WK_OK, *data (malloc'd, NUL-terminated;
  * may be NULL when not wanted) and *len hold the PR_OK payload, *arg its
  * arg. PR_NOFILE is WK_NOTFOUND, PR_FAIL WK_ERROR with w->error set. */
@@ -585,6 +588,14 @@ static int call(struct wk *w, uint32_t type, uint32_t arg, const void *a, size_t
     if (w->dead)
         return WK_DEAD;
     int rc = pr_send(w->fd, type, arg, a, alen, b, blen, deadline);
+    return answer(w, type, rc, deadline, cap, data, len, out_arg);
+}
+
+/* The answer to a request of `type` just sent (sent: pr_send's result). */
+static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint64_t cap, void **data, size_t *len,
+                  uint32_t *out_arg)
+{
+    int rc = sent;
     struct pr_hdr h = {0};
     if (rc == PR_DONE)
         rc = pr_recv_hdr(w->fd, &h, UINT64_MAX, deadline);
@@ -635,6 +646,26 @@ static int call(struct wk *w, uint32_t type, uint32_t arg, const void *a, size_t
     if (out_arg)
         *out_arg = h.arg;
     return h.type == PR_OK ? WK_OK : h.type == PR_NOFILE ? WK_NOTFOUND : WK_ERROR;
+}
+
+/* A header that is not PR_OK where only PR_OK or PR_FAIL may come. */
+static int answer_fail(struct wk *w, const struct pr_hdr *h)
+{
+    if (h->type != PR_FAIL || h->len >= sizeof w->error) {
+        finish(w, KILL_PROTOCOL);
+        return WK_DEAD;
+    }
+    int rc = pr_recv_all(w->fd, w->error, (size_t)h->len, pr_deadline_ms(CALL_STALL_MS));
+    w->error[rc == PR_DONE ? h->len : 0] = 0;
+    if (rc == PR_TIMEOUT) {
+        finish(w, KILL_TIMEOUT);
+        return WK_TIMEOUT;
+    }
+    if (rc != PR_DONE) {
+        finish(w, KILL_NONE);
+        return WK_DEAD;
+    }
+    return WK_ERROR;
 }
 
 static int64_t run_deadline(const int64_t *limits)
@@ -725,7 +756,10 @@ static int encode_spec(struct wk_pool *p, const struct wk_session_spec *spec, st
         }
         pb_str(b, name);
     }
-    pb_bytes(b, spec ? spec->snapshot : NULL, spec && spec->snapshot ? spec->snapshot_len : 0);
+    if (spec && spec->snapshot_file)
+        pb_u64(b, spec->snapshot_file->len); /* its bytes follow, streamed by setup() */
+    else
+        pb_bytes(b, spec ? spec->snapshot : NULL, spec && spec->snapshot ? spec->snapshot_len : 0);
     return b->failed ? WK_NOMEM : WK_OK;
 }
 
@@ -767,6 +801,53 @@ static int fork_worker(struct wk_pool *p, struct wk *w, char *err, size_t errcap
     return WK_ERROR;
 }
 
+/* Streaming: the server holds one chunk of a snapshot, never all of it. */
+#define CHUNK (256u << 10)
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* PR_SETUP with the encoded spec, and the snapshot file's bytes streamed
+ * after it when there is one; then the worker's answer. */
+static int setup(struct wk *w, uint32_t mode, const struct pr_buf *b, const struct wk_file *file, void **info,
+                 size_t *len)
+{
+    int64_t deadline = pr_deadline_ms(CALL_TIMEOUT_MS);
+    if (!file)
+        return call(w, PR_SETUP, mode, b->p, b->len, NULL, 0, deadline, sizeof w->limits, info, len, NULL);
+    char *buf = malloc(CHUNK);
+    if (!buf)
+        return WK_NOMEM;
+    w->error[0] = 0;
+    int rc = pr_send_head(w->fd, PR_SETUP, mode, (uint64_t)b->len + file->len, b->p, b->len, deadline);
+    for (uint64_t off = 0; rc == PR_DONE && off < file->len;) {
+        size_t n = file->len - off < CHUNK ? (size_t)(file->len - off) : CHUNK;
+        ssize_t k = pread(file->fd, buf, n, (off_t)off);
+        if (k <= 0) {
+            /* the file is short: the frame cannot be completed */
+            free(buf);
+            finish(w, KILL_PROTOCOL);
+            snprintf(w->error, sizeof w->error, "cannot read the snapshot: %s", k < 0 ? strerror(errno) : "short file");
+            return WK_ERROR;
+        }
+        rc = pr_send_more(w->fd, buf, (size_t)k, deadline);
+        off += (uint64_t)k;
+    }
+    free(buf);
+    return answer(w, PR_SETUP, rc, deadline, sizeof w->limits, info, len, NULL);
+}
+
 static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int oneshot, struct wk **out, char *err,
                  size_t errcap)
 {
@@ -795,8 +876,7 @@ static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int ones
     }
     void *info = NULL;
     size_t len = 0;
-    rc = call(w, PR_SETUP, oneshot ? PR_MODE_ONESHOT : PR_MODE_SESSION, b.p, b.len, NULL, 0,
-              pr_deadline_ms(CALL_TIMEOUT_MS), sizeof w->limits, &info, &len, NULL);
+    rc = setup(w, oneshot ? PR_MODE_ONESHOT : PR_MODE_SESSION, &b, spec ? spec->snapshot_file : NULL, &info, &len);
     pb_free(&b);
     if (rc == WK_OK && len == sizeof w->limits) {
         memcpy(w->limits, info, sizeof w->limits);
@@ -933,6 +1013,62 @@ int wk_save(struct wk *w, void **data, size_t *len)
 int64_t wk_limit(const struct wk *w, int id)
 {
     return w && id >= 0 && id < MPBOX_LIMIT_COUNT_ ? w->limits[id] : -1;
+}
+
+int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void *ctx, uint64_t *len)
+{
+    *len = 0;
+    if (!w)
+        return WK_ERROR;
+    w->error[0] = 0;
+    if (w->dead)
+        return WK_DEAD;
+    int rc = pr_send(w->fd, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_STALL_MS));
+    struct pr_hdr h = {0};
+    if (rc == PR_DONE)
+        rc = pr_recv_hdr(w->fd, &h, UINT64_MAX, pr_deadline_ms(CALL_STALL_MS));
+    if (rc == PR_DONE && h.type != PR_OK) /* PR_FAIL, or a protocol violation */
+        return answer_fail(w, &h);
+    if (rc == PR_DONE && h.len > save_cap(w->limits)) {
+        finish(w, KILL_PROTOCOL);
+        return WK_DEAD;
+    }
+    int full = rc == PR_DONE && room && room(ctx, h.len) != 0;
+    int werr = 0;
+    char *buf = rc == PR_DONE ? malloc(CHUNK) : NULL;
+    if (rc == PR_DONE && !buf) {
+        finish(w, KILL_NOMEM);
+        return WK_NOMEM;
+    }
+    /* Each chunk within CALL_STALL_MS: a worker stopped half-way is given
+     * up as one that never started. Refused or failed, the snapshot is
+     * still read to its end, so that the channel stays in step. */
+    for (uint64_t left = rc == PR_DONE ? h.len : 0; left > 0;) {
+        size_t n = left < CHUNK ? (size_t)left : CHUNK;
+        rc = pr_recv_all(w->fd, buf, n, pr_deadline_ms(CALL_STALL_MS));
+        if (rc != PR_DONE)
+            break;
+        if (!full && !werr && write_all(fd, buf, n) < 0)
+            werr = errno ? errno : EIO;
+        left -= n;
+    }
+    free(buf);
+    if (rc == PR_TIMEOUT) {
+        finish(w, KILL_TIMEOUT);
+        return WK_TIMEOUT;
+    }
+    if (rc != PR_DONE) {
+        finish(w, KILL_NONE);
+        return WK_DEAD;
+    }
+    if (full)
+        return WK_FULL;
+    if (werr) {
+        snprintf(w->error, sizeof w->error, "cannot write the snapshot: %s", strerror(werr));
+        return WK_ERROR;
+    }
+    *len = h.len;
+    return WK_OK;
 }
 
 pid_t wk_pid(const struct wk *w)

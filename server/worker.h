@@ -93,14 +93,19 @@ void wk_pool_kill_all(struct wk_pool *p);
  * cfg.sqlites; limits override the pool's defaults (< 0: keep). When
  * snapshot is not NULL the session is restored from it (mpbox_session_load)
  * instead. */
+struct wk_file {
+    int fd;       /* read with pread from offset 0 */
+    uint64_t len; /* bytes */
+};
 struct wk_session_spec {
     const int64_t *limits; /* MPBOX_LIMIT_COUNT_ values, or NULL */
     const char *const *mounts;
     int nmounts;
     const char *const *sqlites;
     int nsqlites;
-    const void *snapshot;
+    const void *snapshot; /* a snapshot in memory, or */
     size_t snapshot_len;
+    const struct wk_file *snapshot_file; /* one streamed from a file (the server holds a chunk at a time) */
 };
 int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **out, char *err, size_t errcap);
 
@@ -122,6 +127,12 @@ int wk_get_file(struct wk *w, const char *path, void **data, size_t *len);
 int wk_list_files(struct wk *w, char **json, size_t *json_len);
 /* mpbox_session_save bytes (malloc'd). */
 int wk_save(struct wk *w, void **data, size_t *len);
+/* The same, streamed into fd (the server holds a chunk at a time). Before
+ * any byte is written room(ctx, size) is asked (when room is not NULL):
+ * non-zero refuses, and the call ends with WK_FULL (the worker's answer
+ * is read and dropped; the session is unharmed). WK_ERROR with
+ * wk_last_error when writing fails. On WK_OK *len is the size. */
+int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void *ctx, uint64_t *len);
 
 /* The session's limits as the worker reported them after set-up (for a
  * loaded snapshot: its own clock mode and seed where none was given). */

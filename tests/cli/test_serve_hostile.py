@@ -252,4 +252,96 @@ def test_sigterm_with_a_stopped_worker():
         s.stop()
 
 
+def rss_kib(pid, field="VmHWM"):
+    """A process's resident memory (VmRSS) or its high-water mark (VmHWM)."""
+    for line in open("/proc/%d/status" % pid):
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise AssertionError("no %s for %d" % (field, pid))
+
+
+def filled(name, mib):
+    """Code that makes `name` a list of 32 MiB bytearrays, mib MiB in all,
+    with one byte of each page set, so that no page is left out of a
+    snapshot as empty. (One allocation of 128 MiB or more is refused by
+    the guest's heap.)"""
+    return ("%s = [bytearray(min(32, %d - k) << 20) for k in range(0, %d, 32)]\n"
+            "for part in %s:\n    for i in range(0, len(part), 4096):\n        part[i] = 1 + (i >> 12) %% 250\n"
+            % (name, mib, mib, name))
+
+
+BIG = filled("big", 160)
+
+
+@case
+def test_snapshots_do_not_grow_the_server():
+    # three ~160 MiB sessions; snapshot downloads, evictions (idle timeout
+    # 1 s) and restores in parallel: the server process's own peak RSS stays
+    # small (each snapshot streams through a file in the state directory),
+    # and a state directory budget with room for two snapshots refuses
+    # the rest with 503 + Retry-After
+    s = Server("--idle-timeout", "1", "--memory", "512M", "--state-dir-budget", "400M", "--timeout", "120")
+    try:
+        sids = [s.create({"limits": {"memory": 512 << 20}}) for _ in range(3)]
+        for sid in sids:
+            r = s.run(sid, BIG)
+            check(r["status"] == "ok", show(r))
+        base = rss_kib(s.p.pid, "VmRSS")
+        results = {"ok": 0, "full": 0, "other": []}
+        lock = threading.Lock()
+
+        def worker(sid):
+            for _ in range(3):
+                status, hdrs, data = s.request("POST", "/v1/sessions/%s/snapshot" % sid)
+                with lock:
+                    if status == 200 and len(data) > 160 << 20:
+                        results["ok"] += 1
+                    elif status == 503 and error_code(data) == "state_dir_full" and hdrs.get("retry-after"):
+                        results["full"] += 1
+                    else:
+                        results["other"].append((status, data[:200]))
+                del data
+                time.sleep(1.6)  # evicted meanwhile; the run below restores it
+                r = s.run(sid, "big[2][4096 * 7]", return_value=True)
+                with lock:
+                    if r.get("return_value") != 8:
+                        results["other"].append(r)
+
+        threads = [threading.Thread(target=worker, args=(sid,)) for sid in sids for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(300)
+        peak = rss_kib(s.p.pid, "VmHWM")
+        check(not results["other"], show(results["other"], 600))
+        check(results["ok"] >= 3, "snapshots served: %s" % results)
+        check(results["full"] >= 1, "the state directory budget never said 503: %s" % results)
+        check(s.metric("mpbox_restores_total") >= 3, "no restores")
+        check(s.metric("mpbox_evictions_total") >= 3, "no evictions")
+        # before: the server held every snapshot whole (peak ~750 MB here)
+        check(peak - base < 64 << 10, "server peak RSS %d KiB, %d KiB at rest" % (peak, base))
+        print("    server RSS at rest %d KiB, peak %d KiB; %s" % (base, peak, results))
+    finally:
+        s.stop()
+
+
+@case
+def test_state_dir_budget_keeps_sessions_live():
+    # an eviction that does not fit the state directory's budget is not
+    # made: the session stays live and keeps its data
+    s = Server("--idle-timeout", "0.5", "--state-dir-budget", "1M")
+    try:
+        sid = s.create()
+        s.run(sid, filled("data", 8) + "data[0][-1] = 9")
+        wait_for("the eviction is refused", lambda: s.metric("mpbox_evictions_no_room_total") >= 1)
+        check(s.json("GET", "/v1/sessions/" + sid)["state"] == "live", "not live")
+        check(s.run(sid, "data[0][-1]", return_value=True)["return_value"] == 9, "data lost")
+        check(s.metric("mpbox_state_dir_bytes") == 0, "bytes left counted")
+        status, hdrs, data = s.request("POST", "/v1/sessions/%s/snapshot" % sid)
+        check(status == 503 and error_code(data) == "state_dir_full" and hdrs.get("retry-after"),
+              "%d %s" % (status, show(data)))
+    finally:
+        s.stop()
+
+
 finish()
