@@ -742,7 +742,7 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
     }
     /* A loaded snapshot keeps its clock mode and seed unless the request
      * set them: report what the session has, not the request's -1. */
-    for (int id = MPBOX_LIMIT_DETERMINISTIC; p->snapshot_len && id <= MPBOX_LIMIT_SEED; id++)
+    for (int id = MPBOX_LIMIT_DETERMINISTIC; (p->snapshot_len || p->snapshot_file) && id <= MPBOX_LIMIT_SEED; id++)
         if (s->limits[id] < 0)
             s->limits[id] = wk_limit(s->w, id);
     s->created_ms = now_ms(CLOCK_REALTIME);

@@ -34,10 +34,14 @@ extern char **environ;
  * is killed, and for calls that run no guest code. */
 #define RUN_MARGIN_MS 2000
 #define CALL_TIMEOUT_MS 60000
-/* Calls that run no guest code and move little (files, listings) must be
- * answered within this: a worker that does not (SIGSTOPped, stuck) is
- * given up and killed. Saves stream, and must make progress as often. */
-#define CALL_STALL_MS 10000
+/* A worker found stopped (SIGSTOP, a debugger) this long while the server
+ * waits for it is given up and killed, whatever its deadline: its session
+ * is lost, and the request answered, within seconds, not a minute. */
+#define STOPPED_GIVE_UP_MS 2000
+#define STOP_CHECK_MS 250
+/* Saves stream: the worker must start its answer, and send each chunk of
+ * it, within this. */
+#define CALL_STALL_MS 60000
 #define SPAWN_TIMEOUT_MS 10000
 /* How long to wait for the zygote's report of a death. */
 #define DEATH_REPORT_MS 2000
@@ -551,6 +555,88 @@ const struct wk_death *wk_death(const struct wk *w)
     return w && w->dead ? &w->death : NULL;
 }
 
+/* ---- reading from a worker ------------------------------------------------ */
+
+/* 1 if the process is stopped (state T or t in /proc/PID/stat). */
+static int is_stopped(pid_t pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    const char *paren = strrchr(buf, ')'); /* the name may hold anything */
+    return paren && paren[1] == ' ' && (paren[2] == 'T' || paren[2] == 't');
+}
+
+/* Wait until w's channel is readable, the deadline (0: none) passes, or
+ * the worker has been stopped for STOPPED_GIVE_UP_MS. */
+static int wait_readable(struct wk *w, int64_t deadline)
+{
+    int64_t stopped_since = 0;
+    for (;;) {
+        int64_t now = pr_now_ns();
+        if (deadline && now >= deadline)
+            return PR_TIMEOUT;
+        int ms = STOP_CHECK_MS;
+        if (deadline && (deadline - now) / 1000000 < ms)
+            ms = (int)((deadline - now + 999999) / 1000000);
+        struct pollfd pfd = {.fd = w->fd, .events = POLLIN};
+        int n = poll(&pfd, 1, ms);
+        if (n > 0)
+            return PR_DONE; /* readable, or an error the read reports */
+        if (n < 0 && errno != EINTR)
+            return PR_BROKEN;
+        if (!is_stopped(w->pid))
+            stopped_since = 0;
+        else if (!stopped_since)
+            stopped_since = pr_now_ns();
+        else if (pr_now_ns() - stopped_since >= (int64_t)STOPPED_GIVE_UP_MS * 1000000)
+            return PR_TIMEOUT;
+    }
+}
+
+/* Read exactly len bytes from w (PR_DONE, PR_BROKEN, PR_TIMEOUT). */
+static int recv_from(struct wk *w, void *buf, size_t len, int64_t deadline)
+{
+    size_t got = 0;
+    while (got < len) {
+        ssize_t n = recv(w->fd, (char *)buf + got, len - got, MSG_DONTWAIT);
+        if (n > 0) {
+            got += (size_t)n;
+            continue;
+        }
+        if (n == 0)
+            return PR_BROKEN;
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK)
+            return PR_BROKEN;
+        int rc = wait_readable(w, deadline);
+        if (rc != PR_DONE)
+            return rc;
+    }
+    return PR_DONE;
+}
+
+static int skip_from(struct wk *w, uint64_t len, int64_t deadline)
+{
+    char buf[4096];
+    while (len > 0) {
+        size_t n = len < sizeof buf ? (size_t)len : sizeof buf;
+        int rc = recv_from(w, buf, n, deadline);
+        if (rc != PR_DONE)
+            return rc;
+        len -= n;
+    }
+    return PR_DONE;
+}
+
 /* ---- calls --------------------------------------------------------------- */
 
 /* Frame caps: what a well-behaved worker can send for each request. JSON
@@ -598,7 +684,7 @@ static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint6
     int rc = sent;
     struct pr_hdr h = {0};
     if (rc == PR_DONE)
-        rc = pr_recv_hdr(w->fd, &h, UINT64_MAX, deadline);
+        rc = recv_from(w, &h, sizeof h, deadline);
     if (rc == PR_TIMEOUT) {
         finish(w, KILL_TIMEOUT);
         return WK_TIMEOUT;
@@ -614,7 +700,7 @@ static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint6
         return WK_DEAD;
     }
     if (h.type == PR_FAIL) {
-        rc = pr_recv_all(w->fd, w->error, (size_t)h.len, deadline);
+        rc = recv_from(w, w->error, (size_t)h.len, deadline);
         w->error[rc == PR_DONE ? h.len : 0] = 0;
     } else if (h.type == PR_OK && data) {
         char *buf = malloc((size_t)h.len + 1);
@@ -623,7 +709,7 @@ static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint6
             finish(w, KILL_NOMEM);
             return WK_NOMEM;
         }
-        rc = pr_recv_all(w->fd, buf, (size_t)h.len, deadline);
+        rc = recv_from(w, buf, (size_t)h.len, deadline);
         buf[h.len] = 0;
         if (rc == PR_DONE) {
             *data = buf;
@@ -633,7 +719,7 @@ static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint6
             free(buf);
         }
     } else {
-        rc = pr_skip(w->fd, h.len, deadline);
+        rc = skip_from(w, h.len, deadline);
     }
     if (rc == PR_TIMEOUT) {
         finish(w, KILL_TIMEOUT);
@@ -655,7 +741,7 @@ static int answer_fail(struct wk *w, const struct pr_hdr *h)
         finish(w, KILL_PROTOCOL);
         return WK_DEAD;
     }
-    int rc = pr_recv_all(w->fd, w->error, (size_t)h->len, pr_deadline_ms(CALL_STALL_MS));
+    int rc = recv_from(w, w->error, (size_t)h->len, pr_deadline_ms(CALL_STALL_MS));
     w->error[rc == PR_DONE ? h->len : 0] = 0;
     if (rc == PR_TIMEOUT) {
         finish(w, KILL_TIMEOUT);
@@ -970,7 +1056,7 @@ int wk_put_file(struct wk *w, const char *path, const void *data, size_t len, ch
         set_err(err, errcap, "bad argument%s", NULL);
         return WK_ERROR;
     }
-    int rc = call(w, PR_PUT, 0, path, strlen(path) + 1, data, len, pr_deadline_ms(CALL_STALL_MS), 0, NULL, NULL,
+    int rc = call(w, PR_PUT, 0, path, strlen(path) + 1, data, len, pr_deadline_ms(CALL_TIMEOUT_MS), 0, NULL, NULL,
                   NULL);
     if (rc == WK_ERROR)
         set_err(err, errcap, "%s", w->error);
@@ -985,7 +1071,7 @@ int wk_get_file(struct wk *w, const char *path, void **data, size_t *len)
     *len = 0;
     if (!w || !path || strlen(path) > ZY_MAX_PATH)
         return WK_ERROR;
-    return call(w, PR_GET, 0, path, strlen(path) + 1, NULL, 0, pr_deadline_ms(CALL_STALL_MS), files_cap(w->limits),
+    return call(w, PR_GET, 0, path, strlen(path) + 1, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), files_cap(w->limits),
                 data, len, NULL);
 }
 
@@ -997,7 +1083,7 @@ int wk_list_files(struct wk *w, char **json, size_t *json_len)
     if (!w)
         return WK_ERROR;
     uint64_t cap = (uint64_t)w->limits[MPBOX_LIMIT_FILES_COUNT] * (6 * ZY_MAX_PATH + 64) + 16;
-    return call(w, PR_LIST, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_STALL_MS), cap, (void **)json, json_len, NULL);
+    return call(w, PR_LIST, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), cap, (void **)json, json_len, NULL);
 }
 
 int wk_save(struct wk *w, void **data, size_t *len)
@@ -1006,7 +1092,7 @@ int wk_save(struct wk *w, void **data, size_t *len)
     *len = 0;
     if (!w)
         return WK_ERROR;
-    return call(w, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_STALL_MS), save_cap(w->limits), data, len,
+    return call(w, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS), save_cap(w->limits), data, len,
                 NULL);
 }
 
@@ -1023,10 +1109,10 @@ int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void 
     w->error[0] = 0;
     if (w->dead)
         return WK_DEAD;
-    int rc = pr_send(w->fd, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_STALL_MS));
+    int rc = pr_send(w->fd, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS));
     struct pr_hdr h = {0};
     if (rc == PR_DONE)
-        rc = pr_recv_hdr(w->fd, &h, UINT64_MAX, pr_deadline_ms(CALL_STALL_MS));
+        rc = recv_from(w, &h, sizeof h, pr_deadline_ms(CALL_STALL_MS));
     if (rc == PR_DONE && h.type != PR_OK) /* PR_FAIL, or a protocol violation */
         return answer_fail(w, &h);
     if (rc == PR_DONE && h.len > save_cap(w->limits)) {
@@ -1045,7 +1131,7 @@ int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void 
      * still read to its end, so that the channel stays in step. */
     for (uint64_t left = rc == PR_DONE ? h.len : 0; left > 0;) {
         size_t n = left < CHUNK ? (size_t)left : CHUNK;
-        rc = pr_recv_all(w->fd, buf, n, pr_deadline_ms(CALL_STALL_MS));
+        rc = recv_from(w, buf, n, pr_deadline_ms(CALL_STALL_MS));
         if (rc != PR_DONE)
             break;
         if (!full && !werr && write_all(fd, buf, n) < 0)
