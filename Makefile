@@ -233,7 +233,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a | $(DEPS
 
 # Tests of the agent server's worker processes (tests/server): the server
 # objects they need, not the CLI.
-WORKER_OBJ := $(patsubst %,$(BUILD)/obj/server/%.o,proto sandbox worker worker_main zygote)
+WORKER_OBJ := $(patsubst %,$(BUILD)/obj/server/%.o,budget proto sandbox worker worker_main zygote)
 SERVER_TEST_SRC := $(wildcard tests/server/*.c)
 SERVER_TEST_BIN := $(SERVER_TEST_SRC:tests/server/%.c=$(BUILD)/tests/%)
 TEST_BIN += $(SERVER_TEST_BIN)

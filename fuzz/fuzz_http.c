@@ -119,6 +119,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     l[MPBOX_LIMIT_HOST_DEPTH] = 64;
     l[MPBOX_LIMIT_HOST_CALLS] = 10000;
     srv.cfg = &cfg;
+    srv.memory.cap = cfg.body_budget;
     pthread_mutex_init(&srv.oneshot_lock, NULL);
     pthread_cond_init(&srv.oneshot_free, NULL);
     char err[300], bound[300];

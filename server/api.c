@@ -794,10 +794,16 @@ static void worker_died(struct srv *srv, struct sess *s, int rc, struct srv_resp
 static void worker_error(struct wk *w, int rc, const char *what, struct srv_response *r)
 {
     const char *why = w ? wk_last_error(w) : "";
-    if (rc == WK_NOMEM)
+    if (rc == WK_NOMEM) {
         srv_error(r, 503, "out_of_memory", "the server is out of memory");
-    else
+    } else if (rc == WK_FULL) {
+        srv_error(r, 503, "overloaded",
+                  "the bodies and answers of requests under way fill the server's memory budget "
+                  "(--max-request-memory): the answer to %s was dropped; try again", what);
+        srv_response_header(r, "Retry-After", "1");
+    } else {
         srv_error(r, 500, "worker_error", "%s failed in the worker%s%s", what, why[0] ? ": " : "", why);
+    }
 }
 
 /* The final "session":"X" of a result (the only top-level member of that
@@ -1193,8 +1199,9 @@ static void metrics(struct srv *srv, struct srv_response *r)
     metric(&b, "mpbox_state_dir_bytes", "gauge",
            "Bytes in the state directory: evicted sessions and snapshots in transit (--state-dir-budget).");
     sample(&b, "mpbox_state_dir_bytes", "", sess_disk_used(srv->sessions));
-    metric(&b, "mpbox_http_request_body_bytes", "gauge", "Request bodies held in memory (--max-request-memory).");
-    sample(&b, "mpbox_http_request_body_bytes", "", atomic_load(&m->body_bytes));
+    metric(&b, "mpbox_http_request_body_bytes", "gauge",
+           "Request bodies and workers' answers held in memory (--max-request-memory).");
+    sample(&b, "mpbox_http_request_body_bytes", "", atomic_load(&srv->memory.used));
     metric(&b, "mpbox_uptime_seconds", "gauge", "Seconds since the server started.");
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);

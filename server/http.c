@@ -56,10 +56,6 @@ struct srv_http {
     struct srv *srv;
     int check_host; /* no tokens: only Host names of this machine (DNS rebinding) */
     atomic_int in_flight; /* requests begun and not yet completed */
-    /* Bodies held in memory, all connections together (srv->metrics
-     * .body_bytes): without this bound --max-connections clients could
-     * each hold --max-request bytes. */
-    uint64_t body_budget;
     struct guard *guard; /* deadlines, rates, per-client caps (guard.h) */
 };
 
@@ -91,12 +87,8 @@ static int64_t now_ms(void)
 /* Take n more bytes of the body budget for rq. -1 when it is spent. */
 static int reserve_body(struct srv_http *h, struct request *rq, uint64_t n)
 {
-    atomic_uint_least64_t *held = &h->srv->metrics.body_bytes;
-    uint_least64_t cur = atomic_load(held);
-    do {
-        if (n > h->body_budget || cur > h->body_budget - n)
-            return -1;
-    } while (!atomic_compare_exchange_weak(held, &cur, cur + n));
+    if (budget_take(&h->srv->memory, n) < 0)
+        return -1;
     rq->reserved += n;
     return 0;
 }
@@ -548,7 +540,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     if (rq) {
         guard_phase(h->guard, rq->conn, GUARD_HEAD); /* the next request's head, if any */
         atomic_fetch_sub(&h->in_flight, 1);
-        atomic_fetch_sub(&h->srv->metrics.body_bytes, rq->reserved);
+        budget_give(&h->srv->memory, rq->reserved);
+        wk_release_answers(h->srv->pool); /* this thread's answers: sent */
         cli_buf_free(&rq->body);
         free(rq);
         *con_cls = NULL;
@@ -711,7 +704,6 @@ int srv_http_start(struct srv *srv, struct srv_http **out, char *bound, size_t b
         return -1;
     }
     h->srv = srv;
-    h->body_budget = srv->cfg->body_budget;
     h->fd = open_listener(srv->cfg, &h->check_host, bound, boundcap, err, errcap);
     if (h->fd < 0) {
         free(h);

@@ -60,8 +60,8 @@ static void print_help(void)
            "      --insecure           allow a non-loopback --listen without tokens\n"
            "      --max-request SIZE   largest request body (default 32M)\n"
            "      --max-request-memory SIZE\n"
-           "                           request bodies held at once, all connections\n"
-           "                           together; past it 503 (default 256M)\n"
+           "                           request bodies and workers' answers held at once,\n"
+           "                           all requests together; past it 503 (default 256M)\n"
            "      --max-connections N  connections at once, one thread each (default %d)\n"
            "      --max-connections-per-client N\n"
            "                           connections one client address (IPv6: /64) may\n"
@@ -510,7 +510,9 @@ int serve_main(int argc, char **argv)
         .seccomp = cfg.seccomp,
         .rlimit_cpu_s = 0,
         .oneshot_reuse = cfg.oneshot_reuse,
+        .answers = &srv.memory,
     };
+    srv.memory.cap = cfg.body_budget;
     memcpy(wcfg.limits, cfg.limits, sizeof wcfg.limits);
     if (srv_snapshot_key(cfg.snapshot_key_file, state_dir, wcfg.snapshot_key, &wcfg.snapshot_key_len, err,
                          sizeof err) < 0) {

@@ -24,6 +24,7 @@
 #include <stdint.h>
 
 #include "../include/mpbox.h"
+#include "budget.h"
 #include "guard.h"
 #include "tokens.h"
 #include "worker.h"
@@ -100,7 +101,6 @@ struct srv_metrics {
     atomic_uint_least64_t evictions_no_room; /* the state directory's budget had no room */
     atomic_uint_least64_t snapshots_no_room; /* snapshot downloads/uploads refused for it (503) */
     atomic_uint_least64_t busy_rejected, worker_deaths;
-    atomic_uint_least64_t body_bytes; /* request bodies held (http.c) */
     atomic_uint_least64_t connections_cut[GUARD_CUT_REASONS]; /* guard.h */
 };
 /* Count one run whose result JSON is json (NULL: the worker died). */
@@ -125,6 +125,10 @@ struct srv {
     pthread_cond_t oneshot_free;
     int oneshot_running;
     atomic_int closing; /* SIGTERM/SIGINT: answering what is in flight, taking nothing new */
+    /* Request bodies and workers' answers held in memory, all requests
+     * together (--max-request-memory): without it --max-connections
+     * clients could each hold --max-request bytes, or a file's worth. */
+    struct budget memory;
 };
 
 /* ---- http.c ------------------------------------------------------------ */

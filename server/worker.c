@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "budget.h"
 #include "proto.h"
 #include "zygote.h"
 
@@ -639,6 +640,21 @@ static int skip_from(struct wk *w, uint64_t len, int64_t deadline)
 
 /* ---- calls --------------------------------------------------------------- */
 
+/* Answers up to this size are not counted against cfg.answers. */
+#define ANSWER_UNCOUNTED (64u << 10)
+/* Bytes of answers this thread took from cfg.answers and has not given
+ * back: the HTTP server answers each request on one thread
+ * (thread-per-connection), which gives them back when the request ends
+ * (wk_release_answers), whoever freed the buffers. */
+static _Thread_local uint64_t answers_held;
+
+void wk_release_answers(struct wk_pool *p)
+{
+    if (p && p->cfg.answers && answers_held)
+        budget_give(p->cfg.answers, answers_held);
+    answers_held = 0;
+}
+
 /* Frame caps: what a well-behaved worker can send for each request. JSON
  * escapes a byte as at most 6. */
 static uint64_t run_cap(const int64_t *limits)
@@ -703,6 +719,18 @@ static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint6
         rc = recv_from(w, w->error, (size_t)h.len, deadline);
         w->error[rc == PR_DONE ? h.len : 0] = 0;
     } else if (h.type == PR_OK && data) {
+        /* A large answer is held by the server until its request ends:
+         * counted against the memory budget, or read and dropped. */
+        struct budget *mem = w->p && h.len > ANSWER_UNCOUNTED ? w->p->cfg.answers : NULL;
+        if (mem && budget_take(mem, h.len) < 0) {
+            rc = skip_from(w, h.len, deadline);
+            if (rc == PR_DONE)
+                return WK_FULL;
+            finish(w, rc == PR_TIMEOUT ? KILL_TIMEOUT : KILL_NONE);
+            return rc == PR_TIMEOUT ? WK_TIMEOUT : WK_DEAD;
+        }
+        if (mem)
+            answers_held += h.len;
         char *buf = malloc((size_t)h.len + 1);
         if (!buf) {
             /* the answer cannot be kept: the channel is out of step */

@@ -36,6 +36,8 @@
 
 #include "../include/mpbox.h"
 
+struct budget;
+
 enum {
     WK_OK = 0,
     WK_ERROR = -1,   /* bad argument or refused request (see err) */
@@ -61,6 +63,10 @@ struct wk_config {
     int seccomp;           /* 1: install the filter (default); 0 only for debugging */
     uint64_t rlimit_cpu_s; /* RLIMIT_CPU of a worker, seconds (0 = none) */
     int oneshot_reuse;     /* runs a one-shot worker serves before it is replaced (>= 1) */
+    /* Answers over 64 KiB (run results, files, listings) are counted
+     * against this while they are held (NULL: not counted); when it has no
+     * room the answer is dropped and the call ends with WK_FULL. */
+    struct budget *answers;
     /* mpbox_runtime_snapshot_key of the workers' runtime (0 bytes: none) */
     uint8_t snapshot_key[MPBOX_SNAPSHOT_KEY_MAX];
     size_t snapshot_key_len;
@@ -137,6 +143,10 @@ int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void 
 /* The session's limits as the worker reported them after set-up (for a
  * loaded snapshot: its own clock mode and seed where none was given). */
 int64_t wk_limit(const struct wk *w, int id);
+
+/* Give back what the answers this thread received took from
+ * cfg.answers: call when the request that held them has ended. */
+void wk_release_answers(struct wk_pool *p);
 
 /* The worker's process id and resident memory (bytes, from /proc). */
 pid_t wk_pid(const struct wk *w);

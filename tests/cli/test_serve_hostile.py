@@ -27,8 +27,8 @@ class Trickle:
 
     REQUEST = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * 4000
 
-    def __init__(self, port, n, period=0.5):
-        self.port, self.n, self.period = port, n, period
+    def __init__(self, port, n, period=0.5, source="127.0.0.2"):
+        self.port, self.n, self.period, self.source = port, n, period, source
         self.stopping = threading.Event()
         self.reconnects = 0
         self.thread = threading.Thread(target=self.main, daemon=True)
@@ -36,7 +36,7 @@ class Trickle:
 
     def connect(self):
         try:
-            s = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+            s = socket.create_connection(("127.0.0.1", self.port), timeout=5, source_address=(self.source, 0))
             s.setblocking(False)
             return [s, 0]
         except OSError:
@@ -76,7 +76,10 @@ def timed(fn):
 def test_slow_headers_do_not_starve_others():
     # 40 connections trickling header bytes against 32 connection slots:
     # /healthz (no token) and an authenticated run are still served, fast,
-    # while the trickle goes on
+    # while the trickle goes on. The attacker connects from 127.0.0.2, the
+    # clients from 127.0.0.1: two client addresses, as in real life, so
+    # that the per-client cap (8 here) is what confines the attacker (one
+    # address cannot be told apart from itself: see test_per_client_cap)
     s = Server("--max-connections", "32", "--connection-timeout", "3", "--token", TOKEN_A, token=TOKEN_A)
     attack = None
     try:
@@ -350,6 +353,40 @@ def test_state_dir_budget_keeps_sessions_live():
         check(status == 503 and error_code(data) == "state_dir_full" and hdrs.get("retry-after"),
               "%d %s" % (status, show(data)))
     finally:
+        s.stop()
+
+
+@case
+def test_answers_count_against_the_memory_budget():
+    # a worker's answer (here a 3 MiB file) is held by the server until its
+    # request ends: it counts against --max-request-memory with the bodies,
+    # and gets 503 + Retry-After when they fill it
+    s = Server("--max-request-memory", "4M", "--max-request", "3M")
+    hog = None
+    try:
+        sid = s.create()
+        blob = bytes(range(256)) * (3 << 12)  # 3 MiB
+        status, _, data = s.request("PUT", "/v1/sessions/%s/files/blob" % sid, blob)
+        check(status == 201, "put: %d %s" % (status, show(data)))
+        status, _, data = s.request("GET", "/v1/sessions/%s/files/blob" % sid)
+        check(status == 200 and data == blob, "get: %d" % status)
+        wait_for("the answer's bytes come back", lambda: s.metric("mpbox_http_request_body_bytes") == 0)
+        # a client announces a 2 MiB body and sends none of it
+        hog = socket.create_connection(("127.0.0.1", s.port), timeout=20)
+        hog.sendall(b"PUT /v1/sessions/%s/files/other HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    b"Content-Length: %d\r\n\r\n" % (sid.encode(), 2 << 20))
+        wait_for("the hog is counted", lambda: s.metric("mpbox_http_request_body_bytes") == 2 << 20)
+        status, hdrs, data = s.request("GET", "/v1/sessions/%s/files/blob" % sid)
+        check(status == 503 and error_code(data) == "overloaded" and hdrs.get("retry-after"),
+              "%d %s" % (status, show(data)))
+        hog.close()
+        hog = None
+        wait_for("the hog's bytes come back", lambda: s.metric("mpbox_http_request_body_bytes") == 0)
+        status, _, data = s.request("GET", "/v1/sessions/%s/files/blob" % sid)
+        check(status == 200 and data == blob, "after: %d" % status)
+    finally:
+        if hog:
+            hog.close()
         s.stop()
 
 
