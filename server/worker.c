@@ -70,6 +70,7 @@ struct wk {
     char error[256];                    /* the last PR_FAIL message */
     struct wk *prev, *next;             /* p->live */
     struct wk *once_prev, *once_next;   /* p->once_running */
+    atomic_int waiting;                 /* a thread waits for its answer (wait_readable) */
 };
 
 struct spawn_req {
@@ -517,7 +518,8 @@ void wk_pool_kill_all(struct wk_pool *p)
         return;
     pthread_mutex_lock(&p->lock);
     for (struct wk *w = p->live; w; w = w->next)
-        send_signal(w, SIGKILL); /* its owner's next wait sees the channel close */
+        if (atomic_load(&w->waiting))
+            send_signal(w, SIGKILL); /* its owner's wait sees the channel close */
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -577,7 +579,16 @@ static int is_stopped(pid_t pid)
 
 /* Wait until w's channel is readable, the deadline (0: none) passes, or
  * the worker has been stopped for STOPPED_GIVE_UP_MS. */
+static int wait_readable_(struct wk *w, int64_t deadline);
 static int wait_readable(struct wk *w, int64_t deadline)
+{
+    atomic_store(&w->waiting, 1);
+    int rc = wait_readable_(w, deadline);
+    atomic_store(&w->waiting, 0);
+    return rc;
+}
+
+static int wait_readable_(struct wk *w, int64_t deadline)
 {
     int64_t stopped_since = 0;
     for (;;) {

@@ -89,9 +89,9 @@ void wk_pool_stop(struct wk_pool *p);
 /* At shutdown: interrupt every one-shot run in progress (it ends with
  * status "interrupted" and is answered) and refuse new ones (WK_CLOSING). */
 void wk_pool_shutdown(struct wk_pool *p);
-/* At shutdown, after a grace period: kill every live worker, so that no
- * call waits on one that does not answer (stopped, stuck); those calls end
- * with WK_DEAD at once. */
+/* At shutdown, after a grace period: kill every worker a thread is still
+ * waiting for (stopped, stuck), so that those calls end with WK_DEAD at
+ * once. Idle workers are left alone (their sessions may be saved). */
 void wk_pool_kill_all(struct wk_pool *p);
 
 /* A new worker with a fresh session. mounts are "HOSTDIR:/GUESTDIR" specs
