@@ -525,6 +525,255 @@ static void rewrite_gc_search(BinaryenModuleRef m)
             fname);
 }
 
+/* ---- 3. string interning ---------------------------------------------- */
+
+/* Fields of qstr_pool_t (py/qstr.h) on wasm32, 2-byte hashes. */
+#define POOL_PREV 0
+#define POOL_TOTAL_PREV 4 /* total_prev_len:31, is_sorted:1 */
+#define POOL_LEN 12
+#define POOL_LENGTHS 20
+#define POOL_QSTRS 24 /* const char *qstrs[], inline */
+#define QSTR_BITS "mpbox$qstr_bits"
+#define QSTR_COUNT "mpbox$qstr_count"
+#define F_ABSENT "mpbox$qstr_absent"
+#define F_ADD "mpbox$qstr_bits_add"
+#define BITMAP_BYTES 16384 /* two halves: a bit per value of the low and of the high 16 bits */
+
+typedef struct qstr_match {
+    int count;
+    BinaryenFunctionRef fn;
+    /* facts gathered in one function, reset per function */
+    int djb2, total_mask, hash_load, const_loads;
+    uint32_t last_pool_addr, last_pool_offset;
+} qstr_match;
+
+static void qstr_facts(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    qstr_match *q = ctx;
+    BinaryenExpressionRef e = s->e;
+    if (is_i32_const(e, 5381)) q->djb2 = 1;
+    if (is_binary(e, BinaryenAndInt32()) && is_i32_const(BinaryenBinaryGetRight(e), 0x7fffffff)) q->total_mask = 1;
+    if (is(e, ID_LOAD) && BinaryenLoadGetBytes(e) == 2 && !BinaryenLoadIsSigned(e)) q->hash_load = 1;
+    if (is(e, ID_LOAD) && BinaryenLoadGetBytes(e) == 4 && is(BinaryenLoadGetPtr(e), ID_CONST)) {
+        q->const_loads++;
+        q->last_pool_addr = (uint32_t)BinaryenConstGetValueI32(BinaryenLoadGetPtr(e));
+        q->last_pool_offset = BinaryenLoadGetOffset(e);
+    }
+}
+
+/* qstr_find_strn(str, len) (py/qstr.c): the function of type
+ * (i32, i32) -> i32 that computes the djb2 hash (5381), reads 16-bit hashes,
+ * masks total_prev_len (0x7fffffff) and reads exactly one static address,
+ * MP_STATE_VM(last_pool). (qstr_from_strn calls it and reads more state.) */
+static void find_qstr_lookup(BinaryenModuleRef m, qstr_match *out)
+{
+    BinaryenType two[] = {i32(), i32()};
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
+        const char *mod = BinaryenFunctionImportGetModule(fn);
+        if ((mod && *mod) || BinaryenFunctionGetParams(fn) != BinaryenTypeCreate(two, 2) ||
+            BinaryenFunctionGetResults(fn) != i32())
+            continue;
+        qstr_match q = {0};
+        walk(fn, qstr_facts, &q);
+        if (q.djb2 && q.total_mask && q.hash_load && q.const_loads == 1) {
+            q.count = out->count + 1;
+            q.fn = fn;
+            *out = q;
+        }
+    }
+}
+
+/* Builders for the helpers below (all locals i32). */
+static BinaryenExpressionRef set(BinaryenModuleRef m, BinaryenIndex l, BinaryenExpressionRef v)
+{
+    return BinaryenLocalSet(m, l, v);
+}
+static BinaryenExpressionRef load32(BinaryenModuleRef m, uint32_t off, BinaryenExpressionRef p)
+{
+    return BinaryenLoad(m, 4, false, off, 4, i32(), p);
+}
+static BinaryenExpressionRef blk(BinaryenModuleRef m, const char *name, BinaryenExpressionRef *kids, BinaryenIndex n)
+{
+    return BinaryenBlock(m, name, kids, n, BinaryenTypeNone());
+}
+#define BLK(m, name, ...) \
+    blk(m, name, (BinaryenExpressionRef[]){__VA_ARGS__}, sizeof((BinaryenExpressionRef[]){__VA_ARGS__}) / sizeof(BinaryenExpressionRef))
+
+/* set_bits(bits, h): the two bits of a 32-bit djb2 value h (the low and
+ * the high 16 bits, each in its own half of the bitmap):
+ *     lo = h & 0xffff (0 -> 1, as MicroPython's qstr hash); hi = h >> 16;
+ *     bits[lo >> 3] |= 1 << (lo & 7); bits[8192/2 + (hi >> 3)] |= 1 << (hi & 7); */
+static BinaryenExpressionRef bit_byte(BinaryenModuleRef m, BinaryenIndex bits, BinaryenExpressionRef idx, int32_t half)
+{
+    return bin(m, BinaryenAddInt32(), bin(m, BinaryenAddInt32(), get(m, bits), c32(m, half)),
+               bin(m, BinaryenShrUInt32(), idx, c32(m, 3)));
+}
+static BinaryenExpressionRef bit_mask(BinaryenModuleRef m, BinaryenExpressionRef idx)
+{
+    return bin(m, BinaryenShlInt32(), c32(m, 1), bin(m, BinaryenAndInt32(), idx, c32(m, 7)));
+}
+/* lo(h): the 16-bit hash MicroPython uses, never 0 */
+static BinaryenExpressionRef lo16(BinaryenModuleRef m, BinaryenIndex h)
+{
+    BinaryenExpressionRef x = bin(m, BinaryenAndInt32(), get(m, h), c32(m, 0xffff));
+    return BinaryenSelect(m, BinaryenUnary(m, BinaryenEqZInt32(), bin(m, BinaryenAndInt32(), get(m, h), c32(m, 0xffff))),
+                          c32(m, 1), x, i32());
+}
+static BinaryenExpressionRef hi16(BinaryenModuleRef m, BinaryenIndex h)
+{
+    return bin(m, BinaryenShrUInt32(), get(m, h), c32(m, 16));
+}
+
+/* h = djb2 over [i, end): h = 5381; do h = h * 33 ^ *i++ while (i < end)
+ * (the caller makes sure the range is not empty). */
+static BinaryenExpressionRef djb2(BinaryenModuleRef m, BinaryenIndex h, BinaryenIndex i, BinaryenIndex end, const char *label)
+{
+    return BLK(m, NULL, set(m, h, c32(m, 5381)),
+               BinaryenLoop(m, label,
+                            BLK(m, NULL,
+                                set(m, h, bin(m, BinaryenXorInt32(), bin(m, BinaryenMulInt32(), get(m, h), c32(m, 33)),
+                                              BinaryenLoad(m, 1, false, 0, 1, i32(), get(m, i)))),
+                                set(m, i, bin(m, BinaryenAddInt32(), get(m, i), c32(m, 1))),
+                                BinaryenBreak(m, label, bin(m, BinaryenLtUInt32(), get(m, i), get(m, end)), NULL))));
+}
+
+static BinaryenExpressionRef or_bit(BinaryenModuleRef m, BinaryenIndex byte_local, BinaryenIndex bits,
+                                    BinaryenExpressionRef idx, BinaryenExpressionRef idx2, int32_t half)
+{
+    return BLK(m, NULL, set(m, byte_local, bit_byte(m, bits, idx, half)),
+               BinaryenStore(m, 1, 0, 1, get(m, byte_local),
+                             bin(m, BinaryenOrInt32(), BinaryenLoad(m, 1, false, 0, 1, i32(), get(m, byte_local)), bit_mask(m, idx2)),
+                             i32()));
+}
+
+/* add(bits, pool, from): the bits of every qstr of pool from entry `from`,
+ * hashed from its bytes (pool->qstrs[at], pool->lengths[at]; the empty
+ * string is skipped: lookups of it never use the bitmap). */
+static void add_bits_function(BinaryenModuleRef m)
+{
+    enum { BITS, POOL, AT, N, LENS, H, BYTE, I, END };
+    BinaryenExpressionRef entry = BLK(
+        m, NULL,
+        set(m, I, load32(m, POOL_QSTRS, bin(m, BinaryenAddInt32(), get(m, POOL), bin(m, BinaryenShlInt32(), get(m, AT), c32(m, 2))))),
+        set(m, END, bin(m, BinaryenAddInt32(), get(m, I),
+                        BinaryenLoad(m, 1, false, 0, 1, i32(), bin(m, BinaryenAddInt32(), get(m, LENS), get(m, AT))))),
+        BinaryenIf(m, bin(m, BinaryenLtUInt32(), get(m, I), get(m, END)),
+                   BLK(m, NULL, djb2(m, H, I, END, "bytes"), or_bit(m, BYTE, BITS, lo16(m, H), lo16(m, H), 0),
+                       or_bit(m, BYTE, BITS, hi16(m, H), hi16(m, H), BITMAP_BYTES / 2)),
+                   NULL));
+    BinaryenExpressionRef loop = BinaryenLoop(
+        m, "next",
+        BLK(m, NULL, BinaryenBreak(m, "done", bin(m, BinaryenGeUInt32(), get(m, AT), get(m, N)), NULL), entry,
+            set(m, AT, bin(m, BinaryenAddInt32(), get(m, AT), c32(m, 1))), BinaryenBreak(m, "next", NULL, NULL)));
+    BinaryenExpressionRef body = BLK(m, NULL, set(m, N, load32(m, POOL_LEN, get(m, POOL))),
+                                     set(m, LENS, load32(m, POOL_LENGTHS, get(m, POOL))), BLK(m, "done", loop));
+    BinaryenType params[] = {i32(), i32(), i32()}, vars[] = {i32(), i32(), i32(), i32(), i32(), i32()};
+    BinaryenAddFunction(m, F_ADD, BinaryenTypeCreate(params, 3), BinaryenTypeNone(), vars, 6, body);
+}
+
+/* absent(str, len) -> 1 when str is certainly not interned: a two-bit
+ * Bloom filter over the 32-bit djb2 value of every interned string (its
+ * low 16 bits are MicroPython's own qstr hash, the high 16 bits a second,
+ * nearly independent one), so that a new string rarely falls through to
+ * the linear search of the pools. The bitmap (BITMAP_BYTES from the guest's malloc,
+ * never freed) covers the first `count` qstrs; it is brought up to date
+ * from the pools themselves at every call: qstrs are only ever appended
+ * to the last pool, so new ones are added from there, and anything else
+ * (a new pool since) rebuilds it from all pools. Bitmap and count live in
+ * guest memory and globals, which rollback, snapshots, forks and the
+ * start-up image copy together with the pools. Returns 0 (search) when len
+ * is 0, when there is no pool, or when malloc fails. */
+static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint32_t last_addr, uint32_t last_off)
+{
+    enum { STR, LEN, LAST, TOTAL, BITS, COUNT, PREV, P, H, I, END };
+    BinaryenExpressionRef zero = c32(m, 0);
+    BinaryenExpressionRef prev_total = bin(m, BinaryenAndInt32(), load32(m, POOL_TOTAL_PREV, get(m, LAST)), c32(m, 0x7fffffff));
+    BinaryenExpressionRef alloc = BLK(
+        m, NULL, set(m, BITS, BinaryenCall(m, malloc_fn, (BinaryenExpressionRef[]){c32(m, BITMAP_BYTES)}, 1, i32())),
+        BinaryenIf(m, BinaryenUnary(m, BinaryenEqZInt32(), get(m, BITS)), BinaryenReturn(m, c32(m, 0)), NULL),
+        BinaryenGlobalSet(m, QSTR_BITS, get(m, BITS)), BinaryenGlobalSet(m, QSTR_COUNT, c32(m, -1)));
+    BinaryenExpressionRef rebuild = BLK(
+        m, NULL, BinaryenMemoryFill(m, get(m, BITS), c32(m, 0), c32(m, BITMAP_BYTES)), set(m, P, get(m, LAST)),
+        BLK(m, "pools_done",
+            BinaryenLoop(m, "pools",
+                         BLK(m, NULL, BinaryenBreak(m, "pools_done", BinaryenUnary(m, BinaryenEqZInt32(), get(m, P)), NULL),
+                             BinaryenCall(m, F_ADD, (BinaryenExpressionRef[]){get(m, BITS), get(m, P), c32(m, 0)}, 3,
+                                          BinaryenTypeNone()),
+                             set(m, P, load32(m, POOL_PREV, get(m, P))), BinaryenBreak(m, "pools", NULL, NULL)))));
+    BinaryenExpressionRef append = BinaryenCall(
+        m, F_ADD, (BinaryenExpressionRef[]){get(m, BITS), get(m, LAST), bin(m, BinaryenSubInt32(), get(m, COUNT), get(m, PREV))},
+        3, BinaryenTypeNone());
+    BinaryenExpressionRef sync = BLK(
+        m, NULL, set(m, PREV, prev_total),
+        BinaryenIf(m,
+                   bin(m, BinaryenOrInt32(), bin(m, BinaryenGtUInt32(), get(m, COUNT), get(m, TOTAL)),
+                       bin(m, BinaryenLtUInt32(), get(m, COUNT), get(m, PREV))),
+                   rebuild, append),
+        BinaryenGlobalSet(m, QSTR_COUNT, get(m, TOTAL)));
+    /* both bits of str's djb2 value */
+    BinaryenExpressionRef hash = BLK(m, NULL, set(m, I, get(m, STR)),
+                                     set(m, END, bin(m, BinaryenAddInt32(), get(m, STR), get(m, LEN))),
+                                     djb2(m, H, I, END, "hash"));
+    BinaryenExpressionRef lo_bit = bin(m, BinaryenAndInt32(), BinaryenLoad(m, 1, false, 0, 1, i32(), bit_byte(m, BITS, lo16(m, H), 0)),
+                                       bit_mask(m, lo16(m, H)));
+    BinaryenExpressionRef hi_bit =
+        bin(m, BinaryenAndInt32(), BinaryenLoad(m, 1, false, 0, 1, i32(), bit_byte(m, BITS, hi16(m, H), BITMAP_BYTES / 2)),
+            bit_mask(m, hi16(m, H)));
+    BinaryenExpressionRef bit = bin(m, BinaryenAndInt32(), bin(m, BinaryenNeInt32(), lo_bit, c32(m, 0)),
+                                    bin(m, BinaryenNeInt32(), hi_bit, c32(m, 0)));
+    BinaryenExpressionRef body = BinaryenBlock(
+        m, NULL,
+        (BinaryenExpressionRef[]){
+            BinaryenIf(m, BinaryenUnary(m, BinaryenEqZInt32(), get(m, LEN)), BinaryenReturn(m, zero), NULL),
+            set(m, LAST, BinaryenLoad(m, 4, false, last_off, 4, i32(), c32(m, (int32_t)last_addr))),
+            BinaryenIf(m, BinaryenUnary(m, BinaryenEqZInt32(), get(m, LAST)), BinaryenReturn(m, c32(m, 0)), NULL),
+            set(m, TOTAL, bin(m, BinaryenAddInt32(),
+                              bin(m, BinaryenAndInt32(), load32(m, POOL_TOTAL_PREV, get(m, LAST)), c32(m, 0x7fffffff)),
+                              load32(m, POOL_LEN, get(m, LAST)))),
+            set(m, BITS, BinaryenGlobalGet(m, QSTR_BITS, i32())),
+            BinaryenIf(m, BinaryenUnary(m, BinaryenEqZInt32(), get(m, BITS)), alloc, NULL),
+            set(m, COUNT, BinaryenGlobalGet(m, QSTR_COUNT, i32())),
+            BinaryenIf(m, bin(m, BinaryenNeInt32(), get(m, COUNT), get(m, TOTAL)), sync, NULL),
+            hash,
+            BinaryenUnary(m, BinaryenEqZInt32(), bit),
+        },
+        10, i32());
+    BinaryenType params[] = {i32(), i32()};
+    BinaryenType vars[END - LAST + 1];
+    for (size_t k = 0; k < sizeof vars / sizeof *vars; k++) vars[k] = i32();
+    BinaryenAddFunction(m, F_ABSENT, BinaryenTypeCreate(params, 2), i32(), vars, sizeof vars / sizeof *vars, body);
+}
+
+static void rewrite_qstr_lookup(BinaryenModuleRef m)
+{
+    qstr_match q = {0};
+    find_qstr_lookup(m, &q);
+    if (q.count != 1) {
+        fprintf(stderr, "%s: qstr_find_strn: expected one match, found %d\n", prog, q.count);
+        exit(1);
+    }
+    BinaryenExportRef ex = BinaryenGetExport(m, "malloc");
+    if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalFunction()) die("%s", "the guest exports no malloc");
+    if (BinaryenGetGlobal(m, QSTR_BITS) || BinaryenGetGlobal(m, QSTR_COUNT) || BinaryenGetFunction(m, F_ABSENT) ||
+        BinaryenGetFunction(m, F_ADD))
+        die("the module already has the string-interning helpers of %s", prog);
+    BinaryenAddGlobal(m, QSTR_BITS, i32(), true, c32(m, 0));
+    BinaryenAddGlobal(m, QSTR_COUNT, i32(), true, c32(m, 0));
+    add_bits_function(m);
+    add_absent_function(m, BinaryenExportGetValue(ex), q.last_pool_addr, q.last_pool_offset);
+    /* qstr_find_strn: (if (absent str len) (return 0)) before its body */
+    BinaryenFunctionRef fn = q.fn;
+    BinaryenExpressionRef args[] = {get(m, 0), get(m, 1)};
+    BinaryenExpressionRef check =
+        BinaryenIf(m, BinaryenCall(m, F_ABSENT, args, 2, i32()), BinaryenReturn(m, c32(m, 0)), NULL);
+    BinaryenExpressionRef kids[] = {check, BinaryenFunctionGetBody(fn)};
+    BinaryenFunctionSetBody(fn, BinaryenBlock(m, NULL, kids, 2, BinaryenTypeAuto()));
+    fprintf(stderr, "%s: string interning looks in a hash bitmap first in %s (last_pool at %u+%u)\n", prog,
+            BinaryenFunctionGetName(fn), q.last_pool_addr, q.last_pool_offset);
+}
+
 int main(int argc, char **argv)
 {
     prog = "speed";
@@ -536,6 +785,7 @@ int main(int argc, char **argv)
     BinaryenModuleRef m = read_module(argv[1]);
     rewrite_vstr_growth(m);
     rewrite_gc_search(m);
+    rewrite_qstr_lookup(m);
     write_module(m, argv[1], argv[2]);
     BinaryenModuleDispose(m);
     return 0;

@@ -1,6 +1,8 @@
 /*
  * test_speed.c — the build-time rewrites of guest/speed: long strings grow
- * geometrically and multi-block allocations search on from the last one.
+ * geometrically, multi-block allocations search on from the last one, and
+ * looking a new string up among the interned ones starts with a bitmap of
+ * their hashes.
  *
  * Speed itself is measured by bench/ (docs/benchmarks.md), never here.
  * What is checked here is exact: outputs are what CPython prints, fuel (a
@@ -39,15 +41,21 @@ static uint64_t run_ok(mpbox_session *s, const char *src, const char *out)
     return fuel;
 }
 
+/* Fuel of src in a fresh session. */
+static uint64_t fuel_fresh(const char *src, const char *out)
+{
+    mpbox_session *s = session();
+    uint64_t f = s ? run_ok(s, src, out) : 0;
+    mpbox_session_free(s);
+    return f;
+}
+
 /* Fuel of `body` (a format with one %d: the size) in a fresh session. */
 static uint64_t fuel_of(const char *body, int n, const char *out)
 {
     char src[2048];
     snprintf(src, sizeof src, body, n);
-    mpbox_session *s = session();
-    uint64_t f = s ? run_ok(s, src, out) : 0;
-    mpbox_session_free(s);
-    return f;
+    return fuel_fresh(src, out);
 }
 
 /* Doubling the input at most 2.3 times the fuel: linear plus a little
@@ -186,6 +194,84 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
     mpbox_session_free(loaded);
 }
 
+/* Interned names made at run time (setattr interns the name). */
+static const char intern_names[] = "class C:\n"
+                                   "    pass\n"
+                                   "for i in range(%d):\n"
+                                   "    setattr(C, 'attr%%d' %% i, i)\n";
+
+/* Making new strings costs the same however many strings are interned:
+ * each new str is looked up among them, which scanned them all. */
+static void new_strings_do_not_scan_interned_ones(void)
+{
+    char src[1024];
+    const char *make = "s = 0\n"
+                       "for i in range(20000):\n"
+                       "    s += len('v%d' % i + 'w')\n"
+                       "print(s)\n";
+    snprintf(src, sizeof src, intern_names, 3000);
+    size_t n = strlen(src);
+    snprintf(src + n, sizeof src - n, "%s", make);
+    char only[512];
+    snprintf(only, sizeof only, intern_names, 3000);
+    uint64_t with_names = fuel_fresh(src, "128890\n"), names = fuel_fresh(only, ""), plain = fuel_fresh(make, "128890\n");
+    if (!mpbox_has_fuel())
+        return;
+    CHECK(with_names > names && plain > 0);
+    uint64_t extra = with_names - names;
+    if ((double)extra > 1.2 * (double)plain)
+        printf("    fuel of the strings: %llu with 3000 names interned, %llu without\n", (unsigned long long)extra,
+               (unsigned long long)plain);
+    CHECK((double)extra <= 1.2 * (double)plain);
+}
+
+/* Strings built at run time still meet the interned ones: attribute names,
+ * keyword arguments, dict keys from literals, in fresh, rolled-back and
+ * forked sessions, with new names interned in between. */
+static const char meet[] = "class K:\n"
+                           "    pass\n"
+                           "k = K()\n"
+                           "for i in range(300):\n"
+                           "    setattr(k, 'field' + str(i), i)\n"
+                           "t = 0\n"
+                           "for i in range(300):\n"
+                           "    t += getattr(k, ''.join(['fi', 'eld', str(i)]))\n"
+                           "d = {'alpha': 1, 'beta': 2}\n"
+                           "key = 'al' + 'pha'\n"
+                           "def f(alpha=0, beta=0):\n"
+                           "    return alpha * 10 + beta\n"
+                           "print(t, d[key], f(**{key: 3, 'be' + 'ta': 4}), hasattr(k, 'field' + '299'), hasattr(k, 'field300'))\n";
+static const char meet_out[] = "44850 1 34 True False\n";
+
+static void interned_strings_are_found(void)
+{
+    mpbox_session *s = session();
+    if (!s)
+        return;
+    uint64_t f1 = run_ok(s, meet, meet_out);
+    /* a run that interns names, then is rolled back (out of fuel) */
+    if (mpbox_has_fuel()) {
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 2000000) >= 0);
+        const char *burn = "class Z:\n    pass\nfor i in range(100000):\n    setattr(Z, 'zz%d' % i, i)\n";
+        mpbox_result *r = NULL;
+        CHECK(mpbox_run(s, burn, strlen(burn), &r) == MPBOX_OK);
+        CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
+        mpbox_result_free(r);
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
+    }
+    mpbox_session *fork = NULL;
+    CHECK(mpbox_session_fork(s, &fork) == MPBOX_OK);
+    uint64_t f2 = run_ok(s, meet, meet_out);
+    uint64_t f3 = fork ? run_ok(fork, meet, meet_out) : 0;
+    CHECK(f2 == f3);
+    CHECK(f1 > 0 || !mpbox_has_fuel());
+    /* names interned by a kept run are found by the next one */
+    run_ok(s, "class Y:\n    pass\nfor i in range(500):\n    setattr(Y, 'yy%d' % i, i)\n", "");
+    run_ok(s, "print(sum(getattr(Y, 'y' + 'y' + str(i)) for i in range(500)), hasattr(Y, 'yy500'))\n", "124750 False\n");
+    mpbox_session_free(s);
+    mpbox_session_free(fork);
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK) {
@@ -198,6 +284,8 @@ int main(void)
     RUN(multi_block_allocations_grow_linearly);
     RUN(freed_space_is_found_again);
     RUN(same_fuel_fresh_forked_loaded_rolled_back);
+    RUN(new_strings_do_not_scan_interned_ones);
+    RUN(interned_strings_are_found);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
 }
