@@ -89,6 +89,7 @@ static const char image_prelude[] =
     "    except AttributeError:\n"
     "        raise TypeError('vars() argument must have __dict__ attribute') from None\n"
     "builtins.vars = vars\n"
+    "del vars\n"
     "def __mpbox_single(src):\n"
     "    exec(compile(src, '<stdin>', 'single'), globals())\n"
     "builtins.__mpbox_single = __mpbox_single\n"
