@@ -182,7 +182,12 @@ static PyObject *session_run(SessionObject *self, PyObject *args, PyObject *kwar
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "s#|$OOpp:run", kwlist, &code, &len, &timeout, &fuel, &echo,
                                      &return_value))
         return NULL;
-    /* Per-run limits: set for this run, then the session's values again. */
+    /* Per-run limits: set for this run, then the session's values again.
+     * None (the default) means the session's value. */
+    if (timeout == Py_None)
+        timeout = NULL;
+    if (fuel == Py_None)
+        fuel = NULL;
     ext_limit l[2];
     int n = 0;
     if (timeout || fuel) {
@@ -630,7 +635,7 @@ static PyMethodDef session_methods[] = {
     {"run", (PyCFunction)(void (*)(void))session_run, METH_VARARGS | METH_KEYWORDS,
      "run(code, *, timeout=None, fuel=None, echo=False, return_value=False) -> Result\n\n"
      "Run Python source in this session (state persists across runs). timeout (seconds) and fuel apply to this "
-     "run only. echo=True prints the value of each expression statement (REPL style); return_value=True keeps "
+     "run only (None: the session's limit). echo=True prints the value of each expression statement (REPL style); return_value=True keeps "
      "the value of a final expression as Result.return_value. The GIL is released while the guest runs; "
      "Ctrl-C in the main thread interrupts the run and raises KeyboardInterrupt."},
     {"interrupt", (PyCFunction)session_interrupt, METH_NOARGS,

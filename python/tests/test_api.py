@@ -3,6 +3,7 @@
 import json
 import os
 import sqlite3
+import threading
 
 import pytest
 
@@ -148,6 +149,14 @@ def test_deterministic_runs_repeat():
 def test_per_run_timeout_is_restored(session):
     r = session.run("while True: pass", timeout=0.05)
     assert r.status == "timeout"
+    session.set_limits(timeout=0.05)
+    guard = threading.Timer(20, session.interrupt)  # were None "no limit", this ends the run
+    guard.start()
+    try:
+        assert session.run("while True: pass", timeout=None).status == "timeout"  # None: the session's
+    finally:
+        guard.cancel()
+    session.set_limits(timeout=30)
     assert session.limits["timeout"] == 30.0
     assert session.run("print('still here')").stdout == "still here\n"
 
