@@ -146,7 +146,7 @@ def test_unit_verifies():
         f.write(open(unit_path()).read().replace("/usr/bin/mpbox", mpbox_bin()))
     p = sh("systemd-analyze", "verify", "--man=no", unit)
     check(p.returncode == 0 and p.stderr.strip() == b"", show(p.stderr, 800))
-    for d in ("NoNewPrivileges=yes", "ProtectSystem=strict", "StateDirectory=mpbox", "User=mpbox",
+    for d in ("KillMode=mixed", "NoNewPrivileges=yes", "ProtectSystem=strict", "StateDirectory=mpbox", "User=mpbox",
               "CapabilityBoundingSet=", "PrivateTmp=yes", "RestrictNamespaces=yes", "MemoryDenyWriteExecute=yes"):
         k, v = d.split("=", 1)
         check(v in unit_values(k), "%s missing" % d)
