@@ -31,7 +31,7 @@ CSTD     := -std=c11 -D_GNU_SOURCE
 GUEST_DIR ?= $(BUILD)/guest
 INCS     := -Iinclude -Irt -Ihost -Icore -Icli -Iserver -I$(GUEST_DIR)
 LIBFLAGS := -fPIC -fvisibility=hidden
-CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) $(INCS) $(FUEL_CFLAGS) $(CFLAGS)
+CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) $(INCS) $(FUEL_CFLAGS) $(GC_CFLAGS) $(CFLAGS)
 LIBS     := -lsqlite3 -lpthread -lm
 
 LIB_SRC  := $(wildcard rt/*.c) $(wildcard host/*.c) $(wildcard core/*.c)
@@ -44,7 +44,7 @@ HDRS     := include/mpbox.h $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard c
 
 GUEST_O  := $(GUEST_DIR)/guest.o
 
-.PHONY: all deps test test-unit test-asan demo bench install uninstall deb clean distclean fuzz
+.PHONY: all deps test test-unit test-asan test-gc-stress demo bench install uninstall deb clean distclean fuzz
 all: $(BUILD)/libmpbox.a $(BUILD)/libmpbox.so $(BUILD)/mpbox $(BUILD)/mpbox.pc
 
 # ---- dependencies and the guest --------------------------------------
@@ -64,7 +64,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by three Binaryen C API tools, built in
+# The guest is rewritten at build time by four Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -72,6 +72,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   by structure: docs/benchmarks.md;
 #   guest/map (always) hands the guest's hash maps to host/map.c, which
 #   keeps dicts in insertion order (docs/architecture.md, "Dicts");
+#   guest/gc (always) hands the guest's gc_collect to host/gc.c, which
+#   collects during runs (docs/architecture.md, "Garbage collection");
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -106,14 +108,21 @@ endif
 $(GUEST_DIR)/micropython.map.wasm: $(GUEST_BASE) $(GUEST_DIR)/map $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/map $< $@
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.map.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/gc: guest/gc.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/micropython.gc.wasm: $(GUEST_DIR)/micropython.map.wasm $(GUEST_DIR)/gc $(FUEL_STAMP_GUEST)
+	$(GUEST_DIR)/gc $< $@
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.gc.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.map.wasm
+GUEST_WASM := $(GUEST_DIR)/micropython.gc.wasm
 FUEL_CFLAGS :=
 endif
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
@@ -255,7 +264,23 @@ test-asan: $(GUEST_O)
 	@ASAN_OPTIONS=detect_leaks=1:allow_user_segv_handler=1:handle_segv=0:handle_sigbus=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh $(BUILD)-asan
 
-test: deps-test test-unit test-asan
+# Collection stress (docs/architecture.md, "Garbage collection"): with
+# GC_STRESS=N the start-up image sets gc.threshold((N - 1) * 16), so that
+# the guest collects whenever N - 1 blocks were allocated since the last
+# collection (N = 1: before every allocation). test-gc-stress builds that
+# library in its own directory (same guest) and runs tests/gc_stress.sh,
+# a subset that finishes in minutes, under N = 1 and the sanitizers.
+GC_STRESS ?= 0
+ifneq ($(GC_STRESS),0)
+GC_CFLAGS := -DMPBOX_GC_STRESS=$(GC_STRESS)
+endif
+test-gc-stress: $(GUEST_O)
+	$(MAKE) BUILD=$(BUILD)-gcstress GUEST_DIR=$(GUEST_DIR) GC_STRESS=1 OPT="-O1" CFLAGS="$(ASAN_FLAGS)" \
+	    LDFLAGS="$(ASAN_FLAGS)" $(BUILD)-gcstress/mpbox $(BUILD)-gcstress/tests/test_gc
+	@ASAN_OPTIONS=detect_leaks=1:allow_user_segv_handler=1:handle_segv=0:handle_sigbus=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1 sh tests/gc_stress.sh $(BUILD)-gcstress
+
+test: deps-test test-unit test-asan test-gc-stress
 
 deps-test:
 	@sh guest/deps.sh test

@@ -47,6 +47,7 @@ struct mpbox_runtime {
     uint32_t kbd_pending_addr;           /* mp_pending_exception's word */
     uint32_t sched_state_addr;           /* the scheduler state (u16) */
     uint32_t kbd_exc_addr;               /* the KeyboardInterrupt object */
+    uint32_t gc_area_addr;               /* MicroPython's first heap area (host/gc.c) */
     uint64_t image_id;                   /* identifies this guest build and image */
 
     int32_t *image_slot;                 /* host page -> index in image, or -1 */

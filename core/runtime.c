@@ -35,7 +35,22 @@
 #define GUEST_STACK_SLACK (64u << 10)
 #define PYSTACK_WORDS (32u << 10)
 
+/* Garbage collection (host/gc.c): the build's start-up sets an allocation
+ * threshold of 16 KiB, which only made sense while gc_collect() just set a
+ * flag; MicroPython's default (none: collect when the heap is full) is
+ * restored. A collection-stress build (make GC_STRESS=N) sets a threshold
+ * of N - 1 blocks instead: a collection before every allocation for N = 1,
+ * else whenever N - 1 blocks were allocated since the last one. */
+#if defined(MPBOX_GC_STRESS) && MPBOX_GC_STRESS > 0
+#define GC_STR_(x) #x
+#define GC_STR(x) GC_STR_(x)
+#define GC_THRESHOLD "(" GC_STR(MPBOX_GC_STRESS) " - 1) * 16"
+#else
+#define GC_THRESHOLD "-1"
+#endif
+
 /* Run once in the image.
+ * - gc.threshold: see GC_THRESHOLD.
  * - input() would block forever in this build (stdin is polled without
  *   end): it reads end of file like a closed stdin.
  * - vars(obj), which MicroPython lacks, is obj.__dict__ (without an
@@ -72,7 +87,8 @@
  *   as a JSON string when it is not JSON-serialisable). Otherwise src is
  *   executed whole. */
 static const char image_prelude[] =
-    "import builtins, sys\n"
+    "import builtins, sys, gc\n"
+    "gc.threshold(" GC_THRESHOLD ")\n"
     "sys.path[:] = ['', '/lib', '/usr/lib/mpbox', '.frozen']\n"
     "def input(prompt=''):\n"
     "    if prompt:\n"
@@ -123,7 +139,7 @@ static const char image_prelude[] =
     "        raise done[0]\n"
     "    asyncio.run = run\n"
     "__mpbox_asyncio()\n"
-    "del input, __mpbox_single, __mpbox_asyncio, sys\n";
+    "del input, __mpbox_single, __mpbox_asyncio, sys, gc\n";
 
 /* The host-function half of the prelude (a string of its own: ISO C
  * limits literals to 4095 characters). */
@@ -490,6 +506,35 @@ static int find_interrupt_words(mpbox_runtime *rt)
     return MPBOX_OK;
 }
 
+/* MicroPython's first heap area, which collections during runs start
+ * from (host/gc.c): the one struct of its shape in the image's pages. A
+ * struct may straddle two consecutive pages. */
+static int find_gc_area(mpbox_runtime *rt)
+{
+    uint8_t buf[MPB_HOST_PAGE + 32];
+    uint32_t found = 0, count = 0;
+    uint64_t size = (uint64_t)rt->image_pages * MPB_WASM_PAGE;
+    for (uint32_t i = 0; i < rt->image_count; i++) {
+        memcpy(buf, rt->image_data + (size_t)i * MPB_HOST_PAGE, MPB_HOST_PAGE);
+        memset(buf + MPB_HOST_PAGE, 0, 32);
+        if (i + 1 < rt->image_count && rt->image_index[i + 1] == rt->image_index[i] + 1)
+            memcpy(buf + MPB_HOST_PAGE, rt->image_data + (size_t)(i + 1) * MPB_HOST_PAGE, 32);
+        /* structs that start on the next page are counted with it */
+        uint32_t a = 0;
+        int n = mpb_gc_find_area(buf, rt->image_index[i] * MPB_HOST_PAGE, MPB_HOST_PAGE + 28, size, &a);
+        if (n == 1 && a >= (rt->image_index[i] + 1) * MPB_HOST_PAGE)
+            n = 0;
+        if (n > 0) {
+            found = a;
+            count += (uint32_t)n;
+        }
+    }
+    if (count != 1)
+        return MPBOX_GUEST;
+    rt->gc_area_addr = found;
+    return MPBOX_OK;
+}
+
 static void release_image(mpbox_runtime *rt)
 {
     if (!rt->image_embedded) {
@@ -614,6 +659,8 @@ int mpb_runtime_create(mpbox_runtime **out, int use_embedded)
         rc = build_image(rt);
     if (rc == MPBOX_OK)
         rc = find_interrupt_words(rt);
+    if (rc == MPBOX_OK)
+        rc = find_gc_area(rt);
     if (rc != MPBOX_OK) {
         mpbox_runtime_free(rt);
         return rc;

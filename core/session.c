@@ -50,6 +50,7 @@ static void host_init(mpbox_session *s)
     memcpy(h->sigs, rt->sigs, sizeof h->sigs);
     h->request_stop = on_output_overflow;
     h->on_oom = on_oom;
+    h->gc_area = rt->gc_area_addr;
     h->vfs.limits = s->limits; /* file quotas */
     mpb_hostfn_host_init(h);
     clock_gettime(CLOCK_MONOTONIC, &h->epoch);
@@ -363,6 +364,11 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
         h->call = NULL;
         return MPB_TRAP_HOST_NOMEM;
     }
+    /* Collections scan the native stack up to here: every guest frame of
+     * the run lies below (host/gc.c). A nested exec keeps the outer top. */
+    uintptr_t outer_top = h->gc_stack_top;
+    if (!outer_top)
+        h->gc_stack_top = (uintptr_t)__builtin_frame_address(0);
     int trap = MPB_RT_TRY(&call, s->inst.w2c_memory.data);
     if (trap == 0) {
         call.track = s->track.active ? &s->track : NULL;
@@ -396,6 +402,11 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     }
     mpb_rt_leave(&call);
     mpb_watchdog_disarm(s);
+    h->gc_stack_top = outer_top;
+    if (h->gc_busy) { /* trapped inside a collection: give fuel back its count */
+        h->gc_busy = 0;
+        fuel_set(s, h->gc_fuel);
+    }
     h->call = NULL;
     h->jmp_top = NULL;
     return trap;
@@ -689,6 +700,8 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     h->output_stop = s->limits[MPBOX_LIMIT_OUTPUT_STOP] != 0;
     h->output_overflowed = 0;
     h->oom = 0;
+    h->gc_collections = 0;
+    h->gc_grow = 0;
     h->host_arg_cap = (uint64_t)s->limits[MPBOX_LIMIT_HOST_ARG_BYTES];
     h->host_calls = h->host_ns = 0;
     free(h->retval);

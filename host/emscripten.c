@@ -132,13 +132,19 @@ uint32_t Z_envZ_emscripten_resize_heap(struct Z_env_instance_t *env, uint32_t re
         ok = mpb_rt_grow_to(mem, (uint32_t)(target / MPB_WASM_PAGE)) == 0 ||
              mpb_rt_grow_to(mem, (uint32_t)(want / MPB_WASM_PAGE)) == 0;
     }
-    if (!ok && !h->oom) {
+    if (!ok)
+        mpb_host_memory_refused(h);
+    MPB_IMPORT_LEAVE(h);
+    return ok;
+}
+
+void mpb_host_memory_refused(mpb_host *h)
+{
+    if (!h->oom) {
         h->oom = 1;
         if (h->on_oom)
             h->on_oom(h);
     }
-    MPB_IMPORT_LEAVE(h);
-    return ok;
 }
 
 void Z_envZ__abort_js(struct Z_env_instance_t *env)

@@ -34,6 +34,17 @@ typedef struct mpb_jmp {
     struct mpb_jmp *prev;
 } mpb_jmp;
 
+/* A heap area of the guest, as host/gc.c reads it during a collection. */
+typedef struct mpb_gc_area {
+    uint32_t addr;      /* the area's struct */
+    uint32_t pool, end; /* its blocks: [pool, end) */
+    uint32_t blocks;
+    uint8_t *atb;       /* checked host view of its allocation table */
+} mpb_gc_area;
+/* Areas at most: each new one at least doubles the heap (MicroPython adds
+ * max(heap so far, allocation)), so a 4 GiB memory holds fewer than 16. */
+#define MPB_GC_MAX_AREAS 64
+
 enum { MPB_SIG_V1, MPB_SIG_V2, MPB_SIG_V3, MPB_SIG_V4, MPB_SIG_V5,
        MPB_SIG_I1, MPB_SIG_I2, MPB_SIG_I3, MPB_SIG_I4, MPB_SIG_I5, MPB_SIG_I6,
        MPB_SIG_COUNT };
@@ -59,6 +70,15 @@ struct mpb_host {
     /* memory */
     int oom;            /* a heap growth was refused during this run */
     void (*on_oom)(mpb_host *h); /* tells core (first refusal of a run) */
+
+    /* garbage collection during runs (host/gc.c) */
+    uint32_t gc_area;        /* MicroPython's first heap area (in mp_state); 0: none found */
+    uintptr_t gc_stack_top;  /* native stack above the run's outermost guest frame; 0 between runs */
+    int gc_busy;             /* a collection is running */
+    int64_t gc_fuel;         /* the fuel counter, held while a collection runs */
+    uint64_t gc_collections; /* collections in this run */
+    int gc_grow;             /* the heap grows instead of collecting (next area) */
+    mpb_gc_area gc_areas[MPB_GC_MAX_AREAS];
 
     /* time and randomness */
     struct timespec epoch; /* ticks_ms counts from here */
@@ -93,6 +113,17 @@ struct mpb_host {
     const char *program;
     size_t program_len;
 };
+
+/* The guest was refused memory (a growth past the cap, or a full heap that
+ * collections no longer relieve): tells core, once per run. */
+void mpb_host_memory_refused(mpb_host *h);
+/* Room under the memory cap for a new heap area, in bytes (host/gc.c). */
+uint64_t mpb_gc_room(mpb_host *h);
+/* Look for MicroPython's first heap area among `len` bytes of memory copied
+ * from guest address `first_addr` (the start-up image's pages): structs of
+ * an area's shape that do not head their own block. Returns how many there
+ * are and the address of the last in *found. */
+int mpb_gc_find_area(const uint8_t *data, uint32_t first_addr, uint32_t len, uint64_t mem_size, uint32_t *found);
 
 /* Stamp the file system's clock (modification times) before a change:
  * wall-clock seconds, or the virtual clock in deterministic mode. */

@@ -1,0 +1,198 @@
+/*
+ * test_gc.c — garbage collection during runs (guest/gc.c, host/gc.c):
+ * garbage is reclaimed while a program runs, gc.collect()/mem_free()/
+ * mem_alloc() report it, the whole memory cap holds live data, objects held
+ * only by C code of the guest survive collections before every allocation,
+ * a rolled-back run leaves no trace of its collections, and fuel does not
+ * depend on them.
+ */
+#include <stdint.h>
+
+#include "check.h"
+#include "mpbox.h"
+
+static mpbox_runtime *rt;
+
+static mpbox_session *session(int64_t memory)
+{
+    mpbox_session *s = NULL;
+    CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 60000);
+    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 200);
+    if (memory)
+        mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, memory);
+    return s;
+}
+
+static mpbox_result *run_in(mpbox_session *s, const char *src)
+{
+    mpbox_result *r = NULL;
+    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
+    if (r && mpbox_result_status(r) != MPBOX_STATUS_OK && mpbox_result_error_message(r))
+        printf("    %s: %s\n", mpbox_status_name(mpbox_result_status(r)), mpbox_result_error_message(r));
+    return r;
+}
+
+static void expect(mpbox_session *s, const char *src, const char *out)
+{
+    mpbox_result *r = run_in(s, src);
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
+    CHECK_STR(mpbox_result_stdout(r, NULL), out);
+    mpbox_result_free(r);
+}
+
+/* 300 MB of short-lived strings under a 32 MiB cap (the heap alone could
+ * hold a tenth of them): the run ends normally, within the cap. */
+static void garbage_is_reclaimed(void)
+{
+    mpbox_session *s = session(32 << 20);
+    mpbox_result *r = run_in(s, "for i in range(300000):\n    s = str(i) * 100\nprint(len(s), s[:6])\n");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
+    CHECK_STR(mpbox_result_stdout(r, NULL), "600 299999\n");
+    CHECK(mpbox_result_peak_memory(r) <= (32u << 20));
+    mpbox_result_free(r);
+    mpbox_session_free(s);
+}
+
+/* The gc module's numbers move during one run as MicroPython documents:
+ * allocating lowers mem_free and raises mem_alloc, collecting the garbage
+ * gives it back; mem_free counts what the cap still allows. */
+static void gc_module_mid_run(void)
+{
+    mpbox_session *s = session(64 << 20);
+    expect(s,
+           "import gc\n"
+           "gc.collect()\n"
+           "a0, f0 = gc.mem_alloc(), gc.mem_free()\n"
+           "x = [bytes(1000) for _ in range(2000)]\n"
+           "a1, f1 = gc.mem_alloc(), gc.mem_free()\n"
+           "x = None\n"
+           "gc.collect()\n"
+           "a2, f2 = gc.mem_alloc(), gc.mem_free()\n"
+           "print(a1 - a0 > 2000000, f0 - f1 > 2000000, a1 - a2 > 2000000, f2 - f1 > 2000000)\n"
+           "print(40 << 20 < f0 < 64 << 20, gc.threshold())\n",
+           "True True True True\nTrue -1\n");
+    mpbox_session_free(s);
+}
+
+/* Nearly the whole cap holds live data (before collection during runs, a
+ * heap that grows by doubling stopped at about half of it); live data
+ * beyond the cap is out_of_memory, rolled back. */
+static void whole_cap_usable(void)
+{
+    mpbox_session *s = session(64 << 20);
+    mpbox_result *r = run_in(s, "x = [bytes(1000) for _ in range(48000)]\nprint(len(x))\n");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
+    CHECK_STR(mpbox_result_stdout(r, NULL), "48000\n");
+    CHECK(mpbox_result_peak_memory(r) <= (64u << 20));
+    mpbox_result_free(r);
+    r = run_in(s, "y = [bytes(1000) for _ in range(48000)]\n");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_MEMORY);
+    CHECK(mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
+    mpbox_result_free(r);
+    expect(s, "print(len(x), 'y' in globals())\n", "48000 False\n");
+    mpbox_session_free(s);
+}
+
+/* gc.threshold(0) collects before every allocation. Intermediate objects
+ * that only C code of the guest holds (a generator feeding join, the list
+ * sorted() builds, key results, a dict comprehension's pieces, arguments
+ * of a call in progress, locals of deep recursion) must all survive: the
+ * output is CPython's. */
+static void stress_keeps_live_objects(void)
+{
+    mpbox_session *s = session(64 << 20);
+    expect(s,
+           "import gc\n"
+           "gc.threshold(0)\n"
+           "j = '-'.join(str(i) * 3 for i in range(300))\n"
+           "t = sorted([str(i) for i in range(400)], key=lambda v: (v[-1], str(len(v)) * 2, v))\n"
+           "d = {str(i): [i, str(i * 2)] for i in range(300)}\n"
+           "m = list(map(lambda v: (v, str(v) * 2), range(200)))\n"
+           "def deep(n):\n"
+           "    a = [n, str(n) * 4]\n"
+           "    b = {'k': a, 'n': str(n)}\n"
+           "    r = deep(n - 1) if n else sum(len(str(i)) for i in range(500))\n"
+           "    return r + len(b['k'][1]) + len(b['n'])\n"
+           "f = '%s|%s|%r' % (str(7) * 5, [str(8)] * 2, {'a': str(9) * 3})\n"
+           "print(len(j), j[:12], j[-12:])\n"
+           "print(t[:4], t[-3:])\n"
+           "print(len(d), d['299'], sum(v[0] for v in d.values()))\n"
+           "print(m[199], len(m))\n"
+           "print(deep(150))\n"
+           "print(f)\n"
+           "gc.threshold(-1)\n",
+           "2669 000-111-222- 98-299299299\n"
+           "['0', '10', '20', '30'] ['379', '389', '399']\n"
+           "300 [299, '598'] 44850\n"
+           "(199, '199199') 200\n"
+           "3105\n"
+           "77777|['8', '8']|{'a': '999'}\n");
+    mpbox_session_free(s);
+}
+
+/* A run that collects and then is rolled back (out_of_memory) leaves the
+ * session exactly as before, its heap included: afterwards it behaves as a
+ * fork made before that run. */
+static void rollback_after_collection(void)
+{
+    mpbox_session *s = session(48 << 20), *twin = NULL;
+    expect(s, "import gc\nkeep = [str(i) for i in range(5000)]\n", "");
+    CHECK(mpbox_session_fork(s, &twin) == MPBOX_OK);
+    mpbox_result *r = run_in(s,
+                             "keep = None\n"
+                             "for i in range(100000):\n    s = str(i) * 40\n"
+                             "gc.collect()\n"
+                             "x = []\n"
+                             "while True:\n    x.append(bytearray(100000))\n");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_MEMORY);
+    CHECK(mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
+    mpbox_result_free(r);
+    static const char probe[] = "print(gc.mem_alloc(), gc.mem_free(), len(keep), keep[4999])\n";
+    mpbox_result *a = run_in(s, probe), *b = run_in(twin, probe);
+    CHECK_STR(mpbox_result_stdout(a, NULL), mpbox_result_stdout(b, NULL));
+    mpbox_result_free(a);
+    mpbox_result_free(b);
+    mpbox_session_free(twin);
+    mpbox_session_free(s);
+}
+
+/* The same program uses the same fuel in fresh sessions, whatever the
+ * collections found on the native stack. */
+static void fuel_does_not_depend_on_collections(void)
+{
+    if (!mpbox_has_fuel())
+        return;
+    static const char prog[] = "import gc\nd = {}\n"
+                               "for i in range(60000):\n    d[i % 500] = str(i) * 20\n"
+                               "gc.collect()\nprint(len(d), gc.mem_alloc() < 8000000)\n";
+    uint64_t fuel[2];
+    for (int i = 0; i < 2; i++) {
+        mpbox_session *s = session(32 << 20);
+        mpbox_session_limit(s, MPBOX_LIMIT_DETERMINISTIC, 1);
+        mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 1000000000000);
+        mpbox_result *r = run_in(s, prog);
+        CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
+        CHECK_STR(mpbox_result_stdout(r, NULL), "500 True\n");
+        fuel[i] = mpbox_result_fuel_used(r);
+        mpbox_result_free(r);
+        mpbox_session_free(s);
+    }
+    CHECK(fuel[0] > 0 && fuel[0] == fuel[1]);
+}
+
+int main(void)
+{
+    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
+        printf("FAIL runtime: cannot create\n");
+        return 1;
+    }
+    RUN(garbage_is_reclaimed);
+    RUN(gc_module_mid_run);
+    RUN(whole_cap_usable);
+    RUN(stress_keeps_live_objects);
+    RUN(rollback_after_collection);
+    RUN(fuel_does_not_depend_on_collections);
+    mpbox_runtime_free(rt);
+    CHECK_EXIT();
+}
