@@ -5,7 +5,7 @@ def make_rows(n, seed):
     rows = []
     x = seed
     for i in range(n):
-        x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+        x = (x * 7919 + 104729) % 1000003
         rows.append({"id": i, "region": "r%d" % (x % 17), "qty": x % 100, "price": (x % 1000) / 10.0})
     return rows
 
