@@ -36,5 +36,5 @@ trap 'rm -f "$wrapper"' EXIT
 printf '#!/bin/sh\nexec "%s" --timeout 300 "$@"\n' "$mpbox" >"$wrapper"
 chmod +x "$wrapper"
 PYTHONDONTWRITEBYTECODE=1 python3 "$root/tests/compat/run.py" "$wrapper" \
-    bisect heapq json functools operator string textwrap dict || status=1
+    bisect heapq json functools operator string textwrap || status=1
 exit $status
