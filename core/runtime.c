@@ -139,7 +139,7 @@ static const char image_prelude[] =
     "        raise done[0]\n"
     "    asyncio.run = run\n"
     "__mpbox_asyncio()\n"
-    "del input, vars, __mpbox_single, __mpbox_asyncio, sys, gc\n";
+    "del input, __mpbox_single, __mpbox_asyncio, sys, gc\n";
 
 /* The host-function half of the prelude (a string of its own: ISO C
  * limits literals to 4095 characters). */
