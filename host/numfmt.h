@@ -1,0 +1,27 @@
+/*
+ * numfmt.h — float printing and rounding for the guest (host/numfmt.c),
+ * behind the imports env.mpbox_format_float and env.mpbox_round that
+ * guest/numfmt.c adds.
+ */
+#ifndef MPB_NUMFMT_H
+#define MPB_NUMFMT_H
+
+#include <stddef.h>
+
+/* The largest buffer the guest may hand over. */
+#define MPB_NUMFMT_MAX 4096
+
+/* Writes x as CPython formats it: fmt is MicroPython's presentation type
+ * ('e' 'E' 'f' 'F' 'g' 'G'), | 0x100 when the format spec had none; flags
+ * fill, width and prec as MicroPython's mp_print_float takes them
+ * (precision 99 with 'g' is repr()). No padding (MicroPython's printer
+ * pads), except zeros between grouped digits. No NUL. Returns the length, or -1 when the
+ * text needs more than cap bytes or the request is not understood. */
+int mpb_format_float(double x, int fmt, int flags, int fill, int width, int prec, char *out, size_t cap);
+
+/* round(x, ndigits) as CPython: the exact binary value rounded half to
+ * even at 10**-ndigits (round(2.675, 2) == 2.67, round(250.0, -2) ==
+ * 200.0); infinities and NaN unchanged. */
+double mpb_round_float(double x, double ndigits);
+
+#endif
