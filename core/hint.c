@@ -39,7 +39,6 @@ struct hint_rule {
 #define RAW_LINE '~'
 
 
-#define STR_HAS_NO(m, h) {"AttributeError", "'str' object has no attribute '" m "'", NULL, h}
 /* MicroPython raises plain OSError with an errno for every file error. */
 #define OS_ERROR(name, code)                                                                   \
     {"NameError", "name '" name "' isn't defined", NULL,                                       \
@@ -48,44 +47,7 @@ struct hint_rule {
 
 /* First match wins: specific rules come before general ones. */
 static const struct hint_rule rules[] = {
-    /* ---- str methods MicroPython does not have ---- */
-    STR_HAS_NO("ljust", "MicroPython str has no ljust(); use f'{s:<10}' or '{:<10}'.format(s) "
-                        "(fill character: f'{s:*<10}')."),
-    STR_HAS_NO("rjust", "MicroPython str has no rjust(); use f'{s:>10}' or '{:>10}'.format(s) "
-                        "(fill character: f'{s:*>10}')."),
-    STR_HAS_NO("zfill", "MicroPython str has no zfill(); use f'{n:05d}' for a number or "
-                        "f'{s:0>5}' for a string of digits."),
-    STR_HAS_NO("title", "MicroPython str has no title(); use "
-                        "' '.join(w[:1].upper() + w[1:].lower() for w in s.split(' '))."),
-    STR_HAS_NO("capitalize", "MicroPython str has no capitalize(); use s[:1].upper() + s[1:].lower()."),
-    STR_HAS_NO("swapcase", "MicroPython str has no swapcase(); use "
-                           "''.join(c.lower() if c.isupper() else c.upper() for c in s)."),
-    STR_HAS_NO("casefold", "MicroPython str has no casefold(); use s.lower()."),
-    STR_HAS_NO("isalnum", "MicroPython str has no isalnum(); use "
-                          "s != '' and all(c.isalpha() or c.isdigit() for c in s)."),
-    STR_HAS_NO("isdecimal", "MicroPython str has no isdecimal(); use s.isdigit()."),
-    STR_HAS_NO("isnumeric", "MicroPython str has no isnumeric(); use s.isdigit()."),
-    STR_HAS_NO("isascii", "MicroPython str has no isascii(); use all(ord(c) < 128 for c in s)."),
-    STR_HAS_NO("removeprefix", "MicroPython str has no removeprefix(); use "
-                               "s[len(p):] if s.startswith(p) else s."),
-    STR_HAS_NO("removesuffix", "MicroPython str has no removesuffix(); use "
-                               "s[:-len(p)] if p and s.endswith(p) else s."),
-    STR_HAS_NO("expandtabs", "MicroPython str has no expandtabs(); replace the tabs yourself, "
-                             "e.g. s.replace('\\t', '    ')."),
-    STR_HAS_NO("translate", "MicroPython str has no translate(); use "
-                            "''.join(table.get(c, c) for c in s) with a dict of characters."),
-    {"AttributeError", "type object 'str' has no attribute 'maketrans'", NULL,
-     "MicroPython str has no maketrans()/translate(); map characters with a dict: "
-     "''.join(table.get(c, c) for c in s)."},
-    STR_HAS_NO("format_map", "MicroPython str has no format_map(); use s.format(**mapping)."),
-    {"TypeError", "function takes 2 positional arguments but 3 were given", "*.center(*",
-     "MicroPython str.center() takes no fill character; use f'{s:*^20}' or '{:*^20}'.format(s)."},
-
-    /* ---- int and float methods ---- */
-    {"AttributeError", "'int' object has no attribute 'bit_length'", NULL,
-     "MicroPython int has no bit_length(); use len(bin(n).lstrip('-0b'))."},
-    {"AttributeError", "'int' object has no attribute 'bit_count'", NULL,
-     "MicroPython int has no bit_count(); use bin(n).count('1')."},
+    /* ---- float methods (float has no method table to graft into) ---- */
     {"AttributeError", "'float' object has no attribute 'is_integer'", NULL,
      "MicroPython float has no is_integer(); use x == int(x) (for a finite x)."},
 
@@ -155,10 +117,6 @@ static const struct hint_rule rules[] = {
      "MicroPython zip() has no strict=; compare the lengths yourself before zipping."},
     {"TypeError", "function doesn't take keyword arguments", "*sum(*start=*",
      "MicroPython sum() takes the start by position: sum(values, 10)."},
-    {"TypeError", "function doesn't take keyword arguments", "*from_bytes(*byteorder=*",
-     "MicroPython int.from_bytes() takes positional arguments only: int.from_bytes(b, 'big')."},
-    {"TypeError", "function doesn't take keyword arguments", "*to_bytes(*=*",
-     "MicroPython int.to_bytes() takes positional arguments only: n.to_bytes(4, 'big')."},
     {"TypeError", "function doesn't take keyword arguments", "*deque(*maxlen=*",
      "MicroPython's deque takes its arguments by position: deque(items, 100)."},
     {"TypeError", "function doesn't take keyword arguments", "class *(*metaclass=*",
@@ -178,8 +136,6 @@ static const struct hint_rule rules[] = {
      "MicroPython print() has no flush=; remove it."},
 
     /* ---- built-in names and exception classes ---- */
-    {"NameError", "name 'format' isn't defined", NULL,
-     "MicroPython has no format() built-in; use '{:.2f}'.format(x) or f'{x:.2f}'."},
     {"NameError", "name 'ascii' isn't defined", NULL,
      "MicroPython has no ascii(); use repr() (it does not escape non-ASCII characters)."},
     {"NameError", "name 'exit' isn't defined", NULL, "Use sys.exit() (after import sys)."},

@@ -51,6 +51,10 @@
 
 /* Run once in the image.
  * - gc.threshold: see GC_THRESHOLD.
+ * - lib/python/_mpbox_types.py grafts CPython's missing methods into the
+ *   built-in types (str.ljust, int.bit_length, ...) and adds format(); it
+ *   checks the type objects' layout and raises when it does not match,
+ *   which fails the image build.
  * - input() would block forever in this build (stdin is polled without
  *   end): it reads end of file like a closed stdin.
  * - vars(obj), which MicroPython lacks, is obj.__dict__ (without an
@@ -90,6 +94,8 @@ static const char image_prelude[] =
     "import builtins, sys, gc\n"
     "gc.threshold(" GC_THRESHOLD ")\n"
     "sys.path[:] = ['', '/lib', '/usr/lib/mpbox', '.frozen']\n"
+    "import _mpbox_types\n"
+    "del _mpbox_types\n"
     "def input(prompt=''):\n"
     "    if prompt:\n"
     "        print(prompt, end='')\n"

@@ -83,32 +83,8 @@ static void expect_none(const char *src, const char *type)
     mpbox_result_free(r);
 }
 
-static void str_methods(void)
-{
-    expect_hint("name = 'apple'\nprint(name.ljust(10) + '|')", "AttributeError", "f'{s:<10}'");
-    expect_hint("print('7'.rjust(3))", "AttributeError", "f'{s:>10}'");
-    expect_hint("print('42'.zfill(5))", "AttributeError", "f'{n:05d}'");
-    expect_hint("print('hello world'.title())", "AttributeError", "w[:1].upper()");
-    expect_hint("print('hello'.capitalize())", "AttributeError", "s[:1].upper() + s[1:].lower()");
-    expect_hint("print('AbC'.swapcase())", "AttributeError", "c.isupper()");
-    expect_hint("print('Straße'.casefold())", "AttributeError", "s.lower()");
-    expect_hint("print('a1'.isalnum())", "AttributeError", "c.isalpha() or c.isdigit()");
-    expect_hint("print('12'.isdecimal())", "AttributeError", "s.isdigit()");
-    expect_hint("print('12'.isnumeric())", "AttributeError", "s.isdigit()");
-    expect_hint("print('ab'.isascii())", "AttributeError", "ord(c) < 128");
-    expect_hint("print('v1.2'.removeprefix('v'))", "AttributeError", "s.startswith(p)");
-    expect_hint("print('a.txt'.removesuffix('.txt'))", "AttributeError", "s.endswith(p)");
-    expect_hint("print('a\\tb'.expandtabs(4))", "AttributeError", "replace('\\t'");
-    expect_hint("t = str.maketrans('ab', 'xy')\nprint('abc'.translate(t))", "AttributeError",
-                "table.get(c, c)");
-    expect_hint("print('{a}'.format_map({'a': 1}))", "AttributeError", "s.format(**mapping)");
-    expect_hint("print('abc'.center(9, '*'))", "TypeError", "f'{s:*^20}'");
-}
-
 static void numbers(void)
 {
-    expect_hint("n = 37\nprint(n.bit_length())", "AttributeError", "len(bin(n).lstrip('-0b'))");
-    expect_hint("n = 37\nprint(n.bit_count())", "AttributeError", "bin(n).count('1')");
     expect_hint("x = 2.0\nprint(x.is_integer())", "AttributeError", "x == int(x)");
 }
 
@@ -138,7 +114,6 @@ static void formatting(void)
                 "ValueError", "does not call __format__");
     expect_hint("print(', '.join([1, 2]))", "TypeError", "str(x) for x in items");
     expect_hint("import time\nprint(time.strftime('%Y'))", "TypeError", "time.localtime()");
-    expect_hint("print(format(3.14159, '.2f'))", "NameError", "f'{x:.2f}'");
 }
 
 static void keyword_arguments(void)
@@ -151,8 +126,6 @@ static void keyword_arguments(void)
     expect_hint("print(int('ff', base=16))", "TypeError", "int(s, 16)");
     expect_hint("print(list(zip([1], [2], strict=True)))", "TypeError", "no strict=");
     expect_hint("print(sum([1, 2], start=10))", "TypeError", "sum(values, 10)");
-    expect_hint("print(int.from_bytes(b'\\x01', byteorder='big'))", "TypeError", "int.from_bytes(b, 'big')");
-    expect_hint("print((5).to_bytes(2, byteorder='big'))", "TypeError", "n.to_bytes(4, 'big')");
     expect_hint("from collections import deque\nq = deque([1], maxlen=3)", "TypeError", "deque(items, 100)");
     expect_hint("from collections import deque\nq = deque()", "TypeError", "deque([], 100)");
     expect_hint("class Meta(type):\n    pass\nclass A(metaclass=Meta):\n    pass", "TypeError", "abc.ABC");
@@ -310,7 +283,7 @@ static void unrelated_errors(void)
 static void library_in_place(void)
 {
     with_library = 1;
-    expect_hint("print('x'.ljust(5))", "AttributeError", "f'{s:<10}'");
+    expect_hint("print((2.0).is_integer())", "AttributeError", "x == int(x)");
     expect_hint("print('abc'[::-1])", "NotImplementedError", "''.join(reversed(s))");
     /* with the library, match statements run (the source rewriter) */
     expect_hint("try:\n    pass\nexcept* ValueError:\n    pass", "SyntaxError", "except*");
@@ -349,10 +322,10 @@ static void api(void)
         mpbox_free(json);
         mpbox_result_free(r);
     }
-    r = run_flags("'x'.ljust(3)", 0);
+    r = run_flags("(2.0).is_integer()", 0);
     if (r) {
         char *json = mpbox_result_json(r, NULL);
-        CHECK(json && strstr(json, "\"hint\":\"MicroPython str has no ljust(); use f'{s:<10}'"));
+        CHECK(json && strstr(json, "\"hint\":\"MicroPython float has no is_integer(); use x == int(x)"));
         mpbox_free(json);
         mpbox_result_free(r);
     }
@@ -370,7 +343,6 @@ int main(void)
         printf("FAIL runtime_new\n");
         return 1;
     }
-    RUN(str_methods);
     RUN(numbers);
     RUN(slices_views_types);
     RUN(formatting);
