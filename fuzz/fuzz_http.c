@@ -123,7 +123,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     pthread_mutex_init(&srv.oneshot_lock, NULL);
     pthread_cond_init(&srv.oneshot_free, NULL);
     char err[300], bound[300];
-    struct sess_table_config tcfg = {.max_sessions = 16, .state_dir = dir, .state_budget = cfg.state_budget};
+    if (tok_new(&srv.tokens) < 0 || tok_load(srv.tokens, cfg.tokens, cfg.ntokens, NULL, NULL, err, sizeof err) < 0)
+        DIE("tokens: %s", err);
+    cfg.has_tokens = 1;
+    struct sess_table_config tcfg = {
+        .max_sessions = 16, .state_dir = dir, .state_budget = cfg.state_budget, .tokens = srv.tokens};
     if (sess_table_new(&tcfg, NULL, &srv.metrics, &srv.sessions, err, sizeof err) != SESS_OK)
         DIE("sessions: %s", err);
     if (srv_mcp_start(&srv, err, sizeof err) < 0)
