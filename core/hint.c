@@ -91,12 +91,6 @@ static const struct hint_rule rules[] = {
     {"NotImplementedError", "attributes not supported", NULL,
      "MicroPython str.format() does not support indexing or attributes in fields "
      "('{0[key]}', '{0.attr}'); pass the values ('{}'.format(d['key'])) or use an f-string."},
-    {"ValueError", "invalid format specifier", "~*{*:*}*",
-     "MicroPython does not call __format__: format specs work for str, int and float only; "
-     "convert first, e.g. f'{d.strftime(\"%Y-%m-%d\")}' or f'{str(obj):>10}'."},
-    {"TypeError", "can't convert '*' object to str implicitly", "~*{*:*}*",
-     "MicroPython does not call __format__: format specs work for str, int and float only; "
-     "convert first, e.g. f'{str(obj):>10}'."},
     {"TypeError", "join expects a list of str/bytes objects consistent with self object", NULL,
      "str.join() needs strings: ', '.join(str(x) for x in items)."},
     {"TypeError", "strftime() takes 2 positional arguments but 1 were given", NULL,

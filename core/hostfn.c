@@ -353,6 +353,31 @@ static char *program_text(mpb_host *h, size_t *out_len)
     return mpb_utf8_sanitize(h->program ? h->program : "", h->program ? h->program_len : 0, out_len);
 }
 
+/* "@format_hook HOOK CALL" (in the name: the image's session takes no
+ * payload): while the start-up image is built, the Python side
+ * (lib/python/_mpbox_types.py) hands over the function str.format calls
+ * for arguments of Python classes and the table index of its type's call
+ * function, kept in the globals guest/numfmt adds (and so in the image).
+ * Taken once: later calls change nothing. */
+static char *format_hook(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    unsigned long hook = 0, call = 0;
+    char buf[48];
+    if (payload && len < sizeof buf && !h->inst->w2c_mpbox_format_hook) {
+        memcpy(buf, payload, len);
+        buf[len] = '\0';
+        if (sscanf(buf, "%lu %lu", &hook, &call) == 2 && hook && hook <= UINT32_MAX && call <= UINT32_MAX) {
+            h->inst->w2c_mpbox_format_hook = (uint32_t)hook;
+            h->inst->w2c_mpbox_format_call = (uint32_t)call;
+        }
+    }
+    char *env = malloc(7);
+    if (env)
+        memcpy(env, "[null]", 7);
+    *out_len = 6;
+    return env;
+}
+
 /* The bridge (mpb_host.bridge): name and payload as copied from the guest
  * (payload NULL when it was longer than the argument cap, which jsproxy.c
  * checks before copying). Returns the malloc'd envelope and its length, or
@@ -365,6 +390,8 @@ static char *bridge(mpb_host *h, const char *name, size_t name_len, const char *
         return keep_return_value(h, payload, len, out_len);
     if (name_len == 7 && memcmp(name, "@source", 7) == 0)
         return program_text(h, out_len);
+    if (name_len > 13 && memcmp(name, "@format_hook ", 13) == 0)
+        return format_hook(h, name + 13, name_len - 13, out_len);
     mpbox_call call = {0};
     call.s = s;
     call.fuel_left = mpb_host_fuel_left(h);

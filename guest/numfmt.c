@@ -39,6 +39,11 @@
 #define ORIG_NAME "mpbox$print_float_orig"
 #define ROUND_INTERNAL "mpbox$round"
 #define ROUND_BASE "mpbox_round"
+#define ROUTE_INTERNAL "mpbox$format_route"
+#define ROUTE_BASE "mpbox_format_route"
+#define SFMT_ORIG "mpbox$str_format_orig"
+#define HOOK_GLOBAL "mpbox_format_hook"
+#define HOOK_CALL_GLOBAL "mpbox_format_call"
 /* Bytes of the guest's shadow stack the new body uses for the text. */
 #define BUF_BYTES 512
 /* Flags of MicroPython's printer (py/mpprint.h). */
@@ -189,6 +194,75 @@ static void route_round(BinaryenModuleRef m)
     if (!found) die("%s", "no round(x, n) expression found");
 }
 
+/* str.format(*args, **kwargs) with an argument whose class is defined in
+ * Python (a date, a Decimal, the program's own class) goes to a Python
+ * function that calls __format__ (lib/python/_mpbox_types.py); MicroPython
+ * ignores __format__. mp_obj_str_format gets a new body:
+ *
+ *     if (format_hook && (n = env.mpbox_format_route(n_args, args, kwargs)))
+ *         return call_indirect[format_call](format_hook, n_args, n - 1, args)
+ *     return original(n_args, args, kwargs)
+ *
+ * The import looks at the arguments' types in guest memory (cheap, no call
+ * back) and answers n_kw + 1 when the call should go to Python (the keyword
+ * pairs follow the positional arguments, as the hook's calling convention
+ * wants). The two globals, exported, are set once while the start-up
+ * image is built (js.mpbox_call('@format_hook', ...), core/hostfn.c): the
+ * hook object and the table index of its type's call function. */
+static void route_format(BinaryenModuleRef m, BinaryenFunctionRef sfmt, const char *sp)
+{
+    (void)sp;
+    const BinaryenType I = BinaryenTypeInt32();
+    if (BinaryenGetNumTables(m) != 1) die("%s", "the guest does not have exactly one table");
+    const char *table = BinaryenTableGetName(BinaryenGetTableByIndex(m, 0));
+    const char *name = BinaryenFunctionGetName(sfmt);
+    if (BinaryenGetGlobal(m, HOOK_GLOBAL) || BinaryenGetGlobal(m, HOOK_CALL_GLOBAL))
+        die("%s", "the guest already has the format hook globals");
+    BinaryenAddGlobal(m, HOOK_GLOBAL, I, true, BinaryenConst(m, BinaryenLiteralInt32(0)));
+    BinaryenAddGlobalExport(m, HOOK_GLOBAL, HOOK_GLOBAL);
+    BinaryenAddGlobal(m, HOOK_CALL_GLOBAL, I, true, BinaryenConst(m, BinaryenLiteralInt32(0)));
+    BinaryenAddGlobalExport(m, HOOK_CALL_GLOBAL, HOOK_CALL_GLOBAL);
+    BinaryenAddFunctionImport(m, ROUTE_INTERNAL, "env", ROUTE_BASE, BinaryenTypeCreate((BinaryenType[]){I, I, I}, 3), I);
+
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(sfmt);
+    BinaryenType *vars = malloc((nv + 1) * sizeof *vars);
+    if (!vars) die("%s", "out of memory");
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(sfmt, k);
+    BinaryenAddFunction(m, SFMT_ORIG, BinaryenFunctionGetParams(sfmt), I, vars, nv, BinaryenFunctionGetBody(sfmt));
+    free(vars);
+
+#define LG(i) BinaryenLocalGet(m, (i), I)
+    BinaryenIndex N = 3;
+    BinaryenExpressionRef route_args[3] = {LG(0), LG(1), LG(2)};
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(m, HOOK_GLOBAL, I), LG(0),
+                                          BinaryenBinary(m, BinaryenSubInt32(), LG(N), BinaryenConst(m, BinaryenLiteralInt32(1))),
+                                          LG(1)};
+    BinaryenExpressionRef hooked = BinaryenReturn(
+        m, BinaryenCallIndirect(m, table, BinaryenGlobalGet(m, HOOK_CALL_GLOBAL, I), call_args, 4,
+                                BinaryenTypeCreate((BinaryenType[]){I, I, I, I}, 4), I));
+    BinaryenExpressionRef try_route = BinaryenBlock(
+        m, NULL,
+        (BinaryenExpressionRef[]){
+            BinaryenLocalSet(m, N, BinaryenCall(m, ROUTE_INTERNAL, route_args, 3, I)),
+            BinaryenIf(m, LG(N), hooked, NULL),
+        },
+        2, BinaryenTypeNone());
+    BinaryenExpressionRef orig_args[3] = {LG(0), LG(1), LG(2)};
+    BinaryenExpressionRef body[] = {
+        BinaryenIf(m, BinaryenGlobalGet(m, HOOK_GLOBAL, I), try_route, NULL),
+        BinaryenCall(m, SFMT_ORIG, orig_args, 3, I),
+    };
+#undef LG
+    size_t nlen = strlen(name) + 1;
+    char *copy = malloc(nlen);
+    if (!copy) die("%s", "out of memory");
+    memcpy(copy, name, nlen);
+    BinaryenType params = BinaryenFunctionGetParams(sfmt);
+    BinaryenRemoveFunction(m, copy);
+    BinaryenAddFunction(m, copy, params, I, (BinaryenType[]){I}, 1, BinaryenBlock(m, NULL, body, 2, I));
+    free(copy);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -286,6 +360,29 @@ int main(int argc, char **argv)
         free(s.v);
     }
     if (!helper) die("%s", "no str.format helper found");
+
+    /* mp_obj_str_format(n_args, args, kwargs): the one function besides
+     * the helper itself that calls the helper. */
+    const char *helper_name = BinaryenFunctionGetName(helper);
+    BinaryenFunctionRef sfmt = NULL;
+    for (BinaryenIndex i = 0; i < nf; i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(m, i);
+        const char *mod = BinaryenFunctionImportGetModule(f);
+        if ((mod && *mod) || f == helper) continue;
+        exprs c = {0};
+        collect(BinaryenFunctionGetBody(f), ID_CALL, &c);
+        for (size_t k = 0; k < c.n; k++)
+            if (strcmp(BinaryenCallGetTarget(c.v[k]), helper_name) == 0) {
+                if (sfmt && sfmt != f) die("%s", "more than one caller of the str.format helper");
+                sfmt = f;
+            }
+        free(c.v);
+    }
+    const BinaryenType sig_sfmt[] = {I, I, I};
+    if (!sfmt || !is_type(BinaryenFunctionGetParams(sfmt), sig_sfmt, 3) ||
+        !is_type(BinaryenFunctionGetResults(sfmt), &I, 1))
+        die("%s", "no mp_obj_str_format found");
+    route_format(m, sfmt, sp);
 
     /* The helper: cond -> (local.tee $t cond); fmt -> fmt | (!$t << 8). */
     {

@@ -383,3 +383,50 @@ f64 Z_envZ_mpbox_round(struct Z_env_instance_t *env, f64 x, f64 ndigits)
     MPB_IMPORT_LEAVE(h);
     return r;
 }
+
+/* MP_TYPE_FLAG_INSTANCE_TYPE (py/obj.h): the type is a class defined in
+ * Python. An object's first word is its type; a type's flags are the u16
+ * after its own first word. Immediate objects (small ints, interned
+ * strings, None/True/False) have one of the two low bits set. */
+#define TYPE_FLAG_INSTANCE_TYPE 0x200
+static int of_python_class(const wasm_rt_memory_t *m, uint32_t obj)
+{
+    uint32_t type, flags;
+    if (obj == 0 || (obj & 3) || mpb_g_u32(m, obj, &type) != 0 || (type & 3) ||
+        mpb_g_u32(m, type + 4, &flags) != 0)
+        return 0;
+    return (flags & TYPE_FLAG_INSTANCE_TYPE) != 0;
+}
+
+uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t args, uint32_t kwargs)
+{
+    /* kwargs is the map MicroPython builds over the keyword pairs that
+     * follow the positional arguments: {used << 3 | bits, alloc, table}. */
+    uint32_t map[3];
+    if (n_args == 0 || n_args > (1u << 20) || mpb_g_read(m, kwargs, map, sizeof map) != 0)
+        return 0;
+    uint32_t n_kw = map[0] >> 3;
+    if (n_kw > (1u << 20) || map[2] != args + 4 * n_args || !mpb_g_ok(m, args, 4ull * n_args + 8ull * n_kw))
+        return 0;
+    int route = 0;
+    for (uint32_t i = 1; i < n_args && !route; i++) {
+        uint32_t v = 0;
+        mpb_g_u32(m, args + 4 * i, &v);
+        route = of_python_class(m, v);
+    }
+    for (uint32_t i = 0; i < n_kw && !route; i++) {
+        uint32_t v = 0;
+        mpb_g_u32(m, map[2] + 8 * i + 4, &v);
+        route = of_python_class(m, v);
+    }
+    return route ? n_kw + 1 : 0;
+}
+
+u32 Z_envZ_mpbox_format_route(struct Z_env_instance_t *env, u32 n_args, u32 args, u32 kwargs)
+{
+    mpb_host *h = (mpb_host *)env;
+    MPB_IMPORT_ENTER(h);
+    uint32_t r = mpb_format_route(&h->inst->w2c_memory, n_args, args, kwargs);
+    MPB_IMPORT_LEAVE(h);
+    return r;
+}

@@ -7,6 +7,9 @@
 #define MPB_NUMFMT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "wasm-rt.h"
 
 /* The largest buffer the guest may hand over. */
 #define MPB_NUMFMT_MAX 4096
@@ -23,5 +26,12 @@ int mpb_format_float(double x, int fmt, int flags, int fill, int width, int prec
  * even at 10**-ndigits (round(2.675, 2) == 2.67, round(250.0, -2) ==
  * 200.0); infinities and NaN unchanged. */
 double mpb_round_float(double x, double ndigits);
+
+/* str.format(n_args, args, kwargs) as MicroPython calls it: n_kw + 1 when
+ * an argument (not the template) is an object of a class defined in Python,
+ * so the call goes to the Python formatter that calls __format__ (the
+ * keyword pairs must follow the positional arguments, as MicroPython lays
+ * them out), else 0. */
+uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t args, uint32_t kwargs);
 
 #endif

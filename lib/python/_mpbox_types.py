@@ -461,7 +461,120 @@ def format(value, spec=''):
         return str(value)
     if '{' in spec or '}' in spec:
         raise ValueError('Invalid format specifier')
+    cls = type(value)
+    if cls not in (bool, int, float, complex, str):
+        # a class of the program's: its built-in base formats it, and
+        # object's __format__ takes no spec
+        for t in (int, float, complex, str):
+            if isinstance(value, t):
+                value = value + t()  # the built-in value (t(value) refuses a subclass)
+                break
+        else:
+            raise TypeError('unsupported format string passed to %s.__format__' % cls.__name__)
     return ('{' + ':' + spec + '}').format(value)
+
+
+def _field(self, text, args, kwargs, auto):
+    # the value of one replacement field, converted and formatted
+    n = len(text)
+    k = 0
+    while k < n and text[k] not in '!:.[':
+        k += 1
+    first = text[:k]
+    if first == '':
+        if auto[0] < 0:
+            raise ValueError('cannot switch from manual field specification to automatic field numbering')
+        if auto[0] >= len(args):
+            raise IndexError('Replacement index %d out of range for positional args tuple' % auto[0])
+        value = args[auto[0]]
+        auto[0] += 1
+    elif first.isdigit():
+        if auto[0] > 0:
+            raise ValueError('cannot switch from automatic field numbering to manual field specification')
+        auto[0] = -1
+        i = int(first)
+        if i >= len(args):
+            raise IndexError('Replacement index %d out of range for positional args tuple' % i)
+        value = args[i]
+    else:
+        value = kwargs[first]
+    while k < n and text[k] in '.[':
+        if text[k] == '.':
+            j = k + 1
+            while j < n and text[j] not in '.[!:':
+                j += 1
+            value = getattr(value, text[k + 1:j])
+        else:
+            j = text.index(']', k)
+            key = text[k + 1:j]
+            value = value[int(key) if key.isdigit() else key]
+            j += 1
+        k = j
+    if k < n and text[k] == '!':
+        c = text[k + 1:k + 2]
+        if c == 'r' or c == 'a':
+            value = repr(value)
+        elif c == 's':
+            value = str(value)
+        else:
+            raise ValueError('Unknown conversion specifier ' + c)
+        k += 2
+    spec = ''
+    if k < n:
+        if text[k] != ':':
+            raise ValueError("expected ':' after conversion specifier")
+        spec = text[k + 1:]
+        if '{' in spec:
+            spec = _vformat(spec, args, kwargs, auto)
+    return format(value, spec)
+
+
+def _vformat(self, args, kwargs, auto):
+    out = []
+    i, n, start = 0, len(self), 0
+    while i < n:
+        c = self[i]
+        if c == '{':
+            out.append(self[start:i])
+            if i + 1 < n and self[i + 1] == '{':
+                out.append('{')
+                i += 2
+                start = i
+                continue
+            j = i + 1
+            k = 1  # nesting
+            while j < n:
+                if self[j] == '{':
+                    k += 1
+                elif self[j] == '}':
+                    k -= 1
+                    if k == 0:
+                        break
+                j += 1
+            if j >= n:
+                if i + 1 == n:
+                    raise ValueError("Single '{' encountered in format string")
+                raise ValueError("expected '}' before end of string")
+            out.append(_field(self, self[i + 1:j], args, kwargs, auto))
+            i = j + 1
+            start = i
+        elif c == '}':
+            if i + 1 < n and self[i + 1] == '}':
+                out.append(self[start:i + 1])
+                i += 2
+                start = i
+                continue
+            raise ValueError("Single '}' encountered in format string")
+        else:
+            i += 1
+    out.append(self[start:])
+    return ''.join(out)
+
+
+def _format_hook(self, *args, **kwargs):
+    # str.format with an argument of a class defined in Python (the guest
+    # sends those calls here, guest/numfmt.c): CPython's format protocol
+    return _vformat(self, args, kwargs, [0])
 
 
 def pow(x, y, mod=None):
@@ -487,6 +600,20 @@ def pow(x, y, mod=None):
 builtins.format = format
 builtins.pow = pow
 
+
+def _register_hook():
+    # the hook object and the table index of its type's call function
+    # (slot index byte 10 of mp_obj_type_t), for the guest's str.format
+    import js
+    t = read(id(_format_hook))
+    i = uctypes.bytearray_at(t + 10, 1)[0]
+    if i == 0:
+        raise RuntimeError('_mpbox_types: a function type without a call slot')
+    js.mpbox_call('@format_hook %d %d' % (id(_format_hook), read(t + 20 + 4 * (i - 1))), '')
+
+
+_register_hook()
+
 # The grafting machinery is not needed after start-up: less for every
 # garbage collection of every session to mark.
-del graft, items, _key, read, write, _names
+del graft, items, _key, read, write, _names, _register_hook
