@@ -29,3 +29,17 @@ try:
     sys.exit(0)
 except SystemExit as e:
     print('SystemExit', e.args)
+
+# a missing name: ImportError from `from sys import`, no exception from hasattr
+try:
+    from sys import no_such_name_here
+except ImportError:
+    print('ImportError')
+print(hasattr(sys, 'no_such_name_here'), hasattr(sys, 'path'))
+try:
+    sys.no_such_name_here
+except AttributeError:
+    print('AttributeError')
+print(type(sys.__dict__).__name__, sys.__dict__['__name__'])
+from sys import maxsize, path
+print(maxsize == sys.maxsize, path is sys.path)
