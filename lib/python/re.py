@@ -4,7 +4,9 @@
 # body can match empty, so nested quantifiers stay polynomial. Patterns within the syntax of
 # MicroPython's built-in re (and subjects that are ASCII, short enough for its recursive matcher) run on
 # the built-in C engine instead, with identical results.
-# Differences from CPython: str patterns only; Unicode classes (\d \w \s) and case folding beyond ASCII
+# Bytes patterns run on the same engine: the pattern and subjects are read as latin-1 text with ASCII
+# semantics (as CPython's bytes patterns have), results are converted back to bytes.
+# Differences from CPython: Unicode classes (\d \w \s) and case folding beyond ASCII
 # are approximations (MicroPython has no Unicode database).
 import sys
 
@@ -1218,7 +1220,7 @@ def _first(node):
 class Pattern:
     def __init__(self, pattern, flags):
         if not isinstance(pattern, str):
-            raise TypeError('mpbox re supports str patterns only')
+            raise TypeError('first argument must be string or compiled pattern')
         if flags & ASCII and flags & (UNICODE | LOCALE):
             raise ValueError('ASCII and UNICODE flags are incompatible')
         ps = _Parser(pattern, flags)
@@ -1572,8 +1574,8 @@ class Pattern:
 
 
 def _bad_string(x):
-    if isinstance(x, (bytes, bytearray)):
-        raise TypeError('mpbox re supports str subjects only')
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        raise TypeError('cannot use a string pattern on a bytes-like object')
     raise TypeError("expected string or bytes-like object, got '%s'" % type(x).__name__)
 
 
@@ -1783,12 +1785,167 @@ class Match:
         return '<re.Match object; span=%r, match=%r>' % ((self._start, self._end), self.group(0))
 
 
+# ---------------------------------------------------------------- bytes patterns
+def _latin1(b):
+    # bytes-like -> str with one character per byte (the guest's decode() knows only UTF-8)
+    b = bytes(b)
+    try:
+        if max(b) < 128:
+            return b.decode()
+    except ValueError:  # empty
+        return ''
+    return ''.join([chr(x) for x in b])
+
+
+def _unlatin1(s):
+    try:
+        return s.encode() if len(s.encode()) == len(s) else bytes([ord(c) for c in s])
+    except ValueError:
+        raise ValueError('bytes pattern produced a character outside 0-255')
+
+
+def _subject(x):
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        return _latin1(x)
+    if isinstance(x, str):
+        raise TypeError('cannot use a bytes pattern on a string-like object')
+    raise TypeError("expected string or bytes-like object, got '%s'" % type(x).__name__)
+
+
+def _out(v):
+    return _unlatin1(v) if isinstance(v, str) else v
+
+
+class _BytesPattern:
+    # a bytes pattern: a str Pattern over the latin-1 reading of the pattern, with ASCII semantics
+    def __init__(self, pattern, flags):
+        if flags & UNICODE:
+            raise ValueError('cannot use UNICODE flag with a bytes pattern')
+        self._p = Pattern(_latin1(pattern), flags | ASCII)
+        self.pattern = bytes(pattern)
+        self.flags = self._p.flags if flags & ASCII else self._p.flags & ~ASCII
+        self.groups = self._p.groups
+        self.groupindex = self._p.groupindex
+
+    def __repr__(self):
+        r = repr(self.pattern)[:200]
+        if self.flags:
+            return 're.compile(%s, %s)' % (r, '|'.join('re.' + nm for v, nm in _FLAGNAMES if self.flags & v))
+        return 're.compile(%s)' % r
+
+    def __eq__(self, other):
+        return isinstance(other, _BytesPattern) and self.pattern == other.pattern and self.flags == other.flags
+
+    def __hash__(self):
+        return hash((self.pattern, self.flags))
+
+    def _wrap(self, m, string):
+        return None if m is None else _BytesMatch(self, m, string)
+
+    def search(self, string, pos=0, endpos=_MAXSIZE):
+        return self._wrap(self._p.search(_subject(string), pos, endpos), string)
+
+    def match(self, string, pos=0, endpos=_MAXSIZE):
+        return self._wrap(self._p.match(_subject(string), pos, endpos), string)
+
+    def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
+        return self._wrap(self._p.fullmatch(_subject(string), pos, endpos), string)
+
+    def finditer(self, string, pos=0, endpos=_MAXSIZE):
+        for m in self._p.finditer(_subject(string), pos, endpos):
+            yield _BytesMatch(self, m, string)
+
+    def findall(self, string, pos=0, endpos=_MAXSIZE):
+        return [tuple(_out(y) for y in x) if isinstance(x, tuple) else _out(x)
+                for x in self._p.findall(_subject(string), pos, endpos)]
+
+    def split(self, string, maxsplit=0):
+        return [_out(x) for x in self._p.split(_subject(string), maxsplit)]
+
+    def subn(self, repl, string, count=0):
+        s = _subject(string)
+        if callable(repl):
+            def fn(m):
+                r = repl(_BytesMatch(self, m, string))
+                if r is None:
+                    return ''
+                if not isinstance(r, (bytes, bytearray, memoryview)):
+                    raise TypeError("expected a bytes-like object, %s found" % type(r).__name__)
+                return _latin1(r)
+            r, k = self._p.subn(fn, s, count)
+        elif isinstance(repl, (bytes, bytearray, memoryview)):
+            r, k = self._p.subn(_latin1(repl), s, count)
+        else:
+            raise TypeError("expected a bytes-like object, %s found" % type(repl).__name__)
+        return _unlatin1(r), k
+
+    def sub(self, repl, string, count=0):
+        return self.subn(repl, string, count)[0]
+
+    def scanner(self, string, pos=0, endpos=_MAXSIZE):
+        raise NotImplementedError('Pattern.scanner')
+
+
+class _BytesMatch:
+    def __init__(self, pattern, m, string):
+        self._m = m
+        self.re = pattern
+        self.string = string
+        self.pos = m.pos
+        self.endpos = m.endpos
+
+    def group(self, *args):
+        r = self._m.group(*args)
+        return tuple(_out(x) for x in r) if isinstance(r, tuple) else _out(r)
+
+    def __getitem__(self, g):
+        return _out(self._m[g])
+
+    def groups(self, default=None):
+        return tuple(_out(x) for x in self._m.groups(default))
+
+    def groupdict(self, default=None):
+        return dict((k, _out(v)) for k, v in self._m.groupdict(default).items())
+
+    def span(self, group=0):
+        return self._m.span(group)
+
+    def start(self, group=0):
+        return self._m.start(group)
+
+    def end(self, group=0):
+        return self._m.end(group)
+
+    @property
+    def regs(self):
+        return self._m.regs
+
+    @property
+    def lastindex(self):
+        return self._m.lastindex
+
+    @property
+    def lastgroup(self):
+        return self._m.lastgroup
+
+    def expand(self, template):
+        if not isinstance(template, (bytes, bytearray, memoryview)):
+            raise TypeError("expected a bytes-like object, %s found" % type(template).__name__)
+        return _unlatin1(self._m.expand(_latin1(template)))
+
+    def __bool__(self):
+        return True
+
+    def __repr__(self):
+        return '<re.Match object; span=%r, match=%r>' % (self._m.span(), self.group(0))
+
+
 # ---------------------------------------------------------------- module functions
 _cache = {}
 
 
 def compile(pattern, flags=0):
-    if isinstance(pattern, Pattern):
+    if isinstance(pattern, (Pattern, _BytesPattern)):
         if flags:
             raise ValueError('cannot process flags argument with a compiled pattern')
         return pattern
@@ -1797,7 +1954,7 @@ def compile(pattern, flags=0):
     if p is None:
         if len(_cache) >= 256:
             _cache.clear()
-        p = Pattern(pattern, flags)
+        p = _BytesPattern(pattern, flags) if isinstance(pattern, (bytes, bytearray)) else Pattern(pattern, flags)
         _cache[key] = p
     return p
 
@@ -1844,4 +2001,6 @@ _ESCAPED = frozenset('()[]{}?*+-|^$\\.&~# \t\n\r\v\f')
 def escape(pattern):
     if isinstance(pattern, str):
         return ''.join('\\' + c if c in _ESCAPED else c for c in pattern)
-    raise TypeError('mpbox re.escape supports str only')
+    if isinstance(pattern, (bytes, bytearray)):
+        return _unlatin1(escape(_latin1(pattern)))
+    raise TypeError("expected string or bytes-like object, got '%s'" % type(pattern).__name__)
