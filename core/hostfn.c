@@ -223,6 +223,13 @@ int mpb_call_charge(mpbox_call *call, uint64_t units)
     return call->work > (uint64_t)call->fuel_left ? -1 : 0;
 }
 
+int mpbox_call_charge(mpbox_call *call, uint64_t units)
+{
+    if (!call)
+        return MPBOX_MISUSE;
+    return mpb_call_charge(call, units) == 0 ? MPBOX_OK : MPBOX_ERROR;
+}
+
 int mpb_call_stopping(mpbox_call *call)
 {
     return __atomic_load_n(&call->s->stop_reason, __ATOMIC_RELAXED) != 0 ||

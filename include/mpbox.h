@@ -224,6 +224,13 @@ typedef struct mpbox_call mpbox_call;
 typedef int (*mpbox_host_fn)(void *user, const char *args_json, size_t len, mpbox_call *call);
 MPBOX_API int mpbox_reply_json(mpbox_call *call, const char *json, size_t len);
 MPBOX_API int mpbox_reply_error(mpbox_call *call, const char *type, const char *message);
+/* Charge `units` of the run's fuel (MPBOX_LIMIT_FUEL, docs/fuel.md) for work
+ * the host function does for the guest, so that fuel bounds it too (the
+ * library charges only the JSON it converts). Charged when the call returns.
+ * Returns MPBOX_OK, or MPBOX_ERROR once the call has charged more than the
+ * run had left: stop working and return; the run then ends out_of_fuel.
+ * Fails: misuse (NULL call), error. */
+MPBOX_API int mpbox_call_charge(mpbox_call *call, uint64_t units);
 
 /* Register `name` (a Python identifier) on the runtime (for sessions created
  * afterwards) or on one session. In the guest it is `from host import name`

@@ -649,6 +649,47 @@ static void test_overhead(void)
     mpbox_session_free(s);
 }
 
+/* Charges 1M units per call and counts the calls that were refused. */
+static int refused_charges;
+static int costly(void *user, const char *args, size_t len, mpbox_call *call)
+{
+    (void)user, (void)args, (void)len;
+    if (mpbox_call_charge(call, 1000000) != MPBOX_OK)
+        refused_charges++;
+    return mpbox_reply_json(call, "1", 1) == MPBOX_OK ? 0 : -1;
+}
+
+/* mpbox_call_charge: an embedder's host function charges its own work;
+ * the budget then stops the run (out_of_fuel, rolled back), the same
+ * number of calls every time. */
+static void test_call_charge(void)
+{
+    CHECK(mpbox_call_charge(NULL, 1) == MPBOX_MISUSE);
+    uint64_t used[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        /* the same starting state each time: a fresh session */
+        mpbox_session *s = new_session();
+        CHECK(mpbox_session_register(s, "costly", costly, NULL) == MPBOX_OK);
+        refused_charges = 0;
+        if (mpbox_has_fuel())
+            mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 10500000);
+        mpbox_result *r = run(s, "n = 0\nfor i in range(100):\n    n += costly()\n");
+        CHECK(r != NULL);
+        if (r && mpbox_has_fuel()) {
+            CHECK(mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
+            CHECK(mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
+            CHECK(refused_charges == 1);
+            CHECK(mpbox_result_host_calls(r) >= 9 && mpbox_result_host_calls(r) <= 11);
+            used[k] = mpbox_result_fuel_used(r);
+        }
+        mpbox_result_free(r);
+        mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0);
+        expect_out(s, "print('n' in globals())", "False\n");
+        mpbox_session_free(s);
+    }
+    CHECK(used[0] == used[1]);
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK) {
@@ -668,6 +709,7 @@ int main(void)
     RUN(test_stats);
     RUN(test_rollback);
     RUN(test_threads);
+    RUN(test_call_charge);
     RUN(test_overhead);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
