@@ -1,6 +1,6 @@
 /* speed — rewrite the guest for speed at build time, before guest/fuel.
  *
- *   speed IN.wasm OUT.wasm
+ *   speed [--skip=vstr,gc,qstr] IN.wasm OUT.wasm
  *
  * The guest is MicroPython's official WebAssembly build; a few of its
  * algorithms are quadratic where agents' programs hurt. Each rewrite below
@@ -777,16 +777,21 @@ static void rewrite_qstr_lookup(BinaryenModuleRef m)
 int main(int argc, char **argv)
 {
     prog = "speed";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
+    /* --skip=vstr,gc,qstr leaves rewrites out, for measuring each one */
+    const char *skip = "";
+    int argi = 1;
+    if (argc > argi && strncmp(argv[argi], "--skip=", 7) == 0)
+        skip = argv[argi++] + 7;
+    if (argc - argi != 2) {
+        fprintf(stderr, "usage: %s [--skip=vstr,gc,qstr] IN.wasm OUT.wasm\n", prog);
         return 2;
     }
     init_ids();
-    BinaryenModuleRef m = read_module(argv[1]);
-    rewrite_vstr_growth(m);
-    rewrite_gc_search(m);
-    rewrite_qstr_lookup(m);
-    write_module(m, argv[1], argv[2]);
+    BinaryenModuleRef m = read_module(argv[argi]);
+    if (!strstr(skip, "vstr")) rewrite_vstr_growth(m);
+    if (!strstr(skip, "gc")) rewrite_gc_search(m);
+    if (!strstr(skip, "qstr")) rewrite_qstr_lookup(m);
+    write_module(m, argv[argi], argv[argi + 1]);
     BinaryenModuleDispose(m);
     return 0;
 }
