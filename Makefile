@@ -64,7 +64,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by five Binaryen C API tools, built in
+# The guest is rewritten at build time by six Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -76,6 +76,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   collects during runs (docs/architecture.md, "Garbage collection");
 #   guest/numfmt (always) routes float printing and round(x, n) to
 #   host/numfmt.c: CPython's digits (docs/architecture.md);
+#   guest/sort (always) hands list.sort's quicksort to host/sort.c, a
+#   stable merge sort (docs/architecture.md, "Sorting");
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -94,7 +96,11 @@ $(GUEST_DIR)/fuel: guest/fuel.c guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
-$(GUEST_DIR)/map: guest/map.c guest/wasm_tree.h | $(DEPS_OK)
+$(GUEST_DIR)/map: guest/map.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/sort: guest/sort.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
@@ -125,14 +131,17 @@ $(GUEST_DIR)/micropython.gc.wasm: $(GUEST_DIR)/micropython.map.wasm $(GUEST_DIR)
 $(GUEST_DIR)/micropython.num.wasm: $(GUEST_DIR)/micropython.gc.wasm $(GUEST_DIR)/numfmt
 	$(GUEST_DIR)/numfmt $< $@
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.num.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.sort.wasm: $(GUEST_DIR)/micropython.num.wasm $(GUEST_DIR)/sort
+	$(GUEST_DIR)/sort $< $@
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.num.wasm
+GUEST_WASM := $(GUEST_DIR)/micropython.sort.wasm
 FUEL_CFLAGS :=
 endif
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)

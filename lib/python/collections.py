@@ -386,32 +386,10 @@ class Counter(_dictbase):
         return sum(self.values())
 
     def most_common(self, n=None):
-        # Equal counts keep their first-seen order (as CPython's stable
-        # sort). The distinct counts come out of a heap: MicroPython's sort
-        # is quadratic on sorted input, and counts are often nearly sorted.
-        groups = {}
-        for k in self:
-            v = self[k]
-            g = groups.get(v)
-            if g is None:
-                groups[v] = [k]
-            else:
-                g.append(k)
-        limit = len(self) if n is None else max(n, 0)
-        try:
-            heap = [-v for v in groups]
-        except TypeError:  # counts that cannot be negated
-            heap = None
-        out = []
-        if heap is None:
-            for v in sorted(groups, reverse=True):
-                out.extend([(k, self[k]) for k in groups[v]])
-            return out[:limit]
-        from heapq import heapify, heappop
-        heapify(heap)
-        while heap and len(out) < limit:
-            out.extend([(k, self[k]) for k in groups[-heappop(heap)]])
-        return out[:limit]
+        # highest count first, equal counts in insertion order: the built-in
+        # sort is stable (host/sort.c), as CPython's
+        items = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
+        return items if n is None else items[:max(n, 0)]
 
     def elements(self):
         for k in self:

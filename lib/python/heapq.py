@@ -59,7 +59,7 @@ def heappushpop(heap, item):
 
 def _ranked(n, iterable, key, largest):
     # the same result as sorted(iterable, key=key, reverse=largest)[:n];
-    # the index keeps ties in input order (this build's sort is not stable)
+    # the index keeps ties in input order without comparing the items
     if n <= 0:
         return []
     items = list(iterable)

@@ -75,8 +75,8 @@ def _sorted(values, key):
         return sorted(values, key=_first) if key is _pair_key else sorted(values)
     except TypeError:
         pass
-    # values that do not compare: CPython's fallback order, with a stable tie
-    # order (this build's sort is not stable)
+    # values that do not compare: CPython's fallback order, ties in input
+    # order
     dec = [(key(v), i, v) for i, v in enumerate(values)]
     dec.sort(key=lambda d: _Tie(d[0], d[1]))
     return [d[2] for d in dec]

@@ -1,0 +1,150 @@
+/* match.h — what guest/map and guest/sort share on top of wasm_tree.h:
+ * finding guest functions by their structure (a mismatch stops the build)
+ * and adding imports, exports and constants. Header-only, included once
+ * per tool after wasm_tree.h; the tool sets `mod`. */
+#ifndef MPBOX_MATCH_H
+#define MPBOX_MATCH_H
+
+#include "wasm_tree.h"
+
+static BinaryenModuleRef mod;
+
+/* The guest is not the one this tool knows: stop the build. */
+static inline void mismatch(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: the guest does not match: ", prog);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+/* ---- expressions of one function, pre-order ------------------------ */
+
+static BinaryenExpressionRef *nodes;
+static size_t nnodes, capnodes;
+
+static inline void collect(BinaryenFunctionRef f)
+{
+    nnodes = 0;
+    size_t sp = 0, cap = 64;
+    BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
+    stack[sp++] = BinaryenFunctionGetBody(f);
+    while (sp) {
+        BinaryenExpressionRef e = stack[--sp];
+        if (nnodes == capnodes) {
+            capnodes = capnodes ? 2 * capnodes : 256;
+            nodes = xrealloc(nodes, capnodes * sizeof *nodes);
+        }
+        nodes[nnodes++] = e;
+        BinaryenIndex n = nchildren(e);
+        if (sp + n > cap) {
+            while (sp + n > cap) cap *= 2;
+            stack = xrealloc(stack, cap * sizeof *stack);
+        }
+        for (BinaryenIndex i = n; i-- > 0;) {
+            BinaryenExpressionRef c = child(e, i);
+            if (c) stack[sp++] = c;
+        }
+    }
+    free(stack);
+}
+
+/* ---- small matchers ------------------------------------------------ */
+
+static inline int is_id(BinaryenExpressionRef e, BinaryenExpressionId id) { return e && BinaryenExpressionGetId(e) == id; }
+
+static inline int is_const(BinaryenExpressionRef e, int32_t *v)
+{
+    if (!is_id(e, ID_CONST) || BinaryenExpressionGetType(e) != BinaryenTypeInt32()) return 0;
+    if (v) *v = BinaryenConstGetValueI32(e);
+    return 1;
+}
+
+static inline int is_const_eq(BinaryenExpressionRef e, int32_t want)
+{
+    int32_t v;
+    return is_const(e, &v) && v == want;
+}
+
+static inline int is_local(BinaryenExpressionRef e, BinaryenIndex idx)
+{
+    return is_id(e, ID_LOCAL_GET) && BinaryenLocalGetGetIndex(e) == idx;
+}
+
+static inline int is_binary(BinaryenExpressionRef e, BinaryenOp op)
+{
+    return is_id(e, ID_BINARY) && BinaryenBinaryGetOp(e) == op;
+}
+
+static inline int has_sig(BinaryenFunctionRef f, int nparams, int returns)
+{
+    BinaryenType p = BinaryenFunctionGetParams(f), r = BinaryenFunctionGetResults(f);
+    if ((int)BinaryenTypeArity(p) != nparams) return 0;
+    if (nparams) {
+        BinaryenType *v = xrealloc(NULL, (size_t)nparams * sizeof *v);
+        BinaryenTypeExpand(p, v);
+        int ok = 1;
+        for (int i = 0; i < nparams; i++) ok &= v[i] == BinaryenTypeInt32();
+        free(v);
+        if (!ok) return 0;
+    }
+    return returns ? r == BinaryenTypeInt32() : r == BinaryenTypeNone();
+}
+
+static inline int is_defined(BinaryenFunctionRef f)
+{
+    const char *mod_name = BinaryenFunctionImportGetModule(f);
+    return !(mod_name && *mod_name);
+}
+
+static inline BinaryenFunctionRef callee(BinaryenExpressionRef call)
+{
+    BinaryenFunctionRef f = BinaryenGetFunction(mod, BinaryenCallGetTarget(call));
+    if (!f) mismatch("call to an unknown function %s", BinaryenCallGetTarget(call));
+    return f;
+}
+
+/* Record `f` as the one function found for `what`; a second, different one
+ * is a mismatch. */
+static inline void found(BinaryenFunctionRef *slot, BinaryenFunctionRef f, const char *what)
+{
+    if (*slot && *slot != f) mismatch("two candidates for %s", what);
+    *slot = f;
+}
+
+/* ---- imports, exports, constants ---------------------------------- */
+
+static inline BinaryenExpressionRef lget(BinaryenIndex i) { return BinaryenLocalGet(mod, i, BinaryenTypeInt32()); }
+
+static inline BinaryenExpressionRef call(const char *name, BinaryenExpressionRef *args, BinaryenIndex n, BinaryenType result)
+{
+    return BinaryenCall(mod, name, args, n, result);
+}
+
+static inline BinaryenType i32s(int n)
+{
+    BinaryenType v[4] = {BinaryenTypeInt32(), BinaryenTypeInt32(), BinaryenTypeInt32(), BinaryenTypeInt32()};
+    return BinaryenTypeCreate(v, (BinaryenIndex)n);
+}
+
+static inline void add_import(const char *internal, const char *base, int nparams, int returns)
+{
+    if (BinaryenGetFunction(mod, internal)) mismatch("%s already exists", internal);
+    BinaryenAddFunctionImport(mod, internal, "env", base, i32s(nparams),
+                              returns ? BinaryenTypeInt32() : BinaryenTypeNone());
+}
+
+static inline void export_function(BinaryenFunctionRef f, const char *name)
+{
+    if (BinaryenGetExport(mod, name)) mismatch("an export %s already exists", name);
+    BinaryenAddFunctionExport(mod, BinaryenFunctionGetName(f), name);
+}
+
+static inline void export_const(const char *name, int32_t v)
+{
+    if (BinaryenGetGlobal(mod, name) || BinaryenGetExport(mod, name)) mismatch("%s already exists", name);
+    BinaryenAddGlobal(mod, name, BinaryenTypeInt32(), false, BinaryenConst(mod, BinaryenLiteralInt32(v)));
+    BinaryenAddGlobalExport(mod, name, name);
+}
+
+#endif
