@@ -11,8 +11,11 @@
  *     hashes[alloc]    u32, the hash of each entry's key
  *     fill, nslots     u32: entries [0, fill) have been handed out; index
  *                      slots in use
- *     slots[cap]       u32: entry position + 1, 0 = empty; no slots at all
- *                      (cap 0, a linear scan of hashes[]) for alloc <= 8
+ *     slots[cap]       u32: entry position + 1, 0 = empty
+ *
+ * except that a small map (alloc <= 8: instance attributes, keyword
+ * arguments, records) is the entries alone, as in MicroPython, searched
+ * linearly; its `fill` is the position of the first empty (NULL) key.
  *
  * Guest code that walks entries[0..alloc) (iteration, repr, copy, equality,
  * json) therefore sees insertion order. A deleted entry keeps its place with
@@ -72,7 +75,7 @@ static uint32_t slots_for(uint32_t alloc)
 /* Bytes of a table of `alloc` entries (alloc <= ALLOC_MAX). */
 static uint32_t table_bytes(uint32_t alloc)
 {
-    return 12 * alloc + 8 + 4 * slots_for(alloc);
+    return alloc <= LINEAR_MAX ? 8 * alloc : 12 * alloc + 8 + 4 * slots_for(alloc);
 }
 
 /* How full the index may get: one slot in three stays empty, which keeps
@@ -118,9 +121,18 @@ typedef struct view {
 } view;
 
 static inline uint32_t used_of(const view *v) { return v->flags >> 3; }
-static inline uint32_t fill_of(const view *v) { return rd(v->hdr); }
-static inline uint32_t nslots_of(const view *v) { return rd(v->hdr + 4); }
 static inline uint32_t key_at(const view *v, uint32_t pos) { return rd(v->entries + 8 * pos); }
+static inline uint32_t nslots_of(const view *v) { return v->cap ? rd(v->hdr + 4) : 0; }
+
+static inline uint32_t fill_of(const view *v)
+{
+    if (v->cap)
+        return rd(v->hdr);
+    uint32_t fill = 0;
+    while (fill < v->alloc && key_at(v, fill) != 0)
+        fill++;
+    return fill;
+}
 static inline uint32_t hash_at(const view *v, uint32_t pos) { return rd(v->hashes + 4 * pos); }
 static inline uint32_t entry_addr(const view *v, uint32_t pos) { return v->table + 8 * pos; }
 
@@ -139,6 +151,8 @@ static void load(mpb_host *h, uint32_t addr, view *v)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
     v->cap = slots_for(v->alloc);
     v->entries = span(h, v->table, table_bytes(v->alloc));
+    if (!v->cap)
+        return;
     v->hashes = v->entries + 8 * v->alloc;
     v->hdr = v->hashes + 4 * v->alloc;
     v->slots = v->hdr + 8;
@@ -149,6 +163,10 @@ static void set_flags(view *v, uint32_t flags)
     v->flags = flags;
     wr(v->m, flags);
 }
+
+/* The last entry was deleted: give back the places of the deleted entries
+ * at the end (a small map's are emptied: its fill is its first NULL key). */
+static void shrink_fill(mpb_host *h, view *v, uint32_t fill);
 
 /* ---- keys ------------------------------------------------------------ */
 
@@ -221,11 +239,23 @@ static void index_add(mpb_host *h, view *v, uint32_t pos, uint32_t hash)
     wr(v->hdr + 4, nslots_of(v) + 1);
 }
 
+static void shrink_fill(mpb_host *h, view *v, uint32_t fill)
+{
+    while (fill > 0 && is_dead(h, key_at(v, fill - 1))) {
+        fill--;
+        if (!v->cap)
+            wr(v->entries + 8 * fill, 0); /* the value stays for the caller */
+    }
+    if (v->cap)
+        wr(v->hdr, fill);
+}
+
 /* Index every live entry of [0, fill) again from hashes[]. */
 static void index_all(mpb_host *h, view *v, uint32_t fill)
 {
-    if (v->cap)
-        memset(v->slots, 0, 4 * (size_t)v->cap);
+    if (!v->cap)
+        return;
+    memset(v->slots, 0, 4 * (size_t)v->cap);
     wr(v->hdr, fill);
     wr(v->hdr + 4, 0);
     for (uint32_t pos = 0; pos < fill; pos++)
@@ -274,8 +304,8 @@ static void rebuild(mpb_host *h, uint32_t addr, view *v)
 /* The header is believable: otherwise rebuild. */
 static void check(mpb_host *h, uint32_t addr, view *v)
 {
-    if (v->alloc == 0)
-        return;
+    if (!v->cap)
+        return; /* empty or small: the entries are all there is */
     uint32_t fill = fill_of(v), nslots = nslots_of(v);
     if (fill > v->alloc || used_of(v) > fill || nslots > (v->cap ? slot_limit(v->cap) : 0))
         rebuild(h, addr, v);
@@ -285,49 +315,72 @@ static void check(mpb_host *h, uint32_t addr, view *v)
  * half again (at least one free entry), dropping deleted ones. */
 static void grow(mpb_host *h, uint32_t addr, view *v)
 {
-    uint32_t used = used_of(v);
-    uint64_t want = (uint64_t)used + used / 2 + 1;
-    uint32_t alloc;
-    if (want <= 2)
-        alloc = 2;
-    else if (want <= 4)
-        alloc = 4;
-    else if (want <= LINEAR_MAX)
-        alloc = LINEAR_MAX;
-    else {
-        if (want > ALLOC_MAX)
-            want = ALLOC_MAX;
-        alloc = alloc_for_slots(slots_for((uint32_t)want));
-        if (alloc > ALLOC_MAX)
-            alloc = ALLOC_MAX;
-        if (alloc <= used)
-            mpb_rt_trap(h->call, MPB_TRAP_OOB); /* a map of 2^26 entries: more than the memory cap */
+    for (;;) {
+        uint32_t used = used_of(v);
+        uint64_t want = (uint64_t)used + used / 2 + 1;
+        uint32_t alloc;
+        if (want <= 2)
+            alloc = 2;
+        else if (want <= 4)
+            alloc = 4;
+        else if (want <= LINEAR_MAX)
+            alloc = LINEAR_MAX;
+        else {
+            if (want > ALLOC_MAX)
+                want = ALLOC_MAX;
+            alloc = alloc_for_slots(slots_for((uint32_t)want));
+            if (alloc > ALLOC_MAX)
+                alloc = ALLOC_MAX;
+            if (alloc <= used)
+                mpb_rt_trap(h->call, MPB_TRAP_OOB); /* a map of 2^26 entries: more than the memory cap */
+        }
+        mpb_rt_check(h->call);
+        uint32_t fresh = Z_micropythonZ_mpbox_malloc0(h->inst, table_bytes(alloc)); /* may collect, may raise */
+        load(h, addr, v); /* as it is now */
+        view f = {.table = fresh, .alloc = alloc, .cap = slots_for(alloc)};
+        f.entries = span(h, fresh, table_bytes(alloc));
+        if (f.cap) {
+            f.hashes = f.entries + 8 * alloc;
+            f.hdr = f.hashes + 4 * alloc;
+            f.slots = f.hdr + 8;
+        }
+        uint32_t n = 0, fill = v->alloc ? fill_of(v) : 0, old = v->table;
+        for (uint32_t pos = 0; pos < fill && n < alloc; pos++) {
+            if (is_dead(h, key_at(v, pos)))
+                continue;
+            memcpy(f.entries + 8 * n, v->entries + 8 * pos, 8);
+            if (f.cap && v->cap)
+                wr(f.hashes + 4 * n, hash_at(v, pos));
+            n++;
+        }
+        if (f.cap && !v->cap) {
+            /* from a small map: hash its keys, which may run guest code
+             * (the new table is rooted meanwhile; if the map changes, start
+             * again) */
+            uint32_t sp = mpb_guest_root(h, fresh);
+            int changed = 0;
+            for (uint32_t i = 0; i < n && !changed; i++) {
+                int called = 0;
+                uint32_t hash = hash_of(h, key_at(&f, i), &called);
+                if (called) {
+                    load(h, addr, v);
+                    changed = v->table != old || used_of(v) != used;
+                }
+                wr(f.hashes + 4 * i, hash);
+            }
+            mpb_guest_unroot(h, sp);
+            if (changed)
+                continue;
+        }
+        wr(v->m + 4, alloc);
+        wr(v->m + 8, fresh);
+        set_flags(v, (v->flags & 7) | n << 3);
+        load(h, addr, v);
+        index_all(h, v, n);
+        if (old)
+            Z_micropythonZ_mpbox_free(h->inst, old);
+        return;
     }
-    mpb_rt_check(h->call);
-    uint32_t fresh = Z_micropythonZ_mpbox_malloc0(h->inst, table_bytes(alloc)); /* may collect, may raise */
-    load(h, addr, v); /* as it is now */
-    uint8_t *dst = span(h, fresh, table_bytes(alloc));
-    uint32_t n = 0, fill = v->alloc ? fill_of(v) : 0;
-    if (fill > v->alloc)
-        fill = v->alloc;
-    for (uint32_t pos = 0; pos < fill; pos++) {
-        uint32_t key = key_at(v, pos);
-        if (is_dead(h, key))
-            continue;
-        if (n == alloc)
-            break; /* cannot happen unless `used` lied */
-        memcpy(dst + 8 * n, v->entries + 8 * pos, 8);
-        wr(dst + 8 * alloc + 4 * n, hash_at(v, pos));
-        n++;
-    }
-    uint32_t old = v->table;
-    wr(v->m + 4, alloc);
-    wr(v->m + 8, fresh);
-    set_flags(v, (v->flags & 7) | n << 3);
-    load(h, addr, v);
-    index_all(h, v, n);
-    if (old)
-        Z_micropythonZ_mpbox_free(h->inst, old);
 }
 
 /* ---- lookup ---------------------------------------------------------- */
@@ -339,15 +392,13 @@ static inline void cache_set(mpb_host *h, uint32_t key, uint32_t pos)
     *span(h, slot, 1) = (uint8_t)pos;
 }
 
-/* The entry of `key` at or after probe step/position; returns its position
- * or -1, and -2 when guest code ran and changed the map (start again). */
+/* The position of `key` (with `hash`, unused for a small map), or -1, or
+ * -2 when guest code ran and changed the map (start again). */
 static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_only)
 {
     uint32_t fill = fill_of(v), table = v->table;
     if (!v->cap) {
         for (uint32_t pos = 0; pos < fill; pos++) {
-            if (hash_at(v, pos) != hash)
-                continue;
             uint32_t k = key_at(v, pos);
             if (k == key)
                 return pos;
@@ -396,9 +447,10 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
     view v;
     load(h, addr, &v);
 
+    int str = !is_qstr(key) && (key & 3) == 0 && rd(span(h, key, 4)) == gconst(Z_micropythonZ_mpbox_type_str(h->inst));
     int ptrs_only = v.flags & FLAG_QSTR_KEYS;
     if (ptrs_only && !is_qstr(key)) {
-        if ((key & 3) == 0 && rd(span(h, key, 4)) == gconst(Z_micropythonZ_mpbox_type_str(h->inst)))
+        if (str)
             ptrs_only = 0; /* a str that is not interned may equal a qstr key */
         else if (kind != ADD_IF_NOT_FOUND)
             return 0; /* no other kind of key can be in the map */
@@ -407,8 +459,14 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
     if (v.alloc == 0 && kind != ADD_IF_NOT_FOUND)
         return 0;
     check(h, addr, &v);
-    int called = 0;
-    uint32_t hash = hash_of(h, key, &called);
+    int called = 0, hashed = 0;
+    uint32_t hash = 0;
+    if (!is_qstr(key) && !is_small_int(key) && !str) {
+        /* even where no hash is needed (a small map), hashing raises for
+         * an unhashable key, as in MicroPython and CPython */
+        hash = hash_of(h, key, &called);
+        hashed = 1;
+    }
     for (;;) {
         if (called) {
             load(h, addr, &v);
@@ -420,7 +478,18 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
                 return 0;
             grow(h, addr, &v);
         }
-        int64_t pos = find(h, &v, key, hash, ptrs_only);
+        int64_t pos;
+        if (!v.cap) {
+            pos = find(h, &v, key, 0, ptrs_only); /* small: no hash needed */
+        } else {
+            if (!hashed) {
+                hash = hash_of(h, key, &called);
+                hashed = 1;
+                if (called)
+                    continue;
+            }
+            pos = find(h, &v, key, hash, ptrs_only);
+        }
         if (pos == -2) {
             called = 1;
             continue;
@@ -431,12 +500,8 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
                 /* keep the value: the caller takes it and clears it */
                 set_flags(&v, v.flags - USED_ONE);
                 wr(v.entries + 8 * p, gconst(Z_micropythonZ_mpbox_obj_sentinel(h->inst)));
-                uint32_t fill = fill_of(&v);
-                if (p + 1 == fill) {
-                    while (fill > 0 && is_dead(h, key_at(&v, fill - 1)))
-                        fill--;
-                    wr(v.hdr, fill);
-                }
+                if (p + 1 == fill_of(&v))
+                    shrink_fill(h, &v, p + 1);
             } else {
                 cache_set(h, key, p);
             }
@@ -453,9 +518,11 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
         uint8_t *e = v.entries + 8 * fill;
         wr(e, key);
         wr(e + 4, 0);
-        wr(v.hashes + 4 * fill, hash);
-        wr(v.hdr, fill + 1);
-        index_add(h, &v, fill, hash);
+        if (v.cap) {
+            wr(v.hashes + 4 * fill, hash);
+            wr(v.hdr, fill + 1);
+            index_add(h, &v, fill, hash);
+        }
         uint32_t flags = v.flags + USED_ONE;
         if (!is_qstr(key))
             flags &= ~(uint32_t)FLAG_QSTR_KEYS;
@@ -514,10 +581,6 @@ void Z_envZ_mpbox_popitem_done(struct Z_env_instance_t *env, uint32_t self, uint
     wr(v.entries + 8 * pos, gconst(Z_micropythonZ_mpbox_obj_sentinel(h->inst)));
     wr(v.entries + 8 * pos + 4, 0);
     set_flags(&v, v.flags - USED_ONE);
-    uint32_t fill = fill_of(&v);
-    if (pos + 1 == fill) {
-        while (fill > 0 && is_dead(h, key_at(&v, fill - 1)))
-            fill--;
-        wr(v.hdr, fill);
-    }
+    if (v.cap ? pos + 1 == fill_of(&v) : pos + 1 == v.alloc || key_at(&v, pos + 1) == 0)
+        shrink_fill(h, &v, pos + 1);
 }

@@ -143,13 +143,7 @@ void Z_envZ_mpbox_sort(struct Z_env_instance_t *env, uint32_t head, uint32_t tai
     uint8_t *b = mpb_g_span(m, block, bytes);
     if (!b)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
-    /* root the block: one word below the guest's stack pointer */
-    uint32_t sp = h->inst->w2c_g0;
-    uint8_t *root = mpb_g_span(m, sp - 16, 16);
-    if (sp < 16 || !root)
-        mpb_rt_trap(h->call, MPB_TRAP_OOB);
-    h->inst->w2c_g0 = sp - 16;
-    wr(root, block);
+    uint32_t sp = mpb_guest_root(h, block);
 
     sorter s = {h, b, b, b + 4 * (size_t)n, b + 4 * (size_t)n, key_fn, *Z_micropythonZ_mpbox_const_true(h->inst)};
     if (keyed) {
@@ -181,6 +175,6 @@ void Z_envZ_mpbox_sort(struct Z_env_instance_t *env, uint32_t head, uint32_t tai
     if (!items)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
     memcpy(items, s.vals, 4 * (size_t)n);
-    h->inst->w2c_g0 = sp;
+    mpb_guest_unroot(h, sp);
     Z_micropythonZ_mpbox_free(h->inst, block);
 }
