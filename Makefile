@@ -224,7 +224,9 @@ CLI_HDRS := include/mpbox.h $(wildcard cli/*.h) $(wildcard server/*.h)
 $(BUILD)/obj/cli/%.o: cli/%.c $(CLI_HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
-$(BUILD)/obj/server/%.o: server/%.c $(CLI_HDRS) | $(DEPS_OK)
+# server/tokens.c uses the library's SHA-256 (core/hmac.h), whose headers
+# reach the generated guest.h: server objects wait for the library headers.
+$(BUILD)/obj/server/%.o: server/%.c $(CLI_HDRS) $(HDRS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
