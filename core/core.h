@@ -137,6 +137,8 @@ void mpb_watchdog_disarm(mpbox_session *s);                  /* returns stop rea
 void mpb_watchdog_request_stop(mpbox_session *s, int reason);
 /* The memory cap refused a growth: watch whether the guest still runs. */
 void mpb_watchdog_oom(mpbox_session *s);
+/* A collection ran: the guest is alive (clears a pending liveness probe). */
+void mpb_watchdog_alive(mpbox_session *s);
 void mpb_soft_interrupt(mpbox_session *s);
 
 /* pool.c: reservations in the image state */

@@ -36,6 +36,11 @@ static void on_oom(mpb_host *h)
     mpb_watchdog_oom(session_of(h));
 }
 
+static void on_collected(mpb_host *h)
+{
+    mpb_watchdog_alive(session_of(h));
+}
+
 static uint32_t cap_pages(int64_t bytes)
 {
     uint64_t pages = (uint64_t)bytes / MPB_WASM_PAGE;
@@ -50,6 +55,7 @@ static void host_init(mpbox_session *s)
     memcpy(h->sigs, rt->sigs, sizeof h->sigs);
     h->request_stop = on_output_overflow;
     h->on_oom = on_oom;
+    h->on_collected = on_collected;
     h->gc_area = rt->gc_area_addr;
     h->vfs.limits = s->limits; /* file quotas */
     mpb_hostfn_host_init(h);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "gmem.h"
 
 void mpb_watchdog_init(mpb_watchdog *wd)
 {
@@ -244,6 +245,25 @@ void mpb_watchdog_oom(mpbox_session *s)
         s->probe_at = mpb_now_ns() + probe_gap_ns(s);
         link_armed(wd, s);
         wake_for(wd, s->probe_at);
+    }
+    pthread_mutex_unlock(&wd->lock);
+}
+
+/* The guest is busy in a garbage collection, not stuck: take back a
+ * liveness mark the VM has not cleared yet, as its next branch would (a
+ * collection of a large heap after a refused growth can outlast the grace
+ * period). Only the watchdog's own mark: not when an exception is pending. */
+void mpb_watchdog_alive(mpbox_session *s)
+{
+    mpb_watchdog *wd = wd_of(s);
+    pthread_mutex_lock(&wd->lock);
+    uint32_t exc = 0;
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    if (s->probe_sent && s->rt->kbd_pending_addr && mpb_g_u32(m, s->rt->kbd_pending_addr, &exc) == 0 && exc == 0) {
+        uint16_t *word = (uint16_t *)(m->data + s->rt->sched_state_addr);
+        uint16_t pending = MPB_SCHED_PENDING;
+        __atomic_compare_exchange_n(word, &pending, MPB_SCHED_IDLE, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+        s->probe_sent = 0;
     }
     pthread_mutex_unlock(&wd->lock);
 }

@@ -206,6 +206,8 @@ static void collect(mpb_host *h)
     uint64_t used = used_bytes(s->areas, n);
     *(uint32_t *)Z_micropythonZ_mpbox_gc_live(in) = used > UINT32_MAX ? UINT32_MAX : (uint32_t)used;
     h->gc_collections++;
+    if (h->oom && h->on_collected)
+        h->on_collected(h); /* busy, not stuck (core/watchdog.c) */
 #if MPBOX_FUEL
     *fuel_counter(h) = h->gc_fuel;
 #endif
@@ -247,8 +249,11 @@ static uint64_t needed_for(uint64_t n)
  * keeps out of the reserve (growth_room); one added because a collection
  * did not free enough gets the allocation's size when it is large (the
  * rest of the room stays for the next), else up to the whole room. When
- * the room is too small for the allocation, it fails: a refusal like one
- * of a growth past the cap. */
+ * the room is too small for the allocation, it fails; for a small one that
+ * means the heap is full, a refusal like one of a growth past the cap (the
+ * watchdog then checks that the guest still runs: reporting the
+ * MemoryError may itself run out of memory). A large one that does not fit
+ * is just a MemoryError the program may handle. */
 uint32_t Z_envZ_mpbox_gc_room(struct Z_env_instance_t *env, uint32_t for_area)
 {
     mpb_host *h = (mpb_host *)env;
@@ -262,8 +267,8 @@ uint32_t Z_envZ_mpbox_gc_room(struct Z_env_instance_t *env, uint32_t for_area)
         } else if (needed >= LARGE_ALLOCATION && room > needed) {
             room = needed;
         }
-        if (room < needed)
-            mpb_host_memory_refused(h);
+        if (room < needed && needed < LARGE_ALLOCATION)
+            mpb_host_memory_refused(h); /* the heap is full: see above */
     }
     MPB_IMPORT_LEAVE(h);
     return room > 0xfffffff0u ? 0xfffffff0u : (uint32_t)room;

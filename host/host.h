@@ -79,6 +79,7 @@ struct mpb_host {
     int64_t gc_fuel;         /* the fuel counter, held while a collection runs */
     uint64_t gc_collections; /* collections in this run */
     int gc_grow;             /* the heap grows instead of collecting (next area) */
+    void (*on_collected)(mpb_host *h); /* tells core after each collection */
     mpb_gc_area gc_areas[MPB_GC_MAX_AREAS];
 
     /* time and randomness */
