@@ -154,59 +154,6 @@ def _valid_name(name):
     return bool(name) and all(c.isalpha() or c.isdigit() or c in '_-.' for c in name)
 
 
-class BasicInterpolation(Interpolation):
-    """%(name)s refers to another option of the same section (or DEFAULT);
-    %% is a literal percent sign."""
-
-    def before_get(self, parser, section, option, value, defaults):
-        out = []
-        self._interpolate(parser, option, out, value, section, defaults, 1)
-        return ''.join(out)
-
-    def before_set(self, parser, section, option, value):
-        tmp = value.replace('%%', '')
-        tmp = _sub_names(tmp, '%(', ')s')
-        if '%' in tmp:
-            raise ValueError("invalid interpolation syntax in %r at position %d"
-                             % (value, tmp.find('%')))
-        return value
-
-    def _interpolate(self, parser, option, out, rest, section, mapping, depth):
-        rawval = parser.get(section, option, raw=True, fallback=rest)
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationDepthError(option, section, rawval)
-        while rest:
-            p = rest.find('%')
-            if p < 0:
-                out.append(rest)
-                return
-            if p > 0:
-                out.append(rest[:p])
-                rest = rest[p:]
-            c = rest[1:2]
-            if c == '%':
-                out.append('%')
-                rest = rest[2:]
-            elif c == '(':
-                end = rest.find(')s')
-                if end < 0:
-                    raise InterpolationSyntaxError(option, section,
-                                                   'bad interpolation variable reference %r' % rest)
-                var = parser.optionxform(rest[2:end])
-                rest = rest[end + 2:]
-                try:
-                    v = mapping[var]
-                except KeyError:
-                    raise InterpolationMissingOptionError(option, section, rawval, var) from None
-                if '%' in v:
-                    self._interpolate(parser, option, out, v, section, mapping, depth + 1)
-                else:
-                    out.append(v)
-            else:
-                raise InterpolationSyntaxError(
-                    option, section, "'%%' must be followed by '%%' or '(', found: %r" % (rest,))
-
-
 def _sub_names(s, head, tail):
     out = []
     while True:
@@ -222,8 +169,11 @@ def _sub_names(s, head, tail):
         s = s[j + len(tail):]
 
 
-class ExtendedInterpolation(Interpolation):
-    """${name} or ${section:name}; $$ is a literal dollar sign."""
+class _MarkerInterpolation(Interpolation):
+    """The two interpolations: MARK doubled is a literal MARK, MARK + OPEN
+    ... CLOSE a reference, which _resolve turns into (option, section,
+    mapping, raw value) of the value it names."""
+    MARK = OPEN = CLOSE = ''
 
     def before_get(self, parser, section, option, value, defaults):
         out = []
@@ -231,19 +181,19 @@ class ExtendedInterpolation(Interpolation):
         return ''.join(out)
 
     def before_set(self, parser, section, option, value):
-        tmp = value.replace('$$', '')
-        tmp = _sub_names(tmp, '${', '}')
-        if '$' in tmp:
-            raise ValueError("invalid interpolation syntax in %r at position %d"
-                             % (value, tmp.find('$')))
+        m = self.MARK
+        tmp = _sub_names(value.replace(m + m, ''), m + self.OPEN, self.CLOSE)
+        if m in tmp:
+            raise ValueError("invalid interpolation syntax in %r at position %d" % (value, tmp.find(m)))
         return value
 
     def _interpolate(self, parser, option, out, rest, section, mapping, depth):
+        m = self.MARK
         rawval = parser.get(section, option, raw=True, fallback=rest)
         if depth > MAX_INTERPOLATION_DEPTH:
             raise InterpolationDepthError(option, section, rawval)
         while rest:
-            p = rest.find('$')
+            p = rest.find(m)
             if p < 0:
                 out.append(rest)
                 return
@@ -251,40 +201,60 @@ class ExtendedInterpolation(Interpolation):
                 out.append(rest[:p])
                 rest = rest[p:]
             c = rest[1:2]
-            if c == '$':
-                out.append('$')
+            if c == m:
+                out.append(m)
                 rest = rest[2:]
-            elif c == '{':
-                end = rest.find('}')
+            elif c == self.OPEN:
+                end = rest.find(self.CLOSE)
                 if end < 0:
                     raise InterpolationSyntaxError(option, section,
                                                    'bad interpolation variable reference %r' % rest)
-                path = rest[2:end].split(':')
-                rest = rest[end + 1:]
-                sect = section
-                opt = option
-                try:
-                    if len(path) == 1:
-                        opt = parser.optionxform(path[0])
-                        v = mapping[opt]
-                    elif len(path) == 2:
-                        sect = path[0]
-                        opt = parser.optionxform(path[1])
-                        v = parser.get(sect, opt, raw=True)
-                    else:
-                        raise InterpolationSyntaxError(
-                            option, section, 'More than one \':\' found: %r' % (rest,))
-                except (KeyError, NoSectionError, NoOptionError):
-                    raise InterpolationMissingOptionError(option, section, rawval,
-                                                          ':'.join(path)) from None
-                if '$' in v:
-                    self._interpolate(parser, opt, out, v, sect,
-                                      dict(parser.items(sect, raw=True)), depth + 1)
+                ref = rest[2:end]
+                rest = rest[end + len(self.CLOSE):]
+                opt, sect, names, v = self._resolve(parser, option, section, mapping, rawval, ref, rest)
+                if m in v:
+                    self._interpolate(parser, opt, out, v, sect, names, depth + 1)
                 else:
                     out.append(v)
             else:
                 raise InterpolationSyntaxError(
-                    option, section, "'$' must be followed by '$' or '{', found: %r" % (rest,))
+                    option, section, "'%s' must be followed by '%s' or '%s', found: %r"
+                    % (m, m, self.OPEN, rest))
+
+
+class BasicInterpolation(_MarkerInterpolation):
+    """%(name)s refers to another option of the same section (or DEFAULT);
+    %% is a literal percent sign."""
+    MARK, OPEN, CLOSE = '%', '(', ')s'
+
+    def _resolve(self, parser, option, section, mapping, rawval, ref, rest):
+        var = parser.optionxform(ref)
+        try:
+            return option, section, mapping, mapping[var]
+        except KeyError:
+            raise InterpolationMissingOptionError(option, section, rawval, var) from None
+
+
+class ExtendedInterpolation(_MarkerInterpolation):
+    """${name} or ${section:name}; $$ is a literal dollar sign."""
+    MARK, OPEN, CLOSE = '$', '{', '}'
+
+    def _resolve(self, parser, option, section, mapping, rawval, ref, rest):
+        path = ref.split(':')
+        if len(path) > 2:
+            raise InterpolationSyntaxError(option, section, "More than one ':' found: %r" % (rest,))
+        try:
+            if len(path) == 1:
+                sect, opt = section, parser.optionxform(path[0])
+                v = mapping[opt]
+            else:
+                sect, opt = path[0], parser.optionxform(path[1])
+                v = parser.get(sect, opt, raw=True)
+        except (KeyError, NoSectionError, NoOptionError):
+            raise InterpolationMissingOptionError(option, section, rawval, ':'.join(path)) from None
+        # a nested reference is read among the named section's own options
+        names = dict(parser.items(sect, raw=True)) if self.MARK in v else None
+        return opt, sect, names, v
 
 
 _UNSET = object()

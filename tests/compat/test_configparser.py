@@ -75,3 +75,25 @@ except configparser.InterpolationMissingOptionError as e:
 d = configparser.ConfigParser()
 d.read_dict({'one': {'a': 1, 'b': True}, 'two': {}})
 print(sorted(d.sections()), d.get('one', 'b'), d.getboolean('one', 'b'))
+
+# nested references, both syntaxes' errors
+e = configparser.ConfigParser(interpolation=configparser.ExtendedInterpolation())
+e.read_string("[a]\nx = 1\ny = ${x}2\nz = ${b:w}-${y}\nq = ${b:w:v}\nbad = $x\n[b]\nw = ${v}v\nv = 9\n")
+print(e.get('a', 'y'), e.get('a', 'z'), e.get('b', 'w'))
+for k in ['q', 'bad']:
+    try:
+        e.get('a', k)
+    except configparser.Error as err:
+        print(type(err).__name__, err)
+b = configparser.ConfigParser()
+b.read_string("[s]\na = %(b)s!\nb = %(c)s?\nc = 3\nd = 50%%\ne = %x\n")
+print(b.get('s', 'a'), b.get('s', 'd'))
+try:
+    b.get('s', 'e')
+except configparser.Error as err:
+    print(type(err).__name__, err)
+try:
+    b.set('s', 'f', '%q')
+except ValueError as err:
+    print('ValueError', err)
+
