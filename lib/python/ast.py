@@ -8,7 +8,7 @@
 # over the tokenizer of the source rewriter (lib/python/_mpbox_rewrite.py).
 # Not here: match statements in parse() (SyntaxError), type comments,
 # unparse(), compile() of a tree.
-from _mpbox_rewrite import tokenize as _tokenize
+from _mpbox_rewrite import tokenize as _tokenize, _fstring_field_end as _field_end
 
 PyCF_ONLY_AST = 1024
 PyCF_TYPE_COMMENTS = 4096
@@ -1140,23 +1140,7 @@ class _Parser:
                 s = ''.join(lit)
                 out.append(Constant(value=s if raw else _literal("'''" + s + "'''")))
                 lit = []
-            j = i + 1
-            depth = 0
-            while j < n:
-                ch = body[j]
-                if ch in '\'"':
-                    k = body.find(ch, j + 1)
-                    j = (k if k >= 0 else n - 1) + 1
-                    continue
-                if ch in '([{':
-                    depth += 1
-                elif ch in ')]}':
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif depth == 0 and (ch == ':' or (ch == '!' and body[j + 1:j + 2] != '=')):
-                    break
-                j += 1
+            j = _field_end(body, i + 1)[0]  # where the expression ends
             expr_src = body[i + 1:j]
             conversion = -1
             spec = None
