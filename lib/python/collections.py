@@ -77,7 +77,50 @@ class _View:
         return self._name + ('_keys(', '_values(', '_items(')[self._kind] + repr(list(self)) + ')'
 
 
-class _odict(dict):
+class _dictbase(dict):
+    # What every dict subclass here adds to the built-in (ordered) dict:
+    # defaultdict and Counter directly, OrderedDict through _odict.
+    def __init__(self):
+        super().__init__()  # else MicroPython passes the subclass's arguments to dict()
+
+    def __str__(self):  # print() would show the built-in dict otherwise
+        return self.__repr__()
+
+    def _pairs(self):
+        return list(self.items())
+
+    def __copy__(self):
+        return self.copy()
+
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        r = self.copy()
+        memo[id(self)] = r
+        for k in r:
+            r[k] = deepcopy(r[k], memo)
+        return r
+
+    def __eq__(self, other):
+        if isinstance(other, dict):
+            return len(self) == len(other) and all(k in other and other[k] == self[k] for k in self)
+        return False
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        r = self.copy()
+        r.update(other)
+        return r
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class _odict(_dictbase):
     # Insertion order kept beside the dict: _back holds keys in order,
     # _front keys moved before the first (reversed); _pos maps a key to its
     # slot (i >= 0 in _back, -1 - j in _front). Slots of removed keys go
@@ -143,9 +186,6 @@ class _odict(dict):
     def items(self):
         return _View(self, 2, self._view_name)
 
-    def __str__(self):  # print() would show the built-in dict otherwise
-        return self.__repr__()
-
     def _pairs(self):
         return [(k, self[k]) for k in self]
 
@@ -209,78 +249,6 @@ class _odict(dict):
         self._pos = {}
         self._head = 0
         self._stale = 0
-
-    def __copy__(self):
-        return self.copy()
-
-    def __deepcopy__(self, memo):
-        from copy import deepcopy
-        r = self.copy()
-        memo[id(self)] = r
-        for k in r:
-            r[k] = deepcopy(r[k], memo)
-        return r
-
-    def __eq__(self, other):
-        if isinstance(other, dict):
-            return len(self) == len(other) and all(k in other and other[k] == self[k] for k in self)
-        return False
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        r = self.copy()
-        r.update(other)
-        return r
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-
-class _dictbase(dict):
-    # What defaultdict and Counter add to the built-in (ordered) dict.
-    def __init__(self):
-        super().__init__()  # else MicroPython passes the subclass's arguments to dict()
-
-    def __str__(self):  # print() would show the built-in dict otherwise
-        return self.__repr__()
-
-    def _pairs(self):
-        return list(self.items())
-
-    def __copy__(self):
-        return self.copy()
-
-    def __deepcopy__(self, memo):
-        from copy import deepcopy
-        r = self.copy()
-        memo[id(self)] = r
-        for k in r:
-            r[k] = deepcopy(r[k], memo)
-        return r
-
-    def __eq__(self, other):
-        if isinstance(other, dict):
-            return len(self) == len(other) and all(k in other and other[k] == self[k] for k in self)
-        return False
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        r = self.copy()
-        r.update(other)
-        return r
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
 
 
 class OrderedDict(_odict):
