@@ -32,19 +32,21 @@ class NoSectionError(Error):
         self.args = (section,)
 
 
+def _duplicate_message(what, names, source, lineno):
+    # "Section 's' already exists", or with where it was read from:
+    # "While reading from 'f' [line  3]: section 's' already exists"
+    msg = names + ' already exists'
+    if source is None:
+        return what.capitalize() + ' ' + msg
+    where = 'While reading from ' + repr(source)
+    if lineno is not None:
+        where += ' [line {0:2d}]'.format(lineno)
+    return where + ': ' + what + ' ' + msg
+
+
 class DuplicateSectionError(Error):
     def __init__(self, section, source=None, lineno=None):
-        msg = [repr(section), ' already exists']
-        if source is not None:
-            message = ['While reading from ', repr(source)]
-            if lineno is not None:
-                message.append(' [line {0:2d}]'.format(lineno))
-            message.append(': section ')
-            message.extend(msg)
-            msg = message
-        else:
-            msg.insert(0, 'Section ')
-        Error.__init__(self, ''.join(msg))
+        Error.__init__(self, _duplicate_message('section', repr(section), source, lineno))
         self.section = section
         self.source = source
         self.lineno = lineno
@@ -53,17 +55,7 @@ class DuplicateSectionError(Error):
 
 class DuplicateOptionError(Error):
     def __init__(self, section, option, source=None, lineno=None):
-        msg = [repr(option), ' in section ', repr(section), ' already exists']
-        if source is not None:
-            message = ['While reading from ', repr(source)]
-            if lineno is not None:
-                message.append(' [line {0:2d}]'.format(lineno))
-            message.append(': option ')
-            message.extend(msg)
-            msg = message
-        else:
-            msg.insert(0, 'Option ')
-        Error.__init__(self, ''.join(msg))
+        Error.__init__(self, _duplicate_message('option', '%r in section %r' % (option, section), source, lineno))
         self.section = section
         self.option = option
         self.source = source

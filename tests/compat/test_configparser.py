@@ -97,3 +97,10 @@ try:
 except ValueError as err:
     print('ValueError', err)
 
+
+# the duplicate errors' messages, with and without where they were read
+for f in [lambda: configparser.DuplicateSectionError('s'), lambda: configparser.DuplicateSectionError('s', 'f.ini', 3),
+          lambda: configparser.DuplicateSectionError('s', '<string>'), lambda: configparser.DuplicateOptionError('s', 'o'),
+          lambda: configparser.DuplicateOptionError('s', 'o', 'f.ini', 12), lambda: configparser.DuplicateOptionError('s', 'o', 'x')]:
+    e = f()
+    print(str(e), e.args)
