@@ -163,10 +163,13 @@ def _matching(toks, i):
 
 
 def _split_items(toks, lo, hi):
-    # [(first, last)] index ranges of the comma-separated items in toks[lo:hi]
+    """([(first, last)] index ranges of the comma-separated items in
+    toks[lo:hi], whether a 'for' stands at their top level: a
+    comprehension)."""
     items = []
     depth = 0
     first = lo
+    comprehension = False
     for j in range(lo, hi):
         t = toks[j]
         if t.kind == 'op':
@@ -178,9 +181,11 @@ def _split_items(toks, lo, hi):
                 if j > first:
                     items.append((first, j - 1))
                 first = j + 1
+        elif t.kind == 'name' and depth == 0 and t.text in ('for', 'async'):
+            comprehension = True
     if hi > first:
         items.append((first, hi - 1))
-    return items
+    return items, comprehension
 
 
 def _opens_display(toks, i):
@@ -202,10 +207,9 @@ def _rewrite_displays(toks, edits):
         if t.kind != 'op' or t.text not in _OPEN or not _opens_display(toks, i):
             continue
         j = _matching(toks, i)
-        items = _split_items(toks, i + 1, j)
+        items, comprehension = _split_items(toks, i + 1, j)
         stars = [a for a, b in items if toks[a].kind == 'op' and toks[a].text in ('*', '**')]
-        if not stars or any(toks[a].kind == 'name' and toks[a].text in ('for', 'async')
-                            for a in range(i + 1, j) if _depth_zero(toks, i + 1, a)):
+        if not stars or comprehension:
             continue  # nothing to unpack, or a comprehension (no unpacking there)
         changed = True
         if t.text == '[':
@@ -233,18 +237,6 @@ def _rewrite_displays(toks, edits):
             edits.replace(t.start, t.end, '__mpbox_set__(')
             edits.replace(toks[j].start, toks[j].end, ')')
     return changed
-
-
-def _depth_zero(toks, lo, k):
-    depth = 0
-    for j in range(lo, k):
-        t = toks[j]
-        if t.kind == 'op':
-            if t.text in _OPEN:
-                depth += 1
-            elif t.text in _CLOSE:
-                depth -= 1
-    return depth == 0
 
 
 # ---- f-strings ----------------------------------------------------------
