@@ -80,7 +80,8 @@ static uint64_t hash_memory(const wasm_rt_memory_t *m, uint64_t h)
 
 /* The fingerprint of a freshly instantiated guest (see core.h): its
  * layout, initial globals, data segments (all of MicroPython's static
- * data) and the types of its table's functions. Function addresses are
+ * data), the types of its table's functions and the embedded library's
+ * digest (computed at build time by tools/embed). Function addresses are
  * left out: they differ from process to process, and their distances from
  * binary to binary (the table also holds host functions). A change to the
  * guest's code alone, which leaves all of these as they were, is caught by
@@ -100,13 +101,7 @@ static uint64_t fingerprint_of(const mpbox_session *s)
         h = mpb_checksum(e, sizeof e, h);
     }
     h = hash_memory(&inst->w2c_memory, h);
-    for (uint32_t i = 0; i < mpb_vfs_embedded.count; i++) {
-        const mpb_vfs_lib_entry *f = &mpb_vfs_embedded.entries[i];
-        h = mpb_checksum(f->path, strlen(f->path) + 1, h);
-        h = mpb_checksum(&f->len, sizeof f->len, h);
-        if (f->data)
-            h = mpb_checksum(f->data, f->len, h);
-    }
+    h = mpb_checksum(&mpb_vfs_embedded.digest, sizeof mpb_vfs_embedded.digest, h);
     return h ? h : 1;
 }
 

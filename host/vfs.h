@@ -59,6 +59,11 @@ typedef struct mpb_vfs_lib_entry {
 typedef struct mpb_vfs_lib {
     const mpb_vfs_lib_entry *entries;
     uint32_t count;
+    /* A 64-bit digest of every entry's path, kind and bytes, computed by
+     * tools/embed at build time: the start-up image's fingerprint
+     * (core/image.c) covers the library through it without reading the
+     * library at every start. */
+    uint64_t digest;
 } mpb_vfs_lib;
 
 /* Generated (build/gen/pylib.c). */

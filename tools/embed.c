@@ -20,6 +20,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,6 +176,16 @@ static int read_all(const char *path, unsigned char **data, long *len)
     return 0;
 }
 
+/* FNV-1a, 64 bits: the library's digest (host/vfs.h), over every entry's
+ * path and NUL, kind, and bytes, in path order. */
+static uint64_t digest_add(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 0x100000001b3ull;
+    return h;
+}
+
 /* Write the bytes of one file as an array named f<index>, unless an
  * earlier file had the same bytes (then same[index] is the index of the
  * one whose array it shares); a NUL is appended so that an empty file
@@ -247,6 +258,14 @@ int main(int argc, char **argv)
         if (!entries[i].is_dir)
             rc = write_file(out, i, data, lens, same);
     }
+    uint64_t digest = 0xcbf29ce484222325ull;
+    for (size_t i = 0; rc == 0 && i < nentries; i++) {
+        unsigned char kind = (unsigned char)entries[i].is_dir;
+        digest = digest_add(digest, entries[i].path, strlen(entries[i].path) + 1);
+        digest = digest_add(digest, &kind, 1);
+        if (!entries[i].is_dir)
+            digest = digest_add(digest, data[i], (size_t)lens[i]);
+    }
     if (rc == 0) {
         fprintf(out, "\nstatic const mpb_vfs_lib_entry entries[] = {\n");
         for (size_t i = 0; i < nentries; i++) {
@@ -258,7 +277,8 @@ int main(int argc, char **argv)
         }
         if (nentries == 0)
             fprintf(out, "    {\"\", NULL, 0, 1},\n"); /* ISO C: no empty array; count stays 0 */
-        fprintf(out, "};\n\nconst mpb_vfs_lib mpb_vfs_embedded = {entries, %zu};\n", nentries);
+        fprintf(out, "};\n\nconst mpb_vfs_lib mpb_vfs_embedded = {entries, %zu, 0x%016llxull};\n", nentries,
+                (unsigned long long)digest);
     }
     for (size_t i = 0; data && i < nentries; i++)
         free(data[i]);
