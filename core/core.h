@@ -125,7 +125,9 @@ struct mpbox_result {
     uint64_t host_calls;
 };
 
-uint64_t mpb_now_ns(void);
+/* clock.c */
+uint64_t mpb_now_ns(void);        /* CLOCK_MONOTONIC */
+double mpb_thread_cpu_ms(void);   /* this thread's CPU time */
 /* Non-zero when `value` is not acceptable for limit `id` (session.c). */
 int mpb_limit_invalid(int id, int64_t value);
 
@@ -139,16 +141,24 @@ void mpb_watchdog_request_stop(mpbox_session *s, int reason);
 void mpb_watchdog_oom(mpbox_session *s);
 /* A collection ran: the guest is alive (clears a pending liveness probe). */
 void mpb_watchdog_alive(mpbox_session *s);
-void mpb_soft_interrupt(mpbox_session *s);
 
 /* pool.c: reservations in the image state */
 uint8_t *mpb_pool_take(mpbox_runtime *rt);
 void mpb_pool_give(mpbox_runtime *rt, uint8_t *base, uint32_t used_pages);
 void mpb_pool_drain(mpbox_runtime *rt);
-int mpb_pool_can_restore(void);
-/* Put a memory back into the image state: 1 done (contents equal the
- * image), 0 emptied to zeros (only when !refill), -1 failed. */
-int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_pages, int refill);
+
+/* guest.c: the only calls of the guest's exports in core/ (see there). */
+void mpb_guest_init_module(void);
+void mpb_guest_instantiate(mpbox_session *s);
+void mpb_guest_start(mpbox_session *s, uint32_t pystack_words, uint32_t heap_bytes);
+int mpb_guest_stack_globals_ok(mpbox_session *s);
+uint32_t mpb_guest_malloc(mpbox_session *s, uint32_t len); /* 0: no memory */
+void mpb_guest_free(mpbox_session *s, uint32_t p);
+void mpb_guest_exec(mpbox_session *s, uint32_t code, uint32_t len, uint32_t slot);
+void mpb_guest_release_object(mpbox_session *s, uint32_t ref);
+void mpb_guest_interrupt(mpbox_session *s);
+void mpb_guest_set_fuel(mpbox_session *s, int64_t v);
+int64_t mpb_guest_fuel(mpbox_session *s);
 
 /* The start-up image made at build time: tools/mkimage.c builds a runtime
  * the slow way and writes its image as $(BUILD)/gen/image.c, which the
@@ -174,12 +184,16 @@ extern const mpb_image *const mpb_embedded_image;
  * run time; 1 copies the embedded image when there is one and it matches
  * this build, else builds it. */
 int mpb_runtime_create(mpbox_runtime **out, int use_embedded);
-/* A checksum of the start-up code: the prelude's text and parameters. */
+
+/* startup.c */
+/* Build rt's image at run time: MPBOX_OK, or an error (rt's image unset). */
+int mpb_image_build(mpbox_runtime *rt);
+/* Find in rt's image the words the host uses (interrupt, scheduler state,
+ * first heap area). MPBOX_OK or MPBOX_GUEST. */
+int mpb_image_locate(mpbox_runtime *rt);
+/* A checksum of the start-up parameters and code's name (its text is in
+ * the embedded library's digest). */
 uint64_t mpb_startup_checksum(void);
-/* 1 when C code of the guest ran past the bottom of its stack block (the
- * lowest bytes of the block, which MicroPython's limit keeps unused, were
- * written): memory below it may be damaged. */
-int mpb_stack_overflowed(const mpbox_session *s);
 
 /* image.c */
 /* What an image depends on besides the library's C code: the start-up code,
@@ -192,10 +206,18 @@ int mpb_image_load(mpbox_runtime *rt, const mpb_image *img);
 /* Once image_pages/count/index/data and the table are set: the page ->
  * slot map and image_id (which snapshots name). MPBOX_OK or MPBOX_NOMEM. */
 int mpb_image_finish(mpbox_runtime *rt);
+void mpb_image_release(mpbox_runtime *rt);
+/* Copy the image into a memory whose image pages are zero. */
+void mpb_image_fill(const mpbox_runtime *rt, uint8_t *base);
+/* Whether memories may be restored in place (no swap: see image.c). */
+int mpb_image_can_restore(void);
+/* Put a memory back into the image state: 1 done (contents equal the
+ * image), 0 emptied to zeros (only when !refill), -1 failed. */
+int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_pages, int refill);
 
 /* session.c */
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);
-/* Run an export sequence inside a guest call; used by runtime.c. */
+/* Run an export sequence inside a guest call; used by startup.c. */
 int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags);
 
 /* hostfn.c */
@@ -208,7 +230,7 @@ static inline mpbox_session *mpb_session_of(mpb_host *h)
     return (mpbox_session *)((char *)h - offsetof(mpbox_session, host));
 }
 
-/* snapshot.c */
+/* checksum.c */
 uint64_t mpb_checksum(const void *data, size_t len, uint64_t seed);
 
 /* hmac.c: SHA-256, HMAC-SHA256 (keys longer than 64 bytes are hashed) and

@@ -4,7 +4,7 @@
  * binding of registered names into the guest.
  *
  * The guest side (the `host` module and its wrappers) lives in the start-up
- * image (runtime.c): a wrapper checks its arguments, makes the JSON payload
+ * image (lib/python/_mpbox_startup.py): a wrapper checks its arguments, makes the JSON payload
  * with json.dumps, calls the bridge and json.loads what comes back, which
  * is one of
  *     [value]                                 the function's result

@@ -14,13 +14,6 @@
  * recursion can be long; the rest is cut). */
 #define MAX_EXCEPTION_TEXT (1u << 20)
 
-uint64_t mpb_now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
-}
-
 static mpbox_session *session_of(mpb_host *h)
 {
     return (mpbox_session *)((char *)h - offsetof(mpbox_session, host));
@@ -83,7 +76,7 @@ int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
         return MPBOX_NOMEM;
     }
     if (!from_image) {
-        *out = s; /* the caller instantiates (runtime.c) */
+        *out = s; /* the caller instantiates (startup.c) */
         return MPBOX_OK;
     }
     uint8_t *base = mpb_pool_take(rt);
@@ -175,23 +168,6 @@ int mpbox_has_fuel(void)
 #endif
 }
 
-#if MPBOX_FUEL
-/* The fuel counter is a wasm global added at build time (guest/fuel.c);
- * it is part of the instance, so checkpoints and snapshots carry it. */
-static void fuel_set(mpbox_session *s, int64_t v) { *(int64_t *)Z_micropythonZ_mpbox_fuel(&s->inst) = v; }
-static int64_t fuel_get(mpbox_session *s) { return *(int64_t *)Z_micropythonZ_mpbox_fuel(&s->inst); }
-#else
-static void fuel_set(mpbox_session *s, int64_t v) { (void)s, (void)v; }
-static int64_t fuel_get(mpbox_session *s) { (void)s; return 0; }
-#endif
-
-static double thread_cpu_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
 int64_t mpbox_session_limit(mpbox_session *s, int id, int64_t value)
 {
     if (!s || id < 0 || id >= MPBOX_LIMIT_COUNT_)
@@ -230,11 +206,9 @@ void mpbox_session_set_output(mpbox_session *s, mpbox_output_fn fn, void *user)
  * memory. Runs inside a guest call. */
 static uint32_t guest_dup(mpbox_session *s, const void *data, size_t len)
 {
-    mpb_host *h = &s->host;
-    uint32_t p;
-    MPB_GUEST_CALL(h, p = Z_micropythonZ_malloc(&s->inst, (uint32_t)(len ? len : 1)));
+    uint32_t p = mpb_guest_malloc(s, (uint32_t)len);
     if (p && mpb_g_write(&s->inst.w2c_memory, p, data, len) != 0)
-        mpb_rt_trap(h->call, MPB_TRAP_OOB); /* malloc returned nonsense */
+        mpb_rt_trap(s->host.call, MPB_TRAP_OOB); /* malloc returned nonsense */
     return p;
 }
 
@@ -345,7 +319,7 @@ static int last_statement(const char *src, size_t len, size_t *off, size_t *line
 }
 
 /* MPBOX_RUN_RETURN_VALUE: __mpbox_last(bytes.fromhex('...'), off, line),
- * a helper installed by the start-up image (core/runtime.c); NULL when out
+ * a helper installed by the start-up image (lib/python/_mpbox_startup.py); NULL when out
  * of memory, and *plain set when src has no statement to evaluate. */
 static char *last_wrapper(const char *src, size_t len, size_t *out_len, int *plain)
 {
@@ -381,13 +355,13 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
         uint32_t code = guest_dup(s, src, len);
         uint32_t slot = 0;
         if (code)
-            MPB_GUEST_CALL(h, slot = Z_micropythonZ_malloc(&s->inst, 12));
+            slot = mpb_guest_malloc(s, 12);
         if (!code || !slot) {
             h->oom = 1;
             static const char nomem[] = "MemoryError\x04MemoryError: no memory for the source\n";
             mpb_result_set_exception(res, nomem, sizeof nomem - 1, 0);
         } else {
-            MPB_GUEST_CALL(h, Z_micropythonZ_mp_js_do_exec(&s->inst, code, (uint32_t)len, slot));
+            mpb_guest_exec(s, code, (uint32_t)len, slot);
             uint32_t v[3];
             if (mpb_g_read(&s->inst.w2c_memory, slot, v, sizeof v) != 0)
                 mpb_rt_trap(&call, MPB_TRAP_OOB);
@@ -396,22 +370,22 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
                 if (!mpb_g_ok(&s->inst.w2c_memory, v[2], n))
                     n = 0;
                 mpb_result_set_exception(res, (const char *)s->inst.w2c_memory.data + v[2], n, echo);
-                MPB_GUEST_CALL(h, Z_micropythonZ_free(&s->inst, v[2]));
+                mpb_guest_free(s, v[2]);
             } else if (v[0] >= 6 && v[0] <= 8) {
-                MPB_GUEST_CALL(h, Z_micropythonZ_proxy_c_free_obj(&s->inst, v[1]));
+                mpb_guest_release_object(s, v[1]);
             }
         }
         if (code)
-            MPB_GUEST_CALL(h, Z_micropythonZ_free(&s->inst, code));
+            mpb_guest_free(s, code);
         if (slot)
-            MPB_GUEST_CALL(h, Z_micropythonZ_free(&s->inst, slot));
+            mpb_guest_free(s, slot);
     }
     mpb_rt_leave(&call);
     mpb_watchdog_disarm(s);
     h->gc_stack_top = outer_top;
     if (h->gc_busy) { /* trapped inside a collection: give fuel back its count */
         h->gc_busy = 0;
-        fuel_set(s, h->gc_fuel);
+        mpb_guest_set_fuel(s, h->gc_fuel);
     }
     h->call = NULL;
     h->jmp_top = NULL;
@@ -674,6 +648,30 @@ static int roll_back(mpbox_session *s)
     return 0;
 }
 
+/* C code that recurses without MicroPython's check (comparing dicts nested
+ * tens of thousands deep, for example) can run the stack pointer past the
+ * block's bottom into the heap below, where the build's own stack would
+ * have trapped (below address 0). No write into the block's lowest
+ * STACK_GUARD_BYTES is legitimate (they lie deep in the slack, and are
+ * zero in the image): a run that left them non-zero overflowed. */
+#define STACK_GUARD_BYTES 4096u
+
+static int stack_overflowed(const mpbox_session *s)
+{
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t bottom = s->rt->image_inst.w2c_g2; /* not the guest's copy */
+    const uint8_t *p = mpb_g_span(m, bottom, STACK_GUARD_BYTES);
+    if (!p)
+        return 1;
+    for (uint32_t i = 0; i < STACK_GUARD_BYTES; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w)
+            return 1;
+    }
+    return 0;
+}
+
 /* Runs that end like this are undone when a checkpoint exists: the guest
  * was stopped at an arbitrary point (hard stop, trap), or its heap is full
  * (MemoryError), which would make later runs fail too. */
@@ -727,18 +725,18 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
         return MPBOX_ERROR;
     }
     int64_t fuel = s->limits[MPBOX_LIMIT_FUEL] > 0 ? s->limits[MPBOX_LIMIT_FUEL] : INT64_MAX;
-    fuel_set(s, fuel);
-    double cpu0 = thread_cpu_ms();
+    mpb_guest_set_fuel(s, fuel);
+    double cpu0 = mpb_thread_cpu_ms();
     int trap = mpb_hostfn_bind(s); /* names registered since the last run */
     if (!trap)
         trap = mpb_session_exec(s, src ? src : "", len, r, flags);
-    if (!trap && mpb_stack_overflowed(s))
+    if (!trap && stack_overflowed(s))
         trap = MPB_TRAP_EXHAUSTION; /* a trap, so that the run is undone */
-    r->cpu_ms = thread_cpu_ms() - cpu0;
+    r->cpu_ms = mpb_thread_cpu_ms() - cpu0;
     r->host_ms = (double)h->host_ns / 1e6;
     r->host_calls = h->host_calls;
     /* unsigned: a host charge may leave the counter far below zero */
-    r->fuel_used = mpbox_has_fuel() ? (uint64_t)fuel - (uint64_t)fuel_get(s) : 0;
+    r->fuel_used = mpbox_has_fuel() ? (uint64_t)fuel - (uint64_t)mpb_guest_fuel(s) : 0;
     int trap_lost = trap != 0;
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
     r->checkpoint_pages = have_checkpoint ? mpb_track_pages(&s->track) : 0;

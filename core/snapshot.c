@@ -56,26 +56,6 @@ static const char magic[8] = {'M', 'P', 'B', 'O', 'X', 'S', 'N', 'P'};
 #define GLOBALS_OFFSET offsetof(Z_micropython_instance_t, w2c_g0)
 #define GLOBALS_BYTES (offsetof(Z_micropython_instance_t, w2c_memory) - GLOBALS_OFFSET)
 
-/* A fast 64-bit checksum for detecting damage (not an authenticator). */
-uint64_t mpb_checksum(const void *data, size_t len, uint64_t h)
-{
-    const uint8_t *p = data;
-    h ^= 0x243f6a8885a308d3ull;
-    while (len >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-        h ^= h >> 31;
-        p += 8;
-        len -= 8;
-    }
-    while (len--) {
-        h = (h ^ *p++) * 0x100000001b3ull;
-        h ^= h >> 29;
-    }
-    return h;
-}
-
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
 #endif

@@ -66,15 +66,6 @@ static void unlink_armed(mpb_watchdog *wd, mpbox_session *s)
     s->wd_next = s->wd_prev = NULL;
 }
 
-/* Raise KeyboardInterrupt in the guest: the export only stores a few words
- * (mp_pending_exception, the scheduler state), which the VM polls after
- * jumps. Plain stores from another thread; the running guest sees them at
- * its next check. */
-void mpb_soft_interrupt(mpbox_session *s)
-{
-    Z_micropythonZ_mp_sched_keyboard_interrupt(&s->inst);
-}
-
 static uint64_t grace_ns(mpbox_session *s)
 {
     return (uint64_t)s->limits[MPBOX_LIMIT_GRACE_MS] * 1000000u;
@@ -126,7 +117,7 @@ static void fire(mpbox_session *s, uint64_t now)
         s->soft_at = MPB_NEVER;
         if (!s->stop_reason)
             s->stop_reason = MPB_STOP_TIMEOUT;
-        mpb_soft_interrupt(s);
+        mpb_guest_interrupt(s);
         s->hard_at = now + grace_ns(s);
     }
     if (s->hard_at <= now) {
@@ -281,7 +272,7 @@ void mpb_watchdog_request_stop(mpbox_session *s, int reason)
         } else {
             /* No watchdog thread: at least the soft stop. */
             s->soft_at = MPB_NEVER;
-            mpb_soft_interrupt(s);
+            mpb_guest_interrupt(s);
         }
     }
     pthread_mutex_unlock(&wd->lock);

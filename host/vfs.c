@@ -830,6 +830,12 @@ static const mpb_vfs_lib_entry *lib_bsearch(const char *rel)
                    lib_entry_cmp);
 }
 
+const mpb_vfs_lib_entry *mpb_vfs_lib_file(const char *rel)
+{
+    const mpb_vfs_lib_entry *e = lib_bsearch(rel);
+    return e && !e->is_dir ? e : NULL;
+}
+
 /* The entry at rel (a normalised path below the library root, or "."),
  * with *e NULL for the root itself. 0, -ENOENT or -ENOTDIR (a file in the
  * way, as a real file system says). */

@@ -68,6 +68,8 @@ typedef struct mpb_vfs_lib {
 
 /* Generated (build/gen/pylib.c). */
 extern const mpb_vfs_lib mpb_vfs_embedded;
+/* The embedded library's file at `rel` (relative to its root), or NULL. */
+const mpb_vfs_lib_entry *mpb_vfs_lib_file(const char *rel);
 
 typedef struct vfs_node vfs_node;
 typedef struct vfs_fd vfs_fd;

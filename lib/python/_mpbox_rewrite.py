@@ -808,4 +808,4 @@ def run(data, g, line=-1):
     off = 0
     for _ in range(line):
         off = b.index(b'\n', off) + 1
-    __mpbox_last(b, off, line)  # a builtin from the start-up image (core/runtime.c)
+    __mpbox_last(b, off, line)  # a builtin from the start-up image (lib/python/_mpbox_startup.py)

@@ -1,5 +1,5 @@
 /*
- * test_recursion.c — the guest's larger stacks (core/runtime.c): Python
+ * test_recursion.c — the guest's larger stacks (core/startup.c): Python
  * recursion goes past CPython's default depth of 1000, a runaway recursion
  * ends in RuntimeError and leaves the session usable, and the moved stack
  * survives what copies a session: snapshots, forks, rollback after a hard
