@@ -13,6 +13,8 @@
  *   json.c      a small JSON reader and writer (for the MCP server)
  *   mcpcore.c   the MCP server without its transport (mcp.h)
  *   mcp.c       `mpbox mcp`: the MCP server over stdio
+ *   clip.c      where to cut a long text to keep its head and tail (clip.h)
+ *   cliptext.c  that cut applied to text and to a result's JSON
  *
  * Only include/mpbox.h is used from the library.
  */
@@ -82,6 +84,10 @@ struct cli_config {
     /* --sqlite NAME=PATH (repeatable): databases for read_only_sql_query */
     const char *sqlites[CLI_MAX_FILE_OPTS];
     int nsqlites;
+    /* --clip-output: bytes of each output kept in what is shown (head and
+     * tail, clip.h); 0 = all. The MCP server's default is CLIP_DEFAULT_MCP. */
+    uint64_t clip_output;
+    int clip_given; /* --clip-output was given */
 };
 
 /* ---- size.c ------------------------------------------------------------ */
@@ -212,6 +218,17 @@ const struct cli_json *cli_json_get(const struct cli_json *obj, const char *key)
 int cli_json_put_str(struct cli_buf *b, const char *s, size_t n);
 int cli_json_put(struct cli_buf *b, const char *lit);
 int cli_json_write(struct cli_buf *b, const struct cli_json *v);
+
+/* ---- cliptext.c -------------------------------------------------------- */
+/* Append s[0..n), or when it is longer than limit (0: no limit) its head,
+ * a marker line "[mpbox: N bytes left out]" and its tail (clip.h). -1 when
+ * out of memory. */
+int cli_clip_append(struct cli_buf *b, const char *s, size_t n, size_t limit);
+/* Copy a result JSON (mpbox_result_json's object) to out with its stdout
+ * and stderr clipped to limit bytes each, each followed by a member
+ * stdout_omitted_bytes / stderr_omitted_bytes (0 when kept whole). 0, -1
+ * when out of memory, -2 when json is not a JSON object. */
+int cli_clip_result_json(const char *json, size_t len, size_t limit, struct cli_buf *out);
 
 /* ---- mcp.c ------------------------------------------------------------- */
 /* Serve MCP over stdin/stdout until stdin ends. json_mode: the tool result

@@ -65,6 +65,11 @@ static void print_help(void)
            "                           0 = no limit (default %s)\n"
            "      --max-output SIZE    bytes kept per stream, stdout and stderr each\n"
            "                           (default %s)\n"
+           "      --clip-output SIZE   show at most SIZE bytes of each output (stdout,\n"
+           "                           stderr; in --json too): its beginning and its end\n"
+           "                           with a line \"[mpbox: N bytes left out]\"; the\n"
+           "                           output is then printed when the run ends. 0 = all\n"
+           "                           (default; `mpbox mcp`: 20000)\n"
            "      --on-output-limit=drop|stop\n"
            "                           past the cap, drop further output (default) or\n"
            "                           stop the run\n"
@@ -97,8 +102,9 @@ static void print_help(void)
            "  -h, --help               show this help and exit\n"
            "  -V, --version            show the versions and exit\n"
            "SIZE is a number of bytes with an optional K, M or G suffix (powers of 1024).\n"
-           "Arguments after the program are refused: there is no sys.argv support yet.\n"
-           "\n"
+           "Arguments after the program are refused: there is no sys.argv support yet.\n",
+           MPBOX_GUEST_VERSION, min, max, mem, tmo, out);
+    printf("\n"
            "Exit status:\n"
            "  0    success (or sys.exit(0))\n"
            "  1    uncaught Python exception (also sys.exit(\"message\"))\n"
@@ -114,8 +120,7 @@ static void print_help(void)
            "  130  interrupted (Ctrl-C)\n"
            "\n"
            "In the REPL: Ctrl-C discards the input or interrupts the running code,\n"
-           "Ctrl-D on an empty line exits. See mpbox(1).\n",
-           MPBOX_GUEST_VERSION, min, max, mem, tmo, out);
+           "Ctrl-D on an empty line exits. See mpbox(1).\n");
 }
 
 /* Long options. Each either takes a value (--name VALUE, --name=VALUE) or
@@ -136,6 +141,7 @@ enum opt {
     OPT_FILE,
     OPT_OUTPUT_DIR,
     OPT_SQLITE,
+    OPT_CLIP_OUTPUT,
     OPT_HELP,
     OPT_VERSION
 };
@@ -159,6 +165,7 @@ static const struct {
     {"file", 1, OPT_FILE},
     {"output-dir", 1, OPT_OUTPUT_DIR},
     {"sqlite", 1, OPT_SQLITE},
+    {"clip-output", 1, OPT_CLIP_OUTPUT},
     {"help", 0, OPT_HELP},
     {"version", 0, OPT_VERSION},
 };
@@ -252,6 +259,10 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
     case OPT_TIMEOUT:
         err = cli_parse_seconds(value, &c->timeout_ms);
         c->given |= CLI_GIVEN_TIMEOUT;
+        break;
+    case OPT_CLIP_OUTPUT:
+        err = cli_parse_size(value, &c->clip_output);
+        c->clip_given = 1;
         break;
     case OPT_MAX_OUTPUT:
         c->given |= CLI_GIVEN_MAX_OUTPUT;

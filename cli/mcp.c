@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clip.h"
 #include "mcp.h"
 
 #define MCP_MAX_LINE (8u << 20)
@@ -153,6 +154,7 @@ int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode)
         .sqlites = cfg->sqlites,
         .nsqlites = cfg->nsqlites,
         .json_mode = json_mode,
+        .clip_output = cfg->clip_given ? cfg->clip_output : CLIP_DEFAULT_MCP,
     };
     struct stdio_sessions ss = {.rt = rt, .cfg = cfg};
     struct mcp_stdio m = {.be = {.user = &ss, .run = stdio_run, .reset = stdio_reset}};

@@ -41,6 +41,9 @@ struct mcp_config {
     const char *const *sqlites;
     int nsqlites;
     int json_mode; /* the tool result text as JSON instead of tagged text */
+    /* bytes of output kept in a tool result, its head and its tail
+     * (clip.h); 0 = all. Callers default it to CLIP_DEFAULT_MCP. */
+    uint64_t clip_output;
 };
 
 /* What a backend call returns. */

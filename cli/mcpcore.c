@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clip.h"
 #include "mcp.h"
 
 static const char *const supported_versions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
@@ -136,6 +137,14 @@ static char *build_description(const struct mcp_config *cfg)
              "had to be stopped hard, the session goes back to its state before the call.",
              mem, timeout, cfg->timeout_ms ? "" : " limit on", out, fuel);
     fail |= cli_json_put(&b, limits) < 0;
+    if (cfg->clip_output) {
+        snprintf(limits, sizeof limits,
+                 " Output longer than %llu bytes comes back as its beginning and its end with a line "
+                 "\"[mpbox: N bytes left out]\" between them (clip_output changes this; print a part at a "
+                 "time to see the rest).",
+                 (unsigned long long)cfg->clip_output);
+        fail |= cli_json_put(&b, limits) < 0;
+    }
     if (fail) {
         cli_buf_free(&b);
         return NULL;
@@ -179,7 +188,11 @@ static int tools_list(const struct mcp_server *srv, const struct cli_json *id, s
         "\"description\":\"Map of global variables in context when the code is executed\"},"
         "\"reset_context\":{\"type\":\"boolean\",\"default\":false,\"description\":"
         "\"Discard the session (variables, imports, files) and start from a fresh interpreter "
-        "before running the code\"}},"
+        "before running the code\"},"
+        "\"clip_output\":{\"type\":\"integer\",\"minimum\":0,\"description\":"
+        "\"Bytes of output (and of error text and return value) to return: longer output keeps its "
+        "beginning and its end with a line saying how many bytes were left out. 0 returns all of it "
+        "(up to the per-stream output limit); omit it for the server's default\"}},"
         "\"required\":[\"python_code\"]},"
         "\"annotations\":{\"title\":\"Run Python code\",\"readOnlyHint\":false,\"destructiveHint\":false,"
         "\"idempotentHint\":false,\"openWorldHint\":false}}]}") < 0;
@@ -509,19 +522,48 @@ static int put_envelope(int json_mode, struct cli_buf *t, const char *status, co
     return fail ? -1 : 0;
 }
 
-static int envelope(const struct mcp_server *srv, const struct run_result *r, struct cli_buf *t)
+/* Replace b's text by its head and tail when it is longer than limit. */
+static int clip_buf(struct cli_buf *b, size_t limit)
 {
-    struct cli_buf out = {0}, err = {0};
+    if (!limit || b->len <= limit)
+        return 0;
+    struct cli_buf c = {0};
+    if (cli_clip_append(&c, b->data, b->len, limit) < 0) {
+        cli_buf_free(&c);
+        return -1;
+    }
+    cli_buf_free(b);
+    *b = c;
+    return 0;
+}
+
+/* limit: bytes kept of the output, of the error text and of the return
+ * value each (0: all). A return value longer than that becomes, in JSON
+ * mode, a string holding its clipped JSON text. */
+static int envelope(const struct mcp_server *srv, const struct run_result *r, size_t limit, struct cli_buf *t)
+{
+    struct cli_buf out = {0}, err = {0}, rv = {0};
     int ok = strcmp(r->status, "ok") == 0;
     const char *word = ok ? "success" : strcmp(r->status, "error") == 0 ? "run-error" : r->status;
-    int fail = output_text(r, &out) < 0;
+    int fail = output_text(r, &out) < 0 || clip_buf(&out, limit) < 0;
     if (!ok)
-        fail |= error_text(&srv->cfg, r, &err) < 0;
+        fail |= error_text(&srv->cfg, r, &err) < 0 || clip_buf(&err, limit) < 0;
+    const char *rv_text = ok ? r->rv : NULL;
+    size_t rv_len = r->rv_len;
+    if (rv_text && limit && rv_len > limit) {
+        struct cli_buf c = {0};
+        fail |= cli_clip_append(&c, rv_text, rv_len, limit) < 0;
+        fail |= (srv->cfg.json_mode ? cli_json_put_str(&rv, c.data ? c.data : "", c.len)
+                                    : cli_buf_append(&rv, c.data ? c.data : "", c.len)) < 0;
+        cli_buf_free(&c);
+        rv_text = rv.data;
+        rv_len = rv.len;
+    }
     if (!fail)
-        fail = put_envelope(srv->cfg.json_mode, t, word, &out, ok ? r->rv : NULL, r->rv_len, ok ? NULL : &err,
-                            r->hint) < 0;
+        fail = put_envelope(srv->cfg.json_mode, t, word, &out, rv_text, rv_len, ok ? NULL : &err, r->hint) < 0;
     cli_buf_free(&out);
     cli_buf_free(&err);
+    cli_buf_free(&rv);
     return fail ? -1 : 0;
 }
 
@@ -657,6 +699,15 @@ static int tools_call(const struct mcp_server *srv, const struct mcp_backend *be
     if (reset && reset->type != CLI_JSON_BOOL && reset->type != CLI_JSON_NULL)
         return mcp_put_error(out, id, -32602,
                              "Invalid arguments for run_python_code: 'reset_context' must be a boolean");
+    const struct cli_json *clip = cli_json_get(args, "clip_output");
+    size_t limit = (size_t)srv->cfg.clip_output;
+    if (clip && clip->type != CLI_JSON_NULL) {
+        if (clip->type != CLI_JSON_NUMBER || !clip->integer || clip->str[0] == '-' || clip->len > 15)
+            return mcp_put_error(out, id, -32602,
+                                 "Invalid arguments for run_python_code: 'clip_output' must be a whole number of "
+                                 "bytes (0: keep all output)");
+        limit = (size_t)strtoull(clip->str, NULL, 10);
+    }
     char why[256] = "";
     int rc;
     if (reset && reset->type == CLI_JSON_BOOL && reset->b) {
@@ -679,7 +730,7 @@ static int tools_call(const struct mcp_server *srv, const struct mcp_backend *be
         if (rc != MCP_BACKEND_OK)
             return backend_failure(srv, id, rc, why, "global_variables could not be set:\n", out);
         if (strcmp(r.status, "ok") != 0) {
-            fail = cli_json_put(&t, "global_variables could not be set:\n") < 0 || envelope(srv, &r, &t) < 0 ||
+            fail = cli_json_put(&t, "global_variables could not be set:\n") < 0 || envelope(srv, &r, limit, &t) < 0 ||
                    put_tool_result(out, id, &t, 1) < 0;
             cli_buf_free(&t);
             cli_json_free(tree);
@@ -692,7 +743,7 @@ static int tools_call(const struct mcp_server *srv, const struct mcp_backend *be
     rc = run_code(be, code->str, code->len, MPBOX_RUN_RETURN_VALUE, &json, &tree, &r, why, sizeof why);
     if (rc != MCP_BACKEND_OK)
         return backend_failure(srv, id, rc, why, "", out);
-    fail = envelope(srv, &r, &t) < 0 || put_tool_result(out, id, &t, strcmp(r.status, "ok") != 0) < 0;
+    fail = envelope(srv, &r, limit, &t) < 0 || put_tool_result(out, id, &t, strcmp(r.status, "ok") != 0) < 0;
     cli_buf_free(&t);
     cli_json_free(tree);
     free(json);

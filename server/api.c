@@ -329,12 +329,20 @@ static int parse_body(const struct srv_request *rq, struct srv_response *r, int 
     return 0;
 }
 
-/* Code and flags of a run request: "code" (string, required),
- * "return_value" (boolean). */
-static int parse_run_fields(const struct cli_json *body, struct srv_response *r, const char **code, size_t *len,
-                            unsigned *flags)
+/* What a run request asks for besides its code. */
+struct run_opts {
+    unsigned flags;   /* MPBOX_RUN_* */
+    uint64_t clip;    /* bytes of stdout and stderr each kept in the answer (0: all) */
+};
+
+/* Code and options of a run request: "code" (string, required),
+ * "return_value" (boolean), "clip_output" (bytes; default --clip-output
+ * when given, else all). */
+static int parse_run_fields(const struct srv *srv, const struct cli_json *body, struct srv_response *r,
+                            const char **code, size_t *len, struct run_opts *o)
 {
     const struct cli_json *c = cli_json_get(body, "code"), *rv = cli_json_get(body, "return_value");
+    const struct cli_json *clip = cli_json_get(body, "clip_output");
     if (!c || c->type != CLI_JSON_STRING) {
         srv_error(r, 400, "bad_request", c ? "code: expected a string" : "code: missing (the Python source to run)");
         return -1;
@@ -343,10 +351,43 @@ static int parse_run_fields(const struct cli_json *body, struct srv_response *r,
         srv_error(r, 400, "bad_request", "return_value: expected true or false");
         return -1;
     }
+    o->clip = srv->cfg->clip_given ? srv->cfg->clip_output : 0;
+    if (clip) {
+        int64_t n = json_uint(clip);
+        if (n < 0) {
+            srv_error(r, 400, "bad_request", "clip_output: expected a whole number of bytes (0: all)");
+            return -1;
+        }
+        o->clip = (uint64_t)n;
+    }
     *code = c->str;
     *len = c->len;
-    *flags = rv && rv->b ? MPBOX_RUN_RETURN_VALUE : 0;
+    o->flags = rv && rv->b ? MPBOX_RUN_RETURN_VALUE : 0;
     return 0;
+}
+
+/* The answer to a run: the worker's result JSON as it is, or clipped. */
+static void run_answer(const struct run_opts *o, char *json, size_t len, struct srv_response *r)
+{
+    struct cli_buf b = {0};
+    if (o->clip) {
+        int rc = cli_clip_result_json(json, len, (size_t)o->clip, &b);
+        free(json);
+        if (rc < 0) {
+            cli_buf_free(&b);
+            if (rc == -1)
+                srv_error(r, 500, "out_of_memory", "the server is out of memory");
+            else
+                srv_error(r, 500, "worker_error", "the worker sent a malformed result");
+            return;
+        }
+        take_buf(r, &b, 200, "application/json");
+        return;
+    }
+    r->status = 200;
+    r->content_type = "application/json";
+    r->body = json;
+    r->body_len = len;
 }
 
 /* A guest path: absolute, components neither empty nor "." nor "..", no
@@ -822,11 +863,11 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
     struct cli_json *body;
     if (parse_body(rq, r, 0, &body) < 0)
         return;
-    static const char *const names[] = {"code", "return_value"};
+    static const char *const names[] = {"code", "return_value", "clip_output"};
     const char *code;
     size_t len;
-    unsigned flags;
-    if (refuse_members(r, body, "body", names, 2) < 0 || parse_run_fields(body, r, &code, &len, &flags) < 0) {
+    struct run_opts o;
+    if (refuse_members(r, body, "body", names, 3) < 0 || parse_run_fields(srv, body, r, &code, &len, &o) < 0) {
         cli_json_free(body);
         return;
     }
@@ -839,16 +880,13 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
     }
     char *json = NULL;
     size_t jlen = 0;
-    rc = wk_run(sess_worker(s), code, len, flags, &json, &jlen);
+    rc = wk_run(sess_worker(s), code, len, o.flags, &json, &jlen);
     cli_json_free(body);
     if (rc == WK_OK) {
         srv_count_run(&srv->metrics, json, jlen);
         if (result_lost_session(json, jlen))
             sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)", 0);
-        r->status = 200;
-        r->content_type = "application/json";
-        r->body = json;
-        r->body_len = jlen;
+        run_answer(&o, json, jlen, r);
     } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
         srv_count_run(&srv->metrics, NULL, 0);
         worker_died(srv, s, rc, r);
@@ -1052,12 +1090,12 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     struct cli_json *body;
     if (parse_body(rq, r, 0, &body) < 0)
         return;
-    static const char *const names[] = {"code", "return_value", "limits"};
+    static const char *const names[] = {"code", "return_value", "limits", "clip_output"};
     const char *code;
     size_t len;
-    unsigned flags;
+    struct run_opts o;
     int64_t limits[MPBOX_LIMIT_COUNT_];
-    if (refuse_members(r, body, "body", names, 3) < 0 || parse_run_fields(body, r, &code, &len, &flags) < 0 ||
+    if (refuse_members(r, body, "body", names, 4) < 0 || parse_run_fields(srv, body, r, &code, &len, &o) < 0 ||
         parse_limits(srv, cli_json_get(body, "limits"), limits, r) < 0) {
         cli_json_free(body);
         return;
@@ -1077,7 +1115,7 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     }
     srv->oneshot_running++;
     pthread_mutex_unlock(&srv->oneshot_lock);
-    int rc = wk_run_once(srv->pool, limits, code, len, flags, &json, &jlen);
+    int rc = wk_run_once(srv->pool, limits, code, len, o.flags, &json, &jlen);
     cli_json_free(body);
     /* Counted before the slot is given back: whoever takes the slot next
      * sees this run in /metrics. */
@@ -1088,10 +1126,7 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     pthread_cond_signal(&srv->oneshot_free);
     pthread_mutex_unlock(&srv->oneshot_lock);
     if (rc == WK_OK) {
-        r->status = 200;
-        r->content_type = "application/json";
-        r->body = json;
-        r->body_len = jlen;
+        run_answer(&o, json, jlen, r);
         return;
     }
     free(json);

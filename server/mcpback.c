@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clip.h"
 #include "mcp_http.h"
 #include "sessions.h"
 
@@ -182,6 +183,7 @@ int srv_mcp_start(struct srv *srv, char *err, size_t errcap)
                 .sqlites = cfg->sqlites,
                 .nsqlites = cfg->nsqlites,
                 .json_mode = cfg->mcp_json,
+                .clip_output = cfg->clip_given ? cfg->clip_output : CLIP_DEFAULT_MCP,
             },
         .allowed_origins = cfg->origins,
         .nallowed_origins = cfg->norigins,

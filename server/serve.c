@@ -115,6 +115,11 @@ static void print_help(void)
            "                           local ones (repeatable; * = any)\n"
            "      --mcp-return-mode=xml|json\n"
            "                           form of the tool result text (default xml)\n"
+           "      --clip-output SIZE   bytes of each output a result keeps: its beginning\n"
+           "                           and its end with a line \"[mpbox: N bytes left\n"
+           "                           out]\"; for MCP tool results (default 20000) and\n"
+           "                           the JSON API's runs (default: all; a request may\n"
+           "                           say \"clip_output\"); 0 = all\n"
            "\n"
            "Limits of every session (defaults, and the most a client may ask for):\n"
            "      --memory SIZE, --timeout SECONDS, --max-output SIZE,\n"
@@ -184,7 +189,7 @@ static int parse_int_option(const char *name, const char *value, long max, int *
 static const char *const value_opts[] = {
     "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
-    "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode",
+    "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode", "clip-output",
     "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
     "log-format", "max-connections-per-client", "header-timeout", "min-rate", "state-dir-budget"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "metrics-loopback",
@@ -227,6 +232,9 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
             err = "expected http://HOST[:PORT], https://HOST[:PORT] or *";
         else
             c->origins[c->norigins++] = v;
+    } else if (strcmp(name, "clip-output") == 0) {
+        err = cli_parse_size(v, &c->clip_output);
+        c->clip_given = 1;
     } else if (strcmp(name, "mcp-return-mode") == 0) {
         if (strcmp(v, "xml") == 0 || strcmp(v, "json") == 0)
             c->mcp_json = strcmp(v, "json") == 0;

@@ -85,6 +85,11 @@ struct srv_config {
     const char *origins[SRV_MAX_LIST]; /* --allow-origin, for /mcp */
     int norigins;
     int mcp_json; /* --mcp-return-mode=json */
+    /* --clip-output: bytes of each output kept in results (head and tail,
+     * cli/clip.h); given: also the JSON API's default, else that keeps
+     * all and MCP keeps CLIP_DEFAULT_MCP */
+    uint64_t clip_output;
+    int clip_given;
     int log_requests; /* --log-requests */
 };
 

@@ -64,8 +64,9 @@ fi
 if [ -d "$root/tests/mcp/node_modules/@modelcontextprotocol/sdk" ] && command -v node >/dev/null 2>&1; then
     run test_stdio.mjs env MPBOX="$(cd "$build" && pwd)/mpbox" node "$root/tests/mcp/test_stdio.mjs"
     run test_http.mjs env MPBOX="$(cd "$build" && pwd)/mpbox" node "$root/tests/mcp/test_http.mjs"
+    run test_live.mjs env MPBOX="$(cd "$build" && pwd)/mpbox" node "$root/tests/mcp/test_live.mjs"
 else
-    echo "== test_stdio.mjs, test_http.mjs: skipped (run 'npm ci --prefix tests/mcp' to enable)"
+    echo "== test_stdio.mjs, test_http.mjs, test_live.mjs: skipped (run 'npm ci --prefix tests/mcp' to enable)"
 fi
 
 passed=$(grep -c '^PASS ' "$log")

@@ -8,6 +8,8 @@
  *
  * The sources are compiled in (they are not part of libmpbox).
  */
+#include "../../cli/clip.c"
+#include "../../cli/cliptext.c"
 #include "../../cli/io.c"
 #include "../../cli/json.c"
 #include "../../cli/mcpcore.c"

@@ -1,0 +1,60 @@
+// test_live.mjs — what a model and its client get from a run beyond the
+// plain result, over both transports (`mpbox mcp` on stdio, `mpbox serve`
+// at /mcp), driven by the official MCP TypeScript SDK: long output kept
+// as its head and tail with a marker (the default and per call).
+// Prints "PASS transport:name" / "FAIL ..." and exits non-zero when a case
+// failed. Usage: MPBOX=build/mpbox node tests/mcp/test_live.mjs
+import { assert, check, connectHttp, connectStdio, finish, run, serve, text } from './common.mjs';
+
+// The cases, run once per transport. c: { client, transport }.
+async function cases(kind, c) {
+  await check(`${kind}:output_clipped_by_default`, async () => {
+    const r = await run(c.client, { python_code: "for i in range(30000):\n    print(f'line {i:05d}')" });
+    const t = text(r);
+    // 30000 lines of 11 bytes: 330000 bytes, the last newline stripped
+    assert(!r.isError, t.slice(0, 200));
+    assert(t.length < 21000, 'kept about 20000 bytes, got ' + t.length);
+    assert(t.startsWith('<status>success</status>\n<output>\nline 00000\nline 00001\n'), t.slice(0, 100));
+    assert(t.endsWith('line 29998\nline 29999\n</output>'), t.slice(-100));
+    const m = /\n\[mpbox: (\d+) bytes left out\]\n/.exec(t);
+    assert(m, 'marker');
+    const head = t.slice('<status>success</status>\n<output>\n'.length, m.index + 1);
+    const tail = t.slice(m.index + m[0].length, t.length - '\n</output>'.length);
+    assert(head.length + tail.length + Number(m[1]) === 330000 - 1, `head ${head.length} + tail ${tail.length} + ${m[1]}`);
+    assert(/^(line \d{5}\n)+$/.test(head) && /^(line \d{5}\n)*line \d{5}$/.test(tail), 'whole lines kept');
+  });
+
+  await check(`${kind}:clip_output_per_call`, async () => {
+    let r = await run(c.client, { python_code: "print('é' * 5000)", clip_output: 0 });
+    assert(text(r) === '<status>success</status>\n<output>\n' + 'é'.repeat(5000) + '\n</output>', 'clip_output 0 keeps all');
+    r = await run(c.client, { python_code: "print('é' * 5000)", clip_output: 101 });
+    const t = text(r);
+    const m = /^<status>success<\/status>\n<output>\n(é*)\n\[mpbox: (\d+) bytes left out\]\n(é*)\n<\/output>$/.exec(t);
+    assert(m, t);
+    // cut between characters: 50 bytes of head are 25 characters
+    assert(m[1].length === 25 && m[3].length === 25 && Number(m[2]) === 10000 - 100, t);
+    let refused = false;
+    try {
+      const e = await run(c.client, { python_code: '1', clip_output: -1 });
+      refused = e.isError === true;
+    } catch (e) {
+      refused = /clip_output/.test(String(e.message));
+    }
+    assert(refused, 'a negative clip_output is refused');
+  });
+}
+
+const stdio = await connectStdio(['--timeout', '10']);
+await cases('stdio', stdio);
+await stdio.client.close();
+
+const server = await serve(['--timeout', '10']);
+try {
+  const http = await connectHttp(server.url);
+  await cases('http', http);
+  await http.transport.terminateSession();
+  await http.client.close();
+} finally {
+  await server.stop();
+}
+finish();
