@@ -5,8 +5,11 @@
  * table of entries (files and the directories that hold them) sorted by
  * path with strcmp, so that the library can look them up by binary search.
  *
- *   embed OUT.c DIR [DIR=PREFIX ...]
+ *   embed [-s SYMBOL] OUT.c DIR [DIR=PREFIX ...]
  *
+ * -s names the table SYMBOL instead of mpb_vfs_embedded: the same format
+ * serves other embedded files (the page of `mpbox serve --playground`,
+ * web/playground, as srv_playground_files).
  * A DIR=PREFIX argument puts DIR's files below PREFIX/ (the time-zone data
  * of Debian's tzdata, staged by the Makefile, goes to tzdata/). Files with
  * the same bytes share one array (the tz data has many links). Hidden
@@ -210,12 +213,18 @@ static int write_file(FILE *out, size_t index, unsigned char **data, long *lens,
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) {
-        fprintf(stderr, "usage: embed OUT.c DIR [DIR=PREFIX ...]\n");
+    const char *symbol = "mpb_vfs_embedded";
+    int first = 1;
+    if (argc > 2 && strcmp(argv[1], "-s") == 0) {
+        symbol = argv[2];
+        first = 3;
+    }
+    if (argc < first + 2) {
+        fprintf(stderr, "usage: embed [-s SYMBOL] OUT.c DIR [DIR=PREFIX ...]\n");
         return 2;
     }
-    const char *outpath = argv[1];
-    for (int a = 2; a < argc; a++) {
+    const char *outpath = argv[first];
+    for (int a = first + 1; a < argc; a++) {
         char root[MAX_PATH];
         const char *eq = strchr(argv[a], '=');
         const char *prefix = eq ? eq + 1 : "";
@@ -277,7 +286,7 @@ int main(int argc, char **argv)
         }
         if (nentries == 0)
             fprintf(out, "    {\"\", NULL, 0, 1},\n"); /* ISO C: no empty array; count stays 0 */
-        fprintf(out, "};\n\nconst mpb_vfs_lib mpb_vfs_embedded = {entries, %zu, 0x%016llxull};\n", nentries,
+        fprintf(out, "};\n\nconst mpb_vfs_lib %s = {entries, %zu, 0x%016llxull};\n", symbol, nentries,
                 (unsigned long long)digest);
     }
     for (size_t i = 0; data && i < nentries; i++)
