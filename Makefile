@@ -245,6 +245,23 @@ $(BUILD)/mpbox.pc: mpbox.pc.in $(PC_STAMP)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
 	    -e 's|@VERSION@|$(VERSION)|g' $< > $@
 
+# ---- the playground page (mpbox serve --playground) --------------------
+# The files of web/playground, embedded into the command by tools/embed as
+# srv_playground_files (served by server/playground.c); listed in a stamp
+# like lib/python's, so that adding or removing a file regenerates them.
+PLAYGROUND_FILES := $(shell find web/playground -type f ! -name '.*' 2>/dev/null | LC_ALL=C sort)
+PLAYGROUND_STAMP := $(BUILD)/gen/playground.list
+$(shell mkdir -p $(BUILD)/gen; [ "`cat $(PLAYGROUND_STAMP) 2>/dev/null`" = "$(PLAYGROUND_FILES)" ] || echo "$(PLAYGROUND_FILES)" > $(PLAYGROUND_STAMP))
+PLAYGROUND_OBJ := $(BUILD)/obj/gen/playground.o
+CLI_OBJ += $(PLAYGROUND_OBJ)
+
+$(BUILD)/gen/playground.c: $(BUILD)/tools/embed $(PLAYGROUND_STAMP) $(PLAYGROUND_FILES)
+	$(BUILD)/tools/embed -s srv_playground_files $@ web/playground
+
+$(PLAYGROUND_OBJ): $(BUILD)/gen/playground.c host/vfs.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
 # ---- the command ------------------------------------------------------
 $(BUILD)/mpbox: $(CLI_OBJ) $(BUILD)/libmpbox.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmpbox.a -ledit -lmicrohttpd -lseccomp $(LIBS)
@@ -306,6 +323,7 @@ test: deps-test test-unit test-asan test-gc-stress
 deps-test:
 	@sh guest/deps.sh test
 	@[ -d tests/mcp/node_modules ] || npm ci --prefix tests/mcp --no-audit --no-fund
+	@[ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund
 
 # ---- fuzzing: libFuzzer targets built with clang into build-fuzz/ (see
 # fuzz/Makefile; the guest code is compiled without instrumentation)

@@ -99,6 +99,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     cfg.body_budget = 16 << 20;
     cfg.max_connections = 64;
     cfg.max_per_client = 64;
+    cfg.playground = 1; /* its routes too (server/playground.c) */
     cfg.conn_timeout_s = 2;
     cfg.header_timeout_ms = 2000;
     cfg.state_budget = 64 << 20;

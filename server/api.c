@@ -13,6 +13,7 @@
  *   GET    /v1/sessions/ID/files/PATH       read a file (bytes)
  *   PUT    /v1/sessions/ID/files/PATH       write a file (bytes)
  *   GET    /healthz, /metrics
+ *   GET    /, /NAME                         the playground page (--playground: playground.h)
  *
  * Request bodies are hostile: strict JSON (json.c), unknown or repeated
  * members refused with a 400 that names them, every type and range
@@ -30,6 +31,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "playground.h"
 #include "sessions.h"
 #include "spool.h"
 
@@ -1284,6 +1286,8 @@ void srv_api_handle(struct srv *srv, const struct srv_request *rq, struct srv_re
         const char *id = p + 13, *slash = strchr(id, '/');
         size_t idlen = slash ? (size_t)(slash - id) : strlen(id);
         one_session(srv, rq, id, idlen, id + idlen, r);
+    } else if (srv->cfg->playground && srv_playground_has(p)) {
+        srv_playground_serve(rq, r);
     } else {
         srv_error(r, 404, "not_found", "no such endpoint");
     }

@@ -39,6 +39,7 @@
 #include "cli.h"
 #include "guard.h"
 #include "mcp_http.h"
+#include "playground.h"
 #include "serve.h"
 #include "spool.h"
 
@@ -376,7 +377,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return send_error(h, c, rq, 403, "forbidden_host",
                               "this server has no tokens and answers only to Host: localhost or a loopback address");
         }
-        int is_public = strcmp(url, "/healthz") == 0, is_metrics = strcmp(url, "/metrics") == 0;
+        /* The playground's files are the same for everyone: the page asks
+         * for the token itself. */
+        int is_public = strcmp(url, "/healthz") == 0 || (cfg->playground && srv_playground_has(url));
+        int is_metrics = strcmp(url, "/metrics") == 0;
         const char *why = NULL;
         unsigned refused = is_metrics ? metrics_refusal(h, c, &why) : 0;
         if (refused) {

@@ -80,6 +80,8 @@ static void print_help(void)
            "      --log-format=text|json\n"
            "                           the server's messages on stderr as text lines\n"
            "                           (default) or one JSON object a line\n"
+           "      --playground         serve a page at / where a person runs Python in a\n"
+           "                           session from a browser (docs/playground.md)\n"
            "\n",
            TOK_MIN_LEN, SRV_DEFAULT_MAX_CONNECTIONS, SRV_DEFAULT_CONN_TIMEOUT_S);
     printf("Sessions:\n"
@@ -193,7 +195,7 @@ static const char *const value_opts[] = {
     "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
     "log-format", "max-connections-per-client", "header-timeout", "min-rate", "state-dir-budget"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "metrics-loopback",
-                                        "help"};
+                                        "playground", "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
 {
@@ -212,6 +214,8 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         c->log_requests = 1;
     else if (strcmp(name, "metrics-loopback") == 0)
         c->metrics_loopback = 1;
+    else if (strcmp(name, "playground") == 0)
+        c->playground = 1;
     else if (strcmp(name, "log-format") == 0) {
         if (strcmp(v, "text") == 0 || strcmp(v, "json") == 0)
             c->log_json = strcmp(v, "json") == 0;

@@ -91,6 +91,7 @@ struct srv_config {
     uint64_t clip_output;
     int clip_given;
     int log_requests; /* --log-requests */
+    int playground;   /* --playground: the page at / (playground.h) */
 };
 
 /* Counters for /metrics (updated from any thread). */
