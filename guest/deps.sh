@@ -54,6 +54,8 @@ if [ "${1:-}" = test ]; then
     need_cmd systemd-analyze systemd
     # tests/dist/test_deb.py checks the unit's system call filter under strace
     need_cmd strace strace
+    # tests/browser: the playground page in headless Chromium
+    need_cmd chromium chromium
 fi
 
 [ -z "$missing" ] && exit 0

@@ -69,6 +69,15 @@ else
     echo "== test_stdio.mjs, test_http.mjs, test_live.mjs: skipped (run 'npm ci --prefix tests/mcp' to enable)"
 fi
 
+# The playground page (mpbox serve --playground) in Debian's headless
+# Chromium, driven by playwright-core: needs `npm ci --prefix tests/browser`
+# (make test and .ci/run do it) and /usr/bin/chromium (guest/deps.sh test).
+if [ -d "$root/tests/browser/node_modules/playwright-core" ] && command -v node >/dev/null 2>&1; then
+    run test_playground.mjs env MPBOX="$(cd "$build" && pwd)/mpbox" node "$root/tests/browser/test_playground.mjs"
+else
+    echo "== test_playground.mjs: skipped (run 'npm ci --prefix tests/browser' to enable)"
+fi
+
 passed=$(grep -c '^PASS ' "$log")
 failed=$(grep -c '^FAIL ' "$log")
 echo "$passed passed, $failed failed"
