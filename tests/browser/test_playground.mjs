@@ -10,68 +10,19 @@
 // playground-error.png and playground-narrow.png. Prints "PASS name" / "FAIL name: why".
 // Usage: MPBOX=build/mpbox node tests/browser/test_playground.mjs
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assert, check, results, serve as serveWith } from '../lib/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const mpbox = path.resolve(process.env.MPBOX || path.join(here, '..', '..', 'build', 'mpbox'));
 const shots = path.dirname(mpbox);
 const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const TOKEN = 'playground-test-token-0123456789';
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${String(e && e.message ? e.message : e).split('\n')[0]}`);
-  }
-}
-
-function assert(cond, why) {
-  if (!cond) throw new Error(why);
-}
+const serve = (args) => serveWith(mpbox, args);
 
 function eq(got, want, what) {
   assert(got === want, `${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
-}
-
-// Start `mpbox serve` on a free loopback port; resolves to { base, stop }.
-function serve(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(mpbox, ['serve', '--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let seen = '';
-    let done = false;
-    const timer = setTimeout(() => finish(new Error('mpbox serve did not start: ' + seen)), 20000);
-    function finish(err, port) {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (err) {
-        child.kill('SIGKILL');
-        reject(err);
-        return;
-      }
-      const stop = () => new Promise((res) => {
-        if (child.exitCode !== null || child.signalCode !== null) return res();
-        child.once('exit', () => res());
-        child.kill('SIGTERM');
-      });
-      resolve({ base: `http://127.0.0.1:${port}`, stop });
-    }
-    const onData = (chunk) => {
-      seen += chunk.toString();
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
-      if (m) finish(null, Number(m[1]));
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', (e) => finish(e));
-    child.on('exit', (code, sig) => finish(new Error(`mpbox serve exited (${code ?? sig}): ${seen}`)));
-  });
 }
 
 // Chromium as root in a container has no user namespace for its sandbox:
@@ -228,6 +179,12 @@ async function main() {
     });
 
     await check('uploaded_file_is_read_from_python', async () => {
+      await page.fill('#upload-dir', 'data');
+      await page.setInputFiles('#upload-file', { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+      await page.click('#upload-button');
+      await page.waitForSelector('#upload-message.error');
+      assert((await text(page, '#upload-message')).includes('absolute'), await text(page, '#upload-message'));
+      await page.fill('#upload-dir', '/data');
       await page.setInputFiles('#upload-file', {
         name: 'scores.csv', mimeType: 'text/csv', buffer: Buffer.from('name,score\nada,3\n'),
       });
@@ -359,7 +316,7 @@ async function main() {
   await browser.close();
 }
 
-main().then(() => process.exit(failed ? 1 : 0), (e) => {
+main().then(() => process.exit(results.failed ? 1 : 0), (e) => {
   console.log(`FAIL test_playground: ${e && e.stack ? e.stack : e}`);
   process.exit(1);
 });

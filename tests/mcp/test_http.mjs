@@ -5,61 +5,16 @@
 // Usage: MPBOX=build/mpbox node tests/mcp/test_http.mjs
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assert, check, results, serve as serveWith } from '../lib/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const mpbox = path.resolve(process.env.MPBOX || path.join(here, '..', '..', 'build', 'mpbox'));
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${String(e && e.message ? e.message : e).replace(/\n/g, '\\n')}`);
-  }
-}
-
-function assert(cond, why) {
-  if (!cond) throw new Error(why);
-}
-
-// Start `mpbox serve` on a free port; resolves to { url, stop }.
-function serve(args = []) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(mpbox, ['serve', '--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let seen = '';
-    let done = false;
-    const timer = setTimeout(() => finish(new Error('mpbox serve did not start: ' + seen)), 20000);
-    function finish(err, port) {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (err) {
-        child.kill('SIGKILL');
-        reject(err);
-        return;
-      }
-      const stop = () => new Promise((res) => {
-        if (child.exitCode !== null || child.signalCode !== null) return res();
-        child.once('exit', () => res());
-        child.kill('SIGTERM');
-      });
-      resolve({ url: `http://127.0.0.1:${port}/mcp`, stop });
-    }
-    const onData = (chunk) => {
-      seen += chunk.toString();
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
-      if (m) finish(null, Number(m[1]));
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', (e) => finish(e));
-    child.on('exit', (code, sig) => finish(new Error(`mpbox serve exited (${code ?? sig}): ${seen}`)));
-  });
+// `mpbox serve` on a free port; resolves to { url (its /mcp), stop }.
+async function serve(args = []) {
+  const s = await serveWith(mpbox, args);
+  return { url: s.base + '/mcp', stop: s.stop };
 }
 
 async function connect(url, headers = undefined) {
@@ -196,5 +151,5 @@ await check('bearer_token', async () => {
   }
 });
 
-console.log(failed ? `${failed} failed` : 'all passed');
-process.exit(failed ? 1 : 0);
+console.log(results.failed ? `${results.failed} failed` : 'all passed');
+process.exit(results.failed ? 1 : 0);

@@ -6,24 +6,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assert, check, results } from '../lib/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const mpbox = path.resolve(process.env.MPBOX || path.join(here, '..', '..', 'build', 'mpbox'));
-let failed = 0;
-
-async function check(name, fn) {
-  try {
-    await fn();
-    console.log(`PASS ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${String(e && e.message ? e.message : e).replace(/\n/g, '\\n')}`);
-  }
-}
-
-function assert(cond, why) {
-  if (!cond) throw new Error(why);
-}
 
 async function connect(args = []) {
   const transport = new StdioClientTransport({ command: mpbox, args: ['mcp', ...args], stderr: 'pipe' });
@@ -137,5 +123,5 @@ await check('json_mode', async () => {
   }
 });
 
-console.log(failed ? `${failed} failed` : 'all passed');
-process.exit(failed ? 1 : 0);
+console.log(results.failed ? `${results.failed} failed` : 'all passed');
+process.exit(results.failed ? 1 : 0);

@@ -167,29 +167,42 @@ async function forget() {
 
 // ---- running ----------------------------------------------------------------
 
+// Do fn while the controls that must wait are disabled (flag: 'running' or
+// 'busy'); then enable them again and show the session's files as they are.
+async function task(flag, fn) {
+  state[flag] = true;
+  updateControls();
+  try {
+    await fn();
+  } catch (e) {
+    explain(e);
+  } finally {
+    state[flag] = false;
+    updateControls();
+    refreshFiles();
+  }
+}
+
 async function run() {
   if (!state.session || state.running || state.busy) return;
-  state.running = true;
-  updateControls();
   showMessage(null);
   ui.runStatus.className = 'run-status running';
   delete ui.runStatus.dataset.status;
   ui.runStatus.textContent = 'Running…';
-  try {
-    const result = await api('POST', sessionPath('/run'), { json: { code: ui.code.value, return_value: true } });
+  await task('running', async () => {
+    let result;
+    try {
+      result = await api('POST', sessionPath('/run'), { json: { code: ui.code.value, return_value: true } });
+    } catch (e) {
+      ui.runStatus.className = 'run-status bad';
+      ui.runStatus.textContent = 'Not run';
+      throw e;
+    }
     showResult(result);
     // On a narrow screen the result is below the editor: bring it up.
     if (window.matchMedia('(max-width: 900px)').matches)
       $('result-title').scrollIntoView({ block: 'start' });
-  } catch (e) {
-    ui.runStatus.className = 'run-status bad';
-    ui.runStatus.textContent = 'Not run';
-    explain(e);
-  } finally {
-    state.running = false;
-    updateControls();
-    refreshFiles();
-  }
+  });
 }
 
 async function stop() {
@@ -199,9 +212,7 @@ async function stop() {
 
 async function reset() {
   if (state.busy || state.running) return;
-  state.busy = true;
-  updateControls();
-  try {
+  await task('busy', async () => {
     if (state.session) {
       try { await api('DELETE', sessionPath()); } catch (e) { if (e.kind !== 'http') throw e; }
     }
@@ -210,13 +221,7 @@ async function reset() {
     showMessage(null);
     ui.runStatus.className = 'run-status';
     ui.runStatus.textContent = 'New session: nothing defined yet.';
-  } catch (e) {
-    explain(e);
-  } finally {
-    state.busy = false;
-    updateControls();
-    refreshFiles();
-  }
+  });
 }
 
 // ---- files ------------------------------------------------------------------
@@ -233,23 +238,16 @@ async function upload(event) {
   }
   const target = dir.replace(/\/+$/, '') + '/' + file.name;
   const encoded = target.split('/').map(encodeURIComponent).join('/');
-  state.busy = true;
-  updateControls();
-  try {
-    const info = await api('PUT', sessionPath('/files' + encoded),
-      { body: file, type: 'application/octet-stream' });
-    showUpload('Uploaded ' + info.path + ' (' + formatBytes(info.size) + '): open(' +
-      JSON.stringify(info.path) + ') reads it.', false);
-  } catch (e) {
-    if (e.kind === 'http' && e.code !== 'session_not_found' && e.code !== 'session_lost')
+  await task('busy', async () => {
+    try {
+      const info = await api('PUT', sessionPath('/files' + encoded), { body: file, type: 'application/octet-stream' });
+      showUpload('Uploaded ' + info.path + ' (' + formatBytes(info.size) + '): open(' +
+        JSON.stringify(info.path) + ') reads it.', false);
+    } catch (e) {
+      if (e.kind !== 'http' || e.code === 'session_not_found' || e.code === 'session_lost') throw e;
       showUpload('Upload refused: ' + e.message, true);
-    else
-      explain(e);
-  } finally {
-    state.busy = false;
-    updateControls();
-    refreshFiles();
-  }
+    }
+  });
 }
 
 async function refreshFiles() {
