@@ -3,7 +3,8 @@
  *
  *   mcpcore.c   one JSON-RPC message in, its reply out: initialize, ping,
  *               tools/list, tools/call (run_python_code and its result
- *               envelope), errors
+ *               envelope), errors, notifications/cancelled
+ *   mcplive.c   notifications/progress while a call runs
  *   mcp.c       `mpbox mcp`: the stdio transport, sessions in process
  *   server/mcp_http.c  the streamable HTTP transport of `mpbox serve`,
  *               sessions in worker processes
@@ -60,20 +61,41 @@ enum {
                                deleted): over HTTP, 404 Not Found */
 };
 
+/* The tools/call a run belongs to, as the backend sees it. */
+struct mcp_call {
+    const struct cli_json *id; /* the request's id: notifications/cancelled names it */
+    /* NULL, or a sink the backend feeds while the code runs (progress, see
+     * mcplive.c): each chunk of output the guest writes (fd 1 or 2), and
+     * (data NULL, fd 0) a tick at least every MCP_TICK_MS. Called on any
+     * thread, never twice at once. */
+    void (*live)(void *ctx, int fd, const char *data, size_t len);
+    void *live_ctx;
+};
+#define MCP_TICK_MS 250
+
 /* The session of one connection. Functions return MCP_BACKEND_*; err
  * (NUL-terminated, at most errcap bytes) is set on failure. */
 struct mcp_backend {
     void *user;
-    /* Run code (flags: MPBOX_RUN_*) in the connection's session, first
-     * creating a fresh session when there is none or the last one was lost.
-     * On MCP_BACKEND_OK, *json is the result as mpbox_result_json makes it,
-     * malloc'd (the caller frees it with free()), *json_len its length. */
-    int (*run)(void *user, const char *code, size_t len, unsigned flags, char **json, size_t *json_len, char *err,
-               size_t errcap);
+    /* Run code (flags: MPBOX_RUN_*) for call in the connection's session,
+     * first creating a fresh session when there is none or the last one was
+     * lost. On MCP_BACKEND_OK, *json is the result as mpbox_result_json
+     * makes it, malloc'd (the caller frees it with free()), *json_len its
+     * length. */
+    int (*run)(void *user, const struct mcp_call *call, const char *code, size_t len, unsigned flags, char **json,
+               size_t *json_len, char *err, size_t errcap);
     /* Discard the session (variables, imports, files); the next run starts
      * from a fresh interpreter. Called for reset_context, and by the core
      * itself after a result whose "session" is "lost". */
     int (*reset)(void *user, char *err, size_t errcap);
+    /* Optional (NULL: the transport cannot). Send a notification (one
+     * JSON-RPC message, no newline) to the client now, while a request is
+     * being handled; from any thread. Returns 0 or -1. */
+    int (*notify)(void *user, const char *msg, size_t len);
+    /* Optional. notifications/cancelled for request_id: stop its run if it
+     * is the one going on in the session (as a KeyboardInterrupt, then a
+     * hard stop after the grace period). */
+    void (*cancel)(void *user, const struct cli_json *request_id);
 };
 
 /* The state of one connection (= one MCP session). */
@@ -106,6 +128,27 @@ int mcp_is_initialize(const struct cli_json *msg);
  * reply: discard it). */
 int mcp_handle(const struct mcp_server *srv, struct mcp_conn *conn, const struct mcp_backend *be,
                const struct cli_json *msg, struct cli_buf *out);
+
+/* ---- mcplive.c: progress notifications ------------------------------------ */
+/* Output a run wrote since the last notification, shown in the next one
+ * (its head and tail: at most this many bytes). */
+#define MCP_PROGRESS_MESSAGE 2000
+#define MCP_PROGRESS_EVERY_MS 1000 /* the first one after a second, then each second */
+
+/* The progress of one tools/call whose request carried a progressToken:
+ * fed with its output and ticks (struct mcp_call.live), it sends
+ * notifications/progress through the backend's notify, {"progressToken",
+ * "progress": seconds since the run began, "message": the output since the
+ * last one (or "running for N s")}. */
+struct mcp_progress;
+/* NULL when out of memory. token: the request's progressToken. */
+struct mcp_progress *mcp_progress_new(const struct cli_json *token, const struct mcp_backend *be);
+void mcp_progress_free(struct mcp_progress *p);
+/* The struct mcp_call.live function; ctx: the struct mcp_progress. */
+void mcp_progress_live(void *ctx, int fd, const char *data, size_t len);
+/* The token of a request's params (params._meta.progressToken: a string or
+ * an integer), or NULL. */
+const struct cli_json *mcp_progress_token(const struct cli_json *params);
 
 /* Append a JSON-RPC error response (id NULL: "id": null). -1 when out of memory. */
 int mcp_put_error(struct cli_buf *out, const struct cli_json *id, int code, const char *message);

@@ -29,6 +29,8 @@ struct mcp_server {
     char *description;     /* the tool description */
 };
 
+static int valid_id(const struct cli_json *id);
+
 /* ---- replies ----------------------------------------------------------- */
 
 static int put_id(struct cli_buf *b, const struct cli_json *id)
@@ -648,14 +650,15 @@ static int backend_failure(const struct mcp_server *srv, const struct cli_json *
  * parsed result (the caller frees both). A result that is not one is a
  * MCP_BACKEND_ERROR. A run that lost the session resets it, so that the
  * next call starts afresh whatever the backend. */
-static int run_code(const struct mcp_backend *be, const char *code, size_t len, unsigned flags, char **json,
-                    struct cli_json **tree, struct run_result *r, char *why, size_t whycap)
+static int run_code(const struct mcp_backend *be, const struct mcp_call *call, const char *code, size_t len,
+                    unsigned flags, char **json, struct cli_json **tree, struct run_result *r, char *why,
+                    size_t whycap)
 {
     size_t json_len = 0;
     *json = NULL;
     *tree = NULL;
     why[0] = '\0';
-    int rc = be->run(be->user, code, len, flags, json, &json_len, why, whycap);
+    int rc = be->run(be->user, call, code, len, flags, json, &json_len, why, whycap);
     if (rc != MCP_BACKEND_OK) {
         free(*json);
         *json = NULL;
@@ -674,6 +677,48 @@ static int run_code(const struct mcp_backend *be, const char *code, size_t len, 
         be->reset(be->user, ignored, sizeof ignored);
     }
     return MCP_BACKEND_OK;
+}
+
+/* The runs of a tools/call whose arguments were checked: the globals,
+ * then the code; the reply goes to out. */
+static int run_tool(const struct mcp_server *srv, const struct mcp_backend *be, const struct mcp_call *call,
+                    const struct cli_json *code, const struct cli_json *gv, size_t limit, struct cli_buf *out)
+{
+    const struct cli_json *id = call->id;
+    char why[256] = "";
+    char *json;
+    struct cli_json *tree;
+    struct run_result r;
+    struct cli_buf t = {0};
+    int rc, fail;
+    if (gv && gv->type == CLI_JSON_OBJECT && gv->n) {
+        size_t len;
+        char *src = globals_code(gv, &len);
+        if (!src)
+            return -1;
+        rc = run_code(be, call, src, len, 0, &json, &tree, &r, why, sizeof why);
+        free(src);
+        if (rc != MCP_BACKEND_OK)
+            return backend_failure(srv, id, rc, why, "global_variables could not be set:\n", out);
+        if (strcmp(r.status, "ok") != 0) {
+            fail = cli_json_put(&t, "global_variables could not be set:\n") < 0 || envelope(srv, &r, limit, &t) < 0 ||
+                   put_tool_result(out, id, &t, 1) < 0;
+            cli_buf_free(&t);
+            cli_json_free(tree);
+            free(json);
+            return fail ? -1 : 0;
+        }
+        cli_json_free(tree);
+        free(json);
+    }
+    rc = run_code(be, call, code->str, code->len, MPBOX_RUN_RETURN_VALUE, &json, &tree, &r, why, sizeof why);
+    if (rc != MCP_BACKEND_OK)
+        return backend_failure(srv, id, rc, why, "", out);
+    fail = envelope(srv, &r, limit, &t) < 0 || put_tool_result(out, id, &t, strcmp(r.status, "ok") != 0) < 0;
+    cli_buf_free(&t);
+    cli_json_free(tree);
+    free(json);
+    return fail ? -1 : 0;
 }
 
 static int tools_call(const struct mcp_server *srv, const struct mcp_backend *be, const struct cli_json *id,
@@ -715,39 +760,20 @@ static int tools_call(const struct mcp_server *srv, const struct mcp_backend *be
         if (rc != MCP_BACKEND_OK)
             return backend_failure(srv, id, rc, why, "", out);
     }
-    char *json;
-    struct cli_json *tree;
-    struct run_result r;
-    struct cli_buf t = {0};
-    int fail;
-    if (gv && gv->type == CLI_JSON_OBJECT && gv->n) {
-        size_t len;
-        char *src = globals_code(gv, &len);
-        if (!src)
+    /* progress notifications when the client asked and the transport can */
+    struct mcp_call call = {.id = id};
+    const struct cli_json *token = mcp_progress_token(params);
+    struct mcp_progress *progress = NULL;
+    if (token && be->notify) {
+        progress = mcp_progress_new(token, be);
+        if (!progress)
             return -1;
-        rc = run_code(be, src, len, 0, &json, &tree, &r, why, sizeof why);
-        free(src);
-        if (rc != MCP_BACKEND_OK)
-            return backend_failure(srv, id, rc, why, "global_variables could not be set:\n", out);
-        if (strcmp(r.status, "ok") != 0) {
-            fail = cli_json_put(&t, "global_variables could not be set:\n") < 0 || envelope(srv, &r, limit, &t) < 0 ||
-                   put_tool_result(out, id, &t, 1) < 0;
-            cli_buf_free(&t);
-            cli_json_free(tree);
-            free(json);
-            return fail ? -1 : 0;
-        }
-        cli_json_free(tree);
-        free(json);
+        call.live = mcp_progress_live;
+        call.live_ctx = progress;
     }
-    rc = run_code(be, code->str, code->len, MPBOX_RUN_RETURN_VALUE, &json, &tree, &r, why, sizeof why);
-    if (rc != MCP_BACKEND_OK)
-        return backend_failure(srv, id, rc, why, "", out);
-    fail = envelope(srv, &r, limit, &t) < 0 || put_tool_result(out, id, &t, strcmp(r.status, "ok") != 0) < 0;
-    cli_buf_free(&t);
-    cli_json_free(tree);
-    free(json);
-    return fail ? -1 : 0;
+    rc = run_tool(srv, be, &call, code, gv, limit, out);
+    mcp_progress_free(progress);
+    return rc;
 }
 
 /* ---- the other methods --------------------------------------------------- */
@@ -818,8 +844,14 @@ int mcp_handle(const struct mcp_server *srv, struct mcp_conn *conn, const struct
     case MCP_MSG_RESPONSE:
         return 0; /* a response to a request of ours: we send none */
     case MCP_MSG_NOTIFICATION:
-        /* initialized, cancelled (runs are synchronous: nothing to
-         * cancel), roots/list_changed, ... need no action */
+        /* cancelled stops the run it names; initialized,
+         * roots/list_changed, ... need no action */
+        if (strcmp(method->str, "notifications/cancelled") == 0 && be->cancel && params &&
+            params->type == CLI_JSON_OBJECT) {
+            const struct cli_json *rid = cli_json_get(params, "requestId");
+            if (valid_id(rid))
+                be->cancel(be->user, rid);
+        }
         return 0;
     case MCP_MSG_INVALID:
         if (!method)

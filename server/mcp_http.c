@@ -269,11 +269,11 @@ struct request_session {
     const char *id, *owner;
 };
 
-static int session_run(void *user, const char *code, size_t len, unsigned flags, char **json, size_t *json_len,
-                       char *err, size_t errcap)
+static int session_run(void *user, const struct mcp_call *call, const char *code, size_t len, unsigned flags,
+                       char **json, size_t *json_len, char *err, size_t errcap)
 {
     const struct request_session *rs = user;
-    return rs->h->be.run(rs->h->be.user, rs->id, rs->owner, code, len, flags, json, json_len, err, errcap);
+    return rs->h->be.run(rs->h->be.user, rs->id, rs->owner, call, code, len, flags, json, json_len, err, errcap);
 }
 
 static int session_reset(void *user, char *err, size_t errcap)

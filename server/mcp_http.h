@@ -96,7 +96,8 @@ struct mcp_http_backend {
      * Mcp-Session-Id. */
     int (*find)(void *user, const char *id, const char *owner);
 
-    /* Run code with flags (MPBOX_RUN_*) in the session, as wk_run: on
+    /* Run code with flags (MPBOX_RUN_*) for call (mcp.h: its id, and its
+     * live sink to feed while it runs, if any) in the session, as wk_run: on
      * MCP_BACKEND_OK, *json is the result JSON of mpbox_result_json (the
      * worker's text as it is, malloc'd: mcp_http.c frees it with free()),
      * *json_len its length. When the session has no live worker (first
@@ -110,7 +111,8 @@ struct mcp_http_backend {
      *   MCP_BACKEND_GONE  no such session for this owner (expired,
      *                     deleted meanwhile);
      *   MCP_BACKEND_ERROR anything else (cannot spawn a worker, ...). */
-    int (*run)(void *user, const char *id, const char *owner, const char *code, size_t len, unsigned flags,
+    int (*run)(void *user, const char *id, const char *owner, const struct mcp_call *call, const char *code,
+               size_t len, unsigned flags,
                char **json, size_t *json_len, char *err, size_t errcap);
 
     /* Discard the session's state (kill its worker, drop its snapshot) but

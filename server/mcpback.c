@@ -75,12 +75,13 @@ static int claim_result(int rc)
     }
 }
 
-static int be_run(void *user, const char *id, const char *owner, const char *code, size_t len, unsigned flags,
-                  char **json, size_t *json_len, char *err, size_t errcap)
+static int be_run(void *user, const char *id, const char *owner, const struct mcp_call *call, const char *code,
+                  size_t len, unsigned flags, char **json, size_t *json_len, char *err, size_t errcap)
 {
     struct backend *b = user;
     struct srv *srv = b->srv;
     struct sess *s;
+    (void)call;
     *json = NULL;
     *json_len = 0;
     if (sess_find(srv->sessions, id, owner_index(owner), &s) != SESS_OK)

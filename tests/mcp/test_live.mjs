@@ -1,7 +1,9 @@
 // test_live.mjs — what a model and its client get from a run beyond the
 // plain result, over both transports (`mpbox mcp` on stdio, `mpbox serve`
 // at /mcp), driven by the official MCP TypeScript SDK: long output kept
-// as its head and tail with a marker (the default and per call).
+// as its head and tail with a marker (the default and per call), progress
+// notifications with the output so far for a run longer than a second,
+// cancellation that stops a run and leaves the session usable.
 // Prints "PASS transport:name" / "FAIL ..." and exits non-zero when a case
 // failed. Usage: MPBOX=build/mpbox node tests/mcp/test_live.mjs
 import { assert, check, connectHttp, connectStdio, finish, run, serve, text } from './common.mjs';
@@ -44,8 +46,56 @@ async function cases(kind, c) {
   });
 }
 
+// A run of about 2.5 s that prints as it goes; `done` counts its steps.
+const SLOW = "import time\nstarted = 1\nfor i in range(25):\n    print(f'step {i}')\n    time.sleep(0.1)\n    done = i\n";
+
+async function liveCases(kind, c) {
+  await check(`${kind}:progress_notifications`, async () => {
+    const seen = [];
+    const r = await run(c.client, { python_code: SLOW }, { onprogress: (p) => seen.push(p) });
+    assert(!r.isError && text(r).includes('step 24'), text(r));
+    assert(seen.length >= 1, 'at least one notification in 2.5 s, got ' + seen.length);
+    for (let i = 1; i < seen.length; i++)
+      assert(seen[i].progress > seen[i - 1].progress, 'progress increases: ' + JSON.stringify(seen));
+    // the messages carry the output as it came, in order, each line once
+    const lines = seen.map((p) => p.message).join('').split('\n').filter((l) => l.startsWith('step'));
+    assert(lines.length >= 5, 'output so far in the messages: ' + JSON.stringify(seen));
+    lines.forEach((l, i) => assert(l === `step ${i}`, 'in order: ' + JSON.stringify(lines)));
+    assert(seen.every((p) => p.message.length <= 2100), 'bounded messages');
+    // a short run sends none
+    const quiet = [];
+    await run(c.client, { python_code: 'print(1)' }, { onprogress: (p) => quiet.push(p) });
+    assert(quiet.length === 0, 'no notification for a short run: ' + JSON.stringify(quiet));
+  });
+
+  await check(`${kind}:cancel_stops_the_run`, async () => {
+    await run(c.client, { python_code: 'done = -1' });
+    const ac = new AbortController();
+    const t0 = Date.now();
+    let rejected = false;
+    try {
+      // cancelled once the run has shown it is going (its first notification)
+      await run(c.client, { python_code: SLOW.replace('range(25)', 'range(100)') },
+        { signal: ac.signal, onprogress: () => ac.abort('enough') });
+    } catch (e) {
+      rejected = true;
+    }
+    assert(rejected, 'the aborted call rejects');
+    // the session is usable at once: the run stopped (it would go on for 10 s)
+    const r = await run(c.client, { python_code: 'started, done' });
+    const m = /<return_value>\n\[1,(-?\d+)\]\n<\/return_value>/.exec(text(r));
+    assert(m, text(r));
+    assert(Number(m[1]) >= 0 && Number(m[1]) < 99, 'stopped part way: done = ' + m[1]);
+    assert(Date.now() - t0 < 8000, 'the next call did not wait for the whole run');
+    // what ran before the cancellation is kept
+    const again = await run(c.client, { python_code: 'print(started + 1)' });
+    assert(text(again) === '<status>success</status>\n<output>\n2\n</output>', text(again));
+  });
+}
+
 const stdio = await connectStdio(['--timeout', '10']);
 await cases('stdio', stdio);
+await liveCases('stdio', stdio);
 await stdio.client.close();
 
 const server = await serve(['--timeout', '10']);

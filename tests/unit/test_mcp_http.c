@@ -13,6 +13,7 @@
 #include "../../cli/io.c"
 #include "../../cli/json.c"
 #include "../../cli/mcpcore.c"
+#include "../../cli/mcplive.c"
 #include "../../cli/size.c"
 #include "../../server/mcp_http.c"
 
@@ -63,7 +64,8 @@ static int fake_find(void *user, const char *id, const char *owner)
     return fake_find_slot(id, owner) >= 0 ? MCP_BACKEND_OK : MCP_BACKEND_GONE;
 }
 
-static int fake_run(void *user, const char *id, const char *owner, const char *code, size_t len, unsigned flags,
+static int fake_run(void *user, const char *id, const char *owner, const struct mcp_call *call, const char *code,
+                    size_t len, unsigned flags,
                     char **json, size_t *json_len, char *err, size_t errcap)
 {
     if (fake_find_slot(id, owner) < 0)
