@@ -264,7 +264,7 @@ $(PLAYGROUND_OBJ): $(BUILD)/gen/playground.c host/vfs.h | $(DEPS_OK)
 
 # ---- the command ------------------------------------------------------
 $(BUILD)/mpbox: $(CLI_OBJ) $(BUILD)/libmpbox.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmpbox.a -ledit -lmicrohttpd -lseccomp $(LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libmpbox.a -ledit -lmicrohttpd -lseccomp -lhiredis $(LIBS)
 
 demo: $(BUILD)/mpbox
 	$(BUILD)/mpbox examples/demo.py
@@ -280,7 +280,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a | $(DEPS
 
 # Tests of the agent server's worker processes (tests/server): the server
 # objects they need, not the CLI.
-WORKER_OBJ := $(patsubst %,$(BUILD)/obj/server/%.o,budget proto sandbox worker worker_main zygote)
+WORKER_OBJ := $(patsubst %,$(BUILD)/obj/server/%.o,budget delta proto sandbox worker worker_main zygote)
 SERVER_TEST_SRC := $(wildcard tests/server/*.c)
 SERVER_TEST_BIN := $(SERVER_TEST_SRC:tests/server/%.c=$(BUILD)/tests/%)
 TEST_BIN += $(SERVER_TEST_BIN)

@@ -32,6 +32,8 @@ need_file /usr/share/zoneinfo/tzdata.zi tzdata
 # `mpbox serve`: HTTP (libmicrohttpd) and the workers' syscall filter.
 need_file /usr/include/microhttpd.h libmicrohttpd-dev
 need_file /usr/include/seccomp.h libseccomp-dev
+# `mpbox serve --store redis://...`: the Redis client
+need_file /usr/include/hiredis/hiredis.h libhiredis-dev
 if [ "${1:-}" = test ]; then
     need_cmd python3 python3
     need_cmd node nodejs
@@ -56,6 +58,8 @@ if [ "${1:-}" = test ]; then
     need_cmd strace strace
     # tests/browser: the playground page in headless Chromium
     need_cmd chromium chromium
+    # tests/cli/test_serve_store.py: replicas sharing sessions through Redis
+    need_cmd redis-server redis-server
 fi
 
 [ -z "$missing" ] && exit 0

@@ -670,6 +670,8 @@ static unsigned sess_error_status(int rc)
     case SESS_NOMEM: return 503;
     case SESS_CLOSING: return 503;
     case SESS_OWNER_FULL: return 429;
+    case SESS_UNAVAILABLE: return 503;
+    case SESS_ELSEWHERE: return 409;
     default: return 500;
     }
 }
@@ -691,6 +693,11 @@ static void sess_error(struct srv_response *r, int rc, const char *err)
     case SESS_NOMEM: srv_error(r, 503, "out_of_memory", "the server is out of memory"); break;
     case SESS_CLOSING: srv_error(r, 503, "shutting_down", "the server is shutting down"); break;
     case SESS_FAILED: srv_error(r, 500, "worker_failed", "%s", err); break;
+    case SESS_UNAVAILABLE:
+        srv_error(r, 503, "store_unavailable", "the session store cannot be reached: %s", err);
+        srv_response_header(r, "Retry-After", "1");
+        break;
+    case SESS_ELSEWHERE: srv_error(r, 409, "busy", "%s", err); break;
     default: srv_error(r, sess_error_status(rc), "internal", "%s", err); break;
     }
 }
@@ -794,8 +801,9 @@ static void list_sessions(struct srv *srv, const struct srv_request *rq, struct 
 {
     struct sess_info *v;
     size_t n;
-    if (sess_list(srv->sessions, rq->owner, &v, &n) != SESS_OK) {
-        srv_error(r, 503, "out_of_memory", "the server is out of memory");
+    int rc = sess_list(srv->sessions, rq->owner, &v, &n);
+    if (rc != SESS_OK) {
+        sess_error(r, rc, "no answer from Redis");
         return;
     }
     struct cli_buf b = {0};
@@ -830,8 +838,10 @@ static void worker_died(struct srv *srv, struct sess *s, int rc, struct srv_resp
         snprintf(why, sizeof why, "its worker process stopped answering and was killed");
     else
         snprintf(why, sizeof why, "its worker process died (%s)", d && d->what[0] ? d->what : "unknown cause");
+    int stored = sess_stored(s);
     sess_mark_lost(srv->sessions, s, why, 1);
-    srv_error(r, 500, "worker_died", "%s; the session is lost", why);
+    srv_error(r, 500, "worker_died", "%s; %s", why,
+              stored ? "this request is lost, the session goes on from its last stored state" : "the session is lost");
 }
 
 static void worker_error(struct wk *w, int rc, const char *what, struct srv_response *r)
@@ -886,8 +896,17 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
     cli_json_free(body);
     if (rc == WK_OK) {
         srv_count_run(&srv->metrics, json, jlen);
-        if (result_lost_session(json, jlen))
+        if (result_lost_session(json, jlen)) {
             sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)", 0);
+        } else if ((rc = sess_commit(srv->sessions, s, err, sizeof err)) != SESS_OK) {
+            /* --store: the run's state did not reach the store, so the run
+             * does not count: the session goes on from the state before it */
+            free(json);
+            sess_error(r, rc, err);
+            srv_response_header(r, "X-Mpbox-Run", "not-stored");
+            sess_unclaim(srv->sessions, s);
+            return;
+        }
         run_answer(&o, json, jlen, r);
     } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
         srv_count_run(&srv->metrics, NULL, 0);
@@ -932,6 +951,12 @@ static void session_files(struct srv *srv, struct sess *s, const struct srv_requ
         free(json);
     } else if (put) {
         rc = wk_put_file(w, path, rq->body, rq->body_len, err, sizeof err);
+        int crc = rc == WK_OK ? sess_commit(srv->sessions, s, err, sizeof err) : SESS_OK;
+        if (crc != SESS_OK) {
+            sess_error(r, crc, err);
+            sess_unclaim(srv->sessions, s);
+            return;
+        }
         if (rc == WK_OK) {
             struct cli_buf b = {0};
             cli_json_put(&b, "{\"path\":");
@@ -1047,8 +1072,9 @@ static void one_session(struct srv *srv, const struct srv_request *rq, const cha
         srv_response_header(r, "Allow", allow);
         return;
     }
-    if (sess_find(srv->sessions, idbuf, rq->owner, &s) != SESS_OK) {
-        sess_error(r, SESS_NOTFOUND, "");
+    int frc = sess_find(srv->sessions, idbuf, rq->owner, &s);
+    if (frc != SESS_OK) {
+        sess_error(r, frc == SESS_UNAVAILABLE ? frc : SESS_NOTFOUND, "no answer from Redis");
         return;
     }
     struct cli_buf b = {0};
@@ -1056,8 +1082,10 @@ static void one_session(struct srv *srv, const struct srv_request *rq, const cha
     switch (what) {
     case INFO:
         if (strcmp(m, "DELETE") == 0) {
-            sess_delete(srv->sessions, s);
-            r->status = 204;
+            if (sess_delete(srv->sessions, s) == SESS_OK)
+                r->status = 204;
+            else
+                sess_error(r, SESS_UNAVAILABLE, "no answer from Redis; nothing was deleted");
             break;
         }
         sess_get_info(srv->sessions, s, &info);
@@ -1214,6 +1242,17 @@ static void metrics(struct srv *srv, struct srv_response *r)
          offsetof(struct srv_metrics, busy_rejected)},
         {"mpbox_worker_deaths_total", "Worker processes that died or were killed.",
          offsetof(struct srv_metrics, worker_deaths)},
+        {"mpbox_store_commits_total", "--store: session states written after a change.",
+         offsetof(struct srv_metrics, store_commits)},
+        {"mpbox_store_bases_total", "--store: states written whole (the others are deltas).",
+         offsetof(struct srv_metrics, store_bases)},
+        {"mpbox_store_bytes_total", "--store: bytes of the states written.", offsetof(struct srv_metrics, store_bytes)},
+        {"mpbox_store_worker_microseconds_total", "--store: time workers took to save and diff states.",
+         offsetof(struct srv_metrics, store_worker_us)},
+        {"mpbox_store_redis_microseconds_total", "--store: time writing states to Redis took.",
+         offsetof(struct srv_metrics, store_redis_us)},
+        {"mpbox_store_failures_total", "--store: changes not stored (the session went back to its last state).",
+         offsetof(struct srv_metrics, store_failures)},
     };
     for (size_t i = 0; i < sizeof counters / sizeof counters[0]; i++) {
         metric(&b, counters[i].name, "counter", counters[i].help);

@@ -24,6 +24,7 @@ enum pr_type {
     PR_GET,       /* path (str) */
     PR_LIST,
     PR_SAVE,
+    PR_COMMIT,    /* arg: PR_COMMIT_*; u64 the largest delta wanted (delta.h) */
     /* worker -> server */
     PR_OK = 100, /* arg: the run's status for PR_RUN/PR_ONCE */
     PR_FAIL,     /* a message */
@@ -38,6 +39,10 @@ enum pr_type {
 };
 
 enum { PR_MODE_SESSION = 0, PR_MODE_ONESHOT = 1 };
+/* PR_SETUP's arg may add: index the snapshot loaded, for PR_COMMIT deltas */
+enum { PR_MODE_INDEX = 0x100 };
+/* PR_COMMIT: the request's arg, and the answer's (what its bytes are) */
+enum { PR_COMMIT_FORCE_BASE = 1, PR_COMMIT_BASE = 1, PR_COMMIT_DELTA = 2 };
 
 struct pr_hdr {
     uint32_t type;

@@ -24,6 +24,7 @@
 
 #include "cli.h"
 #include "sessions.h"
+#include "store.h"
 
 __attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, ...)
 {
@@ -112,6 +113,16 @@ static void print_help(void)
            "      --busy=wait|refuse   a request on a session in use waits (default) or\n"
            "                           gets 409\n"
            "\n"
+           "Replicas (docs/serve.md, \"Replicas\"):\n"
+           "      --store redis://HOST:PORT[/DB]\n"
+           "                           keep API sessions in Redis, shared by every replica\n"
+           "                           started with the same store and --snapshot-key-file\n"
+           "                           (which it then needs); each change is stored before\n"
+           "                           it is answered\n"
+           "      --store-lease SECONDS  a session's lease on a replica lasts this long\n"
+           "                           unless renewed: how soon a dead replica's sessions\n"
+           "                           move on (default 10)\n"
+           "\n"
            "MCP (/mcp, streamable HTTP; sessions get the limits below and every --sqlite):\n"
            "      --allow-origin ORIGIN  accept browser requests from ORIGIN besides the\n"
            "                           local ones (repeatable; * = any)\n"
@@ -193,7 +204,8 @@ static const char *const value_opts[] = {
     "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
     "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode", "clip-output",
     "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
-    "log-format", "max-connections-per-client", "header-timeout", "min-rate", "state-dir-budget"};
+    "log-format", "max-connections-per-client", "header-timeout", "min-rate", "state-dir-budget", "store",
+    "store-lease"};
 static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "metrics-loopback",
                                         "playground", "help"};
 
@@ -301,6 +313,13 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         c->state_dir = v;
     else if (strcmp(name, "snapshot-key-file") == 0)
         c->snapshot_key_file = v;
+    else if (strcmp(name, "store") == 0)
+        c->store = v;
+    else if (strcmp(name, "store-lease") == 0) {
+        err = cli_parse_seconds(v, &c->store_lease_ms);
+        if (!err && (c->store_lease_ms < 300 || c->store_lease_ms > 3600000))
+            err = "must be from 0.3 to 3600 seconds";
+    }
     else if (strcmp(name, "state-dir-budget") == 0)
         err = cli_parse_size(v, &c->state_budget);
     else if (strcmp(name, "busy") == 0) {
@@ -476,10 +495,12 @@ int serve_main(int argc, char **argv)
         .max_oneshot = SRV_DEFAULT_MAX_ONESHOT,
         .seccomp = 1,
         .oneshot_reuse = 64,
+        .store_lease_ms = SRV_DEFAULT_STORE_LEASE_MS,
     };
     int help = 0, status = CLI_EXIT_INTERNAL, made_dir = 0;
     char err[512] = "", bound[300];
     char *state_dir = NULL;
+    struct store *store = NULL;
     struct srv srv = {.cfg = &cfg};
     if (tok_new(&srv.tokens) < 0) {
         fprintf(stderr, "mpbox serve: out of memory\n");
@@ -508,9 +529,30 @@ int serve_main(int argc, char **argv)
     srv_log_set_json(cfg.log_json);
     if (cfg.max_per_client == 0)
         cfg.max_per_client = cfg.max_connections / 4 > 8 ? cfg.max_connections / 4 : 8;
+    if (cfg.store && !cfg.snapshot_key_file) {
+        usage_error("--store needs --snapshot-key-file: every replica must verify the snapshots the others wrote");
+        status = CLI_EXIT_USAGE;
+        goto out;
+    }
     if (!(state_dir = prepare_state_dir(cfg.state_dir, &made_dir))) {
         status = CLI_EXIT_USAGE;
         goto out;
+    }
+    if (cfg.store) {
+        struct store_config scfg = {
+            .url = cfg.store,
+            .lease_ms = cfg.store_lease_ms,
+            .ttl_ms = cfg.ttl_ms,
+            .max_sessions = cfg.max_sessions,
+            .max_per_owner = cfg.max_per_token,
+            .compact_deltas = SRV_STORE_COMPACT_DELTAS,
+            .compact_percent = SRV_STORE_COMPACT_PERCENT,
+        };
+        if (store_open(&scfg, &store, err, sizeof err) != STORE_OK) {
+            usage_error("%s", err);
+            status = CLI_EXIT_USAGE;
+            goto out;
+        }
     }
 
     /* The zygote first: it must be forked while this process has one thread. */
@@ -580,10 +622,16 @@ int serve_main(int argc, char **argv)
         .ttl_ms = cfg.ttl_ms,
         .memory_budget = cfg.memory_budget,
         .state_dir = state_dir,
-        .persist = !made_dir,
+        .persist = !made_dir && !store, /* with a store, sessions outlive a replica there */
         .tokens = srv.tokens,
         .ceilings = cfg.limits,
         .state_budget = cfg.state_budget,
+        .store = store,
+        .store_lease_ms = cfg.store_lease_ms,
+        /* long enough for the holder to finish a run, or for a dead
+         * holder's lease to expire */
+        .store_wait_ms = (cfg.limits[MPBOX_LIMIT_TIMEOUT_MS] > cfg.store_lease_ms
+                              ? cfg.limits[MPBOX_LIMIT_TIMEOUT_MS] : cfg.store_lease_ms) + 2000,
     };
     if (sess_table_new(&tcfg, srv.pool, &srv.metrics, &srv.sessions, err, sizeof err) != SESS_OK) {
         srv_log(SRV_ERROR, "start_failed", "%s", err);
@@ -606,6 +654,9 @@ int serve_main(int argc, char **argv)
         status = CLI_EXIT_USAGE;
         goto out;
     }
+    if (store)
+        srv_log(SRV_INFO, "store", "sessions in the store at redis://%s (this replica: %s)", store_name(store),
+                store_replica(store));
     srv_log(SRV_INFO, "listening", "listening on http://%s", bound);
 
     int sig = 0;
@@ -640,6 +691,7 @@ out:
     srv_http_stop(http);
     srv_mcp_stop(&srv);
     sess_table_free(srv.sessions);
+    store_close(store);
     if (srv.pool)
         wk_pool_stop(srv.pool);
     if (state_dir && made_dir)

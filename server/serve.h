@@ -43,6 +43,11 @@
 #define SRV_DEFAULT_HEADER_TIMEOUT_MS 10000
 #define SRV_DEFAULT_MIN_RATE 1024 /* bytes per second */
 #define SRV_DEFAULT_STATE_BUDGET (4ull << 30)
+#define SRV_DEFAULT_STORE_LEASE_MS 10000
+/* --store: a new base after this many deltas, or when the deltas would
+ * hold more than this percentage of the base's bytes */
+#define SRV_STORE_COMPACT_DELTAS 16
+#define SRV_STORE_COMPACT_PERCENT 50
 
 /* What the command line asked for. */
 struct srv_config {
@@ -92,6 +97,8 @@ struct srv_config {
     int clip_given;
     int log_requests; /* --log-requests */
     int playground;   /* --playground: the page at / (playground.h) */
+    const char *store;      /* --store redis://... (NULL: sessions live in this process) */
+    int64_t store_lease_ms; /* --store-lease */
 };
 
 /* Counters for /metrics (updated from any thread). */
@@ -107,6 +114,10 @@ struct srv_metrics {
     atomic_uint_least64_t evictions_no_room; /* the state directory's budget had no room */
     atomic_uint_least64_t snapshots_no_room; /* snapshot downloads/uploads refused for it (503) */
     atomic_uint_least64_t busy_rejected, worker_deaths;
+    /* --store: states written after changes (of which bases), their bytes,
+     * and the time they took in the worker (save and delta) and in Redis */
+    atomic_uint_least64_t store_commits, store_bases, store_bytes, store_worker_us, store_redis_us;
+    atomic_uint_least64_t store_failures; /* changes not stored (Redis down, lease lost) */
     atomic_uint_least64_t connections_cut[GUARD_CUT_REASONS]; /* guard.h */
 };
 /* Count one run whose result JSON is json (NULL: the worker died). */

@@ -27,6 +27,7 @@
 #include "cli.h"
 #include "sessions.h"
 #include "spool.h"
+#include "store.h"
 
 enum { FREE = 0, BY_REQUEST = 1, BY_JANITOR = 2 };
 
@@ -51,6 +52,15 @@ struct sess {
     int64_t created_ms;      /* CLOCK_REALTIME */
     int64_t used_mono;       /* CLOCK_MONOTONIC of the last use */
     uint64_t runs;
+
+    /* --store: an API session kept in the store. It is live here (s->w)
+     * only while lease[] holds this replica's lease; otherwise "evicted"
+     * means "in the store". */
+    int stored;
+    char lease[STORE_LEASE_MAX];
+    int64_t renewed_mono;    /* the lease's last renewal */
+    int release_wanted;      /* another replica waits for the lease */
+    struct store_chain chain; /* the store's chain as of our last load or commit */
 };
 
 struct sess_table {
@@ -242,10 +252,8 @@ static int copy_strings(const char *const *src, int n, char ***out);
  * the token), "created_ms", "runs", "limits" [MPBOX_LIMIT_COUNT_ numbers],
  * "mounts" ["HOSTDIR:/GUESTDIR"], "sqlite" [NAME]}. Only API sessions get
  * one: an MCP client starts a new session when its id is unknown. */
-static int write_meta(struct sess_table *t, const struct sess *s)
+static int meta_json(struct sess_table *t, const struct sess *s, struct cli_buf *out)
 {
-    if (!t->cfg.persist || s->kind != SESS_API)
-        return 0;
     char key[TOK_KEY_HEX + 1], num[64];
     tok_owner_key(t->cfg.tokens, s->owner, key);
     struct cli_buf b = {0};
@@ -276,6 +284,17 @@ static int write_meta(struct sess_table *t, const struct sess *s)
         errno = ENOMEM;
         return -1;
     }
+    *out = b;
+    return 0;
+}
+
+static int write_meta(struct sess_table *t, const struct sess *s)
+{
+    if (!t->cfg.persist || s->kind != SESS_API)
+        return 0;
+    struct cli_buf b = {0};
+    if (meta_json(t, s, &b) < 0)
+        return -1;
     char tmp[4200], path[4200];
     snapshot_path(t, s, ".meta.tmp", tmp, sizeof tmp);
     snapshot_path(t, s, ".meta", path, sizeof path);
@@ -337,19 +356,12 @@ static void clamp_limits(int64_t *l, const int64_t *ceil)
     }
 }
 
-/* A session from ID.meta (name: "ID.meta"), evicted; NULL when the file
- * is not a valid description. */
-static struct sess *load_meta(struct sess_table *t, const char *id)
+/* A session (evicted) from its description (meta_json's), or NULL when
+ * it is not a valid one. */
+static struct sess *parse_meta(struct sess_table *t, const char *id, const char *data, size_t len)
 {
-    char path[4200];
-    void *data = NULL;
-    size_t len = 0;
-    snprintf(path, sizeof path, "%s/%s.meta", t->state_dir, id);
-    if (read_file(path, &data, &len) < 0)
-        return NULL;
     const char *jerr;
     struct cli_json *m = len <= (1u << 20) ? cli_json_parse(data, len, &jerr) : NULL;
-    free(data);
     struct sess *s = calloc(1, sizeof *s);
     const struct cli_json *idv = cli_json_get(m, "id"), *owner = cli_json_get(m, "owner"),
                           *lim = cli_json_get(m, "limits");
@@ -381,6 +393,20 @@ static struct sess *load_meta(struct sess_table *t, const char *id)
         clamp_limits(s->limits, t->cfg.ceilings);
     s->evicted = 1;
     s->used_mono = now_ms(CLOCK_MONOTONIC);
+    return s;
+}
+
+/* A session from ID.meta in the state directory. */
+static struct sess *load_meta(struct sess_table *t, const char *id)
+{
+    char path[4200];
+    void *data = NULL;
+    size_t len = 0;
+    snprintf(path, sizeof path, "%s/%s.meta", t->state_dir, id);
+    if (read_file(path, &data, &len) < 0)
+        return NULL;
+    struct sess *s = parse_meta(t, id, data, len);
+    free(data);
     return s;
 }
 
@@ -505,8 +531,15 @@ static int take_room(void *arg, uint64_t len)
  * for it, the session stays live (and is not tried again until used).
  * Returns 0, or -1 when the session stays live (or was lost: its worker
  * had died). */
+static void drop_live(struct sess_table *t, struct sess *s, int give_back);
+
 static int evict(struct sess_table *t, struct sess *s)
 {
+    if (s->stored) { /* its state is in the store already */
+        drop_live(t, s, 1);
+        atomic_fetch_add(&t->metrics->evictions, 1);
+        return 0;
+    }
     char tmp[4200], path[4200];
     snapshot_path(t, s, ".tmp", tmp, sizeof tmp);
     snapshot_path(t, s, ".snap", path, sizeof path);
@@ -602,6 +635,316 @@ static int restore(struct sess_table *t, struct sess *s, char *err, size_t errca
     return SESS_OK;
 }
 
+
+/* ---- the session store (--store) -------------------------------------------- */
+
+int sess_stored(const struct sess *s) { return s->stored; }
+
+static int64_t now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Drop the copy of a stored session held here: kill its worker first,
+ * then (give_back) hand the lease back, so that two copies never run. The
+ * caller has the session in use; lock not held. */
+static void drop_live(struct sess_table *t, struct sess *s, int give_back)
+{
+    char lease[STORE_LEASE_MAX];
+    pthread_mutex_lock(&t->lock);
+    struct wk *w = s->w;
+    memcpy(lease, s->lease, sizeof lease);
+    s->w = NULL;
+    s->lease[0] = '\0';
+    s->evicted = 1;
+    s->release_wanted = 0;
+    pthread_mutex_unlock(&t->lock);
+    wk_free(w);
+    if (give_back && lease[0])
+        store_release(t->cfg.store, s->id, lease);
+}
+
+static int store_error(int rc, const char *why, char *err, size_t errcap)
+{
+    set_err(err, errcap, why);
+    switch (rc) {
+    case STORE_NOTFOUND: return SESS_NOTFOUND;
+    case STORE_BUSY:
+    case STORE_LOST: return SESS_ELSEWHERE;
+    case STORE_FULL: return SESS_FULL;
+    case STORE_OWNER_FULL: return SESS_OWNER_FULL;
+    case STORE_BROKEN: return SESS_FAILED;
+    default: return SESS_UNAVAILABLE;
+    }
+}
+
+/* The claimant, holding `lease`, rebuilds the session from the store in
+ * a new worker: the chain is replayed into spools, which stream into the
+ * worker as an evicted session's snapshot does; the worker keeps the
+ * snapshot's block hashes, so that its next commit is a delta. */
+static int store_restore(struct sess_table *t, struct sess *s, const char *lease, char *err, size_t errcap)
+{
+    struct spool *a = NULL, *b = NULL;
+    if (spool_new(t->state_dir, &t->disk, &a) < 0 || spool_new(t->state_dir, &t->disk, &b) < 0) {
+        if (errcap)
+            snprintf(err, errcap, "cannot make a file in the state directory: %s", strerror(errno));
+        spool_free(a);
+        return SESS_FAILED;
+    }
+    int fd = -1;
+    uint64_t len = 0;
+    struct store_chain chain;
+    char why[256] = "";
+    int rc = store_load(t->cfg.store, s->id, lease, a->fd, b->fd, &fd, &len, &chain, why, sizeof why);
+    if (rc != STORE_OK) {
+        spool_free(a);
+        spool_free(b);
+        atomic_fetch_add(&t->metrics->restore_failures, rc == STORE_BROKEN);
+        return store_error(rc, why, err, errcap);
+    }
+    struct wk_file file = {fd, len};
+    int64_t limits[MPBOX_LIMIT_COUNT_]; /* as restore() */
+    memcpy(limits, s->limits, sizeof limits);
+    limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
+    limits[MPBOX_LIMIT_SEED] = -1;
+    struct wk_session_spec spec = {
+        .limits = limits,
+        .mounts = (const char *const *)s->mounts,
+        .nmounts = s->nmounts,
+        .sqlites = (const char *const *)s->sqlites,
+        .nsqlites = s->nsqlites,
+        .snapshot_file = &file,
+        .index_snapshot = 1,
+    };
+    struct wk *w = NULL;
+    rc = wk_spawn(t->pool, &spec, &w, why, sizeof why);
+    spool_free(a);
+    spool_free(b);
+    if (rc != WK_OK) {
+        if (errcap)
+            snprintf(err, errcap, "cannot restore the session from the store: %s", why[0] ? why : "worker failed");
+        atomic_fetch_add(&t->metrics->restore_failures, 1);
+        return SESS_FAILED;
+    }
+    pthread_mutex_lock(&t->lock);
+    s->w = w;
+    s->evicted = 0;
+    s->chain = chain;
+    memcpy(s->lease, lease, STORE_LEASE_MAX);
+    s->renewed_mono = now_ms(CLOCK_MONOTONIC);
+    pthread_mutex_unlock(&t->lock);
+    atomic_fetch_add(&t->metrics->restores, 1);
+    return SESS_OK;
+}
+
+/* The claimant makes sure this replica holds the lease and a live copy:
+ * a lease held is renewed (lost: the copy here is stale and dropped);
+ * else the lease is taken, waiting for another replica to release it,
+ * and the session rebuilt from the store. */
+static int store_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, size_t errcap)
+{
+    char lease[STORE_LEASE_MAX], why[256] = "";
+    pthread_mutex_lock(&t->lock);
+    memcpy(lease, s->lease, sizeof lease);
+    pthread_mutex_unlock(&t->lock);
+    if (lease[0]) {
+        int wanted;
+        int rc = store_renew(t->cfg.store, s->id, lease, &wanted, why, sizeof why);
+        if (rc == STORE_OK) {
+            pthread_mutex_lock(&t->lock);
+            s->renewed_mono = now_ms(CLOCK_MONOTONIC);
+            pthread_mutex_unlock(&t->lock);
+            return SESS_OK;
+        }
+        if (rc != STORE_LOST)
+            return store_error(rc, why, err, errcap);
+        drop_live(t, s, 0);
+    }
+    int64_t wait = (flags & SESS_WAIT) ? t->cfg.store_wait_ms : 0;
+    int rc = store_acquire(t->cfg.store, s->id, lease, wait, why, sizeof why);
+    if (rc != STORE_OK)
+        return store_error(rc, why, err, errcap);
+    rc = store_restore(t, s, lease, err, errcap);
+    if (rc != SESS_OK)
+        store_release(t->cfg.store, s->id, lease);
+    return rc;
+}
+
+int sess_commit(struct sess_table *t, struct sess *s, char *err, size_t errcap)
+{
+    if (!s->stored || !s->w)
+        return SESS_OK;
+    struct spool *sp;
+    char why[256] = "";
+    int src = STORE_BROKEN;
+    int64_t t0 = now_us(), t1 = t0;
+    uint64_t len = 0;
+    int is_delta = 0;
+    if (spool_new(t->state_dir, &t->disk, &sp) < 0) {
+        snprintf(why, sizeof why, "cannot make a file in the state directory: %s", strerror(errno));
+    } else {
+        uint64_t max = store_max_delta(t->cfg.store, &s->chain);
+        int rc = wk_commit_to(s->w, sp->fd, max == 0, max, spool_room, sp, &len, &is_delta);
+        t1 = now_us();
+        if (rc == WK_OK)
+            src = store_commit(t->cfg.store, s->id, s->lease, sp->fd, len, is_delta, &s->chain, why, sizeof why);
+        else if (rc == WK_FULL)
+            snprintf(why, sizeof why, "no room in the state directory for the session's state (--state-dir-budget)");
+        else if (rc == WK_DEAD || rc == WK_TIMEOUT)
+            snprintf(why, sizeof why, "the worker died while saving the session (%s)",
+                     wk_death(s->w) ? wk_death(s->w)->what : "unknown cause");
+        else
+            snprintf(why, sizeof why, "cannot save the session: %s", wk_last_error(s->w));
+        spool_free(sp);
+    }
+    int64_t t2 = now_us();
+    if (src == STORE_OK) {
+        atomic_fetch_add(&t->metrics->store_commits, 1);
+        atomic_fetch_add(&t->metrics->store_bases, !is_delta);
+        atomic_fetch_add(&t->metrics->store_bytes, len);
+        atomic_fetch_add(&t->metrics->store_worker_us, (uint64_t)(t1 - t0));
+        atomic_fetch_add(&t->metrics->store_redis_us, (uint64_t)(t2 - t1));
+        return SESS_OK;
+    }
+    atomic_fetch_add(&t->metrics->store_failures, 1);
+    /* The copy here is ahead of the store: drop it; the session goes on
+     * from its last stored state. */
+    drop_live(t, s, src != STORE_LOST);
+    return store_error(src == STORE_BROKEN ? STORE_DOWN : src, why, err, errcap);
+}
+
+/* A session of the store not known here yet, owned by owner. */
+static int store_import(struct sess_table *t, const char *id, int owner, struct sess **out)
+{
+    char *meta = NULL, why[256];
+    size_t len = 0;
+    int rc = store_meta(t->cfg.store, id, &meta, &len, why, sizeof why);
+    if (rc != STORE_OK)
+        return rc == STORE_NOTFOUND ? SESS_NOTFOUND : SESS_UNAVAILABLE;
+    struct sess *s = parse_meta(t, id, meta, len);
+    free(meta);
+    if (!s)
+        return SESS_NOTFOUND;
+    if (s->owner != owner) {
+        sess_destroy(s);
+        return SESS_NOTFOUND;
+    }
+    s->stored = 1;
+    s->refs = 1;
+    pthread_mutex_lock(&t->lock);
+    struct sess *known = table_lookup(t, id); /* imported by another thread meanwhile */
+    int added = 0;
+    if (known && known->owner == owner) {
+        known->refs++;
+    } else if (!known) {
+        if (t->n == t->cap) {
+            size_t cap = t->cap ? t->cap * 2 : 64;
+            struct sess **v = realloc(t->v, cap * sizeof *v);
+            if (v) {
+                t->v = v;
+                t->cap = cap;
+            }
+        }
+        if (t->n < t->cap) {
+            t->v[t->n++] = s;
+            added = 1;
+        }
+    }
+    pthread_mutex_unlock(&t->lock);
+    if (!added) {
+        int nomem = !known;
+        sess_destroy(s);
+        s = known && known->owner == owner ? known : NULL;
+        if (!s)
+            return nomem ? SESS_NOMEM : SESS_NOTFOUND;
+    }
+    *out = s;
+    return SESS_OK;
+}
+
+/* Another replica waits for a session leased here: release it now when
+ * idle, else when its request ends (sess_unclaim). */
+static void on_release(void *ctx, const char *id)
+{
+    struct sess_table *t = ctx;
+    pthread_mutex_lock(&t->lock);
+    struct sess *s = table_lookup(t, id);
+    int now = 0;
+    if (s && s->stored && s->lease[0]) {
+        if (s->in_use == FREE) {
+            s->refs++;
+            s->in_use = BY_JANITOR;
+            now = 1;
+        } else {
+            s->release_wanted = 1;
+        }
+    }
+    pthread_mutex_unlock(&t->lock);
+    if (now) {
+        drop_live(t, s, 1);
+        release_use(t, s);
+        sess_put(t, s);
+    }
+}
+
+static void on_interrupt(void *ctx, const char *id)
+{
+    struct sess_table *t = ctx;
+    pthread_mutex_lock(&t->lock);
+    struct sess *s = table_lookup(t, id);
+    if (s && s->running && s->w)
+        wk_interrupt(s->w);
+    pthread_mutex_unlock(&t->lock);
+}
+
+/* Renew the leases held here every third of their life; give back those
+ * another replica waits for when idle, and drop copies whose lease was
+ * lost (expired while Redis was out of reach, or taken over). */
+static void janitor_leases(struct sess_table *t)
+{
+    int64_t mono = now_ms(CLOCK_MONOTONIC);
+    struct due {
+        struct sess *s;
+        char lease[STORE_LEASE_MAX];
+    } *v;
+    size_t n = 0;
+    pthread_mutex_lock(&t->lock);
+    v = calloc(t->n ? t->n : 1, sizeof *v);
+    for (size_t i = 0; v && i < t->n; i++) {
+        struct sess *s = t->v[i];
+        if (s->stored && s->lease[0] && mono - s->renewed_mono >= t->cfg.store_lease_ms / 3) {
+            s->refs++;
+            v[n].s = s;
+            memcpy(v[n++].lease, s->lease, STORE_LEASE_MAX);
+        }
+    }
+    pthread_mutex_unlock(&t->lock);
+    for (size_t i = 0; i < n; i++) {
+        struct sess *s = v[i].s;
+        int wanted = 0;
+        char why[256];
+        int rc = store_renew(t->cfg.store, s->id, v[i].lease, &wanted, why, sizeof why);
+        pthread_mutex_lock(&t->lock);
+        int same = strcmp(s->lease, v[i].lease) == 0;
+        if (rc == STORE_OK && same)
+            s->renewed_mono = mono;
+        int act = same && s->in_use == FREE && (rc == STORE_LOST || (rc == STORE_OK && wanted));
+        if (act)
+            s->in_use = BY_JANITOR;
+        else if (same && rc == STORE_OK && wanted)
+            s->release_wanted = 1;
+        pthread_mutex_unlock(&t->lock);
+        if (act) {
+            drop_live(t, s, rc == STORE_OK);
+            release_use(t, s);
+        }
+        sess_put(t, s);
+    }
+    free(v);
+}
+
 int sess_spool_new(struct sess_table *t, struct spool **out)
 {
     return spool_new(t->state_dir, &t->disk, out);
@@ -675,6 +1018,33 @@ static int new_id(char id[SESS_ID_LEN + 1])
     return 0;
 }
 
+/* A new stored session enters the store: counted and described, leased
+ * to this replica, its first state written. */
+static int store_begin(struct sess_table *t, struct sess *s, char *err, size_t errcap)
+{
+    struct cli_buf b = {0};
+    char key[TOK_KEY_HEX + 1], why[256] = "";
+    if (meta_json(t, s, &b) < 0) {
+        set_err(err, errcap, "out of memory");
+        return SESS_NOMEM;
+    }
+    tok_owner_key(t->cfg.tokens, s->owner, key);
+    int rc = store_create(t->cfg.store, s->id, key, b.data, b.len, why, sizeof why);
+    cli_buf_free(&b);
+    if (rc != STORE_OK)
+        return store_error(rc, why, err, errcap);
+    rc = store_acquire(t->cfg.store, s->id, s->lease, 0, why, sizeof why);
+    if (rc == STORE_OK) {
+        s->renewed_mono = now_ms(CLOCK_MONOTONIC);
+        rc = sess_commit(t, s, err, errcap);
+    } else {
+        rc = store_error(rc, why, err, errcap);
+    }
+    if (rc != SESS_OK)
+        store_delete(t->cfg.store, s->id, key, why, sizeof why); /* best effort; else it expires */
+    return rc;
+}
+
 int sess_create(struct sess_table *t, int owner, int kind, const struct sess_params *p, struct sess **out, char *err,
                 size_t errcap)
 {
@@ -685,12 +1055,15 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
         set_err(err, errcap, "the server is shutting down");
         return SESS_CLOSING;
     }
-    if (t->cfg.max_sessions > 0 && t->n + (size_t)t->reserved >= (size_t)t->cfg.max_sessions) {
+    /* With a store, the store counts the API sessions of every replica
+     * (store_begin); the table here holds copies of some of them. */
+    int counted_here = !(t->cfg.store && kind == SESS_API);
+    if (counted_here && t->cfg.max_sessions > 0 && t->n + (size_t)t->reserved >= (size_t)t->cfg.max_sessions) {
         pthread_mutex_unlock(&t->lock);
         set_err(err, errcap, "the server holds its maximum number of sessions (--max-sessions)");
         return SESS_FULL;
     }
-    if (t->cfg.max_per_owner > 0 && owner >= 0 && owner < TOK_MAX_OWNERS) {
+    if (counted_here && t->cfg.max_per_owner > 0 && owner >= 0 && owner < TOK_MAX_OWNERS) {
         int held = t->reserved_owner[owner];
         for (size_t i = 0; i < t->n; i++)
             held += t->v[i]->owner == owner;
@@ -748,6 +1121,14 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
     s->created_ms = now_ms(CLOCK_REALTIME);
     s->used_mono = now_ms(CLOCK_MONOTONIC);
     s->refs = 1;
+    if (!counted_here) {
+        s->stored = 1;
+        rc = store_begin(t, s, err, errcap);
+        if (rc != SESS_OK) {
+            wk_free(s->w);
+            goto fail;
+        }
+    }
 
     pthread_mutex_lock(&t->lock);
     t->reserved--;
@@ -809,6 +1190,8 @@ int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out
         *out = s;
     }
     pthread_mutex_unlock(&t->lock);
+    if (!s && t->cfg.store)
+        return store_import(t, id, owner, out);
     return *out ? SESS_OK : SESS_NOTFOUND;
 }
 
@@ -858,7 +1241,15 @@ int sess_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, 
     int evicted = s->w == NULL && s->evicted, empty = s->w == NULL && !s->evicted;
     pthread_mutex_unlock(&t->lock);
     int rc = SESS_OK;
-    if (flags & SESS_AS_IS)
+    if (s->stored) {
+        rc = store_claim(t, s, flags, err, errcap);
+        if (rc == SESS_NOTFOUND) { /* deleted or expired in the store */
+            pthread_mutex_lock(&t->lock);
+            if (!s->removed)
+                table_remove(t, s);
+            pthread_mutex_unlock(&t->lock);
+        }
+    } else if (flags & SESS_AS_IS)
         rc = SESS_OK;
     else if (evicted)
         rc = restore(t, s, err, errcap);
@@ -924,6 +1315,13 @@ void sess_discard(struct sess_table *t, struct sess *s)
 
 void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why, int died)
 {
+    if (s->stored) { /* the store has its last state: only the change in progress is lost */
+        drop_live(t, s, 1);
+        if (died)
+            atomic_fetch_add(&t->metrics->worker_deaths, 1);
+        srv_log(SRV_WARN, "session_reset", "session %.8s...: %s; it goes on from its last stored state", s->id, why);
+        return;
+    }
     pthread_mutex_lock(&t->lock);
     struct wk *w = s->w;
     s->w = NULL;
@@ -940,7 +1338,10 @@ void sess_unclaim(struct sess_table *t, struct sess *s)
 {
     pthread_mutex_lock(&t->lock);
     s->used_mono = now_ms(CLOCK_MONOTONIC);
+    int give_back = s->stored && s->release_wanted && s->lease[0];
     pthread_mutex_unlock(&t->lock);
+    if (give_back) /* another replica waits for it */
+        drop_live(t, s, 1);
     release_use(t, s);
 }
 
@@ -953,6 +1354,8 @@ int sess_interrupt(struct sess_table *t, struct sess *s)
         done = 1;
     }
     pthread_mutex_unlock(&t->lock);
+    if (!done && s->stored) /* running on another replica? */
+        done = store_ask_interrupt(t->cfg.store, s->id);
     return done;
 }
 
@@ -975,17 +1378,31 @@ static void remove_session(struct sess_table *t, struct sess *s, int held)
     s->w = NULL;
     int evicted = s->evicted;
     s->evicted = 0;
+    char lease[STORE_LEASE_MAX];
+    memcpy(lease, s->lease, sizeof lease);
+    s->lease[0] = '\0';
     pthread_mutex_unlock(&t->lock);
     wk_free(w);
-    if (evicted)
+    if (lease[0])
+        store_release(t->cfg.store, s->id, lease);
+    if (evicted && !s->stored)
         drop_snapshot(t, s);
     release_use(t, s);
 }
 
-void sess_delete(struct sess_table *t, struct sess *s)
+int sess_delete(struct sess_table *t, struct sess *s)
 {
+    if (s->stored) {
+        char key[TOK_KEY_HEX + 1], why[256];
+        tok_owner_key(t->cfg.tokens, s->owner, key);
+        if (store_delete(t->cfg.store, s->id, key, why, sizeof why) != STORE_OK) {
+            srv_log(SRV_WARN, "store", "session %.8s... not deleted: %s", s->id, why);
+            return SESS_UNAVAILABLE;
+        }
+    }
     remove_session(t, s, 0);
     atomic_fetch_add(&t->metrics->sessions_deleted, 1);
+    return SESS_OK;
 }
 
 static void fill_info(const struct sess *s, int64_t mono, struct sess_info *o)
@@ -1018,11 +1435,35 @@ void sess_get_info(struct sess_table *t, struct sess *s, struct sess_info *out)
     out->rss = rss_of(out->pid);
 }
 
+/* 1 if id is one of the n ids (STORE_ID_LEN + 1 bytes each). */
+static int among(const char *ids, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memcmp(ids + i * (STORE_ID_LEN + 1), id, STORE_ID_LEN) == 0)
+            return 1;
+    return 0;
+}
+
 int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n)
 {
-    int64_t mono = now_ms(CLOCK_MONOTONIC);
     *out = NULL;
     *n = 0;
+    /* With a store: the owner's sessions there, known here or taken in;
+     * a stored session the store no longer has is not listed. */
+    char *ids = NULL;
+    size_t nids = 0;
+    if (t->cfg.store) {
+        char key[TOK_KEY_HEX + 1], why[256];
+        tok_owner_key(t->cfg.tokens, owner, key);
+        if (store_owner_sessions(t->cfg.store, key, &ids, &nids, why, sizeof why) != STORE_OK)
+            return SESS_UNAVAILABLE;
+        for (size_t i = 0; i < nids; i++) {
+            struct sess *s;
+            if (sess_find(t, ids + i * (STORE_ID_LEN + 1), owner, &s) == SESS_OK)
+                sess_put(t, s);
+        }
+    }
+    int64_t mono = now_ms(CLOCK_MONOTONIC);
     pthread_mutex_lock(&t->lock);
     size_t k = 0;
     for (size_t i = 0; i < t->n; i++)
@@ -1030,11 +1471,12 @@ int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n
     struct sess_info *v = calloc(k ? k : 1, sizeof *v);
     if (!v) {
         pthread_mutex_unlock(&t->lock);
+        free(ids);
         return SESS_NOMEM;
     }
     k = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (t->v[i]->owner == owner) {
+        if (t->v[i]->owner == owner && (!t->v[i]->stored || among(ids, nids, t->v[i]->id))) {
             fill_info(t->v[i], mono, &v[k]);
             v[k].ref = t->v[i];
             t->v[i]->refs++;
@@ -1042,6 +1484,7 @@ int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n
         }
     }
     pthread_mutex_unlock(&t->lock);
+    free(ids);
     for (size_t i = 0; i < k; i++)
         v[i].rss = rss_of(v[i].pid);
     *out = v;
@@ -1170,6 +1613,8 @@ static void *janitor_main(void *arg)
         tick = t->cfg.idle_ms / 4;
     if (t->cfg.ttl_ms > 0 && t->cfg.ttl_ms / 4 < tick)
         tick = t->cfg.ttl_ms / 4;
+    if (t->cfg.store && t->cfg.store_lease_ms / 6 < tick)
+        tick = t->cfg.store_lease_ms / 6;
     if (tick < 20)
         tick = 20;
 
@@ -1187,6 +1632,8 @@ static void *janitor_main(void *arg)
         if (t->stopping)
             break;
         pthread_mutex_unlock(&t->lock);
+        if (t->cfg.store)
+            janitor_leases(t);
         janitor_sweep(t);
         janitor_budget(t);
         pthread_mutex_lock(&t->lock);
@@ -1197,6 +1644,8 @@ static void *janitor_main(void *arg)
 
 int sess_janitor_start(struct sess_table *t, char *err, size_t errcap)
 {
+    if (t->cfg.store && store_listen(t->cfg.store, on_release, on_interrupt, t, err, errcap) != STORE_OK)
+        return SESS_FAILED;
     int rc = pthread_create(&t->janitor, NULL, janitor_main, t);
     if (rc != 0) {
         if (errcap)
@@ -1230,6 +1679,8 @@ void sess_table_free(struct sess_table *t)
     pthread_mutex_unlock(&t->lock);
     if (t->janitor_started)
         pthread_join(t->janitor, NULL);
+    if (t->cfg.store)
+        store_unlisten(t->cfg.store);
     /* No request is in flight any more (the HTTP daemon stopped first). */
     while (t->n > 0) {
         struct sess *s = t->v[t->n - 1];

@@ -41,7 +41,9 @@ enum {
     SESS_FAILED = -5,   /* could not start or restore a worker (see err) */
     SESS_NOMEM = -6,
     SESS_CLOSING = -7,  /* the server is shutting down */
-    SESS_OWNER_FULL = -8 /* the owner holds --max-sessions-per-token */
+    SESS_OWNER_FULL = -8, /* the owner holds --max-sessions-per-token */
+    SESS_UNAVAILABLE = -9, /* --store: the session store cannot be reached (err) */
+    SESS_ELSEWHERE = -10   /* --store: another replica holds the session and did not release it (err) */
 };
 
 #define SESS_ID_LEN 32 /* hex digits of a 128-bit random id */
@@ -103,6 +105,15 @@ struct sess_table_config {
      * directory gets none above them (the options may have changed). */
     const int64_t *ceilings;
     uint64_t state_budget; /* bytes the state directory may hold (0: no limit) */
+    /* --store (store.h): API sessions live in the session store, shared
+     * by replicas; a session is live here only while this replica holds
+     * its lease, and its state reaches the store after every change
+     * (sess_commit). Eviction then just gives the lease back; persist is
+     * not used. store_wait_ms: how long a claim waits for another replica
+     * to release a session. */
+    struct store *store;
+    int64_t store_wait_ms;
+    int64_t store_lease_ms; /* the store's lease expiry (renewed every third of it) */
 };
 
 int sess_table_new(const struct sess_table_config *cfg, struct wk_pool *pool, struct srv_metrics *m,
@@ -127,7 +138,9 @@ void sess_table_free(struct sess_table *t);
  * SESS_NOMEM. */
 int sess_create(struct sess_table *t, int owner, int kind, const struct sess_params *p, struct sess **out, char *err,
                 size_t errcap);
-/* The session with this id owned by owner (a reference), or SESS_NOTFOUND. */
+/* The session with this id owned by owner (a reference), or SESS_NOTFOUND
+ * (with --store, also SESS_UNAVAILABLE: a session not known here is
+ * looked up in the store). */
 int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out);
 void sess_put(struct sess_table *t, struct sess *s);
 /* Count as activity for --idle-timeout and --session-ttl. */
@@ -156,6 +169,17 @@ struct wk *sess_worker(struct sess *s);
 void sess_mark_lost(struct sess_table *t, struct sess *s, const char *why, int died);
 void sess_unclaim(struct sess_table *t, struct sess *s);
 
+/* While claimed, after a change of the session (a run, a file written):
+ * with --store, write its state to the store (a delta or a new base) and
+ * return only when it is there. SESS_OK (also without a store, and for
+ * MCP sessions); SESS_UNAVAILABLE or SESS_ELSEWHERE (err): the change is
+ * not stored, so the copy here is dropped and the session continues from
+ * its last stored state at its next claim. */
+int sess_commit(struct sess_table *t, struct sess *s, char *err, size_t errcap);
+/* 1 if the session lives in the store (a lost worker costs only the
+ * change in progress, not the session). */
+int sess_stored(const struct sess *s);
+
 /* While claimed: kill the worker and drop the snapshot but keep the id;
  * the next claim starts a fresh worker ("empty" until then). */
 void sess_discard(struct sess_table *t, struct sess *s);
@@ -163,11 +187,15 @@ void sess_discard(struct sess_table *t, struct sess *s);
 /* Interrupt the run in progress; 1 if there was one. */
 int sess_interrupt(struct sess_table *t, struct sess *s);
 /* Delete: interrupt a run in progress, wait for it, kill the worker,
- * remove its snapshot. The reference stays valid until sess_put. */
-void sess_delete(struct sess_table *t, struct sess *s);
+ * remove its snapshot (with --store: from the store; SESS_UNAVAILABLE when
+ * it cannot be reached, and nothing is deleted). The reference stays valid
+ * until sess_put. */
+int sess_delete(struct sess_table *t, struct sess *s);
 
 void sess_get_info(struct sess_table *t, struct sess *s, struct sess_info *out);
-/* The sessions of owner, each with a reference: free with sess_list_free. */
+/* The sessions of owner, each with a reference: free with sess_list_free
+ * (with --store, those of every replica; SESS_UNAVAILABLE when the store
+ * cannot be reached). */
 int sess_list(struct sess_table *t, int owner, struct sess_info **out, size_t *n);
 void sess_list_free(struct sess_table *t, struct sess_info *v, size_t n);
 

@@ -1001,7 +1001,10 @@ static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int ones
     }
     void *info = NULL;
     size_t len = 0;
-    rc = setup(w, oneshot ? PR_MODE_ONESHOT : PR_MODE_SESSION, &b, spec ? spec->snapshot_file : NULL, &info, &len);
+    uint32_t mode = oneshot ? PR_MODE_ONESHOT : PR_MODE_SESSION;
+    if (spec && spec->index_snapshot)
+        mode |= PR_MODE_INDEX;
+    rc = setup(w, mode, &b, spec ? spec->snapshot_file : NULL, &info, &len);
     pb_free(&b);
     if (rc == WK_OK && len == sizeof w->limits) {
         memcpy(w->limits, info, sizeof w->limits);
@@ -1140,7 +1143,9 @@ int64_t wk_limit(const struct wk *w, int id)
     return w && id >= 0 && id < MPBOX_LIMIT_COUNT_ ? w->limits[id] : -1;
 }
 
-int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void *ctx, uint64_t *len)
+/* A request whose answer is a snapshot (or a delta), streamed into fd. */
+static int save_into(struct wk *w, uint32_t type, uint32_t arg, const void *a, size_t alen, int fd,
+                     int (*room)(void *ctx, uint64_t len), void *ctx, uint64_t *len, uint32_t *answer_arg)
 {
     *len = 0;
     if (!w)
@@ -1148,7 +1153,7 @@ int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void 
     w->error[0] = 0;
     if (w->dead)
         return WK_DEAD;
-    int rc = pr_send(w->fd, PR_SAVE, 0, NULL, 0, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS));
+    int rc = pr_send(w->fd, type, arg, a, alen, NULL, 0, pr_deadline_ms(CALL_TIMEOUT_MS));
     struct pr_hdr h = {0};
     if (rc == PR_DONE)
         rc = recv_from(w, &h, sizeof h, pr_deadline_ms(CALL_STALL_MS));
@@ -1193,7 +1198,28 @@ int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void 
         return WK_ERROR;
     }
     *len = h.len;
+    if (answer_arg)
+        *answer_arg = h.arg;
     return WK_OK;
+}
+
+int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void *ctx, uint64_t *len)
+{
+    return save_into(w, PR_SAVE, 0, NULL, 0, fd, room, ctx, len, NULL);
+}
+
+int wk_commit_to(struct wk *w, int fd, int force_base, uint64_t max_delta, int (*room)(void *ctx, uint64_t len),
+                 void *ctx, uint64_t *len, int *is_delta)
+{
+    uint32_t kind = 0;
+    int rc = save_into(w, PR_COMMIT, force_base ? PR_COMMIT_FORCE_BASE : 0, &max_delta, sizeof max_delta, fd, room,
+                       ctx, len, &kind);
+    *is_delta = kind == PR_COMMIT_DELTA;
+    if (rc == WK_OK && kind != PR_COMMIT_DELTA && kind != PR_COMMIT_BASE) {
+        finish(w, KILL_PROTOCOL);
+        return WK_DEAD;
+    }
+    return rc;
 }
 
 pid_t wk_pid(const struct wk *w)

@@ -112,6 +112,7 @@ struct wk_session_spec {
     const void *snapshot; /* a snapshot in memory, or */
     size_t snapshot_len;
     const struct wk_file *snapshot_file; /* one streamed from a file (the server holds a chunk at a time) */
+    int index_snapshot; /* keep the loaded snapshot's block hashes, for wk_commit_to's first delta */
 };
 int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **out, char *err, size_t errcap);
 
@@ -139,6 +140,15 @@ int wk_save(struct wk *w, void **data, size_t *len);
  * is read and dropped; the session is unharmed). WK_ERROR with
  * wk_last_error when writing fails. On WK_OK *len is the size. */
 int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void *ctx, uint64_t *len);
+
+/* After a change of the session's state, its snapshot for the session
+ * store (store.h): a delta against the snapshot of the previous commit (or
+ * the one the worker was loaded from, with index_snapshot), or the whole
+ * snapshot (a base) when force_base is set, when the worker has no earlier
+ * snapshot, or when the delta would be over max_delta bytes. Streamed into
+ * fd as wk_save_to; *is_delta says which it is. */
+int wk_commit_to(struct wk *w, int fd, int force_base, uint64_t max_delta, int (*room)(void *ctx, uint64_t len),
+                 void *ctx, uint64_t *len, int *is_delta);
 
 /* The session's limits as the worker reported them after set-up (for a
  * loaded snapshot: its own clock mode and seed where none was given). */

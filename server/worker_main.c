@@ -9,6 +9,7 @@
  * timeouts. All three exist before the seccomp filter is installed, which
  * then allows no new thread or process.
  */
+#include "delta.h"
 #include "sandbox.h"
 #include "zygote.h"
 
@@ -119,6 +120,7 @@ struct worker {
     char *req; /* the current request's payload */
     size_t req_cap;
     struct pr_buf out;
+    struct dl_index *index; /* block hashes of the last committed snapshot (PR_COMMIT) */
 };
 
 static _Noreturn void die(int status)
@@ -207,7 +209,7 @@ static void setup(struct worker *w)
     read_request(w, &h);
     if (h.type != PR_SETUP)
         die(2);
-    w->oneshot = h.arg == PR_MODE_ONESHOT;
+    w->oneshot = (h.arg & 0xff) == PR_MODE_ONESHOT;
     struct pr_in in = {w->req, (size_t)h.len, 0, 0};
     int64_t limits[MPBOX_LIMIT_COUNT_];
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
@@ -260,6 +262,8 @@ static void setup(struct worker *w)
             }
             /* the server's limits win over the snapshot's */
             apply_limits(w->s, w->z->cfg.limits);
+            if (h.arg & PR_MODE_INDEX) /* without (out of memory): the first commit is a base */
+                w->index = dl_index_new(snap, snap_len);
         } else {
             rc = mpbox_session_new(w->z->rt, &w->s);
             if (rc != MPBOX_OK) {
@@ -469,6 +473,37 @@ static void do_list(struct worker *w)
         pb_free(&w->out);
 }
 
+/* PR_COMMIT: the snapshot, or its delta against the previous one. */
+static void do_commit(struct worker *w, const struct pr_hdr *h)
+{
+    uint64_t max_delta = 0;
+    if (!w->s || h->len != sizeof max_delta) {
+        reply_text(w, PR_FAIL, "bad commit request");
+        return;
+    }
+    memcpy(&max_delta, w->req, sizeof max_delta);
+    void *data = NULL;
+    size_t len = 0;
+    int rc = mpbox_session_save(w->s, &data, &len);
+    if (rc != MPBOX_OK) {
+        reply_text(w, PR_FAIL, mpbox_errstr(rc));
+        return;
+    }
+    pb_reset(&w->out);
+    int delta = w->index && !(h->arg & PR_COMMIT_FORCE_BASE) && dl_encode(w->index, data, len, &w->out) == 0 &&
+                w->out.len <= max_delta;
+    /* the next delta is taken against this snapshot (none: a base then) */
+    dl_index_free(w->index);
+    w->index = dl_index_new(data, len);
+    if (delta)
+        reply(w, PR_OK, PR_COMMIT_DELTA, w->out.p, w->out.len);
+    else
+        reply(w, PR_OK, PR_COMMIT_BASE, data, len);
+    mpbox_free(data);
+    if (w->out.cap > (1u << 20))
+        pb_free(&w->out);
+}
+
 static void do_save(struct worker *w)
 {
     void *data = NULL;
@@ -499,6 +534,7 @@ _Noreturn void zy_worker_main(struct zy *z, int chan)
         case PR_GET: do_get(&w, &h); break;
         case PR_LIST: do_list(&w); break;
         case PR_SAVE: do_save(&w); break;
+        case PR_COMMIT: do_commit(&w, &h); break;
         default: die(2);
         }
     }

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "../unit/check.h"
+#include "delta.h"
 #include "proto.h"
 #include "sandbox.h"
 #include "worker.h"
@@ -303,6 +305,52 @@ static void save_and_restore(void)
     CHECK(w == NULL);
     CHECK(strstr(err, "snapshot") != NULL);
     free(snap);
+}
+
+/* PR_COMMIT (the session store's chain): a base first, then deltas that
+ * rebuild, applied in turn, a snapshot a new worker continues from; a
+ * worker loaded with index_snapshot commits a delta at once. */
+static void commit_chain(void)
+{
+    struct wk *w = spawn_plain();
+    if (!w)
+        return;
+    int rc, is_delta = 1;
+    int a = memfd_create("base", MFD_CLOEXEC), b = memfd_create("delta", MFD_CLOEXEC),
+        c = memfd_create("next", MFD_CLOEXEC);
+    uint64_t blen = 0, dlen = 0, nlen = 0;
+    free(run(w, "acc = [1]", &rc));
+    CHECK(wk_commit_to(w, a, 0, 1u << 30, NULL, NULL, &blen, &is_delta) == WK_OK && !is_delta && blen > 0);
+    free(run(w, "acc.append(2)", &rc));
+    CHECK(wk_commit_to(w, b, 0, 1u << 30, NULL, NULL, &dlen, &is_delta) == WK_OK && is_delta);
+    CHECK(dlen > 0 && dlen < blen / 4);
+    /* over max_delta, or forced: a base */
+    free(run(w, "acc.append(3)", &rc));
+    uint64_t len2 = 0;
+    int d = memfd_create("base2", MFD_CLOEXEC);
+    CHECK(wk_commit_to(w, d, 0, 16, NULL, NULL, &len2, &is_delta) == WK_OK && !is_delta);
+    CHECK(wk_commit_to(w, d, 1, 1u << 30, NULL, NULL, &len2, &is_delta) == WK_OK && !is_delta);
+    close(d);
+    wk_free(w);
+
+    char *delta = malloc(dlen), err[256] = "";
+    CHECK(delta && pread(b, delta, dlen, 0) == (ssize_t)dlen);
+    CHECK(dl_apply(a, blen, delta, dlen, c, &nlen, err, sizeof err) == 0);
+    free(delta);
+    struct wk_file file = {c, nlen};
+    struct wk_session_spec spec = {.snapshot_file = &file, .index_snapshot = 1};
+    w = NULL;
+    CHECK(wk_spawn(pool, &spec, &w, err, sizeof err) == WK_OK);
+    if (w) {
+        char *j = run(w, "acc.append(4)\nprint(acc)", &rc);
+        CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"[1, 2, 4]\\n\""));
+        free(j);
+        CHECK(wk_commit_to(w, b, 0, 1u << 30, NULL, NULL, &dlen, &is_delta) == WK_OK && is_delta);
+        wk_free(w);
+    }
+    close(a);
+    close(b);
+    close(c);
 }
 
 static void one_shot(void)
@@ -1131,6 +1179,7 @@ int main(void)
     RUN(memory_and_traps);
     RUN(files);
     RUN(save_and_restore);
+    RUN(commit_chain);
     RUN(one_shot);
     RUN(one_shot_threads);
     RUN(hard_stop);

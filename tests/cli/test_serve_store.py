@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""mpbox serve replicas sharing sessions through Redis (issue 18,
+`--store redis://...`): a session made on one replica runs on another, a
+replica killed during a run costs only that run, Redis restarting loses no
+stored session and its absence gives clean 503s, concurrent requests on one
+session through two replicas are serialised, a stale replica cannot
+overwrite a newer state, and per-token limits hold across replicas.
+
+Starts its own redis-server on a free loopback port with a temporary
+directory, and its replicas, and stops them all."""
+import atexit
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clitest import MPBOX, case, check, finish, require_binary, show  # noqa: E402
+from servetest import TOKEN_A, TOKEN_B, Server, error_code, in_thread, wait_for  # noqa: E402
+
+require_binary()
+REDIS = shutil.which("redis-server")
+if not REDIS:
+    print("SKIP test_serve_store: redis-server is not installed (apt-get install redis-server; "
+          "guest/deps.sh test installs it)")
+    sys.exit(0)
+
+TMP = tempfile.mkdtemp(prefix="mpbox-store-")
+KEY = os.path.join(TMP, "snapshot.key")
+with open(KEY, "wb") as f:
+    f.write(os.urandom(32))
+os.chmod(KEY, 0o600)
+LEASE = "1"  # seconds: a dead replica's sessions move on within about this
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Redis:
+    """redis-server on loopback with an append-only file fsynced at every
+    write: what it acknowledged survives a kill."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.dir = os.path.join(TMP, "redis")
+        os.makedirs(self.dir, exist_ok=True)
+        self.p = None
+        self.start()
+
+    def start(self):
+        self.p = subprocess.Popen([REDIS, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", self.dir,
+                                   "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+                                   "--protected-mode", "yes", "--daemonize", "no"],
+                                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for("redis-server answers PING", self.ping, 20)
+
+    def ping(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(64).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def kill(self):
+        if self.p and self.p.poll() is None:
+            self.p.kill()
+            self.p.wait()
+
+    @property
+    def url(self):
+        return "redis://127.0.0.1:%d" % self.port
+
+
+REDIS_SRV = Redis()
+servers = []
+
+
+@atexit.register
+def stop_all():
+    for srv in servers:
+        if srv.p.poll() is None:
+            os.kill(srv.p.pid, signal.SIGCONT)
+            srv.stop()
+    REDIS_SRV.kill()
+    shutil.rmtree(TMP, ignore_errors=True)
+
+
+def replica(*args, token=None):
+    s = Server("--store", REDIS_SRV.url, "--snapshot-key-file", KEY, "--store-lease", LEASE, *args, token=token)
+    servers.append(s)
+    return s
+
+
+def kill9(srv):
+    srv.p.kill()
+    srv.p.wait()
+
+
+def value(srv, sid, expr, **kw):
+    r = srv.run(sid, expr, return_value=True, **kw)
+    check(r["status"] == "ok", "%s: %s" % (expr, show(r, 300)))
+    return r["return_value"]
+
+
+A = replica()
+B = replica()
+
+
+@case
+def test_store_needs_a_shared_snapshot_key():
+    p = subprocess.run([MPBOX, "serve", "--listen", "127.0.0.1:0", "--store", REDIS_SRV.url],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
+    check(p.returncode == 2 and b"--snapshot-key-file" in p.stderr, "%d %s" % (p.returncode, show(p.stderr)))
+    p = subprocess.run([MPBOX, "serve", "--listen", "127.0.0.1:0", "--store", "http://x:1",
+                        "--snapshot-key-file", KEY], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
+    check(p.returncode == 2 and b"redis://" in p.stderr, "%d %s" % (p.returncode, show(p.stderr)))
+
+
+@case
+def test_created_on_a_runs_on_b():
+    sid = A.create()
+    A.run(sid, "x = 41\nimport json")
+    check(value(B, sid, "x += 1\nx") == 42, "B did not see A's state")
+    check(value(A, sid, "x += 1\nx") == 43, "A did not see B's run")
+    st, _, data = A.request("PUT", "/v1/sessions/%s/files/out/a.txt" % sid, b"written on A")
+    check(st == 201, "PUT: %d %s" % (st, show(data)))
+    st, _, data = B.request("GET", "/v1/sessions/%s/files/out/a.txt" % sid)
+    check(st == 200 and data == b"written on A", "GET on B: %d %s" % (st, show(data)))
+    ids = [s["id"] for s in B.json("GET", "/v1/sessions")["sessions"]]
+    check(sid in ids, "B does not list it: %s" % ids)
+    # every change was stored; the first one whole, the others as deltas
+    commits = A.metric("mpbox_store_commits_total") + B.metric("mpbox_store_commits_total")
+    bases = A.metric("mpbox_store_bases_total") + B.metric("mpbox_store_bases_total")
+    check(commits >= 5 and bases < commits, "commits %d, bases %d" % (commits, bases))
+    B.json("DELETE", "/v1/sessions/" + sid, expect=204)
+    st, _, data = A.request("POST", "/v1/sessions/%s/run" % sid, {"code": "x"})
+    check(st == 404 and error_code(data) == "session_not_found", "after delete on B, A: %d %s" % (st, show(data)))
+
+
+@case
+def test_concurrent_runs_through_two_replicas_are_serialised():
+    sid = A.create()
+    A.run(sid, "n = 0\nseen = []")
+    N = 24
+    # each run reads n, spins a little, writes n + 1: two copies running at
+    # once would lose increments
+    code = ("import time\nm = n\nt = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), t) < 5: pass\n"
+            "n = m + 1\nseen.append(m)")
+    results = []
+
+    def one(srv):
+        st, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": code})
+        results.append((st, data))
+
+    threads = [threading.Thread(target=one, args=(A if i % 2 else B,)) for i in range(N)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    bad = [(st, show(d, 200)) for st, d in results if st != 200]
+    check(len(results) == N and not bad, "%d answers, failures: %s" % (len(results), bad[:3]))
+    check(value(B, sid, "n") == N, "n = %s after %d runs" % (value(B, sid, "n"), N))
+    check(value(A, sid, "sorted(seen) == list(range(%d))" % N) is True, "a run saw a stale n")
+
+
+@case
+def test_replica_killed_during_a_run_resumes_elsewhere():
+    C = replica()
+    sid = C.create({"limits": {"timeout_ms": 20000}})
+    C.run(sid, "x = 'first run'")
+    t, box = in_thread(lambda: C.request("POST", "/v1/sessions/%s/run" % sid,
+                                         {"code": "x = 'second run'\nwhile True: pass"}))
+    wait_for("the second run is running",
+             lambda: C.json("GET", "/v1/sessions/" + sid)["running"] is True)
+    kill9(C)
+    t.join(30)
+    check("value" not in box, "the killed replica answered: %s" % show(box.get("value")))
+    started = time.monotonic()
+    check(value(B, sid, "x") == "first run", "not resumed from the last completed run")
+    took = time.monotonic() - started
+    check(took < 8, "took %.1f s to take over (lease %s s)" % (took, LEASE))
+
+
+@case
+def test_stale_replica_cannot_overwrite_a_newer_state():
+    """A replica frozen in the middle of a run loses its lease; the run it
+    finishes afterwards is refused by the fenced write, and the state B
+    wrote in between stands."""
+    D = replica()
+    sid = D.create({"limits": {"timeout_ms": 20000}})
+    D.run(sid, "x = 'before'")
+    slow = ("import time\nt = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), t) < 1500: pass\n"
+            "x = 'stale'")
+    t, box = in_thread(lambda: D.request("POST", "/v1/sessions/%s/run" % sid, {"code": slow}))
+    wait_for("the slow run is running", lambda: D.json("GET", "/v1/sessions/" + sid)["running"] is True)
+    os.kill(D.p.pid, signal.SIGSTOP)  # the server, not its worker: the run goes on, its answer waits
+    try:
+        B.run(sid, "x = 'newer'")  # waits for the frozen replica's lease to expire
+    finally:
+        os.kill(D.p.pid, signal.SIGCONT)
+    t.join(30)
+    st, hdrs, data = box["value"]
+    check(st == 409 and error_code(data) == "busy" and hdrs.get("x-mpbox-run") == "not-stored",
+          "the stale run was answered %d %s" % (st, show(data)))
+    check(value(D, sid, "x") == "newer", "the stale replica overwrote the newer state")
+    D.stop()
+
+
+@case
+def test_tokens_and_their_limits_hold_across_replicas():
+    args = ("--token", TOKEN_A, "--token", TOKEN_B, "--max-sessions-per-token", "2")
+    E = replica(*args, token=TOKEN_A)
+    F = replica(*args, token=TOKEN_A)
+    E.create()
+    F.create()
+    st, _, data = E.request("POST", "/v1/sessions", {})
+    check(st == 429 and error_code(data) == "too_many_sessions", "third session: %d %s" % (st, show(data)))
+    other = F.create(token=TOKEN_B)
+    st, _, data = E.request("POST", "/v1/sessions/%s/run" % other, {"code": "1"})
+    check(st == 404, "token A reached token B's session through another replica: %d" % st)
+    check(value(E, other, "1 + 1", token=TOKEN_B) == 2, "token B on the other replica")
+    mine = [s["id"] for s in F.json("GET", "/v1/sessions")["sessions"]]
+    check(len(mine) == 2 and other not in mine, "token A lists %s" % mine)
+    E.stop()
+    F.stop()
+
+
+@case
+def test_many_runs_compact_the_chain():
+    sid = A.create()
+    A.run(sid, "acc = []")
+    before = A.metric("mpbox_store_bases_total")
+    for i in range(40):
+        A.run(sid, "acc.append(%d)" % i)
+    check(A.metric("mpbox_store_bases_total") > before, "40 runs and no new base")
+    check(value(B, sid, "acc == list(range(40))") is True, "state after compaction")
+
+
+@case
+def test_redis_restart_keeps_sessions_and_errors_are_clean_meanwhile():
+    sid = A.create()
+    A.run(sid, "kept = 'yes'")
+    REDIS_SRV.kill()
+    try:
+        st, hdrs, data = A.request("POST", "/v1/sessions/%s/run" % sid, {"code": "kept = 'no'"})
+        check(st == 503 and error_code(data) == "store_unavailable" and "retry-after" in hdrs,
+              "run while Redis is down: %d %s" % (st, show(data)))
+        st, _, data = B.request("POST", "/v1/sessions", {})
+        check(st == 503 and error_code(data) == "store_unavailable", "create: %d %s" % (st, show(data)))
+        st, _, data = B.request("GET", "/v1/sessions")
+        check(st == 503 and error_code(data) == "store_unavailable", "list: %d %s" % (st, show(data)))
+        st, _, data = B.request("GET", "/healthz")
+        check(st == 200, "healthz: %d" % st)
+    finally:
+        REDIS_SRV.start()
+    # both replicas reconnect; the state is the last one stored
+    check(value(B, sid, "kept") == "yes", "B after the restart")
+    check(value(A, sid, "kept") == "yes", "A after the restart")
+    A.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
+finish()
