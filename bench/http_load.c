@@ -5,6 +5,7 @@
  *   http_load --port PORT [--host 127.0.0.1] [--token T] [--connections N]
  *             [--duration SEC] [--path /v1/run] [--code PY]
  *             [--hostile N] [--expect TEXT] [--paths P1,P2,...]
+ *             [--ports P1,P2,... [--rotate 1]]
  *
  * Each connection is a thread with one HTTP/1.1 keep-alive connection that
  * POSTs {"code": CODE} to PATH in a loop and times every answer. With
@@ -13,7 +14,12 @@
  * their latencies are not mixed with the well-behaved ones. A well-behaved
  * answer counts as good only with status 200 and, with --expect, TEXT in the
  * body. --paths gives connection i the path Pi (round robin), e.g. one
- * session each. The report is one JSON object on stdout.
+ * session each. --ports spreads the connections over several servers
+ * (replicas sharing a session store): connection i goes to port Pi (round
+ * robin), as behind a load balancer with session affinity; with --rotate
+ * each connection sends its successive requests to the ports in turn (a
+ * keep-alive connection to each), as behind one without. The report is one
+ * JSON object on stdout.
  *
  * A client for measuring, not a general HTTP client: it expects
  * Content-Length framed responses (what libmicrohttpd sends for buffered
@@ -36,18 +42,21 @@
 #include <unistd.h>
 
 #define MAX_SAMPLES (1u << 22)
+#define MAX_PORTS 16
 
 struct options {
     const char *host, *token, *path, *code, *expect;
     char **paths; /* --paths, split */
     int npaths;
     int port, connections, hostile;
+    int ports[MAX_PORTS], nports, rotate; /* --ports, --rotate */
     double duration;
 };
 
 struct worker {
     const struct options *opt;
     const char *path;
+    int index;       /* of the connection */
     int hostile;     /* 1: sends the adversarial programs */
     uint64_t *lat;   /* latencies, ns (well-behaved only) */
     size_t nlat, cap;
@@ -64,12 +73,12 @@ static uint64_t now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static int connect_to(const struct options *o)
+static int connect_to(const struct options *o, int port)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return -1;
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)o->port)};
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     if (inet_pton(AF_INET, o->host, &a.sin_addr) != 1 || connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
         close(fd);
         return -1;
@@ -208,10 +217,15 @@ static void *run_worker(void *arg)
         reqs[i] = make_request(o, w->path, w->hostile ? hostile_programs[i] : o->code, &lens[i]);
     size_t cap = 65536;
     char *buf = malloc(cap);
-    int fd = -1;
+    int fds[MAX_PORTS];
+    for (int p = 0; p < MAX_PORTS; p++)
+        fds[p] = -1;
     for (uint64_t k = 0; !atomic_load(&stop_flag) && buf; k++) {
+        int p = o->nports == 0 ? 0 : (int)((o->rotate ? (uint64_t)w->index + k : (uint64_t)w->index) % (uint64_t)o->nports);
+        int port = o->nports == 0 ? o->port : o->ports[p];
+        int fd = fds[p];
         if (fd < 0) {
-            fd = connect_to(o);
+            fd = fds[p] = connect_to(o, port);
             if (fd < 0) {
                 w->io_errors++;
                 usleep(10000);
@@ -229,7 +243,7 @@ static void *run_worker(void *arg)
         if (status < 0) {
             w->io_errors++;
             close(fd);
-            fd = -1;
+            fds[p] = -1;
             continue;
         }
         w->by_status[status >= 100 && status < 600 ? status / 100 : 0]++;
@@ -241,8 +255,9 @@ static void *run_worker(void *arg)
         if (!w->hostile && w->nlat < w->cap)
             w->lat[w->nlat++] = dt;
     }
-    if (fd >= 0)
-        close(fd);
+    for (int p = 0; p < MAX_PORTS; p++)
+        if (fds[p] >= 0)
+            close(fds[p]);
     for (size_t i = 0; i < nreq; i++)
         free(reqs[i]);
     free(buf);
@@ -289,7 +304,15 @@ static int parse(int argc, char **argv, struct options *o)
             o->code = v;
         else if (!strcmp(a, "--expect"))
             o->expect = v;
-        else if (!strcmp(a, "--paths")) {
+        else if (!strcmp(a, "--ports")) {
+            char *copy = strdup(v);
+            for (char *save = NULL, *t = strtok_r(copy, ",", &save); t && o->nports < MAX_PORTS;
+                 t = strtok_r(NULL, ",", &save))
+                o->ports[o->nports++] = atoi(t);
+            o->port = o->nports ? o->ports[0] : 0;
+        } else if (!strcmp(a, "--rotate")) {
+            o->rotate = atoi(v);
+        } else if (!strcmp(a, "--paths")) {
             char *copy = strdup(v);
             for (char *save = NULL, *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
                 char **np = realloc(o->paths, (size_t)(o->npaths + 1) * sizeof *np);
@@ -327,6 +350,7 @@ int main(int argc, char **argv)
     size_t per = MAX_SAMPLES / (size_t)o.connections;
     for (int i = 0; i < n; i++) {
         w[i].opt = &o;
+        w[i].index = i;
         w[i].hostile = i >= o.connections;
         w[i].path = o.npaths ? o.paths[i % o.npaths] : o.path;
         if (!w[i].hostile) {

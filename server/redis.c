@@ -16,10 +16,13 @@
 #include <time.h>
 
 #define POOL 16
-/* After a failed connection, commands fail at once for this long instead
- * of each trying again (and waiting up to RD_TIMEOUT_MS when the host does
- * not answer). */
-#define DOWN_BACKOFF_MS 200
+/* After a connection attempt that failed slowly (a host that does not
+ * answer: up to RD_TIMEOUT_MS), commands fail at once for this long
+ * instead of each waiting as long. A refused connection fails fast and is
+ * tried again at the next command, so that Redis is used again as soon as
+ * it is back. */
+#define DOWN_BACKOFF_MS 1000
+#define SLOW_CONNECT_MS 100
 
 struct rd {
     char host[256];
@@ -178,13 +181,16 @@ redisReply *rd_cmd(struct rd *r, int argc, const char **argv, const size_t *lens
     redisReply *rep = NULL;
     if (!c && !down) {
         char why[160];
+        int64_t t0 = mono_ms();
         c = rd_connect(r, why, sizeof why);
         if (!c) {
             snprintf(err, errcap, "%s", why);
-            pthread_mutex_lock(&r->lock);
-            r->down_until = mono_ms() + DOWN_BACKOFF_MS;
-            snprintf(r->down_why, sizeof r->down_why, "%s", why);
-            pthread_mutex_unlock(&r->lock);
+            if (mono_ms() - t0 >= SLOW_CONNECT_MS) {
+                pthread_mutex_lock(&r->lock);
+                r->down_until = mono_ms() + DOWN_BACKOFF_MS;
+                snprintf(r->down_why, sizeof r->down_why, "%s", why);
+                pthread_mutex_unlock(&r->lock);
+            }
         }
     }
     if (c) {
