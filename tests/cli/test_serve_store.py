@@ -175,6 +175,18 @@ def test_concurrent_runs_through_two_replicas_are_serialised():
 
 
 @case
+def test_interrupt_reaches_the_replica_running_the_session():
+    sid = A.create()
+    t, box = in_thread(lambda: A.run(sid, "x = 1\nwhile True: pass"))
+    wait_for("the run is running", lambda: A.json("GET", "/v1/sessions/" + sid)["running"] is True)
+    r = B.json("POST", "/v1/sessions/%s/interrupt" % sid)
+    check(r == {"interrupted": True}, show(r))
+    t.join(30)
+    check(box.get("value", {}).get("status") == "interrupted", "the run: %s" % show(box, 300))
+    check(value(B, sid, "x") == 1, "the interrupted run's state")
+
+
+@case
 def test_replica_killed_during_a_run_resumes_elsewhere():
     C = replica()
     sid = C.create({"limits": {"timeout_ms": 20000}})
