@@ -84,7 +84,7 @@ struct mpbox_session {
     /* Checkpoint of the state before the current run (rollback). */
     mpb_track track;
     Z_micropython_instance_t ckpt_inst;
-    uint64_t ckpt_rng[2], ckpt_virtual_ms;
+    mpb_state_mark ckpt_state;
     int ckpt_valid;
     int pristine; /* no run has changed it yet: its checkpoint is the image */
 
@@ -217,8 +217,15 @@ int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_page
 
 /* session.c */
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);
-/* Run an export sequence inside a guest call; used by startup.c. */
+
+/* exec.c: run source in the guest's __main__ inside a guest call, as a
+ * run does (flags: MPBOX_RUN_*) and as the start-up does (0). Returns 0 or
+ * a trap code; Python's outcome is in res. */
 int mpb_session_exec(mpbox_session *s, const char *src, size_t len, mpbox_result *res, unsigned flags);
+
+/* internal.c: the channel of the library's own Python (mpb_host.internal) */
+char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const char *payload, size_t len,
+                           size_t *out_len);
 
 /* hostfn.c */
 int mpb_hostfn_session_init(mpbox_session *s); /* copy the runtime's registrations */

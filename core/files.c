@@ -30,7 +30,7 @@ int mpbox_session_put_file(mpbox_session *s, const char *path, const void *data,
     if (rc != MPBOX_OK)
         return rc;
     mpb_host_stamp_files(&s->host);
-    int e = mpb_vfs_put(&s->host.vfs, path, data, len);
+    int e = mpb_vfs_put(&s->host.state.vfs, path, data, len);
     release(s);
     if (e == 0)
         return MPBOX_OK;
@@ -52,7 +52,7 @@ int mpbox_session_get_file(mpbox_session *s, const char *path, void **data, size
     int rc = acquire(s);
     if (rc != MPBOX_OK)
         return rc;
-    int e = mpb_vfs_get(&s->host.vfs, path, data, len);
+    int e = mpb_vfs_get(&s->host.state.vfs, path, data, len);
     release(s);
     if (e == 0)
         return MPBOX_OK;
@@ -67,7 +67,7 @@ int mpbox_session_list_files(mpbox_session *s, mpbox_file_fn fn, void *user)
 {
     if (!s || acquire(s) != MPBOX_OK)
         return -1;
-    int n = mpb_vfs_list(&s->host.vfs, fn, user);
+    int n = mpb_vfs_list(&s->host.state.vfs, fn, user);
     release(s);
     return n < 0 ? -1 : n;
 }
@@ -80,7 +80,7 @@ int mpbox_session_mount(mpbox_session *s, const char *host_dir, const char *gues
     if (rc != MPBOX_OK)
         return rc;
     mpb_host_stamp_files(&s->host);
-    int e = mpb_vfs_mount(&s->host.vfs, host_dir, guest_dir ? guest_dir : "/input");
+    int e = mpb_vfs_mount(&s->host.state.vfs, host_dir, guest_dir ? guest_dir : "/input");
     release(s);
     if (e == 0)
         return MPBOX_OK;

@@ -318,73 +318,6 @@ static const mpb_hostfn *find_fn(const mpbox_session *s, const char *name, size_
     return NULL;
 }
 
-/* The wrapper of MPBOX_RUN_RETURN_VALUE hands over the last expression's
- * value as JSON (payload NULL when longer than retval_cap). Not a host
- * call: not counted, no registration. The answer is [null]. */
-static char *keep_return_value(mpb_host *h, const char *payload, size_t len, size_t *out_len)
-{
-    mpb_jbuf v = {0};
-    const char *why = payload ? mpb_json_canon(payload, len, MPB_JSON_MAX_DEPTH, &v) : "too large";
-    if (why) {
-        char msg[160];
-        if (payload)
-            snprintf(msg, sizeof msg, "<return value not representable: %s>", why);
-        else
-            snprintf(msg, sizeof msg, "<return value too large: %zu bytes of JSON, limit %llu>", len,
-                     (unsigned long long)h->retval_cap);
-        v.len = 0;
-        v.failed = 0;
-        mpb_jb_str(&v, msg, strlen(msg));
-    }
-    if (v.failed) {
-        mpb_jb_free(&v);
-        return NULL;
-    }
-    free(h->retval);
-    h->retval = v.p;
-    h->retval_len = v.len;
-    h->bridge_work = (payload ? len : 0) * MPB_FUEL_PER_JSON_BYTE;
-    char *env = malloc(7);
-    if (env)
-        memcpy(env, "[null]", 7);
-    *out_len = 6;
-    return env;
-}
-
-/* "@source": the program text of the run as it is (invalid UTF-8 as
- * U+FFFD), "" outside a run; not JSON, so that the guest need not decode
- * it. Not a host call: not counted. */
-static char *program_text(mpb_host *h, size_t *out_len)
-{
-    h->bridge_work = (uint64_t)(h->program ? h->program_len : 0) * MPB_FUEL_PER_BYTE;
-    return mpb_utf8_sanitize(h->program ? h->program : "", h->program ? h->program_len : 0, out_len);
-}
-
-/* "@format_hook HOOK CALL" (in the name: the image's session takes no
- * payload): while the start-up image is built, the Python side
- * (lib/python/_mpbox_types.py) hands over the function str.format calls
- * for arguments of Python classes and the table index of its type's call
- * function, kept in the globals guest/numfmt adds (and so in the image).
- * Taken once: later calls change nothing. */
-static char *format_hook(mpb_host *h, const char *payload, size_t len, size_t *out_len)
-{
-    unsigned long hook = 0, call = 0;
-    char buf[48];
-    if (payload && len < sizeof buf && !h->inst->w2c_mpbox_format_hook) {
-        memcpy(buf, payload, len);
-        buf[len] = '\0';
-        if (sscanf(buf, "%lu %lu", &hook, &call) == 2 && hook && hook <= UINT32_MAX && call <= UINT32_MAX) {
-            h->inst->w2c_mpbox_format_hook = (uint32_t)hook;
-            h->inst->w2c_mpbox_format_call = (uint32_t)call;
-        }
-    }
-    char *env = malloc(7);
-    if (env)
-        memcpy(env, "[null]", 7);
-    *out_len = 6;
-    return env;
-}
-
 /* The bridge (mpb_host.bridge): name and payload as copied from the guest
  * (payload NULL when it was longer than the argument cap, which jsproxy.c
  * checks before copying). Returns the malloc'd envelope and its length, or
@@ -393,12 +326,6 @@ static char *bridge(mpb_host *h, const char *name, size_t name_len, const char *
                     size_t *out_len)
 {
     mpbox_session *s = mpb_session_of(h);
-    if (name_len == 7 && memcmp(name, "@return", 7) == 0)
-        return keep_return_value(h, payload, len, out_len);
-    if (name_len == 7 && memcmp(name, "@source", 7) == 0)
-        return program_text(h, out_len);
-    if (name_len > 13 && memcmp(name, "@format_hook ", 13) == 0)
-        return format_hook(h, name + 13, name_len - 13, out_len);
     mpbox_call call = {0};
     call.s = s;
     call.fuel_left = mpb_host_fuel_left(h);

@@ -65,7 +65,7 @@ static void scratch_free(mpbox_session *s)
     free(s->inst.w2c___indirect_function_table.data);
     mpb_capture_free(&s->host.out[0]);
     mpb_capture_free(&s->host.out[1]);
-    mpb_vfs_free(&s->host.vfs);
+    mpb_state_free(&s->host.state);
     mpb_hostreg_free(&s->host_reg);
     free(s);
 }

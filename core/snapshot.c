@@ -141,7 +141,7 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
             count += cand[p];
         }
     }
-    size_t files = mpb_vfs_save_size(&s->host.vfs);
+    size_t files = mpb_vfs_save_size(&s->host.state.vfs);
     size_t mac = s->rt->snap_key_len ? MAC_BYTES : 0;
     size_t total = sizeof(struct snap_header) + GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * 8 +
                    (size_t)count * (4 + PAGE) + files + mac + 8;
@@ -162,9 +162,9 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     h.mem_pages = m->pages;
     h.limit_count = MPBOX_LIMIT_COUNT_;
     h.page_count = count;
-    memcpy(h.rng, s->host.rng, sizeof h.rng);
-    h.virtual_ms = s->host.virtual_ms;
-    h.deterministic = (uint32_t)s->host.deterministic;
+    memcpy(h.rng, s->host.state.rng, sizeof h.rng);
+    h.virtual_ms = s->host.state.virtual_ms;
+    h.deterministic = (uint32_t)s->host.state.deterministic;
     h.mac = mac != 0;
     uint8_t *p = buf;
     memcpy(p, &h, sizeof h);
@@ -181,7 +181,7 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
         memcpy(p + 4, m->data + i * PAGE, PAGE);
         p += 4 + PAGE;
     }
-    mpb_vfs_save(&s->host.vfs, p);
+    mpb_vfs_save(&s->host.state.vfs, p);
     p += files;
     if (mac) {
         mpb_hmac_sha256(s->rt->snap_key, s->rt->snap_key_len, buf, (size_t)(p - buf), p);
@@ -337,16 +337,16 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     }
     size_t files = files_end - (size_t)(p - (const uint8_t *)data);
     const char *vfs_why = NULL;
-    if (mpb_vfs_load(&s->host.vfs, p, files, (uint64_t)lim[MPBOX_LIMIT_FILES_BYTES],
+    if (mpb_vfs_load(&s->host.state.vfs, p, files, (uint64_t)lim[MPBOX_LIMIT_FILES_BYTES],
                      (uint64_t)lim[MPBOX_LIMIT_FILES_COUNT], &vfs_why) != 0) {
         if (why)
             *why = vfs_why;
         mpbox_session_free(s);
         return MPBOX_SNAPSHOT;
     }
-    memcpy(s->host.rng, h.rng, sizeof h.rng);
-    s->host.virtual_ms = h.virtual_ms;
-    s->host.deterministic = (int)h.deterministic;
+    memcpy(s->host.state.rng, h.rng, sizeof h.rng);
+    s->host.state.virtual_ms = h.virtual_ms;
+    s->host.state.deterministic = (int)h.deterministic;
     s->inst.w2c_memory.max_pages = (uint32_t)(s->limits[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE);
     s->pristine = 0;
     *out = s;
@@ -407,14 +407,11 @@ int mpbox_session_fork(mpbox_session *src, mpbox_session **out)
     memcpy((uint8_t *)&s->inst + GLOBALS_OFFSET, (const uint8_t *)&src->inst + GLOBALS_OFFSET, GLOBALS_BYTES);
     memcpy(s->limits, src->limits, sizeof s->limits);
     s->inst.w2c_memory.max_pages = from->max_pages;
-    memcpy(s->host.rng, src->host.rng, sizeof s->host.rng);
-    s->host.virtual_ms = src->host.virtual_ms;
-    if (mpb_vfs_copy(&s->host.vfs, &src->host.vfs) != 0) {
+    if (mpb_state_copy(&s->host.state, &src->host.state) != 0) {
         atomic_store(&src->busy, 0);
         mpbox_session_free(s);
         return MPBOX_NOMEM;
     }
-    s->host.deterministic = src->host.deterministic;
     s->host.output_fn = src->host.output_fn;
     s->host.output_user = src->host.output_user;
     s->pristine = src->pristine;

@@ -310,7 +310,7 @@ int mpb_image_build(mpbox_runtime *rt)
     free(s->inst.w2c___indirect_function_table.data);
     mpb_capture_free(&s->host.out[0]);
     mpb_capture_free(&s->host.out[1]);
-    mpb_vfs_free(&s->host.vfs); /* start-up probes made an empty root */
+    mpb_state_free(&s->host.state); /* start-up probes made an empty root */
     mpb_hostreg_free(&s->host_reg);
     free(s);
     return rc;

@@ -207,7 +207,7 @@ static void route_round(BinaryenModuleRef m)
  * back) and answers n_kw + 1 when the call should go to Python (the keyword
  * pairs follow the positional arguments, as the hook's calling convention
  * wants). The two globals, exported, are set once while the start-up
- * image is built (js.mpbox_call('@format_hook', ...), core/hostfn.c): the
+ * image is built (js.mpbox_internal('format_hook', ...), core/internal.c): the
  * hook object and the table index of its type's call function. */
 static void route_format(BinaryenModuleRef m, BinaryenFunctionRef sfmt, const char *sp)
 {

@@ -168,8 +168,8 @@ uint32_t Z_envZ_mp_js_ticks_ms(struct Z_env_instance_t *env)
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    if (h->deterministic) {
-        uint32_t v = (uint32_t)h->virtual_ms++;
+    if (h->state.deterministic) {
+        uint32_t v = (uint32_t)h->state.virtual_ms++;
         MPB_IMPORT_LEAVE(h);
         return v;
     }
@@ -195,8 +195,8 @@ double Z_envZ_mp_js_time_ms(struct Z_env_instance_t *env)
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     double ms = (double)now.tv_sec * 1000.0 + (double)(now.tv_nsec / 1000000);
-    if (h->deterministic)
-        ms = 1767225600000.0 + (double)h->virtual_ms++; /* MPBOX_DETERMINISTIC_EPOCH_MS */
+    if (h->state.deterministic)
+        ms = 1767225600000.0 + (double)h->state.virtual_ms++; /* MPBOX_DETERMINISTIC_EPOCH_MS */
     MPB_IMPORT_LEAVE(h);
     return ms;
 }
@@ -209,7 +209,7 @@ void mpb_host_seed(mpb_host *h, uint64_t seed)
         uint64_t x = z;
         x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
         x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-        h->rng[i] = (x ^ (x >> 31)) | 1;
+        h->state.rng[i] = (x ^ (x >> 31)) | 1;
     }
 }
 
@@ -219,11 +219,11 @@ uint32_t Z_envZ_mp_js_random_u32(struct Z_env_instance_t *env)
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    uint64_t s0 = h->rng[0], s1 = h->rng[1];
+    uint64_t s0 = h->state.rng[0], s1 = h->state.rng[1];
     uint64_t r = s0 + s1;
     s1 ^= s0;
-    h->rng[0] = ((s0 << 24) | (s0 >> 40)) ^ s1 ^ (s1 << 16);
-    h->rng[1] = (s1 << 37) | (s1 >> 27);
+    h->state.rng[0] = ((s0 << 24) | (s0 >> 40)) ^ s1 ^ (s1 << 16);
+    h->state.rng[1] = (s1 << 37) | (s1 >> 27);
     MPB_IMPORT_LEAVE(h);
     return (uint32_t)(r >> 32);
 }

@@ -54,8 +54,8 @@ void mpb_host_fuel_check(mpb_host *h)
 
 void mpb_host_settle(mpb_host *h)
 {
-    uint64_t work = h->vfs.work;
-    h->vfs.work = 0;
+    uint64_t work = h->state.vfs.work;
+    h->state.vfs.work = 0;
     mpb_host_spend(h, work);
     mpb_host_fuel_check(h);
 }

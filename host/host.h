@@ -46,6 +46,38 @@ typedef struct mpb_gc_area {
  * max(heap so far, allocation)), so a 4 GiB memory holds fewer than 16. */
 #define MPB_GC_MAX_AREAS 64
 
+/* The host side of a session's state: what goes wherever the guest's memory
+ * and globals go (a checkpoint and its rollback, a snapshot, a fork), as one
+ * thing, through the functions of host/state.c. */
+typedef struct mpb_host_state {
+    uint64_t rng[2];     /* the guest's random source (mpb_host_seed) */
+    uint64_t virtual_ms; /* the virtual clock: each read advances it 1 ms */
+    int deterministic;   /* the clock is virtual (MPBOX_LIMIT_DETERMINISTIC) */
+    mpb_vfs vfs;         /* the session's file system (host/vfs.h) */
+} mpb_host_state;
+
+/* What a checkpoint keeps of the state (the file system saves itself
+ * lazily, host/vfs.h). */
+typedef struct mpb_state_mark {
+    uint64_t rng[2];
+    uint64_t virtual_ms;
+    int deterministic;
+} mpb_state_mark;
+
+void mpb_state_checkpoint(mpb_host_state *st, mpb_state_mark *mark);
+void mpb_state_rollback(mpb_host_state *st, const mpb_state_mark *mark);
+void mpb_state_commit(mpb_host_state *st);
+/* A fork: dst (fresh) becomes a copy of src. 0 or -1 (no memory). */
+int mpb_state_copy(mpb_host_state *dst, const mpb_host_state *src);
+void mpb_state_free(mpb_host_state *st);
+/* Snapshots: the state as bytes (mpb_state_save_size of them), and back
+ * into a fresh state; the file system within max_bytes/max_count. Load
+ * returns 0, or -1 with a static reason in *why. */
+size_t mpb_state_save_size(const mpb_host_state *st);
+void mpb_state_save(const mpb_host_state *st, uint8_t *out);
+int mpb_state_load(mpb_host_state *st, const uint8_t *data, size_t len, uint64_t max_bytes, uint64_t max_count,
+                   const char **why);
+
 enum { MPB_SIG_V1, MPB_SIG_V2, MPB_SIG_V3, MPB_SIG_V4, MPB_SIG_V5,
        MPB_SIG_I1, MPB_SIG_I2, MPB_SIG_I3, MPB_SIG_I4, MPB_SIG_I5, MPB_SIG_I6,
        MPB_SIG_COUNT };
@@ -65,8 +97,8 @@ struct mpb_host {
     void (*request_stop)(mpb_host *h);
     int output_overflowed;
 
-    /* files: the session's file system (host/vfs.h) */
-    mpb_vfs vfs;
+    /* the state that checkpoints, snapshots and forks carry */
+    mpb_host_state state;
 
     /* memory */
     int oom;            /* a heap growth was refused during this run */
@@ -82,12 +114,10 @@ struct mpb_host {
     void (*on_collected)(mpb_host *h); /* tells core after each collection */
     mpb_gc_area gc_areas[MPB_GC_MAX_AREAS];
 
-    /* time and randomness */
-    struct timespec epoch; /* ticks_ms counts from here */
-    uint64_t rng[2];
+    /* time: ticks_ms counts from epoch (randomness and the virtual clock
+     * are in state) */
+    struct timespec epoch;
     uint32_t last_tick, same_tick_calls;
-    int deterministic;     /* virtual clock: each read advances it 1 ms */
-    uint64_t virtual_ms;
 
     /* host functions: `js.mpbox_call(name, payload)` lands in bridge
      * (core/hostfn.c), which answers with a malloc'd envelope (NULL: out of
@@ -97,24 +127,30 @@ struct mpb_host {
                     size_t *out_len);
     uint64_t host_arg_cap;
     uint64_t host_calls, host_ns;
-    /* The fuel the last bridge call's work costs (argument and result
+    /* the channel of the library's own Python: `js.mpbox_internal(name,
+     * payload)` lands here (core/internal.c), same answers as bridge;
+     * payloads up to max(retval_cap, MPB_INTERNAL_ARG_MAX) bytes */
+    char *(*internal)(mpb_host *h, const char *name, size_t name_len, const char *payload, size_t len,
+                      size_t *out_len);
+    /* The fuel the last bridge or internal call's work costs (argument and result
      * conversion, the host function's own charges): jsproxy.c charges it
      * once it has answered the guest. */
     uint64_t bridge_work;
 
     /* The last expression's value (MPBOX_RUN_RETURN_VALUE): the guest
-     * sends it as `js.mpbox_call("@return", json)`, a name no host function
-     * can have; the bridge keeps it here (canonical JSON, malloc'd) until
+     * sends it as `js.mpbox_internal("return", json)`; core keeps it here (canonical JSON, malloc'd) until
      * the run's end moves it into the result. retval_cap bounds it. */
     char *retval;
     size_t retval_len;
     uint64_t retval_cap;
 
     /* The text of the program being run (not owned; NULL between runs),
-     * which the guest may ask for as `js.mpbox_call("@source", "")`. */
+     * which the guest may ask for as `js.mpbox_internal("source", "")`. */
     const char *program;
     size_t program_len;
 };
+
+#define MPB_INTERNAL_ARG_MAX 64 /* payload bytes of internal messages but "return" */
 
 /* The guest was refused memory (a growth past the cap, or a full heap that
  * collections no longer relieve): tells core, once per run. */

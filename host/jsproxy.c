@@ -2,14 +2,17 @@
  * jsproxy.c — the 24 JS-proxy hooks of the pyscript build.
  *
  * In a browser these reach the whole JavaScript world through `import js`.
- * Here they reach one thing: `js.mpbox_call`, the bridge to host functions
- * (core/hostfn.c). Every other attribute lookup fails with AttributeError;
+ * Here they reach two things: `js.mpbox_call`, the bridge to host functions
+ * (core/hostfn.c), and `js.mpbox_internal`, the channel of the library's own
+ * Python to the host (core/internal.c). Every other attribute lookup fails
+ * with AttributeError;
  * calls and subscripts of anything else give back `undefined`, stores are
  * dropped, iteration is empty. Every slot pointer is checked, and Python
  * objects the guest hands over (as c_refs) are released at once so that the
  * guest's proxy table cannot fill up.
  *
- * The bridge is js ref BRIDGE_REF. Each lookup answers "new proxy" (kind
+ * The bridge is js ref BRIDGE_REF, the channel INTERNAL_REF. Each lookup
+ * answers "new proxy" (kind
  * 7): the guest then makes a fresh JsProxy and points its table entry at
  * it, which is always safe, whereas "existing proxy" (kind 6) would depend
  * on guest state the host would have to track across rollbacks and
@@ -28,6 +31,8 @@ enum { JS_KIND_UNDEFINED = 0, JS_KIND_NULL = 1, JS_KIND_STR = 5, JS_KIND_NEW_PRO
 #define MAX_ARGS 4096u
 #define BRIDGE_REF 2u
 #define BRIDGE_NAME "mpbox_call"
+#define INTERNAL_REF 3u
+#define INTERNAL_NAME "mpbox_internal"
 #define NAME_MAX_LEN 256u
 
 /* Write a JS->Python slot {kind, 0, 0}. A bad pointer traps: the guest
@@ -119,20 +124,24 @@ static int read_str_slot(mpb_host *h, uint32_t slot, uint64_t cap, char **data, 
     return 0;
 }
 
-static void bridge_call(mpb_host *h, uint32_t a0, uint32_t a1, uint32_t out)
+/* A call of the bridge (internal = 0) or of the internal channel. */
+static void bridge_call(mpb_host *h, int internal, uint32_t a0, uint32_t a1, uint32_t out)
 {
     char *name, *payload, *env = NULL;
     size_t name_len, len, env_len = 0;
+    uint64_t cap = !internal ? h->host_arg_cap : h->retval_cap > MPB_INTERNAL_ARG_MAX ? h->retval_cap
+                                                                                     : MPB_INTERNAL_ARG_MAX;
     int bad = read_str_slot(h, a0, NAME_MAX_LEN, &name, &name_len);
-    int is_return = !bad && name && name_len == 7 && memcmp(name, "@return", 7) == 0;
-    bad |= read_str_slot(h, a1, is_return ? h->retval_cap : h->host_arg_cap, &payload, &len);
+    bad |= read_str_slot(h, a1, cap, &payload, &len);
     drop_slot(h, a0);
     drop_slot(h, a1);
     h->bridge_work = 0;
-    if (bad || !name || !h->bridge)
+    char *(*to)(mpb_host *, const char *, size_t, const char *, size_t, size_t *) = internal ? h->internal
+                                                                                             : h->bridge;
+    if (bad || !name || !to)
         env = bridge_refuse(&env_len);
     else
-        env = h->bridge(h, name, name_len, payload, len, &env_len);
+        env = to(h, name, name_len, payload, len, &env_len);
     uint64_t work = h->bridge_work;
     free(name);
     free(payload);
@@ -151,10 +160,12 @@ uint32_t Z_envZ_lookup_attr(struct Z_env_instance_t *env, uint32_t ref, uint32_t
 {
     HOOK_BEGIN(env);
     uint32_t found = 0; /* AttributeError */
-    char buf[sizeof BRIDGE_NAME];
-    if (ref == 0 && mpb_g_cstr(&h->inst->w2c_memory, name, buf, sizeof buf) >= 0 && strcmp(buf, BRIDGE_NAME) == 0) {
-        put_slot3(h, out, JS_KIND_NEW_PROXY, BRIDGE_REF, 0);
-        found = 1;
+    char buf[sizeof INTERNAL_NAME];
+    if (ref == 0 && mpb_g_cstr(&h->inst->w2c_memory, name, buf, sizeof buf) >= 0) {
+        if (strcmp(buf, BRIDGE_NAME) == 0 || strcmp(buf, INTERNAL_NAME) == 0) {
+            put_slot3(h, out, JS_KIND_NEW_PROXY, strcmp(buf, BRIDGE_NAME) == 0 ? BRIDGE_REF : INTERNAL_REF, 0);
+            found = 1;
+        }
     }
     HOOK_END;
     return found;
@@ -180,7 +191,7 @@ uint32_t Z_envZ_has_attr(struct Z_env_instance_t *env, uint32_t ref, uint32_t na
  * arguments: undefined, or for the bridge an error envelope. */
 static void call_other(mpb_host *h, uint32_t ref, uint32_t out)
 {
-    if (ref == BRIDGE_REF) {
+    if (ref == BRIDGE_REF || ref == INTERNAL_REF) {
         size_t len;
         char *env = bridge_refuse(&len);
         bridge_answer(h, out, env, len);
@@ -210,8 +221,8 @@ uint32_t Z_envZ_call2(struct Z_env_instance_t *env, uint32_t ref, uint32_t via, 
                       uint32_t out)
 {
     HOOK_BEGIN(env);
-    if (ref == BRIDGE_REF && via == 0) {
-        bridge_call(h, a0, a1, out);
+    if ((ref == BRIDGE_REF || ref == INTERNAL_REF) && via == 0) {
+        bridge_call(h, ref == INTERNAL_REF, a0, a1, out);
     } else {
         drop_slot(h, a0);
         drop_slot(h, a1);

@@ -21,10 +21,10 @@
 
 void mpb_host_stamp_files(mpb_host *h)
 {
-    if (h->deterministic)
-        h->vfs.now = (int64_t)(MPBOX_DETERMINISTIC_EPOCH_MS / 1000) + (int64_t)(h->virtual_ms / 1000);
+    if (h->state.deterministic)
+        h->state.vfs.now = (int64_t)(MPBOX_DETERMINISTIC_EPOCH_MS / 1000) + (int64_t)(h->state.virtual_ms / 1000);
     else
-        h->vfs.now = (int64_t)time(NULL);
+        h->state.vfs.now = (int64_t)time(NULL);
 }
 
 /* Read a path argument. Returns 0, or -errno: EFAULT when the string runs
@@ -68,7 +68,7 @@ uint32_t Z_envZ___syscall_openat(struct Z_env_instance_t *env, uint32_t dirfd, u
         rc = check_dirfd(dirfd, path);
     if (rc == 0) {
         mpb_host_stamp_files(h);
-        rc = mpb_vfs_open(&h->vfs, path, flags);
+        rc = mpb_vfs_open(&h->state.vfs, path, flags);
     }
     SYSCALL_END;
 }
@@ -102,7 +102,7 @@ uint32_t Z_envZ___syscall_stat64(struct Z_env_instance_t *env, uint32_t pathp, u
         rc = -EFAULT;
     if (rc == 0) {
         mpb_vfs_st st;
-        rc = mpb_vfs_stat(&h->vfs, path, &st);
+        rc = mpb_vfs_stat(&h->state.vfs, path, &st);
         if (rc == 0)
             rc = put_stat(h, buf, &st);
     }
@@ -128,7 +128,7 @@ uint32_t Z_envZ___syscall_newfstatat(struct Z_env_instance_t *env, uint32_t dirf
         rc = check_dirfd(dirfd, path);
     if (rc == 0) {
         mpb_vfs_st st;
-        rc = mpb_vfs_stat(&h->vfs, path, &st);
+        rc = mpb_vfs_stat(&h->state.vfs, path, &st);
         if (rc == 0)
             rc = put_stat(h, buf, &st);
     }
@@ -140,7 +140,7 @@ uint32_t Z_envZ___syscall_fstat64(struct Z_env_instance_t *env, uint32_t fd, uin
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
     mpb_vfs_st st;
-    int32_t rc = mpb_vfs_fstat(&h->vfs, fd, &st);
+    int32_t rc = mpb_vfs_fstat(&h->state.vfs, fd, &st);
     if (rc == 0)
         rc = put_stat(h, buf, &st);
     MPB_IMPORT_LEAVE(h);
@@ -153,7 +153,7 @@ uint32_t Z_envZ___syscall_getdents64(struct Z_env_instance_t *env, uint32_t fd, 
     MPB_IMPORT_ENTER(h);
     wasm_rt_memory_t *m = &h->inst->w2c_memory;
     int32_t rc;
-    if (mpb_vfs_fd_kind(&h->vfs, fd) == 0) {
+    if (mpb_vfs_fd_kind(&h->state.vfs, fd) == 0) {
         rc = -EBADF;
     } else {
         /* records go straight into the guest buffer, at most what fits
@@ -167,7 +167,7 @@ uint32_t Z_envZ___syscall_getdents64(struct Z_env_instance_t *env, uint32_t fd, 
         if (!dst)
             rc = buf >= m->size ? -EFAULT : -EINVAL;
         else
-            rc = mpb_vfs_getdents(&h->vfs, fd, dst, (size_t)cap);
+            rc = mpb_vfs_getdents(&h->state.vfs, fd, dst, (size_t)cap);
         if (rc > 0)
             mpb_host_spend(h, (uint64_t)rc * MPB_FUEL_PER_BYTE);
     }
@@ -184,7 +184,7 @@ uint32_t Z_envZ___syscall_mkdirat(struct Z_env_instance_t *env, uint32_t dirfd, 
         rc = check_dirfd(dirfd, path);
     if (rc == 0) {
         mpb_host_stamp_files(h);
-        rc = mpb_vfs_mkdir(&h->vfs, path);
+        rc = mpb_vfs_mkdir(&h->state.vfs, path);
     }
     SYSCALL_END;
 }
@@ -199,7 +199,7 @@ uint32_t Z_envZ___syscall_unlinkat(struct Z_env_instance_t *env, uint32_t dirfd,
         rc = -EINVAL;
     if (rc == 0) {
         mpb_host_stamp_files(h);
-        rc = mpb_vfs_unlink(&h->vfs, path, (flags & AT_REMOVEDIR_) != 0);
+        rc = mpb_vfs_unlink(&h->state.vfs, path, (flags & AT_REMOVEDIR_) != 0);
     }
     SYSCALL_END;
 }
@@ -223,7 +223,7 @@ uint32_t Z_envZ___syscall_renameat(struct Z_env_instance_t *env, uint32_t olddir
         rc = check_dirfd(newdirfd, path2);
     if (rc == 0) {
         mpb_host_stamp_files(h);
-        rc = mpb_vfs_rename(&h->vfs, path, path2);
+        rc = mpb_vfs_rename(&h->state.vfs, path, path2);
     }
     SYSCALL_END;
 }
@@ -233,7 +233,7 @@ uint32_t Z_envZ___syscall_chdir(struct Z_env_instance_t *env, uint32_t pathp)
     SYSCALL_BEGIN(env);
     rc = read_path(h, pathp, path);
     if (rc == 0)
-        rc = mpb_vfs_chdir(&h->vfs, path);
+        rc = mpb_vfs_chdir(&h->state.vfs, path);
     SYSCALL_END;
 }
 
@@ -243,13 +243,13 @@ uint32_t Z_envZ___syscall_getcwd(struct Z_env_instance_t *env, uint32_t buf, uin
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    const char *cwd = mpb_vfs_cwd(&h->vfs);
+    const char *cwd = mpb_vfs_cwd(&h->state.vfs);
     uint32_t n = (uint32_t)strlen(cwd) + 1;
     int32_t rc;
     mpb_vfs_st st;
     if (size == 0)
         rc = -EINVAL;
-    else if (n > 2 && mpb_vfs_stat(&h->vfs, cwd, &st) != 0)
+    else if (n > 2 && mpb_vfs_stat(&h->state.vfs, cwd, &st) != 0)
         rc = -ENOENT; /* the working directory was removed (as Linux) */
     else if (size < n)
         rc = -ERANGE;
@@ -271,7 +271,7 @@ uint32_t Z_envZ___syscall_statfs64(struct Z_env_instance_t *env, uint32_t pathp,
         rc = -EFAULT;
     mpb_vfs_fsinfo fs;
     if (rc == 0)
-        rc = mpb_vfs_statfs(&h->vfs, path, &fs);
+        rc = mpb_vfs_statfs(&h->state.vfs, path, &fs);
     if (rc == 0) {
         uint8_t b[88];
         memset(b, 0, sizeof b);
@@ -316,7 +316,7 @@ uint32_t Z_envZ___syscall_poll(struct Z_env_instance_t *env, uint32_t fds, uint3
                 revents = (int16_t)(events & 0x4);        /* POLLOUT */
             else if (fd < 0)
                 revents = 0;                              /* ignored entry */
-            else if (mpb_vfs_fd_kind(&h->vfs, (uint32_t)fd) != 0)
+            else if (mpb_vfs_fd_kind(&h->state.vfs, (uint32_t)fd) != 0)
                 revents = (int16_t)(events & 0x5);        /* POLLIN | POLLOUT */
             else
                 revents = 0x20;                           /* POLLNVAL */

@@ -37,7 +37,7 @@ static uint32_t check_iovs(wasm_rt_memory_t *m, uint32_t iovs, uint32_t iovcnt, 
 static uint32_t write_file(mpb_host *h, uint32_t fd, uint32_t iovs, uint32_t iovcnt, uint32_t nwritten)
 {
     wasm_rt_memory_t *m = &h->inst->w2c_memory;
-    if (mpb_vfs_fd_kind(&h->vfs, fd) == 0)
+    if (mpb_vfs_fd_kind(&h->state.vfs, fd) == 0)
         return EBADF;
     if (!mpb_g_ok(m, nwritten, 4))
         return EFAULT;
@@ -48,7 +48,7 @@ static uint32_t write_file(mpb_host *h, uint32_t fd, uint32_t iovs, uint32_t iov
     uint32_t rc = check_iovs(m, iovs, iovcnt, pieces);
     if (rc == 0) {
         mpb_host_stamp_files(h);
-        int64_t n = mpb_vfs_write(&h->vfs, fd, pieces, iovcnt);
+        int64_t n = mpb_vfs_write(&h->state.vfs, fd, pieces, iovcnt);
         if (n < 0)
             rc = (uint32_t)-n;
         else
@@ -97,7 +97,7 @@ uint32_t Z_wasi_snapshot_preview1Z_fd_write(struct Z_wasi_snapshot_preview1_inst
 static uint32_t read_file(mpb_host *h, uint32_t fd, uint32_t iovs, uint32_t iovcnt, uint32_t nread)
 {
     wasm_rt_memory_t *m = &h->inst->w2c_memory;
-    int kind = mpb_vfs_fd_kind(&h->vfs, fd);
+    int kind = mpb_vfs_fd_kind(&h->state.vfs, fd);
     if (kind == 0)
         return EBADF;
     if (kind == 2)
@@ -111,7 +111,7 @@ static uint32_t read_file(mpb_host *h, uint32_t fd, uint32_t iovs, uint32_t iovc
         uint8_t *p = mpb_g_span(m, iov[0], iov[1]);
         if (!p)
             return EFAULT;
-        int64_t n = mpb_vfs_read(&h->vfs, fd, p, iov[1]);
+        int64_t n = mpb_vfs_read(&h->state.vfs, fd, p, iov[1]);
         if (n < 0) {
             if (total)
                 break; /* report what was read */
@@ -150,12 +150,12 @@ uint32_t Z_wasi_snapshot_preview1Z_fd_seek(struct Z_wasi_snapshot_preview1_insta
     uint64_t pos;
     if (fd <= 2) {
         rc = ESPIPE;
-    } else if (mpb_vfs_fd_kind(&h->vfs, fd) == 0) {
+    } else if (mpb_vfs_fd_kind(&h->state.vfs, fd) == 0) {
         rc = EBADF;
     } else if (!mpb_g_ok(&h->inst->w2c_memory, newoffset, 8)) {
         rc = EFAULT; /* before the position moves */
     } else {
-        int r = mpb_vfs_seek(&h->vfs, fd, (int64_t)offset, whence, &pos);
+        int r = mpb_vfs_seek(&h->state.vfs, fd, (int64_t)offset, whence, &pos);
         rc = r < 0 ? (uint32_t)-r : 0;
         if (rc == 0)
             mpb_g_put_u64(&h->inst->w2c_memory, newoffset, pos);
@@ -172,11 +172,11 @@ static uint32_t close_or_sync(struct Z_wasi_snapshot_preview1_instance_t *wasi, 
     MPB_IMPORT_ENTER(h);
     uint32_t rc = 0;
     if (fd > 2) {
-        if (mpb_vfs_fd_kind(&h->vfs, fd) == 0) {
+        if (mpb_vfs_fd_kind(&h->state.vfs, fd) == 0) {
             rc = EBADF;
         } else if (close) {
             mpb_host_stamp_files(h);
-            int r = mpb_vfs_close(&h->vfs, fd);
+            int r = mpb_vfs_close(&h->state.vfs, fd);
             rc = r < 0 ? (uint32_t)-r : 0;
         }
     }

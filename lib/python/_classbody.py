@@ -2,7 +2,7 @@
 # and enum. MicroPython drops annotations without a value (`x: int`) and keeps
 # class attributes in a dict without definition order, so both come from the
 # source text: the file of the class's module, or for __main__ the program
-# text, which the host gives as js.mpbox_call('@source', '') during a run.
+# text, which the host gives as js.mpbox_internal('source', '') during a run.
 # Written for mpbox.
 import sys
 
@@ -23,7 +23,7 @@ def _program():
     # the text of the program being run, from the host
     try:
         import js
-        text = js.mpbox_call('@source', '')
+        text = js.mpbox_internal('source', '')
     except Exception:
         return None
     return text if type(text) is str and text else None

@@ -1,5 +1,5 @@
 # Source rewriting for syntax CPython has and MicroPython's compiler lacks
-# or treats differently. The host (core/session.c) sends a program here when
+# or treats differently. The host (core/exec.c) sends a program here when
 # MicroPython refuses to compile it, or when it may hold an f-string `=`
 # specifier (which MicroPython accepts but prints with str() where CPython
 # prints repr()). Each rewrite keeps every statement on its line, so

@@ -93,7 +93,7 @@ del input, __mpbox_single, __mpbox_asyncio, sys
 # core/run.c), on line `line` (0-based). When that tail compiles as an
 # expression (padded with line continuations, so line numbers stay right),
 # the head is executed and the tail evaluated in __main__; the value goes
-# back as JSON through js.mpbox_call("@return", ...) (repr() as a JSON string
+# back as JSON through js.mpbox_internal("return", ...) (repr() as a JSON string
 # when it is not JSON-serialisable). Otherwise src is executed whole.
 def __mpbox_host():
     import sys, js
@@ -167,7 +167,8 @@ def __mpbox_host():
             setattr(mod, n, f)
             g[n] = f
     sys.modules['host'] = mod
-    ret = HostFunction('@return')
+    ret = HostFunction('return')
+    internal = js.mpbox_internal
     def __mpbox_last(src, off, line):
         g = globals()
         try:
@@ -183,7 +184,7 @@ def __mpbox_host():
             j = json.dumps(v)
         except Exception:
             j = json.dumps(repr(v))
-        ret.call('@return', j)
+        internal('return', j)
     builtins.__mpbox_last = __mpbox_last
     builtins.__mpbox_bind = bind
 __mpbox_host()

@@ -609,7 +609,7 @@ def _register_hook():
     i = uctypes.bytearray_at(t + 10, 1)[0]
     if i == 0:
         raise RuntimeError('_mpbox_types: a function type without a call slot')
-    js.mpbox_call('@format_hook %d %d' % (id(_format_hook), read(t + 20 + 4 * (i - 1))), '')
+    js.mpbox_internal('format_hook', '%d %d' % (id(_format_hook), read(t + 20 + 4 * (i - 1))))
 
 
 _register_hook()

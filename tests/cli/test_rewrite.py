@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Programs that go through the source rewriter (match, unpacking in
 displays, f-string '='): line numbers, errors and side effects stay the
-program's own (lib/python/_mpbox_rewrite.py, core/session.c)."""
+program's own (lib/python/_mpbox_rewrite.py, core/exec.c)."""
 import json
 
 from clitest import case, check, expect_rc, finish, require_binary, run, show

@@ -1,6 +1,6 @@
 /*
  * test_program_text.c — during a run the guest can read the program's text
- * as js.mpbox_call("@source", ""), which lib/python/_classbody.py uses for
+ * as js.mpbox_internal("source", ""), which lib/python/_classbody.py uses for
  * dataclass fields and enum order (MicroPython keeps neither).
  */
 #include <stdint.h>
@@ -24,7 +24,7 @@ static void text_is_the_program(void)
 {
     static const char src[] =
         "import js\n"
-        "t = js.mpbox_call('@source', '')\n"
+        "t = js.mpbox_internal('source', '')\n"
         "print(len(t), t.startswith('import js'), t.endswith('# é\\n'))\n"
         "# é\n";
     char want[64];
@@ -39,7 +39,7 @@ static void text_is_the_program(void)
 /* Each run sees its own text, also through the return-value wrapper. */
 static void each_run_its_own(void)
 {
-    mpbox_result *r = run("import js\nsrc = lambda: js.mpbox_call('@source', '')\n", 0);
+    mpbox_result *r = run("import js\nsrc = lambda: js.mpbox_internal('source', '')\n", 0);
     CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
     mpbox_result_free(r);
     r = run("src()", MPBOX_RUN_RETURN_VALUE);
@@ -52,7 +52,7 @@ static void each_run_its_own(void)
  * function call (not counted against the run's limit). */
 static void invalid_utf8(void)
 {
-    mpbox_result *r = run("import js\nprint(repr(js.mpbox_call('@source', '')[-8:]))\n#\xff\n", 0);
+    mpbox_result *r = run("import js\nprint(repr(js.mpbox_internal('source', '')[-8:]))\n#\xff\n", 0);
     CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
     CHECK_STR(mpbox_result_stdout(r, NULL), "':]))\\n#\\ufffd\\n'\n");
     CHECK(mpbox_result_host_calls(r) == 0);

@@ -188,6 +188,22 @@ static void state_and_limits(void)
     expect("q", "5");
 }
 
+/* The value travels on the internal channel (js.mpbox_internal), not the
+ * user host-function bridge: there "@return" is just a name no host
+ * function has, and no value is taken from it. */
+static void own_channel(void)
+{
+    mpbox_result *r = run_rv("import js\ne = js.mpbox_call('@return', '41')\ne");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
+    const char *v = mpbox_result_return_value(r);
+    CHECK(v && strstr(v, "NameError") && strstr(v, "no host function named '@return'"));
+    mpbox_result_free(r);
+    r = run_rv("import js\nt = js.mpbox_internal('nonsense', '')\nt");
+    v = mpbox_result_return_value(r);
+    CHECK(v && strstr(v, "no such internal message"));
+    mpbox_result_free(r);
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK || mpbox_session_new(rt, &s) != MPBOX_OK) {
@@ -203,6 +219,7 @@ int main(void)
     RUN(line_numbers);
     RUN(rewritten);
     RUN(state_and_limits);
+    RUN(own_channel);
     mpbox_session_free(s);
     mpbox_runtime_free(rt);
     CHECK_EXIT();

@@ -1,0 +1,105 @@
+/*
+ * internal.c — messages between the guest's own Python (lib/python) and the
+ * host, on their own channel: `js.mpbox_internal(name, payload)` (host/
+ * jsproxy.c), apart from the bridge of user host functions. They are not
+ * host calls: not counted, no registration, no argument cap of
+ * MPBOX_LIMIT_HOST_ARG_BYTES. The answer is text the sender reads.
+ *   return       the last expression's value (lib/python/_mpbox_startup.py)
+ *   source       the program's text (lib/python/_classbody.py)
+ *   format_hook  str.format's hook for Python classes, once, while the
+ *                start-up image is built (lib/python/_mpbox_types.py)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+/* "return": the wrapper of MPBOX_RUN_RETURN_VALUE hands over the last
+ * expression's value as JSON (at most retval_cap bytes). The answer is
+ * [null]. */
+static char *keep_return_value(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    mpb_jbuf v = {0};
+    int fits = payload && len <= h->retval_cap;
+    const char *why = fits ? mpb_json_canon(payload, len, MPB_JSON_MAX_DEPTH, &v) : "too large";
+    if (why) {
+        char msg[160];
+        if (fits)
+            snprintf(msg, sizeof msg, "<return value not representable: %s>", why);
+        else
+            snprintf(msg, sizeof msg, "<return value too large: %zu bytes of JSON, limit %llu>", len,
+                     (unsigned long long)h->retval_cap);
+        v.len = 0;
+        v.failed = 0;
+        mpb_jb_str(&v, msg, strlen(msg));
+    }
+    if (v.failed) {
+        mpb_jb_free(&v);
+        return NULL;
+    }
+    free(h->retval);
+    h->retval = v.p;
+    h->retval_len = v.len;
+    h->bridge_work = (fits ? len : 0) * MPB_FUEL_PER_JSON_BYTE;
+    char *env = malloc(7);
+    if (env)
+        memcpy(env, "[null]", 7);
+    *out_len = 6;
+    return env;
+}
+
+/* "source": the program text of the run as it is (invalid UTF-8 as
+ * U+FFFD), "" outside a run; not JSON, so that the guest need not decode
+ * it. */
+static char *program_text(mpb_host *h, size_t *out_len)
+{
+    h->bridge_work = (uint64_t)(h->program ? h->program_len : 0) * MPB_FUEL_PER_BYTE;
+    return mpb_utf8_sanitize(h->program ? h->program : "", h->program ? h->program_len : 0, out_len);
+}
+
+/* "format_hook" with payload "HOOK CALL": while the start-up image is
+ * built, the Python side
+ * (lib/python/_mpbox_types.py) hands over the function str.format calls
+ * for arguments of Python classes and the table index of its type's call
+ * function, kept in the globals guest/numfmt adds (and so in the image).
+ * Taken once: later calls change nothing. */
+static char *format_hook(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    unsigned long hook = 0, call = 0;
+    char buf[48];
+    if (payload && len < sizeof buf && !h->inst->w2c_mpbox_format_hook) {
+        memcpy(buf, payload, len);
+        buf[len] = '\0';
+        if (sscanf(buf, "%lu %lu", &hook, &call) == 2 && hook && hook <= UINT32_MAX && call <= UINT32_MAX) {
+            h->inst->w2c_mpbox_format_hook = (uint32_t)hook;
+            h->inst->w2c_mpbox_format_call = (uint32_t)call;
+        }
+    }
+    char *env = malloc(7);
+    if (env)
+        memcpy(env, "[null]", 7);
+    *out_len = 6;
+    return env;
+}
+
+/* mpb_host.internal: name and payload as copied from the guest (payload
+ * NULL when longer than the channel's cap). Returns the malloc'd answer and
+ * its length, or NULL when out of host memory. */
+char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const char *payload, size_t len,
+                           size_t *out_len)
+{
+    h->bridge_work = 0;
+    if (name_len == 6 && memcmp(name, "return", 6) == 0)
+        return keep_return_value(h, payload, len, out_len);
+    if (name_len == 6 && memcmp(name, "source", 6) == 0)
+        return program_text(h, out_len);
+    if (name_len == 11 && memcmp(name, "format_hook", 11) == 0)
+        return format_hook(h, payload, len, out_len);
+    static const char unknown[] = "{\"type\":\"NameError\",\"message\":\"no such internal message\"}";
+    char *env = malloc(sizeof unknown);
+    if (env)
+        memcpy(env, unknown, sizeof unknown);
+    *out_len = sizeof unknown - 1;
+    return env;
+}
