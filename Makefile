@@ -29,18 +29,48 @@ SPEED    ?= 1
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CSTD     := -std=c11 -D_GNU_SOURCE
 GUEST_DIR ?= $(BUILD)/guest
-INCS     := -Iinclude -Irt -Ihost -Icore -Icli -Iserver -I$(GUEST_DIR)
 LIBFLAGS := -fPIC -fvisibility=hidden
-CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) $(INCS) $(FUEL_CFLAGS) $(GC_CFLAGS) $(CFLAGS)
+# Header dependencies are found by the compiler (-MMD -MP: a .d file next
+# to each object and test, read back below), not listed by hand.
+CFLAGS_ALL = $(CSTD) $(OPT) -g $(WARN) $(LIBFLAGS) -MMD -MP $(INCS) $(FUEL_CFLAGS) $(GC_CFLAGS) $(CFLAGS)
 LIBS     := -lsqlite3 -lpthread -lm
 
-LIB_SRC  := $(wildcard rt/*.c) $(wildcard host/*.c) $(wildcard core/*.c)
+# ---- layers (docs/architecture.md, "Layers") ----------------------------
+# Each folder is compiled with the include paths of the layers it may use
+# and no others, so that an upward include fails to compile:
+#   util/                      nothing else (buffers, JSON, UTF-8, SHA-256)
+#   rt/ host/ core/            the library: util/, include/, the guest
+#   app/                       include/mpbox.h and util/: what the command
+#                              and the server share (MCP core, units, I/O)
+#   cli/    server/            app/ (and below), never each other
+#   cmd/                       cli/ and server/: main() dispatches
+# tools/check_layers.sh checks the #include lines the same way (make test).
+INCS_UTIL   := -Iutil
+INCS_LIB    := -Iinclude -Iutil -Irt -Ihost -Icore -I$(GUEST_DIR)
+INCS_APP    := -Iinclude -Iutil -Iapp
+INCS_CLI    := $(INCS_APP) -Icli
+INCS_SERVER := $(INCS_APP) -Iserver
+INCS_CMD    := $(INCS_APP) -Icli -Iserver
+# Tests and tools see every layer.
+INCS_TEST   := $(INCS_LIB) -Iapp -Icli -Iserver
+INCS        := $(INCS_LIB)
+$(BUILD)/obj/util/%.o:   INCS = $(INCS_UTIL)
+$(BUILD)/obj/app/%.o:    INCS = $(INCS_APP)
+$(BUILD)/obj/cli/%.o:    INCS = $(INCS_CLI)
+$(BUILD)/obj/server/%.o: INCS = $(INCS_SERVER)
+$(BUILD)/obj/cmd/%.o:    INCS = $(INCS_CMD)
+
+UTIL_SRC := $(wildcard util/*.c)
+# util/ is linked into the library (hidden, as everything but mpbox_*), and
+# reaches the command through libmpbox.a.
+LIB_SRC  := $(UTIL_SRC) $(wildcard rt/*.c) $(wildcard host/*.c) $(wildcard core/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-# The command: the CLI (cli/) and the agent server (server/: HTTP, worker
-# processes, seccomp), both on the public API only.
-CLI_SRC  := $(wildcard cli/*.c) $(wildcard server/*.c)
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
-HDRS     := include/mpbox.h $(wildcard rt/*.h) $(wildcard host/*.h) $(wildcard core/*.h) $(GUEST_DIR)/guest.h
+# The command: cmd/main.c dispatches to the CLI (cli/) or the agent server
+# (server/: HTTP, worker processes, seccomp), both on app/ and the public
+# API only.
+APP_OBJ    := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard app/*.c))
+SERVER_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard server/*.c))
+CLI_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard cmd/*.c) $(wildcard cli/*.c)) $(SERVER_OBJ) $(APP_OBJ)
 
 GUEST_O  := $(GUEST_DIR)/guest.o
 
@@ -144,7 +174,7 @@ else
 GUEST_WASM := $(GUEST_DIR)/micropython.sort.wasm
 FUEL_CFLAGS :=
 endif
-$(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h &: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
 	wasm2c -n micropython $< -o $(GUEST_DIR)/guest.c
 
 # Generated code: no warnings, no sanitizers; -fPIC so that one object
@@ -186,7 +216,7 @@ $(TZDATA_STAMP): $(TZDIR_SRC)/tzdata.zi | $(DEPS_OK)
 $(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES) $(TZDATA_STAMP)
 	$(BUILD)/tools/embed $@ lib/python $(TZDATA_DIR)=tzdata
 
-$(PYLIB_OBJ): $(BUILD)/gen/pylib.c host/vfs.h | $(DEPS_OK)
+$(PYLIB_OBJ): $(BUILD)/gen/pylib.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -211,22 +241,16 @@ $(BUILD)/tools/mkimage: $(BUILD)/obj/tools/mkimage.o $(NOIMAGE_OBJ) $(LIB_OBJ) $
 $(BUILD)/gen/image.c: $(BUILD)/tools/mkimage
 	$(BUILD)/tools/mkimage $@
 
-$(IMAGE_OBJ): $(BUILD)/gen/image.c $(HDRS) | $(DEPS_OK)
+$(IMAGE_OBJ): $(BUILD)/gen/image.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-# ---- library ----------------------------------------------------------
-$(BUILD)/obj/%.o: %.c $(HDRS) $(FUEL_STAMP_LIB) | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
-
-CLI_HDRS := include/mpbox.h $(wildcard cli/*.h) $(wildcard server/*.h)
-$(BUILD)/obj/cli/%.o: cli/%.c $(CLI_HDRS) | $(DEPS_OK)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
-# server/tokens.c uses the library's SHA-256 (core/hmac.h), whose headers
-# reach the generated guest.h: server objects wait for the library headers.
-$(BUILD)/obj/server/%.o: server/%.c $(CLI_HDRS) $(HDRS) | $(DEPS_OK)
+# ---- objects ----------------------------------------------------------
+# Every object: its own .d lists the headers it included (-MMD). The first
+# build has no .d yet, so compiles also wait (order-only) for the generated
+# guest.h that the library's headers reach; and every compile waits for the
+# dependency check. The fuel stamp: switching FUEL recompiles the library.
+$(BUILD)/obj/%.o: %.c $(FUEL_STAMP_LIB) | $(DEPS_OK) $(GUEST_DIR)/guest.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -258,7 +282,7 @@ CLI_OBJ += $(PLAYGROUND_OBJ)
 $(BUILD)/gen/playground.c: $(BUILD)/tools/embed $(PLAYGROUND_STAMP) $(PLAYGROUND_FILES)
 	$(BUILD)/tools/embed -s srv_playground_files $@ web/playground
 
-$(PLAYGROUND_OBJ): $(BUILD)/gen/playground.c host/vfs.h | $(DEPS_OK)
+$(PLAYGROUND_OBJ): $(BUILD)/gen/playground.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
@@ -271,12 +295,21 @@ demo: $(BUILD)/mpbox
 	@echo "mpbox is $(BUILD)/mpbox: 'export PATH=$(abspath $(BUILD)):\$$PATH' to run the README's examples, or 'make install'"
 
 # ---- tests ------------------------------------------------------------
+# A test program is its source linked with the objects it tests (listed
+# below as extra prerequisites: every .o among them is linked) and
+# libmpbox.a, never with .c files compiled in: a change to a tested file
+# rebuilds the test.
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_CFLAGS = $(CSTD) $(OPT) -g $(WARN) -MMD -MP $(INCS_TEST) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libmpbox.a | $(DEPS_OK)
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmpbox.a | $(DEPS_OK) $(GUEST_DIR)/guest.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libmpbox.a $(LIBS)
+	$(CC) $(TEST_CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/libmpbox.a $(LIBS)
+
+# The MCP core and its HTTP transport, against a fake backend; clipping.
+$(BUILD)/tests/test_mcp_http: $(APP_OBJ) $(BUILD)/obj/server/mcp_http.o
+$(BUILD)/tests/test_clip: $(APP_OBJ)
 
 # Tests of the agent server's worker processes (tests/server): the server
 # objects they need, not the CLI.
@@ -285,9 +318,9 @@ SERVER_TEST_SRC := $(wildcard tests/server/*.c)
 SERVER_TEST_BIN := $(SERVER_TEST_SRC:tests/server/%.c=$(BUILD)/tests/%)
 TEST_BIN += $(SERVER_TEST_BIN)
 
-$(BUILD)/tests/%: tests/server/%.c tests/unit/check.h $(WORKER_OBJ) $(BUILD)/libmpbox.a | $(DEPS_OK)
+$(BUILD)/tests/%: tests/server/%.c $(WORKER_OBJ) $(BUILD)/libmpbox.a | $(DEPS_OK) $(GUEST_DIR)/guest.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(OPT) -g $(WARN) $(INCS) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(WORKER_OBJ) $(BUILD)/libmpbox.a -lseccomp $(LIBS)
+	$(CC) $(TEST_CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/libmpbox.a -lseccomp $(LIBS)
 
 test-unit: all $(TEST_BIN)
 	@sh tests/run.sh $(BUILD)
@@ -383,6 +416,10 @@ deb: all
 	    dpkg-shlibdeps -Tsubstvars -e root/usr/bin/mpbox && \
 	    dpkg-gencontrol -pmpbox -lchangelog -Tsubstvars -Proot -ffiles
 	dpkg-deb --root-owner-group -Zxz --build $(DEB_STAGE)/root $(BUILD)/mpbox_$(VERSION)_$(DEB_ARCH).deb
+
+# The header dependencies the compiler found (-MMD -MP).
+-include $(patsubst %.o,%.d,$(LIB_OBJ) $(IMAGE_OBJ) $(NOIMAGE_OBJ) $(BUILD)/obj/tools/mkimage.o $(CLI_OBJ)) \
+    $(TEST_BIN:=.d)
 
 clean:
 	rm -rf $(BUILD)/obj $(BUILD)/tests $(BUILD)/libmpbox.* $(BUILD)/mpbox $(BUILD)-asan

@@ -1,22 +1,18 @@
 /*
  * cli.h — the pieces of the `mpbox` command and how they talk to each other.
  *
- *   main.c      options, validation, dispatch
- *   size.c      parsing and printing sizes (256M) and durations (0.5)
- *   io.c        byte buffers, reading whole files, writing all bytes
+ *   main.c      options, validation, dispatch (cli_main, from cmd/main.c)
  *   sigwatch.c  the thread that turns Ctrl-C into mpbox_session_interrupt
  *   run.c       one program (FILE, -c CODE, stdin), text or --json
  *   report.c    what a result means: messages on stderr, exit status
  *   complete.c  the REPL's "is this input complete?" rule
  *   repl.c      the interactive loop (libedit)
  *   state.c     sessions from --load-session, saved with --save-session
- *   json.c      a small JSON reader and writer (for the MCP server)
- *   mcpcore.c   the MCP server without its transport (mcp.h)
- *   mcp.c       `mpbox mcp`: the MCP server over stdio
- *   clip.c      where to cut a long text to keep its head and tail (clip.h)
- *   cliptext.c  that cut applied to text and to a result's JSON
+ *   mcp.c       `mpbox mcp`: the MCP server over stdio (on app/mcp.h)
  *
- * Only include/mpbox.h is used from the library.
+ * The command's layer: on app/ (shared with the server: units, I/O, the
+ * MCP core, output clipping, exit statuses), util/ (buffers, JSON) and
+ * include/mpbox.h, never on server/ (docs/architecture.md, "Layers").
  */
 #ifndef MPBOX_CLI_H
 #define MPBOX_CLI_H
@@ -24,23 +20,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../include/mpbox.h"
-
-/* Exit statuses (documented in --help and docs/mpbox.1). */
-enum {
-    CLI_EXIT_OK = 0,
-    CLI_EXIT_ERROR = 1,          /* uncaught Python exception */
-    CLI_EXIT_USAGE = 2,          /* bad option, value or file */
-    CLI_EXIT_INTERNAL = 70,      /* host-side failure (EX_SOFTWARE); also a
-                                    failed --save-session after a run that
-                                    itself ended with status 0 */
-    CLI_EXIT_FUEL = 122,         /* the run used its --fuel budget */
-    CLI_EXIT_TRUNCATED = 123,    /* output cap reached with --on-output-limit=stop */
-    CLI_EXIT_TIMEOUT = 124,      /* as timeout(1) */
-    CLI_EXIT_NOMEM = 125,        /* memory cap reached */
-    CLI_EXIT_TRAP = 126,         /* the guest trapped */
-    CLI_EXIT_INTERRUPTED = 130   /* Ctrl-C: 128 + SIGINT, as shells do */
-};
+#include "buf.h"
+#include "exit.h"
+#include "io.h"
+#include "mpbox.h"
+#include "units.h"
 
 /* Options that set a limit, as bits of cli_config.given: with
  * --load-session only the limits given on the command line override the
@@ -90,34 +74,6 @@ struct cli_config {
     int clip_given; /* --clip-output was given */
 };
 
-/* ---- size.c ------------------------------------------------------------ */
-/* Each parser returns NULL on success or a static message saying what is
- * wrong with the text (to be printed after the option name). */
-const char *cli_parse_size(const char *text, uint64_t *bytes);
-const char *cli_parse_seconds(const char *text, int64_t *ms);
-/* A count with an optional K, M or G suffix (powers of 1000): --fuel. */
-const char *cli_parse_count(const char *text, uint64_t *n);
-/* A plain whole number from 0 to max: --seed. */
-const char *cli_parse_uint(const char *text, uint64_t max, uint64_t *n);
-/* "256 MiB", "1536 KiB", "1000 bytes": exact, never rounded. */
-void cli_format_size(uint64_t bytes, char *buf, size_t cap);
-/* "30 s", "0.5 s", "1.25 s". */
-void cli_format_ms(int64_t ms, char *buf, size_t cap);
-
-/* ---- io.c -------------------------------------------------------------- */
-struct cli_buf {
-    char *data;
-    size_t len, cap;
-};
-/* Append n bytes (and keep a NUL after them). Returns -1 when out of memory. */
-int cli_buf_append(struct cli_buf *b, const char *p, size_t n);
-void cli_buf_free(struct cli_buf *b);
-/* Read everything from fd into b. Returns -1 with errno set on failure. */
-int cli_read_fd(int fd, struct cli_buf *b);
-/* Write all n bytes, retrying short writes. Returns -1 on failure (e.g. a
- * closed pipe: SIGPIPE is ignored by main). */
-int cli_write_all(int fd, const char *p, size_t n);
-
 /* ---- sigwatch.c -------------------------------------------------------- */
 /* Block SIGINT in the calling thread (and so in every thread created after
  * it, including the library's) and start the thread that sigwait()s for it.
@@ -131,7 +87,7 @@ void cli_sigwatch_end(void);
 
 /* ---- report.c ---------------------------------------------------------- */
 /* The exit status a result maps to (SystemExit code, 1 for an error, the
- * CLI_EXIT_* codes above for limits). */
+ * APP_EXIT_* codes above for limits). */
 int cli_exit_status(const mpbox_result *r);
 /* State of the live output, so that messages after it start on a line of
  * their own. */
@@ -152,8 +108,8 @@ void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_
  * the command line applied over the snapshot's, then cfg's limit fields and
  * the runtime's defaults set to the session's, so that a replacement
  * session in the REPL gets the same limits), or else a fresh one. Returns 0,
- * or an exit status after a message (CLI_EXIT_USAGE: unreadable file or
- * refused snapshot; CLI_EXIT_INTERNAL: host failure). */
+ * or an exit status after a message (APP_EXIT_USAGE: unreadable file or
+ * refused snapshot; APP_EXIT_INTERNAL: host failure). */
 int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **out);
 /* Save s to cfg->save_session (written to FILE.tmp, then renamed over FILE)
  * when that option was given. Returns 0 (also when there is nothing to do)
@@ -161,12 +117,12 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
 int cli_session_save(mpbox_session *s, const struct cli_config *cfg);
 /* The exit status once the run chose `status` and saving returned
  * `save_rc`: the run's own non-zero status wins; a failed save turns
- * success into CLI_EXIT_INTERNAL. */
+ * success into APP_EXIT_INTERNAL. */
 int cli_status_after_save(int status, int save_rc);
 
 /* ---- files.c ------------------------------------------------------------ */
 /* Mount cfg->mounts and put cfg->files into a new session. Returns 0, or
- * CLI_EXIT_USAGE after a message. */
+ * APP_EXIT_USAGE after a message. */
 int cli_files_setup(mpbox_session *s, const struct cli_config *cfg);
 /* --output-dir: copy every scratch file of s into DIR (created if needed,
  * subdirectories too), never writing outside it. Returns 0 (also when the
@@ -192,43 +148,9 @@ enum cli_input cli_input_state(const char *src, size_t len);
 /* The interactive loop on a terminal; returns the process exit status. */
 int cli_repl(mpbox_runtime *rt, struct cli_config *cfg);
 
-/* ---- json.c ------------------------------------------------------------ */
-enum { CLI_JSON_NULL, CLI_JSON_BOOL, CLI_JSON_NUMBER, CLI_JSON_STRING, CLI_JSON_ARRAY, CLI_JSON_OBJECT };
-#define CLI_JSON_MAX_DEPTH 200
-struct cli_json {
-    int type;
-    int b;              /* BOOL */
-    int integer;        /* NUMBER: no fraction or exponent */
-    double num;         /* NUMBER */
-    char *str;          /* STRING (NUL-terminated, may hold NULs: use len);
-                           NUMBER: its text as written */
-    size_t len;
-    struct cli_json **items; /* ARRAY, OBJECT */
-    char **keys;        /* OBJECT: member names */
-    size_t n, cap;
-};
-/* Parse exactly one JSON value (strict; valid UTF-8; nesting at most
- * CLI_JSON_MAX_DEPTH). NULL and *err set on failure. */
-struct cli_json *cli_json_parse(const char *text, size_t len, const char **err);
-void cli_json_free(struct cli_json *v);
-/* Member `key` of an object (the last one when repeated), or NULL. */
-const struct cli_json *cli_json_get(const struct cli_json *obj, const char *key);
-/* Append a JSON string literal (invalid UTF-8 becomes U+FFFD), a literal
- * text, or a parsed value in compact form. -1 when out of memory. */
-int cli_json_put_str(struct cli_buf *b, const char *s, size_t n);
-int cli_json_put(struct cli_buf *b, const char *lit);
-int cli_json_write(struct cli_buf *b, const struct cli_json *v);
-
-/* ---- cliptext.c -------------------------------------------------------- */
-/* Append s[0..n), or when it is longer than limit (0: no limit) its head,
- * a marker line "[mpbox: N bytes left out]" and its tail (clip.h). -1 when
- * out of memory. */
-int cli_clip_append(struct cli_buf *b, const char *s, size_t n, size_t limit);
-/* Copy a result JSON (mpbox_result_json's object) to out with its stdout
- * and stderr clipped to limit bytes each, each followed by a member
- * stdout_omitted_bytes / stderr_omitted_bytes (0 when kept whole). 0, -1
- * when out of memory, -2 when json is not a JSON object. */
-int cli_clip_result_json(const char *json, size_t len, size_t limit, struct cli_buf *out);
+/* ---- main.c ------------------------------------------------------------ */
+/* The command but `mpbox serve`: argv as main's. Returns the exit status. */
+int cli_main(int argc, char **argv);
 
 /* ---- mcp.c ------------------------------------------------------------- */
 /* Serve MCP over stdin/stdout until stdin ends. json_mode: the tool result

@@ -76,10 +76,10 @@ static int put_one(mpbox_session *s, const char *spec)
         const char *base = strrchr(path, '/');
         snprintf(guest, sizeof guest, "/%s", base ? base + 1 : path);
     }
-    struct cli_buf data = {0};
+    struct mpb_buf data = {0};
     int rc = -1;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || cli_read_fd(fd, &data) < 0) {
+    if (fd < 0 || app_read_fd(fd, &data) < 0) {
         fprintf(stderr, "mpbox: --file '%s': %s\n", spec, strerror(errno));
     } else {
         int e = mpbox_session_put_file(s, guest, data.data ? data.data : "", data.len);
@@ -93,7 +93,7 @@ static int put_one(mpbox_session *s, const char *spec)
     }
     if (fd >= 0)
         close(fd);
-    cli_buf_free(&data);
+    mpb_buf_free(&data);
     free(path);
     return rc;
 }
@@ -102,10 +102,10 @@ int cli_files_setup(mpbox_session *s, const struct cli_config *cfg)
 {
     for (int i = 0; i < cfg->nmounts; i++)
         if (mount_one(s, cfg->mounts[i]) < 0)
-            return CLI_EXIT_USAGE;
+            return APP_EXIT_USAGE;
     for (int i = 0; i < cfg->nfiles; i++)
         if (put_one(s, cfg->files[i]) < 0)
-            return CLI_EXIT_USAGE;
+            return APP_EXIT_USAGE;
     return 0;
 }
 
@@ -158,7 +158,7 @@ static int copy_out(struct out_ctx *c, const char *path)
                     break;
             }
             if (fd >= 0) {
-                int ok = cli_write_all(fd, data, len) == 0;
+                int ok = app_write_all(fd, data, len) == 0;
                 ok = close(fd) == 0 && ok;
                 if (ok && renameat(dir, tmp, dir, name) == 0)
                     rc = 0;

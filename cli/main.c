@@ -1,7 +1,8 @@
 /*
- * main.c — the `mpbox` command: parse options, pick the program (FILE,
- * -c CODE, stdin) or the REPL, set limits, run, exit with a status that
- * says what happened. See docs/mpbox.1.
+ * main.c — the `mpbox` command but `mpbox serve` (cmd/main.c dispatches):
+ * parse options, pick the program (FILE, -c CODE, stdin), the REPL or
+ * `mpbox mcp`, set limits, run, exit with a status that says what
+ * happened. See docs/mpbox.1.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -15,7 +16,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "serve.h"
 
 enum source { SRC_NONE, SRC_FILE, SRC_CODE, SRC_STDIN };
 
@@ -39,11 +39,11 @@ __attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, .
 static void print_help(void)
 {
     char mem[32], out[32], min[32], max[32], tmo[32];
-    cli_format_size(MPBOX_DEFAULT_MEMORY, mem, sizeof mem);
-    cli_format_size(MPBOX_DEFAULT_OUTPUT, out, sizeof out);
-    cli_format_size(MPBOX_MIN_MEMORY, min, sizeof min);
-    cli_format_size(MPBOX_MAX_MEMORY, max, sizeof max);
-    cli_format_ms(MPBOX_DEFAULT_TIMEOUT_MS, tmo, sizeof tmo);
+    app_format_size(MPBOX_DEFAULT_MEMORY, mem, sizeof mem);
+    app_format_size(MPBOX_DEFAULT_OUTPUT, out, sizeof out);
+    app_format_size(MPBOX_MIN_MEMORY, min, sizeof min);
+    app_format_size(MPBOX_MAX_MEMORY, max, sizeof max);
+    app_format_ms(MPBOX_DEFAULT_TIMEOUT_MS, tmo, sizeof tmo);
 
     printf("Usage: mpbox [OPTION]... FILE\n"
            "       mpbox [OPTION]... -c CODE\n"
@@ -190,7 +190,7 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
         c->given |= CLI_GIVEN_DETERMINISTIC;
         return 0;
     case OPT_FUEL:
-        err = cli_parse_count(value, &c->fuel);
+        err = app_parse_count(value, &c->fuel);
         if (!err && c->fuel > 0 && !mpbox_has_fuel()) {
             usage_error("--%s '%s': this mpbox was built without fuel metering (see mpbox --version); "
                         "only --fuel 0 (no limit) is accepted",
@@ -200,7 +200,7 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
         c->given |= CLI_GIVEN_FUEL;
         break;
     case OPT_SEED:
-        err = cli_parse_uint(value, (uint64_t)INT64_MAX, &c->seed);
+        err = app_parse_uint(value, (uint64_t)INT64_MAX, &c->seed);
         if (err && strcmp(err, "too large") == 0)
             err = "too large (at most 9223372036854775807)";
         c->given |= CLI_GIVEN_SEED;
@@ -241,32 +241,32 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
         break;
     case OPT_MEMORY:
         c->given |= CLI_GIVEN_MEMORY;
-        err = cli_parse_size(value, &c->memory);
+        err = app_parse_size(value, &c->memory);
         if (!err && c->memory == 0)
             err = "must be greater than 0";
         if (!err && c->memory < MPBOX_MIN_MEMORY) {
-            cli_format_size(MPBOX_MIN_MEMORY, buf, sizeof buf);
+            app_format_size(MPBOX_MIN_MEMORY, buf, sizeof buf);
             usage_error("--%s '%s': below the minimum of %s (the guest needs that much to start)", name, value,
                         buf);
             return -1;
         }
         if (!err && c->memory > MPBOX_MAX_MEMORY) {
-            cli_format_size(MPBOX_MAX_MEMORY, buf, sizeof buf);
+            app_format_size(MPBOX_MAX_MEMORY, buf, sizeof buf);
             usage_error("--%s '%s': above the maximum of %s", name, value, buf);
             return -1;
         }
         break;
     case OPT_TIMEOUT:
-        err = cli_parse_seconds(value, &c->timeout_ms);
+        err = app_parse_seconds(value, &c->timeout_ms);
         c->given |= CLI_GIVEN_TIMEOUT;
         break;
     case OPT_CLIP_OUTPUT:
-        err = cli_parse_size(value, &c->clip_output);
+        err = app_parse_size(value, &c->clip_output);
         c->clip_given = 1;
         break;
     case OPT_MAX_OUTPUT:
         c->given |= CLI_GIVEN_MAX_OUTPUT;
-        err = cli_parse_size(value, &c->max_output);
+        err = app_parse_size(value, &c->max_output);
         if (!err && c->max_output > INT64_MAX)
             err = "too large";
         break;
@@ -369,12 +369,12 @@ static int parse_args(struct invocation *inv, int argc, char **argv)
 }
 
 /* The program text, or -1 after a message (a usage error: exit 2). */
-static int load_program(const struct invocation *inv, struct cli_buf *prog)
+static int load_program(const struct invocation *inv, struct mpb_buf *prog)
 {
     if (inv->src == SRC_CODE)
-        return cli_buf_append(prog, inv->src_arg, strlen(inv->src_arg)) < 0 ? -1 : 0;
+        return mpb_buf_append(prog, inv->src_arg, strlen(inv->src_arg)) < 0 ? -1 : 0;
     if (inv->src == SRC_STDIN) {
-        if (cli_read_fd(0, prog) < 0) {
+        if (app_read_fd(0, prog) < 0) {
             fprintf(stderr, "mpbox: cannot read the program from stdin: %s\n", strerror(errno));
             return -1;
         }
@@ -385,7 +385,7 @@ static int load_program(const struct invocation *inv, struct cli_buf *prog)
         fprintf(stderr, "mpbox: cannot open '%s': %s\n", inv->src_arg, strerror(errno));
         return -1;
     }
-    int rc = cli_read_fd(fd, prog);
+    int rc = app_read_fd(fd, prog);
     if (rc < 0)
         fprintf(stderr, "mpbox: cannot read '%s': %s\n", inv->src_arg, strerror(errno));
     close(fd);
@@ -436,7 +436,7 @@ static int apply_limits(mpbox_runtime *rt, const struct cli_config *c)
     return 0;
 }
 
-int main(int argc, char **argv)
+int cli_main(int argc, char **argv)
 {
     struct invocation inv = {
         .cfg = {.memory = MPBOX_DEFAULT_MEMORY,
@@ -444,13 +444,9 @@ int main(int argc, char **argv)
                 .max_output = MPBOX_DEFAULT_OUTPUT,
                 .rollback = 1},
     };
-    struct cli_buf prog = {0};
+    struct mpb_buf prog = {0};
     mpbox_runtime *rt = NULL;
     int status;
-
-    /* `mpbox serve [OPTION]...`: options of its own (server/serve.c). */
-    if (argc >= 2 && strcmp(argv[1], "serve") == 0)
-        return serve_main(argc - 1, argv + 1);
 
     /* `mpbox mcp [OPTION]...`: the options set the limits of the MCP
      * session; --return-mode=xml|json is the server's own. */
@@ -469,44 +465,44 @@ int main(int argc, char **argv)
             }
             if (strcmp(mode, "json") != 0 && strcmp(mode, "xml") != 0) {
                 usage_error("--return-mode '%s': expected xml or json", mode);
-                return CLI_EXIT_USAGE;
+                return APP_EXIT_USAGE;
             }
             mcp_json = strcmp(mode, "json") == 0;
         }
         argc = k;
     }
     if (parse_args(&inv, argc, argv) < 0)
-        return CLI_EXIT_USAGE;
+        return APP_EXIT_USAGE;
     if (mcp && (inv.src != SRC_NONE || inv.cfg.json || inv.cfg.load_session || inv.cfg.save_session ||
                 inv.cfg.output_dir)) {
         usage_error("mpbox mcp takes limit and file options only (no program, --json, --load-session, "
                     "--save-session or --output-dir)");
-        return CLI_EXIT_USAGE;
+        return APP_EXIT_USAGE;
     }
     if (mcp && !inv.help && !inv.version) {
         signal(SIGPIPE, SIG_IGN);
         int rc = mpbox_runtime_new(&rt);
         if (rc != MPBOX_OK) {
             fprintf(stderr, "mpbox: cannot start the runtime: %s\n", mpbox_errstr(rc));
-            return CLI_EXIT_INTERNAL;
+            return APP_EXIT_INTERNAL;
         }
-        status = apply_limits(rt, &inv.cfg) < 0 ? CLI_EXIT_USAGE : cli_mcp(rt, &inv.cfg, mcp_json);
+        status = apply_limits(rt, &inv.cfg) < 0 ? APP_EXIT_USAGE : cli_mcp(rt, &inv.cfg, mcp_json);
         mpbox_runtime_free(rt);
         return status;
     }
     if (inv.help) {
         print_help();
-        return CLI_EXIT_OK;
+        return APP_EXIT_OK;
     }
     if (inv.version) {
         printf("mpbox %s\n%s\nfuel: %s\n", mpbox_libversion(), MPBOX_GUEST_VERSION, mpbox_has_fuel() ? "yes" : "no");
-        return CLI_EXIT_OK;
+        return APP_EXIT_OK;
     }
 
     int repl = inv.src == SRC_NONE && isatty(0);
     if (repl && inv.cfg.json) {
         usage_error("--json needs a program: FILE, -c CODE, or - for stdin");
-        return CLI_EXIT_USAGE;
+        return APP_EXIT_USAGE;
     }
     if (inv.src == SRC_NONE)
         inv.src = repl ? SRC_NONE : SRC_STDIN;
@@ -514,30 +510,30 @@ int main(int argc, char **argv)
     /* Before any thread exists, so that every thread inherits the mask. */
     if (cli_sigwatch_start(!repl) < 0) {
         fputs("mpbox: cannot start the Ctrl-C watcher thread\n", stderr);
-        return CLI_EXIT_INTERNAL;
+        return APP_EXIT_INTERNAL;
     }
     /* A closed stdout must not kill us half-way through a run. */
     signal(SIGPIPE, SIG_IGN);
 
     if (!repl && load_program(&inv, &prog) < 0) {
-        cli_buf_free(&prog);
-        return CLI_EXIT_USAGE;
+        mpb_buf_free(&prog);
+        return APP_EXIT_USAGE;
     }
 
     int rc = mpbox_runtime_new(&rt);
     if (rc != MPBOX_OK) {
         fprintf(stderr, "mpbox: cannot start the runtime: %s\n", mpbox_errstr(rc));
-        cli_buf_free(&prog);
-        return CLI_EXIT_INTERNAL;
+        mpb_buf_free(&prog);
+        return APP_EXIT_INTERNAL;
     }
     if (apply_limits(rt, &inv.cfg) < 0)
-        status = CLI_EXIT_USAGE;
+        status = APP_EXIT_USAGE;
     else if (repl)
         status = cli_repl(rt, &inv.cfg);
     else
         status = cli_run_program(rt, &inv.cfg, prog.data, prog.len);
 
     mpbox_runtime_free(rt);
-    cli_buf_free(&prog);
+    mpb_buf_free(&prog);
     return status;
 }

@@ -35,6 +35,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "clip.h"
 #include "mcp.h"
 
@@ -65,7 +66,7 @@ struct mcp_stdio {
     size_t queued;            /* bytes in the queue */
     int eof;
     /* the request being handled, for cancellation and ticks */
-    struct cli_buf current_id;      /* its id as JSON text; len 0: none */
+    struct mpb_buf current_id;      /* its id as JSON text; len 0: none */
     const struct mcp_call *running; /* its run going on, or NULL */
     int cancelled;                  /* it was cancelled: no reply */
     char *early[MCP_EARLY_CANCELS]; /* ids (JSON text) cancelled while not running */
@@ -77,7 +78,7 @@ struct mcp_stdio {
 static int send_line(struct mcp_stdio *m, const char *p, size_t n)
 {
     pthread_mutex_lock(&m->out_lock);
-    int rc = cli_write_all(1, p, n) < 0 || cli_write_all(1, "\n", 1) < 0 ? -1 : 0;
+    int rc = app_write_all(1, p, n) < 0 || app_write_all(1, "\n", 1) < 0 ? -1 : 0;
     pthread_mutex_unlock(&m->out_lock);
     if (rc < 0)
         fprintf(stderr, "mpbox mcp: cannot write to stdout: %s\n", strerror(errno));
@@ -86,12 +87,12 @@ static int send_line(struct mcp_stdio *m, const char *p, size_t n)
 
 static void send_error(struct mcp_stdio *m, int code, const char *msg)
 {
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     if (mcp_put_error(&b, NULL, code, msg) < 0)
         fputs("mpbox mcp: out of memory for a reply\n", stderr);
     else
         send_line(m, b.data, b.len);
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
 }
 
 /* ---- the backend: the connection's session, in this process ------------ */
@@ -187,12 +188,12 @@ static int take_cancel(struct mcp_stdio *m, const char *line, size_t len)
 {
     if (!memmem(line, len, "notifications/cancelled", 23))
         return 0;
-    struct cli_json *msg = cli_json_parse(line, len, NULL);
-    const struct cli_json *method = cli_json_get(msg, "method"), *params = cli_json_get(msg, "params");
-    const struct cli_json *rid = params && params->type == CLI_JSON_OBJECT ? cli_json_get(params, "requestId") : NULL;
+    struct mpb_json *msg = mpb_json_parse(line, len, NULL);
+    const struct mpb_json *method = mpb_json_get(msg, "method"), *params = mpb_json_get(msg, "params");
+    const struct mpb_json *rid = params && params->type == MPB_JSON_OBJECT ? mpb_json_get(params, "requestId") : NULL;
     int is = mcp_message_kind(msg) == MCP_MSG_NOTIFICATION && strcmp(method->str, "notifications/cancelled") == 0;
-    struct cli_buf id = {0};
-    if (is && rid && (rid->type == CLI_JSON_STRING || rid->type == CLI_JSON_NUMBER) && cli_json_write(&id, rid) == 0) {
+    struct mpb_buf id = {0};
+    if (is && rid && (rid->type == MPB_JSON_STRING || rid->type == MPB_JSON_NUMBER) && mpb_json_write(&id, rid) == 0) {
         pthread_mutex_lock(&m->lock);
         if (m->current_id.len == id.len && memcmp(m->current_id.data, id.data, id.len) == 0) {
             m->cancelled = 1;
@@ -206,8 +207,8 @@ static int take_cancel(struct mcp_stdio *m, const char *line, size_t len)
         }
         pthread_mutex_unlock(&m->lock);
     }
-    cli_buf_free(&id);
-    cli_json_free(msg);
+    mpb_buf_free(&id);
+    mpb_json_free(msg);
     return is;
 }
 
@@ -268,7 +269,7 @@ static void got_line(struct mcp_stdio *m, const char *p, size_t n)
 static void *reader_main(void *arg)
 {
     struct mcp_stdio *m = arg;
-    struct cli_buf line = {0};
+    struct mpb_buf line = {0};
     int skipping = 0; /* inside a line longer than MCP_MAX_LINE */
     static char chunk[65536];
     for (;;) {
@@ -287,7 +288,7 @@ static void *reader_main(void *arg)
         while (p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t take = (size_t)((nl ? nl : end) - p);
-            if (!skipping && (line.len + take > MCP_MAX_LINE || cli_buf_append(&line, p, take) < 0)) {
+            if (!skipping && (line.len + take > MCP_MAX_LINE || mpb_buf_append(&line, p, take) < 0)) {
                 skipping = 1;
                 line.len = 0;
             }
@@ -305,7 +306,7 @@ static void *reader_main(void *arg)
     }
     if (!skipping && line.len)
         got_line(m, line.data, line.len); /* a last message without newline */
-    cli_buf_free(&line);
+    mpb_buf_free(&line);
     pthread_mutex_lock(&m->lock);
     m->eof = 1;
     pthread_cond_broadcast(&m->changed);
@@ -317,13 +318,13 @@ static void *reader_main(void *arg)
 
 /* 1 when msg is a request whose id was cancelled before it ran (the id is
  * then forgotten). */
-static int cancelled_early(struct mcp_stdio *m, const struct cli_json *msg)
+static int cancelled_early(struct mcp_stdio *m, const struct mpb_json *msg)
 {
     if (mcp_message_kind(msg) != MCP_MSG_REQUEST)
         return 0;
-    struct cli_buf id = {0};
+    struct mpb_buf id = {0};
     int found = 0;
-    if (cli_json_write(&id, cli_json_get(msg, "id")) == 0) {
+    if (mpb_json_write(&id, mpb_json_get(msg, "id")) == 0) {
         pthread_mutex_lock(&m->lock);
         for (int i = 0; i < MCP_EARLY_CANCELS && !found; i++)
             if (m->early[i] && strlen(m->early[i]) == id.len && memcmp(m->early[i], id.data, id.len) == 0) {
@@ -333,7 +334,7 @@ static int cancelled_early(struct mcp_stdio *m, const struct cli_json *msg)
             }
         pthread_mutex_unlock(&m->lock);
     }
-    cli_buf_free(&id);
+    mpb_buf_free(&id);
     return found;
 }
 
@@ -341,29 +342,29 @@ static int cancelled_early(struct mcp_stdio *m, const struct cli_json *msg)
 static void handle(struct mcp_stdio *m, const char *line, size_t len)
 {
     const char *err;
-    struct cli_json *msg = cli_json_parse(line, len, &err);
+    struct mpb_json *msg = mpb_json_parse(line, len, &err);
     if (!msg) {
         char text[128];
         snprintf(text, sizeof text, "Parse error: %s", err);
         send_error(m, -32700, text);
         return;
     }
-    if (msg->type == CLI_JSON_ARRAY) {
+    if (msg->type == MPB_JSON_ARRAY) {
         send_error(m, -32600, "Invalid Request: batches are not supported (MCP 2025-06-18 removed them)");
     } else if (!cancelled_early(m, msg)) {
-        struct cli_buf b = {0};
+        struct mpb_buf b = {0};
         if (mcp_message_kind(msg) == MCP_MSG_REQUEST) {
             pthread_mutex_lock(&m->lock);
             m->current_id.len = 0;
-            if (cli_json_write(&m->current_id, cli_json_get(msg, "id")) < 0)
+            if (mpb_json_write(&m->current_id, mpb_json_get(msg, "id")) < 0)
                 m->current_id.len = 0; /* out of memory: it cannot be cancelled */
             pthread_mutex_unlock(&m->lock);
         }
         if (mcp_handle(m->srv, &m->conn, &m->be, msg, &b) == -1) {
-            cli_buf_free(&b);
-            const struct cli_json *id = mcp_message_kind(msg) == MCP_MSG_REQUEST ? cli_json_get(msg, "id") : NULL;
+            mpb_buf_free(&b);
+            const struct mpb_json *id = mcp_message_kind(msg) == MCP_MSG_REQUEST ? mpb_json_get(msg, "id") : NULL;
             if (mcp_put_error(&b, id, -32603, "out of memory") < 0) {
-                cli_buf_free(&b);
+                mpb_buf_free(&b);
                 fputs("mpbox mcp: out of memory for a reply\n", stderr);
             }
         }
@@ -374,9 +375,9 @@ static void handle(struct mcp_stdio *m, const char *line, size_t len)
         pthread_mutex_unlock(&m->lock);
         if (b.len && !cancelled)
             send_line(m, b.data, b.len);
-        cli_buf_free(&b);
+        mpb_buf_free(&b);
     }
-    cli_json_free(msg);
+    mpb_json_free(msg);
 }
 
 int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode)
@@ -397,7 +398,7 @@ int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode)
     if (!srv) {
         free(m);
         fputs("mpbox mcp: out of memory\n", stderr);
-        return CLI_EXIT_INTERNAL;
+        return APP_EXIT_INTERNAL;
     }
     m->srv = srv;
     m->rt = rt;
@@ -411,7 +412,7 @@ int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode)
         fputs("mpbox mcp: cannot start the reader thread\n", stderr);
         mcp_server_free(srv);
         free(m);
-        return CLI_EXIT_INTERNAL;
+        return APP_EXIT_INTERNAL;
     }
     for (;;) {
         pthread_mutex_lock(&m->lock);
@@ -440,12 +441,12 @@ int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode)
     pthread_join(reader, NULL);
     for (int i = 0; i < MCP_EARLY_CANCELS; i++)
         free(m->early[i]);
-    cli_buf_free(&m->current_id);
+    mpb_buf_free(&m->current_id);
     mpbox_session_free(m->s);
     mcp_server_free(srv);
     pthread_mutex_destroy(&m->out_lock);
     pthread_mutex_destroy(&m->lock);
     pthread_cond_destroy(&m->changed);
     free(m);
-    return CLI_EXIT_OK;
+    return APP_EXIT_OK;
 }

@@ -98,10 +98,10 @@ static int run_input(struct repl *r, const char *src, size_t len)
     cli_sigwatch_end();
 
     if (rc == MPBOX_LOST)
-        return replace_session(r) < 0 ? CLI_EXIT_INTERNAL : -1;
+        return replace_session(r) < 0 ? APP_EXIT_INTERNAL : -1;
     if (rc != MPBOX_OK) {
         fprintf(stderr, "mpbox: cannot run the input: %s\n", mpbox_errstr(rc));
-        return rc == MPBOX_NOMEM ? -1 : CLI_EXIT_INTERNAL;
+        return rc == MPBOX_NOMEM ? -1 : APP_EXIT_INTERNAL;
     }
 
     cli_report(res, r->cfg, &r->stream);
@@ -117,7 +117,7 @@ static int run_input(struct repl *r, const char *src, size_t len)
         fputs("mpbox: the session was rolled back to its state before this input\n", stderr);
     mpbox_result_free(res);
     if (lost && replace_session(r) < 0)
-        return CLI_EXIT_INTERNAL;
+        return APP_EXIT_INTERNAL;
     return -1;
 }
 
@@ -143,9 +143,9 @@ static EditLine *editor_new(struct repl *r, History *hist)
 int cli_repl(mpbox_runtime *rt, struct cli_config *cfg)
 {
     struct repl r = {.rt = rt, .cfg = cfg};
-    struct cli_buf input = {0};
+    struct mpb_buf input = {0};
     HistEvent ev;
-    int status = CLI_EXIT_OK;
+    int status = APP_EXIT_OK;
 
     status = first_session(&r);
     if (status != 0)
@@ -157,7 +157,7 @@ int cli_repl(mpbox_runtime *rt, struct cli_config *cfg)
         if (hist)
             history_end(hist);
         mpbox_session_free(r.session);
-        return CLI_EXIT_INTERNAL;
+        return APP_EXIT_INTERNAL;
     }
     history(hist, &ev, H_SETSIZE, HISTORY_SIZE);
     history(hist, &ev, H_SETUNIQUE, 1);
@@ -193,9 +193,9 @@ int cli_repl(mpbox_runtime *rt, struct cli_config *cfg)
             one[k] = '\0';
             history(hist, &ev, H_ENTER, one);
         }
-        if (cli_buf_append(&input, line, len) < 0 || cli_buf_append(&input, "\n", 1) < 0) {
+        if (mpb_buf_append(&input, line, len) < 0 || mpb_buf_append(&input, "\n", 1) < 0) {
             fputs("mpbox: out of memory\n", stderr);
-            status = CLI_EXIT_INTERNAL;
+            status = APP_EXIT_INTERNAL;
             break;
         }
 
@@ -221,12 +221,12 @@ int cli_repl(mpbox_runtime *rt, struct cli_config *cfg)
 
     el_end(el);
     history_end(hist);
-    cli_buf_free(&input);
+    mpb_buf_free(&input);
     /* --save-session: the session as the REPL leaves it (Ctrl-D or
      * sys.exit), unless a host failure ended it. */
-    if (status != CLI_EXIT_INTERNAL && r.session)
+    if (status != APP_EXIT_INTERNAL && r.session)
         status = cli_status_after_save(status, cli_files_output(r.session, cfg));
-    if (status != CLI_EXIT_INTERNAL && r.session)
+    if (status != APP_EXIT_INTERNAL && r.session)
         status = cli_status_after_save(status, cli_session_save(r.session, cfg));
     mpbox_session_free(r.session);
     return status;

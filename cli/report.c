@@ -23,15 +23,15 @@ int cli_exit_status(const mpbox_result *r)
         /* Like CPython, the OS keeps the low 8 bits of sys.exit(n). */
         if (mpbox_result_exit_code(r, &code))
             return (int)((unsigned)code & 0xffu);
-        return mpbox_result_status(r) == MPBOX_STATUS_OK ? CLI_EXIT_OK : CLI_EXIT_ERROR;
-    case MPBOX_STATUS_TIMEOUT: return CLI_EXIT_TIMEOUT;
-    case MPBOX_STATUS_OUT_OF_MEMORY: return CLI_EXIT_NOMEM;
-    case MPBOX_STATUS_OUTPUT_TRUNCATED: return CLI_EXIT_TRUNCATED;
-    case MPBOX_STATUS_TRAP: return CLI_EXIT_TRAP;
-    case MPBOX_STATUS_INTERRUPTED: return CLI_EXIT_INTERRUPTED;
-    case MPBOX_STATUS_OUT_OF_FUEL: return CLI_EXIT_FUEL;
+        return mpbox_result_status(r) == MPBOX_STATUS_OK ? APP_EXIT_OK : APP_EXIT_ERROR;
+    case MPBOX_STATUS_TIMEOUT: return APP_EXIT_TIMEOUT;
+    case MPBOX_STATUS_OUT_OF_MEMORY: return APP_EXIT_NOMEM;
+    case MPBOX_STATUS_OUTPUT_TRUNCATED: return APP_EXIT_TRUNCATED;
+    case MPBOX_STATUS_TRAP: return APP_EXIT_TRAP;
+    case MPBOX_STATUS_INTERRUPTED: return APP_EXIT_INTERRUPTED;
+    case MPBOX_STATUS_OUT_OF_FUEL: return APP_EXIT_FUEL;
     }
-    return CLI_EXIT_INTERNAL;
+    return APP_EXIT_INTERNAL;
 }
 
 static void put_text(const char *text)
@@ -63,7 +63,7 @@ static void report_truncation(const mpbox_result *r, const struct cli_config *cf
         which = "stdout";
     else if (mpbox_result_stderr_truncated(r))
         which = "stderr";
-    cli_format_size(cfg->max_output, cap, sizeof cap);
+    app_format_size(cfg->max_output, cap, sizeof cap);
     if (stopped)
         fprintf(stderr, "mpbox: output_truncated: %s passed its cap of %s (--max-output); run stopped\n",
                 which ? which : "output", cap);
@@ -121,11 +121,11 @@ void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_
         }
         break;
     case MPBOX_STATUS_TIMEOUT:
-        cli_format_ms(cfg->timeout_ms, buf, sizeof buf);
+        app_format_ms(cfg->timeout_ms, buf, sizeof buf);
         fprintf(stderr, "mpbox: timeout: run exceeded %s wall-clock limit (--timeout)\n", buf);
         break;
     case MPBOX_STATUS_OUT_OF_MEMORY:
-        cli_format_size(cfg->memory, buf, sizeof buf);
+        app_format_size(cfg->memory, buf, sizeof buf);
         fprintf(stderr, "mpbox: out_of_memory: run reached the %s memory cap (--memory)\n", buf);
         break;
     case MPBOX_STATUS_OUTPUT_TRUNCATED:
@@ -158,5 +158,5 @@ void cli_stream_output(void *user, int fd, const char *data, size_t len)
         stream->mid_line = data[len - 1] != '\n';
     /* A closed stdout (mpbox ... | head) is not the guest's problem: the
      * bytes are dropped and the run goes on, as with the captured copy. */
-    (void)cli_write_all(fd == 2 ? 2 : 1, data, len);
+    (void)app_write_all(fd == 2 ? 2 : 1, data, len);
 }

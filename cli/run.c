@@ -10,24 +10,25 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cliptext.h"
 
 static int print_json(const mpbox_result *r, size_t clip)
 {
     size_t len = 0;
     char *json = mpbox_result_json(r, &len);
-    struct cli_buf clipped = {0};
+    struct mpb_buf clipped = {0};
 
-    if (!json || (clip && cli_clip_result_json(json, len, clip, &clipped) < 0)) {
+    if (!json || (clip && app_clip_result_json(json, len, clip, &clipped) < 0)) {
         fputs("mpbox: out of memory while formatting the JSON result\n", stderr);
         mpbox_free(json);
-        cli_buf_free(&clipped);
+        mpb_buf_free(&clipped);
         return -1;
     }
-    int rc = clip ? cli_write_all(1, clipped.data, clipped.len) : cli_write_all(1, json, len);
+    int rc = clip ? app_write_all(1, clipped.data, clipped.len) : app_write_all(1, json, len);
     if (rc == 0)
-        rc = cli_write_all(1, "\n", 1);
+        rc = app_write_all(1, "\n", 1);
     mpbox_free(json);
-    cli_buf_free(&clipped);
+    mpb_buf_free(&clipped);
     return rc;
 }
 
@@ -38,15 +39,15 @@ static int print_clipped(const mpbox_result *r, size_t clip, struct cli_stream *
     for (int fd = 1; fd <= 2; fd++) {
         size_t n = 0;
         const char *s = fd == 1 ? mpbox_result_stdout(r, &n) : mpbox_result_stderr(r, &n);
-        struct cli_buf b = {0};
-        if (cli_clip_append(&b, s, n, clip) < 0) {
-            cli_buf_free(&b);
+        struct mpb_buf b = {0};
+        if (app_clip_append(&b, s, n, clip) < 0) {
+            mpb_buf_free(&b);
             fputs("mpbox: out of memory while clipping the output\n", stderr);
             return -1;
         }
         if (b.len)
             cli_stream_output(stream, fd, b.data, b.len);
-        cli_buf_free(&b);
+        mpb_buf_free(&b);
     }
     return 0;
 }
@@ -77,15 +78,15 @@ int cli_run_program(mpbox_runtime *rt, struct cli_config *cfg, const char *src, 
     if (rc != MPBOX_OK) {
         fprintf(stderr, "mpbox: cannot run the program: %s\n", mpbox_errstr(rc));
         mpbox_session_free(s);
-        return CLI_EXIT_INTERNAL;
+        return APP_EXIT_INTERNAL;
     }
     status = cli_exit_status(r);
     if (cfg->json) {
         if (print_json(r, clip) < 0)
-            status = CLI_EXIT_INTERNAL;
+            status = APP_EXIT_INTERNAL;
     } else {
         if (clip && print_clipped(r, clip, &stream) < 0)
-            status = CLI_EXIT_INTERNAL;
+            status = APP_EXIT_INTERNAL;
         cli_report(r, cfg, &stream);
     }
     mpbox_result_free(r);

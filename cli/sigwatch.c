@@ -45,12 +45,12 @@ static void *watch_main(void *arg)
             if (++watch.presses >= FORCE_EXIT_PRESSES) {
                 static const char msg[] = "\nmpbox: interrupted again; exiting without waiting for the guest\n";
                 (void)!write(2, msg, sizeof msg - 1);
-                _exit(CLI_EXIT_INTERRUPTED);
+                _exit(APP_EXIT_INTERRUPTED);
             }
             mpbox_session_interrupt(watch.running);
         } else if (watch.exit_when_idle) {
             /* E.g. while reading a program from stdin: nothing to stop. */
-            _exit(CLI_EXIT_INTERRUPTED);
+            _exit(APP_EXIT_INTERRUPTED);
         }
         /* In the REPL, a Ctrl-C between runs is handled by libedit (it
          * reads ^C as a character), so a stray signal is just dropped. */

@@ -70,14 +70,14 @@ static void adopt_limits(mpbox_runtime *rt, mpbox_session *s, struct cli_config 
     }
 }
 
-static int read_file(const char *path, struct cli_buf *b)
+static int read_file(const char *path, struct mpb_buf *b)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         fprintf(stderr, "mpbox: cannot open '%s': %s\n", path, strerror(errno));
         return -1;
     }
-    int rc = cli_read_fd(fd, b);
+    int rc = app_read_fd(fd, b);
     if (rc < 0)
         fprintf(stderr, "mpbox: cannot read '%s': %s\n", path, strerror(errno));
     close(fd);
@@ -93,15 +93,15 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
         rc = mpbox_session_new(rt, out);
         if (rc != MPBOX_OK) {
             fprintf(stderr, "mpbox: cannot create a session: %s\n", mpbox_errstr(rc));
-            return CLI_EXIT_INTERNAL;
+            return APP_EXIT_INTERNAL;
         }
         return 0;
     }
 
-    struct cli_buf snap = {0};
+    struct mpb_buf snap = {0};
     if (read_file(cfg->load_session, &snap) < 0) {
-        cli_buf_free(&snap);
-        return CLI_EXIT_USAGE;
+        mpb_buf_free(&snap);
+        return APP_EXIT_USAGE;
     }
     /* The library caps a loaded session's memory and files at the
      * runtime's limits: --memory when given, else the snapshot's own. */
@@ -112,18 +112,18 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
     const char *why = NULL;
     mpbox_session *s = NULL;
     rc = mpbox_session_load(rt, snap.data, snap.len, &s, &why);
-    cli_buf_free(&snap);
+    mpb_buf_free(&snap);
     if (rc == MPBOX_SNAPSHOT) {
         fprintf(stderr, "mpbox: cannot load session from %s: %s", cfg->load_session,
                 why && *why ? why : mpbox_errstr(rc));
         if (why && strstr(why, "memory cap") && (cfg->given & CLI_GIVEN_MEMORY))
             fprintf(stderr, " (--memory %llu bytes)", (unsigned long long)cfg->memory);
         fputc('\n', stderr);
-        return CLI_EXIT_USAGE;
+        return APP_EXIT_USAGE;
     }
     if (rc != MPBOX_OK) {
         fprintf(stderr, "mpbox: cannot load session from %s: %s\n", cfg->load_session, mpbox_errstr(rc));
-        return rc == MPBOX_MISUSE ? CLI_EXIT_USAGE : CLI_EXIT_INTERNAL;
+        return rc == MPBOX_MISUSE ? APP_EXIT_USAGE : APP_EXIT_INTERNAL;
     }
 
     struct given_limit lim[16];
@@ -135,7 +135,7 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
         if (mpbox_session_limit(s, lim[k].id, lim[k].value) < 0) {
             fprintf(stderr, "mpbox: %s: value out of the range the library accepts\n", lim[k].option);
             mpbox_session_free(s);
-            return CLI_EXIT_USAGE;
+            return APP_EXIT_USAGE;
         }
     }
     adopt_limits(rt, s, cfg);
@@ -162,7 +162,7 @@ static int write_snapshot(const char *path, const void *data, size_t len)
         return -1;
     }
     int err = 0;
-    if (cli_write_all(fd, data, len) < 0 || fsync(fd) < 0)
+    if (app_write_all(fd, data, len) < 0 || fsync(fd) < 0)
         err = errno;
     if (close(fd) < 0 && !err)
         err = errno;
@@ -198,7 +198,7 @@ int cli_session_save(mpbox_session *s, const struct cli_config *cfg)
 
 int cli_status_after_save(int status, int save_rc)
 {
-    if (status != CLI_EXIT_OK || save_rc == 0)
+    if (status != APP_EXIT_OK || save_rc == 0)
         return status;
-    return CLI_EXIT_INTERNAL;
+    return APP_EXIT_INTERNAL;
 }

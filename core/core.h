@@ -12,6 +12,7 @@
 
 #include "host.h"
 #include "hostfn.h"
+#include "sha256.h"
 #include "mpbox.h"
 
 #define MPB_POOL_MAX 32      /* spare memory reservations kept per runtime */
@@ -240,11 +241,7 @@ static inline mpbox_session *mpb_session_of(mpb_host *h)
 /* checksum.c */
 uint64_t mpb_checksum(const void *data, size_t len, uint64_t seed);
 
-/* hmac.c: SHA-256, HMAC-SHA256 (keys longer than 64 bytes are hashed) and
- * a comparison whose time does not depend on where the inputs differ. */
-void mpb_sha256(const void *data, size_t len, uint8_t out[32]);
-void mpb_hmac_sha256(const void *key, size_t key_len, const void *data, size_t len, uint8_t out[32]);
-int mpb_equal_ct(const void *a, const void *b, size_t len);
+/* SHA-256, HMAC-SHA256: util/sha256.h (included above). */
 
 /* result.c */
 mpbox_result *mpb_result_new(void);

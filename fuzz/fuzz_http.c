@@ -1,7 +1,7 @@
 /*
  * fuzz_http.c — libFuzzer target: the HTTP request handling of
  * `mpbox serve` (server/http.c, guard.c, libmicrohttpd's parser in front
- * of them) and the JSON API bodies (server/api.c, cli/json.c, mcp_http.c).
+ * of them) and the JSON API bodies (server/api.c, util/json.c, mcp_http.c).
  *
  * One server is started at initialisation, as `mpbox serve --token T`
  * would be, on a free loopback port with a private state directory, but
@@ -40,7 +40,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "json.h"
 #include "sessions.h"
 #include "spool.h"
 
@@ -180,12 +180,12 @@ static void check_error_body(const struct srv_response *r)
     if (!r->body)
         DIE("status %u without a body", r->status);
     const char *why;
-    struct cli_json *v = cli_json_parse(r->body, r->body_len, &why);
-    const struct cli_json *e = v ? cli_json_get(v, "error") : NULL;
-    const struct cli_json *code = e ? cli_json_get(e, "code") : NULL, *msg = e ? cli_json_get(e, "message") : NULL;
-    if (!code || code->type != CLI_JSON_STRING || !msg || msg->type != CLI_JSON_STRING)
+    struct mpb_json *v = mpb_json_parse(r->body, r->body_len, &why);
+    const struct mpb_json *e = v ? mpb_json_get(v, "error") : NULL;
+    const struct mpb_json *code = e ? mpb_json_get(e, "code") : NULL, *msg = e ? mpb_json_get(e, "message") : NULL;
+    if (!code || code->type != MPB_JSON_STRING || !msg || msg->type != MPB_JSON_STRING)
         DIE("status %u with a body that is not a JSON error: %.200s", r->status, r->body);
-    cli_json_free(v);
+    mpb_json_free(v);
 }
 
 static void api_call(const uint8_t *data, size_t size)

@@ -39,6 +39,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "embedded.h"
+
 #define MPB_VFS_PATH_MAX 4096 /* including the NUL */
 #define MPB_VFS_NAME_MAX 255
 #define MPB_VFS_FIRST_FD 3
@@ -46,25 +48,6 @@
 #define MPB_VFS_MAX_MOUNTS 16
 
 #define MPB_VFS_LIB_ROOT "/usr/lib/mpbox"
-
-/* One file or directory of the embedded library; path is relative to
- * MPB_VFS_LIB_ROOT. Entries are sorted by path (strcmp). */
-typedef struct mpb_vfs_lib_entry {
-    const char *path;
-    const uint8_t *data; /* files: len bytes (and a NUL); directories: NULL */
-    uint32_t len;
-    uint8_t is_dir;
-} mpb_vfs_lib_entry;
-
-typedef struct mpb_vfs_lib {
-    const mpb_vfs_lib_entry *entries;
-    uint32_t count;
-    /* A 64-bit digest of every entry's path, kind and bytes, computed by
-     * tools/embed at build time: the start-up image's fingerprint
-     * (core/image.c) covers the library through it without reading the
-     * library at every start. */
-    uint64_t digest;
-} mpb_vfs_lib;
 
 /* Generated (build/gen/pylib.c). */
 extern const mpb_vfs_lib mpb_vfs_embedded;

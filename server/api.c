@@ -30,7 +30,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cliptext.h"
+#include "json.h"
 #include "playground.h"
 #include "sessions.h"
 #include "spool.h"
@@ -60,7 +61,7 @@ void srv_count_run(struct srv_metrics *m, const char *json, size_t len)
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static int take_buf(struct srv_response *r, struct cli_buf *b, unsigned status, const char *type)
+static int take_buf(struct srv_response *r, struct mpb_buf *b, unsigned status, const char *type)
 {
     if (!b->data) {
         srv_error(r, 500, "out_of_memory", "the server is out of memory");
@@ -75,21 +76,21 @@ static int take_buf(struct srv_response *r, struct cli_buf *b, unsigned status, 
     return 0;
 }
 
-static void put_u64(struct cli_buf *b, uint64_t v)
+static void put_u64(struct mpb_buf *b, uint64_t v)
 {
     char num[32];
     snprintf(num, sizeof num, "%llu", (unsigned long long)v);
-    cli_json_put(b, num);
+    mpb_json_put(b, num);
 }
 
-static void put_i64(struct cli_buf *b, int64_t v)
+static void put_i64(struct mpb_buf *b, int64_t v)
 {
     char num[32];
     snprintf(num, sizeof num, "%lld", (long long)v);
-    cli_json_put(b, num);
+    mpb_json_put(b, num);
 }
 
-static void put_time(struct cli_buf *b, int64_t ms)
+static void put_time(struct mpb_buf *b, int64_t ms)
 {
     char when[40];
     time_t sec = (time_t)(ms / 1000);
@@ -97,7 +98,7 @@ static void put_time(struct cli_buf *b, int64_t ms)
     gmtime_r(&sec, &tm);
     strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
     snprintf(when + strlen(when), sizeof when - strlen(when), ".%03dZ", (int)(ms % 1000));
-    cli_json_put_str(b, when, strlen(when));
+    mpb_json_put_str(b, when, strlen(when));
 }
 
 static int is_hex_id(const char *s, size_t n)
@@ -130,9 +131,9 @@ static const struct {
 #define NLIMIT_NAMES (sizeof limit_names / sizeof limit_names[0])
 
 /* A JSON integer in [0, INT64_MAX], or -1. */
-static int64_t json_uint(const struct cli_json *v)
+static int64_t json_uint(const struct mpb_json *v)
 {
-    if (!v || v->type != CLI_JSON_NUMBER || !v->integer || v->str[0] == '-')
+    if (!v || v->type != MPB_JSON_NUMBER || !v->integer || v->str[0] == '-')
         return -1;
     errno = 0;
     char *end;
@@ -144,7 +145,7 @@ static int64_t json_uint(const struct cli_json *v)
 
 /* Members of obj must be among names[0..n), each at most once. Returns NULL
  * or the offending name (sets *dup when it was repeated). */
-static const char *check_members(const struct cli_json *obj, const char *const *names, size_t n, int *dup)
+static const char *check_members(const struct mpb_json *obj, const char *const *names, size_t n, int *dup)
 {
     *dup = 0;
     for (size_t i = 0; i < obj->n; i++) {
@@ -162,7 +163,7 @@ static const char *check_members(const struct cli_json *obj, const char *const *
     return NULL;
 }
 
-static int refuse_members(struct srv_response *r, const struct cli_json *obj, const char *where,
+static int refuse_members(struct srv_response *r, const struct mpb_json *obj, const char *where,
                           const char *const *names, size_t n)
 {
     int dup;
@@ -182,14 +183,14 @@ static int refuse_members(struct srv_response *r, const struct cli_json *obj, co
 
 /* Fill out[] from the server's limits and the client's "limits" object
  * (may be NULL). Client values may not exceed the server's. */
-static int parse_limits(const struct srv *srv, const struct cli_json *obj, int64_t out[MPBOX_LIMIT_COUNT_],
+static int parse_limits(const struct srv *srv, const struct mpb_json *obj, int64_t out[MPBOX_LIMIT_COUNT_],
                         struct srv_response *r)
 {
     const int64_t *max = srv->cfg->limits;
     memcpy(out, max, sizeof(int64_t) * MPBOX_LIMIT_COUNT_);
     if (!obj)
         return 0;
-    if (obj->type != CLI_JSON_OBJECT) {
+    if (obj->type != MPB_JSON_OBJECT) {
         srv_error(r, 400, "bad_request", "limits: expected an object");
         return -1;
     }
@@ -199,21 +200,21 @@ static int parse_limits(const struct srv *srv, const struct cli_json *obj, int64
     if (refuse_members(r, obj, "limits", names, NLIMIT_NAMES) < 0)
         return -1;
     for (size_t k = 0; k < NLIMIT_NAMES; k++) {
-        const struct cli_json *v = cli_json_get(obj, limit_names[k].name);
+        const struct mpb_json *v = mpb_json_get(obj, limit_names[k].name);
         const char *name = limit_names[k].name;
         int id = limit_names[k].id;
         if (!v)
             continue;
         switch (limit_names[k].kind) {
         case 2:
-            if (v->type != CLI_JSON_BOOL) {
+            if (v->type != MPB_JSON_BOOL) {
                 srv_error(r, 400, "bad_request", "limits.%s: expected true or false", name);
                 return -1;
             }
             out[id] = v->b;
             continue;
         case 4:
-            if (v->type != CLI_JSON_STRING || (strcmp(v->str, "drop") != 0 && strcmp(v->str, "stop") != 0)) {
+            if (v->type != MPB_JSON_STRING || (strcmp(v->str, "drop") != 0 && strcmp(v->str, "stop") != 0)) {
                 srv_error(r, 400, "bad_request", "limits.%s: expected \"drop\" or \"stop\"", name);
                 return -1;
             }
@@ -256,25 +257,25 @@ static int parse_limits(const struct srv *srv, const struct cli_json *obj, int64
     return 0;
 }
 
-static void put_limits(struct cli_buf *b, const int64_t *l)
+static void put_limits(struct mpb_buf *b, const int64_t *l)
 {
-    cli_json_put(b, "{");
+    mpb_json_put(b, "{");
     for (size_t k = 0; k < NLIMIT_NAMES; k++) {
         int id = limit_names[k].id;
         if (k)
-            cli_json_put(b, ",");
-        cli_json_put_str(b, limit_names[k].name, strlen(limit_names[k].name));
-        cli_json_put(b, ":");
+            mpb_json_put(b, ",");
+        mpb_json_put_str(b, limit_names[k].name, strlen(limit_names[k].name));
+        mpb_json_put(b, ":");
         if (limit_names[k].kind == 2)
-            cli_json_put(b, l[id] ? "true" : "false");
+            mpb_json_put(b, l[id] ? "true" : "false");
         else if (limit_names[k].kind == 4)
-            cli_json_put(b, l[id] ? "\"stop\"" : "\"drop\"");
+            mpb_json_put(b, l[id] ? "\"stop\"" : "\"drop\"");
         else if (l[id] < 0)
-            cli_json_put(b, "null"); /* the library's own (seed: random) */
+            mpb_json_put(b, "null"); /* the library's own (seed: random) */
         else
             put_i64(b, l[id]);
     }
-    cli_json_put(b, "}");
+    mpb_json_put(b, "}");
 }
 
 /* ---- request bodies ----------------------------------------------------- */
@@ -293,12 +294,12 @@ static int is_json_type(const char *ct)
 /* The body as a JSON object. An empty body is an empty object when
  * allow_empty. The Content-Type must say JSON: a browser cannot send that
  * cross-origin without a CORS preflight, which this server never grants. */
-static int parse_body(const struct srv_request *rq, struct srv_response *r, int allow_empty, struct cli_json **out)
+static int parse_body(const struct srv_request *rq, struct srv_response *r, int allow_empty, struct mpb_json **out)
 {
     *out = NULL;
     if (rq->body_len == 0 && allow_empty) {
         const char *err;
-        *out = cli_json_parse("{}", 2, &err);
+        *out = mpb_json_parse("{}", 2, &err);
         if (!*out) {
             srv_error(r, 500, "out_of_memory", "the server is out of memory");
             return -1;
@@ -314,7 +315,7 @@ static int parse_body(const struct srv_request *rq, struct srv_response *r, int 
         return -1;
     }
     const char *err = NULL;
-    struct cli_json *v = cli_json_parse(rq->body, rq->body_len, &err);
+    struct mpb_json *v = mpb_json_parse(rq->body, rq->body_len, &err);
     if (!v) {
         if (err && strcmp(err, "out of memory") == 0)
             srv_error(r, 500, "out_of_memory", "the server is out of memory");
@@ -322,8 +323,8 @@ static int parse_body(const struct srv_request *rq, struct srv_response *r, int 
             srv_error(r, 400, "bad_json", "the body is not valid JSON: %s", err ? err : "syntax error");
         return -1;
     }
-    if (v->type != CLI_JSON_OBJECT) {
-        cli_json_free(v);
+    if (v->type != MPB_JSON_OBJECT) {
+        mpb_json_free(v);
         srv_error(r, 400, "bad_json", "the body must be a JSON object");
         return -1;
     }
@@ -340,16 +341,16 @@ struct run_opts {
 /* Code and options of a run request: "code" (string, required),
  * "return_value" (boolean), "clip_output" (bytes; default --clip-output
  * when given, else all). */
-static int parse_run_fields(const struct srv *srv, const struct cli_json *body, struct srv_response *r,
+static int parse_run_fields(const struct srv *srv, const struct mpb_json *body, struct srv_response *r,
                             const char **code, size_t *len, struct run_opts *o)
 {
-    const struct cli_json *c = cli_json_get(body, "code"), *rv = cli_json_get(body, "return_value");
-    const struct cli_json *clip = cli_json_get(body, "clip_output");
-    if (!c || c->type != CLI_JSON_STRING) {
+    const struct mpb_json *c = mpb_json_get(body, "code"), *rv = mpb_json_get(body, "return_value");
+    const struct mpb_json *clip = mpb_json_get(body, "clip_output");
+    if (!c || c->type != MPB_JSON_STRING) {
         srv_error(r, 400, "bad_request", c ? "code: expected a string" : "code: missing (the Python source to run)");
         return -1;
     }
-    if (rv && rv->type != CLI_JSON_BOOL) {
+    if (rv && rv->type != MPB_JSON_BOOL) {
         srv_error(r, 400, "bad_request", "return_value: expected true or false");
         return -1;
     }
@@ -371,12 +372,12 @@ static int parse_run_fields(const struct srv *srv, const struct cli_json *body, 
 /* The answer to a run: the worker's result JSON as it is, or clipped. */
 static void run_answer(const struct run_opts *o, char *json, size_t len, struct srv_response *r)
 {
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     if (o->clip) {
-        int rc = cli_clip_result_json(json, len, (size_t)o->clip, &b);
+        int rc = app_clip_result_json(json, len, (size_t)o->clip, &b);
         free(json);
         if (rc < 0) {
-            cli_buf_free(&b);
+            mpb_buf_free(&b);
             if (rc == -1)
                 srv_error(r, 500, "out_of_memory", "the server is out of memory");
             else
@@ -476,72 +477,72 @@ static int base64_to_spool(const char *s, size_t n, struct spool *sp, uint64_t *
 
 /* ---- session JSON ------------------------------------------------------- */
 
-static void put_info(struct cli_buf *b, const struct sess_info *in)
+static void put_info(struct mpb_buf *b, const struct sess_info *in)
 {
-    cli_json_put(b, "{\"id\":");
-    cli_json_put_str(b, in->id, strlen(in->id));
-    cli_json_put(b, in->kind == SESS_MCP ? ",\"kind\":\"mcp\"" : ",\"kind\":\"api\"");
-    cli_json_put(b, ",\"state\":");
-    cli_json_put_str(b, in->state, strlen(in->state));
-    cli_json_put(b, in->busy ? ",\"busy\":true" : ",\"busy\":false");
-    cli_json_put(b, in->running ? ",\"running\":true" : ",\"running\":false");
-    cli_json_put(b, ",\"created_at\":");
+    mpb_json_put(b, "{\"id\":");
+    mpb_json_put_str(b, in->id, strlen(in->id));
+    mpb_json_put(b, in->kind == SESS_MCP ? ",\"kind\":\"mcp\"" : ",\"kind\":\"api\"");
+    mpb_json_put(b, ",\"state\":");
+    mpb_json_put_str(b, in->state, strlen(in->state));
+    mpb_json_put(b, in->busy ? ",\"busy\":true" : ",\"busy\":false");
+    mpb_json_put(b, in->running ? ",\"running\":true" : ",\"running\":false");
+    mpb_json_put(b, ",\"created_at\":");
     put_time(b, in->created_ms);
-    cli_json_put(b, ",\"last_used_at\":");
+    mpb_json_put(b, ",\"last_used_at\":");
     put_time(b, in->last_used_ms);
-    cli_json_put(b, ",\"idle_ms\":");
+    mpb_json_put(b, ",\"idle_ms\":");
     put_i64(b, in->idle_ms);
-    cli_json_put(b, ",\"runs\":");
+    mpb_json_put(b, ",\"runs\":");
     put_u64(b, in->runs);
-    cli_json_put(b, ",\"pid\":");
+    mpb_json_put(b, ",\"pid\":");
     if (in->pid > 0)
         put_i64(b, in->pid);
     else
-        cli_json_put(b, "null");
-    cli_json_put(b, ",\"rss_bytes\":");
+        mpb_json_put(b, "null");
+    mpb_json_put(b, ",\"rss_bytes\":");
     if (in->pid > 0)
         put_u64(b, in->rss);
     else
-        cli_json_put(b, "null");
-    cli_json_put(b, ",\"limits\":");
+        mpb_json_put(b, "null");
+    mpb_json_put(b, ",\"limits\":");
     put_limits(b, in->limits);
-    cli_json_put(b, ",\"mounts\":[");
+    mpb_json_put(b, ",\"mounts\":[");
     for (int i = 0; i < in->nmounts; i++) {
         const char *spec = in->mounts[i], *sep = strrchr(spec, ':');
         if (!sep)
             continue;
-        cli_json_put(b, i ? ",{\"source\":" : "{\"source\":");
-        cli_json_put_str(b, spec, (size_t)(sep - spec));
-        cli_json_put(b, ",\"target\":");
-        cli_json_put_str(b, sep + 1, strlen(sep + 1));
-        cli_json_put(b, "}");
+        mpb_json_put(b, i ? ",{\"source\":" : "{\"source\":");
+        mpb_json_put_str(b, spec, (size_t)(sep - spec));
+        mpb_json_put(b, ",\"target\":");
+        mpb_json_put_str(b, sep + 1, strlen(sep + 1));
+        mpb_json_put(b, "}");
     }
-    cli_json_put(b, "],\"sqlite\":[");
+    mpb_json_put(b, "],\"sqlite\":[");
     for (int i = 0; i < in->nsqlites; i++) {
         if (i)
-            cli_json_put(b, ",");
-        cli_json_put_str(b, in->sqlites[i], strlen(in->sqlites[i]));
+            mpb_json_put(b, ",");
+        mpb_json_put_str(b, in->sqlites[i], strlen(in->sqlites[i]));
     }
-    cli_json_put(b, "]");
-    cli_json_put(b, ",\"lost_reason\":");
+    mpb_json_put(b, "]");
+    mpb_json_put(b, ",\"lost_reason\":");
     if (in->lost_reason[0])
-        cli_json_put_str(b, in->lost_reason, strlen(in->lost_reason));
+        mpb_json_put_str(b, in->lost_reason, strlen(in->lost_reason));
     else
-        cli_json_put(b, "null");
-    cli_json_put(b, "}");
+        mpb_json_put(b, "null");
+    mpb_json_put(b, "}");
 }
 
 /* ---- sessions: create, list ---------------------------------------------- */
 
 /* "mounts": [{"source": HOSTDIR, "target": "/GUEST"}] -> "REAL:/GUEST"
  * specs, each under an --allow-mount root. */
-static int parse_mounts(const struct srv *srv, const struct cli_json *v, char **specs, int *n,
+static int parse_mounts(const struct srv *srv, const struct mpb_json *v, char **specs, int *n,
                         struct srv_response *r)
 {
     *n = 0;
     if (!v)
         return 0;
-    if (v->type != CLI_JSON_ARRAY) {
+    if (v->type != MPB_JSON_ARRAY) {
         srv_error(r, 400, "bad_request", "mounts: expected an array of {\"source\", \"target\"}");
         return -1;
     }
@@ -555,23 +556,23 @@ static int parse_mounts(const struct srv *srv, const struct cli_json *v, char **
     }
     static const char *const names[] = {"source", "target"};
     for (size_t i = 0; i < v->n; i++) {
-        const struct cli_json *m = v->items[i];
+        const struct mpb_json *m = v->items[i];
         char where[32];
         snprintf(where, sizeof where, "mounts[%zu]", i);
-        if (m->type != CLI_JSON_OBJECT) {
+        if (m->type != MPB_JSON_OBJECT) {
             srv_error(r, 400, "bad_request", "%s: expected an object {\"source\", \"target\"}", where);
             return -1;
         }
         if (refuse_members(r, m, where, names, 2) < 0)
             return -1;
-        const struct cli_json *src = cli_json_get(m, "source"), *dst = cli_json_get(m, "target");
-        if (!src || src->type != CLI_JSON_STRING || src->str[0] != '/' || strlen(src->str) != src->len) {
+        const struct mpb_json *src = mpb_json_get(m, "source"), *dst = mpb_json_get(m, "target");
+        if (!src || src->type != MPB_JSON_STRING || src->str[0] != '/' || strlen(src->str) != src->len) {
             srv_error(r, 400, "bad_request", "%s.source: expected an absolute host path", where);
             return -1;
         }
         const char *target = "/input";
         if (dst) {
-            const char *why = dst->type != CLI_JSON_STRING || strlen(dst->str) != dst->len
+            const char *why = dst->type != MPB_JSON_STRING || strlen(dst->str) != dst->len
                                   ? "expected a string"
                                   : check_guest_path(dst->str, dst->len);
             if (why) {
@@ -619,19 +620,19 @@ static int parse_mounts(const struct srv *srv, const struct cli_json *v, char **
 }
 
 /* "sqlite": [NAME, ...] among the server's --sqlite names. */
-static int parse_sqlite(const struct srv *srv, const struct cli_json *v, const char **names, int *n,
+static int parse_sqlite(const struct srv *srv, const struct mpb_json *v, const char **names, int *n,
                         struct srv_response *r)
 {
     *n = 0;
     if (!v)
         return 0;
-    if (v->type != CLI_JSON_ARRAY) {
+    if (v->type != MPB_JSON_ARRAY) {
         srv_error(r, 400, "bad_request", "sqlite: expected an array of database names");
         return -1;
     }
     for (size_t i = 0; i < v->n; i++) {
-        const struct cli_json *s = v->items[i];
-        if (s->type != CLI_JSON_STRING) {
+        const struct mpb_json *s = v->items[i];
+        if (s->type != MPB_JSON_STRING) {
             srv_error(r, 400, "bad_request", "sqlite[%zu]: expected a string", i);
             return -1;
         }
@@ -713,7 +714,7 @@ static void no_room(struct srv *srv, struct srv_response *r)
 
 static void create_session(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
 {
-    struct cli_json *body;
+    struct mpb_json *body;
     if (parse_body(rq, r, 1, &body) < 0)
         return;
     static const char *const names[] = {"limits", "mounts", "sqlite", "snapshot"};
@@ -725,16 +726,16 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
     struct sess_params p;
     memset(&p, 0, sizeof p);
 
-    if (refuse_members(r, body, "body", names, 4) < 0 || parse_limits(srv, cli_json_get(body, "limits"), p.limits, r) < 0 ||
-        parse_mounts(srv, cli_json_get(body, "mounts"), mounts, &nmounts, r) < 0 ||
-        parse_sqlite(srv, cli_json_get(body, "sqlite"), sqlites, &nsqlites, r) < 0)
+    if (refuse_members(r, body, "body", names, 4) < 0 || parse_limits(srv, mpb_json_get(body, "limits"), p.limits, r) < 0 ||
+        parse_mounts(srv, mpb_json_get(body, "mounts"), mounts, &nmounts, r) < 0 ||
+        parse_sqlite(srv, mpb_json_get(body, "sqlite"), sqlites, &nsqlites, r) < 0)
         goto done;
-    const struct cli_json *sn = cli_json_get(body, "snapshot");
+    const struct mpb_json *sn = mpb_json_get(body, "snapshot");
     if (sn) {
         /* Decoded into a spool in the state directory and streamed from
          * there to the worker: the server never holds it decoded. */
         int brc = -1;
-        if (sn->type == CLI_JSON_STRING) {
+        if (sn->type == MPB_JSON_STRING) {
             if (sess_spool_new(srv->sessions, &snap) < 0) {
                 srv_error(r, 503, "state_dir_error", "cannot make a file in the state directory: %s", strerror(errno));
                 goto done;
@@ -757,10 +758,10 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
         p.snapshot_file = &snap_file;
         /* The snapshot's own limits are the client's: enforce ours, but
          * keep its random state unless the client set one. */
-        const struct cli_json *lim = cli_json_get(body, "limits");
-        if (!cli_json_get(lim, "deterministic"))
+        const struct mpb_json *lim = mpb_json_get(body, "limits");
+        if (!mpb_json_get(lim, "deterministic"))
             p.limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
-        if (!cli_json_get(lim, "seed"))
+        if (!mpb_json_get(lim, "seed"))
             p.limits[MPBOX_LIMIT_SEED] = -1;
     }
     p.mounts = (const char *const *)mounts;
@@ -782,7 +783,7 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
     }
     struct sess_info info;
     sess_get_info(srv->sessions, s, &info);
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     put_info(&b, &info);
     sess_put(srv->sessions, s);
     if (take_buf(r, &b, 201, "application/json") == 0) {
@@ -794,7 +795,7 @@ done:
     for (int i = 0; i < nmounts; i++)
         free(mounts[i]);
     spool_free(snap);
-    cli_json_free(body);
+    mpb_json_free(body);
 }
 
 static void list_sessions(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
@@ -806,14 +807,14 @@ static void list_sessions(struct srv *srv, const struct srv_request *rq, struct 
         sess_error(r, rc, "no answer from Redis");
         return;
     }
-    struct cli_buf b = {0};
-    cli_json_put(&b, "{\"sessions\":[");
+    struct mpb_buf b = {0};
+    mpb_json_put(&b, "{\"sessions\":[");
     for (size_t i = 0; i < n; i++) {
         if (i)
-            cli_json_put(&b, ",");
+            mpb_json_put(&b, ",");
         put_info(&b, &v[i]);
     }
-    cli_json_put(&b, "]}");
+    mpb_json_put(&b, "]}");
     sess_list_free(srv->sessions, v, n);
     take_buf(r, &b, 200, "application/json");
 }
@@ -872,7 +873,7 @@ static int result_lost_session(const char *json, size_t len)
 
 static void run_in_session(struct srv *srv, struct sess *s, const struct srv_request *rq, struct srv_response *r)
 {
-    struct cli_json *body;
+    struct mpb_json *body;
     if (parse_body(rq, r, 0, &body) < 0)
         return;
     static const char *const names[] = {"code", "return_value", "clip_output"};
@@ -880,20 +881,20 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
     size_t len;
     struct run_opts o;
     if (refuse_members(r, body, "body", names, 3) < 0 || parse_run_fields(srv, body, r, &code, &len, &o) < 0) {
-        cli_json_free(body);
+        mpb_json_free(body);
         return;
     }
     char err[300] = "";
     int rc = sess_claim(srv->sessions, s, claim_flags(srv, SESS_RUNNING), err, sizeof err);
     if (rc != SESS_OK) {
         sess_error(r, rc, err);
-        cli_json_free(body);
+        mpb_json_free(body);
         return;
     }
     char *json = NULL;
     size_t jlen = 0;
     rc = wk_run(sess_worker(s), code, len, o.flags, &json, &jlen);
-    cli_json_free(body);
+    mpb_json_free(body);
     if (rc == WK_OK) {
         srv_count_run(&srv->metrics, json, jlen);
         if (result_lost_session(json, jlen)) {
@@ -942,10 +943,10 @@ static void session_files(struct srv *srv, struct sess *s, const struct srv_requ
         size_t len = 0;
         rc = wk_list_files(w, &json, &len);
         if (rc == WK_OK) {
-            struct cli_buf b = {0};
-            cli_json_put(&b, "{\"files\":");
-            cli_buf_append(&b, json, len);
-            cli_json_put(&b, "}");
+            struct mpb_buf b = {0};
+            mpb_json_put(&b, "{\"files\":");
+            mpb_buf_append(&b, json, len);
+            mpb_json_put(&b, "}");
             take_buf(r, &b, 200, "application/json");
         }
         free(json);
@@ -958,12 +959,12 @@ static void session_files(struct srv *srv, struct sess *s, const struct srv_requ
             return;
         }
         if (rc == WK_OK) {
-            struct cli_buf b = {0};
-            cli_json_put(&b, "{\"path\":");
-            cli_json_put_str(&b, path, strlen(path));
-            cli_json_put(&b, ",\"size\":");
+            struct mpb_buf b = {0};
+            mpb_json_put(&b, "{\"path\":");
+            mpb_json_put_str(&b, path, strlen(path));
+            mpb_json_put(&b, ",\"size\":");
             put_u64(&b, rq->body_len);
-            cli_json_put(&b, "}");
+            mpb_json_put(&b, "}");
             take_buf(r, &b, 201, "application/json");
         } else if (rc == WK_ERROR) {
             srv_error(r, 400, "file_refused",
@@ -1077,7 +1078,7 @@ static void one_session(struct srv *srv, const struct srv_request *rq, const cha
         sess_error(r, frc == SESS_UNAVAILABLE ? frc : SESS_NOTFOUND, "no answer from Redis");
         return;
     }
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     struct sess_info info;
     switch (what) {
     case INFO:
@@ -1098,7 +1099,7 @@ static void one_session(struct srv *srv, const struct srv_request *rq, const cha
             srv_error(r, 400, "bad_request", "interrupt takes no body");
             break;
         }
-        cli_json_put(&b, sess_interrupt(srv->sessions, s) ? "{\"interrupted\":true}" : "{\"interrupted\":false}");
+        mpb_json_put(&b, sess_interrupt(srv->sessions, s) ? "{\"interrupted\":true}" : "{\"interrupted\":false}");
         take_buf(r, &b, 200, "application/json");
         break;
     case SNAPSHOT:
@@ -1117,7 +1118,7 @@ static void one_session(struct srv *srv, const struct srv_request *rq, const cha
 
 static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_response *r)
 {
-    struct cli_json *body;
+    struct mpb_json *body;
     if (parse_body(rq, r, 0, &body) < 0)
         return;
     static const char *const names[] = {"code", "return_value", "limits", "clip_output"};
@@ -1126,8 +1127,8 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     struct run_opts o;
     int64_t limits[MPBOX_LIMIT_COUNT_];
     if (refuse_members(r, body, "body", names, 4) < 0 || parse_run_fields(srv, body, r, &code, &len, &o) < 0 ||
-        parse_limits(srv, cli_json_get(body, "limits"), limits, r) < 0) {
-        cli_json_free(body);
+        parse_limits(srv, mpb_json_get(body, "limits"), limits, r) < 0) {
+        mpb_json_free(body);
         return;
     }
     char *json = NULL;
@@ -1139,14 +1140,14 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
         pthread_cond_wait(&srv->oneshot_free, &srv->oneshot_lock);
     if (atomic_load(&srv->closing)) {
         pthread_mutex_unlock(&srv->oneshot_lock);
-        cli_json_free(body);
+        mpb_json_free(body);
         srv_error(r, 503, "shutting_down", "the server is shutting down");
         return;
     }
     srv->oneshot_running++;
     pthread_mutex_unlock(&srv->oneshot_lock);
     int rc = wk_run_once(srv->pool, limits, code, len, o.flags, &json, &jlen);
-    cli_json_free(body);
+    mpb_json_free(body);
     /* Counted before the slot is given back: whoever takes the slot next
      * sees this run in /metrics. */
     atomic_fetch_add(&srv->metrics.oneshot_runs, 1);
@@ -1172,25 +1173,25 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     }
 }
 
-static void metric(struct cli_buf *b, const char *name, const char *type, const char *help)
+static void metric(struct mpb_buf *b, const char *name, const char *type, const char *help)
 {
     char line[300];
     snprintf(line, sizeof line, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
-    cli_json_put(b, line);
+    mpb_json_put(b, line);
 }
 
-static void sample(struct cli_buf *b, const char *name, const char *labels, uint64_t v)
+static void sample(struct mpb_buf *b, const char *name, const char *labels, uint64_t v)
 {
     char line[300];
     snprintf(line, sizeof line, "%s%s %llu\n", name, labels, (unsigned long long)v);
-    cli_json_put(b, line);
+    mpb_json_put(b, line);
 }
 
 static void metrics(struct srv *srv, struct srv_response *r)
 {
     struct srv_metrics *m = &srv->metrics;
     struct sess_stats st;
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     char labels[64];
     sess_get_stats(srv->sessions, &st);
 
@@ -1304,8 +1305,8 @@ void srv_api_handle(struct srv *srv, const struct srv_request *rq, struct srv_re
     const char *p = rq->path;
     if (strcmp(p, "/healthz") == 0) {
         if (method_is(rq, "GET", r)) {
-            struct cli_buf b = {0};
-            cli_json_put(&b, "{\"status\":\"ok\"}");
+            struct mpb_buf b = {0};
+            mpb_json_put(&b, "{\"status\":\"ok\"}");
             take_buf(r, &b, 200, "application/json");
         }
     } else if (strcmp(p, "/metrics") == 0) {

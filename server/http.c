@@ -36,7 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "json.h"
 #include "guard.h"
 #include "mcp_http.h"
 #include "playground.h"
@@ -62,7 +62,7 @@ struct srv_http {
 
 /* Per request: the body so far and what was decided before it arrived. */
 struct request {
-    struct cli_buf body;
+    struct mpb_buf body;
     uint64_t cap;  /* bytes of body accepted */
     int owner;     /* token index */
     int answered;  /* a response was queued before the body */
@@ -117,12 +117,12 @@ void srv_error(struct srv_response *r, unsigned status, const char *code, const 
     r->body_len = 0;
     spool_free(r->file);
     r->file = NULL;
-    struct cli_buf b = {0};
-    cli_json_put(&b, "{\"error\":{\"code\":");
-    cli_json_put_str(&b, code, strlen(code));
-    cli_json_put(&b, ",\"message\":");
-    cli_json_put_str(&b, msg, strlen(msg));
-    cli_json_put(&b, "}}");
+    struct mpb_buf b = {0};
+    mpb_json_put(&b, "{\"error\":{\"code\":");
+    mpb_json_put_str(&b, code, strlen(code));
+    mpb_json_put(&b, ",\"message\":");
+    mpb_json_put_str(&b, msg, strlen(msg));
+    mpb_json_put(&b, "}}");
     r->status = status;
     r->content_type = "application/json";
     if (b.data) {
@@ -448,10 +448,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         else if ((rq->body.len + n) * rq->weight > rq->reserved &&
                  reserve_body(h, rq, (rq->body.len + n) * rq->weight - rq->reserved) < 0)
             rq->reject = 503;
-        else if (cli_buf_append(&rq->body, upload_data, n) < 0)
+        else if (mpb_buf_append(&rq->body, upload_data, n) < 0)
             rq->reject = 503;
         if (rq->reject)
-            cli_buf_free(&rq->body);
+            mpb_buf_free(&rq->body);
         return MHD_YES;
     }
 
@@ -518,20 +518,20 @@ static void log_request(const struct srv_http *h, struct MHD_Connection *c, cons
                 rq->sent, ms, ok ? "" : " (", ok ? "" : how, ok ? "" : ")");
         return;
     }
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     char num[128];
     srv_log_begin(&b, SRV_INFO, "request");
-    cli_json_put(&b, ",\"client\":");
-    cli_json_put_str(&b, addr, strlen(addr));
-    cli_json_put(&b, ",\"token\":");
-    cli_json_put_str(&b, who, strlen(who));
-    cli_json_put(&b, ",\"method\":");
-    cli_json_put_str(&b, rq->method, strlen(rq->method));
-    cli_json_put(&b, ",\"path\":");
-    cli_json_put_str(&b, path, strlen(path));
+    mpb_json_put(&b, ",\"client\":");
+    mpb_json_put_str(&b, addr, strlen(addr));
+    mpb_json_put(&b, ",\"token\":");
+    mpb_json_put_str(&b, who, strlen(who));
+    mpb_json_put(&b, ",\"method\":");
+    mpb_json_put_str(&b, rq->method, strlen(rq->method));
+    mpb_json_put(&b, ",\"path\":");
+    mpb_json_put_str(&b, path, strlen(path));
     snprintf(num, sizeof num, ",\"status\":%u,\"bytes\":%zu,\"ms\":%.3f,\"end\":", rq->status, rq->sent, ms);
-    cli_json_put(&b, num);
-    cli_json_put_str(&b, how, strlen(how));
+    mpb_json_put(&b, num);
+    mpb_json_put_str(&b, how, strlen(how));
     srv_log_end(&b);
 }
 
@@ -546,7 +546,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
         atomic_fetch_sub(&h->in_flight, 1);
         budget_give(&h->srv->memory, rq->reserved);
         wk_release_answers(h->srv->pool); /* this thread's answers: sent */
-        cli_buf_free(&rq->body);
+        mpb_buf_free(&rq->body);
         free(rq);
         *con_cls = NULL;
     }

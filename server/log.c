@@ -14,7 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "io.h"
+#include "json.h"
 #include "serve.h"
 
 static atomic_int json_mode;
@@ -34,24 +35,24 @@ void srv_log_time(char out[32])
 
 static const char *const level_names[] = {"info", "warning", "error"};
 
-void srv_log_begin(struct cli_buf *b, int level, const char *event)
+void srv_log_begin(struct mpb_buf *b, int level, const char *event)
 {
     char when[32];
     srv_log_time(when);
-    cli_json_put(b, "{\"time\":\"");
-    cli_json_put(b, when);
-    cli_json_put(b, "\",\"level\":\"");
-    cli_json_put(b, level_names[level]);
-    cli_json_put(b, "\",\"event\":");
-    cli_json_put_str(b, event, strlen(event));
+    mpb_json_put(b, "{\"time\":\"");
+    mpb_json_put(b, when);
+    mpb_json_put(b, "\",\"level\":\"");
+    mpb_json_put(b, level_names[level]);
+    mpb_json_put(b, "\",\"event\":");
+    mpb_json_put_str(b, event, strlen(event));
 }
 
-void srv_log_end(struct cli_buf *b)
+void srv_log_end(struct mpb_buf *b)
 {
-    cli_json_put(b, "}\n");
+    mpb_json_put(b, "}\n");
     if (b->data)
-        cli_write_all(2, b->data, b->len);
-    cli_buf_free(b);
+        app_write_all(2, b->data, b->len);
+    mpb_buf_free(b);
 }
 
 void srv_log(int level, const char *event, const char *fmt, ...)
@@ -64,12 +65,12 @@ void srv_log(int level, const char *event, const char *fmt, ...)
     if (!srv_log_is_json()) {
         char line[1100];
         int n = snprintf(line, sizeof line, "mpbox serve: %s%s\n", level == SRV_WARN ? "warning: " : "", msg);
-        cli_write_all(2, line, n < (int)sizeof line ? (size_t)n : sizeof line - 1);
+        app_write_all(2, line, n < (int)sizeof line ? (size_t)n : sizeof line - 1);
         return;
     }
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     srv_log_begin(&b, level, event);
-    cli_json_put(&b, ",\"message\":");
-    cli_json_put_str(&b, msg, strlen(msg));
+    mpb_json_put(&b, ",\"message\":");
+    mpb_json_put_str(&b, msg, strlen(msg));
     srv_log_end(&b);
 }

@@ -2,7 +2,7 @@
  * mcp_http.c — MCP over streamable HTTP (revisions 2025-06-18 and
  * 2025-03-26): the checks the transport asks for, sessions by
  * Mcp-Session-Id through the HTTP server's backend, and the messages
- * themselves handed to the MCP core (cli/mcpcore.c). What the HTTP server
+ * themselves handed to the MCP core (app/mcpcore.c). What the HTTP server
  * must do around it is in mcp_http.h.
  *
  * Every request is hostile: headers are parsed defensively, the body is
@@ -204,7 +204,7 @@ static int valid_session_id(const char *id)
 
 /* ---- responses ------------------------------------------------------------ */
 
-static void set_body(struct mcp_http_response *resp, int status, const char *content_type, struct cli_buf *b)
+static void set_body(struct mcp_http_response *resp, int status, const char *content_type, struct mpb_buf *b)
 {
     resp->status = status;
     resp->content_type = content_type;
@@ -225,10 +225,10 @@ static void out_of_memory(struct mcp_http_response *resp)
 /* An HTTP error with a JSON-RPC error body (id null), as the SDKs expect. */
 static void http_error(struct mcp_http_response *resp, int status, int code, const char *message)
 {
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     mcp_http_response_free(resp);
     if (mcp_put_error(&b, NULL, code, message) < 0) {
-        cli_buf_free(&b);
+        mpb_buf_free(&b);
         out_of_memory(resp);
         resp->status = status;
         return;
@@ -237,25 +237,25 @@ static void http_error(struct mcp_http_response *resp, int status, int code, con
 }
 
 /* JSON-RPC replies, as JSON or as one server-sent event. */
-static void reply(struct mcp_http_response *resp, int status, int sse, struct cli_buf *json)
+static void reply(struct mcp_http_response *resp, int status, int sse, struct mpb_buf *json)
 {
     if (!sse) {
         set_body(resp, status, "application/json", json);
         return;
     }
-    struct cli_buf b = {0};
-    int fail = cli_json_put(&b, "event: message\ndata: ") < 0;
+    struct mpb_buf b = {0};
+    int fail = mpb_json_put(&b, "event: message\ndata: ") < 0;
     for (size_t i = 0, run = 0; i <= json->len && !fail; i++) {
         if (i == json->len || json->data[i] == '\n' || json->data[i] == '\r') {
-            fail |= cli_buf_append(&b, json->data + run, i - run) < 0;
+            fail |= mpb_buf_append(&b, json->data + run, i - run) < 0;
             if (i < json->len)
-                fail |= cli_json_put(&b, "\ndata: ") < 0;
+                fail |= mpb_json_put(&b, "\ndata: ") < 0;
             run = i + 1;
         }
     }
-    fail |= cli_json_put(&b, "\n\n") < 0;
+    fail |= mpb_json_put(&b, "\n\n") < 0;
     if (fail) {
-        cli_buf_free(&b);
+        mpb_buf_free(&b);
         out_of_memory(resp);
         return;
     }
@@ -287,19 +287,19 @@ static int session_reset(void *user, char *err, size_t errcap)
 /* initialize without a session id: answer it, and when it succeeded create
  * the session whose id goes back in Mcp-Session-Id. */
 static void post_initialize(const struct mcp_http *h, const struct mcp_http_request *req,
-                            const struct cli_json *msg, int sse, struct mcp_http_response *resp)
+                            const struct mpb_json *msg, int sse, struct mcp_http_response *resp)
 {
     struct mcp_conn conn = {0};
     struct mcp_backend none = {0}; /* initialize runs no code */
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     if (mcp_handle(h->srv, &conn, &none, msg, &b) < 0) {
-        cli_buf_free(&b);
+        mpb_buf_free(&b);
         out_of_memory(resp);
         return;
     }
     if (!conn.initialized) { /* refused (bad params): no session */
         reply(resp, 200, sse, &b);
-        cli_buf_free(&b);
+        mpb_buf_free(&b);
         return;
     }
     char id[MCP_HTTP_ID_MAX] = "", err[256] = "";
@@ -321,7 +321,7 @@ static void post_initialize(const struct mcp_http *h, const struct mcp_http_requ
         else
             h->be.remove(h->be.user, id, req->owner);
     }
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
 }
 
 static void post(const struct mcp_http *h, const struct mcp_http_request *req, struct mcp_http_response *resp)
@@ -342,17 +342,17 @@ static void post(const struct mcp_http *h, const struct mcp_http_request *req, s
         return;
     }
     const char *perr;
-    struct cli_json *msg = cli_json_parse(req->body ? req->body : "", req->body ? req->body_len : 0, &perr);
+    struct mpb_json *msg = mpb_json_parse(req->body ? req->body : "", req->body ? req->body_len : 0, &perr);
     if (!msg) {
         char text[128];
         snprintf(text, sizeof text, "Parse error: %s", perr);
         http_error(resp, 400, -32700, text);
         return;
     }
-    int batch = msg->type == CLI_JSON_ARRAY;
+    int batch = msg->type == MPB_JSON_ARRAY;
     if (!batch && mcp_is_initialize(msg) && !req->session_id) {
         post_initialize(h, req, msg, sse, resp);
-        cli_json_free(msg);
+        mpb_json_free(msg);
         return;
     }
     const char *version = request_version(req->protocol_version);
@@ -372,22 +372,22 @@ static void post(const struct mcp_http *h, const struct mcp_http_request *req, s
         struct request_session rs = {h, req->session_id, req->owner};
         struct mcp_backend be = {.user = &rs, .run = session_run, .reset = session_reset};
         struct mcp_conn conn = {.initialized = 1}; /* the session exists: initialize was answered */
-        struct cli_buf b = {0};
+        struct mpb_buf b = {0};
         size_t n = batch ? msg->n : 1, replies = 0;
         int rc = 0, requests = 0;
-        if (batch && cli_json_put(&b, "[") < 0)
+        if (batch && mpb_json_put(&b, "[") < 0)
             rc = -1;
         for (size_t i = 0; i < n && rc == 0; i++) {
-            const struct cli_json *m = batch ? msg->items[i] : msg;
+            const struct mpb_json *m = batch ? msg->items[i] : msg;
             size_t before = b.len;
-            if (batch && replies && cli_json_put(&b, ",") < 0) {
+            if (batch && replies && mpb_json_put(&b, ",") < 0) {
                 rc = -1;
                 break;
             }
             size_t start = b.len;
             requests += mcp_message_kind(m) == MCP_MSG_REQUEST;
             if (batch && mcp_is_initialize(m))
-                rc = mcp_put_error(&b, cli_json_get(m, "id"), -32600,
+                rc = mcp_put_error(&b, mpb_json_get(m, "id"), -32600,
                                    "Invalid Request: initialize must not be part of a batch");
             else
                 rc = mcp_handle(h->srv, &conn, &be, m, &b);
@@ -396,7 +396,7 @@ static void post(const struct mcp_http *h, const struct mcp_http_request *req, s
             else
                 b.len = before; /* no reply: drop the comma */
         }
-        if (rc == 0 && batch && cli_json_put(&b, "]") < 0)
+        if (rc == 0 && batch && mpb_json_put(&b, "]") < 0)
             rc = -1;
         if (rc == MCP_BACKEND_GONE)
             http_error(resp, 404, -32001, "Session not found (expired or deleted): initialize a new one");
@@ -410,9 +410,9 @@ static void post(const struct mcp_http *h, const struct mcp_http_request *req, s
             /* a lone message that is not a request was refused */
             reply(resp, !batch && !requests ? 400 : 200, sse, &b);
         }
-        cli_buf_free(&b);
+        mpb_buf_free(&b);
     }
-    cli_json_free(msg);
+    mpb_json_free(msg);
 }
 
 /* ---- DELETE ----------------------------------------------------------------- */

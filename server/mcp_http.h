@@ -55,7 +55,7 @@
 
 #include <stddef.h>
 
-#include "../cli/mcp.h"
+#include "mcp.h"
 
 #define MCP_HTTP_MAX_BODY (8u << 20) /* bytes of a request body */
 #define MCP_HTTP_ID_MAX 64           /* session ids: at most 63 characters + NUL */

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "embedded.h"
 #include "playground.h"
-#include "vfs.h"
 
 /* Generated from web/playground by tools/embed (build/gen/playground.c). */
 extern const mpb_vfs_lib srv_playground_files;

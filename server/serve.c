@@ -22,7 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "exit.h"
+#include "units.h"
 #include "sessions.h"
 #include "store.h"
 
@@ -190,7 +191,7 @@ static int add_token(struct srv_config *c, const char *t, const char *where)
 static int parse_int_option(const char *name, const char *value, long max, int *out)
 {
     uint64_t n;
-    const char *err = cli_parse_uint(value, (uint64_t)max, &n);
+    const char *err = app_parse_uint(value, (uint64_t)max, &n);
     if (err) {
         usage_error("--%s '%s': %s", name, value, err);
         return -1;
@@ -249,7 +250,7 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         else
             c->origins[c->norigins++] = v;
     } else if (strcmp(name, "clip-output") == 0) {
-        err = cli_parse_size(v, &c->clip_output);
+        err = app_parse_size(v, &c->clip_output);
         c->clip_given = 1;
     } else if (strcmp(name, "mcp-return-mode") == 0) {
         if (strcmp(v, "xml") == 0 || strcmp(v, "json") == 0)
@@ -280,33 +281,33 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         if (c->max_per_client < 1)
             err = "must be at least 1";
     } else if (strcmp(name, "header-timeout") == 0) {
-        err = cli_parse_seconds(v, &c->header_timeout_ms);
+        err = app_parse_seconds(v, &c->header_timeout_ms);
         if (!err && (c->header_timeout_ms < 100 || c->header_timeout_ms > 3600000))
             err = "must be from 0.1 to 3600 seconds";
     } else if (strcmp(name, "min-rate") == 0)
-        err = cli_parse_size(v, &c->min_rate);
+        err = app_parse_size(v, &c->min_rate);
     else if (strcmp(name, "oneshot-reuse") == 0) {
         if (parse_int_option(name, v, 1000000, &c->oneshot_reuse) < 0)
             return -1;
         if (c->oneshot_reuse < 1)
             err = "must be at least 1";
     } else if (strcmp(name, "connection-timeout") == 0) {
-        err = cli_parse_seconds(v, &ms);
+        err = app_parse_seconds(v, &ms);
         if (!err && (ms < 1000 || ms > 86400000))
             err = "must be from 1 to 86400 seconds";
         c->conn_timeout_s = (int)(ms / 1000);
     } else if (strcmp(name, "idle-timeout") == 0)
-        err = cli_parse_seconds(v, &c->idle_ms);
+        err = app_parse_seconds(v, &c->idle_ms);
     else if (strcmp(name, "session-ttl") == 0)
-        err = cli_parse_seconds(v, &c->ttl_ms);
+        err = app_parse_seconds(v, &c->ttl_ms);
     else if (strcmp(name, "memory-budget") == 0)
-        err = cli_parse_size(v, &c->memory_budget);
+        err = app_parse_size(v, &c->memory_budget);
     else if (strcmp(name, "max-request") == 0) {
-        err = cli_parse_size(v, &c->max_request);
+        err = app_parse_size(v, &c->max_request);
         if (!err && (c->max_request < 1024 || c->max_request > (1ull << 30)))
             err = "must be from 1K to 1G";
     } else if (strcmp(name, "max-request-memory") == 0) {
-        err = cli_parse_size(v, &c->body_budget);
+        err = app_parse_size(v, &c->body_budget);
         if (!err && c->body_budget < 1024)
             err = "must be at least 1K";
     } else if (strcmp(name, "state-dir") == 0)
@@ -316,12 +317,12 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
     else if (strcmp(name, "store") == 0)
         c->store = v;
     else if (strcmp(name, "store-lease") == 0) {
-        err = cli_parse_seconds(v, &c->store_lease_ms);
+        err = app_parse_seconds(v, &c->store_lease_ms);
         if (!err && (c->store_lease_ms < 300 || c->store_lease_ms > 3600000))
             err = "must be from 0.3 to 3600 seconds";
     }
     else if (strcmp(name, "state-dir-budget") == 0)
-        err = cli_parse_size(v, &c->state_budget);
+        err = app_parse_size(v, &c->state_budget);
     else if (strcmp(name, "busy") == 0) {
         if (strcmp(v, "wait") == 0 || strcmp(v, "refuse") == 0)
             c->busy_refuse = strcmp(v, "refuse") == 0;
@@ -348,15 +349,15 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         else
             c->sqlites[c->nsqlites++] = v;
     } else if (strcmp(name, "memory") == 0) {
-        err = cli_parse_size(v, &u);
+        err = app_parse_size(v, &u);
         if (!err && (u < MPBOX_MIN_MEMORY || u > MPBOX_MAX_MEMORY))
             err = "out of range (see mpbox --help)";
         c->limits[MPBOX_LIMIT_MEMORY] = (int64_t)u;
     } else if (strcmp(name, "timeout") == 0) {
-        err = cli_parse_seconds(v, &ms);
+        err = app_parse_seconds(v, &ms);
         c->limits[MPBOX_LIMIT_TIMEOUT_MS] = ms;
     } else if (strcmp(name, "max-output") == 0) {
-        err = cli_parse_size(v, &u);
+        err = app_parse_size(v, &u);
         if (!err && u > INT64_MAX)
             err = "too large";
         c->limits[MPBOX_LIMIT_STDOUT] = c->limits[MPBOX_LIMIT_STDERR] = (int64_t)u;
@@ -366,7 +367,7 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         else
             err = "expected 'drop' or 'stop'";
     } else if (strcmp(name, "fuel") == 0) {
-        err = cli_parse_count(v, &u);
+        err = app_parse_count(v, &u);
         if (!err && u > INT64_MAX)
             err = "too large";
         if (!err && u > 0 && !mpbox_has_fuel())
@@ -497,14 +498,14 @@ int serve_main(int argc, char **argv)
         .oneshot_reuse = 64,
         .store_lease_ms = SRV_DEFAULT_STORE_LEASE_MS,
     };
-    int help = 0, status = CLI_EXIT_INTERNAL, made_dir = 0;
+    int help = 0, status = APP_EXIT_INTERNAL, made_dir = 0;
     char err[512] = "", bound[300];
     char *state_dir = NULL;
     struct store *store = NULL;
     struct srv srv = {.cfg = &cfg};
     if (tok_new(&srv.tokens) < 0) {
         fprintf(stderr, "mpbox serve: out of memory\n");
-        return CLI_EXIT_INTERNAL;
+        return APP_EXIT_INTERNAL;
     }
     pthread_mutex_init(&srv.oneshot_lock, NULL);
     pthread_cond_init(&srv.oneshot_free, NULL);
@@ -512,17 +513,17 @@ int serve_main(int argc, char **argv)
     default_limits(cfg.limits);
 
     if (parse_args(&cfg, argc, argv, &help) < 0) {
-        status = CLI_EXIT_USAGE;
+        status = APP_EXIT_USAGE;
         goto out;
     }
     if (help) {
         print_help();
-        status = CLI_EXIT_OK;
+        status = APP_EXIT_OK;
         goto out;
     }
     if (tok_load(srv.tokens, cfg.tokens, cfg.ntokens, cfg.token_file, cfg.metrics_token_file, err, sizeof err) < 0) {
         usage_error("%s", err);
-        status = CLI_EXIT_USAGE;
+        status = APP_EXIT_USAGE;
         goto out;
     }
     cfg.has_tokens = tok_client_count(srv.tokens) > 0;
@@ -531,11 +532,11 @@ int serve_main(int argc, char **argv)
         cfg.max_per_client = cfg.max_connections / 4 > 8 ? cfg.max_connections / 4 : 8;
     if (cfg.store && !cfg.snapshot_key_file) {
         usage_error("--store needs --snapshot-key-file: every replica must verify the snapshots the others wrote");
-        status = CLI_EXIT_USAGE;
+        status = APP_EXIT_USAGE;
         goto out;
     }
     if (!(state_dir = prepare_state_dir(cfg.state_dir, &made_dir))) {
-        status = CLI_EXIT_USAGE;
+        status = APP_EXIT_USAGE;
         goto out;
     }
     if (cfg.store) {
@@ -550,7 +551,7 @@ int serve_main(int argc, char **argv)
         };
         if (store_open(&scfg, &store, err, sizeof err) != STORE_OK) {
             usage_error("%s", err);
-            status = CLI_EXIT_USAGE;
+            status = APP_EXIT_USAGE;
             goto out;
         }
     }
@@ -571,7 +572,7 @@ int serve_main(int argc, char **argv)
     if (srv_snapshot_key(cfg.snapshot_key_file, state_dir, wcfg.snapshot_key, &wcfg.snapshot_key_len, err,
                          sizeof err) < 0) {
         fprintf(stderr, "mpbox serve: %s\n", err);
-        status = CLI_EXIT_USAGE;
+        status = APP_EXIT_USAGE;
         goto out;
     }
     /* Workers apply the pool's limits over a loaded snapshot's: leave the
@@ -651,7 +652,7 @@ int serve_main(int argc, char **argv)
     }
     if (srv_http_start(&srv, &http, bound, sizeof bound, err, sizeof err) < 0) {
         srv_log(SRV_ERROR, "start_failed", "%s", err);
-        status = CLI_EXIT_USAGE;
+        status = APP_EXIT_USAGE;
         goto out;
     }
     if (store)
@@ -685,7 +686,7 @@ int serve_main(int argc, char **argv)
     pthread_mutex_lock(&srv.oneshot_lock);
     pthread_cond_broadcast(&srv.oneshot_free);
     pthread_mutex_unlock(&srv.oneshot_lock);
-    status = CLI_EXIT_OK;
+    status = APP_EXIT_OK;
 
 out:
     srv_http_stop(http);

@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../include/mpbox.h"
+#include "mpbox.h"
 #include "budget.h"
 #include "guard.h"
 #include "tokens.h"
@@ -91,7 +91,7 @@ struct srv_config {
     int norigins;
     int mcp_json; /* --mcp-return-mode=json */
     /* --clip-output: bytes of each output kept in results (head and tail,
-     * cli/clip.h); given: also the JSON API's default, else that keeps
+     * app/clip.h); given: also the JSON API's default, else that keeps
      * all and MCP keeps CLIP_DEFAULT_MCP */
     uint64_t clip_output;
     int clip_given;
@@ -200,7 +200,7 @@ void srv_owner_name(const struct srv *srv, int owner, char *out, size_t cap);
 
 /* ---- log.c ------------------------------------------------------------- */
 enum { SRV_INFO = 0, SRV_WARN = 1, SRV_ERROR = 2 };
-struct cli_buf;
+struct mpb_buf;
 void srv_log_set_json(int on);
 int srv_log_is_json(void);
 /* A message of the running server: "mpbox serve: MESSAGE" (warnings with
@@ -210,8 +210,8 @@ void srv_log(int level, const char *event, const char *fmt, ...) __attribute__((
 /* A JSON line with more members: srv_log_begin opens it with time, level
  * and event, the caller adds ",\"name\":value" members, srv_log_end closes,
  * writes and frees it. */
-void srv_log_begin(struct cli_buf *b, int level, const char *event);
-void srv_log_end(struct cli_buf *b);
+void srv_log_begin(struct mpb_buf *b, int level, const char *event);
+void srv_log_end(struct mpb_buf *b);
 /* Now, as "2026-11-27T08:05:48.972Z". */
 void srv_log_time(char out[32]);
 

@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "json.h"
 #include "sessions.h"
 #include "spool.h"
 #include "store.h"
@@ -252,35 +252,35 @@ static int copy_strings(const char *const *src, int n, char ***out);
  * the token), "created_ms", "runs", "limits" [MPBOX_LIMIT_COUNT_ numbers],
  * "mounts" ["HOSTDIR:/GUESTDIR"], "sqlite" [NAME]}. Only API sessions get
  * one: an MCP client starts a new session when its id is unknown. */
-static int meta_json(struct sess_table *t, const struct sess *s, struct cli_buf *out)
+static int meta_json(struct sess_table *t, const struct sess *s, struct mpb_buf *out)
 {
     char key[TOK_KEY_HEX + 1], num[64];
     tok_owner_key(t->cfg.tokens, s->owner, key);
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     snprintf(num, sizeof num, "{\"format\":%d,\"id\":", META_FORMAT);
-    cli_json_put(&b, num);
-    cli_json_put_str(&b, s->id, strlen(s->id));
-    cli_json_put(&b, ",\"owner\":");
-    cli_json_put_str(&b, key, strlen(key));
+    mpb_json_put(&b, num);
+    mpb_json_put_str(&b, s->id, strlen(s->id));
+    mpb_json_put(&b, ",\"owner\":");
+    mpb_json_put_str(&b, key, strlen(key));
     snprintf(num, sizeof num, ",\"created_ms\":%lld,\"runs\":%llu,\"limits\":[", (long long)s->created_ms,
              (unsigned long long)s->runs);
-    cli_json_put(&b, num);
+    mpb_json_put(&b, num);
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++) {
         snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)s->limits[i]);
-        cli_json_put(&b, num);
+        mpb_json_put(&b, num);
     }
-    cli_json_put(&b, "],\"mounts\":[");
+    mpb_json_put(&b, "],\"mounts\":[");
     for (int i = 0; i < s->nmounts; i++) {
-        cli_json_put(&b, i ? "," : "");
-        cli_json_put_str(&b, s->mounts[i], strlen(s->mounts[i]));
+        mpb_json_put(&b, i ? "," : "");
+        mpb_json_put_str(&b, s->mounts[i], strlen(s->mounts[i]));
     }
-    cli_json_put(&b, "],\"sqlite\":[");
+    mpb_json_put(&b, "],\"sqlite\":[");
     for (int i = 0; i < s->nsqlites; i++) {
-        cli_json_put(&b, i ? "," : "");
-        cli_json_put_str(&b, s->sqlites[i], strlen(s->sqlites[i]));
+        mpb_json_put(&b, i ? "," : "");
+        mpb_json_put_str(&b, s->sqlites[i], strlen(s->sqlites[i]));
     }
-    if (cli_json_put(&b, "]}\n") < 0 || !b.data) {
-        cli_buf_free(&b);
+    if (mpb_json_put(&b, "]}\n") < 0 || !b.data) {
+        mpb_buf_free(&b);
         errno = ENOMEM;
         return -1;
     }
@@ -292,14 +292,14 @@ static int write_meta(struct sess_table *t, const struct sess *s)
 {
     if (!t->cfg.persist || s->kind != SESS_API)
         return 0;
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     if (meta_json(t, s, &b) < 0)
         return -1;
     char tmp[4200], path[4200];
     snapshot_path(t, s, ".meta.tmp", tmp, sizeof tmp);
     snapshot_path(t, s, ".meta", path, sizeof path);
     int rc = write_file(tmp, path, b.data, b.len);
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
     return rc;
 }
 
@@ -314,9 +314,9 @@ static int is_session_id(const char *id, size_t n)
 }
 
 /* A number of a meta file, in [lo, INT64_MAX]; -2 when it is not one. */
-static int64_t meta_int(const struct cli_json *v, int64_t lo)
+static int64_t meta_int(const struct mpb_json *v, int64_t lo)
 {
-    if (!v || v->type != CLI_JSON_NUMBER || !v->integer)
+    if (!v || v->type != MPB_JSON_NUMBER || !v->integer)
         return -2;
     errno = 0;
     char *end;
@@ -325,14 +325,14 @@ static int64_t meta_int(const struct cli_json *v, int64_t lo)
 }
 
 /* n strings of a meta array into *out (copies); -1 when malformed. */
-static int meta_strings(const struct cli_json *v, size_t max, char ***out, int *n)
+static int meta_strings(const struct mpb_json *v, size_t max, char ***out, int *n)
 {
-    if (!v || v->type != CLI_JSON_ARRAY || v->n > max)
+    if (!v || v->type != MPB_JSON_ARRAY || v->n > max)
         return -1;
     *n = (int)v->n;
     const char *tmp[64];
     for (size_t i = 0; i < v->n; i++) {
-        if (v->items[i]->type != CLI_JSON_STRING || strlen(v->items[i]->str) != v->items[i]->len)
+        if (v->items[i]->type != MPB_JSON_STRING || strlen(v->items[i]->str) != v->items[i]->len)
             return -1;
         tmp[i] = v->items[i]->str;
     }
@@ -361,29 +361,29 @@ static void clamp_limits(int64_t *l, const int64_t *ceil)
 static struct sess *parse_meta(struct sess_table *t, const char *id, const char *data, size_t len)
 {
     const char *jerr;
-    struct cli_json *m = len <= (1u << 20) ? cli_json_parse(data, len, &jerr) : NULL;
+    struct mpb_json *m = len <= (1u << 20) ? mpb_json_parse(data, len, &jerr) : NULL;
     struct sess *s = calloc(1, sizeof *s);
-    const struct cli_json *idv = cli_json_get(m, "id"), *owner = cli_json_get(m, "owner"),
-                          *lim = cli_json_get(m, "limits");
-    int ok = s && m && m->type == CLI_JSON_OBJECT && meta_int(cli_json_get(m, "format"), 0) == META_FORMAT &&
-             idv && idv->type == CLI_JSON_STRING && strcmp(idv->str, id) == 0 && owner &&
-             owner->type == CLI_JSON_STRING && lim && lim->type == CLI_JSON_ARRAY && lim->n == MPBOX_LIMIT_COUNT_;
+    const struct mpb_json *idv = mpb_json_get(m, "id"), *owner = mpb_json_get(m, "owner"),
+                          *lim = mpb_json_get(m, "limits");
+    int ok = s && m && m->type == MPB_JSON_OBJECT && meta_int(mpb_json_get(m, "format"), 0) == META_FORMAT &&
+             idv && idv->type == MPB_JSON_STRING && strcmp(idv->str, id) == 0 && owner &&
+             owner->type == MPB_JSON_STRING && lim && lim->type == MPB_JSON_ARRAY && lim->n == MPBOX_LIMIT_COUNT_;
     if (s)
         pthread_cond_init(&s->released, NULL);
     if (ok) {
         memcpy(s->id, id, SESS_ID_LEN + 1);
         s->kind = SESS_API;
         s->owner = tok_owner_of_key(t->cfg.tokens, owner->str);
-        int64_t created = meta_int(cli_json_get(m, "created_ms"), 0), runs = meta_int(cli_json_get(m, "runs"), 0);
+        int64_t created = meta_int(mpb_json_get(m, "created_ms"), 0), runs = meta_int(mpb_json_get(m, "runs"), 0);
         ok = s->owner >= 0 && created >= 0 && runs >= 0;
         s->created_ms = created;
         s->runs = (uint64_t)runs;
         for (int i = 0; ok && i < MPBOX_LIMIT_COUNT_; i++)
             ok = (s->limits[i] = meta_int(lim->items[i], -1)) >= -1;
-        ok = ok && meta_strings(cli_json_get(m, "mounts"), 16, &s->mounts, &s->nmounts) == 0 &&
-             meta_strings(cli_json_get(m, "sqlite"), SRV_MAX_LIST, &s->sqlites, &s->nsqlites) == 0;
+        ok = ok && meta_strings(mpb_json_get(m, "mounts"), 16, &s->mounts, &s->nmounts) == 0 &&
+             meta_strings(mpb_json_get(m, "sqlite"), SRV_MAX_LIST, &s->sqlites, &s->nsqlites) == 0;
     }
-    cli_json_free(m);
+    mpb_json_free(m);
     if (!ok) {
         if (s)
             sess_destroy(s);
@@ -1022,7 +1022,7 @@ static int new_id(char id[SESS_ID_LEN + 1])
  * to this replica, its first state written. */
 static int store_begin(struct sess_table *t, struct sess *s, char *err, size_t errcap)
 {
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     char key[TOK_KEY_HEX + 1], why[256] = "";
     if (meta_json(t, s, &b) < 0) {
         set_err(err, errcap, "out of memory");
@@ -1030,7 +1030,7 @@ static int store_begin(struct sess_table *t, struct sess *s, char *err, size_t e
     }
     tok_owner_key(t->cfg.tokens, s->owner, key);
     int rc = store_create(t->cfg.store, s->id, key, b.data, b.len, why, sizeof why);
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
     if (rc != STORE_OK)
         return store_error(rc, why, err, errcap);
     rc = store_acquire(t->cfg.store, s->id, s->lease, 0, why, sizeof why);

@@ -1,7 +1,7 @@
 /*
  * tokens.c — bearer tokens as SHA-256 hashes, owner numbers, reloading
- * (tokens.h). The hashing is the library's (core/hmac.c, linked into the
- * command with libmpbox.a), so that SHA-256 has one home.
+ * (tokens.h). The hashing is util/sha256.c, the library's own, so that
+ * SHA-256 has one home.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -18,18 +18,16 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "core.h"
-
-#define SHA256_LEN 32
+#include "io.h"
+#include "sha256.h"
 
 struct srv_tokens {
     pthread_rwlock_t lock;
-    uint8_t (*keys)[SHA256_LEN]; /* by owner number; keys[0]: anonymous */
+    uint8_t (*keys)[MPB_SHA256_LEN]; /* by owner number; keys[0]: anonymous */
     int nkeys;
     int *clients; /* owner numbers of the client tokens */
     int nclients;
-    uint8_t (*metrics)[SHA256_LEN];
+    uint8_t (*metrics)[MPB_SHA256_LEN];
     int nmetrics;
 };
 
@@ -70,11 +68,11 @@ int tok_valid(const char *t)
 }
 
 /* Hashes of the tokens in a file, appended to *v (of *n). */
-static int read_file(const char *path, uint8_t (**v)[SHA256_LEN], int *n, char *err, size_t errcap)
+static int read_file(const char *path, uint8_t (**v)[MPB_SHA256_LEN], int *n, char *err, size_t errcap)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct cli_buf b = {0};
-    if (fd < 0 || cli_read_fd(fd, &b) < 0) {
+    struct mpb_buf b = {0};
+    if (fd < 0 || app_read_fd(fd, &b) < 0) {
         snprintf(err, errcap, "'%s': %s", path, strerror(errno));
         if (fd >= 0)
             close(fd);
@@ -102,7 +100,7 @@ static int read_file(const char *path, uint8_t (**v)[SHA256_LEN], int *n, char *
             snprintf(err, errcap, "'%s': too many tokens", path);
             rc = -1;
         } else {
-            uint8_t (*grown)[SHA256_LEN] = realloc(*v, (size_t)(*n + 1) * sizeof **v);
+            uint8_t (*grown)[MPB_SHA256_LEN] = realloc(*v, (size_t)(*n + 1) * sizeof **v);
             if (!grown) {
                 snprintf(err, errcap, "out of memory");
                 rc = -1;
@@ -114,7 +112,7 @@ static int read_file(const char *path, uint8_t (**v)[SHA256_LEN], int *n, char *
     }
     if (b.data)
         explicit_bzero(b.data, b.len);
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
     if (rc == 0 && *n == before) {
         snprintf(err, errcap, "'%s': no token in the file", path);
         rc = -1;
@@ -124,21 +122,21 @@ static int read_file(const char *path, uint8_t (**v)[SHA256_LEN], int *n, char *
 
 /* The owner number of a hash, registered when new (under the write lock);
  * -1 when the table is full. */
-static int owner_of_hash(struct srv_tokens *t, const uint8_t h[SHA256_LEN])
+static int owner_of_hash(struct srv_tokens *t, const uint8_t h[MPB_SHA256_LEN])
 {
     for (int i = 1; i < t->nkeys; i++)
-        if (memcmp(t->keys[i], h, SHA256_LEN) == 0)
+        if (memcmp(t->keys[i], h, MPB_SHA256_LEN) == 0)
             return i;
     if (t->nkeys >= TOK_MAX_OWNERS)
         return -1;
-    memcpy(t->keys[t->nkeys], h, SHA256_LEN);
+    memcpy(t->keys[t->nkeys], h, MPB_SHA256_LEN);
     return t->nkeys++;
 }
 
 int tok_load(struct srv_tokens *t, const char *const *fixed, int nfixed, const char *file,
              const char *metrics_file, char *err, size_t errcap)
 {
-    uint8_t (*hashes)[SHA256_LEN] = NULL, (*metrics)[SHA256_LEN] = NULL;
+    uint8_t (*hashes)[MPB_SHA256_LEN] = NULL, (*metrics)[MPB_SHA256_LEN] = NULL;
     int n = 0, nm = 0, rc = -1;
     int *clients = NULL;
     if (nfixed > 0 && !(hashes = calloc((size_t)nfixed, sizeof *hashes))) {
@@ -171,7 +169,7 @@ int tok_load(struct srv_tokens *t, const char *const *fixed, int nfixed, const c
         goto out;
     }
     int *old_clients = t->clients;
-    uint8_t (*old_metrics)[SHA256_LEN] = t->metrics;
+    uint8_t (*old_metrics)[MPB_SHA256_LEN] = t->metrics;
     t->clients = clients;
     t->nclients = n;
     t->metrics = metrics;
@@ -204,7 +202,7 @@ int tok_metrics_count(struct srv_tokens *t)
 }
 
 /* The hash of the token in "Bearer TOKEN"; -1 when there is none. */
-static int bearer_hash(const char *auth, uint8_t h[SHA256_LEN])
+static int bearer_hash(const char *auth, uint8_t h[MPB_SHA256_LEN])
 {
     if (!auth || strncasecmp(auth, "Bearer ", 7) != 0)
         return -1;
@@ -219,11 +217,11 @@ static int bearer_hash(const char *auth, uint8_t h[SHA256_LEN])
 }
 
 /* 1 when equal, in time that does not depend on where they differ. */
-static int same_hash(const uint8_t *a, const uint8_t *b) { return mpb_equal_ct(a, b, SHA256_LEN); }
+static int same_hash(const uint8_t *a, const uint8_t *b) { return mpb_equal_ct(a, b, MPB_SHA256_LEN); }
 
 int tok_client(struct srv_tokens *t, const char *authorization)
 {
-    uint8_t h[SHA256_LEN];
+    uint8_t h[MPB_SHA256_LEN];
     if (bearer_hash(authorization, h) < 0)
         return -1;
     int owner = -1;
@@ -238,7 +236,7 @@ int tok_client(struct srv_tokens *t, const char *authorization)
 
 int tok_metrics(struct srv_tokens *t, const char *authorization)
 {
-    uint8_t h[SHA256_LEN];
+    uint8_t h[MPB_SHA256_LEN];
     if (bearer_hash(authorization, h) < 0)
         return 0;
     int found = 0;
@@ -259,7 +257,7 @@ void tok_owner_key(struct srv_tokens *t, int owner, char out[TOK_KEY_HEX + 1])
     }
     pthread_rwlock_rdlock(&t->lock);
     if (owner > 0 && owner < t->nkeys) {
-        for (int i = 0; i < SHA256_LEN; i++) {
+        for (int i = 0; i < MPB_SHA256_LEN; i++) {
             out[2 * i] = hex[t->keys[owner][i] >> 4];
             out[2 * i + 1] = hex[t->keys[owner][i] & 15];
         }
@@ -274,7 +272,7 @@ int tok_owner_of_key(struct srv_tokens *t, const char *key)
         return 0;
     if (strlen(key) != TOK_KEY_HEX)
         return -1;
-    uint8_t h[SHA256_LEN];
+    uint8_t h[MPB_SHA256_LEN];
     for (int i = 0; i < TOK_KEY_HEX; i++) {
         char c = key[i];
         int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;

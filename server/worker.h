@@ -34,7 +34,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "../include/mpbox.h"
+#include "mpbox.h"
 
 struct budget;
 

@@ -2,7 +2,7 @@
 """The MCP tool description says only what is true of this build: every
 module it names as available imports in the sandbox, every one it names as
 missing does not, and every difference it calls silent still shows
-(cli/mcpcore.c). When a test here fails, change the description."""
+(app/mcpcore.c). When a test here fails, change the description."""
 import json
 import re
 

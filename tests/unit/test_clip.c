@@ -1,14 +1,15 @@
 /*
- * test_clip.c — the head and tail of long output (cli/clip.c, cliptext.c):
+ * test_clip.c — the head and tail of long output (app/clip.c, cliptext.c):
  * what is kept, the marker, UTF-8 and line boundaries, and the result JSON
  * with clipped streams.
  *
- * The sources are compiled in (they are not part of libmpbox).
+ * Linked with the objects of app/ (Makefile); util/ comes with libmpbox.a.
  */
-#include "../../cli/clip.c"
-#include "../../cli/cliptext.c"
-#include "../../cli/io.c"
-#include "../../cli/json.c"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cliptext.h"
 
 #include "check.h"
 
@@ -17,10 +18,10 @@ static void short_text_is_kept_whole(void)
     struct clip c;
     CHECK(clip_plan("hello", 5, 5, &c) == 0);
     CHECK(clip_plan("hello", 5, 0, &c) == 0); /* 0: no limit */
-    struct cli_buf b = {0};
-    CHECK(cli_clip_append(&b, "hello", 5, 5) == 0);
+    struct mpb_buf b = {0};
+    CHECK(app_clip_append(&b, "hello", 5, 5) == 0);
     CHECK_STR(b.data, "hello");
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
 }
 
 static void head_tail_and_marker(void)
@@ -31,13 +32,13 @@ static void head_tail_and_marker(void)
     struct clip c;
     CHECK(clip_plan(s, 1000, 100, &c) == 1);
     CHECK(c.head == 50 && c.tail == 50 && c.omitted == 900);
-    struct cli_buf b = {0};
-    CHECK(cli_clip_append(&b, s, 1000, 100) == 0);
+    struct mpb_buf b = {0};
+    CHECK(app_clip_append(&b, s, 1000, 100) == 0);
     CHECK(b.len == 50 + strlen("\n[mpbox: 900 bytes left out]\n") + 50);
     CHECK(memcmp(b.data, s, 50) == 0);
     CHECK(memcmp(b.data + b.len - 50, s + 950, 50) == 0);
     CHECK(strstr(b.data, "\n[mpbox: 900 bytes left out]\n") == b.data + 50);
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
 }
 
 /* No cut inside a multi-byte character, whatever the limit. */
@@ -79,15 +80,15 @@ static void result_json(void)
 {
     const char *json = "{\"status\":\"ok\",\"stdout\":\"0123456789abcdefghij\",\"stderr\":\"e\","
                        "\"error\":null,\"stats\":{\"wall_ms\":0.125,\"stdout_bytes\":20}}";
-    struct cli_buf b = {0};
-    CHECK(cli_clip_result_json(json, strlen(json), 10, &b) == 0);
+    struct mpb_buf b = {0};
+    CHECK(app_clip_result_json(json, strlen(json), 10, &b) == 0);
     CHECK_STR(b.data, "{\"status\":\"ok\",\"stdout\":\"01234\\n[mpbox: 10 bytes left out]\\nfghij\","
                       "\"stdout_omitted_bytes\":10,\"stderr\":\"e\",\"stderr_omitted_bytes\":0,"
                       "\"error\":null,\"stats\":{\"wall_ms\":0.125,\"stdout_bytes\":20}}");
-    cli_buf_free(&b);
-    CHECK(cli_clip_result_json("[1]", 3, 10, &b) == -2);
-    CHECK(cli_clip_result_json("{\"a\":", 5, 10, &b) == -2);
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
+    CHECK(app_clip_result_json("[1]", 3, 10, &b) == -2);
+    CHECK(app_clip_result_json("{\"a\":", 5, 10, &b) == -2);
+    mpb_buf_free(&b);
 }
 
 int main(void)

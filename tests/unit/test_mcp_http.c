@@ -1,21 +1,21 @@
 /*
  * test_mcp_http.c — the MCP streamable HTTP transport (server/mcp_http.c)
- * and the MCP core (cli/mcpcore.c) against a fake backend that returns
+ * and the MCP core (app/mcpcore.c) against a fake backend that returns
  * result JSON chosen by the test: HTTP statuses and headers, sessions and
  * owners, batches, SSE, the envelope built from result JSON (hint, raw
  * return values, lost sessions). The real server is tested end to end by
  * tests/mcp/test_http.mjs and tests/cli/test_mcp_http.py.
  *
- * The sources are compiled in (they are not part of libmpbox).
+ * Linked with the objects of app/ and server/mcp_http.o (Makefile); util/
+ * comes with libmpbox.a.
  */
-#include "../../cli/clip.c"
-#include "../../cli/cliptext.c"
-#include "../../cli/io.c"
-#include "../../cli/json.c"
-#include "../../cli/mcpcore.c"
-#include "../../cli/mcplive.c"
-#include "../../cli/size.c"
-#include "../../server/mcp_http.c"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "mcp_http.h"
+#include "mpbox.h"
 
 #include "check.h"
 
@@ -154,16 +154,16 @@ static char *call(const char *code)
 static char *tool_text(const char *body)
 {
     static char text[4096];
-    struct cli_json *v = cli_json_parse(body, strlen(body), NULL);
-    const struct cli_json *res = cli_json_get(v, "result");
-    const struct cli_json *content = cli_json_get(res, "content");
+    struct mpb_json *v = mpb_json_parse(body, strlen(body), NULL);
+    const struct mpb_json *res = mpb_json_get(v, "result");
+    const struct mpb_json *content = mpb_json_get(res, "content");
     text[0] = '\0';
-    if (content && content->type == CLI_JSON_ARRAY && content->n == 1) {
-        const struct cli_json *t = cli_json_get(content->items[0], "text");
-        if (t && t->type == CLI_JSON_STRING)
+    if (content && content->type == MPB_JSON_ARRAY && content->n == 1) {
+        const struct mpb_json *t = mpb_json_get(content->items[0], "text");
+        if (t && t->type == MPB_JSON_STRING)
             snprintf(text, sizeof text, "%s", t->str);
     }
-    cli_json_free(v);
+    mpb_json_free(v);
     return text;
 }
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "json.h"
 
 struct jparser {
     const char *p, *end;
@@ -21,9 +21,9 @@ static void ws(struct jparser *ps)
         ps->p++;
 }
 
-static struct cli_json *jnew(struct jparser *ps, int type)
+static struct mpb_json *jnew(struct jparser *ps, int type)
 {
-    struct cli_json *v = calloc(1, sizeof *v);
+    struct mpb_json *v = calloc(1, sizeof *v);
     if (!v)
         ps->err = "out of memory";
     else
@@ -81,7 +81,7 @@ static int hex4(const char *p, const char *end, unsigned *out)
     return 0;
 }
 
-static void put_cp(struct cli_buf *b, unsigned cp, int *fail)
+static void put_cp(struct mpb_buf *b, unsigned cp, int *fail)
 {
     char u[4];
     size_t n;
@@ -95,16 +95,16 @@ static void put_cp(struct cli_buf *b, unsigned cp, int *fail)
     else
         u[0] = (char)(0xf0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
         u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
-    if (cli_buf_append(b, u, n) < 0)
+    if (mpb_buf_append(b, u, n) < 0)
         *fail = 1;
 }
 
 /* A string at ps->p (after the opening quote) into a NUL-terminated buffer. */
 static int parse_string(struct jparser *ps, char **out, size_t *out_len)
 {
-    struct cli_buf b = {0};
+    struct mpb_buf b = {0};
     int fail = 0;
-    if (cli_buf_append(&b, "", 0) < 0)
+    if (mpb_buf_append(&b, "", 0) < 0)
         fail = 1;
     while (!fail) {
         if (ps->p >= ps->end) {
@@ -115,7 +115,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
         while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (unsigned char)*ps->p >= 0x20 &&
                (unsigned char)*ps->p < 0x80)
             ps->p++;
-        if (ps->p > run && cli_buf_append(&b, run, (size_t)(ps->p - run)) < 0) {
+        if (ps->p > run && mpb_buf_append(&b, run, (size_t)(ps->p - run)) < 0) {
             fail = 1;
             break;
         }
@@ -138,7 +138,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
                 ps->err = "invalid UTF-8";
                 break;
             }
-            if (cli_buf_append(&b, ps->p, k) < 0)
+            if (mpb_buf_append(&b, ps->p, k) < 0)
                 fail = 1;
             ps->p += k;
             continue;
@@ -153,7 +153,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
         const char *simple = strchr("\"\\/bfnrt", e);
         if (e && simple) {
             static const char repl[] = "\"\\/\b\f\n\r\t";
-            if (cli_buf_append(&b, &repl[simple - "\"\\/bfnrt"], 1) < 0)
+            if (mpb_buf_append(&b, &repl[simple - "\"\\/bfnrt"], 1) < 0)
                 fail = 1;
             continue;
         }
@@ -179,17 +179,17 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
     }
     if (fail)
         ps->err = "out of memory";
-    cli_buf_free(&b);
+    mpb_buf_free(&b);
     return -1;
 }
 
-static struct cli_json *parse_value(struct jparser *ps);
+static struct mpb_json *parse_value(struct jparser *ps);
 
-static int add_item(struct jparser *ps, struct cli_json *v, char *key, struct cli_json *item)
+static int add_item(struct jparser *ps, struct mpb_json *v, char *key, struct mpb_json *item)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 4;
-        struct cli_json **items = realloc(v->items, cap * sizeof *items);
+        struct mpb_json **items = realloc(v->items, cap * sizeof *items);
         char **keys = items ? realloc(v->keys, cap * sizeof *keys) : NULL;
         if (items)
             v->items = items;
@@ -207,13 +207,13 @@ static int add_item(struct jparser *ps, struct cli_json *v, char *key, struct cl
     return 0;
 }
 
-static struct cli_json *parse_container(struct jparser *ps, int obj)
+static struct mpb_json *parse_container(struct jparser *ps, int obj)
 {
-    if (++ps->depth > CLI_JSON_MAX_DEPTH) {
+    if (++ps->depth > MPB_JSON_READ_MAX_DEPTH) {
         ps->err = "nested too deeply";
         return NULL;
     }
-    struct cli_json *v = jnew(ps, obj ? CLI_JSON_OBJECT : CLI_JSON_ARRAY);
+    struct mpb_json *v = jnew(ps, obj ? MPB_JSON_OBJECT : MPB_JSON_ARRAY);
     if (!v)
         return NULL;
     ps->p++;
@@ -244,10 +244,10 @@ static struct cli_json *parse_container(struct jparser *ps, int obj)
             }
             ps->p++;
         }
-        struct cli_json *item = parse_value(ps);
+        struct mpb_json *item = parse_value(ps);
         if (!item || add_item(ps, v, key, item) < 0) {
             free(key);
-            cli_json_free(item);
+            mpb_json_free(item);
             break;
         }
         ws(ps);
@@ -265,11 +265,11 @@ static struct cli_json *parse_container(struct jparser *ps, int obj)
     }
     if (!ps->err)
         ps->err = "syntax error";
-    cli_json_free(v);
+    mpb_json_free(v);
     return NULL;
 }
 
-static struct cli_json *parse_number(struct jparser *ps)
+static struct mpb_json *parse_number(struct jparser *ps)
 {
     const char *s = ps->p, *p = s;
     int integer = 1;
@@ -304,7 +304,7 @@ static struct cli_json *parse_number(struct jparser *ps)
         ps->err = "number too long";
         return NULL;
     }
-    struct cli_json *v = jnew(ps, CLI_JSON_NUMBER);
+    struct mpb_json *v = jnew(ps, MPB_JSON_NUMBER);
     if (!v)
         return NULL;
     v->str = malloc((size_t)(p - s) + 1);
@@ -325,7 +325,7 @@ bad:
     return NULL;
 }
 
-static struct cli_json *parse_value(struct jparser *ps)
+static struct mpb_json *parse_value(struct jparser *ps)
 {
     ws(ps);
     if (ps->p >= ps->end) {
@@ -336,11 +336,11 @@ static struct cli_json *parse_value(struct jparser *ps)
     static const struct {
         const char *word;
         int type, b;
-    } words[] = {{"null", CLI_JSON_NULL, 0}, {"true", CLI_JSON_BOOL, 1}, {"false", CLI_JSON_BOOL, 0}};
+    } words[] = {{"null", MPB_JSON_NULL, 0}, {"true", MPB_JSON_BOOL, 1}, {"false", MPB_JSON_BOOL, 0}};
     for (size_t i = 0; i < 3; i++) {
         size_t n = strlen(words[i].word);
         if ((size_t)(ps->end - ps->p) >= n && memcmp(ps->p, words[i].word, n) == 0) {
-            struct cli_json *v = jnew(ps, words[i].type);
+            struct mpb_json *v = jnew(ps, words[i].type);
             if (v)
                 v->b = words[i].b;
             ps->p += n;
@@ -353,7 +353,7 @@ static struct cli_json *parse_value(struct jparser *ps)
         size_t n;
         if (parse_string(ps, &s, &n) < 0)
             return NULL;
-        struct cli_json *v = jnew(ps, CLI_JSON_STRING);
+        struct mpb_json *v = jnew(ps, MPB_JSON_STRING);
         if (!v) {
             free(s);
             return NULL;
@@ -370,15 +370,15 @@ static struct cli_json *parse_value(struct jparser *ps)
     return NULL;
 }
 
-struct cli_json *cli_json_parse(const char *text, size_t len, const char **err)
+struct mpb_json *mpb_json_parse(const char *text, size_t len, const char **err)
 {
     struct jparser ps = {text, text + len, 0, NULL};
-    struct cli_json *v = parse_value(&ps);
+    struct mpb_json *v = parse_value(&ps);
     if (v) {
         ws(&ps);
         if (ps.p != ps.end) {
             ps.err = "trailing characters after the value";
-            cli_json_free(v);
+            mpb_json_free(v);
             v = NULL;
         }
     }
@@ -387,12 +387,12 @@ struct cli_json *cli_json_parse(const char *text, size_t len, const char **err)
     return v;
 }
 
-void cli_json_free(struct cli_json *v)
+void mpb_json_free(struct mpb_json *v)
 {
     if (!v)
         return;
     for (size_t i = 0; i < v->n; i++) {
-        cli_json_free(v->items[i]);
+        mpb_json_free(v->items[i]);
         if (v->keys)
             free(v->keys[i]);
     }
@@ -402,11 +402,11 @@ void cli_json_free(struct cli_json *v)
     free(v);
 }
 
-const struct cli_json *cli_json_get(const struct cli_json *obj, const char *key)
+const struct mpb_json *mpb_json_get(const struct mpb_json *obj, const char *key)
 {
-    if (!obj || obj->type != CLI_JSON_OBJECT)
+    if (!obj || obj->type != MPB_JSON_OBJECT)
         return NULL;
-    const struct cli_json *found = NULL;
+    const struct mpb_json *found = NULL;
     for (size_t i = 0; i < obj->n; i++)
         if (strcmp(obj->keys[i], key) == 0)
             found = obj->items[i]; /* the last duplicate wins, as in JS */
@@ -415,76 +415,76 @@ const struct cli_json *cli_json_get(const struct cli_json *obj, const char *key)
 
 /* ---- writing ----------------------------------------------------------- */
 
-int cli_json_put_str(struct cli_buf *b, const char *s, size_t n)
+int mpb_json_put_str(struct mpb_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    int fail = cli_buf_append(b, "\"", 1) < 0;
+    int fail = mpb_buf_append(b, "\"", 1) < 0;
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n && !fail) {
         size_t run = i;
         while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\')
             i++;
-        if (i > run && cli_buf_append(b, s + run, i - run) < 0)
+        if (i > run && mpb_buf_append(b, s + run, i - run) < 0)
             return -1;
         if (i >= n)
             break;
         unsigned char c = u[i];
         if (c == '"' || c == '\\') {
             char e[2] = {'\\', (char)c};
-            fail = cli_buf_append(b, e, 2) < 0;
+            fail = mpb_buf_append(b, e, 2) < 0;
             i++;
         } else if (c < 0x20) {
             char e[7];
             const char *named = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : NULL;
             if (named) {
-                fail = cli_buf_append(b, named, 2) < 0;
+                fail = mpb_buf_append(b, named, 2) < 0;
             } else {
                 memcpy(e, "\\u00", 4);
                 e[4] = hex[c >> 4];
                 e[5] = hex[c & 15];
-                fail = cli_buf_append(b, e, 6) < 0;
+                fail = mpb_buf_append(b, e, 6) < 0;
             }
             i++;
         } else {
             size_t k = utf8_seq(u + i, n - i);
             if (k) {
-                fail = cli_buf_append(b, s + i, k) < 0;
+                fail = mpb_buf_append(b, s + i, k) < 0;
                 i += k;
             } else {
-                fail = cli_buf_append(b, "\xef\xbf\xbd", 3) < 0; /* U+FFFD */
+                fail = mpb_buf_append(b, "\xef\xbf\xbd", 3) < 0; /* U+FFFD */
                 i++;
             }
         }
     }
     if (!fail)
-        fail = cli_buf_append(b, "\"", 1) < 0;
+        fail = mpb_buf_append(b, "\"", 1) < 0;
     return fail ? -1 : 0;
 }
 
-int cli_json_put(struct cli_buf *b, const char *lit) { return cli_buf_append(b, lit, strlen(lit)); }
+int mpb_json_put(struct mpb_buf *b, const char *lit) { return mpb_buf_append(b, lit, strlen(lit)); }
 
-int cli_json_write(struct cli_buf *b, const struct cli_json *v)
+int mpb_json_write(struct mpb_buf *b, const struct mpb_json *v)
 {
     int fail = 0;
     switch (v->type) {
-    case CLI_JSON_NULL: return cli_json_put(b, "null");
-    case CLI_JSON_BOOL: return cli_json_put(b, v->b ? "true" : "false");
-    case CLI_JSON_NUMBER: return cli_buf_append(b, v->str, v->len);
-    case CLI_JSON_STRING: return cli_json_put_str(b, v->str, v->len);
-    case CLI_JSON_ARRAY:
-    case CLI_JSON_OBJECT:
-        fail |= cli_json_put(b, v->type == CLI_JSON_ARRAY ? "[" : "{") < 0;
+    case MPB_JSON_NULL: return mpb_json_put(b, "null");
+    case MPB_JSON_BOOL: return mpb_json_put(b, v->b ? "true" : "false");
+    case MPB_JSON_NUMBER: return mpb_buf_append(b, v->str, v->len);
+    case MPB_JSON_STRING: return mpb_json_put_str(b, v->str, v->len);
+    case MPB_JSON_ARRAY:
+    case MPB_JSON_OBJECT:
+        fail |= mpb_json_put(b, v->type == MPB_JSON_ARRAY ? "[" : "{") < 0;
         for (size_t i = 0; i < v->n && !fail; i++) {
             if (i)
-                fail |= cli_json_put(b, ",") < 0;
-            if (v->type == CLI_JSON_OBJECT) {
-                fail |= cli_json_put_str(b, v->keys[i], strlen(v->keys[i])) < 0;
-                fail |= cli_json_put(b, ":") < 0;
+                fail |= mpb_json_put(b, ",") < 0;
+            if (v->type == MPB_JSON_OBJECT) {
+                fail |= mpb_json_put_str(b, v->keys[i], strlen(v->keys[i])) < 0;
+                fail |= mpb_json_put(b, ":") < 0;
             }
-            fail |= cli_json_write(b, v->items[i]) < 0;
+            fail |= mpb_json_write(b, v->items[i]) < 0;
         }
-        fail |= cli_json_put(b, v->type == CLI_JSON_ARRAY ? "]" : "}") < 0;
+        fail |= mpb_json_put(b, v->type == MPB_JSON_ARRAY ? "]" : "}") < 0;
         return fail ? -1 : 0;
     }
     return -1;

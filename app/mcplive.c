@@ -12,13 +12,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "cliptext.h"
 #include "mcp.h"
 
 struct mcp_progress {
     pthread_mutex_t lock;
     const struct mcp_backend *be;
-    struct cli_buf token;   /* the token's JSON text */
-    struct cli_buf pending; /* output since the last notification */
+    struct mpb_buf token;   /* the token's JSON text */
+    struct mpb_buf pending; /* output since the last notification */
     int64_t start_ms, last_ms;
 };
 
@@ -29,22 +30,22 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-const struct cli_json *mcp_progress_token(const struct cli_json *params)
+const struct mpb_json *mcp_progress_token(const struct mpb_json *params)
 {
-    const struct cli_json *meta = cli_json_get(params, "_meta");
-    const struct cli_json *t = meta && meta->type == CLI_JSON_OBJECT ? cli_json_get(meta, "progressToken") : NULL;
-    if (!t || !(t->type == CLI_JSON_STRING || (t->type == CLI_JSON_NUMBER && t->integer)))
+    const struct mpb_json *meta = mpb_json_get(params, "_meta");
+    const struct mpb_json *t = meta && meta->type == MPB_JSON_OBJECT ? mpb_json_get(meta, "progressToken") : NULL;
+    if (!t || !(t->type == MPB_JSON_STRING || (t->type == MPB_JSON_NUMBER && t->integer)))
         return NULL;
     return t;
 }
 
-struct mcp_progress *mcp_progress_new(const struct cli_json *token, const struct mcp_backend *be)
+struct mcp_progress *mcp_progress_new(const struct mpb_json *token, const struct mcp_backend *be)
 {
     struct mcp_progress *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
-    if (cli_json_write(&p->token, token) < 0) {
-        cli_buf_free(&p->token);
+    if (mpb_json_write(&p->token, token) < 0) {
+        mpb_buf_free(&p->token);
         free(p);
         return NULL;
     }
@@ -59,8 +60,8 @@ void mcp_progress_free(struct mcp_progress *p)
     if (!p)
         return;
     pthread_mutex_destroy(&p->lock);
-    cli_buf_free(&p->token);
-    cli_buf_free(&p->pending);
+    mpb_buf_free(&p->token);
+    mpb_buf_free(&p->pending);
     free(p);
 }
 
@@ -87,27 +88,27 @@ static void send_due(struct mcp_progress *p)
     p->last_ms = now;
     size_t keep = incomplete_tail(p->pending.data, p->pending.len);
     size_t n = p->pending.len - keep;
-    struct cli_buf msg = {0}, text = {0};
+    struct mpb_buf msg = {0}, text = {0};
     char num[64];
-    int fail = cli_json_put(&msg, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
+    int fail = mpb_json_put(&msg, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\",\"params\":"
                                   "{\"progressToken\":") < 0;
-    fail |= cli_buf_append(&msg, p->token.data, p->token.len) < 0;
+    fail |= mpb_buf_append(&msg, p->token.data, p->token.len) < 0;
     snprintf(num, sizeof num, ",\"progress\":%lld,\"message\":", (long long)((now - p->start_ms) / 1000));
-    fail |= cli_json_put(&msg, num) < 0;
+    fail |= mpb_json_put(&msg, num) < 0;
     if (n) {
-        fail |= cli_clip_append(&text, p->pending.data, n, MCP_PROGRESS_MESSAGE) < 0;
+        fail |= app_clip_append(&text, p->pending.data, n, MCP_PROGRESS_MESSAGE) < 0;
     } else {
         snprintf(num, sizeof num, "running for %lld s", (long long)((now - p->start_ms) / 1000));
-        fail |= cli_json_put(&text, num) < 0;
+        fail |= mpb_json_put(&text, num) < 0;
     }
-    fail |= cli_json_put_str(&msg, text.data ? text.data : "", text.len) < 0;
-    fail |= cli_json_put(&msg, "}}") < 0;
+    fail |= mpb_json_put_str(&msg, text.data ? text.data : "", text.len) < 0;
+    fail |= mpb_json_put(&msg, "}}") < 0;
     if (!fail && p->be->notify(p->be->user, msg.data, msg.len) == 0) {
         memmove(p->pending.data, p->pending.data + n, keep);
         p->pending.len = keep;
     }
-    cli_buf_free(&msg);
-    cli_buf_free(&text);
+    mpb_buf_free(&msg);
+    mpb_buf_free(&text);
 }
 
 void mcp_progress_live(void *ctx, int fd, const char *data, size_t len)
@@ -116,7 +117,7 @@ void mcp_progress_live(void *ctx, int fd, const char *data, size_t len)
     (void)fd; /* stdout and stderr as they came */
     pthread_mutex_lock(&p->lock);
     if (data && len)
-        (void)cli_buf_append(&p->pending, data, len); /* bounded by the run's output caps */
+        (void)mpb_buf_append(&p->pending, data, len); /* bounded by the run's output caps */
     send_due(p);
     pthread_mutex_unlock(&p->lock);
 }

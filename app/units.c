@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "units.h"
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -24,7 +24,7 @@ static int same_word(const char *a, const char *b)
     return *a == '\0' && *b == '\0';
 }
 
-const char *cli_parse_size(const char *text, uint64_t *bytes)
+const char *app_parse_size(const char *text, uint64_t *bytes)
 {
     const char *p = text;
     uint64_t n = 0;
@@ -65,7 +65,7 @@ const char *cli_parse_size(const char *text, uint64_t *bytes)
     return NULL;
 }
 
-const char *cli_parse_uint(const char *text, uint64_t max, uint64_t *n)
+const char *app_parse_uint(const char *text, uint64_t max, uint64_t *n)
 {
     const char *p = text;
     uint64_t v = 0;
@@ -88,7 +88,7 @@ const char *cli_parse_uint(const char *text, uint64_t max, uint64_t *n)
     return NULL;
 }
 
-const char *cli_parse_count(const char *text, uint64_t *n)
+const char *app_parse_count(const char *text, uint64_t *n)
 {
     const char *p = text;
     uint64_t v = 0;
@@ -128,7 +128,7 @@ const char *cli_parse_count(const char *text, uint64_t *n)
  * signed 32-bit fields in places, and nobody means 25 days. */
 #define MAX_TIMEOUT_MS 2147483647LL
 
-const char *cli_parse_seconds(const char *text, int64_t *ms)
+const char *app_parse_seconds(const char *text, int64_t *ms)
 {
     const char *p = text;
     int64_t whole = 0;
@@ -184,7 +184,7 @@ const char *cli_parse_seconds(const char *text, int64_t *ms)
     return NULL;
 }
 
-void cli_format_size(uint64_t bytes, char *buf, size_t cap)
+void app_format_size(uint64_t bytes, char *buf, size_t cap)
 {
     static const char *const units[] = {"GiB", "MiB", "KiB"};
     static const int shifts[] = {30, 20, 10};
@@ -199,7 +199,7 @@ void cli_format_size(uint64_t bytes, char *buf, size_t cap)
     snprintf(buf, cap, "%llu bytes", (unsigned long long)bytes);
 }
 
-void cli_format_ms(int64_t ms, char *buf, size_t cap)
+void app_format_ms(int64_t ms, char *buf, size_t cap)
 {
     if (ms % 1000 == 0) {
         snprintf(buf, cap, "%lld s", (long long)(ms / 1000));

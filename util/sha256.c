@@ -1,11 +1,12 @@
 /*
- * hmac.c — SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104), for
- * authenticated snapshots (snapshot.c). Written from the specifications;
+ * sha256.c — SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104), for
+ * authenticated snapshots (core/snapshot.c) and the server's bearer tokens
+ * (server/tokens.c). Written from the specifications;
  * checked against their published test vectors (tests/unit/test_snapshot.c).
  */
 #include <string.h>
 
-#include "core.h"
+#include "sha256.h"
 
 typedef struct sha256 {
     uint32_t h[8];

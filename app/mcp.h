@@ -19,13 +19,13 @@
  * by many threads at once; a struct mcp_conn belongs to one connection and
  * is used by one thread at a time.
  */
-#ifndef MPBOX_CLI_MCP_H
-#define MPBOX_CLI_MCP_H
+#ifndef MPBOX_APP_MCP_H
+#define MPBOX_APP_MCP_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cli.h"
+#include "json.h"
 
 #define MCP_LATEST_VERSION "2025-06-18"
 
@@ -63,7 +63,7 @@ enum {
 
 /* The tools/call a run belongs to, as the backend sees it. */
 struct mcp_call {
-    const struct cli_json *id; /* the request's id: notifications/cancelled names it */
+    const struct mpb_json *id; /* the request's id: notifications/cancelled names it */
     /* NULL, or a sink the backend feeds while the code runs (progress, see
      * mcplive.c): each chunk of output the guest writes (fd 1 or 2), and
      * (data NULL, fd 0) a tick at least every MCP_TICK_MS. Called on any
@@ -95,7 +95,7 @@ struct mcp_backend {
     /* Optional. notifications/cancelled for request_id: stop its run if it
      * is the one going on in the session (as a KeyboardInterrupt, then a
      * hard stop after the grace period). */
-    void (*cancel)(void *user, const struct cli_json *request_id);
+    void (*cancel)(void *user, const struct mpb_json *request_id);
 };
 
 /* The state of one connection (= one MCP session). */
@@ -116,9 +116,9 @@ enum mcp_kind {
     MCP_MSG_RESPONSE,     /* no method, a result or error: a reply to us (we send no request) */
     MCP_MSG_INVALID       /* anything else: answered with -32600 when it has a method or an id */
 };
-enum mcp_kind mcp_message_kind(const struct cli_json *msg);
+enum mcp_kind mcp_message_kind(const struct mpb_json *msg);
 /* 1 when msg is a request whose method is "initialize". */
-int mcp_is_initialize(const struct cli_json *msg);
+int mcp_is_initialize(const struct mpb_json *msg);
 
 /* Handle one message that is not a batch (not a JSON array). The reply
  * (one JSON-RPC response object, no newline) is appended to out; nothing is
@@ -127,7 +127,7 @@ int mcp_is_initialize(const struct cli_json *msg);
  * nothing was appended), or -1 when out of memory (out may hold a partial
  * reply: discard it). */
 int mcp_handle(const struct mcp_server *srv, struct mcp_conn *conn, const struct mcp_backend *be,
-               const struct cli_json *msg, struct cli_buf *out);
+               const struct mpb_json *msg, struct mpb_buf *out);
 
 /* ---- mcplive.c: progress notifications ------------------------------------ */
 /* Output a run wrote since the last notification, shown in the next one
@@ -142,15 +142,15 @@ int mcp_handle(const struct mcp_server *srv, struct mcp_conn *conn, const struct
  * last one (or "running for N s")}. */
 struct mcp_progress;
 /* NULL when out of memory. token: the request's progressToken. */
-struct mcp_progress *mcp_progress_new(const struct cli_json *token, const struct mcp_backend *be);
+struct mcp_progress *mcp_progress_new(const struct mpb_json *token, const struct mcp_backend *be);
 void mcp_progress_free(struct mcp_progress *p);
 /* The struct mcp_call.live function; ctx: the struct mcp_progress. */
 void mcp_progress_live(void *ctx, int fd, const char *data, size_t len);
 /* The token of a request's params (params._meta.progressToken: a string or
  * an integer), or NULL. */
-const struct cli_json *mcp_progress_token(const struct cli_json *params);
+const struct mpb_json *mcp_progress_token(const struct mpb_json *params);
 
 /* Append a JSON-RPC error response (id NULL: "id": null). -1 when out of memory. */
-int mcp_put_error(struct cli_buf *out, const struct cli_json *id, int code, const char *message);
+int mcp_put_error(struct mpb_buf *out, const struct mpb_json *id, int code, const char *message);
 
-#endif /* MPBOX_CLI_MCP_H */
+#endif /* MPBOX_APP_MCP_H */

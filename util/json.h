@@ -1,0 +1,38 @@
+/*
+ * json.h — a small strict JSON reader and a writer (RFC 8259), for the MCP
+ * messages and the server's request and response bodies.
+ */
+#ifndef MPB_UTIL_JSON_H
+#define MPB_UTIL_JSON_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+enum { MPB_JSON_NULL, MPB_JSON_BOOL, MPB_JSON_NUMBER, MPB_JSON_STRING, MPB_JSON_ARRAY, MPB_JSON_OBJECT };
+#define MPB_JSON_READ_MAX_DEPTH 200
+struct mpb_json {
+    int type;
+    int b;              /* BOOL */
+    int integer;        /* NUMBER: no fraction or exponent */
+    double num;         /* NUMBER */
+    char *str;          /* STRING (NUL-terminated, may hold NULs: use len);
+                           NUMBER: its text as written */
+    size_t len;
+    struct mpb_json **items; /* ARRAY, OBJECT */
+    char **keys;        /* OBJECT: member names */
+    size_t n, cap;
+};
+/* Parse exactly one JSON value (strict; valid UTF-8; nesting at most
+ * MPB_JSON_READ_MAX_DEPTH). NULL and *err set on failure. */
+struct mpb_json *mpb_json_parse(const char *text, size_t len, const char **err);
+void mpb_json_free(struct mpb_json *v);
+/* Member `key` of an object (the last one when repeated), or NULL. */
+const struct mpb_json *mpb_json_get(const struct mpb_json *obj, const char *key);
+/* Append a JSON string literal (invalid UTF-8 becomes U+FFFD), a literal
+ * text, or a parsed value in compact form. -1 when out of memory. */
+int mpb_json_put_str(struct mpb_buf *b, const char *s, size_t n);
+int mpb_json_put(struct mpb_buf *b, const char *lit);
+int mpb_json_write(struct mpb_buf *b, const struct mpb_json *v);
+
+#endif /* MPB_UTIL_JSON_H */
