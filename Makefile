@@ -94,7 +94,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by six Binaryen C API tools, built in
+# The guest is rewritten at build time by seven Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -108,6 +108,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   host/numfmt.c: CPython's digits (docs/architecture.md);
 #   guest/sort (always) hands list.sort's quicksort to host/sort.c, a
 #   stable merge sort (docs/architecture.md, "Sorting");
+#   guest/slice (always) sends the built-in sequences' "only slices with
+#   step=1" raises to lib/python/_mpbox_slices.py (extended slices);
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -138,6 +140,10 @@ $(GUEST_DIR)/numfmt: guest/numfmt.c guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/slice: guest/slice.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 # SPEED_FLAGS=--skip=vstr,gc,qstr leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
@@ -164,14 +170,17 @@ $(GUEST_DIR)/micropython.num.wasm: $(GUEST_DIR)/micropython.gc.wasm $(GUEST_DIR)
 $(GUEST_DIR)/micropython.sort.wasm: $(GUEST_DIR)/micropython.num.wasm $(GUEST_DIR)/sort
 	$(GUEST_DIR)/sort $< $@
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/slice
+	$(GUEST_DIR)/slice $< $@
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.sort.wasm
+GUEST_WASM := $(GUEST_DIR)/micropython.slice.wasm
 FUEL_CFLAGS :=
 endif
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h &: $(GUEST_WASM) $(FUEL_STAMP_GUEST)

@@ -51,16 +51,7 @@ static const struct hint_rule rules[] = {
     {"AttributeError", "'float' object has no attribute 'is_integer'", NULL,
      "MicroPython float has no is_integer(); use x == int(x) (for a finite x)."},
 
-    /* ---- slices, dict views, types ---- */
-    {"NotImplementedError", "only slices with step=1 (aka None) are supported", NULL,
-     "MicroPython slices str, bytes and tuple only with step 1; use ''.join(reversed(s)) or "
-     "tuple(reversed(t)) for [::-1], or slice a list: ''.join(list(s)[::2])."},
-    {"NotImplementedError", "", "*[*:*:*]*=*",
-     "MicroPython lists do not support assigning to a slice with a step; build a new list "
-     "with a comprehension instead."},
-    {"NotImplementedError", "", "del *[*:*:*]*",
-     "MicroPython lists do not support del of a slice with a step; build a new list with a "
-     "comprehension instead."},
+    /* ---- dict views, types ---- */
     {"TypeError", "unsupported types for __*__: 'dict_view', *", NULL,
      "MicroPython dict views (keys(), items()) have no set operations; convert first: "
      "set(d.keys()) | other."},

@@ -8,6 +8,8 @@
  *   source       the program's text (lib/python/_classbody.py)
  *   format_hook  str.format's hook for Python classes, once, while the
  *                start-up image is built (lib/python/_mpbox_types.py)
+ *   slice_hook   the built-in sequences' hook for extended slices, the
+ *                same way (lib/python/_mpbox_slices.py)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +85,27 @@ static char *format_hook(mpb_host *h, const char *payload, size_t len, size_t *o
     return env;
 }
 
+/* "slice_hook" with payload "HOOK": the function guest/slice calls for
+ * extended slices of the built-in sequences (lib/python/_mpbox_slices.py),
+ * through the table index the format hook brought (so only after it), kept
+ * in the global guest/slice adds. Taken once. */
+static char *slice_hook(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    unsigned long hook = 0;
+    char buf[24];
+    if (payload && len < sizeof buf && h->inst->w2c_mpbox_format_call && !h->inst->w2c_mpbox_slice_hook) {
+        memcpy(buf, payload, len);
+        buf[len] = '\0';
+        if (sscanf(buf, "%lu", &hook) == 1 && hook && hook <= UINT32_MAX)
+            h->inst->w2c_mpbox_slice_hook = (uint32_t)hook;
+    }
+    char *env = malloc(7);
+    if (env)
+        memcpy(env, "[null]", 7);
+    *out_len = 6;
+    return env;
+}
+
 /* mpb_host.internal: name and payload as copied from the guest (payload
  * NULL when longer than the channel's cap). Returns the malloc'd answer and
  * its length, or NULL when out of host memory. */
@@ -96,6 +119,8 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return program_text(h, out_len);
     if (name_len == 11 && memcmp(name, "format_hook", 11) == 0)
         return format_hook(h, payload, len, out_len);
+    if (name_len == 10 && memcmp(name, "slice_hook", 10) == 0)
+        return slice_hook(h, payload, len, out_len);
     static const char unknown[] = "{\"type\":\"NameError\",\"message\":\"no such internal message\"}";
     char *env = malloc(sizeof unknown);
     if (env)

@@ -180,28 +180,6 @@ static void find_init(void)
     if (!f_init) mismatch("%s", "mp_map_init not found");
 }
 
-/* The address of the NUL-terminated `text` in the data segments. */
-static int32_t data_address(const char *text)
-{
-    size_t tlen = strlen(text) + 1;
-    int32_t addr = -1;
-    for (BinaryenIndex i = 0; i < BinaryenGetNumMemorySegments(mod); i++) {
-        if (BinaryenGetMemorySegmentPassive(mod, i)) continue;
-        size_t len = BinaryenGetMemorySegmentByteLength(mod, i);
-        char *buf = xrealloc(NULL, len);
-        BinaryenCopyMemorySegmentData(mod, i, buf);
-        uint32_t off = BinaryenGetMemorySegmentByteOffset(mod, i);
-        for (size_t k = 0; k + tlen <= len; k++) {
-            if (memcmp(buf + k, text, tlen) != 0 || (k > 0 && buf[k - 1] != 0)) continue;
-            if (addr >= 0) mismatch("the text \"%s\" appears twice", text);
-            addr = (int32_t)(off + k);
-        }
-        free(buf);
-    }
-    if (addr < 0) mismatch("the text \"%s\" is missing", text);
-    return addr;
-}
-
 static void find_popitem(void)
 {
     int32_t msg = data_address("popitem(): dictionary is empty");

@@ -1,4 +1,4 @@
-/* match.h — what guest/map and guest/sort share on top of wasm_tree.h:
+/* match.h — what guest/map, guest/sort and guest/slice share on top of wasm_tree.h:
  * finding guest functions by their structure (a mismatch stops the build)
  * and adding imports, exports and constants. Header-only, included once
  * per tool after wasm_tree.h; the tool sets `mod`. */
@@ -110,6 +110,42 @@ static inline void found(BinaryenFunctionRef *slot, BinaryenFunctionRef f, const
 {
     if (*slot && *slot != f) mismatch("two candidates for %s", what);
     *slot = f;
+}
+
+/* ---- data ------------------------------------------------------------ */
+
+/* The address of the NUL-terminated `text` in the data segments. */
+static inline int32_t data_address(const char *text)
+{
+    size_t tlen = strlen(text) + 1;
+    int32_t addr = -1;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumMemorySegments(mod); i++) {
+        if (BinaryenGetMemorySegmentPassive(mod, i)) continue;
+        size_t len = BinaryenGetMemorySegmentByteLength(mod, i);
+        char *buf = xrealloc(NULL, len);
+        BinaryenCopyMemorySegmentData(mod, i, buf);
+        uint32_t off = BinaryenGetMemorySegmentByteOffset(mod, i);
+        for (size_t k = 0; k + tlen <= len; k++) {
+            if (memcmp(buf + k, text, tlen) != 0 || (k > 0 && buf[k - 1] != 0)) continue;
+            if (addr >= 0) mismatch("the text \"%s\" appears twice", text);
+            addr = (int32_t)(off + k);
+        }
+        free(buf);
+    }
+    if (addr < 0) mismatch("the text \"%s\" is missing", text);
+    return addr;
+}
+
+/* The shadow-stack pointer: the global _emscripten_stack_restore sets. */
+static inline const char *stack_pointer(void)
+{
+    BinaryenExportRef ex = BinaryenGetExport(mod, "_emscripten_stack_restore");
+    if (!ex) mismatch("%s", "no export _emscripten_stack_restore");
+    BinaryenFunctionRef restore = BinaryenGetFunction(mod, BinaryenExportGetValue(ex));
+    BinaryenExpressionRef body = restore ? BinaryenFunctionGetBody(restore) : NULL;
+    if (!is_id(body, ID_GLOBAL_SET) || !is_local(BinaryenGlobalSetGetValue(body), 0))
+        mismatch("%s", "_emscripten_stack_restore does not set the stack pointer");
+    return BinaryenGlobalSetGetName(body);
 }
 
 /* ---- imports, exports, constants ---------------------------------- */
