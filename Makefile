@@ -94,7 +94,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by seven Binaryen C API tools, built in
+# The guest is rewritten at build time by eight Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -110,6 +110,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   stable merge sort (docs/architecture.md, "Sorting");
 #   guest/slice (always) sends the built-in sequences' "only slices with
 #   step=1" raises to lib/python/_mpbox_slices.py (extended slices);
+#   guest/strrepr (always) routes repr() of str to host/strrepr.c, which
+#   leaves printable non-ASCII characters unescaped, as CPython does;
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -144,6 +146,10 @@ $(GUEST_DIR)/slice: guest/slice.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/strrepr: guest/strrepr.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 # SPEED_FLAGS=--skip=vstr,gc,qstr leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
@@ -173,14 +179,17 @@ $(GUEST_DIR)/micropython.sort.wasm: $(GUEST_DIR)/micropython.num.wasm $(GUEST_DI
 $(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/slice
 	$(GUEST_DIR)/slice $< $@
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr
+	$(GUEST_DIR)/strrepr $< $@
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.slice.wasm
+GUEST_WASM := $(GUEST_DIR)/micropython.repr.wasm
 FUEL_CFLAGS :=
 endif
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h &: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
@@ -226,6 +235,23 @@ $(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES) $(TZDAT
 	$(BUILD)/tools/embed $@ lib/python $(TZDATA_DIR)=tzdata
 
 $(PYLIB_OBJ): $(BUILD)/gen/pylib.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# Unicode tables (host/unitab.h) from Debian's unicode-data, written by
+# tools/unidata (a build-machine tool) into $(BUILD)/gen/unitab.c.
+UNIDATA_SRC ?= /usr/share/unicode/UnicodeData.txt
+UNITAB_OBJ := $(BUILD)/obj/gen/unitab.o
+LIB_OBJ += $(UNITAB_OBJ)
+
+$(BUILD)/tools/unidata: tools/unidata.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+$(BUILD)/gen/unitab.c: $(BUILD)/tools/unidata $(UNIDATA_SRC)
+	$(BUILD)/tools/unidata printable $(UNIDATA_SRC) $@
+
+$(UNITAB_OBJ): $(BUILD)/gen/unitab.c host/unitab.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 

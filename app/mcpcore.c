@@ -83,10 +83,8 @@ static int put_result(struct mpb_buf *out, const struct mpb_json *id, const char
     "Not available: argparse, glob, http, multiprocessing, pickle, queue, secrets, shlex, shutil, "    \
     "signal, socket, sqlite3, ssl, subprocess, threading, unicodedata, urllib, weakref, xml, zipfile."
 #define MCP_SILENT_DIFFERENCES                                                                         \
-    "Differences that raise no error: repr() of a str escapes non-ASCII characters (print(['café']) "  \
-    "shows ['caf\\xe9'], print the str itself to see it); isinstance(True, int) is False; sets "        \
-    "iterate in another order than CPython's (print sorted(s)); obj.__dict__ and vars(obj) are "        \
-    "read-only copies."
+    "Differences that raise no error: isinstance(True, int) is False; sets iterate in another "       \
+    "order than CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies."
 
 static char *build_description(const struct mcp_config *cfg)
 {

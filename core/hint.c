@@ -121,8 +121,6 @@ static const struct hint_rule rules[] = {
      "MicroPython print() has no flush=; remove it."},
 
     /* ---- built-in names and exception classes ---- */
-    {"NameError", "name 'ascii' isn't defined", NULL,
-     "MicroPython has no ascii(); use repr() (it does not escape non-ASCII characters)."},
     {"NameError", "name 'exit' isn't defined", NULL, "Use sys.exit() (after import sys)."},
     {"NameError", "name 'quit' isn't defined", NULL, "Use sys.exit() (after import sys)."},
     {"NameError", "name '__file__' isn't defined", NULL,

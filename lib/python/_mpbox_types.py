@@ -597,8 +597,27 @@ def pow(x, y, mod=None):
     return base[2](x, y, mod)
 
 
+def ascii(obj):
+    # repr() with the characters above ASCII escaped (repr() leaves the
+    # printable ones as they are, as CPython's does: guest/strrepr)
+    r = repr(obj)
+    out = []
+    for c in r:
+        n = ord(c)
+        if n < 0x80:
+            out.append(c)
+        elif n < 0x100:
+            out.append('\\x%02x' % n)
+        elif n < 0x10000:
+            out.append('\\u%04x' % n)
+        else:
+            out.append('\\U%08x' % n)
+    return ''.join(out)
+
+
 builtins.format = format
 builtins.pow = pow
+builtins.ascii = ascii
 
 
 def _register_hook():

@@ -131,7 +131,6 @@ static void keyword_arguments(void)
 
 static void builtin_names(void)
 {
-    expect_hint("print(ascii('é'))", "NameError", "repr()");
     expect_hint("exit(1)", "NameError", "sys.exit()");
     expect_hint("quit()", "NameError", "sys.exit()");
     expect_hint("import os\nprint(os.path.dirname(__file__))", "NameError", "__file__ is not defined");

@@ -92,7 +92,7 @@ static void test_select(void)
                "['id', 'name', 'score', 'data'] False\n"
                "[1, 'alice', 1.5, {'$base64': True, 'encoded': 'AAEC/w=='}]\n"
                "[2, 'bob', None, None]\n"
-               "[3, 'caf\\xe9 \"q\"', -2.25, {'$base64': True, 'encoded': ''}]\n");
+               "[3, 'caf\xc3\xa9 \"q\"', -2.25, {'$base64': True, 'encoded': ''}]\n");
     /* positional and named parameters, keyword arguments */
     expect_out(s,
                "print(read_only_sql_query('main', 'select name from t where id = ? or name = ? order by id', [2, 'alice'])['rows'])\n"
