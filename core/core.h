@@ -129,8 +129,10 @@ struct mpbox_result {
 /* clock.c */
 uint64_t mpb_now_ns(void);        /* CLOCK_MONOTONIC */
 double mpb_thread_cpu_ms(void);   /* this thread's CPU time */
-/* Non-zero when `value` is not acceptable for limit `id` (session.c). */
+/* limits.c: the limit table. Non-zero when `value` is not acceptable for
+ * limit `id`; a new runtime's limits. */
 int mpb_limit_invalid(int id, int64_t value);
+void mpb_limit_defaults(int64_t out[MPBOX_LIMIT_COUNT_]);
 
 /* watchdog.c */
 void mpb_watchdog_init(mpb_watchdog *wd);

@@ -27,22 +27,10 @@ int mpb_runtime_create(mpbox_runtime **out, int use_embedded)
     mpbox_runtime *rt = calloc(1, sizeof *rt);
     if (!rt)
         return MPBOX_NOMEM;
-    atomic_store(&rt->limits[MPBOX_LIMIT_MEMORY], MPBOX_DEFAULT_MEMORY);
-    atomic_store(&rt->limits[MPBOX_LIMIT_TIMEOUT_MS], MPBOX_DEFAULT_TIMEOUT_MS);
-    atomic_store(&rt->limits[MPBOX_LIMIT_GRACE_MS], MPBOX_DEFAULT_GRACE_MS);
-    atomic_store(&rt->limits[MPBOX_LIMIT_STDOUT], MPBOX_DEFAULT_OUTPUT);
-    atomic_store(&rt->limits[MPBOX_LIMIT_STDERR], MPBOX_DEFAULT_OUTPUT);
-    atomic_store(&rt->limits[MPBOX_LIMIT_OUTPUT_STOP], 0);
-    atomic_store(&rt->limits[MPBOX_LIMIT_ROLLBACK], 1);
-    atomic_store(&rt->limits[MPBOX_LIMIT_FUEL], 0);
-    atomic_store(&rt->limits[MPBOX_LIMIT_DETERMINISTIC], 0);
-    atomic_store(&rt->limits[MPBOX_LIMIT_SEED], 0);
-    atomic_store(&rt->limits[MPBOX_LIMIT_FILES_BYTES], 64 << 20);
-    atomic_store(&rt->limits[MPBOX_LIMIT_FILES_COUNT], 1000);
-    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_ARG_BYTES], 1 << 20);
-    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_RESULT_BYTES], 16 << 20);
-    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_DEPTH], 64);
-    atomic_store(&rt->limits[MPBOX_LIMIT_HOST_CALLS], 10000);
+    int64_t defaults[MPBOX_LIMIT_COUNT_];
+    mpb_limit_defaults(defaults); /* the limit table, core/limits.c */
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        atomic_store(&rt->limits[i], defaults[i]);
     pthread_mutex_init(&rt->pool_lock, NULL);
     pthread_mutex_init(&rt->host_lock, NULL);
     rt->restore_in_place = mpb_image_can_restore();

@@ -127,29 +127,6 @@ void mpbox_session_free(mpbox_session *s)
     free(s);
 }
 
-int mpb_limit_invalid(int id, int64_t value)
-{
-    switch (id) {
-    case MPBOX_LIMIT_MEMORY:
-        return value < (int64_t)MPBOX_MIN_MEMORY || value > (int64_t)MPBOX_MAX_MEMORY;
-    case MPBOX_LIMIT_OUTPUT_STOP:
-    case MPBOX_LIMIT_ROLLBACK:
-    case MPBOX_LIMIT_DETERMINISTIC:
-        return value > 1;
-    case MPBOX_LIMIT_FUEL:
-        return !mpbox_has_fuel() && value != 0;
-    case MPBOX_LIMIT_TIMEOUT_MS:
-    case MPBOX_LIMIT_GRACE_MS:
-        return value > MPBOX_MAX_TIMEOUT_MS; /* ns arithmetic must not wrap */
-    case MPBOX_LIMIT_HOST_DEPTH:
-        return value > MPB_JSON_MAX_DEPTH;
-    case MPBOX_LIMIT_HOST_ARG_BYTES:
-        return value > UINT32_MAX / 2; /* a guest str is shorter anyway */
-    default:
-        return 0;
-    }
-}
-
 int mpbox_has_fuel(void)
 {
 #if MPBOX_FUEL

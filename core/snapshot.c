@@ -1,21 +1,31 @@
 /*
  * snapshot.c — sessions to bytes and back, and forks.
  *
- * Format (version 3, little-endian, tied to one guest build by image_id):
+ * Format (version 4, little-endian, tied to one guest build by image_id):
  *
- *   header      struct snap_header (magic "MPBOXSNP", sizes, host state)
+ *   header      struct snap_header (magic "MPBOXSNP", version, sizes)
  *   globals     the guest's mutable globals, raw (globals_bytes)
- *   limits      limit_count int64 values
+ *   limits      limit_count records: u32 id, u32 0, i64 value; ids this
+ *               build does not know are skipped, limits the snapshot does
+ *               not hold get the runtime's value: adding a limit keeps old
+ *               snapshots loadable
  *   pages       page_count records: u32 page number + 4096 bytes, pages in
  *               increasing order; pages not listed are zero
- *   files       the scratch file system, the working directory and the
- *               descriptors of scratch files (host/vfs.c, "MPBVFS01"); the
- *               section runs up to the checksum. Mounts are host resources
- *               and are not saved: a loaded session has none until the
- *               embedder mounts again (descriptors into them are closed)
+ *   host state  the random source, the virtual clock and its mode, then the
+ *               scratch file system, the working directory and the
+ *               descriptors of scratch files (host/state.c "MPBHST01",
+ *               host/vfs.c "MPBVFS01"); the section runs up to the MAC or
+ *               checksum. Mounts are host resources and are not saved: a
+ *               loaded session has none until the embedder mounts again
+ *               (descriptors into them are closed)
  *   mac         with a snapshot key (header.mac = 1): HMAC-SHA256 under the
  *               key of everything before it
  *   checksum    u64 over everything before it
+ *
+ * Version 3, which the library wrote before, is still read: an 80-byte
+ * header that also held the random source, the clock and its mode, the
+ * limits as MPBOX_LIMIT_COUNT_ (16) values in id order, and the file system
+ * alone where version 4 has the host state.
  *
  * A snapshot is untrusted input: every size is checked before use with
  * 64-bit arithmetic, and against the limits of the session it becomes
@@ -29,9 +39,10 @@
 
 #include "core.h"
 
-#define SNAP_VERSION 3u
+#define SNAP_VERSION 4u
 #define PAGE MPB_HOST_PAGE
 #define MAC_BYTES 32u
+#define LIMIT_RECORD 16u /* u32 id, u32 0, i64 value */
 
 struct snap_header {
     char magic[8];
@@ -40,13 +51,36 @@ struct snap_header {
     uint64_t image_id;
     uint32_t globals_bytes;
     uint32_t mem_pages;     /* wasm pages */
-    uint32_t limit_count;
+    uint32_t limit_count;   /* limit records */
     uint32_t page_count;    /* 4 KiB page records */
+    uint32_t mac;           /* 1: an HMAC-SHA256 precedes the checksum */
+    uint32_t reserved;      /* 0 */
+};
+
+/* Version 3's header (read only). */
+struct snap_header_v3 {
+    char magic[8];
+    uint32_t version;
+    uint32_t header_bytes;
+    uint64_t image_id;
+    uint32_t globals_bytes;
+    uint32_t mem_pages;
+    uint32_t limit_count;   /* MPBOX_LIMIT_COUNT_ int64 values, in id order */
+    uint32_t page_count;
     uint64_t rng[2];
     uint64_t virtual_ms;
-    uint64_t reserved0;     /* 0 (version 1: directory handles) */
+    uint64_t reserved0;
     uint32_t deterministic;
-    uint32_t mac;           /* 1: an HMAC-SHA256 precedes the checksum */
+    uint32_t mac;
+};
+#define V3_LIMIT_COUNT 16u
+
+/* Where the parts of a snapshot of either version lie, once validated. */
+struct snap_layout {
+    uint32_t version, mem_pages, page_count;
+    size_t globals_at, pages_at, state_at, state_end;
+    int is_v3;
+    struct snap_header_v3 v3; /* version 3: its header (host state) */
 };
 
 static const char magic[8] = {'M', 'P', 'B', 'O', 'X', 'S', 'N', 'P'};
@@ -141,10 +175,10 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
             count += cand[p];
         }
     }
-    size_t files = mpb_vfs_save_size(&s->host.state.vfs);
+    size_t state = mpb_state_save_size(&s->host.state);
     size_t mac = s->rt->snap_key_len ? MAC_BYTES : 0;
-    size_t total = sizeof(struct snap_header) + GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * 8 +
-                   (size_t)count * (4 + PAGE) + files + mac + 8;
+    size_t total = sizeof(struct snap_header) + GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * LIMIT_RECORD +
+                   (size_t)count * (4 + PAGE) + state + mac + 8;
     uint8_t *buf = cand ? malloc(total) : NULL;
     if (!buf) {
         free(cand);
@@ -162,17 +196,18 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     h.mem_pages = m->pages;
     h.limit_count = MPBOX_LIMIT_COUNT_;
     h.page_count = count;
-    memcpy(h.rng, s->host.state.rng, sizeof h.rng);
-    h.virtual_ms = s->host.state.virtual_ms;
-    h.deterministic = (uint32_t)s->host.state.deterministic;
     h.mac = mac != 0;
     uint8_t *p = buf;
     memcpy(p, &h, sizeof h);
     p += sizeof h;
     memcpy(p, (const uint8_t *)&s->inst + GLOBALS_OFFSET, GLOBALS_BYTES);
     p += GLOBALS_BYTES;
-    memcpy(p, s->limits, MPBOX_LIMIT_COUNT_ * 8);
-    p += MPBOX_LIMIT_COUNT_ * 8;
+    for (uint32_t id = 0; id < MPBOX_LIMIT_COUNT_; id++, p += LIMIT_RECORD) {
+        uint32_t zero = 0;
+        memcpy(p, &id, 4);
+        memcpy(p + 4, &zero, 4);
+        memcpy(p + 8, &s->limits[id], 8);
+    }
     for (size_t i = 0; i < npages; i++) {
         if (!cand[i])
             continue;
@@ -181,8 +216,8 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
         memcpy(p + 4, m->data + i * PAGE, PAGE);
         p += 4 + PAGE;
     }
-    mpb_vfs_save(&s->host.state.vfs, p);
-    p += files;
+    mpb_state_save(&s->host.state, p);
+    p += state;
     if (mac) {
         mpb_hmac_sha256(s->rt->snap_key, s->rt->snap_key_len, buf, (size_t)(p - buf), p);
         p += MAC_BYTES;
@@ -219,82 +254,144 @@ static int grow_to(mpbox_session *s, uint32_t pages)
  * above the runtime's. */
 static const int resource_caps[] = {MPBOX_LIMIT_MEMORY, MPBOX_LIMIT_FILES_BYTES, MPBOX_LIMIT_FILES_COUNT};
 
+/* A limit value from a snapshot into lim[id]: in range and, for an id
+ * given twice, refused. Unknown ids (a later build's) are skipped. */
+static const char *take_limit(int64_t lim[MPBOX_LIMIT_COUNT_], uint32_t *seen, uint32_t id, int64_t v)
+{
+    if (id >= MPBOX_LIMIT_COUNT_)
+        return NULL;
+    if (v < 0 || mpb_limit_invalid((int)id, v))
+        return "a limit is out of range";
+    if (*seen & (1u << id))
+        return "a limit is given twice";
+    *seen |= 1u << id;
+    lim[id] = v;
+    return NULL;
+}
+
 /* Check everything about a snapshot before anything is built from it: the
  * MAC first (with a key), then layout, sizes against `lim` (the limits the
- * session will have, written here) and the checksum. *files_end receives
- * where the file-system section ends. */
-static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, struct snap_header *h,
-                    int64_t lim[MPBOX_LIMIT_COUNT_], size_t *files_end, const char **why)
+ * session will have, written here) and the checksum. */
+static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, struct snap_layout *lay,
+                    int64_t lim[MPBOX_LIMIT_COUNT_], const char **why)
 {
+    _Static_assert(MPBOX_LIMIT_COUNT_ <= 32, "limit ids fit the seen mask");
+    struct snap_header h;
     if (len >= sizeof magic && memcmp(data, magic, sizeof magic) != 0)
         REFUSE("not an mpbox session snapshot (bad magic)");
-    if (len < sizeof *h + 8)
+    if (len < sizeof h + 8)
         REFUSE("truncated: shorter than a header");
-    memcpy(h, data, sizeof *h);
-    if (h->version != SNAP_VERSION)
+    memcpy(&h, data, sizeof h); /* the fields both versions share */
+    uint32_t mac_flag = h.mac;
+    uint64_t record = LIMIT_RECORD;
+    memset(lay, 0, sizeof *lay);
+    lay->version = h.version;
+    if (h.version == 3) {
+        if (len < sizeof(struct snap_header_v3) + 8 || h.header_bytes != sizeof(struct snap_header_v3))
+            REFUSE("snapshot layout does not match this build");
+        lay->is_v3 = 1;
+        memcpy(&lay->v3, data, sizeof lay->v3);
+        if (lay->v3.limit_count != V3_LIMIT_COUNT)
+            REFUSE("snapshot layout does not match this build");
+        if (lay->v3.deterministic > 1 || lay->v3.reserved0 != 0 || lay->v3.mac > 1)
+            REFUSE("bad host state");
+        mac_flag = lay->v3.mac;
+        record = 8;
+    } else if (h.version != SNAP_VERSION) {
         REFUSE("unsupported snapshot format version");
-    if (h->header_bytes != sizeof *h || h->globals_bytes != GLOBALS_BYTES || h->limit_count != MPBOX_LIMIT_COUNT_)
+    } else if (h.header_bytes != sizeof h || h.reserved != 0) {
         REFUSE("snapshot layout does not match this build");
-    if (h->image_id != rt->image_id)
+    }
+    if (h.globals_bytes != GLOBALS_BYTES || h.limit_count > 4096)
+        REFUSE("snapshot layout does not match this build");
+    if (h.image_id != rt->image_id)
         REFUSE("snapshot of another guest build");
-    if (h->mac > 1)
+    if (mac_flag > 1)
         REFUSE("bad host state");
-    uint64_t trailer = 8 + (h->mac ? MAC_BYTES : 0);
-    if (len < sizeof *h + trailer)
+    uint64_t trailer = 8 + (mac_flag ? MAC_BYTES : 0);
+    if (len < (uint64_t)h.header_bytes + trailer)
         REFUSE("truncated: shorter than a header");
     if (rt->snap_key_len) {
-        if (!h->mac)
+        if (!mac_flag)
             REFUSE("not authenticated: this runtime only loads snapshots signed with its key");
         uint8_t want[MAC_BYTES];
         mpb_hmac_sha256(rt->snap_key, rt->snap_key_len, data, len - trailer, want);
         if (!mpb_equal_ct(want, data + len - trailer, MAC_BYTES))
             REFUSE("authentication failed: MAC mismatch (forged, altered, or signed with another key)");
     }
-    if (h->mem_pages < rt->image_pages || h->mem_pages > 32768u)
+    if (h.mem_pages < rt->image_pages || h.mem_pages > 32768u)
         REFUSE("memory size out of range");
-    if (h->page_count > (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE))
+    if (h.page_count > (uint64_t)h.mem_pages * (MPB_WASM_PAGE / PAGE))
         REFUSE("more pages than the memory holds");
-    uint64_t want = (uint64_t)sizeof *h + GLOBALS_BYTES + (uint64_t)MPBOX_LIMIT_COUNT_ * 8 +
-                    (uint64_t)h->page_count * (4 + PAGE) + trailer;
+    uint64_t limits_at = (uint64_t)h.header_bytes + GLOBALS_BYTES;
+    uint64_t pages_at = limits_at + (uint64_t)h.limit_count * record;
+    uint64_t want = pages_at + (uint64_t)h.page_count * (4 + PAGE) + trailer;
     if (want > len)
         REFUSE("truncated");
-    /* the file-system section fills the rest (checked when loaded) */
-    *files_end = len - (size_t)trailer;
     uint64_t sum;
     memcpy(&sum, data + len - 8, 8);
     if (sum != mpb_checksum(data, len - 8, 0))
         REFUSE("checksum mismatch (corrupted)");
-    if (h->deterministic > 1 || h->reserved0 != 0)
-        REFUSE("bad host state");
-    const uint8_t *saved = data + sizeof *h + GLOBALS_BYTES;
-    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++) {
+    /* Limits: the runtime's, then the snapshot's. */
+    for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
+        lim[i] = atomic_load(&rt->limits[i]);
+    uint32_t seen = 0;
+    const uint8_t *rec = data + limits_at;
+    for (uint32_t i = 0; i < h.limit_count; i++, rec += record) {
+        uint32_t id = i, pad = 0;
         int64_t v;
-        memcpy(&v, saved + i * 8, 8);
-        if (v < 0 || mpb_limit_invalid(i, v))
-            REFUSE("a limit is out of range");
-        if (i == MPBOX_LIMIT_DETERMINISTIC && (uint64_t)v != h->deterministic)
-            REFUSE("inconsistent host state");
-        lim[i] = v;
+        if (record == LIMIT_RECORD) {
+            memcpy(&id, rec, 4);
+            memcpy(&pad, rec + 4, 4);
+        }
+        memcpy(&v, rec + record - 8, 8);
+        const char *bad = pad ? "a limit record is malformed" : take_limit(lim, &seen, id, v);
+        if (bad)
+            REFUSE(bad);
     }
+    if (lay->is_v3 && (uint64_t)lim[MPBOX_LIMIT_DETERMINISTIC] != lay->v3.deterministic)
+        REFUSE("inconsistent host state");
     for (size_t k = 0; k < sizeof resource_caps / sizeof resource_caps[0]; k++) {
         int id = resource_caps[k];
         int64_t mine = atomic_load(&rt->limits[id]);
         if (lim[id] > mine)
             lim[id] = mine;
     }
-    if ((uint64_t)h->mem_pages > (uint64_t)lim[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE)
+    if ((uint64_t)h.mem_pages > (uint64_t)lim[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE)
         REFUSE("its linear memory is larger than the memory cap (linear memory cannot shrink: raise the cap)");
-    const uint8_t *rec = saved + MPBOX_LIMIT_COUNT_ * 8;
-    uint64_t limit = (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE);
+    rec = data + pages_at;
+    uint64_t limit = (uint64_t)h.mem_pages * (MPB_WASM_PAGE / PAGE);
     int64_t prev = -1;
-    for (uint32_t i = 0; i < h->page_count; i++, rec += 4 + PAGE) {
+    for (uint32_t i = 0; i < h.page_count; i++, rec += 4 + PAGE) {
         uint32_t index;
         memcpy(&index, rec, 4);
         if (index >= limit || (int64_t)index <= prev)
             REFUSE("page numbers out of range or out of order");
         prev = index;
     }
+    lay->mem_pages = h.mem_pages;
+    lay->page_count = h.page_count;
+    lay->globals_at = h.header_bytes;
+    lay->pages_at = (size_t)pages_at;
+    /* the host state fills the rest (checked when loaded) */
+    lay->state_at = (size_t)(pages_at + (uint64_t)h.page_count * (4 + PAGE));
+    lay->state_end = len - (size_t)trailer;
     return MPBOX_OK;
+}
+
+/* The host state of a version 3 snapshot: the clock and the random source
+ * from its header, the file system from its files section. */
+static int load_state_v3(mpb_host_state *st, const struct snap_layout *lay, const uint8_t *data,
+                         const int64_t *lim, const char **why)
+{
+    const struct snap_header_v3 *v3 = &lay->v3;
+    if (mpb_vfs_load(&st->vfs, data + lay->state_at, lay->state_end - lay->state_at,
+                     (uint64_t)lim[MPBOX_LIMIT_FILES_BYTES], (uint64_t)lim[MPBOX_LIMIT_FILES_COUNT], why) != 0)
+        return -1;
+    memcpy(st->rng, v3->rng, sizeof st->rng);
+    st->virtual_ms = v3->virtual_ms;
+    st->deterministic = (int)v3->deterministic;
+    return 0;
 }
 
 int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_session **out, const char **why)
@@ -306,47 +403,49 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     *out = NULL;
     if (!rt || (!data && len))
         return MPBOX_MISUSE;
-    struct snap_header h;
+    struct snap_layout lay;
     int64_t lim[MPBOX_LIMIT_COUNT_];
-    size_t files_end = 0;
-    int rc = validate(rt, data, len, &h, lim, &files_end, why);
+    int rc = validate(rt, data, len, &lay, lim, why);
     if (rc != MPBOX_OK)
         return rc;
     mpbox_session *s;
     rc = mpb_session_create(rt, &s, 1);
     if (rc != MPBOX_OK)
         return rc;
-    if (grow_to(s, h.mem_pages) != 0) {
+    if (grow_to(s, lay.mem_pages) != 0) {
         mpbox_session_free(s);
         return MPBOX_ERROR;
     }
-    const uint8_t *p = (const uint8_t *)data + sizeof h;
-    memcpy((uint8_t *)&s->inst + GLOBALS_OFFSET, p, GLOBALS_BYTES);
-    p += GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * 8;
+    const uint8_t *base = data;
+    memcpy((uint8_t *)&s->inst + GLOBALS_OFFSET, base + lay.globals_at, GLOBALS_BYTES);
     memcpy(s->limits, lim, sizeof s->limits);
     /* The memory starts as the image: clear the image's pages, then write
      * the snapshot's. */
     uint8_t *mem = s->inst.w2c_memory.data;
     for (uint32_t i = 0; i < rt->image_count; i++)
         memset(mem + (size_t)rt->image_index[i] * PAGE, 0, PAGE);
-    populate_runs(mem, p, h.page_count);
-    for (uint32_t i = 0; i < h.page_count; i++, p += 4 + PAGE) {
+    const uint8_t *p = base + lay.pages_at;
+    populate_runs(mem, p, lay.page_count);
+    for (uint32_t i = 0; i < lay.page_count; i++, p += 4 + PAGE) {
         uint32_t index;
         memcpy(&index, p, 4);
         memcpy(mem + (size_t)index * PAGE, p + 4, PAGE);
     }
-    size_t files = files_end - (size_t)(p - (const uint8_t *)data);
-    const char *vfs_why = NULL;
-    if (mpb_vfs_load(&s->host.state.vfs, p, files, (uint64_t)lim[MPBOX_LIMIT_FILES_BYTES],
-                     (uint64_t)lim[MPBOX_LIMIT_FILES_COUNT], &vfs_why) != 0) {
+    const char *state_why = NULL;
+    int bad = lay.is_v3 ? load_state_v3(&s->host.state, &lay, base, lim, &state_why)
+                     : mpb_state_load(&s->host.state, base + lay.state_at, lay.state_end - lay.state_at,
+                                      (uint64_t)lim[MPBOX_LIMIT_FILES_BYTES], (uint64_t)lim[MPBOX_LIMIT_FILES_COUNT],
+                                      &state_why);
+    if (!bad && (int64_t)s->host.state.deterministic != lim[MPBOX_LIMIT_DETERMINISTIC]) {
+        bad = 1;
+        state_why = "inconsistent host state";
+    }
+    if (bad) {
         if (why)
-            *why = vfs_why;
+            *why = state_why;
         mpbox_session_free(s);
         return MPBOX_SNAPSHOT;
     }
-    memcpy(s->host.state.rng, h.rng, sizeof h.rng);
-    s->host.state.virtual_ms = h.virtual_ms;
-    s->host.state.deterministic = (int)h.deterministic;
     s->inst.w2c_memory.max_pages = (uint32_t)(s->limits[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE);
     s->pristine = 0;
     *out = s;

@@ -46,7 +46,7 @@ const char *__asan_default_options(void)
 #define PATCH_MARKER 0xA5
 /* The fixed-size part before the page records: header, globals, limits.
  * Its size is read from the valid snapshot's header fields. */
-#define HEADER_BYTES 80u /* sizeof(struct snap_header) in core/snapshot.c */
+#define HEADER_BYTES 48u /* sizeof(struct snap_header) in core/snapshot.c */
 
 #define DIE(...)                                                               \
     do {                                                                       \
@@ -154,7 +154,7 @@ static void setup(void)
     memcpy(&base_pages, base + 36, 4);
     if (header_bytes != HEADER_BYTES)
         DIE("snapshot header is %u bytes: update fuzz_snapshot.c", header_bytes);
-    meta_len = (size_t)header_bytes + globals_bytes + (size_t)limit_count * 8;
+    meta_len = (size_t)header_bytes + globals_bytes + (size_t)limit_count * 16; /* (id, value) records */
     /* the file-system section runs from the last page record to the checksum */
     if (meta_len + (size_t)base_pages * 4100 + 8 > base_len)
         DIE("snapshot layout changed: update fuzz_snapshot.c");

@@ -162,6 +162,44 @@ MPBOX_API int mpbox_has_fuel(void);
 /* Largest memory cap: the guest declares at most 2 GiB. */
 #define MPBOX_MAX_MEMORY (32768ull * 65536)
 
+/* The limits as a table, for front ends that set them by name (the flags of
+ * the mpbox command and server, the JSON of the server's API): one row per
+ * id, 0 .. mpbox_limit_count() - 1. Get and set them by id with
+ * mpbox_runtime_limit and mpbox_session_limit, which accept exactly the
+ * values from min to max. */
+typedef enum mpbox_limit_unit {
+    MPBOX_UNIT_BYTES = 0,  /* a size in bytes */
+    MPBOX_UNIT_MS = 1,     /* a duration in milliseconds (front ends: the JSON
+                              name ends in "_ms"; flags take seconds) */
+    MPBOX_UNIT_COUNT = 2,  /* a number of things */
+    MPBOX_UNIT_BOOL = 3,   /* 0 or 1 */
+    MPBOX_UNIT_CHOICE = 4  /* 0 or 1, named by values[0] and values[1] */
+} mpbox_limit_unit;
+
+#define MPBOX_LIMIT_ZERO_IS_NONE 1u /* 0 means "no limit" */
+#define MPBOX_LIMIT_SETTING 2u      /* a choice, not a cap: a server lets
+                                       clients pick any value */
+
+typedef struct mpbox_limit_desc {
+    int id;                  /* MPBOX_LIMIT_* */
+    const char *name;        /* lower case with '_': the JSON member and, with
+                                '-' for '_', the flag */
+    int unit;                /* mpbox_limit_unit */
+    int64_t default_value;   /* a new runtime's default */
+    int64_t min, max;        /* the accepted values, inclusive */
+    unsigned flags;          /* MPBOX_LIMIT_ZERO_IS_NONE, MPBOX_LIMIT_SETTING */
+    const char *values[2];   /* MPBOX_UNIT_CHOICE: the names of 0 and 1 */
+    int also;                /* an id that front ends set to the same value
+                                with this one (max_output: stderr too), or -1 */
+    const char *help;        /* one line of English */
+} mpbox_limit_desc;
+
+MPBOX_API int mpbox_limit_count(void);
+/* The row of limit `id`, or NULL for an unknown id. Static: never freed. */
+MPBOX_API const mpbox_limit_desc *mpbox_limit_info(int id);
+/* The id of the limit named `name`, or -1. */
+MPBOX_API int mpbox_limit_find(const char *name);
+
 typedef struct mpbox_runtime mpbox_runtime;
 typedef struct mpbox_session mpbox_session;
 typedef struct mpbox_result mpbox_result;

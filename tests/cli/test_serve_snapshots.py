@@ -152,7 +152,7 @@ def test_forged_snapshot_is_refused():
     refused(status, data, "MAC mismatch")
     # the MAC stripped off and the flag cleared: not authenticated
     plain = bytearray(srv.snapshot(sid))
-    plain[76:80] = struct.pack("<I", 0)
+    plain[40:44] = struct.pack("<I", 0)  # the MAC flag (format 4 header)
     plain = reseal(bytes(plain[:-40] + plain[-8:]))
     status, data = srv.request("POST", "/v1/sessions", {"snapshot": b64(plain)})
     refused(status, data, "not authenticated")

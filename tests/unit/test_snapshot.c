@@ -179,7 +179,7 @@ static void refuses_bad_snapshots(void)
         {24, 8},          /* globals size */
         {28, 1},          /* memory pages below the image */
         {28, 40000},      /* memory pages above 2 GiB */
-        {32, 3},          /* limit count */
+        {32, 5000},       /* limit count */
         {36, 0xffffffffu} /* page count */
     };
     for (size_t i = 0; i < sizeof crafted / sizeof crafted[0]; i++) {
@@ -193,7 +193,7 @@ static void refuses_bad_snapshots(void)
     memcpy(&header_bytes, (uint8_t *)snap + 12, 4);
     size_t first = header_bytes +
                    (offsetof(Z_micropython_instance_t, w2c_memory) - offsetof(Z_micropython_instance_t, w2c_g0)) +
-                   MPBOX_LIMIT_COUNT_ * 8;
+                   MPBOX_LIMIT_COUNT_ * 16;
     uint32_t bad = 0x7fffffff;
     memcpy(copy, snap, len);
     memcpy(copy + first, &bad, 4);
@@ -208,7 +208,7 @@ static void refuses_bad_snapshots(void)
     /* a limit out of range */
     memcpy(copy, snap, len);
     int64_t huge = INT64_MAX;
-    memcpy(copy + first - MPBOX_LIMIT_COUNT_ * 8 + MPBOX_LIMIT_MEMORY * 8, &huge, 8);
+    memcpy(copy + first - MPBOX_LIMIT_COUNT_ * 16 + MPBOX_LIMIT_MEMORY * 16 + 8, &huge, 8);
     reseal(copy, len);
     CHECK(refused(copy, len));
     /* random garbage */
@@ -279,7 +279,7 @@ static void refuses_memory_above_cap(void)
     size_t limits_at = header_bytes +
                        (offsetof(Z_micropython_instance_t, w2c_memory) - offsetof(Z_micropython_instance_t, w2c_g0));
     int64_t cap = (int64_t)MPBOX_MAX_MEMORY;
-    memcpy(copy + limits_at + MPBOX_LIMIT_MEMORY * 8, &cap, 8);
+    memcpy(copy + limits_at + MPBOX_LIMIT_MEMORY * 16 + 8, &cap, 8); /* records: u32 id, u32 0, i64 */
     reseal(copy, len);
     int64_t old = mpbox_runtime_limit(rt, MPBOX_LIMIT_MEMORY, 32 << 20);
     long before = peak_rss_kib();
@@ -411,7 +411,7 @@ static void authenticated_snapshots(void)
     CHECK(copy != NULL);
     if (!copy)
         return;
-    for (size_t at = 40; at < signed_len - 8; at += 4099) {
+    for (size_t at = 48; at < signed_len - 8; at += 4099) {
         memcpy(copy, signed_, signed_len);
         copy[at] ^= 1;
         reseal(copy, signed_len);
