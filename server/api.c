@@ -871,16 +871,142 @@ static int result_lost_session(const char *json, size_t len)
     return last && strncmp(last + sizeof key - 1, "lost\"", 5) == 0;
 }
 
-static void run_in_session(struct srv *srv, struct sess *s, const struct srv_request *rq, struct srv_response *r)
+/* The end of a run in a claimed session: the answer into r (a result or
+ * an error), the metrics, a lost session marked. */
+static void run_ended(struct srv *srv, struct sess *s, const struct run_opts *o, int rc, char *json, size_t jlen,
+                      struct srv_response *r)
+{
+    if (rc == WK_OK) {
+        char err[300] = "";
+        srv_count_run(&srv->metrics, json, jlen);
+        if (result_lost_session(json, jlen)) {
+            sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)", 0);
+        } else if ((rc = sess_commit(srv->sessions, s, err, sizeof err)) != SESS_OK) {
+            /* --store: the run's state did not reach the store, so the run
+             * does not count: the session goes on from the state before it */
+            free(json);
+            sess_error(r, rc, err);
+            srv_response_header(r, "X-Mpbox-Run", "not-stored");
+            return;
+        }
+        run_answer(o, json, jlen, r);
+    } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
+        srv_count_run(&srv->metrics, NULL, 0);
+        worker_died(srv, s, rc, r);
+        free(json);
+    } else {
+        worker_error(sess_worker(s), rc, "the run", r);
+        free(json);
+    }
+}
+
+/* A run streamed as NDJSON ("stream": true): a line {"stdout": TEXT} or
+ * {"stderr": TEXT} for each piece of output as it is written, then
+ * {"result": RESULT} (what the plain request answers), or {"error": ...}
+ * when the worker failed. */
+struct live_run {
+    struct srv *srv;
+    struct sess *s; /* a reference of its own, claimed until the run ends */
+    int claimed;
+    char *code;
+    size_t len;
+    struct run_opts o;
+    struct srv_stream *st;
+};
+
+static void live_line(void *ctx, int fd, const char *data, size_t len)
+{
+    struct live_run *lr = ctx;
+    if (!data)
+        return; /* a tick: nothing to say */
+    struct mpb_buf b = {0};
+    int fail = mpb_json_put(&b, fd == 2 ? "{\"stderr\":" : "{\"stdout\":") < 0;
+    fail |= mpb_json_put_str(&b, data, len) < 0;
+    fail |= mpb_json_put(&b, "}\n") < 0;
+    if (!fail)
+        srv_stream_write(lr->st, b.data, b.len); /* a client gone: stop() interrupts the run */
+    mpb_buf_free(&b);
+}
+
+static void live_produce(struct srv_stream *st, void *arg)
+{
+    struct live_run *lr = arg;
+    struct srv *srv = lr->srv;
+    lr->st = st;
+    char *json = NULL;
+    size_t jlen = 0;
+    int rc = wk_run_live(sess_worker(lr->s), lr->code, lr->len, lr->o.flags, live_line, lr, &json, &jlen);
+    struct srv_response r = {0};
+    run_ended(srv, lr->s, &lr->o, rc, json, jlen, &r);
+    sess_unclaim(srv->sessions, lr->s);
+    lr->claimed = 0;
+    struct mpb_buf b = {0};
+    int fail = mpb_json_put(&b, r.status == 200 ? "{\"result\":" : "") < 0;
+    fail |= mpb_buf_append(&b, r.body ? r.body : "{}", r.body ? r.body_len : 2) < 0;
+    fail |= mpb_json_put(&b, r.status == 200 ? "}\n" : "\n") < 0;
+    if (!fail)
+        srv_stream_write(st, b.data, b.len);
+    mpb_buf_free(&b);
+    free(r.body);
+    wk_release_answers(srv->pool); /* this thread's */
+}
+
+static void live_stop(void *arg)
+{
+    struct live_run *lr = arg;
+    sess_interrupt(lr->srv->sessions, lr->s);
+}
+
+static void live_done(void *arg)
+{
+    struct live_run *lr = arg;
+    if (lr->claimed)
+        sess_unclaim(lr->srv->sessions, lr->s);
+    sess_put(lr->srv->sessions, lr->s);
+    free(lr->code);
+    free(lr);
+}
+
+/* Hand a claimed session's run to a stream. */
+static void run_streamed(struct srv *srv, struct sess *s, const char *id, int owner, const char *code, size_t len,
+                         const struct run_opts *o, struct srv_response *r)
+{
+    struct live_run *lr = calloc(1, sizeof *lr);
+    struct sess *ref = NULL;
+    if (lr)
+        lr->code = malloc(len + 1);
+    if (!lr || !lr->code || sess_find(srv->sessions, id, owner, &ref) != SESS_OK) {
+        if (lr)
+            free(lr->code);
+        free(lr);
+        sess_unclaim(srv->sessions, s);
+        srv_error(r, 500, "out_of_memory", "the server is out of memory");
+        return;
+    }
+    memcpy(lr->code, code, len);
+    *lr = (struct live_run){srv, ref, 1, lr->code, len, *o, NULL};
+    r->status = 200;
+    r->content_type = "application/x-ndjson";
+    r->stream = (struct srv_stream_spec){live_produce, live_stop, live_done, lr};
+}
+
+static void run_in_session(struct srv *srv, struct sess *s, const struct srv_request *rq, const char *id,
+                           struct srv_response *r)
 {
     struct mpb_json *body;
     if (parse_body(rq, r, 0, &body) < 0)
         return;
-    static const char *const names[] = {"code", "return_value", "clip_output"};
+    static const char *const names[] = {"code", "return_value", "clip_output", "stream"};
     const char *code;
     size_t len;
     struct run_opts o;
-    if (refuse_members(r, body, "body", names, 3) < 0 || parse_run_fields(srv, body, r, &code, &len, &o) < 0) {
+    if (refuse_members(r, body, "body", names, 4) < 0 || parse_run_fields(srv, body, r, &code, &len, &o) < 0) {
+        mpb_json_free(body);
+        return;
+    }
+    const struct mpb_json *stream = mpb_json_get(body, "stream");
+    if (stream && stream->type != MPB_JSON_BOOL) {
+        srv_error(r, 400, "bad_request", "stream: expected true or false");
         mpb_json_free(body);
         return;
     }
@@ -891,32 +1017,16 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
         mpb_json_free(body);
         return;
     }
+    if (stream && stream->b) {
+        run_streamed(srv, s, id, rq->owner, code, len, &o, r);
+        mpb_json_free(body);
+        return;
+    }
     char *json = NULL;
     size_t jlen = 0;
     rc = wk_run(sess_worker(s), code, len, o.flags, &json, &jlen);
     mpb_json_free(body);
-    if (rc == WK_OK) {
-        srv_count_run(&srv->metrics, json, jlen);
-        if (result_lost_session(json, jlen)) {
-            sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)", 0);
-        } else if ((rc = sess_commit(srv->sessions, s, err, sizeof err)) != SESS_OK) {
-            /* --store: the run's state did not reach the store, so the run
-             * does not count: the session goes on from the state before it */
-            free(json);
-            sess_error(r, rc, err);
-            srv_response_header(r, "X-Mpbox-Run", "not-stored");
-            sess_unclaim(srv->sessions, s);
-            return;
-        }
-        run_answer(&o, json, jlen, r);
-    } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
-        srv_count_run(&srv->metrics, NULL, 0);
-        worker_died(srv, s, rc, r);
-        free(json);
-    } else {
-        worker_error(sess_worker(s), rc, "the run", r);
-        free(json);
-    }
+    run_ended(srv, s, &o, rc, json, jlen, r);
     sess_unclaim(srv->sessions, s);
 }
 
@@ -1093,7 +1203,7 @@ static void one_session(struct srv *srv, const struct srv_request *rq, const cha
         put_info(&b, &info);
         take_buf(r, &b, 200, "application/json");
         break;
-    case RUN: run_in_session(srv, s, rq, r); break;
+    case RUN: run_in_session(srv, s, rq, idbuf, r); break;
     case INTERRUPT:
         if (rq->body_len > 0) {
             srv_error(r, 400, "bad_request", "interrupt takes no body");

@@ -177,6 +177,38 @@ static struct MHD_Response *file_response(struct srv_http *h, struct request *rq
     return m;
 }
 
+/* A streamed answer (stream.h): sent as the producer writes it. */
+static ssize_t read_stream(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)pos;
+    ssize_t n = srv_stream_read(cls, buf, max);
+    return n == -1 ? MHD_CONTENT_READER_END_OF_STREAM : n < 0 ? MHD_CONTENT_READER_END_WITH_ERROR : n;
+}
+
+static void end_stream(void *cls)
+{
+    srv_stream_end(cls);
+}
+
+static struct MHD_Response *stream_response(struct MHD_Connection *c, struct srv_response *r)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    struct srv_stream *st = srv_stream_start(&r->stream, ci ? ci->connect_fd : -1);
+    memset(&r->stream, 0, sizeof r->stream); /* st's now, or done */
+    if (!st)
+        return NULL;
+    struct MHD_Response *m = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, FILE_BLOCK, read_stream, st,
+                                                                end_stream);
+    if (!m) {
+        srv_stream_end(st);
+        return NULL;
+    }
+    /* The run may be silent for longer than the idle timeout: the stream
+     * ends with the run (its own limits); on_completed sets it back. */
+    MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, 0u);
+    return m;
+}
+
 static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *c, struct request *rq,
                                      struct srv_response *r)
 {
@@ -185,7 +217,12 @@ static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *
         rq->sent = r->file ? r->file_len : r->body ? r->body_len : 0;
     }
     struct MHD_Response *m;
-    if (r->file) {
+    int streamed = r->stream.produce != NULL;
+    if (streamed) {
+        free(r->body);
+        r->body = NULL;
+        m = stream_response(c, r);
+    } else if (r->file) {
         free(r->body);
         r->body = NULL;
         m = file_response(h, rq, r);
@@ -215,8 +252,10 @@ static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *
         MHD_add_response_header(m, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"mpbox\"");
     /* A long run may outlast the idle timeout: restart its clock (setting
      * it from 0 resets the timer). */
-    MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, 0u);
-    MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, (unsigned)h->srv->cfg->conn_timeout_s);
+    if (!streamed) {
+        MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, 0u);
+        MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, (unsigned)h->srv->cfg->conn_timeout_s);
+    }
     enum MHD_Result ret = MHD_queue_response(c, r->status, m);
     MHD_destroy_response(m);
     if (r->status < 600)
@@ -304,6 +343,37 @@ static int host_is_local(const char *host)
     return inet_pton(AF_INET, name, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
 }
 
+/* A tools/call answered as a stream of events (mcp_http.h). */
+struct mcp_live {
+    struct srv *srv;
+    struct mcp_http_stream *st;
+};
+
+static int mcp_emit(void *ctx, const char *data, size_t len)
+{
+    return srv_stream_write(ctx, data, len);
+}
+
+static void mcp_produce(struct srv_stream *out, void *arg)
+{
+    struct mcp_live *ml = arg;
+    mcp_http_stream(ml->srv->mcp, ml->st, mcp_emit, out);
+    wk_release_answers(ml->srv->pool); /* this thread's */
+}
+
+static void mcp_stop(void *arg)
+{
+    struct mcp_live *ml = arg;
+    mcp_http_stream_stop(ml->srv->mcp, ml->st);
+}
+
+static void mcp_done(void *arg)
+{
+    struct mcp_live *ml = arg;
+    mcp_http_stream_free(ml->st);
+    free(ml);
+}
+
 /* /mcp: everything is mcp_http.c's to decide (mcp_http.h). */
 static enum MHD_Result serve_mcp(struct srv_http *h, struct MHD_Connection *c, struct request *rq,
                                  const char *method)
@@ -331,6 +401,16 @@ static enum MHD_Result serve_mcp(struct srv_http *h, struct MHD_Connection *c, s
         .body_len = mresp.body_len,
     };
     mresp.body = NULL; /* now resp's: send_response frees it */
+    if (mresp.stream) {
+        struct mcp_live *ml = malloc(sizeof *ml);
+        if (ml) {
+            *ml = (struct mcp_live){h->srv, mresp.stream};
+            resp.stream = (struct srv_stream_spec){mcp_produce, mcp_stop, mcp_done, ml};
+            mresp.stream = NULL; /* ml's */
+        } else {
+            srv_error(&resp, 500, "out_of_memory", "the server is out of memory");
+        }
+    }
     if (mresp.session_id[0])
         srv_response_header(&resp, "Mcp-Session-Id", mresp.session_id);
     if (mresp.allow)
@@ -542,6 +622,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     if (rq && h->srv->cfg->log_requests)
         log_request(h, c, rq, why);
     if (rq) {
+        MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT, (unsigned)h->srv->cfg->conn_timeout_s);
         guard_phase(h->guard, rq->conn, GUARD_HEAD); /* the next request's head, if any */
         atomic_fetch_sub(&h->in_flight, 1);
         budget_give(&h->srv->memory, rq->reserved);

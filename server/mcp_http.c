@@ -62,6 +62,8 @@ void mcp_http_response_free(struct mcp_http_response *resp)
     free(resp->body);
     resp->body = NULL;
     resp->body_len = 0;
+    mcp_http_stream_free(resp->stream);
+    resp->stream = NULL;
 }
 
 /* ---- headers ------------------------------------------------------------- */
@@ -236,6 +238,22 @@ static void http_error(struct mcp_http_response *resp, int status, int code, con
     set_body(resp, status, "application/json", &b);
 }
 
+/* One server-sent event holding a JSON-RPC message. -1 when out of memory. */
+static int sse_event(struct mpb_buf *b, const char *json, size_t len)
+{
+    int fail = mpb_json_put(b, "event: message\ndata: ") < 0;
+    for (size_t i = 0, run = 0; i <= len && !fail; i++) {
+        if (i == len || json[i] == '\n' || json[i] == '\r') {
+            fail |= mpb_buf_append(b, json + run, i - run) < 0;
+            if (i < len)
+                fail |= mpb_json_put(b, "\ndata: ") < 0;
+            run = i + 1;
+        }
+    }
+    fail |= mpb_json_put(b, "\n\n") < 0;
+    return fail ? -1 : 0;
+}
+
 /* JSON-RPC replies, as JSON or as one server-sent event. */
 static void reply(struct mcp_http_response *resp, int status, int sse, struct mpb_buf *json)
 {
@@ -244,16 +262,7 @@ static void reply(struct mcp_http_response *resp, int status, int sse, struct mp
         return;
     }
     struct mpb_buf b = {0};
-    int fail = mpb_json_put(&b, "event: message\ndata: ") < 0;
-    for (size_t i = 0, run = 0; i <= json->len && !fail; i++) {
-        if (i == json->len || json->data[i] == '\n' || json->data[i] == '\r') {
-            fail |= mpb_buf_append(&b, json->data + run, i - run) < 0;
-            if (i < json->len)
-                fail |= mpb_json_put(&b, "\ndata: ") < 0;
-            run = i + 1;
-        }
-    }
-    fail |= mpb_json_put(&b, "\n\n") < 0;
+    int fail = sse_event(&b, json->data ? json->data : "", json->len) < 0;
     if (fail) {
         mpb_buf_free(&b);
         out_of_memory(resp);
@@ -267,7 +276,26 @@ static void reply(struct mcp_http_response *resp, int status, int sse, struct mp
 struct request_session {
     const struct mcp_http *h;
     const char *id, *owner;
+    /* a streamed answer: where its events go */
+    int (*emit)(void *ctx, const char *data, size_t len);
+    void *ctx;
 };
+
+static int session_notify(void *user, const char *msg, size_t len)
+{
+    const struct request_session *rs = user;
+    struct mpb_buf b = {0};
+    int rc = sse_event(&b, msg, len) < 0 ? -1 : rs->emit(rs->ctx, b.data, b.len);
+    mpb_buf_free(&b);
+    return rc;
+}
+
+static void session_cancel(void *user, const struct mpb_json *request_id)
+{
+    const struct request_session *rs = user;
+    if (rs->h->be.cancel)
+        rs->h->be.cancel(rs->h->be.user, rs->id, rs->owner, request_id);
+}
 
 static int session_run(void *user, const struct mcp_call *call, const char *code, size_t len, unsigned flags,
                        char **json, size_t *json_len, char *err, size_t errcap)
@@ -283,6 +311,8 @@ static int session_reset(void *user, char *err, size_t errcap)
 }
 
 /* ---- POST ------------------------------------------------------------------ */
+
+static void stream_call(const struct mcp_http_request *req, struct mpb_json *msg, struct mcp_http_response *resp);
 
 /* initialize without a session id: answer it, and when it succeeded create
  * the session whose id goes back in Mcp-Session-Id. */
@@ -369,8 +399,14 @@ static void post(const struct mcp_http *h, const struct mcp_http_request *req, s
     } else if (batch && msg->n == 0) {
         http_error(resp, 400, -32600, "Invalid Request: empty batch");
     } else {
-        struct request_session rs = {h, req->session_id, req->owner};
-        struct mcp_backend be = {.user = &rs, .run = session_run, .reset = session_reset};
+        if (!batch && want_sse && mcp_message_kind(msg) == MCP_MSG_REQUEST &&
+            strcmp(mpb_json_get(msg, "method")->str, "tools/call") == 0 &&
+            mcp_progress_token(mpb_json_get(msg, "params"))) {
+            stream_call(req, msg, resp); /* msg is the stream's now */
+            return;
+        }
+        struct request_session rs = {h, req->session_id, req->owner, NULL, NULL};
+        struct mcp_backend be = {.user = &rs, .run = session_run, .reset = session_reset, .cancel = session_cancel};
         struct mcp_conn conn = {.initialized = 1}; /* the session exists: initialize was answered */
         struct mpb_buf b = {0};
         size_t n = batch ? msg->n : 1, replies = 0;
@@ -413,6 +449,64 @@ static void post(const struct mcp_http *h, const struct mcp_http_request *req, s
         mpb_buf_free(&b);
     }
     mpb_json_free(msg);
+}
+
+/* ---- a call streamed as server-sent events ---------------------------------- */
+
+struct mcp_http_stream {
+    struct mpb_json *msg; /* the tools/call request */
+    char id[MCP_HTTP_ID_MAX], owner[64];
+};
+
+static void stream_call(const struct mcp_http_request *req, struct mpb_json *msg, struct mcp_http_response *resp)
+{
+    struct mcp_http_stream *st = calloc(1, sizeof *st);
+    if (!st) {
+        mpb_json_free(msg);
+        out_of_memory(resp);
+        return;
+    }
+    st->msg = msg;
+    snprintf(st->id, sizeof st->id, "%s", req->session_id);
+    snprintf(st->owner, sizeof st->owner, "%s", req->owner);
+    resp->status = 200;
+    resp->content_type = "text/event-stream";
+    resp->stream = st;
+}
+
+void mcp_http_stream(const struct mcp_http *h, struct mcp_http_stream *st,
+                     int (*emit)(void *ctx, const char *data, size_t len), void *ctx)
+{
+    struct request_session rs = {h, st->id, st->owner, emit, ctx};
+    struct mcp_backend be = {.user = &rs, .run = session_run, .reset = session_reset, .notify = session_notify,
+                             .cancel = session_cancel};
+    struct mcp_conn conn = {.initialized = 1};
+    struct mpb_buf b = {0};
+    int rc = mcp_handle(h->srv, &conn, &be, st->msg, &b);
+    if (rc != 0) { /* the status is sent: the error goes in the stream */
+        b.len = 0;
+        if (mcp_put_error(&b, mpb_json_get(st->msg, "id"), rc == MCP_BACKEND_GONE ? -32001 : -32603,
+                          rc == MCP_BACKEND_GONE ? "Session not found (expired or deleted): initialize a new one"
+                                                 : "out of memory") < 0)
+            b.len = 0;
+    }
+    if (b.len)
+        session_notify(&rs, b.data, b.len);
+    mpb_buf_free(&b);
+}
+
+void mcp_http_stream_stop(const struct mcp_http *h, struct mcp_http_stream *st)
+{
+    if (h->be.cancel)
+        h->be.cancel(h->be.user, st->id, st->owner, mpb_json_get(st->msg, "id"));
+}
+
+void mcp_http_stream_free(struct mcp_http_stream *st)
+{
+    if (!st)
+        return;
+    mpb_json_free(st->msg);
+    free(st);
 }
 
 /* ---- DELETE ----------------------------------------------------------------- */

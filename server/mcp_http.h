@@ -43,8 +43,11 @@
  *       * only notifications or responses: 202 Accepted, no body;
  *       * requests: 200 with the JSON-RPC response(s) as application/json,
  *         or as one SSE event (text/event-stream) when the client accepts
- *         only that;
+ *         only that; a tools/call with a progressToken, from a client that
+ *         accepts text/event-stream: an SSE stream of its progress
+ *         notifications and its response (resp.stream);
  *       * malformed JSON: 400 with a JSON-RPC error -32700 (id null).
+ *   - notifications/cancelled: backend.cancel interrupts the run it names.
  *   - DELETE with Mcp-Session-Id: backend.remove, 200 (404 if unknown,
  *     400 without the header).
  *   - GET (a server-initiated SSE stream, which this server does not
@@ -124,6 +127,11 @@ struct mcp_http_backend {
     /* Delete the session (DELETE /mcp): kill its worker, forget its id.
      * Returns MCP_BACKEND_OK or MCP_BACKEND_GONE. */
     int (*remove)(void *user, const char *id, const char *owner);
+
+    /* Optional (NULL: cancellation does nothing). notifications/cancelled
+     * for request_id: interrupt the session's run if it is that request's
+     * (struct mcp_call.id of run). */
+    void (*cancel)(void *user, const char *id, const char *owner, const struct mpb_json *request_id);
 };
 
 struct mcp_http_config {
@@ -169,12 +177,29 @@ struct mcp_http_response {
     size_t body_len;
     char session_id[MCP_HTTP_ID_MAX]; /* non-empty: send "Mcp-Session-Id: <session_id>" */
     const char *allow;                /* non-NULL: send "Allow: <allow>" (with 405) */
+    /* Non-NULL: the answer is a stream of server-sent events made while
+     * the call runs (a tools/call with a progressToken from a client that
+     * accepts text/event-stream: its notifications/progress, then its
+     * response). status is 200, content_type text/event-stream, no body:
+     * the HTTP server sends the head, then calls mcp_http_stream on a
+     * thread of its own, mcp_http_stream_stop if the client goes away
+     * meanwhile, and mcp_http_stream_free at the end. */
+    struct mcp_http_stream *stream;
 };
+
+struct mcp_http_stream;
+/* Handle the call, sending each event (whole "event: message\ndata:
+ * ...\n\n" texts) through emit as it is made. */
+void mcp_http_stream(const struct mcp_http *h, struct mcp_http_stream *st,
+                     int (*emit)(void *ctx, const char *data, size_t len), void *ctx);
+/* Interrupt the run of the call (from any thread). */
+void mcp_http_stream_stop(const struct mcp_http *h, struct mcp_http_stream *st);
+void mcp_http_stream_free(struct mcp_http_stream *st);
 
 /* Handle one request. Always fills *resp (on out of memory: status 500,
  * no body); never fails otherwise. */
 void mcp_http_handle(const struct mcp_http *h, const struct mcp_http_request *req, struct mcp_http_response *resp);
-/* Free resp->body (and reset it); safe to call twice. */
+/* Free resp->body and resp->stream (and reset them); safe to call twice. */
 void mcp_http_response_free(struct mcp_http_response *resp);
 
 #endif /* MPBOX_SERVER_MCP_HTTP_H */

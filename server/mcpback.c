@@ -8,6 +8,7 @@
  * Owners: the transport sees "token<N>" (the index of the bearer token,
  * never the secret) or "" without tokens.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,10 +17,20 @@
 #include "mcp_http.h"
 #include "sessions.h"
 
+/* A run going on for a tools/call: notifications/cancelled names its
+ * request id. */
+struct running {
+    struct running *next;
+    const struct sess *s;
+    struct mpb_buf request_id; /* JSON text */
+};
+
 struct backend {
     struct srv *srv;
     char *db_names[SRV_MAX_LIST]; /* NAMEs of --sqlite NAME=PATH */
     int ndb;
+    pthread_mutex_t lock; /* runs */
+    struct running *runs;
 };
 
 void srv_owner_name(const struct srv *srv, int owner, char *out, size_t cap)
@@ -81,7 +92,6 @@ static int be_run(void *user, const char *id, const char *owner, const struct mc
     struct backend *b = user;
     struct srv *srv = b->srv;
     struct sess *s;
-    (void)call;
     *json = NULL;
     *json_len = 0;
     if (sess_find(srv->sessions, id, owner_index(owner), &s) != SESS_OK)
@@ -95,7 +105,23 @@ static int be_run(void *user, const char *id, const char *owner, const struct mc
         return rc;
     }
     struct wk *w = sess_worker(s);
-    int wrc = wk_run(w, code, len, flags, json, json_len);
+    struct running me = {.s = s};
+    if (mpb_json_write(&me.request_id, call->id) == 0) {
+        pthread_mutex_lock(&b->lock);
+        me.next = b->runs;
+        b->runs = &me;
+        pthread_mutex_unlock(&b->lock);
+    }
+    int wrc = call->live ? wk_run_live(w, code, len, flags, call->live, call->live_ctx, json, json_len)
+                         : wk_run(w, code, len, flags, json, json_len);
+    pthread_mutex_lock(&b->lock);
+    for (struct running **p = &b->runs; *p; p = &(*p)->next)
+        if (*p == &me) {
+            *p = me.next;
+            break;
+        }
+    pthread_mutex_unlock(&b->lock);
+    mpb_buf_free(&me.request_id);
     if (wrc == WK_OK) {
         srv_count_run(&srv->metrics, *json, *json_len);
     } else if (wrc == WK_DEAD || wrc == WK_TIMEOUT) {
@@ -122,6 +148,24 @@ static int be_run(void *user, const char *id, const char *owner, const struct mc
     sess_unclaim(srv->sessions, s);
     sess_put(srv->sessions, s);
     return rc;
+}
+
+static void be_cancel(void *user, const char *id, const char *owner, const struct mpb_json *request_id)
+{
+    struct backend *b = user;
+    struct sess *s;
+    struct mpb_buf rid = {0};
+    if (mpb_json_write(&rid, request_id) < 0 || sess_find(b->srv->sessions, id, owner_index(owner), &s) != SESS_OK) {
+        mpb_buf_free(&rid);
+        return;
+    }
+    pthread_mutex_lock(&b->lock);
+    for (struct running *r = b->runs; r; r = r->next)
+        if (r->s == s && r->request_id.len == rid.len && memcmp(r->request_id.data, rid.data, rid.len) == 0)
+            sess_interrupt(b->srv->sessions, s);
+    pthread_mutex_unlock(&b->lock);
+    sess_put(b->srv->sessions, s);
+    mpb_buf_free(&rid);
 }
 
 static int be_reset(void *user, const char *id, const char *owner, char *err, size_t errcap)
@@ -162,6 +206,7 @@ int srv_mcp_start(struct srv *srv, char *err, size_t errcap)
         return -1;
     }
     b->srv = srv;
+    pthread_mutex_init(&b->lock, NULL);
     for (int i = 0; i < cfg->nsqlites; i++) {
         const char *eq = strchr(cfg->sqlites[i], '=');
         b->db_names[i] = strndup(cfg->sqlites[i], (size_t)(eq - cfg->sqlites[i]));
@@ -188,7 +233,7 @@ int srv_mcp_start(struct srv *srv, char *err, size_t errcap)
             },
         .allowed_origins = cfg->origins,
         .nallowed_origins = cfg->norigins,
-        .backend = {b, be_create, be_find, be_run, be_reset, be_remove},
+        .backend = {b, be_create, be_find, be_run, be_reset, be_remove, be_cancel},
     };
     srv->mcp_backend = b;
     if (mcp_http_new(&mc, &srv->mcp, err, errcap) < 0) {
@@ -206,6 +251,7 @@ void srv_mcp_stop(struct srv *srv)
     if (b) {
         for (int i = 0; i < b->ndb; i++)
             free(b->db_names[i]);
+        pthread_mutex_destroy(&b->lock);
         free(b);
     }
     srv->mcp_backend = NULL;

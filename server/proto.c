@@ -238,14 +238,14 @@ void pb_free(struct pr_buf *b)
     b->failed = 0;
 }
 
-void pb_raw(struct pr_buf *b, const void *data, size_t len)
+void *pb_room(struct pr_buf *b, size_t len)
 {
     if (b->failed)
-        return;
+        return NULL;
     if (len > b->cap - b->len) {
         if (len > SIZE_MAX / 2 - b->len) {
             b->failed = 1;
-            return;
+            return NULL;
         }
         size_t cap = b->cap ? b->cap : 256;
         while (cap - b->len < len)
@@ -253,14 +253,21 @@ void pb_raw(struct pr_buf *b, const void *data, size_t len)
         char *p = realloc(b->p, cap);
         if (!p) {
             b->failed = 1;
-            return;
+            return NULL;
         }
         b->p = p;
         b->cap = cap;
     }
-    if (len)
-        memcpy(b->p + b->len, data, len);
-    b->len += len;
+    return b->p + b->len;
+}
+
+void pb_raw(struct pr_buf *b, const void *data, size_t len)
+{
+    char *at = pb_room(b, len);
+    if (at && len) {
+        memcpy(at, data, len);
+        b->len += len;
+    }
 }
 
 void pb_u32(struct pr_buf *b, uint32_t v)

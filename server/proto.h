@@ -29,6 +29,7 @@ enum pr_type {
     PR_OK = 100, /* arg: the run's status for PR_RUN/PR_ONCE */
     PR_FAIL,     /* a message */
     PR_NOFILE,   /* PR_GET: no such file */
+    PR_OUTPUT,   /* during a PR_RUN with PR_RUN_LIVE: arg: 1 stdout, 2 stderr; the bytes */
     /* server <-> zygote */
     PR_CONFIG = 200, /* the encoded wk_config */
     PR_READY,        /* the zygote built its runtime */
@@ -43,6 +44,10 @@ enum { PR_MODE_SESSION = 0, PR_MODE_ONESHOT = 1 };
 enum { PR_MODE_INDEX = 0x100 };
 /* PR_COMMIT: the request's arg, and the answer's (what its bytes are) */
 enum { PR_COMMIT_FORCE_BASE = 1, PR_COMMIT_BASE = 1, PR_COMMIT_DELTA = 2 };
+
+/* A bit of PR_RUN's arg besides the MPBOX_RUN_* flags: send the guest's
+ * output as it comes (PR_OUTPUT frames) before the answer. */
+#define PR_RUN_LIVE 0x80000000u
 
 struct pr_hdr {
     uint32_t type;
@@ -88,6 +93,9 @@ struct pr_buf {
 void pb_reset(struct pr_buf *b);
 void pb_free(struct pr_buf *b);
 void pb_raw(struct pr_buf *b, const void *data, size_t len);
+/* Room for len more bytes: where they go (b->len is not changed), or NULL
+ * (failed set). */
+void *pb_room(struct pr_buf *b, size_t len);
 void pb_u32(struct pr_buf *b, uint32_t v);
 void pb_u64(struct pr_buf *b, uint64_t v);
 /* A string with its NUL (NULL is encoded as ""). */

@@ -27,6 +27,7 @@
 #include "budget.h"
 #include "guard.h"
 #include "tokens.h"
+#include "stream.h"
 #include "worker.h"
 
 #define SRV_MAX_LIST 64 /* --token, --sqlite, --allow-mount: each */
@@ -168,6 +169,7 @@ struct srv_response {
     size_t body_len;
     struct spool *file;       /* or the body is this file (spool.h; sent and freed by http.c) */
     uint64_t file_len;
+    struct srv_stream_spec stream; /* or, with produce set, made while sent (stream.h) */
     struct {
         const char *name; /* static */
         char value[160];

@@ -704,6 +704,9 @@ static int call(struct wk *w, uint32_t type, uint32_t arg, const void *a, size_t
     return answer(w, type, rc, deadline, cap, data, len, out_arg);
 }
 
+static int answer_hdr(struct wk *w, uint32_t type, struct pr_hdr h, int64_t deadline, uint64_t cap, void **data,
+                      size_t *len, uint32_t *out_arg);
+
 /* The answer to a request of `type` just sent (sent: pr_send's result). */
 static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint64_t cap, void **data, size_t *len,
                   uint32_t *out_arg)
@@ -720,6 +723,14 @@ static int answer(struct wk *w, uint32_t type, int sent, int64_t deadline, uint6
         finish(w, KILL_NONE);
         return WK_DEAD;
     }
+    return answer_hdr(w, type, h, deadline, cap, data, len, out_arg);
+}
+
+/* The answer whose header h was read. */
+static int answer_hdr(struct wk *w, uint32_t type, struct pr_hdr h, int64_t deadline, uint64_t cap, void **data,
+                      size_t *len, uint32_t *out_arg)
+{
+    int rc;
     uint64_t max = h.type == PR_OK ? cap : h.type == PR_FAIL ? sizeof w->error - 1 : 0;
     int known = h.type == PR_OK || h.type == PR_FAIL || (h.type == PR_NOFILE && type == PR_GET);
     if (!known || h.len > max) {
@@ -1072,6 +1083,101 @@ int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **js
     uint32_t seq = atomic_fetch_add(&w->run_seq, 1) + 1;
     return call(w, PR_RUN, flags, &seq, sizeof seq, code, len, run_deadline(w->limits), run_cap(w->limits),
                 (void **)json, json_len, NULL);
+}
+
+/* Output frames of a live run are passed on in pieces of at most this
+ * many bytes, frames that are already there merged. */
+#define LIVE_PIECE (64u << 10)
+#define LIVE_TICK_MS 250
+
+/* Read one PR_OUTPUT payload of len bytes onto the end of b. */
+static int recv_output(struct wk *w, uint64_t len, uint64_t cap, struct pr_buf *b, int64_t deadline)
+{
+    if (len > cap) {
+        finish(w, KILL_PROTOCOL);
+        return WK_DEAD;
+    }
+    if (len == 0)
+        return WK_OK;
+    char *at = pb_room(b, (size_t)len);
+    if (!at) {
+        finish(w, KILL_NOMEM); /* the channel is out of step */
+        return WK_NOMEM;
+    }
+    int rc = recv_from(w, at, (size_t)len, deadline);
+    if (rc != PR_DONE) {
+        finish(w, rc == PR_TIMEOUT ? KILL_TIMEOUT : KILL_NONE);
+        return rc == PR_TIMEOUT ? WK_TIMEOUT : WK_DEAD;
+    }
+    b->len += (size_t)len;
+    return WK_OK;
+}
+
+/* 1 when a whole frame header can be read without waiting. */
+static int header_ready(struct wk *w)
+{
+    struct pr_hdr h;
+    return recv(w->fd, &h, sizeof h, MSG_PEEK | MSG_DONTWAIT) == (ssize_t)sizeof h;
+}
+
+int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_output_fn fn, void *ctx, char **json,
+                size_t *json_len)
+{
+    *json = NULL;
+    if (json_len)
+        *json_len = 0;
+    if (!w || (!code && len) || w->oneshot || (flags & PR_RUN_LIVE))
+        return WK_ERROR;
+    w->error[0] = 0;
+    if (w->dead)
+        return WK_DEAD;
+    uint32_t seq = atomic_fetch_add(&w->run_seq, 1) + 1;
+    int64_t deadline = run_deadline(w->limits);
+    uint64_t cap = run_cap(w->limits);
+    int rc = pr_send(w->fd, PR_RUN, flags | PR_RUN_LIVE, &seq, sizeof seq, code, len, deadline);
+    if (rc != PR_DONE)
+        return answer(w, PR_RUN, rc, deadline, cap, (void **)json, json_len, NULL);
+    struct pr_buf piece = {0};
+    int piece_fd = 0;
+    for (;;) {
+        /* a tick when nothing came for LIVE_TICK_MS (before the deadline) */
+        int64_t tick = pr_deadline_ms(LIVE_TICK_MS);
+        rc = wait_readable(w, deadline && deadline < tick ? deadline : tick);
+        if (rc == PR_TIMEOUT && (!deadline || pr_now_ns() < deadline)) {
+            fn(ctx, 0, NULL, 0);
+            continue;
+        }
+        struct pr_hdr h = {0};
+        if (rc == PR_DONE)
+            rc = recv_from(w, &h, sizeof h, deadline);
+        if (rc != PR_DONE) {
+            pb_free(&piece);
+            finish(w, rc == PR_TIMEOUT ? KILL_TIMEOUT : KILL_NONE);
+            return rc == PR_TIMEOUT ? WK_TIMEOUT : WK_DEAD;
+        }
+        if (h.type != PR_OUTPUT) {
+            if (piece.len)
+                fn(ctx, piece_fd, piece.p, piece.len);
+            pb_free(&piece);
+            return answer_hdr(w, PR_RUN, h, deadline, cap, (void **)json, json_len, NULL);
+        }
+        int fd = h.arg == 2 ? 2 : 1;
+        if (piece.len && fd != piece_fd) {
+            fn(ctx, piece_fd, piece.p, piece.len);
+            piece.len = 0;
+        }
+        piece_fd = fd;
+        rc = recv_output(w, h.len, cap, &piece, deadline);
+        if (rc != WK_OK) {
+            pb_free(&piece);
+            return rc;
+        }
+        /* more already waiting: merged into one piece, up to its size */
+        if (piece.len >= LIVE_PIECE || !header_ready(w)) {
+            fn(ctx, piece_fd, piece.p, piece.len);
+            piece.len = 0;
+        }
+    }
 }
 
 /* SIGUSR1 with the number of the latest run (sigqueue style): the worker

@@ -121,6 +121,13 @@ int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **
  * frees). A run that never answers is killed after its session's timeout
  * plus grace plus a margin (WK_TIMEOUT). */
 int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len);
+/* wk_run, with the guest's output passed to fn as it is written (fd 1 or
+ * 2; pieces that arrive together are merged), and fn(ctx, 0, NULL, 0)
+ * whenever nothing came for a quarter of a second: on the calling thread,
+ * before wk_run_live returns. */
+typedef void (*wk_output_fn)(void *ctx, int fd, const char *data, size_t len);
+int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_output_fn fn, void *ctx, char **json,
+                size_t *json_len);
 /* After WK_ERROR from a call on w: the worker's reason (e.g. "the session
  * was hard-stopped or trapped earlier ..."); "" when none. Valid until the
  * next call on w. */

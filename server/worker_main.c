@@ -333,6 +333,14 @@ static void send_result(struct worker *w, int rc, mpbox_result *r)
     mpbox_result_free(r);
 }
 
+/* PR_RUN_LIVE: each chunk of output goes to the server as it is written
+ * (on the running thread, the only one that writes to the channel). */
+static void live_output(void *user, int fd, const char *data, size_t len)
+{
+    struct worker *w = user;
+    reply(w, PR_OUTPUT, fd == 2 ? 2 : 1, data, len);
+}
+
 /* PR_RUN: the run's number (u32), then the code. */
 static void do_run(struct worker *w, const struct pr_hdr *h)
 {
@@ -343,9 +351,12 @@ static void do_run(struct worker *w, const struct pr_hdr *h)
     }
     memcpy(&seq, w->req, sizeof seq);
     mpbox_result *r = NULL;
+    if (h->arg & PR_RUN_LIVE)
+        mpbox_session_set_output(w->s, live_output, w);
     run_starts(w->s, seq);
-    int rc = mpbox_run_ex(w->s, w->req + sizeof seq, (size_t)h->len - sizeof seq, h->arg, &r);
+    int rc = mpbox_run_ex(w->s, w->req + sizeof seq, (size_t)h->len - sizeof seq, h->arg & ~PR_RUN_LIVE, &r);
     run_ends();
+    mpbox_session_set_output(w->s, NULL, NULL);
     send_result(w, rc, r);
 }
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Output for people and programs: --clip-output of the command (text and
---json) and "clip_output" of the JSON API (one-shot and session runs, and
-the server's --clip-output default). Python stdlib only."""
+--json), "clip_output" of the JSON API (one-shot and session runs, and
+the server's --clip-output default), and runs streamed as NDJSON
+("stream": true). Python stdlib only."""
 import json
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from clitest import case, check, expect_rc, finish, require_binary, run, show  # noqa: E402
@@ -90,6 +92,86 @@ def test_api_session():
     for bad in (-1, 1.5, "10", True):
         status, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "1", "clip_output": bad})
         check(status == 400 and b"clip_output" in data, "%r: %d %s" % (bad, status, show(data)))
+
+
+def stream_lines(sid, body, on_line):
+    """POST a streamed run; call on_line(obj) for each NDJSON line as it
+    arrives; returns the status, the content type and the lines."""
+    c = srv.conn()
+    c.request("POST", "/v1/sessions/%s/run" % sid, body=json.dumps(body), headers={"Content-Type": "application/json"})
+    r = c.getresponse()
+    lines = []
+    while True:
+        raw = r.readline()  # chunked: returns as soon as a line is complete
+        if not raw:
+            break
+        obj = json.loads(raw)
+        lines.append(obj)
+        on_line(obj)
+    c.close()
+    return r.status, r.getheader("Content-Type"), lines
+
+
+@case
+def test_stream_output_before_the_end():
+    # The run waits forever after its first line: only a client that got
+    # that line while the run was going can interrupt it. Had the output
+    # come at the end only, the run would end by its timeout instead.
+    sid = srv.create({"limits": {"timeout_ms": 20000}})
+    code = "import sys\nprint('ready')\nprint('warm', file=sys.stderr)\nwhile True:\n    pass\n"
+
+    seen = {"stdout": "", "stderr": ""}
+
+    def on_line(obj):
+        for k in ("stdout", "stderr"):
+            if k in obj:
+                seen[k] += obj[k]
+                if k == "stdout" and seen[k] == "ready\n":  # once
+                    srv.json("POST", "/v1/sessions/%s/interrupt" % sid, expect=200)
+
+    status, ctype, lines = stream_lines(sid, {"code": code, "stream": True}, on_line)
+    check(status == 200 and ctype == "application/x-ndjson", "%d %s" % (status, ctype))
+    check(seen == {"stdout": "ready\n", "stderr": "warm\n"}, show(lines))
+    check(all(len(o) == 1 and ("stdout" in o or "stderr" in o) for o in lines[:-1]), show(lines))
+    final = lines[-1]["result"]
+    check(final["status"] == "interrupted", "the run was interrupted, not timed out: %s" % show(final))
+    check(final["stdout"] == "ready\n", show(final))
+    # the session goes on
+    r = srv.run(sid, "print('after')")
+    check(r["stdout"] == "after\n", show(r))
+
+
+@case
+def test_stream_result_and_options():
+    sid = srv.create()
+    status, _, lines = stream_lines(sid, {"code": LINES + "7 * 6", "stream": True, "return_value": True,
+                                          "clip_output": 100}, lambda o: None)
+    out = "".join(o["stdout"] for o in lines[:-1])
+    check(out == "".join("line %05d\n" % i for i in range(20000)), "every byte streamed, in order")
+    final = lines[-1]["result"]
+    check(final["return_value"] == 42 and final["stdout_omitted_bytes"] > 0, show(final))
+    status, _, data = srv.request("POST", "/v1/sessions/%s/run" % sid, {"code": "1", "stream": "yes"})
+    check(status == 400 and b"stream" in data, show(data))
+
+
+@case
+def test_stream_client_gone_stops_the_run():
+    sid = srv.create({"limits": {"timeout_ms": 20000}})
+    c = srv.conn()
+    code = "n = 0\nprint('go')\nwhile True:\n    n += 1\n"
+    c.request("POST", "/v1/sessions/%s/run" % sid, body=json.dumps({"code": code, "stream": True}),
+              headers={"Content-Type": "application/json"})
+    r = c.getresponse()
+    out = ""
+    while out != "go\n":
+        out += json.loads(r.readline())["stdout"]
+    c.sock.shutdown(2)
+    c.close()
+    # the run was interrupted: the session answers (it would be busy for 20 s)
+    t0 = time.monotonic()
+    r = srv.run(sid, "n > 0")
+    check(r["status"] == "ok", show(r))
+    check(time.monotonic() - t0 < 10, "the run did not go on to its timeout")
 
 
 srv.stop()

@@ -102,6 +102,7 @@ const server = await serve(['--timeout', '10']);
 try {
   const http = await connectHttp(server.url);
   await cases('http', http);
+  await liveCases('http', http);
   await http.transport.terminateSession();
   await http.client.close();
 } finally {
