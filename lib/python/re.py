@@ -1088,6 +1088,9 @@ class _Fast:
         self.splits = 0
         self.has_eol = False
         self.in_loop = False
+        # no anchor, and no character node that matches a line end: no match contains '\n' and what
+        # matches after a line end does not depend on what comes before it
+        self.by_lines = True
 
     def emit(self, node):
         k = node[0]
@@ -1095,13 +1098,18 @@ class _Fast:
             c = node[1]
             if c == 0 or c >= 128:
                 raise _NoFast
+            if _single(node).tbl[10]:
+                self.by_lines = False
             o = _other_case(c) if node[2] else c
             if o != c:
                 return '[' + chr(c) + chr(o) + ']' if o < 128 else _fast_cls(_single(node))
             ch = chr(c)
             return '\\' + ch if ch in _SPECIAL else ch
         if k == 'cls' or k == 'any':
-            return _fast_cls(_single(node))
+            pred = _single(node)
+            if pred.tbl[10]:
+                self.by_lines = False
+            return _fast_cls(pred)
         if k == 'seq':
             return ''.join(self.emit(x) for x in node[1])
         if k == 'alt':
@@ -1113,6 +1121,7 @@ class _Fast:
             body = self.emit(node[2])
             return '(?:' + body + ')' if node[1] is None else '(' + body + ')'
         if k == 'at':
+            self.by_lines = False
             kind = node[1]
             if kind == 'bol' or kind == 'A':
                 return '^'
@@ -1180,7 +1189,8 @@ def _has_group(node):
 # ---------------------------------------------------------------- Pattern and Match
 _MAXSIZE = sys.maxsize
 # The built-in matcher recurses once per character and loop branch (about 90 bytes of native stack each):
-# (length + 1) * (branch points + 1) stays below this so that a thread stack of 1 MiB is enough.
+# (length + 1) * (branch points + 1) stays below this so that a thread stack of 1 MiB is enough. Longer
+# subjects go to it in pieces cut after line ends when no match can contain one (_Pattern._fast_ok).
 _FAST_DEPTH = 6000
 
 
@@ -1247,7 +1257,8 @@ class Pattern:
             try:
                 fe = _Fast()
                 src = fe.emit(ast)
-                self._fast = (_cre.compile(src), _cre.compile('(?:' + src + ')$'), fe.splits + 1, fe.has_eol)
+                self._fast = (_cre.compile(src), _cre.compile('(?:' + src + ')$'),
+                              _FAST_DEPTH // (fe.splits + 1) - 1, fe.has_eol, fe.by_lines)
             except _NoFast:
                 pass
             except Exception:
@@ -1279,17 +1290,35 @@ class Pattern:
 
     # -- engine
     def _fast_ok(self, s, pos, endpos):
+        # (subject, cuts, its bytes) when the built-in engine can take the subject, else None: it runs on
+        # the pieces s[cuts[i]:cuts[i + 1]] (_piece), each short enough for its recursion and (when there
+        # are several) ending after a line end, which no match of the pattern contains. The subject is
+        # ASCII, so character offsets are byte offsets: cutting the bytes takes constant time per piece
+        # (a str index is found by walking its UTF-8 from the start).
         f = self._fast
         if f is None or pos != 0:
             return None
         if endpos < len(s):
             s = s[:endpos]
         n = len(s)
-        if (n + 1) * f[2] > _FAST_DEPTH or len(s.encode()) != n or '\x00' in s or '\x01' in s:
+        lim = f[2]
+        if n > lim and not f[4]:
+            return None
+        b = s.encode()
+        if len(b) != n or '\x00' in s or '\x01' in s:
             return None
         if f[3] and s.endswith('\n'):
             return None
-        return s
+        cuts = [0]
+        a = 0
+        while n - a > lim:
+            e = b.rfind(b'\n', a, a + lim) + 1
+            if e <= a:
+                return None  # a line too long for the built-in engine
+            cuts.append(e)
+            a = e
+        cuts.append(n)
+        return s, cuts, b
 
     def _codes(self, string):
         # the subject as character codes (bytes when ASCII), and its length; the last subject is
@@ -1355,8 +1384,9 @@ class Pattern:
             endpos = n
         if pos > endpos:
             return None
-        s = self._fast_ok(string, pos, endpos) if mode or self._minw > 0 else None
-        if s is not None:
+        fs = self._fast_ok(string, pos, endpos) if mode or self._minw > 0 else None
+        if fs is not None:
+            cuts = fs[1]
             f = self._fast
             if mode == 0:
                 got = []
@@ -1367,13 +1397,19 @@ class Pattern:
                     # the built-in match object is only valid inside the callback
                     got.append([m.group(k) for k in range(ng)])
                     return '\x01'
-                r = f[0].sub(cb, s, 1)
+                for i in range(len(cuts) - 1):
+                    r = f[0].sub(cb, _piece(fs, i), 1)
+                    if got:
+                        break
                 if not got:
                     return None
                 vals = got[0]
-                start = r.find('\x01')
+                start = cuts[i] + r.find('\x01')
             else:
-                m = (f[0] if mode == 1 else f[1]).match(s)
+                if mode == 2 and len(cuts) > 2:
+                    return None  # no match contains the line ends between the pieces
+                # a match from the start lies within the first piece
+                m = (f[0] if mode == 1 else f[1]).match(_piece(fs, 0))
                 if m is None:
                     return None
                 start = 0
@@ -1402,8 +1438,9 @@ class Pattern:
             pos = 0
         if endpos > n:
             endpos = n
-        s = self._fast_ok(string, pos, endpos) if self._minw > 0 else None
-        if s is not None:
+        fs = self._fast_ok(string, pos, endpos) if self._minw > 0 else None
+        if fs is not None:
+            cuts = fs[1]
             got = []
             ng = self.groups + 1
 
@@ -1411,16 +1448,23 @@ class Pattern:
                 # the built-in match object is only valid inside the callback
                 got.append([m.group(k) for k in range(ng)])
                 return '\x01'
-            r = self._fast[0].sub(cb, s, count)
-            p = 0
-            i = 0
-            for piece in r.split('\x01')[:len(got)]:
-                p += len(piece)
-                vals = got[i]
-                e = p + len(vals[0])
-                yield Match(self, string, pos, endpos, None, vals, p, e, 0)
-                p = e
-                i += 1
+            left = count
+            for c in range(len(cuts) - 1):
+                del got[:]
+                r = self._fast[0].sub(cb, _piece(fs, c), left)
+                p = cuts[c]
+                i = 0
+                for piece in r.split('\x01')[:len(got)]:
+                    p += len(piece)
+                    vals = got[i]
+                    e = p + len(vals[0])
+                    yield Match(self, string, pos, endpos, None, vals, p, e, 0)
+                    p = e
+                    i += 1
+                if count:
+                    left -= len(got)
+                    if left <= 0:
+                        return
             return
         memo = self._memo_for(len(codes) + 1) if self._memo else None
         forbid = -1
@@ -1445,9 +1489,10 @@ class Pattern:
         # all matches' group values through the built-in engine, or None when it cannot be used
         if self._minw == 0 or not isinstance(string, str):
             return None
-        s = self._fast_ok(string, 0, _MAXSIZE)
-        if s is None:
+        fs = self._fast_ok(string, 0, _MAXSIZE)
+        if fs is None:
             return None
+        cuts = fs[1]
         got = []
         ng = self.groups + 1
         if ng == 1:
@@ -1462,7 +1507,11 @@ class Pattern:
             def cb(m):
                 got.append(tuple(m.group(k) for k in range(1, ng)))
                 return ''
-        self._fast[0].sub(cb, s, count)
+        for i in range(len(cuts) - 1):
+            left = count - len(got) if count else 0
+            if count and left <= 0:
+                break
+            self._fast[0].sub(cb, _piece(fs, i), left)
         return got
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
@@ -1510,9 +1559,20 @@ class Pattern:
 
     def split(self, string, maxsplit=0):
         if self.groups == 0 and self._minw > 0 and maxsplit >= 0 and isinstance(string, str):
-            s = self._fast_ok(string, 0, _MAXSIZE)
-            if s is not None:
-                return self._fast[0].split(s, maxsplit)
+            fs = self._fast_ok(string, 0, _MAXSIZE)
+            if fs is not None:
+                cuts = fs[1]
+                out = self._fast[0].split(_piece(fs, 0), maxsplit)
+                left = maxsplit - (len(out) - 1)
+                for i in range(1, len(cuts) - 1):
+                    if maxsplit and left <= 0:
+                        out[-1] += _rest(fs, i)
+                        break
+                    parts = self._fast[0].split(_piece(fs, i), left if maxsplit else 0)
+                    out[-1] += parts[0]  # the pieces' boundary is inside a field
+                    out.extend(parts[1:])
+                    left -= len(parts) - 1
+                return out
         out = []
         last = 0
         if maxsplit < 0:
@@ -1530,15 +1590,23 @@ class Pattern:
             return string, 0
         if isinstance(repl, str) and '\\' not in repl and self._minw > 0 and isinstance(string, str):
             # a literal replacement: the built-in engine does all the work
-            s = self._fast_ok(string, 0, _MAXSIZE)
-            if s is not None:
+            fs = self._fast_ok(string, 0, _MAXSIZE)
+            if fs is not None:
+                cuts = fs[1]
                 k = [0]
 
                 def cb(m):
                     k[0] += 1
                     return repl
-                r = self._fast[0].sub(cb, s, count)
-                return (r, k[0]) if k[0] else (string, 0)
+                out = []
+                for i in range(len(cuts) - 1):
+                    if count and k[0] >= count:
+                        out.append(_rest(fs, i))
+                        break
+                    out.append(self._fast[0].sub(cb, _piece(fs, i), count - k[0] if count else 0))
+                if not k[0]:
+                    return string, 0
+                return (out[0] if len(out) == 1 else ''.join(out)), k[0]
         if callable(repl):
             fn = repl
         else:
@@ -1580,6 +1648,18 @@ def _bad_string(x):
 
 
 _last_subject = [None, None, 0]
+
+
+def _piece(fs, i):
+    # piece i of a subject cut for the built-in engine (Pattern._fast_ok)
+    s, cuts, b = fs
+    return s if len(cuts) == 2 else b[cuts[i]:cuts[i + 1]].decode()
+
+
+def _rest(fs, i):
+    # the subject from piece i on
+    s, cuts, b = fs
+    return s if i == 0 else b[cuts[i]:].decode()
 
 
 def m_tail(string, last):
