@@ -247,13 +247,19 @@ static uint64_t needed_for(uint64_t n)
  * most this. `for_area` is 1 when gc_try_add_heap asks, else it is for
  * gc.mem_free() (all the room). An area added instead of a collection
  * keeps out of the reserve (growth_room); one added because a collection
- * did not free enough gets the allocation's size when it is large (the
- * rest of the room stays for the next), else up to the whole room. When
+ * did not free enough, for a large allocation, MicroPython's size but at
+ * most twice the allocation when the room allows, else the allocation's
+ * size (the rest of the room stays for the next; not just the allocation,
+ * so that a block that keeps growing, a list extended a little at a time,
+ * grows in place instead of leaving an area behind at each step: areas
+ * stay in the heap once added), for a small one up to the whole room. When
  * the room is too small for the allocation, it fails; for a small one that
  * means the heap is full, a refusal like one of a growth past the cap (the
  * watchdog then checks that the guest still runs: reporting the
  * MemoryError may itself run out of memory). A large one that does not fit
- * is just a MemoryError the program may handle. */
+ * is just a MemoryError the program may handle. The number of areas is
+ * bounded too (a collection reads them all): past MPB_GC_MAX_AREAS there
+ * is no room, as if the cap were reached. */
 uint32_t Z_envZ_mpbox_gc_room(struct Z_env_instance_t *env, uint32_t for_area)
 {
     mpb_host *h = (mpb_host *)env;
@@ -261,11 +267,15 @@ uint32_t Z_envZ_mpbox_gc_room(struct Z_env_instance_t *env, uint32_t for_area)
     uint64_t room = mpb_gc_room(h);
     if (for_area) {
         uint64_t needed = needed_for(*(uint32_t *)Z_micropythonZ_mpbox_gc_request(h->inst));
-        if (h->gc_grow) {
+        int n = read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS);
+        if (n < 0 || n >= MPB_GC_MAX_AREAS) {
+            room = 0;
+            h->gc_grow = 0;
+        } else if (h->gc_grow) {
             room = growth_room(h);
             h->gc_grow = 0;
         } else if (needed >= LARGE_ALLOCATION && room > needed) {
-            room = needed;
+            room = room / 2 >= needed ? 2 * needed : needed;
         }
         if (room < needed && needed < LARGE_ALLOCATION)
             mpb_host_memory_refused(h); /* the heap is full: see above */

@@ -42,8 +42,9 @@ typedef struct mpb_gc_area {
     uint32_t blocks;
     uint8_t *atb;       /* checked host view of its allocation table */
 } mpb_gc_area;
-/* Areas at most: each new one at least doubles the heap (MicroPython adds
- * max(heap so far, allocation)), so a 4 GiB memory holds fewer than 16. */
+/* Areas at most: host/gc.c adds none past it. Each new one at least doubles
+ * the heap (MicroPython adds max(heap so far, allocation)) or is twice a
+ * large allocation that did not fit, so few programs come near. */
 #define MPB_GC_MAX_AREAS 64
 
 /* The host side of a session's state: what goes wherever the guest's memory

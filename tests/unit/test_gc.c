@@ -94,6 +94,39 @@ static void whole_cap_usable(void)
     mpbox_session_free(s);
 }
 
+/* A list extended a little at a time outgrows its area again and again:
+ * each new area is large enough for it to grow in place for a while
+ * (before, each step left an area of the list's size behind: 64 areas, a
+ * run that trapped, or out_of_memory with a few MiB live). */
+static void list_growing_by_steps(void)
+{
+    mpbox_session *s = session(64 << 20);
+    mpbox_result *r = run_in(s, "keep = []\nstep = ['x'] * 400\nfor i in range(4000):\n    keep.extend(step)\n"
+                                "print(len(keep))\n");
+    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
+    CHECK_STR(mpbox_result_stdout(r, NULL), "1600000\n");
+    CHECK(mpbox_result_peak_memory(r) <= (40u << 20));
+    mpbox_result_free(r);
+    mpbox_session_free(s);
+}
+
+/* A large allocation that cannot fit raises MemoryError, which the program
+ * handles, again after a first one (MicroPython's basics/memoryerror.py):
+ * the run goes on and ends ok. */
+static void large_refusal_is_catchable(void)
+{
+    mpbox_session *s = session(64 << 20);
+    expect(s,
+           "l = list(range(1000))\n"
+           "try:\n    1000000000 * l\nexcept MemoryError:\n    print('MemoryError')\n"
+           "print(len(l), l[0], l[-1])\n"
+           "try:\n    [].extend(range(1000000000))\nexcept MemoryError:\n    print('MemoryError')\n"
+           "try:\n    bytearray(100000000)\nexcept MemoryError:\n    print('MemoryError')\n"
+           "print(len(bytes(20000000)))\n",
+           "MemoryError\n1000 0 999\nMemoryError\nMemoryError\n20000000\n");
+    mpbox_session_free(s);
+}
+
 /* gc.threshold(0) collects before every allocation. Intermediate objects
  * that only C code of the guest holds (a generator feeding join, the list
  * sorted() builds, key results, a dict comprehension's pieces, arguments
@@ -190,6 +223,8 @@ int main(void)
     RUN(garbage_is_reclaimed);
     RUN(gc_module_mid_run);
     RUN(whole_cap_usable);
+    RUN(list_growing_by_steps);
+    RUN(large_refusal_is_catchable);
     RUN(stress_keeps_live_objects);
     RUN(rollback_after_collection);
     RUN(fuel_does_not_depend_on_collections);
