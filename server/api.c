@@ -1358,6 +1358,8 @@ static void metrics(struct srv *srv, struct srv_response *r)
         {"mpbox_store_bases_total", "--store: states written whole (the others are deltas).",
          offsetof(struct srv_metrics, store_bases)},
         {"mpbox_store_bytes_total", "--store: bytes of the states written.", offsetof(struct srv_metrics, store_bytes)},
+        {"mpbox_store_base_bytes_total", "--store: bytes of the states written whole.",
+         offsetof(struct srv_metrics, store_base_bytes)},
         {"mpbox_store_worker_microseconds_total", "--store: time workers took to save and diff states.",
          offsetof(struct srv_metrics, store_worker_us)},
         {"mpbox_store_redis_microseconds_total", "--store: time writing states to Redis took.",

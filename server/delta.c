@@ -4,7 +4,7 @@
  * Encoding walks the new snapshot. Where the previous block matched block
  * j of the old one, block j + 1 is tried first with the strong hash alone
  * (the common case: most of a snapshot is unchanged and in place); else
- * the rolling checksum of the 4 KiB window is looked up among the old
+ * the rolling checksum of the block-sized window is looked up among the old
  * blocks, and a window that matches none moves on by one byte, which
  * becomes a literal.
  */

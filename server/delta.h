@@ -4,12 +4,12 @@
  * (the session store, store.h, keeps chains in Redis).
  *
  * The delta is taken over the snapshot's bytes, not its format: the old
- * snapshot is cut into 4 KiB blocks, and the new one is matched against
- * them at any offset (a rolling checksum, then a strong hash, as rsync
- * does), so a page that appears or disappears in the middle of a snapshot
- * shifts what follows without making it new. Only the old snapshot's block
- * hashes are needed to encode (dl_index), never its bytes, so a worker
- * keeps a few bytes per 4 KiB of its last snapshot.
+ * snapshot is cut into blocks of DL_BLOCK bytes, and the new one is
+ * matched against them at any offset (a rolling checksum, then a strong
+ * hash, as rsync does), so a page that appears or disappears in the middle
+ * of a snapshot shifts what follows without making it new. Only the old
+ * snapshot's block hashes are needed to encode (dl_index), never its
+ * bytes, so a worker keeps 12 bytes per block of its last snapshot.
  *
  * A strong hash that collides would copy the wrong block; the snapshot
  * rebuilt from the chain would then fail its checksum and HMAC at load
@@ -33,7 +33,12 @@
 
 #include "proto.h"
 
-#define DL_BLOCK 4096u
+/* Snapshot pages are 4100-byte records (page number, 4 KiB), so a 4 KiB
+ * block straddles two of them and a dirtied page costs up to 8 KiB; a
+ * small run (`x = 2`) made a 34,029-byte delta with 4 KiB blocks, 11,585
+ * with 1 KiB, 6,012 with 512 bytes and 4,153 with 256, in the same time
+ * (encoding ~0.13 ms, indexing ~0.22 ms for a 613 KiB snapshot). */
+#define DL_BLOCK 512u
 
 /* The block hashes of one snapshot. */
 struct dl_index;

@@ -117,7 +117,7 @@ struct srv_metrics {
     atomic_uint_least64_t busy_rejected, worker_deaths;
     /* --store: states written after changes (of which bases), their bytes,
      * and the time they took in the worker (save and delta) and in Redis */
-    atomic_uint_least64_t store_commits, store_bases, store_bytes, store_worker_us, store_redis_us;
+    atomic_uint_least64_t store_commits, store_bases, store_bytes, store_base_bytes, store_worker_us, store_redis_us;
     atomic_uint_least64_t store_failures; /* changes not stored (Redis down, lease lost) */
     atomic_uint_least64_t connections_cut[GUARD_CUT_REASONS]; /* guard.h */
 };

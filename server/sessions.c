@@ -804,6 +804,7 @@ int sess_commit(struct sess_table *t, struct sess *s, char *err, size_t errcap)
         atomic_fetch_add(&t->metrics->store_commits, 1);
         atomic_fetch_add(&t->metrics->store_bases, !is_delta);
         atomic_fetch_add(&t->metrics->store_bytes, len);
+        atomic_fetch_add(&t->metrics->store_base_bytes, is_delta ? 0 : len);
         atomic_fetch_add(&t->metrics->store_worker_us, (uint64_t)(t1 - t0));
         atomic_fetch_add(&t->metrics->store_redis_us, (uint64_t)(t2 - t1));
         return SESS_OK;
