@@ -16,7 +16,8 @@ typedef struct sha256 {
     size_t fill;        /* bytes in block */
 } sha256;
 
-static const uint32_t k256[64] = {
+/* FIPS 180-4 4.2.2 (also used by sha256_hw.c) */
+const uint32_t mpb_sha256_k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
     0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -51,7 +52,7 @@ NOT_INSTRUMENTED static void compress(uint32_t st[8], const uint8_t b[64])
     }
     uint32_t a = st[0], b_ = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7];
     for (int t = 0; t < 64; t++) {
-        uint32_t t1 = h + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + k256[t] + w[t];
+        uint32_t t1 = h + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + mpb_sha256_k[t] + w[t];
         uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b_) ^ (a & c) ^ (b_ & c));
         h = g;
         g = f;

@@ -8,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* SHA-256's round constants (hmac.c). */
+extern const uint32_t mpb_sha256_k[64];
+
 /* Hash n 64-byte blocks at p into the state h, as FIPS 180-4's block
  * function n times: 1, or 0 (nothing done) when the CPU cannot. */
 int mpb_sha256_blocks_hw(uint32_t h[8], const uint8_t *p, size_t n);
