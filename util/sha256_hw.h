@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* SHA-256's round constants (hmac.c). */
+/* SHA-256's round constants (sha256.c). */
 extern const uint32_t mpb_sha256_k[64];
 
 /* Hash n 64-byte blocks at p into the state h, as FIPS 180-4's block
