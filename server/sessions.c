@@ -1244,6 +1244,12 @@ int sess_claim(struct sess_table *t, struct sess *s, unsigned flags, char *err, 
     int rc = SESS_OK;
     if (s->stored) {
         rc = store_claim(t, s, flags, err, errcap);
+        pthread_mutex_lock(&t->lock);
+        if (rc != SESS_OK && t->closing) { /* store_cancel_waits ended it */
+            rc = SESS_CLOSING;
+            set_err(err, errcap, "the server is shutting down");
+        }
+        pthread_mutex_unlock(&t->lock);
         if (rc == SESS_NOTFOUND) { /* deleted or expired in the store */
             pthread_mutex_lock(&t->lock);
             if (!s->removed)
@@ -1659,6 +1665,8 @@ int sess_janitor_start(struct sess_table *t, char *err, size_t errcap)
 
 void sess_shutdown(struct sess_table *t)
 {
+    if (t->cfg.store) /* claims waiting for another replica */
+        store_cancel_waits(t->cfg.store);
     pthread_mutex_lock(&t->lock);
     t->closing = 1;
     for (size_t i = 0; i < t->n; i++) {

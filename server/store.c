@@ -35,6 +35,7 @@ struct store {
     pthread_t listener;
     int listening;
     atomic_int stopping;
+    atomic_int closing; /* store_cancel_waits */
     void (*on_release)(void *, const char *);
     void (*on_interrupt)(void *, const char *);
     void *ctx;
@@ -436,6 +437,10 @@ int store_acquire(struct store *st, const char *id, char lease[STORE_LEASE_MAX],
             last_ask = now;
         }
         freeReplyObject(r);
+        if (atomic_load(&st->closing)) {
+            snprintf(err, errcap, "the server is shutting down");
+            return STORE_DOWN;
+        }
         if (now >= deadline) {
             snprintf(err, errcap, "the session is in use on another replica, which did not release it within %lld ms",
                      (long long)wait_ms);
@@ -471,6 +476,8 @@ int store_renew(struct store *st, const char *id, const char *lease, int *wanted
     *wanted = v == 1;
     return STORE_OK;
 }
+
+void store_cancel_waits(struct store *st) { atomic_store(&st->closing, 1); }
 
 void store_release(struct store *st, const char *id, const char *lease)
 {

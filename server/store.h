@@ -96,6 +96,9 @@ int store_acquire(struct store *st, const char *id, char lease[STORE_LEASE_MAX],
  * expired: the local copy is stale), STORE_DOWN. *wanted is set when
  * another replica waits for it. */
 int store_renew(struct store *st, const char *id, const char *lease, int *wanted, char *err, size_t errcap);
+/* At shutdown: store_acquire calls waiting for another replica end now
+ * (STORE_DOWN), and later ones do not wait. */
+void store_cancel_waits(struct store *st);
 /* Give a lease back (when it is still the caller's). */
 void store_release(struct store *st, const char *id, const char *lease);
 /* Ask the replica running the session to interrupt its run: 1 if asked. */

@@ -230,6 +230,31 @@ def test_stale_replica_cannot_overwrite_a_newer_state():
 
 
 @case
+def test_shutdown_does_not_wait_for_another_replicas_lease():
+    """A replica stopped while one of its requests waits for a session held
+    by a frozen replica answers it and exits within seconds, not after the
+    wait's bound."""
+    G = replica("--timeout", "20", "--store-lease", "10")  # its lease outlives the test
+    H = replica("--timeout", "20", "--store-lease", "10")
+    sid = G.create()
+    G.run(sid, "x = 1")
+    os.kill(G.p.pid, signal.SIGSTOP)
+    try:
+        t, box = in_thread(lambda: H.request("POST", "/v1/sessions/%s/run" % sid, {"code": "x"}))
+        time.sleep(0.5)  # the request is waiting for G's lease
+        started = time.monotonic()
+        H.stop()
+        took = time.monotonic() - started
+        t.join(10)
+        check(took < 8, "stopping took %.1f s" % took)
+        st, _, data = box["value"]
+        check(st == 503 and error_code(data) == "shutting_down", "the waiting request: %d %s" % (st, show(data)))
+    finally:
+        os.kill(G.p.pid, signal.SIGCONT)
+    G.stop()
+
+
+@case
 def test_tokens_and_their_limits_hold_across_replicas():
     args = ("--token", TOKEN_A, "--token", TOKEN_B, "--max-sessions-per-token", "2")
     E = replica(*args, token=TOKEN_A)
