@@ -13,6 +13,7 @@
 #include "host.h"
 #include "hostfn.h"
 #include "sha256.h"
+#include "utf8.h"
 #include "mpbox.h"
 
 #define MPB_POOL_MAX 32      /* spare memory reservations kept per runtime */
@@ -248,8 +249,6 @@ uint64_t mpb_checksum(const void *data, size_t len, uint64_t seed);
 /* result.c */
 mpbox_result *mpb_result_new(void);
 void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int strip_echo_frames);
-char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len);
-size_t mpb_utf8_seq(const unsigned char *s, size_t n);
 
 /* hint.c: advice for an error that is a known MicroPython difference, as a
  * malloc'd string, or NULL. src is the run's source (for the failing line). */

@@ -174,28 +174,28 @@ int mpb_hostfn_bind(mpbox_session *s)
 {
     if (!s->host_unbound)
         return 0;
-    mpb_jbuf src = {0};
-    mpb_jb_lit(&src, "__mpbox_bind(globals(),(");
+    struct mpb_buf src = {0};
+    mpb_json_put(&src, "__mpbox_bind(globals(),(");
     for (size_t i = 0; i < s->host_reg.nfns; i++) {
-        mpb_jb_lit(&src, "'");
-        mpb_jb_lit(&src, s->host_reg.fns[i].name); /* an identifier */
-        mpb_jb_lit(&src, "',");
+        mpb_json_put(&src, "'");
+        mpb_json_put(&src, s->host_reg.fns[i].name); /* an identifier */
+        mpb_json_put(&src, "',");
     }
-    mpb_jb_lit(&src, "))\n");
+    mpb_json_put(&src, "))\n");
     if (src.failed) {
-        mpb_jb_free(&src);
+        mpb_buf_free(&src);
         return MPB_TRAP_HOST_NOMEM;
     }
     mpbox_result *scratch = mpb_result_new();
     if (!scratch) {
-        mpb_jb_free(&src);
+        mpb_buf_free(&src);
         return MPB_TRAP_HOST_NOMEM;
     }
-    int trap = mpb_session_exec(s, src.p, src.len, scratch, 0);
+    int trap = mpb_session_exec(s, src.data, src.len, scratch, 0);
     /* an exception here can only come from a guest that replaced
      * __mpbox_bind: its own business */
     mpbox_result_free(scratch);
-    mpb_jb_free(&src);
+    mpb_buf_free(&src);
     if (!trap)
         s->host_unbound = 0;
     return trap;
@@ -208,7 +208,7 @@ struct mpbox_call {
     int replied;           /* 0 not yet, 1 value, 2 error */
     const char *refused;   /* why an attempted reply was refused */
     char refused_buf[128];
-    mpb_jbuf env;          /* the envelope for the guest */
+    struct mpb_buf env;          /* the envelope for the guest */
     uint64_t result_cap;
     unsigned depth_cap;
     int64_t fuel_left;     /* the run's fuel when the call began */
@@ -236,19 +236,19 @@ int mpb_call_stopping(mpbox_call *call)
            (call->s->host.call && atomic_load_explicit(&call->s->host.call->stop_requested, memory_order_relaxed));
 }
 
-static void error_env(mpb_jbuf *b, const char *type, const char *msg, size_t msg_len)
+static void error_env(struct mpb_buf *b, const char *type, const char *msg, size_t msg_len)
 {
     b->len = 0;
     b->failed = 0;
-    mpb_jb_lit(b, "{\"type\":");
-    mpb_jb_str(b, type, strlen(type));
-    mpb_jb_lit(b, ",\"message\":");
-    mpb_jb_str(b, msg, msg_len);
-    mpb_jb_lit(b, "}");
+    mpb_json_put(b, "{\"type\":");
+    mpb_json_put_str(b, type, strlen(type));
+    mpb_json_put(b, ",\"message\":");
+    mpb_json_put_str(b, msg, msg_len);
+    mpb_json_put(b, "}");
 }
 
-static void error_envf(mpb_jbuf *b, const char *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void error_envf(mpb_jbuf *b, const char *type, const char *fmt, ...)
+static void error_envf(struct mpb_buf *b, const char *type, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void error_envf(struct mpb_buf *b, const char *type, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -272,7 +272,7 @@ int mpbox_reply_json(mpbox_call *call, const char *json, size_t len)
     }
     call->env.len = 0;
     call->env.failed = 0;
-    mpb_jb_put(&call->env, "[", 1);
+    mpb_buf_append(&call->env, "[", 1);
     const char *why = mpb_json_canon(json ? json : "", len, call->depth_cap, &call->env);
     if (why) {
         if (strcmp(why, "nested too deeply") == 0)
@@ -283,7 +283,7 @@ int mpbox_reply_json(mpbox_call *call, const char *json, size_t len)
         call->refused = call->refused_buf;
         return why[0] == 'o' && strcmp(why, "out of host memory") == 0 ? MPBOX_NOMEM : MPBOX_MISUSE;
     }
-    mpb_jb_put(&call->env, "]", 1);
+    mpb_buf_append(&call->env, "]", 1);
     if (call->env.failed)
         return MPBOX_NOMEM;
     call->replied = 1;
@@ -334,7 +334,7 @@ static char *bridge(mpb_host *h, const char *name, size_t name_len, const char *
     call.depth_cap = depth > MPB_JSON_MAX_DEPTH ? MPB_JSON_MAX_DEPTH : (unsigned)depth;
     uint64_t arg_cap = (uint64_t)s->limits[MPBOX_LIMIT_HOST_ARG_BYTES];
     uint64_t call_cap = (uint64_t)s->limits[MPBOX_LIMIT_HOST_CALLS];
-    mpb_jbuf args = {0};
+    struct mpb_buf args = {0};
     const mpb_hostfn *f = mpb_hostfn_name_ok(name, name_len) ? find_fn(s, name, name_len) : NULL;
     const char *why;
 
@@ -358,26 +358,26 @@ static char *bridge(mpb_host *h, const char *name, size_t name_len, const char *
     } else {
         h->host_calls++;
         uint64_t t0 = mpb_now_ns();
-        int rc = f->fn(f->user, args.p, args.len, &call);
+        int rc = f->fn(f->user, args.data, args.len, &call);
         h->host_ns += mpb_now_ns() - t0;
         if (rc != 0 && call.replied != 2)
             error_envf(&call.env, "RuntimeError", "host function '%s' failed", f->name);
         else if (!call.replied && call.refused)
             error_envf(&call.env, "RuntimeError", "host function '%s' returned %s", f->name, call.refused);
         else if (!call.replied)
-            mpb_jb_lit(&call.env, "[null]");
+            mpb_json_put(&call.env, "[null]");
     }
-    mpb_jb_free(&args);
+    mpb_buf_free(&args);
     /* converting the arguments and the result, and the function's own
      * charges: jsproxy.c charges them once the guest has its answer */
     uint64_t json = (uint64_t)name_len + (payload ? len : 0) + call.env.len;
     h->bridge_work = json * MPB_FUEL_PER_JSON_BYTE + call.work;
     if (call.env.failed) {
-        mpb_jb_free(&call.env);
+        mpb_buf_free(&call.env);
         return NULL;
     }
     *out_len = call.env.len;
-    return call.env.p;
+    return call.env.data;
 }
 
 void mpb_hostfn_host_init(mpb_host *h)

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+#include "json.h"
 #include "mpbox.h"
 
 /* Integers with more digits are refused in both directions (the same
@@ -19,18 +21,8 @@
 /* Longest host function name. */
 #define MPB_HOSTFN_NAME_MAX 128
 
-/* A growable byte buffer; `failed` is set once an allocation failed. */
-typedef struct mpb_jbuf {
-    char *p;
-    size_t len, alloc;
-    int failed;
-} mpb_jbuf;
-
-void mpb_jb_put(mpb_jbuf *b, const void *s, size_t n);
-void mpb_jb_lit(mpb_jbuf *b, const char *s);
-/* A JSON string literal of s (invalid UTF-8 becomes U+FFFD). */
-void mpb_jb_str(mpb_jbuf *b, const char *s, size_t n);
-void mpb_jb_free(mpb_jbuf *b);
+/* JSON is written into struct mpb_buf (util/buf.h) with util/json.h's
+ * writer (mpb_json_put_str, mpb_json_put). */
 
 /* Check that in[0..len) is one JSON value (RFC 8259, strict: no NaN or
  * Infinity, no trailing commas, no comments, valid UTF-8 without
@@ -39,12 +31,12 @@ void mpb_jb_free(mpb_jbuf *b);
  * its canonical form to out: no whitespace, strings as raw UTF-8 with only
  * '"', '\' and control characters escaped. Returns NULL, or a static
  * reason. */
-const char *mpb_json_canon(const char *in, size_t len, unsigned max_depth, mpb_jbuf *out);
+const char *mpb_json_canon(const char *in, size_t len, unsigned max_depth, struct mpb_buf *out);
 /* The same for a host call payload, which must be an object with exactly
  * the members "args" (array) and "kwargs" (object); written as
  * {"args":[...],"kwargs":{...}}. The depth counts from the argument
  * values (a scalar argument is depth 0). */
-const char *mpb_json_canon_args(const char *in, size_t len, unsigned max_depth, mpb_jbuf *out);
+const char *mpb_json_canon_args(const char *in, size_t len, unsigned max_depth, struct mpb_buf *out);
 
 /* Is s[0..n) a Python identifier (ASCII) of at most MPB_HOSTFN_NAME_MAX
  * bytes? */

@@ -19,104 +19,14 @@
 #include "core.h"
 #include "hostfn.h"
 
-/* ---- buffer ------------------------------------------------------------ */
-
-void mpb_jb_put(mpb_jbuf *b, const void *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (n > SIZE_MAX / 4 - b->len) {
-        b->failed = 1;
-        return;
-    }
-    if (b->len + n + 1 > b->alloc) {
-        size_t want = b->alloc ? b->alloc * 2 : 256;
-        while (want < b->len + n + 1)
-            want *= 2;
-        char *q = realloc(b->p, want);
-        if (!q) {
-            b->failed = 1;
-            return;
-        }
-        b->p = q;
-        b->alloc = want;
-    }
-    if (n)
-        memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-void mpb_jb_lit(mpb_jbuf *b, const char *s) { mpb_jb_put(b, s, strlen(s)); }
-
-void mpb_jb_free(mpb_jbuf *b)
-{
-    free(b->p);
-    b->p = NULL;
-    b->len = b->alloc = 0;
-    b->failed = 0;
-}
-
-
-/* Escape one ASCII character that may not appear raw in a JSON string
- * (returns 0 when it may). */
-static int put_escaped(mpb_jbuf *b, unsigned char c)
-{
-    char esc[8];
-    switch (c) {
-    case '"': mpb_jb_put(b, "\\\"", 2); return 1;
-    case '\\': mpb_jb_put(b, "\\\\", 2); return 1;
-    case '\n': mpb_jb_put(b, "\\n", 2); return 1;
-    case '\r': mpb_jb_put(b, "\\r", 2); return 1;
-    case '\t': mpb_jb_put(b, "\\t", 2); return 1;
-    case '\b': mpb_jb_put(b, "\\b", 2); return 1;
-    case '\f': mpb_jb_put(b, "\\f", 2); return 1;
-    default:
-        if (c >= 0x20)
-            return 0;
-        snprintf(esc, sizeof esc, "\\u%04x", c);
-        mpb_jb_put(b, esc, 6);
-        return 1;
-    }
-}
-
-void mpb_jb_str(mpb_jbuf *b, const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    mpb_jb_put(b, "\"", 1);
-    for (size_t i = 0; i < n;) {
-        size_t run = i;
-        /* copy runs of characters that need nothing */
-        while (run < n && u[run] >= 0x20 && u[run] < 0x80 && u[run] != '"' && u[run] != '\\')
-            run++;
-        mpb_jb_put(b, u + i, run - i);
-        i = run;
-        if (i >= n)
-            break;
-        if (u[i] < 0x80) {
-            put_escaped(b, u[i]);
-            i++;
-            continue;
-        }
-        size_t k = mpb_utf8_seq(u + i, n - i);
-        if (!k) {
-            mpb_jb_put(b, "\xef\xbf\xbd", 3);
-            i++;
-        } else {
-            mpb_jb_put(b, u + i, k);
-            i += k;
-        }
-    }
-    mpb_jb_put(b, "\"", 1);
-}
-
 /* ---- parser ------------------------------------------------------------ */
 
 typedef struct parser {
     const unsigned char *p, *end;
     unsigned depth, max_depth;
-    mpb_jbuf *out;
+    struct mpb_buf *out;
     const char *err;
+    struct mpb_buf scratch; /* the string being read, decoded */
 } parser;
 
 static void skip_ws(parser *ps)
@@ -159,42 +69,27 @@ static int read_u4(parser *ps, unsigned *cp)
     return 0;
 }
 
-static void put_utf8(mpb_jbuf *b, unsigned cp)
-{
-    unsigned char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        if (put_escaped(b, (unsigned char)cp))
-            return;
-        u[0] = (unsigned char)cp, n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (unsigned char)(0xc0 | cp >> 6), u[1] = (unsigned char)(0x80 | (cp & 0x3f)), n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (unsigned char)(0xe0 | cp >> 12), u[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
-        u[2] = (unsigned char)(0x80 | (cp & 0x3f)), n = 3;
-    } else {
-        u[0] = (unsigned char)(0xf0 | cp >> 18), u[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
-        u[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f)), u[3] = (unsigned char)(0x80 | (cp & 0x3f)), n = 4;
-    }
-    mpb_jb_put(b, u, n);
-}
-
-/* A string at ps->p (the opening quote). */
+/* A string at ps->p (the opening quote): checked and decoded into
+ * ps->scratch, then written out by the one JSON string writer (util/json.h:
+ * raw UTF-8, only '"', '\\', control characters and DEL escaped). */
 static int parse_string(parser *ps)
 {
+    struct mpb_buf *t = &ps->scratch;
+    mpb_buf_reset(t);
     ps->p++;
-    mpb_jb_put(ps->out, "\"", 1);
     for (;;) {
         const unsigned char *run = ps->p;
         while (ps->p < ps->end && *ps->p >= 0x20 && *ps->p < 0x80 && *ps->p != '"' && *ps->p != '\\')
             ps->p++;
-        mpb_jb_put(ps->out, run, (size_t)(ps->p - run));
+        mpb_buf_append(t, run, (size_t)(ps->p - run));
         if (ps->p >= ps->end)
             return fail(ps, "unterminated string");
         unsigned char c = *ps->p;
         if (c == '"') {
             ps->p++;
-            mpb_jb_put(ps->out, "\"", 1);
+            if (t->failed)
+                return fail(ps, "out of host memory");
+            mpb_json_put_str(ps->out, t->data ? t->data : "", t->len);
             return 0;
         }
         if (c < 0x20)
@@ -208,7 +103,7 @@ static int parse_string(parser *ps)
                     return fail(ps, "str with a lone surrogate");
                 return fail(ps, "invalid UTF-8 in string");
             }
-            mpb_jb_put(ps->out, ps->p, k);
+            mpb_buf_append(t, ps->p, k);
             ps->p += k;
             continue;
         }
@@ -247,7 +142,8 @@ static int parse_string(parser *ps)
         default:
             return fail(ps, "bad escape in string");
         }
-        put_utf8(ps->out, cp);
+        char u[4];
+        mpb_buf_append(t, u, mpb_utf8_encode(cp, u));
     }
 }
 
@@ -300,7 +196,7 @@ static int parse_number(parser *ps)
         if (!isfinite(d))
             return fail(ps, "float out of range");
     }
-    mpb_jb_put(ps->out, start, n);
+    mpb_buf_append(ps->out, start, n);
     return 0;
 }
 
@@ -311,7 +207,7 @@ static int parse_container(parser *ps, int is_object)
     if (++ps->depth > ps->max_depth)
         return fail(ps, "nested too deeply");
     ps->p++;
-    mpb_jb_put(ps->out, is_object ? "{" : "[", 1);
+    mpb_buf_append(ps->out, is_object ? "{" : "[", 1);
     skip_ws(ps);
     unsigned char close = is_object ? '}' : ']';
     if (ps->p < ps->end && *ps->p == close) {
@@ -328,14 +224,14 @@ static int parse_container(parser *ps, int is_object)
                 if (ps->p >= ps->end || *ps->p != ':')
                     return fail(ps, "':' expected");
                 ps->p++;
-                mpb_jb_put(ps->out, ":", 1);
+                mpb_buf_append(ps->out, ":", 1);
             }
             if (parse_value(ps))
                 return -1;
             skip_ws(ps);
             if (ps->p < ps->end && *ps->p == ',') {
                 ps->p++;
-                mpb_jb_put(ps->out, ",", 1);
+                mpb_buf_append(ps->out, ",", 1);
                 continue;
             }
             if (ps->p < ps->end && *ps->p == close) {
@@ -345,7 +241,7 @@ static int parse_container(parser *ps, int is_object)
             return fail(ps, is_object ? "',' or '}' expected" : "',' or ']' expected");
         }
     }
-    mpb_jb_put(ps->out, is_object ? "}" : "]", 1);
+    mpb_buf_append(ps->out, is_object ? "}" : "]", 1);
     ps->depth--;
     return 0;
 }
@@ -356,7 +252,7 @@ static int literal(parser *ps, const char *word)
     if ((size_t)(ps->end - ps->p) < n || memcmp(ps->p, word, n) != 0)
         return fail(ps, "invalid value");
     ps->p += n;
-    mpb_jb_put(ps->out, word, n);
+    mpb_buf_append(ps->out, word, n);
     return 0;
 }
 
@@ -402,21 +298,22 @@ static const char *finish(parser *ps, size_t mark)
     return ps->err;
 }
 
-const char *mpb_json_canon(const char *in, size_t len, unsigned max_depth, mpb_jbuf *out)
+const char *mpb_json_canon(const char *in, size_t len, unsigned max_depth, struct mpb_buf *out)
 {
-    parser ps = {(const unsigned char *)in, (const unsigned char *)in + len, 0, max_depth, out, NULL};
+    parser ps = {(const unsigned char *)in, (const unsigned char *)in + len, 0, max_depth, out, NULL, {0}};
     size_t mark = out->len;
     parse_value(&ps);
+    mpb_buf_free(&ps.scratch);
     return finish(&ps, mark);
 }
 
-const char *mpb_json_canon_args(const char *in, size_t len, unsigned max_depth, mpb_jbuf *out)
+const char *mpb_json_canon_args(const char *in, size_t len, unsigned max_depth, struct mpb_buf *out)
 {
     /* depth counts from the values: the object and the array around them
      * are two more levels */
-    parser ps = {(const unsigned char *)in, (const unsigned char *)in + len, 0, max_depth + 2, out, NULL};
+    parser ps = {(const unsigned char *)in, (const unsigned char *)in + len, 0, max_depth + 2, out, NULL, {0}};
     size_t mark = out->len;
-    mpb_jbuf parts[2] = {{0}, {0}};
+    struct mpb_buf parts[2] = {{0}, {0}};
     int seen[2] = {0, 0};
     skip_ws(&ps);
     if (ps.p >= ps.end || *ps.p != '{') {
@@ -426,15 +323,15 @@ const char *mpb_json_canon_args(const char *in, size_t len, unsigned max_depth, 
         ps.depth = 1;
         for (int i = 0; i < 2 && !ps.err; i++) {
             skip_ws(&ps);
-            mpb_jbuf key = {0};
+            struct mpb_buf key = {0};
             ps.out = &key;
             if (ps.p >= ps.end || *ps.p != '"' || parse_string(&ps)) {
                 fail(&ps, "malformed host call");
-                mpb_jb_free(&key);
+                mpb_buf_free(&key);
                 break;
             }
-            int which = key.p && strcmp(key.p, "\"args\"") == 0 ? 0 : key.p && strcmp(key.p, "\"kwargs\"") == 0 ? 1 : -1;
-            mpb_jb_free(&key);
+            int which = key.data && strcmp(key.data, "\"args\"") == 0 ? 0 : key.data && strcmp(key.data, "\"kwargs\"") == 0 ? 1 : -1;
+            mpb_buf_free(&key);
             skip_ws(&ps);
             if (which < 0 || seen[which] || ps.p >= ps.end || *ps.p != ':') {
                 fail(&ps, "malformed host call");
@@ -461,14 +358,15 @@ const char *mpb_json_canon_args(const char *in, size_t len, unsigned max_depth, 
     if (!ps.err && (parts[0].failed || parts[1].failed))
         ps.err = "out of host memory";
     if (!ps.err) {
-        mpb_jb_lit(out, "{\"args\":");
-        mpb_jb_put(out, parts[0].p, parts[0].len);
-        mpb_jb_lit(out, ",\"kwargs\":");
-        mpb_jb_put(out, parts[1].p, parts[1].len);
-        mpb_jb_lit(out, "}");
+        mpb_json_put(out, "{\"args\":");
+        mpb_buf_append(out, parts[0].data, parts[0].len);
+        mpb_json_put(out, ",\"kwargs\":");
+        mpb_buf_append(out, parts[1].data, parts[1].len);
+        mpb_json_put(out, "}");
     }
-    mpb_jb_free(&parts[0]);
-    mpb_jb_free(&parts[1]);
+    mpb_buf_free(&parts[0]);
+    mpb_buf_free(&parts[1]);
+    mpb_buf_free(&ps.scratch);
     return finish(&ps, mark);
 }
 

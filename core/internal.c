@@ -22,7 +22,7 @@
  * [null]. */
 static char *keep_return_value(mpb_host *h, const char *payload, size_t len, size_t *out_len)
 {
-    mpb_jbuf v = {0};
+    struct mpb_buf v = {0};
     int fits = payload && len <= h->retval_cap;
     const char *why = fits ? mpb_json_canon(payload, len, MPB_JSON_MAX_DEPTH, &v) : "too large";
     if (why) {
@@ -34,14 +34,14 @@ static char *keep_return_value(mpb_host *h, const char *payload, size_t len, siz
                      (unsigned long long)h->retval_cap);
         v.len = 0;
         v.failed = 0;
-        mpb_jb_str(&v, msg, strlen(msg));
+        mpb_json_put_str(&v, msg, strlen(msg));
     }
     if (v.failed) {
-        mpb_jb_free(&v);
+        mpb_buf_free(&v);
         return NULL;
     }
     free(h->retval);
-    h->retval = v.p;
+    h->retval = v.data;
     h->retval_len = v.len;
     h->bridge_work = (fits ? len : 0) * MPB_FUEL_PER_JSON_BYTE;
     char *env = malloc(7);

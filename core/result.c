@@ -27,63 +27,6 @@ void mpbox_result_free(mpbox_result *r)
     free(r);
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4; surrogates, overlong forms
- * and code points past U+10FFFF are invalid), or 0. n >= 1. */
-size_t mpb_utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned min;
-    if (c >= 0xc2 && c <= 0xdf)
-        len = 2, min = 0x80;
-    else if (c >= 0xe0 && c <= 0xef)
-        len = 3, min = 0x800;
-    else if (c >= 0xf0 && c <= 0xf4)
-        len = 4, min = 0x10000;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    unsigned cp = c & (0x3f >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return len;
-}
-
-/* A NUL-terminated copy of s with invalid UTF-8 (and NUL bytes) replaced
- * by U+FFFD. */
-char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len)
-{
-    char *o = malloc(len * 3 + 1);
-    if (!o)
-        return NULL;
-    size_t j = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len;) {
-        size_t k = u[i] ? mpb_utf8_seq(u + i, len - i) : 0;
-        if (k) {
-            memcpy(o + j, u + i, k);
-            j += k;
-            i += k;
-        } else {
-            memcpy(o + j, "\xef\xbf\xbd", 3);
-            j += 3;
-            i += 1;
-        }
-    }
-    o[j] = '\0';
-    if (out_len)
-        *out_len = j;
-    return o;
-}
-
 /* Drop the frames a wrapper adds: "<module>" of the wrapper call down to
  * the helper that runs the program ("__mpbox_single" for the interactive
  * mode, "__mpbox_last" for the return value, "__mpbox_rewritten" for a
@@ -287,124 +230,92 @@ int mpbox_libversion_number(void) { return MPBOX_VERSION_NUMBER; }
 
 /* ---- JSON ------------------------------------------------------------ */
 
-/* Built in the growable buffer of core/hostjson.c (mpb_jbuf). */
+/* Built in a struct mpb_buf with util/json.h's writer: mpb_json_put_str
+ * escapes control characters and DEL and turns invalid UTF-8 into \ufffd,
+ * so nothing the guest prints can end a string or reach a terminal raw. */
 
-/* A JSON string from arbitrary bytes: invalid UTF-8 becomes U+FFFD, control
- * characters are escaped, so nothing the guest prints can end the string. */
-static void jstr(mpb_jbuf *b, const char *s, size_t n)
-{
-    mpb_jb_put(b, "\"", 1);
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
-        size_t k = mpb_utf8_seq(u + i, n - i);
-        if (!k) {
-            mpb_jb_put(b, "\\ufffd", 6);
-            i++;
-            continue;
-        }
-        unsigned char c = u[i];
-        char esc[8];
-        if (k == 1 && (c < 0x20 || c == '"' || c == '\\' || c == 0x7f)) {
-            switch (c) {
-            case '"': mpb_jb_put(b, "\\\"", 2); break;
-            case '\\': mpb_jb_put(b, "\\\\", 2); break;
-            case '\n': mpb_jb_put(b, "\\n", 2); break;
-            case '\r': mpb_jb_put(b, "\\r", 2); break;
-            case '\t': mpb_jb_put(b, "\\t", 2); break;
-            default:
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                mpb_jb_put(b, esc, 6);
-            }
-        } else {
-            mpb_jb_put(b, (const char *)u + i, k);
-        }
-        i += k;
-    }
-    mpb_jb_put(b, "\"", 1);
-}
-
-static void jstr0(mpb_jbuf *b, const char *s)
+static void jstr0(struct mpb_buf *b, const char *s)
 {
     if (s)
-        jstr(b, s, strlen(s));
+        mpb_json_put_str(b, s, strlen(s));
     else
-        mpb_jb_lit(b, "null");
+        mpb_json_put(b, "null");
 }
 
 char *mpbox_result_json(const mpbox_result *r, size_t *len)
 {
     if (!r)
         return NULL;
-    mpb_jbuf b = {0};
+    struct mpb_buf b = {0};
     char num[64];
-    mpb_jb_lit(&b, "{\"status\":");
+    mpb_json_put(&b, "{\"status\":");
     jstr0(&b, mpbox_status_name(r->status));
-    mpb_jb_lit(&b, ",\"stdout\":");
-    jstr(&b, r->out[0] ? r->out[0] : "", r->out_len[0]);
-    mpb_jb_lit(&b, ",\"stderr\":");
-    jstr(&b, r->out[1] ? r->out[1] : "", r->out_len[1]);
-    mpb_jb_lit(&b, r->out_truncated[0] ? ",\"stdout_truncated\":true" : ",\"stdout_truncated\":false");
-    mpb_jb_lit(&b, r->out_truncated[1] ? ",\"stderr_truncated\":true" : ",\"stderr_truncated\":false");
-    mpb_jb_lit(&b, ",\"error\":");
+    mpb_json_put(&b, ",\"stdout\":");
+    mpb_json_put_str(&b, r->out[0] ? r->out[0] : "", r->out_len[0]);
+    mpb_json_put(&b, ",\"stderr\":");
+    mpb_json_put_str(&b, r->out[1] ? r->out[1] : "", r->out_len[1]);
+    mpb_json_put(&b, r->out_truncated[0] ? ",\"stdout_truncated\":true" : ",\"stdout_truncated\":false");
+    mpb_json_put(&b, r->out_truncated[1] ? ",\"stderr_truncated\":true" : ",\"stderr_truncated\":false");
+    mpb_json_put(&b, ",\"error\":");
     if (r->error_type) {
-        mpb_jb_lit(&b, "{\"type\":");
+        mpb_json_put(&b, "{\"type\":");
         jstr0(&b, r->error_type);
-        mpb_jb_lit(&b, ",\"message\":");
+        mpb_json_put(&b, ",\"message\":");
         jstr0(&b, r->error_message ? r->error_message : "");
-        mpb_jb_lit(&b, ",\"traceback\":");
+        mpb_json_put(&b, ",\"traceback\":");
         jstr0(&b, r->traceback ? r->traceback : "");
-        mpb_jb_lit(&b, "}");
+        mpb_json_put(&b, "}");
     } else {
-        mpb_jb_lit(&b, "null");
+        mpb_json_put(&b, "null");
     }
-    mpb_jb_lit(&b, ",\"hint\":");
+    mpb_json_put(&b, ",\"hint\":");
     jstr0(&b, r->hint);
-    mpb_jb_lit(&b, ",\"exit_code\":");
+    mpb_json_put(&b, ",\"exit_code\":");
     if (r->has_exit) {
         snprintf(num, sizeof num, "%d", r->exit_code);
-        mpb_jb_lit(&b, num);
+        mpb_json_put(&b, num);
     } else {
-        mpb_jb_lit(&b, "null");
+        mpb_json_put(&b, "null");
     }
-    mpb_jb_lit(&b, ",\"return_value\":");
-    mpb_jb_lit(&b, r->return_value ? r->return_value : "null");
-    mpb_jb_lit(&b, ",\"trap\":");
+    mpb_json_put(&b, ",\"return_value\":");
+    mpb_json_put(&b, r->return_value ? r->return_value : "null");
+    mpb_json_put(&b, ",\"trap\":");
     jstr0(&b, r->trap_reason);
-    mpb_jb_lit(&b, ",\"session\":");
+    mpb_json_put(&b, ",\"session\":");
     jstr0(&b, mpbox_session_state_name(r->session_state));
     snprintf(num, sizeof num, "%.3f", r->wall_ms);
-    mpb_jb_lit(&b, ",\"stats\":{\"wall_ms\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"stats\":{\"wall_ms\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%.3f", r->cpu_ms);
-    mpb_jb_lit(&b, ",\"cpu_ms\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"cpu_ms\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->fuel_used);
-    mpb_jb_lit(&b, ",\"fuel_used\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"fuel_used\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->peak_memory);
-    mpb_jb_lit(&b, ",\"peak_memory_bytes\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"peak_memory_bytes\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->out_attempted[0]);
-    mpb_jb_lit(&b, ",\"stdout_bytes\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"stdout_bytes\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->out_attempted[1]);
-    mpb_jb_lit(&b, ",\"stderr_bytes\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"stderr_bytes\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->checkpoint_pages);
-    mpb_jb_lit(&b, ",\"checkpoint_pages\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"checkpoint_pages\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%.3f", r->host_ms);
-    mpb_jb_lit(&b, ",\"host_ms\":");
-    mpb_jb_lit(&b, num);
+    mpb_json_put(&b, ",\"host_ms\":");
+    mpb_json_put(&b, num);
     snprintf(num, sizeof num, "%llu", (unsigned long long)r->host_calls);
-    mpb_jb_lit(&b, ",\"host_calls\":");
-    mpb_jb_lit(&b, num);
-    mpb_jb_lit(&b, "}}");
+    mpb_json_put(&b, ",\"host_calls\":");
+    mpb_json_put(&b, num);
+    mpb_json_put(&b, "}}");
     if (b.failed) {
-        free(b.p);
+        free(b.data);
         return NULL;
     }
     if (len)
         *len = b.len;
-    return b.p;
+    return b.data;
 }

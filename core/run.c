@@ -180,12 +180,11 @@ static void take_output(mpbox_session *s, mpbox_result *r)
 {
     for (int i = 0; i < 2; i++) {
         mpb_capture *c = &s->host.out[i];
-        r->out_len[i] = c->len;
+        r->out_len[i] = c->buf.len;
         r->out_truncated[i] = c->truncated;
         r->out_attempted[i] = c->attempted;
-        r->out[i] = c->data;
-        c->data = NULL;
-        c->len = c->alloc = 0;
+        r->out[i] = c->buf.data;
+        c->buf = (struct mpb_buf){0};
     }
 }
 

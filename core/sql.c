@@ -229,12 +229,12 @@ static int progress(void *user)
 
 static int reply_error(mpbox_call *call, const char *msg)
 {
-    mpb_jbuf b = {0};
-    mpb_jb_lit(&b, "{\"error\":");
-    mpb_jb_str(&b, msg, strlen(msg));
-    mpb_jb_lit(&b, "}");
-    int rc = b.failed ? MPBOX_NOMEM : mpbox_reply_json(call, b.p, b.len);
-    mpb_jb_free(&b);
+    struct mpb_buf b = {0};
+    mpb_json_put(&b, "{\"error\":");
+    mpb_json_put_str(&b, msg, strlen(msg));
+    mpb_json_put(&b, "}");
+    int rc = b.failed ? MPBOX_NOMEM : mpbox_reply_json(call, b.data, b.len);
+    mpb_buf_free(&b);
     return rc == MPBOX_OK ? 0 : -1;
 }
 
@@ -336,10 +336,10 @@ static int bind_params(sqlite3_stmt *st, jv params, int have, char *err, size_t 
     return -1;
 }
 
-static void put_blob(mpb_jbuf *b, const unsigned char *p, size_t n)
+static void put_blob(struct mpb_buf *b, const unsigned char *p, size_t n)
 {
     static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    mpb_jb_lit(b, "{\"$base64\":true,\"encoded\":\"");
+    mpb_json_put(b, "{\"$base64\":true,\"encoded\":\"");
     char q[4];
     for (size_t i = 0; i < n; i += 3) {
         unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
@@ -347,9 +347,9 @@ static void put_blob(mpb_jbuf *b, const unsigned char *p, size_t n)
         q[1] = tab[v >> 12 & 63];
         q[2] = i + 1 < n ? tab[v >> 6 & 63] : '=';
         q[3] = i + 2 < n ? tab[v & 63] : '=';
-        mpb_jb_put(b, q, 4);
+        mpb_buf_append(b, q, 4);
     }
-    mpb_jb_lit(b, "\"}");
+    mpb_json_put(b, "\"}");
 }
 
 static int run_query(mpbox_call *call, const char *path, const char *sql, size_t sql_len, jv params, int have_params)
@@ -357,7 +357,7 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     char err[512] = "";
-    mpb_jbuf b = {0};
+    struct mpb_buf b = {0};
     progress_state d = {call, 0, 0, 0, 0, 0};
     if (mpb_call_charge(call, MPB_FUEL_SQL_QUERY) != 0)
         return reply_error(call, "out of fuel");
@@ -396,14 +396,14 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
     if (bind_params(st, params, have_params, err, sizeof err) != 0)
         goto done;
     int ncol = sqlite3_column_count(st);
-    mpb_jb_lit(&b, "{\"columns\":[");
+    mpb_json_put(&b, "{\"columns\":[");
     for (int c = 0; c < ncol; c++) {
         const char *name = sqlite3_column_name(st, c);
         if (c)
-            mpb_jb_put(&b, ",", 1);
-        mpb_jb_str(&b, name ? name : "", name ? strlen(name) : 0);
+            mpb_buf_append(&b, ",", 1);
+        mpb_json_put_str(&b, name ? name : "", name ? strlen(name) : 0);
     }
-    mpb_jb_lit(&b, "],\"rows\":[");
+    mpb_json_put(&b, "],\"rows\":[");
     int rows = 0, truncated = 0;
     char num[64];
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -411,38 +411,38 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
             truncated = 1;
             break;
         }
-        mpb_jb_lit(&b, rows ? ",[" : "[");
+        mpb_json_put(&b, rows ? ",[" : "[");
         for (int c = 0; c < ncol; c++) {
             if (c)
-                mpb_jb_put(&b, ",", 1);
+                mpb_buf_append(&b, ",", 1);
             switch (sqlite3_column_type(st, c)) {
             case SQLITE_INTEGER:
                 snprintf(num, sizeof num, "%lld", (long long)sqlite3_column_int64(st, c));
-                mpb_jb_lit(&b, num);
+                mpb_json_put(&b, num);
                 break;
             case SQLITE_FLOAT: {
                 double v = sqlite3_column_double(st, c);
                 if (!isfinite(v)) {
-                    mpb_jb_lit(&b, "null");
+                    mpb_json_put(&b, "null");
                 } else {
                     snprintf(num, sizeof num, "%.17g", v);
                     if (!strpbrk(num, ".eE"))
                         strcat(num, ".0");
-                    mpb_jb_lit(&b, num);
+                    mpb_json_put(&b, num);
                 }
                 break;
             }
             case SQLITE_TEXT:
-                mpb_jb_str(&b, (const char *)sqlite3_column_text(st, c), (size_t)sqlite3_column_bytes(st, c));
+                mpb_json_put_str(&b, (const char *)sqlite3_column_text(st, c), (size_t)sqlite3_column_bytes(st, c));
                 break;
             case SQLITE_BLOB:
                 put_blob(&b, sqlite3_column_blob(st, c), (size_t)sqlite3_column_bytes(st, c));
                 break;
             default:
-                mpb_jb_lit(&b, "null");
+                mpb_json_put(&b, "null");
             }
         }
-        mpb_jb_put(&b, "]", 1);
+        mpb_buf_append(&b, "]", 1);
         rows++;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -456,7 +456,7 @@ static int run_query(mpbox_call *call, const char *path, const char *sql, size_t
             snprintf(err, sizeof err, "%s", sqlite3_errmsg(db));
         goto done;
     }
-    mpb_jb_lit(&b, truncated ? "],\"truncated\":true}" : "],\"truncated\":false}");
+    mpb_json_put(&b, truncated ? "],\"truncated\":true}" : "],\"truncated\":false}");
 done:
     if (st) {
         /* the exact count: the handler charged whole batches */
@@ -471,11 +471,11 @@ done:
         result = reply_error(call, err);
     else if (b.failed)
         result = -1;
-    else if (mpbox_reply_json(call, b.p, b.len) != MPBOX_OK)
+    else if (mpbox_reply_json(call, b.data, b.len) != MPBOX_OK)
         result = reply_error(call, "the result is too large");
     else
         result = 0;
-    mpb_jb_free(&b);
+    mpb_buf_free(&b);
     return result;
 }
 

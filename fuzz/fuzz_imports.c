@@ -217,7 +217,7 @@ static void check_state(int id)
     if (m->pages > m->max_pages || m->size != m->pages * MPB_WASM_PAGE)
         DIE("memory state after import %d: pages %u max %u size %u", id, m->pages, m->max_pages, m->size);
     for (int i = 0; i < 2; i++)
-        if (s->host.out[i].len > s->host.out[i].cap)
+        if (s->host.out[i].buf.len > s->host.out[i].cap)
             DIE("capture over its cap");
 }
 

@@ -8,7 +8,7 @@
 
 void mpb_capture_reset(mpb_capture *c, uint64_t cap)
 {
-    c->len = 0;
+    mpb_buf_reset(&c->buf);
     c->cap = cap;
     c->attempted = 0;
     c->truncated = 0;
@@ -16,7 +16,7 @@ void mpb_capture_reset(mpb_capture *c, uint64_t cap)
 
 void mpb_capture_free(mpb_capture *c)
 {
-    free(c->data);
+    mpb_buf_free(&c->buf);
     memset(c, 0, sizeof *c);
 }
 
@@ -26,27 +26,17 @@ void mpb_capture_free(mpb_capture *c)
 static size_t capture(mpb_capture *c, const char *data, size_t len)
 {
     c->attempted += len;
-    uint64_t room = c->cap > c->len ? c->cap - c->len : 0;
+    uint64_t room = c->cap > c->buf.len ? c->cap - c->buf.len : 0;
     size_t keep = len < room ? len : (size_t)room;
     if (keep < len)
         c->truncated = 1;
     if (!keep)
         return 0;
-    if (c->len + keep + 1 > c->alloc) {
-        size_t want = c->alloc ? c->alloc : 256;
-        while (want < c->len + keep + 1)
-            want *= 2;
-        char *p = realloc(c->data, want);
-        if (!p) {
-            c->truncated = 1;
-            return 0;
-        }
-        c->data = p;
-        c->alloc = want;
+    if (mpb_buf_append(&c->buf, data, keep) < 0) {
+        c->buf.failed = 0; /* nothing was appended: later output may fit */
+        c->truncated = 1;
+        return 0;
     }
-    memcpy(c->data + c->len, data, keep);
-    c->len += keep;
-    c->data[c->len] = '\0';
     return keep;
 }
 
@@ -65,7 +55,7 @@ void mpb_host_output(mpb_host *h, int fd, const char *data, size_t len)
     mpb_host_spend(h, (uint64_t)kept * MPB_FUEL_PER_OUTPUT_BYTE);
     /* Hand the callback the host's copy, never guest memory. */
     if (kept && h->output_fn)
-        h->output_fn(h->output_user, fd, c->data + c->len - kept, kept);
+        h->output_fn(h->output_user, fd, c->buf.data + c->buf.len - kept, kept);
     if (c->truncated && h->output_stop && !h->output_overflowed) {
         h->output_overflowed = 1;
         if (h->request_stop)

@@ -142,11 +142,11 @@ static int64_t find_block(const struct dl_index *ix, const uint8_t *p, uint32_t 
     }
 }
 
-static void put_u32(struct pr_buf *out, uint32_t v) { pb_raw(out, &v, 4); }
+static void put_u32(struct mpb_buf *out, uint32_t v) { mpb_buf_append(out, &v, 4); }
 
 /* Pending operations, merged: a run of consecutive copies is one. */
 struct emit {
-    struct pr_buf *out;
+    struct mpb_buf *out;
     uint32_t copy_first, copy_count;
 };
 
@@ -155,7 +155,7 @@ static void flush_copy(struct emit *e)
     if (!e->copy_count)
         return;
     uint8_t op = OP_COPY;
-    pb_raw(e->out, &op, 1);
+    mpb_buf_append(e->out, &op, 1);
     put_u32(e->out, e->copy_first);
     put_u32(e->out, e->copy_count);
     e->copy_count = 0;
@@ -169,9 +169,9 @@ static void emit_literal(struct emit *e, const uint8_t *p, size_t n)
     while (n > 0) {
         uint32_t k = n > (1u << 30) ? 1u << 30 : (uint32_t)n;
         uint8_t op = OP_LITERAL;
-        pb_raw(e->out, &op, 1);
+        mpb_buf_append(e->out, &op, 1);
         put_u32(e->out, k);
-        pb_raw(e->out, p, k);
+        mpb_buf_append(e->out, p, k);
         p += k;
         n -= k;
     }
@@ -188,10 +188,10 @@ static void emit_copy(struct emit *e, uint32_t block)
     e->copy_count = 1;
 }
 
-int dl_encode(const struct dl_index *ix, const void *data, size_t len, struct pr_buf *out)
+int dl_encode(const struct dl_index *ix, const void *data, size_t len, struct mpb_buf *out)
 {
     const uint8_t *d = data;
-    pb_raw(out, magic, sizeof magic);
+    mpb_buf_append(out, magic, sizeof magic);
     pb_u64(out, ix->len);
     pb_u64(out, len);
     struct emit e = {out, 0, 0};
@@ -231,7 +231,7 @@ int dl_encode(const struct dl_index *ix, const void *data, size_t len, struct pr
     emit_literal(&e, d + lit, len - lit);
     flush_copy(&e);
     uint8_t end = OP_END;
-    pb_raw(out, &end, 1);
+    mpb_buf_append(out, &end, 1);
     return out->failed ? -1 : 0;
 }
 

@@ -52,7 +52,7 @@ uint64_t dl_index_len(const struct dl_index *ix);
 
 /* Append to out the delta that turns the indexed snapshot into data. 0, or
  * -1 when out of memory (out->failed). */
-int dl_encode(const struct dl_index *ix, const void *data, size_t len, struct pr_buf *out);
+int dl_encode(const struct dl_index *ix, const void *data, size_t len, struct mpb_buf *out);
 
 /* Where a delta's copies come from and its output goes: the old snapshot
  * is read with pread from old_fd, the new one written to new_fd from its

@@ -224,73 +224,27 @@ int pr_skip(int fd, uint64_t len, int64_t deadline)
 
 /* ---- payloads ------------------------------------------------------------ */
 
-void pb_reset(struct pr_buf *b)
+void pb_u32(struct mpb_buf *b, uint32_t v)
 {
-    b->len = 0;
-    b->failed = 0;
+    mpb_buf_append(b, &v, sizeof v);
 }
 
-void pb_free(struct pr_buf *b)
+void pb_u64(struct mpb_buf *b, uint64_t v)
 {
-    free(b->p);
-    b->p = NULL;
-    b->len = b->cap = 0;
-    b->failed = 0;
+    mpb_buf_append(b, &v, sizeof v);
 }
 
-void *pb_room(struct pr_buf *b, size_t len)
-{
-    if (b->failed)
-        return NULL;
-    if (len > b->cap - b->len) {
-        if (len > SIZE_MAX / 2 - b->len) {
-            b->failed = 1;
-            return NULL;
-        }
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap - b->len < len)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->failed = 1;
-            return NULL;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    return b->p + b->len;
-}
-
-void pb_raw(struct pr_buf *b, const void *data, size_t len)
-{
-    char *at = pb_room(b, len);
-    if (at && len) {
-        memcpy(at, data, len);
-        b->len += len;
-    }
-}
-
-void pb_u32(struct pr_buf *b, uint32_t v)
-{
-    pb_raw(b, &v, sizeof v);
-}
-
-void pb_u64(struct pr_buf *b, uint64_t v)
-{
-    pb_raw(b, &v, sizeof v);
-}
-
-void pb_str(struct pr_buf *b, const char *s)
+void pb_str(struct mpb_buf *b, const char *s)
 {
     if (!s)
         s = "";
-    pb_raw(b, s, strlen(s) + 1);
+    mpb_buf_append(b, s, strlen(s) + 1);
 }
 
-void pb_bytes(struct pr_buf *b, const void *data, size_t len)
+void pb_bytes(struct mpb_buf *b, const void *data, size_t len)
 {
     pb_u64(b, len);
-    pb_raw(b, data, len);
+    mpb_buf_append(b, data, len);
 }
 
 static const void *take(struct pr_in *in, size_t n)

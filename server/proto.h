@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
+
 enum pr_type {
     /* server -> worker */
     PR_SETUP = 1, /* arg: PR_MODE_*; the session spec */
@@ -84,24 +86,15 @@ int pr_recv_all(int fd, void *buf, size_t len, int64_t deadline);
 /* Read and drop len bytes. */
 int pr_skip(int fd, uint64_t len, int64_t deadline);
 
-/* A growing buffer for payloads; any failed allocation sticks in failed. */
-struct pr_buf {
-    char *p;
-    size_t len, cap;
-    int failed;
-};
-void pb_reset(struct pr_buf *b);
-void pb_free(struct pr_buf *b);
-void pb_raw(struct pr_buf *b, const void *data, size_t len);
-/* Room for len more bytes: where they go (b->len is not changed), or NULL
- * (failed set). */
-void *pb_room(struct pr_buf *b, size_t len);
-void pb_u32(struct pr_buf *b, uint32_t v);
-void pb_u64(struct pr_buf *b, uint64_t v);
+/* Payloads are built in a struct mpb_buf (util/buf.h: mpb_buf_append,
+ * mpb_buf_room, mpb_buf_reset, mpb_buf_free; a failed allocation sticks in
+ * failed). */
+void pb_u32(struct mpb_buf *b, uint32_t v);
+void pb_u64(struct mpb_buf *b, uint64_t v);
 /* A string with its NUL (NULL is encoded as ""). */
-void pb_str(struct pr_buf *b, const char *s);
+void pb_str(struct mpb_buf *b, const char *s);
 /* u64 length, then the bytes. */
-void pb_bytes(struct pr_buf *b, const void *data, size_t len);
+void pb_bytes(struct mpb_buf *b, const void *data, size_t len);
 
 /* Reading a payload: every function checks bounds; a failure sets bad and
  * returns 0 / NULL. */

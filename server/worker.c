@@ -374,10 +374,10 @@ static int launch_zygote(struct wk_pool *p, char *err, size_t errcap)
     }
     fcntl(p->ctl, F_SETFL, fcntl(p->ctl, F_GETFL) | O_NONBLOCK);
 
-    struct pr_buf b = {0};
+    struct mpb_buf b = {0};
     zy_encode_config(&p->cfg, &b);
-    int rc = b.failed ? PR_BROKEN : pr_send(p->ctl, PR_CONFIG, 0, b.p, b.len, NULL, 0, pr_deadline_ms(SPAWN_TIMEOUT_MS));
-    pb_free(&b);
+    int rc = b.failed ? PR_BROKEN : pr_send(p->ctl, PR_CONFIG, 0, b.data, b.len, NULL, 0, pr_deadline_ms(SPAWN_TIMEOUT_MS));
+    mpb_buf_free(&b);
     struct pr_hdr h = {0};
     char msg[256] = "";
     if (rc == PR_DONE)
@@ -857,7 +857,7 @@ static int known_sqlite(struct wk_pool *p, const char *name)
     return 0;
 }
 
-static int encode_spec(struct wk_pool *p, const struct wk_session_spec *spec, struct pr_buf *b, char *err,
+static int encode_spec(struct wk_pool *p, const struct wk_session_spec *spec, struct mpb_buf *b, char *err,
                        size_t errcap)
 {
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
@@ -956,17 +956,17 @@ static int write_all(int fd, const char *p, size_t n)
 
 /* PR_SETUP with the encoded spec, and the snapshot file's bytes streamed
  * after it when there is one; then the worker's answer. */
-static int setup(struct wk *w, uint32_t mode, const struct pr_buf *b, const struct wk_file *file, void **info,
+static int setup(struct wk *w, uint32_t mode, const struct mpb_buf *b, const struct wk_file *file, void **info,
                  size_t *len)
 {
     int64_t deadline = pr_deadline_ms(CALL_TIMEOUT_MS);
     if (!file)
-        return call(w, PR_SETUP, mode, b->p, b->len, NULL, 0, deadline, sizeof w->limits, info, len, NULL);
+        return call(w, PR_SETUP, mode, b->data, b->len, NULL, 0, deadline, sizeof w->limits, info, len, NULL);
     char *buf = malloc(CHUNK);
     if (!buf)
         return WK_NOMEM;
     w->error[0] = 0;
-    int rc = pr_send_head(w->fd, PR_SETUP, mode, (uint64_t)b->len + file->len, b->p, b->len, deadline);
+    int rc = pr_send_head(w->fd, PR_SETUP, mode, (uint64_t)b->len + file->len, b->data, b->len, deadline);
     for (uint64_t off = 0; rc == PR_DONE && off < file->len;) {
         size_t n = file->len - off < CHUNK ? (size_t)(file->len - off) : CHUNK;
         ssize_t k = pread(file->fd, buf, n, (off_t)off);
@@ -988,17 +988,17 @@ static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int ones
                  size_t errcap)
 {
     *out = NULL;
-    struct pr_buf b = {0};
+    struct mpb_buf b = {0};
     int rc = encode_spec(p, spec, &b, err, errcap);
     if (rc != WK_OK) {
         if (rc == WK_NOMEM)
             set_err(err, errcap, "out of memory%s", NULL);
-        pb_free(&b);
+        mpb_buf_free(&b);
         return rc;
     }
     struct wk *w = calloc(1, sizeof *w);
     if (!w) {
-        pb_free(&b);
+        mpb_buf_free(&b);
         set_err(err, errcap, "out of memory%s", NULL);
         return WK_NOMEM;
     }
@@ -1007,7 +1007,7 @@ static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int ones
     rc = fork_worker(p, w, err, errcap);
     if (rc != WK_OK) {
         free(w);
-        pb_free(&b);
+        mpb_buf_free(&b);
         return rc;
     }
     void *info = NULL;
@@ -1016,7 +1016,7 @@ static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int ones
     if (spec && spec->index_snapshot)
         mode |= PR_MODE_INDEX;
     rc = setup(w, mode, &b, spec ? spec->snapshot_file : NULL, &info, &len);
-    pb_free(&b);
+    mpb_buf_free(&b);
     if (rc == WK_OK && len == sizeof w->limits) {
         memcpy(w->limits, info, sizeof w->limits);
         for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
@@ -1091,7 +1091,7 @@ int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **js
 #define LIVE_TICK_MS 250
 
 /* Read one PR_OUTPUT payload of len bytes onto the end of b. */
-static int recv_output(struct wk *w, uint64_t len, uint64_t cap, struct pr_buf *b, int64_t deadline)
+static int recv_output(struct wk *w, uint64_t len, uint64_t cap, struct mpb_buf *b, int64_t deadline)
 {
     if (len > cap) {
         finish(w, KILL_PROTOCOL);
@@ -1099,7 +1099,7 @@ static int recv_output(struct wk *w, uint64_t len, uint64_t cap, struct pr_buf *
     }
     if (len == 0)
         return WK_OK;
-    char *at = pb_room(b, (size_t)len);
+    char *at = mpb_buf_room(b, (size_t)len);
     if (!at) {
         finish(w, KILL_NOMEM); /* the channel is out of step */
         return WK_NOMEM;
@@ -1109,7 +1109,7 @@ static int recv_output(struct wk *w, uint64_t len, uint64_t cap, struct pr_buf *
         finish(w, rc == PR_TIMEOUT ? KILL_TIMEOUT : KILL_NONE);
         return rc == PR_TIMEOUT ? WK_TIMEOUT : WK_DEAD;
     }
-    b->len += (size_t)len;
+    mpb_buf_commit(b, (size_t)len);
     return WK_OK;
 }
 
@@ -1137,7 +1137,7 @@ int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_o
     int rc = pr_send(w->fd, PR_RUN, flags | PR_RUN_LIVE, &seq, sizeof seq, code, len, deadline);
     if (rc != PR_DONE)
         return answer(w, PR_RUN, rc, deadline, cap, (void **)json, json_len, NULL);
-    struct pr_buf piece = {0};
+    struct mpb_buf piece = {0};
     int piece_fd = 0;
     for (;;) {
         /* a tick when nothing came for LIVE_TICK_MS (before the deadline) */
@@ -1151,30 +1151,30 @@ int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_o
         if (rc == PR_DONE)
             rc = recv_from(w, &h, sizeof h, deadline);
         if (rc != PR_DONE) {
-            pb_free(&piece);
+            mpb_buf_free(&piece);
             finish(w, rc == PR_TIMEOUT ? KILL_TIMEOUT : KILL_NONE);
             return rc == PR_TIMEOUT ? WK_TIMEOUT : WK_DEAD;
         }
         if (h.type != PR_OUTPUT) {
             if (piece.len)
-                fn(ctx, piece_fd, piece.p, piece.len);
-            pb_free(&piece);
+                fn(ctx, piece_fd, piece.data, piece.len);
+            mpb_buf_free(&piece);
             return answer_hdr(w, PR_RUN, h, deadline, cap, (void **)json, json_len, NULL);
         }
         int fd = h.arg == 2 ? 2 : 1;
         if (piece.len && fd != piece_fd) {
-            fn(ctx, piece_fd, piece.p, piece.len);
+            fn(ctx, piece_fd, piece.data, piece.len);
             piece.len = 0;
         }
         piece_fd = fd;
         rc = recv_output(w, h.len, cap, &piece, deadline);
         if (rc != WK_OK) {
-            pb_free(&piece);
+            mpb_buf_free(&piece);
             return rc;
         }
         /* more already waiting: merged into one piece, up to its size */
         if (piece.len >= LIVE_PIECE || !header_ready(w)) {
-            fn(ctx, piece_fd, piece.p, piece.len);
+            fn(ctx, piece_fd, piece.data, piece.len);
             piece.len = 0;
         }
     }

@@ -10,6 +10,7 @@
  * then allows no new thread or process.
  */
 #include "delta.h"
+#include "json.h"
 #include "sandbox.h"
 #include "zygote.h"
 
@@ -119,7 +120,7 @@ struct worker {
     mpbox_session *s;
     char *req; /* the current request's payload */
     size_t req_cap;
-    struct pr_buf out;
+    struct mpb_buf out;
     struct dl_index *index; /* block hashes of the last committed snapshot (PR_COMMIT) */
 };
 
@@ -414,74 +415,30 @@ static void do_get(struct worker *w, const struct pr_hdr *h)
     mpbox_free(data);
 }
 
-/* A JSON string: '"', '\' and control characters escaped; bytes that are
- * not UTF-8 become U+FFFD. */
-static void json_string(struct pr_buf *b, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    pb_raw(b, "\"", 1);
-    while (*p) {
-        unsigned c = *p;
-        if (c == '"' || c == '\\') {
-            char e[2] = {'\\', (char)c};
-            pb_raw(b, e, 2);
-            p++;
-        } else if (c < 0x20) {
-            char e[8];
-            snprintf(e, sizeof e, "\\u%04x", c);
-            pb_raw(b, e, 6);
-            p++;
-        } else if (c < 0x80) {
-            pb_raw(b, p, 1);
-            p++;
-        } else {
-            int n = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
-            int ok = n > 0;
-            for (int i = 1; ok && i < n; i++)
-                ok = (p[i] & 0xc0) == 0x80;
-            if (ok && n == 3) {
-                unsigned cp = ((c & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6);
-                ok = cp >= 0x800 && (cp < 0xd800 || cp > 0xdfff);
-            } else if (ok && n == 4) {
-                unsigned cp = ((c & 0x07u) << 18) | ((p[1] & 0x3fu) << 12);
-                ok = cp >= 0x10000 && cp <= 0x10ffff;
-            }
-            if (ok) {
-                pb_raw(b, p, (size_t)n);
-                p += n;
-            } else {
-                pb_raw(b, "\xef\xbf\xbd", 3);
-                p++;
-            }
-        }
-    }
-    pb_raw(b, "\"", 1);
-}
-
 static void list_one(void *user, const char *path, size_t size)
 {
-    struct pr_buf *b = user;
+    struct mpb_buf *b = user;
     if (b->len > 1)
-        pb_raw(b, ",", 1);
-    pb_raw(b, "{\"path\":", 8);
-    json_string(b, path);
+        mpb_buf_append(b, ",", 1);
+    mpb_buf_append(b, "{\"path\":", 8);
+    mpb_json_put_str(b, path, strlen(path));
     char num[48];
     int n = snprintf(num, sizeof num, ",\"size\":%zu}", size);
-    pb_raw(b, num, (size_t)n);
+    mpb_buf_append(b, num, (size_t)n);
 }
 
 static void do_list(struct worker *w)
 {
-    pb_reset(&w->out);
-    pb_raw(&w->out, "[", 1);
+    mpb_buf_reset(&w->out);
+    mpb_buf_append(&w->out, "[", 1);
     int n = w->s ? mpbox_session_list_files(w->s, list_one, &w->out) : -1;
-    pb_raw(&w->out, "]", 1);
+    mpb_buf_append(&w->out, "]", 1);
     if (n < 0 || w->out.failed)
         reply_text(w, PR_FAIL, n < 0 ? "cannot list the files" : mpbox_errstr(MPBOX_NOMEM));
     else
-        reply(w, PR_OK, 0, w->out.p, w->out.len);
+        reply(w, PR_OK, 0, w->out.data, w->out.len);
     if (w->out.cap > (1u << 20))
-        pb_free(&w->out);
+        mpb_buf_free(&w->out);
 }
 
 /* PR_COMMIT: the snapshot, or its delta against the previous one. */
@@ -500,19 +457,19 @@ static void do_commit(struct worker *w, const struct pr_hdr *h)
         reply_text(w, PR_FAIL, mpbox_errstr(rc));
         return;
     }
-    pb_reset(&w->out);
+    mpb_buf_reset(&w->out);
     int delta = w->index && !(h->arg & PR_COMMIT_FORCE_BASE) && dl_encode(w->index, data, len, &w->out) == 0 &&
                 w->out.len <= max_delta;
     /* the next delta is taken against this snapshot (none: a base then) */
     dl_index_free(w->index);
     w->index = dl_index_new(data, len);
     if (delta)
-        reply(w, PR_OK, PR_COMMIT_DELTA, w->out.p, w->out.len);
+        reply(w, PR_OK, PR_COMMIT_DELTA, w->out.data, w->out.len);
     else
         reply(w, PR_OK, PR_COMMIT_BASE, data, len);
     mpbox_free(data);
     if (w->out.cap > (1u << 20))
-        pb_free(&w->out);
+        mpb_buf_free(&w->out);
 }
 
 static void do_save(struct worker *w)

@@ -27,7 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-void zy_encode_config(const struct wk_config *cfg, struct pr_buf *b)
+void zy_encode_config(const struct wk_config *cfg, struct mpb_buf *b)
 {
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
         pb_u64(b, (uint64_t)cfg->limits[i]);
@@ -36,8 +36,8 @@ void zy_encode_config(const struct wk_config *cfg, struct pr_buf *b)
         const char *spec = cfg->sqlites[i];
         const char *eq = strchr(spec, '=');
         size_t n = eq ? (size_t)(eq - spec) : 0;
-        pb_raw(b, spec, n);
-        pb_raw(b, "", 1);
+        mpb_buf_append(b, spec, n);
+        mpb_buf_append(b, "", 1);
         pb_str(b, eq ? eq + 1 : "");
     }
     pb_u32(b, (uint32_t)(cfg->seccomp != 0));

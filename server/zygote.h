@@ -42,7 +42,7 @@ struct zy {
 };
 
 /* Server side: the PR_CONFIG payload. */
-void zy_encode_config(const struct wk_config *cfg, struct pr_buf *b);
+void zy_encode_config(const struct wk_config *cfg, struct mpb_buf *b);
 /* Zygote side: takes ownership of payload (malloc'd). 0 or -1. */
 int zy_decode_config(char *payload, size_t len, struct zy_config *out);
 

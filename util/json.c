@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "utf8.h"
 
 struct jparser {
     const char *p, *end;
@@ -29,35 +30,6 @@ static struct mpb_json *jnew(struct jparser *ps, int type)
     else
         v->type = type;
     return v;
-}
-
-/* Length of the valid UTF-8 sequence at s (n >= 1), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xc2 && c <= 0xdf)
-        len = 2, min = 0x80;
-    else if (c >= 0xe0 && c <= 0xef)
-        len = 3, min = 0x800;
-    else if (c >= 0xf0 && c <= 0xf4)
-        len = 4, min = 0x10000;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    unsigned cp = c & (0x3f >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return len;
 }
 
 static int hex4(const char *p, const char *end, unsigned *out)
@@ -84,18 +56,7 @@ static int hex4(const char *p, const char *end, unsigned *out)
 static void put_cp(struct mpb_buf *b, unsigned cp, int *fail)
 {
     char u[4];
-    size_t n;
-    if (cp < 0x80)
-        u[0] = (char)cp, n = 1;
-    else if (cp < 0x800)
-        u[0] = (char)(0xc0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
-    else if (cp < 0x10000)
-        u[0] = (char)(0xe0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3f)),
-        u[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
-    else
-        u[0] = (char)(0xf0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3f)),
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), u[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
-    if (mpb_buf_append(b, u, n) < 0)
+    if (mpb_buf_append(b, u, mpb_utf8_encode(cp, u)) < 0)
         *fail = 1;
 }
 
@@ -133,7 +94,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
             break;
         }
         if (c >= 0x80) {
-            size_t k = utf8_seq((const unsigned char *)ps->p, (size_t)(ps->end - ps->p));
+            size_t k = mpb_utf8_seq((const unsigned char *)ps->p, (size_t)(ps->end - ps->p));
             if (!k) {
                 ps->err = "invalid UTF-8";
                 break;
@@ -418,48 +379,38 @@ const struct mpb_json *mpb_json_get(const struct mpb_json *obj, const char *key)
 int mpb_json_put_str(struct mpb_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    int fail = mpb_buf_append(b, "\"", 1) < 0;
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n && !fail) {
+    mpb_buf_append(b, "\"", 1);
+    for (size_t i = 0; i < n;) {
         size_t run = i;
-        while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\')
-            i++;
-        if (i > run && mpb_buf_append(b, s + run, i - run) < 0)
-            return -1;
+        while (run < n && u[run] >= 0x20 && u[run] < 0x7f && u[run] != '"' && u[run] != '\\')
+            run++;
+        mpb_buf_append(b, s + i, run - i);
+        i = run;
         if (i >= n)
             break;
         unsigned char c = u[i];
-        if (c == '"' || c == '\\') {
-            char e[2] = {'\\', (char)c};
-            fail = mpb_buf_append(b, e, 2) < 0;
-            i++;
-        } else if (c < 0x20) {
-            char e[7];
-            const char *named = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : NULL;
-            if (named) {
-                fail = mpb_buf_append(b, named, 2) < 0;
-            } else {
-                memcpy(e, "\\u00", 4);
-                e[4] = hex[c >> 4];
-                e[5] = hex[c & 15];
-                fail = mpb_buf_append(b, e, 6) < 0;
-            }
-            i++;
-        } else {
-            size_t k = utf8_seq(u + i, n - i);
-            if (k) {
-                fail = mpb_buf_append(b, s + i, k) < 0;
-                i += k;
-            } else {
-                fail = mpb_buf_append(b, "\xef\xbf\xbd", 3) < 0; /* U+FFFD */
-                i++;
-            }
+        if (c >= 0x80) {
+            size_t k = mpb_utf8_seq(u + i, n - i);
+            if (k)
+                mpb_buf_append(b, s + i, k);
+            else
+                mpb_buf_append(b, "\\ufffd", 6);
+            i += k ? k : 1;
+            continue;
         }
+        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        switch (c) {
+        case '"': mpb_buf_append(b, "\\\"", 2); break;
+        case '\\': mpb_buf_append(b, "\\\\", 2); break;
+        case '\n': mpb_buf_append(b, "\\n", 2); break;
+        case '\r': mpb_buf_append(b, "\\r", 2); break;
+        case '\t': mpb_buf_append(b, "\\t", 2); break;
+        default: mpb_buf_append(b, e, 6); /* other control characters, DEL */
+        }
+        i++;
     }
-    if (!fail)
-        fail = mpb_buf_append(b, "\"", 1) < 0;
-    return fail ? -1 : 0;
+    return mpb_buf_append(b, "\"", 1);
 }
 
 int mpb_json_put(struct mpb_buf *b, const char *lit) { return mpb_buf_append(b, lit, strlen(lit)); }

@@ -29,8 +29,13 @@ struct mpb_json *mpb_json_parse(const char *text, size_t len, const char **err);
 void mpb_json_free(struct mpb_json *v);
 /* Member `key` of an object (the last one when repeated), or NULL. */
 const struct mpb_json *mpb_json_get(const struct mpb_json *obj, const char *key);
-/* Append a JSON string literal (invalid UTF-8 becomes U+FFFD), a literal
- * text, or a parsed value in compact form. -1 when out of memory. */
+/* Append a JSON string literal of s[0..n): '"', '\\', \n, \r and \t as
+ * such, other control characters and DEL as \u00XX, valid UTF-8 as it is
+ * and each byte of invalid UTF-8 as \ufffd, so that nothing in s can end
+ * the string or reach a terminal raw. The one JSON string writer: results
+ * (mpbox_result_json), host function payloads, the server's answers. Also
+ * a literal text, or a parsed value in compact form. -1 when out of
+ * memory. */
 int mpb_json_put_str(struct mpb_buf *b, const char *s, size_t n);
 int mpb_json_put(struct mpb_buf *b, const char *lit);
 int mpb_json_write(struct mpb_buf *b, const struct mpb_json *v);

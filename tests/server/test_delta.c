@@ -44,12 +44,12 @@ static int file_of(const void *data, size_t len)
 static int round_trip(const uint8_t *old, size_t old_len, const uint8_t *new_, size_t new_len, size_t *dlen)
 {
     struct dl_index *ix = dl_index_new(old, old_len);
-    struct pr_buf b = {0};
+    struct mpb_buf b = {0};
     int ok = ix && dl_encode(ix, new_, new_len, &b) == 0;
     int ofd = file_of(old, old_len), nfd = memfd_create("delta-out", MFD_CLOEXEC);
     uint64_t out_len = 0;
     char err[200] = "";
-    ok = ok && ofd >= 0 && nfd >= 0 && dl_apply(ofd, old_len, b.p, b.len, nfd, &out_len, err, sizeof err) == 0;
+    ok = ok && ofd >= 0 && nfd >= 0 && dl_apply(ofd, old_len, b.data, b.len, nfd, &out_len, err, sizeof err) == 0;
     if (!ok && err[0])
         printf("  apply: %s\n", err);
     ok = ok && out_len == new_len;
@@ -57,7 +57,7 @@ static int round_trip(const uint8_t *old, size_t old_len, const uint8_t *new_, s
     ok = ok && back && pread(nfd, back, new_len, 0) == (ssize_t)new_len && memcmp(back, new_, new_len) == 0;
     *dlen = b.len;
     free(back);
-    pb_free(&b);
+    mpb_buf_free(&b);
     dl_index_free(ix);
     if (ofd >= 0)
         close(ofd);
@@ -127,47 +127,47 @@ static void all_new_and_edge_sizes(void)
 }
 
 /* A delta, changed by `edit`, must be refused by dl_apply. */
-static int refused(void (*edit)(struct pr_buf *b), size_t old_len)
+static int refused(void (*edit)(struct mpb_buf *b), size_t old_len)
 {
     uint8_t *n = malloc(OLD_LEN);
     memcpy(n, old_data, OLD_LEN);
     n[7] ^= 1;
     struct dl_index *ix = dl_index_new(old_data, OLD_LEN);
-    struct pr_buf b = {0};
+    struct mpb_buf b = {0};
     dl_encode(ix, n, OLD_LEN, &b);
     edit(&b);
     int ofd = file_of(old_data, OLD_LEN), nfd = memfd_create("delta-out", MFD_CLOEXEC);
     uint64_t out_len = 0;
     char err[200] = "";
-    int rc = dl_apply(ofd, old_len, b.p, b.len, nfd, &out_len, err, sizeof err);
+    int rc = dl_apply(ofd, old_len, b.data, b.len, nfd, &out_len, err, sizeof err);
     off_t written = lseek(nfd, 0, SEEK_END);
     close(ofd);
     close(nfd);
-    pb_free(&b);
+    mpb_buf_free(&b);
     dl_index_free(ix);
     free(n);
     return rc == -1 && err[0] != '\0' && written <= (off_t)OLD_LEN;
 }
 
-static void cut_short(struct pr_buf *b) { b->len -= 3; }
-static void bad_magic(struct pr_buf *b) { b->p[0] = 'X'; }
-static void copy_past_the_end(struct pr_buf *b)
+static void cut_short(struct mpb_buf *b) { b->len -= 3; }
+static void bad_magic(struct mpb_buf *b) { b->data[0] = 'X'; }
+static void copy_past_the_end(struct mpb_buf *b)
 {
     /* the first operation is the literal of block 0, then a copy: make the
      * copy's count reach past the old snapshot */
     size_t at = 24;
     uint32_t lit;
-    memcpy(&lit, b->p + at + 1, 4);
+    memcpy(&lit, b->data + at + 1, 4);
     at += 5 + lit;
     uint32_t huge = 0x7fffffff;
-    memcpy(b->p + at + 5, &huge, 4);
+    memcpy(b->data + at + 5, &huge, 4);
 }
-static void longer_literal(struct pr_buf *b)
+static void longer_literal(struct mpb_buf *b)
 {
     uint32_t huge = 0xfffffff0u;
-    memcpy(b->p + 25, &huge, 4);
+    memcpy(b->data + 25, &huge, 4);
 }
-static void trailing_bytes(struct pr_buf *b) { pb_raw(b, "x", 1); }
+static void trailing_bytes(struct mpb_buf *b) { mpb_buf_append(b, "x", 1); }
 
 static void damaged_deltas_are_refused(void)
 {

@@ -803,27 +803,27 @@ static void framing(void)
     close(sv[1]);
 
     /* payloads: bounds and NUL-terminated strings */
-    struct pr_buf b = {0};
+    struct mpb_buf b = {0};
     pb_u32(&b, 7);
     pb_str(&b, "path");
     pb_bytes(&b, "xyz", 3);
-    struct pr_in in = {b.p, b.len, 0, 0};
+    struct pr_in in = {b.data, b.len, 0, 0};
     CHECK(pi_u32(&in) == 7);
     CHECK_STR(pi_str(&in, 100), "path");
     size_t n;
     const char *x = pi_bytes(&in, &n);
     CHECK(!in.bad && n == 3 && memcmp(x, "xyz", 3) == 0);
     CHECK(pi_u32(&in) == 0 && in.bad); /* nothing left */
-    struct pr_in in2 = {b.p, b.len, 0, 0};
+    struct pr_in in2 = {b.data, b.len, 0, 0};
     pi_u32(&in2);
     CHECK(pi_str(&in2, 3) == NULL && in2.bad); /* longer than allowed */
-    struct pr_in in3 = {b.p, 6, 0, 0};
+    struct pr_in in3 = {b.data, 6, 0, 0};
     pi_u32(&in3);
     CHECK(pi_str(&in3, 100) == NULL && in3.bad); /* no NUL within the payload */
     uint64_t huge = UINT64_MAX;
     struct pr_in in4 = {(const char *)&huge, sizeof huge, 0, 0};
     CHECK(pi_bytes(&in4, &n) == NULL && in4.bad && n == 0); /* a length past the end */
-    pb_free(&b);
+    mpb_buf_free(&b);
 }
 
 /* RLIMIT_CPU: a worker that used its CPU seconds is ended by the kernel

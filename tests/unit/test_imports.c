@@ -378,9 +378,9 @@ static void test_fd_write(void)
     /* valid: two iovecs, captured in order, count written */
     CHECK(fd_write(s, 1, iov, 2, nw, &trap) == 0 && trap == 0);
     CHECK(gget32(s, nw) == 4);
-    CHECK(s->host.out[0].len == 4 && memcmp(s->host.out[0].data, "abcd", 4) == 0);
+    CHECK(s->host.out[0].buf.len == 4 && memcmp(s->host.out[0].buf.data, "abcd", 4) == 0);
     CHECK(fd_write(s, 2, iov, 1, nw, &trap) == 0 && trap == 0);
-    CHECK(s->host.out[1].len == 2 && memcmp(s->host.out[1].data, "ab", 2) == 0);
+    CHECK(s->host.out[1].buf.len == 2 && memcmp(s->host.out[1].buf.data, "ab", 2) == 0);
     /* zero iovecs, and a zero-length iovec at the very end of memory */
     CHECK(fd_write(s, 1, iov, 0, nw, &trap) == 0 && trap == 0 && gget32(s, nw) == 0);
     uint32_t endv[2] = {MSIZE(s), 0};
@@ -410,14 +410,14 @@ static void test_fd_write(void)
     uint32_t bufs[][2] = {{MSIZE(s) - 1, 2},        {MSIZE(s), 1},          {0xfffffff0u, 0x20},
                           {0xffffffffu, 1},         {data, 0xffffffffu},    {data, MSIZE(s)},
                           {1, 0xffffffffu},         {0x80000000u, 0x80000000u}};
-    size_t before = s->host.out[0].len;
+    size_t before = s->host.out[0].buf.len;
     for (size_t i = 0; i < sizeof bufs / sizeof bufs[0]; i++) {
         gput(s, iov + 16, bufs[i], 8);
         gput(s, nw, "\x55\x55\x55\x55", 4);
         CHECK(fd_write(s, 1, iov + 16, 1, nw, &trap) == EFAULT && trap == 0);
         CHECK(gget32(s, nw) == 0x55555555u); /* count not written on failure */
     }
-    CHECK(s->host.out[0].len == before);
+    CHECK(s->host.out[0].buf.len == before);
     /* the most iovecs allowed, each 1 MiB: capped output, count of all */
     uint32_t big[2] = {0, 1u << 20};
     for (uint32_t i = 0; i < 1024; i++)
@@ -425,7 +425,7 @@ static void test_fd_write(void)
     mpb_capture_reset(&s->host.out[0], 1000);
     CHECK(fd_write(s, 1, iov, 1024, nw, &trap) == 0 && trap == 0);
     CHECK(gget32(s, nw) == 1024u << 20);
-    CHECK(s->host.out[0].len == 1000 && s->host.out[0].truncated);
+    CHECK(s->host.out[0].buf.len == 1000 && s->host.out[0].truncated);
     CHECK(s->host.out[0].attempted == (uint64_t)1024 << 20);
     CHECK(alive(s));
     mpbox_session_free(s);
