@@ -1,6 +1,6 @@
 /* speed — rewrite the guest for speed at build time, before guest/fuel.
  *
- *   speed [--skip=vstr,gc,qstr] IN.wasm OUT.wasm
+ *   speed [--skip=vstr,gc,full,qstr] IN.wasm OUT.wasm
  *
  * The guest is MicroPython's official WebAssembly build; a few of its
  * algorithms are quadratic where agents' programs hurt. Each rewrite below
@@ -29,6 +29,8 @@
  *    whose four blocks are all in use. That keeps the invariant (a skipped
  *    byte has no free block), costs no more than the search just made, and
  *    changes no allocation decision: first fit finds the same blocks.
+ *    And an area that the one-block search found full is marked full up to
+ *    its end, not at a quarter of it (section 2a).
  *
  * Every rewrite is ordinary guest code, so guest/fuel instruments it like
  * the rest: fuel stays a deterministic function of the program.
@@ -525,6 +527,64 @@ static void rewrite_gc_search(BinaryenModuleRef m)
             fname);
 }
 
+/* ---- 2a. a full area stays marked full ---------------------------------- */
+
+/* When the one-block search finds no free block in an area, gc_alloc marks
+ * the area full for later searches:
+ *     area->gc_last_free_atb_index = (i + 1) / BLOCKS_PER_ATB;
+ * but i counts allocation-table bytes there, not blocks, so the mark is a
+ * quarter of the table (py/gc.c of v1.27 and later): every later search
+ * that starts from an earlier area (any free in another area sends it back
+ * to the first) rescans three quarters of each full area, and marks it the
+ * same way again. Compiled as
+ *     (i32.store offset=24 (local.get $area) (i32.shr_u (i32.add (local.get $i) (i32.const 1)) (i32.const 2)))
+ * with $i at least the table's length; the stored value becomes $i: the
+ * area is full up to its end (gc_free and collections reset the mark). */
+typedef struct full_mark_match {
+    int count;
+    BinaryenExpressionRef st[4];
+} full_mark_match;
+
+static void find_full_mark(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    full_mark_match *fm = ctx;
+    BinaryenExpressionRef st = s->e;
+    if (!is(st, ID_STORE) || BinaryenStoreGetBytes(st) != 4 || BinaryenStoreGetOffset(st) != AREA_LAST_FREE ||
+        !is(BinaryenStoreGetPtr(st), ID_LOCAL_GET))
+        return;
+    BinaryenExpressionRef v = BinaryenStoreGetValue(st);
+    if (!is_binary(v, BinaryenShrUInt32()) || !is_i32_const(BinaryenBinaryGetRight(v), 2)) return;
+    BinaryenExpressionRef plus1 = BinaryenBinaryGetLeft(v);
+    if (!is_binary(plus1, BinaryenAddInt32()) || !is(BinaryenBinaryGetLeft(plus1), ID_LOCAL_GET) ||
+        !is_i32_const(BinaryenBinaryGetRight(plus1), 1))
+        return;
+    if (fm->count < 4) fm->st[fm->count] = st;
+    fm->count++;
+}
+
+static void rewrite_full_mark(BinaryenModuleRef m)
+{
+    gc_match gm = {0};
+    walk_module(m, find_gc_index_update, &gm);
+    if (gm.count != 1) {
+        fprintf(stderr, "%s: gc_alloc: expected one free-index update, found %d\n", prog, gm.count);
+        exit(1);
+    }
+    full_mark_match fm = {0};
+    walk(gm.fn, find_full_mark, &fm);
+    /* the one-block search is compiled twice: before and after a collection */
+    if (fm.count != 2) {
+        fprintf(stderr, "%s: gc_alloc: expected two full-area marks, found %d\n", prog, fm.count);
+        exit(1);
+    }
+    for (int k = 0; k < fm.count; k++) {
+        BinaryenExpressionRef i = BinaryenBinaryGetLeft(BinaryenBinaryGetLeft(BinaryenStoreGetValue(fm.st[k])));
+        BinaryenStoreSetValue(fm.st[k], get(m, BinaryenLocalGetGetIndex(i)));
+    }
+    fprintf(stderr, "%s: an area the one-block search found full stays marked full (%d sites)\n", prog, fm.count);
+}
+
 /* ---- 3. string interning ---------------------------------------------- */
 
 /* Fields of qstr_pool_t (py/qstr.h) on wasm32, 2-byte hashes. */
@@ -777,18 +837,19 @@ static void rewrite_qstr_lookup(BinaryenModuleRef m)
 int main(int argc, char **argv)
 {
     prog = "speed";
-    /* --skip=vstr,gc,qstr leaves rewrites out, for measuring each one */
+    /* --skip=vstr,gc,full,qstr leaves rewrites out, for measuring each one */
     const char *skip = "";
     int argi = 1;
     if (argc > argi && strncmp(argv[argi], "--skip=", 7) == 0)
         skip = argv[argi++] + 7;
     if (argc - argi != 2) {
-        fprintf(stderr, "usage: %s [--skip=vstr,gc,qstr] IN.wasm OUT.wasm\n", prog);
+        fprintf(stderr, "usage: %s [--skip=vstr,gc,full,qstr] IN.wasm OUT.wasm\n", prog);
         return 2;
     }
     init_ids();
     BinaryenModuleRef m = read_module(argv[argi]);
     if (!strstr(skip, "vstr")) rewrite_vstr_growth(m);
+    if (!strstr(skip, "full")) rewrite_full_mark(m);
     if (!strstr(skip, "gc")) rewrite_gc_search(m);
     if (!strstr(skip, "qstr")) rewrite_qstr_lookup(m);
     write_module(m, argv[argi], argv[argi + 1]);
