@@ -178,6 +178,17 @@ async function main() {
       assert(await visible(page, '#stderr-box'), 'stderr hidden');
     });
 
+    await check('long_output_shows_head_and_tail', async () => {
+      eq(await runCode(page, 'for i in range(100000):\n    print(i)'), 'ok', 'status');
+      const out = await text(page, '#stdout');
+      assert(out.startsWith('0\n1\n2\n') && out.endsWith('\n99998\n99999\n'), 'head or tail missing');
+      assert(/\[mpbox: \d+ bytes left out\]/.test(out), 'no marker');
+      assert(out.length < 70000, `${out.length} characters shown`);
+      assert((await text(page, '#stdout-cut')).includes('not shown'), await text(page, '#stdout-cut'));
+      eq(await runCode(page, 'print("short")'), 'ok', 'status');
+      assert(!(await visible(page, '#stdout-cut')), 'the note stays after a short run');
+    });
+
     await check('uploaded_file_is_read_from_python', async () => {
       await page.fill('#upload-dir', 'data');
       await page.setInputFiles('#upload-file', { name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });

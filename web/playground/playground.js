@@ -11,6 +11,10 @@ const STORE_TOKEN = 'mpbox.playground.token';
 const STORE_SESSION = 'mpbox.playground.session';
 const STORE_CODE = 'mpbox.playground.code';
 const INDENT = '    ';
+// Output kept per stream: its head and tail, with the server's marker
+// "[mpbox: N bytes left out]" between them (clip_output, docs/serve.md), so
+// that a run printing megabytes leaves the page responsive.
+const CLIP_OUTPUT = 65536;
 const SAMPLE = [
   '# Runs in an mpbox session: variables, imports and files stay between runs.',
   'import sys',
@@ -192,7 +196,9 @@ async function run() {
   await task('running', async () => {
     let result;
     try {
-      result = await api('POST', sessionPath('/run'), { json: { code: ui.code.value, return_value: true } });
+      result = await api('POST', sessionPath('/run'), {
+        json: { code: ui.code.value, return_value: true, clip_output: CLIP_OUTPUT },
+      });
     } catch (e) {
       ui.runStatus.className = 'run-status bad';
       ui.runStatus.textContent = 'Not run';
@@ -219,6 +225,7 @@ async function reset() {
     await newSession();
     clearResult();
     showMessage(null);
+    ui.uploadMessage.hidden = true;
     ui.runStatus.className = 'run-status';
     ui.runStatus.textContent = 'New session: nothing defined yet.';
   });
@@ -296,8 +303,8 @@ function showResult(r) {
   ui.runStatus.textContent = text + '.';
 
   ui.result.hidden = false;
-  fill('stdout', r.stdout, r.stdout_truncated);
-  fill('stderr', r.stderr, r.stderr_truncated);
+  fill('stdout', r.stdout, r.stdout_truncated, r.stdout_omitted_bytes);
+  fill('stderr', r.stderr, r.stderr_truncated, r.stderr_omitted_bytes);
   const err = r.error;
   $('error-box').hidden = !err;
   $('error-summary').textContent = err ? err.type + (err.message ? ': ' + err.message : '') : '';
@@ -327,10 +334,17 @@ function showResult(r) {
   }));
 }
 
-function fill(name, text, cut) {
+// A stream: cut by the session's max_output (the run's output was lost past
+// it) and/or clipped for the page (its middle left out here only).
+function fill(name, text, cut, omitted) {
   $(name + '-box').hidden = !text && !cut;
   $(name).textContent = text || '';
-  $(name + '-cut').hidden = !cut;
+  const notes = [];
+  if (omitted) notes.push(formatBytes(omitted) + ' in the middle are not shown: the page keeps the first and ' +
+    'last ' + formatBytes(CLIP_OUTPUT / 2) + '.');
+  if (cut) notes.push('The run printed more than the session keeps (its output limit): the rest was dropped.');
+  $(name + '-cut').textContent = notes.join(' ');
+  $(name + '-cut').hidden = notes.length === 0;
 }
 
 function clearResult() {
