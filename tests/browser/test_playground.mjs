@@ -208,6 +208,20 @@ async function main() {
       eq(await text(page, '#stdout'), "[['name', 'score'], ['ada', '3']]\n", 'stdout');
     });
 
+    await check('file_written_by_python_downloads', async () => {
+      eq(await runCode(page, 'with open("/report.txt", "w") as f:\n    f.write("made in the sandbox\\n")'), 'ok',
+        'status');
+      await page.waitForFunction(() => document.querySelector('#files').textContent.includes('/report.txt'));
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('button[aria-label="Download /report.txt"]'),
+      ]);
+      eq(download.suggestedFilename(), 'report.txt', 'file name');
+      const chunks = [];
+      for await (const c of await download.createReadStream()) chunks.push(c);
+      eq(Buffer.concat(chunks).toString(), 'made in the sandbox\n', 'bytes');
+    });
+
     await check('exception_with_traceback_and_hint', async () => {
       eq(await runCode(page, 'import pandas'), 'error', 'status');
       assert((await text(page, '#error-summary')).startsWith('ImportError'), await text(page, '#error-summary'));

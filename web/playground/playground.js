@@ -24,6 +24,14 @@ const SAMPLE = [
   '',
 ].join('\n');
 
+// sessionStorage, or nothing where the browser refuses it (storage
+// blocked): the page then works, and forgets on a reload.
+const store = {
+  get(key) { try { return sessionStorage.getItem(key); } catch (e) { return null; } },
+  set(key, v) { try { sessionStorage.setItem(key, v); } catch (e) { /* not kept */ } },
+  remove(key) { try { sessionStorage.removeItem(key); } catch (e) { /* nothing kept */ } },
+};
+
 const $ = (id) => document.getElementById(id);
 const ui = {
   sessionLine: $('session-line'),
@@ -38,8 +46,8 @@ const ui = {
 };
 
 const state = {
-  token: sessionStorage.getItem(STORE_TOKEN),   // null: not connected yet
-  session: sessionStorage.getItem(STORE_SESSION),
+  token: store.get(STORE_TOKEN),   // null: not connected yet
+  session: store.get(STORE_SESSION),
   limits: null,
   running: false,
   busy: false, // connecting, resetting or uploading
@@ -56,7 +64,7 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, { json, body, type } = {}) {
+async function api(method, path, { json, body, type, raw } = {}) {
   const headers = {};
   if (state.token) headers.Authorization = 'Bearer ' + state.token;
   if (json !== undefined) {
@@ -75,6 +83,7 @@ async function api(method, path, { json, body, type } = {}) {
   if (resp.status === 401)
     throw new ApiError('token', 401, 'unauthorized', 'The server did not accept this token.');
   if (resp.status === 204) return null;
+  if (raw && resp.ok) return resp.blob();
   const text = await resp.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
@@ -93,8 +102,8 @@ const sessionPath = (tail = '') => '/v1/sessions/' + encodeURIComponent(state.se
 function setSession(info) {
   state.session = info ? info.id : null;
   state.limits = info ? info.limits : null;
-  if (state.session) sessionStorage.setItem(STORE_SESSION, state.session);
-  else sessionStorage.removeItem(STORE_SESSION);
+  if (state.session) store.set(STORE_SESSION, state.session);
+  else store.remove(STORE_SESSION);
   if (info) {
     const l = info.limits || {};
     const parts = ['Session ' + info.id.slice(0, 8)];
@@ -134,7 +143,7 @@ async function connect(token) {
   showTokenError(null);
   try {
     await openSession();
-    sessionStorage.setItem(STORE_TOKEN, token);
+    store.set(STORE_TOKEN, token);
     ui.forget.hidden = false;
     showMessage(null);
     refreshFiles();
@@ -142,7 +151,7 @@ async function connect(token) {
     setSession(null);
     if (e.kind === 'token') {
       state.token = null;
-      sessionStorage.removeItem(STORE_TOKEN);
+      store.remove(STORE_TOKEN);
       showTokenError(token ? 'The server did not accept this token: check it and try again.'
         : 'This server needs a token.');
       ui.token.focus();
@@ -160,7 +169,7 @@ async function forget() {
     try { await api('DELETE', sessionPath()); } catch (e) { /* gone already, or the server is down */ }
   }
   state.token = null;
-  sessionStorage.removeItem(STORE_TOKEN);
+  store.remove(STORE_TOKEN);
   setSession(null);
   ui.token.value = '';
   ui.forget.hidden = true;
@@ -257,6 +266,27 @@ async function upload(event) {
   });
 }
 
+// A file of the session, saved by the browser (fetched with the token, so
+// not a plain link).
+async function download(filePath) {
+  let blob;
+  try {
+    blob = await api('GET', sessionPath('/files' + filePath.split('/').map(encodeURIComponent).join('/')),
+      { raw: true });
+  } catch (e) {
+    explain(e);
+    return;
+  }
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filePath.split('/').pop() || 'file';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 async function refreshFiles() {
   if (!state.session) return;
   let list;
@@ -270,7 +300,13 @@ async function refreshFiles() {
     const li = document.createElement('li');
     const name = document.createElement('code');
     name.textContent = f.path;
-    li.append(name, ' ', formatBytes(f.size));
+    const get = document.createElement('button');
+    get.type = 'button';
+    get.className = 'link';
+    get.textContent = 'Download';
+    get.setAttribute('aria-label', 'Download ' + f.path);
+    get.addEventListener('click', () => download(f.path));
+    li.append(name, ' ', formatBytes(f.size), ' ', get);
     return li;
   }));
   ui.filesEmpty.hidden = items.length > 0;
@@ -356,7 +392,7 @@ function clearResult() {
 function explain(e) {
   if (e.kind === 'token') {
     state.token = null;
-    sessionStorage.removeItem(STORE_TOKEN);
+    store.remove(STORE_TOKEN);
     setSession(null);
     showTokenError('The server no longer accepts this token: enter a valid one.');
     ui.token.focus();
@@ -511,12 +547,12 @@ function updateGutter() {
 
 // ---- start ----------------------------------------------------------------------
 
-ui.code.value = sessionStorage.getItem(STORE_CODE) ?? SAMPLE;
+ui.code.value = store.get(STORE_CODE) ?? SAMPLE;
 updateGutter();
 ui.code.addEventListener('keydown', onKey);
 ui.code.addEventListener('input', () => {
   updateGutter();
-  sessionStorage.setItem(STORE_CODE, ui.code.value);
+  store.set(STORE_CODE, ui.code.value);
 });
 ui.code.addEventListener('scroll', () => { ui.gutter.scrollTop = ui.code.scrollTop; });
 ui.code.addEventListener('blur', () => { tabLeaves = false; });
