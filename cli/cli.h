@@ -23,39 +23,20 @@
 #include "buf.h"
 #include "exit.h"
 #include "io.h"
+#include "limit_names.h"
 #include "mpbox.h"
 #include "units.h"
 
-/* Options that set a limit, as bits of cli_config.given: with
- * --load-session only the limits given on the command line override the
- * ones stored in the snapshot. */
-enum {
-    CLI_GIVEN_MEMORY = 1u << 0,
-    CLI_GIVEN_TIMEOUT = 1u << 1,
-    CLI_GIVEN_MAX_OUTPUT = 1u << 2,
-    CLI_GIVEN_OUTPUT_STOP = 1u << 3,
-    CLI_GIVEN_FUEL = 1u << 4,
-    CLI_GIVEN_DETERMINISTIC = 1u << 5,
-    CLI_GIVEN_SEED = 1u << 6,
-    CLI_GIVEN_ROLLBACK = 1u << 7
-};
-
 #define CLI_MAX_FILE_OPTS 64 /* --mount and --file, each */
 
-/* What the command line asked for. With --load-session, the limit fields
- * are updated to the loaded session's limits (state.c), so that messages
- * name the limits that were in force. */
+/* What the command line asked for. With --load-session, limits[] is
+ * updated to the loaded session's limits (state.c), so that messages name
+ * the limits that were in force. */
 struct cli_config {
-    uint64_t memory;     /* bytes */
-    int64_t timeout_ms;  /* 0 = no limit */
-    uint64_t max_output; /* bytes per stream */
-    int output_stop;     /* 1: --on-output-limit=stop */
+    int64_t limits[MPBOX_LIMIT_COUNT_]; /* by id: the defaults, or the flags' (app/limits.h) */
+    unsigned given;      /* 1 << id: limits given on the command line, which
+                            override a loaded session's own */
     int json;            /* --json */
-    uint64_t fuel;       /* --fuel: units per run; 0 = no limit */
-    int deterministic;   /* --deterministic */
-    uint64_t seed;       /* --seed (used in deterministic mode) */
-    int rollback;        /* 1 unless --no-rollback */
-    unsigned given;      /* CLI_GIVEN_* bits */
     const char *load_session; /* --load-session FILE, or NULL */
     const char *save_session; /* --save-session FILE, or NULL */
     /* files.c: --mount DIR[:/PATH], --file PATH[:NAME] (in the order

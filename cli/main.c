@@ -38,13 +38,6 @@ __attribute__((format(printf, 1, 2))) static void usage_error(const char *fmt, .
 
 static void print_help(void)
 {
-    char mem[32], out[32], min[32], max[32], tmo[32];
-    app_format_size(MPBOX_DEFAULT_MEMORY, mem, sizeof mem);
-    app_format_size(MPBOX_DEFAULT_OUTPUT, out, sizeof out);
-    app_format_size(MPBOX_MIN_MEMORY, min, sizeof min);
-    app_format_size(MPBOX_MAX_MEMORY, max, sizeof max);
-    app_format_ms(MPBOX_DEFAULT_TIMEOUT_MS, tmo, sizeof tmo);
-
     printf("Usage: mpbox [OPTION]... FILE\n"
            "       mpbox [OPTION]... -c CODE\n"
            "       mpbox [OPTION]... -        (program from stdin)\n"
@@ -60,31 +53,16 @@ static void print_help(void)
            "  -c CODE                  run CODE\n"
            "      --json               print one JSON object describing the run on stdout\n"
            "                           (guest output inside it); nothing is streamed\n"
-           "      --memory SIZE        guest memory cap, %s to %s (default %s)\n"
-           "      --timeout SECONDS    wall-clock limit per run, e.g. 10 or 0.5;\n"
-           "                           0 = no limit (default %s)\n"
-           "      --max-output SIZE    bytes kept per stream, stdout and stderr each\n"
-           "                           (default %s)\n"
            "      --clip-output SIZE   show at most SIZE bytes of each output (stdout,\n"
            "                           stderr; in --json too): its beginning and its end\n"
            "                           with a line \"[mpbox: N bytes left out]\"; the\n"
            "                           output is then printed when the run ends. 0 = all\n"
-           "                           (default; `mpbox mcp`: 20000)\n"
-           "      --on-output-limit=drop|stop\n"
-           "                           past the cap, drop further output (default) or\n"
-           "                           stop the run\n"
-           "      --fuel N             units of guest work per run (counted at function\n"
-           "                           entries and loop headers, the same on every\n"
-           "                           machine); K, M, G = powers of 1000; 0 = no limit\n"
-           "                           (default); needs a build with fuel (--version)\n"
-           "      --no-rollback        a run ending in a hard stop, trap, out_of_memory or\n"
-           "                           out_of_fuel loses the session instead of rolling it\n"
-           "                           back to its state before the run\n"
-           "      --deterministic      fixed virtual clock and seeded random numbers: the\n"
-           "                           same program gives the same output bit for bit\n"
-           "      --seed N             seed of the random source with --deterministic,\n"
-           "                           0 to 2^63-1 (default 0)\n"
-           "      --load-session FILE  start from a session saved with --save-session\n"
+           "                           (default; `mpbox mcp`: 20000)\n",
+           MPBOX_GUEST_VERSION);
+    /* the limits: one line each from the library's table (docs/limits.md);
+     * a yes/no limit also takes --NAME / --no-NAME */
+    app_limit_help();
+    printf("      --load-session FILE  start from a session saved with --save-session\n"
            "                           (limits given here override the saved ones)\n"
            "      --save-session FILE  save the session to FILE after the program, or when\n"
            "                           the REPL exits\n"
@@ -102,8 +80,8 @@ static void print_help(void)
            "  -h, --help               show this help and exit\n"
            "  -V, --version            show the versions and exit\n"
            "SIZE is a number of bytes with an optional K, M or G suffix (powers of 1024).\n"
-           "Arguments after the program are refused: there is no sys.argv support yet.\n",
-           MPBOX_GUEST_VERSION, min, max, mem, tmo, out);
+           "SECONDS: 10, 0.5 or 250ms; N: a whole number (K, M, G: powers of 1000).\n"
+           "Arguments after the program are refused: there is no sys.argv support yet.\n");
     printf("\n"
            "Exit status:\n"
            "  0    success (or sys.exit(0))\n"
@@ -127,14 +105,6 @@ static void print_help(void)
  * must not be given one. */
 enum opt {
     OPT_JSON,
-    OPT_MEMORY,
-    OPT_TIMEOUT,
-    OPT_MAX_OUTPUT,
-    OPT_ON_LIMIT,
-    OPT_FUEL,
-    OPT_NO_ROLLBACK,
-    OPT_DETERMINISTIC,
-    OPT_SEED,
     OPT_LOAD_SESSION,
     OPT_SAVE_SESSION,
     OPT_MOUNT,
@@ -151,14 +121,6 @@ static const struct {
     enum opt id;
 } long_opts[] = {
     {"json", 0, OPT_JSON},
-    {"memory", 1, OPT_MEMORY},
-    {"timeout", 1, OPT_TIMEOUT},
-    {"max-output", 1, OPT_MAX_OUTPUT},
-    {"on-output-limit", 1, OPT_ON_LIMIT},
-    {"fuel", 1, OPT_FUEL},
-    {"no-rollback", 0, OPT_NO_ROLLBACK},
-    {"deterministic", 0, OPT_DETERMINISTIC},
-    {"seed", 1, OPT_SEED},
     {"load-session", 1, OPT_LOAD_SESSION},
     {"save-session", 1, OPT_SAVE_SESSION},
     {"mount", 1, OPT_MOUNT},
@@ -175,36 +137,11 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
 {
     struct cli_config *c = &inv->cfg;
     const char *err = NULL;
-    char buf[32];
 
     switch (id) {
     case OPT_JSON: c->json = 1; return 0;
     case OPT_HELP: inv->help = 1; return 0;
     case OPT_VERSION: inv->version = 1; return 0;
-    case OPT_NO_ROLLBACK:
-        c->rollback = 0;
-        c->given |= CLI_GIVEN_ROLLBACK;
-        return 0;
-    case OPT_DETERMINISTIC:
-        c->deterministic = 1;
-        c->given |= CLI_GIVEN_DETERMINISTIC;
-        return 0;
-    case OPT_FUEL:
-        err = app_parse_count(value, &c->fuel);
-        if (!err && c->fuel > 0 && !mpbox_has_fuel()) {
-            usage_error("--%s '%s': this mpbox was built without fuel metering (see mpbox --version); "
-                        "only --fuel 0 (no limit) is accepted",
-                        name, value);
-            return -1;
-        }
-        c->given |= CLI_GIVEN_FUEL;
-        break;
-    case OPT_SEED:
-        err = app_parse_uint(value, (uint64_t)INT64_MAX, &c->seed);
-        if (err && strcmp(err, "too large") == 0)
-            err = "too large (at most 9223372036854775807)";
-        c->given |= CLI_GIVEN_SEED;
-        break;
     case OPT_LOAD_SESSION:
     case OPT_SAVE_SESSION:
         if (*value == '\0')
@@ -239,45 +176,9 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
         else
             c->output_dir = value;
         break;
-    case OPT_MEMORY:
-        c->given |= CLI_GIVEN_MEMORY;
-        err = app_parse_size(value, &c->memory);
-        if (!err && c->memory == 0)
-            err = "must be greater than 0";
-        if (!err && c->memory < MPBOX_MIN_MEMORY) {
-            app_format_size(MPBOX_MIN_MEMORY, buf, sizeof buf);
-            usage_error("--%s '%s': below the minimum of %s (the guest needs that much to start)", name, value,
-                        buf);
-            return -1;
-        }
-        if (!err && c->memory > MPBOX_MAX_MEMORY) {
-            app_format_size(MPBOX_MAX_MEMORY, buf, sizeof buf);
-            usage_error("--%s '%s': above the maximum of %s", name, value, buf);
-            return -1;
-        }
-        break;
-    case OPT_TIMEOUT:
-        err = app_parse_seconds(value, &c->timeout_ms);
-        c->given |= CLI_GIVEN_TIMEOUT;
-        break;
     case OPT_CLIP_OUTPUT:
         err = app_parse_size(value, &c->clip_output);
         c->clip_given = 1;
-        break;
-    case OPT_MAX_OUTPUT:
-        c->given |= CLI_GIVEN_MAX_OUTPUT;
-        err = app_parse_size(value, &c->max_output);
-        if (!err && c->max_output > INT64_MAX)
-            err = "too large";
-        break;
-    case OPT_ON_LIMIT:
-        c->given |= CLI_GIVEN_OUTPUT_STOP;
-        if (strcmp(value, "drop") == 0)
-            c->output_stop = 0;
-        else if (strcmp(value, "stop") == 0)
-            c->output_stop = 1;
-        else
-            err = "expected 'drop' or 'stop'";
         break;
     }
     if (err) {
@@ -287,12 +188,50 @@ static int set_option(struct invocation *inv, enum opt id, const char *name, con
     return 0;
 }
 
+/* A limit flag (app/limit_names.h): its value checked against the library's
+ * limit table. Returns -1 after a message. */
+static int set_limit(struct cli_config *c, int id, const char *name, const char *value, int64_t fixed)
+{
+    char msg[160];
+    if (value) {
+        const char *err = app_limit_parse(id, value, &fixed, msg, sizeof msg);
+        if (err) {
+            usage_error("--%s '%s': %s", name, value, err);
+            return -1;
+        }
+    }
+    c->given |= app_limit_set(c->limits, id, fixed);
+    return 0;
+}
+
 /* "--name", "--name=value" or "--name value" at argv[*i]. */
 static int parse_long(struct invocation *inv, int argc, char **argv, int *i)
 {
     const char *arg = argv[*i] + 2;
     const char *eq = strchr(arg, '=');
     size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+    char flag[64];
+    int takes_value;
+    int64_t fixed;
+    snprintf(flag, sizeof flag, "%.*s", (int)n, arg);
+    int id = n < sizeof flag ? app_limit_flag(flag, &takes_value, &fixed) : -1;
+    if (id >= 0) {
+        const char *value = NULL;
+        if (!takes_value && eq) {
+            usage_error("option --%s takes no value", flag);
+            return -1;
+        }
+        if (takes_value && eq) {
+            value = eq + 1;
+        } else if (takes_value) {
+            if (*i + 1 >= argc) {
+                usage_error("option --%s needs a value", flag);
+                return -1;
+            }
+            value = argv[++*i];
+        }
+        return set_limit(&inv->cfg, id, flag, value, fixed);
+    }
 
     for (size_t k = 0; k < sizeof long_opts / sizeof long_opts[0]; k++) {
         const char *name = long_opts[k].name;
@@ -396,25 +335,12 @@ static int load_program(const struct invocation *inv, struct mpb_buf *prog)
  * (the REPL makes a new one when a session is lost). */
 static int apply_limits(mpbox_runtime *rt, const struct cli_config *c)
 {
-    const struct {
-        int id;
-        int64_t value;
-        const char *option;
-    } limits[] = {
-        {MPBOX_LIMIT_MEMORY, (int64_t)c->memory, "--memory"},
-        {MPBOX_LIMIT_TIMEOUT_MS, c->timeout_ms, "--timeout"},
-        {MPBOX_LIMIT_STDOUT, (int64_t)c->max_output, "--max-output"},
-        {MPBOX_LIMIT_STDERR, (int64_t)c->max_output, "--max-output"},
-        {MPBOX_LIMIT_OUTPUT_STOP, c->output_stop, "--on-output-limit"},
-        {MPBOX_LIMIT_FUEL, (int64_t)c->fuel, "--fuel"},
-        {MPBOX_LIMIT_ROLLBACK, c->rollback, "--no-rollback"},
-        {MPBOX_LIMIT_DETERMINISTIC, c->deterministic, "--deterministic"},
-        {MPBOX_LIMIT_SEED, (int64_t)c->seed, "--seed"},
-    };
-
-    for (size_t k = 0; k < sizeof limits / sizeof limits[0]; k++) {
-        if (mpbox_runtime_limit(rt, limits[k].id, limits[k].value) < 0) {
-            usage_error("%s: value out of the range the library accepts", limits[k].option);
+    /* in id order: deterministic mode before its seed (each re-seeds) */
+    for (int id = 0; id < MPBOX_LIMIT_COUNT_; id++) {
+        if (mpbox_runtime_limit(rt, id, c->limits[id]) < 0) {
+            char flag[64];
+            app_limit_flag_name(id, flag, sizeof flag);
+            usage_error("--%s: value out of the range the library accepts", flag);
             return -1;
         }
     }
@@ -438,12 +364,8 @@ static int apply_limits(mpbox_runtime *rt, const struct cli_config *c)
 
 int cli_main(int argc, char **argv)
 {
-    struct invocation inv = {
-        .cfg = {.memory = MPBOX_DEFAULT_MEMORY,
-                .timeout_ms = MPBOX_DEFAULT_TIMEOUT_MS,
-                .max_output = MPBOX_DEFAULT_OUTPUT,
-                .rollback = 1},
-    };
+    struct invocation inv = {0};
+    app_limit_defaults(inv.cfg.limits);
     struct mpb_buf prog = {0};
     mpbox_runtime *rt = NULL;
     int status;

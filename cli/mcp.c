@@ -383,10 +383,10 @@ static void handle(struct mcp_stdio *m, const char *line, size_t len)
 int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode)
 {
     struct mcp_config mc = {
-        .memory = cfg->memory,
-        .timeout_ms = cfg->timeout_ms,
-        .max_output = cfg->max_output,
-        .fuel = cfg->fuel,
+        .memory = (uint64_t)cfg->limits[MPBOX_LIMIT_MEMORY],
+        .timeout_ms = cfg->limits[MPBOX_LIMIT_TIMEOUT_MS],
+        .max_output = (uint64_t)cfg->limits[MPBOX_LIMIT_STDOUT],
+        .fuel = (uint64_t)cfg->limits[MPBOX_LIMIT_FUEL],
         .has_mounts = cfg->nmounts > 0,
         .sqlites = cfg->sqlites,
         .nsqlites = cfg->nsqlites,

@@ -63,7 +63,7 @@ static void report_truncation(const mpbox_result *r, const struct cli_config *cf
         which = "stdout";
     else if (mpbox_result_stderr_truncated(r))
         which = "stderr";
-    app_format_size(cfg->max_output, cap, sizeof cap);
+    app_format_size((uint64_t)cfg->limits[MPBOX_LIMIT_STDOUT], cap, sizeof cap);
     if (stopped)
         fprintf(stderr, "mpbox: output_truncated: %s passed its cap of %s (--max-output); run stopped\n",
                 which ? which : "output", cap);
@@ -121,11 +121,11 @@ void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_
         }
         break;
     case MPBOX_STATUS_TIMEOUT:
-        app_format_ms(cfg->timeout_ms, buf, sizeof buf);
+        app_format_ms(cfg->limits[MPBOX_LIMIT_TIMEOUT_MS], buf, sizeof buf);
         fprintf(stderr, "mpbox: timeout: run exceeded %s wall-clock limit (--timeout)\n", buf);
         break;
     case MPBOX_STATUS_OUT_OF_MEMORY:
-        app_format_size(cfg->memory, buf, sizeof buf);
+        app_format_size((uint64_t)cfg->limits[MPBOX_LIMIT_MEMORY], buf, sizeof buf);
         fprintf(stderr, "mpbox: out_of_memory: run reached the %s memory cap (--memory)\n", buf);
         break;
     case MPBOX_STATUS_OUTPUT_TRUNCATED:
@@ -138,7 +138,7 @@ void cli_report(const mpbox_result *r, const struct cli_config *cfg, struct cli_
     }
     case MPBOX_STATUS_OUT_OF_FUEL:
         fprintf(stderr, "mpbox: out_of_fuel: run used its fuel budget of %llu (--fuel)\n",
-                (unsigned long long)cfg->fuel);
+                (unsigned long long)cfg->limits[MPBOX_LIMIT_FUEL]);
         break;
     case MPBOX_STATUS_INTERRUPTED:
         if (!tb || !*tb)

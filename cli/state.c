@@ -21,52 +21,15 @@
 
 #include "cli.h"
 
-struct given_limit {
-    unsigned bit;
-    int id;
-    int64_t value;
-    const char *option;
-};
-
-/* The limits the command line gives, in the order they are applied:
- * deterministic mode before its seed (each re-seeds when it changes). */
-static size_t given_limits(const struct cli_config *c, struct given_limit *out)
-{
-    const struct given_limit all[] = {
-        {CLI_GIVEN_MEMORY, MPBOX_LIMIT_MEMORY, (int64_t)c->memory, "--memory"},
-        {CLI_GIVEN_TIMEOUT, MPBOX_LIMIT_TIMEOUT_MS, c->timeout_ms, "--timeout"},
-        {CLI_GIVEN_MAX_OUTPUT, MPBOX_LIMIT_STDOUT, (int64_t)c->max_output, "--max-output"},
-        {CLI_GIVEN_MAX_OUTPUT, MPBOX_LIMIT_STDERR, (int64_t)c->max_output, "--max-output"},
-        {CLI_GIVEN_OUTPUT_STOP, MPBOX_LIMIT_OUTPUT_STOP, c->output_stop, "--on-output-limit"},
-        {CLI_GIVEN_FUEL, MPBOX_LIMIT_FUEL, (int64_t)c->fuel, "--fuel"},
-        {CLI_GIVEN_ROLLBACK, MPBOX_LIMIT_ROLLBACK, c->rollback, "--no-rollback"},
-        {CLI_GIVEN_DETERMINISTIC, MPBOX_LIMIT_DETERMINISTIC, c->deterministic, "--deterministic"},
-        {CLI_GIVEN_SEED, MPBOX_LIMIT_SEED, (int64_t)c->seed, "--seed"},
-    };
-    size_t n = 0;
-    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
-        if (c->given & all[k].bit)
-            out[n++] = all[k];
-    return n;
-}
-
-/* cfg's limit fields and the runtime's defaults from the session. */
+/* cfg's limits and the runtime's defaults from the session. */
 static void adopt_limits(mpbox_runtime *rt, mpbox_session *s, struct cli_config *c)
 {
-    c->memory = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, -1);
-    c->timeout_ms = mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, -1);
-    /* --max-output sets both; a library user may have saved two caps, and
-     * the messages then name stdout's. */
-    c->max_output = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_STDOUT, -1);
-    c->output_stop = (int)mpbox_session_limit(s, MPBOX_LIMIT_OUTPUT_STOP, -1);
-    c->fuel = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_FUEL, -1);
-    c->rollback = (int)mpbox_session_limit(s, MPBOX_LIMIT_ROLLBACK, -1);
-    c->deterministic = (int)mpbox_session_limit(s, MPBOX_LIMIT_DETERMINISTIC, -1);
-    c->seed = (uint64_t)mpbox_session_limit(s, MPBOX_LIMIT_SEED, -1);
     for (int id = 0; id < MPBOX_LIMIT_COUNT_; id++) {
         int64_t v = mpbox_session_limit(s, id, -1);
-        if (v >= 0)
+        if (v >= 0) {
+            c->limits[id] = v;
             (void)mpbox_runtime_limit(rt, id, v);
+        }
     }
 }
 
@@ -106,7 +69,8 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
     /* The library caps a loaded session's memory and files at the
      * runtime's limits: --memory when given, else the snapshot's own. */
     (void)mpbox_runtime_limit(rt, MPBOX_LIMIT_MEMORY,
-                              (cfg->given & CLI_GIVEN_MEMORY) ? (int64_t)cfg->memory : (int64_t)MPBOX_MAX_MEMORY);
+                              (cfg->given & 1u << MPBOX_LIMIT_MEMORY) ? cfg->limits[MPBOX_LIMIT_MEMORY]
+                                                                       : (int64_t)MPBOX_MAX_MEMORY);
     (void)mpbox_runtime_limit(rt, MPBOX_LIMIT_FILES_BYTES, INT64_MAX);
     (void)mpbox_runtime_limit(rt, MPBOX_LIMIT_FILES_COUNT, INT64_MAX);
     const char *why = NULL;
@@ -116,8 +80,8 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
     if (rc == MPBOX_SNAPSHOT) {
         fprintf(stderr, "mpbox: cannot load session from %s: %s", cfg->load_session,
                 why && *why ? why : mpbox_errstr(rc));
-        if (why && strstr(why, "memory cap") && (cfg->given & CLI_GIVEN_MEMORY))
-            fprintf(stderr, " (--memory %llu bytes)", (unsigned long long)cfg->memory);
+        if (why && strstr(why, "memory cap") && (cfg->given & 1u << MPBOX_LIMIT_MEMORY))
+            fprintf(stderr, " (--memory %lld bytes)", (long long)cfg->limits[MPBOX_LIMIT_MEMORY]);
         fputc('\n', stderr);
         return APP_EXIT_USAGE;
     }
@@ -126,14 +90,16 @@ int cli_session_open(mpbox_runtime *rt, struct cli_config *cfg, mpbox_session **
         return rc == MPBOX_MISUSE ? APP_EXIT_USAGE : APP_EXIT_INTERNAL;
     }
 
-    struct given_limit lim[16];
-    size_t n = given_limits(cfg, lim);
-    for (size_t k = 0; k < n; k++) {
-        int64_t now = mpbox_session_limit(s, lim[k].id, -1);
-        if (now == lim[k].value)
+    /* the limits given on the command line override the snapshot's, in id
+     * order: deterministic mode before its seed (each re-seeds) */
+    for (int id = 0; id < MPBOX_LIMIT_COUNT_; id++) {
+        int64_t want = cfg->limits[id];
+        if (!(cfg->given & 1u << id) || mpbox_session_limit(s, id, -1) == want)
             continue;
-        if (mpbox_session_limit(s, lim[k].id, lim[k].value) < 0) {
-            fprintf(stderr, "mpbox: %s: value out of the range the library accepts\n", lim[k].option);
+        if (mpbox_session_limit(s, id, want) < 0) {
+            char flag[64];
+            app_limit_flag_name(id, flag, sizeof flag);
+            fprintf(stderr, "mpbox: --%s: value out of the range the library accepts\n", flag);
             mpbox_session_free(s);
             return APP_EXIT_USAGE;
         }

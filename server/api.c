@@ -32,6 +32,7 @@
 
 #include "cliptext.h"
 #include "json.h"
+#include "limit_names.h"
 #include "playground.h"
 #include "sessions.h"
 #include "spool.h"
@@ -113,23 +114,6 @@ static int is_hex_id(const char *s, size_t n)
 
 /* ---- limits ------------------------------------------------------------- */
 
-/* Limits clients may set, by JSON name. max_output sets stdout and stderr. */
-static const struct {
-    const char *name;
-    int id;
-    int kind; /* 0: bytes/count capped by the server's value; 1: "0 = none"
-                 capped by the server's value unless the server has none;
-                 2: boolean; 3: seed; 4: on_output_limit */
-} limit_names[] = {
-    {"memory", MPBOX_LIMIT_MEMORY, 0},         {"timeout_ms", MPBOX_LIMIT_TIMEOUT_MS, 1},
-    {"max_output", MPBOX_LIMIT_STDOUT, 0},     {"on_output_limit", MPBOX_LIMIT_OUTPUT_STOP, 4},
-    {"fuel", MPBOX_LIMIT_FUEL, 1},             {"rollback", MPBOX_LIMIT_ROLLBACK, 2},
-    {"deterministic", MPBOX_LIMIT_DETERMINISTIC, 2}, {"seed", MPBOX_LIMIT_SEED, 3},
-    {"files_bytes", MPBOX_LIMIT_FILES_BYTES, 0}, {"files_count", MPBOX_LIMIT_FILES_COUNT, 0},
-    {"host_calls", MPBOX_LIMIT_HOST_CALLS, 0},
-};
-#define NLIMIT_NAMES (sizeof limit_names / sizeof limit_names[0])
-
 /* A JSON integer in [0, INT64_MAX], or -1. */
 static int64_t json_uint(const struct mpb_json *v)
 {
@@ -182,7 +166,8 @@ static int refuse_members(struct srv_response *r, const struct mpb_json *obj, co
 }
 
 /* Fill out[] from the server's limits and the client's "limits" object
- * (may be NULL). Client values may not exceed the server's. */
+ * (may be NULL): members named and checked by the library's limit table
+ * (app/limit_names.h); caps may not exceed the server's. */
 static int parse_limits(const struct srv *srv, const struct mpb_json *obj, int64_t out[MPBOX_LIMIT_COUNT_],
                         struct srv_response *r)
 {
@@ -190,92 +175,17 @@ static int parse_limits(const struct srv *srv, const struct mpb_json *obj, int64
     memcpy(out, max, sizeof(int64_t) * MPBOX_LIMIT_COUNT_);
     if (!obj)
         return 0;
-    if (obj->type != MPB_JSON_OBJECT) {
-        srv_error(r, 400, "bad_request", "limits: expected an object");
-        return -1;
-    }
-    const char *names[NLIMIT_NAMES];
-    for (size_t k = 0; k < NLIMIT_NAMES; k++)
-        names[k] = limit_names[k].name;
-    if (refuse_members(r, obj, "limits", names, NLIMIT_NAMES) < 0)
-        return -1;
-    for (size_t k = 0; k < NLIMIT_NAMES; k++) {
-        const struct mpb_json *v = mpb_json_get(obj, limit_names[k].name);
-        const char *name = limit_names[k].name;
-        int id = limit_names[k].id;
-        if (!v)
-            continue;
-        switch (limit_names[k].kind) {
-        case 2:
-            if (v->type != MPB_JSON_BOOL) {
-                srv_error(r, 400, "bad_request", "limits.%s: expected true or false", name);
-                return -1;
-            }
-            out[id] = v->b;
-            continue;
-        case 4:
-            if (v->type != MPB_JSON_STRING || (strcmp(v->str, "drop") != 0 && strcmp(v->str, "stop") != 0)) {
-                srv_error(r, 400, "bad_request", "limits.%s: expected \"drop\" or \"stop\"", name);
-                return -1;
-            }
-            out[id] = strcmp(v->str, "stop") == 0;
-            continue;
-        }
-        int64_t x = json_uint(v);
-        if (x < 0) {
-            srv_error(r, 400, "bad_request", "limits.%s: expected a whole number from 0 to 2^63-1", name);
-            return -1;
-        }
-        if (limit_names[k].kind == 3) {
-            out[id] = x;
-            continue;
-        }
-        int unlimited_ok = limit_names[k].kind == 1 && max[id] == 0;
-        if (!unlimited_ok && (x > max[id] || (limit_names[k].kind == 1 && x == 0))) {
-            srv_error(r, 400, "limit_too_high",
-                      "limits.%s: %lld is above this server's maximum of %lld%s", name, (long long)x,
-                      (long long)max[id], limit_names[k].kind == 1 ? " (0 would mean no limit)" : "");
-            return -1;
-        }
-        if (id == MPBOX_LIMIT_MEMORY && x < (int64_t)MPBOX_MIN_MEMORY) {
-            srv_error(r, 400, "bad_request", "limits.memory: %lld is below the minimum of %lld bytes", (long long)x,
-                      (long long)MPBOX_MIN_MEMORY);
-            return -1;
-        }
-        if (id == MPBOX_LIMIT_TIMEOUT_MS && x > MPBOX_MAX_TIMEOUT_MS) {
-            srv_error(r, 400, "bad_request", "limits.timeout_ms: at most %lld", (long long)MPBOX_MAX_TIMEOUT_MS);
-            return -1;
-        }
-        if (id == MPBOX_LIMIT_FUEL && x > 0 && !mpbox_has_fuel()) {
-            srv_error(r, 400, "bad_request", "limits.fuel: this server was built without fuel metering");
-            return -1;
-        }
-        out[id] = x;
-        if (id == MPBOX_LIMIT_STDOUT)
-            out[MPBOX_LIMIT_STDERR] = x;
-    }
-    return 0;
+    char msg[1024];
+    int rc = app_limits_from_json(obj, max, out, msg, sizeof msg);
+    if (rc == APP_LIMITS_OK)
+        return 0;
+    srv_error(r, 400, rc == APP_LIMITS_TOO_HIGH ? "limit_too_high" : "bad_request", "%s", msg);
+    return -1;
 }
 
 static void put_limits(struct mpb_buf *b, const int64_t *l)
 {
-    mpb_json_put(b, "{");
-    for (size_t k = 0; k < NLIMIT_NAMES; k++) {
-        int id = limit_names[k].id;
-        if (k)
-            mpb_json_put(b, ",");
-        mpb_json_put_str(b, limit_names[k].name, strlen(limit_names[k].name));
-        mpb_json_put(b, ":");
-        if (limit_names[k].kind == 2)
-            mpb_json_put(b, l[id] ? "true" : "false");
-        else if (limit_names[k].kind == 4)
-            mpb_json_put(b, l[id] ? "\"stop\"" : "\"drop\"");
-        else if (l[id] < 0)
-            mpb_json_put(b, "null"); /* the library's own (seed: random) */
-        else
-            put_i64(b, l[id]);
-    }
-    mpb_json_put(b, "}");
+    app_limits_to_json(b, l);
 }
 
 /* ---- request bodies ----------------------------------------------------- */

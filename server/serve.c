@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "exit.h"
+#include "limit_names.h"
 #include "units.h"
 #include "sessions.h"
 #include "store.h"
@@ -135,10 +136,11 @@ static void print_help(void)
            "                           the JSON API's runs (default: all; a request may\n"
            "                           say \"clip_output\"); 0 = all\n"
            "\n"
-           "Limits of every session (defaults, and the most a client may ask for):\n"
-           "      --memory SIZE, --timeout SECONDS, --max-output SIZE,\n"
-           "      --on-output-limit=drop|stop, --fuel N, --no-rollback  (as for mpbox)\n"
-           "\n"
+           "Limits of every session (defaults, and the most a client may ask for; as\n"
+           "for mpbox, from the library's limit table):\n",
+           SRV_DEFAULT_MAX_SESSIONS);
+    app_limit_help();
+    printf("\n"
            "Host resources:\n"
            "      --allow-mount DIR    sessions may mount directories under DIR read-only\n"
            "                           (repeatable)\n"
@@ -148,29 +150,7 @@ static void print_help(void)
            "      --oneshot-reuse N    runs of POST /v1/run one worker serves (default 64)\n"
            "      --no-seccomp         do not install the workers' seccomp filter (debugging)\n"
            "  -h, --help               show this help and exit\n",
-           SRV_DEFAULT_MAX_SESSIONS, SRV_DEFAULT_MAX_ONESHOT);
-}
-
-/* Library defaults (include/mpbox.h), made explicit so that they can be
- * shown and used as the ceiling of what clients ask for. */
-static void default_limits(int64_t *l)
-{
-    l[MPBOX_LIMIT_MEMORY] = MPBOX_DEFAULT_MEMORY;
-    l[MPBOX_LIMIT_TIMEOUT_MS] = MPBOX_DEFAULT_TIMEOUT_MS;
-    l[MPBOX_LIMIT_GRACE_MS] = MPBOX_DEFAULT_GRACE_MS;
-    l[MPBOX_LIMIT_STDOUT] = MPBOX_DEFAULT_OUTPUT;
-    l[MPBOX_LIMIT_STDERR] = MPBOX_DEFAULT_OUTPUT;
-    l[MPBOX_LIMIT_OUTPUT_STOP] = 0;
-    l[MPBOX_LIMIT_ROLLBACK] = 1;
-    l[MPBOX_LIMIT_FUEL] = 0;
-    l[MPBOX_LIMIT_DETERMINISTIC] = 0;
-    l[MPBOX_LIMIT_SEED] = -1;
-    l[MPBOX_LIMIT_FILES_BYTES] = 64ll << 20;
-    l[MPBOX_LIMIT_FILES_COUNT] = 1000;
-    l[MPBOX_LIMIT_HOST_ARG_BYTES] = 1ll << 20;
-    l[MPBOX_LIMIT_HOST_RESULT_BYTES] = 16ll << 20;
-    l[MPBOX_LIMIT_HOST_DEPTH] = 64;
-    l[MPBOX_LIMIT_HOST_CALLS] = 10000;
+           SRV_DEFAULT_MAX_ONESHOT);
 }
 
 static int add_token(struct srv_config *c, const char *t, const char *where)
@@ -202,25 +182,22 @@ static int parse_int_option(const char *name, const char *value, long max, int *
 
 static const char *const value_opts[] = {
     "listen", "token", "token-file", "max-sessions", "idle-timeout", "session-ttl", "memory-budget", "state-dir",
-    "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "memory", "timeout",
-    "max-output", "on-output-limit", "fuel", "oneshot-reuse", "allow-origin", "mcp-return-mode", "clip-output",
+    "busy", "max-request", "max-connections", "connection-timeout", "allow-mount", "sqlite", "oneshot-reuse",
+    "allow-origin", "mcp-return-mode", "clip-output",
     "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
     "log-format", "max-connections-per-client", "header-timeout", "min-rate", "state-dir-budget", "store",
     "store-lease"};
-static const char *const flag_opts[] = {"insecure", "no-rollback", "no-seccomp", "log-requests", "metrics-loopback",
+static const char *const flag_opts[] = {"insecure", "no-seccomp", "log-requests", "metrics-loopback",
                                         "playground", "help"};
 
 static int set_option(struct srv_config *c, const char *name, const char *v, int *help)
 {
     const char *err = NULL;
-    uint64_t u;
     int64_t ms;
     if (strcmp(name, "help") == 0)
         *help = 1;
     else if (strcmp(name, "insecure") == 0)
         c->insecure = 1;
-    else if (strcmp(name, "no-rollback") == 0)
-        c->limits[MPBOX_LIMIT_ROLLBACK] = 0;
     else if (strcmp(name, "no-seccomp") == 0)
         c->seccomp = 0;
     else if (strcmp(name, "log-requests") == 0)
@@ -348,31 +325,6 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
             err = "given too many times";
         else
             c->sqlites[c->nsqlites++] = v;
-    } else if (strcmp(name, "memory") == 0) {
-        err = app_parse_size(v, &u);
-        if (!err && (u < MPBOX_MIN_MEMORY || u > MPBOX_MAX_MEMORY))
-            err = "out of range (see mpbox --help)";
-        c->limits[MPBOX_LIMIT_MEMORY] = (int64_t)u;
-    } else if (strcmp(name, "timeout") == 0) {
-        err = app_parse_seconds(v, &ms);
-        c->limits[MPBOX_LIMIT_TIMEOUT_MS] = ms;
-    } else if (strcmp(name, "max-output") == 0) {
-        err = app_parse_size(v, &u);
-        if (!err && u > INT64_MAX)
-            err = "too large";
-        c->limits[MPBOX_LIMIT_STDOUT] = c->limits[MPBOX_LIMIT_STDERR] = (int64_t)u;
-    } else if (strcmp(name, "on-output-limit") == 0) {
-        if (strcmp(v, "drop") == 0 || strcmp(v, "stop") == 0)
-            c->limits[MPBOX_LIMIT_OUTPUT_STOP] = strcmp(v, "stop") == 0;
-        else
-            err = "expected 'drop' or 'stop'";
-    } else if (strcmp(name, "fuel") == 0) {
-        err = app_parse_count(v, &u);
-        if (!err && u > INT64_MAX)
-            err = "too large";
-        if (!err && u > 0 && !mpbox_has_fuel())
-            err = "this mpbox was built without fuel metering";
-        c->limits[MPBOX_LIMIT_FUEL] = (int64_t)u;
     }
     if (err) {
         usage_error("--%s '%s': %s", name, v, err);
@@ -402,11 +354,12 @@ static int parse_args(struct srv_config *c, int argc, char **argv, int *help)
         }
         memcpy(opt, name, n);
         opt[n] = '\0';
-        int takes = -1;
-        for (size_t k = 0; k < sizeof value_opts / sizeof value_opts[0]; k++)
+        int64_t fixed = 0;
+        int takes = -1, limit = app_limit_flag(opt, &takes, &fixed);
+        for (size_t k = 0; limit < 0 && k < sizeof value_opts / sizeof value_opts[0]; k++)
             if (strcmp(opt, value_opts[k]) == 0)
                 takes = 1;
-        for (size_t k = 0; k < sizeof flag_opts / sizeof flag_opts[0]; k++)
+        for (size_t k = 0; limit < 0 && k < sizeof flag_opts / sizeof flag_opts[0]; k++)
             if (strcmp(opt, flag_opts[k]) == 0)
                 takes = 0;
         if (takes < 0) {
@@ -428,8 +381,17 @@ static int parse_args(struct srv_config *c, int argc, char **argv, int *help)
                 return -1;
             }
         }
-        if (set_option(c, opt, value, help) < 0)
+        if (limit >= 0) { /* a limit flag (app/limit_names.h), checked against the library's table */
+            char msg[160];
+            const char *err = value ? app_limit_parse(limit, value, &fixed, msg, sizeof msg) : NULL;
+            if (err) {
+                usage_error("--%s '%s': %s", opt, value, err);
+                return -1;
+            }
+            app_limit_set(c->limits, limit, fixed);
+        } else if (set_option(c, opt, value, help) < 0) {
             return -1;
+        }
     }
     return 0;
 }
@@ -510,7 +472,7 @@ int serve_main(int argc, char **argv)
     pthread_mutex_init(&srv.oneshot_lock, NULL);
     pthread_cond_init(&srv.oneshot_free, NULL);
     struct srv_http *http = NULL;
-    default_limits(cfg.limits);
+    app_limit_defaults(cfg.limits); /* the library's table: shown, and the ceiling of what clients ask for */
 
     if (parse_args(&cfg, argc, argv, &help) < 0) {
         status = APP_EXIT_USAGE;

@@ -339,20 +339,22 @@ static int meta_strings(const struct mpb_json *v, size_t max, char ***out, int *
     return copy_strings(tmp, *n, out);
 }
 
-/* Limits no higher than the server's now: sizes and counts at most its
- * own, a time or fuel limit only "none" (0) when the server has none. */
+/* Limits no higher than the server's now: every cap of the library's
+ * limit table (not the settings: clock mode, seed, rollback, output
+ * policy) at most its own, one where 0 means none only 0 when the server's
+ * is 0 too. */
 static void clamp_limits(int64_t *l, const int64_t *ceil)
 {
-    static const int sizes[] = {MPBOX_LIMIT_MEMORY, MPBOX_LIMIT_STDOUT, MPBOX_LIMIT_STDERR,
-                                MPBOX_LIMIT_FILES_BYTES, MPBOX_LIMIT_FILES_COUNT, MPBOX_LIMIT_HOST_CALLS};
-    static const int zero_is_none[] = {MPBOX_LIMIT_TIMEOUT_MS, MPBOX_LIMIT_FUEL};
-    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++)
-        if (ceil[sizes[i]] >= 0 && l[sizes[i]] > ceil[sizes[i]])
-            l[sizes[i]] = ceil[sizes[i]];
-    for (size_t i = 0; i < sizeof zero_is_none / sizeof *zero_is_none; i++) {
-        int id = zero_is_none[i];
-        if (ceil[id] > 0 && (l[id] <= 0 || l[id] > ceil[id]))
+    for (int id = 0; id < MPBOX_LIMIT_COUNT_; id++) {
+        const mpbox_limit_desc *d = mpbox_limit_info(id);
+        if (d->flags & MPBOX_LIMIT_SETTING)
+            continue;
+        if (d->flags & MPBOX_LIMIT_ZERO_IS_NONE) {
+            if (ceil[id] > 0 && (l[id] <= 0 || l[id] > ceil[id]))
+                l[id] = ceil[id];
+        } else if (ceil[id] >= 0 && l[id] > ceil[id]) {
             l[id] = ceil[id];
+        }
     }
 }
 
@@ -367,7 +369,7 @@ static struct sess *parse_meta(struct sess_table *t, const char *id, const char 
                           *lim = mpb_json_get(m, "limits");
     int ok = s && m && m->type == MPB_JSON_OBJECT && meta_int(mpb_json_get(m, "format"), 0) == META_FORMAT &&
              idv && idv->type == MPB_JSON_STRING && strcmp(idv->str, id) == 0 && owner &&
-             owner->type == MPB_JSON_STRING && lim && lim->type == MPB_JSON_ARRAY && lim->n == MPBOX_LIMIT_COUNT_;
+             owner->type == MPB_JSON_STRING && lim && lim->type == MPB_JSON_ARRAY && lim->n <= MPBOX_LIMIT_COUNT_;
     if (s)
         pthread_cond_init(&s->released, NULL);
     if (ok) {
@@ -378,8 +380,9 @@ static struct sess *parse_meta(struct sess_table *t, const char *id, const char 
         ok = s->owner >= 0 && created >= 0 && runs >= 0;
         s->created_ms = created;
         s->runs = (uint64_t)runs;
+        /* by id; ids added since it was written: the pool's default */
         for (int i = 0; ok && i < MPBOX_LIMIT_COUNT_; i++)
-            ok = (s->limits[i] = meta_int(lim->items[i], -1)) >= -1;
+            ok = (s->limits[i] = (size_t)i < lim->n ? meta_int(lim->items[i], -1) : -1) >= -1;
         ok = ok && meta_strings(mpb_json_get(m, "mounts"), 16, &s->mounts, &s->nmounts) == 0 &&
              meta_strings(mpb_json_get(m, "sqlite"), SRV_MAX_LIST, &s->sqlites, &s->nsqlites) == 0;
     }
