@@ -40,32 +40,32 @@
 #define MAX_MOUNTS 16
 #define MAX_GUEST_PATH 4096
 
-const char *const srv_run_status_names[SRV_RUN_STATUSES] = {
-    "ok", "error", "timeout", "out_of_memory", "output_truncated", "trap", "interrupted", "out_of_fuel",
-    "worker_died", "unknown"};
-
-void srv_count_run(struct srv_metrics *m, const char *json, size_t len)
+const char *srv_run_status_name(int k)
 {
-    int k = SRV_RUN_UNKNOWN;
-    static const char prefix[] = "{\"status\":\""; /* how mpbox_result_json starts */
-    if (!json) {
-        k = SRV_RUN_WORKER_DIED;
-    } else if (len > sizeof prefix && memcmp(json, prefix, sizeof prefix - 1) == 0) {
-        const char *name = json + sizeof prefix - 1, *end = memchr(name, '"', len - (sizeof prefix - 1));
-        for (int i = 0; end && i < SRV_RUN_WORKER_DIED; i++)
-            if (strlen(srv_run_status_names[i]) == (size_t)(end - name) &&
-                memcmp(name, srv_run_status_names[i], (size_t)(end - name)) == 0)
-                k = i;
-    }
+    if (k < SRV_RUN_WORKER_DIED)
+        return mpbox_status_name(k); /* the library's names */
+    return k == SRV_RUN_WORKER_DIED ? "worker_died" : "unknown";
+}
+
+void srv_count_run(struct srv_metrics *m, int status)
+{
+    int k = status >= 0 && status <= SRV_RUN_WORKER_DIED ? status : SRV_RUN_UNKNOWN;
     atomic_fetch_add(&m->runs[k], 1);
 }
 
 /* ---- small helpers ------------------------------------------------------ */
 
+/* The server is out of memory: one answer everywhere, 503 (the condition
+ * passes; the request may be retried), docs/serve.md "Errors". */
+static void no_memory(struct srv_response *r)
+{
+    srv_error(r, 503, "out_of_memory", "the server is out of memory");
+}
+
 static int take_buf(struct srv_response *r, struct mpb_buf *b, unsigned status, const char *type)
 {
     if (!b->data) {
-        srv_error(r, 500, "out_of_memory", "the server is out of memory");
+        no_memory(r);
         return -1;
     }
     r->status = status;
@@ -211,7 +211,7 @@ static int parse_body(const struct srv_request *rq, struct srv_response *r, int 
         const char *err;
         *out = mpb_json_parse("{}", 2, &err);
         if (!*out) {
-            srv_error(r, 500, "out_of_memory", "the server is out of memory");
+            no_memory(r);
             return -1;
         }
         return 0;
@@ -227,8 +227,8 @@ static int parse_body(const struct srv_request *rq, struct srv_response *r, int 
     const char *err = NULL;
     struct mpb_json *v = mpb_json_parse(rq->body, rq->body_len, &err);
     if (!v) {
-        if (err && strcmp(err, "out of memory") == 0)
-            srv_error(r, 500, "out_of_memory", "the server is out of memory");
+        if (err == mpb_json_nomem)
+            no_memory(r);
         else
             srv_error(r, 400, "bad_json", "the body is not valid JSON: %s", err ? err : "syntax error");
         return -1;
@@ -289,7 +289,7 @@ static void run_answer(const struct run_opts *o, char *json, size_t len, struct 
         if (rc < 0) {
             mpb_buf_free(&b);
             if (rc == -1)
-                srv_error(r, 500, "out_of_memory", "the server is out of memory");
+                no_memory(r);
             else
                 srv_error(r, 500, "worker_error", "the worker sent a malformed result");
             return;
@@ -519,7 +519,7 @@ static int parse_mounts(const struct srv *srv, const struct mpb_json *v, char **
         specs[*n] = malloc(len);
         if (!specs[*n]) {
             free(real);
-            srv_error(r, 500, "out_of_memory", "the server is out of memory");
+            no_memory(r);
             return -1;
         }
         snprintf(specs[*n], len, "%s:%s", real, target);
@@ -601,9 +601,11 @@ static void sess_error(struct srv_response *r, int rc, const char *err)
         srv_response_header(r, "Retry-After", "10");
         break;
     case SESS_OWNER_FULL: srv_error(r, 429, "too_many_sessions", "%s", err); break;
-    case SESS_NOMEM: srv_error(r, 503, "out_of_memory", "the server is out of memory"); break;
+    case SESS_NOMEM: no_memory(r); break;
     case SESS_CLOSING: srv_error(r, 503, "shutting_down", "the server is shutting down"); break;
     case SESS_FAILED: srv_error(r, 500, "worker_failed", "%s", err); break;
+    case SESS_BAD_SNAPSHOT: srv_error(r, 400, "bad_snapshot", "%s", err); break;
+    case SESS_MOUNT_FAILED: srv_error(r, 400, "mount_failed", "%s", err); break;
     case SESS_UNAVAILABLE:
         srv_error(r, 503, "store_unavailable", "the session store cannot be reached: %s", err);
         srv_response_header(r, "Retry-After", "1");
@@ -683,12 +685,7 @@ static void create_session(struct srv *srv, const struct srv_request *rq, struct
     char err[300] = "";
     int rc = sess_create(srv->sessions, rq->owner, SESS_API, &p, &s, err, sizeof err);
     if (rc != SESS_OK) {
-        if (rc == SESS_FAILED && snap && strstr(err, "snapshot refused"))
-            srv_error(r, 400, "bad_snapshot", "%s", err);
-        else if (rc == SESS_FAILED && nmounts > 0 && strstr(err, "cannot mount"))
-            srv_error(r, 400, "mount_failed", "%s", err);
-        else
-            sess_error(r, rc, err);
+        sess_error(r, rc, err);
         goto done;
     }
     struct sess_info info;
@@ -759,7 +756,7 @@ static void worker_error(struct wk *w, int rc, const char *what, struct srv_resp
 {
     const char *why = w ? wk_last_error(w) : "";
     if (rc == WK_NOMEM) {
-        srv_error(r, 503, "out_of_memory", "the server is out of memory");
+        no_memory(r);
     } else if (rc == WK_FULL) {
         srv_error(r, 503, "overloaded",
                   "the bodies and answers of requests under way fill the server's memory budget "
@@ -770,26 +767,15 @@ static void worker_error(struct wk *w, int rc, const char *what, struct srv_resp
     }
 }
 
-/* The final "session":"X" of a result (the only top-level member of that
- * name; stats, after it, holds numbers only). */
-static int result_lost_session(const char *json, size_t len)
-{
-    static const char key[] = "\"session\":\"";
-    const char *last = NULL;
-    for (const char *p = json; (p = memmem(p, len - (size_t)(p - json), key, sizeof key - 1)); p++)
-        last = p;
-    return last && strncmp(last + sizeof key - 1, "lost\"", 5) == 0;
-}
-
 /* The end of a run in a claimed session: the answer into r (a result or
  * an error), the metrics, a lost session marked. */
 static void run_ended(struct srv *srv, struct sess *s, const struct run_opts *o, int rc, char *json, size_t jlen,
-                      struct srv_response *r)
+                      const struct wk_outcome *outcome, struct srv_response *r)
 {
     if (rc == WK_OK) {
         char err[300] = "";
-        srv_count_run(&srv->metrics, json, jlen);
-        if (result_lost_session(json, jlen)) {
+        srv_count_run(&srv->metrics, outcome->status);
+        if (outcome->session == MPBOX_SESSION_LOST) {
             sess_mark_lost(srv->sessions, s, "a run lost the session (a hard stop or trap with rollback off)", 0);
         } else if ((rc = sess_commit(srv->sessions, s, err, sizeof err)) != SESS_OK) {
             /* --store: the run's state did not reach the store, so the run
@@ -801,7 +787,7 @@ static void run_ended(struct srv *srv, struct sess *s, const struct run_opts *o,
         }
         run_answer(o, json, jlen, r);
     } else if (rc == WK_DEAD || rc == WK_TIMEOUT) {
-        srv_count_run(&srv->metrics, NULL, 0);
+        srv_count_run(&srv->metrics, SRV_RUN_WORKER_DIED);
         worker_died(srv, s, rc, r);
         free(json);
     } else {
@@ -845,9 +831,10 @@ static void live_produce(struct srv_stream *st, void *arg)
     lr->st = st;
     char *json = NULL;
     size_t jlen = 0;
-    int rc = wk_run_live(sess_worker(lr->s), lr->code, lr->len, lr->o.flags, live_line, lr, &json, &jlen);
+    struct wk_outcome outcome;
+    int rc = wk_run_live(sess_worker(lr->s), lr->code, lr->len, lr->o.flags, live_line, lr, &json, &jlen, &outcome);
     struct srv_response r = {0};
-    run_ended(srv, lr->s, &lr->o, rc, json, jlen, &r);
+    run_ended(srv, lr->s, &lr->o, rc, json, jlen, &outcome, &r);
     sess_unclaim(srv->sessions, lr->s);
     lr->claimed = 0;
     struct mpb_buf b = {0};
@@ -890,7 +877,7 @@ static void run_streamed(struct srv *srv, struct sess *s, const char *id, int ow
             free(lr->code);
         free(lr);
         sess_unclaim(srv->sessions, s);
-        srv_error(r, 500, "out_of_memory", "the server is out of memory");
+        no_memory(r);
         return;
     }
     memcpy(lr->code, code, len);
@@ -934,9 +921,10 @@ static void run_in_session(struct srv *srv, struct sess *s, const struct srv_req
     }
     char *json = NULL;
     size_t jlen = 0;
-    rc = wk_run(sess_worker(s), code, len, o.flags, &json, &jlen);
+    struct wk_outcome outcome;
+    rc = wk_run(sess_worker(s), code, len, o.flags, &json, &jlen, &outcome);
     mpb_json_free(body);
-    run_ended(srv, s, &o, rc, json, jlen, r);
+    run_ended(srv, s, &o, rc, json, jlen, &outcome, r);
     sess_unclaim(srv->sessions, s);
 }
 
@@ -1166,12 +1154,13 @@ static void run_once(struct srv *srv, const struct srv_request *rq, struct srv_r
     }
     srv->oneshot_running++;
     pthread_mutex_unlock(&srv->oneshot_lock);
-    int rc = wk_run_once(srv->pool, limits, code, len, o.flags, &json, &jlen);
+    struct wk_outcome outcome;
+    int rc = wk_run_once(srv->pool, limits, code, len, o.flags, &json, &jlen, &outcome);
     mpb_json_free(body);
     /* Counted before the slot is given back: whoever takes the slot next
      * sees this run in /metrics. */
     atomic_fetch_add(&srv->metrics.oneshot_runs, 1);
-    srv_count_run(&srv->metrics, rc == WK_OK ? json : NULL, jlen);
+    srv_count_run(&srv->metrics, rc == WK_OK ? outcome.status : SRV_RUN_WORKER_DIED);
     pthread_mutex_lock(&srv->oneshot_lock);
     srv->oneshot_running--;
     pthread_cond_signal(&srv->oneshot_free);
@@ -1230,7 +1219,7 @@ static void metrics(struct srv *srv, struct srv_response *r)
 
     metric(&b, "mpbox_runs_total", "counter", "Runs by result status (worker_died: no result).");
     for (int i = 0; i < SRV_RUN_STATUSES; i++) {
-        snprintf(labels, sizeof labels, "{status=\"%s\"}", srv_run_status_names[i]);
+        snprintf(labels, sizeof labels, "{status=\"%s\"}", srv_run_status_name(i));
         sample(&b, "mpbox_runs_total", labels, atomic_load(&m->runs[i]));
     }
     metric(&b, "mpbox_oneshot_runs_total", "counter", "Runs of POST /v1/run.");

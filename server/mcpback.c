@@ -112,8 +112,9 @@ static int be_run(void *user, const char *id, const char *owner, const struct mc
         b->runs = &me;
         pthread_mutex_unlock(&b->lock);
     }
-    int wrc = call->live ? wk_run_live(w, code, len, flags, call->live, call->live_ctx, json, json_len)
-                         : wk_run(w, code, len, flags, json, json_len);
+    struct wk_outcome outcome;
+    int wrc = call->live ? wk_run_live(w, code, len, flags, call->live, call->live_ctx, json, json_len, &outcome)
+                         : wk_run(w, code, len, flags, json, json_len, &outcome);
     pthread_mutex_lock(&b->lock);
     for (struct running **p = &b->runs; *p; p = &(*p)->next)
         if (*p == &me) {
@@ -123,7 +124,7 @@ static int be_run(void *user, const char *id, const char *owner, const struct mc
     pthread_mutex_unlock(&b->lock);
     mpb_buf_free(&me.request_id);
     if (wrc == WK_OK) {
-        srv_count_run(&srv->metrics, *json, *json_len);
+        srv_count_run(&srv->metrics, outcome.status);
     } else if (wrc == WK_DEAD || wrc == WK_TIMEOUT) {
         const struct wk_death *d = wk_death(w);
         char why[160];
@@ -131,7 +132,7 @@ static int be_run(void *user, const char *id, const char *owner, const struct mc
             snprintf(why, sizeof why, "the worker process stopped answering and was killed");
         else
             snprintf(why, sizeof why, "the worker process died (%s)", d && d->what[0] ? d->what : "unknown cause");
-        srv_count_run(&srv->metrics, NULL, 0);
+        srv_count_run(&srv->metrics, SRV_RUN_WORKER_DIED);
         sess_mark_lost(srv->sessions, s, why, 1);
         if (errcap)
             snprintf(err, errcap, "%s", why);

@@ -73,7 +73,7 @@ void srv_playground_serve(const struct srv_request *rq, struct srv_response *r)
     /* http.c frees the body: a copy of the constant bytes (a few KiB). */
     char *body = malloc(e->len ? e->len : 1);
     if (!body) {
-        srv_error(r, 500, "out_of_memory", "the server is out of memory");
+        srv_error(r, 503, "out_of_memory", "the server is out of memory"); /* as every endpoint */
         return;
     }
     memcpy(body, e->data, e->len);

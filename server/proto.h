@@ -28,8 +28,8 @@ enum pr_type {
     PR_SAVE,
     PR_COMMIT,    /* arg: PR_COMMIT_*; u64 the largest delta wanted (delta.h) */
     /* worker -> server */
-    PR_OK = 100, /* arg: the run's status for PR_RUN/PR_ONCE */
-    PR_FAIL,     /* a message */
+    PR_OK = 100, /* arg: the run's outcome for PR_RUN/PR_ONCE (pr_outcome) */
+    PR_FAIL,     /* arg: PR_FAIL_* (what failed, typed); a message */
     PR_NOFILE,   /* PR_GET: no such file */
     PR_OUTPUT,   /* during a PR_RUN with PR_RUN_LIVE: arg: 1 stdout, 2 stderr; the bytes */
     /* server <-> zygote */
@@ -40,6 +40,20 @@ enum pr_type {
     PR_SPAWN_FAILED, /* arg: request id; a message */
     PR_DIED          /* pid, wait status */
 };
+
+/* PR_OK's arg for a run: what the library said of it, typed (never read
+ * back from the result's JSON): the mpbox_status in the low byte, the
+ * mpbox_session_state in the next. */
+static inline uint32_t pr_outcome(int status, int session_state)
+{
+    return (uint32_t)(status & 0xff) | (uint32_t)(session_state & 0xff) << 8;
+}
+static inline int pr_outcome_status(uint32_t arg) { return (int)(arg & 0xff); }
+static inline int pr_outcome_session(uint32_t arg) { return (int)(arg >> 8 & 0xff); }
+
+/* PR_FAIL's arg: failures the server answers differently, told apart by
+ * this code, never by the message's text. */
+enum { PR_FAIL_OTHER = 0, PR_FAIL_SNAPSHOT = 1, PR_FAIL_MOUNT = 2 };
 
 enum { PR_MODE_SESSION = 0, PR_MODE_ONESHOT = 1 };
 /* PR_SETUP's arg may add: index the snapshot loaded, for PR_COMMIT deltas */

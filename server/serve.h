@@ -103,12 +103,12 @@ struct srv_config {
 };
 
 /* Counters for /metrics (updated from any thread). */
-/* srv_run_status_names: the 8 result statuses of mpbox_status_name, then: */
+/* Runs are counted by status: the 8 of mpbox_status, then: */
 enum { SRV_RUN_WORKER_DIED = 8, SRV_RUN_UNKNOWN = 9, SRV_RUN_STATUSES = 10 };
-extern const char *const srv_run_status_names[SRV_RUN_STATUSES];
+const char *srv_run_status_name(int k); /* a metrics label */
 struct srv_metrics {
     atomic_uint_least64_t http_by_code[600]; /* index: HTTP status */
-    atomic_uint_least64_t runs[SRV_RUN_STATUSES]; /* by srv_run_status_names */
+    atomic_uint_least64_t runs[SRV_RUN_STATUSES]; /* by srv_run_status_name */
     atomic_uint_least64_t oneshot_runs;
     atomic_uint_least64_t sessions_created, sessions_deleted, sessions_expired;
     atomic_uint_least64_t evictions, evictions_for_memory, restores, restore_failures;
@@ -122,7 +122,8 @@ struct srv_metrics {
     atomic_uint_least64_t connections_cut[GUARD_CUT_REASONS]; /* guard.h */
 };
 /* Count one run whose result JSON is json (NULL: the worker died). */
-void srv_count_run(struct srv_metrics *m, const char *json, size_t len);
+/* Count a run by its status (mpbox_status, or SRV_RUN_WORKER_DIED). */
+void srv_count_run(struct srv_metrics *m, int status);
 
 struct sess_table;
 struct mcp_http;

@@ -1114,7 +1114,10 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
     if (wrc != WK_OK) {
         if (errcap)
             snprintf(err, errcap, "%s", why[0] ? why : wrc == WK_NOMEM ? "out of memory" : "cannot start a worker");
-        rc = wrc == WK_NOMEM ? SESS_NOMEM : SESS_FAILED;
+        rc = wrc == WK_NOMEM      ? SESS_NOMEM
+             : wrc == WK_SNAPSHOT ? SESS_BAD_SNAPSHOT
+             : wrc == WK_MOUNT    ? SESS_MOUNT_FAILED
+                                  : SESS_FAILED;
         goto fail;
     }
     /* A loaded snapshot keeps its clock mode and seed unless the request

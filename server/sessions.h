@@ -43,7 +43,9 @@ enum {
     SESS_CLOSING = -7,  /* the server is shutting down */
     SESS_OWNER_FULL = -8, /* the owner holds --max-sessions-per-token */
     SESS_UNAVAILABLE = -9, /* --store: the session store cannot be reached (err) */
-    SESS_ELSEWHERE = -10   /* --store: another replica holds the session and did not release it (err) */
+    SESS_ELSEWHERE = -10,  /* --store: another replica holds the session and did not release it (err) */
+    SESS_BAD_SNAPSHOT = -11, /* sess_create: the worker refused the snapshot (err says why) */
+    SESS_MOUNT_FAILED = -12  /* sess_create: a mount failed (err) */
 };
 
 #define SESS_ID_LEN 32 /* hex digits of a 128-bit random id */

@@ -68,6 +68,7 @@ struct wk {
     int64_t limits[MPBOX_LIMIT_COUNT_]; /* the session's, from the worker's setup */
     _Atomic uint32_t run_seq;           /* number of the latest PR_RUN */
     char error[256];                    /* the last PR_FAIL message */
+    uint32_t error_code;                /* and its PR_FAIL_* code */
     struct wk *prev, *next;             /* p->live */
     struct wk *once_prev, *once_next;   /* p->once_running */
     atomic_int waiting;                 /* a thread waits for its answer (wait_readable) */
@@ -738,6 +739,7 @@ static int answer_hdr(struct wk *w, uint32_t type, struct pr_hdr h, int64_t dead
         return WK_DEAD;
     }
     if (h.type == PR_FAIL) {
+        w->error_code = h.arg;
         rc = recv_from(w, w->error, (size_t)h.len, deadline);
         w->error[rc == PR_DONE ? h.len : 0] = 0;
     } else if (h.type == PR_OK && data) {
@@ -1031,8 +1033,11 @@ static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int ones
             set_err(err, errcap, "the worker refused the session: %s", w->error[0] ? w->error : "bad answer");
         else
             set_err(err, errcap, "the worker died while starting: %s", w->dead ? w->death.what : "");
+        uint32_t code = rc == WK_ERROR ? w->error_code : PR_FAIL_OTHER;
         wk_free(w);
-        return rc == WK_NOMEM ? WK_NOMEM : WK_ERROR;
+        if (rc == WK_NOMEM)
+            return WK_NOMEM;
+        return code == PR_FAIL_SNAPSHOT ? WK_SNAPSHOT : code == PR_FAIL_MOUNT ? WK_MOUNT : WK_ERROR;
     }
     *out = w;
     return WK_OK;
@@ -1072,7 +1077,17 @@ void wk_free(struct wk *w)
 
 /* ---- requests ------------------------------------------------------------ */
 
-int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len)
+/* The outcome a run's PR_OK carries. */
+static void take_outcome(struct wk_outcome *out, uint32_t arg)
+{
+    if (out) {
+        out->status = pr_outcome_status(arg);
+        out->session = pr_outcome_session(arg);
+    }
+}
+
+int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len,
+           struct wk_outcome *out)
 {
     *json = NULL;
     if (json_len)
@@ -1081,8 +1096,12 @@ int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **js
         return WK_ERROR;
     /* the run's number: an interrupt names the run it is meant for */
     uint32_t seq = atomic_fetch_add(&w->run_seq, 1) + 1;
-    return call(w, PR_RUN, flags, &seq, sizeof seq, code, len, run_deadline(w->limits), run_cap(w->limits),
-                (void **)json, json_len, NULL);
+    uint32_t arg = 0;
+    int rc = call(w, PR_RUN, flags, &seq, sizeof seq, code, len, run_deadline(w->limits), run_cap(w->limits),
+                  (void **)json, json_len, &arg);
+    if (rc == WK_OK)
+        take_outcome(out, arg);
+    return rc;
 }
 
 /* Output frames of a live run are passed on in pieces of at most this
@@ -1121,7 +1140,7 @@ static int header_ready(struct wk *w)
 }
 
 int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_output_fn fn, void *ctx, char **json,
-                size_t *json_len)
+                size_t *json_len, struct wk_outcome *out)
 {
     *json = NULL;
     if (json_len)
@@ -1159,7 +1178,11 @@ int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_o
             if (piece.len)
                 fn(ctx, piece_fd, piece.data, piece.len);
             mpb_buf_free(&piece);
-            return answer_hdr(w, PR_RUN, h, deadline, cap, (void **)json, json_len, NULL);
+            uint32_t arg = 0;
+            rc = answer_hdr(w, PR_RUN, h, deadline, cap, (void **)json, json_len, &arg);
+            if (rc == WK_OK)
+                take_outcome(out, arg);
+            return rc;
         }
         int fd = h.arg == 2 ? 2 : 1;
         if (piece.len && fd != piece_fd) {
@@ -1378,13 +1401,13 @@ static void give_back(struct wk_pool *p, struct wk *w)
 }
 
 int wk_run_once(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags, char **json,
-                size_t *json_len)
+                size_t *json_len, struct wk_outcome *out)
 {
-    return wk_run_once_ex(p, limits, code, len, flags, json, json_len, NULL);
+    return wk_run_once_ex(p, limits, code, len, flags, json, json_len, out, NULL);
 }
 
 int wk_run_once_ex(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags,
-                   char **json, size_t *json_len, struct wk_death *death)
+                   char **json, size_t *json_len, struct wk_outcome *out, struct wk_death *death)
 {
     if (death)
         memset(death, 0, sizeof *death);
@@ -1420,9 +1443,12 @@ int wk_run_once_ex(struct wk_pool *p, const int64_t *limits, const char *code, s
         give_back(p, w);
         return WK_CLOSING;
     }
-    uint32_t status = 0;
+    uint32_t arg = 0;
     int rc = call(w, PR_ONCE, flags, eff, sizeof eff, code, len, run_deadline(eff), run_cap(eff), (void **)json,
-                  json_len, &status);
+                  json_len, &arg);
+    int status = pr_outcome_status(arg);
+    if (rc == WK_OK)
+        take_outcome(out, arg);
     pthread_mutex_lock(&p->once_lock);
     if (w->once_prev)
         w->once_prev->once_next = w->once_next;

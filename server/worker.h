@@ -46,7 +46,9 @@ enum {
     WK_TIMEOUT = -4, /* the worker did not answer within its deadline; it was killed */
     WK_NOTFOUND = -5, /* wk_get_file: no such file */
     WK_CLOSING = -6,  /* wk_pool_shutdown was called: no new one-shot run */
-    WK_FULL = -7      /* a budget (memory held, disk) has no room for the answer */
+    WK_FULL = -7,     /* a budget (memory held, disk) has no room for the answer */
+    WK_SNAPSHOT = -8, /* wk_spawn: the worker refused the snapshot (see err) */
+    WK_MOUNT = -9     /* wk_spawn: a mount failed (see err) */
 };
 
 /* What the zygote and every worker are configured with. */
@@ -114,20 +116,30 @@ struct wk_session_spec {
     const struct wk_file *snapshot_file; /* one streamed from a file (the server holds a chunk at a time) */
     int index_snapshot; /* keep the loaded snapshot's block hashes, for wk_commit_to's first delta */
 };
+/* WK_OK, or WK_SNAPSHOT, WK_MOUNT, WK_NOMEM, WK_ERROR with err set. */
 int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **out, char *err, size_t errcap);
+
+/* What a run ended in, as the worker's library said it (typed: the
+ * server never reads it back from the JSON). */
+struct wk_outcome {
+    int status;  /* mpbox_status */
+    int session; /* mpbox_session_state: kept, rolled back, lost */
+};
 
 /* Run code in the worker's session (flags: MPBOX_RUN_*). On WK_OK,
  * *json is the result as mpbox_result_json made it (malloc'd, caller
- * frees). A run that never answers is killed after its session's timeout
- * plus grace plus a margin (WK_TIMEOUT). */
-int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len);
+ * frees) and *out (if not NULL) its outcome. A run that never answers is
+ * killed after its session's timeout plus grace plus a margin
+ * (WK_TIMEOUT). */
+int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **json, size_t *json_len,
+           struct wk_outcome *out);
 /* wk_run, with the guest's output passed to fn as it is written (fd 1 or
  * 2; pieces that arrive together are merged), and fn(ctx, 0, NULL, 0)
  * whenever nothing came for a quarter of a second: on the calling thread,
  * before wk_run_live returns. */
 typedef void (*wk_output_fn)(void *ctx, int fd, const char *data, size_t len);
 int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_output_fn fn, void *ctx, char **json,
-                size_t *json_len);
+                size_t *json_len, struct wk_outcome *out);
 /* After WK_ERROR from a call on w: the worker's reason (e.g. "the session
  * was hard-stopped or trapped earlier ..."); "" when none. Valid until the
  * next call on w. */
@@ -178,10 +190,10 @@ void wk_free(struct wk *w);
  * each replaced after cfg.oneshot_reuse runs or after any run that did not
  * end "ok"/"error". limits as in wk_session_spec. */
 int wk_run_once(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags,
-                char **json, size_t *json_len);
+                char **json, size_t *json_len, struct wk_outcome *out);
 /* The same; after WK_DEAD or WK_TIMEOUT, *death (if not NULL) says how the
  * worker ended (the worker itself is gone). */
 int wk_run_once_ex(struct wk_pool *p, const int64_t *limits, const char *code, size_t len, unsigned flags,
-                   char **json, size_t *json_len, struct wk_death *death);
+                   char **json, size_t *json_len, struct wk_outcome *out, struct wk_death *death);
 
 #endif

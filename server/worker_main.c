@@ -140,6 +140,12 @@ static void reply_text(struct worker *w, uint32_t type, const char *msg)
     reply(w, type, 0, msg, strlen(msg));
 }
 
+/* PR_FAIL with its code (PR_FAIL_*). */
+static void reply_fail(struct worker *w, uint32_t code, const char *msg)
+{
+    reply(w, PR_FAIL, code, msg, strlen(msg));
+}
+
 /* Read one request; 0 or the process ends. */
 static int read_request(struct worker *w, struct pr_hdr *h)
 {
@@ -258,7 +264,7 @@ static void setup(struct worker *w)
             rc = mpbox_session_load(w->z->rt, snap, snap_len, &w->s, &why);
             if (rc != MPBOX_OK) {
                 snprintf(err, sizeof err, "snapshot refused: %s", why ? why : mpbox_errstr(rc));
-                reply_text(w, PR_FAIL, err);
+                reply_fail(w, PR_FAIL_SNAPSHOT, err);
                 die(0);
             }
             /* the server's limits win over the snapshot's */
@@ -276,7 +282,7 @@ static void setup(struct worker *w)
         for (uint32_t i = 0; i < nmounts; i++) {
             if (mpbox_session_mount(w->s, hosts[i], guests[i]) != MPBOX_OK) {
                 snprintf(err, sizeof err, "cannot mount %.100s at %.100s", hosts[i], guests[i]);
-                reply_text(w, PR_FAIL, err);
+                reply_fail(w, PR_FAIL_MOUNT, err);
                 die(0);
             }
         }
@@ -329,7 +335,7 @@ static void send_result(struct worker *w, int rc, mpbox_result *r)
         reply_text(w, PR_FAIL, mpbox_errstr(MPBOX_NOMEM));
         return;
     }
-    reply(w, PR_OK, (uint32_t)mpbox_result_status(r), json, len);
+    reply(w, PR_OK, pr_outcome(mpbox_result_status(r), mpbox_result_session_state(r)), json, len);
     mpbox_free(json);
     mpbox_result_free(r);
 }

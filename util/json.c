@@ -22,11 +22,13 @@ static void ws(struct jparser *ps)
         ps->p++;
 }
 
+const char mpb_json_nomem[] = "out of memory";
+
 static struct mpb_json *jnew(struct jparser *ps, int type)
 {
     struct mpb_json *v = calloc(1, sizeof *v);
     if (!v)
-        ps->err = "out of memory";
+        ps->err = mpb_json_nomem;
     else
         v->type = type;
     return v;
@@ -139,7 +141,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
         put_cp(&b, cp, &fail);
     }
     if (fail)
-        ps->err = "out of memory";
+        ps->err = mpb_json_nomem;
     mpb_buf_free(&b);
     return -1;
 }
@@ -157,7 +159,7 @@ static int add_item(struct jparser *ps, struct mpb_json *v, char *key, struct mp
         if (keys)
             v->keys = keys;
         if (!items || !keys) {
-            ps->err = "out of memory";
+            ps->err = mpb_json_nomem;
             return -1;
         }
         v->cap = cap;
@@ -271,7 +273,7 @@ static struct mpb_json *parse_number(struct jparser *ps)
     v->str = malloc((size_t)(p - s) + 1);
     if (!v->str) {
         free(v);
-        ps->err = "out of memory";
+        ps->err = mpb_json_nomem;
         return NULL;
     }
     memcpy(v->str, s, (size_t)(p - s));

@@ -24,7 +24,9 @@ struct mpb_json {
     size_t n, cap;
 };
 /* Parse exactly one JSON value (strict; valid UTF-8; nesting at most
- * MPB_JSON_READ_MAX_DEPTH). NULL and *err set on failure. */
+ * MPB_JSON_READ_MAX_DEPTH). NULL and *err set on failure: a static
+ * message, mpb_json_nomem itself (compare the pointer) when out of memory. */
+extern const char mpb_json_nomem[];
 struct mpb_json *mpb_json_parse(const char *text, size_t len, const char **err);
 void mpb_json_free(struct mpb_json *v);
 /* Member `key` of an object (the last one when repeated), or NULL. */

@@ -51,7 +51,7 @@ static char *run(struct wk *w, const char *code, int *rc)
 {
     char *json = NULL;
     size_t len = 0;
-    *rc = wk_run(w, code, strlen(code), 0, &json, &len);
+    *rc = wk_run(w, code, strlen(code), 0, &json, &len, NULL);
     if ((*rc == WK_DEAD || *rc == WK_TIMEOUT) && wk_death(w))
         printf("    (worker %s)\n", wk_death(w)->what); /* expected by some cases */
     if (*rc == WK_OK)
@@ -82,7 +82,7 @@ static void state_persists(void)
     free(j);
     /* return values (MPBOX_RUN_RETURN_VALUE) */
     char *json = NULL;
-    CHECK(wk_run(w, "x * 2", 5, MPBOX_RUN_RETURN_VALUE, &json, NULL) == WK_OK);
+    CHECK(wk_run(w, "x * 2", 5, MPBOX_RUN_RETURN_VALUE, &json, NULL, NULL) == WK_OK);
     CHECK(json_has(json, "\"return_value\":80"));
     free(json);
     CHECK(wk_pid(w) > 0 && wk_pid(w) != getpid());
@@ -301,7 +301,7 @@ static void save_and_restore(void)
     /* a damaged snapshot is refused with a reason */
     ((char *)snap)[len / 2] ^= 0x55;
     w = NULL;
-    CHECK(wk_spawn(pool, &spec, &w, err, sizeof err) == WK_ERROR);
+    CHECK(wk_spawn(pool, &spec, &w, err, sizeof err) == WK_SNAPSHOT); /* typed, not only told */
     CHECK(w == NULL);
     CHECK(strstr(err, "snapshot") != NULL);
     free(snap);
@@ -358,12 +358,12 @@ static void one_shot(void)
     for (int i = 0; i < 20; i++) {
         char *json = NULL;
         const char *code = "try:\n    print(seen)\nexcept NameError:\n    print('fresh')\nseen = 1\n";
-        CHECK(wk_run_once(pool, NULL, code, strlen(code), 0, &json, NULL) == WK_OK);
+        CHECK(wk_run_once(pool, NULL, code, strlen(code), 0, &json, NULL, NULL) == WK_OK);
         CHECK(json_has(json, "\"stdout\":\"fresh\\n\""));
         free(json);
     }
     char *json = NULL;
-    CHECK(wk_run_once(pool, NULL, "1+1", 3, MPBOX_RUN_RETURN_VALUE, &json, NULL) == WK_OK);
+    CHECK(wk_run_once(pool, NULL, "1+1", 3, MPBOX_RUN_RETURN_VALUE, &json, NULL, NULL) == WK_OK);
     CHECK(json_has(json, "\"return_value\":2"));
     free(json);
     /* limits per run; a run that times out does not poison the next */
@@ -373,10 +373,20 @@ static void one_shot(void)
     limits[MPBOX_LIMIT_TIMEOUT_MS] = 200;
     limits[MPBOX_LIMIT_GRACE_MS] = 100;
     const char *loop = "while True:\n    pass\n";
-    CHECK(wk_run_once(pool, limits, loop, strlen(loop), 0, &json, NULL) == WK_OK);
+    struct wk_outcome out = {-1, -1};
+    CHECK(wk_run_once(pool, limits, loop, strlen(loop), 0, &json, NULL, &out) == WK_OK);
     CHECK(json_has(json, "\"status\":\"timeout\""));
+    /* the outcome comes typed, as the library said it */
+    CHECK(out.status == MPBOX_STATUS_TIMEOUT && out.session == MPBOX_SESSION_KEPT);
     free(json);
-    CHECK(wk_run_once(pool, NULL, "print(3)", 8, 0, &json, NULL) == WK_OK);
+    /* a trap without rollback: the session is lost, and the outcome says so */
+    limits[MPBOX_LIMIT_ROLLBACK] = 0;
+    const char *trap = "import uctypes\nprint(uctypes.bytearray_at(0x7FFFFFF0, 64)[0])\n";
+    CHECK(wk_run_once(pool, limits, trap, strlen(trap), 0, &json, NULL, &out) == WK_OK);
+    CHECK(out.status == MPBOX_STATUS_TRAP && out.session == MPBOX_SESSION_LOST);
+    CHECK(json_has(json, "\"session\":\"lost\""));
+    free(json);
+    CHECK(wk_run_once(pool, NULL, "print(3)", 8, 0, &json, NULL, NULL) == WK_OK);
     CHECK(json_has(json, "\"stdout\":\"3\\n\""));
     free(json);
 }
@@ -391,7 +401,7 @@ static void *once_main(void *arg)
     a->ok = 1;
     for (int i = 0; i < 50; i++) {
         char *json = NULL;
-        if (wk_run_once(pool, NULL, "print(1+1)", 10, 0, &json, NULL) != WK_OK || !json_has(json, "\"stdout\":\"2\\n\""))
+        if (wk_run_once(pool, NULL, "print(1+1)", 10, 0, &json, NULL, NULL) != WK_OK || !json_has(json, "\"stdout\":\"2\\n\""))
             a->ok = 0;
         free(json);
     }
@@ -861,11 +871,11 @@ static void cpu_limit(void)
     char *json = NULL;
     struct wk_death death;
     const char *loop = "while True:\n    pass\n";
-    CHECK(wk_run_once_ex(p, NULL, loop, strlen(loop), 0, &json, NULL, &death) == WK_DEAD);
+    CHECK(wk_run_once_ex(p, NULL, loop, strlen(loop), 0, &json, NULL, NULL, &death) == WK_DEAD);
     CHECK(json == NULL);
     CHECK_STR(death.what, "killed by SIGXCPU (CPU time limit)");
     /* one-shot runs come from a fresh worker each time (oneshot_reuse 1) */
-    CHECK(wk_run_once(p, NULL, "print(5)", 8, 0, &json, NULL) == WK_OK);
+    CHECK(wk_run_once(p, NULL, "print(5)", 8, 0, &json, NULL, NULL) == WK_OK);
     CHECK(json_has(json, "\"stdout\":\"5\\n\""));
     free(json);
     wk_pool_stop(p);
@@ -936,7 +946,7 @@ static void no_leaks(void)
     }
     for (int i = 0; i < 10; i++) {
         char *json = NULL;
-        CHECK(wk_run_once(p, NULL, "print(1)", 8, 0, &json, NULL) == WK_OK);
+        CHECK(wk_run_once(p, NULL, "print(1)", 8, 0, &json, NULL, NULL) == WK_OK);
         free(json);
     }
     for (int i = 0; i < 6; i++)
@@ -1023,7 +1033,7 @@ static void zygote_restart(void)
         wk_free(w);
     }
     char *json = NULL;
-    CHECK(wk_run_once(pool, NULL, "print(9)", 8, 0, &json, NULL) == WK_OK);
+    CHECK(wk_run_once(pool, NULL, "print(9)", 8, 0, &json, NULL, NULL) == WK_OK);
     CHECK(json_has(json, "\"stdout\":\"9\\n\""));
     free(json);
 }
@@ -1048,7 +1058,7 @@ static void *spawner_main(void *arg)
         snprintf(code, sizeof code, "print(%d + %d)", a->n, i);
         snprintf(want, sizeof want, "\"stdout\":\"%d\\n\"", a->n + i);
         char *json = NULL;
-        if (wk_run(w, code, strlen(code), 0, &json, NULL) != WK_OK || !json_has(json, want))
+        if (wk_run(w, code, strlen(code), 0, &json, NULL, NULL) != WK_OK || !json_has(json, want))
             a->ok = 0;
         free(json);
         wk_free(w);
