@@ -167,13 +167,15 @@ void app_limit_help(void)
 {
     for (int id = 0; id < mpbox_limit_count(); id++) {
         const mpbox_limit_desc *d = mpbox_limit_info(id);
-        char flag[64], def[48];
+        char flag[128], def[176];
         flag_usage(d, flag, sizeof flag);
         app_limit_format(id, d->default_value, def, sizeof def);
-        if (strlen(flag) > 22)
-            printf("      %s\n      %-22s %s (default %s)\n", flag, "", d->help, def);
+        if (d->unit == MPBOX_UNIT_BOOL && d->default_value)
+            snprintf(def, sizeof def, "on; %s turns it off", flag);
+        if (strlen(flag) > 20)
+            printf("      %s\n      %-20s %s (default %s)\n", flag, "", d->help, def);
         else
-            printf("      %-22s %s (default %s)\n", flag, d->help, def);
+            printf("      %-20s %s (default %s)\n", flag, d->help, def);
     }
 }
 

@@ -51,11 +51,13 @@ def test_values_checked_against_the_table():
     for args, word in ((["--host-depth", "1001"], b"above the maximum of 1000"),
                        (["--memory", "1K"], b"below the minimum"),
                        (["--grace", "soon"], b"--grace 'soon'"),
-                       (["--on-output-limit", "explode"], b"expected 'drop' or 'stop'"),
-                       (["--files-count"], b"needs a value")):
+                       (["--on-output-limit", "explode"], b"expected 'drop' or 'stop'")):
         p = run(*(args + ["-c", "1"]))
         expect_rc(p, 2)
         check(word in p.stderr, "%s: %s" % (args, show(p.stderr)))
+    p = run("--files-count")
+    expect_rc(p, 2)
+    check(b"--files-count needs a value" in p.stderr, show(p.stderr))
 
 
 if __name__ == "__main__":
