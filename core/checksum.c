@@ -1,7 +1,7 @@
 /*
  * checksum.c — a fast 64-bit checksum for detecting damage and telling
  * builds apart (snapshots, the image's id and fingerprint); not an
- * authenticator (core/hmac.c is).
+ * authenticator (util/sha256.c has HMAC-SHA256).
  */
 #include <string.h>
 
