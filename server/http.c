@@ -408,7 +408,7 @@ static enum MHD_Result serve_mcp(struct srv_http *h, struct MHD_Connection *c, s
             resp.stream = (struct srv_stream_spec){mcp_produce, mcp_stop, mcp_done, ml};
             mresp.stream = NULL; /* ml's */
         } else {
-            srv_error(&resp, 500, "out_of_memory", "the server is out of memory");
+            srv_error(&resp, 503, "out_of_memory", "the server is out of memory"); /* as every endpoint */
         }
     }
     if (mresp.session_id[0])
