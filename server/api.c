@@ -1081,9 +1081,10 @@ static void one_session(struct srv *srv, const struct srv_request *rq, const cha
         srv_response_header(r, "Allow", allow);
         return;
     }
-    int frc = sess_find(srv->sessions, idbuf, rq->owner, &s);
+    char why[256] = "no answer from Redis";
+    int frc = sess_find_why(srv->sessions, idbuf, rq->owner, &s, why, sizeof why);
     if (frc != SESS_OK) {
-        sess_error(r, frc == SESS_UNAVAILABLE ? frc : SESS_NOTFOUND, "no answer from Redis");
+        sess_error(r, frc == SESS_UNAVAILABLE ? frc : SESS_NOTFOUND, why);
         return;
     }
     struct mpb_buf b = {0};

@@ -28,6 +28,7 @@ struct rd {
     char host[256];
     int port, db;
     char name[300];
+    char *password; /* NULL: no AUTH */
     pthread_mutex_t lock;
     pthread_cond_t freed;
     redisContext *conn[POOL];
@@ -43,7 +44,7 @@ static int64_t mono_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int rd_open(const char *url, struct rd **out, char *err, size_t errcap)
+int rd_open(const char *url, const char *password, struct rd **out, char *err, size_t errcap)
 {
     *out = NULL;
     static const char scheme[] = "redis://";
@@ -99,6 +100,11 @@ int rd_open(const char *url, struct rd **out, char *err, size_t errcap)
     r->port = (int)port;
     r->db = (int)db;
     snprintf(r->name, sizeof r->name, "%s:%d/%d", host, r->port, r->db);
+    if (password && !(r->password = strdup(password))) {
+        free(r);
+        snprintf(err, errcap, "out of memory");
+        return -1;
+    }
     pthread_mutex_init(&r->lock, NULL);
     pthread_cond_init(&r->freed, NULL);
     *out = r;
@@ -114,6 +120,9 @@ void rd_close(struct rd *r)
             redisFree(r->conn[i]);
     pthread_cond_destroy(&r->freed);
     pthread_mutex_destroy(&r->lock);
+    if (r->password) /* a secret: not left in freed memory */
+        explicit_bzero(r->password, strlen(r->password));
+    free(r->password);
     free(r);
 }
 
@@ -131,6 +140,20 @@ redisContext *rd_connect(struct rd *r, char *err, size_t errcap)
     }
     redisSetTimeout(c, tv);
     redisEnableKeepAlive(c);
+    if (r->password) {
+        const char *argv[] = {"AUTH", r->password};
+        redisReply *rep = redisCommandArgv(c, 2, argv, NULL);
+        int ok = rep && rep->type == REDIS_REPLY_STATUS;
+        if (!ok) {
+            snprintf(err, errcap, "Redis at %s refused the password (AUTH): %s", r->name,
+                     rep && rep->type == REDIS_REPLY_ERROR ? rep->str : c->errstr);
+            if (rep)
+                freeReplyObject(rep);
+            redisFree(c);
+            return NULL;
+        }
+        freeReplyObject(rep);
+    }
     if (r->db != 0) {
         redisReply *rep = redisCommand(c, "SELECT %d", r->db);
         int ok = rep && rep->type == REDIS_REPLY_STATUS;

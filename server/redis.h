@@ -25,9 +25,10 @@
 struct rd;
 
 /* Parse "redis://HOST:PORT[/DB]" (HOST a name or an IPv4 address, or
- * [IPV6]; DB 0-15, default 0). Connects lazily: a Redis that is down now
- * is not an error here. 0, or -1 with err. */
-int rd_open(const char *url, struct rd **out, char *err, size_t errcap);
+ * [IPV6]; DB 0-15, default 0); password (or NULL) is sent with AUTH on
+ * every new connection. Connects lazily: a Redis that is down now is not
+ * an error here. 0, or -1 with err. */
+int rd_open(const char *url, const char *password, struct rd **out, char *err, size_t errcap);
 void rd_close(struct rd *r);
 /* "HOST:PORT/DB", for messages. */
 const char *rd_name(const struct rd *r);

@@ -121,6 +121,8 @@ static void print_help(void)
            "                           started with the same store and --snapshot-key-file\n"
            "                           (which it then needs); each change is stored before\n"
            "                           it is answered\n"
+           "      --store-password-file FILE\n"
+           "                           Redis's password (AUTH), from a private file\n"
            "      --store-lease SECONDS  a session's lease on a replica lasts this long\n"
            "                           unless renewed: how soon a dead replica's sessions\n"
            "                           move on (default 10)\n"
@@ -186,7 +188,7 @@ static const char *const value_opts[] = {
     "allow-origin", "mcp-return-mode", "clip-output",
     "max-request-memory", "max-sessions-per-token", "max-oneshot", "snapshot-key-file", "metrics-token-file",
     "log-format", "max-connections-per-client", "header-timeout", "min-rate", "state-dir-budget", "store",
-    "store-lease"};
+    "store-lease", "store-password-file"};
 static const char *const flag_opts[] = {"insecure", "no-seccomp", "log-requests", "metrics-loopback",
                                         "playground", "help"};
 
@@ -293,6 +295,8 @@ static int set_option(struct srv_config *c, const char *name, const char *v, int
         c->snapshot_key_file = v;
     else if (strcmp(name, "store") == 0)
         c->store = v;
+    else if (strcmp(name, "store-password-file") == 0)
+        c->store_password_file = v;
     else if (strcmp(name, "store-lease") == 0) {
         err = app_parse_seconds(v, &c->store_lease_ms);
         if (!err && (c->store_lease_ms < 300 || c->store_lease_ms > 3600000))
@@ -501,9 +505,18 @@ int serve_main(int argc, char **argv)
         status = APP_EXIT_USAGE;
         goto out;
     }
+    char store_password[SRV_SECRET_MAX + 1] = "";
+    if (cfg.store_password_file &&
+        srv_read_secret(cfg.store_password_file, "--store-password-file", store_password, SRV_SECRET_MAX, err,
+                        sizeof err) < 0) {
+        usage_error("%s", err);
+        status = APP_EXIT_USAGE;
+        goto out;
+    }
     if (cfg.store) {
         struct store_config scfg = {
             .url = cfg.store,
+            .password = store_password[0] ? store_password : NULL,
             .lease_ms = cfg.store_lease_ms,
             .ttl_ms = cfg.ttl_ms,
             .max_sessions = cfg.max_sessions,

@@ -99,6 +99,7 @@ struct srv_config {
     int log_requests; /* --log-requests */
     int playground;   /* --playground: the page at / (playground.h) */
     const char *store;      /* --store redis://... (NULL: sessions live in this process) */
+    const char *store_password_file; /* --store-password-file: Redis's AUTH password */
     int64_t store_lease_ms; /* --store-lease */
 };
 
@@ -226,5 +227,10 @@ int serve_main(int argc, char **argv);
  * directory). 0, or -1 with err set. */
 int srv_snapshot_key(const char *key_file, const char *state_dir, uint8_t *key, size_t *len, char *err,
                      size_t errcap);
+/* A secret of up to max bytes (at most SRV_SECRET_MAX) from a private
+ * file, as a NUL-terminated string in out (max + 1 bytes): one trailing
+ * newline dropped, no NUL inside. 0, or -1 with err. */
+#define SRV_SECRET_MAX 512
+int srv_read_secret(const char *path, const char *what, char *out, size_t max, char *err, size_t errcap);
 
 #endif /* MPBOX_SERVER_SERVE_H */

@@ -820,13 +820,13 @@ int sess_commit(struct sess_table *t, struct sess *s, char *err, size_t errcap)
 }
 
 /* A session of the store not known here yet, owned by owner. */
-static int store_import(struct sess_table *t, const char *id, int owner, struct sess **out)
+static int store_import(struct sess_table *t, const char *id, int owner, struct sess **out, char *err, size_t errcap)
 {
     char *meta = NULL, why[256];
     size_t len = 0;
     int rc = store_meta(t->cfg.store, id, &meta, &len, why, sizeof why);
     if (rc != STORE_OK)
-        return rc == STORE_NOTFOUND ? SESS_NOTFOUND : SESS_UNAVAILABLE;
+        return store_error(rc, why, err, errcap);
     struct sess *s = parse_meta(t, id, meta, len);
     free(meta);
     if (!s)
@@ -939,6 +939,8 @@ static void janitor_leases(struct sess_table *t)
             s->in_use = BY_JANITOR;
         else if (same && rc == STORE_OK && wanted)
             s->release_wanted = 1;
+        else if (same && rc == STORE_LOST && s->running && s->w)
+            wk_interrupt(s->w); /* another replica took it over: this run cannot be stored anyway */
         pthread_mutex_unlock(&t->lock);
         if (act) {
             drop_live(t, s, rc == STORE_OK);
@@ -1187,6 +1189,11 @@ void sess_touch(struct sess_table *t, struct sess *s)
 
 int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out)
 {
+    return sess_find_why(t, id, owner, out, NULL, 0);
+}
+
+int sess_find_why(struct sess_table *t, const char *id, int owner, struct sess **out, char *err, size_t errcap)
+{
     *out = NULL;
     if (strlen(id) != SESS_ID_LEN)
         return SESS_NOTFOUND;
@@ -1198,7 +1205,7 @@ int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out
     }
     pthread_mutex_unlock(&t->lock);
     if (!s && t->cfg.store)
-        return store_import(t, id, owner, out);
+        return store_import(t, id, owner, out, err, errcap);
     return *out ? SESS_OK : SESS_NOTFOUND;
 }
 

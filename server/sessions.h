@@ -144,6 +144,8 @@ int sess_create(struct sess_table *t, int owner, int kind, const struct sess_par
  * (with --store, also SESS_UNAVAILABLE: a session not known here is
  * looked up in the store). */
 int sess_find(struct sess_table *t, const char *id, int owner, struct sess **out);
+/* The same, with why the store could not be reached in err. */
+int sess_find_why(struct sess_table *t, const char *id, int owner, struct sess **out, char *err, size_t errcap);
 void sess_put(struct sess_table *t, struct sess *s);
 /* Count as activity for --idle-timeout and --session-ttl. */
 void sess_touch(struct sess_table *t, struct sess *s);

@@ -22,40 +22,68 @@
 
 #define KEY_FILE "snapshot.key"
 
-static int read_key(int fd, const char *path, uint8_t *key, size_t *len, char *err, size_t errcap)
+/* A secret from an open file: a regular file of this user's, mode 0600
+ * or stricter, min to max bytes once one trailing newline is dropped. */
+static int read_secret(int fd, const char *what, const char *path, uint8_t *out, size_t min, size_t max, size_t *len,
+                       char *err, size_t errcap)
 {
     struct stat st;
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errcap, "snapshot key '%s': not a regular file", path);
+        snprintf(err, errcap, "%s '%s': not a regular file", what, path);
         return -1;
     }
     if (st.st_uid != geteuid() || (st.st_mode & 077)) {
-        snprintf(err, errcap, "snapshot key '%s': must be owned by this user and private (chmod 600)", path);
+        snprintf(err, errcap, "%s '%s': must be owned by this user and private (chmod 600)", what, path);
         return -1;
     }
-    uint8_t buf[MPBOX_SNAPSHOT_KEY_MAX + 2];
-    size_t n = 0;
+    uint8_t buf[SRV_SECRET_MAX + 2];
+    size_t n = 0, cap = max + 2 < sizeof buf ? max + 2 : sizeof buf;
     for (;;) {
-        ssize_t r = read(fd, buf + n, sizeof buf - n);
+        ssize_t r = read(fd, buf + n, cap - n);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            snprintf(err, errcap, "snapshot key '%s': %s", path, strerror(errno));
+            snprintf(err, errcap, "%s '%s': %s", what, path, strerror(errno));
             return -1;
         }
-        if (r == 0 || (n += (size_t)r) == sizeof buf)
+        if (r == 0 || (n += (size_t)r) == cap)
             break;
     }
     if (n && buf[n - 1] == '\n')
         n--;
-    if (n < MPBOX_SNAPSHOT_KEY_MIN || n > MPBOX_SNAPSHOT_KEY_MAX) {
-        snprintf(err, errcap, "snapshot key '%s': must hold %d to %d bytes", path, MPBOX_SNAPSHOT_KEY_MIN,
-                 MPBOX_SNAPSHOT_KEY_MAX);
+    if (n < min || n > max) {
+        snprintf(err, errcap, "%s '%s': must hold %zu to %zu bytes", what, path, min, max);
         return -1;
     }
-    memcpy(key, buf, n);
+    memcpy(out, buf, n);
     *len = n;
     return 0;
+}
+
+static int read_key(int fd, const char *path, uint8_t *key, size_t *len, char *err, size_t errcap)
+{
+    return read_secret(fd, "snapshot key", path, key, MPBOX_SNAPSHOT_KEY_MIN, MPBOX_SNAPSHOT_KEY_MAX, len, err,
+                       errcap);
+}
+
+int srv_read_secret(const char *path, const char *what, char *out, size_t max, char *err, size_t errcap)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+        snprintf(err, errcap, "%s '%s': %s", what, path, strerror(errno));
+        return -1;
+    }
+    size_t len = 0;
+    int rc = read_secret(fd, what, path, (uint8_t *)out, 1, max < SRV_SECRET_MAX ? max : SRV_SECRET_MAX, &len, err,
+                         errcap);
+    close(fd);
+    if (rc == 0 && memchr(out, '\0', len)) {
+        snprintf(err, errcap, "%s '%s': holds a NUL byte", what, path);
+        return -1;
+    }
+    if (rc == 0)
+        out[len] = '\0';
+    return rc;
 }
 
 int srv_snapshot_key(const char *key_file, const char *state_dir, uint8_t *key, size_t *len, char *err,

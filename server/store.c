@@ -221,7 +221,10 @@ static long long elem_int(const redisReply *r, size_t i)
 
 static int bad_answer(redisReply *r, char *err, size_t errcap)
 {
-    snprintf(err, errcap, "Redis answered the session store unexpectedly");
+    if (r && r->type == REDIS_REPLY_ERROR)
+        snprintf(err, errcap, "Redis refused a command: %.200s", r->str);
+    else
+        snprintf(err, errcap, "Redis answered the session store unexpectedly");
     if (r)
         freeReplyObject(r);
     return STORE_DOWN;
@@ -775,7 +778,7 @@ int store_open(const struct store_config *cfg, struct store **out, char *err, si
         return STORE_DOWN;
     }
     st->cfg = *cfg;
-    if (rd_open(cfg->url, &st->rd, err, errcap) < 0) {
+    if (rd_open(cfg->url, cfg->password, &st->rd, err, errcap) < 0) {
         free(st);
         return STORE_DOWN;
     }

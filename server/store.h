@@ -51,6 +51,7 @@ enum {
 
 struct store_config {
     const char *url;       /* redis://HOST:PORT[/DB] */
+    const char *password;  /* for AUTH, or NULL */
     int64_t lease_ms;      /* lease expiry; renewed every third of it */
     int64_t ttl_ms;        /* every key of a session expires this long after its last commit (0: never) */
     int max_sessions;      /* across replicas (0: none) */

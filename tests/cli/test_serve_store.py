@@ -50,9 +50,10 @@ class Redis:
     """redis-server on loopback with an append-only file fsynced at every
     write: what it acknowledged survives a kill."""
 
-    def __init__(self):
+    def __init__(self, name="redis", *extra):
         self.port = free_port()
-        self.dir = os.path.join(TMP, "redis")
+        self.dir = os.path.join(TMP, name)
+        self.extra = list(extra)
         os.makedirs(self.dir, exist_ok=True)
         self.p = None
         self.start()
@@ -60,7 +61,7 @@ class Redis:
     def start(self):
         self.p = subprocess.Popen([REDIS, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", self.dir,
                                    "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-                                   "--protected-mode", "yes", "--daemonize", "no"],
+                                   "--protected-mode", "yes", "--daemonize", "no"] + self.extra,
                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for("redis-server answers PING", self.ping, 20)
 
@@ -68,7 +69,8 @@ class Redis:
         try:
             with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
                 s.sendall(b"PING\r\n")
-                return s.recv(64).startswith(b"+PONG")
+                reply = s.recv(64)
+                return reply.startswith(b"+PONG") or reply.startswith(b"-NOAUTH")
         except OSError:
             return False
 
@@ -271,6 +273,39 @@ def test_tokens_and_their_limits_hold_across_replicas():
     check(len(mine) == 2 and other not in mine, "token A lists %s" % mine)
     E.stop()
     F.stop()
+
+
+@case
+def test_redis_with_a_password():
+    secured = Redis("redis-auth", "--requirepass", "s3cret-password-for-tests")
+    try:
+        good, bad = os.path.join(TMP, "pw"), os.path.join(TMP, "pw-wrong")
+        for path, text in ((good, "s3cret-password-for-tests\n"), (bad, "not-it")):
+            with open(path, "w") as f:
+                f.write(text)
+            os.chmod(path, 0o600)
+        common = ("--store", secured.url, "--snapshot-key-file", KEY)
+        ok = Server(*common, "--store-password-file", good)
+        servers.append(ok)
+        sid = ok.create()
+        check(value(ok, sid, "6 * 7") == 42, "run with AUTH")
+        wrong = Server(*common, "--store-password-file", bad)
+        servers.append(wrong)
+        st, _, data = wrong.request("POST", "/v1/sessions", {})
+        check(st == 503 and error_code(data) == "store_unavailable" and b"AUTH" in data,
+              "wrong password: %d %s" % (st, show(data)))
+        none = Server(*common)
+        servers.append(none)
+        st, _, data = none.request("POST", "/v1/sessions/%s/run" % sid, {"code": "1"})
+        check(st == 503 and b"NOAUTH" in data, "no password: %d %s" % (st, show(data)))
+        os.chmod(good, 0o644)
+        p = subprocess.run([MPBOX, "serve", "--listen", "127.0.0.1:0", *common, "--store-password-file", good],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=20)
+        check(p.returncode == 2 and b"chmod 600" in p.stderr, "a readable password file: %s" % show(p.stderr))
+        for s in (ok, wrong, none):
+            s.stop()
+    finally:
+        secured.kill()
 
 
 @case
