@@ -128,6 +128,19 @@ void rd_close(struct rd *r)
 
 const char *rd_name(const struct rd *r) { return r->name; }
 
+/* A two-word command of a new connection that must answer +OK. */
+static int setup_cmd(struct rd *r, redisContext *c, const char **argv, const char *what, char *err, size_t errcap)
+{
+    redisReply *rep = redisCommandArgv(c, 2, argv, NULL);
+    int ok = rep && rep->type == REDIS_REPLY_STATUS;
+    if (!ok)
+        snprintf(err, errcap, "Redis at %s refused %s: %s", r->name, what,
+                 rep && rep->type == REDIS_REPLY_ERROR ? rep->str : c->errstr);
+    if (rep)
+        freeReplyObject(rep);
+    return ok ? 0 : -1;
+}
+
 redisContext *rd_connect(struct rd *r, char *err, size_t errcap)
 {
     struct timeval tv = {RD_TIMEOUT_MS / 1000, (RD_TIMEOUT_MS % 1000) * 1000};
@@ -140,32 +153,13 @@ redisContext *rd_connect(struct rd *r, char *err, size_t errcap)
     }
     redisSetTimeout(c, tv);
     redisEnableKeepAlive(c);
-    if (r->password) {
-        const char *argv[] = {"AUTH", r->password};
-        redisReply *rep = redisCommandArgv(c, 2, argv, NULL);
-        int ok = rep && rep->type == REDIS_REPLY_STATUS;
-        if (!ok) {
-            snprintf(err, errcap, "Redis at %s refused the password (AUTH): %s", r->name,
-                     rep && rep->type == REDIS_REPLY_ERROR ? rep->str : c->errstr);
-            if (rep)
-                freeReplyObject(rep);
-            redisFree(c);
-            return NULL;
-        }
-        freeReplyObject(rep);
-    }
-    if (r->db != 0) {
-        redisReply *rep = redisCommand(c, "SELECT %d", r->db);
-        int ok = rep && rep->type == REDIS_REPLY_STATUS;
-        if (!ok) {
-            snprintf(err, errcap, "Redis at %s refused SELECT %d: %s", r->name, r->db,
-                     rep && rep->type == REDIS_REPLY_ERROR ? rep->str : c->errstr);
-            if (rep)
-                freeReplyObject(rep);
-            redisFree(c);
-            return NULL;
-        }
-        freeReplyObject(rep);
+    char db[16];
+    snprintf(db, sizeof db, "%d", r->db);
+    const char *auth[] = {"AUTH", r->password}, *select[] = {"SELECT", db};
+    if ((r->password && setup_cmd(r, c, auth, "the password (AUTH)", err, errcap) < 0) ||
+        (r->db != 0 && setup_cmd(r, c, select, "SELECT", err, errcap) < 0)) {
+        redisFree(c);
+        return NULL;
     }
     return c;
 }

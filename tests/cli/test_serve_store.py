@@ -284,7 +284,7 @@ def test_redis_with_a_password():
             with open(path, "w") as f:
                 f.write(text)
             os.chmod(path, 0o600)
-        common = ("--store", secured.url, "--snapshot-key-file", KEY)
+        common = ("--store", secured.url + "/3", "--snapshot-key-file", KEY)
         ok = Server(*common, "--store-password-file", good)
         servers.append(ok)
         sid = ok.create()
@@ -306,6 +306,18 @@ def test_redis_with_a_password():
             s.stop()
     finally:
         secured.kill()
+
+
+@case
+def test_databases_are_apart():
+    sid = A.create()
+    other = Server("--store", REDIS_SRV.url + "/1", "--snapshot-key-file", KEY)
+    servers.append(other)
+    st, _, data = other.request("POST", "/v1/sessions/%s/run" % sid, {"code": "1"})
+    check(st == 404, "a session of database 0 reached through database 1: %d %s" % (st, show(data)))
+    check(value(other, other.create(), "1 + 2") == 3, "database 1 works")
+    other.stop()
+    A.json("DELETE", "/v1/sessions/" + sid, expect=204)
 
 
 @case
