@@ -189,6 +189,23 @@ def test_interrupt_reaches_the_replica_running_the_session():
 
 
 @case
+def test_a_dead_worker_costs_only_its_request():
+    """With a store, a session whose worker is killed goes on from its last
+    stored state (without a store it would be lost)."""
+    sid = A.create({"limits": {"timeout_ms": 20000}})
+    A.run(sid, "x = 'kept'")
+    t, box = in_thread(lambda: A.request("POST", "/v1/sessions/%s/run" % sid, {"code": "x = 'lost'\nwhile True: pass"}))
+    wait_for("the run is running", lambda: A.json("GET", "/v1/sessions/" + sid)["running"] is True)
+    os.kill(A.json("GET", "/v1/sessions/" + sid)["pid"], signal.SIGKILL)
+    t.join(30)
+    st, _, data = box["value"]
+    check(st == 500 and error_code(data) == "worker_died" and b"last stored state" in data,
+          "the killed run: %d %s" % (st, show(data)))
+    check(value(B, sid, "x") == "kept", "B after the worker's death")
+    check(value(A, sid, "x") == "kept", "A after the worker's death")
+
+
+@case
 def test_replica_killed_during_a_run_resumes_elsewhere():
     C = replica()
     sid = C.create({"limits": {"timeout_ms": 20000}})
