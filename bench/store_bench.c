@@ -4,7 +4,7 @@
  * mpbox_session_save with a snapshot key (as the server's workers have),
  * indexing the snapshot's blocks for the next delta, and encoding the
  * delta of one small run, with the delta's size. bench/serve compiles and
- * runs it (with server/delta.c and server/proto.c).
+ * runs it (with server/delta.c and server/proto.c, -Iutil -Iserver).
  *
  *   store_bench [RUNS]     median and p90 over RUNS (default 200) runs
  */
@@ -61,14 +61,14 @@ static void measure(mpbox_runtime *rt, const char *what, const char *setup, int 
     mpbox_free(snap);
     double *save = malloc(sizeof *save * (size_t)runs), *enc = malloc(sizeof *enc * (size_t)runs),
            *idx = malloc(sizeof *idx * (size_t)runs), *bytes = malloc(sizeof *bytes * (size_t)runs);
-    struct pr_buf out = {0};
+    struct mpb_buf out = {0};
     for (int i = 0; i < runs; i++) {
         run_ok(s, "n = n + 1 if 'n' in dir() else 0");
         double t0 = now_us();
         if (mpbox_session_save(s, &snap, &len) != MPBOX_OK)
             exit(1);
         double t1 = now_us();
-        pb_reset(&out);
+        mpb_buf_reset(&out);
         dl_encode(ix, snap, len, &out);
         double t2 = now_us();
         dl_index_free(ix);
@@ -83,7 +83,7 @@ static void measure(mpbox_runtime *rt, const char *what, const char *setup, int 
     printf("| %s | %.0f | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f |\n", what, (double)len,
            pct(save, runs, .5), pct(save, runs, .9), pct(idx, runs, .5), pct(idx, runs, .9), pct(enc, runs, .5),
            pct(enc, runs, .9), pct(bytes, runs, .5), pct(bytes, runs, .9));
-    pb_free(&out);
+    mpb_buf_free(&out);
     dl_index_free(ix);
     free(save);
     free(enc);
