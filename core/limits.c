@@ -16,7 +16,7 @@
 #define FUEL_MAX 0 /* only "no limit" without fuel metering */
 #endif
 
-static const mpbox_limit_desc table[MPBOX_LIMIT_COUNT_] = {
+static const mpbox_limit_desc table[] = {
     {MPBOX_LIMIT_MEMORY, "memory", MPBOX_UNIT_BYTES, MPBOX_DEFAULT_MEMORY, MPBOX_MIN_MEMORY,
      (int64_t)MPBOX_MAX_MEMORY, 0, {NULL, NULL}, -1, "guest memory cap"},
     {MPBOX_LIMIT_TIMEOUT_MS, "timeout", MPBOX_UNIT_MS, MPBOX_DEFAULT_TIMEOUT_MS, 0, MPBOX_MAX_TIMEOUT_MS,
@@ -50,6 +50,8 @@ static const mpbox_limit_desc table[MPBOX_LIMIT_COUNT_] = {
     {MPBOX_LIMIT_HOST_CALLS, "host_calls", MPBOX_UNIT_COUNT, 10000, 0, INT64_MAX, 0, {NULL, NULL}, -1,
      "host calls per run"},
 };
+
+_Static_assert(sizeof table / sizeof table[0] == MPBOX_LIMIT_COUNT_, "one row per limit id, in id order");
 
 int mpbox_limit_count(void)
 {
