@@ -376,8 +376,9 @@ static void one_shot(void)
     struct wk_outcome out = {-1, -1};
     CHECK(wk_run_once(pool, limits, loop, strlen(loop), 0, &json, NULL, &out) == WK_OK);
     CHECK(json_has(json, "\"status\":\"timeout\""));
-    /* the outcome comes typed, as the library said it */
-    CHECK(out.status == MPBOX_STATUS_TIMEOUT && out.session == MPBOX_SESSION_KEPT);
+    /* the outcome comes typed, as the library said it (kept after the
+     * soft stop, rolled back when a loaded machine needed the hard one) */
+    CHECK(out.status == MPBOX_STATUS_TIMEOUT && out.session != MPBOX_SESSION_LOST);
     free(json);
     /* a trap without rollback: the session is lost, and the outcome says so */
     limits[MPBOX_LIMIT_ROLLBACK] = 0;
