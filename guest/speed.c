@@ -661,7 +661,7 @@ static BinaryenExpressionRef blk(BinaryenModuleRef m, const char *name, Binaryen
 #define BLK(m, name, ...) \
     blk(m, name, (BinaryenExpressionRef[]){__VA_ARGS__}, sizeof((BinaryenExpressionRef[]){__VA_ARGS__}) / sizeof(BinaryenExpressionRef))
 
-/* set_bits(bits, h): the two bits of a 32-bit djb2 value h (the low and
+/* set_bits(bits, h): the two bits of a 32-bit key_hash value h (the low and
  * the high 16 bits, each in its own half of the bitmap):
  *     lo = h & 0xffff (0 -> 1, as MicroPython's qstr hash); hi = h >> 16;
  *     bits[lo >> 3] |= 1 << (lo & 7); bits[8192/2 + (hi >> 3)] |= 1 << (hi & 7); */
@@ -686,16 +686,29 @@ static BinaryenExpressionRef hi16(BinaryenModuleRef m, BinaryenIndex h)
     return bin(m, BinaryenShrUInt32(), get(m, h), c32(m, 16));
 }
 
-/* h = djb2 over [i, end): h = 5381; do h = h * 33 ^ *i++ while (i < end)
+/* h = the bitmap's hash of [i, end): djb2 (h = 5381; h = h * 33 ^ byte)
+ * over the first and the last KEY_EDGE bytes, all of them when the range
+ * holds at most twice that: constant work for a long string, which is
+ * rarely interned (a string that differs from an interned one only in its
+ * middle gets the same bits: a false "maybe", and the pools are searched).
+ *     cut = i + KEY_EDGE;
+ *     do { h = h * 33 ^ *i++; if (i == cut && end - i > KEY_EDGE) i = end - KEY_EDGE; } while (i < end)
  * (the caller makes sure the range is not empty). */
-static BinaryenExpressionRef djb2(BinaryenModuleRef m, BinaryenIndex h, BinaryenIndex i, BinaryenIndex end, const char *label)
+#define KEY_EDGE 32
+static BinaryenExpressionRef key_hash(BinaryenModuleRef m, BinaryenIndex h, BinaryenIndex i, BinaryenIndex end,
+                                      BinaryenIndex cut, const char *label)
 {
-    return BLK(m, NULL, set(m, h, c32(m, 5381)),
+    BinaryenExpressionRef skip = bin(m, BinaryenAndInt32(), bin(m, BinaryenEqInt32(), get(m, i), get(m, cut)),
+                                     bin(m, BinaryenGtUInt32(), bin(m, BinaryenSubInt32(), get(m, end), get(m, i)),
+                                         c32(m, KEY_EDGE)));
+    return BLK(m, NULL, set(m, h, c32(m, 5381)), set(m, cut, bin(m, BinaryenAddInt32(), get(m, i), c32(m, KEY_EDGE))),
                BinaryenLoop(m, label,
                             BLK(m, NULL,
                                 set(m, h, bin(m, BinaryenXorInt32(), bin(m, BinaryenMulInt32(), get(m, h), c32(m, 33)),
                                               BinaryenLoad(m, 1, false, 0, 1, i32(), get(m, i)))),
                                 set(m, i, bin(m, BinaryenAddInt32(), get(m, i), c32(m, 1))),
+                                set(m, i, BinaryenSelect(m, skip, bin(m, BinaryenSubInt32(), get(m, end), c32(m, KEY_EDGE)),
+                                                         get(m, i), i32())),
                                 BinaryenBreak(m, label, bin(m, BinaryenLtUInt32(), get(m, i), get(m, end)), NULL))));
 }
 
@@ -713,14 +726,14 @@ static BinaryenExpressionRef or_bit(BinaryenModuleRef m, BinaryenIndex byte_loca
  * string is skipped: lookups of it never use the bitmap). */
 static void add_bits_function(BinaryenModuleRef m)
 {
-    enum { BITS, POOL, AT, N, LENS, H, BYTE, I, END };
+    enum { BITS, POOL, AT, N, LENS, H, BYTE, I, END, CUT };
     BinaryenExpressionRef entry = BLK(
         m, NULL,
         set(m, I, load32(m, POOL_QSTRS, bin(m, BinaryenAddInt32(), get(m, POOL), bin(m, BinaryenShlInt32(), get(m, AT), c32(m, 2))))),
         set(m, END, bin(m, BinaryenAddInt32(), get(m, I),
                         BinaryenLoad(m, 1, false, 0, 1, i32(), bin(m, BinaryenAddInt32(), get(m, LENS), get(m, AT))))),
         BinaryenIf(m, bin(m, BinaryenLtUInt32(), get(m, I), get(m, END)),
-                   BLK(m, NULL, djb2(m, H, I, END, "bytes"), or_bit(m, BYTE, BITS, lo16(m, H), lo16(m, H), 0),
+                   BLK(m, NULL, key_hash(m, H, I, END, CUT, "bytes"), or_bit(m, BYTE, BITS, lo16(m, H), lo16(m, H), 0),
                        or_bit(m, BYTE, BITS, hi16(m, H), hi16(m, H), BITMAP_BYTES / 2)),
                    NULL));
     BinaryenExpressionRef loop = BinaryenLoop(
@@ -729,14 +742,14 @@ static void add_bits_function(BinaryenModuleRef m)
             set(m, AT, bin(m, BinaryenAddInt32(), get(m, AT), c32(m, 1))), BinaryenBreak(m, "next", NULL, NULL)));
     BinaryenExpressionRef body = BLK(m, NULL, set(m, N, load32(m, POOL_LEN, get(m, POOL))),
                                      set(m, LENS, load32(m, POOL_LENGTHS, get(m, POOL))), BLK(m, "done", loop));
-    BinaryenType params[] = {i32(), i32(), i32()}, vars[] = {i32(), i32(), i32(), i32(), i32(), i32()};
-    BinaryenAddFunction(m, F_ADD, BinaryenTypeCreate(params, 3), BinaryenTypeNone(), vars, 6, body);
+    BinaryenType params[] = {i32(), i32(), i32()}, vars[] = {i32(), i32(), i32(), i32(), i32(), i32(), i32()};
+    BinaryenAddFunction(m, F_ADD, BinaryenTypeCreate(params, 3), BinaryenTypeNone(), vars, 7, body);
 }
 
 /* absent(str, len) -> 1 when str is certainly not interned: a two-bit
- * Bloom filter over the 32-bit djb2 value of every interned string (its
- * low 16 bits are MicroPython's own qstr hash, the high 16 bits a second,
- * nearly independent one), so that a new string rarely falls through to
+ * Bloom filter over the 32-bit key_hash of every interned string (for
+ * strings up to 64 bytes its low 16 bits are MicroPython's own qstr hash,
+ * the high 16 bits a second, nearly independent one), so that a new string rarely falls through to
  * the linear search of the pools. The bitmap (BITMAP_BYTES from the guest's malloc,
  * never freed) covers the first `count` qstrs; it is brought up to date
  * from the pools themselves at every call: qstrs are only ever appended
@@ -747,7 +760,7 @@ static void add_bits_function(BinaryenModuleRef m)
  * is 0, when there is no pool, or when malloc fails. */
 static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint32_t last_addr, uint32_t last_off)
 {
-    enum { STR, LEN, LAST, TOTAL, BITS, COUNT, PREV, P, H, I, END };
+    enum { STR, LEN, LAST, TOTAL, BITS, COUNT, PREV, P, H, I, END, CUT };
     BinaryenExpressionRef zero = c32(m, 0);
     BinaryenExpressionRef prev_total = bin(m, BinaryenAndInt32(), load32(m, POOL_TOTAL_PREV, get(m, LAST)), c32(m, 0x7fffffff));
     BinaryenExpressionRef alloc = BLK(
@@ -775,7 +788,7 @@ static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint
     /* both bits of str's djb2 value */
     BinaryenExpressionRef hash = BLK(m, NULL, set(m, I, get(m, STR)),
                                      set(m, END, bin(m, BinaryenAddInt32(), get(m, STR), get(m, LEN))),
-                                     djb2(m, H, I, END, "hash"));
+                                     key_hash(m, H, I, END, CUT, "hash"));
     BinaryenExpressionRef lo_bit = bin(m, BinaryenAndInt32(), BinaryenLoad(m, 1, false, 0, 1, i32(), bit_byte(m, BITS, lo16(m, H), 0)),
                                        bit_mask(m, lo16(m, H)));
     BinaryenExpressionRef hi_bit =
@@ -801,7 +814,7 @@ static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint
         },
         10, i32());
     BinaryenType params[] = {i32(), i32()};
-    BinaryenType vars[END - LAST + 1];
+    BinaryenType vars[CUT - LAST + 1];
     for (size_t k = 0; k < sizeof vars / sizeof *vars; k++) vars[k] = i32();
     BinaryenAddFunction(m, F_ABSENT, BinaryenTypeCreate(params, 2), i32(), vars, sizeof vars / sizeof *vars, body);
 }

@@ -283,6 +283,11 @@ static void interned_strings_are_found(void)
     /* names interned by a kept run are found by the next one */
     run_ok(s, "class Y:\n    pass\nfor i in range(500):\n    setattr(Y, 'yy%d' % i, i)\n", "");
     run_ok(s, "print(sum(getattr(Y, 'y' + 'y' + str(i)) for i in range(500)), hasattr(Y, 'yy500'))\n", "124750 False\n");
+    /* long names that differ only in the middle (the bitmap hashes the
+     * first and last 32 bytes of a long string) */
+    run_ok(s, "class L:\n    pass\nfor i in range(300):\n    setattr(L, 'p' * 40 + str(i) + 's' * 40, i)\n", "");
+    run_ok(s, "print(sum(getattr(L, 'p' * 40 + str(i) + 's' * 40) for i in range(300)), hasattr(L, 'p' * 40 + '300' + 's' * 40))\n",
+           "44850 False\n");
     mpbox_session_free(s);
     mpbox_session_free(fork);
 }
