@@ -150,7 +150,7 @@ $(GUEST_DIR)/strrepr: guest/strrepr.c guest/match.h guest/wasm_tree.h | $(DEPS_O
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
-# SPEED_FLAGS=--skip=vstr,gc,full,qstr leaves rewrites out (for measuring).
+# SPEED_FLAGS=--skip=vstr,extend,gc,full,qstr leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
 

@@ -1,6 +1,6 @@
 /*
- * test_speed.c — the build-time rewrites of guest/speed: long strings grow
- * geometrically, multi-block allocations search on from the last one, a
+ * test_speed.c — the build-time rewrites of guest/speed: long strings and
+ * lists extended piece by piece grow geometrically, multi-block allocations search on from the last one, a
  * heap area found full stays marked full, and
  * looking a new string up among the interned ones starts with a bitmap of
  * their hashes.
@@ -111,6 +111,22 @@ static void multi_block_allocations_grow_linearly(void)
                  "print(len(r), r[-1], sum(t[3] for t in r))\n",
                  10000, "10000 (9999, 10000, 10001, 10002) 50025000\n",
                  "20000 (19999, 20000, 20001, 20002) 200050000\n");
+}
+
+/* A list grown by += and extend with small lists (list_extend sized the
+ * array to exactly what it needed: a reallocation every few items), and
+ * the same operations on itself give CPython's result. */
+static void list_extend_grows_linearly(void)
+{
+    check_linear("l = []\n"
+                 "for i in range(%d):\n"
+                 "    l += [i]\n"
+                 "    l.extend((i,))\n"
+                 "    l.extend([-i])\n"
+                 "print(len(l), l[-3:], sum(l))\n",
+                 50000, "150000 [49999, 49999, -49999] 1249975000\n", "300000 [99999, 99999, -99999] 4999950000\n");
+    fuel_fresh("l = [1, 2, 3]\nl.extend(l)\nl += l\nl.extend([])\nprint(l)\n",
+               "[1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]\n");
 }
 
 /* Formatted records kept in a list fill more than one heap area; a free
@@ -303,6 +319,7 @@ int main(void)
     RUN(percent_format_grows_linearly);
     RUN(multi_block_allocations_grow_linearly);
     RUN(full_areas_are_skipped);
+    RUN(list_extend_grows_linearly);
     RUN(freed_space_is_found_again);
     RUN(same_fuel_fresh_forked_loaded_rolled_back);
     RUN(new_strings_do_not_scan_interned_ones);
