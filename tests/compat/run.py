@@ -21,7 +21,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-TIMEOUT = 120
+TIMEOUT = int(os.environ.get("MPBOX_COMPAT_TIMEOUT", "120"))  # seconds per run (tests/gc_stress.sh: more)
 EXCERPT = 30  # lines of diff shown on failure
 
 
