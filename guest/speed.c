@@ -112,6 +112,26 @@ static int is_load_field(BinaryenExpressionRef e, BinaryenIndex l, uint32_t off)
 static BinaryenType i32(void) { return BinaryenTypeInt32(); }
 static BinaryenExpressionRef get(BinaryenModuleRef m, BinaryenIndex l) { return BinaryenLocalGet(m, l, i32()); }
 static BinaryenExpressionRef c32(BinaryenModuleRef m, int32_t v) { return BinaryenConst(m, BinaryenLiteralInt32(v)); }
+
+/* The local.get in (i32.shr_u (i32.add (local.get $x) (i32.const 1)) (i32.const 2)), i.e.
+ * "(x + 1) / BLOCKS_PER_ATB" of py/gc.c, or NULL. */
+static BinaryenExpressionRef plus1_quarter(BinaryenExpressionRef v)
+{
+    if (!is_binary(v, BinaryenShrUInt32()) || !is_i32_const(BinaryenBinaryGetRight(v), 2)) return NULL;
+    BinaryenExpressionRef plus1 = BinaryenBinaryGetLeft(v);
+    if (!is_binary(plus1, BinaryenAddInt32()) || !is(BinaryenBinaryGetLeft(plus1), ID_LOCAL_GET) ||
+        !is_i32_const(BinaryenBinaryGetRight(plus1), 1))
+        return NULL;
+    return BinaryenBinaryGetLeft(plus1);
+}
+
+/* A rewrite's target must match exactly `want` places: else stop the build. */
+static void expect_count(const char *what, int found, int want)
+{
+    if (found == want) return;
+    fprintf(stderr, "%s: %s: expected %d, found %d\n", prog, what, want, found);
+    exit(1);
+}
 static BinaryenExpressionRef bin(BinaryenModuleRef m, BinaryenOp op, BinaryenExpressionRef a, BinaryenExpressionRef b)
 {
     return BinaryenBinary(m, op, a, b);
@@ -158,10 +178,7 @@ static void rewrite_vstr_growth(BinaryenModuleRef m)
 {
     vstr_match vm = {0};
     walk_module(m, find_vstr_growth, &vm);
-    if (vm.count != 1) {
-        fprintf(stderr, "%s: vstr growth: expected one match, found %d\n", prog, vm.count);
-        exit(1);
-    }
+    expect_count("vstr growth", vm.count, 1);
     BinaryenIndex n = BinaryenLocalSetGetIndex(vm.tee);
     /* select(ROUND(n + n/2 + 16), ROUND(n + 16), n < 1 GiB) */
     BinaryenExpressionRef grown = bin(m, BinaryenAddInt32(),
@@ -248,16 +265,9 @@ static void rewrite_extend_growth(BinaryenModuleRef m)
 {
     extend_match em = {0};
     walk_module(m, find_extend_alloc, &em);
-    if (em.count != 1) {
-        fprintf(stderr, "%s: list.extend growth: expected one match, found %d\n", prog, em.count);
-        exit(1);
-    }
+    expect_count("list.extend growth", em.count, 1);
     walk(em.fn, find_extend_size, &em);
-    if (em.sizes != 1) {
-        fprintf(stderr, "%s: list.extend growth (%s): expected one reallocation size, found %d\n", prog,
-                BinaryenFunctionGetName(em.fn), em.sizes);
-        exit(1);
-    }
+    expect_count("list.extend growth: reallocation sizes", em.sizes, 1);
     BinaryenExpressionRef v = BinaryenStoreGetValue(em.store);
     BinaryenExpressionRef tee = BinaryenBinaryGetLeft(v);
     BinaryenStoreSetValue(em.store, grown_slots(m, tee, BinaryenLocalSetGetIndex(tee)));
@@ -323,17 +333,13 @@ static void find_gc_index_update(BinaryenFunctionRef fn, const site *s, void *ct
     if (!is(set_index, ID_STORE) || BinaryenStoreGetBytes(set_index) != 4 || BinaryenStoreGetOffset(set_index) != 0 ||
         !is(BinaryenStoreGetPtr(set_index), ID_LOCAL_GET))
         return;
-    BinaryenExpressionRef v = BinaryenStoreGetValue(set_index);
-    if (!is_binary(v, BinaryenShrUInt32()) || !is_i32_const(BinaryenBinaryGetRight(v), 2)) return;
-    BinaryenExpressionRef plus1 = BinaryenBinaryGetLeft(v);
-    if (!is_binary(plus1, BinaryenAddInt32()) || !is(BinaryenBinaryGetLeft(plus1), ID_LOCAL_GET) ||
-        !is_i32_const(BinaryenBinaryGetRight(plus1), 1))
-        return;
+    BinaryenExpressionRef end = plus1_quarter(BinaryenStoreGetValue(set_index));
+    if (!end) return;
     gm->count++;
     gm->fn = fn;
     gm->at = *s;
     gm->area = BinaryenLocalGetGetIndex(BinaryenStoreGetValue(set_area));
-    gm->end = BinaryenLocalGetGetIndex(BinaryenBinaryGetLeft(plus1));
+    gm->end = BinaryenLocalGetGetIndex(end);
     gm->nfree = BinaryenLocalGetGetIndex(BinaryenBinaryGetLeft(cond));
     gm->first_area_addr = (uint32_t)BinaryenConstGetValueI32(BinaryenStoreGetPtr(set_area));
     gm->first_area_offset = BinaryenStoreGetOffset(set_area);
@@ -554,10 +560,7 @@ static void rewrite_gc_search(BinaryenModuleRef m)
 {
     gc_match gm = {0};
     walk_module(m, find_gc_index_update, &gm);
-    if (gm.count != 1) {
-        fprintf(stderr, "%s: gc_alloc: expected one free-index update, found %d\n", prog, gm.count);
-        exit(1);
-    }
+    expect_count("gc_alloc: free-index updates", gm.count, 1);
     const char *fname = BinaryenFunctionGetName(gm.fn);
     loop_pick lp = {.gm = &gm};
     walk(gm.fn, pick_loops, &lp);
@@ -644,12 +647,7 @@ static void find_full_mark(BinaryenFunctionRef fn, const site *s, void *ctx)
     if (!is(st, ID_STORE) || BinaryenStoreGetBytes(st) != 4 || BinaryenStoreGetOffset(st) != AREA_LAST_FREE ||
         !is(BinaryenStoreGetPtr(st), ID_LOCAL_GET))
         return;
-    BinaryenExpressionRef v = BinaryenStoreGetValue(st);
-    if (!is_binary(v, BinaryenShrUInt32()) || !is_i32_const(BinaryenBinaryGetRight(v), 2)) return;
-    BinaryenExpressionRef plus1 = BinaryenBinaryGetLeft(v);
-    if (!is_binary(plus1, BinaryenAddInt32()) || !is(BinaryenBinaryGetLeft(plus1), ID_LOCAL_GET) ||
-        !is_i32_const(BinaryenBinaryGetRight(plus1), 1))
-        return;
+    if (!plus1_quarter(BinaryenStoreGetValue(st))) return;
     if (fm->count < 4) fm->st[fm->count] = st;
     fm->count++;
 }
@@ -658,19 +656,13 @@ static void rewrite_full_mark(BinaryenModuleRef m)
 {
     gc_match gm = {0};
     walk_module(m, find_gc_index_update, &gm);
-    if (gm.count != 1) {
-        fprintf(stderr, "%s: gc_alloc: expected one free-index update, found %d\n", prog, gm.count);
-        exit(1);
-    }
+    expect_count("gc_alloc: free-index updates", gm.count, 1);
     full_mark_match fm = {0};
     walk(gm.fn, find_full_mark, &fm);
     /* the one-block search is compiled twice: before and after a collection */
-    if (fm.count != 2) {
-        fprintf(stderr, "%s: gc_alloc: expected two full-area marks, found %d\n", prog, fm.count);
-        exit(1);
-    }
+    expect_count("gc_alloc: full-area marks", fm.count, 2);
     for (int k = 0; k < fm.count; k++) {
-        BinaryenExpressionRef i = BinaryenBinaryGetLeft(BinaryenBinaryGetLeft(BinaryenStoreGetValue(fm.st[k])));
+        BinaryenExpressionRef i = plus1_quarter(BinaryenStoreGetValue(fm.st[k]));
         BinaryenStoreSetValue(fm.st[k], get(m, BinaryenLocalGetGetIndex(i)));
     }
     fprintf(stderr, "%s: an area the one-block search found full stays marked full (%d sites)\n", prog, fm.count);
@@ -914,10 +906,7 @@ static void rewrite_qstr_lookup(BinaryenModuleRef m)
 {
     qstr_match q = {0};
     find_qstr_lookup(m, &q);
-    if (q.count != 1) {
-        fprintf(stderr, "%s: qstr_find_strn: expected one match, found %d\n", prog, q.count);
-        exit(1);
-    }
+    expect_count("qstr_find_strn", q.count, 1);
     BinaryenExportRef ex = BinaryenGetExport(m, "malloc");
     if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalFunction()) die("%s", "the guest exports no malloc");
     if (BinaryenGetGlobal(m, QSTR_BITS) || BinaryenGetGlobal(m, QSTR_COUNT) || BinaryenGetFunction(m, F_ABSENT) ||
