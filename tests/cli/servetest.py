@@ -1,5 +1,7 @@
-"""Helpers for the tests of `mpbox serve` (test_serve.py, test_serve_ops.py):
-a server on a free loopback port, requests, polling. Python stdlib only."""
+"""Helpers for the tests of `mpbox serve` (test_serve*.py, test_mcp_http.py,
+test_output.py): a server on a free loopback port, requests, polling.
+Python stdlib only. Start servers with Server (or a subclass of it, as
+test_mcp_http.py's for /mcp), not with a copy of it."""
 import http.client
 import json
 import re
@@ -47,7 +49,7 @@ class Server:
                 raise RuntimeError("mpbox serve did not start: %s" % show("".join(self.lines), 600))
 
     def conn(self):
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
 
     def request(self, method, path, body=None, headers=None, token=None, conn=None):
         """(status, headers with lower-case names, body bytes). body: a dict
@@ -82,6 +84,12 @@ class Server:
         body.update({k: v for k, v in kw.items() if k == "return_value"})
         return self.json("POST", "/v1/sessions/%s/run" % sid, body, expect=expect,
                          **{k: v for k, v in kw.items() if k != "return_value"})
+
+    def snapshot(self, sid):
+        """The session's snapshot file (POST /v1/sessions/ID/snapshot)."""
+        status, _, data = self.request("POST", "/v1/sessions/%s/snapshot" % sid)
+        check(status == 200 and data[:8] == b"MPBOXSNP", "snapshot: %d %s" % (status, show(data[:60])))
+        return data
 
     def metric(self, name):
         status, _, data = self.request("GET", "/metrics")

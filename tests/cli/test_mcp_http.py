@@ -5,13 +5,13 @@ import http.client
 import json
 import os
 import re
-import subprocess
 import sys
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clitest import MPBOX, case, check, finish, require_binary, show  # noqa: E402
+from clitest import case, check, finish, require_binary, show  # noqa: E402
+import servetest  # noqa: E402
 
 require_binary()
 
@@ -21,34 +21,10 @@ INIT = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
 BOTH = "application/json, text/event-stream"
 
 
-class Server:
-    """`mpbox serve --listen 127.0.0.1:0 ARGS...`, until stop()."""
+class Server(servetest.Server):
+    """servetest.Server, driven through /mcp."""
 
-    def __init__(self, *args):
-        self.p = subprocess.Popen([MPBOX, "serve", "--listen", "127.0.0.1:0"] + list(args),
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.lines = []
-        found = threading.Event()
-        self.port = None
-
-        def reader(stream):
-            for raw in stream:
-                line = raw.decode("utf-8", "replace")
-                self.lines.append(line)
-                m = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-                if m and self.port is None:
-                    self.port = int(m.group(1))
-                    found.set()
-
-        for s in (self.p.stdout, self.p.stderr):
-            threading.Thread(target=reader, args=(s,), daemon=True).start()
-        deadline = time.monotonic() + 20
-        while not found.wait(0.1):
-            if self.p.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError("mpbox serve did not start: %s" % show("".join(self.lines), 600))
-
-    def request(self, method, body=None, headers=None, path="/mcp", raw=None):
+    def mcp(self, method, body=None, headers=None, path="/mcp", raw=None):
         """Returns (status, headers dict with lower-case names, body bytes)."""
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         h = {"Accept": BOTH, "Content-Type": "application/json"}
@@ -62,7 +38,7 @@ class Server:
         return out
 
     def initialize(self, headers=None):
-        status, hdrs, body = self.request("POST", INIT, headers)
+        status, hdrs, body = self.mcp("POST", INIT, headers)
         check(status == 200, "initialize: %d %s" % (status, show(body)))
         sid = hdrs.get("mcp-session-id")
         check(sid and re.fullmatch(r"[\x21-\x7e]{16,63}", sid), "session id: %s" % show(sid))
@@ -71,16 +47,7 @@ class Server:
     def post(self, sid, msg, headers=None, version="2025-06-18", raw=None):
         h = {"Mcp-Session-Id": sid, "MCP-Protocol-Version": version}
         h.update(headers or {})
-        return self.request("POST", msg, h, raw=raw)
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.terminate()
-            try:
-                self.p.wait(10)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
+        return self.mcp("POST", msg, h, raw=raw)
 
 
 def call(i, code, **extra):
@@ -121,7 +88,7 @@ def test_initialize_and_call():
 
 @case
 def test_missing_session_id():
-    status, _, body = srv.request("POST", {"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
+    status, _, body = srv.mcp("POST", {"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
     check(status == 400, "%d %s" % (status, show(body)))
     check(json.loads(body)["id"] is None, show(body))
 
@@ -131,7 +98,7 @@ def test_unknown_session_id():
     for sid in ("0123456789abcdef0123456789abcdef", "x" * 200, "bad id"):
         status, _, body = srv.post(sid, {"jsonrpc": "2.0", "id": 1, "method": "tools/list"})
         check(status == 404, "%s: %d %s" % (sid[:20], status, show(body)))
-        status, _, _ = srv.request("DELETE", headers={"Mcp-Session-Id": sid})
+        status, _, _ = srv.mcp("DELETE", headers={"Mcp-Session-Id": sid})
         check(status == 404, "DELETE %s: %d" % (sid[:20], status))
 
 
@@ -202,21 +169,21 @@ def test_notifications_and_responses():
 @case
 def test_origin():
     for origin in ("http://evil.example", "http://localhost.evil.example", "null", "file://"):
-        status, _, body = srv.request("POST", INIT, {"Origin": origin})
+        status, _, body = srv.mcp("POST", INIT, {"Origin": origin})
         check(status == 403, "Origin %s: %d %s" % (origin, status, show(body)))
     for origin in ("http://localhost:6274", "http://127.0.0.1", "https://[::1]:8443"):
-        status, _, body = srv.request("POST", INIT, {"Origin": origin})
+        status, _, body = srv.mcp("POST", INIT, {"Origin": origin})
         check(status == 200, "Origin %s: %d %s" % (origin, status, show(body)))
 
 
 @case
 def test_get_and_delete():
     sid = srv.initialize()
-    status, hdrs, _ = srv.request("GET", headers={"Mcp-Session-Id": sid, "Accept": "text/event-stream"})
+    status, hdrs, _ = srv.mcp("GET", headers={"Mcp-Session-Id": sid, "Accept": "text/event-stream"})
     check(status == 405 and "POST" in hdrs.get("allow", ""), "GET: %d %s" % (status, hdrs))
-    status, _, _ = srv.request("DELETE")
+    status, _, _ = srv.mcp("DELETE")
     check(status == 400, "DELETE without a session id: %d" % status)
-    status, _, _ = srv.request("DELETE", headers={"Mcp-Session-Id": sid})
+    status, _, _ = srv.mcp("DELETE", headers={"Mcp-Session-Id": sid})
     check(status == 200, "DELETE: %d" % status)
     status, _, _ = srv.post(sid, {"jsonrpc": "2.0", "id": 1, "method": "ping"})
     check(status == 404, "after DELETE: %d" % status)
@@ -292,9 +259,9 @@ def test_tokens_json_mode_allowed_origin():
     s = Server("--token", TOKEN_A, "--token", TOKEN_B, "--mcp-return-mode=json",
                "--allow-origin", "https://app.example.com", "--timeout", "3", "--memory", "48M")
     try:
-        status, _, _ = s.request("POST", INIT)
+        status, _, _ = s.mcp("POST", INIT)
         check(status == 401, "no token: %d" % status)
-        status, _, _ = s.request("POST", INIT, bearer("wrong-token-0123456789"))
+        status, _, _ = s.mcp("POST", INIT, bearer("wrong-token-0123456789"))
         check(status == 401, "wrong token: %d" % status)
         sid = s.initialize(bearer(TOKEN_A))
         status, _, body = s.post(sid, {"jsonrpc": "2.0", "id": 9, "method": "tools/list"}, bearer(TOKEN_A))
@@ -310,13 +277,13 @@ def test_tokens_json_mode_allowed_origin():
         # the session belongs to token A: token B cannot use or delete it
         status, _, _ = s.post(sid, call(3, "z"), bearer(TOKEN_B))
         check(status == 404, "another token's session: %d" % status)
-        status, _, _ = s.request("DELETE", headers=dict(bearer(TOKEN_B), **{"Mcp-Session-Id": sid}))
+        status, _, _ = s.mcp("DELETE", headers=dict(bearer(TOKEN_B), **{"Mcp-Session-Id": sid}))
         check(status == 404, "another token's DELETE: %d" % status)
         status, _, body = s.post(sid, call(4, "z"), bearer(TOKEN_A))
         check(status == 200 and json.loads(text_of(body))["return_value"] == 2, show(body))
-        status, _, _ = s.request("POST", INIT, dict(bearer(TOKEN_A), Origin="https://app.example.com"))
+        status, _, _ = s.mcp("POST", INIT, dict(bearer(TOKEN_A), Origin="https://app.example.com"))
         check(status == 200, "allowed Origin: %d" % status)
-        status, _, _ = s.request("POST", INIT, dict(bearer(TOKEN_A), Origin="https://other.example.com"))
+        status, _, _ = s.mcp("POST", INIT, dict(bearer(TOKEN_A), Origin="https://other.example.com"))
         check(status == 403, "other Origin: %d" % status)
     finally:
         s.stop()

@@ -4,89 +4,26 @@ the session it becomes, snapshots carry a MAC under the server's key (a
 forged or foreign one is refused), and a session made from a snapshot
 reports the clock mode it really has."""
 import base64
-import http.client
 import json
 import os
-import re
-import signal
 import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from clitest import MPBOX, case, check, finish, require_binary, show  # noqa: E402
+from servetest import Server  # noqa: E402
 
 require_binary()
 
 TMP = tempfile.mkdtemp(prefix="mpbox-serve-snap-")
 
 
-class Server:
-    """`mpbox serve --listen 127.0.0.1:0 ARGS...` until stop()."""
-
-    def __init__(self, *args):
-        self.p = subprocess.Popen([MPBOX, "serve", "--listen", "127.0.0.1:0"] + list(args),
-                                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.lines = []
-        self.port = None
-        found = threading.Event()
-
-        def reader(stream):
-            for raw in stream:
-                line = raw.decode("utf-8", "replace")
-                self.lines.append(line)
-                m = re.match(r"mpbox serve: listening on http://127\.0\.0\.1:(\d+)$", line.strip())
-                if m and self.port is None:
-                    self.port = int(m.group(1))
-                    found.set()
-
-        for s in (self.p.stdout, self.p.stderr):
-            threading.Thread(target=reader, args=(s,), daemon=True).start()
-        deadline = time.monotonic() + 20
-        while not found.wait(0.1):
-            if self.p.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError("mpbox serve did not start: %s" % show("".join(self.lines), 600))
-
-    def request(self, method, path, body=None):
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        headers = {}
-        if isinstance(body, dict):
-            body = json.dumps(body).encode()
-            headers["Content-Type"] = "application/json"
-        c.request(method, path, body=body, headers=headers)
-        r = c.getresponse()
-        out = (r.status, r.read())
-        c.close()
-        return out
-
-    def json(self, method, path, body=None, expect=200):
-        status, data = self.request(method, path, body)
-        check(status == expect, "%s %s: %d, expected %d: %s" % (method, path, status, expect, show(data, 400)))
-        return json.loads(data) if data else None
-
-    def create(self, body=None):
-        return self.json("POST", "/v1/sessions", body or {}, expect=201)
-
-    def run(self, sid, code):
-        return self.json("POST", "/v1/sessions/%s/run" % sid, {"code": code})
-
-    def snapshot(self, sid):
-        status, data = self.request("POST", "/v1/sessions/%s/snapshot" % sid)
-        check(status == 200 and data[:8] == b"MPBOXSNP", "snapshot: %d %s" % (status, show(data[:60])))
-        return data
-
-    def stop(self):
-        if self.p.poll() is None:
-            self.p.send_signal(signal.SIGTERM)
-            try:
-                self.p.wait(15)
-            except subprocess.TimeoutExpired:
-                self.p.kill()
-                self.p.wait()
+def new_session(srv, body):
+    """POST /v1/sessions with body: the new session's description."""
+    return srv.json("POST", "/v1/sessions", body, expect=201)
 
 
 def b64(data):
@@ -126,13 +63,13 @@ srv = Server("--memory", "256M", "--state-dir", os.path.join(TMP, "state"))
 
 @case
 def test_snapshot_above_the_memory_cap_is_refused():
-    sid = srv.create()["id"]
+    sid = srv.create()
     r = srv.run(sid, "big = bytearray(100 * 1024 * 1024)\nbig[-1] = 3")
     check(r["status"] == "ok", show(r))
     snap = srv.snapshot(sid)
-    status, data = srv.request("POST", "/v1/sessions", {"snapshot": b64(snap), "limits": {"memory": 32 << 20}})
+    status, _, data = srv.request("POST", "/v1/sessions", {"snapshot": b64(snap), "limits": {"memory": 32 << 20}})
     refused(status, data, "larger than the memory cap")
-    info = srv.create({"snapshot": b64(snap), "limits": {"memory": 128 << 20}})
+    info = new_session(srv, {"snapshot": b64(snap), "limits": {"memory": 128 << 20}})
     check(info["limits"]["memory"] == 128 << 20, show(info))
     r = srv.run(info["id"], "print(big[-1])\nx = bytearray(60 * 1024 * 1024)")
     check(r["status"] == "out_of_memory" and r["stdout"] == "3\n", show(r))
@@ -145,35 +82,35 @@ def test_snapshot_above_the_memory_cap_is_refused():
 def test_forged_snapshot_is_refused():
     """A header declaring 2 GiB of memory, checksum recomputed: the MAC
     does not match, and nothing is allocated for it."""
-    sid = srv.create()["id"]
+    sid = srv.create()
     snap = bytearray(srv.snapshot(sid))
     snap[28:32] = struct.pack("<I", 32768)
-    status, data = srv.request("POST", "/v1/sessions", {"snapshot": b64(reseal(bytes(snap)))})
+    status, _, data = srv.request("POST", "/v1/sessions", {"snapshot": b64(reseal(bytes(snap)))})
     refused(status, data, "MAC mismatch")
     # the MAC stripped off and the flag cleared: not authenticated
     plain = bytearray(srv.snapshot(sid))
     plain[40:44] = struct.pack("<I", 0)  # the MAC flag (format 4 header)
     plain = reseal(bytes(plain[:-40] + plain[-8:]))
-    status, data = srv.request("POST", "/v1/sessions", {"snapshot": b64(plain)})
+    status, _, data = srv.request("POST", "/v1/sessions", {"snapshot": b64(plain)})
     refused(status, data, "not authenticated")
     srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
 
 
 @case
 def test_snapshot_of_another_server_is_refused_unless_it_shares_the_key():
-    sid = srv.create()["id"]
+    sid = srv.create()
     srv.run(sid, "v = 'from the first server'")
     snap = srv.snapshot(sid)
     srv.json("DELETE", "/v1/sessions/" + sid, expect=204)
     other = Server()  # its own temporary state directory and key
     try:
-        status, data = other.request("POST", "/v1/sessions", {"snapshot": b64(snap)})
+        status, _, data = other.request("POST", "/v1/sessions", {"snapshot": b64(snap)})
         refused(status, data, "MAC mismatch")
     finally:
         other.stop()
     shared = Server("--snapshot-key-file", os.path.join(TMP, "state", "snapshot.key"))
     try:
-        info = shared.create({"snapshot": b64(snap)})
+        info = new_session(shared, {"snapshot": b64(snap)})
         r = shared.run(info["id"], "print(v)")
         check(r["stdout"] == "from the first server\n", show(r))
     finally:
@@ -196,11 +133,11 @@ def test_restored_session_reports_its_clock_mode():
     """Issue 10, item 5: a session made from a non-deterministic snapshot
     without limits reads the real clock and says so; one made from a
     deterministic snapshot says deterministic and keeps its virtual clock."""
-    real = srv.create({"limits": {"deterministic": False}})["id"]
-    virt = srv.create({"limits": {"deterministic": True, "seed": 7}})["id"]
+    real = srv.create({"limits": {"deterministic": False}})
+    virt = srv.create({"limits": {"deterministic": True, "seed": 7}})
     srv.run(virt, "import time\nt0 = time.time()")
     for sid, want in ((real, False), (virt, True)):
-        info = srv.create({"snapshot": b64(srv.snapshot(sid))})
+        info = new_session(srv, {"snapshot": b64(srv.snapshot(sid))})
         check(info["limits"]["deterministic"] is want, "%s: %s" % (want, show(info["limits"])))
         got = srv.json("GET", "/v1/sessions/" + info["id"])
         check(got["limits"]["deterministic"] is want, show(got["limits"]))
@@ -224,7 +161,7 @@ def test_evicted_deterministic_session_keeps_its_clock():
     state = os.path.join(TMP, "evict")
     ev = Server("--idle-timeout", "0.3", "--state-dir", state)
     try:
-        sid = ev.create({"limits": {"deterministic": True, "seed": 3}})["id"]
+        sid = ev.create({"limits": {"deterministic": True, "seed": 3}})
         r = ev.run(sid, "import time, random\nfor i in range(2000): time.ticks_ms()\nprint(time.time())")
         before = float(r["stdout"])
         check(before >= 1767225602, "2000 reads should advance the virtual clock 2 s: %s" % r["stdout"])

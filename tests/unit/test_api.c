@@ -5,19 +5,10 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
-
-/* Run src in s; returns the result (never NULL: a failed call fails the case). */
-static mpbox_result *run_in(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    int rc = mpbox_run(s, src, strlen(src), &r);
-    CHECK(rc == MPBOX_OK);
-    CHECK(r != NULL);
-    return r;
-}
 
 static void expect_stdout(mpbox_session *s, const char *src, const char *want)
 {

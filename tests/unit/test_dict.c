@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
@@ -18,17 +19,6 @@ static mpbox_session *session(void)
     mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 10000);
     mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 100);
     return s;
-}
-
-static void expect(mpbox_session *s, const char *src, const char *out)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
-    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
-    CHECK_STR(mpbox_result_stdout(r, NULL), out);
-    if (mpbox_result_status(r) != MPBOX_STATUS_OK)
-        printf("    %s\n", mpbox_result_stderr(r, NULL));
-    mpbox_result_free(r);
 }
 
 /* A dict of 20000 str keys in a known order, then some deletes. */

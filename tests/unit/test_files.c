@@ -16,38 +16,10 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
-
-static mpbox_session *new_session(void)
-{
-    mpbox_session *s = NULL;
-    if (mpbox_session_new(rt, &s) != MPBOX_OK || !s) {
-        printf("FAIL setup: cannot create a session\n");
-        exit(1);
-    }
-    return s;
-}
-
-static mpbox_result *run(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    if (mpbox_run(s, src, strlen(src), &r) != MPBOX_OK)
-        return NULL;
-    return r;
-}
-
-/* Run src: it must succeed and print exactly `want`. */
-static void expect(mpbox_session *s, const char *src, const char *want)
-{
-    mpbox_result *r = run(s, src);
-    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
-    if (r && mpbox_result_status(r) != MPBOX_STATUS_OK && mpbox_result_traceback(r))
-        printf("    traceback: %s\n", mpbox_result_traceback(r));
-    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, want);
-    mpbox_result_free(r);
-}
 
 static const char helpers[] =
     "import os\n"
@@ -66,7 +38,7 @@ static const char helpers[] =
 
 static mpbox_session *session_with_helpers(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     expect(s, helpers, "");
     return s;
 }
@@ -234,7 +206,7 @@ static void across_runs_and_rollback(void)
     expect(s, "wr('keep.txt', 'v1')\nwr('gone.txt', 'old')\nkeep = open('keep.txt')\n", "");
     expect(s, "print(rd('keep.txt'))\n", "v1\n");
     /* a run that ends in a timeout is rolled back, files included */
-    mpbox_result *r = run(s,
+    mpbox_result *r = run_in(s,
                           "wr('keep.txt', 'v2')\n"
                           "wr('new.txt', 'n')\n"
                           "os.remove('gone.txt')\n"

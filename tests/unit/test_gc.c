@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
@@ -22,23 +23,6 @@ static mpbox_session *session(int64_t memory)
     if (memory)
         mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, memory);
     return s;
-}
-
-static mpbox_result *run_in(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
-    if (r && mpbox_result_status(r) != MPBOX_STATUS_OK && mpbox_result_error_message(r))
-        printf("    %s: %s\n", mpbox_status_name(mpbox_result_status(r)), mpbox_result_error_message(r));
-    return r;
-}
-
-static void expect(mpbox_session *s, const char *src, const char *out)
-{
-    mpbox_result *r = run_in(s, src);
-    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
-    CHECK_STR(mpbox_result_stdout(r, NULL), out);
-    mpbox_result_free(r);
 }
 
 /* 300 MB of short-lived strings under a 32 MiB cap (the heap alone could

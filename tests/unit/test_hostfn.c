@@ -10,42 +10,10 @@
 #include <time.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
-
-static mpbox_session *new_session(void)
-{
-    mpbox_session *s = NULL;
-    if (mpbox_session_new(rt, &s) != MPBOX_OK || !s) {
-        printf("FAIL setup: cannot create a session\n");
-        exit(1);
-    }
-    return s;
-}
-
-static mpbox_result *run(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    if (mpbox_run(s, src, strlen(src), &r) != MPBOX_OK)
-        return NULL;
-    return r;
-}
-
-/* Run src; expect status ok and stdout `want`. */
-static void expect_out(mpbox_session *s, const char *src, const char *want)
-{
-    mpbox_result *r = run(s, src);
-    CHECK(r != NULL);
-    if (!r)
-        return;
-    if (mpbox_result_status(r) != MPBOX_STATUS_OK)
-        printf("    (error: %s: %s)\n", mpbox_result_error_type(r) ? mpbox_result_error_type(r) : "-",
-               mpbox_result_error_message(r) ? mpbox_result_error_message(r) : "-");
-    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
-    CHECK_STR(mpbox_result_stdout(r, NULL), want);
-    mpbox_result_free(r);
-}
 
 /* ---- callbacks ------------------------------------------------------------ */
 
@@ -135,21 +103,21 @@ static int reentrant(void *user, const char *args, size_t len, mpbox_call *call)
 
 static void test_args_positional_and_keyword(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     CHECK(mpbox_session_register(s, "echo", echo, NULL) == MPBOX_OK);
-    expect_out(s, "r = echo(1, 'a', k=2, z=None)\nprint(r['args'], sorted(r['kwargs'].items()))\n",
+    expect(s, "r = echo(1, 'a', k=2, z=None)\nprint(r['args'], sorted(r['kwargs'].items()))\n",
                "[1, 'a'] [('k', 2), ('z', None)]\n");
-    expect_out(s, "from host import echo as e\nprint(e() == {'args': [], 'kwargs': {}}, e is echo)\n",
+    expect(s, "from host import echo as e\nprint(e() == {'args': [], 'kwargs': {}}, e is echo)\n",
                "True True\n");
-    expect_out(s, "import host\nprint(host.echo is echo, 'echo' in globals())\n", "True True\n");
+    expect(s, "import host\nprint(host.echo is echo, 'echo' in globals())\n", "True True\n");
     mpbox_session_free(s);
 }
 
 static void test_value_round_trip(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_session_register(s, "echo", echo, NULL);
-    expect_out(s,
+    expect(s,
                "vals = [None, True, False, 0, -5, 2**63, -2**200, 10**4299, 1.5, 0.1, 1/3, 1e308, -0.0, 5e-324,\n"
                "        '', 'caf\\u00e9 \\U0001f600 \\n\\t\"\\\\ \\x00 \\x7f \\u2028', [], {}, [1, [2, [3, {'a': [None]}]]],\n"
                "        {'k': {'l': [1.25, 'x']}, '': 0}]\n"
@@ -164,7 +132,7 @@ static void test_value_round_trip(void)
 
 static void test_host_errors(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_session_register(s, "bad_value", raise_fn, "ValueError|no such thing");
     mpbox_session_register(s, "bad_key", raise_fn, "KeyError|k");
     mpbox_session_register(s, "custom", raise_fn, "FooError|custom text");
@@ -173,7 +141,7 @@ static void test_host_errors(void)
     mpbox_session_register(s, "weird", raise_fn, "not an identifier!|m\xff");
     mpbox_session_register(s, "failing", failing, NULL);
     mpbox_session_register(s, "silent", fixed, NULL);
-    expect_out(s,
+    expect(s,
                "def t(f):\n"
                "    try:\n"
                "        return f()\n"
@@ -190,7 +158,7 @@ static void test_host_errors(void)
                "RuntimeError: host function 'failing' failed\n"
                "None\n");
     /* uncaught: the run's error is the host's exception */
-    mpbox_result *r = run(s, "bad_value()\n");
+    mpbox_result *r = run_in(s, "bad_value()\n");
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_ERROR);
     CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "ValueError");
     CHECK_STR(r ? mpbox_result_error_message(r) : NULL, "no such thing");
@@ -210,12 +178,12 @@ static const char probe[] =
  * callback is never called. */
 static void test_bad_arguments(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     int calls = 0;
     mpbox_session_register(s, "f", counter, &calls);
-    mpbox_result *r = run(s, probe);
+    mpbox_result *r = run_in(s, probe);
     mpbox_result_free(r);
-    expect_out(s,
+    expect(s,
                "class C: pass\n"
                "cyc = [1]\n"
                "cyc.append(cyc)\n"
@@ -268,13 +236,13 @@ static void test_bad_replies(void)
         "\"tab\tinside\"", "01", "1.", ".5", "+1", "[1] [2]", "{1: 2}", "'single'", "true false", "nul",
         "\"\\x41\"", "[\"unterminated]", "/* c */ 1", "0x10",
     };
-    mpbox_session *s = new_session();
-    mpbox_result *r = run(s, probe);
+    mpbox_session *s = new_session(rt);
+    mpbox_result *r = run_in(s, probe);
     mpbox_result_free(r);
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         mpbox_session_register(s, "f", fixed_rc, (void *)bad[i]);
         last_reply_rc = -1;
-        r = run(s, "print(t(f)[:60])\n");
+        r = run_in(s, "print(t(f)[:60])\n");
         CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
         const char *out = r ? mpbox_result_stdout(r, NULL) : "";
         if (strncmp(out, "RuntimeError: host function 'f' returned invalid JSON", 53) != 0) {
@@ -289,13 +257,13 @@ static void test_bad_replies(void)
     memset(huge, '7', 4301);
     huge[4301] = '\0';
     mpbox_session_register(s, "f", fixed_rc, huge);
-    expect_out(s, "print(t(f))\n", "RuntimeError: host function 'f' returned invalid JSON: int with more than 4300 digits\n");
+    expect(s, "print(t(f))\n", "RuntimeError: host function 'f' returned invalid JSON: int with more than 4300 digits\n");
     huge[4300] = '\0';
-    expect_out(s, "from host import f\nprint(f() == 10**4300 // 9 * 7)\n", "True\n");
+    expect(s, "from host import f\nprint(f() == 10**4300 // 9 * 7)\n", "True\n");
     free(huge);
     /* accepted: the odd but valid ones, canonicalised for the guest */
     mpbox_session_register(s, "f", fixed_rc, " [ \"\\ud83d\\ude00\\u00e9\\/\" , 1E2, -0, 1e-400, {\"a\":1,\"a\":2} ] ");
-    expect_out(s, "r = f()\nprint(r[0], r[1:])\n", "\xf0\x9f\x98\x80\xc3\xa9/ [100.0, 0, 0.0, {'a': 2}]\n");
+    expect(s, "r = f()\nprint(r[0], r[1:])\n", "\xf0\x9f\x98\x80\xc3\xa9/ [100.0, 0, 0.0, {'a': 2}]\n");
     CHECK(last_reply_rc == MPBOX_OK);
     mpbox_session_free(s);
 }
@@ -303,10 +271,10 @@ static void test_bad_replies(void)
 /* Payloads only a hand-made call through js.mpbox_call can send. */
 static void test_bridge_direct(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     int calls = 0;
     mpbox_session_register(s, "f", counter, &calls);
-    expect_out(s,
+    expect(s,
                "import js\n"
                "c = js.mpbox_call\n"
                "print(c('f', '{\"args\": [], \"kwargs\": {}}'))\n"
@@ -353,55 +321,55 @@ static void test_bridge_direct(void)
     CHECK(calls == 2);
     /* a JsProxy made by user code and then dropped does not disturb the
      * wrappers' own one (the top-level GC runs its finaliser) */
-    expect_out(s, "import js, gc\nx = js.mpbox_call\ndel x, c\ngc.collect()\n", "");
-    expect_out(s, "import gc\ngc.collect()\nprint(f())\n", "3\n");
+    expect(s, "import js, gc\nx = js.mpbox_call\ndel x, c\ngc.collect()\n", "");
+    expect(s, "import gc\ngc.collect()\nprint(f())\n", "3\n");
     mpbox_session_free(s);
 }
 
 static void test_caps(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     int calls = 0;
     mpbox_session_register(s, "f", counter, &calls);
     mpbox_session_register(s, "big", big_result, (void *)(uintptr_t)5000);
-    mpbox_result *r = run(s, probe);
+    mpbox_result *r = run_in(s, probe);
     mpbox_result_free(r);
 
     /* argument bytes: the payload is {"args": [...], "kwargs": {}} */
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_HOST_ARG_BYTES, 1000) == 1 << 20);
-    expect_out(s, "print(t(f, 'x' * 900))\nprint(t(f, 'x' * 1000))\n",
+    expect(s, "print(t(f, 'x' * 900))\nprint(t(f, 'x' * 1000))\n",
                "ok\nValueError: host function arguments too large (1028 bytes, limit 1000)\n");
     /* result bytes */
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_HOST_RESULT_BYTES, 4000) == 16 << 20);
-    expect_out(s, "print(t(big))\n",
+    expect(s, "print(t(big))\n",
                "RuntimeError: host function 'big' returned result too large (5002 bytes, limit 4000)\n");
     mpbox_session_limit(s, MPBOX_LIMIT_HOST_RESULT_BYTES, 5002);
-    expect_out(s, "print(len(big()))\n", "5000\n");
+    expect(s, "print(len(big()))\n", "5000\n");
     /* depth, from the argument values */
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_HOST_DEPTH, 3) == 64);
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_HOST_DEPTH, 1001) == -1);
-    expect_out(s, "print(t(f, [[[1]]]))\nprint(t(f, [[[[1]]]]))\nprint(t(f, k={'a': {'b': [[]]}}))\n",
+    expect(s, "print(t(f, [[[1]]]))\nprint(t(f, [[[[1]]]]))\nprint(t(f, k={'a': {'b': [[]]}}))\n",
                "ok\nValueError: host function arguments nested too deeply (limit 3)\n"
                "ValueError: host function arguments nested too deeply (limit 3)\n");
     mpbox_session_register(s, "deep", fixed, "[[[[0]]]]");
-    expect_out(s, "print(t(deep))\n", "RuntimeError: host function 'deep' returned result nested too deeply (limit 3)\n");
+    expect(s, "print(t(deep))\n", "RuntimeError: host function 'deep' returned result nested too deeply (limit 3)\n");
     /* deeper than the guest's own recursion can check */
     mpbox_session_limit(s, MPBOX_LIMIT_HOST_DEPTH, 1000);
-    expect_out(s, "x = []\nfor i in range(100000):\n    x = [x]\nprint(t(f, x))\n",
+    expect(s, "x = []\nfor i in range(100000):\n    x = [x]\nprint(t(f, x))\n",
                "ValueError: host function arguments nested too deeply\n");
     /* calls per run, counted again in each run */
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_HOST_CALLS, 5) == 10000);
     calls = 0;
-    expect_out(s, "print([t(f) for i in range(7)])\n",
+    expect(s, "print([t(f) for i in range(7)])\n",
                "['ok', 'ok', 'ok', 'ok', 'ok', 'RuntimeError: too many host function calls in this run (limit 5)', "
                "'RuntimeError: too many host function calls in this run (limit 5)']\n");
     CHECK(calls == 5);
-    r = run(s, "print(f())\n");
+    r = run_in(s, "print(f())\n");
     CHECK(r && mpbox_result_host_calls(r) == 1);
     CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, "6\n");
     mpbox_result_free(r);
     mpbox_session_limit(s, MPBOX_LIMIT_HOST_CALLS, 0);
-    expect_out(s, "print(t(f))\n", "RuntimeError: too many host function calls in this run (limit 0)\n");
+    expect(s, "print(t(f))\n", "RuntimeError: too many host function calls in this run (limit 0)\n");
     mpbox_session_free(s);
 }
 
@@ -409,14 +377,14 @@ static void test_caps(void)
  * rolled back), and the session goes on. */
 static void test_result_out_of_guest_memory(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, 32 << 20);
     mpbox_session_register(s, "big", big_result, (void *)(uintptr_t)(15u << 20));
-    mpbox_result *r = run(s, "x = big()\n");
+    mpbox_result *r = run_in(s, "x = big()\n");
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_MEMORY);
     CHECK(r && mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
     mpbox_result_free(r);
-    expect_out(s, "print(1)\n", "1\n");
+    expect(s, "print(1)\n", "1\n");
     mpbox_session_free(s);
 }
 
@@ -444,13 +412,13 @@ static void test_registration(void)
     CHECK(mpbox_session_new(rt2, &a) == MPBOX_OK);
     CHECK(mpbox_session_new(rt2, &b) == MPBOX_OK);
     CHECK(mpbox_session_register(a, "which", ret_session, NULL) == MPBOX_OK);
-    expect_out(a, "print(which(), which2())\n", "session runtime\n");
-    expect_out(b, "print(which(), which2())\n", "runtime runtime\n");
+    expect(a, "print(which(), which2())\n", "session runtime\n");
+    expect(b, "print(which(), which2())\n", "runtime runtime\n");
     /* sessions made before the registration do not get it */
-    expect_out(before, "import host\nprint(hasattr(host, 'which'), 'which' in globals())\n", "False False\n");
+    expect(before, "import host\nprint(hasattr(host, 'which'), 'which' in globals())\n", "False False\n");
     /* a registration between runs shows up in the next run */
     CHECK(mpbox_session_register(b, "late", echo, NULL) == MPBOX_OK);
-    expect_out(b, "print(late(1)['args'])\n", "[1]\n");
+    expect(b, "print(late(1)['args'])\n", "[1]\n");
     /* bad names and arguments */
     CHECK(mpbox_session_register(b, "", echo, NULL) == MPBOX_MISUSE);
     CHECK(mpbox_session_register(b, "1abc", echo, NULL) == MPBOX_MISUSE);
@@ -468,29 +436,29 @@ static void test_registration(void)
     reentrant_session = b;
     reentrant_rc = -1;
     CHECK(mpbox_session_register(b, "re", reentrant, NULL) == MPBOX_OK);
-    expect_out(b, "re()\n", "");
+    expect(b, "re()\n", "");
     CHECK(reentrant_rc == MPBOX_BUSY);
     /* a fork keeps the session's own functions */
     mpbox_session *c;
     CHECK(mpbox_session_fork(a, &c) == MPBOX_OK);
-    expect_out(c, "print(which())\n", "session\n");
+    expect(c, "print(which())\n", "session\n");
     /* a snapshot loaded into a runtime without the function: NameError */
     void *snap;
     size_t snap_len;
     CHECK(mpbox_session_save(a, &snap, &snap_len) == MPBOX_OK);
     mpbox_session *d = NULL;
     CHECK(mpbox_session_load(rt2, snap, snap_len, &d, NULL) == MPBOX_OK);
-    expect_out(d, "print(which())\n", "runtime\n");
+    expect(d, "print(which())\n", "runtime\n");
     mpbox_free(snap);
     mpbox_session *e;
     CHECK(mpbox_session_new(rt, &e) == MPBOX_OK);
     CHECK(mpbox_session_register(e, "only_here", echo, NULL) == MPBOX_OK);
-    expect_out(e, "only_here()\n", "");
+    expect(e, "only_here()\n", "");
     CHECK(mpbox_session_save(e, &snap, &snap_len) == MPBOX_OK);
     mpbox_session *f = NULL;
     CHECK(mpbox_session_load(rt, snap, snap_len, &f, NULL) == MPBOX_OK);
     mpbox_free(snap);
-    mpbox_result *r = f ? run(f, "only_here()\n") : NULL;
+    mpbox_result *r = f ? run_in(f, "only_here()\n") : NULL;
     CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "NameError");
     CHECK_STR(r ? mpbox_result_error_message(r) : NULL, "no host function named 'only_here'");
     mpbox_result_free(r);
@@ -507,11 +475,11 @@ static void test_registration(void)
 /* No functions: `host` is empty and nothing else is reachable. */
 static void test_nothing_registered(void)
 {
-    mpbox_session *s = new_session();
-    mpbox_result *r = run(s, "print(1)\n");
+    mpbox_session *s = new_session(rt);
+    mpbox_result *r = run_in(s, "print(1)\n");
     CHECK(r && mpbox_result_host_calls(r) == 0 && mpbox_result_host_ms(r) == 0);
     mpbox_result_free(r);
-    expect_out(s,
+    expect(s,
                "import host, js\n"
                "print([n for n in dir(host) if not n.startswith('__')])\n"
                "try:\n"
@@ -534,9 +502,9 @@ static void test_nothing_registered(void)
 
 static void test_stats(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_session_register(s, "slow", sleepy, NULL);
-    mpbox_result *r = run(s, "for i in range(3):\n    slow()\n");
+    mpbox_result *r = run_in(s, "for i in range(3):\n    slow()\n");
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
     CHECK(r && mpbox_result_host_calls(r) == 3);
     CHECK(r && mpbox_result_host_ms(r) >= 59.0 && mpbox_result_host_ms(r) <= mpbox_result_wall_ms(r));
@@ -545,7 +513,7 @@ static void test_stats(void)
     CHECK(j && strstr(j, "\"host_ms\":") != NULL);
     mpbox_free(j);
     mpbox_result_free(r);
-    r = run(s, "pass\n");
+    r = run_in(s, "pass\n");
     CHECK(r && mpbox_result_host_calls(r) == 0 && mpbox_result_host_ms(r) == 0);
     mpbox_result_free(r);
     mpbox_session_free(s);
@@ -554,12 +522,12 @@ static void test_stats(void)
 /* A rolled-back run: names stay bound (bound again), calls made stay made. */
 static void test_rollback(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     int calls = 0;
     mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 200);
     mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 50);
     mpbox_session_register(s, "f", counter, &calls);
-    mpbox_result *r = run(s, "f()\nx = 3\nx = x ** 10000000\n");
+    mpbox_result *r = run_in(s, "f()\nx = 3\nx = x ** 10000000\n");
     if (r && mpbox_result_host_calls(r) != 1)
         printf("    status %s, host_calls %llu\n", mpbox_status_name(mpbox_result_status(r)), (unsigned long long)mpbox_result_host_calls(r));
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_TIMEOUT);
@@ -567,7 +535,7 @@ static void test_rollback(void)
     CHECK(r && mpbox_result_host_calls(r) == 1);
     mpbox_result_free(r);
     CHECK(calls == 1);
-    expect_out(s, "print(f())\n", "2\n");
+    expect(s, "print(f())\n", "2\n");
     mpbox_session_free(s);
 }
 
@@ -598,7 +566,7 @@ static void *thread_main(void *arg)
     const char *src = "n = 0\nfor i in range(2000):\n    n = inc(n)\nprint(n)\n";
     w->ok = 1;
     for (int i = 0; i < 5; i++) {
-        mpbox_result *r = run(s, src);
+        mpbox_result *r = run_in(s, src);
         if (!r || strcmp(mpbox_result_stdout(r, NULL), "2000\n") != 0 || mpbox_result_host_calls(r) != 2000)
             w->ok = 0;
         mpbox_result_free(r);
@@ -628,7 +596,7 @@ static int noop(void *user, const char *args, size_t len, mpbox_call *call)
 /* Not a check: the cost of one call, printed for docs. */
 static void test_overhead(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_session_register(s, "noop", noop, NULL);
     mpbox_session_register(s, "echo", echo, NULL);
     mpbox_session_limit(s, MPBOX_LIMIT_HOST_CALLS, 1000000);
@@ -639,7 +607,7 @@ static void test_overhead(void)
     double ms[3];
     const char *srcs[3] = {base, calls, args};
     for (int i = 0; i < 3; i++) {
-        r = run(s, srcs[i]);
+        r = run_in(s, srcs[i]);
         CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
         ms[i] = r ? mpbox_result_wall_ms(r) : 0;
         mpbox_result_free(r);
@@ -668,12 +636,12 @@ static void test_call_charge(void)
     uint64_t used[2] = {0, 0};
     for (int k = 0; k < 2; k++) {
         /* the same starting state each time: a fresh session */
-        mpbox_session *s = new_session();
+        mpbox_session *s = new_session(rt);
         CHECK(mpbox_session_register(s, "costly", costly, NULL) == MPBOX_OK);
         refused_charges = 0;
         if (mpbox_has_fuel())
             mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 10500000);
-        mpbox_result *r = run(s, "n = 0\nfor i in range(100):\n    n += costly()\n");
+        mpbox_result *r = run_in(s, "n = 0\nfor i in range(100):\n    n += costly()\n");
         CHECK(r != NULL);
         if (r && mpbox_has_fuel()) {
             CHECK(mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
@@ -684,7 +652,7 @@ static void test_call_charge(void)
         }
         mpbox_result_free(r);
         mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0);
-        expect_out(s, "print('n' in globals())", "False\n");
+        expect(s, "print('n' in globals())", "False\n");
         mpbox_session_free(s);
     }
     CHECK(used[0] == used[1]);

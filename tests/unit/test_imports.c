@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "session.h"
 #include "core.h"
 #include "gmem.h"
 
@@ -58,28 +59,10 @@ static mpb_jmp *last_jmp_top;
         (trapvar) = ig_trap_;                                                      \
     } while (0)
 
-static mpbox_session *new_session(void)
-{
-    mpbox_session *s = NULL;
-    if (mpbox_session_new(rt, &s) != MPBOX_OK || !s) {
-        printf("FAIL setup: cannot create a session\n");
-        exit(1);
-    }
-    return s;
-}
-
-static mpbox_result *run(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    if (mpbox_run(s, src, strlen(src), &r) != MPBOX_OK)
-        return NULL;
-    return r;
-}
-
 /* The session still runs Python and its output capture works. */
 static int alive(mpbox_session *s)
 {
-    mpbox_result *r = run(s, "print(1)");
+    mpbox_result *r = run_in(s, "print(1)");
     size_t n = 0;
     int ok = r && mpbox_result_status(r) == MPBOX_STATUS_OK && !mpbox_session_is_lost(s);
     const char *out = r ? mpbox_result_stdout(r, &n) : NULL;
@@ -180,7 +163,7 @@ static void call_invoke(mpbox_session *s, int which, uint32_t idx, uint32_t a)
 
 static void test_invoke_bad_index(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     const wasm_rt_funcref_table_t *t = &s->inst.w2c___indirect_function_table;
     CHECK(t->size > 1);
     uint32_t null_idx = UINT32_MAX;
@@ -210,7 +193,7 @@ static void test_invoke_bad_index(void)
 
 static void test_throw_longjmp_without_frame(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     for (int i = 0; i < 3; i++) {
         int trap;
         IN_GUEST(s, trap, Z_envZ__emscripten_throw_longjmp(ENV(s)));
@@ -222,7 +205,7 @@ static void test_throw_longjmp_without_frame(void)
 
 static void test_abort_js(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     int trap;
     IN_GUEST(s, trap, Z_envZ__abort_js(ENV(s)));
     CHECK(trap == MPB_TRAP_ABORT);
@@ -234,8 +217,8 @@ static void test_abort_js(void)
  * Python: every try/except is an invoke_* frame and every raise a longjmp. */
 static void test_invoke_valid_paths_via_python(void)
 {
-    mpbox_session *s = new_session();
-    mpbox_result *r = run(s,
+    mpbox_session *s = new_session(rt);
+    mpbox_result *r = run_in(s,
                           "def f(n):\n"
                           "    if n == 0:\n"
                           "        raise ValueError(n)\n"
@@ -270,7 +253,7 @@ static uint32_t resize(mpbox_session *s, uint32_t bytes, int *trap)
 
 static void test_resize_heap_hostile(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, 32u << 20) >= 0);
     uint32_t max = s->inst.w2c_memory.max_pages;
     CHECK(max == 512);
@@ -297,7 +280,7 @@ static void test_resize_heap_hostile(void)
     mpbox_session_free(s);
 
     /* requests of 0 / tiny sizes never push memory past the cap */
-    s = new_session();
+    s = new_session(rt);
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, 20u << 20) >= 0);
     max = s->inst.w2c_memory.max_pages;
     for (int i = 0; i < 50; i++) {
@@ -309,7 +292,7 @@ static void test_resize_heap_hostile(void)
     mpbox_session_free(s);
 
     /* a cap below the memory in use: nothing shrinks, growth is refused */
-    s = new_session();
+    s = new_session(rt);
     CHECK(resize(s, 24u << 20, &trap) == 1 && trap == 0);
     uint32_t used = s->inst.w2c_memory.pages;
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, MPBOX_MIN_MEMORY) >= 0);
@@ -319,7 +302,7 @@ static void test_resize_heap_hostile(void)
     mpbox_session_free(s);
 
     /* the largest cap (2 GiB): 0xFFFFFFFF is still refused */
-    s = new_session();
+    s = new_session(rt);
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, (int64_t)MPBOX_MAX_MEMORY) >= 0);
     pages0 = s->inst.w2c_memory.pages;
     CHECK(resize(s, 0xffffffffu, &trap) == 0 && trap == 0);
@@ -331,7 +314,7 @@ static void test_resize_heap_hostile(void)
 
 static void test_clock_random(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     int trap;
     volatile uint32_t t0 = 0, t1 = 0, r0 = 0, differ = 0;
     volatile double now = 0;
@@ -366,7 +349,7 @@ static uint32_t fd_write(mpbox_session *s, uint32_t fd, uint32_t iovs, uint32_t 
 
 static void test_fd_write(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpb_capture_reset(&s->host.out[0], 1u << 20);
     mpb_capture_reset(&s->host.out[1], 1u << 20);
     uint32_t buf = gmalloc(s, 16384);
@@ -433,7 +416,7 @@ static void test_fd_write(void)
 
 static void test_fd_read_seek_close_sync(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t buf = gmalloc(s, 256);
     int trap;
     volatile uint32_t r = 0;
@@ -535,7 +518,7 @@ static int ok_answer(int which, int root, int32_t rc)
 
 static void test_syscall_paths_hostile(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t area = gmalloc(s, 12000);
     uint32_t okp = area, buf = area + 16, longp = area + 256;
     gput(s, okp, "x", 2);
@@ -590,7 +573,7 @@ static void test_syscall_paths_hostile(void)
 
 static void test_stat64(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t area = gmalloc(s, 256);
     uint32_t root = area, buf = area + 16;
     gput(s, root, "/", 2);
@@ -639,7 +622,7 @@ static void test_stat64(void)
 
 static void test_getcwd(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t buf = gmalloc(s, 64);
     int trap;
     volatile uint32_t r;
@@ -674,7 +657,7 @@ static void test_getcwd(void)
 
 static void test_statfs64(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t p = gmalloc(s, 16 + 88);
     gput(s, p, "/", 2);
     int trap;
@@ -699,7 +682,7 @@ static void test_statfs64(void)
 
 static void test_poll(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t fds = gmalloc(s, 1025 * 8);
     int trap;
     volatile uint32_t r;
@@ -855,7 +838,7 @@ static void hook_valid_args(mpbox_session *s, int id, uint32_t area, uint32_t *a
 /* What a valid call writes to its output slots. */
 static void test_hooks_valid(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t area = gmalloc(s, 1024);
     for (int id = 0; id < H_COUNT; id++) {
         check_case_name = hook_name[id];
@@ -891,7 +874,7 @@ static void test_hooks_valid(void)
  * a host fault; hooks that take no pointers accept anything. */
 static void test_hooks_bad_pointers(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     uint32_t area = gmalloc(s, 1024);
     for (int id = 0; id < H_COUNT; id++) {
         check_case_name = hook_name[id];
@@ -983,8 +966,8 @@ static uint32_t import_main(mpbox_session *s, uint32_t area)
 
 static mpbox_session *cref_session(uint32_t *area, uint32_t *mod)
 {
-    mpbox_session *s = new_session();
-    mpbox_result *r = run(s, "L = [1, 2, 3]\ndef F(): return 1\ndef G():\n    yield 1\nY = G()\n");
+    mpbox_session *s = new_session(rt);
+    mpbox_result *r = run_in(s, "L = [1, 2, 3]\ndef F(): return 1\ndef G():\n    yield 1\nY = G()\n");
     if (!r || mpbox_result_status(r) != MPBOX_STATUS_OK)
         printf("FAIL setup: globals\n");
     mpbox_result_free(r);
@@ -1031,7 +1014,7 @@ static void test_hooks_release_crefs(void)
     check_case_name = "test_hooks_release_crefs";
     CHECK(alive(s));
     /* the objects themselves are intact */
-    mpbox_result *r = run(s, "print(L, F(), next(Y))");
+    mpbox_result *r = run_in(s, "print(L, F(), next(Y))");
     CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, "[1, 2, 3] 1 1\n");
     mpbox_result_free(r);
     mpbox_session_free(s);
@@ -1061,7 +1044,7 @@ static void test_hooks_bogus_crefs(void)
                 traps++;
             else
                 clean++;
-            mpbox_result *res = run(s, "print(1)");
+            mpbox_result *res = run_in(s, "print(1)");
             CHECK(res != NULL);
             mpbox_result_free(res);
             mpbox_session_free(s);
@@ -1190,7 +1173,7 @@ static void test_sweep_all_imports(void)
         check_case_name = id < 36 ? import_name[id] : hook_name[id - 36];
         for (int k = 0; k < 300; k++) {
             if (!s) {
-                s = new_session();
+                s = new_session(rt);
                 mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, 24u << 20);
                 scratch = gmalloc(s, 512);
                 fresh++;
@@ -1236,7 +1219,7 @@ static void test_sweep_all_imports(void)
         if (s) {
             /* the host still serves runs (a hook fed garbage c_refs may
              * have spoilt the guest's own state: only no host crash) */
-            mpbox_result *r = run(s, "print(1)");
+            mpbox_result *r = run_in(s, "print(1)");
             CHECK(r != NULL);
             if (id < 36 && r)
                 CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
@@ -1260,7 +1243,7 @@ static void test_sweep_all_imports(void)
  * lost session, and the session must still work. Returns the result. */
 static mpbox_result *hostile(mpbox_session *s, const char *src)
 {
-    mpbox_result *r = run(s, src);
+    mpbox_result *r = run_in(s, src);
     CHECK(r != NULL);
     if (!r)
         return NULL;
@@ -1291,7 +1274,7 @@ static const char py_probe[] =
  * hooks stay unreachable from Python (they are attacked directly above). */
 static void test_py_js_module(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_result *r = hostile(s, "import js\njs.document\n");
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_ERROR);
     CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "AttributeError");
@@ -1339,7 +1322,7 @@ static void test_py_js_module(void)
 
 static void test_py_jsffi(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_result *r = hostile(s, py_probe);
     mpbox_result_free(r);
     r = hostile(s,
@@ -1359,9 +1342,9 @@ static void test_py_jsffi(void)
 
 static int64_t mem_alloc_after_gc(mpbox_session *s)
 {
-    mpbox_result *r = run(s, "import gc\ngc.collect()\n");
+    mpbox_result *r = run_in(s, "import gc\ngc.collect()\n");
     mpbox_result_free(r);
-    r = run(s, "import gc\nprint(gc.mem_alloc())\n");
+    r = run_in(s, "import gc\nprint(gc.mem_alloc())\n");
     int64_t v = r && mpbox_result_status(r) == MPBOX_STATUS_OK ? atoll(mpbox_result_stdout(r, NULL)) : -1;
     mpbox_result_free(r);
     return v;
@@ -1371,7 +1354,7 @@ static int64_t mem_alloc_after_gc(mpbox_session *s)
  * guest's reference table (a GC root) does not keep them alive. */
 static void test_py_cref_churn(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     static const char loop[] =
         "import js, jsffi\n"
         "def f(): pass\n"
@@ -1415,7 +1398,7 @@ static void test_py_cref_churn(void)
 
 static void test_py_os_paths(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_result *r = hostile(s, py_probe);
     mpbox_result_free(r);
     r = hostile(s,
@@ -1450,7 +1433,7 @@ static void test_py_os_paths(void)
 
 static void test_py_open_modes(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_result *r = hostile(s, py_probe);
     mpbox_result_free(r);
     r = hostile(s,
@@ -1497,7 +1480,7 @@ static void test_py_open_modes(void)
  * __syscall_poll. */
 static void test_py_select_poll(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     mpbox_result *r = hostile(s, py_probe);
     mpbox_result_free(r);
     r = hostile(s,
@@ -1533,8 +1516,8 @@ static void test_py_select_poll(void)
  * and other sessions must be unaffected. */
 static void test_py_select_poll_guest_bug(void)
 {
-    mpbox_session *s = new_session();
-    mpbox_result *r = run(s,
+    mpbox_session *s = new_session(rt);
+    mpbox_result *r = run_in(s,
                           "import select\n"
                           "p = select.poll()\n"
                           "try:\n"
@@ -1558,7 +1541,7 @@ static void test_py_select_poll_guest_bug(void)
     }
     mpbox_result_free(r);
     mpbox_session_free(s);
-    s = new_session();
+    s = new_session(rt);
     CHECK(alive(s));
     mpbox_session_free(s);
 }

@@ -15,32 +15,11 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 #include "vfs.h"
 
 static mpbox_runtime *rt;
-
-static mpbox_session *new_session(void)
-{
-    mpbox_session *s = NULL;
-    if (mpbox_session_new(rt, &s) != MPBOX_OK || !s) {
-        printf("FAIL setup: cannot create a session\n");
-        exit(1);
-    }
-    return s;
-}
-
-/* Run src: it must succeed and print exactly `want`. */
-static void expect(mpbox_session *s, const char *src, const char *want)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK && r);
-    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
-    if (r && mpbox_result_status(r) != MPBOX_STATUS_OK && mpbox_result_traceback(r))
-        printf("    traceback: %s\n", mpbox_result_traceback(r));
-    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, want);
-    mpbox_result_free(r);
-}
 
 static const char helpers[] = "import os, sys\n"
                               "L = '/usr/lib/mpbox'\n"
@@ -56,7 +35,7 @@ static const char helpers[] = "import os, sys\n"
 
 static mpbox_session *session_with_helpers(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     expect(s, helpers, "");
     return s;
 }
@@ -359,7 +338,7 @@ static void preloaded_modules_are_there(void)
     CHECK(pre != NULL);
     if (!pre)
         return;
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     /* the guest reads the same list the image was built from */
     expect(s,
            "import sys\n"
@@ -379,7 +358,7 @@ static void preloaded_modules_are_there(void)
  * a session saved under one runtime loads under another built later. */
 static void image_is_reproducible(void)
 {
-    mpbox_session *s = new_session();
+    mpbox_session *s = new_session(rt);
     expect(s, "import sys\nn = len(sys.modules)\n", "");
     void *snap = NULL;
     size_t len = 0;

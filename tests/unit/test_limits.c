@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
@@ -25,13 +26,6 @@ static mpbox_session *limited(int64_t timeout_ms, int64_t memory)
     if (memory)
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, memory) >= 0);
     return s;
-}
-
-static mpbox_result *run_in(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
-    return r;
 }
 
 static int still_works(mpbox_session *s)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
@@ -35,24 +36,6 @@ static mpbox_session *session(void)
     mpbox_session *s = NULL;
     CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
     return s;
-}
-
-static mpbox_result *run_in(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
-    return r;
-}
-
-/* Run src in s; it must finish normally and print `out`. */
-static void expect(mpbox_session *s, const char *src, const char *out)
-{
-    mpbox_result *r = run_in(s, src);
-    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
-    if (r && mpbox_result_error_message(r))
-        printf("    %s: %s\n", mpbox_result_error_type(r), mpbox_result_error_message(r));
-    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
-    mpbox_result_free(r);
 }
 
 static void depth_1000(void)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "session.h"
 #include "mpbox.h"
 
 static mpbox_runtime *rt;
@@ -22,14 +23,7 @@ static mpbox_session *session(int64_t timeout_ms, int64_t memory)
     return s;
 }
 
-static mpbox_result *run_in(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
-    return r;
-}
-
-static void expect(mpbox_session *s, const char *src, const char *out)
+static void expect_kept(mpbox_session *s, const char *src, const char *out)
 {
     mpbox_result *r = run_in(s, src);
     CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
@@ -51,24 +45,24 @@ static void expect_state(mpbox_session *s, const char *src, mpbox_status st, mpb
 static void kept_on_success_and_exception(void)
 {
     mpbox_session *s = session(5000, 0);
-    expect(s, "a = 1", "");
+    expect_kept(s, "a = 1", "");
     expect_state(s, "b = 2\nraise ValueError('x')", MPBOX_STATUS_ERROR, MPBOX_SESSION_KEPT);
-    expect(s, "print(a, b)", "1 2\n");
+    expect_kept(s, "print(a, b)", "1 2\n");
     mpbox_session_free(s);
 }
 
 static void hard_stop_rolls_back(void)
 {
     mpbox_session *s = session(150, 0);
-    expect(s, "a = 'before'\nimport sys", "");
+    expect_kept(s, "a = 'before'\nimport sys", "");
     expect_state(s, "a = 'during'\nimport json\nx = 7 ** 5000000", MPBOX_STATUS_TIMEOUT,
                  MPBOX_SESSION_ROLLED_BACK);
     CHECK(!mpbox_session_is_lost(s));
-    expect(s, "print(a, 'json' in sys.modules, 'x' in globals())", "before False False\n");
+    expect_kept(s, "print(a, 'json' in sys.modules, 'x' in globals())", "before False False\n");
     /* and runs keep working, also after a second hard stop */
     expect_state(s, "while True:\n    try:\n        while True: pass\n    except KeyboardInterrupt: pass",
                  MPBOX_STATUS_TIMEOUT, MPBOX_SESSION_ROLLED_BACK);
-    expect(s, "print(a)", "before\n");
+    expect_kept(s, "print(a)", "before\n");
     mpbox_session_free(s);
 }
 
@@ -76,7 +70,7 @@ static void soft_timeout_is_kept(void)
 {
     mpbox_session *s = session(150, 0);
     expect_state(s, "n = 0\nwhile True:\n    n += 1", MPBOX_STATUS_TIMEOUT, MPBOX_SESSION_KEPT);
-    expect(s, "print(n > 0)", "True\n");
+    expect_kept(s, "print(n > 0)", "True\n");
     mpbox_session_free(s);
 }
 
@@ -86,7 +80,7 @@ static void soft_timeout_is_kept(void)
 static void memory_error_with_full_heap(void)
 {
     mpbox_session *s = session(20000, 48u << 20);
-    expect(s, "keep = list(range(100))", "");
+    expect_kept(s, "keep = list(range(100))", "");
     mpbox_result *r = run_in(s, "print('x')");
     uint64_t before = mpbox_result_peak_memory(r);
     mpbox_result_free(r);
@@ -107,20 +101,20 @@ static void memory_error_with_full_heap(void)
 static void uncaught_single_memory_error(void)
 {
     mpbox_session *s = session(5000, 32u << 20);
-    expect(s, "v = 5", "");
+    expect_kept(s, "v = 5", "");
     expect_state(s, "v = 6\nb = bytearray(100 * 1024 * 1024)", MPBOX_STATUS_OUT_OF_MEMORY,
                  MPBOX_SESSION_ROLLED_BACK);
-    expect(s, "print(v)", "5\n");
+    expect_kept(s, "print(v)", "5\n");
     mpbox_session_free(s);
 }
 
 static void trap_rolls_back(void)
 {
     mpbox_session *s = session(5000, 0);
-    expect(s, "import uctypes\nt = 'kept'", "");
+    expect_kept(s, "import uctypes\nt = 'kept'", "");
     expect_state(s, "t = 'changed'\nuctypes.bytearray_at(0x7FFFFFF0, 64)[0]", MPBOX_STATUS_TRAP,
                  MPBOX_SESSION_ROLLED_BACK);
-    expect(s, "print(t)", "kept\n");
+    expect_kept(s, "print(t)", "kept\n");
     mpbox_session_free(s);
 }
 
@@ -137,7 +131,7 @@ static void rollback_off_loses(void)
 static void many_runs(void)
 {
     mpbox_session *s = session(100, 0);
-    expect(s, "count = 0", "");
+    expect_kept(s, "count = 0", "");
     uint64_t pages_max = 0;
     for (int i = 0; i < 60; i++) {
         if (i % 10 == 5) {
@@ -150,7 +144,7 @@ static void many_runs(void)
             pages_max = mpbox_result_checkpoint_pages(r);
         mpbox_result_free(r);
     }
-    expect(s, "print(count)", "54\n");
+    expect_kept(s, "print(count)", "54\n");
     CHECK(pages_max > 0); /* writes were tracked */
     mpbox_session_free(s);
 }

@@ -6,26 +6,10 @@
 #include <sys/resource.h>
 
 #include "check.h"
+#include "session.h"
 #include "core.h"
 
 static mpbox_runtime *rt;
-
-static mpbox_result *run_in(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
-    return r;
-}
-
-static void expect(mpbox_session *s, const char *src, const char *out)
-{
-    mpbox_result *r = run_in(s, src);
-    CHECK(mpbox_result_status(r) == MPBOX_STATUS_OK);
-    CHECK_STR(mpbox_result_stdout(r, NULL), out);
-    if (mpbox_result_traceback(r))
-        printf("    %s\n", mpbox_result_traceback(r));
-    mpbox_result_free(r);
-}
 
 static const char setup[] = "import json\n"
                             "class Point:\n"

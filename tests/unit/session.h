@@ -1,0 +1,51 @@
+/*
+ * session.h — what the tests of sessions share, on check.h and the public
+ * API: a session, a run, an expected output. Include it instead of keeping
+ * a copy of these in a test file (tests/README.md).
+ */
+#ifndef MPB_TEST_SESSION_H
+#define MPB_TEST_SESSION_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "mpbox.h"
+
+/* A new session of rt with the runtime's limits; without one nothing else
+ * could be checked, so the test program stops. */
+static inline mpbox_session *new_session(mpbox_runtime *rt)
+{
+    mpbox_session *s = NULL;
+    if (mpbox_session_new(rt, &s) != MPBOX_OK || !s) {
+        printf("FAIL setup: cannot create a session\n");
+        exit(1);
+    }
+    return s;
+}
+
+/* Run src in s: the call itself must succeed (whatever the program does).
+ * The result, or NULL when the call failed. */
+static inline mpbox_result *run_in(mpbox_session *s, const char *src)
+{
+    mpbox_result *r = NULL;
+    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK && r);
+    return r;
+}
+
+/* Run src in s: it must end normally and print exactly `out`; otherwise
+ * the error is shown under the FAIL line. */
+static inline void expect(mpbox_session *s, const char *src, const char *out)
+{
+    mpbox_result *r = run_in(s, src);
+    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
+    if (r && mpbox_result_status(r) != MPBOX_STATUS_OK)
+        printf("    %s: %s\n%s", mpbox_status_name(mpbox_result_status(r)),
+               mpbox_result_error_message(r) ? mpbox_result_error_message(r) : "-",
+               mpbox_result_traceback(r) ? mpbox_result_traceback(r) : "");
+    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
+    mpbox_result_free(r);
+}
+
+#endif /* MPB_TEST_SESSION_H */
