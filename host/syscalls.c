@@ -73,7 +73,7 @@ uint32_t Z_envZ___syscall_openat(struct Z_env_instance_t *env, uint32_t dirfd, u
     SYSCALL_END;
 }
 
-/* The 96-byte stat64 layout of GUEST-ABI.md. */
+/* The 96-byte stat64 layout of docs/guest-abi.md. */
 static int32_t put_stat(mpb_host *h, uint32_t buf, const mpb_vfs_st *st)
 {
     uint8_t b[96];
