@@ -164,6 +164,20 @@ async function main() {
       await page.screenshot({ path: path.join(shots, 'playground.png'), fullPage: true });
     });
 
+    await check('output_shows_while_the_code_runs', async () => {
+      await page.check('#live');
+      await page.fill('#code', 'import time\nfor i in range(15):\n    print("step", i)\n    time.sleep(0.1)\n"done"');
+      await page.focus('#code');
+      await page.keyboard.press('Control+Enter');
+      // the first line is on the page while the run still goes on
+      await page.waitForFunction(() => document.querySelector('#stdout').textContent.startsWith('step 0\n'));
+      assert(await page.$eval('#run-status', (el) => el.classList.contains('running')), 'the run had ended');
+      eq(await waitRun(page), 'ok', 'status');
+      eq(await text(page, '#stdout'), Array.from({ length: 15 }, (_, i) => `step ${i}\n`).join(''), 'stdout');
+      eq(await text(page, '#value'), '"done"', 'value');
+      await page.uncheck('#live');
+    });
+
     await check('escape_then_tab_leaves_the_editor', async () => {
       await page.focus('#code');
       await page.keyboard.press('Escape');

@@ -37,7 +37,7 @@ const ui = {
   sessionLine: $('session-line'),
   tokenForm: $('token-form'), token: $('token'), tokenError: $('token-error'),
   connect: $('connect-button'), forget: $('forget-button'),
-  code: $('code'), gutter: $('gutter'),
+  code: $('code'), gutter: $('gutter'), live: $('live'),
   run: $('run-button'), stop: $('stop-button'), reset: $('reset-button'),
   uploadForm: $('upload-form'), uploadFile: $('upload-file'), uploadDir: $('upload-dir'),
   upload: $('upload-button'), uploadMessage: $('upload-message'),
@@ -64,7 +64,13 @@ class ApiError extends Error {
   }
 }
 
-async function api(method, path, { json, body, type, raw } = {}) {
+const unreachable = () => new ApiError('down', 0, 'unreachable',
+  'Cannot reach the server at ' + location.origin + ': is `mpbox serve` still running?');
+
+// A request to the API; its JSON answer (null for 204), or with raw its
+// bytes (a Blob), or with stream the Response itself, to be read as it
+// comes. Refusals become ApiErrors.
+async function api(method, path, { json, body, type, raw, stream } = {}) {
   const headers = {};
   if (state.token) headers.Authorization = 'Bearer ' + state.token;
   if (json !== undefined) {
@@ -77,13 +83,13 @@ async function api(method, path, { json, body, type, raw } = {}) {
   try {
     resp = await fetch(path, { method, headers, body, cache: 'no-store', credentials: 'omit', redirect: 'error' });
   } catch (e) {
-    throw new ApiError('down', 0, 'unreachable',
-      'Cannot reach the server at ' + location.origin + ': is `mpbox serve` still running?');
+    throw unreachable();
   }
   if (resp.status === 401)
     throw new ApiError('token', 401, 'unauthorized', 'The server did not accept this token.');
   if (resp.status === 204) return null;
   if (raw && resp.ok) return resp.blob();
+  if (stream && resp.ok) return resp;
   const text = await resp.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
@@ -93,6 +99,39 @@ async function api(method, path, { json, body, type, raw } = {}) {
       err.message || 'The server answered ' + resp.status + '.');
   }
   return data;
+}
+
+// A streamed run (docs/serve.md, "Output as it happens"): one JSON object a
+// line, {"stdout": TEXT} or {"stderr": TEXT} as the code writes, then
+// {"result": RESULT} or {"error": {...}}. Pieces are shown as they come;
+// resolves to the result.
+async function readRun(resp) {
+  const reader = resp.body.getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  let result = null;
+  const take = (line) => {
+    if (!line.trim()) return;
+    let msg;
+    try { msg = JSON.parse(line); } catch (e) { throw new ApiError('http', 502, 'bad_stream', 'A line of the run\'s answer is not JSON.'); }
+    if (msg.result) result = msg.result;
+    else if (msg.error) throw new ApiError('http', 500, msg.error.code, msg.error.message);
+    else if (typeof msg.stdout === 'string') showPiece('stdout', msg.stdout);
+    else if (typeof msg.stderr === 'string') showPiece('stderr', msg.stderr);
+  };
+  for (;;) {
+    let chunk;
+    try { chunk = await reader.read(); } catch (e) { throw unreachable(); }
+    if (chunk.done) break;
+    pending += decoder.decode(chunk.value, { stream: true });
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+      take(pending.slice(0, nl));
+      pending = pending.slice(nl + 1);
+    }
+  }
+  take(pending + decoder.decode());
+  if (!result) throw unreachable();
+  return result;
 }
 
 const sessionPath = (tail = '') => '/v1/sessions/' + encodeURIComponent(state.session) + tail;
@@ -202,12 +241,15 @@ async function run() {
   ui.runStatus.className = 'run-status running';
   delete ui.runStatus.dataset.status;
   ui.runStatus.textContent = 'Running…';
+  const stream = ui.live.checked;
+  startLive();
   await task('running', async () => {
     let result;
     try {
-      result = await api('POST', sessionPath('/run'), {
-        json: { code: ui.code.value, return_value: true, clip_output: CLIP_OUTPUT },
-      });
+      const json = { code: ui.code.value, return_value: true, clip_output: CLIP_OUTPUT };
+      if (stream) json.stream = true;
+      const answer = await api('POST', sessionPath('/run'), { json, stream });
+      result = stream ? await readRun(answer) : answer;
     } catch (e) {
       ui.runStatus.className = 'run-status bad';
       ui.runStatus.textContent = 'Not run';
@@ -381,6 +423,26 @@ function fill(name, text, cut, omitted) {
   if (cut) notes.push('The run printed more than the session keeps (its output limit): the rest was dropped.');
   $(name + '-cut').textContent = notes.join(' ');
   $(name + '-cut').hidden = notes.length === 0;
+}
+
+// While a run goes on: its output so far, at most CLIP_OUTPUT characters a
+// stream (the result, at the end, has the head and the tail).
+const live = { stdout: 0, stderr: 0 };
+function startLive() {
+  clearResult();
+  live.stdout = live.stderr = 0;
+  for (const id of ['stdout-box', 'stderr-box', 'error-box', 'hint-box', 'value-box', 'stdout-cut', 'stderr-cut'])
+    $(id).hidden = true;
+  $('stats').replaceChildren();
+  ui.result.hidden = false;
+}
+
+function showPiece(name, text) {
+  const room = CLIP_OUTPUT - live[name];
+  if (room <= 0) return;
+  $(name + '-box').hidden = false;
+  $(name).append(text.slice(0, room));
+  live[name] += Math.min(text.length, room);
 }
 
 function clearResult() {
