@@ -7,14 +7,14 @@
 # max/min, is_* predicates, int()/float(); Context with prec, rounding (all
 # eight modes), Emin/Emax, flags and traps; getcontext/setcontext/localcontext;
 # the signals as exceptions.
+# __format__ (format specs: fill, align, sign, z, #, 0, width, , and _
+# grouping, precision, types e E f F g G % and none).
 # Not implemented: exp, ln, log10, non-integer powers, logical operations,
-# __format__ (this build's f-strings and str.format do not call __format__ of
-# user classes anyway), clamp, thread-local contexts.
+# the format type 'n' (locale), clamp, thread-local contexts.
 # Limits of this build: DivisionByZero derives from ZeroDivisionError only and
 # FloatOperation from DecimalException only (one built-in base per class);
 # `float + Decimal` gives a float instead of a TypeError; `1 < Decimal(2)`
-# (a number on the left of a comparison) raises TypeError; f'{d:.2f}' and
-# '{:>8}'.format(d) fail (use str(d.quantize(Decimal('0.01')))). Importing
+# (a number on the left of a comparison) raises TypeError. Importing
 # this module makes round() call __round__; math.floor/ceil/trunc use
 # __floor__/__ceil__/__trunc__ through lib/python/math.py.
 import _numeric
@@ -343,6 +343,94 @@ def _shift_round(sign, coeff, drop, mode):
     return q, r != 0
 
 
+def _format_spec(spec):
+    # [[fill]align][sign][z][#][0][width][,|_][.precision][type]
+    fill, align, i, n = ' ', '>', 0, len(spec)
+    if n >= 2 and spec[1] in '<>=^':
+        fill, align, i = spec[0], spec[1], 2
+    elif n >= 1 and spec[0] in '<>=^':
+        align, i = spec[0], 1
+    sign = '-'
+    if i < n and spec[i] in '+- ':
+        sign = spec[i]
+        i += 1
+    nozero = i < n and spec[i] == 'z'
+    i += nozero
+    alt = i < n and spec[i] == '#'
+    if alt:  # CPython 3.11's decimal refuses '#' (and '_' below)
+        raise ValueError('invalid format string')
+    if i < n and spec[i] == '0':
+        if not (n >= 2 and spec[1] in '<>=^') and not (n >= 1 and spec[0] in '<>=^'):
+            fill, align = '0', '='
+        i += 1
+    j = i
+    while i < n and spec[i].isdigit():
+        i += 1
+    width = int(spec[j:i]) if i > j else 0
+    group = ''
+    if i < n and spec[i] == ',':
+        group = spec[i]
+        i += 1
+    prec = None
+    if i < n and spec[i] == '.':
+        j = i + 1
+        i = j
+        while i < n and spec[i].isdigit():
+            i += 1
+        if i == j:
+            raise ValueError('Format specifier missing precision')
+        prec = int(spec[j:i])
+    kind = None
+    if i < n:
+        kind = spec[i]
+        i += 1
+        if kind not in 'eEfFgG%':
+            raise ValueError("Unknown format code '%s' for object of type 'Decimal'" % kind)
+    if i != n:
+        raise ValueError('Invalid format specifier')
+    return fill, align, sign, nozero, alt, width, group, prec, kind
+
+
+def _format_round(sign, coeff, exp, kind, prec, mode):
+    # the digits and exponent a format spec shows, rounded as the
+    # context's rounding mode says
+    digits = str(coeff)
+    if prec is not None:
+        if kind in 'eE':
+            keep = prec + 1
+        elif kind in 'fF%':
+            keep = len(digits) + exp + prec  # digits up to 10**-prec
+        elif len(digits) > prec:
+            keep = prec
+        else:
+            keep = len(digits)
+        if keep < len(digits):
+            drop = len(digits) - keep
+            q, _ = _shift_round(sign, coeff, drop, mode)
+            exp += drop
+            digits = str(q)
+            if kind in 'eEgG' and len(digits) > max(keep, 1):
+                digits = digits[:-1]  # 999 -> 1000: one digit fewer, exponent up
+                exp += 1
+        elif keep > len(digits) and (kind in 'fF%' or (kind in 'eE' and coeff)):
+            exp -= keep - len(digits)
+            digits = digits + '0' * (keep - len(digits))
+    if coeff == 0 and kind in 'fF%' and exp > 0:
+        exp = 0
+    if digits.strip('0') == '':
+        digits = '0' if kind not in 'eE' or prec is None else digits
+    return digits, exp
+
+
+def _group(whole, sep):
+    out = []
+    while len(whole) > 3:
+        out.append(whole[-3:])
+        whole = whole[:-3]
+    out.append(whole)
+    return sep.join(reversed(out))
+
+
 class Decimal:
     __slots__ = ('_sign', '_int', '_exp', '_special')
 
@@ -536,6 +624,57 @@ class Decimal:
 
     def __repr__(self):
         return "Decimal('%s')" % str(self)
+
+    def __format__(self, spec):
+        fill, align, sign, nozero, alt, width, group, prec, kind = _format_spec(spec)
+        if self._special and fill == '0' and align == '=' and '0=' not in spec:
+            fill, align = ' ', '>'  # no zero padding for Infinity and NaN
+        ctx = getcontext()
+        if kind is None:
+            kind = 'gG'[ctx.capitals]
+        if kind in 'gG' and prec == 0:
+            prec = 1
+        neg = self._sign
+        if self._special:
+            body = 'Infinity' if self._special == 'F' else 'NaN'
+            if kind == '%':
+                body += '%'
+        else:
+            digits, exp = _format_round(self._sign, self._int, self._exp + (2 if kind == '%' else 0),
+                                        kind, prec, ctx.rounding)
+            if digits == '0' and nozero:
+                neg = 0
+            left = exp + len(digits)
+            if kind in 'eE':
+                dot = 1 - prec if digits == '0' and prec is not None else 1
+            elif kind in 'fF%':
+                dot = left
+            else:
+                dot = left if exp <= 0 and left > -6 else 1
+            if dot < 0:
+                whole, frac = '0', '0' * -dot + digits
+            elif dot > len(digits):
+                whole, frac = digits + '0' * (dot - len(digits)), ''
+            else:
+                whole, frac = digits[:dot] or '0', digits[dot:]
+            if group:
+                whole = _group(whole, group)
+            body = whole + ('.' + frac if frac or alt else '')
+            if left - dot != 0 or kind in 'eE':
+                body += ('E' if kind in 'EG' else 'e') + '%+d' % (left - dot)
+            if kind == '%':
+                body += '%'
+        lead = '-' if neg else ('' if sign == '-' else sign)
+        pad = width - len(lead) - len(body)
+        if pad <= 0:
+            return lead + body
+        if align == '=':
+            return lead + fill * pad + body
+        if align == '<':
+            return lead + body + fill * pad
+        if align == '^':
+            return fill * (pad // 2) + lead + body + fill * (pad - pad // 2)
+        return fill * pad + lead + body
 
     # --- conversions
     def __float__(self):
