@@ -57,8 +57,9 @@ enum {
                                model sees a tool error with status "lost". */
     MCP_BACKEND_BUSY = -3,  /* the session is running another call and the
                                server does not wait (JSON-RPC -32000) */
-    MCP_BACKEND_GONE = -4   /* the session no longer exists (expired,
+    MCP_BACKEND_GONE = -4,  /* the session no longer exists (expired,
                                deleted): over HTTP, 404 Not Found */
+    MCP_BACKEND_NOFILE = -5 /* read_file: no such file (-32002) */
 };
 
 /* The tools/call a run belongs to, as the backend sees it. */
@@ -96,6 +97,13 @@ struct mcp_backend {
      * is the one going on in the session (as a KeyboardInterrupt, then a
      * hard stop after the grace period). */
     void (*cancel)(void *user, const struct mpb_json *request_id);
+    /* Optional (NULL: no resources). The files of the session's scratch
+     * area, for resources/list: *json a JSON array of {"path": ..., "size":
+     * ...}, malloc'd (free()); "[]" when there is no session yet. */
+    int (*list_files)(void *user, char **json, size_t *json_len, char *err, size_t errcap);
+    /* For resources/read: one file's bytes, malloc'd (free()), or
+     * MCP_BACKEND_NOFILE. */
+    int (*read_file)(void *user, const char *path, char **data, size_t *len, char *err, size_t errcap);
 };
 
 /* The state of one connection (= one MCP session). */
@@ -128,6 +136,19 @@ int mcp_is_initialize(const struct mpb_json *msg);
  * reply: discard it). */
 int mcp_handle(const struct mcp_server *srv, struct mcp_conn *conn, const struct mcp_backend *be,
                const struct mpb_json *msg, struct mpb_buf *out);
+
+/* ---- mcpfiles.c: the session's files as resources ------------------------ */
+/* The URI of a file of the session: MCP_FILE_URI_PREFIX then its path
+ * (without the leading '/'), percent-encoded but for / and unreserved
+ * characters: mpbox://files/out/report.csv. */
+#define MCP_FILE_URI_PREFIX "mpbox://files/"
+/* resources/list and resources/read (the reply appended to out). */
+int mcp_resources_list(const struct mcp_backend *be, const struct mpb_json *id, struct mpb_buf *out);
+int mcp_resources_read(const struct mcp_backend *be, const struct mpb_json *id, const struct mpb_json *params,
+                       struct mpb_buf *out);
+/* A JSON-RPC result response (result: the JSON text of the "result"
+ * member). -1 when out of memory. */
+int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *result, size_t len);
 
 /* ---- mcplive.c: progress notifications ------------------------------------ */
 /* Output a run wrote since the last notification, shown in the next one

@@ -2,7 +2,8 @@
  * mcpcore.c — the MCP server without its transport (see mcp.h): one
  * JSON-RPC message in, its reply out.
  *
- * Methods: initialize, ping, tools/list, tools/call. One tool,
+ * Methods: initialize, ping, tools/list, tools/call, resources/list and
+ * resources/read (mcpfiles.c). One tool,
  * run_python_code, with the input schema and result text of pydantic's
  * mcp-run-python (python_code, global_variables; <status>, <output>,
  * <return_value>, <error>, or JSON in json_mode), plus reset_context and
@@ -55,7 +56,7 @@ int mcp_put_error(struct mpb_buf *out, const struct mpb_json *id, int code, cons
 }
 
 /* result: the JSON text of the "result" member. */
-static int put_result(struct mpb_buf *out, const struct mpb_json *id, const char *result, size_t len)
+int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *result, size_t len)
 {
     int fail = mpb_json_put(out, "{\"jsonrpc\":\"2.0\",\"id\":") < 0;
     fail |= put_id(out, id) < 0;
@@ -199,7 +200,7 @@ static int tools_list(const struct mcp_server *srv, const struct mpb_json *id, s
         "\"annotations\":{\"title\":\"Run Python code\",\"readOnlyHint\":false,\"destructiveHint\":false,"
         "\"idempotentHint\":false,\"openWorldHint\":false}}]}") < 0;
     if (!fail)
-        fail = put_result(out, id, b.data, b.len) < 0;
+        fail = mcp_put_result(out, id, b.data, b.len) < 0;
     mpb_buf_free(&b);
     return fail ? -1 : 0;
 }
@@ -591,7 +592,7 @@ static int put_tool_result(struct mpb_buf *out, const struct mpb_json *id, const
     fail |= mpb_json_put_str(&b, text->data ? text->data : "", text->len) < 0;
     fail |= mpb_json_put(&b, is_error ? "}],\"isError\":true}" : "}],\"isError\":false}") < 0;
     if (!fail)
-        fail = put_result(out, id, b.data, b.len) < 0;
+        fail = mcp_put_result(out, id, b.data, b.len) < 0;
     mpb_buf_free(&b);
     return fail ? -1 : 0;
 }
@@ -795,13 +796,14 @@ static int initialize(struct mcp_conn *conn, const struct mpb_json *id, const st
             version = supported_versions[i];
     char body[768];
     int n = snprintf(body, sizeof body,
-                     "{\"protocolVersion\":\"%s\",\"capabilities\":{\"tools\":{\"listChanged\":false}},"
+                     "{\"protocolVersion\":\"%s\",\"capabilities\":{\"tools\":{\"listChanged\":false},"
+                     "\"resources\":{\"listChanged\":false,\"subscribe\":false}},"
                      "\"serverInfo\":{\"name\":\"mpbox\",\"title\":\"mpbox (MicroPython sandbox)\",\"version\":\"%s\"},"
                      "\"instructions\":\"Call the run_python_code tool with the Python code to run. It is "
                      "MicroPython 1.27, not CPython: read the tool description for what is available.\"}",
                      version, MPBOX_VERSION);
     conn->initialized = 1;
-    return put_result(out, id, body, (size_t)n);
+    return mcp_put_result(out, id, body, (size_t)n);
 }
 
 static int valid_id(const struct mpb_json *id)
@@ -874,13 +876,19 @@ int mcp_handle(const struct mcp_server *srv, struct mcp_conn *conn, const struct
     if (strcmp(name, "initialize") == 0)
         return initialize(conn, id, params, out);
     if (strcmp(name, "ping") == 0)
-        return put_result(out, id, "{}", 2);
+        return mcp_put_result(out, id, "{}", 2);
     if (!conn->initialized)
         return mcp_put_error(out, id, -32600, "Invalid Request: the server is not initialized (send initialize first)");
     if (strcmp(name, "tools/list") == 0)
         return tools_list(srv, id, out);
     if (strcmp(name, "tools/call") == 0)
         return tools_call(srv, be, id, params, out);
+    if (strcmp(name, "resources/list") == 0 && be->list_files)
+        return mcp_resources_list(be, id, out);
+    if (strcmp(name, "resources/read") == 0 && be->read_file)
+        return mcp_resources_read(be, id, params, out);
+    if (strcmp(name, "resources/templates/list") == 0 && be->list_files)
+        return mcp_put_result(out, id, "{\"resourceTemplates\":[]}", 24);
     char text[200];
     snprintf(text, sizeof text, "Method not found: %.120s", name);
     return mcp_put_error(out, id, -32601, text);

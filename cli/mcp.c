@@ -175,6 +175,54 @@ static int stdio_reset(void *user, char *err, size_t errcap)
     return MCP_BACKEND_OK;
 }
 
+static void list_one(void *user, const char *path, size_t size)
+{
+    struct mpb_buf *b = user;
+    char num[32];
+    snprintf(num, sizeof num, ",\"size\":%zu}", size);
+    mpb_json_put(b, b->len > 1 ? ",{\"path\":" : "{\"path\":");
+    mpb_json_put_str(b, path, strlen(path));
+    mpb_json_put(b, num);
+}
+
+static int stdio_list_files(void *user, char **json, size_t *json_len, char *err, size_t errcap)
+{
+    struct mcp_stdio *m = user;
+    struct mpb_buf b = {0};
+    int fail = mpb_json_put(&b, "[") < 0;
+    if (m->s && !fail)
+        fail = mpbox_session_list_files(m->s, list_one, &b) < 0;
+    fail |= mpb_json_put(&b, "]") < 0;
+    if (fail) {
+        mpb_buf_free(&b);
+        snprintf(err, errcap, "cannot list the session's files");
+        return MCP_BACKEND_ERROR;
+    }
+    *json = b.data;
+    *json_len = b.len;
+    return MCP_BACKEND_OK;
+}
+
+static int stdio_read_file(void *user, const char *path, char **data, size_t *len, char *err, size_t errcap)
+{
+    struct mcp_stdio *m = user;
+    void *p = NULL;
+    size_t n = 0;
+    if (!m->s || mpbox_session_get_file(m->s, path, &p, &n) != MPBOX_OK)
+        return MCP_BACKEND_NOFILE;
+    *data = malloc(n + 1); /* the core frees with free() */
+    if (*data) {
+        memcpy(*data, p, n);
+        *len = n;
+    }
+    mpbox_free(p);
+    if (!*data) {
+        snprintf(err, errcap, "out of memory");
+        return MCP_BACKEND_ERROR;
+    }
+    return MCP_BACKEND_OK;
+}
+
 static int stdio_notify(void *user, const char *msg, size_t len)
 {
     return send_line(user, msg, len);
@@ -403,7 +451,12 @@ int cli_mcp(mpbox_runtime *rt, const struct cli_config *cfg, int json_mode)
     m->srv = srv;
     m->rt = rt;
     m->cfg = cfg;
-    m->be = (struct mcp_backend){.user = m, .run = stdio_run, .reset = stdio_reset, .notify = stdio_notify};
+    m->be = (struct mcp_backend){.user = m,
+                                 .run = stdio_run,
+                                 .reset = stdio_reset,
+                                 .notify = stdio_notify,
+                                 .list_files = stdio_list_files,
+                                 .read_file = stdio_read_file};
     pthread_mutex_init(&m->out_lock, NULL);
     pthread_mutex_init(&m->lock, NULL);
     pthread_cond_init(&m->changed, NULL);

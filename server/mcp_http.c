@@ -281,6 +281,11 @@ struct request_session {
     void *ctx;
 };
 
+static void session_cancel(void *user, const struct mpb_json *request_id);
+static int session_run(void *user, const struct mcp_call *call, const char *code, size_t len, unsigned flags,
+                       char **json, size_t *json_len, char *err, size_t errcap);
+static int session_reset(void *user, char *err, size_t errcap);
+
 static int session_notify(void *user, const char *msg, size_t len)
 {
     const struct request_session *rs = user;
@@ -288,6 +293,33 @@ static int session_notify(void *user, const char *msg, size_t len)
     int rc = sse_event(&b, msg, len) < 0 ? -1 : rs->emit(rs->ctx, b.data, b.len);
     mpb_buf_free(&b);
     return rc;
+}
+
+static int session_list_files(void *user, char **json, size_t *json_len, char *err, size_t errcap)
+{
+    const struct request_session *rs = user;
+    return rs->h->be.list_files(rs->h->be.user, rs->id, rs->owner, json, json_len, err, errcap);
+}
+
+static int session_read_file(void *user, const char *path, char **data, size_t *len, char *err, size_t errcap)
+{
+    const struct request_session *rs = user;
+    return rs->h->be.read_file(rs->h->be.user, rs->id, rs->owner, path, data, len, err, errcap);
+}
+
+/* The core's backend for the session of a request. */
+static struct mcp_backend session_backend(const struct request_session *rs)
+{
+    const struct mcp_http_backend *be = &rs->h->be;
+    return (struct mcp_backend){
+        .user = (void *)rs,
+        .run = session_run,
+        .reset = session_reset,
+        .notify = rs->emit ? session_notify : NULL,
+        .cancel = session_cancel,
+        .list_files = be->list_files ? session_list_files : NULL,
+        .read_file = be->list_files && be->read_file ? session_read_file : NULL,
+    };
 }
 
 static void session_cancel(void *user, const struct mpb_json *request_id)
@@ -406,7 +438,7 @@ static void post(const struct mcp_http *h, const struct mcp_http_request *req, s
             return;
         }
         struct request_session rs = {h, req->session_id, req->owner, NULL, NULL};
-        struct mcp_backend be = {.user = &rs, .run = session_run, .reset = session_reset, .cancel = session_cancel};
+        struct mcp_backend be = session_backend(&rs);
         struct mcp_conn conn = {.initialized = 1}; /* the session exists: initialize was answered */
         struct mpb_buf b = {0};
         size_t n = batch ? msg->n : 1, replies = 0;
@@ -478,8 +510,7 @@ void mcp_http_stream(const struct mcp_http *h, struct mcp_http_stream *st,
                      int (*emit)(void *ctx, const char *data, size_t len), void *ctx)
 {
     struct request_session rs = {h, st->id, st->owner, emit, ctx};
-    struct mcp_backend be = {.user = &rs, .run = session_run, .reset = session_reset, .notify = session_notify,
-                             .cancel = session_cancel};
+    struct mcp_backend be = session_backend(&rs);
     struct mcp_conn conn = {.initialized = 1};
     struct mpb_buf b = {0};
     int rc = mcp_handle(h->srv, &conn, &be, st->msg, &b);

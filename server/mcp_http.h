@@ -132,6 +132,13 @@ struct mcp_http_backend {
      * for request_id: interrupt the session's run if it is that request's
      * (struct mcp_call.id of run). */
     void (*cancel)(void *user, const char *id, const char *owner, const struct mpb_json *request_id);
+
+    /* Optional (NULL: no resources). The session's files, as mcp.h's
+     * list_files and read_file (MCP_BACKEND_NOFILE, MCP_BACKEND_GONE). */
+    int (*list_files)(void *user, const char *id, const char *owner, char **json, size_t *json_len, char *err,
+                      size_t errcap);
+    int (*read_file)(void *user, const char *id, const char *owner, const char *path, char **data, size_t *len,
+                     char *err, size_t errcap);
 };
 
 struct mcp_http_config {

@@ -169,6 +169,63 @@ static void be_cancel(void *user, const char *id, const char *owner, const struc
     mpb_buf_free(&rid);
 }
 
+/* The session's worker for a file request: claimed (waiting for a run
+ * in progress), or an MCP_BACKEND_* code. */
+static int claim_for_files(struct backend *b, const char *id, const char *owner, struct sess **s, char *err,
+                           size_t errcap)
+{
+    struct srv *srv = b->srv;
+    if (sess_find(srv->sessions, id, owner_index(owner), s) != SESS_OK)
+        return MCP_BACKEND_GONE;
+    int rc = claim_result(sess_claim(srv->sessions, *s, SESS_RENEW_LOST | (srv->cfg->busy_refuse ? 0 : SESS_WAIT),
+                                     err, errcap));
+    if (rc != MCP_BACKEND_OK)
+        sess_put(srv->sessions, *s);
+    return rc;
+}
+
+static int files_result(struct backend *b, struct sess *s, int wrc, char *err, size_t errcap)
+{
+    if (wrc == WK_OK)
+        return MCP_BACKEND_OK;
+    if (wrc == WK_NOTFOUND)
+        return MCP_BACKEND_NOFILE;
+    if (wrc == WK_DEAD || wrc == WK_TIMEOUT)
+        sess_mark_lost(b->srv->sessions, s, "the worker process died", 1);
+    snprintf(err, errcap, "%s", wrc == WK_FULL ? "the server has no memory for the answer now" : "the session's worker failed");
+    return MCP_BACKEND_ERROR;
+}
+
+static int be_list_files(void *user, const char *id, const char *owner, char **json, size_t *json_len, char *err,
+                         size_t errcap)
+{
+    struct backend *b = user;
+    struct sess *s;
+    int rc = claim_for_files(b, id, owner, &s, err, errcap);
+    if (rc != MCP_BACKEND_OK)
+        return rc;
+    rc = files_result(b, s, wk_list_files(sess_worker(s), json, json_len), err, errcap);
+    sess_unclaim(b->srv->sessions, s);
+    sess_put(b->srv->sessions, s);
+    return rc;
+}
+
+static int be_read_file(void *user, const char *id, const char *owner, const char *path, char **data, size_t *len,
+                        char *err, size_t errcap)
+{
+    struct backend *b = user;
+    struct sess *s;
+    int rc = claim_for_files(b, id, owner, &s, err, errcap);
+    if (rc != MCP_BACKEND_OK)
+        return rc;
+    void *p = NULL;
+    rc = files_result(b, s, wk_get_file(sess_worker(s), path, &p, len), err, errcap);
+    *data = p;
+    sess_unclaim(b->srv->sessions, s);
+    sess_put(b->srv->sessions, s);
+    return rc;
+}
+
 static int be_reset(void *user, const char *id, const char *owner, char *err, size_t errcap)
 {
     struct backend *b = user;
@@ -234,7 +291,7 @@ int srv_mcp_start(struct srv *srv, char *err, size_t errcap)
             },
         .allowed_origins = cfg->origins,
         .nallowed_origins = cfg->norigins,
-        .backend = {b, be_create, be_find, be_run, be_reset, be_remove, be_cancel},
+        .backend = {b, be_create, be_find, be_run, be_reset, be_remove, be_cancel, be_list_files, be_read_file},
     };
     srv->mcp_backend = b;
     if (mcp_http_new(&mc, &srv->mcp, err, errcap) < 0) {

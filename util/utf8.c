@@ -85,3 +85,14 @@ char *mpb_utf8_sanitize(const char *s, size_t len, size_t *out_len)
         *out_len = j;
     return o;
 }
+
+int mpb_utf8_valid(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = mpb_utf8_seq((const unsigned char *)s + i, n - i);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}

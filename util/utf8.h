@@ -12,6 +12,8 @@
 /* Length of the valid UTF-8 sequence at s (1-4; surrogates, overlong forms
  * and code points past U+10FFFF are invalid), or 0. n >= 1. */
 size_t mpb_utf8_seq(const unsigned char *s, size_t n);
+/* 1 when s[0..n) is valid UTF-8 throughout. */
+int mpb_utf8_valid(const char *s, size_t n);
 /* Write code point cp (at most U+10FFFF) to out; returns its length, 1-4. */
 size_t mpb_utf8_encode(unsigned cp, char out[4]);
 /* A NUL-terminated malloc'd copy of s with invalid UTF-8 (and NUL bytes)

@@ -57,7 +57,8 @@ def test_initialize():
         (r,) = session(m, init=False)
         res = r["result"]
         check(res["protocolVersion"] == got, "asked %s, got %s" % (asked, res["protocolVersion"]))
-        check(res["capabilities"] == {"tools": {"listChanged": False}}, show(res))
+        check(res["capabilities"] == {"tools": {"listChanged": False},
+                                      "resources": {"listChanged": False, "subscribe": False}}, show(res))
         check(res["serverInfo"]["name"] == "mpbox", show(res))
 
 
@@ -100,7 +101,7 @@ def test_invalid_requests():
 
 @case
 def test_unknown_method():
-    rs = session({"jsonrpc": "2.0", "id": 1, "method": "resources/list"},
+    rs = session({"jsonrpc": "2.0", "id": 1, "method": "prompts/list"},
                  {"jsonrpc": "2.0", "id": 2, "method": "x" * 1000})
     check([error_code(r) for r in rs] == [-32601, -32601], show(rs))
     check(len(rs[1]["error"]["message"]) < 200, "message not bounded")

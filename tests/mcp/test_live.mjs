@@ -3,7 +3,8 @@
 // at /mcp), driven by the official MCP TypeScript SDK: long output kept
 // as its head and tail with a marker (the default and per call), progress
 // notifications with the output so far for a run longer than a second,
-// cancellation that stops a run and leaves the session usable.
+// cancellation that stops a run and leaves the session usable, the files
+// a run wrote listed and read as resources.
 // Prints "PASS transport:name" / "FAIL ..." and exits non-zero when a case
 // failed. Usage: MPBOX=build/mpbox node tests/mcp/test_live.mjs
 import { assert, check, connectHttp, connectStdio, finish, run, serve, text } from './common.mjs';
@@ -93,9 +94,42 @@ async function liveCases(kind, c) {
   });
 }
 
+async function fileCases(kind, c) {
+  await check(`${kind}:files_as_resources`, async () => {
+    const code = "import os\nos.mkdir('/out')\n" +
+      "with open('/out/report.csv', 'w') as f:\n    f.write('region,total\\nnorth,10\\n')\n" +
+      "with open('/my data.txt', 'w') as f:\n    f.write('café')\n" +
+      "with open('/img.bin', 'wb') as f:\n    f.write(bytes(range(256)))\n";
+    const r = await run(c.client, { python_code: code });
+    assert(!r.isError, text(r));
+    const { resources } = await c.client.listResources();
+    const by = Object.fromEntries(resources.map((x) => [x.uri, x]));
+    const csv = by['mpbox://files/out/report.csv'];
+    assert(csv && csv.mimeType === 'text/csv' && csv.size === 22 && csv.name === 'report.csv', JSON.stringify(resources));
+    assert(by['mpbox://files/my%20data.txt'] && by['mpbox://files/img.bin'], JSON.stringify(resources));
+    let got = await c.client.readResource({ uri: 'mpbox://files/out/report.csv' });
+    assert(got.contents.length === 1 && got.contents[0].text === 'region,total\nnorth,10\n', JSON.stringify(got));
+    got = await c.client.readResource({ uri: 'mpbox://files/my%20data.txt' });
+    assert(got.contents[0].text === 'café' && got.contents[0].mimeType === 'text/plain', JSON.stringify(got));
+    got = await c.client.readResource({ uri: 'mpbox://files/img.bin' });
+    const bytes = Buffer.from(got.contents[0].blob, 'base64');
+    assert(bytes.length === 256 && bytes.every((b, i) => b === i), 'blob: ' + JSON.stringify(got).slice(0, 200));
+    let refused = 0;
+    for (const uri of ['mpbox://files/nope.txt', 'file:///etc/passwd', 'mpbox://files/%00x']) {
+      try {
+        await c.client.readResource({ uri });
+      } catch (e) {
+        refused += e.code === -32002 ? 1 : 0;
+      }
+    }
+    assert(refused === 3, 'unknown or foreign URIs are not found: ' + refused);
+  });
+}
+
 const stdio = await connectStdio(['--timeout', '10']);
 await cases('stdio', stdio);
 await liveCases('stdio', stdio);
+await fileCases('stdio', stdio);
 await stdio.client.close();
 
 const server = await serve(['--timeout', '10']);
@@ -103,6 +137,7 @@ try {
   const http = await connectHttp(server.url);
   await cases('http', http);
   await liveCases('http', http);
+  await fileCases('http', http);
   await http.transport.terminateSession();
   await http.client.close();
 } finally {
