@@ -263,6 +263,10 @@ static int take_cancel(struct mcp_stdio *m, const char *line, size_t len)
 static void tick(struct mcp_stdio *m)
 {
     pthread_mutex_lock(&m->lock);
+    /* a cancellation that came just before the library began the run did
+     * not reach it: again (repeats are no-ops once the stop is under way) */
+    if (m->running && m->cancelled)
+        mpbox_session_interrupt(m->s);
     if (m->running && m->running->live)
         m->running->live(m->running->live_ctx, 0, NULL, 0);
     pthread_mutex_unlock(&m->lock);
