@@ -94,7 +94,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by eight Binaryen C API tools, built in
+# The guest is rewritten at build time by ten Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -112,6 +112,9 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   step=1" raises to lib/python/_mpbox_slices.py (extended slices);
 #   guest/strrepr (always) routes repr() of str to host/strrepr.c, which
 #   leaves printable non-ASCII characters unescaped, as CPython does;
+#   guest/excprint (always) prints exceptions' arguments as CPython
+#   (str(KeyError('b')) is "'b'", repr(E('x')) is "E('x')"), and
+#   guest/errtext gives ZeroDivisionError and int() CPython's texts;
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -150,6 +153,14 @@ $(GUEST_DIR)/strrepr: guest/strrepr.c guest/match.h guest/wasm_tree.h | $(DEPS_O
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/excprint: guest/excprint.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/errtext: guest/errtext.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 # SPEED_FLAGS=--skip=vstr,extend,gc,full,qstr leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
@@ -182,14 +193,17 @@ $(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_
 $(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr
 	$(GUEST_DIR)/strrepr $< $@
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/excprint $(GUEST_DIR)/errtext
+	$(GUEST_DIR)/excprint $< $@.tmp && $(GUEST_DIR)/errtext $@.tmp $@ && rm -f $@.tmp
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.exc.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.repr.wasm
+GUEST_WASM := $(GUEST_DIR)/micropython.exc.wasm
 FUEL_CFLAGS :=
 endif
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h &: $(GUEST_WASM) $(FUEL_STAMP_GUEST)

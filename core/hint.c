@@ -39,12 +39,6 @@ struct hint_rule {
 #define RAW_LINE '~'
 
 
-/* MicroPython raises plain OSError with an errno for every file error. */
-#define OS_ERROR(name, code)                                                                   \
-    {"NameError", "name '" name "' isn't defined", NULL,                                       \
-     "MicroPython has no " name "; it raises OSError with e.errno == errno." code              \
-     " (import errno): catch OSError and check e.errno."}
-
 /* First match wins: specific rules come before general ones. */
 static const struct hint_rule rules[] = {
     /* ---- float methods (float has no method table to graft into) ---- */
@@ -135,18 +129,6 @@ static const struct hint_rule rules[] = {
     {"NameError", "name 'IOError' isn't defined", NULL, "Use OSError (IOError is its old name)."},
     {"NameError", "name 'EnvironmentError' isn't defined", NULL,
      "Use OSError (EnvironmentError is its old name)."},
-    OS_ERROR("FileNotFoundError", "ENOENT"),
-    OS_ERROR("FileExistsError", "EEXIST"),
-    OS_ERROR("PermissionError", "EACCES"),
-    OS_ERROR("IsADirectoryError", "EISDIR"),
-    {"NameError", "name 'NotADirectoryError' isn't defined", NULL,
-     "MicroPython has no NotADirectoryError; it raises OSError with e.errno == 20 (ENOTDIR): "
-     "catch OSError and check e.errno."},
-    OS_ERROR("TimeoutError", "ETIMEDOUT"),
-    OS_ERROR("BlockingIOError", "EAGAIN"),
-    OS_ERROR("ConnectionError", "ECONNRESET"),
-    OS_ERROR("ConnectionResetError", "ECONNRESET"),
-    OS_ERROR("ConnectionRefusedError", "ECONNREFUSED"),
     {"NameError", "name '*Warning' isn't defined", NULL,
      "MicroPython has no warning classes (nor a warnings module); print the warning or "
      "raise an exception instead."},
@@ -226,7 +208,7 @@ static const struct hint_rule rules[] = {
     {"EOFError", "EOF when reading a line", NULL,
      "The sandbox has no standard input: input() gets nothing; put the data in the program "
      "(a string or a list) or in a file."},
-    {"OSError", "[Errno 2] ENOENT", NULL,
+    {"FileNotFoundError", "[Errno 2] *", NULL,
      "No such file or directory in the sandbox; os.listdir() shows what is there."},
 
     /* ---- syntax MicroPython does not have ---- */
@@ -578,22 +560,25 @@ static void blank_strings(const char *line, char *out)
 }
 
 /* The number of the failing line of the program itself: the innermost
- * frame of the traceback when it is in "<stdin>" (the run's source);
- * 0 when the error happened elsewhere (a module's file). */
+ * frame of the traceback in "<stdin>" (the run's source), when only frames
+ * of the compatibility library (/usr/lib/mpbox: open() and the os functions
+ * are wrapped there, for instance) follow it; 0 when the error happened
+ * elsewhere (a module's file). */
 static long failing_line(const char *tb)
 {
-    static const char frame[] = "  File \"";
-    const char *last = NULL;
-    for (const char *p = tb; (p = strstr(p, frame)) != NULL; p += sizeof frame - 1)
-        last = p;
-    if (!last)
-        return 0;
-    last += sizeof frame - 1;
-    if (strncmp(last, "<stdin>\", line ", 15) != 0)
-        return 0;
-    char *end;
-    long n = strtol(last + 15, &end, 10);
-    return end != last + 15 && n > 0 ? n : 0;
+    static const char frame[] = "  File \"", lib[] = "/usr/lib/mpbox/";
+    long n = 0;
+    for (const char *p = tb; (p = strstr(p, frame)) != NULL;) {
+        p += sizeof frame - 1;
+        if (strncmp(p, "<stdin>\", line ", 15) == 0) {
+            char *end;
+            long v = strtol(p + 15, &end, 10);
+            n = end != p + 15 && v > 0 ? v : 0;
+        } else if (strncmp(p, lib, sizeof lib - 1) != 0) {
+            n = 0;
+        }
+    }
+    return n;
 }
 
 char *mpb_hint_for(const char *type, const char *message, const char *traceback, const char *src,

@@ -10,6 +10,9 @@
  *                start-up image is built (lib/python/_mpbox_types.py)
  *   slice_hook   the built-in sequences' hook for extended slices, the
  *                same way (lib/python/_mpbox_slices.py)
+ *   exc_types    the KeyError type, for guest/excprint, the same way
+ *                (lib/python/_mpbox_exc.py)
+ *   error_texts  CPython's texts of some errors, for guest/errtext, the same way
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,17 +90,23 @@ static char *format_hook(mpb_host *h, const char *payload, size_t len, size_t *o
 
 /* "slice_hook" with payload "HOOK": the function guest/slice calls for
  * extended slices of the built-in sequences (lib/python/_mpbox_slices.py),
- * through the table index the format hook brought (so only after it), kept
- * in the global guest/slice adds. Taken once. */
-static char *slice_hook(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+ * through the table index the format hook brought (so only after it).
+ * "exc_types" with payload "KEYERROR": the address of the KeyError type,
+ * whose one argument guest/excprint prints with repr()
+ * (lib/python/_mpbox_exc.py). "error_texts" with payload "TABLE": the
+ * address of the addresses of CPython's error texts (ZeroDivisionError's,
+ * int()'s) guest/errtext picks from (the same module). Each is kept in the global its
+ * rewrite adds,
+ * taken once (a nonzero address, while the global is still 0). */
+static char *set_once(uint32_t *global, const char *payload, size_t len, size_t *out_len)
 {
-    unsigned long hook = 0;
+    unsigned long v = 0;
     char buf[24];
-    if (payload && len < sizeof buf && h->inst->w2c_mpbox_format_call && !h->inst->w2c_mpbox_slice_hook) {
+    if (payload && len < sizeof buf && !*global) {
         memcpy(buf, payload, len);
         buf[len] = '\0';
-        if (sscanf(buf, "%lu", &hook) == 1 && hook && hook <= UINT32_MAX)
-            h->inst->w2c_mpbox_slice_hook = (uint32_t)hook;
+        if (sscanf(buf, "%lu", &v) == 1 && v && v <= UINT32_MAX)
+            *global = (uint32_t)v;
     }
     char *env = malloc(7);
     if (env)
@@ -119,8 +128,15 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return program_text(h, out_len);
     if (name_len == 11 && memcmp(name, "format_hook", 11) == 0)
         return format_hook(h, payload, len, out_len);
-    if (name_len == 10 && memcmp(name, "slice_hook", 10) == 0)
-        return slice_hook(h, payload, len, out_len);
+    if (name_len == 10 && memcmp(name, "slice_hook", 10) == 0) {
+        uint32_t refused = 1; /* not callable before the format hook's call index */
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_slice_hook : &refused, payload, len,
+                        out_len);
+    }
+    if (name_len == 9 && memcmp(name, "exc_types", 9) == 0)
+        return set_once(&h->inst->w2c_mpbox_keyerror_type, payload, len, out_len);
+    if (name_len == 11 && memcmp(name, "error_texts", 11) == 0)
+        return set_once(&h->inst->w2c_mpbox_error_texts, payload, len, out_len);
     static const char unknown[] = "{\"type\":\"NameError\",\"message\":\"no such internal message\"}";
     char *env = malloc(sizeof unknown);
     if (env)

@@ -114,8 +114,11 @@ static inline void found(BinaryenFunctionRef *slot, BinaryenFunctionRef f, const
 
 /* ---- data ------------------------------------------------------------ */
 
-/* The address of the NUL-terminated `text` in the data segments. */
-static inline int32_t data_address(const char *text)
+/* The address of the NUL-terminated `text` in the data segments: a string
+ * of its own (after a NUL), or, with `tail`, also the end of a longer one
+ * (the compiler shares a string's tail: "divide by zero" is the end of
+ * "complex divide by zero"). It must be there once. */
+static inline int32_t text_address(const char *text, int tail)
 {
     size_t tlen = strlen(text) + 1;
     int32_t addr = -1;
@@ -126,7 +129,7 @@ static inline int32_t data_address(const char *text)
         BinaryenCopyMemorySegmentData(mod, i, buf);
         uint32_t off = BinaryenGetMemorySegmentByteOffset(mod, i);
         for (size_t k = 0; k + tlen <= len; k++) {
-            if (memcmp(buf + k, text, tlen) != 0 || (k > 0 && buf[k - 1] != 0)) continue;
+            if (memcmp(buf + k, text, tlen) != 0 || (!tail && k > 0 && buf[k - 1] != 0)) continue;
             if (addr >= 0) mismatch("the text \"%s\" appears twice", text);
             addr = (int32_t)(off + k);
         }
@@ -135,6 +138,8 @@ static inline int32_t data_address(const char *text)
     if (addr < 0) mismatch("the text \"%s\" is missing", text);
     return addr;
 }
+
+static inline int32_t data_address(const char *text) { return text_address(text, 0); }
 
 /* The shadow-stack pointer: the global _emscripten_stack_restore sets. */
 static inline const char *stack_pointer(void)
@@ -146,6 +151,60 @@ static inline const char *stack_pointer(void)
     if (!is_id(body, ID_GLOBAL_SET) || !is_local(BinaryenGlobalSetGetValue(body), 0))
         mismatch("%s", "_emscripten_stack_restore does not set the stack pointer");
     return BinaryenGlobalSetGetName(body);
+}
+
+/* ---- uses of a constant, re-created functions ---------------------- */
+
+/* A call that passes the constant `v`: the call, its function, the
+ * operand's position. */
+typedef struct {
+    BinaryenExpressionRef call;
+    BinaryenFunctionRef f;
+    BinaryenIndex operand;
+} const_use;
+
+/* Every call of a defined function that passes `v` as an operand, into
+ * out[0..cap); returns how many there are (a count above cap is a
+ * mismatch). */
+static inline size_t const_uses(int32_t v, const_use *out, size_t cap)
+{
+    size_t n = 0;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++) {
+            BinaryenExpressionRef e = nodes[k];
+            if (!is_id(e, ID_CALL)) continue;
+            for (BinaryenIndex a = 0; a < BinaryenCallGetNumOperands(e); a++) {
+                if (!is_const_eq(BinaryenCallGetOperandAt(e, a), v)) continue;
+                if (n == cap) mismatch("%s", "a constant is passed in too many calls");
+                out[n++] = (const_use){e, f, a};
+            }
+        }
+    }
+    return n;
+}
+
+/* Re-creates f under its name (calls and the table refer to it by name)
+ * with `extra` more i32 locals and `body` (the C API cannot add a local).
+ * Returns the index of the first new local. */
+static inline BinaryenIndex recreate_with_locals(BinaryenFunctionRef f, int extra, BinaryenExpressionRef body)
+{
+    BinaryenIndex np = BinaryenTypeArity(BinaryenFunctionGetParams(f)), nv = BinaryenFunctionGetNumVars(f);
+    BinaryenType *vars = xrealloc(NULL, (nv + (BinaryenIndex)extra + 1) * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
+    for (int k = 0; k < extra; k++) vars[nv + (BinaryenIndex)k] = BinaryenTypeInt32();
+    BinaryenType params = BinaryenFunctionGetParams(f), result = BinaryenFunctionGetResults(f);
+    const char *name = BinaryenFunctionGetName(f);
+    size_t len = strlen(name) + 1;
+    char *copy = xrealloc(NULL, len);
+    memcpy(copy, name, len);
+    BinaryenRemoveFunction(mod, copy);
+    BinaryenAddFunction(mod, copy, params, result, vars, nv + (BinaryenIndex)extra, body);
+    free(copy);
+    free(vars);
+    return np + nv;
 }
 
 /* ---- imports, exports, constants ---------------------------------- */

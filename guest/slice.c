@@ -204,12 +204,7 @@ static BinaryenExpressionRef hook_call(BinaryenIndex s)
  * raise that `is_site` accepts. Returns the number of raises rerouted. */
 static int reroute(BinaryenFunctionRef f, int32_t msg)
 {
-    const BinaryenType I = BinaryenTypeInt32();
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
-    BinaryenType *vars = xrealloc(NULL, (nv + 4) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
-    for (int k = 0; k < 4; k++) vars[nv + (BinaryenIndex)k] = I;
-    BinaryenIndex s = 3 + nv;
+    BinaryenIndex s = 3 + BinaryenFunctionGetNumVars(f);
 
     BinaryenExpressionRef body = BinaryenFunctionGetBody(f);
     collect(f);
@@ -229,23 +224,14 @@ static int reroute(BinaryenFunctionRef f, int32_t msg)
         BinaryenExpressionRef with = BinaryenBlock(mod, NULL, seq, 2, BinaryenTypeNone());
         if (!replace_child(body, calls[k], with)) mismatch("%s", "a raise is not in a block or an if arm");
     }
-    BinaryenType result = BinaryenFunctionGetResults(f);
     BinaryenExpressionRef entry[] = {
         BinaryenLocalSet(mod, s, lget(0)),
         BinaryenLocalSet(mod, s + 1, lget(1)),
         BinaryenLocalSet(mod, s + 2, lget(2)),
         body,
     };
-    BinaryenExpressionRef new_body = BinaryenBlock(mod, NULL, entry, 4, result);
-    const char *name = BinaryenFunctionGetName(f);
-    size_t len = strlen(name) + 1;
-    char *copy = xrealloc(NULL, len);
-    memcpy(copy, name, len);
-    BinaryenType params = BinaryenFunctionGetParams(f);
-    BinaryenRemoveFunction(mod, copy);
-    BinaryenAddFunction(mod, copy, params, result, vars, nv + 4, new_body);
-    free(copy);
-    free(vars);
+    if (recreate_with_locals(f, 4, BinaryenBlock(mod, NULL, entry, 4, BinaryenFunctionGetResults(f))) != s)
+        mismatch("%s", "local numbering");
     return n;
 }
 

@@ -73,5 +73,5 @@ def test_async_host_framework_style_tool():
     async def main():
         return [await python_tool("print(sum(range(10)))"), await python_tool("1/0")]
 
-    assert asyncio.run(main()) == ["45\n", "ZeroDivisionError: divide by zero"]
+    assert asyncio.run(main()) == ["45\n", "ZeroDivisionError: division by zero"]
     session.close()

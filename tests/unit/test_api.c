@@ -264,7 +264,7 @@ static void echo_mode(void)
     CHECK_STR(mpbox_result_error_type(r), "ZeroDivisionError");
     CHECK_STR(mpbox_result_traceback(r), "Traceback (most recent call last):\n"
                                          "  File \"<stdin>\", line 1, in <module>\n"
-                                         "ZeroDivisionError: divide by zero\n");
+                                         "ZeroDivisionError: division by zero\n");
     mpbox_result_free(r);
     /* state is shared with plain runs */
     expect_stdout(s, "print(x)", "20\n");

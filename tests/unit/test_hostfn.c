@@ -150,7 +150,7 @@ static void test_host_errors(void)
                "for f in (bad_value, bad_key, custom, exit, kbd, weird, failing, silent):\n"
                "    print(t(f))\n",
                "ValueError: no such thing\n"
-               "KeyError: k\n"
+               "KeyError: 'k'\n"
                "RuntimeError: FooError: custom text\n"
                "RuntimeError: SystemExit: 0\n"
                "RuntimeError: KeyboardInterrupt: x\n"

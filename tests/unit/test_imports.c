@@ -1426,7 +1426,7 @@ static void test_py_os_paths(void)
     mpbox_result_free(r);
     r = hostile(s, "import os\nos.stat('/nope')\n");
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_ERROR);
-    CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "OSError");
+    CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "FileNotFoundError");
     mpbox_result_free(r);
     mpbox_session_free(s);
 }

@@ -1,0 +1,173 @@
+# Exceptions as CPython has them, where the guest's C types cannot be
+# changed from Python (preloaded while the start-up image is built,
+# lib/python/_preload.txt):
+# - guest/excprint prints a KeyError's one argument with repr(), as
+#   CPython's str(KeyError('b')) is "'b'": it needs the KeyError type's
+#   address, handed over here; guest/errtext needs CPython's texts for
+#   ZeroDivisionError and int(), kept here;
+# - OSError's subclasses (FileNotFoundError, PermissionError, ...): the
+#   guest raises plain OSError(errno) from open() and the os functions;
+#   those are wrapped here to raise the subclass CPython raises, with
+#   CPython's message: [Errno 2] No such file or directory: 'x'.
+# Written for mpbox.
+import builtins
+import os
+
+
+# CPython's texts that guest/errtext puts in place of MicroPython's, in
+# the order of its table: ZeroDivisionError's by operation, then int()'s
+# format. NUL-terminated, kept alive by this module.
+_TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'integer modulo by zero\x00',
+          b'float division by zero\x00', b'float floor division by zero\x00', b'float modulo\x00',
+          b'float divmod()\x00', b'0.0 cannot be raised to a negative power\x00',
+          b'invalid literal for int() with base %d: \x00')
+
+
+def _register():
+    import js
+    import uctypes
+
+    def data(obj):
+        # bytes and bytearray: the address of their data (the word at 12)
+        return int.from_bytes(uctypes.bytearray_at(id(obj) + 12, 4), 'little')
+
+    global _TEXT_TABLE
+    _TEXT_TABLE = bytearray(b''.join([data(t).to_bytes(4, 'little') for t in _TEXTS]))
+    js.mpbox_internal('exc_types', '%d' % id(KeyError))
+    js.mpbox_internal('error_texts', '%d' % data(_TEXT_TABLE))
+
+
+_register()
+del _register
+
+# errno (Linux numbers, as this build's errno module has them):
+# (CPython's message, the OSError subclass raised for it or None)
+_ERRORS = {
+    1: ('Operation not permitted', 'PermissionError'),
+    2: ('No such file or directory', 'FileNotFoundError'),
+    3: ('No such process', 'ProcessLookupError'),
+    4: ('Interrupted system call', 'InterruptedError'),
+    5: ('Input/output error', None),
+    9: ('Bad file descriptor', None),
+    10: ('No child processes', 'ChildProcessError'),
+    11: ('Resource temporarily unavailable', 'BlockingIOError'),
+    12: ('Cannot allocate memory', None),
+    13: ('Permission denied', 'PermissionError'),
+    17: ('File exists', 'FileExistsError'),
+    18: ('Invalid cross-device link', None),
+    20: ('Not a directory', 'NotADirectoryError'),
+    21: ('Is a directory', 'IsADirectoryError'),
+    22: ('Invalid argument', None),
+    24: ('Too many open files', None),
+    27: ('File too large', None),
+    28: ('No space left on device', None),
+    30: ('Read-only file system', None),
+    32: ('Broken pipe', 'BrokenPipeError'),
+    36: ('File name too long', None),
+    39: ('Directory not empty', None),
+    103: ('Software caused connection abort', 'ConnectionAbortedError'),
+    104: ('Connection reset by peer', 'ConnectionResetError'),
+    110: ('Connection timed out', 'TimeoutError'),
+    111: ('Connection refused', 'ConnectionRefusedError'),
+}
+
+
+def _str(self):
+    # OSError(errno, strerror[, filename[, winerror, filename2]])
+    a = self.args
+    if len(a) >= 2 and type(a[0]) is int:
+        s = '[Errno %d] %s' % (a[0], a[1])
+        name = self.filename
+        if name is not None:
+            s += ': %r' % (name,)
+            if self.filename2 is not None:
+                s += ' -> %r' % (self.filename2,)
+        return s
+    if not a:
+        return ''
+    return str(a[0]) if len(a) == 1 else str(a)
+
+
+def _strerror(self):
+    a = self.args
+    return a[1] if len(a) >= 2 and type(a[0]) is int else None
+
+
+_unset = object()
+
+
+def _arg(i, name):
+    # OSError(errno, strerror, filename, winerror, filename2): the file
+    # names come from the arguments unless set (open() and os set them)
+    def get(self):
+        v = getattr(self, name, _unset)
+        if v is _unset:
+            a = self.args
+            return a[i] if len(a) > i and type(a[0]) is int else None
+        return v
+
+    def put(self, v):
+        setattr(self, name, v)
+
+    return property(get, put)
+
+
+_members = {'__str__': _str, 'strerror': property(_strerror), 'filename': _arg(2, '_filename'),
+            'filename2': _arg(4, '_filename2')}
+# builtins assigned to are found by name lookup, not as attributes: keep them
+_classes = {}
+for _name, _base in (('BlockingIOError', OSError), ('ChildProcessError', OSError),
+                     ('ConnectionError', OSError), ('BrokenPipeError', 'ConnectionError'),
+                     ('ConnectionAbortedError', 'ConnectionError'),
+                     ('ConnectionRefusedError', 'ConnectionError'),
+                     ('ConnectionResetError', 'ConnectionError'), ('FileExistsError', OSError),
+                     ('FileNotFoundError', OSError), ('InterruptedError', OSError),
+                     ('IsADirectoryError', OSError), ('NotADirectoryError', OSError),
+                     ('PermissionError', OSError), ('ProcessLookupError', OSError),
+                     ('TimeoutError', OSError)):
+    if type(_base) is str:
+        _base = _classes[_base]
+    _cls = type(_name, (_base,), dict(_members))
+    _cls.__module__ = 'builtins'
+    _classes[_name] = _cls
+    setattr(builtins, _name, _cls)
+del _name, _base, _cls, _members
+
+
+def _error(e, name, name2=None):
+    # the CPython exception for OSError e raised on path `name`
+    a = e.args
+    if len(a) != 1 or type(a[0]) is not int or a[0] not in _ERRORS:
+        return e
+    text, cls = _ERRORS[a[0]]
+    new = (_classes[cls] if cls else OSError)(a[0], text)
+    if cls:
+        new.filename = name
+        new.filename2 = name2
+    return new
+
+
+def _wrap1(fn):
+    def call(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except OSError as e:
+            raise _error(e, args[0] if args else None)
+    return call
+
+
+def _wrap2(fn):
+    def call(src, dst):
+        try:
+            return fn(src, dst)
+        except OSError as e:
+            raise _error(e, src, dst)
+    return call
+
+
+builtins.open = _wrap1(builtins.open)
+for _name in ('chdir', 'listdir', 'mkdir', 'remove', 'rmdir', 'stat', 'statvfs', 'unlink', 'ilistdir'):
+    if hasattr(os, _name):
+        setattr(os, _name, _wrap1(getattr(os, _name)))
+os.rename = _wrap2(os.rename)
+del _name
