@@ -104,7 +104,8 @@ static void send_due(struct mcp_progress *p)
     fail |= mpb_json_put_str(&msg, text.data ? text.data : "", text.len) < 0;
     fail |= mpb_json_put(&msg, "}}") < 0;
     if (!fail && p->be->notify(p->be->user, msg.data, msg.len) == 0) {
-        memmove(p->pending.data, p->pending.data + n, keep);
+        if (keep) /* pending.data is NULL while nothing was written */
+            memmove(p->pending.data, p->pending.data + n, keep);
         p->pending.len = keep;
     }
     mpb_buf_free(&msg);

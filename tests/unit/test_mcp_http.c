@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "json.h"
+#include "mcp.h"
 #include "mcp_http.h"
 #include "mpbox.h"
 
@@ -471,6 +473,38 @@ static void too_many_sessions(void)
     mcp_http_free(h);
 }
 
+/* ---- progress notifications (app/mcplive.c) --------------------------- */
+
+static int notified;
+static char last_note[512];
+
+static int note(void *user, const char *msg, size_t len)
+{
+    (void)user;
+    snprintf(last_note, sizeof last_note, "%.*s", (int)len, msg);
+    notified++;
+    return 0;
+}
+
+/* A run silent from its start: the tick after a second says how long it
+ * has run, and the pending output (none, never allocated) is left alone. */
+static void progress_of_a_silent_run(void)
+{
+    struct mcp_backend be = {.notify = note};
+    struct mpb_json *token = mpb_json_parse("\"t1\"", 4, NULL);
+    CHECK(token != NULL);
+    struct mcp_progress *p = mcp_progress_new(token, &be);
+    CHECK(p != NULL);
+    struct timespec ts = {1, 100 * 1000000L};
+    nanosleep(&ts, NULL);
+    mcp_progress_live(p, 1, NULL, 0);
+    CHECK(notified == 1);
+    CHECK(strstr(last_note, "\"progressToken\":\"t1\"") != NULL);
+    CHECK(strstr(last_note, "\"message\":\"running for ") != NULL);
+    mcp_progress_free(p);
+    mpb_json_free(token);
+}
+
 int main(void)
 {
     RUN(initialize_makes_session);
@@ -481,5 +515,6 @@ int main(void)
     RUN(envelope_from_result_json);
     RUN(json_mode_and_backend_failures);
     RUN(too_many_sessions);
+    RUN(progress_of_a_silent_run);
     CHECK_EXIT();
 }
