@@ -177,30 +177,62 @@ static struct MHD_Response *file_response(struct srv_http *h, struct request *rq
     return m;
 }
 
-/* A streamed answer (stream.h): sent as the producer writes it. */
+/* A streamed answer (stream.h): sent as the producer writes it. While
+ * produce runs the connection has no deadline (a run may be silent); once
+ * it returned, the rest is held to --min-rate by the guard, so that a
+ * client that never reads does not keep the connection and the answer's
+ * bytes for ever. */
+struct stream_body {
+    struct srv_stream *st;
+    struct srv_http *h;
+    struct guard_conn *conn;
+};
+
+static void stream_produced(void *cls)
+{
+    struct stream_body *b = cls;
+    guard_phase(b->h->guard, b->conn, GUARD_SENDING);
+}
+
 static ssize_t read_stream(void *cls, uint64_t pos, char *buf, size_t max)
 {
     (void)pos;
-    ssize_t n = srv_stream_read(cls, buf, max);
+    struct stream_body *b = cls;
+    ssize_t n = srv_stream_read(b->st, buf, max);
+    if (n > 0)
+        guard_progress(b->h->guard, b->conn, (uint64_t)n);
     return n == -1 ? MHD_CONTENT_READER_END_OF_STREAM : n < 0 ? MHD_CONTENT_READER_END_WITH_ERROR : n;
 }
 
 static void end_stream(void *cls)
 {
-    srv_stream_end(cls);
+    struct stream_body *b = cls;
+    srv_stream_end(b->st);
+    free(b);
 }
 
-static struct MHD_Response *stream_response(struct MHD_Connection *c, struct srv_response *r)
+static struct MHD_Response *stream_response(struct srv_http *h, struct MHD_Connection *c, struct request *rq,
+                                            struct srv_response *r)
 {
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-    struct srv_stream *st = srv_stream_start(&r->stream, ci ? ci->connect_fd : -1);
-    memset(&r->stream, 0, sizeof r->stream); /* st's now, or done */
-    if (!st)
+    struct stream_body *b = malloc(sizeof *b);
+    if (!b) {
+        if (r->stream.done)
+            r->stream.done(r->stream.arg);
+        memset(&r->stream, 0, sizeof r->stream);
         return NULL;
-    struct MHD_Response *m = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, FILE_BLOCK, read_stream, st,
+    }
+    *b = (struct stream_body){NULL, h, rq ? rq->conn : NULL};
+    b->st = srv_stream_start(&r->stream, ci ? ci->connect_fd : -1, stream_produced, b);
+    memset(&r->stream, 0, sizeof r->stream); /* st's now, or done */
+    if (!b->st) {
+        free(b);
+        return NULL;
+    }
+    struct MHD_Response *m = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, FILE_BLOCK, read_stream, b,
                                                                 end_stream);
     if (!m) {
-        srv_stream_end(st);
+        end_stream(b);
         return NULL;
     }
     /* The run may be silent for longer than the idle timeout: the stream
@@ -221,7 +253,7 @@ static enum MHD_Result send_response(struct srv_http *h, struct MHD_Connection *
     if (streamed) {
         free(r->body);
         r->body = NULL;
-        m = stream_response(c, r);
+        m = stream_response(h, c, rq, r);
     } else if (r->file) {
         free(r->body);
         r->body = NULL;

@@ -24,6 +24,8 @@ struct srv_stream {
     size_t off, len, cap;
     int produced; /* produce returned: the end once data is read */
     int gone;     /* the client went away: writes fail */
+    void (*on_produced)(void *);
+    void *ctx;
 };
 
 int srv_stream_write(struct srv_stream *st, const char *p, size_t n)
@@ -64,6 +66,8 @@ static void *producer_main(void *arg)
 {
     struct srv_stream *st = arg;
     st->spec.produce(st, st->spec.arg);
+    if (st->on_produced)
+        st->on_produced(st->ctx);
     pthread_mutex_lock(&st->lock);
     st->produced = 1;
     pthread_cond_broadcast(&st->changed);
@@ -71,7 +75,8 @@ static void *producer_main(void *arg)
     return NULL;
 }
 
-struct srv_stream *srv_stream_start(const struct srv_stream_spec *spec, int client_fd)
+struct srv_stream *srv_stream_start(const struct srv_stream_spec *spec, int client_fd, void (*produced)(void *),
+                                    void *ctx)
 {
     struct srv_stream *st = calloc(1, sizeof *st);
     if (!st) {
@@ -81,6 +86,8 @@ struct srv_stream *srv_stream_start(const struct srv_stream_spec *spec, int clie
     }
     st->spec = *spec;
     st->client_fd = client_fd;
+    st->on_produced = produced;
+    st->ctx = ctx;
     pthread_mutex_init(&st->lock, NULL);
     pthread_cond_init(&st->changed, NULL);
     if (pthread_create(&st->thread, NULL, producer_main, st) != 0) {

@@ -33,11 +33,14 @@ struct srv_stream_spec {
 int srv_stream_write(struct srv_stream *st, const char *p, size_t n);
 
 /* For http.c: start produce on its thread (NULL when that fails: then
- * done has been called), read what it wrote (blocking until there is some;
+ * done has been called; produced(ctx), when not NULL, is called on that
+ * thread once produce returned: what is left must now be taken by the
+ * client at a minimum rate), read what it wrote (blocking until there is some;
  * the MHD content reader: -1 at the end, -2 when client_fd, the client's
  * socket, was closed meanwhile), and end it (the MHD free callback: stop
  * if it still runs, wait for it, done). */
-struct srv_stream *srv_stream_start(const struct srv_stream_spec *spec, int client_fd);
+struct srv_stream *srv_stream_start(const struct srv_stream_spec *spec, int client_fd, void (*produced)(void *),
+                                    void *ctx);
 ssize_t srv_stream_read(struct srv_stream *st, char *buf, size_t max);
 void srv_stream_end(struct srv_stream *st);
 

@@ -5,6 +5,7 @@ trickled body) against /healthz and authenticated clients; the server's own
 memory and its state directory against large snapshots; SIGTERM with runs
 and calls in flight. Python stdlib only."""
 import http.client
+import json
 import os
 import signal
 import socket
@@ -154,6 +155,34 @@ def test_slow_body_cut_off():
         r = s.json("POST", "/v1/run", {"code": "print('ok')"})
         check(r["stdout"] == "ok\n", show(r))
     finally:
+        s.stop()
+
+
+@case
+def test_unread_stream_cut_off():
+    # a streamed run (NDJSON) whose client never reads: once the run ended,
+    # what is left is held to --min-rate like any answer, so the connection
+    # and the answer's bytes are not kept for ever; the session is free
+    s = Server("--min-rate", "2K", "--header-timeout", "1", "--connection-timeout", "30")
+    c = None
+    try:
+        sid = s.create()
+        slow = 'mpbox_http_connections_cut_total{reason="too_slow"}'
+        check(s.metric(slow) == 0, "a cut before the stream")
+        c = socket.socket()
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        c.connect(("127.0.0.1", s.port))
+        # control characters: 6 bytes each in the JSON lines, more than the
+        # sockets' buffers hold
+        body = json.dumps({"code": "for i in range(1000):\n    print('\\x01' * 1000)", "stream": True}).encode()
+        c.sendall(b"POST /v1/sessions/%s/run HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: %d\r\n\r\n%s" % (sid.encode(), len(body), body))
+        wait_for("the unread stream is cut", lambda: s.metric(slow) == 1, limit=20)
+        r = s.run(sid, "print('next')")
+        check(r["stdout"] == "next\n", show(r))
+    finally:
+        if c:
+            c.close()
         s.stop()
 
 
