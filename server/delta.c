@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #endif
 #include "delta.h"
+#include "io.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -235,20 +236,6 @@ int dl_encode(const struct dl_index *ix, const void *data, size_t len, struct mp
     return out->failed ? -1 : 0;
 }
 
-static int write_all(int fd, const void *data, size_t n)
-{
-    const char *p = data;
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 int dl_apply(int old_fd, uint64_t old_len, const void *delta, size_t dlen, int new_fd, uint64_t *new_len, char *err,
              size_t errcap)
@@ -290,7 +277,7 @@ int dl_apply(int old_fd, uint64_t old_len, const void *delta, size_t dlen, int n
             for (uint64_t k = 0; k < count; k += 16) {
                 size_t n = (size_t)((count - k < 16 ? count - k : 16) * B);
                 ssize_t got = pread(old_fd, buf, n, (off_t)((first + k) * B));
-                if (got != (ssize_t)n || write_all(new_fd, buf, n) < 0) {
+                if (got != (ssize_t)n || app_write_all(new_fd, buf, n) < 0) {
                     snprintf(err, errcap, "cannot rebuild the session's state: %s", strerror(errno ? errno : EIO));
                     goto out;
                 }
@@ -302,7 +289,7 @@ int dl_apply(int old_fd, uint64_t old_len, const void *delta, size_t dlen, int n
                 snprintf(err, errcap, "a delta in the store is malformed (a literal out of range)");
                 goto out;
             }
-            if (write_all(new_fd, in.p + in.off, (size_t)n) < 0) {
+            if (app_write_all(new_fd, in.p + in.off, (size_t)n) < 0) {
                 snprintf(err, errcap, "cannot rebuild the session's state: %s", strerror(errno ? errno : EIO));
                 goto out;
             }

@@ -586,6 +586,28 @@ static int evict(struct sess_table *t, struct sess *s)
     return -1;
 }
 
+/* A worker for session s that starts from the snapshot in `file`: with
+ * the session's own limits (the worker would otherwise put the pool's over
+ * the snapshot's), but not the clock mode and seed: setting them would
+ * restart the clock and random state the snapshot carries (which are this
+ * session's). Mounts are not in snapshots. `limits` is the caller's array
+ * the spec points into. */
+static struct wk_session_spec snapshot_spec(const struct sess *s, const struct wk_file *file,
+                                            int64_t limits[MPBOX_LIMIT_COUNT_])
+{
+    memcpy(limits, s->limits, sizeof(int64_t) * MPBOX_LIMIT_COUNT_);
+    limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
+    limits[MPBOX_LIMIT_SEED] = -1;
+    return (struct wk_session_spec){
+        .limits = limits,
+        .mounts = (const char *const *)s->mounts,
+        .nmounts = s->nmounts,
+        .sqlites = (const char *const *)s->sqlites,
+        .nsqlites = s->nsqlites,
+        .snapshot_file = file,
+    };
+}
+
 /* The claimant brings an evicted session back from disk, the snapshot
  * streamed from the file to the new worker. */
 static int restore(struct sess_table *t, struct sess *s, char *err, size_t errcap)
@@ -603,22 +625,8 @@ static int restore(struct sess_table *t, struct sess *s, char *err, size_t errca
         return SESS_FAILED;
     }
     struct wk_file file = {fd, (uint64_t)st.st_size};
-    /* The session's own limits (the worker would otherwise put the pool's
-     * over the snapshot's), but not the clock mode and seed: setting them
-     * would restart the clock and random state the snapshot carries (which
-     * are this session's). Mounts are not in snapshots. */
     int64_t limits[MPBOX_LIMIT_COUNT_];
-    memcpy(limits, s->limits, sizeof limits);
-    limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
-    limits[MPBOX_LIMIT_SEED] = -1;
-    struct wk_session_spec spec = {
-        .limits = limits,
-        .mounts = (const char *const *)s->mounts,
-        .nmounts = s->nmounts,
-        .sqlites = (const char *const *)s->sqlites,
-        .nsqlites = s->nsqlites,
-        .snapshot_file = &file,
-    };
+    struct wk_session_spec spec = snapshot_spec(s, &file, limits);
     struct wk *w = NULL;
     char why[256] = "";
     int rc = wk_spawn(t->pool, &spec, &w, why, sizeof why);
@@ -708,19 +716,9 @@ static int store_restore(struct sess_table *t, struct sess *s, const char *lease
         return store_error(rc, why, err, errcap);
     }
     struct wk_file file = {fd, len};
-    int64_t limits[MPBOX_LIMIT_COUNT_]; /* as restore() */
-    memcpy(limits, s->limits, sizeof limits);
-    limits[MPBOX_LIMIT_DETERMINISTIC] = -1;
-    limits[MPBOX_LIMIT_SEED] = -1;
-    struct wk_session_spec spec = {
-        .limits = limits,
-        .mounts = (const char *const *)s->mounts,
-        .nmounts = s->nmounts,
-        .sqlites = (const char *const *)s->sqlites,
-        .nsqlites = s->nsqlites,
-        .snapshot_file = &file,
-        .index_snapshot = 1,
-    };
+    int64_t limits[MPBOX_LIMIT_COUNT_];
+    struct wk_session_spec spec = snapshot_spec(s, &file, limits);
+    spec.index_snapshot = 1;
     struct wk *w = NULL;
     rc = wk_spawn(t->pool, &spec, &w, why, sizeof why);
     spool_free(a);

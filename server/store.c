@@ -21,6 +21,7 @@
 
 #include "delta.h"
 #include "redis.h"
+#include "io.h"
 
 /* States up to this size go to Redis in one command; larger ones in
  * pieces of this size (appended to a key of their own, then moved into
@@ -512,20 +513,6 @@ int store_ask_interrupt(struct store *st, const char *id)
 
 /* ---- states ----------------------------------------------------------------- */
 
-static int write_all(int fd, const void *data, size_t n)
-{
-    const char *p = data;
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 static int rewind_fd(int fd) { return ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0 ? 0 : -1; }
 
@@ -568,7 +555,7 @@ int store_load(struct store *st, const char *id, const char *lease, int fd_a, in
             return STORE_DOWN;
         if (r->type != REDIS_REPLY_STRING || r->len == 0)
             return bad_answer(r, err, errcap);
-        int w = write_all(fd_a, r->str, r->len);
+        int w = app_write_all(fd_a, r->str, r->len);
         freeReplyObject(r);
         if (w < 0) {
             snprintf(err, errcap, "cannot rebuild the session's state: %s", strerror(errno));

@@ -28,6 +28,7 @@
 #include "budget.h"
 #include "proto.h"
 #include "zygote.h"
+#include "io.h"
 
 extern char **environ;
 
@@ -942,19 +943,6 @@ static int fork_worker(struct wk_pool *p, struct wk *w, char *err, size_t errcap
 /* Streaming: the server holds one chunk of a snapshot, never all of it. */
 #define CHUNK (256u << 10)
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 /* PR_SETUP with the encoded spec, and the snapshot file's bytes streamed
  * after it when there is one; then the worker's answer. */
@@ -1307,7 +1295,7 @@ static int save_into(struct wk *w, uint32_t type, uint32_t arg, const void *a, s
         rc = recv_from(w, buf, n, pr_deadline_ms(CALL_STALL_MS));
         if (rc != PR_DONE)
             break;
-        if (!full && !werr && write_all(fd, buf, n) < 0)
+        if (!full && !werr && app_write_all(fd, buf, n) < 0)
             werr = errno ? errno : EIO;
         left -= n;
     }
