@@ -231,6 +231,21 @@ static int bad_answer(redisReply *r, char *err, size_t errcap)
     return STORE_DOWN;
 }
 
+/* A script whose answer is one integer: STORE_OK with it in *v, or
+ * STORE_DOWN with the reason in err. */
+static int eval_integer(struct store *st, const char *script, int nkeys, const char *const *keys, int nargs,
+                        const char *const *args, const size_t *lens, long long *v, char *err, size_t errcap)
+{
+    redisReply *r = eval(st, script, nkeys, keys, nargs, args, lens, err, errcap);
+    if (!r)
+        return STORE_DOWN;
+    if (r->type != REDIS_REPLY_INTEGER)
+        return bad_answer(r, err, errcap);
+    *v = r->integer;
+    freeReplyObject(r);
+    return STORE_OK;
+}
+
 static void fmt_i64(char *out, size_t cap, int64_t v) { snprintf(out, cap, "%lld", (long long)v); }
 
 /* ---- sessions ------------------------------------------------------------- */
@@ -249,13 +264,10 @@ int store_create(struct store *st, const char *id, const char *owner_key, const 
     const char *keys[] = {all, owner, mkey, chain};
     const char *args[] = {id, max_all, max_owner, meta, ttl};
     size_t lens[] = {strlen(id), strlen(max_all), strlen(max_owner), meta_len, strlen(ttl)};
-    redisReply *r = eval(st, CREATE, 4, keys, 5, args, lens, err, errcap);
-    if (!r)
-        return STORE_DOWN;
-    if (r->type != REDIS_REPLY_INTEGER)
-        return bad_answer(r, err, errcap);
-    long long v = r->integer;
-    freeReplyObject(r);
+    long long v;
+    int rc = eval_integer(st, CREATE, 4, keys, 5, args, lens, &v, err, errcap);
+    if (rc != STORE_OK)
+        return rc;
     if (v == -1) {
         snprintf(err, errcap, "the replicas hold their maximum number of sessions (--max-sessions)");
         return STORE_FULL;
@@ -466,13 +478,10 @@ int store_renew(struct store *st, const char *id, const char *lease, int *wanted
     char lease_ms[24];
     fmt_i64(lease_ms, sizeof lease_ms, st->cfg.lease_ms);
     const char *args[] = {lease, lease_ms};
-    redisReply *r = eval(st, RENEW, 2, keys, 2, args, NULL, err, errcap);
-    if (!r)
-        return STORE_DOWN;
-    if (r->type != REDIS_REPLY_INTEGER)
-        return bad_answer(r, err, errcap);
-    long long v = r->integer;
-    freeReplyObject(r);
+    long long v;
+    int rc = eval_integer(st, RENEW, 2, keys, 2, args, NULL, &v, err, errcap);
+    if (rc != STORE_OK)
+        return rc;
     if (v < 0) {
         snprintf(err, errcap, "the session's lease expired or passed to another replica");
         return STORE_LOST;
