@@ -18,23 +18,6 @@ def _is_wordpunct(c):
     return _is_word(c) or c in '!"\'&.,?'
 
 
-def _expandtabs(text, tabsize):
-    if '\t' not in text:
-        return text
-    out = []
-    col = 0
-    for c in text:
-        if c == '\t':
-            if tabsize > 0:
-                n = tabsize - col % tabsize
-                out.append(' ' * n)
-                col += n
-        else:
-            out.append(c)
-            col = 0 if c in '\n\r' else col + 1
-    return ''.join(out)
-
-
 def _split_simple(text):
     # runs of whitespace and runs of anything else
     for c in '\t\n\x0b\x0c\r':
@@ -148,8 +131,8 @@ class TextWrapper:
         self.placeholder = placeholder
 
     def _munge_whitespace(self, text):
-        if self.expand_tabs:
-            text = _expandtabs(text, self.tabsize)
+        if self.expand_tabs and '\t' in text:
+            text = text.expandtabs(self.tabsize)  # grafted onto str (_mpbox_types.py)
         if self.replace_whitespace:
             text = ''.join(' ' if c in _WS else c for c in text)
         return text
