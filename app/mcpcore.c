@@ -77,7 +77,7 @@ int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *r
     "Standard modules available: abc, array, ast, asyncio (asyncio.run works), base64, binascii, "     \
     "bisect, calendar, cmath, collections, configparser, contextlib, copy, csv, dataclasses, "         \
     "datetime, decimal, difflib, doctest, enum, errno, fnmatch, fractions, functools, gc, graphlib, "  \
-    "hashlib (sha256 only), heapq, hmac, html, inspect, io, itertools, json, logging, math, numbers, " \
+    "hashlib, heapq, hmac, html, inspect, io, itertools, json, logging, math, numbers, " \
     "operator, os, pathlib, platform, pprint, random, re, statistics, string, struct, sys, tarfile, "  \
     "tempfile, textwrap, time, traceback, types, typing, unittest, uuid, warnings, zlib, zoneinfo."
 #define MCP_MODULES_MISSING                                                                            \

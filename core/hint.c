@@ -170,10 +170,6 @@ static const struct hint_rule rules[] = {
     {"ImportError", "can't import name JSONDecodeError", NULL,
      "MicroPython's json raises ValueError for bad input; catch ValueError (it is "
      "JSONDecodeError's base class in CPython too)."},
-    {"AttributeError", "module 'hashlib' has no attribute '*'", NULL,
-     "This MicroPython's hashlib has only sha256."},
-    {"AttributeError", "'sha256' object has no attribute 'hexdigest'", NULL,
-     "MicroPython's hash objects have no hexdigest(); use h.digest().hex()."},
     {"AttributeError", "'date*' object has no attribute 'strftime'", NULL,
      "MicroPython's datetime objects have no strftime(); format the fields: "
      "f'{d.year:04d}-{d.month:02d}-{d.day:02d}'."},

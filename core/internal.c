@@ -13,12 +13,25 @@
  *   exc_types    the KeyError type, for guest/excprint, the same way
  *                (lib/python/_mpbox_exc.py)
  *   error_texts  CPython's texts of some errors, for guest/errtext, the same way
+ *   hash_blocks  whole blocks of a message digest, for lib/python/hashlib.py
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
+#include "digest.h"
+
+/* A malloc'd copy of the answer `text`. */
+static char *envelope(const char *text, size_t *out_len)
+{
+    size_t n = strlen(text);
+    char *env = malloc(n + 1);
+    if (env)
+        memcpy(env, text, n + 1);
+    *out_len = n;
+    return env;
+}
 
 /* "return": the wrapper of MPBOX_RUN_RETURN_VALUE hands over the last
  * expression's value as JSON (at most retval_cap bytes). The answer is
@@ -47,11 +60,7 @@ static char *keep_return_value(mpb_host *h, const char *payload, size_t len, siz
     h->retval = v.data;
     h->retval_len = v.len;
     h->bridge_work = (fits ? len : 0) * MPB_FUEL_PER_JSON_BYTE;
-    char *env = malloc(7);
-    if (env)
-        memcpy(env, "[null]", 7);
-    *out_len = 6;
-    return env;
+    return envelope("[null]", out_len);
 }
 
 /* "source": the program text of the run as it is (invalid UTF-8 as
@@ -81,11 +90,7 @@ static char *format_hook(mpb_host *h, const char *payload, size_t len, size_t *o
             h->inst->w2c_mpbox_format_call = (uint32_t)call;
         }
     }
-    char *env = malloc(7);
-    if (env)
-        memcpy(env, "[null]", 7);
-    *out_len = 6;
-    return env;
+    return envelope("[null]", out_len);
 }
 
 /* "slice_hook" with payload "HOOK": the function guest/slice calls for
@@ -108,11 +113,50 @@ static char *set_once(uint32_t *global, const char *payload, size_t len, size_t 
         if (sscanf(buf, "%lu", &v) == 1 && v && v <= UINT32_MAX)
             *global = (uint32_t)v;
     }
-    char *env = malloc(7);
-    if (env)
-        memcpy(env, "[null]", 7);
-    *out_len = 6;
-    return env;
+    return envelope("[null]", out_len);
+}
+
+/* "hash_blocks" with payload "NAME STATE ADDRESS LENGTH": hash LENGTH bytes
+ * of guest memory at ADDRESS, whole blocks of digest NAME (util/digest.h),
+ * into STATE (hex; "-" for the digest's initial state). The answer is
+ * ["new state in hex"]. The host keeps nothing: the guest's hashlib holds
+ * the state, the partial block and the padding. */
+static char *hash_blocks(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    static const char refused[] = "{\"type\":\"ValueError\",\"message\":\"hash_blocks: bad request\"}";
+    char buf[256], name[16], state_hex[2 * MPB_DIGEST_STATE_MAX + 2];
+    unsigned long address = 0, length = 0;
+    if (!payload || len >= sizeof buf)
+        return envelope(refused, out_len);
+    memcpy(buf, payload, len);
+    buf[len] = '\0';
+    if (sscanf(buf, "%15s %129s %lu %lu", name, state_hex, &address, &length) != 4 || address > UINT32_MAX ||
+        length > UINT32_MAX)
+        return envelope(refused, out_len);
+    const struct mpb_digest *d = mpb_digest_find(name, strlen(name));
+    const uint8_t *data = mpb_g_span(&h->inst->w2c_memory, (uint32_t)address, length);
+    if (!d || !data || length % d->block_len)
+        return envelope(refused, out_len);
+    uint8_t state[MPB_DIGEST_STATE_MAX];
+    if (strcmp(state_hex, "-") == 0) {
+        mpb_digest_init(d, state);
+    } else {
+        if (strlen(state_hex) != 2 * d->state_len)
+            return envelope(refused, out_len);
+        for (size_t i = 0; i < d->state_len; i++) {
+            unsigned v;
+            if (sscanf(state_hex + 2 * i, "%2x", &v) != 1)
+                return envelope(refused, out_len);
+            state[i] = (uint8_t)v;
+        }
+    }
+    mpb_digest_blocks(d, state, data, length / d->block_len);
+    h->bridge_work = (uint64_t)length * MPB_FUEL_PER_HASHED_BYTE;
+    char answer[2 * MPB_DIGEST_STATE_MAX + 8] = "[\"";
+    for (size_t i = 0; i < d->state_len; i++)
+        snprintf(answer + 2 + 2 * i, 3, "%02x", state[i]);
+    strcat(answer, "\"]");
+    return envelope(answer, out_len);
 }
 
 /* mpb_host.internal: name and payload as copied from the guest (payload
@@ -137,10 +181,7 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return set_once(&h->inst->w2c_mpbox_keyerror_type, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "error_texts", 11) == 0)
         return set_once(&h->inst->w2c_mpbox_error_texts, payload, len, out_len);
-    static const char unknown[] = "{\"type\":\"NameError\",\"message\":\"no such internal message\"}";
-    char *env = malloc(sizeof unknown);
-    if (env)
-        memcpy(env, unknown, sizeof unknown);
-    *out_len = sizeof unknown - 1;
-    return env;
+    if (name_len == 11 && memcmp(name, "hash_blocks", 11) == 0)
+        return hash_blocks(h, payload, len, out_len);
+    return envelope("{\"type\":\"NameError\",\"message\":\"no such internal message\"}", out_len);
 }

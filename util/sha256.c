@@ -75,7 +75,7 @@ NOT_INSTRUMENTED static void compress(uint32_t st[8], const uint8_t b[64])
 
 /* n blocks: in hardware when the CPU can (sha256_hw.c, several times
  * faster), else with compress. */
-static void blocks(uint32_t st[8], const uint8_t *p, size_t n)
+void mpb_sha256_blocks(uint32_t st[8], const uint8_t *p, size_t n)
 {
     if (n == 0 || mpb_sha256_blocks_hw(st, p, n))
         return;
@@ -104,10 +104,10 @@ static void sha_update(sha256 *s, const void *data, size_t len)
         len -= n;
         if (s->fill < 64)
             return;
-        blocks(s->h, s->block, 1);
+        mpb_sha256_blocks(s->h, s->block, 1);
         s->fill = 0;
     }
-    blocks(s->h, p, len / 64);
+    mpb_sha256_blocks(s->h, p, len / 64);
     p += len / 64 * 64;
     len %= 64;
     memcpy(s->block, p, len);

@@ -71,7 +71,7 @@ def _seed_int(a, version=2):
             return abs(-2 if x == -1 else x)
         if isinstance(a, str):
             a = a.encode()
-        from _sha512 import sha512
+        from hashlib import sha512
         a = bytes(a)
         return int.from_bytes(a + sha512(a).digest(), 'big')
     raise TypeError('The only supported seed types are: None,\nint, float, str, bytes, and bytearray.')

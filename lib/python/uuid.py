@@ -1,9 +1,7 @@
 # uuid for mpbox: CPython's UUID class, uuid1/3/4/5 and the namespaces.
-# This build's hashlib has only sha256, so MD5 (uuid3) and SHA-1 (uuid5) are
-# computed here in Python (RFC 1321, FIPS 180-4) unless hashlib offers them.
+# uuid3 and uuid5 hash with lib/python/hashlib.py (MD5, SHA-1).
 # uuid4 draws from the random module (no os.urandom here): under
 # --deterministic runs it repeats like every other random number.
-import math
 import random
 
 __all__ = ['UUID', 'uuid1', 'uuid3', 'uuid4', 'uuid5', 'getnode', 'NAMESPACE_DNS',
@@ -15,7 +13,6 @@ RFC_4122 = 'specified in RFC 4122'
 RESERVED_MICROSOFT = 'reserved for Microsoft compatibility'
 RESERVED_FUTURE = 'reserved for future definition'
 
-_M32 = 0xFFFFFFFF
 
 
 class SafeUUID:
@@ -202,77 +199,9 @@ def _swap_le(b):
     return bytes([b[3], b[2], b[1], b[0], b[5], b[4], b[7], b[6]]) + b[8:]
 
 
-def _rotl(x, n):
-    return ((x << n) | (x >> (32 - n))) & _M32
-
-
-_MD5_K = [int(abs(math.sin(i + 1)) * 4294967296.0) & _M32 for i in range(64)]
-_MD5_S = [7, 12, 17, 22] * 4 + [5, 9, 14, 20] * 4 + [4, 11, 16, 23] * 4 + [6, 10, 15, 21] * 4
-
-
-def _md5(data):
-    n = len(data)
-    data = bytes(data) + b'\x80' + b'\x00' * ((55 - n) % 64) + (n * 8).to_bytes(8, 'little')
-    h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]
-    for off in range(0, len(data), 64):
-        m = [int.from_bytes(data[off + 4 * j:off + 4 * j + 4], 'little') for j in range(16)]
-        a, b, c, d = h
-        for i in range(64):
-            if i < 16:
-                f = (b & c) | (~b & d)
-                g = i
-            elif i < 32:
-                f = (d & b) | (~d & c)
-                g = (5 * i + 1) % 16
-            elif i < 48:
-                f = b ^ c ^ d
-                g = (3 * i + 5) % 16
-            else:
-                f = c ^ (b | (~d & _M32))
-                g = (7 * i) % 16
-            f = (f + a + _MD5_K[i] + m[g]) & _M32
-            a, d, c = d, c, b
-            b = (b + _rotl(f, _MD5_S[i])) & _M32
-        h = [(x + y) & _M32 for x, y in zip(h, (a, b, c, d))]
-    return b''.join(x.to_bytes(4, 'little') for x in h)
-
-
-def _sha1(data):
-    n = len(data)
-    data = bytes(data) + b'\x80' + b'\x00' * ((55 - n) % 64) + (n * 8).to_bytes(8, 'big')
-    h = [0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0]
-    for off in range(0, len(data), 64):
-        w = [int.from_bytes(data[off + 4 * j:off + 4 * j + 4], 'big') for j in range(16)]
-        for t in range(16, 80):
-            w.append(_rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1))
-        a, b, c, d, e = h
-        for t in range(80):
-            if t < 20:
-                f = (b & c) | (~b & d)
-                k = 0x5A827999
-            elif t < 40:
-                f = b ^ c ^ d
-                k = 0x6ED9EBA1
-            elif t < 60:
-                f = (b & c) | (b & d) | (c & d)
-                k = 0x8F1BBCDC
-            else:
-                f = b ^ c ^ d
-                k = 0xCA62C1D6
-            a, b, c, d, e = (_rotl(a, 5) + f + e + k + w[t]) & _M32, a, _rotl(b, 30), c, d
-        h = [(x + y) & _M32 for x, y in zip(h, (a, b, c, d, e))]
-    return b''.join(x.to_bytes(4, 'big') for x in h)
-
-
 def _digest(name, data):
-    try:
-        import hashlib
-        f = getattr(hashlib, name, None)
-        if f is not None:
-            return f(data).digest()
-    except ImportError:
-        pass
-    return _md5(data) if name == 'md5' else _sha1(data)
+    import hashlib
+    return hashlib.new(name, data).digest()
 
 
 def _name_bytes(name):
