@@ -90,6 +90,17 @@ struct mpbox_session {
     int ckpt_valid;
     int pristine; /* no run has changed it yet: its checkpoint is the image */
 
+    /* Incremental snapshots (delta.c): the id of the state the last save,
+     * load, delta save or delta applied left (none: has_id 0). Pages
+     * changed since are those the track marked dirty and those at or past
+     * delta_pages (64 KiB pages then), or any page when delta_all (a run
+     * without write tracking came since). */
+    uint8_t delta_id[MPB_SHA256_LEN];
+    int delta_has_id;
+    int delta_all;
+    int delta_ran; /* a run came since (a delta can no longer apply) */
+    uint32_t delta_pages;
+
     /* Watchdog fields, guarded by rt->wd.lock. */
     struct mpbox_session *wd_next, *wd_prev;
     int wd_armed;
@@ -221,6 +232,52 @@ int mpb_image_restore(const mpbox_runtime *rt, uint8_t *base, uint32_t used_page
 
 /* session.c */
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image);
+/* Take s for a call between runs: MPBOX_OK (then clear s->busy when done),
+ * MPBOX_LOST or MPBOX_BUSY. */
+int mpb_session_acquire(mpbox_session *s);
+
+/* run.c: the offsets the watchdog may write from its own thread, whose
+ * pages stay writable under write tracking. */
+#define MPB_HOT_COUNT 4
+void mpb_hot_addrs(const mpbox_runtime *rt, uint32_t out[MPB_HOT_COUNT]);
+
+/* snapshot.c: the pieces of the snapshot format that deltas (delta.c)
+ * share. Both end in a trailer: an HMAC-SHA256 under the runtime's key
+ * (when it has one) then a u64 checksum of everything before. */
+#define MPB_SNAP_MAC_BYTES 32u
+#define MPB_SNAP_LIMIT_RECORD 16u /* u32 id, u32 0, i64 value */
+#define MPB_SNAP_GLOBALS_AT offsetof(Z_micropython_instance_t, w2c_g0)
+#define MPB_SNAP_GLOBALS_BYTES (offsetof(Z_micropython_instance_t, w2c_memory) - MPB_SNAP_GLOBALS_AT)
+size_t mpb_snap_trailer_bytes(const mpbox_runtime *rt);
+/* Write the trailer after the first `body` bytes of buf; id (the state's
+ * name in a chain of deltas) gets the MAC, or without a key the checksum
+ * followed by zeros. */
+void mpb_snap_seal(const mpbox_runtime *rt, uint8_t *buf, size_t body, uint8_t id[MPB_SHA256_LEN]);
+/* NULL when the MAC of data[0, len) is right (with a key a MAC is
+ * required; has_mac says whether the data claims one), or the checksum;
+ * else why not. mpb_snap_id: the id mpb_snap_seal gave data. */
+const char *mpb_snap_check_mac(const mpbox_runtime *rt, const uint8_t *data, size_t len, uint32_t has_mac);
+const char *mpb_snap_check_sum(const uint8_t *data, size_t len);
+void mpb_snap_id(const uint8_t *data, size_t len, uint32_t has_mac, uint8_t id[MPB_SHA256_LEN]);
+/* The limits as MPBOX_LIMIT_COUNT_ records at p; returns the end. */
+uint8_t *mpb_snap_put_limits(const int64_t limits[MPBOX_LIMIT_COUNT_], uint8_t *p);
+/* The limits a session gets from `count` records of `record` bytes (16, or
+ * 8: version 3's values in id order) over the runtime's, the resource caps
+ * never above the runtime's. NULL or why not. */
+const char *mpb_snap_read_limits(const mpbox_runtime *rt, const uint8_t *rec, uint32_t count, uint32_t record,
+                                 int64_t lim[MPBOX_LIMIT_COUNT_]);
+/* Page records (u32 page number + 4 KiB): NULL when their numbers
+ * increase and stay below `limit`, else why not; then copied into mem. */
+const char *mpb_snap_check_pages(const uint8_t *rec, uint32_t count, uint64_t limit);
+void mpb_snap_put_pages(uint8_t *mem, const uint8_t *rec, uint32_t count);
+/* Which 4 KiB pages of m may hold data (malloc'd, one byte each), NULL
+ * when out of memory. */
+unsigned char *mpb_snap_candidates(const mpbox_runtime *rt, const wasm_rt_memory_t *m);
+/* Grow s's memory to `pages` wasm pages, whatever its cap. 0 or -1. */
+int mpb_snap_grow_to(mpbox_session *s, uint32_t pages);
+/* s now holds the state named id: the changes a delta saves count from
+ * here (delta.c). */
+void mpb_delta_mark(mpbox_session *s, const uint8_t id[MPB_SHA256_LEN]);
 
 /* exec.c: run source in the guest's __main__ inside a guest call, as a
  * run does (flags: MPBOX_RUN_*) and as the start-up does (0). Returns 0 or

@@ -46,6 +46,14 @@ static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
     return MPBOX_STATUS_ERROR;
 }
 
+void mpb_hot_addrs(const mpbox_runtime *rt, uint32_t out[MPB_HOT_COUNT])
+{
+    out[0] = rt->kbd_pending_addr;
+    out[1] = rt->sched_state_addr;
+    out[2] = rt->kbd_exc_addr;
+    out[3] = rt->kbd_exc_addr + 12;
+}
+
 /* Remember the session's state before a run: globals and host state are
  * copied, memory pages are saved as they are first written (rt/track.c).
  * Returns 1 when a checkpoint is in place, 0 when none (rollback off, or it
@@ -68,10 +76,10 @@ static int checkpoint(mpbox_session *s)
         s->ckpt_valid = 1;
         return 1;
     }
-    /* pages the watchdog may write from its own thread */
-    uint32_t hot[] = {rt->kbd_pending_addr, rt->sched_state_addr, rt->kbd_exc_addr, rt->kbd_exc_addr + 12};
+    uint32_t hot[MPB_HOT_COUNT];
+    mpb_hot_addrs(rt, hot);
     wasm_rt_memory_t *m = &s->inst.w2c_memory;
-    if (mpb_track_begin(&s->track, m->data, (size_t)m->pages * MPB_WASM_PAGE, hot, 4) != 0)
+    if (mpb_track_begin(&s->track, m->data, (size_t)m->pages * MPB_WASM_PAGE, hot, MPB_HOT_COUNT) != 0)
         return mpb_track_release(&s->track) == 0 ? 0 : -1;
     s->ckpt_valid = 1;
     return 1;
@@ -265,6 +273,10 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
         mpbox_result_free(r);
         return MPBOX_ERROR;
     }
+    /* without write tracking, the next delta cannot know what changed */
+    if (have_checkpoint == 0 || s->pristine)
+        s->delta_all = 1;
+    s->delta_ran = 1;
     int trap = execute(s, src, len, flags, r);
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
     r->checkpoint_pages = have_checkpoint ? mpb_track_pages(&s->track) : 0;

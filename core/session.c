@@ -53,6 +53,15 @@ static void host_init(mpbox_session *s)
         mpb_host_seed(h, rt->seed + 0x9e3779b97f4a7c15ull * (atomic_fetch_add(&rt->session_counter, 1) + 1));
 }
 
+int mpb_session_acquire(mpbox_session *s)
+{
+    if (s->lost)
+        return MPBOX_LOST;
+    if (atomic_exchange(&s->busy, 1))
+        return MPBOX_BUSY;
+    return MPBOX_OK;
+}
+
 int mpb_session_create(mpbox_runtime *rt, mpbox_session **out, int from_image)
 {
     *out = NULL;

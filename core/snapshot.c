@@ -41,8 +41,8 @@
 
 #define SNAP_VERSION 4u
 #define PAGE MPB_HOST_PAGE
-#define MAC_BYTES 32u
-#define LIMIT_RECORD 16u /* u32 id, u32 0, i64 value */
+#define MAC_BYTES MPB_SNAP_MAC_BYTES
+#define LIMIT_RECORD MPB_SNAP_LIMIT_RECORD
 
 struct snap_header {
     char magic[8];
@@ -77,7 +77,7 @@ struct snap_header_v3 {
 
 /* Where the parts of a snapshot of either version lie, once validated. */
 struct snap_layout {
-    uint32_t version, mem_pages, page_count;
+    uint32_t version, mem_pages, page_count, mac;
     size_t globals_at, pages_at, state_at, state_end;
     int is_v3;
     struct snap_header_v3 v3; /* version 3: its header (host state) */
@@ -87,8 +87,8 @@ static const char magic[8] = {'M', 'P', 'B', 'O', 'X', 'S', 'N', 'P'};
 
 /* The guest's globals: the instance fields from the first global to the
  * memory (wasm2c lays globals out in between, the fuel counter included). */
-#define GLOBALS_OFFSET offsetof(Z_micropython_instance_t, w2c_g0)
-#define GLOBALS_BYTES (offsetof(Z_micropython_instance_t, w2c_memory) - GLOBALS_OFFSET)
+#define GLOBALS_OFFSET MPB_SNAP_GLOBALS_AT
+#define GLOBALS_BYTES MPB_SNAP_GLOBALS_BYTES
 
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23
@@ -105,9 +105,10 @@ static void populate(void *p, size_t len)
         madvise((void *)a, e - a, MADV_POPULATE_WRITE);
 }
 
-/* Populate the runs of pages `index` lists (increasing) in memory `mem`. */
-static void populate_runs(uint8_t *mem, const uint8_t *rec, uint32_t count)
+void mpb_snap_put_pages(uint8_t *mem, const uint8_t *rec, uint32_t count)
 {
+    /* populate the runs of pages listed, then copy */
+    const uint8_t *first = rec;
     uint32_t start = 0, prev = 0;
     for (uint32_t i = 0; i < count; i++, rec += 4 + PAGE) {
         uint32_t index;
@@ -121,20 +122,17 @@ static void populate_runs(uint8_t *mem, const uint8_t *rec, uint32_t count)
     }
     if (count)
         populate(mem + (size_t)start * PAGE, (size_t)(prev - start + 1) * PAGE);
+    rec = first;
+    for (uint32_t i = 0; i < count; i++, rec += 4 + PAGE) {
+        uint32_t index;
+        memcpy(&index, rec, 4);
+        memcpy(mem + (size_t)index * PAGE, rec + 4, PAGE);
+    }
 }
 
-static int page_is_zero(const uint8_t *p)
-{
-    const uint64_t *w = (const uint64_t *)p;
-    for (size_t i = 0; i < PAGE / 8; i++)
-        if (w[i])
-            return 0;
-    return 1;
-}
-
-/* Which pages of `m` may hold data: resident ones (mincore), or all of them
- * when swap exists (a swapped-out page is not resident). */
-static unsigned char *candidates(const mpbox_runtime *rt, const wasm_rt_memory_t *m)
+/* Resident pages (mincore), or all of them when swap exists (a
+ * swapped-out page is not resident). */
+unsigned char *mpb_snap_candidates(const mpbox_runtime *rt, const wasm_rt_memory_t *m)
 {
     size_t n = m->size / PAGE;
     unsigned char *v = malloc(n ? n : 1);
@@ -145,13 +143,62 @@ static unsigned char *candidates(const mpbox_runtime *rt, const wasm_rt_memory_t
     return v;
 }
 
-static int acquire(mpbox_session *s)
+size_t mpb_snap_trailer_bytes(const mpbox_runtime *rt)
 {
-    if (s->lost)
-        return MPBOX_LOST;
-    if (atomic_exchange(&s->busy, 1))
-        return MPBOX_BUSY;
-    return MPBOX_OK;
+    return (rt->snap_key_len ? MAC_BYTES : 0) + 8;
+}
+
+void mpb_snap_id(const uint8_t *data, size_t len, uint32_t has_mac, uint8_t id[MPB_SHA256_LEN])
+{
+    memset(id, 0, MPB_SHA256_LEN);
+    if (has_mac)
+        memcpy(id, data + len - 8 - MAC_BYTES, MAC_BYTES);
+    else
+        memcpy(id, data + len - 8, 8);
+}
+
+void mpb_snap_seal(const mpbox_runtime *rt, uint8_t *buf, size_t body, uint8_t id[MPB_SHA256_LEN])
+{
+    uint8_t *p = buf + body;
+    if (rt->snap_key_len) {
+        mpb_hmac_sha256(rt->snap_key, rt->snap_key_len, buf, body, p);
+        p += MAC_BYTES;
+    }
+    uint64_t sum = mpb_checksum(buf, (size_t)(p - buf), 0);
+    memcpy(p, &sum, 8);
+    mpb_snap_id(buf, (size_t)(p + 8 - buf), rt->snap_key_len != 0, id);
+}
+
+const char *mpb_snap_check_mac(const mpbox_runtime *rt, const uint8_t *data, size_t len, uint32_t has_mac)
+{
+    if (!rt->snap_key_len)
+        return NULL;
+    if (!has_mac)
+        return "not authenticated: this runtime only loads snapshots signed with its key";
+    uint8_t want[MAC_BYTES];
+    size_t trailer = MAC_BYTES + 8;
+    mpb_hmac_sha256(rt->snap_key, rt->snap_key_len, data, len - trailer, want);
+    if (!mpb_equal_ct(want, data + len - trailer, MAC_BYTES))
+        return "authentication failed: MAC mismatch (forged, altered, or signed with another key)";
+    return NULL;
+}
+
+const char *mpb_snap_check_sum(const uint8_t *data, size_t len)
+{
+    uint64_t sum;
+    memcpy(&sum, data + len - 8, 8);
+    return sum == mpb_checksum(data, len - 8, 0) ? NULL : "checksum mismatch (corrupted)";
+}
+
+uint8_t *mpb_snap_put_limits(const int64_t limits[MPBOX_LIMIT_COUNT_], uint8_t *p)
+{
+    for (uint32_t id = 0; id < MPBOX_LIMIT_COUNT_; id++, p += LIMIT_RECORD) {
+        uint32_t zero = 0;
+        memcpy(p, &id, 4);
+        memcpy(p + 4, &zero, 4);
+        memcpy(p + 8, &limits[id], 8);
+    }
+    return p;
 }
 
 int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
@@ -162,23 +209,22 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     *len = 0;
     if (!s)
         return MPBOX_MISUSE;
-    int rc = acquire(s);
+    int rc = mpb_session_acquire(s);
     if (rc != MPBOX_OK)
         return rc;
     const wasm_rt_memory_t *m = &s->inst.w2c_memory;
     size_t npages = m->size / PAGE;
-    unsigned char *cand = candidates(s->rt, m);
+    unsigned char *cand = mpb_snap_candidates(s->rt, m);
     uint32_t count = 0;
     if (cand) {
         for (size_t p = 0; p < npages; p++) {
-            cand[p] = (cand[p] & 1) && !page_is_zero(m->data + p * PAGE);
+            cand[p] = (cand[p] & 1) && !mpb_page_is_zero(m->data + p * PAGE);
             count += cand[p];
         }
     }
     size_t state = mpb_state_save_size(&s->host.state);
-    size_t mac = s->rt->snap_key_len ? MAC_BYTES : 0;
     size_t total = sizeof(struct snap_header) + GLOBALS_BYTES + MPBOX_LIMIT_COUNT_ * LIMIT_RECORD +
-                   (size_t)count * (4 + PAGE) + state + mac + 8;
+                   (size_t)count * (4 + PAGE) + state + mpb_snap_trailer_bytes(s->rt);
     uint8_t *buf = cand ? malloc(total) : NULL;
     if (!buf) {
         free(cand);
@@ -196,18 +242,13 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     h.mem_pages = m->pages;
     h.limit_count = MPBOX_LIMIT_COUNT_;
     h.page_count = count;
-    h.mac = mac != 0;
+    h.mac = s->rt->snap_key_len != 0;
     uint8_t *p = buf;
     memcpy(p, &h, sizeof h);
     p += sizeof h;
     memcpy(p, (const uint8_t *)&s->inst + GLOBALS_OFFSET, GLOBALS_BYTES);
     p += GLOBALS_BYTES;
-    for (uint32_t id = 0; id < MPBOX_LIMIT_COUNT_; id++, p += LIMIT_RECORD) {
-        uint32_t zero = 0;
-        memcpy(p, &id, 4);
-        memcpy(p + 4, &zero, 4);
-        memcpy(p + 8, &s->limits[id], 8);
-    }
+    p = mpb_snap_put_limits(s->limits, p);
     for (size_t i = 0; i < npages; i++) {
         if (!cand[i])
             continue;
@@ -218,12 +259,9 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     }
     mpb_state_save(&s->host.state, p);
     p += state;
-    if (mac) {
-        mpb_hmac_sha256(s->rt->snap_key, s->rt->snap_key_len, buf, (size_t)(p - buf), p);
-        p += MAC_BYTES;
-    }
-    uint64_t sum = mpb_checksum(buf, (size_t)(p - buf), 0);
-    memcpy(p, &sum, 8);
+    uint8_t id[MPB_SHA256_LEN];
+    mpb_snap_seal(s->rt, buf, (size_t)(p - buf), id);
+    mpb_delta_mark(s, id);
     free(cand);
     atomic_store(&s->busy, 0);
     *out = buf;
@@ -233,7 +271,7 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
 
 /* Grow a fresh session's memory to `pages` (ignoring its cap, which the
  * snapshot's limits set afterwards). */
-static int grow_to(mpbox_session *s, uint32_t pages)
+int mpb_snap_grow_to(mpbox_session *s, uint32_t pages)
 {
     wasm_rt_memory_t *m = &s->inst.w2c_memory;
     uint32_t cap = m->max_pages;
@@ -275,7 +313,6 @@ static const char *take_limit(int64_t lim[MPBOX_LIMIT_COUNT_], uint32_t *seen, u
 static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, struct snap_layout *lay,
                     int64_t lim[MPBOX_LIMIT_COUNT_], const char **why)
 {
-    _Static_assert(MPBOX_LIMIT_COUNT_ <= 32, "limit ids fit the seen mask");
     struct snap_header h;
     if (len >= sizeof magic && memcmp(data, magic, sizeof magic) != 0)
         REFUSE("not an mpbox session snapshot (bad magic)");
@@ -311,14 +348,9 @@ static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, st
     uint64_t trailer = 8 + (mac_flag ? MAC_BYTES : 0);
     if (len < (uint64_t)h.header_bytes + trailer)
         REFUSE("truncated: shorter than a header");
-    if (rt->snap_key_len) {
-        if (!mac_flag)
-            REFUSE("not authenticated: this runtime only loads snapshots signed with its key");
-        uint8_t want[MAC_BYTES];
-        mpb_hmac_sha256(rt->snap_key, rt->snap_key_len, data, len - trailer, want);
-        if (!mpb_equal_ct(want, data + len - trailer, MAC_BYTES))
-            REFUSE("authentication failed: MAC mismatch (forged, altered, or signed with another key)");
-    }
+    const char *bad = mpb_snap_check_mac(rt, data, len, mac_flag);
+    if (bad)
+        REFUSE(bad);
     if (h.mem_pages < rt->image_pages || h.mem_pages > 32768u)
         REFUSE("memory size out of range");
     if (h.page_count > (uint64_t)h.mem_pages * (MPB_WASM_PAGE / PAGE))
@@ -328,16 +360,35 @@ static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, st
     uint64_t want = pages_at + (uint64_t)h.page_count * (4 + PAGE) + trailer;
     if (want > len)
         REFUSE("truncated");
-    uint64_t sum;
-    memcpy(&sum, data + len - 8, 8);
-    if (sum != mpb_checksum(data, len - 8, 0))
-        REFUSE("checksum mismatch (corrupted)");
-    /* Limits: the runtime's, then the snapshot's. */
+    if ((bad = mpb_snap_check_sum(data, len)) != NULL ||
+        (bad = mpb_snap_read_limits(rt, data + limits_at, h.limit_count, (uint32_t)record, lim)) != NULL)
+        REFUSE(bad);
+    if (lay->is_v3 && (uint64_t)lim[MPBOX_LIMIT_DETERMINISTIC] != lay->v3.deterministic)
+        REFUSE("inconsistent host state");
+    if ((uint64_t)h.mem_pages > (uint64_t)lim[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE)
+        REFUSE("its linear memory is larger than the memory cap (linear memory cannot shrink: raise the cap)");
+    bad = mpb_snap_check_pages(data + pages_at, h.page_count, (uint64_t)h.mem_pages * (MPB_WASM_PAGE / PAGE));
+    if (bad)
+        REFUSE(bad);
+    lay->mem_pages = h.mem_pages;
+    lay->page_count = h.page_count;
+    lay->mac = mac_flag;
+    lay->globals_at = h.header_bytes;
+    lay->pages_at = (size_t)pages_at;
+    /* the host state fills the rest (checked when loaded) */
+    lay->state_at = (size_t)(pages_at + (uint64_t)h.page_count * (4 + PAGE));
+    lay->state_end = len - (size_t)trailer;
+    return MPBOX_OK;
+}
+
+const char *mpb_snap_read_limits(const mpbox_runtime *rt, const uint8_t *rec, uint32_t count, uint32_t record,
+                                 int64_t lim[MPBOX_LIMIT_COUNT_])
+{
+    _Static_assert(MPBOX_LIMIT_COUNT_ <= 32, "limit ids fit the seen mask");
     for (int i = 0; i < MPBOX_LIMIT_COUNT_; i++)
         lim[i] = atomic_load(&rt->limits[i]);
     uint32_t seen = 0;
-    const uint8_t *rec = data + limits_at;
-    for (uint32_t i = 0; i < h.limit_count; i++, rec += record) {
+    for (uint32_t i = 0; i < count; i++, rec += record) {
         uint32_t id = i, pad = 0;
         int64_t v;
         if (record == LIMIT_RECORD) {
@@ -347,36 +398,28 @@ static int validate(const mpbox_runtime *rt, const uint8_t *data, size_t len, st
         memcpy(&v, rec + record - 8, 8);
         const char *bad = pad ? "a limit record is malformed" : take_limit(lim, &seen, id, v);
         if (bad)
-            REFUSE(bad);
+            return bad;
     }
-    if (lay->is_v3 && (uint64_t)lim[MPBOX_LIMIT_DETERMINISTIC] != lay->v3.deterministic)
-        REFUSE("inconsistent host state");
     for (size_t k = 0; k < sizeof resource_caps / sizeof resource_caps[0]; k++) {
         int id = resource_caps[k];
         int64_t mine = atomic_load(&rt->limits[id]);
         if (lim[id] > mine)
             lim[id] = mine;
     }
-    if ((uint64_t)h.mem_pages > (uint64_t)lim[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE)
-        REFUSE("its linear memory is larger than the memory cap (linear memory cannot shrink: raise the cap)");
-    rec = data + pages_at;
-    uint64_t limit = (uint64_t)h.mem_pages * (MPB_WASM_PAGE / PAGE);
+    return NULL;
+}
+
+const char *mpb_snap_check_pages(const uint8_t *rec, uint32_t count, uint64_t limit)
+{
     int64_t prev = -1;
-    for (uint32_t i = 0; i < h.page_count; i++, rec += 4 + PAGE) {
+    for (uint32_t i = 0; i < count; i++, rec += 4 + PAGE) {
         uint32_t index;
         memcpy(&index, rec, 4);
         if (index >= limit || (int64_t)index <= prev)
-            REFUSE("page numbers out of range or out of order");
+            return "page numbers out of range or out of order";
         prev = index;
     }
-    lay->mem_pages = h.mem_pages;
-    lay->page_count = h.page_count;
-    lay->globals_at = h.header_bytes;
-    lay->pages_at = (size_t)pages_at;
-    /* the host state fills the rest (checked when loaded) */
-    lay->state_at = (size_t)(pages_at + (uint64_t)h.page_count * (4 + PAGE));
-    lay->state_end = len - (size_t)trailer;
-    return MPBOX_OK;
+    return NULL;
 }
 
 /* The host state of a version 3 snapshot: the clock and the random source
@@ -412,7 +455,7 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     rc = mpb_session_create(rt, &s, 1);
     if (rc != MPBOX_OK)
         return rc;
-    if (grow_to(s, lay.mem_pages) != 0) {
+    if (mpb_snap_grow_to(s, lay.mem_pages) != 0) {
         mpbox_session_free(s);
         return MPBOX_ERROR;
     }
@@ -424,13 +467,7 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     uint8_t *mem = s->inst.w2c_memory.data;
     for (uint32_t i = 0; i < rt->image_count; i++)
         memset(mem + (size_t)rt->image_index[i] * PAGE, 0, PAGE);
-    const uint8_t *p = base + lay.pages_at;
-    populate_runs(mem, p, lay.page_count);
-    for (uint32_t i = 0; i < lay.page_count; i++, p += 4 + PAGE) {
-        uint32_t index;
-        memcpy(&index, p, 4);
-        memcpy(mem + (size_t)index * PAGE, p + 4, PAGE);
-    }
+    mpb_snap_put_pages(mem, base + lay.pages_at, lay.page_count);
     const char *state_why = NULL;
     int bad = lay.is_v3 ? load_state_v3(&s->host.state, &lay, base, lim, &state_why)
                      : mpb_state_load(&s->host.state, base + lay.state_at, lay.state_end - lay.state_at,
@@ -448,6 +485,9 @@ int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len, mpbox_se
     }
     s->inst.w2c_memory.max_pages = (uint32_t)(s->limits[MPBOX_LIMIT_MEMORY] / MPB_WASM_PAGE);
     s->pristine = 0;
+    uint8_t id[MPB_SHA256_LEN];
+    mpb_snap_id(data, len, lay.mac, id);
+    mpb_delta_mark(s, id);
     *out = s;
     return MPBOX_OK;
 }
@@ -470,15 +510,15 @@ int mpbox_session_fork(mpbox_session *src, mpbox_session **out)
     *out = NULL;
     if (!src)
         return MPBOX_MISUSE;
-    int rc = acquire(src);
+    int rc = mpb_session_acquire(src);
     if (rc != MPBOX_OK)
         return rc;
     const mpbox_runtime *rt = src->rt;
     const wasm_rt_memory_t *from = &src->inst.w2c_memory;
-    unsigned char *cand = candidates(rt, from);
+    unsigned char *cand = mpb_snap_candidates(rt, from);
     mpbox_session *s = NULL;
     rc = cand ? mpb_session_create(src->rt, &s, 1) : MPBOX_NOMEM;
-    if (rc == MPBOX_OK && grow_to(s, from->pages) != 0)
+    if (rc == MPBOX_OK && mpb_snap_grow_to(s, from->pages) != 0)
         rc = MPBOX_ERROR;
     if (rc != MPBOX_OK) {
         mpbox_session_free(s);

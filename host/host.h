@@ -78,6 +78,11 @@ size_t mpb_state_save_size(const mpb_host_state *st);
 void mpb_state_save(const mpb_host_state *st, uint8_t *out);
 int mpb_state_load(mpb_host_state *st, const uint8_t *data, size_t len, uint64_t max_bytes, uint64_t max_count,
                    const char **why);
+/* The same into a state in use, which keeps its mounts (descriptors into
+ * them are closed); also refused when its clock mode is not
+ * `deterministic`. On failure st is left as it was. */
+int mpb_state_replace(mpb_host_state *st, const uint8_t *data, size_t len, uint64_t max_bytes, uint64_t max_count,
+                      int deterministic, const char **why);
 
 enum { MPB_SIG_V1, MPB_SIG_V2, MPB_SIG_V3, MPB_SIG_V4, MPB_SIG_V5,
        MPB_SIG_I1, MPB_SIG_I2, MPB_SIG_I3, MPB_SIG_I4, MPB_SIG_I5, MPB_SIG_I6,

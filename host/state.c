@@ -87,3 +87,23 @@ int mpb_state_load(mpb_host_state *st, const uint8_t *data, size_t len, uint64_t
     st->deterministic = (int)det;
     return 0;
 }
+
+int mpb_state_replace(mpb_host_state *st, const uint8_t *data, size_t len, uint64_t max_bytes, uint64_t max_count,
+                      int deterministic, const char **why)
+{
+    uint32_t det;
+    if (len >= SCALARS && (memcpy(&det, data + 32, 4), det != (uint32_t)(deterministic != 0))) {
+        *why = "inconsistent host state";
+        return -1;
+    }
+    /* mpb_vfs_load frees the file system it replaces, mounts included:
+     * keep them out of its reach, and put them back either way */
+    mpb_vfs_mnt mounts[MPB_VFS_MAX_MOUNTS];
+    uint32_t nmounts = st->vfs.nmounts;
+    memcpy(mounts, st->vfs.mounts, sizeof mounts);
+    st->vfs.nmounts = 0;
+    int rc = mpb_state_load(st, data, len, max_bytes, max_count, why);
+    memcpy(st->vfs.mounts, mounts, sizeof mounts);
+    st->vfs.nmounts = nmounts;
+    return rc;
+}

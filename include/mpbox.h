@@ -393,6 +393,33 @@ MPBOX_API int mpbox_session_load(mpbox_runtime *rt, const void *data, size_t len
 #define MPBOX_SNAPSHOT_KEY_MAX 64
 MPBOX_API int mpbox_runtime_snapshot_key(mpbox_runtime *rt, const void *key, size_t len);
 
+/* Incremental snapshots. A session remembers the state its last
+ * mpbox_session_save, mpbox_session_load, mpbox_session_save_delta or
+ * mpbox_session_apply_delta left; a delta holds what changed since: the
+ * memory pages written since (write tracking finds them, so its size and
+ * cost follow what the runs wrote, not the session's size), the globals,
+ * the limits and the host state (random source, clock, scratch files: all
+ * of them). A run without write tracking (the first run of a new session,
+ * or any run with MPBOX_LIMIT_ROLLBACK 0) makes the next delta hold every
+ * non-zero page. A delta names the state it applies to, under its checksum
+ * and, with a snapshot key, its MAC: a chain (a snapshot, then its deltas
+ * in the order they were made) rebuilds the session with
+ * mpbox_session_load then mpbox_session_apply_delta for each delta, and a
+ * delta is refused anywhere else (another state, out of order, twice).
+ * Buffers as mpbox_session_save's. Fails: misuse (s has no saved or loaded
+ * state yet: a new session or a fork), busy, lost, nomem. */
+MPBOX_API int mpbox_session_save_delta(mpbox_session *s, void **out, size_t *len);
+
+/* Bring s forward by a delta made by mpbox_session_save_delta from the
+ * state s holds. Everything is checked before anything changes: a delta
+ * that is truncated, corrupted, foreign, unauthenticated (with a snapshot
+ * key) or meant for another state is refused with MPBOX_SNAPSHOT (`why` as
+ * for mpbox_session_load) and s is unchanged. Limits as
+ * mpbox_session_load; mounts stay, descriptors into them are closed.
+ * Fails: misuse, busy, lost, snapshot, error (memory could not be mapped:
+ * s is lost). */
+MPBOX_API int mpbox_session_apply_delta(mpbox_session *s, const void *data, size_t len, const char **why);
+
 /* A new session that is a copy of s (memory, globals, host state, limits).
  * *out is always written. Fails: misuse, busy, lost, nomem, error. */
 MPBOX_API int mpbox_session_fork(mpbox_session *s, mpbox_session **out);

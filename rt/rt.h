@@ -59,6 +59,7 @@ typedef struct mpb_track {
     uint32_t *rw_list;    /* ... as a list, the hot pages first */
     size_t rw_count, hot_count;
     uint8_t *idle;        /* per page: runs in a row that left it unchanged */
+    uint8_t *dirty_bits;  /* pages kept runs changed since mpb_track_clean */
     size_t faults;        /* first writes that faulted during this run */
     volatile sig_atomic_t active;
 } mpb_track;
@@ -78,6 +79,13 @@ int mpb_track_end(mpb_track *t, int undo);
 /* Stop tracking: the whole range becomes writable. 0 or -1. */
 int mpb_track_release(mpb_track *t);
 size_t mpb_track_pages(const mpb_track *t);
+/* Whether a page changed since mpb_track_clean, as far as checkpoints
+ * saw: runs kept since left it different. Not seen: writes outside
+ * checkpoints, to pages past the range tracked, and to the hot pages. */
+int mpb_track_dirty(const mpb_track *t, size_t page);
+void mpb_track_clean(mpb_track *t);
+/* Whether a 4 KiB page holds only zeros. */
+int mpb_page_is_zero(const uint8_t *p);
 
 /*
  * One guest call in progress on this thread. It lives on the caller's stack

@@ -15,6 +15,13 @@
  * (pages are often written every other run: the heap alternates). A typical small
  * run then costs a handful of 4 KiB copies and compares, and no fault.
  *
+ * Incremental snapshots (core/delta.c) need the pages changed since the
+ * last save: a kept run marks in dirty_bits the pages it left different
+ * from their saved copy (the comparison the ageing makes anyway), until
+ * mpb_track_clean. An undone run changed nothing. The hot pages (written
+ * from other threads at any time) are not marked: callers take them as
+ * changed.
+ *
  * mpb_track_fault runs in a signal handler: it only copies memory, sets
  * bits and calls mprotect, on buffers allocated beforehand.
  */
@@ -45,6 +52,7 @@ void mpb_track_free(mpb_track *t)
     free(t->rw_bits);
     free(t->rw_list);
     free(t->idle);
+    free(t->dirty_bits);
     memset(t, 0, sizeof *t);
 }
 
@@ -57,8 +65,8 @@ static int reserve(mpb_track *t, size_t bytes)
     void *undo = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     uint8_t *saved_bits = calloc((pages + 7) / 8, 1), *rw_bits = calloc((pages + 7) / 8, 1);
     uint32_t *saved_list = malloc(sizeof *saved_list * pages), *rw_list = malloc(sizeof *rw_list * pages);
-    uint8_t *idle = calloc(pages, 1);
-    if (undo == MAP_FAILED || !saved_bits || !rw_bits || !saved_list || !rw_list || !idle) {
+    uint8_t *idle = calloc(pages, 1), *dirty_bits = calloc((pages + 7) / 8, 1);
+    if (undo == MAP_FAILED || !saved_bits || !rw_bits || !saved_list || !rw_list || !idle || !dirty_bits) {
         if (undo != MAP_FAILED)
             munmap(undo, bytes);
         free(saved_bits);
@@ -66,10 +74,12 @@ static int reserve(mpb_track *t, size_t bytes)
         free(saved_list);
         free(rw_list);
         free(idle);
+        free(dirty_bits);
         return -1;
     }
     if (t->rw_bits) {
         memcpy(rw_bits, t->rw_bits, (old_pages + 7) / 8);
+        memcpy(dirty_bits, t->dirty_bits, (old_pages + 7) / 8);
         memcpy(rw_list, t->rw_list, sizeof *rw_list * t->rw_count);
         memcpy(idle, t->idle, old_pages);
     }
@@ -83,6 +93,7 @@ static int reserve(mpb_track *t, size_t bytes)
     t->rw_bits = rw_bits;
     t->rw_list = rw_list;
     t->idle = idle;
+    t->dirty_bits = dirty_bits;
     t->rw_count = rw_count;
     t->capacity = bytes;
     t->base = base;
@@ -173,7 +184,7 @@ int mpb_track_fault(mpb_track *t, uintptr_t addr)
     return 1;
 }
 
-static int page_is_zero(const uint8_t *p)
+int mpb_page_is_zero(const uint8_t *p)
 {
     const uint64_t *w = (const uint64_t *)p;
     for (size_t i = 0; i < PAGE / 8; i++)
@@ -184,6 +195,12 @@ static int page_is_zero(const uint8_t *p)
 
 /* After a large checkpoint, give the undo area's memory back. */
 #define UNDO_KEEP_PAGES 256
+
+static void forget_undo(mpb_track *t)
+{
+    if (t->saved_count > UNDO_KEEP_PAGES)
+        madvise(t->undo, t->capacity, MADV_DONTNEED);
+}
 
 int mpb_track_end(mpb_track *t, int undo)
 {
@@ -196,23 +213,24 @@ int mpb_track_end(mpb_track *t, int undo)
             uint8_t *dst = t->base + page * PAGE;
             /* A page that was zero is decommitted rather than rewritten:
              * the rolled-back session needs no memory for it. */
-            if (page_is_zero(t->undo + page * PAGE) && madvise(dst, PAGE, MADV_DONTNEED) == 0)
+            if (mpb_page_is_zero(t->undo + page * PAGE) && madvise(dst, PAGE, MADV_DONTNEED) == 0)
                 continue;
             memcpy(dst, t->undo + page * PAGE, PAGE);
         }
     }
-    if (t->saved_count > UNDO_KEEP_PAGES)
-        madvise(t->undo, t->capacity, MADV_DONTNEED);
-    if (undo)
+    if (undo) {
+        forget_undo(t);
         return 0;
+    }
     /* Pages the run did not change age; old enough, they go back to
      * read-only (the hot pages, first in the list, stay writable). */
     size_t kept = t->hot_count;
     for (size_t i = t->hot_count; i < t->rw_count; i++) {
         size_t page = t->rw_list[i];
-        if (!bit(t->saved_bits, page) || memcmp(t->base + page * PAGE, t->undo + page * PAGE, PAGE) != 0)
+        if (!bit(t->saved_bits, page) || memcmp(t->base + page * PAGE, t->undo + page * PAGE, PAGE) != 0) {
             t->idle[page] = 0;
-        else if (t->idle[page] < IDLE_RUNS)
+            set_bit(t->dirty_bits, page);
+        } else if (t->idle[page] < IDLE_RUNS)
             t->idle[page]++;
         if (t->idle[page] >= IDLE_RUNS && mprotect(t->base + page * PAGE, PAGE, PROT_READ) == 0)
             clear_bit(t->rw_bits, page);
@@ -220,10 +238,22 @@ int mpb_track_end(mpb_track *t, int undo)
             t->rw_list[kept++] = (uint32_t)page;
     }
     t->rw_count = kept;
+    forget_undo(t); /* after the comparisons, which read it */
     return 0;
 }
 
 size_t mpb_track_pages(const mpb_track *t)
 {
     return t->saved_count;
+}
+
+int mpb_track_dirty(const mpb_track *t, size_t page)
+{
+    return page < t->capacity / PAGE && bit(t->dirty_bits, page);
+}
+
+void mpb_track_clean(mpb_track *t)
+{
+    if (t->dirty_bits)
+        memset(t->dirty_bits, 0, (t->capacity / PAGE + 7) / 8);
 }
