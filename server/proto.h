@@ -26,7 +26,7 @@ enum pr_type {
     PR_GET,       /* path (str) */
     PR_LIST,
     PR_SAVE,
-    PR_COMMIT,    /* arg: PR_COMMIT_*; u64 the largest delta wanted (delta.h) */
+    PR_COMMIT,    /* arg: PR_COMMIT_*; u64 the largest delta wanted */
     /* worker -> server */
     PR_OK = 100, /* arg: the run's outcome for PR_RUN/PR_ONCE (pr_outcome) */
     PR_FAIL,     /* arg: PR_FAIL_* (what failed, typed); a message */
@@ -56,8 +56,10 @@ static inline int pr_outcome_session(uint32_t arg) { return (int)(arg >> 8 & 0xf
 enum { PR_FAIL_OTHER = 0, PR_FAIL_SNAPSHOT = 1, PR_FAIL_MOUNT = 2 };
 
 enum { PR_MODE_SESSION = 0, PR_MODE_ONESHOT = 1 };
-/* PR_SETUP's arg may add: index the snapshot loaded, for PR_COMMIT deltas */
-enum { PR_MODE_INDEX = 0x100 };
+/* PR_SETUP's arg may add: the snapshot is a session store chain (store.h:
+ * the base then its deltas, each a u64 length then its bytes), and the
+ * next PR_COMMIT may be a delta against it */
+enum { PR_MODE_CHAIN = 0x100 };
 /* PR_COMMIT: the request's arg, and the answer's (what its bytes are) */
 enum { PR_COMMIT_FORCE_BASE = 1, PR_COMMIT_BASE = 1, PR_COMMIT_DELTA = 2 };
 

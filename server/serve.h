@@ -47,8 +47,8 @@
 #define SRV_DEFAULT_STORE_LEASE_MS 10000
 /* --store: a new base after this many deltas, or when the deltas would
  * hold more than this percentage of the base's bytes */
-#define SRV_STORE_COMPACT_DELTAS 16
-#define SRV_STORE_COMPACT_PERCENT 50
+#define SRV_STORE_COMPACT_DELTAS 64
+#define SRV_STORE_COMPACT_PERCENT 100
 
 /* What the command line asked for. */
 struct srv_config {

@@ -692,37 +692,33 @@ static int store_error(int rc, const char *why, char *err, size_t errcap)
 }
 
 /* The claimant, holding `lease`, rebuilds the session from the store in
- * a new worker: the chain is replayed into spools, which stream into the
- * worker as an evicted session's snapshot does; the worker keeps the
- * snapshot's block hashes, so that its next commit is a delta. */
+ * a new worker: the chain (base and deltas) goes into a spool, which
+ * streams into the worker as an evicted session's snapshot does; the
+ * worker applies the deltas, and its next commit is a delta after them. */
 static int store_restore(struct sess_table *t, struct sess *s, const char *lease, char *err, size_t errcap)
 {
-    struct spool *a = NULL, *b = NULL;
-    if (spool_new(t->state_dir, &t->disk, &a) < 0 || spool_new(t->state_dir, &t->disk, &b) < 0) {
+    struct spool *a = NULL;
+    if (spool_new(t->state_dir, &t->disk, &a) < 0) {
         if (errcap)
             snprintf(err, errcap, "cannot make a file in the state directory: %s", strerror(errno));
-        spool_free(a);
         return SESS_FAILED;
     }
-    int fd = -1;
     uint64_t len = 0;
     struct store_chain chain;
     char why[256] = "";
-    int rc = store_load(t->cfg.store, s->id, lease, a->fd, b->fd, &fd, &len, &chain, why, sizeof why);
+    int rc = store_load(t->cfg.store, s->id, lease, a->fd, &len, &chain, why, sizeof why);
     if (rc != STORE_OK) {
         spool_free(a);
-        spool_free(b);
         atomic_fetch_add(&t->metrics->restore_failures, rc == STORE_BROKEN);
         return store_error(rc, why, err, errcap);
     }
-    struct wk_file file = {fd, len};
+    struct wk_file file = {a->fd, len};
     int64_t limits[MPBOX_LIMIT_COUNT_];
     struct wk_session_spec spec = snapshot_spec(s, &file, limits);
-    spec.index_snapshot = 1;
+    spec.chain = 1;
     struct wk *w = NULL;
     rc = wk_spawn(t->pool, &spec, &w, why, sizeof why);
     spool_free(a);
-    spool_free(b);
     if (rc != WK_OK) {
         if (errcap)
             snprintf(err, errcap, "cannot restore the session from the store: %s", why[0] ? why : "worker failed");

@@ -19,7 +19,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "delta.h"
 #include "redis.h"
 #include "io.h"
 
@@ -28,6 +27,7 @@
  * place by the fenced script), so the server never holds a large one. */
 #define PIECE (1u << 20)
 #define TMP_MS 60000  /* a state written in pieces must be committed within this */
+#define DELTAS_PER_READ 16 /* deltas read per command when restoring */
 
 struct store {
     struct store_config cfg;
@@ -525,8 +525,12 @@ int store_ask_interrupt(struct store *st, const char *id)
 
 static int rewind_fd(int fd) { return ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0 ? 0 : -1; }
 
-int store_load(struct store *st, const char *id, const char *lease, int fd_a, int fd_b, int *fd_out, uint64_t *len,
-               struct store_chain *chain, char *err, size_t errcap)
+/* Before each part of a chain in a spool: its length (u64, host order: the
+ * spool goes to this machine's workers only). */
+static int put_length(int fd, uint64_t len) { return app_write_all(fd, (const char *)&len, sizeof len); }
+
+int store_load(struct store *st, const char *id, const char *lease, int fd, uint64_t *len, struct store_chain *chain,
+               char *err, size_t errcap)
 {
     char k[4][120];
     static const char *const what[] = {"lease", "base", "deltas", "chain"};
@@ -550,10 +554,11 @@ int store_load(struct store *st, const char *id, const char *lease, int fd_a, in
         return bad_answer(NULL, err, errcap);
 
     /* the base, a piece at a time */
-    if (rewind_fd(fd_a) < 0) {
+    if (rewind_fd(fd) < 0 || put_length(fd, (uint64_t)base_len) < 0) {
         snprintf(err, errcap, "cannot rebuild the session's state: %s", strerror(errno));
         return STORE_BROKEN;
     }
+    uint64_t total = 8 + (uint64_t)base_len;
     for (long long off = 0; off < base_len; off += PIECE) {
         char from[24], to[24];
         fmt_i64(from, sizeof from, off);
@@ -564,36 +569,40 @@ int store_load(struct store *st, const char *id, const char *lease, int fd_a, in
             return STORE_DOWN;
         if (r->type != REDIS_REPLY_STRING || r->len == 0)
             return bad_answer(r, err, errcap);
-        int w = app_write_all(fd_a, r->str, r->len);
+        int w = app_write_all(fd, r->str, r->len);
         freeReplyObject(r);
         if (w < 0) {
             snprintf(err, errcap, "cannot rebuild the session's state: %s", strerror(errno));
             return STORE_BROKEN;
         }
     }
-    uint64_t cur_len = (uint64_t)base_len;
-    int cur = fd_a, next = fd_b;
-    for (long long i = 0; i < ndeltas; i++) {
-        char idx[24];
-        fmt_i64(idx, sizeof idx, i);
-        const char *argv[] = {"LINDEX", k[2], idx};
-        r = rd_cmd(st->rd, 3, argv, NULL, err, errcap);
+    /* then the deltas, in order (the worker applies them), a few per
+     * command: one round trip each would dominate a long chain's restore */
+    for (long long first = 0; first < ndeltas; first += DELTAS_PER_READ) {
+        char from[24], to[24];
+        fmt_i64(from, sizeof from, first);
+        fmt_i64(to, sizeof to, first + DELTAS_PER_READ - 1);
+        const char *argv[] = {"LRANGE", k[2], from, to};
+        r = rd_cmd(st->rd, 4, argv, NULL, err, errcap);
         if (!r)
             return STORE_DOWN;
-        if (r->type != REDIS_REPLY_STRING)
+        if (r->type != REDIS_REPLY_ARRAY || r->elements == 0 || r->elements > DELTAS_PER_READ)
             return bad_answer(r, err, errcap);
-        uint64_t out_len = 0;
-        int rc = rewind_fd(next) == 0 ? dl_apply(cur, cur_len, r->str, r->len, next, &out_len, err, errcap) : -1;
+        int w = 0;
+        for (size_t i = 0; i < r->elements && w == 0; i++) {
+            const redisReply *e = r->element[i];
+            if (e->type != REDIS_REPLY_STRING)
+                return bad_answer(r, err, errcap);
+            w = put_length(fd, e->len) == 0 ? app_write_all(fd, e->str, e->len) : -1;
+            total += 8 + e->len;
+        }
         freeReplyObject(r);
-        if (rc < 0)
+        if (w < 0) {
+            snprintf(err, errcap, "cannot rebuild the session's state: %s", strerror(errno));
             return STORE_BROKEN;
-        cur_len = out_len;
-        int t = cur;
-        cur = next;
-        next = t;
+        }
     }
-    *fd_out = cur;
-    *len = cur_len;
+    *len = total;
     chain->base_len = (uint64_t)base_len;
     chain->deltas = (uint64_t)ndeltas;
     chain->delta_bytes = (uint64_t)dbytes;

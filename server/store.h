@@ -6,9 +6,10 @@
  * What Redis holds, per session ID (keys "mpbox:s:ID:..."):
  *   meta    its description (sessions.c's JSON: owner key, limits, mounts,
  *           databases)
- *   base    a snapshot; deltas: the list of deltas since (delta.h), each
- *           against the state before it; chain: a hash of their sizes and
- *           of the number of commits
+ *   base    a snapshot; deltas: the list of deltas since, each made by
+ *           mpbox_session_save_delta from the state before it (and bound
+ *           to it: applied in any other order they are refused); chain: a
+ *           hash of their sizes and of the number of commits
  *   lease   "REPLICA EPOCH": the replica that holds the session live, with
  *           an expiry (renewed while it is live); epoch: the counter that
  *           makes every lease value new (the fencing token)
@@ -105,11 +106,11 @@ void store_release(struct store *st, const char *id, const char *lease);
 /* Ask the replica running the session to interrupt its run: 1 if asked. */
 int store_ask_interrupt(struct store *st, const char *id);
 
-/* Rebuild the session's state: the base into spool fd a, each delta
- * applied in turn between a and b; *fd_out is the one that holds the
- * result (*len bytes). The lease must be held. */
-int store_load(struct store *st, const char *id, const char *lease, int fd_a, int fd_b, int *fd_out, uint64_t *len,
-               struct store_chain *chain, char *err, size_t errcap);
+/* The session's chain into spool fd (*len bytes from offset 0): the base,
+ * then each delta in order, each as a u64 length then its bytes (a worker
+ * loads it with PR_MODE_CHAIN). The lease must be held. */
+int store_load(struct store *st, const char *id, const char *lease, int fd, uint64_t *len, struct store_chain *chain,
+               char *err, size_t errcap);
 /* Write a new state: len bytes at offset 0 of fd, a base or a delta
  * against the last state written; fenced by the lease (STORE_LOST when it
  * is no longer the caller's: nothing is written). chain is updated. */

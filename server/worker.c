@@ -1003,8 +1003,8 @@ static int spawn(struct wk_pool *p, const struct wk_session_spec *spec, int ones
     void *info = NULL;
     size_t len = 0;
     uint32_t mode = oneshot ? PR_MODE_ONESHOT : PR_MODE_SESSION;
-    if (spec && spec->index_snapshot)
-        mode |= PR_MODE_INDEX;
+    if (spec && spec->chain)
+        mode |= PR_MODE_CHAIN;
     rc = setup(w, mode, &b, spec ? spec->snapshot_file : NULL, &info, &len);
     mpb_buf_free(&b);
     if (rc == WK_OK && len == sizeof w->limits) {

@@ -114,7 +114,7 @@ struct wk_session_spec {
     const void *snapshot; /* a snapshot in memory, or */
     size_t snapshot_len;
     const struct wk_file *snapshot_file; /* one streamed from a file (the server holds a chunk at a time) */
-    int index_snapshot; /* keep the loaded snapshot's block hashes, for wk_commit_to's first delta */
+    int chain; /* the snapshot is a store chain (PR_MODE_CHAIN): wk_commit_to's first commit may be a delta */
 };
 /* WK_OK, or WK_SNAPSHOT, WK_MOUNT, WK_NOMEM, WK_ERROR with err set. */
 int wk_spawn(struct wk_pool *p, const struct wk_session_spec *spec, struct wk **out, char *err, size_t errcap);
@@ -160,12 +160,12 @@ int wk_save(struct wk *w, void **data, size_t *len);
  * wk_last_error when writing fails. On WK_OK *len is the size. */
 int wk_save_to(struct wk *w, int fd, int (*room)(void *ctx, uint64_t len), void *ctx, uint64_t *len);
 
-/* After a change of the session's state, its snapshot for the session
- * store (store.h): a delta against the snapshot of the previous commit (or
- * the one the worker was loaded from, with index_snapshot), or the whole
- * snapshot (a base) when force_base is set, when the worker has no earlier
- * snapshot, or when the delta would be over max_delta bytes. Streamed into
- * fd as wk_save_to; *is_delta says which it is. */
+/* After a change of the session's state, its state for the session store
+ * (store.h): a delta (mpbox_session_save_delta) against the state of the
+ * previous commit (or the chain the worker was loaded from), or a whole
+ * snapshot (a base) when force_base is set, when the worker has no such
+ * state (new, or saved by wk_save since), or when the delta would be over
+ * max_delta bytes. Streamed into fd as wk_save_to; *is_delta says which. */
 int wk_commit_to(struct wk *w, int fd, int force_base, uint64_t max_delta, int (*room)(void *ctx, uint64_t len),
                  void *ctx, uint64_t *len, int *is_delta);
 

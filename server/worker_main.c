@@ -9,7 +9,6 @@
  * timeouts. All three exist before the seccomp filter is installed, which
  * then allows no new thread or process.
  */
-#include "delta.h"
 #include "json.h"
 #include "sandbox.h"
 #include "zygote.h"
@@ -121,7 +120,7 @@ struct worker {
     char *req; /* the current request's payload */
     size_t req_cap;
     struct mpb_buf out;
-    struct dl_index *index; /* block hashes of the last committed snapshot (PR_COMMIT) */
+    int chained; /* the session's last save is the store's last state: PR_COMMIT may send a delta */
 };
 
 static _Noreturn void die(int status)
@@ -210,6 +209,33 @@ static uint64_t address_space_limit(struct worker *w, uint64_t mapped)
 }
 
 /* PR_SETUP: limits[], mounts (host, guest)*, sqlite names*, snapshot. */
+/* A session from a store chain (PR_MODE_CHAIN): its base loaded, then each
+ * delta applied in order. MPBOX_OK, or an error with *why. */
+static int load_chain(struct worker *w, const uint8_t *p, size_t n, const char **why)
+{
+    int rc = MPBOX_SNAPSHOT;
+    *why = "the stored chain is malformed";
+    for (int part = 0; n >= 8; part++) {
+        uint64_t len;
+        memcpy(&len, p, 8);
+        p += 8;
+        n -= 8;
+        if (len > n)
+            break;
+        rc = part == 0 ? mpbox_session_load(w->z->rt, p, (size_t)len, &w->s, why)
+                       : mpbox_session_apply_delta(w->s, p, (size_t)len, why);
+        if (rc != MPBOX_OK)
+            return rc;
+        p += len;
+        n -= (size_t)len;
+    }
+    if (n != 0 || !w->s) {
+        *why = "the stored chain is malformed";
+        return MPBOX_SNAPSHOT;
+    }
+    return rc;
+}
+
 static void setup(struct worker *w)
 {
     struct pr_hdr h;
@@ -261,7 +287,8 @@ static void setup(struct worker *w)
                 if (limits[caps[k]] >= 0)
                     mpbox_runtime_limit(w->z->rt, caps[k], limits[caps[k]]);
             const char *why = NULL;
-            rc = mpbox_session_load(w->z->rt, snap, snap_len, &w->s, &why);
+            rc = (h.arg & PR_MODE_CHAIN) ? load_chain(w, snap, snap_len, &why)
+                                         : mpbox_session_load(w->z->rt, snap, snap_len, &w->s, &why);
             if (rc != MPBOX_OK) {
                 snprintf(err, sizeof err, "snapshot refused: %s", why ? why : mpbox_errstr(rc));
                 reply_fail(w, PR_FAIL_SNAPSHOT, err);
@@ -269,8 +296,7 @@ static void setup(struct worker *w)
             }
             /* the server's limits win over the snapshot's */
             apply_limits(w->s, w->z->cfg.limits);
-            if (h.arg & PR_MODE_INDEX) /* without (out of memory): the first commit is a base */
-                w->index = dl_index_new(snap, snap_len);
+            w->chained = (h.arg & PR_MODE_CHAIN) != 0;
         } else {
             rc = mpbox_session_new(w->z->rt, &w->s);
             if (rc != MPBOX_OK) {
@@ -447,7 +473,10 @@ static void do_list(struct worker *w)
         mpb_buf_free(&w->out);
 }
 
-/* PR_COMMIT: the snapshot, or its delta against the previous one. */
+/* PR_COMMIT: the state's delta against the previous commit, or the whole
+ * snapshot when there is none, the server asks for one, or the delta is
+ * over the size the server allows (it has to be made to know its size; a
+ * delta not sent is harmless: the snapshot after it is what counts). */
 static void do_commit(struct worker *w, const struct pr_hdr *h)
 {
     uint64_t max_delta = 0;
@@ -458,24 +487,26 @@ static void do_commit(struct worker *w, const struct pr_hdr *h)
     memcpy(&max_delta, w->req, sizeof max_delta);
     void *data = NULL;
     size_t len = 0;
-    int rc = mpbox_session_save(w->s, &data, &len);
+    int rc;
+    if (w->chained && !(h->arg & PR_COMMIT_FORCE_BASE) && max_delta > 0) {
+        rc = mpbox_session_save_delta(w->s, &data, &len);
+        if (rc == MPBOX_OK && len <= max_delta) {
+            reply(w, PR_OK, PR_COMMIT_DELTA, data, len);
+            mpbox_free(data);
+            return;
+        }
+        mpbox_free(data);
+        data = NULL;
+    }
+    rc = mpbox_session_save(w->s, &data, &len);
     if (rc != MPBOX_OK) {
+        w->chained = 0;
         reply_text(w, PR_FAIL, mpbox_errstr(rc));
         return;
     }
-    mpb_buf_reset(&w->out);
-    int delta = w->index && !(h->arg & PR_COMMIT_FORCE_BASE) && dl_encode(w->index, data, len, &w->out) == 0 &&
-                w->out.len <= max_delta;
-    /* the next delta is taken against this snapshot (none: a base then) */
-    dl_index_free(w->index);
-    w->index = dl_index_new(data, len);
-    if (delta)
-        reply(w, PR_OK, PR_COMMIT_DELTA, w->out.data, w->out.len);
-    else
-        reply(w, PR_OK, PR_COMMIT_BASE, data, len);
+    w->chained = 1;
+    reply(w, PR_OK, PR_COMMIT_BASE, data, len);
     mpbox_free(data);
-    if (w->out.cap > (1u << 20))
-        mpb_buf_free(&w->out);
 }
 
 static void do_save(struct worker *w)
@@ -483,6 +514,7 @@ static void do_save(struct worker *w)
     void *data = NULL;
     size_t len = 0;
     int rc = w->s ? mpbox_session_save(w->s, &data, &len) : MPBOX_MISUSE;
+    w->chained = 0; /* the next delta would be against this snapshot, which the store does not have */
     if (rc == MPBOX_OK)
         reply(w, PR_OK, 0, data, len);
     else

@@ -348,6 +348,70 @@ def test_many_runs_compact_the_chain():
     check(value(B, sid, "acc == list(range(40))") is True, "state after compaction")
 
 
+def redis_cmd(*args):
+    """One command to the test's Redis; the reply's first line (bulk
+    strings: their bytes)."""
+    req = b"*%d\r\n" % len(args) + b"".join(b"$%d\r\n%s\r\n" % (len(a), a) for a in
+                                          (x if isinstance(x, bytes) else str(x).encode() for x in args))
+    with socket.create_connection(("127.0.0.1", REDIS_SRV.port), timeout=5) as s:
+        s.sendall(req)
+        data = b""
+        while not data.endswith(b"\r\n") or (data.startswith(b"$") and data.count(b"\r\n") < 2
+                                                and not data.startswith(b"$-1")):
+            chunk = s.recv(1 << 20)
+            if not chunk:
+                break
+            data += chunk
+    if data.startswith(b"$") and not data.startswith(b"$-1"):
+        n = int(data[1:data.index(b"\r\n")])
+        start = data.index(b"\r\n") + 2
+        return data[start:start + n]
+    return data.split(b"\r\n")[0]
+
+
+@case
+def test_long_chain_compacts_and_survives_kill9_and_tampering():
+    """A hundred runs make a long chain of deltas that compacts into new
+    bases; a replica killed with SIGKILL in the middle costs only its run in
+    flight; the other goes on from the chain; a delta altered in Redis makes
+    the next restore fail cleanly, never load a wrong state."""
+    C = replica()
+    sid = C.create({"limits": {"timeout_ms": 20000}})
+    C.run(sid, "acc = []")
+    bases = C.metric("mpbox_store_bases_total")
+    for i in range(50):
+        C.run(sid, "acc.append(%d)" % i)
+    deltas = int(redis_cmd("LLEN", "mpbox:s:%s:deltas" % sid)[1:])
+    check(C.metric("mpbox_store_bases_total") > bases, "50 runs and no new base on C")
+    check(0 < deltas <= 64, "chain of %d deltas" % deltas)
+    t, box = in_thread(lambda: C.request("POST", "/v1/sessions/%s/run" % sid,
+                                         {"code": "acc.append('lost')\nwhile True: pass"}))
+    wait_for("the run in flight is running", lambda: C.json("GET", "/v1/sessions/" + sid)["running"] is True)
+    kill9(C)
+    t.join(30)
+    check("value" not in box, "the killed replica answered: %s" % show(box.get("value")))
+    check(value(B, sid, "acc == list(range(50))") is True, "B did not resume from the chain")
+    bases = B.metric("mpbox_store_bases_total")
+    for i in range(50, 100):
+        B.run(sid, "acc.append(%d)" % i)
+    check(B.metric("mpbox_store_bases_total") > bases, "50 runs on B and no new base")
+    check(value(A, sid, "acc == list(range(100))") is True, "A after B's runs")
+    # a delta altered in Redis: the next restore refuses it (its MAC)
+    A.run(sid, "acc.append(100)")
+    key = "mpbox:s:%s:deltas" % sid
+    last = redis_cmd("LINDEX", key, -1)
+    check(len(last) > 100, "the last state is a delta (%d bytes)" % len(last))
+    bad = bytearray(last)
+    bad[len(bad) // 2] ^= 1
+    check(redis_cmd("LSET", key, -1, bytes(bad)) == b"+OK", "LSET")
+    restores_failed = B.metric("mpbox_restore_failures_total")
+    st, _, data = B.request("POST", "/v1/sessions/%s/run" % sid, {"code": "acc"})
+    check(st >= 500, "a tampered chain was loaded: %d %s" % (st, show(data)))
+    check(B.metric("mpbox_restore_failures_total") == restores_failed + 1, "restore failure not counted")
+    check(B.request("GET", "/healthz")[0] == 200, "B unhealthy after a refused chain")
+    B.json("DELETE", "/v1/sessions/" + sid, expect=204)
+
+
 @case
 def test_redis_restart_keeps_sessions_and_errors_are_clean_meanwhile():
     sid = A.create()
