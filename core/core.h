@@ -98,7 +98,7 @@ struct mpbox_session {
     uint8_t delta_id[MPB_SHA256_LEN];
     int delta_has_id;
     int delta_all;
-    int delta_ran; /* a run came since (a delta can no longer apply) */
+    int delta_changed; /* a run or a file put came since: a delta can no longer apply */
     uint32_t delta_pages;
 
     /* Watchdog fields, guarded by rt->wd.lock. */

@@ -64,7 +64,7 @@ void mpb_delta_mark(mpbox_session *s, const uint8_t id[MPB_SHA256_LEN])
     memcpy(s->delta_id, id, MPB_SHA256_LEN);
     s->delta_has_id = 1;
     s->delta_all = 0;
-    s->delta_ran = 0;
+    s->delta_changed = 0;
     s->delta_pages = s->inst.w2c_memory.pages;
     mpb_track_clean(&s->track);
 }
@@ -217,8 +217,8 @@ static int validate(const mpbox_session *s, const uint8_t *data, size_t len, str
         REFUSE(bad);
     if (!s->delta_has_id || !mpb_equal_ct(h->base_id, s->delta_id, MPB_SHA256_LEN))
         REFUSE("the delta applies to another state (wrong base, or out of order)");
-    if (s->delta_ran)
-        REFUSE("the session changed since its last save or load: the delta applies to the state before");
+    if (s->delta_changed)
+        REFUSE("the session changed since its last save or load (a run, a file): the delta applies to the state before");
     uint64_t limit = (uint64_t)h->mem_pages * (MPB_WASM_PAGE / PAGE);
     if (h->mem_pages < s->inst.w2c_memory.pages || h->mem_pages > 32768u)
         REFUSE("memory size out of range");

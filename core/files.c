@@ -8,15 +8,6 @@
 
 #include "core.h"
 
-static int acquire(mpbox_session *s)
-{
-    if (s->lost)
-        return MPBOX_LOST;
-    if (atomic_exchange(&s->busy, 1))
-        return MPBOX_BUSY;
-    return MPBOX_OK;
-}
-
 static void release(mpbox_session *s)
 {
     atomic_store(&s->busy, 0);
@@ -26,11 +17,12 @@ int mpbox_session_put_file(mpbox_session *s, const char *path, const void *data,
 {
     if (!s || !path || (!data && len))
         return MPBOX_MISUSE;
-    int rc = acquire(s);
+    int rc = mpb_session_acquire(s);
     if (rc != MPBOX_OK)
         return rc;
     mpb_host_stamp_files(&s->host);
     int e = mpb_vfs_put(&s->host.state.vfs, path, data, len);
+    s->delta_changed = 1;
     release(s);
     if (e == 0)
         return MPBOX_OK;
@@ -49,7 +41,7 @@ int mpbox_session_get_file(mpbox_session *s, const char *path, void **data, size
         *len = 0;
     if (!s || !path || !data || !len)
         return MPBOX_MISUSE;
-    int rc = acquire(s);
+    int rc = mpb_session_acquire(s);
     if (rc != MPBOX_OK)
         return rc;
     int e = mpb_vfs_get(&s->host.state.vfs, path, data, len);
@@ -65,7 +57,7 @@ int mpbox_session_get_file(mpbox_session *s, const char *path, void **data, size
 
 int mpbox_session_list_files(mpbox_session *s, mpbox_file_fn fn, void *user)
 {
-    if (!s || acquire(s) != MPBOX_OK)
+    if (!s || mpb_session_acquire(s) != MPBOX_OK)
         return -1;
     int n = mpb_vfs_list(&s->host.state.vfs, fn, user);
     release(s);
@@ -76,7 +68,7 @@ int mpbox_session_mount(mpbox_session *s, const char *host_dir, const char *gues
 {
     if (!s || !host_dir || !*host_dir)
         return MPBOX_MISUSE;
-    int rc = acquire(s);
+    int rc = mpb_session_acquire(s);
     if (rc != MPBOX_OK)
         return rc;
     mpb_host_stamp_files(&s->host);

@@ -276,7 +276,7 @@ int mpbox_run_ex(mpbox_session *s, const char *src, size_t len, unsigned flags, 
     /* without write tracking, the next delta cannot know what changed */
     if (have_checkpoint == 0 || s->pristine)
         s->delta_all = 1;
-    s->delta_ran = 1;
+    s->delta_changed = 1;
     int trap = execute(s, src, len, flags, r);
     r->wall_ms = (double)(mpb_now_ns() - t0) / 1e6;
     r->checkpoint_pages = have_checkpoint ? mpb_track_pages(&s->track) : 0;

@@ -34,59 +34,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core.h"
-
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    /* guest code faults on purpose: the library handles SIGSEGV itself */
-    return "handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1:detect_leaks=0";
-}
+#define FUZZ_NAME "fuzz_snapshot"
+#include "fuzz_session.h"
 
 #define PATCH_MARKER 0xA5
 /* The fixed-size part before the page records: header, globals, limits.
  * Its size is read from the valid snapshot's header fields. */
 #define HEADER_BYTES 48u /* sizeof(struct snap_header) in core/snapshot.c */
 
-#define DIE(...)                                                               \
-    do {                                                                       \
-        fprintf(stderr, "fuzz_snapshot: " __VA_ARGS__);                        \
-        fputc('\n', stderr);                                                   \
-        abort();                                                               \
-    } while (0)
-
 static mpbox_runtime *rt;
 static uint8_t *base;     /* the valid snapshot */
 static size_t base_len;
 static size_t meta_len;   /* header + globals + limits */
 static uint32_t base_pages; /* page records in it */
-
-/* FUZZ_SNAPSHOT_STATS=1 prints at exit how the loads ended: whether the
- * inputs get past the checksum to the structural checks and to running. */
-static struct {
-    unsigned long loaded, ran_ok, other_rc;
-    const char *why[32];
-    unsigned long why_count[32];
-} stats;
-
-static void count_refusal(const char *why)
-{
-    for (int i = 0; i < 32; i++) {
-        if (stats.why[i] == why || !stats.why[i]) {
-            stats.why[i] = why;
-            stats.why_count[i]++;
-            return;
-        }
-    }
-}
-
-static void print_stats(void)
-{
-    fprintf(stderr, "fuzz_snapshot: loaded %lu (probe ran ok %lu), host failures %lu\n", stats.loaded,
-            stats.ran_ok, stats.other_rc);
-    for (int i = 0; i < 32 && stats.why[i]; i++)
-        fprintf(stderr, "fuzz_snapshot: refused %8lu  %s\n", stats.why_count[i], stats.why[i]);
-}
 
 static const char setup_src[] = "import json\n"
                                 "class Point:\n"
@@ -98,27 +58,6 @@ static const char setup_src[] = "import json\n"
                                 "v = [1, 2, 3]\n"
                                 "d = {'k': bytearray(b'abc' * 100)}\n";
 static const char probe_src[] = "print(twice(len(v)), p.x * p.y, json.dumps(v), len(d['k']))";
-
-static mpbox_result *run(mpbox_session *s, const char *src)
-{
-    mpbox_result *r = NULL;
-    int rc = mpbox_run(s, src, strlen(src), &r);
-    if (rc == MPBOX_LOST)
-        return NULL; /* a patched session may be unusable: fine */
-    if (rc != MPBOX_OK || !r)
-        DIE("mpbox_run returned %d (%s)", rc, mpbox_errstr(rc));
-    mpbox_status st = mpbox_result_status(r);
-    if (st < MPBOX_STATUS_OK || st > MPBOX_STATUS_OUT_OF_FUEL)
-        DIE("bad status %d", (int)st);
-    if (mpbox_result_session_lost(r) != mpbox_session_is_lost(s))
-        DIE("lost flags disagree");
-    size_t jn = 0;
-    char *json = mpbox_result_json(r, &jn);
-    if (!json || strlen(json) != jn)
-        DIE("json");
-    mpbox_free(json);
-    return r;
-}
 
 static void setup(void)
 {
@@ -224,23 +163,6 @@ static void try_load(const uint8_t *data, size_t len, int must_load)
         mpbox_result_free(r);
     }
     mpbox_session_free(s);
-}
-
-static void reseal(uint8_t *buf, size_t len)
-{
-    if (len < 8)
-        return;
-    uint64_t sum = mpb_checksum(buf, len - 8, 0);
-    memcpy(buf + len - 8, &sum, 8);
-}
-
-static int sealed(const uint8_t *buf, size_t len)
-{
-    if (len < 8)
-        return 0;
-    uint64_t sum;
-    memcpy(&sum, buf + len - 8, 8);
-    return sum == mpb_checksum(buf, len - 8, 0);
 }
 
 static void patch_mode(const uint8_t *data, size_t size)

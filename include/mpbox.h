@@ -413,8 +413,9 @@ MPBOX_API int mpbox_session_save_delta(mpbox_session *s, void **out, size_t *len
 /* Bring s forward by a delta made by mpbox_session_save_delta from the
  * state s holds. Everything is checked before anything changes: a delta
  * that is truncated, corrupted, foreign, unauthenticated (with a snapshot
- * key) or meant for another state is refused with MPBOX_SNAPSHOT (`why` as
- * for mpbox_session_load) and s is unchanged. Limits as
+ * key) or meant for another state (s ran or had a file put since its last
+ * save or load, or the delta is out of order) is refused with
+ * MPBOX_SNAPSHOT (`why` as for mpbox_session_load) and s is unchanged. Limits as
  * mpbox_session_load; mounts stay, descriptors into them are closed.
  * Fails: misuse, busy, lost, snapshot, error (memory could not be mapped:
  * s is lost). */
