@@ -21,7 +21,6 @@
 #include <unistd.h>
 
 #include "../unit/check.h"
-#include "delta.h"
 #include "proto.h"
 #include "sandbox.h"
 #include "worker.h"
@@ -307,9 +306,23 @@ static void save_and_restore(void)
     free(snap);
 }
 
-/* PR_COMMIT (the session store's chain): a base first, then deltas that
- * rebuild, applied in turn, a snapshot a new worker continues from; a
- * worker loaded with index_snapshot commits a delta at once. */
+/* Append part (len bytes of fd) to a store chain in fd out: its u64
+ * length, then its bytes (store.h). */
+static int chain_part(int out, int fd, uint64_t len, int damage)
+{
+    char *buf = malloc(len ? len : 1);
+    int ok = buf && pread(fd, buf, len, 0) == (ssize_t)len;
+    if (ok && damage)
+        buf[len / 2] ^= 0x55;
+    ok = ok && write(out, &len, sizeof len) == (ssize_t)sizeof len && write(out, buf, len) == (ssize_t)len;
+    free(buf);
+    return ok;
+}
+
+/* PR_COMMIT (the session store's chain): a base first, then deltas; a new
+ * worker given the chain (PR_MODE_CHAIN) continues from its last state and
+ * commits a delta at once; a chain with a damaged or misplaced delta is
+ * refused. */
 static void commit_chain(void)
 {
     struct wk *w = spawn_plain();
@@ -317,15 +330,17 @@ static void commit_chain(void)
         return;
     int rc, is_delta = 1;
     int a = memfd_create("base", MFD_CLOEXEC), b = memfd_create("delta", MFD_CLOEXEC),
-        c = memfd_create("next", MFD_CLOEXEC);
-    uint64_t blen = 0, dlen = 0, nlen = 0;
+        b2 = memfd_create("delta2", MFD_CLOEXEC);
+    uint64_t blen = 0, dlen = 0, d2len = 0;
     free(run(w, "acc = [1]", &rc));
     CHECK(wk_commit_to(w, a, 0, 1u << 30, NULL, NULL, &blen, &is_delta) == WK_OK && !is_delta && blen > 0);
     free(run(w, "acc.append(2)", &rc));
     CHECK(wk_commit_to(w, b, 0, 1u << 30, NULL, NULL, &dlen, &is_delta) == WK_OK && is_delta);
     CHECK(dlen > 0 && dlen < blen / 4);
-    /* over max_delta, or forced: a base */
     free(run(w, "acc.append(3)", &rc));
+    CHECK(wk_commit_to(w, b2, 0, 1u << 30, NULL, NULL, &d2len, &is_delta) == WK_OK && is_delta);
+    /* over max_delta, or forced: a base */
+    free(run(w, "acc.append(4)", &rc));
     uint64_t len2 = 0;
     int d = memfd_create("base2", MFD_CLOEXEC);
     CHECK(wk_commit_to(w, d, 0, 16, NULL, NULL, &len2, &is_delta) == WK_OK && !is_delta);
@@ -333,23 +348,42 @@ static void commit_chain(void)
     close(d);
     wk_free(w);
 
-    char *delta = malloc(dlen), err[256] = "";
-    CHECK(delta && pread(b, delta, dlen, 0) == (ssize_t)dlen);
-    CHECK(dl_apply(a, blen, delta, dlen, c, &nlen, err, sizeof err) == 0);
-    free(delta);
-    struct wk_file file = {c, nlen};
-    struct wk_session_spec spec = {.snapshot_file = &file, .index_snapshot = 1};
+    char err[256] = "";
+    int c = memfd_create("chain", MFD_CLOEXEC);
+    CHECK(chain_part(c, a, blen, 0) && chain_part(c, b, dlen, 0) && chain_part(c, b2, d2len, 0));
+    struct wk_file file = {c, (uint64_t)lseek(c, 0, SEEK_CUR)};
+    struct wk_session_spec spec = {.snapshot_file = &file, .chain = 1};
     w = NULL;
     CHECK(wk_spawn(pool, &spec, &w, err, sizeof err) == WK_OK);
     if (w) {
-        char *j = run(w, "acc.append(4)\nprint(acc)", &rc);
-        CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"[1, 2, 4]\\n\""));
+        char *j = run(w, "acc.append(5)\nprint(acc)", &rc);
+        CHECK(rc == WK_OK && json_has(j, "\"stdout\":\"[1, 2, 3, 5]\\n\""));
         free(j);
-        CHECK(wk_commit_to(w, b, 0, 1u << 30, NULL, NULL, &dlen, &is_delta) == WK_OK && is_delta);
+        uint64_t next = 0;
+        int e = memfd_create("next", MFD_CLOEXEC);
+        CHECK(wk_commit_to(w, e, 0, 1u << 30, NULL, NULL, &next, &is_delta) == WK_OK && is_delta);
+        close(e);
         wk_free(w);
+    }
+    /* refused: a damaged delta; the deltas out of order */
+    for (int k = 0; k < 2; k++) {
+        int bad = memfd_create("bad", MFD_CLOEXEC);
+        CHECK(chain_part(bad, a, blen, 0));
+        if (k == 0)
+            CHECK(chain_part(bad, b, dlen, 1));
+        else
+            CHECK(chain_part(bad, b2, d2len, 0));
+        struct wk_file bf = {bad, (uint64_t)lseek(bad, 0, SEEK_CUR)};
+        struct wk_session_spec bs = {.snapshot_file = &bf, .chain = 1};
+        w = NULL;
+        err[0] = '\0';
+        CHECK(wk_spawn(pool, &bs, &w, err, sizeof err) == WK_SNAPSHOT && !w);
+        CHECK(strstr(err, k == 0 ? "checksum" : "another state") != NULL);
+        close(bad);
     }
     close(a);
     close(b);
+    close(b2);
     close(c);
 }
 
