@@ -94,7 +94,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by ten Binaryen C API tools, built in
+# The guest is rewritten at build time by eleven Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -115,6 +115,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   guest/excprint (always) prints exceptions' arguments as CPython
 #   (str(KeyError('b')) is "'b'", repr(E('x')) is "E('x')"), and
 #   guest/errtext gives ZeroDivisionError and int() CPython's texts;
+#   guest/excchain keeps __cause__ and __context__ (host/exc.c) and prints an
+#   uncaught exception's chain as CPython;
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -161,6 +163,10 @@ $(GUEST_DIR)/errtext: guest/errtext.c guest/match.h guest/wasm_tree.h | $(DEPS_O
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/excchain: guest/excchain.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 # SPEED_FLAGS=--skip=vstr,extend,gc,full,qstr leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
@@ -193,8 +199,9 @@ $(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_
 $(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr
 	$(GUEST_DIR)/strrepr $< $@
 
-$(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/excprint $(GUEST_DIR)/errtext
-	$(GUEST_DIR)/excprint $< $@.tmp && $(GUEST_DIR)/errtext $@.tmp $@ && rm -f $@.tmp
+$(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/excprint $(GUEST_DIR)/errtext $(GUEST_DIR)/excchain
+	$(GUEST_DIR)/excprint $< $@.tmp && $(GUEST_DIR)/errtext $@.tmp $@.tmp2 && $(GUEST_DIR)/excchain $@.tmp2 $@ && \
+	rm -f $@.tmp $@.tmp2
 
 $(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.exc.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@

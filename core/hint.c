@@ -182,13 +182,6 @@ static const struct hint_rule rules[] = {
     {"AttributeError", "'tuple' object has no attribute 'm*'", "*version_info.m*",
      "MicroPython's sys.version_info is a plain tuple (3, 4, 0): use sys.version_info[0] and "
      "[1]; sys.implementation.name is 'micropython'."},
-    {"AttributeError", "'*' object has no attribute '__cause__'", NULL,
-     "MicroPython exceptions do not keep __cause__ (raise ... from ... is accepted but the "
-     "cause is dropped); store the cause in an attribute or the message yourself."},
-    {"AttributeError", "'*' object has no attribute '__context__'", NULL,
-     "MicroPython exceptions do not keep __context__; store the earlier exception yourself."},
-    {"AttributeError", "'*' object has no attribute '__traceback__'", NULL,
-     "MicroPython exceptions have no __traceback__; print one with sys.print_exception(e)."},
     {"AttributeError", "'*' object has no attribute '__qualname__'", NULL,
      "MicroPython has no __qualname__; use __name__."},
     {"ImportError", "can't import name *", NULL,

@@ -14,6 +14,8 @@
  *                (lib/python/_mpbox_exc.py)
  *   error_texts  CPython's texts of some errors, for guest/errtext, the same way
  *   hash_blocks  whole blocks of a message digest, for lib/python/hashlib.py
+ *   exc_table    the chain attributes' qstrs and texts, for guest/excchain
+ *                (host/exc.c), the same way
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,5 +185,7 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return set_once(&h->inst->w2c_mpbox_error_texts, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "hash_blocks", 11) == 0)
         return hash_blocks(h, payload, len, out_len);
+    if (name_len == 9 && memcmp(name, "exc_table", 9) == 0)
+        return set_once(&h->inst->w2c_mpbox_exc_table, payload, len, out_len);
     return envelope("{\"type\":\"NameError\",\"message\":\"no such internal message\"}", out_len);
 }

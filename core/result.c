@@ -86,6 +86,22 @@ static void collapse_repeated_frames(char *tb)
     *wr = '\0';
 }
 
+/* The last exception's part of a chained traceback (guest/excchain prints
+ * the chain oldest first, linked by CPython's lines). */
+static const char *last_of_chain(const char *tb)
+{
+    static const char *const links[] = {
+        "\n\nThe above exception was the direct cause of the following exception:\n\n",
+        "\n\nDuring handling of the above exception, another exception occurred:\n\n",
+    };
+    const char *last = tb;
+    for (size_t i = 0; i < sizeof links / sizeof *links; i++)
+        for (const char *q = strstr(tb, links[i]); q; q = strstr(q + 1, links[i]))
+            if (q + strlen(links[i]) > last)
+                last = q + strlen(links[i]);
+    return last;
+}
+
 /* text = "TypeName\x04" + traceback as printed by MicroPython. */
 void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int echo)
 {
@@ -108,7 +124,7 @@ void mpb_result_set_exception(mpbox_result *r, const char *text, size_t len, int
     /* The message follows the frame lines: skip the header and every line
      * that starts with two spaces; what is left is "Type: message\n" or
      * "Type\n" (the message may span lines). */
-    const char *p = r->traceback;
+    const char *p = last_of_chain(r->traceback);
     if (strncmp(p, "Traceback (most recent call last):\n", 35) == 0)
         p += 35;
     while (strncmp(p, "  ", 2) == 0) {

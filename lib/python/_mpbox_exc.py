@@ -9,6 +9,9 @@
 #   guest raises plain OSError(errno) from open() and the os functions;
 #   those are wrapped here to raise the subclass CPython raises, with
 #   CPython's message: [Errno 2] No such file or directory: 'x'.
+# - exception chaining (guest/excchain, host/exc.c): the qstrs of
+#   __cause__, __context__, __suppress_context__ and __traceback__ and the
+#   lines that link a printed chain, handed over here.
 # Written for mpbox.
 import builtins
 import os
@@ -21,6 +24,16 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
           b'float division by zero\x00', b'float floor division by zero\x00', b'float modulo\x00',
           b'float divmod()\x00', b'0.0 cannot be raised to a negative power\x00',
           b'invalid literal for int() with base %d: \x00')
+
+
+# The lines between the exceptions of a printed chain, as CPython's.
+_LINKS = (b'\nThe above exception was the direct cause of the following exception:\n\n\x00',
+          b'\nDuring handling of the above exception, another exception occurred:\n\n\x00')
+
+
+class _Names:
+    # interns the attribute names: the keys of this class's dict are qstrs
+    __cause__ = __context__ = __suppress_context__ = __traceback__ = None
 
 
 def _register():
@@ -36,9 +49,19 @@ def _register():
     js.mpbox_internal('exc_types', '%d' % id(KeyError))
     js.mpbox_internal('error_texts', '%d' % data(_TEXT_TABLE))
 
+    # id() of a qstr object is the object itself: (qstr << 3) | 2
+    names = {}
+    for k in _Names.__dict__:
+        names[k] = id(k) >> 3
+    words = [names['__cause__'], names['__context__'], names['__suppress_context__'],
+             names['__traceback__'], data(_LINKS[0]), data(_LINKS[1])]
+    global _EXC_TABLE
+    _EXC_TABLE = bytearray(b''.join([w.to_bytes(4, 'little') for w in words]))
+    js.mpbox_internal('exc_table', '%d' % data(_EXC_TABLE))
+
 
 _register()
-del _register
+del _register, _Names
 
 # errno (Linux numbers, as this build's errno module has them):
 # (CPython's message, the OSError subclass raised for it or None)

@@ -1,7 +1,8 @@
 # traceback for mpbox, built on MicroPython's sys.print_exception.
 # Differences from CPython, by necessity:
 # - frames come from MicroPython's traceback: file names such as "<stdin>",
-#   no source lines, and no chained (__cause__/__context__) exceptions;
+#   no source lines; chained exceptions (__cause__, __context__) are printed
+#   as CPython prints them;
 # - this build has no sys.exc_info, so print_exc()/format_exc() cannot find
 #   the exception being handled: they say so and name the working call,
 #   traceback.print_exception(e) / traceback.format_exception(e);
@@ -153,17 +154,52 @@ def format_exception_only(exc, value=_sentinel):
     return [name + ('\n' if not s else ': ' + s + '\n')]
 
 
-def format_exception(exc, value=_sentinel, tb=_sentinel, limit=None, chain=True):
-    if value is not _sentinel:
-        exc = value
-    if exc is None:
-        return ['NoneType: None\n']
+_CAUSE = '\nThe above exception was the direct cause of the following exception:\n\n'
+_CONTEXT = '\nDuring handling of the above exception, another exception occurred:\n\n'
+
+
+def _chain(exc):
+    # [(exception, the line printed after it)], oldest first, ending with exc
+    out = [(exc, None)]
+    seen = [exc]
+    while True:
+        e = out[0][0]
+        cause = getattr(e, '__cause__', None)
+        context = getattr(e, '__context__', None)
+        if cause is not None:
+            nxt, link = cause, _CAUSE
+        elif context is not None and not getattr(e, '__suppress_context__', False):
+            nxt, link = context, _CONTEXT
+        else:
+            return out
+        if any(nxt is s for s in seen):
+            return out
+        seen.append(nxt)
+        out.insert(0, (nxt, link))
+
+
+def _format_one(exc, limit):
     out = []
     frames = _limited(_frames(exc), limit)
     if frames:
         out.append('Traceback (most recent call last):\n')
         out.extend(StackSummary.from_list(frames).format())
     out.extend(format_exception_only(exc))
+    return out
+
+
+def format_exception(exc, value=_sentinel, tb=_sentinel, limit=None, chain=True):
+    if value is not _sentinel:
+        exc = value
+    if exc is None:
+        return ['NoneType: None\n']
+    if not chain or not isinstance(exc, BaseException):
+        return _format_one(exc, limit)
+    out = []
+    for e, link in _chain(exc):
+        out.extend(_format_one(e, limit))
+        if link:
+            out.append(link)
     return out
 
 
@@ -247,14 +283,22 @@ def clear_frames(tb):
 class TracebackException:
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None, lookup_lines=True,
                  capture_locals=False, compact=False, max_group_width=15,
-                 max_group_depth=10):
+                 max_group_depth=10, _seen=None):
         self.exc_type = exc_type
         self._exc = exc_value
         self._limit = limit
         self.stack = StackSummary.from_list(_limited(_frames(exc_value), limit))
-        self.__cause__ = None
-        self.__context__ = None
-        self.__suppress_context__ = False
+        # the chain, each exception once (a chain set by hand may loop)
+        seen = (_seen or []) + [exc_value]
+
+        def linked(e):
+            if e is None or any(e is s for s in seen):
+                return None
+            return TracebackException(type(e), e, None, limit=limit, _seen=seen)
+
+        self.__cause__ = linked(getattr(exc_value, '__cause__', None))
+        self.__context__ = linked(getattr(exc_value, '__context__', None))
+        self.__suppress_context__ = getattr(exc_value, '__suppress_context__', False)
         self.__notes__ = None
         if exc_value is not None and issubclass(exc_type, SyntaxError):
             args = exc_value.args
@@ -279,6 +323,10 @@ class TracebackException:
             yield line
 
     def format(self, *, chain=True):
+        if chain and self._exc is not None:
+            for line in format_exception(self._exc, limit=self._limit):
+                yield line
+            return
         if self.stack:
             yield 'Traceback (most recent call last):\n'
             for line in self.stack.format():

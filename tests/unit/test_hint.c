@@ -157,12 +157,6 @@ static void modules(void)
                 "itertools.chain(*iterables)");
     expect_hint("def f():\n    pass\nprint(f.__qualname__)", "AttributeError", "__name__");
     expect_hint("import sys\nprint(sys.version_info.major)", "AttributeError", "sys.version_info[0]");
-    expect_hint("try:\n    try:\n        int('x')\n    except ValueError as e:\n        raise KeyError('k') from e\n"
-                "except KeyError as e:\n    print(e.__cause__)", "AttributeError", "cause is dropped");
-    expect_hint("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e.__context__)", "AttributeError",
-                "__context__");
-    expect_hint("try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    tb = e.__traceback__", "AttributeError",
-                "sys.print_exception(e)");
     expect_hint("import json\ntry:\n    json.loads('{')\nexcept json.JSONDecodeError:\n    pass", "AttributeError",
                 "catch ValueError");
     expect_hint("from json import JSONDecodeError", "ImportError", "catch ValueError");

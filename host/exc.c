@@ -1,0 +1,228 @@
+/*
+ * exc.c — exception chaining as CPython has it: the imports guest/excchain
+ * puts into the guest (see there for where each is called).
+ *
+ * An exception made by mp_obj_exception_make_new is 32 bytes: words 0..3
+ * are MicroPython's (type, traceback alloc/len, traceback data, args),
+ * word 4 is __cause__, word 5 __context__ (0 for None), word 6 flags (bit 0
+ * __suppress_context__), word 7 a tag: the object's address ^
+ * mpbox_exc_tag. Only an object with a valid tag is read or written here;
+ * an instance of a Python subclass holds its native exception in word 4
+ * (mp_obj_instance_t: type, members map of 3 words, subobj[0]).
+ *
+ * The attribute names (qstrs made while the start-up image is built) and
+ * the texts that link a chain come from a table in guest memory that
+ * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), six
+ * words: the qstrs of __cause__, __context__, __suppress_context__,
+ * __traceback__, then the addresses of the NUL-terminated texts "the direct
+ * cause" and "during handling". Every guest address is checked; a bad
+ * table or object only makes these do nothing.
+ */
+#include "gmem.h"
+#include "host.h"
+
+#define NONE_OBJ 6u    /* mp_const_none */
+#define FALSE_OBJ 14u  /* mp_const_false */
+#define TRUE_OBJ 30u   /* mp_const_true */
+#define SENTINEL 4u    /* MP_OBJ_SENTINEL: dest[0] of a store */
+#define SUPPRESS 1u
+#define WALK_MAX 256u  /* exception blocks or chain links looked at, at most */
+#define CHAIN_MAX 64u  /* a printed chain's length, at most (guest/excchain) */
+
+enum { W_CAUSE = 4, W_CONTEXT = 5, W_FLAGS = 6, W_TAG = 7 };
+enum { T_CAUSE, T_CONTEXT, T_SUPPRESS, T_TRACEBACK, T_TEXT_CAUSE, T_TEXT_CONTEXT, T_WORDS };
+
+static wasm_rt_memory_t *mem(mpb_host *h) { return &h->inst->w2c_memory; }
+
+static uint32_t word(mpb_host *h, uint32_t obj, unsigned i)
+{
+    uint32_t v = 0;
+    if (mpb_g_u32(mem(h), obj + 4u * i, &v))
+        return 0;
+    return v;
+}
+
+static void put(mpb_host *h, uint32_t obj, unsigned i, uint32_t v) { (void)mpb_g_put_u32(mem(h), obj + 4u * i, v); }
+
+static int tagged(mpb_host *h, uint32_t obj)
+{
+    uint32_t tag = *Z_micropythonZ_mpbox_exc_tag(h->inst);
+    return obj && !(obj & 3) && obj < UINT32_MAX - 32 && mpb_g_ok(mem(h), obj, 32) && word(h, obj, W_TAG) == (obj ^ tag);
+}
+
+/* The exception object with room for the chain behind obj (itself, or
+ * the native exception of an instance of a Python subclass), or 0. */
+static uint32_t ext(mpb_host *h, uint32_t obj)
+{
+    if (tagged(h, obj))
+        return obj;
+    if (!obj || (obj & 3) || !mpb_g_ok(mem(h), obj, 20))
+        return 0;
+    uint32_t sub = word(h, obj, 4);
+    return tagged(h, sub) ? sub : 0;
+}
+
+static int table(mpb_host *h, uint32_t t[T_WORDS])
+{
+    uint32_t at = *Z_micropythonZ_mpbox_exc_table(h->inst);
+    return at && mpb_g_read(mem(h), at, t, 4 * T_WORDS) == 0;
+}
+
+/* obj as a chain value: an exception or None. */
+static uint32_t as_obj(uint32_t v) { return v ? v : NONE_OBJ; }
+
+/* The exception that follows e in a printed chain, CPython's way: the
+ * cause, else the context unless suppressed. *how is T_TEXT_CAUSE or
+ * T_TEXT_CONTEXT. */
+static uint32_t next_in_chain(mpb_host *h, uint32_t e, int *how)
+{
+    uint32_t x = ext(h, e);
+    if (!x)
+        return 0;
+    uint32_t cause = word(h, x, W_CAUSE), context = word(h, x, W_CONTEXT);
+    if (cause) {
+        *how = T_TEXT_CAUSE;
+        return cause;
+    }
+    if (context && !(word(h, x, W_FLAGS) & SUPPRESS)) {
+        *how = T_TEXT_CONTEXT;
+        return context;
+    }
+    return 0;
+}
+
+/* The i-th exception back from exc in its chain (0: exc), stopping at a
+ * repeat; *how says how it links to the one before. */
+static uint32_t chain_at(mpb_host *h, uint32_t exc, uint32_t i, int *how)
+{
+    uint32_t seen[CHAIN_MAX + 1];
+    uint32_t e = exc;
+    seen[0] = exc;
+    if (i > CHAIN_MAX)
+        return 0;
+    for (uint32_t k = 1; k <= i; k++) {
+        e = next_in_chain(h, e, how);
+        if (!e)
+            return 0;
+        for (uint32_t j = 0; j < k; j++)
+            if (seen[j] == e)
+                return 0;
+        seen[k] = e;
+    }
+    return e;
+}
+
+uint32_t Z_envZ_mpbox_exc_chain(struct Z_env_instance_t *env, uint32_t exc, uint32_t i)
+{
+    int how = 0;
+    return chain_at((mpb_host *)env, exc, i, &how);
+}
+
+/* The text printed after the i-th exception of the chain (between it and
+ * the (i-1)-th), or 0. */
+uint32_t Z_envZ_mpbox_exc_link(struct Z_env_instance_t *env, uint32_t exc, uint32_t i)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t t[T_WORDS];
+    int how = 0;
+    if (!table(h, t) || !chain_at(h, exc, i, &how))
+        return 0;
+    return t[how];
+}
+
+void Z_envZ_mpbox_exc_raise_from(struct Z_env_instance_t *env, uint32_t exc, uint32_t from)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t x = ext(h, exc);
+    if (!x)
+        return;
+    /* raise X from None: no cause; from an exception: that one (an
+     * exception class is not instantiated here) */
+    put(h, x, W_CAUSE, from != exc && ext(h, from) ? from : 0);
+    put(h, x, W_FLAGS, word(h, x, W_FLAGS) | SUPPRESS);
+}
+
+/* exc is raised, or leaves a frame, while the innermost exception block
+ * of this frame that has caught an exception (prev_exc, the third word of
+ * an mp_exc_stack_t of 3 words) handles it: that one is exc's context,
+ * unless exc has one already or is it. As CPython does, a context chain
+ * that would lead back to exc is cut there. */
+void Z_envZ_mpbox_exc_caught(struct Z_env_instance_t *env, uint32_t exc, uint32_t exc_sp, uint32_t exc_stack)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t x = ext(h, exc);
+    if (!x || word(h, x, W_CONTEXT))
+        return;
+    uint32_t handled = 0;
+    for (uint32_t p = exc_sp, n = 0; p >= exc_stack && n < WALK_MAX && p >= 12; p -= 12, n++) {
+        uint32_t prev;
+        if (mpb_g_u32(mem(h), p + 8, &prev))
+            return;
+        if (prev) {
+            handled = prev;
+            break;
+        }
+    }
+    if (!handled || handled == exc || !ext(h, handled))
+        return;
+    uint32_t o = handled;
+    for (uint32_t n = 0; n < WALK_MAX; n++) {
+        uint32_t ox = ext(h, o);
+        uint32_t next = ox ? word(h, ox, W_CONTEXT) : 0;
+        if (!next)
+            break;
+        if (next == exc) {
+            put(h, ox, W_CONTEXT, 0);
+            break;
+        }
+        o = next;
+    }
+    put(h, x, W_CONTEXT, handled);
+}
+
+/* A load (dest[0] == 0) or store (dest[0] == SENTINEL, dest[1] the value)
+ * of one of the chain's attributes on the native exception self; 1 when
+ * answered. */
+uint32_t Z_envZ_mpbox_exc_attr(struct Z_env_instance_t *env, uint32_t self, uint32_t attr, uint32_t dest)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t t[T_WORDS], d0, d1;
+    if (!table(h, t) || mpb_g_u32(mem(h), dest, &d0) || mpb_g_u32(mem(h), dest + 4, &d1))
+        return 0;
+    int which = attr == t[T_CAUSE] ? T_CAUSE : attr == t[T_CONTEXT] ? T_CONTEXT : attr == t[T_SUPPRESS] ? T_SUPPRESS
+                : attr == t[T_TRACEBACK] ? T_TRACEBACK : -1;
+    uint32_t x = ext(h, self);
+    if (which < 0 || !x)
+        return 0;
+    if (d0 == 0) {
+        uint32_t v;
+        switch (which) {
+        case T_CAUSE: v = as_obj(word(h, x, W_CAUSE)); break;
+        case T_CONTEXT: v = as_obj(word(h, x, W_CONTEXT)); break;
+        case T_SUPPRESS: v = word(h, x, W_FLAGS) & SUPPRESS ? TRUE_OBJ : FALSE_OBJ; break;
+        default:
+            /* no traceback objects: the exception stands for its own
+             * traceback (lib/python/traceback.py reads it), None when it
+             * was never raised (traceback_len, the half-word at 6) */
+            v = (word(h, x, 1) >> 16) ? self : NONE_OBJ;
+        }
+        return mpb_g_put_u32(mem(h), dest, v) == 0;
+    }
+    if (d0 != SENTINEL || d1 == 0 || which == T_TRACEBACK)
+        return 0; /* deletes, and __traceback__ = None as MicroPython has it */
+    switch (which) {
+    case T_CAUSE:
+    case T_CONTEXT:
+        if (d1 != NONE_OBJ && !ext(h, d1))
+            return 0;
+        put(h, x, which == T_CAUSE ? W_CAUSE : W_CONTEXT, d1 == NONE_OBJ ? 0 : d1);
+        if (which == T_CAUSE)
+            put(h, x, W_FLAGS, word(h, x, W_FLAGS) | SUPPRESS);
+        break;
+    default:
+        if (d1 != TRUE_OBJ && d1 != FALSE_OBJ)
+            return 0;
+        put(h, x, W_FLAGS, d1 == TRUE_OBJ ? word(h, x, W_FLAGS) | SUPPRESS : word(h, x, W_FLAGS) & ~SUPPRESS);
+    }
+    return mpb_g_put_u32(mem(h), dest, 0) == 0; /* stored */
+}

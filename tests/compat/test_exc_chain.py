@@ -1,0 +1,151 @@
+# Exception chaining (guest/excchain, host/exc.c): __cause__, __context__,
+# __suppress_context__, __traceback__ and the chain traceback.format_exception
+# prints. Output must be identical under CPython 3.11 and mpbox.
+import gc
+import traceback
+
+
+class ConfigError(Exception):
+    pass
+
+
+def load(value):
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ConfigError('bad value %r' % value) from exc
+
+
+try:
+    load('abc')
+except ConfigError as err:
+    print('cause:', type(err.__cause__).__name__, err.__cause__)
+    print('context is cause:', err.__context__ is err.__cause__, 'suppress:', err.__suppress_context__)
+
+# the context of an exception raised while another is handled
+try:
+    try:
+        {}['missing']
+    except KeyError:
+        raise RuntimeError('while handling')
+except RuntimeError as err:
+    print('context:', repr(err.__context__), 'cause:', err.__cause__, err.__suppress_context__)
+
+# raised by the guest itself (not a raise statement), in a nested handler
+try:
+    try:
+        [][1]
+    except IndexError:
+        try:
+            pass
+        finally:
+            x = 1
+        1 / 0
+except ZeroDivisionError as err:
+    print('builtin context:', type(err.__context__).__name__, err.__context__)
+
+# from None; bare raise keeps the exception as it is
+try:
+    try:
+        {}['k']
+    except KeyError:
+        raise ValueError('outer') from None
+except ValueError as err:
+    print('from None:', err.__cause__, err.__suppress_context__, type(err.__context__).__name__)
+
+try:
+    try:
+        raise TypeError('t')
+    except TypeError:
+        raise
+except TypeError as err:
+    print('re-raised:', err.__context__, err.__cause__)
+
+
+# raised in a function called from an except block
+def fail():
+    raise LookupError('deep')
+
+
+try:
+    try:
+        raise OSError('first')
+    except OSError:
+        fail()
+except LookupError as err:
+    print('through a call:', repr(err.__context__))
+
+# a fresh exception has none of them
+e = ValueError('fresh')
+print('fresh:', e.__cause__, e.__context__, e.__suppress_context__, e.__traceback__)
+
+# setting __cause__ and __suppress_context__
+e.__cause__ = KeyError('set')
+print('set cause:', repr(e.__cause__), e.__suppress_context__)
+e.__cause__ = None
+e.__suppress_context__ = False
+print('unset:', e.__cause__, e.__suppress_context__)
+
+# a raised exception has a traceback
+try:
+    raise ValueError('tb')
+except ValueError as err:
+    print('has traceback:', err.__traceback__ is not None)
+
+# the chain survives collections while the exception is alive
+def chained():
+    try:
+        try:
+            raise KeyError('inner%d' % 7)
+        except KeyError as inner:
+            raise ValueError('middle') from inner
+    except ValueError:
+        raise RuntimeError('outer')
+
+
+try:
+    chained()
+except RuntimeError as err:
+    kept = err
+junk = [[i] * 10 for i in range(2000)]
+del junk
+gc.collect()
+print('after gc:', repr(kept.__context__), repr(kept.__context__.__cause__),
+      kept.__context__.__cause__.__context__)
+
+# a context chain that would loop is cut
+try:
+    try:
+        raise KeyError('a')
+    except KeyError as a:
+        try:
+            raise ValueError('b')
+        except ValueError:
+            raise a
+except KeyError as err:
+    print('cycle cut:', repr(err.__context__), err.__context__.__context__)
+
+# traceback prints the chain, oldest first
+try:
+    chained()
+except RuntimeError as err:
+    lines = traceback.format_exception(err)
+    text = ''.join(lines)
+    print([l for l in text.split('\n') if l and not l.startswith(' ')])
+    print(traceback.format_exception_only(err))
+    lines = traceback.format_exception(err, chain=False)
+    print([l for l in ''.join(lines).split('\n') if l and not l.startswith(' ')])
+
+# TracebackException follows the chain
+te = traceback.TracebackException.from_exception(kept)
+print(type(te.__context__).__name__, str(te.__context__), str(te.__context__.__cause__),
+      te.__context__.__cause__.__context__, te.__suppress_context__)
+print([l for l in ''.join(te.format()).split('\n') if l and not l.startswith(' ')])
+
+# a chain set by hand that loops
+a, b = KeyError('a'), ValueError('b')
+a.__context__ = b
+b.__context__ = a
+print([l for l in ''.join(traceback.format_exception(a)).split('\n') if l and not l.startswith(' ')])
+te = traceback.TracebackException.from_exception(a)
+print(str(te.__context__), te.__context__.__context__)
