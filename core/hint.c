@@ -46,25 +46,25 @@ static const struct hint_rule rules[] = {
      "MicroPython float has no is_integer(); use x == int(x) (for a finite x)."},
 
     /* ---- dict views, types ---- */
-    {"TypeError", "unsupported types for __*__: 'dict_view', *", NULL,
+    {"TypeError", "unsupported operand type(s) for *: 'dict_view' and *", NULL,
      "MicroPython dict views (keys(), items()) have no set operations; convert first: "
      "set(d.keys()) | other."},
-    {"TypeError", "unsupported types for __*__: *, 'dict_view'", NULL,
+    {"TypeError", "unsupported operand type(s) for *: * and 'dict_view'", NULL,
      "MicroPython dict views (keys(), items()) have no set operations; convert first: "
      "other - set(d.keys())."},
-    {"TypeError", "unsupported types for __or__: 'type', 'type'", NULL,
+    {"TypeError", "unsupported operand type(s) for |: 'type' and 'type'", NULL,
      "MicroPython has no union types (int | str); in isinstance() use a tuple: "
      "isinstance(x, (int, str))."},
-    {"TypeError", "unsupported types for __or__: 'type', 'NoneType'", NULL,
+    {"TypeError", "unsupported operand type(s) for |: 'type' and 'NoneType'", NULL,
      "MicroPython has no union types (int | None) outside annotations; use "
      "typing.Optional[int], or a tuple in isinstance(): isinstance(x, (int, type(None)))."},
-    {"TypeError", "'type' object isn't subscriptable", NULL,
+    {"TypeError", "'type' object is not subscriptable", NULL,
      "MicroPython types cannot be subscripted at run time (list[int]); annotations are "
      "fine, and a type alias can use typing (from typing import List; "
      "Matrix = List[List[float]]) or drop the parameters (Matrix = list)."},
-    {"TypeError", "unsupported types for __add__: 'str', 'int'", NULL,
+    {"TypeError", "can only concatenate str (not \"int\") to str", NULL,
      "str + int needs a conversion: 'n=' + str(n), or an f-string: f'n={n}'."},
-    {"TypeError", "unsupported types for __add__: 'str', 'float'", NULL,
+    {"TypeError", "can only concatenate str (not \"float\") to str", NULL,
      "str + float needs a conversion: 'x=' + str(x), or an f-string: f'x={x}'."},
 
     {"ValueError", "dict update sequence has wrong length", NULL,
@@ -115,21 +115,21 @@ static const struct hint_rule rules[] = {
      "MicroPython print() has no flush=; remove it."},
 
     /* ---- built-in names and exception classes ---- */
-    {"NameError", "name 'exit' isn't defined", NULL, "Use sys.exit() (after import sys)."},
-    {"NameError", "name 'quit' isn't defined", NULL, "Use sys.exit() (after import sys)."},
-    {"NameError", "name '__file__' isn't defined", NULL,
+    {"NameError", "name 'exit' is not defined", NULL, "Use sys.exit() (after import sys)."},
+    {"NameError", "name 'quit' is not defined", NULL, "Use sys.exit() (after import sys)."},
+    {"NameError", "name '__file__' is not defined", NULL,
      "The program runs from a string, so __file__ is not defined; use paths relative to the "
      "working directory (os.getcwd())."},
-    {"NameError", "name 'ModuleNotFoundError' isn't defined", NULL,
+    {"NameError", "name 'ModuleNotFoundError' is not defined", NULL,
      "MicroPython raises ImportError for a missing module; catch ImportError."},
-    {"NameError", "name 'RecursionError' isn't defined", NULL,
+    {"NameError", "name 'RecursionError' is not defined", NULL,
      "MicroPython raises RuntimeError('maximum recursion depth exceeded'); catch RuntimeError."},
-    {"NameError", "name 'Unicode*Error' isn't defined", NULL,
+    {"NameError", "name 'Unicode*Error' is not defined", NULL,
      "MicroPython raises UnicodeError for encoding and decoding errors; catch UnicodeError."},
-    {"NameError", "name 'IOError' isn't defined", NULL, "Use OSError (IOError is its old name)."},
-    {"NameError", "name 'EnvironmentError' isn't defined", NULL,
+    {"NameError", "name 'IOError' is not defined", NULL, "Use OSError (IOError is its old name)."},
+    {"NameError", "name 'EnvironmentError' is not defined", NULL,
      "Use OSError (EnvironmentError is its old name)."},
-    {"NameError", "name '*Warning' isn't defined", NULL,
+    {"NameError", "name '*Warning' is not defined", NULL,
      "MicroPython has no warning classes (nor a warnings module); print the warning or "
      "raise an exception instead."},
 

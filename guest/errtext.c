@@ -39,6 +39,23 @@
  * use of the format "invalid syntax for integer with base %d: " gets the
  * table's ninth text instead (same %d).
  *
+ * 3. Texts with the same arguments as MicroPython's: every use of
+ * "'%s' object isn't subscriptable", "... isn't iterable", "... isn't
+ * callable", "name '%q' isn't defined", "%q indices must be integers, not
+ * %s" and "'%s' object doesn't support item assignment" gets the table's
+ * text (CPython's wording) instead, while there is a table.
+ *
+ * 4. A binary operation no type supports: MicroPython raises
+ * "unsupported types for %q: '%s', '%s'" with the operator's method name
+ * and the two type names in a va_list of three words. The format becomes
+ * env.mpbox_binop_text(op, va, format) (host/exc.c), which picks CPython's
+ * text by operator and types ("can only concatenate str (not "int") to
+ * str", "'<' not supported between instances of ...", "unsupported operand
+ * type(s) for +: ...") and rewrites the three words to its arguments. The
+ * raise is found as the one use of the format; its va_list is its third
+ * operand, a local, and its first word is stored just before as
+ * i32.load8_u offset=TABLE (op) (mp_binary_op_method_name[op]).
+ *
  * Run after guest/sort (its export). py/runtime0.h: the binary operators'
  * numbers below. */
 #include "match.h"
@@ -47,6 +64,7 @@
 #define TEXT_FN "mpbox$div0_text"
 #define DIV0_MSG "divide by zero"
 #define INT_MSG "invalid syntax for integer with base %d: "
+#define BINOP_MSG "unsupported types for %q: '%s', '%s'"
 /* mp_binary_op_t (MicroPython 1.27) */
 #define OP_INPLACE_FLOOR_DIVIDE 18
 #define OP_INPLACE_TRUE_DIVIDE 19
@@ -58,7 +76,19 @@
 #define OP_POWER 34
 #define OP_DIVMOD 35
 /* the table's entries, in lib/python/_mpbox_exc.py's order */
-enum { T_DIV, T_INT_DIV, T_INT_MOD, T_FLOAT_DIV, T_FLOAT_FLOORDIV, T_FLOAT_MOD, T_FLOAT_DIVMOD, T_FLOAT_POW, T_INT_LITERAL };
+enum { T_DIV, T_INT_DIV, T_INT_MOD, T_FLOAT_DIV, T_FLOAT_FLOORDIV, T_FLOAT_MOD, T_FLOAT_DIVMOD, T_FLOAT_POW, T_INT_LITERAL,
+       T_SAME_ARGS /* then the texts of `same_args`, in order */ };
+
+/* MicroPython's texts whose uses take the table's entry T_SAME_ARGS + i */
+static const char *const same_args[] = {
+    "'%s' object isn't subscriptable",
+    "'%s' object isn't iterable",
+    "'%s' object isn't callable",
+    "name '%q' isn't defined",
+    "%q indices must be integers, not %s",
+    "'%s' object doesn't support item assignment",
+};
+#define N_SAME_ARGS (sizeof same_args / sizeof *same_args)
 
 enum { K_INT, K_FLOAT, K_LOG };
 typedef struct {
@@ -203,8 +233,49 @@ int main(int argc, char **argv)
                                         BinaryenLoad(mod, 4, false, 4 * T_INT_LITERAL, 4, I,
                                                      BinaryenGlobalGet(mod, TABLE_GLOBAL, I)),
                                         c32(int_msg)));
+    /* texts with the same arguments */
+    for (size_t t = 0; t < N_SAME_ARGS; t++) {
+        int32_t addr = data_address(same_args[t]);
+        const_use tu[8];
+        size_t n = const_uses(addr, tu, 8);
+        if (n == 0) mismatch("the text \"%s\" is not used", same_args[t]);
+        for (size_t u = 0; u < n; u++)
+            BinaryenCallSetOperandAt(tu[u].call, tu[u].operand,
+                                     BinaryenIf(mod, BinaryenGlobalGet(mod, TABLE_GLOBAL, I),
+                                                BinaryenLoad(mod, 4, false, 4 * (T_SAME_ARGS + (uint32_t)t), 4, I,
+                                                             BinaryenGlobalGet(mod, TABLE_GLOBAL, I)),
+                                                c32(addr)));
+    }
+    /* the binary operation no type supports */
+    int32_t binop_msg = data_address(BINOP_MSG);
+    if (const_uses(binop_msg, uses, 2) != 1 || uses[0].operand != 1 || BinaryenCallGetNumOperands(uses[0].call) != 3)
+        mismatch("%s", "the unsupported-types format is not raised once as (type, format, va_list)");
+    BinaryenExpressionRef va = BinaryenCallGetOperandAt(uses[0].call, 2);
+    if (!is_id(va, ID_LOCAL_GET)) mismatch("%s", "the unsupported-types va_list is not a local");
+    BinaryenExpressionRef op = NULL;
+    collect(uses[0].f);
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_STORE) || BinaryenStoreGetOffset(e) != 0 || !is_local(BinaryenStoreGetPtr(e), BinaryenLocalGetGetIndex(va)))
+            continue;
+        BinaryenExpressionRef v = BinaryenStoreGetValue(e);
+        if (is_id(v, ID_LOAD) && BinaryenLoadGetBytes(v) == 1 && !BinaryenLoadIsSigned(v) &&
+            is_id(BinaryenLoadGetPtr(v), ID_LOCAL_GET)) {
+            if (op) mismatch("%s", "two stores of an operator's method name");
+            op = BinaryenLoadGetPtr(v);
+        }
+    }
+    if (!op) mismatch("%s", "the operator of the unsupported-types raise not found");
+    add_import("mpbox$binop_text", "mpbox_binop_text", 3, 1);
+    BinaryenCallSetOperandAt(uses[0].call, 1,
+                             call("mpbox$binop_text",
+                                  (BinaryenExpressionRef[]){BinaryenExpressionCopy(op, mod), BinaryenExpressionCopy(va, mod),
+                                                            c32(binop_msg)},
+                                  3, I));
+
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts and int()'s chosen as CPython's\n", prog, argv[1], argv[2], nsites);
+    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, %zu others and binary operations' chosen as CPython's\n",
+            prog, argv[1], argv[2], nsites, N_SAME_ARGS);
     return 0;
 }

@@ -226,3 +226,52 @@ uint32_t Z_envZ_mpbox_exc_attr(struct Z_env_instance_t *env, uint32_t self, uint
     }
     return mpb_g_put_u32(mem(h), dest, 0) == 0; /* stored */
 }
+
+/* ---- the text of a binary operation no type supports (guest/errtext) ---- */
+
+/* mp_binary_op_t of MicroPython 1.27 (py/runtime0.h) */
+enum { OP_LESS = 0, OP_MORE_EQUAL = 4, OP_INPLACE_ADD = 14, OP_INPLACE_MULTIPLY = 16, OP_ADD = 27, OP_MULTIPLY = 29,
+       OP_DIVMOD = 35 };
+/* entries of guest/errtext's table (lib/python/_mpbox_exc.py's _TEXTS):
+ * the four formats, then one operator symbol per operator 0..OP_DIVMOD
+ * (empty where CPython has none) */
+enum { E_UNSUPPORTED = 15, E_CONCAT, E_COMPARE, E_SEQ_MUL, E_SYMBOLS, E_WORDS = E_SYMBOLS + OP_DIVMOD + 1 };
+#define TYPE_NAME_MAX 64
+
+static int is_sequence(const char *name)
+{
+    return !strcmp(name, "str") || !strcmp(name, "list") || !strcmp(name, "tuple") || !strcmp(name, "bytes") ||
+           !strcmp(name, "bytearray");
+}
+
+/* va holds (method name qstr, left type name, right type name) for
+ * "unsupported types for %q: '%s', '%s'" (fmt); returns CPython's format
+ * for op and rewrites va to its arguments, or returns fmt as it is. */
+uint32_t Z_envZ_mpbox_binop_text(struct Z_env_instance_t *env, uint32_t op, uint32_t va, uint32_t fmt)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t at = *Z_micropythonZ_mpbox_error_texts(h->inst), t[E_WORDS], w[3];
+    char left[TYPE_NAME_MAX], right[TYPE_NAME_MAX];
+    if (!at || op > OP_DIVMOD || mpb_g_read(mem(h), at, t, sizeof t) || mpb_g_read(mem(h), va, w, sizeof w) ||
+        mpb_g_cstr(mem(h), w[1], left, sizeof left) < 0 || mpb_g_cstr(mem(h), w[2], right, sizeof right) < 0)
+        return fmt;
+    uint32_t sym = t[E_SYMBOLS + op], out[3] = {sym, w[1], w[2]}, text;
+    char s0 = 0;
+    if (!sym || mpb_g_read(mem(h), sym, &s0, 1) || !s0)
+        return fmt;
+    if ((op == OP_ADD || op == OP_INPLACE_ADD) && strcmp(left, right) != 0 &&
+        (!strcmp(left, "str") || !strcmp(left, "list") || !strcmp(left, "tuple"))) {
+        text = t[E_CONCAT]; /* can only concatenate str (not "int") to str */
+        out[0] = w[1], out[1] = w[2], out[2] = w[1];
+    } else if ((op == OP_MULTIPLY || op == OP_INPLACE_MULTIPLY) && (is_sequence(left) || is_sequence(right))) {
+        text = t[E_SEQ_MUL]; /* can't multiply sequence by non-int of type 'str' */
+        out[0] = is_sequence(left) ? w[2] : w[1];
+    } else if (op >= OP_LESS && op <= OP_MORE_EQUAL) {
+        text = t[E_COMPARE];
+    } else {
+        text = t[E_UNSUPPORTED];
+    }
+    if (!text || mpb_g_write(mem(h), va, out, sizeof out))
+        return fmt;
+    return text;
+}

@@ -18,12 +18,28 @@ import os
 
 
 # CPython's texts that guest/errtext puts in place of MicroPython's, in
-# the order of its table: ZeroDivisionError's by operation, then int()'s
-# format. NUL-terminated, kept alive by this module.
+# the order of its table: ZeroDivisionError's by operation, int()'s
+# format, the texts with MicroPython's arguments, then what host/exc.c
+# picks for binary operations. NUL-terminated, kept alive by this module.
 _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'integer modulo by zero\x00',
           b'float division by zero\x00', b'float floor division by zero\x00', b'float modulo\x00',
           b'float divmod()\x00', b'0.0 cannot be raised to a negative power\x00',
-          b'invalid literal for int() with base %d: \x00')
+          b'invalid literal for int() with base %d: \x00',
+          # same arguments as MicroPython's texts (guest/errtext's same_args)
+          b"'%s' object is not subscriptable\x00", b"'%s' object is not iterable\x00",
+          b"'%s' object is not callable\x00", b"name '%q' is not defined\x00",
+          b'%q indices must be integers or slices, not %s\x00',
+          b"'%s' object does not support item assignment\x00",
+          # a binary operation no type supports (host/exc.c picks one)
+          b"unsupported operand type(s) for %s: '%s' and '%s'\x00",
+          b'can only concatenate %s (not "%s") to %s\x00',
+          b"'%s' not supported between instances of '%s' and '%s'\x00",
+          b"can't multiply sequence by non-int of type '%s'\x00") + tuple(
+    # the operators' symbols, by number (py/runtime0.h), empty where none
+    [(s + '\x00').encode() for s in (
+        '<', '>', '', '<=', '>=', '', '', '', '',
+        '|=', '^=', '&=', '<<=', '>>=', '+=', '-=', '*=', '@=', '//=', '/=', '%=', '**=',
+        '|', '^', '&', '<<', '>>', '+', '-', '*', '@', '//', '/', '%', '** or pow()', 'divmod()')])
 
 
 # The lines between the exceptions of a printed chain, as CPython's.
@@ -170,12 +186,15 @@ def _error(e, name, name2=None):
     return new
 
 
+# The new exception is raised after the except block, so that its
+# __context__ is what the caller was handling, as in CPython.
 def _wrap1(fn):
     def call(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except OSError as e:
-            raise _error(e, args[0] if args else None)
+            err = e
+        raise _error(err, args[0] if args else None)
     return call
 
 
@@ -184,7 +203,8 @@ def _wrap2(fn):
         try:
             return fn(src, dst)
         except OSError as e:
-            raise _error(e, src, dst)
+            err = e
+        raise _error(err, src, dst)
     return call
 
 

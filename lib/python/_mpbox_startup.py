@@ -138,7 +138,7 @@ def __mpbox_host():
                     if type(x) not in plain:
                         self.check(x, set())
             except RuntimeError:
-                raise ValueError('host function arguments nested too deeply')
+                raise ValueError('host function arguments nested too deeply') from None
             r = self.call(self.name, self.dumps({'args': args, 'kwargs': kwargs}))
             if type(r) is not str:
                 raise MemoryError('no memory for the host function result')
@@ -174,6 +174,8 @@ def __mpbox_host():
         try:
             c = compile('\\\n' * line + src[off:].decode(), '<stdin>', 'eval')
         except SyntaxError:
+            c = None
+        if c is None:  # not in the except block: the program's errors are its own
             exec(compile(src.decode(), '<stdin>', 'exec'), g)
             return
         exec(compile(src[:off].decode(), '<stdin>', 'exec'), g)

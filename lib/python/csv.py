@@ -165,7 +165,7 @@ def get_dialect(name):
     try:
         return _dialects[name]
     except (KeyError, TypeError):
-        raise Error('unknown dialect')
+        raise Error('unknown dialect') from None
 
 
 def list_dialects():
@@ -211,7 +211,7 @@ class _Reader:
             except StopIteration:
                 if self._field or state == _IN_QUOTED:
                     if d.strict:
-                        raise Error('unexpected end of data')
+                        raise Error('unexpected end of data') from None
                     self._save()
                     break
                 raise
@@ -262,7 +262,7 @@ class _Reader:
                 try:
                     fields[k] = float(f)
                 except ValueError:
-                    raise ValueError('could not convert string to float: %r' % (f,))
+                    raise ValueError('could not convert string to float: %r' % (f,)) from None
         return fields
 
     def _quoted_line(self, body, d):
@@ -308,7 +308,7 @@ class _Reader:
                     try:
                         value = float(value)
                     except ValueError:
-                        raise ValueError('could not convert string to float: %r' % (value,))
+                        raise ValueError('could not convert string to float: %r' % (value,)) from None
                 fields.append(value)
                 if i >= n:
                     return fields
@@ -334,7 +334,7 @@ class _Reader:
             try:
                 s = float(s)
             except ValueError:
-                raise ValueError('could not convert string to float: %r' % (s,))
+                raise ValueError('could not convert string to float: %r' % (s,)) from None
         self._fields.append(s)
 
     def _step(self, state, c, delim, quote, esc, quoting, d):
@@ -478,7 +478,7 @@ class _Writer:
         try:
             items = iter(row)
         except TypeError:
-            raise Error('iterable expected, not %s' % type(row).__name__)
+            raise Error('iterable expected, not %s' % type(row).__name__) from None
         parts = []
         for x in items:
             if d.quoting == QUOTE_NONNUMERIC:

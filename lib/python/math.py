@@ -126,7 +126,7 @@ def _overflow_only(cfun):
         try:
             return cfun(x)
         except ValueError:
-            raise OverflowError('math range error')
+            raise OverflowError('math range error') from None
     return f
 
 
@@ -144,7 +144,7 @@ def pow(x, y):
     except ValueError:
         if x == 0 or (x < 0 and y != _m.floor(y)) or x != x or y != y:
             raise
-        raise OverflowError('math range error')
+        raise OverflowError('math range error') from None
 
 
 def exp2(x):
@@ -164,7 +164,7 @@ def gamma(x):
         return _m.gamma(x)
     except ValueError:
         if x > 0:
-            raise OverflowError('math range error')
+            raise OverflowError('math range error') from None
         raise
 
 

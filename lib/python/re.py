@@ -1881,7 +1881,7 @@ def _unlatin1(s):
     try:
         return s.encode() if len(s.encode()) == len(s) else bytes([ord(c) for c in s])
     except ValueError:
-        raise ValueError('bytes pattern produced a character outside 0-255')
+        raise ValueError('bytes pattern produced a character outside 0-255') from None
 
 
 def _subject(x):

@@ -77,7 +77,7 @@ def _ratio(x):
     try:
         return x.numerator, x.denominator
     except AttributeError:
-        raise TypeError("can't convert type '%s' to numerator/denominator" % type(x).__name__)
+        raise TypeError("can't convert type '%s' to numerator/denominator" % type(x).__name__) from None
 
 
 def _coerce(T, S):
@@ -202,7 +202,7 @@ def geometric_mean(data):
         return math.exp(fmean([math.log(x) for x in data]))
     except ValueError:
         raise StatisticsError('geometric mean requires a non-empty dataset '
-                              'containing positive numbers')
+                              'containing positive numbers') from None
 
 
 def harmonic_mean(data, weights=None):
@@ -292,7 +292,7 @@ def median_grouped(data, interval=1.0):
         interval = float(interval)
         x = float(x)
     except (ValueError, TypeError):
-        raise TypeError('Value cannot be converted to a float')
+        raise TypeError('Value cannot be converted to a float') from None
     return (x - interval / 2.0) + interval * (n / 2 - lo) / (hi - lo)
 
 

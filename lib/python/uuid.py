@@ -38,7 +38,7 @@ class UUID:
             try:
                 int = _int(hex, 16)
             except ValueError:
-                raise ValueError('invalid literal for int() with base 16: %r' % (hex,))
+                raise ValueError('invalid literal for int() with base 16: %r' % (hex,)) from None
         if bytes_le is not None:
             if len(bytes_le) != 16:
                 raise ValueError('bytes_le is not a 16-char string')

@@ -1,0 +1,48 @@
+# The texts of common TypeErrors and NameErrors (guest/errtext, host/exc.c):
+# output must be identical under CPython 3.11 and mpbox.
+NONE, FIVE, TUP, LST = None, 5, ('a',), [1]
+cases = [
+    ('str + int', lambda: 'a' + 1),
+    ('int + str', lambda: 1 + 'a'),
+    ('list + tuple', lambda: [1] + (1,)),
+    ('tuple + list', lambda: (1,) + [1]),
+    ('int - str', lambda: 1 - 'a'),
+    ('str - str', lambda: 'a' - 'b'),
+    ('str * str', lambda: 'a' * 'b'),
+    ('list * float', lambda: [1] * 1.5),
+    ('int ** str', lambda: 2 ** 'a'),
+    ('int & float', lambda: 3 & 1.0),
+    ('int // str', lambda: 3 // 'x'),
+    ('int < str', lambda: 1 < 'a'),
+    ('str >= int', lambda: 'a' >= 1),
+    ('None < None', lambda: None < None),
+    ('sum of str', lambda: sum(['a'])),
+    ('sorted mixed', lambda: sorted([1, 'a'])),
+    ('None[0]', lambda: NONE[0]),
+    ('int[0]', lambda: FIVE[0]),
+    ('len(int)', lambda: len(5)),
+    ('iter(int)', lambda: iter(5)),
+    ('for over int', lambda: [x for x in 5]),
+    ('call int', lambda: FIVE()),
+    ('call None', lambda: NONE()),
+    ('tuple[float]', lambda: TUP[1.5]),
+    ('list[None]', lambda: LST[None]),
+    ('str item assignment', lambda: exec("s = 'abc'\ns[0] = 'x'")),
+    ('tuple item assignment', lambda: exec("t = (1,)\nt[0] = 2")),
+    ('undefined name', lambda: undefined_name),
+]
+
+
+def g():
+    s = 'total: '
+    s += 5
+
+
+cases.append(('str += int', g))
+
+for name, fn in cases:
+    try:
+        fn()
+        print(name, 'no error')
+    except Exception as e:
+        print(name, '|', type(e).__name__, '|', e)
