@@ -5,20 +5,20 @@ import gc
 import traceback
 
 
-class ConfigError(Exception):
+class SettingsError(Exception):
     pass
 
 
-def load(value):
+def parse_port(value):
     try:
         return int(value)
     except ValueError as exc:
-        raise ConfigError('bad value %r' % value) from exc
+        raise SettingsError('bad port %r' % value) from exc
 
 
 try:
-    load('abc')
-except ConfigError as err:
+    parse_port("80x")
+except SettingsError as err:
     print('cause:', type(err.__cause__).__name__, err.__cause__)
     print('context is cause:', err.__context__ is err.__cause__, 'suppress:', err.__suppress_context__)
 
