@@ -196,7 +196,7 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     mpb_watchdog_disarm(s);
     h->gc_stack_top = outer_top;
     if (h->gc_busy) { /* trapped inside a collection: give fuel back its count */
-        h->gc_busy = 0;
+        mpb_gc_interrupted(h);
         mpb_guest_set_fuel(s, h->gc_fuel);
     }
     h->call = NULL;

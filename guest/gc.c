@@ -28,9 +28,15 @@
  *     allocator's break alone (a freed area would sit inside malloc,
  *     invisible to that count, and MicroPython frees an area whose only live
  *     object is its block 0);
+ *   - gc_mark_subtree's body becomes a call to env.mpbox_gc_mark(area,
+ *     block): the host marks (a binary search over the areas for each
+ *     word, not a walk along their list, and a stack that does not
+ *     overflow after 64 blocks: MicroPython then rescans the whole heap).
+ *     gc_collect_start calls it for each root; gc_collect_end's rescan,
+ *     which has its own inlined copy of the marker, no longer runs: only
+ *     that copy and gc_mark_subtree set the overflow flag it tests;
  *   - exports: gc_collect_start and gc_collect_end (as mpbox_gc_collect_start
- *     / mpbox_gc_collect_end), gc_mark_subtree (mpbox_gc_mark_subtree,
- *     (area, block)), the global "mpbox_gc_live" (the host's record of the
+ *     / mpbox_gc_collect_end), the global "mpbox_gc_live" (the host's record of the
  *     heap in use after the last collection, kept with the instance so that
  *     checkpoints and snapshots carry it) and "mpbox_sbrk_ptr" (the address
  *     of the allocator's break).
@@ -51,6 +57,7 @@
 
 #define IMPORT_COLLECT "mpbox$gc_collect"
 #define IMPORT_ROOM "mpbox$gc_room"
+#define IMPORT_MARK "mpbox$gc_mark"
 #define GLOBAL_REQUEST "mpbox_gc_request"
 #define GLOBAL_LIVE "mpbox_gc_live"
 #define GLOBAL_SBRK "mpbox_sbrk_ptr"
@@ -560,6 +567,8 @@ static void rewrite(BinaryenModuleRef m, const found *g, int *threshold_sites, i
     BinaryenType i32 = BinaryenTypeInt32(), none = BinaryenTypeNone();
     BinaryenAddFunctionImport(m, IMPORT_COLLECT, "env", "mpbox_gc_collect", i32, none);
     BinaryenAddFunctionImport(m, IMPORT_ROOM, "env", "mpbox_gc_room", i32, i32);
+    BinaryenType ii_types[2] = {i32, i32};
+    BinaryenAddFunctionImport(m, IMPORT_MARK, "env", "mpbox_gc_mark", BinaryenTypeCreate(ii_types, 2), none);
     BinaryenAddGlobal(m, GLOBAL_REQUEST, i32, true, BinaryenConst(m, BinaryenLiteralInt32(0)));
     BinaryenAddGlobal(m, GLOBAL_LIVE, i32, true, BinaryenConst(m, BinaryenLiteralInt32(0)));
     BinaryenAddGlobal(m, GLOBAL_SBRK, i32, false, BinaryenConst(m, BinaryenLiteralInt32((int32_t)g->sbrk_addr)));
@@ -568,7 +577,6 @@ static void rewrite(BinaryenModuleRef m, const found *g, int *threshold_sites, i
     BinaryenAddGlobalExport(m, GLOBAL_SBRK, GLOBAL_SBRK);
     BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->start), "mpbox_gc_collect_start");
     BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->end), "mpbox_gc_collect_end");
-    BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->mark), "mpbox_gc_mark_subtree");
 
     /* gc_alloc's calls of gc_collect carry why they collect */
     sites a = body_of(g->alloc);
@@ -594,6 +602,9 @@ static void rewrite(BinaryenModuleRef m, const found *g, int *threshold_sites, i
     BinaryenExpressionRef rec = BinaryenGlobalSet(m, GLOBAL_REQUEST, BinaryenLocalGet(m, 0, i32));
     BinaryenExpressionRef entry[2] = {rec, BinaryenFunctionGetBody(g->alloc)};
     BinaryenFunctionSetBody(g->alloc, BinaryenBlock(m, NULL, entry, 2, BinaryenTypeAuto()));
+
+    BinaryenExpressionRef where[2] = {BinaryenLocalGet(m, 0, i32), BinaryenLocalGet(m, 1, i32)};
+    BinaryenFunctionSetBody(g->mark, BinaryenCall(m, IMPORT_MARK, where, 2, none));
 
     BinaryenExpressionRef why = BinaryenConst(m, BinaryenLiteralInt32(0));
     BinaryenFunctionSetBody(g->collect, BinaryenCall(m, IMPORT_COLLECT, &why, 1, none));

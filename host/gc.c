@@ -17,16 +17,22 @@
  *     the invoke_* trampolines' and any import's arguments in flight.
  *
  * Every 4-byte-aligned word is taken as a possible guest address, and every
- * 8-byte-aligned word as a possible host pointer into linear memory (gcc may
- * keep `memory + address` instead of the address). A word that points
- * anywhere inside an allocated block keeps the whole block (gcc may also
- * keep `memory + address + field offset`). This is conservative: it may
- * keep some garbage alive, never free a live object.
+ * 8-byte-aligned word of the native stack as a possible host pointer into
+ * linear memory (gcc may keep `memory + address` instead of the address).
+ * On the native stack a word that points anywhere inside an allocated
+ * block keeps the whole block (gcc may also keep `memory + address + field
+ * offset`). The shadow stack and the globals hold what the guest's C code
+ * stored, like the C stack of MicroPython's other ports, and its rule
+ * applies there: a block is kept by a pointer to its start. (A stale
+ * number in the shadow stack that fell inside a list's 1.2 MB array kept
+ * 300k dead rows alive.) This is conservative: it may keep some garbage
+ * alive, never free a live object.
  *
  * Collections do not use fuel (the counter is held while one runs), so the
  * fuel of a run does not depend on when collections happen or on what the
  * scan happens to find.
  */
+#include <stdio.h>
 #include "gmem.h"
 #include "host.h"
 
@@ -47,14 +53,6 @@ enum { AT_FREE = 0, AT_HEAD = 1, AT_TAIL = 2, AT_MARK = 3 };
 enum { AREA_NEXT, AREA_ATB, AREA_ATB_LEN, AREA_FTB, AREA_POOL, AREA_POOL_END, AREA_WORDS = 8 };
 
 typedef mpb_gc_area gc_area;
-
-/* The areas are kept in the host struct, not on the native stack, which is
- * scanned: their pool addresses would keep each area's first block. */
-typedef struct gc_scan {
-    mpb_host *h;
-    gc_area *areas;
-    int n;
-} gc_scan;
 
 #if MPBOX_FUEL
 static int64_t *fuel_counter(mpb_host *h) { return (int64_t *)Z_micropythonZ_mpbox_fuel(h->inst); }
@@ -98,65 +96,236 @@ static int kind(const gc_area *g, uint32_t block)
     return g->atb[block >> 2] >> ((block & 3) * 2) & 3;
 }
 
-/* Mark the block that guest address `p` points into, and what it
- * references (the guest's gc_mark_subtree), unless already marked. */
-static void mark(gc_scan *s, uint32_t p)
+static void set_mark(gc_area *g, uint32_t block)
 {
-    for (int i = 0; i < s->n; i++) {
-        gc_area *g = &s->areas[i];
-        if (p < g->pool || p >= g->end)
-            continue;
-        uint32_t b = (p - g->pool) / GC_BLOCK;
-        int k;
-        while ((k = kind(g, b)) == AT_TAIL) {
-            if (b == 0)
-                return; /* a tail without a head: damaged table */
-            if ((b & 3) == 0 && b >= 4 && g->atb[(b >> 2) - 1] == 0xaa)
-                b -= 4; /* four tails at once */
-            else
-                b--;
-        }
-        if (k != AT_HEAD)
-            return; /* free, or marked already */
-        g->atb[b >> 2] |= (uint8_t)(AT_MARK << ((b & 3) * 2));
-        MPB_GUEST_CALL(s->h, Z_micropythonZ_mpbox_gc_mark_subtree(s->h->inst, g->addr, b));
-        return;
+    g->atb[block >> 2] |= (uint8_t)(AT_MARK << ((block & 3) * 2));
+}
+
+/* ---- marking ------------------------------------------------------------
+ *
+ * The host marks, not the guest: guest/gc.c turns gc_mark_subtree into the
+ * import env.mpbox_gc_mark. MicroPython's marker looks each candidate word
+ * up with a walk along the area list and keeps a stack of 64 blocks; when
+ * that overflows (a list of 300k objects), gc_collect_end rescans every
+ * marked block of the heap, as often as it overflows again. Here the areas
+ * are sorted by address (a binary search per word) and the stack grows as
+ * far as MARK_STACK_MAX; past that, the same rescan. What is marked is
+ * exactly what MicroPython marks: a word is a reference when it is
+ * block-aligned, inside an area's pool and points to the head of an
+ * allocated block; a block's words are all its blocks' words. */
+
+#define MARK_STACK_FIRST 4096u
+#define MARK_STACK_MAX (512u << 10) /* 4 MiB of host memory at most */
+
+typedef mpb_gc_mark_item mark_item;
+
+static void sort_areas(gc_area *a, int n)
+{
+    for (int i = 1; i < n; i++) {
+        gc_area x = a[i];
+        int k = i;
+        for (; k > 0 && a[k - 1].pool > x.pool; k--)
+            a[k] = a[k - 1];
+        a[k] = x;
     }
 }
 
-static void mark_words(gc_scan *s, const uint8_t *p, size_t len)
+/* Read and sort the areas and get a stack. 0, or -1 when the list is
+ * damaged or areas overlap. The marker is kept in the host, not on the
+ * native stack, which is scanned: the pool addresses would keep each
+ * area's first block. */
+static int marker_begin(mpb_host *h, mpb_gc_marker *k)
+{
+    memset(k, 0, sizeof *k);
+    k->n = read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS);
+    if (k->n < 0)
+        return -1;
+    sort_areas(h->gc_areas, k->n);
+    for (int i = 1; i < k->n; i++)
+        if (h->gc_areas[i].pool < h->gc_areas[i - 1].end)
+            return -1;
+    if (k->n) {
+        k->lo = h->gc_areas[0].pool;
+        k->hi = h->gc_areas[k->n - 1].end;
+    }
+    k->stack = malloc(MARK_STACK_FIRST * sizeof *k->stack);
+    k->cap = k->stack ? MARK_STACK_FIRST : 0;
+    h->gc_marker = k;
+    return 0;
+}
+
+static void marker_end(mpb_host *h)
+{
+    if (h->gc_marker) {
+        free(h->gc_marker->stack);
+        h->gc_marker->stack = NULL;
+        h->gc_marker = NULL;
+    }
+}
+
+void mpb_gc_interrupted(mpb_host *h)
+{
+    marker_end(h);
+    h->gc_busy = 0;
+}
+
+/* The area whose pool holds guest address p, or -1. */
+static int area_of(mpb_host *h, const mpb_gc_marker *k, uint32_t p)
+{
+    if (p < k->lo || p >= k->hi)
+        return -1;
+    int lo = 0, hi = k->n - 1; /* the last area starting at or below p */
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (h->gc_areas[mid].pool <= p)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return p < h->gc_areas[lo].end ? lo : -1;
+}
+
+static void push(mpb_gc_marker *k, uint32_t area, uint32_t block)
+{
+    if (k->len == k->cap) {
+        size_t cap = k->cap ? 2 * k->cap : MARK_STACK_FIRST;
+        mark_item *grown = cap <= MARK_STACK_MAX ? realloc(k->stack, cap * sizeof *grown) : NULL;
+        if (!grown) {
+            k->overflow = 1; /* followed by a rescan (finish_marking) */
+            return;
+        }
+        k->stack = grown;
+        k->cap = cap;
+    }
+    k->stack[k->len++] = (mark_item){area, block};
+}
+
+/* Mark what the block (marked already) references, and so on down. */
+static void mark_from(mpb_host *h, mpb_gc_marker *k, uint32_t area, uint32_t block)
+{
+    const uint8_t *mem = h->inst->w2c_memory.data;
+    for (;;) {
+        const gc_area *g = &h->gc_areas[area];
+        uint32_t n = 1;
+        while (block + n < g->blocks && kind(g, block + n) == AT_TAIL)
+            n++;
+        const uint8_t *words = mem + g->pool + (uint64_t)block * GC_BLOCK;
+        for (uint32_t i = 0; i < n * GC_BLOCK; i += 4) {
+            uint32_t p;
+            memcpy(&p, words + i, 4);
+            if (p % GC_BLOCK)
+                continue;
+            int a = area_of(h, k, p);
+            if (a < 0)
+                continue;
+            gc_area *t = &h->gc_areas[a];
+            uint32_t b = (p - t->pool) / GC_BLOCK;
+            if (kind(t, b) != AT_HEAD)
+                continue;
+            set_mark(t, b);
+            push(k, (uint32_t)a, b);
+        }
+        if (!k->len)
+            return;
+        mark_item next = k->stack[--k->len];
+        area = next.area;
+        block = next.block;
+    }
+}
+
+/* After an overflow, follow the references of every marked block again
+ * (gc_deal_with_stack_overflow), until one pass completes. */
+static void finish_marking(mpb_host *h, mpb_gc_marker *k)
+{
+    while (k->overflow) {
+        k->overflow = 0;
+        for (int a = 0; a < k->n; a++)
+            for (uint32_t b = 0; b < h->gc_areas[a].blocks; b++)
+                if (kind(&h->gc_areas[a], b) == AT_MARK)
+                    mark_from(h, k, (uint32_t)a, b);
+    }
+}
+
+/* gc_mark_subtree(area, block): the guest marked the block, a root (its
+ * root pointers, its Python stack) in gc_collect_start. */
+void Z_envZ_mpbox_gc_mark(struct Z_env_instance_t *env, uint32_t area_addr, uint32_t block)
+{
+    mpb_host *h = (mpb_host *)env;
+    MPB_IMPORT_ENTER(h);
+    mpb_gc_marker own, *k = h->gc_marker;
+    if (!k && marker_begin(h, k = &own) != 0)
+        mpb_rt_trap(h->call, MPB_TRAP_OOB); /* the guest damaged its heap */
+    for (int a = 0; a < k->n; a++)
+        if (h->gc_areas[a].addr == area_addr && block < h->gc_areas[a].blocks)
+            mark_from(h, k, (uint32_t)a, block);
+    if (k == &own) { /* not from a collection of ours (none does that) */
+        finish_marking(h, k);
+        marker_end(h);
+    }
+    MPB_IMPORT_LEAVE(h);
+}
+
+/* A root the host found: guest address p. A word of the native stack
+ * keeps the block it points anywhere into (see the top of this file);
+ * one in linear memory keeps the block it points to the start of. */
+static void mark_root(mpb_host *h, mpb_gc_marker *k, uint32_t p, int interior)
+{
+    if (!interior && p % GC_BLOCK)
+        return;
+    int a = area_of(h, k, p);
+    if (a < 0)
+        return;
+    gc_area *g = &h->gc_areas[a];
+    uint32_t b = (p - g->pool) / GC_BLOCK;
+    int t;
+    while (interior && (t = kind(g, b)) == AT_TAIL) {
+        if (b == 0)
+            return; /* a tail without a head: damaged table */
+        if ((b & 3) == 0 && b >= 4 && g->atb[(b >> 2) - 1] == 0xaa)
+            b -= 4; /* four tails at once */
+        else
+            b--;
+    }
+    if (kind(g, b) != AT_HEAD)
+        return; /* free, a tail, or marked already */
+    set_mark(g, b);
+    mark_from(h, k, (uint32_t)a, b);
+}
+
+/* Words in linear memory: the shadow stack, the guest's globals. */
+static void mark_words(mpb_host *h, mpb_gc_marker *k, const uint8_t *p, size_t len)
 {
     for (size_t i = 0; i + 4 <= len; i += 4) {
         uint32_t w;
         memcpy(&w, p + i, 4);
-        mark(s, w);
+        mark_root(h, k, w, 0);
     }
 }
 
 /* The native stack from here up to the run's entry. Not instrumented: the
  * words read include other frames' sanitizer redzones. The caller spilled
  * the callee-saved registers into its own frame, which lies above ours. */
-__attribute__((noinline, no_sanitize_address)) static void mark_native_stack(gc_scan *s)
+__attribute__((noinline, no_sanitize_address)) static void mark_native_stack(mpb_host *h, mpb_gc_marker *k)
 {
     uintptr_t lo = (uintptr_t)__builtin_frame_address(0) & ~(uintptr_t)7;
-    uintptr_t hi = s->h->gc_stack_top & ~(uintptr_t)7;
-    uintptr_t base = (uintptr_t)s->h->inst->w2c_memory.data;
-    uint64_t size = s->h->inst->w2c_memory.size;
+    uintptr_t hi = h->gc_stack_top & ~(uintptr_t)7;
+    uintptr_t base = (uintptr_t)h->inst->w2c_memory.data;
+    uint64_t size = h->inst->w2c_memory.size;
     for (uintptr_t a = lo; a < hi; a += 8) {
         uint64_t w = *(const volatile uint64_t *)a;
         if (w - base < size)
-            mark(s, (uint32_t)(w - base)); /* a host pointer into memory */
-        mark(s, (uint32_t)w);
-        mark(s, (uint32_t)(w >> 32));
+            mark_root(h, k, (uint32_t)(w - base), 1); /* a host pointer into memory */
+        mark_root(h, k, (uint32_t)w, 1);
+        mark_root(h, k, (uint32_t)(w >> 32), 1);
     }
 }
 
 /* Spill the callee-saved registers (they may hold guest values of the
  * frames above) into this frame, then scan. */
-__attribute__((noinline)) static void mark_registers_and_native_stack(gc_scan *s)
+__attribute__((noinline)) static void mark_registers_and_native_stack(mpb_host *h, mpb_gc_marker *k)
 {
     __builtin_unwind_init();
-    mark_native_stack(s);
+    mark_native_stack(h, k);
     __asm__ volatile("" ::: "memory"); /* keep this frame alive past the scan */
 }
 
@@ -181,31 +350,34 @@ static void collect(mpb_host *h)
     h->gc_fuel = *fuel_counter(h);
     *fuel_counter(h) = INT64_MAX;
 #endif
-    MPB_GUEST_CALL(h, Z_micropythonZ_mpbox_gc_collect_start(in));
-    gc_scan scan = {h, h->gc_areas, read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS)};
-    gc_scan *s = &scan;
-    if (s->n < 0)
+    mpb_gc_marker *k = &h->gc_mark;
+    if (marker_begin(h, k) != 0)
         mpb_rt_trap(h->call, MPB_TRAP_OOB); /* the guest damaged its heap */
+    MPB_GUEST_CALL(h, Z_micropythonZ_mpbox_gc_collect_start(in));
     /* the guest's own globals (the stack pointer, Emscripten's scratch
      * words), not those added at build time: they hold sizes */
     const uint8_t *g0 = (const uint8_t *)&in->w2c_g0;
-    mark_words(s, g0, (size_t)((const uint8_t *)&in->w2c_mpbox_gc_request - g0));
+    mark_words(h, k, g0, (size_t)((const uint8_t *)&in->w2c_mpbox_gc_request - g0));
     /* the shadow stack */
     uint32_t sp = in->w2c_g0, base = in->w2c_g3;
     if (sp <= base) {
         const uint8_t *p = mpb_g_span(m, sp, base - sp);
         if (p)
-            mark_words(s, p, base - sp);
+            mark_words(h, k, p, base - sp);
     }
-    mark_registers_and_native_stack(s);
+    mark_registers_and_native_stack(h, k);
+    finish_marking(h, k);
+    marker_end(h);
     MPB_GUEST_CALL(h, Z_micropythonZ_mpbox_gc_collect_end(in));
 
     int n = read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS);
     if (n < 0)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
-    uint64_t used = used_bytes(s->areas, n);
+    uint64_t used = used_bytes(h->gc_areas, n);
     *(uint32_t *)Z_micropythonZ_mpbox_gc_live(in) = used > UINT32_MAX ? UINT32_MAX : (uint32_t)used;
     h->gc_collections++;
+    if (getenv("MPBOX_GC_TRACE")) { uint64_t tot = 0; for (int i = 0; i < n; i++) tot += h->gc_areas[i].end - h->gc_areas[i].pool;
+        fprintf(stderr, "gc %llu: areas %d heap %llu used %llu req %u\n", (unsigned long long)h->gc_collections, n, (unsigned long long)tot, (unsigned long long)used, *(uint32_t *)Z_micropythonZ_mpbox_gc_request(in)); }
     if (h->oom && h->on_collected)
         h->on_collected(h); /* busy, not stuck (core/watchdog.c) */
 #if MPBOX_FUEL

@@ -47,6 +47,18 @@ typedef struct mpb_gc_area {
  * large allocation that did not fit, so few programs come near. */
 #define MPB_GC_MAX_AREAS 64
 
+/* The marking in progress (host/gc.c). */
+typedef struct mpb_gc_mark_item {
+    uint32_t area, block;
+} mpb_gc_mark_item;
+typedef struct mpb_gc_marker {
+    int n;              /* areas in gc_areas, sorted by address */
+    uint32_t lo, hi;    /* the lowest pool start, the highest pool end */
+    mpb_gc_mark_item *stack; /* blocks marked, their references not followed yet */
+    size_t len, cap;
+    int overflow;       /* the stack was full: marked blocks were not followed */
+} mpb_gc_marker;
+
 /* The host side of a session's state: what goes wherever the guest's memory
  * and globals go (a checkpoint and its rollback, a snapshot, a fork), as one
  * thing, through the functions of host/state.c. */
@@ -119,6 +131,8 @@ struct mpb_host {
     int gc_grow;             /* the heap grows instead of collecting (next area) */
     void (*on_collected)(mpb_host *h); /* tells core after each collection */
     mpb_gc_area gc_areas[MPB_GC_MAX_AREAS];
+    mpb_gc_marker gc_mark;      /* the collection's marking ... */
+    mpb_gc_marker *gc_marker;   /* ... while it runs (&gc_mark), else NULL */
 
     /* time: ticks_ms counts from epoch (randomness and the virtual clock
      * are in state) */
@@ -163,6 +177,8 @@ struct mpb_host {
 void mpb_host_memory_refused(mpb_host *h);
 /* Room under the memory cap for a new heap area, in bytes (host/gc.c). */
 uint64_t mpb_gc_room(mpb_host *h);
+/* A trap left a collection in progress: release what it held. */
+void mpb_gc_interrupted(mpb_host *h);
 /* Look for MicroPython's first heap area among `len` bytes of memory copied
  * from guest address `first_addr` (the start-up image's pages): structs of
  * an area's shape that do not head their own block. Returns how many there
