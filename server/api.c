@@ -24,6 +24,7 @@
 #endif
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -799,7 +800,14 @@ static void run_ended(struct srv *srv, struct sess *s, const struct run_opts *o,
 /* A run streamed as NDJSON ("stream": true): a line {"stdout": TEXT} or
  * {"stderr": TEXT} for each piece of output as it is written, then
  * {"result": RESULT} (what the plain request answers), or {"error": ...}
- * when the worker failed. */
+ * when the worker failed.
+ *
+ * A client that goes away interrupts the run, and only this run: the
+ * session's next run may begin as soon as this one unclaims it, so an
+ * interrupt is sent only while `running` (under `lock`), which the
+ * producer clears before it unclaims. One that comes before the run's
+ * request reached the worker would name the run before it; the producer
+ * repeats it from live_line once the run is under way. */
 struct live_run {
     struct srv *srv;
     struct sess *s; /* a reference of its own, claimed until the run ends */
@@ -808,20 +816,37 @@ struct live_run {
     size_t len;
     struct run_opts o;
     struct srv_stream *st;
+    pthread_mutex_t lock;
+    int running;     /* this run still holds the session (under lock) */
+    int interrupted; /* the producer interrupted it for a client gone */
 };
+
+static void live_interrupt(struct live_run *lr)
+{
+    pthread_mutex_lock(&lr->lock);
+    if (lr->running)
+        sess_interrupt(lr->srv->sessions, lr->s);
+    pthread_mutex_unlock(&lr->lock);
+}
 
 static void live_line(void *ctx, int fd, const char *data, size_t len)
 {
     struct live_run *lr = ctx;
-    if (!data)
-        return; /* a tick: nothing to say */
-    struct mpb_buf b = {0};
-    int fail = mpb_json_put(&b, fd == 2 ? "{\"stderr\":" : "{\"stdout\":") < 0;
-    fail |= mpb_json_put_str(&b, data, len) < 0;
-    fail |= mpb_json_put(&b, "}\n") < 0;
-    if (!fail)
-        srv_stream_write(lr->st, b.data, b.len); /* a client gone: stop() interrupts the run */
-    mpb_buf_free(&b);
+    int gone;
+    if (!data) {
+        gone = srv_stream_write(lr->st, NULL, 0) < 0; /* a tick: nothing to say */
+    } else {
+        struct mpb_buf b = {0};
+        int fail = mpb_json_put(&b, fd == 2 ? "{\"stderr\":" : "{\"stdout\":") < 0;
+        fail |= mpb_json_put_str(&b, data, len) < 0;
+        fail |= mpb_json_put(&b, "}\n") < 0;
+        gone = !fail && srv_stream_write(lr->st, b.data, b.len) < 0;
+        mpb_buf_free(&b);
+    }
+    if (gone && !lr->interrupted) { /* the run's request has reached the worker by now */
+        lr->interrupted = 1;
+        live_interrupt(lr);
+    }
 }
 
 static void live_produce(struct srv_stream *st, void *arg)
@@ -833,6 +858,9 @@ static void live_produce(struct srv_stream *st, void *arg)
     size_t jlen = 0;
     struct wk_outcome outcome;
     int rc = wk_run_live(sess_worker(lr->s), lr->code, lr->len, lr->o.flags, live_line, lr, &json, &jlen, &outcome);
+    pthread_mutex_lock(&lr->lock);
+    lr->running = 0; /* from now on a client gone interrupts nothing */
+    pthread_mutex_unlock(&lr->lock);
     struct srv_response r = {0};
     run_ended(srv, lr->s, &lr->o, rc, json, jlen, &outcome, &r);
     sess_unclaim(srv->sessions, lr->s);
@@ -850,8 +878,7 @@ static void live_produce(struct srv_stream *st, void *arg)
 
 static void live_stop(void *arg)
 {
-    struct live_run *lr = arg;
-    sess_interrupt(lr->srv->sessions, lr->s);
+    live_interrupt(arg);
 }
 
 static void live_done(void *arg)
@@ -860,6 +887,7 @@ static void live_done(void *arg)
     if (lr->claimed)
         sess_unclaim(lr->srv->sessions, lr->s);
     sess_put(lr->srv->sessions, lr->s);
+    pthread_mutex_destroy(&lr->lock);
     free(lr->code);
     free(lr);
 }
@@ -881,7 +909,8 @@ static void run_streamed(struct srv *srv, struct sess *s, const char *id, int ow
         return;
     }
     memcpy(lr->code, code, len);
-    *lr = (struct live_run){srv, ref, 1, lr->code, len, *o, NULL};
+    *lr = (struct live_run){.srv = srv, .s = ref, .claimed = 1, .code = lr->code, .len = len, .o = *o, .running = 1};
+    pthread_mutex_init(&lr->lock, NULL);
     r->status = 200;
     r->content_type = "application/x-ndjson";
     r->stream = (struct srv_stream_spec){live_produce, live_stop, live_done, lr};

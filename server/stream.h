@@ -29,7 +29,8 @@ struct srv_stream_spec {
     void *arg;
 };
 
-/* Append bytes to the answer. 0, or -1 once the client is gone. */
+/* Append bytes to the answer. 0, or -1 once the client is gone (n = 0
+ * only asks). */
 int srv_stream_write(struct srv_stream *st, const char *p, size_t n);
 
 /* For http.c: start produce on its thread (NULL when that fails: then
