@@ -369,7 +369,7 @@ $(BUILD)/tests/test_clip: $(APP_OBJ)
 
 # Tests of the agent server's worker processes (tests/server): the server
 # objects they need, not the CLI.
-WORKER_OBJ := $(patsubst %,$(BUILD)/obj/server/%.o,budget proto sandbox worker worker_main zygote) \
+WORKER_OBJ := $(patsubst %,$(BUILD)/obj/server/%.o,budget liveout proto sandbox worker worker_main zygote) \
               $(BUILD)/obj/app/io.o
 SERVER_TEST_SRC := $(wildcard tests/server/*.c)
 SERVER_TEST_BIN := $(SERVER_TEST_SRC:tests/server/%.c=$(BUILD)/tests/%)

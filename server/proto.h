@@ -66,6 +66,10 @@ enum { PR_COMMIT_FORCE_BASE = 1, PR_COMMIT_BASE = 1, PR_COMMIT_DELTA = 2 };
 /* A bit of PR_RUN's arg besides the MPBOX_RUN_* flags: send the guest's
  * output as it comes (PR_OUTPUT frames) before the answer. */
 #define PR_RUN_LIVE 0x80000000u
+/* Live output goes in pieces of about this many bytes: the worker sends
+ * what it gathered once it is this large (liveout.h), the server passes
+ * on frames that arrived together merged up to this size. */
+#define PR_OUTPUT_PIECE (64u << 10)
 
 struct pr_hdr {
     uint32_t type;

@@ -1092,9 +1092,8 @@ int wk_run(struct wk *w, const char *code, size_t len, unsigned flags, char **js
     return rc;
 }
 
-/* Output frames of a live run are passed on in pieces of at most this
- * many bytes, frames that are already there merged. */
-#define LIVE_PIECE (64u << 10)
+/* Output frames of a live run that are already there are passed on
+ * merged, in pieces of up to PR_OUTPUT_PIECE bytes. */
 #define LIVE_TICK_MS 250
 
 /* Read one PR_OUTPUT payload of len bytes onto the end of b. */
@@ -1184,7 +1183,7 @@ int wk_run_live(struct wk *w, const char *code, size_t len, unsigned flags, wk_o
             return rc;
         }
         /* more already waiting: merged into one piece, up to its size */
-        if (piece.len >= LIVE_PIECE || !header_ready(w)) {
+        if (piece.len >= PR_OUTPUT_PIECE || !header_ready(w)) {
             fn(ctx, piece_fd, piece.data, piece.len);
             piece.len = 0;
         }

@@ -6,10 +6,12 @@
  * Threads: the main thread serves the channel and runs guest code; a
  * small thread waits for SIGUSR1 (the server's wk_interrupt) and
  * interrupts the current run; the runtime's watchdog thread enforces
- * timeouts. All three exist before the seccomp filter is installed, which
- * then allows no new thread or process.
+ * timeouts; a flusher sends a live run's gathered output (liveout.h).
+ * All four exist before the seccomp filter is installed, which then
+ * allows no new thread or process.
  */
 #include "json.h"
+#include "liveout.h"
 #include "sandbox.h"
 #include "zygote.h"
 
@@ -115,6 +117,7 @@ static int start_watchdog(mpbox_runtime *rt)
 struct worker {
     struct zy *z;
     int chan;
+    struct lo *lo; /* writes chan once the worker's threads exist */
     int oneshot;
     mpbox_session *s;
     char *req; /* the current request's payload */
@@ -130,7 +133,8 @@ static _Noreturn void die(int status)
 
 static void reply(struct worker *w, uint32_t type, uint32_t arg, const void *data, size_t len)
 {
-    if (pr_send(w->chan, type, arg, data, len, NULL, 0, 0) != PR_DONE)
+    int rc = w->lo ? lo_send(w->lo, type, arg, data, len) : pr_send(w->chan, type, arg, data, len, NULL, 0, 0);
+    if (rc != PR_DONE)
         die(0); /* the server is gone */
 }
 
@@ -332,7 +336,7 @@ static void setup(struct worker *w)
         reply_text(w, PR_FAIL, err);
         die(0);
     }
-    if (start_interrupt_thread() != 0 || start_watchdog(w->z->rt) != 0) {
+    if (start_interrupt_thread() != 0 || start_watchdog(w->z->rt) != 0 || !(w->lo = lo_start(w->chan))) {
         reply_text(w, PR_FAIL, "cannot start the worker's threads");
         die(0);
     }
@@ -366,14 +370,6 @@ static void send_result(struct worker *w, int rc, mpbox_result *r)
     mpbox_result_free(r);
 }
 
-/* PR_RUN_LIVE: each chunk of output goes to the server as it is written
- * (on the running thread, the only one that writes to the channel). */
-static void live_output(void *user, int fd, const char *data, size_t len)
-{
-    struct worker *w = user;
-    reply(w, PR_OUTPUT, fd == 2 ? 2 : 1, data, len);
-}
-
 /* PR_RUN: the run's number (u32), then the code. */
 static void do_run(struct worker *w, const struct pr_hdr *h)
 {
@@ -384,8 +380,8 @@ static void do_run(struct worker *w, const struct pr_hdr *h)
     }
     memcpy(&seq, w->req, sizeof seq);
     mpbox_result *r = NULL;
-    if (h->arg & PR_RUN_LIVE)
-        mpbox_session_set_output(w->s, live_output, w);
+    if (h->arg & PR_RUN_LIVE) /* the output as it comes, gathered (liveout.h) */
+        mpbox_session_set_output(w->s, lo_output, w->lo);
     run_starts(w->s, seq);
     int rc = mpbox_run_ex(w->s, w->req + sizeof seq, (size_t)h->len - sizeof seq, h->arg & ~PR_RUN_LIVE, &r);
     run_ends();
