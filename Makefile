@@ -167,7 +167,7 @@ $(GUEST_DIR)/excchain: guest/excchain.c guest/match.h guest/wasm_tree.h | $(DEPS
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
-# SPEED_FLAGS=--skip=vstr,extend,gc,full,qstr leaves rewrites out (for measuring).
+# SPEED_FLAGS=--skip=vstr,extend,gc,full,qstr,hash,charlen leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
 

@@ -1,6 +1,6 @@
 /* speed — rewrite the guest for speed at build time, before guest/fuel.
  *
- *   speed [--skip=vstr,extend,gc,full,qstr] IN.wasm OUT.wasm
+ *   speed [--skip=vstr,extend,gc,full,qstr,hash,charlen] IN.wasm OUT.wasm
  *
  * The guest is MicroPython's official WebAssembly build; a few of its
  * algorithms are quadratic where agents' programs hurt. Each rewrite below
@@ -32,6 +32,15 @@
  *    And an area that the one-block search found full is marked full up to
  *    its end, not at a quarter of it (section 2a).
  *
+ * 3. String interning (section 3): a bitmap of the interned strings'
+ *    hashes in front of the pools' linear search.
+ *
+ * 4. New str objects leave their hash at 0, "not computed", which every
+ *    reader already handles; the one reader that computes it keeps it in
+ *    the object (section 4).
+ *
+ * 5. len() of a str counts UTF-8 characters eight bytes per step (section 5).
+ *
  * Every rewrite is ordinary guest code, so guest/fuel instruments it like
  * the rest: fuel stays a deterministic function of the program.
  */
@@ -44,21 +53,21 @@ typedef struct site {
     BinaryenIndex slot;
 } site;
 
-/* Calls visit(fn, site, ctx) for every expression of fn's body, parents
- * before children. Uses an explicit stack: MicroPython's interpreter loop
- * nests deeply. */
-static void walk(BinaryenFunctionRef fn, void (*visit)(BinaryenFunctionRef, const site *, void *), void *ctx)
+/* Calls visit(fn, site, ctx) for every expression under root (fn's body or
+ * a part of it; fn is passed through), parents before children. Uses an
+ * explicit stack: MicroPython's interpreter loop nests deeply. */
+static void walk_from(BinaryenFunctionRef fn, BinaryenExpressionRef root,
+                      void (*visit)(BinaryenFunctionRef, const site *, void *), void *ctx)
 {
     static site *stack;
     static size_t cap;
     size_t sp = 0;
-    BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
-    if (!body) return;
+    if (!root) return;
     if (cap == 0) {
         cap = 1024;
         stack = xrealloc(NULL, cap * sizeof *stack);
     }
-    stack[sp++] = (site){body, NULL, 0};
+    stack[sp++] = (site){root, NULL, 0};
     while (sp) {
         site s = stack[--sp];
         visit(fn, &s, ctx);
@@ -72,6 +81,11 @@ static void walk(BinaryenFunctionRef fn, void (*visit)(BinaryenFunctionRef, cons
             if (c) stack[sp++] = (site){c, s.e, i};
         }
     }
+}
+
+static void walk(BinaryenFunctionRef fn, void (*visit)(BinaryenFunctionRef, const site *, void *), void *ctx)
+{
+    walk_from(fn, BinaryenFunctionGetBody(fn), visit, ctx);
 }
 
 static void walk_module(BinaryenModuleRef m, void (*visit)(BinaryenFunctionRef, const site *, void *), void *ctx)
@@ -680,13 +694,14 @@ static void rewrite_full_mark(BinaryenModuleRef m)
 #define QSTR_COUNT "mpbox$qstr_count"
 #define F_ABSENT "mpbox$qstr_absent"
 #define F_ADD "mpbox$qstr_bits_add"
+#define QSTR_MAX_LEN 255 /* lengths are one byte (MICROPY_QSTR_BYTES_IN_LEN 1): longer strings are never interned */
 #define BITMAP_BYTES 16384 /* two halves: a bit per value of the low and of the high 16 bits */
 
 typedef struct qstr_match {
     int count;
     BinaryenFunctionRef fn;
     /* facts gathered in one function, reset per function */
-    int djb2, total_mask, hash_load, const_loads;
+    int djb2, total_mask, hash_load, len_byte_cmp, const_loads;
     uint32_t last_pool_addr, last_pool_offset;
 } qstr_match;
 
@@ -698,6 +713,15 @@ static void qstr_facts(BinaryenFunctionRef fn, const site *s, void *ctx)
     if (is_i32_const(e, 5381)) q->djb2 = 1;
     if (is_binary(e, BinaryenAndInt32()) && is_i32_const(BinaryenBinaryGetRight(e), 0x7fffffff)) q->total_mask = 1;
     if (is(e, ID_LOAD) && BinaryenLoadGetBytes(e) == 2 && !BinaryenLoadIsSigned(e)) q->hash_load = 1;
+    /* (i32.ne (local.get 1) (i32.load8_u (i32.add (i32.load offset=20 POOL) AT))): len against a 1-byte length */
+    if (is_binary(e, BinaryenNeInt32()) && is_local_get(BinaryenBinaryGetLeft(e), 1)) {
+        BinaryenExpressionRef l = BinaryenBinaryGetRight(e);
+        if (is(l, ID_LOAD) && BinaryenLoadGetBytes(l) == 1 && !BinaryenLoadIsSigned(l) &&
+            is_binary(BinaryenLoadGetPtr(l), BinaryenAddInt32())) {
+            BinaryenExpressionRef lens = BinaryenBinaryGetLeft(BinaryenLoadGetPtr(l));
+            if (is(lens, ID_LOAD) && BinaryenLoadGetOffset(lens) == POOL_LENGTHS) q->len_byte_cmp = 1;
+        }
+    }
     if (is(e, ID_LOAD) && BinaryenLoadGetBytes(e) == 4 && is(BinaryenLoadGetPtr(e), ID_CONST)) {
         q->const_loads++;
         q->last_pool_addr = (uint32_t)BinaryenConstGetValueI32(BinaryenLoadGetPtr(e));
@@ -707,7 +731,8 @@ static void qstr_facts(BinaryenFunctionRef fn, const site *s, void *ctx)
 
 /* qstr_find_strn(str, len) (py/qstr.c): the function of type
  * (i32, i32) -> i32 that computes the djb2 hash (5381), reads 16-bit hashes,
- * masks total_prev_len (0x7fffffff) and reads exactly one static address,
+ * compares len with 1-byte lengths (pool->lengths[at], so no qstr is longer
+ * than 255 bytes), masks total_prev_len (0x7fffffff) and reads exactly one static address,
  * MP_STATE_VM(last_pool). (qstr_from_strn calls it and reads more state.) */
 static void find_qstr_lookup(BinaryenModuleRef m, qstr_match *out)
 {
@@ -720,7 +745,7 @@ static void find_qstr_lookup(BinaryenModuleRef m, qstr_match *out)
             continue;
         qstr_match q = {0};
         walk(fn, qstr_facts, &q);
-        if (q.djb2 && q.total_mask && q.hash_load && q.const_loads == 1) {
+        if (q.djb2 && q.total_mask && q.hash_load && q.len_byte_cmp && q.const_loads == 1) {
             q.count = out->count + 1;
             q.fn = fn;
             *out = q;
@@ -839,8 +864,10 @@ static void add_bits_function(BinaryenModuleRef m)
  * to the last pool, so new ones are added from there, and anything else
  * (a new pool since) rebuilds it from all pools. Bitmap and count live in
  * guest memory and globals, which rollback, snapshots, forks and the
- * start-up image copy together with the pools. Returns 0 (search) when len
- * is 0, when there is no pool, or when malloc fails. */
+ * start-up image copy together with the pools. Returns 1 at once when len
+ * exceeds QSTR_MAX_LEN (the pools' search could never match it: lengths are
+ * compared as one byte); 0 (search) when len is 0, when there is no pool,
+ * or when malloc fails. */
 static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint32_t last_addr, uint32_t last_off)
 {
     enum { STR, LEN, LAST, TOTAL, BITS, COUNT, PREV, P, H, I, END, CUT };
@@ -883,6 +910,7 @@ static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint
         m, NULL,
         (BinaryenExpressionRef[]){
             BinaryenIf(m, BinaryenUnary(m, BinaryenEqZInt32(), get(m, LEN)), BinaryenReturn(m, zero), NULL),
+            BinaryenIf(m, bin(m, BinaryenGtUInt32(), get(m, LEN), c32(m, QSTR_MAX_LEN)), BinaryenReturn(m, c32(m, 1)), NULL),
             set(m, LAST, BinaryenLoad(m, 4, false, last_off, 4, i32(), c32(m, (int32_t)last_addr))),
             BinaryenIf(m, BinaryenUnary(m, BinaryenEqZInt32(), get(m, LAST)), BinaryenReturn(m, c32(m, 0)), NULL),
             set(m, TOTAL, bin(m, BinaryenAddInt32(),
@@ -895,7 +923,7 @@ static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint
             hash,
             BinaryenUnary(m, BinaryenEqZInt32(), bit),
         },
-        10, i32());
+        11, i32());
     BinaryenType params[] = {i32(), i32()};
     BinaryenType vars[CUT - LAST + 1];
     for (size_t k = 0; k < sizeof vars / sizeof *vars; k++) vars[k] = i32();
@@ -927,16 +955,383 @@ static void rewrite_qstr_lookup(BinaryenModuleRef m)
             BinaryenFunctionGetName(fn), q.last_pool_addr, q.last_pool_offset);
 }
 
+/* ---- 4. str hashes computed when first needed ---------------------------- */
+
+/* Every str and bytes object (mp_obj_str_t: base, hash, len, data) has a
+ * hash field, and MicroPython defines 0 there as "not computed yet": every
+ * reader (mp_unary_op's hash of a str, mp_obj_str_equal, str() of bytes)
+ * computes it from the data when it finds 0 (py/objstr.h, GET_STR_HASH).
+ * Yet the constructors hash every new string whole: `str(i) * 50` in a loop
+ * spends a fifth of its time hashing strings nothing ever hashes. Here
+ * the constructors store 0 instead; the hash is computed where a dict, a
+ * set or hash() asks for it. Values are unchanged (the same function
+ * computes them), so is every output. */
+#define STR_HASH 4 /* offsetof(mp_obj_str_t, hash) on wasm32 */
+
+typedef struct hash_facts {
+    int seed, mul33, mask16, byte_loads, loads, calls, stores;
+} hash_facts;
+
+static void hash_fact(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    hash_facts *f = ctx;
+    BinaryenExpressionRef e = s->e;
+    if (is_i32_const(e, 5381)) f->seed++;
+    if (is_binary(e, BinaryenMulInt32()) && is_i32_const(BinaryenBinaryGetRight(e), 33)) f->mul33++;
+    if (is_binary(e, BinaryenAndInt32()) && is_i32_const(BinaryenBinaryGetRight(e), 0xffff)) f->mask16++;
+    if (is(e, ID_LOAD)) {
+        f->loads++;
+        if (BinaryenLoadGetBytes(e) == 1 && !BinaryenLoadIsSigned(e)) f->byte_loads++;
+    }
+    if (is(e, ID_CALL) || is(e, ID_CALL_INDIRECT)) f->calls++;
+    if (is(e, ID_STORE)) f->stores++;
+}
+
+/* qstr_compute_hash(data, len) (py/qstr.c): (i32, i32) -> i32, djb2 from
+ * 5381 by 33 over bytes, masked to 16 bits; it loads only the bytes and
+ * calls and stores nothing. */
+static BinaryenFunctionRef find_compute_hash(BinaryenModuleRef m)
+{
+    BinaryenFunctionRef found = NULL;
+    int count = 0;
+    BinaryenType two = BinaryenTypeCreate((BinaryenType[]){i32(), i32()}, 2);
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
+        const char *mod = BinaryenFunctionImportGetModule(fn);
+        if ((mod && *mod) || BinaryenFunctionGetParams(fn) != two || BinaryenFunctionGetResults(fn) != i32()) continue;
+        hash_facts f = {0};
+        walk(fn, hash_fact, &f);
+        if (f.seed == 1 && f.mul33 == 1 && f.mask16 == 1 && f.loads == 1 && f.byte_loads == 1 && !f.calls && !f.stores) {
+            found = fn;
+            count++;
+        }
+    }
+    expect_count("qstr_compute_hash", count, 1);
+    return found;
+}
+
+static int pure_operands(BinaryenExpressionRef call)
+{
+    for (BinaryenIndex i = 0; i < BinaryenCallGetNumOperands(call); i++) {
+        BinaryenExpressionRef a = BinaryenCallGetOperandAt(call, i);
+        if (!is(a, ID_LOCAL_GET) && !is(a, ID_CONST)) return 0;
+    }
+    return 1;
+}
+
+/* (i32.store offset=4 PTR VALUE): a str object's hash field being set */
+static int is_hash_store(BinaryenExpressionRef e)
+{
+    return is(e, ID_STORE) && BinaryenStoreGetBytes(e) == 4 && BinaryenStoreGetOffset(e) == STR_HASH;
+}
+
+typedef struct hash_sites {
+    const char *hash_fn;
+    int direct, via_local;
+    BinaryenExpressionRef direct_store[8], local_set[8];
+    const char *where[16];
+} hash_sites;
+
+/* (i32.store offset=4 PTR (call $compute_hash ...)) anywhere */
+static void find_direct_hash_store(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    hash_sites *h = ctx;
+    BinaryenExpressionRef e = s->e;
+    if (!is(e, ID_CALL) || strcmp(BinaryenCallGetTarget(e), h->hash_fn) != 0) return;
+    if (!is_hash_store(s->parent) || s->slot != 1 || !pure_operands(e)) return;
+    if (h->direct < 8) h->direct_store[h->direct] = s->parent;
+    h->where[h->direct + h->via_local] = BinaryenFunctionGetName(fn);
+    h->direct++;
+}
+
+typedef struct local_uses {
+    BinaryenIndex local;
+    int gets, hash_stores, sets;
+} local_uses;
+
+static void count_local_uses(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    local_uses *u = ctx;
+    if (is_local_get(s->e, u->local)) {
+        u->gets++;
+        if (is_hash_store(s->parent) && s->slot == 1) u->hash_stores++;
+    }
+    if (is(s->e, ID_LOCAL_SET) && BinaryenLocalSetGetIndex(s->e) == u->local) u->sets++;
+}
+
+/* (local.set $h (call $compute_hash ...)) as a statement of the function's
+ * outermost block, where everything after it in that block reads $h only
+ * as the value of one hash-field store and never sets it: nothing else can
+ * see the value (the outermost block runs once; a branch out of it ends the
+ * function). mp_obj_new_str_type_from_vstr is compiled this way. */
+static void find_local_hash_store(BinaryenFunctionRef fn, hash_sites *h)
+{
+    BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
+    if (!is(body, ID_BLOCK)) return;
+    BinaryenIndex n = BinaryenBlockGetNumChildren(body);
+    for (BinaryenIndex k = 0; k < n; k++) {
+        BinaryenExpressionRef st = BinaryenBlockGetChildAt(body, k);
+        if (!is(st, ID_LOCAL_SET) || BinaryenLocalSetIsTee(st)) continue;
+        BinaryenExpressionRef c = BinaryenLocalSetGetValue(st);
+        if (!is(c, ID_CALL) || strcmp(BinaryenCallGetTarget(c), h->hash_fn) != 0 || !pure_operands(c)) continue;
+        local_uses u = {BinaryenLocalSetGetIndex(st), 0, 0, 0};
+        for (BinaryenIndex j = k + 1; j < n; j++) walk_from(fn, BinaryenBlockGetChildAt(body, j), count_local_uses, &u);
+        if (u.gets != 1 || u.hash_stores != 1 || u.sets != 0) continue;
+        if (h->via_local < 8) h->local_set[h->via_local] = st;
+        h->where[h->direct + h->via_local] = BinaryenFunctionGetName(fn);
+        h->via_local++;
+    }
+}
+
+/* The one place that computes a missing hash, mp_unary_op's fast path for
+ * hash() of a str or bytes (py/runtime.c), keeps what it computed in the
+ * object, as CPython does: a set or dict of strings that are looked up
+ * again and again hashes each one once, as before. Compiled as
+ *     (local.set $d (i32.load offset=12 (local.get $d)))     d: the object, then its data
+ *     (br ...)                                              to the call, len in $n
+ *     ...
+ *     (local.set $h (call $compute_hash (local.get $d) (local.get $n)))
+ * in a function without loops (each local is set at most once per call
+ * along any path). The object is kept in a new local $o before $d becomes
+ * its data, and the call becomes mpbox$str_hash_keep(o, d, n), which stores
+ * the hash into the object when o is not 0 (wasm zeroes locals on entry:
+ * a qstr, whose data comes another way, leaves o at 0). */
+#define F_HASH_KEEP "mpbox$str_hash_keep"
+
+typedef struct keep_match {
+    const char *hash_fn;
+    int calls, data_sets, loops;
+    BinaryenExpressionRef call, call_set, data_set;
+    BinaryenFunctionRef fn;
+} keep_match;
+
+static void keep_fact(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    keep_match *k = ctx;
+    BinaryenExpressionRef e = s->e;
+    if (is(e, ID_LOOP)) k->loops++;
+    if (is(e, ID_CALL) && strcmp(BinaryenCallGetTarget(e), k->hash_fn) == 0 && is(s->parent, ID_LOCAL_SET) &&
+        BinaryenCallGetNumOperands(e) == 2 && is(BinaryenCallGetOperandAt(e, 0), ID_LOCAL_GET) &&
+        is(BinaryenCallGetOperandAt(e, 1), ID_LOCAL_GET)) {
+        k->calls++;
+        k->call = e;
+        k->call_set = s->parent;
+    }
+    if (is(e, ID_LOCAL_SET) && !BinaryenLocalSetIsTee(e) &&
+        is_load_field(BinaryenLocalSetGetValue(e), BinaryenLocalSetGetIndex(e), 12)) {
+        k->data_sets++;
+        k->data_set = e;
+    }
+}
+
+static void rewrite_hash_keep(BinaryenModuleRef m, const char *hash_fn)
+{
+    keep_match found = {0};
+    int count = 0;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
+        const char *mod = BinaryenFunctionImportGetModule(fn);
+        if (mod && *mod) continue;
+        keep_match k = {hash_fn, 0, 0, 0, NULL, NULL, NULL, fn};
+        walk(fn, keep_fact, &k);
+        if (k.calls == 1 && k.data_sets == 1 && k.loops == 0 &&
+            BinaryenLocalGetGetIndex(BinaryenCallGetOperandAt(k.call, 0)) == BinaryenLocalSetGetIndex(k.data_set)) {
+            found = k;
+            count++;
+        }
+    }
+    expect_count("mp_unary_op's hash of a str", count, 1);
+    if (BinaryenGetFunction(m, F_HASH_KEEP)) die("the module already has a function %s", F_HASH_KEEP);
+    /* mpbox$str_hash_keep(o, data, len): h = compute_hash(data, len); if (o) o->hash = h; return h */
+    enum { O, DATA, LEN, H };
+    BinaryenExpressionRef keep = BinaryenBlock(
+        m, NULL,
+        (BinaryenExpressionRef[]){
+            set(m, H, BinaryenCall(m, hash_fn, (BinaryenExpressionRef[]){get(m, DATA), get(m, LEN)}, 2, i32())),
+            BinaryenIf(m, get(m, O), BinaryenStore(m, 4, STR_HASH, 4, get(m, O), get(m, H), i32()), NULL),
+            get(m, H)},
+        3, i32());
+    BinaryenType keep_params[] = {i32(), i32(), i32()}, keep_vars[] = {i32()};
+    BinaryenAddFunction(m, F_HASH_KEEP, BinaryenTypeCreate(keep_params, 3), i32(), keep_vars, 1, keep);
+
+    /* the function again, with the local $o (the C API cannot add a local) */
+    BinaryenFunctionRef fn = found.fn;
+    BinaryenIndex np = BinaryenTypeArity(BinaryenFunctionGetParams(fn)), nv = BinaryenFunctionGetNumVars(fn);
+    BinaryenIndex o = np + nv, d = BinaryenLocalSetGetIndex(found.data_set);
+    BinaryenExpressionRef data = BinaryenLocalSetGetValue(found.data_set);
+    BinaryenLocalSetSetValue(found.data_set,
+                             BinaryenBlock(m, NULL, (BinaryenExpressionRef[]){set(m, o, get(m, d)), data}, 2, i32()));
+    BinaryenExpressionRef args[] = {get(m, o), BinaryenCallGetOperandAt(found.call, 0),
+                                    BinaryenCallGetOperandAt(found.call, 1)};
+    BinaryenLocalSetSetValue(found.call_set, BinaryenCall(m, F_HASH_KEEP, args, 3, i32()));
+    BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
+    vars[nv] = i32();
+    BinaryenType params = BinaryenFunctionGetParams(fn), result = BinaryenFunctionGetResults(fn);
+    BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
+    size_t len = strlen(BinaryenFunctionGetName(fn)) + 1;
+    char *name = memcpy(xrealloc(NULL, len), BinaryenFunctionGetName(fn), len);
+    BinaryenRemoveFunction(m, name);
+    BinaryenAddFunction(m, name, params, result, vars, nv + 1, body);
+    fprintf(stderr, "%s: a str hash computed on demand is kept in the object (%s)\n", prog, name);
+    free(name);
+    free(vars);
+}
+
+static void rewrite_lazy_str_hash(BinaryenModuleRef m)
+{
+    hash_sites h = {0};
+    h.hash_fn = BinaryenFunctionGetName(find_compute_hash(m));
+    walk_module(m, find_direct_hash_store, &h);
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
+        const char *mod = BinaryenFunctionImportGetModule(fn);
+        if (!(mod && *mod)) find_local_hash_store(fn, &h);
+    }
+    /* mp_obj_new_str_copy and two exception-message builders store it
+     * directly; mp_obj_new_str_type_from_vstr through a local */
+    expect_count("hash-field stores of qstr_compute_hash", h.direct, 3);
+    expect_count("hash-field stores of qstr_compute_hash through a local", h.via_local, 1);
+    for (int i = 0; i < h.direct; i++) BinaryenStoreSetValue(h.direct_store[i], c32(m, 0));
+    for (int i = 0; i < h.via_local; i++) BinaryenLocalSetSetValue(h.local_set[i], c32(m, 0));
+    fprintf(stderr, "%s: new str objects leave their hash to be computed when needed (%s, %s, %s, %s)\n", prog,
+            h.where[0], h.where[1], h.where[2], h.where[3]);
+    rewrite_hash_keep(m, h.hash_fn);
+}
+
+/* ---- 5. len() of a str, eight bytes at a time ----------------------------- */
+
+/* utf8_charlen(str, len) (py/unicode.c) counts the bytes that are not
+ * UTF-8 continuation bytes (10xxxxxx), one per loop step; len() of a str
+ * calls it every time, so len(s) costs a pass over s. Its body becomes a
+ * call to a new function that counts eight bytes per step: in a 64-bit
+ * word w, the continuation bytes are those whose bit 7 is set and bit 6
+ * clear, w & ~(w << 1) & 0x8080808080808080, counted with popcnt; the
+ * last len % 8 bytes one by one as before. Same bytes read, same result. */
+#define F_CHARLEN "mpbox$utf8_charlen"
+
+typedef struct charlen_facts {
+    int cont_test, end_sum, step_up, step_down, loops, loads, calls, stores;
+} charlen_facts;
+
+static void charlen_fact(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    charlen_facts *f = ctx;
+    BinaryenExpressionRef e = s->e;
+    /* (i32.gt_s (i32.load8_s P) (i32.const -65)): not a continuation byte */
+    if (is_binary(e, BinaryenGtSInt32()) && is_i32_const(BinaryenBinaryGetRight(e), -65)) {
+        BinaryenExpressionRef l = BinaryenBinaryGetLeft(e);
+        if (is(l, ID_LOAD) && BinaryenLoadGetBytes(l) == 1 && BinaryenLoadIsSigned(l)) f->cont_test++;
+    }
+    if (is_binary(e, BinaryenAddInt32()) && is_local_get(BinaryenBinaryGetLeft(e), 0) &&
+        is_local_get(BinaryenBinaryGetRight(e), 1))
+        f->end_sum++;
+    if (is_binary(e, BinaryenAddInt32()) && is_i32_const(BinaryenBinaryGetRight(e), 1)) f->step_up++;
+    if (is_binary(e, BinaryenAddInt32()) && is_i32_const(BinaryenBinaryGetRight(e), -1)) f->step_down++;
+    if (is(e, ID_LOOP)) f->loops++;
+    if (is(e, ID_LOAD)) f->loads++;
+    if (is(e, ID_CALL) || is(e, ID_CALL_INDIRECT)) f->calls++;
+    if (is(e, ID_STORE)) f->stores++;
+}
+
+/* utf8_charlen: (i32, i32) -> i32, one loop stepping a pointer up from
+ * str to str + len, one load (signed byte) tested against -65, no calls,
+ * no stores. (utf8_ptr_to_index, its twin, steps down.) */
+static BinaryenFunctionRef find_charlen(BinaryenModuleRef m)
+{
+    BinaryenFunctionRef found = NULL;
+    int count = 0;
+    BinaryenType two = BinaryenTypeCreate((BinaryenType[]){i32(), i32()}, 2);
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
+        const char *mod = BinaryenFunctionImportGetModule(fn);
+        if ((mod && *mod) || BinaryenFunctionGetParams(fn) != two || BinaryenFunctionGetResults(fn) != i32()) continue;
+        charlen_facts f = {0};
+        walk(fn, charlen_fact, &f);
+        if (f.cont_test == 1 && f.end_sum == 1 && f.step_up == 1 && !f.step_down && f.loops == 1 && f.loads == 1 &&
+            !f.calls && !f.stores) {
+            found = fn;
+            count++;
+        }
+    }
+    expect_count("utf8_charlen", count, 1);
+    return found;
+}
+
+/* mpbox$utf8_charlen(str, len):
+ *     n = 0; end = str + len;
+ *     while (end - str >= 8) { w = *(u64 *)str; n += 8 - popcnt(w & ~(w << 1) & 0x8080...); str += 8; }
+ *     while (str < end) { n += *(s8 *)str > -65; str++; }
+ *     return n; */
+static void add_charlen_function(BinaryenModuleRef m)
+{
+    enum { STR, LEN, N, END, W };
+    BinaryenType i64 = BinaryenTypeInt64();
+    BinaryenExpressionRef wget = BinaryenLocalGet(m, W, i64);
+    BinaryenExpressionRef cont = bin(m, BinaryenAndInt64(),
+                                     bin(m, BinaryenAndInt64(), wget,
+                                         bin(m, BinaryenXorInt64(),
+                                             bin(m, BinaryenShlInt64(), BinaryenLocalGet(m, W, i64),
+                                                 BinaryenConst(m, BinaryenLiteralInt64(1))),
+                                             BinaryenConst(m, BinaryenLiteralInt64(-1)))),
+                                     BinaryenConst(m, BinaryenLiteralInt64((int64_t)0x8080808080808080ull)));
+    BinaryenExpressionRef ncont = BinaryenUnary(m, BinaryenWrapInt64(), BinaryenUnary(m, BinaryenPopcntInt64(), cont));
+    BinaryenExpressionRef words = BLK(
+        m, "words_done",
+        BinaryenLoop(m, "words",
+                     BLK(m, NULL,
+                         BinaryenBreak(m, "words_done",
+                                       bin(m, BinaryenLtUInt32(), bin(m, BinaryenSubInt32(), get(m, END), get(m, STR)),
+                                           c32(m, 8)),
+                                       NULL),
+                         BinaryenLocalSet(m, W, BinaryenLoad(m, 8, false, 0, 1, i64, get(m, STR))),
+                         set(m, N, bin(m, BinaryenAddInt32(), get(m, N), bin(m, BinaryenSubInt32(), c32(m, 8), ncont))),
+                         set(m, STR, bin(m, BinaryenAddInt32(), get(m, STR), c32(m, 8))),
+                         BinaryenBreak(m, "words", NULL, NULL))));
+    BinaryenExpressionRef bytes = BLK(
+        m, "bytes_done",
+        BinaryenLoop(m, "bytes",
+                     BLK(m, NULL,
+                         BinaryenBreak(m, "bytes_done", bin(m, BinaryenGeUInt32(), get(m, STR), get(m, END)), NULL),
+                         set(m, N, bin(m, BinaryenAddInt32(), get(m, N),
+                                       bin(m, BinaryenGtSInt32(), BinaryenLoad(m, 1, true, 0, 1, i32(), get(m, STR)),
+                                           c32(m, -65)))),
+                         set(m, STR, bin(m, BinaryenAddInt32(), get(m, STR), c32(m, 1))),
+                         BinaryenBreak(m, "bytes", NULL, NULL))));
+    BinaryenExpressionRef body =
+        BinaryenBlock(m, NULL,
+                      (BinaryenExpressionRef[]){set(m, N, c32(m, 0)),
+                                                set(m, END, bin(m, BinaryenAddInt32(), get(m, STR), get(m, LEN))), words,
+                                                bytes, get(m, N)},
+                      5, i32());
+    BinaryenType params[] = {i32(), i32()}, vars[] = {i32(), i32(), i64};
+    BinaryenAddFunction(m, F_CHARLEN, BinaryenTypeCreate(params, 2), i32(), vars, 3, body);
+}
+
+static void rewrite_charlen(BinaryenModuleRef m)
+{
+    BinaryenFunctionRef fn = find_charlen(m);
+    if (BinaryenGetFunction(m, F_CHARLEN)) die("the module already has a function %s", F_CHARLEN);
+    add_charlen_function(m);
+    BinaryenExpressionRef args[] = {get(m, 0), get(m, 1)};
+    BinaryenFunctionSetBody(fn, BinaryenCall(m, F_CHARLEN, args, 2, i32()));
+    fprintf(stderr, "%s: utf8_charlen (%s) counts eight bytes per step\n", prog, BinaryenFunctionGetName(fn));
+}
+
 int main(int argc, char **argv)
 {
     prog = "speed";
-    /* --skip=vstr,extend,gc,full,qstr leaves rewrites out, for measuring each one */
+    /* --skip=vstr,extend,gc,full,qstr,hash,charlen leaves rewrites out, for measuring each one */
     const char *skip = "";
     int argi = 1;
     if (argc > argi && strncmp(argv[argi], "--skip=", 7) == 0)
         skip = argv[argi++] + 7;
     if (argc - argi != 2) {
-        fprintf(stderr, "usage: %s [--skip=vstr,extend,gc,full,qstr] IN.wasm OUT.wasm\n", prog);
+        fprintf(stderr, "usage: %s [--skip=vstr,extend,gc,full,qstr,hash,charlen] IN.wasm OUT.wasm\n", prog);
         return 2;
     }
     init_ids();
@@ -945,6 +1340,8 @@ int main(int argc, char **argv)
     if (!strstr(skip, "extend")) rewrite_extend_growth(m);
     if (!strstr(skip, "full")) rewrite_full_mark(m);
     if (!strstr(skip, "gc")) rewrite_gc_search(m);
+    if (!strstr(skip, "hash")) rewrite_lazy_str_hash(m);
+    if (!strstr(skip, "charlen")) rewrite_charlen(m);
     if (!strstr(skip, "qstr")) rewrite_qstr_lookup(m);
     write_module(m, argv[argi], argv[argi + 1]);
     BinaryenModuleDispose(m);
