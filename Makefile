@@ -75,7 +75,7 @@ CLI_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard cmd/*.c) $(wildcard cli/*
 GUEST_O  := $(GUEST_DIR)/guest.o
 
 .PHONY: all deps test test-unit test-asan test-gc-stress demo bench install uninstall deb clean distclean fuzz
-all: $(BUILD)/libmpbox.a $(BUILD)/libmpbox.so $(BUILD)/mpbox $(BUILD)/mpbox.pc
+all: $(BUILD)/libmpbox.a $(BUILD)/libmpbox.so $(BUILD)/mpbox $(BUILD)/mpbox.pc $(GUEST_DIR)/guest-map.tsv
 
 # ---- dependencies and the guest --------------------------------------
 # Every compile waits for the dependency check (order-only: `| $(DEPS_OK)`),
@@ -215,6 +215,15 @@ FUEL_CFLAGS :=
 endif
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h &: $(GUEST_WASM) $(FUEL_STAMP_GUEST)
 	wasm2c -n micropython $< -o $(GUEST_DIR)/guest.c
+
+# Names of guest functions in guest.c for profiling (tools/guestmap.c, checked
+# against the module; docs/benchmarks.md, "Profiling the guest").
+$(GUEST_DIR)/guestmap: tools/guestmap.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Iguest -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/guest-map.tsv: $(GUEST_DIR)/guestmap $(GUEST_WASM) $(GUEST_DIR)/guest.c
+	$(GUEST_DIR)/guestmap $(GUEST_WASM) $(GUEST_DIR)/guest.c $@
 
 # Generated code: no warnings, no sanitizers; -fPIC so that one object
 # serves the static and the shared library.
