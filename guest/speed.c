@@ -988,10 +988,9 @@ static void hash_fact(BinaryenFunctionRef fn, const site *s, void *ctx)
     if (is(e, ID_STORE)) f->stores++;
 }
 
-/* qstr_compute_hash(data, len) (py/qstr.c): (i32, i32) -> i32, djb2 from
- * 5381 by 33 over bytes, masked to 16 bits; it loads only the bytes and
- * calls and stores nothing. */
-static BinaryenFunctionRef find_compute_hash(BinaryenModuleRef m)
+/* The one defined function of type (i32, i32) -> i32 that `match` accepts;
+ * none or several stop the build. */
+static BinaryenFunctionRef find_one_ii_i(BinaryenModuleRef m, const char *what, int (*match)(BinaryenFunctionRef))
 {
     BinaryenFunctionRef found = NULL;
     int count = 0;
@@ -1000,15 +999,23 @@ static BinaryenFunctionRef find_compute_hash(BinaryenModuleRef m)
         BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
         const char *mod = BinaryenFunctionImportGetModule(fn);
         if ((mod && *mod) || BinaryenFunctionGetParams(fn) != two || BinaryenFunctionGetResults(fn) != i32()) continue;
-        hash_facts f = {0};
-        walk(fn, hash_fact, &f);
-        if (f.seed == 1 && f.mul33 == 1 && f.mask16 == 1 && f.loads == 1 && f.byte_loads == 1 && !f.calls && !f.stores) {
+        if (match(fn)) {
             found = fn;
             count++;
         }
     }
-    expect_count("qstr_compute_hash", count, 1);
+    expect_count(what, count, 1);
     return found;
+}
+
+/* qstr_compute_hash(data, len) (py/qstr.c): djb2 from 5381 by 33 over
+ * bytes, masked to 16 bits; it loads only the bytes and calls and stores
+ * nothing. */
+static int is_compute_hash(BinaryenFunctionRef fn)
+{
+    hash_facts f = {0};
+    walk(fn, hash_fact, &f);
+    return f.seed == 1 && f.mul33 == 1 && f.mask16 == 1 && f.loads == 1 && f.byte_loads == 1 && !f.calls && !f.stores;
 }
 
 static int pure_operands(BinaryenExpressionRef call)
@@ -1184,7 +1191,7 @@ static void rewrite_hash_keep(BinaryenModuleRef m, const char *hash_fn)
 static void rewrite_lazy_str_hash(BinaryenModuleRef m)
 {
     hash_sites h = {0};
-    h.hash_fn = BinaryenFunctionGetName(find_compute_hash(m));
+    h.hash_fn = BinaryenFunctionGetName(find_one_ii_i(m, "qstr_compute_hash", is_compute_hash));
     walk_module(m, find_direct_hash_store, &h);
     for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
         BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
@@ -1238,28 +1245,15 @@ static void charlen_fact(BinaryenFunctionRef fn, const site *s, void *ctx)
     if (is(e, ID_STORE)) f->stores++;
 }
 
-/* utf8_charlen: (i32, i32) -> i32, one loop stepping a pointer up from
- * str to str + len, one load (signed byte) tested against -65, no calls,
- * no stores. (utf8_ptr_to_index, its twin, steps down.) */
-static BinaryenFunctionRef find_charlen(BinaryenModuleRef m)
+/* utf8_charlen(str, len): one loop stepping a pointer up from str to
+ * str + len, one load (signed byte) tested against -65, no calls, no
+ * stores. (utf8_ptr_to_index, its twin, steps down.) */
+static int is_charlen(BinaryenFunctionRef fn)
 {
-    BinaryenFunctionRef found = NULL;
-    int count = 0;
-    BinaryenType two = BinaryenTypeCreate((BinaryenType[]){i32(), i32()}, 2);
-    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
-        BinaryenFunctionRef fn = BinaryenGetFunctionByIndex(m, i);
-        const char *mod = BinaryenFunctionImportGetModule(fn);
-        if ((mod && *mod) || BinaryenFunctionGetParams(fn) != two || BinaryenFunctionGetResults(fn) != i32()) continue;
-        charlen_facts f = {0};
-        walk(fn, charlen_fact, &f);
-        if (f.cont_test == 1 && f.end_sum == 1 && f.step_up == 1 && !f.step_down && f.loops == 1 && f.loads == 1 &&
-            !f.calls && !f.stores) {
-            found = fn;
-            count++;
-        }
-    }
-    expect_count("utf8_charlen", count, 1);
-    return found;
+    charlen_facts f = {0};
+    walk(fn, charlen_fact, &f);
+    return f.cont_test == 1 && f.end_sum == 1 && f.step_up == 1 && !f.step_down && f.loops == 1 && f.loads == 1 &&
+           !f.calls && !f.stores;
 }
 
 /* mpbox$utf8_charlen(str, len):
@@ -1314,7 +1308,7 @@ static void add_charlen_function(BinaryenModuleRef m)
 
 static void rewrite_charlen(BinaryenModuleRef m)
 {
-    BinaryenFunctionRef fn = find_charlen(m);
+    BinaryenFunctionRef fn = find_one_ii_i(m, "utf8_charlen", is_charlen);
     if (BinaryenGetFunction(m, F_CHARLEN)) die("the module already has a function %s", F_CHARLEN);
     add_charlen_function(m);
     BinaryenExpressionRef args[] = {get(m, 0), get(m, 1)};
