@@ -1216,8 +1216,8 @@ static void rewrite_lazy_str_hash(BinaryenModuleRef m)
  * calls it every time, so len(s) costs a pass over s. Its body becomes a
  * call to a new function that counts eight bytes per step: in a 64-bit
  * word w, the continuation bytes are those whose bit 7 is set and bit 6
- * clear, w & ~(w << 1) & 0x8080808080808080, counted with popcnt; the
- * last len % 8 bytes one by one as before. Same bytes read, same result. */
+ * clear, w & ~(w << 1) & 0x8080808080808080, counted by a multiplication;
+ * the last len % 8 bytes one by one as before. Same bytes read, same result. */
 #define F_CHARLEN "mpbox$utf8_charlen"
 
 typedef struct charlen_facts {
@@ -1258,7 +1258,8 @@ static int is_charlen(BinaryenFunctionRef fn)
 
 /* mpbox$utf8_charlen(str, len):
  *     n = 0; end = str + len;
- *     while (end - str >= 8) { w = *(u64 *)str; n += 8 - popcnt(w & ~(w << 1) & 0x8080...); str += 8; }
+ *     while (end - str >= 8) { w = *(u64 *)str; c = w & ~(w << 1) & 0x8080...;
+ *                              n += 8 - ((c >> 7) * 0x0101... >> 56); str += 8; }
  *     while (str < end) { n += *(s8 *)str > -65; str++; }
  *     return n; */
 static void add_charlen_function(BinaryenModuleRef m)
@@ -1273,7 +1274,15 @@ static void add_charlen_function(BinaryenModuleRef m)
                                                  BinaryenConst(m, BinaryenLiteralInt64(1))),
                                              BinaryenConst(m, BinaryenLiteralInt64(-1)))),
                                      BinaryenConst(m, BinaryenLiteralInt64((int64_t)0x8080808080808080ull)));
-    BinaryenExpressionRef ncont = BinaryenUnary(m, BinaryenWrapInt64(), BinaryenUnary(m, BinaryenPopcntInt64(), cont));
+    /* one bit per continuation byte, at bit 7 of its byte: shifted to bit 0 and
+     * multiplied by 0x0101...01, the top byte is their sum (at most 8). Not
+     * i64.popcnt: without -mpopcnt the translated C calls libgcc for it. */
+    BinaryenExpressionRef ncont = BinaryenUnary(
+        m, BinaryenWrapInt64(),
+        bin(m, BinaryenShrUInt64(),
+            bin(m, BinaryenMulInt64(), bin(m, BinaryenShrUInt64(), cont, BinaryenConst(m, BinaryenLiteralInt64(7))),
+                BinaryenConst(m, BinaryenLiteralInt64(0x0101010101010101LL))),
+            BinaryenConst(m, BinaryenLiteralInt64(56))));
     BinaryenExpressionRef words = BLK(
         m, "words_done",
         BinaryenLoop(m, "words",
