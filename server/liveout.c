@@ -8,7 +8,6 @@
  * what is gathered (under lock): two batches cannot pass each other.
  */
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -109,7 +108,7 @@ void lo_output(void *user, int fd, const char *data, size_t len)
         flush(q);
 }
 
-static void *flusher_main(void *arg)
+void *lo_flusher_main(void *arg)
 {
     struct lo *q = arg;
     pthread_mutex_lock(&q->lock);
@@ -131,7 +130,7 @@ static void *flusher_main(void *arg)
     return NULL;
 }
 
-struct lo *lo_start(int chan)
+struct lo *lo_new(int chan)
 {
     struct lo *q = calloc(1, sizeof *q);
     if (!q)
@@ -144,24 +143,5 @@ struct lo *lo_start(int chan)
     pthread_mutex_init(&q->lock, NULL);
     pthread_cond_init(&q->wake, &ca);
     pthread_condattr_destroy(&ca);
-    /* the flusher takes no signal: SIGUSR1 is the interrupt thread's, the
-     * hard stop's go to the running thread */
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
-    pthread_t t;
-    int rc = pthread_create(&t, &attr, flusher_main, q);
-    pthread_attr_destroy(&attr);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (rc != 0) {
-        pthread_cond_destroy(&q->wake);
-        pthread_mutex_destroy(&q->lock);
-        pthread_mutex_destroy(&q->chan_lock);
-        free(q);
-        return NULL;
-    }
     return q;
 }

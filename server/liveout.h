@@ -11,8 +11,9 @@
  * other frame (a run's answer comes after all of its output). Frames keep
  * the order of the writes, stdout and stderr as they alternated.
  *
- * The flusher is started by lo_start, before the seccomp filter (which
- * allows no new thread); it sleeps on a condition while nothing waits.
+ * The flusher (lo_flusher_main) is started by the worker with its other
+ * threads, before the seccomp filter (which allows no new thread); it
+ * sleeps on a condition while nothing waits.
  */
 #ifndef MPBOX_SERVER_LIVEOUT_H
 #define MPBOX_SERVER_LIVEOUT_H
@@ -24,9 +25,10 @@
 
 struct lo;
 
-/* The writer of channel chan, with its flusher thread; NULL when either
- * cannot be made. */
-struct lo *lo_start(int chan);
+/* The writer of channel chan (NULL when out of memory). */
+struct lo *lo_new(int chan);
+/* The flusher thread's body (arg: the struct lo); it never returns. */
+void *lo_flusher_main(void *arg);
 /* Send one frame (after the output gathered so far). PR_DONE, or
  * PR_BROKEN once the server is gone. */
 int lo_send(struct lo *q, uint32_t type, uint32_t arg, const void *data, size_t len);

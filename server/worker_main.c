@@ -84,19 +84,31 @@ static void *interrupt_main(void *arg)
     return NULL;
 }
 
+/* A thread of the worker's own (the interrupt thread, the flusher): a
+ * small stack, as they only wait and send, and no signal delivered to it
+ * (SIGUSR1 is taken by sigwait; the hard stop signals the running thread). */
+static int start_thread(void *(*fn)(void *), void *arg)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    pthread_t t;
+    int rc = pthread_create(&t, &attr, fn, arg);
+    pthread_attr_destroy(&attr);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return rc == 0 ? 0 : -1;
+}
+
 static int start_interrupt_thread(void)
 {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGUSR1);
-    pthread_sigmask(SIG_BLOCK, &set, NULL); /* inherited by every thread */
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 64 * 1024);
-    pthread_t t;
-    int rc = pthread_create(&t, &attr, interrupt_main, NULL);
-    pthread_attr_destroy(&attr);
-    return rc == 0 ? 0 : -1;
+    pthread_sigmask(SIG_BLOCK, &set, NULL); /* inherited by every later thread */
+    return start_thread(interrupt_main, NULL);
 }
 
 /* The runtime's watchdog thread starts with the first run that has a
@@ -336,7 +348,8 @@ static void setup(struct worker *w)
         reply_text(w, PR_FAIL, err);
         die(0);
     }
-    if (start_interrupt_thread() != 0 || start_watchdog(w->z->rt) != 0 || !(w->lo = lo_start(w->chan))) {
+    if (start_interrupt_thread() != 0 || start_watchdog(w->z->rt) != 0 || !(w->lo = lo_new(w->chan)) ||
+        start_thread(lo_flusher_main, w->lo) != 0) {
         reply_text(w, PR_FAIL, "cannot start the worker's threads");
         die(0);
     }
