@@ -94,7 +94,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by eleven Binaryen C API tools, built in
+# The guest is rewritten at build time by twelve Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -117,6 +117,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   guest/errtext gives ZeroDivisionError and int() CPython's texts;
 #   guest/excchain keeps __cause__ and __context__ (host/exc.c) and prints an
 #   uncaught exception's chain as CPython;
+#   guest/compat (always) opens doors to host/compat.c for attributes,
+#   keyword arguments and mappings the built-in types lack (docs/architecture.md);
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -140,6 +142,10 @@ $(GUEST_DIR)/map: guest/map.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
 $(GUEST_DIR)/sort: guest/sort.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/compat: guest/compat.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
@@ -203,14 +209,17 @@ $(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DI
 	$(GUEST_DIR)/excprint $< $@.tmp && $(GUEST_DIR)/errtext $@.tmp $@.tmp2 && $(GUEST_DIR)/excchain $@.tmp2 $@ && \
 	rm -f $@.tmp $@.tmp2
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.exc.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.compat.wasm: $(GUEST_DIR)/micropython.exc.wasm $(GUEST_DIR)/compat
+	$(GUEST_DIR)/compat $< $@
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.compat.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.exc.wasm
+GUEST_WASM := $(GUEST_DIR)/micropython.compat.wasm
 FUEL_CFLAGS :=
 endif
 # guest-map.tsv (tools/guestmap.c) names guest functions in guest.c for
@@ -261,16 +270,29 @@ $(TZDATA_STAMP): $(TZDIR_SRC)/tzdata.zi | $(DEPS_OK)
 	        cp -L "$$f" "$(abspath $(TZDATA_DIR))/$$f" || exit 1; done
 	touch $@
 
-$(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES) $(TZDATA_STAMP)
-	$(BUILD)/tools/embed $@ lib/python $(TZDATA_DIR)=tzdata
+# The Unicode Character Database files unicodedata reads
+# (lib/python/unicodedata.py), at /usr/lib/mpbox/unicode: Debian's
+# unicode-data, from the directory of UNIDATA_SRC (also tools/unidata's input).
+UNIDATA_SRC ?= /usr/share/unicode/UnicodeData.txt
+UNICODE_SRC := $(patsubst %/,%,$(dir $(UNIDATA_SRC)))
+UNICODE_FILES := UnicodeData.txt EastAsianWidth.txt CompositionExclusions.txt NameAliases.txt
+UNICODE_DIR := $(BUILD)/gen/unicode
+UNICODE_STAMP := $(BUILD)/gen/unicode.stamp
+$(UNICODE_STAMP): $(addprefix $(UNICODE_SRC)/,$(UNICODE_FILES)) | $(DEPS_OK)
+	rm -rf $(UNICODE_DIR) && mkdir -p $(UNICODE_DIR)
+	cp $(addprefix $(UNICODE_SRC)/,$(UNICODE_FILES)) $(UNICODE_DIR)/
+	touch $@
+
+$(BUILD)/gen/pylib.c: $(BUILD)/tools/embed $(PYLIB_STAMP) $(PYLIB_FILES) $(TZDATA_STAMP) $(UNICODE_STAMP)
+	$(BUILD)/tools/embed $@ lib/python $(TZDATA_DIR)=tzdata $(UNICODE_DIR)=unicode
 
 $(PYLIB_OBJ): $(BUILD)/gen/pylib.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 # Unicode tables (host/unitab.h) from Debian's unicode-data, written by
-# tools/unidata (a build-machine tool) into $(BUILD)/gen/unitab.c.
-UNIDATA_SRC ?= /usr/share/unicode/UnicodeData.txt
+# tools/unidata (a build-machine tool) into $(BUILD)/gen/unitab.c
+# (UNIDATA_SRC: above).
 UNITAB_OBJ := $(BUILD)/obj/gen/unitab.o
 LIB_OBJ += $(UNITAB_OBJ)
 

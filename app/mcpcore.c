@@ -79,13 +79,14 @@ int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *r
     "datetime, decimal, difflib, doctest, enum, errno, fnmatch, fractions, functools, gc, graphlib, "  \
     "hashlib, heapq, hmac, html, inspect, io, itertools, json, logging, math, numbers, " \
     "operator, os, pathlib, platform, pprint, random, re, statistics, string, struct, sys, tarfile, "  \
-    "tempfile, textwrap, time, traceback, types, typing, unittest, uuid, warnings, zlib, zoneinfo."
+    "tempfile, textwrap, time, traceback, types, typing, unicodedata, unittest, uuid, warnings, "      \
+    "zlib, zoneinfo."
 #define MCP_MODULES_MISSING                                                                            \
     "Not available: argparse, glob, http, multiprocessing, pickle, queue, secrets, shlex, shutil, "    \
-    "signal, socket, sqlite3, ssl, subprocess, threading, unicodedata, urllib, weakref, xml, zipfile."
+    "signal, socket, sqlite3, ssl, subprocess, threading, urllib, weakref, xml, zipfile."
 #define MCP_SILENT_DIFFERENCES                                                                         \
-    "Differences that raise no error: isinstance(True, int) is False; sets iterate in another "       \
-    "order than CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies."
+    "Differences that raise no error: sets iterate in another order than CPython's (print "            \
+    "sorted(s)); obj.__dict__ and vars(obj) are read-only copies."
 
 static char *build_description(const struct mcp_config *cfg)
 {

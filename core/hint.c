@@ -41,10 +41,6 @@ struct hint_rule {
 
 /* First match wins: specific rules come before general ones. */
 static const struct hint_rule rules[] = {
-    /* ---- float methods (float has no method table to graft into) ---- */
-    {"AttributeError", "'float' object has no attribute 'is_integer'", NULL,
-     "MicroPython float has no is_integer(); use x == int(x) (for a finite x)."},
-
     /* ---- dict views, types ---- */
     {"TypeError", "unsupported operand type(s) for *: 'dict_view' and *", NULL,
      "MicroPython dict views (keys(), items()) have no set operations; convert first: "
@@ -68,9 +64,8 @@ static const struct hint_rule rules[] = {
      "str + float needs a conversion: 'x=' + str(x), or an f-string: f'x={x}'."},
 
     {"ValueError", "dict update sequence has wrong length", NULL,
-     "MicroPython's dict() and dict.update() read an argument that is not a built-in dict "
-     "as a sequence of pairs; for a mapping (Counter, defaultdict, OrderedDict) pass its "
-     "items: dict(m.items())."},
+     "dict() and dict.update() take a mapping or a sequence of pairs; an item of this "
+     "sequence is not a (key, value) pair: dict(zip(keys, values)) or [(k, v), ...]."},
 
     /* ---- formatting ---- */
     {"NotImplementedError", "attributes not supported", NULL,
@@ -82,28 +77,14 @@ static const struct hint_rule rules[] = {
      "MicroPython's time.strftime() needs the time tuple: time.strftime(fmt, time.localtime())."},
 
     /* ---- keyword arguments that built-ins do not take ---- */
-    {"TypeError", "function doesn't take keyword arguments", "*split(*=*",
-     "MicroPython str.split()/rsplit() take positional arguments only: s.split(',', 1)."},
-    {"TypeError", "function doesn't take keyword arguments", "*round(*ndigits=*",
-     "MicroPython round() takes ndigits by position: round(x, 2)."},
-    {"TypeError", "function doesn't take keyword arguments", "*encode(*=*",
-     "MicroPython str.encode() takes positional arguments only: s.encode('utf-8') or s.encode()."},
-    {"TypeError", "function doesn't take keyword arguments", "*decode(*=*",
-     "MicroPython bytes.decode() takes positional arguments only: b.decode('utf-8') or b.decode()."},
-    {"TypeError", "function doesn't take keyword arguments", "*int(*base=*",
-     "MicroPython int() takes the base by position: int(s, 16)."},
-    {"TypeError", "function doesn't take keyword arguments", "*zip(*strict=*",
-     "MicroPython zip() has no strict=; compare the lengths yourself before zipping."},
-    {"TypeError", "function doesn't take keyword arguments", "*sum(*start=*",
-     "MicroPython sum() takes the start by position: sum(values, 10)."},
-    {"TypeError", "function doesn't take keyword arguments", "*deque(*maxlen=*",
+                                {"TypeError", "function doesn't take keyword arguments", "*deque(*maxlen=*",
      "MicroPython's deque takes its arguments by position: deque(items, 100)."},
     {"TypeError", "function doesn't take keyword arguments", "class *(*metaclass=*",
      "MicroPython classes take no keyword arguments (metaclass=...); for abstract bases "
      "subclass abc.ABC instead."},
     {"TypeError", "function doesn't take keyword arguments", NULL,
      "This MicroPython built-in takes positional arguments only; pass the values by "
-     "position (e.g. s.split(',', 1), int(s, 16), enumerate(items, 1))."},
+     "position."},
     {"TypeError", "function missing * required positional arguments", "*deque(*",
      "MicroPython's deque needs the iterable and maxlen by position: deque([], 100)."},
     {"TypeError", "extra keyword arguments given", "*open(*newline=*",
@@ -111,9 +92,7 @@ static const struct hint_rule rules[] = {
     {"TypeError", "extra keyword arguments given", "*dumps(*",
      "MicroPython's json.dumps() takes only separators= as a keyword (no indent=, sort_keys= "
      "or default=): json.dumps(obj) or json.dumps(obj, separators=(',', ':'))."},
-    {"TypeError", "extra keyword arguments given", "*print(*flush=*",
-     "MicroPython print() has no flush=; remove it."},
-
+    
     /* ---- built-in names and exception classes ---- */
     {"NameError", "name 'exit' is not defined", NULL, "Use sys.exit() (after import sys)."},
     {"NameError", "name 'quit' is not defined", NULL, "Use sys.exit() (after import sys)."},

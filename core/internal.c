@@ -16,6 +16,8 @@
  *   hash_blocks  whole blocks of a message digest, for lib/python/hashlib.py
  *   exc_table    the chain attributes' qstrs and texts, for guest/excchain
  *                (host/exc.c), the same way
+ *   compat_table, compat_bool  guest/compat's table and types, the same way
+ *                (lib/python/_mpbox_types.py)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,46 +76,37 @@ static char *program_text(mpb_host *h, size_t *out_len)
     return mpb_utf8_sanitize(h->program ? h->program : "", h->program ? h->program_len : 0, out_len);
 }
 
-/* "format_hook" with payload "HOOK CALL": while the start-up image is
- * built, the Python side
- * (lib/python/_mpbox_types.py) hands over the function str.format calls
- * for arguments of Python classes and the table index of its type's call
- * function, kept in the globals guest/numfmt adds (and so in the image).
- * Taken once: later calls change nothing. */
-static char *format_hook(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+/* While the start-up image is built, the Python side hands over one number
+ * ("A") or two ("A B", when b is not NULL), kept in globals a rewrite of
+ * the guest adds (and so in the image). Taken once, while *a is still 0 and
+ * A is not: later calls change nothing. Used for
+ *   "format_hook"   the function str.format calls for arguments of Python
+ *                   classes and the table index of its type's call function
+ *                   (guest/numfmt, lib/python/_mpbox_types.py);
+ *   "slice_hook"    the function guest/slice calls for extended slices of
+ *                   the built-in sequences (lib/python/_mpbox_slices.py),
+ *                   through the table index the format hook brought (so
+ *                   only after it);
+ *   "exc_types"     the address of the KeyError type, whose one argument
+ *                   guest/excprint prints with repr() (lib/python/_mpbox_exc.py);
+ *   "error_texts"   the address of the addresses of CPython's error texts
+ *                   (ZeroDivisionError's, int()'s) guest/errtext picks from;
+ *   "exc_table"     the chain attributes' qstrs and texts (guest/excchain);
+ *   "compat_table"  the address and count of host/compat.c's table;
+ *   "compat_bool"   the types guest/compat makes subclass (bool) and base (int). */
+static char *set_once(uint32_t *a, uint32_t *b, const char *payload, size_t len, size_t *out_len)
 {
-    unsigned long hook = 0, call = 0;
+    unsigned long x = 0, y = 0;
     char buf[48];
-    if (payload && len < sizeof buf && !h->inst->w2c_mpbox_format_hook) {
+    if (payload && len < sizeof buf && !*a) {
         memcpy(buf, payload, len);
         buf[len] = '\0';
-        if (sscanf(buf, "%lu %lu", &hook, &call) == 2 && hook && hook <= UINT32_MAX && call <= UINT32_MAX) {
-            h->inst->w2c_mpbox_format_hook = (uint32_t)hook;
-            h->inst->w2c_mpbox_format_call = (uint32_t)call;
+        int n = sscanf(buf, "%lu %lu", &x, &y);
+        if (n == (b ? 2 : 1) && x && x <= UINT32_MAX && y <= UINT32_MAX) {
+            *a = (uint32_t)x;
+            if (b)
+                *b = (uint32_t)y;
         }
-    }
-    return envelope("[null]", out_len);
-}
-
-/* "slice_hook" with payload "HOOK": the function guest/slice calls for
- * extended slices of the built-in sequences (lib/python/_mpbox_slices.py),
- * through the table index the format hook brought (so only after it).
- * "exc_types" with payload "KEYERROR": the address of the KeyError type,
- * whose one argument guest/excprint prints with repr()
- * (lib/python/_mpbox_exc.py). "error_texts" with payload "TABLE": the
- * address of the addresses of CPython's error texts (ZeroDivisionError's,
- * int()'s) guest/errtext picks from (the same module). Each is kept in the global its
- * rewrite adds,
- * taken once (a nonzero address, while the global is still 0). */
-static char *set_once(uint32_t *global, const char *payload, size_t len, size_t *out_len)
-{
-    unsigned long v = 0;
-    char buf[24];
-    if (payload && len < sizeof buf && !*global) {
-        memcpy(buf, payload, len);
-        buf[len] = '\0';
-        if (sscanf(buf, "%lu", &v) == 1 && v && v <= UINT32_MAX)
-            *global = (uint32_t)v;
     }
     return envelope("[null]", out_len);
 }
@@ -173,19 +166,23 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
     if (name_len == 6 && memcmp(name, "source", 6) == 0)
         return program_text(h, out_len);
     if (name_len == 11 && memcmp(name, "format_hook", 11) == 0)
-        return format_hook(h, payload, len, out_len);
+        return set_once(&h->inst->w2c_mpbox_format_hook, &h->inst->w2c_mpbox_format_call, payload, len, out_len);
     if (name_len == 10 && memcmp(name, "slice_hook", 10) == 0) {
         uint32_t refused = 1; /* not callable before the format hook's call index */
-        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_slice_hook : &refused, payload, len,
-                        out_len);
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_slice_hook : &refused, NULL, payload,
+                        len, out_len);
     }
     if (name_len == 9 && memcmp(name, "exc_types", 9) == 0)
-        return set_once(&h->inst->w2c_mpbox_keyerror_type, payload, len, out_len);
+        return set_once(&h->inst->w2c_mpbox_keyerror_type, NULL, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "error_texts", 11) == 0)
-        return set_once(&h->inst->w2c_mpbox_error_texts, payload, len, out_len);
+        return set_once(&h->inst->w2c_mpbox_error_texts, NULL, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "hash_blocks", 11) == 0)
         return hash_blocks(h, payload, len, out_len);
     if (name_len == 9 && memcmp(name, "exc_table", 9) == 0)
-        return set_once(&h->inst->w2c_mpbox_exc_table, payload, len, out_len);
+        return set_once(&h->inst->w2c_mpbox_exc_table, NULL, payload, len, out_len);
+    if (name_len == 12 && memcmp(name, "compat_table", 12) == 0)
+        return set_once(&h->inst->w2c_mpbox_compat_table, &h->inst->w2c_mpbox_compat_count, payload, len, out_len);
+    if (name_len == 11 && memcmp(name, "compat_bool", 11) == 0)
+        return set_once(&h->inst->w2c_mpbox_compat_bool, &h->inst->w2c_mpbox_compat_int, payload, len, out_len);
     return envelope("{\"type\":\"NameError\",\"message\":\"no such internal message\"}", out_len);
 }

@@ -29,7 +29,8 @@ need_file /usr/include/binaryen-c.h binaryen
 need_file /usr/include/sqlite3.h libsqlite3-dev
 # zoneinfo's data, embedded into the library (Makefile, TZDIR_SRC).
 need_file /usr/share/zoneinfo/tzdata.zi tzdata
-# Unicode tables for repr() of str (Makefile, UNIDATA_SRC; tools/unidata.c).
+# Unicode data: tables for repr() of str (Makefile, UNIDATA_SRC; tools/unidata.c)
+# and the files unicodedata reads, embedded into the library.
 need_file /usr/share/unicode/UnicodeData.txt unicode-data
 # `mpbox serve`: HTTP (libmicrohttpd) and the workers' syscall filter.
 need_file /usr/include/microhttpd.h libmicrohttpd-dev

@@ -379,8 +379,180 @@ def format_map(self, d):
     return self.format(**kwargs)
 
 
+# ---- encode / decode -----------------------------------------------------------
+# MicroPython's str.encode and bytes.decode take no keywords and ignore the
+# encoding (always UTF-8) and the error handler. These take CPython's
+# arguments and do utf-8, ascii and latin-1 with the error handlers strict,
+# replace, ignore, backslashreplace and xmlcharrefreplace/surrogateescape.
+
+_codec_base = (str.encode, bytes.decode)
+_codec_names = {'utf8': 'utf-8', 'utf-8': 'utf-8', 'u8': 'utf-8', 'utf': 'utf-8', 'cp65001': 'utf-8',
+                'ascii': 'ascii', 'us-ascii': 'ascii', '646': 'ascii',
+                'latin-1': 'latin-1', 'latin1': 'latin-1', 'iso-8859-1': 'latin-1', 'iso8859-1': 'latin-1',
+                'l1': 'latin-1', '8859': 'latin-1', 'cp819': 'latin-1', 'latin': 'latin-1'}
+
+
+def _codec(encoding):
+    if type(encoding) is not str:
+        raise TypeError("encode() argument 'encoding' must be str, not " + type(encoding).__name__)
+    name = _codec_names.get(encoding.lower().replace('_', '-').replace(' ', '-'))
+    if name is None:
+        raise LookupError('unknown encoding: ' + encoding)
+    return name
+
+
+def _unicode_error(kind, name, where, why, errors):
+    # what an unencodable or undecodable run raises: the error of errors=
+    # 'strict', or LookupError for a handler CPython does not have (it
+    # looks the handler up only when it needs one)
+    if errors != 'strict':
+        return LookupError("unknown error handler name '%s'" % errors)
+    cls = getattr(builtins, 'Unicode%sError' % kind, UnicodeError)
+    return cls("'%s' codec can't %s %s: %s" % (name, kind.lower(), where, why))
+
+
+def _where(what, i, j, data):
+    # CPython's words for the run data[i:j] a codec cannot take
+    if j - i > 1:
+        return '%ss in position %d-%d' % (what, i, j - 1)
+    c = data[i]
+    if what == 'byte':
+        return 'byte 0x%02x in position %d' % (c, i)
+    return "character '%s' in position %d" % (_escape(ord(c)), i)
+
+
+def _escape(o):
+    # the backslash escape of code point o
+    return ('\\x%02x' if o < 256 else '\\u%04x' if o < 65536 else '\\U%08x') % o
+
+
+def encode(self, encoding='utf-8', errors='strict'):
+    name = _codec(encoding)
+    if name == 'utf-8':
+        return _codec_base[0](self)
+    limit = 128 if name == 'ascii' else 256
+    out = bytearray()
+    n = len(self)
+    for i in range(n):
+        o = ord(self[i])
+        if o < limit:
+            out.append(o)
+        elif errors == 'replace':
+            out.append(63)  # ?
+        elif errors == 'backslashreplace':
+            out.extend(_escape(o).encode())
+        elif errors == 'xmlcharrefreplace':
+            out.extend(('&#%d;' % o).encode())
+        elif errors != 'ignore':
+            j = i + 1
+            while j < n and ord(self[j]) >= limit:
+                j += 1
+            raise _unicode_error('Encode', name, _where('character', i, j, self),
+                                 'ordinal not in range(%d)' % limit, errors)
+    return bytes(out)
+
+
+def _utf8_step(b, i, n):
+    # (length, code point) of the valid UTF-8 sequence at b[i], or
+    # (-length, reason) for the bytes there that cannot start one (the
+    # start byte and the continuation bytes that fit, as CPython counts)
+    c = b[i]
+    if c < 0x80:
+        return 1, c
+    if 0xc2 <= c <= 0xdf:
+        k, v = 1, c & 0x1f
+    elif 0xe0 <= c <= 0xef:
+        k, v = 2, c & 0x0f
+    elif 0xf0 <= c <= 0xf4:
+        k, v = 3, c & 0x07
+    else:
+        return -1, 'invalid start byte'
+    for j in range(1, k + 1):
+        if i + j >= n:
+            return -j, 'unexpected end of data'
+        d = b[i + j]
+        if d & 0xc0 != 0x80 or (j == 1 and ((c == 0xe0 and d < 0xa0) or (c == 0xed and d > 0x9f) or
+                                            (c == 0xf0 and d < 0x90) or (c == 0xf4 and d > 0x8f))):
+            return -j, 'invalid continuation byte'
+        v = v << 6 | d & 0x3f
+    return k + 1, v
+
+
+def decode(self, encoding='utf-8', errors='strict'):
+    name = _codec(encoding)
+    b = bytes(self)
+    if name == 'utf-8':
+        # MicroPython's decoder takes ASCII as it is, and lets through
+        # what CPython refuses (surrogates, overlong forms): anything
+        # else is checked below
+        try:
+            r = _codec_base[1](b)
+            if len(r) == len(b):
+                return r
+        except UnicodeError:
+            pass
+    n = len(b)
+    out = []
+    i = 0
+    while i < n:
+        c = b[i]
+        if name == 'utf-8':
+            k, v = _utf8_step(b, i, n)
+            if k > 0:
+                out.append(chr(v))
+                i += k
+                continue
+            k, why = -k, v
+        elif c < (128 if name == 'ascii' else 256):
+            out.append(chr(c))
+            i += 1
+            continue
+        else:
+            k, why = 1, 'ordinal not in range(128)'
+        if errors == 'replace':
+            out.append('\ufffd')
+        elif errors == 'backslashreplace':
+            out.append(''.join(_escape(x) for x in b[i:i + k]))
+        elif errors == 'surrogateescape':
+            out.append(''.join(chr(0xdc00 + x) for x in b[i:i + k]))
+        elif errors != 'ignore':
+            raise _unicode_error('Decode', name, _where('byte', i, i + k, b), why, errors)
+        i += k
+    return ''.join(out)
+
+
+_hex_base = bytes.hex
+
+
+def _bytes_hex(self, sep=None, bytes_per_sep=1):
+    # bytes.hex with CPython's sep and bytes_per_sep (groups counted from
+    # the right, or from the left when negative)
+    if not self:
+        return ''
+    h = _hex_base(bytes(self))
+    if sep is None:
+        return h
+    if len(sep) != 1:
+        raise ValueError('sep must be length 1.')
+    if type(sep) is bytes:
+        sep = sep.decode()
+    k = abs(_index(bytes_per_sep))
+    n = len(h) // 2
+    if k == 0 or n == 0:
+        return h
+    first = n % k or k if bytes_per_sep > 0 else k
+    parts = [h[:2 * first]]
+    for i in range(first, n, k):
+        parts.append(h[2 * i:2 * i + 2 * k])
+    return sep.join(parts)
+
+
+graft(bytes, {'decode': decode, 'hex': _bytes_hex})
+graft(bytearray, {'decode': decode, 'hex': _bytes_hex})
+
+
 graft(str, {
-    'ljust': ljust, 'rjust': rjust, 'center': center, 'zfill': zfill, 'title': title,
+    'encode': encode, 'ljust': ljust, 'rjust': rjust, 'center': center, 'zfill': zfill, 'title': title,
     'istitle': istitle, 'capitalize': capitalize, 'swapcase': swapcase, 'casefold': casefold,
     'isalnum': isalnum, 'isascii': isascii, 'isdecimal': isdecimal, 'isnumeric': isnumeric,
     'isidentifier': isidentifier, 'isprintable': isprintable, 'removeprefix': removeprefix,
@@ -451,12 +623,22 @@ def format(value, spec=''):
     for classes that define it, else the built-in formatting."""
     if type(spec) is not str:
         raise TypeError('format() argument 2 must be str, not ' + type(spec).__name__)
-    fn = getattr(type(value), '__format__', None)
+    fn = getattr(type(value), '__format__', None) if type(value) not in _plain else None
     if fn is not None:
         r = fn(value, spec)
         if not isinstance(r, str):
             raise TypeError('__format__ must return a str, not ' + type(r).__name__)
         return r
+    return _format(value, spec)
+
+
+_plain = (bool, int, float, complex, str)
+
+
+def _format(value, spec):
+    # the built-in types' formatting (their __format__)
+    if type(spec) is not str:
+        raise TypeError('format() argument 2 must be str, not ' + type(spec).__name__)
     if not spec:
         return str(value)
     if '{' in spec or '}' in spec:
@@ -620,6 +802,42 @@ builtins.pow = pow
 builtins.ascii = ascii
 
 
+# Special methods CPython's built-in types answer to as attributes
+# (max(range(n), key=values.__getitem__), (255).__format__('x')); the
+# operators themselves do not look at these.
+def __getitem__(self, key):
+    return self[key]
+
+
+def __setitem__(self, key, value):
+    self[key] = value
+
+
+def __delitem__(self, key):
+    del self[key]
+
+
+def __len__(self):
+    return len(self)
+
+
+def __contains__(self, x):
+    return x in self
+
+
+def __iter__(self):
+    return iter(self)
+
+
+_seq = {'__getitem__': __getitem__, '__len__': __len__, '__contains__': __contains__, '__iter__': __iter__}
+_mut = dict(_seq, __setitem__=__setitem__, __delitem__=__delitem__)
+graft(int, {'__format__': _format})
+graft(str, dict(_seq, __format__=_format))
+graft(tuple, _seq)
+graft(list, _mut)
+graft(dict, _mut)
+
+
 def _register_hook():
     # the hook object and the table index of its type's call function
     # (slot index byte 10 of mp_obj_type_t), for the guest's str.format
@@ -633,6 +851,305 @@ def _register_hook():
 
 _register_hook()
 
+# ---- doors: attributes, keywords, mappings (guest/compat) ---------------------
+# Where grafting cannot reach: float, complex, bool and property have no
+# method table to graft into (and int's cannot hold attributes), built-ins
+# that take positional arguments only refuse keywords before anything of
+# ours runs, and dict(x) reads any x that is not a built-in dict as pairs.
+# The host (host/compat.c) consults this table when a lookup finds nothing,
+# on a call with keywords, and on dict(x) of an object of a Python class.
+
+METHOD, CLASSMETHOD, GETTER, FIELD, KEYWORDS, MAPPING = 1, 2, 3, 4, 5, 6
+
+
+def _slot(cls, byte):
+    # the value of a type's slot whose index is at `byte` (8: make_new,
+    # 19: locals_dict)
+    a = id(cls)
+    i = uctypes.bytearray_at(a + byte, 1)[0]
+    return read(a + 20 + 4 * (i - 1)) if i else 0
+
+
+def _raw(cls, name):
+    # the address of the built-in function `name` in the method table of
+    # `cls` (cls.name gives a new wrapper object at each access)
+    k = _key(name)
+    for e, key, v in items(_slot(cls, 19)):
+        if key == k:
+            return v
+    raise RuntimeError('_mpbox_types: %r has no method %s' % (cls, name))
+
+
+def is_integer(self):
+    return self == self // 1 if self - self == 0 else False
+
+
+def _float_ratio(self):
+    if self != self:
+        raise ValueError('cannot convert NaN to integer ratio')
+    if self - self != 0:
+        raise OverflowError('cannot convert Infinity to integer ratio')
+    m, e = _frexp(self)
+    n = 0
+    while m != int(m):
+        m *= 2.0
+        n += 1
+    num, den = int(m), 1
+    e -= n
+    if e > 0:
+        num <<= e
+    else:
+        den <<= -e
+    while den > 1 and not num & 1:  # den is a power of two
+        num >>= 1
+        den >>= 1
+    return (num, den)
+
+
+def _float_hex(self):
+    if self != self:
+        return 'nan'
+    if self - self != 0:
+        return 'inf' if self > 0 else '-inf'
+    sign = '-' if self < 0 or (self == 0 and str(self)[0] == '-') else ''
+    x = abs(self)
+    if x == 0:
+        return sign + '0x0.0p+0'
+    m, e = _frexp(x)  # x = m * 2**e, 0.5 <= m < 1
+    e -= 1
+    if e < -1022:  # subnormal: the exponent stays -1022
+        m = x * 2.0 ** 1022
+        e = -1022
+        lead = 0
+    else:
+        m *= 2.0
+        lead = 1
+    frac = int((m - lead) * (1 << 52))
+    return '%s0x%d.%013xp%+d' % (sign, lead, frac, e)
+
+
+def _float_fromhex(cls, text):
+    s = text.strip().lower()
+    sign = 1.0
+    if s[:1] in ('-', '+'):
+        if s[0] == '-':
+            sign = -1.0
+        s = s[1:]
+    if s in ('inf', 'infinity', 'nan'):
+        return cls(sign * float(s))
+    if s.startswith('0x'):
+        s = s[2:]
+    exp = 0
+    if 'p' in s:
+        s, _, p = s.partition('p')
+        try:
+            exp = int(p)
+        except ValueError:
+            raise ValueError('invalid hexadecimal floating-point string')
+    whole, _, frac = s.partition('.')
+    digits = whole + frac
+    if not digits:
+        raise ValueError('invalid hexadecimal floating-point string')
+    try:
+        n = int(digits, 16)
+    except ValueError:
+        raise ValueError('invalid hexadecimal floating-point string')
+    exp -= 4 * len(frac)
+    # exact: n * 2**exp, rounded once by the int -> float division
+    if exp >= 0:
+        v = float(n << exp)
+    else:
+        v = _exact_div(n, 1 << -exp)
+    return cls(sign * v)
+
+
+def _exact_div(n, d):
+    # n / d correctly rounded (CPython's int / int is; so is MicroPython's
+    # for ints below 2**53): scale into 53+ bits, round half to even
+    if n == 0:
+        return 0.0
+    shift = n.bit_length() - d.bit_length() - 54
+    if shift > 0:
+        q, r = divmod(n, d << shift)
+    else:
+        q, r = divmod(n << -shift, d)
+    if r:
+        q |= 1  # sticky bit: no exact half
+    # q has 54 or 55 bits; keep 53 and round half to even
+    extra = q.bit_length() - 53
+    if extra > 0:
+        low = q & ((1 << extra) - 1)
+        q >>= extra
+        half = 1 << (extra - 1)
+        if low > half or (low == half and q & 1):
+            q += 1
+        shift += extra
+    return _ldexp(float(q), shift)
+
+
+def _conjugate(self):
+    return self
+
+
+def _real(self):
+    return self
+
+
+def _imag(self):
+    return 0.0 if type(self) is float else 0
+
+
+def _one_of(self):
+    return 1
+
+
+def _mro(cls):
+    # C3 linearization of the class and its bases
+    seqs = [list(_mro(b)) for b in cls.__bases__] + [list(cls.__bases__)]
+    out = [cls]
+    while True:
+        seqs = [q for q in seqs if q]
+        if not seqs:
+            return tuple(out)
+        for q in seqs:
+            head = q[0]
+            if not any(head in r[1:] for r in seqs):
+                break
+        else:
+            raise TypeError('Cannot create a consistent method resolution order (MRO)')
+        out.append(head)
+        for q in seqs:
+            if q[0] is head:
+                del q[0]
+
+
+# Keywords: each adapter has CPython's parameters and calls the built-in
+# with positional arguments only (a call with keywords would come back
+# here). print is routed only when flush= is given.
+_b = {n: getattr(builtins, n) for n in ('int', 'str', 'bytes', 'bytearray', 'round', 'sum', 'print', 'zip')}
+
+
+def _kw_split(self, sep=None, maxsplit=-1):
+    # str.split and bytes.split are one built-in: self's own method
+    return self.split(sep, maxsplit)
+
+
+def _kw_rsplit(self, sep=None, maxsplit=-1):
+    return self.rsplit(sep, maxsplit)
+
+
+def _kw_int(*args, base=None, **kw):
+    if kw:
+        raise TypeError("'%s' is an invalid keyword argument for int()" % next(iter(kw)))
+    if base is None:
+        return _b['int'](*args)
+    if not args:
+        raise TypeError('int() missing string argument')
+    return _b['int'](args[0], base)
+
+
+def _kw_round(number, ndigits=None):
+    return _b['round'](number) if ndigits is None else _b['round'](number, ndigits)
+
+
+def _kw_sum(iterable, start=0):
+    return _b['sum'](iterable, start)
+
+
+def _text_args(name, args, encoding, errors):
+    if encoding is None and errors is None:
+        return args
+    if len(args) != 1:
+        raise TypeError('%s() takes at most 1 positional argument with encoding' % name)
+    return (args[0], 'utf-8' if encoding is None else encoding) + (() if errors is None else (errors,))
+
+
+def _kw_str(*args, encoding=None, errors=None):
+    return _b['str'](*_text_args('str', args, encoding, errors))
+
+
+def _kw_bytes(*args, encoding=None, errors=None):
+    return _b['bytes'](*_text_args('bytes', args, encoding, errors))
+
+
+def _kw_bytearray(*args, encoding=None, errors=None):
+    return _b['bytearray'](*_text_args('bytearray', args, encoding, errors))
+
+
+def _kw_print(*args, flush=False, **kw):
+    _b['print'](*args, **kw)
+
+
+def _kw_zip(*iterables, strict=False):
+    if not strict:
+        return _b['zip'](*iterables)
+    lists = [list(it) for it in iterables]
+    for i in range(1, len(lists)):
+        if len(lists[i]) != len(lists[0]):
+            which = 'shorter' if len(lists[i]) < len(lists[0]) else 'longer'
+            if i == 1:
+                raise ValueError('zip() argument 2 is %s than argument 1' % which)
+            raise ValueError('zip() argument %d is %s than arguments 1-%d' % (i + 1, which, i))
+    return _b['zip'](*lists)
+
+
+def _dict_arg(x):
+    # what dict(x) and d.update(x) read for an object of a Python class: a
+    # mapping's items (anything with keys(), as CPython), else x itself
+    keys = getattr(x, 'keys', None)
+    if keys is None:
+        return x
+    return [(k, x[k]) for k in keys()]
+
+
+class _Plain:
+    pass
+
+
+def _register_doors():
+    import js
+    import math
+    global _frexp, _ldexp
+    _frexp, _ldexp = math.frexp, math.ldexp
+    rows = []
+
+    def add(key, name, kind, value):
+        rows.append((key, _key(name) >> 3 if name else 0, kind, value))
+        heap.append(value)  # kept alive with the table
+
+    F = id(float)
+    for name, fn in (('is_integer', is_integer), ('as_integer_ratio', _float_ratio),
+                     ('hex', _float_hex), ('conjugate', _conjugate)):
+        add(F, name, METHOD, fn)
+    add(F, 'fromhex', CLASSMETHOD, _float_fromhex)
+    add(F, 'real', GETTER, _real)
+    add(F, 'imag', GETTER, _imag)
+    add(F, '__format__', METHOD, _format)
+    for name, fn in (('real', _real), ('imag', _imag), ('numerator', _real), ('denominator', _one_of)):
+        add(id(int), name, GETTER, fn)
+    add(id(complex), 'conjugate', METHOD, lambda z: complex(z.real, -z.imag))
+    P = id(property)
+    for i, name in enumerate(('fget', 'fset', 'fdel')):
+        rows.append((P, _key(name) >> 3, FIELD, i + 1))
+    add(id(type), '__mro__', GETTER, _mro)
+    for fn, adapter, when in ((_raw(str, 'split'), _kw_split, None), (_raw(str, 'rsplit'), _kw_rsplit, None),
+                              (int, _kw_int, None), (round, _kw_round, None), (sum, _kw_sum, None),
+                              (str, _kw_str, None), (bytes, _kw_bytes, None),
+                              (bytearray, _kw_bytearray, None), (zip, _kw_zip, None),
+                              (print, _kw_print, 'flush')):
+        add(fn if type(fn) is int else id(fn), when, KEYWORDS, adapter)
+    add(_slot(_Plain, 8), None, MAPPING, _dict_arg)
+    table = bytearray(16 * len(rows))
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            table[16 * i + 4 * j:16 * i + 4 * j + 4] = (v if type(v) is int else id(v)).to_bytes(4, 'little')
+    heap.append(table)
+    js.mpbox_internal('compat_table', '%d %d' % (uctypes.addressof(table), len(rows)))
+    js.mpbox_internal('compat_bool', '%d %d' % (id(bool), id(int)))
+
+
+_register_doors()
+
 # The grafting machinery is not needed after start-up: less for every
 # garbage collection of every session to mark.
-del graft, items, _key, read, write, _names, _register_hook
+del graft, items, _key, read, write, _names, _register_hook, _register_doors, _slot, _raw

@@ -83,11 +83,6 @@ static void expect_none(const char *src, const char *type)
     mpbox_result_free(r);
 }
 
-static void numbers(void)
-{
-    expect_hint("x = 2.0\nprint(x.is_integer())", "AttributeError", "x == int(x)");
-}
-
 static void slices_views_types(void)
 {
     expect_hint("d = {'a': 1}\nprint(d.keys() | {'b'})", "TypeError", "set(d.keys()) | other");
@@ -112,21 +107,12 @@ static void formatting(void)
 
 static void keyword_arguments(void)
 {
-    expect_hint("print('a b c'.split(maxsplit=1))", "TypeError", "s.split(',', 1)");
-    expect_hint("print('a,b'.rsplit(sep=','))", "TypeError", "s.split(',', 1)");
-    expect_hint("print(round(2.567, ndigits=2))", "TypeError", "round(x, 2)");
-    expect_hint("print('é'.encode(encoding='utf-8'))", "TypeError", "s.encode('utf-8')");
-    expect_hint("print(b'a'.decode(encoding='utf-8'))", "TypeError", "b.decode('utf-8')");
-    expect_hint("print(int('ff', base=16))", "TypeError", "int(s, 16)");
-    expect_hint("print(list(zip([1], [2], strict=True)))", "TypeError", "no strict=");
-    expect_hint("print(sum([1, 2], start=10))", "TypeError", "sum(values, 10)");
     expect_hint("from collections import deque\nq = deque([1], maxlen=3)", "TypeError", "deque(items, 100)");
     expect_hint("from collections import deque\nq = deque()", "TypeError", "deque([], 100)");
     expect_hint("class Meta(type):\n    pass\nclass A(metaclass=Meta):\n    pass", "TypeError", "abc.ABC");
-    expect_hint("import functools\nparse = functools.partial(int, base=2)\nprint(parse('11'))",
+    expect_hint("import functools\nparse = functools.partial(complex, imag=2)\nprint(parse(1))",
                 "TypeError", "positional arguments only");
     expect_hint("f = open('/out.csv', 'w', newline='')", "TypeError", "no newline=");
-    expect_hint("print('x', flush=True)", "TypeError", "no flush=");
 }
 
 static void builtin_names(void)
@@ -218,8 +204,8 @@ static void limits_and_files(void)
 static void run_modes(void)
 {
     expect_hint_flags("x = 1\nmatch x:\n    case 1:\n        pass", "SyntaxError", "match", MPBOX_RUN_RETURN_VALUE);
-    expect_hint_flags("print('a b'.split(maxsplit=1))", "TypeError", "s.split(',', 1)", MPBOX_RUN_ECHO);
-    expect_hint_flags("y = 2\n'a b'.split(maxsplit=1)", "TypeError", "s.split(',', 1)", MPBOX_RUN_RETURN_VALUE);
+    expect_hint_flags("print(complex(real=1))", "TypeError", "positional arguments only", MPBOX_RUN_ECHO);
+    expect_hint_flags("y = 2\ncomplex(real=y)", "TypeError", "positional arguments only", MPBOX_RUN_RETURN_VALUE);
 }
 
 /* Errors that are not MicroPython differences, and look-alikes that must
@@ -264,11 +250,10 @@ static void unrelated_errors(void)
 static void library_in_place(void)
 {
     with_library = 1;
-    expect_hint("print((2.0).is_integer())", "AttributeError", "x == int(x)");
+    expect_hint("d = {'a': 1}\nprint(d.keys() | {'b'})", "TypeError", "set(d.keys()) | other");
     /* with the library, match statements run (the source rewriter) */
     expect_hint("try:\n    pass\nexcept* ValueError:\n    pass", "SyntaxError", "except*");
     expect_hint("import pandas", "ImportError", "third-party");
-    expect_hint("from collections import Counter\nprint(dict(Counter('abca')))", "ValueError", "dict(m.items())");
     with_library = 0;
 }
 
@@ -302,10 +287,10 @@ static void api(void)
         mpbox_free(json);
         mpbox_result_free(r);
     }
-    r = run_flags("(2.0).is_integer()", 0);
+    r = run_flags("__import__('os').getenv('HOME')", 0);
     if (r) {
         char *json = mpbox_result_json(r, NULL);
-        CHECK(json && strstr(json, "\"hint\":\"MicroPython float has no is_integer(); use x == int(x)"));
+        CHECK(json && strstr(json, "\"hint\":\"The sandbox has no environment variables"));
         mpbox_free(json);
         mpbox_result_free(r);
     }
@@ -323,7 +308,6 @@ int main(void)
         printf("FAIL runtime_new\n");
         return 1;
     }
-    RUN(numbers);
     RUN(slices_views_types);
     RUN(formatting);
     RUN(keyword_arguments);

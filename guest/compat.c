@@ -1,0 +1,263 @@
+/* compat — four doors into the guest for CPython behaviour that grafting
+ * methods into built-in types (lib/python/_mpbox_types.py) cannot reach.
+ *
+ *   compat IN.wasm OUT.wasm
+ *
+ * Each door is an import of host/compat.c, called only on a path that is
+ * rare or already slow, and only once the start-up image has handed the
+ * host its table (the exported global mpbox_compat_table is not 0):
+ *
+ *   mp_load_method_maybe(obj, attr, dest): when the lookup found nothing
+ *     (dest[0] is still MP_OBJ_NULL), env.mpbox_attr_more(obj, attr, dest,
+ *     mp_obj_get_type(obj)) may fill dest: float.is_integer, property.fget, Class.__mro__ ...
+ *   mp_call_function_n_kw(fun, n_args, n_kw, args): when keywords are
+ *     passed, fun = env.mpbox_kw_fun(fun, n_args, n_kw, args), which
+ *     answers a Python function
+ *     with CPython's parameter names for built-ins that take positional
+ *     arguments only (s.split(maxsplit=1), int(s, base=16)), else fun.
+ *   dict_update(n_args, args, kwargs) (dict(x), d.update(x)): with a
+ *     positional argument, args[1] = env.mpbox_dict_arg(args[1]), which
+ *     turns a mapping of a Python class (Counter, a SectionProxy) into its
+ *     (key, value) pairs, as CPython reads any object with keys().
+ *   mp_obj_is_subclass_fast(a, b) (isinstance, issubclass, except): bool
+ *     is a subclass of int, as in CPython (the two types are globals set
+ *     while the image is built, mpbox_compat_bool and mpbox_compat_int).
+ *
+ * Found structurally and verified, or the build stops:
+ *   mp_call_function_n_kw  (i32 x4) -> i32, uses the text "'%s' object
+ *                   isn't callable" and calls through the table with its
+ *                   four parameters in order.
+ *   mp_load_method_maybe  (i32 x3) -> (), the function that the users of
+ *                   the text "'%s' object has no attribute '%q'" that look
+ *                   up (mp_load_method, mp_load_attr; not mp_store_attr)
+ *                   call first, with their own three parameters; the
+ *                   function it calls first with obj alone is
+ *                   mp_obj_get_type.
+ *   dict_update     (i32 x3) -> i32, the one user of the text "dict update
+ *                   sequence has wrong length".
+ *   mp_obj_is_subclass_fast  (i32 x2) -> i32, called by the one user of the
+ *                   text "issubclass() arg 2 must be a class or a tuple of
+ *                   classes" with that function's first parameter.
+ * Run after guest/sort (whose export mpbox_call_function_1 host/compat.c
+ * uses) and before guest/fuel.
+ */
+#include "match.h"
+
+#define TABLE "mpbox_compat_table"
+#define COUNT "mpbox_compat_count"
+#define BOOL_TYPE "mpbox_compat_bool"
+#define INT_TYPE "mpbox_compat_int"
+
+static BinaryenFunctionRef f_call, f_load, f_update, f_get_type, f_subclass;
+
+static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
+
+/* The defined functions that use the constant `addr`. */
+static size_t users(int32_t addr, BinaryenFunctionRef *out, size_t cap)
+{
+    size_t n = 0;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++)
+            if (is_const_eq(nodes[k], addr)) {
+                if (n == cap) mismatch("%s", "a message is used in too many functions");
+                out[n++] = f;
+                break;
+            }
+    }
+    return n;
+}
+
+static int params_in_order(BinaryenExpressionRef *ops, BinaryenIndex n)
+{
+    for (BinaryenIndex i = 0; i < n; i++)
+        if (!is_local(ops[i], i)) return 0;
+    return 1;
+}
+
+/* Whether every return of mp_load_method_maybe follows a store to dest[0]
+ * in its block (the __class__ and __next__ answers): then only the end of
+ * its body can leave dest[0] unset. */
+static int returns_set_dest(BinaryenFunctionRef f)
+{
+    collect(f);
+    size_t returns = 0, covered = 0;
+    for (size_t k = 0; k < nnodes; k++) {
+        if (is_id(nodes[k], ID_RETURN)) returns++;
+        if (!is_id(nodes[k], ID_BLOCK)) continue;
+        BinaryenIndex n = BinaryenBlockGetNumChildren(nodes[k]);
+        for (BinaryenIndex c = 1; c < n; c++) {
+            BinaryenExpressionRef r = BinaryenBlockGetChildAt(nodes[k], c), st = BinaryenBlockGetChildAt(nodes[k], c - 1);
+            if (is_id(r, ID_RETURN) && is_id(st, ID_STORE) && BinaryenStoreGetOffset(st) == 0 &&
+                is_local(BinaryenStoreGetPtr(st), 2))
+                covered++;
+        }
+    }
+    return returns == covered;
+}
+
+static void find(void)
+{
+    BinaryenFunctionRef u[8];
+    size_t n = users(data_address("'%s' object isn't callable"), u, 8);
+    for (size_t i = 0; i < n; i++) {
+        if (!has_sig(u[i], 4, 1)) continue;
+        collect(u[i]);
+        for (size_t k = 0; k < nnodes; k++) {
+            BinaryenExpressionRef e = nodes[k];
+            if (!is_id(e, ID_CALL_INDIRECT) || BinaryenCallIndirectGetNumOperands(e) != 4) continue;
+            BinaryenExpressionRef ops[4];
+            for (BinaryenIndex a = 0; a < 4; a++) ops[a] = BinaryenCallIndirectGetOperandAt(e, a);
+            if (params_in_order(ops, 4)) found(&f_call, u[i], "mp_call_function_n_kw");
+        }
+    }
+    if (!f_call) mismatch("%s", "mp_call_function_n_kw not found");
+
+    n = users(data_address("'%s' object has no attribute '%q'"), u, 8);
+    for (size_t i = 0; i < n; i++) {
+        collect(u[i]);
+        BinaryenExpressionRef first = NULL;
+        for (size_t k = 0; k < nnodes && !first; k++)
+            if (is_id(nodes[k], ID_CALL)) first = nodes[k];
+        if (!first || BinaryenCallGetNumOperands(first) != 3) continue; /* mp_store_attr */
+        BinaryenExpressionRef ops[3];
+        for (BinaryenIndex a = 0; a < 3; a++) ops[a] = BinaryenCallGetOperandAt(first, a);
+        BinaryenFunctionRef t = callee(first);
+        if (params_in_order(ops, 3) && has_sig(t, 3, 0)) found(&f_load, t, "mp_load_method_maybe");
+    }
+    if (!f_load) mismatch("%s", "mp_load_method_maybe not found");
+    collect(f_load);
+    for (size_t k = 0; k < nnodes && !f_get_type; k++)
+        if (is_id(nodes[k], ID_CALL) && BinaryenCallGetNumOperands(nodes[k]) == 1 &&
+            is_local(BinaryenCallGetOperandAt(nodes[k], 0), 0) && has_sig(callee(nodes[k]), 1, 1))
+            f_get_type = callee(nodes[k]);
+    if (!f_get_type) mismatch("%s", "mp_load_method_maybe does not call mp_obj_get_type(obj)");
+    if (!returns_set_dest(f_load)) mismatch("%s", "mp_load_method_maybe returns without setting dest[0]");
+
+    /* mp_obj_is_subclass_fast(object, classinfo): what the user of the text
+     * "issubclass() arg 2 must be ..." (mp_obj_is_subclass) calls with its
+     * first parameter and one more operand */
+    n = users(data_address("issubclass() arg 2 must be a class or a tuple of classes"), u, 8);
+    if (n != 1) mismatch("%s", "mp_obj_is_subclass not found");
+    collect(u[0]);
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (is_id(e, ID_CALL) && BinaryenCallGetNumOperands(e) == 2 && is_local(BinaryenCallGetOperandAt(e, 0), 0) &&
+            has_sig(callee(e), 2, 1))
+            found(&f_subclass, callee(e), "mp_obj_is_subclass_fast");
+    }
+    if (!f_subclass) mismatch("%s", "mp_obj_is_subclass_fast not found");
+
+    n = users(data_address("dict update sequence has wrong length"), u, 8);
+    if (n != 1 || !has_sig(u[0], 3, 1)) mismatch("%s", "dict_update not found");
+    f_update = u[0];
+}
+
+/* Re-create f under its name (calls and the table name it) with `extra`
+ * more i32 locals, numbered from params + vars, and the given body: the C
+ * API cannot add a local to a function. */
+static void with_locals(BinaryenFunctionRef f, BinaryenIndex extra, BinaryenExpressionRef body)
+{
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
+    BinaryenType *vars = xrealloc(NULL, (nv + extra) * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
+    for (BinaryenIndex k = 0; k < extra; k++) vars[nv + k] = BinaryenTypeInt32();
+    size_t len = strlen(BinaryenFunctionGetName(f)) + 1;
+    char *name = xrealloc(NULL, len);
+    memcpy(name, BinaryenFunctionGetName(f), len);
+    BinaryenType params = BinaryenFunctionGetParams(f), results = BinaryenFunctionGetResults(f);
+    BinaryenRemoveFunction(mod, name);
+    BinaryenAddFunction(mod, name, params, results, vars, nv + extra, body);
+    free(name);
+    free(vars);
+}
+
+static BinaryenExpressionRef table_set(void) { return BinaryenGlobalGet(mod, TABLE, BinaryenTypeInt32()); }
+
+static BinaryenExpressionRef block(BinaryenExpressionRef *v, BinaryenIndex n, BinaryenType t)
+{
+    return BinaryenBlock(mod, NULL, v, n, t);
+}
+
+int main(int argc, char **argv)
+{
+    prog = "compat";
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
+        return 2;
+    }
+    init_ids();
+    mod = read_module(argv[1]);
+    if (!BinaryenGetExport(mod, "mpbox_call_function_1"))
+        mismatch("%s", "mpbox_call_function_1 is not exported: run guest/sort first");
+    find();
+    const BinaryenType I = BinaryenTypeInt32();
+    if (BinaryenGetGlobal(mod, TABLE) || BinaryenGetGlobal(mod, COUNT)) mismatch("%s", "already rewritten");
+    BinaryenAddGlobal(mod, TABLE, I, true, c32(0));
+    BinaryenAddGlobalExport(mod, TABLE, TABLE);
+    BinaryenAddGlobal(mod, COUNT, I, true, c32(0));
+    BinaryenAddGlobalExport(mod, COUNT, COUNT);
+    add_import("mpbox$attr_more", "mpbox_attr_more", 4, 0);
+    add_import("mpbox$kw_fun", "mpbox_kw_fun", 4, 1);
+    add_import("mpbox$dict_arg", "mpbox_dict_arg", 1, 1);
+
+    /* mp_load_method_maybe: its three parameters kept in new locals (the
+     * body reuses them), its body, then
+     * if (dest[0] == 0 && table) attr_more(obj, attr, dest, mp_obj_get_type(obj))
+     * (its early returns have set dest[0]: returns_set_dest) */
+    {
+        BinaryenIndex K = 3 + BinaryenFunctionGetNumVars(f_load);
+        BinaryenExpressionRef t[1] = {lget(K)};
+        BinaryenExpressionRef a[4] = {lget(K), lget(K + 1), lget(K + 2), call(BinaryenFunctionGetName(f_get_type), t, 1, I)};
+        BinaryenExpressionRef missing = BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenLoad(mod, 4, false, 0, 4, I, lget(K + 2)));
+        BinaryenExpressionRef more = BinaryenIf(mod, BinaryenBinary(mod, BinaryenAndInt32(), missing,
+                                                                    BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0))),
+                                                call("mpbox$attr_more", a, 4, BinaryenTypeNone()), NULL);
+        BinaryenExpressionRef body[5] = {BinaryenLocalSet(mod, K, lget(0)), BinaryenLocalSet(mod, K + 1, lget(1)),
+                                         BinaryenLocalSet(mod, K + 2, lget(2)), BinaryenFunctionGetBody(f_load), more};
+        with_locals(f_load, 3, block(body, 5, BinaryenTypeNone()));
+    }
+    /* mp_call_function_n_kw: if (n_kw && table) fun = kw_fun(fun, n_args, n_kw, args); */
+    {
+        BinaryenExpressionRef a[4] = {lget(0), lget(1), lget(2), lget(3)};
+        BinaryenExpressionRef route = BinaryenIf(
+            mod, BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(2), c32(0)),
+                                BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0))),
+            BinaryenLocalSet(mod, 0, call("mpbox$kw_fun", a, 4, I)), NULL);
+        BinaryenExpressionRef body[2] = {route, BinaryenFunctionGetBody(f_call)};
+        BinaryenFunctionSetBody(f_call, block(body, 2, I));
+    }
+    /* dict_update: if (n_args == 2 && table) args[1] = dict_arg(args[1]); */
+    {
+        BinaryenExpressionRef a[1] = {BinaryenLoad(mod, 4, false, 4, 4, I, lget(1))};
+        BinaryenExpressionRef swap = BinaryenIf(
+            mod, BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(2)),
+                                BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0))),
+            BinaryenStore(mod, 4, 4, 4, lget(1), call("mpbox$dict_arg", a, 1, I), I), NULL);
+        BinaryenExpressionRef body[2] = {swap, BinaryenFunctionGetBody(f_update)};
+        BinaryenFunctionSetBody(f_update, block(body, 2, I));
+    }
+
+    /* mp_obj_is_subclass_fast: if (a == bool && b == int) return 1; then
+     * its body; the two types are handed over while the image is built (0
+     * until then) */
+    {
+        BinaryenAddGlobal(mod, BOOL_TYPE, I, true, c32(0));
+        BinaryenAddGlobalExport(mod, BOOL_TYPE, BOOL_TYPE);
+        BinaryenAddGlobal(mod, INT_TYPE, I, true, c32(0));
+        BinaryenAddGlobalExport(mod, INT_TYPE, INT_TYPE);
+        BinaryenExpressionRef is_bool_int = BinaryenBinary(
+            mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenEqInt32(), lget(0), BinaryenGlobalGet(mod, BOOL_TYPE, I)),
+            BinaryenBinary(mod, BinaryenEqInt32(), lget(1), BinaryenGlobalGet(mod, INT_TYPE, I)));
+        BinaryenExpressionRef body[2] = {BinaryenIf(mod, is_bool_int, BinaryenReturn(mod, c32(1)), NULL),
+                                         BinaryenFunctionGetBody(f_subclass)};
+        BinaryenFunctionSetBody(f_subclass, block(body, 2, I));
+    }
+
+    write_module(mod, argv[1], argv[2]);
+    BinaryenModuleDispose(mod);
+    fprintf(stderr, "%s: %s -> %s: attribute, keyword, mapping and subclass doors added\n", prog, argv[1], argv[2]);
+    return 0;
+}
