@@ -23,11 +23,10 @@
  *     env.mpbox_gc_room(1) instead: the same room, for the area it is about
  *     to add (if it is too small, the allocation fails);
  *   - the sweep no longer frees an emptied heap area back to malloc: it
- *     stays a (free) part of the heap. Areas are then the only large
- *     allocations, and room below the cap can be computed from the
- *     allocator's break alone (a freed area would sit inside malloc,
- *     invisible to that count, and MicroPython frees an area whose only live
- *     object is its block 0);
+ *     stays a (free) part of the heap (MicroPython frees an area whose only
+ *     live object is its block 0, and would free areas after every
+ *     collection). The host gives empty areas back itself, only when a
+ *     large allocation needs their memory (host/gc.c);
  *   - gc_mark_subtree's body becomes a call to env.mpbox_gc_mark(area,
  *     block): the host marks (a binary search over the areas for each
  *     word, not a walk along their list, and a stack that does not
@@ -38,8 +37,9 @@
  *   - exports: gc_collect_start and gc_collect_end (as mpbox_gc_collect_start
  *     / mpbox_gc_collect_end), the global "mpbox_gc_live" (the host's record of the
  *     heap in use after the last collection, kept with the instance so that
- *     checkpoints and snapshots carry it) and "mpbox_sbrk_ptr" (the address
- *     of the allocator's break).
+ *     checkpoints and snapshots carry it), "mpbox_sbrk_ptr" (the address
+ *     of the allocator's break) and "mpbox_heap_base" (the break's first
+ *     value, where the allocator's chunks begin: host/gc.c walks them).
  *
  * The binary has no names. Each function is found by what it is and checked
  * against the others (the flag that gc_collect sets is the one that the
@@ -61,6 +61,7 @@
 #define GLOBAL_REQUEST "mpbox_gc_request"
 #define GLOBAL_LIVE "mpbox_gc_live"
 #define GLOBAL_SBRK "mpbox_sbrk_ptr"
+#define GLOBAL_HEAP_BASE "mpbox_heap_base"
 #define MAX_NEW_SPLIT 134217728 /* main.c: gc_get_max_new_split() */
 
 static const char *prog = "gc";
@@ -323,7 +324,7 @@ static const char *export_target(BinaryenModuleRef m, const char *name)
 
 typedef struct found {
     BinaryenFunctionRef collect, top_level, start, end, mark, alloc, add_heap, max_split, sbrk;
-    uint32_t flag_addr, sbrk_addr;
+    uint32_t flag_addr, sbrk_addr, heap_base;
 } found;
 
 /* gc_collect: "gc_collect_pending = true", i.e. exactly
@@ -525,6 +526,25 @@ static void find(BinaryenModuleRef m, found *g)
     }
     if (sbrks != 1)
         die("%s", "no single caller of emscripten_resize_heap (sbrk)");
+
+    /* the break's first value, where malloc's first chunk begins: the word
+     * at its address in the active data segments */
+    int inits = 0;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumMemorySegments(m); i++) {
+        size_t len = BinaryenGetMemorySegmentByteLength(m, i);
+        if (BinaryenGetMemorySegmentPassive(m, i))
+            continue;
+        uint64_t off = BinaryenGetMemorySegmentByteOffset(m, i);
+        if (g->sbrk_addr < off || g->sbrk_addr + 4 > off + len)
+            continue;
+        char *data = xrealloc(NULL, len);
+        BinaryenCopyMemorySegmentData(m, i, data);
+        memcpy(&g->heap_base, data + (g->sbrk_addr - off), 4);
+        free(data);
+        inits++;
+    }
+    if (inits != 1 || g->heap_base == 0 || g->heap_base % 8 != 0)
+        die("%s", "the break has no single 8-byte aligned first value in the data segments");
 }
 
 /* ---- the rewrite ------------------------------------------------------- */
@@ -575,6 +595,9 @@ static void rewrite(BinaryenModuleRef m, const found *g, int *threshold_sites, i
     BinaryenAddGlobalExport(m, GLOBAL_REQUEST, GLOBAL_REQUEST);
     BinaryenAddGlobalExport(m, GLOBAL_LIVE, GLOBAL_LIVE);
     BinaryenAddGlobalExport(m, GLOBAL_SBRK, GLOBAL_SBRK);
+    BinaryenAddGlobal(m, GLOBAL_HEAP_BASE, i32, false,
+                      BinaryenConst(m, BinaryenLiteralInt32((int32_t)g->heap_base)));
+    BinaryenAddGlobalExport(m, GLOBAL_HEAP_BASE, GLOBAL_HEAP_BASE);
     BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->start), "mpbox_gc_collect_start");
     BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->end), "mpbox_gc_collect_end");
 
@@ -661,11 +684,11 @@ int main(int argc, char **argv)
         free(res.sourceMap);
     fprintf(stderr,
             "%s: %s -> %s: gc_collect %s (flag at %u), start %s, end %s, mark %s, alloc %s (%d + %d call sites), "
-            "add_heap %s, max_new_split %s, sbrk %s (break at %u)\n",
+            "add_heap %s, max_new_split %s, sbrk %s (break at %u, first %u)\n",
             prog, argv[1], argv[2], BinaryenFunctionGetName(g.collect), g.flag_addr, BinaryenFunctionGetName(g.start),
             BinaryenFunctionGetName(g.end), BinaryenFunctionGetName(g.mark), BinaryenFunctionGetName(g.alloc),
             threshold_sites, full_sites, BinaryenFunctionGetName(g.add_heap), BinaryenFunctionGetName(g.max_split),
-            BinaryenFunctionGetName(g.sbrk), g.sbrk_addr);
+            BinaryenFunctionGetName(g.sbrk), g.sbrk_addr, g.heap_base);
     BinaryenModuleDispose(m);
     return 0;
 }

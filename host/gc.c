@@ -28,6 +28,11 @@
  * 300k dead rows alive.) This is conservative: it may keep some garbage
  * alive, never free a live object.
  *
+ * Heap areas stay once added (guest/gc); after a collection that left no
+ * room for a large allocation, the empty ones go back to malloc
+ * (release_empty_areas), and the room for a new area is what malloc can
+ * give without passing the cap (malloc_room).
+ *
  * Collections do not use fuel (the counter is held while one runs), so the
  * fuel of a run does not depend on when collections happen or on what the
  * scan happens to find.
@@ -340,6 +345,8 @@ static uint64_t used_bytes(const gc_area *areas, int n)
     return used * GC_BLOCK;
 }
 
+static void release_empty_areas(mpb_host *h);
+
 /* One whole collection; the guest is inside gc_collect. */
 static void collect(mpb_host *h)
 {
@@ -369,6 +376,7 @@ static void collect(mpb_host *h)
     finish_marking(h, k);
     marker_end(h);
     MPB_GUEST_CALL(h, Z_micropythonZ_mpbox_gc_collect_end(in));
+    release_empty_areas(h);
 
     int n = read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS);
     if (n < 0)
@@ -386,15 +394,57 @@ static void collect(mpb_host *h)
     h->gc_busy = 0;
 }
 
-uint64_t mpb_gc_room(mpb_host *h)
+/* The guest's malloc (dlmalloc, 32-bit) lays its chunks end to end from
+ * the break's first value (mpbox_heap_base, guest/gc) up to the break: each
+ * starts with two words, the second its size with bit 1 set while in use.
+ * The last, free, chunk (the top) ends at most TOP_FOOT_MAX below the
+ * break. Heap areas are such chunks; so are the free ones that areas given
+ * back (release_empty_areas) left. */
+#define CHUNK_IN_USE 2u
+#define TOP_FOOT_MAX 64u
+#define CHUNK_OVERHEAD 16u /* what a chunk needs beyond what malloc was asked */
+#define CHUNK_WALK_MAX 65536u
+
+/* The largest block malloc can hand out without moving the break past the
+ * cap: its largest free chunk, or the top chunk with the memory up to the
+ * cap; with `all`, what its free chunks and that hold together. Guest
+ * bytes: when the walk does not arrive exactly at the top, the answer is
+ * only the memory above the break (the room never counts what it is not
+ * sure of: malloc asking for more than the cap ends the run). */
+static uint64_t malloc_room(mpb_host *h, uint32_t brk, uint64_t cap, int all)
+{
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
+    uint64_t c = *(uint32_t *)Z_micropythonZ_mpbox_heap_base(h->inst), best = 0, sum = 0;
+    for (uint32_t steps = 0; steps < CHUNK_WALK_MAX && c + 8 <= brk; steps++) {
+        uint32_t head;
+        if (mpb_g_u32(m, (uint32_t)c + 4, &head) || (head & ~7u) < 16)
+            break;
+        uint64_t end = c + (head & ~7u);
+        if (head & CHUNK_IN_USE) {
+            c = end;
+            continue;
+        }
+        if (end <= brk && brk - end <= TOP_FOOT_MAX) /* the top */
+            return all ? sum + (cap - c) : cap - c > best ? cap - c : best;
+        if (end - c > best)
+            best = end - c;
+        sum += end - c;
+        c = end;
+    }
+    return cap - brk;
+}
+
+/* Room under the memory cap for a new heap area, in bytes; with `all`, for
+ * gc.mem_free(): all the memory malloc still has or may take. */
+static uint64_t gc_room(mpb_host *h, int all)
 {
     wasm_rt_memory_t *m = &h->inst->w2c_memory;
     uint64_t cap = (uint64_t)m->max_pages * MPB_WASM_PAGE;
     uint32_t brk;
     if (mpb_g_u32(m, *(uint32_t *)Z_micropythonZ_mpbox_sbrk_ptr(h->inst), &brk) != 0 || brk >= cap)
         return 0;
-    uint64_t room = cap - brk;
-    return room > ROOM_MARGIN ? room - ROOM_MARGIN : 0;
+    uint64_t room = malloc_room(h, brk, cap, all);
+    return room > ROOM_MARGIN + CHUNK_OVERHEAD ? room - ROOM_MARGIN - CHUNK_OVERHEAD : 0;
 }
 
 /* The room a heap that grows instead of collecting may take: all but a
@@ -404,7 +454,7 @@ uint64_t mpb_gc_room(mpb_host *h)
  * array doubling), which then gets an area of its own there. */
 static uint64_t growth_room(mpb_host *h)
 {
-    uint64_t room = mpb_gc_room(h);
+    uint64_t room = gc_room(h, 0);
     uint64_t reserve = (uint64_t)h->inst->w2c_memory.max_pages * MPB_WASM_PAGE / 8;
     return room > reserve ? room - reserve : 0;
 }
@@ -436,7 +486,7 @@ uint32_t Z_envZ_mpbox_gc_room(struct Z_env_instance_t *env, uint32_t for_area)
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    uint64_t room = mpb_gc_room(h);
+    uint64_t room = gc_room(h, !for_area);
     if (for_area) {
         uint64_t needed = needed_for(*(uint32_t *)Z_micropythonZ_mpbox_gc_request(h->inst));
         int n = read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS);
@@ -454,6 +504,48 @@ uint32_t Z_envZ_mpbox_gc_room(struct Z_env_instance_t *env, uint32_t for_area)
     }
     MPB_IMPORT_LEAVE(h);
     return room > 0xfffffff0u ? 0xfffffff0u : (uint32_t)room;
+}
+
+/* Whether area g has no block in use (after a sweep: no marks left). */
+static int area_empty(const gc_area *g)
+{
+    for (uint32_t k = 0; k < g->blocks / 4; k++)
+        if (g->atb[k])
+            return 0;
+    return 1;
+}
+
+/* After a collection, for a large allocation that no empty area can hold
+ * and the room cannot either: give every empty area but the first back to
+ * malloc, which joins neighbouring free chunks (and the top), so that the
+ * area gc_try_add_heap then asks for may take their memory. Areas stay in
+ * the heap otherwise (guest/gc); without this, areas that a block growing
+ * by steps (a list doubling) left behind kept their parts of the cap from
+ * any allocation larger than each. The guest's collector has just pointed
+ * its "last area with a free block" at the first area, so no pointer to a
+ * given-back area is left in the guest. */
+static void release_empty_areas(mpb_host *h)
+{
+    uint32_t request = *(uint32_t *)Z_micropythonZ_mpbox_gc_request(h->inst);
+    uint64_t needed = needed_for(request);
+    int n = read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS);
+    if (n < 2 || needed < LARGE_ALLOCATION || gc_room(h, 0) >= needed)
+        return;
+    for (int i = 1; i < n; i++)
+        if (h->gc_areas[i].end - h->gc_areas[i].pool >= request && area_empty(&h->gc_areas[i]))
+            return; /* gc_alloc finds it */
+    uint32_t prev = h->gc_areas[0].addr;
+    for (int i = 1; i < n; i++) {
+        const gc_area *g = &h->gc_areas[i];
+        uint32_t next;
+        if (!area_empty(g) || mpb_g_u32(&h->inst->w2c_memory, g->addr, &next)) {
+            prev = g->addr;
+            continue;
+        }
+        if (mpb_g_put_u32(&h->inst->w2c_memory, prev, next))
+            return;
+        MPB_GUEST_CALL(h, Z_micropythonZ_free(h->inst, g->addr));
+    }
 }
 
 /* Why the guest calls gc_collect (guest/gc.c). */

@@ -175,8 +175,6 @@ struct mpb_host {
 /* The guest was refused memory (a growth past the cap, or a full heap that
  * collections no longer relieve): tells core, once per run. */
 void mpb_host_memory_refused(mpb_host *h);
-/* Room under the memory cap for a new heap area, in bytes (host/gc.c). */
-uint64_t mpb_gc_room(mpb_host *h);
 /* A trap left a collection in progress: release what it held. */
 void mpb_gc_interrupted(mpb_host *h);
 /* Look for MicroPython's first heap area among `len` bytes of memory copied

@@ -111,6 +111,23 @@ static void large_refusal_is_catchable(void)
     mpbox_session_free(s);
 }
 
+/* The same at other caps: the areas the failed extend() left behind (1, 2,
+ * 4, 8, 16 MiB ...), empty once its list died, go back to malloc for the
+ * 20 MB bytes (before, which caps worked depended on where they happened
+ * to lie: 70 MiB failed). */
+static void refusal_then_large_at_any_cap(void)
+{
+    static const int64_t caps[] = {60 << 20, 70 << 20, 96 << 20, 128 << 20};
+    for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+        mpbox_session *s = session(caps[i]);
+        expect(s,
+               "try:\n    [].extend(range(1000000000))\nexcept MemoryError:\n    print('MemoryError')\n"
+               "print(len(bytes(20000000)))\n",
+               "MemoryError\n20000000\n");
+        mpbox_session_free(s);
+    }
+}
+
 /* gc.threshold(0) collects before every allocation. Intermediate objects
  * that only C code of the guest holds (a generator feeding join, the list
  * sorted() builds, key results, a dict comprehension's pieces, arguments
@@ -209,6 +226,7 @@ int main(void)
     RUN(whole_cap_usable);
     RUN(list_growing_by_steps);
     RUN(large_refusal_is_catchable);
+    RUN(refusal_then_large_at_any_cap);
     RUN(stress_keeps_live_objects);
     RUN(rollback_after_collection);
     RUN(fuel_does_not_depend_on_collections);
