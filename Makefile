@@ -428,16 +428,17 @@ test-asan: $(GUEST_O)
 # the guest collects whenever N - 1 blocks were allocated since the last
 # collection (N = 1: before every allocation). test-gc-stress builds that
 # library in its own directory (same guest) and runs tests/gc_stress.sh,
-# a subset that finishes in minutes, under N = 1 and the sanitizers.
+# a subset that finishes in minutes, under N = 1 and the sanitizers; it
+# compares outcomes with the normal build's, hence `all`.
 GC_STRESS ?= 0
 ifneq ($(GC_STRESS),0)
 GC_CFLAGS := -DMPBOX_GC_STRESS=$(GC_STRESS)
 endif
-test-gc-stress: $(GUEST_O)
+test-gc-stress: all $(GUEST_O)
 	$(MAKE) BUILD=$(BUILD)-gcstress GUEST_DIR=$(GUEST_DIR) GC_STRESS=1 OPT="-O1" CFLAGS="$(ASAN_FLAGS)" \
 	    LDFLAGS="$(ASAN_FLAGS)" $(BUILD)-gcstress/mpbox $(BUILD)-gcstress/tests/test_gc
 	@ASAN_OPTIONS=detect_leaks=1:allow_user_segv_handler=1:handle_segv=0:handle_sigbus=0 \
-	    UBSAN_OPTIONS=print_stacktrace=1 sh tests/gc_stress.sh $(BUILD)-gcstress
+	    UBSAN_OPTIONS=print_stacktrace=1 sh tests/gc_stress.sh $(BUILD)-gcstress $(BUILD)
 
 test: deps-test test-unit test-asan test-gc-stress
 

@@ -39,7 +39,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 CORPUS = os.path.join(HERE, "corpus")
 EXPECTED = os.path.join(CORPUS, "expected")
-TIMEOUT = 60
+TIMEOUT = int(os.environ.get("MPBOX_CORPUS_TIMEOUT", "60"))  # seconds per run (tests/gc_stress.sh: more)
 
 # Runs the program at /prog.py in a fresh __main__-like namespace after
 # taking the library directory off the import path.
