@@ -112,6 +112,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   step=1" raises to lib/python/_mpbox_slices.py (extended slices);
 #   guest/strrepr (always) routes repr() of str to host/strrepr.c, which
 #   leaves printable non-ASCII characters unescaped, as CPython does;
+#   guest/typerepr prints classes with their module (<class '__main__.A'>)
+#   through lib/python/_mpbox_typerepr.py;
 #   guest/excprint (always) prints exceptions' arguments as CPython
 #   (str(KeyError('b')) is "'b'", repr(E('x')) is "E('x')"), and
 #   guest/errtext gives ZeroDivisionError and int() CPython's texts;
@@ -169,6 +171,10 @@ $(GUEST_DIR)/errtext: guest/errtext.c guest/match.h guest/wasm_tree.h | $(DEPS_O
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/typerepr: guest/typerepr.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 $(GUEST_DIR)/excchain: guest/excchain.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
@@ -205,7 +211,10 @@ $(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_
 $(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr
 	$(GUEST_DIR)/strrepr $< $@
 
-$(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/excprint $(GUEST_DIR)/errtext $(GUEST_DIR)/excchain
+$(GUEST_DIR)/micropython.class.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/typerepr
+	$(GUEST_DIR)/typerepr $< $@
+
+$(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.class.wasm $(GUEST_DIR)/excprint $(GUEST_DIR)/errtext $(GUEST_DIR)/excchain
 	$(GUEST_DIR)/excprint $< $@.tmp && $(GUEST_DIR)/errtext $@.tmp $@.tmp2 && $(GUEST_DIR)/excchain $@.tmp2 $@ && \
 	rm -f $@.tmp $@.tmp2
 

@@ -10,6 +10,8 @@
  *                start-up image is built (lib/python/_mpbox_types.py)
  *   slice_hook   the built-in sequences' hook for extended slices, the
  *                same way (lib/python/_mpbox_slices.py)
+ *   type_repr_hook  the hook guest/typerepr asks for a class's repr, the
+ *                same way (lib/python/_mpbox_typerepr.py)
  *   exc_types    the KeyError type, for guest/excprint, the same way
  *                (lib/python/_mpbox_exc.py)
  *   error_texts  CPython's texts of some errors, for guest/errtext, the same way
@@ -170,6 +172,11 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
     if (name_len == 10 && memcmp(name, "slice_hook", 10) == 0) {
         uint32_t refused = 1; /* not callable before the format hook's call index */
         return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_slice_hook : &refused, NULL, payload,
+                        len, out_len);
+    }
+    if (name_len == 14 && memcmp(name, "type_repr_hook", 14) == 0) {
+        uint32_t refused = 1; /* not callable before the format hook's call index */
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_type_repr_hook : &refused, payload,
                         len, out_len);
     }
     if (name_len == 9 && memcmp(name, "exc_types", 9) == 0)

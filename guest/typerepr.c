@@ -1,0 +1,118 @@
+/* typerepr — repr() of classes with their module, as CPython writes it.
+ *
+ *   typerepr IN.wasm OUT.wasm
+ *
+ * MicroPython prints every class as <class 'Name'>; CPython writes
+ * <class '__main__.Foo'>, <class 'collections.OrderedDict'>, and keeps
+ * <class 'int'> for built-in types. MicroPython's type_print(print, self,
+ * kind) is one call, mp_printf(print, "<class '%q'>", va) with the name's
+ * qstr in va. This tool replaces the format operand of that call by
+ *
+ *     mpbox$type_fmt(self):
+ *         if (!mpbox_type_repr_hook) return "<class '%q'>"
+ *         r = hook(self)                 // bytes, NUL-terminated, or None
+ *         return r is bytes ? r->data : "<class '%q'>"
+ *
+ * The hook (lib/python/_mpbox_typerepr.py) reads __module__ and
+ * __qualname__ from the class's dict and answers a complete text (a '%'
+ * doubled) or None for built-in types; it keeps the bytes alive until its
+ * next call. It is called as guest/slice calls its hook: through the
+ * table entry in the global mpbox_format_call, its one argument on the
+ * guest's shadow stack. The global mpbox_type_repr_hook is set once while
+ * the start-up image is built (js.mpbox_internal('type_repr_hook', ID),
+ * core/internal.c); until then classes print as before.
+ *
+ * Found structurally and verified, or the build stops:
+ *   type_print  the one function (i32, i32, i32) -> () holding the address
+ *               of "<class '%q'>", passed once as operand 1 of a call with
+ *               three operands, the first the function's parameter 0.
+ * self (parameter 1) is saved in a new local at entry (the optimiser may
+ * reuse the parameter's local). A bytes object is {type, hash, len, data}
+ * (py/objstr.h); an object pointer has its low two bits clear.
+ * Run after guest/numfmt (whose global mpbox_format_call it uses). */
+#include "match.h"
+
+#define HOOK_GLOBAL "mpbox_type_repr_hook"
+#define CALL_GLOBAL "mpbox_format_call"
+#define FMT_FN "mpbox$type_fmt"
+#define CLASS_FMT "<class '%q'>"
+#define ARGS_BYTES 16
+
+static BinaryenFunctionRef f_print;
+static BinaryenExpressionRef c_printf;
+static int32_t fmt;
+
+static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
+
+static void find(void)
+{
+    fmt = data_address(CLASS_FMT);
+    const_use uses[4];
+    size_t n = const_uses(fmt, uses, 4);
+    if (n != 1) mismatch("%s", "the class format is not passed in exactly one call");
+    f_print = uses[0].f;
+    c_printf = uses[0].call;
+    if (!has_sig(f_print, 3, 0)) mismatch("%s", "the class format is used outside a print function");
+    if (uses[0].operand != 1 || BinaryenCallGetNumOperands(c_printf) != 3 ||
+        !is_local(BinaryenCallGetOperandAt(c_printf, 0), 0))
+        mismatch("%s", "type_print does not call mp_printf(print, format, va)");
+}
+
+static void add_fmt_fn(const char *sp, const char *table, const char *call_global)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    const BinaryenIndex ARGS = 1, R = 2;
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(1), c32(0), lget(ARGS)};
+    BinaryenExpressionRef is_obj = BinaryenBinary(
+        mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(R), c32(3))),
+        BinaryenBinary(mod, BinaryenNeInt32(), lget(R), c32(0)));
+    BinaryenExpressionRef body[] = {
+        BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I)),
+                   BinaryenReturn(mod, c32(fmt)), NULL),
+        BinaryenLocalSet(mod, ARGS, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(ARGS_BYTES))),
+        BinaryenGlobalSet(mod, sp, lget(ARGS)),
+        BinaryenStore(mod, 4, 0, 4, lget(ARGS), lget(0), I),
+        BinaryenLocalSet(mod, R, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4,
+                                                      i32s(4), I)),
+        BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(ARGS), c32(ARGS_BYTES))),
+        BinaryenSelect(mod, is_obj, BinaryenLoad(mod, 4, false, 12, 4, I, lget(R)), c32(fmt), I),
+    };
+    BinaryenAddFunction(mod, FMT_FN, i32s(1), I, (BinaryenType[]){I, I}, 2,
+                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
+}
+
+int main(int argc, char **argv)
+{
+    prog = "typerepr";
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
+        return 2;
+    }
+    init_ids();
+    mod = read_module(argv[1]);
+    if (BinaryenGetGlobal(mod, HOOK_GLOBAL)) die("%s was already rewritten", argv[1]);
+    find();
+    const char *sp = stack_pointer();
+    if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have exactly one table");
+    const char *table = BinaryenTableGetName(BinaryenGetTableByIndex(mod, 0));
+    BinaryenExportRef call_ex = BinaryenGetExport(mod, CALL_GLOBAL);
+    if (!call_ex || BinaryenExportGetKind(call_ex) != BinaryenExternalGlobal())
+        mismatch("%s", "no exported global " CALL_GLOBAL ": run guest/numfmt first");
+    const char *call_global = BinaryenExportGetValue(call_ex);
+
+    BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));
+    BinaryenAddGlobalExport(mod, HOOK_GLOBAL, HOOK_GLOBAL);
+    add_fmt_fn(sp, table, call_global);
+
+    /* self saved at entry into a new local; the format asked of the hook */
+    BinaryenIndex s = 3 + BinaryenFunctionGetNumVars(f_print);
+    BinaryenCallSetOperandAt(c_printf, 1, call(FMT_FN, (BinaryenExpressionRef[]){lget(s)}, 1, BinaryenTypeInt32()));
+    BinaryenExpressionRef entry[] = {BinaryenLocalSet(mod, s, lget(1)), BinaryenFunctionGetBody(f_print)};
+    if (recreate_with_locals(f_print, 1, BinaryenBlock(mod, NULL, entry, 2, BinaryenTypeNone())) != s)
+        mismatch("%s", "local numbering");
+
+    write_module(mod, argv[1], argv[2]);
+    BinaryenModuleDispose(mod);
+    fprintf(stderr, "%s: %s -> %s: classes print with their module\n", prog, argv[1], argv[2]);
+    return 0;
+}
