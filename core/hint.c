@@ -54,10 +54,6 @@ static const struct hint_rule rules[] = {
     {"TypeError", "unsupported operand type(s) for |: 'type' and 'NoneType'", NULL,
      "MicroPython has no union types (int | None) outside annotations; use "
      "typing.Optional[int], or a tuple in isinstance(): isinstance(x, (int, type(None)))."},
-    {"TypeError", "'type' object is not subscriptable", NULL,
-     "MicroPython types cannot be subscripted at run time (list[int]); annotations are "
-     "fine, and a type alias can use typing (from typing import List; "
-     "Matrix = List[List[float]]) or drop the parameters (Matrix = list)."},
     {"TypeError", "can only concatenate str (not \"int\") to str", NULL,
      "str + int needs a conversion: 'n=' + str(n), or an f-string: f'n={n}'."},
     {"TypeError", "can only concatenate str (not \"float\") to str", NULL,

@@ -12,6 +12,8 @@
  *                same way (lib/python/_mpbox_slices.py)
  *   type_repr_hook  the hook guest/typerepr asks for a class's repr, the
  *                same way (lib/python/_mpbox_typerepr.py)
+ *   subscr_hook  the hook guest/typesubscr calls for subscripted classes,
+ *                the same way (lib/python/_mpbox_generic.py)
  *   exc_types    the KeyError type, for guest/excprint, the same way
  *                (lib/python/_mpbox_exc.py)
  *   error_texts  CPython's texts of some errors, for guest/errtext, the same way
@@ -178,6 +180,11 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         uint32_t refused = 1; /* not callable before the format hook's call index */
         return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_type_repr_hook : &refused, payload,
                         len, out_len);
+    }
+    if (name_len == 11 && memcmp(name, "subscr_hook", 11) == 0) {
+        uint32_t refused = 1; /* not callable before the format hook's call index */
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_subscr_hook : &refused, payload, len,
+                        out_len);
     }
     if (name_len == 9 && memcmp(name, "exc_types", 9) == 0)
         return set_once(&h->inst->w2c_mpbox_keyerror_type, NULL, payload, len, out_len);

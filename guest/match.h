@@ -207,6 +207,36 @@ static inline BinaryenIndex recreate_with_locals(BinaryenFunctionRef f, int extr
     return np + nv;
 }
 
+/* Replaces `target`, a child of a block or an if arm somewhere under `e`,
+ * by `with`. Returns 1 when done. */
+static inline int replace_child(BinaryenExpressionRef e, BinaryenExpressionRef target, BinaryenExpressionRef with)
+{
+    if (!e) return 0;
+    if (is_id(e, ID_BLOCK)) {
+        for (BinaryenIndex i = 0; i < BinaryenBlockGetNumChildren(e); i++)
+            if (BinaryenBlockGetChildAt(e, i) == target) {
+                BinaryenBlockSetChildAt(e, i, with);
+                return 1;
+            }
+    } else if (is_id(e, ID_IF)) {
+        if (BinaryenIfGetIfTrue(e) == target) {
+            BinaryenIfSetIfTrue(e, with);
+            return 1;
+        }
+        if (BinaryenIfGetIfFalse(e) == target) {
+            BinaryenIfSetIfFalse(e, with);
+            return 1;
+        }
+    } else if (is_id(e, ID_LOOP) && BinaryenLoopGetBody(e) == target) {
+        BinaryenLoopSetBody(e, with);
+        return 1;
+    }
+    BinaryenIndex n = nchildren(e);
+    for (BinaryenIndex i = 0; i < n; i++)
+        if (replace_child(child(e, i), target, with)) return 1;
+    return 0;
+}
+
 /* ---- imports, exports, constants ---------------------------------- */
 
 static inline BinaryenExpressionRef lget(BinaryenIndex i) { return BinaryenLocalGet(mod, i, BinaryenTypeInt32()); }

@@ -2,10 +2,11 @@
 # commonly used name exists, is subscriptable and prints as in CPython, so
 # annotated code runs. Nothing is checked. MicroPython does not evaluate
 # annotations at all, so `def f(x: list[int])` already works; only runtime
-# expressions such as `Alias = list[int]` or `int | None` fail (built-in
-# types are not subscriptable there): use List[int] / Optional[int].
+# expressions such as `int | None` fail: use Optional[int] (`list[int]`
+# works: lib/python/_mpbox_generic.py).
 # Limits: typing aliases are not classes (isinstance(x, List) raises);
-# Generic[T] and Protocol are plain bases (MyClass[int] is not available);
+# Generic[T] and Protocol are plain bases (MyClass[int] is an alias that
+# constructs MyClass);
 # class-form NamedTuple and TypedDict read their fields from the class
 # source (_classbody: module files, and the program text the host hands
 # over); importing typing wraps builtins.__build_class__ for them and for
@@ -245,7 +246,13 @@ class TypeVarTuple:
 
 
 class _GenericBase:
-    pass
+    # Stack[int] for `class Stack(Generic[T])`: an alias that constructs
+    # a Stack (the guest's subscript of a class calls this,
+    # lib/python/_mpbox_generic.py)
+    @classmethod
+    def __class_getitem__(cls, params):
+        import _mpbox_generic
+        return _mpbox_generic.GenericAlias(cls, params)
 
 
 class _GenericForm(_Form):
