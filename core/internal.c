@@ -178,12 +178,12 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
     }
     if (name_len == 14 && memcmp(name, "type_repr_hook", 14) == 0) {
         uint32_t refused = 1; /* not callable before the format hook's call index */
-        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_type_repr_hook : &refused, payload,
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_type_repr_hook : &refused, NULL, payload,
                         len, out_len);
     }
     if (name_len == 11 && memcmp(name, "subscr_hook", 11) == 0) {
         uint32_t refused = 1; /* not callable before the format hook's call index */
-        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_subscr_hook : &refused, payload, len,
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_subscr_hook : &refused, NULL, payload, len,
                         out_len);
     }
     if (name_len == 9 && memcmp(name, "exc_types", 9) == 0)
