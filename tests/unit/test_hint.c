@@ -89,7 +89,6 @@ static void slices_views_types(void)
     expect_hint("d = {'a': 1}\nprint(d.keys() & {'a'})", "TypeError", "set(d.keys())");
     expect_hint("d = {'a': 1}\nprint({'a', 'z'} - d.keys())", "TypeError", "other - set(d.keys())");
     expect_hint("print(isinstance(1, int | str))", "TypeError", "isinstance(x, (int, str))");
-    expect_hint("Matrix = list[list[float]]", "TypeError", "Matrix = list");
     expect_hint("MaybeInt = int | None", "TypeError", "typing.Optional[int]");
     expect_hint("n = 3\nprint('n=' + n)", "TypeError", "str(n)");
     expect_hint("x = 1.5\nprint('x=' + x)", "TypeError", "str(x)");
