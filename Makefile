@@ -25,6 +25,7 @@ OPT      ?= -O2
 GUESTOPT ?= -O2
 FUEL     ?= 1
 SPEED    ?= 1
+INVOKE   ?= 1
 
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CSTD     := -std=c11 -D_GNU_SOURCE
@@ -123,13 +124,15 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   uncaught exception's chain as CPython;
 #   guest/compat (always) opens doors to host/compat.c for attributes,
 #   keyword arguments and mappings the built-in types lack (docs/architecture.md);
+#   guest/invoke (INVOKE=1, the default) calls directly, not through the
+#   host's setjmp trampolines, what provably never longjmps (nlr_pop...);
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
-# SPEED=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
+# SPEED=0 / INVOKE=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
 # stamp files, so that switching one rebuilds the guest and the library.
 FUEL_STAMP_GUEST := $(GUEST_DIR)/fuel-mode
 FUEL_STAMP_LIB := $(BUILD)/fuel-mode
-GUEST_MODE := FUEL=$(FUEL) SPEED=$(SPEED) SPEED_FLAGS=$(SPEED_FLAGS)
+GUEST_MODE := FUEL=$(FUEL) SPEED=$(SPEED) SPEED_FLAGS=$(SPEED_FLAGS) INVOKE=$(INVOKE)
 $(shell for f in $(FUEL_STAMP_GUEST) $(FUEL_STAMP_LIB); do mkdir -p "$${f%/*}"; \
     [ "`cat $$f 2>/dev/null`" = "$(GUEST_MODE)" ] || echo "$(GUEST_MODE)" > $$f; done)
 
@@ -138,6 +141,10 @@ $(GUEST_DIR)/speed: guest/speed.c guest/wasm_tree.h | $(DEPS_OK)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
 $(GUEST_DIR)/fuel: guest/fuel.c guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/invoke: guest/invoke.c guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
@@ -227,14 +234,23 @@ $(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.class.wasm $(GUEST_D
 $(GUEST_DIR)/micropython.compat.wasm: $(GUEST_DIR)/micropython.exc.wasm $(GUEST_DIR)/compat
 	$(GUEST_DIR)/compat $< $@
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.compat.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.invoke.wasm: $(GUEST_DIR)/micropython.compat.wasm $(GUEST_DIR)/invoke
+	$(GUEST_DIR)/invoke $< $@
+
+ifeq ($(INVOKE),1)
+GUEST_PRE_FUEL := $(GUEST_DIR)/micropython.invoke.wasm
+else
+GUEST_PRE_FUEL := $(GUEST_DIR)/micropython.compat.wasm
+endif
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_PRE_FUEL) $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_DIR)/micropython.compat.wasm
+GUEST_WASM := $(GUEST_PRE_FUEL)
 FUEL_CFLAGS :=
 endif
 # guest-map.tsv (tools/guestmap.c) names guest functions in guest.c for
