@@ -56,10 +56,13 @@
  * instruction that the uninstrumented build executes), and never 0 per
  * loop iteration.
  *
- * Innermost loops without calls keep the count in a new i64 local, loaded
- * from the global before the loop and stored back on every iteration (see
- * charge_local): the global stays exact, but a tight loop no longer carries
- * a store-to-load dependency through memory.
+ * Functions with loops count in a new i64 local (see charge_local): loaded
+ * from the global at entry and again after every call that may charge
+ * fuel, decremented at each counted point and stored to the global there.
+ * The global stays exact at every point (a trap, a call, a longjmp, a
+ * hard stop), but a loop no longer carries a load-store dependency through
+ * memory from one iteration to the next. Costs, and so the fuel a program
+ * uses, are the same either way.
  *
  * Other modes, kept for measuring (docs/fuel.md): "acyclic" (entries of
  * functions on any call-graph cycle, indirect calls resolved by signature
@@ -68,7 +71,7 @@
  * such callees), "leaf" (entries except functions with no loop and no
  * call), "all" (every entry), "loops" (loop headers only: unsound, for
  * measuring), "none" (no instrumentation: the Binaryen round trip alone).
- * --no-local-loops charges every loop through the global.
+ * --no-local-loops charges everything through the global.
  *
  * No optimisation pass is run: the module's code is unchanged apart from
  * the inserted checks. The result is validated, and the tool fails loudly
@@ -99,7 +102,8 @@ typedef struct func_info {
     int *isigs; /* call_indirect signatures used (indices into sigs[]) */
     size_t nisigs, capisigs;
     int bounded; /* not counted at entry (bounded or acyclic, by mode) */
-    int needs_local; /* counts leaf loops in a new i64 local */
+    int touches; /* may change the fuel global: charges, or calls what does */
+    int needs_local; /* counts in new locals (charge_local) */
     long prefix; /* straight-line prefix cost of the body, -1 = not computed */
     int computing;
 } func_info;
@@ -172,6 +176,26 @@ static size_t nloops, caploops;
  * being walked (mode "sites" charges them at the call). */
 static loop_site *sites;
 static size_t nsites, capsites;
+/* Loops and calls of the function being walked, in walk order (every
+ * expression before the ones inside it): what a function counting in a
+ * local rewrites, innermost first. For a loop, slot_index is its number in
+ * loops[]; for a call, is_site says it is also in sites[]. */
+typedef struct event {
+    loop_site at;
+    int is_loop, is_site;
+    size_t loop_index;
+} event;
+static event *events;
+static size_t nevents, capevents;
+
+static void push_event(loop_site at, int is_loop, int is_site, size_t loop_index)
+{
+    if (nevents == capevents) {
+        capevents = capevents ? 2 * capevents : 64;
+        events = xrealloc(events, capevents * sizeof *events);
+    }
+    events[nevents++] = (event){at, is_loop, is_site, loop_index};
+}
 
 static void push_site(loop_site site)
 {
@@ -207,9 +231,11 @@ static void scan(func_info *f, BinaryenExpressionRef body)
                 caploops = caploops ? 2 * caploops : 64;
                 loops = xrealloc(loops, caploops * sizeof *loops);
             }
+            push_event(site, 1, 0, nloops);
             loops[nloops++] = site;
         } else if (id == ID_CALL_INDIRECT) {
             f->has_indirect = 1;
+            push_event(site, 0, site_mode, 0);
             if (site_mode) push_site(site);
             else
                 push_int(&f->isigs, &f->nisigs, &f->capisigs,
@@ -219,8 +245,10 @@ static void scan(func_info *f, BinaryenExpressionRef body)
         } else if (id == ID_CALL) {
             int g = lookup(BinaryenCallGetTarget(e));
             if (funcs[g].imported) f->calls_import = 1;
-            if (site_mode && funcs[g].imported && (BinaryenCallGetNumOperands(e) > 0 ||
-                              (can_replace(&site) && !(site.parent && BinaryenExpressionGetId(site.parent) == ID_LOOP)))) {
+            int is_site = site_mode && funcs[g].imported && (BinaryenCallGetNumOperands(e) > 0 ||
+                              (can_replace(&site) && !(site.parent && BinaryenExpressionGetId(site.parent) == ID_LOOP)));
+            push_event(site, 0, is_site, 0);
+            if (is_site) {
                 push_site(site);
                 g = -1;
             }
@@ -385,6 +413,17 @@ static long func_prefix(int g)
 
 /* ---- instrumentation ------------------------------------------------ */
 
+/* The call of the import, followed by `unreachable`: the import traps, and
+ * saying so lets the C compiler treat the path as cold and keep nothing
+ * live across it (wasm2c turns `unreachable` into a noreturn trap), which
+ * it cannot know from the import's declaration. */
+static BinaryenExpressionRef out_of_fuel(BinaryenModuleRef m)
+{
+    BinaryenExpressionRef kids[2] = {BinaryenCall(m, FUEL_IMPORT_INTERNAL, NULL, 0, BinaryenTypeNone()),
+                                     BinaryenUnreachable(m)};
+    return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeNone());
+}
+
 static BinaryenExpressionRef charge(BinaryenModuleRef m, long cost)
 {
     BinaryenType i64 = BinaryenTypeInt64();
@@ -393,38 +432,8 @@ static BinaryenExpressionRef charge(BinaryenModuleRef m, long cost)
     BinaryenExpressionRef set = BinaryenGlobalSet(m, FUEL_GLOBAL, sub);
     BinaryenExpressionRef neg = BinaryenBinary(m, BinaryenLtSInt64(), BinaryenGlobalGet(m, FUEL_GLOBAL, i64),
                                                BinaryenConst(m, BinaryenLiteralInt64(0)));
-    BinaryenExpressionRef call = BinaryenCall(m, FUEL_IMPORT_INTERNAL, NULL, 0, BinaryenTypeNone());
-    BinaryenExpressionRef kids[2] = {set, BinaryenIf(m, neg, call, NULL)};
+    BinaryenExpressionRef kids[2] = {set, BinaryenIf(m, neg, out_of_fuel(m), NULL)};
     return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeNone());
-}
-
-/* An innermost loop that makes no call: nothing else can change the fuel
- * global while it runs, so it may count in a local (below). */
-static int loop_is_leaf(BinaryenExpressionRef lp)
-{
-    static BinaryenExpressionRef *stack;
-    static size_t cap;
-    size_t sp = 0;
-    if (cap == 0) {
-        cap = 256;
-        stack = xrealloc(NULL, cap * sizeof *stack);
-    }
-    stack[sp++] = BinaryenLoopGetBody(lp);
-    while (sp) {
-        BinaryenExpressionRef e = stack[--sp];
-        BinaryenExpressionId id = BinaryenExpressionGetId(e);
-        if (id == ID_LOOP || id == ID_CALL || id == ID_CALL_INDIRECT) return 0;
-        BinaryenIndex n = nchildren(e);
-        if (sp + n > cap) {
-            while (sp + n > cap) cap *= 2;
-            stack = xrealloc(stack, cap * sizeof *stack);
-        }
-        for (BinaryenIndex i = 0; i < n; i++) {
-            BinaryenExpressionRef c = child(e, i);
-            if (c) stack[sp++] = c;
-        }
-    }
-    return 1;
 }
 
 /* Whether the expression at `site` can be replaced in its parent. */
@@ -448,15 +457,19 @@ static void replace(BinaryenFunctionRef fn, const loop_site *site, BinaryenExpre
     else BinaryenIfSetIfFalse(site->parent, with);
 }
 
-/* The charge for a leaf loop that keeps the count in local $l, loaded once
- * before the loop:
+/* (block (charge) old) with the type of `old`. */
+static BinaryenExpressionRef prepend(BinaryenModuleRef m, BinaryenExpressionRef check, BinaryenExpressionRef old)
+{
+    BinaryenExpressionRef kids[2] = {check, old};
+    return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeAuto());
+}
+
+/* A charge in a function that counts in local $l:
  *     local.set $l (i64.sub (local.get $l) (i64.const COST))
  *     global.set $fuel (local.get $l)
- *     if (i64.lt_s (local.get $l) (i64.const 0)) call $mpbox_out_of_fuel
- * The global is still written on every iteration, so it is exact at any
- * point (a trap, a hard stop, the loop's exit); what goes away is the
- * store-to-load dependency from one iteration to the next through the
- * global in memory, which dominates tight loops (strlen, memcpy). */
+ *     if (i64.lt_s (local.get $l) (i64.const 0)) (call $mpbox_out_of_fuel) unreachable
+ * The global is stored, never loaded: it is exact at any point, and the
+ * count is carried from one charge to the next in a register. */
 static BinaryenExpressionRef charge_local(BinaryenModuleRef m, long cost, BinaryenIndex l)
 {
     BinaryenType i64 = BinaryenTypeInt64();
@@ -464,19 +477,67 @@ static BinaryenExpressionRef charge_local(BinaryenModuleRef m, long cost, Binary
         BinaryenBinary(m, BinaryenSubInt64(), BinaryenLocalGet(m, l, i64), BinaryenConst(m, BinaryenLiteralInt64(cost)));
     BinaryenExpressionRef neg = BinaryenBinary(m, BinaryenLtSInt64(), BinaryenLocalGet(m, l, i64),
                                                BinaryenConst(m, BinaryenLiteralInt64(0)));
-    BinaryenExpressionRef call = BinaryenCall(m, FUEL_IMPORT_INTERNAL, NULL, 0, BinaryenTypeNone());
     BinaryenExpressionRef kids[3] = {BinaryenLocalSet(m, l, sub),
                                      BinaryenGlobalSet(m, FUEL_GLOBAL, BinaryenLocalGet(m, l, i64)),
-                                     BinaryenIf(m, neg, call, NULL)};
+                                     BinaryenIf(m, neg, out_of_fuel(m), NULL)};
     return BinaryenBlock(m, NULL, kids, 3, BinaryenTypeNone());
 }
 
-/* (block (charge) old) with the type of `old`. */
-static BinaryenExpressionRef prepend(BinaryenModuleRef m, BinaryenExpressionRef check, BinaryenExpressionRef old)
+/* Extra locals of a function that counts in a local: the count, then one
+ * temporary per value type (a call's result, kept while the count is
+ * reloaded; nested calls finish before the outer one's result is set, so
+ * one of each type is enough). */
+enum { LOCAL_COUNT, LOCAL_I32, LOCAL_I64, LOCAL_F32, LOCAL_F64, NEW_LOCALS };
+
+/* `call`, then the count reloaded from the global (the callee may have
+ * charged): (block (result T) (local.set $tmp call) (local.set $l (global.get)) (local.get $tmp)). */
+static BinaryenExpressionRef reload_after(BinaryenModuleRef m, BinaryenExpressionRef call, BinaryenIndex base)
 {
-    BinaryenExpressionRef kids[2] = {check, old};
-    return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeAuto());
+    BinaryenType t = BinaryenExpressionGetType(call);
+    BinaryenExpressionRef reload = BinaryenLocalSet(m, base + LOCAL_COUNT, BinaryenGlobalGet(m, FUEL_GLOBAL, BinaryenTypeInt64()));
+    if (t == BinaryenTypeNone()) {
+        BinaryenExpressionRef kids[2] = {call, reload};
+        return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeNone());
+    }
+    BinaryenIndex tmp = t == BinaryenTypeInt32()   ? base + LOCAL_I32
+                        : t == BinaryenTypeInt64() ? base + LOCAL_I64
+                        : t == BinaryenTypeFloat32() ? base + LOCAL_F32
+                        : t == BinaryenTypeFloat64() ? base + LOCAL_F64
+                                                     : 0;
+    if (!tmp) die("%s", "a call returns a type this tool does not keep in a local");
+    BinaryenExpressionRef kids[3] = {BinaryenLocalSet(m, tmp, call), reload, BinaryenLocalGet(m, tmp, t)};
+    return BinaryenBlock(m, NULL, kids, 3, t);
 }
+
+/* Whether the call `e` may change the global: an indirect call, a call to
+ * an import (the host charges), or to a function that touches it. */
+static int call_touches(BinaryenExpressionRef e)
+{
+    if (BinaryenExpressionGetId(e) == ID_CALL_INDIRECT) return 1;
+    return funcs[lookup(BinaryenCallGetTarget(e))].touches;
+}
+
+/* Charges `cost` right before call `c` runs: inside its last operand (the
+ * target for call_indirect), or, with no operand, in a block before it.
+ * Returns what replaces `c` in its parent. */
+static BinaryenExpressionRef charge_call(BinaryenModuleRef m, BinaryenExpressionRef c, BinaryenExpressionRef check)
+{
+    if (BinaryenExpressionGetId(c) == ID_CALL_INDIRECT) {
+        BinaryenCallIndirectSetTarget(c, prepend(m, check, BinaryenCallIndirectGetTarget(c)));
+        return c;
+    }
+    if (BinaryenCallGetNumOperands(c) == 0) return prepend(m, check, c);
+    BinaryenIndex last = BinaryenCallGetNumOperands(c) - 1;
+    BinaryenCallSetOperandAt(c, last, prepend(m, check, BinaryenCallGetOperandAt(c, last)));
+    return c;
+}
+
+static void put(BinaryenFunctionRef fn, const loop_site *site, BinaryenExpressionRef with)
+{
+    if (!site->parent) BinaryenFunctionSetBody(fn, with);
+    else set_child(site->parent, site->slot, with);
+}
+
 
 
 int main(int argc, char **argv)
@@ -510,7 +571,7 @@ int main(int argc, char **argv)
 
     BinaryenModuleRef m = read_module(in);
 
-    long points_entry = 0, points_loop = 0, local_points = 0, points_site = 0, skipped = 0;
+    long points_entry = 0, points_loop = 0, local_funcs = 0, reloads = 0, points_site = 0, skipped = 0;
     if (mode != MODE_NONE) {
         if (BinaryenGetGlobal(m, FUEL_GLOBAL)) die("%s already has a global named " FUEL_GLOBAL, in);
         if (BinaryenGetExport(m, FUEL_GLOBAL)) die("%s already has an export named " FUEL_GLOBAL, in);
@@ -549,16 +610,24 @@ int main(int argc, char **argv)
         size_t *nfloops = xrealloc(NULL, nfuncs * sizeof *nfloops);
         loop_site **fsites = xrealloc(NULL, nfuncs * sizeof *fsites);
         size_t *nfsites = xrealloc(NULL, nfuncs * sizeof *nfsites);
+        event **fevents = xrealloc(NULL, nfuncs * sizeof *fevents);
+        size_t *nfevents = xrealloc(NULL, nfuncs * sizeof *nfevents);
         site_mode = mode == MODE_SITES;
         for (BinaryenIndex i = 0; i < nfuncs; i++) {
             floops[i] = NULL;
             nfloops[i] = 0;
             fsites[i] = NULL;
             nfsites[i] = 0;
+            fevents[i] = NULL;
+            nfevents[i] = 0;
             if (funcs[i].imported) continue;
             nloops = 0;
             nsites = 0;
+            nevents = 0;
             scan(&funcs[i], BinaryenFunctionGetBody(funcs[i].ref));
+            fevents[i] = xrealloc(NULL, nevents * sizeof **fevents);
+            memcpy(fevents[i], events, nevents * sizeof *events);
+            nfevents[i] = nevents;
             fsites[i] = xrealloc(NULL, nsites * sizeof **fsites);
             memcpy(fsites[i], sites, nsites * sizeof *sites);
             nfsites[i] = nsites;
@@ -589,6 +658,22 @@ int main(int argc, char **argv)
             }
         }
 
+        /* Which functions may change the global while they run: those that
+         * charge, and those that call them (imports charge host work). */
+        for (BinaryenIndex i = 0; i < nfuncs; i++) {
+            func_info *f = &funcs[i];
+            f->touches = f->imported || f->has_loop || f->has_indirect || nfsites[i] > 0 ||
+                         (!f->bounded && mode != MODE_LOOPS);
+        }
+        for (int changed = 1; changed;) {
+            changed = 0;
+            for (BinaryenIndex i = 0; i < nfuncs; i++) {
+                func_info *f = &funcs[i];
+                for (size_t k = 0; k < f->ncallees && !f->touches; k++)
+                    if (funcs[f->callees[k]].touches) f->touches = changed = 1;
+            }
+        }
+
         /* Costs first (they read the bodies), then rewrite. */
         long *entry_cost = xrealloc(NULL, nfuncs * sizeof *entry_cost);
         long **loop_cost = xrealloc(NULL, nfuncs * sizeof *loop_cost);
@@ -611,45 +696,61 @@ int main(int argc, char **argv)
         for (BinaryenIndex i = 0; i < nfuncs; i++) {
             func_info *f = &funcs[i];
             if (f->imported) continue;
-            BinaryenIndex local = BinaryenFunctionGetNumLocals(f->ref);
-            int need_local = 0;
-            /* Innermost first (scan order is outer first), so that a
-             * replaced loop is never the parent recorded for another. */
-            for (size_t k = nfloops[i]; k-- > 0;) {
-                const loop_site *site = &floops[i][k];
-                BinaryenExpressionRef lp = site->loop;
-                if (local_loops && can_replace(site) && loop_is_leaf(lp)) {
-                    BinaryenLoopSetBody(lp, prepend(m, charge_local(m, loop_cost[i][k], local), BinaryenLoopGetBody(lp)));
-                    BinaryenExpressionRef init =
-                        BinaryenLocalSet(m, local, BinaryenGlobalGet(m, FUEL_GLOBAL, BinaryenTypeInt64()));
-                    replace(f->ref, site, prepend(m, init, lp));
-                    need_local = 1;
-                    local_points++;
-                } else {
-                    BinaryenLoopSetBody(lp, prepend(m, charge(m, loop_cost[i][k]), BinaryenLoopGetBody(lp)));
+            int counts_entry = !(f->bounded || mode == MODE_LOOPS);
+            if (local_loops && nfloops[i] > 0) {
+                /* Counts in a local: every loop, site and call, innermost
+                 * first (walk order reversed), so that each expression's
+                 * parent is untouched when it is replaced there. */
+                BinaryenIndex base = BinaryenFunctionGetNumLocals(f->ref);
+                for (size_t k = nfevents[i]; k-- > 0;) {
+                    const event *ev = &fevents[i][k];
+                    BinaryenExpressionRef e = ev->at.loop;
+                    if (ev->is_loop) {
+                        BinaryenLoopSetBody(e, prepend(m, charge_local(m, loop_cost[i][ev->loop_index], base + LOCAL_COUNT),
+                                                       BinaryenLoopGetBody(e)));
+                        points_loop++;
+                        continue;
+                    }
+                    BinaryenExpressionRef with = e;
+                    if (ev->is_site) {
+                        with = charge_call(m, e, charge_local(m, 1, base + LOCAL_COUNT));
+                        points_site++;
+                    }
+                    if (call_touches(e) && BinaryenExpressionGetType(e) != BinaryenTypeUnreachable()) {
+                        with = reload_after(m, with, base);
+                        reloads++;
+                    }
+                    if (with != e) put(f->ref, &ev->at, with);
                 }
+                BinaryenExpressionRef body = BinaryenFunctionGetBody(f->ref);
+                if (counts_entry) {
+                    body = prepend(m, charge_local(m, entry_cost[i], base + LOCAL_COUNT), body);
+                    points_entry++;
+                } else {
+                    skipped++;
+                }
+                BinaryenExpressionRef load =
+                    BinaryenLocalSet(m, base + LOCAL_COUNT, BinaryenGlobalGet(m, FUEL_GLOBAL, BinaryenTypeInt64()));
+                BinaryenFunctionSetBody(f->ref, prepend(m, load, body));
+                f->needs_local = 1;
+                local_funcs++;
+                continue;
+            }
+            for (size_t k = nfloops[i]; k-- > 0;) {
+                BinaryenExpressionRef lp = floops[i][k].loop;
+                BinaryenLoopSetBody(lp, prepend(m, charge(m, loop_cost[i][k]), BinaryenLoopGetBody(lp)));
                 points_loop++;
             }
-            f->needs_local = need_local;
             /* Mode "sites": a call_indirect or a call to an import charges 1
-             * (the call) inside its last operand, i.e. after the operands
-             * and right before the call, or, with no operand, just before
-             * it. Sites are rewritten last, after the loops (whose
-             * leaf test looks for calls), innermost first. */
+             * (the call) right before the call (charge_call). Sites are
+             * rewritten after the loops, innermost first. */
             for (size_t k = nfsites[i]; k-- > 0;) {
                 BinaryenExpressionRef c = fsites[i][k].loop;
-                if (BinaryenExpressionGetId(c) == ID_CALL_INDIRECT) {
-                    BinaryenCallIndirectSetTarget(c, prepend(m, charge(m, 1), BinaryenCallIndirectGetTarget(c)));
-                } else if (BinaryenCallGetNumOperands(c) == 0) {
-                    /* no operand to hold the charge: (block (charge) (call)) */
-                    replace(f->ref, &fsites[i][k], prepend(m, charge(m, 1), c));
-                } else {
-                    BinaryenIndex last = BinaryenCallGetNumOperands(c) - 1;
-                    BinaryenCallSetOperandAt(c, last, prepend(m, charge(m, 1), BinaryenCallGetOperandAt(c, last)));
-                }
+                BinaryenExpressionRef with = charge_call(m, c, charge(m, 1));
+                if (with != c) replace(f->ref, &fsites[i][k], with);
                 points_site++;
             }
-            if (f->bounded || mode == MODE_LOOPS) {
+            if (!counts_entry) {
                 skipped++;
                 continue;
             }
@@ -666,12 +767,16 @@ int main(int argc, char **argv)
             char *name = memcpy(xrealloc(NULL, nlen), funcs[i].name, nlen);
             BinaryenType params = BinaryenFunctionGetParams(fn), results = BinaryenFunctionGetResults(fn);
             BinaryenIndex nv = BinaryenFunctionGetNumVars(fn);
-            BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
+            BinaryenType *vars = xrealloc(NULL, (nv + NEW_LOCALS) * sizeof *vars);
             for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
-            vars[nv] = BinaryenTypeInt64();
+            vars[nv + LOCAL_COUNT] = BinaryenTypeInt64();
+            vars[nv + LOCAL_I32] = BinaryenTypeInt32();
+            vars[nv + LOCAL_I64] = BinaryenTypeInt64();
+            vars[nv + LOCAL_F32] = BinaryenTypeFloat32();
+            vars[nv + LOCAL_F64] = BinaryenTypeFloat64();
             BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
             BinaryenRemoveFunction(m, name);
-            funcs[i].ref = BinaryenAddFunction(m, name, params, results, vars, nv + 1, body);
+            funcs[i].ref = BinaryenAddFunction(m, name, params, results, vars, nv + NEW_LOCALS, body);
             free(name);
             free(vars);
         }
@@ -680,8 +785,8 @@ int main(int argc, char **argv)
     write_module(m, in, out);
     BinaryenModuleDispose(m);
     fprintf(stderr,
-            "%s: %s -> %s: %ld entry, %ld loop (%ld counting in a local) and %ld call-site checks, %ld functions "
-            "not counted at entry\n",
-            prog, in, out, points_entry, points_loop, local_points, points_site, skipped);
+            "%s: %s -> %s: %ld entry, %ld loop and %ld call-site checks, %ld functions not counted at entry; "
+            "%ld functions count in a local (%ld reloads after calls)\n",
+            prog, in, out, points_entry, points_loop, points_site, skipped, local_funcs, reloads);
     return 0;
 }

@@ -171,6 +171,46 @@ static BinaryenExpressionRef child(BinaryenExpressionRef e, BinaryenIndex i)
     return NULL;
 }
 
+/* Replaces the i-th operand of `e` (numbered as child() numbers them). */
+static inline void set_child(BinaryenExpressionRef e, BinaryenIndex i, BinaryenExpressionRef c)
+{
+    BinaryenExpressionId id = BinaryenExpressionGetId(e);
+    if (id == ID_BLOCK) BinaryenBlockSetChildAt(e, i, c);
+    else if (id == ID_IF) i == 0 ? BinaryenIfSetCondition(e, c) : i == 1 ? BinaryenIfSetIfTrue(e, c) : BinaryenIfSetIfFalse(e, c);
+    else if (id == ID_LOOP) BinaryenLoopSetBody(e, c);
+    else if (id == ID_BREAK) (i == 0 && BinaryenBreakGetValue(e)) ? BinaryenBreakSetValue(e, c) : BinaryenBreakSetCondition(e, c);
+    else if (id == ID_SWITCH) (i == 0 && BinaryenSwitchGetValue(e)) ? BinaryenSwitchSetValue(e, c) : BinaryenSwitchSetCondition(e, c);
+    else if (id == ID_CALL) BinaryenCallSetOperandAt(e, i, c);
+    else if (id == ID_CALL_INDIRECT) {
+        if (i < BinaryenCallIndirectGetNumOperands(e)) BinaryenCallIndirectSetOperandAt(e, i, c);
+        else BinaryenCallIndirectSetTarget(e, c);
+    } else if (id == ID_LOCAL_SET) BinaryenLocalSetSetValue(e, c);
+    else if (id == ID_GLOBAL_SET) BinaryenGlobalSetSetValue(e, c);
+    else if (id == ID_LOAD) BinaryenLoadSetPtr(e, c);
+    else if (id == ID_UNARY) BinaryenUnarySetValue(e, c);
+    else if (id == ID_DROP) BinaryenDropSetValue(e, c);
+    else if (id == ID_MEMORY_GROW) BinaryenMemoryGrowSetDelta(e, c);
+    else if (id == ID_REF_IS) BinaryenRefIsSetValue(e, c);
+    else if (id == ID_TABLE_GET) BinaryenTableGetSetIndex(e, c);
+    else if (id == ID_TUPLE_EXTRACT) BinaryenTupleExtractSetTuple(e, c);
+    else if (id == ID_STORE) i == 0 ? BinaryenStoreSetPtr(e, c) : BinaryenStoreSetValue(e, c);
+    else if (id == ID_BINARY) i == 0 ? BinaryenBinarySetLeft(e, c) : BinaryenBinarySetRight(e, c);
+    else if (id == ID_REF_EQ) i == 0 ? BinaryenRefEqSetLeft(e, c) : BinaryenRefEqSetRight(e, c);
+    else if (id == ID_TABLE_SET) i == 0 ? BinaryenTableSetSetIndex(e, c) : BinaryenTableSetSetValue(e, c);
+    else if (id == ID_TABLE_GROW) i == 0 ? BinaryenTableGrowSetValue(e, c) : BinaryenTableGrowSetDelta(e, c);
+    else if (id == ID_SELECT)
+        i == 0 ? BinaryenSelectSetIfTrue(e, c) : i == 1 ? BinaryenSelectSetIfFalse(e, c) : BinaryenSelectSetCondition(e, c);
+    else if (id == ID_MEMORY_INIT)
+        i == 0 ? BinaryenMemoryInitSetDest(e, c) : i == 1 ? BinaryenMemoryInitSetOffset(e, c) : BinaryenMemoryInitSetSize(e, c);
+    else if (id == ID_MEMORY_COPY)
+        i == 0 ? BinaryenMemoryCopySetDest(e, c) : i == 1 ? BinaryenMemoryCopySetSource(e, c) : BinaryenMemoryCopySetSize(e, c);
+    else if (id == ID_MEMORY_FILL)
+        i == 0 ? BinaryenMemoryFillSetDest(e, c) : i == 1 ? BinaryenMemoryFillSetValue(e, c) : BinaryenMemoryFillSetSize(e, c);
+    else if (id == ID_RETURN) BinaryenReturnSetValue(e, c);
+    else if (id == ID_TUPLE_MAKE) BinaryenTupleMakeSetOperandAt(e, i, c);
+    else die("%s", "internal error: set_child() of a leaf expression");
+}
+
 
 static char *read_file(const char *path, size_t *len)
 {
