@@ -144,7 +144,7 @@ $(GUEST_DIR)/fuel: guest/fuel.c guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
-$(GUEST_DIR)/invoke: guest/invoke.c guest/wasm_tree.h | $(DEPS_OK)
+$(GUEST_DIR)/invoke: guest/invoke.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 

@@ -34,11 +34,9 @@
  * Run after the other rewrites (they may add calls) and before guest/fuel,
  * which then sees the direct calls in its call graph.
  */
-#include "wasm_tree.h"
+#include "match.h"
 
 #define LONGJMP_BASE "_emscripten_throw_longjmp"
-
-static BinaryenModuleRef mod;
 
 typedef struct fn {
     BinaryenFunctionRef ref;
@@ -84,47 +82,45 @@ static int is_invoke(BinaryenFunctionRef f)
     return 1;
 }
 
-/* Walks every defined function once: direct callees, and whether it calls
- * an import or makes an indirect call (then it may longjmp). Refuses
- * instructions that change the table. */
+/* Every call of an invoke import, for the rewrite. */
+static BinaryenExpressionRef *sites;
+static size_t nsites, capsites;
+
+/* Walks every defined function once (match.h's collect): its direct
+ * callees, whether it calls an import or makes an indirect call (then it
+ * may longjmp), and its calls of invoke imports. Refuses instructions that
+ * change the table. */
 static void scan_functions(void)
 {
-    size_t cap = 1024;
-    BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
     for (BinaryenIndex i = 0; i < nfns; i++) {
         fn *f = &fns[i];
         if (f->imported) continue;
-        size_t sp = 0;
-        stack[sp++] = BinaryenFunctionGetBody(f->ref);
-        while (sp) {
-            BinaryenExpressionRef e = stack[--sp];
+        collect(f->ref);
+        for (size_t k = 0; k < nnodes; k++) {
+            BinaryenExpressionRef e = nodes[k];
             BinaryenExpressionId id = BinaryenExpressionGetId(e);
             if (id == ID_TABLE_SET || id == ID_TABLE_GROW) die("%s changes the table", f->name);
             if (id == ID_CALL_INDIRECT) f->may_longjmp = 1;
-            if (id == ID_CALL) {
-                int g = find_fn(BinaryenCallGetTarget(e));
-                if (fns[g].imported) {
-                    f->may_longjmp = 1;
-                } else {
-                    if (f->ncallees == f->capcallees) {
-                        f->capcallees = f->capcallees ? 2 * f->capcallees : 8;
-                        f->callees = xrealloc(f->callees, f->capcallees * sizeof *f->callees);
-                    }
-                    f->callees[f->ncallees++] = g;
+            if (id != ID_CALL) continue;
+            int g = find_fn(BinaryenCallGetTarget(e));
+            if (fns[g].invoke) {
+                if (nsites == capsites) {
+                    capsites = capsites ? 2 * capsites : 256;
+                    sites = xrealloc(sites, capsites * sizeof *sites);
                 }
+                sites[nsites++] = e;
             }
-            BinaryenIndex n = nchildren(e);
-            if (sp + n > cap) {
-                while (sp + n > cap) cap *= 2;
-                stack = xrealloc(stack, cap * sizeof *stack);
+            if (fns[g].imported) {
+                f->may_longjmp = 1;
+                continue;
             }
-            for (BinaryenIndex k = 0; k < n; k++) {
-                BinaryenExpressionRef c = child(e, k);
-                if (c) stack[sp++] = c;
+            if (f->ncallees == f->capcallees) {
+                f->capcallees = f->capcallees ? 2 * f->capcallees : 8;
+                f->callees = xrealloc(f->callees, f->capcallees * sizeof *f->callees);
             }
+            f->callees[f->ncallees++] = g;
         }
     }
-    free(stack);
 }
 
 /* may_longjmp spreads from callees to callers until nothing changes. */
@@ -167,42 +163,6 @@ static void read_table(void)
     table_len = BinaryenElementSegmentGetLength(seg);
     table_fn = xrealloc(NULL, table_len * sizeof *table_fn);
     for (uint32_t k = 0; k < table_len; k++) table_fn[k] = BinaryenElementSegmentGetData(seg, k);
-}
-
-/* Every call of an invoke import, collected first (rewriting changes
- * nothing the walk needs, but keeps the walk simple). */
-static BinaryenExpressionRef *sites;
-static size_t nsites, capsites;
-
-static void collect_sites(void)
-{
-    size_t cap = 1024;
-    BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
-    for (BinaryenIndex i = 0; i < nfns; i++) {
-        if (fns[i].imported) continue;
-        size_t sp = 0;
-        stack[sp++] = BinaryenFunctionGetBody(fns[i].ref);
-        while (sp) {
-            BinaryenExpressionRef e = stack[--sp];
-            if (BinaryenExpressionGetId(e) == ID_CALL && fns[find_fn(BinaryenCallGetTarget(e))].invoke) {
-                if (nsites == capsites) {
-                    capsites = capsites ? 2 * capsites : 256;
-                    sites = xrealloc(sites, capsites * sizeof *sites);
-                }
-                sites[nsites++] = e;
-            }
-            BinaryenIndex n = nchildren(e);
-            if (sp + n > cap) {
-                while (sp + n > cap) cap *= 2;
-                stack = xrealloc(stack, cap * sizeof *stack);
-            }
-            for (BinaryenIndex k = 0; k < n; k++) {
-                BinaryenExpressionRef c = child(e, k);
-                if (c) stack[sp++] = c;
-            }
-        }
-    }
-    free(stack);
 }
 
 /* Whether F's type is the invoke's without its first (index) parameter. */
@@ -255,7 +215,6 @@ int main(int argc, char **argv)
     read_table();
     scan_functions();
     spread_longjmp();
-    collect_sites();
 
     size_t direct = 0, longjmps = 0, dynamic = 0, mismatched = 0;
     for (size_t k = 0; k < nsites; k++) {
