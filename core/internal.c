@@ -22,10 +22,12 @@
  *                (host/exc.c), the same way
  *   compat_table, compat_bool  guest/compat's table and types, the same way
  *                (lib/python/_mpbox_types.py)
+ *   clock        nanoseconds of a host clock, for lib/python/time.py
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core.h"
 #include "digest.h"
@@ -158,6 +160,44 @@ static char *hash_blocks(mpb_host *h, const char *payload, size_t len, size_t *o
     return envelope(answer, out_len);
 }
 
+/* "clock" with payload "monotonic", "realtime" or "process": that clock
+ * in nanoseconds (CLOCK_MONOTONIC since the host started, CLOCK_REALTIME,
+ * the run's thread CPU time). Under the deterministic flag each reads the
+ * virtual clock and advances it 1 ms, as the guest's own time imports do
+ * (host/emscripten.c), realtime from MPBOX_DETERMINISTIC_EPOCH_MS. The
+ * answer is [NANOSECONDS]. */
+static char *clock_reading(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    static const struct {
+        const char *name;
+        clockid_t id;
+    } clocks[] = {{"monotonic", CLOCK_MONOTONIC}, {"realtime", CLOCK_REALTIME}, {"process", CLOCK_THREAD_CPUTIME_ID}};
+    size_t i = 0;
+    while (i < sizeof clocks / sizeof clocks[0] &&
+           !(payload && strlen(clocks[i].name) == len && memcmp(clocks[i].name, payload, len) == 0))
+        i++;
+    if (i == sizeof clocks / sizeof clocks[0])
+        return envelope("{\"type\":\"ValueError\",\"message\":\"clock: no such clock\"}", out_len);
+    int64_t ns;
+    if (h->state.deterministic) {
+        int64_t ms = (int64_t)h->state.virtual_ms++;
+        if (clocks[i].id == CLOCK_REALTIME)
+            ms += (int64_t)MPBOX_DETERMINISTIC_EPOCH_MS;
+        ns = ms * 1000000;
+    } else {
+        struct timespec t;
+        clock_gettime(clocks[i].id, &t);
+        if (clocks[i].id == CLOCK_MONOTONIC) {
+            t.tv_sec -= h->epoch.tv_sec;
+            t.tv_nsec -= h->epoch.tv_nsec;
+        }
+        ns = (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+    }
+    char answer[32];
+    snprintf(answer, sizeof answer, "[%lld]", (long long)ns);
+    return envelope(answer, out_len);
+}
+
 /* mpb_host.internal: name and payload as copied from the guest (payload
  * NULL when longer than the channel's cap). Returns the malloc'd answer and
  * its length, or NULL when out of host memory. */
@@ -190,6 +230,8 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return set_once(&h->inst->w2c_mpbox_keyerror_type, NULL, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "error_texts", 11) == 0)
         return set_once(&h->inst->w2c_mpbox_error_texts, NULL, payload, len, out_len);
+    if (name_len == 5 && memcmp(name, "clock", 5) == 0)
+        return clock_reading(h, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "hash_blocks", 11) == 0)
         return hash_blocks(h, payload, len, out_len);
     if (name_len == 9 && memcmp(name, "exc_table", 9) == 0)
