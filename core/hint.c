@@ -109,22 +109,10 @@ static const struct hint_rule rules[] = {
      "raise an exception instead."},
 
     /* ---- modules: missing attributes and names ---- */
-    {"AttributeError", "module 'os' has no attribute 'environ'", NULL,
-     "The sandbox has no environment variables: os.environ and os.getenv do not exist."},
-    {"AttributeError", "module 'os' has no attribute 'getenv'", NULL,
-     "The sandbox has no environment variables: os.environ and os.getenv do not exist."},
     {"AttributeError", "module 'os' has no attribute 'system'", NULL,
      "There are no processes in the sandbox: os.system() and os.popen() do not exist."},
     {"AttributeError", "module 'os' has no attribute 'popen'", NULL,
      "There are no processes in the sandbox: os.system() and os.popen() do not exist."},
-    {"AttributeError", "module 'os' has no attribute 'makedirs'", NULL,
-     "MicroPython's os has no makedirs(); call os.mkdir() for each level (it raises OSError "
-     "when the directory exists)."},
-    {"AttributeError", "module 'os' has no attribute 'walk'", NULL,
-     "MicroPython's os has no walk(); recurse with os.listdir(path), where "
-     "os.stat(p)[0] & 0x4000 marks a directory."},
-    {"AttributeError", "module 'os.path' has no attribute 'splitext'", NULL,
-     "MicroPython's os.path has no splitext(); use name.rpartition('.')."},
     {"AttributeError", "module 'time' has no attribute 'perf_counter*'", NULL,
      "MicroPython's time has no perf_counter(); use time.time(), or time.ticks_ms() with "
      "time.ticks_diff()."},
