@@ -29,6 +29,58 @@ def setrecursionlimit(limit):
     _limit[0] = limit
 
 
+class _NamedTuple(tuple):
+    # a tuple with named fields for version_info and float_info; the
+    # names are given by the subclass
+    _names = ()
+    _title = ''
+
+    def __getattr__(self, name):
+        if name in self._names:
+            return self[self._names.index(name)]
+        raise AttributeError("'%s' object has no attribute '%s'" % (self._title, name))
+
+    def __repr__(self):
+        return '%s(%s)' % (self._title, ', '.join('%s=%r' % (n, v) for n, v in zip(self._names, self)))
+
+    __str__ = __repr__
+
+
+class _VersionInfo(_NamedTuple):
+    _names = ('major', 'minor', 'micro', 'releaselevel', 'serial')
+    _title = 'sys.version_info'
+
+
+class _FloatInfo(_NamedTuple):
+    _names = ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon',
+              'radix', 'rounds')
+    _title = 'sys.float_info'
+
+
+class _IntInfo(_NamedTuple):
+    _names = ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold')
+    _title = 'sys.int_info'
+
+
+def intern(string):
+    if type(string) is not str:
+        raise TypeError('intern() argument must be str, not %s' % type(string).__name__)
+    return string
+
+
+def getdefaultencoding():
+    return 'utf-8'
+
+
+getfilesystemencoding = getdefaultencoding
+
+
+# The language level the library completes the guest to (docs/compatibility.md):
+# programs that check sys.version_info take their Python 3 paths. What runs
+# them stays visible: sys.implementation.name is 'micropython'.
+_LEVEL = (3, 11, 0, 'final', 0)
+
+
 class _Sys:
     def __init__(self):
         own = object.__setattr__
@@ -39,6 +91,17 @@ class _Sys:
         # plain functions in the instance's dict, so `from sys import f` gets them
         own(self, 'getrecursionlimit', getrecursionlimit)
         own(self, 'setrecursionlimit', setrecursionlimit)
+        own(self, 'intern', intern)
+        own(self, 'getdefaultencoding', getdefaultencoding)
+        own(self, 'getfilesystemencoding', getfilesystemencoding)
+        own(self, 'version_info', _VersionInfo(_LEVEL))
+        own(self, 'hexversion', 0x030B00F0)
+        own(self, 'version', '3.11.0 (MicroPython %s in mpbox)' % '.'.join(str(v) for v in _c.implementation[1][:3]))
+        own(self, 'api_version', 1013)
+        own(self, 'maxsize', (1 << 63) - 1)
+        own(self, 'float_info', _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021,
+                                            -307, 15, 53, 2.220446049250313e-16, 2, 1)))
+        own(self, 'int_info', _IntInfo((30, 4, 4300, 640)))
 
     def __setattr__(self, name, value):
         setattr(_c, name, value)  # raises where the built-in module refuses
