@@ -98,7 +98,6 @@ class _Sys:
         own(self, 'hexversion', 0x030B00F0)
         own(self, 'version', '3.11.0 (MicroPython %s in mpbox)' % '.'.join(str(v) for v in _c.implementation[1][:3]))
         own(self, 'api_version', 1013)
-        own(self, 'maxsize', (1 << 63) - 1)
         own(self, 'float_info', _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021,
                                             -307, 15, 53, 2.220446049250313e-16, 2, 1)))
         own(self, 'int_info', _IntInfo((30, 4, 4300, 640)))

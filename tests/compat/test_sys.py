@@ -43,3 +43,9 @@ except AttributeError:
 print(type(sys.__dict__).__name__, sys.__dict__['__name__'])
 from sys import maxsize, path
 print(maxsize == sys.maxsize, path is sys.path)
+
+# version checks take the Python 3 paths; the named tuples
+import sys
+print(sys.version_info >= (3, 8), sys.version_info[:2] >= (3, 6), sys.version_info.major, sys.version_info[0])
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_info.mant_dig, sys.float_info[0])
+print(sys.intern('ab'), sys.getdefaultencoding())
