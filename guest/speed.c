@@ -817,7 +817,13 @@ static BinaryenExpressionRef key_hash(BinaryenModuleRef m, BinaryenIndex h, Bina
                                 set(m, i, bin(m, BinaryenAddInt32(), get(m, i), c32(m, 1))),
                                 set(m, i, BinaryenSelect(m, skip, bin(m, BinaryenSubInt32(), get(m, end), c32(m, KEY_EDGE)),
                                                          get(m, i), i32())),
-                                BinaryenBreak(m, label, bin(m, BinaryenLtUInt32(), get(m, i), get(m, end)), NULL))));
+                                BinaryenBreak(m, label, bin(m, BinaryenLtUInt32(), get(m, i), get(m, end)), NULL))),
+               /* mixed (an integer finaliser), so that both halves spread: djb2's bits
+                * of short strings that differ in a digit or two fall on few values,
+                * and a handful of interned names could then answer "maybe" for most */
+               set(m, h, bin(m, BinaryenMulInt32(), bin(m, BinaryenXorInt32(), get(m, h), bin(m, BinaryenShrUInt32(), get(m, h), c32(m, 16))),
+                             c32(m, 0x45d9f3b))),
+               set(m, h, bin(m, BinaryenXorInt32(), get(m, h), bin(m, BinaryenShrUInt32(), get(m, h), c32(m, 16)))));
 }
 
 static BinaryenExpressionRef or_bit(BinaryenModuleRef m, BinaryenIndex byte_local, BinaryenIndex bits,
@@ -855,9 +861,8 @@ static void add_bits_function(BinaryenModuleRef m)
 }
 
 /* absent(str, len) -> 1 when str is certainly not interned: a two-bit
- * Bloom filter over the 32-bit key_hash of every interned string (for
- * strings up to 64 bytes its low 16 bits are MicroPython's own qstr hash,
- * the high 16 bits a second, nearly independent one), so that a new string rarely falls through to
+ * Bloom filter over the 32-bit key_hash of every interned string (a djb2
+ * value, mixed so that both halves spread), so that a new string rarely falls through to
  * the linear search of the pools. The bitmap (BITMAP_BYTES from the guest's malloc,
  * never freed) covers the first `count` qstrs; it is brought up to date
  * from the pools themselves at every call: qstrs are only ever appended
