@@ -14,6 +14,8 @@
  *                same way (lib/python/_mpbox_typerepr.py)
  *   subscr_hook  the hook guest/typesubscr calls for subscripted classes,
  *                the same way (lib/python/_mpbox_generic.py)
+ *   binop_hook   the operators no type answers (reflected comparisons,
+ *                bytearray * int), the same way (lib/python/_mpbox_binop.py)
  *   exc_types    the KeyError type, for guest/excprint, the same way
  *                (lib/python/_mpbox_exc.py)
  *   error_texts  CPython's texts of some errors, for guest/errtext, the same way
@@ -93,6 +95,7 @@ static char *program_text(mpb_host *h, size_t *out_len)
  *                   the built-in sequences (lib/python/_mpbox_slices.py),
  *                   through the table index the format hook brought (so
  *                   only after it);
+ *   "binop_hook"    likewise, for guest/binop (lib/python/_mpbox_binop.py);
  *   "exc_types"     the address of the KeyError type, whose one argument
  *                   guest/excprint prints with repr() (lib/python/_mpbox_exc.py);
  *   "error_texts"   the address of the addresses of CPython's error texts
@@ -225,6 +228,11 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         uint32_t refused = 1; /* not callable before the format hook's call index */
         return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_subscr_hook : &refused, NULL, payload, len,
                         out_len);
+    }
+    if (name_len == 10 && memcmp(name, "binop_hook", 10) == 0) {
+        uint32_t refused = 1; /* the same */
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_binop_hook : &refused, NULL, payload,
+                        len, out_len);
     }
     if (name_len == 9 && memcmp(name, "exc_types", 9) == 0)
         return set_once(&h->inst->w2c_mpbox_keyerror_type, NULL, payload, len, out_len);

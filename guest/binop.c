@@ -1,0 +1,284 @@
+/* binop — CPython's fallbacks for the binary operators no type answers.
+ *
+ *   binop IN.wasm OUT.wasm
+ *
+ * When neither operand's type implements an operator, mp_binary_op raises
+ * "unsupported types for __lt__: 'A', 'B'" (worded as CPython's by
+ * guest/errtext). CPython first tries more: `a < b` falls back to the
+ * reflected b.__gt__(a) (<= to >=, and back), and bytearray and array
+ * repeat with `*` and `*=`. This tool sends that raise, for those
+ * operators only, to a Python function (the hook,
+ * lib/python/_mpbox_binop.py):
+ *
+ *     if (mpbox_binop_hook && op is < > <= >= or *) {
+ *         r = hook(op, lhs, rhs, entry_op)
+ *         if (r != hook) return r;    // the hook answers itself: not mine
+ *     }
+ *     mp_raise_msg_varg(...)          // as before
+ *
+ * op, lhs and rhs are the operator and operands at the raise (mp_binary_op
+ * has turned `*=` into `*` and swapped a reflected operator's operands
+ * back by then); entry_op is the function's first parameter saved at its
+ * entry, which tells `ba *= 2` (in place) from `ba * 2`. The hook is
+ * called as guest/slice calls its own: through the table entry kept in the
+ * global mpbox_format_call, with its arguments on the shadow stack. The
+ * global mpbox_binop_hook is set once while the start-up image is built
+ * (js.mpbox_internal('binop_hook', ID), core/internal.c). No other path of
+ * mp_binary_op changes: the new code sits in front of its raise.
+ *
+ * Found structurally and verified, or the build stops:
+ *   mp_binary_op   the export mpbox_binary_op (guest/sort), (i32 x3) -> i32,
+ *                  that sets the shadow-stack pointer at entry to a local F
+ *                  = sp - N and restores it from F + N;
+ *   the raise      its one call passing the address of "unsupported types
+ *                  for %q: '%s', '%s'" (or, after guest/errtext, the text
+ *                  mpbox$binop_text picks from it) and F, in a block that stores the
+ *                  operator's name (a byte of a table indexed by local
+ *                  OP, the operator) at F,
+ *                  the type name of local LHS (a call of an (i32) -> i32
+ *                  function T) at F + 4 and T(local RHS) at F + 8.
+ * Run after guest/numfmt (its global mpbox_format_call), guest/sort and
+ * guest/errtext. */
+#include "match.h"
+
+#define HOOK_GLOBAL "mpbox_binop_hook"
+#define CALL_GLOBAL "mpbox_format_call"
+#define UNSUPPORTED_MSG "unsupported types for %q: '%s', '%s'"
+/* mp_binary_op_t (py/runtime0.h, MicroPython 1.27): the operators the
+ * hook takes */
+#define OP_LESS 0
+#define OP_MORE 1
+#define OP_LESS_EQUAL 3
+#define OP_MORE_EQUAL 4
+#define OP_MULTIPLY 29
+#define HOOK_OPS (1u << OP_LESS | 1u << OP_MORE | 1u << OP_LESS_EQUAL | 1u << OP_MORE_EQUAL | 1u << OP_MULTIPLY)
+/* Bytes of shadow stack for the hook's four arguments. */
+#define ARGS_BYTES 16
+
+static BinaryenFunctionRef f_binop;
+static BinaryenExpressionRef raise_call, raise_block;
+static BinaryenIndex frame_local, op_local, lhs_local, rhs_local;
+static int32_t frame_bytes;
+static const char *sp_global, *table, *call_global;
+
+static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
+
+/* global.set SP (local.tee F (i32.sub (global.get SP) (i32.const N))):
+ * the frame's local and size. */
+static int is_frame_entry(BinaryenExpressionRef e)
+{
+    if (!is_id(e, ID_GLOBAL_SET) || strcmp(BinaryenGlobalSetGetName(e), sp_global) != 0) return 0;
+    BinaryenExpressionRef tee = BinaryenGlobalSetGetValue(e);
+    if (!is_id(tee, ID_LOCAL_SET) || !BinaryenLocalSetIsTee(tee)) return 0;
+    BinaryenExpressionRef sub = BinaryenLocalSetGetValue(tee);
+    int32_t n;
+    if (!is_binary(sub, BinaryenSubInt32()) || !is_id(BinaryenBinaryGetLeft(sub), ID_GLOBAL_GET) ||
+        strcmp(BinaryenGlobalGetGetName(BinaryenBinaryGetLeft(sub)), sp_global) != 0 ||
+        !is_const(BinaryenBinaryGetRight(sub), &n) || n < 12 || n % 16)
+        return 0;
+    frame_local = BinaryenLocalSetGetIndex(tee);
+    frame_bytes = n;
+    return 1;
+}
+
+/* global.set SP (i32.add (local.get F) (i32.const N)) */
+static int is_frame_exit(BinaryenExpressionRef e)
+{
+    if (!is_id(e, ID_GLOBAL_SET) || strcmp(BinaryenGlobalSetGetName(e), sp_global) != 0) return 0;
+    BinaryenExpressionRef add = BinaryenGlobalSetGetValue(e);
+    return is_binary(add, BinaryenAddInt32()) && is_local(BinaryenBinaryGetLeft(add), frame_local) &&
+           is_const_eq(BinaryenBinaryGetRight(add), frame_bytes);
+}
+
+/* The store at F + offset in `blk` (a direct child), or NULL. */
+static BinaryenExpressionRef frame_store(BinaryenExpressionRef blk, uint32_t offset)
+{
+    BinaryenExpressionRef got = NULL;
+    for (BinaryenIndex i = 0; i < BinaryenBlockGetNumChildren(blk); i++) {
+        BinaryenExpressionRef s = BinaryenBlockGetChildAt(blk, i);
+        if (is_id(s, ID_STORE) && BinaryenStoreGetBytes(s) == 4 && BinaryenStoreGetOffset(s) == offset &&
+            is_local(BinaryenStoreGetPtr(s), frame_local)) {
+            if (got) mismatch("%s", "two stores at one offset of the raise's arguments");
+            got = s;
+        }
+    }
+    return got;
+}
+
+/* The local whose type name `v` is: T(local.get X), or local.get Y where a
+ * direct child of `blk` sets Y = T(local.get X). T is checked to be one
+ * function (i32) -> i32 for both operands. */
+static BinaryenFunctionRef type_str_fn;
+static BinaryenIndex type_name_of(BinaryenExpressionRef blk, BinaryenExpressionRef v)
+{
+    if (is_id(v, ID_LOCAL_GET)) {
+        BinaryenIndex y = BinaryenLocalGetGetIndex(v);
+        BinaryenExpressionRef set = NULL;
+        for (BinaryenIndex i = 0; i < BinaryenBlockGetNumChildren(blk); i++) {
+            BinaryenExpressionRef s = BinaryenBlockGetChildAt(blk, i);
+            if (is_id(s, ID_LOCAL_SET) && !BinaryenLocalSetIsTee(s) && BinaryenLocalSetGetIndex(s) == y) {
+                if (set) mismatch("%s", "a type name's local is set twice before the raise");
+                set = s;
+            }
+        }
+        if (!set) mismatch("%s", "a type name's local is not set before the raise");
+        v = BinaryenLocalSetGetValue(set);
+    }
+    if (!is_id(v, ID_CALL) || BinaryenCallGetNumOperands(v) != 1 || !is_id(BinaryenCallGetOperandAt(v, 0), ID_LOCAL_GET))
+        mismatch("%s", "an operand's type name is not T(local)");
+    BinaryenFunctionRef t = callee(v);
+    if (!has_sig(t, 1, 1)) mismatch("%s", "the type name function is not (i32) -> i32");
+    found(&type_str_fn, t, "mp_obj_get_type_str");
+    return BinaryenLocalGetGetIndex(BinaryenCallGetOperandAt(v, 0));
+}
+
+/* The block among f's expressions that has `target` as a direct child. */
+static BinaryenExpressionRef parent_block(BinaryenExpressionRef target)
+{
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_BLOCK)) continue;
+        for (BinaryenIndex i = 0; i < BinaryenBlockGetNumChildren(e); i++)
+            if (BinaryenBlockGetChildAt(e, i) == target) return e;
+    }
+    return NULL;
+}
+
+/* The raise's format: the message's address, or guest/errtext's import
+ * env.mpbox_binop_text(op, va, <the address>), which picks CPython's text. */
+static int is_message(BinaryenExpressionRef e, int32_t msg)
+{
+    if (is_const_eq(e, msg)) return 1;
+    if (!is_id(e, ID_CALL)) return 0;
+    BinaryenFunctionRef f = callee(e);
+    const char *base = BinaryenFunctionImportGetBase(f);
+    if (!base || strcmp(base, "mpbox_binop_text") != 0) return 0;
+    BinaryenIndex n = BinaryenCallGetNumOperands(e);
+    return n > 0 && is_const_eq(BinaryenCallGetOperandAt(e, n - 1), msg);
+}
+
+static void find(void)
+{
+    BinaryenExportRef ex = BinaryenGetExport(mod, "mpbox_binary_op");
+    if (!ex) mismatch("%s", "no export mpbox_binary_op: run guest/sort first");
+    f_binop = BinaryenGetFunction(mod, BinaryenExportGetValue(ex));
+    if (!f_binop || !has_sig(f_binop, 3, 1)) mismatch("%s", "mpbox_binary_op is not (i32 x3) -> i32");
+
+    sp_global = stack_pointer();
+    if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have exactly one table");
+    table = BinaryenTableGetName(BinaryenGetTableByIndex(mod, 0));
+    BinaryenExportRef call_ex = BinaryenGetExport(mod, CALL_GLOBAL);
+    if (!call_ex || BinaryenExportGetKind(call_ex) != BinaryenExternalGlobal())
+        mismatch("%s", "no exported global " CALL_GLOBAL ": run guest/numfmt first");
+    call_global = BinaryenExportGetValue(call_ex);
+
+    int32_t msg = data_address(UNSUPPORTED_MSG);
+    collect(f_binop);
+    int entries = 0, exits = 0;
+    for (size_t k = 0; k < nnodes; k++)
+        if (is_frame_entry(nodes[k])) entries++;
+    if (entries != 1) mismatch("%s", "mp_binary_op does not set up one shadow-stack frame");
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (is_frame_exit(e)) exits++;
+        if (is_id(e, ID_CALL) && BinaryenCallGetNumOperands(e) == 3 && is_message(BinaryenCallGetOperandAt(e, 1), msg)) {
+            if (raise_call) mismatch("%s", "mp_binary_op raises the unsupported-types message twice");
+            raise_call = e;
+        }
+    }
+    if (!exits) mismatch("%s", "mp_binary_op does not restore its frame");
+    if (!raise_call) mismatch("%s", "mp_binary_op does not raise the unsupported-types message");
+    if (!is_local(BinaryenCallGetOperandAt(raise_call, 2), frame_local))
+        mismatch("%s", "the raise's arguments are not in the frame");
+    raise_block = parent_block(raise_call);
+    if (!raise_block) mismatch("%s", "the raise is not a child of a block");
+
+    BinaryenExpressionRef name = frame_store(raise_block, 0), l = frame_store(raise_block, 4),
+                          r = frame_store(raise_block, 8);
+    if (!name || !l || !r) mismatch("%s", "the raise's three arguments are not stored before it");
+    BinaryenExpressionRef op = BinaryenStoreGetValue(name);
+    if (!is_id(op, ID_LOAD) || BinaryenLoadGetBytes(op) != 1 || BinaryenLoadIsSigned(op) ||
+        !is_id(BinaryenLoadGetPtr(op), ID_LOCAL_GET))
+        mismatch("%s", "the operator's name is not a byte of a table indexed by a local");
+    op_local = BinaryenLocalGetGetIndex(BinaryenLoadGetPtr(op));
+    lhs_local = type_name_of(raise_block, BinaryenStoreGetValue(l));
+    rhs_local = type_name_of(raise_block, BinaryenStoreGetValue(r));
+    if (lhs_local == rhs_local || op_local == lhs_local || op_local == rhs_local || op_local == frame_local ||
+        lhs_local == frame_local || rhs_local == frame_local)
+        mismatch("%s", "the operands' locals are not distinct");
+}
+
+/* An operator as a small int object: op << 1 | 1. */
+static BinaryenExpressionRef small_int(BinaryenIndex local)
+{
+    return BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenShlInt32(), lget(local), c32(1)), c32(1));
+}
+
+/* The hook in front of the raise; the operator at entry is in local
+ * `entry_op`, `tmp` is a scratch local. */
+static BinaryenExpressionRef hook_call(BinaryenIndex entry_op, BinaryenIndex tmp)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    BinaryenExpressionRef wanted = BinaryenBinary(
+        mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenLtUInt32(), lget(op_local), c32(32)),
+        BinaryenBinary(mod, BinaryenAndInt32(),
+                       BinaryenBinary(mod, BinaryenShrUInt32(), c32((int32_t)HOOK_OPS), lget(op_local)),
+                       c32(1)));
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(4), c32(0), lget(tmp)};
+    BinaryenExpressionRef result = BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args,
+                                                        4, i32s(4), I);
+    BinaryenExpressionRef answered[] = {
+        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), lget(frame_local), c32(frame_bytes))),
+        BinaryenReturn(mod, lget(tmp)),
+    };
+    BinaryenExpressionRef seq[] = {
+        BinaryenLocalSet(mod, tmp, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp_global, I),
+                                                  c32(ARGS_BYTES))),
+        BinaryenGlobalSet(mod, sp_global, lget(tmp)),
+        BinaryenStore(mod, 4, 0, 4, lget(tmp), small_int(op_local), I),
+        BinaryenStore(mod, 4, 4, 4, lget(tmp), lget(lhs_local), I),
+        BinaryenStore(mod, 4, 8, 4, lget(tmp), lget(rhs_local), I),
+        BinaryenStore(mod, 4, 12, 4, lget(tmp), small_int(entry_op), I),
+        /* the result, kept in `tmp` (the arguments are no longer needed) */
+        BinaryenLocalSet(mod, tmp, result),
+        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), BinaryenGlobalGet(mod, sp_global, I),
+                                                         c32(ARGS_BYTES))),
+        BinaryenIf(mod, BinaryenBinary(mod, BinaryenNeInt32(), lget(tmp), BinaryenGlobalGet(mod, HOOK_GLOBAL, I)),
+                   BinaryenBlock(mod, NULL, answered, 2, BinaryenTypeNone()), NULL),
+    };
+    BinaryenExpressionRef cond = BinaryenBinary(
+        mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(0)),
+        wanted);
+    return BinaryenIf(mod, cond, BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone()), NULL);
+}
+
+int main(int argc, char **argv)
+{
+    prog = "binop";
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
+        return 2;
+    }
+    init_ids();
+    mod = read_module(argv[1]);
+    if (BinaryenGetGlobal(mod, HOOK_GLOBAL)) die("%s was already rewritten", argv[1]);
+    find();
+
+    BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));
+    BinaryenAddGlobalExport(mod, HOOK_GLOBAL, HOOK_GLOBAL);
+
+    BinaryenIndex op = 3 + BinaryenFunctionGetNumVars(f_binop), tmp = op + 1;
+    BinaryenExpressionRef seq[2] = {hook_call(op, tmp), raise_call};
+    BinaryenExpressionRef with = BinaryenBlock(mod, NULL, seq, 2, BinaryenTypeNone());
+    BinaryenExpressionRef body = BinaryenFunctionGetBody(f_binop);
+    if (!replace_child(body, raise_call, with)) mismatch("%s", "the raise is not in a block or an if arm");
+    BinaryenExpressionRef entry[2] = {BinaryenLocalSet(mod, op, lget(0)), body};
+    if (recreate_with_locals(f_binop, 2, BinaryenBlock(mod, NULL, entry, 2, BinaryenFunctionGetResults(f_binop))) != op)
+        mismatch("%s", "local numbering");
+
+    write_module(mod, argv[1], argv[2]);
+    BinaryenModuleDispose(mod);
+    fprintf(stderr, "%s: %s -> %s: mp_binary_op's unsupported-types raise sent to the binop hook (frame %d bytes)\n",
+            prog, argv[1], argv[2], (int)frame_bytes);
+    return 0;
+}

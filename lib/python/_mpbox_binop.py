@@ -1,0 +1,82 @@
+# What CPython does when an operand's type does not answer an operator:
+# guest/binop sends mp_binary_op's "unsupported types" raise here for
+# < > <= >= and *, with the operator's number (py/runtime0.h), the two
+# operands and the operator mp_binary_op was called with (*= for `a *= n`).
+# - a < b tries the reflected b.__gt__(a) (<= and >= likewise);
+# - bytearray and array repeat with * and *= (in place), and a sequence
+#   repeats by any object with __index__.
+# Returning the hook itself means "not mine": the guest raises its error,
+# in CPython's words (guest/errtext: "'<' not supported between instances
+# of 'A' and 'B'", "can't multiply sequence by non-int of type 'float'").
+# The hook is handed to the guest while the start-up image is built
+# (lib/python/_preload.txt loads this module then).
+# Written for mpbox.
+import array
+
+# operator number: reflected method
+_COMPARE = {0: '__gt__', 1: '__lt__', 3: '__ge__', 4: '__le__'}
+_INPLACE_MULTIPLY = 16
+_MULTIPLY = 29
+_SEQUENCES = (str, bytes, bytearray, list, tuple, array.array)
+
+
+def _compare(op, a, b):
+    method = getattr(type(b), _COMPARE[op], None)
+    if method is not None:
+        r = method(b, a)
+        if r is not NotImplemented:
+            return r
+    return _binop_hook
+
+
+def _count(n):
+    # the repeat count of seq * n, or None when n is no integer
+    if type(n) is int or type(n) is bool:
+        return n
+    index = getattr(type(n), '__index__', None)
+    return None if index is None else index(n)
+
+
+def _array_code(a):
+    # the type code is the one character after "array('"
+    return repr(a)[7]
+
+
+def _repeat(seq, n, in_place):
+    if isinstance(seq, bytearray):
+        if not in_place:
+            return bytearray(bytes(seq) * n)
+        seq[:] = bytes(seq) * n
+        return seq
+    if isinstance(seq, array.array):
+        if not in_place:
+            return array.array(_array_code(seq), list(seq) * n)
+        seq[:] = array.array(_array_code(seq), list(seq) * n)
+        return seq
+    if in_place and isinstance(seq, list):
+        seq[:] = list(seq) * n
+        return seq
+    return seq * n
+
+
+def _binop_hook(op, a, b, called_op):
+    if op in _COMPARE:
+        return _compare(op, a, b)
+    seq, n = a, b
+    if not isinstance(seq, _SEQUENCES):
+        if not isinstance(b, _SEQUENCES):
+            return _binop_hook
+        seq, n = b, a
+    n = _count(n)
+    if n is None:
+        return _binop_hook
+    return _repeat(seq, n, called_op == _INPLACE_MULTIPLY and seq is a)
+
+
+def _register():
+    import js
+    js.mpbox_internal('binop_hook', '%d' % id(_binop_hook))
+
+
+_register()
+del _register
