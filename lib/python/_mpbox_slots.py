@@ -1,0 +1,84 @@
+# __slots__ as CPython enforces it: an instance of a class whose every class
+# (object aside) names its attributes in __slots__ has only those, and
+# `p.z = 3` raises AttributeError: 'P' object has no attribute 'z'.
+# MicroPython ignores __slots__. Loading this module (the start-up image
+# does, lib/python/_preload.txt) wraps builtins.__build_class__: a class of
+# the program (not of this library: its classes keep MicroPython's speed)
+# that defines __slots__ and no __setattr__ gets a __setattr__ that checks
+# the name. Subclasses inherit it; one without __slots__ has a __dict__ in
+# CPython, so the check lets everything through for it.
+# Written for mpbox.
+import builtins
+
+_LIBRARY = '/usr/lib/mpbox/'
+_plain_build_class = builtins.__build_class__
+_allowed = {}  # class -> frozenset of settable names, or None (no limit)
+
+
+def _own(cls, name):
+    try:
+        return cls.__dict__[name]
+    except (KeyError, AttributeError):  # built-in classes may have no __dict__
+        return None
+
+
+def _slot_names(slots):
+    return (slots,) if isinstance(slots, str) else tuple(slots)
+
+
+def _limits(cls):
+    # the names instances of cls may set, or None when they have a __dict__
+    names = set()
+    todo = [cls]
+    seen = set()
+    while todo:
+        c = todo.pop()
+        if c is object or c in seen:
+            continue
+        seen.add(c)
+        slots = _own(c, '__slots__')
+        if slots is None:
+            return None
+        slots = _slot_names(slots)
+        if '__dict__' in slots:
+            return None
+        names.update(slots)
+        todo.extend(c.__bases__)
+    return frozenset(names)
+
+
+def _lookup(cls, name):
+    todo = [cls]
+    while todo:
+        c = todo.pop(0)
+        attr = _own(c, name)
+        if attr is not None:
+            return attr
+        todo.extend(c.__bases__)
+    return None
+
+
+def _slots_setattr(self, name, value):
+    cls = type(self)
+    try:
+        names = _allowed[cls]
+    except KeyError:
+        names = _allowed[cls] = _limits(cls)
+    if names is not None and name not in names:
+        attr = _lookup(cls, name)
+        if attr is None:
+            raise AttributeError("'%s' object has no attribute '%s'" % (cls.__name__, name))
+        if not isinstance(attr, property) and not hasattr(attr, '__set__'):
+            raise AttributeError("'%s' object attribute '%s' is read-only" % (cls.__name__, name))
+    object.__setattr__(self, name, value)
+
+
+def _build_class(func, name, *bases, **kwargs):
+    cls = _plain_build_class(func, name, *bases, **kwargs)
+    if (_own(cls, '__slots__') is not None and not func.__globals__.get('__file__', '').startswith(_LIBRARY)
+            and getattr(cls, '__setattr__', None) in (None, object.__setattr__)):
+        cls.__setattr__ = _slots_setattr
+    return cls
+
+
+builtins.__build_class__ = _build_class
