@@ -95,7 +95,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by sixteen Binaryen C API tools, built in
+# The guest is rewritten at build time by seventeen Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -126,6 +126,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   keyword arguments and mappings the built-in types lack (docs/architecture.md);
 #   guest/binop (always) sends the operators no type answers to
 #   lib/python/_mpbox_binop.py (reflected comparisons, bytearray * int);
+#   guest/setorder (always) hands the guest's sets to host/set.c, which
+#   lays them out as CPython does (print order of sets of ints);
 #   guest/invoke (INVOKE=1, the default) calls directly, not through the
 #   host's setjmp trampolines, what provably never longjmps (nlr_pop...);
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
@@ -198,6 +200,10 @@ $(GUEST_DIR)/binop: guest/binop.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/setorder: guest/setorder.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 # SPEED_FLAGS=--skip=vstr,extend,gc,full,qstr,hash,charlen leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
@@ -240,8 +246,8 @@ $(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.class.wasm $(GUEST_D
 $(GUEST_DIR)/micropython.compat.wasm: $(GUEST_DIR)/micropython.exc.wasm $(GUEST_DIR)/compat
 	$(GUEST_DIR)/compat $< $@
 
-$(GUEST_DIR)/micropython.binop.wasm: $(GUEST_DIR)/micropython.compat.wasm $(GUEST_DIR)/binop
-	$(GUEST_DIR)/binop $< $@
+$(GUEST_DIR)/micropython.binop.wasm: $(GUEST_DIR)/micropython.compat.wasm $(GUEST_DIR)/binop $(GUEST_DIR)/setorder
+	$(GUEST_DIR)/binop $< $@.tmp && $(GUEST_DIR)/setorder $@.tmp $@ && rm -f $@.tmp
 
 $(GUEST_DIR)/micropython.invoke.wasm: $(GUEST_DIR)/micropython.binop.wasm $(GUEST_DIR)/invoke
 	$(GUEST_DIR)/invoke $< $@

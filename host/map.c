@@ -52,6 +52,7 @@
 
 #include "gmem.h"
 #include "host.h"
+#include "hashkey.h"
 
 enum { LOOKUP = 0, ADD_IF_NOT_FOUND = 1, REMOVE_IF_FOUND = 2 };
 enum { FLAG_QSTR_KEYS = 1, FLAG_FIXED = 2, FLAG_ORDERED = 4, USED_ONE = 8 };
@@ -85,32 +86,6 @@ static uint32_t slot_limit(uint32_t cap) { return cap - cap / 3; }
 /* The most entries an index of `cap` slots serves (slots_for gives cap
  * back for it). */
 static uint32_t alloc_for_slots(uint32_t cap) { return 2 * cap / 3; }
-
-/* ---- guest memory --------------------------------------------------- */
-
-static inline uint32_t rd(const uint8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-static inline void wr(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-
-static inline wasm_rt_memory_t *mem(mpb_host *h) { return &h->inst->w2c_memory; }
-
-/* The host address of [addr, addr + len), or a trap. Guest memory only
- * grows during a run, so a checked range stays valid until the run ends;
- * the host address, though, is taken again after every guest call. */
-static inline uint8_t *span(mpb_host *h, uint32_t addr, uint64_t len)
-{
-    uint8_t *p = mpb_g_span(mem(h), addr, len);
-    if (!p)
-        mpb_rt_trap(h->call, MPB_TRAP_OOB);
-    return p;
-}
-
-static inline uint32_t gconst(uint32_t *g) { return *g; }
 
 /* One hash map as found in guest memory. */
 typedef struct view {
@@ -167,41 +142,6 @@ static void set_flags(view *v, uint32_t flags)
 /* The last entry was deleted: give back the places of the deleted entries
  * at the end (a small map's are emptied: its fill is its first NULL key). */
 static void shrink_fill(mpb_host *h, view *v, uint32_t fill);
-
-/* ---- keys ------------------------------------------------------------ */
-
-static inline int is_qstr(uint32_t o) { return (o & 7) == 2; }
-static inline int is_small_int(uint32_t o) { return o & 1; }
-static inline int is_dead(mpb_host *h, uint32_t key)
-{
-    return key == 0 || key == gconst(Z_micropythonZ_mpbox_obj_sentinel(h->inst));
-}
-
-/* The key's hash as MicroPython computes it. *called is set when guest
- * code ran (anything could have changed). */
-static uint32_t hash_of(mpb_host *h, uint32_t key, int *called)
-{
-    if (is_small_int(key))
-        return (uint32_t)((int32_t)key >> 1);
-    if (is_qstr(key))
-        return Z_micropythonZ_mpbox_qstr_hash(h->inst, key >> 3); /* changes nothing */
-    *called = 1;
-    mpb_rt_check(h->call);
-    uint32_t r = Z_micropythonZ_mpbox_unary_op(h->inst, gconst(Z_micropythonZ_mpbox_unary_hash(h->inst)), key);
-    return (uint32_t)((int32_t)r >> 1);
-}
-
-/* Whether keys a != b may still be equal (else no call is needed). */
-static inline int may_equal(uint32_t a, uint32_t b, int ptrs_only)
-{
-    if (ptrs_only)
-        return 0;
-    if (is_qstr(a) && is_qstr(b))
-        return 0;
-    if (is_small_int(a) && is_small_int(b))
-        return 0;
-    return 1;
-}
 
 /* ---- the index -------------------------------------------------------- */
 
