@@ -85,8 +85,8 @@ int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *r
     "Not available: argparse, glob, http, multiprocessing, pickle, queue, secrets, shlex, shutil, "    \
     "signal, socket, sqlite3, ssl, subprocess, threading, urllib, weakref, xml, zipfile."
 #define MCP_SILENT_DIFFERENCES                                                                         \
-    "Differences that raise no error: sets iterate in another order than CPython's (print "            \
-    "sorted(s)); obj.__dict__ and vars(obj) are read-only copies."
+    "Differences that raise no error: sets of floats or tuples iterate in another order than "        \
+    "CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies."
 
 static char *build_description(const struct mcp_config *cfg)
 {
