@@ -398,8 +398,6 @@ static void collect(mpb_host *h)
     uint64_t used = used_bytes(h->gc_areas, n);
     *(uint32_t *)Z_micropythonZ_mpbox_gc_live(in) = used > UINT32_MAX ? UINT32_MAX : (uint32_t)used;
     h->gc_collections++;
-    if (getenv("MPBOX_GC_TRACE")) { uint64_t tot = 0; for (int i = 0; i < n; i++) tot += h->gc_areas[i].end - h->gc_areas[i].pool;
-        fprintf(stderr, "gc %llu: areas %d heap %llu used %llu req %u\n", (unsigned long long)h->gc_collections, n, (unsigned long long)tot, (unsigned long long)used, *(uint32_t *)Z_micropythonZ_mpbox_gc_request(in)); }
     if (h->oom && h->on_collected)
         h->on_collected(h); /* busy, not stuck (core/watchdog.c) */
 #if MPBOX_FUEL
