@@ -266,7 +266,7 @@ uint32_t Z_envZ_mpbox_binop_text(struct Z_env_instance_t *env, uint32_t op, uint
     } else if ((op == OP_MULTIPLY || op == OP_INPLACE_MULTIPLY) && (is_sequence(left) || is_sequence(right))) {
         text = t[E_SEQ_MUL]; /* can't multiply sequence by non-int of type 'str' */
         out[0] = is_sequence(left) ? w[2] : w[1];
-    } else if (op >= OP_LESS && op <= OP_MORE_EQUAL) {
+    } else if (op <= OP_MORE_EQUAL) { /* the comparisons, from OP_LESS = 0 */
         text = t[E_COMPARE];
     } else {
         text = t[E_UNSUPPORTED];
