@@ -12,6 +12,7 @@
 # Written for mpbox.
 import os
 import os.path as _path
+from _builtin import NamedFields
 
 _S_IFMT = 0o170000
 _S_IFDIR = 0o040000
@@ -38,27 +39,26 @@ _STAT_FIELDS = ('st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', '
                 'st_mtime', 'st_ctime')
 
 
-class stat_result(tuple):
+class stat_result(NamedFields):
     """os.stat()'s answer: the ten numbers, also by name (st_size, ...)."""
 
+    _names = _STAT_FIELDS
+    _title = 'os.stat_result'
     n_sequence_fields = 10
 
     def __getattr__(self, name):
-        if name in _STAT_FIELDS:
-            v = self[_STAT_FIELDS.index(name)]
-            return float(v) if name in ('st_atime', 'st_mtime', 'st_ctime') else v
+        if name in ('st_atime', 'st_mtime', 'st_ctime'):
+            return float(self[_STAT_FIELDS.index(name)])
+        return NamedFields.__getattr__(self, name)
+
+    def _missing(self, name):
         if name in ('st_atime_ns', 'st_mtime_ns', 'st_ctime_ns'):
             return self[_STAT_FIELDS.index(name[:-3])] * 1000000000
         if name == 'st_blksize':
             return 4096
         if name == 'st_blocks':
             return (self[6] + 511) // 512
-        raise AttributeError("'os.stat_result' object has no attribute '%s'" % name)
-
-    def __repr__(self):
-        return 'os.stat_result(%s)' % ', '.join('%s=%r' % (n, v) for n, v in zip(_STAT_FIELDS, self))
-
-    __str__ = __repr__
+        return NamedFields._missing(self, name)
 
 
 _raw_stat = os.stat

@@ -13,6 +13,7 @@
 # The real depth limit is set by the guest's stack (about 2000 calls,
 # docs/limits.md): setrecursionlimit only records the value it is given.
 import sys as _c  # the built-in module: a built-in wins over files of its name
+from _builtin import NamedFields
 
 _limit = [1000]
 
@@ -29,35 +30,18 @@ def setrecursionlimit(limit):
     _limit[0] = limit
 
 
-class _NamedTuple(tuple):
-    # a tuple with named fields for version_info and float_info; the
-    # names are given by the subclass
-    _names = ()
-    _title = ''
-
-    def __getattr__(self, name):
-        if name in self._names:
-            return self[self._names.index(name)]
-        raise AttributeError("'%s' object has no attribute '%s'" % (self._title, name))
-
-    def __repr__(self):
-        return '%s(%s)' % (self._title, ', '.join('%s=%r' % (n, v) for n, v in zip(self._names, self)))
-
-    __str__ = __repr__
-
-
-class _VersionInfo(_NamedTuple):
+class _VersionInfo(NamedFields):
     _names = ('major', 'minor', 'micro', 'releaselevel', 'serial')
     _title = 'sys.version_info'
 
 
-class _FloatInfo(_NamedTuple):
+class _FloatInfo(NamedFields):
     _names = ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon',
               'radix', 'rounds')
     _title = 'sys.float_info'
 
 
-class _IntInfo(_NamedTuple):
+class _IntInfo(NamedFields):
     _names = ('bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold')
     _title = 'sys.int_info'
 

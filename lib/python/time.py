@@ -8,7 +8,7 @@
 # core/internal.c): nanoseconds of CLOCK_MONOTONIC, CLOCK_REALTIME and the
 # run's thread CPU time; under --deterministic they all read the virtual
 # clock, as time.time() does. Written for mpbox.
-from _builtin import builtin_module
+from _builtin import NamedFields, builtin_module
 
 _c = builtin_module('time')
 for _name in dir(_c):
@@ -56,12 +56,14 @@ thread_time_ns = process_time_ns
 thread_time = process_time
 
 
-class struct_time(tuple):
+class struct_time(NamedFields):
     """A time tuple with named fields, as time.localtime() returns. Built
     from a 9-sequence (the guest's tuple subclasses take their items from
     the built-in constructor); tm_zone is 'UTC' ('GMT' from gmtime()),
     tm_gmtoff 0."""
 
+    _names = _FIELDS
+    _title = 'time.struct_time'
     n_fields = 11
     n_sequence_fields = 9
     n_unnamed_fields = 0
@@ -71,19 +73,12 @@ class struct_time(tuple):
         if len(self) != 9:
             raise TypeError('time.struct_time() takes a 9-sequence (%d-sequence given)' % len(self))
 
-    def __getattr__(self, name):
-        if name in _FIELDS:
-            return self[_FIELDS.index(name)]
+    def _missing(self, name):
         if name == 'tm_zone':
             return 'UTC'  # gmtime() sets its own: 'GMT'
         if name == 'tm_gmtoff':
             return 0
-        raise AttributeError("'time.struct_time' object has no attribute '%s'" % name)
-
-    def __repr__(self):
-        return 'time.struct_time(%s)' % ', '.join('%s=%r' % (n, v) for n, v in zip(_FIELDS, self))
-
-    __str__ = __repr__
+        return NamedFields._missing(self, name)
 
 
 def _tuple(secs):
