@@ -277,6 +277,58 @@ def _fstring_field_end(body, i):
     raise SyntaxError("f-string: expecting '}'")
 
 
+# MicroPython's lexer ends a field's expression at the first ':', '!r',
+# '!s' or '}' outside '[]' and '{}', without knowing about strings or
+# parentheses, and knows no '!a': f"{t.strftime('%H:%M')}",
+# f"{(y := 3)}" and f"{x!a}" are refused. Inside the expression's string
+# literals those characters become escapes (the lexer hands the expression
+# text on unchanged, so the escapes are decoded there); a ':' left inside
+# parentheses is put inside brackets; '!a' becomes ascii().
+_LEXER_STOPS = {':': '\\x3a', '!': '\\x21', '{': '\\x7b', '}': '\\x7d', '[': '\\x5b', ']': '\\x5d'}
+
+
+def _escape_literal(text):
+    k = 0
+    while text[k] not in '\'"':
+        k += 1
+    if 'r' in text[:k].lower() or 'f' in text[:k].lower():
+        return text
+    return text[:k] + ''.join(_LEXER_STOPS.get(c, c) for c in text[k:])
+
+
+def _field_for_lexer(expr, tail):
+    colon = False  # a ':' in parentheses but in no bracket
+    parens = brackets = 0
+    pieces = []
+    pos = 0
+    for t in tokenize(expr):
+        pieces.append(expr[pos:t.start])
+        text = t.text
+        if t.kind == 'string':
+            text = _escape_literal(text)
+        elif t.kind == 'op':
+            if text == '(':
+                parens += 1
+            elif text == ')':
+                parens -= 1
+            elif text in '[{':
+                brackets += 1
+            elif text in ']}':
+                brackets -= 1
+            elif text in (':', ':=') and parens > 0 and brackets == 0:
+                colon = True
+        pieces.append(text)
+        pos = t.end
+    pieces.append(expr[pos:])
+    new = ''.join(pieces)
+    if colon:
+        new = '[' + new + '][0]'
+    if tail.startswith('!a'):
+        new = 'ascii(' + new + ')'
+        tail = tail[2:]
+    return new, tail
+
+
 def _rewrite_fstring(tok):
     text = tok.text
     k = 0
@@ -315,7 +367,9 @@ def _rewrite_fstring(tok):
             j += 1
         field = body[i + 1:j]
         if eq < 0:
-            out.append('{' + field + '}')
+            expr, tail = _field_for_lexer(body[i + 1:end], body[end:j])
+            changed = changed or expr + tail != field
+            out.append('{' + expr + tail + '}')
         else:
             changed = True
             eq -= i + 1

@@ -416,12 +416,13 @@ def _const(name):
     return {'NaN': float('nan'), 'Infinity': _INF, '-Infinity': -_INF}[name]
 
 
-_SUSPECT_PAIRS = (',]', ',}', '][', '}{', ']{', '}[', ']"', '}"', '"[', '"{')
+_SUSPECT_PAIRS = (',]', ',}', '][', '}{', ']{', '}[', ']"', '}"', '"[', '"{', ':}', ':]', ':,', '::', ',,', '[,', '{,', ',:')
 
 
 def _suspect(s):
     # True when s may be a document the built-in parser tolerates but CPython rejects: a trailing comma
-    # (',]', ',}') or two values with no comma between them ('] [', '} {', '"a" [', '] "b"'); then the
+    # (',]', ',}'), two values with no comma between them ('] [', '} {', '"a" [', '] "b"'), a missing
+    # value or name ('{"a": }', '[1,,2]', '{,"a": 1}', '{1: 2}') or a doubled separator ('::'); then the
     # strict parser decides (text inside strings can only cause a needless strict parse). Plain string
     # methods only: they run in C without recursion. Not caught: '[1 2]', '{"a" 1}', '["a" "b"]',
     # invalid escapes and raw control characters in strings.
@@ -431,7 +432,8 @@ def _suspect(s):
     for pair in _SUSPECT_PAIRS:
         if pair in c:
             return True
-    return False
+    # an object whose first name is not a string ('{1: 2}', '{a: 1}')
+    return c.count('{') != c.count('{"') + c.count('{}')
 
 
 class JSONDecoder:

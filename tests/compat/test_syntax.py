@@ -159,3 +159,12 @@ items = [1, 2, 3]
 print(f'{x=}', f'{name=}', f'{x = }', f'{name = !s}', f'{x=:>5}', f'{name=!r:>10}')
 print(f'{len(items)=}', f'{items[0] + items[-1]=}', f'{x==42=}', f'{x!=1=}')
 print(f"{'q'=}", f'{3.5=:.2f}', f'{x=}{x=}', f'{{x=}}', f'{x}')
+
+# f-string fields whose expression holds what MicroPython's lexer stops at: ':' '!' '{' '}' in a
+# string literal, a ':' in parentheses (walrus, lambda), and the !a conversion
+import datetime
+t = datetime.datetime(2024, 3, 15, 14, 30)
+print(f"({t.strftime('%I:%M %p')})", f"{'a}b'}", f"{'a{b'!r:>8}", f"{('x:y')}", f'{"!r"}|{"[x]"}')
+print(f"{x if x else 'n:a'}|{'é'!a}|{[1, 'é']!a:>12}|{(y := 10)}|{(lambda v: v * 2)(x)}|{y}")
+print(f"{ {'k': 'a:b'}['k'] }", f"{', '.join(['a', 'b'])}", f"{x!r:>4}", f"{'%s:%s' % (1, 2):>6}")
+print(f"{'ok' if x != 1 else 'no'}", f"{b'a:b'}", f'''{"a'b:c"}''', f"{x!a}")
