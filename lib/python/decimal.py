@@ -431,6 +431,37 @@ def _group(whole, sep):
     return sep.join(reversed(out))
 
 
+def _arithmetic(compute):
+    """A binary operator and its reflected form from compute(a, b, ctx).
+
+    Both accept an int or a Decimal on the other side and answer
+    NotImplemented for anything else, as the numeric tower asks."""
+    def forward(self, other, context=None):
+        o = self._other(other)
+        if o is None:
+            return NotImplemented
+        return compute(self, o, context or getcontext())
+
+    def reflected(self, other, context=None):
+        o = self._other(other)
+        if o is None:
+            return NotImplemented
+        return compute(o, self, context or getcontext())
+
+    return forward, reflected
+
+
+def _ordering(holds):
+    """An order comparison: holds(c) for c the sign of self - other.
+
+    An unordered pair (a NaN) compares false once the signal is raised."""
+    def compare(self, other):
+        c = self._order(other)
+        return c if c is NotImplemented else (c is not None and holds(c))
+
+    return compare
+
+
 class Decimal:
     __slots__ = ('_sign', '_int', '_exp', '_special')
 
@@ -927,89 +958,13 @@ class Decimal:
         rem = Decimal._new(self._sign, r, exp)._fix(ctx)
         return quot, rem
 
-    def __add__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._add(o, context or getcontext())
-
-    def __radd__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return o._add(self, context or getcontext())
-
-    def __sub__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._add(o.copy_negate(), context or getcontext())
-
-    def __rsub__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return o._add(self.copy_negate(), context or getcontext())
-
-    def __mul__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._mul(o, context or getcontext())
-
-    def __rmul__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return o._mul(self, context or getcontext())
-
-    def __truediv__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._div(o, context or getcontext())
-
-    def __rtruediv__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return o._div(self, context or getcontext())
-
-    def __floordiv__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._divmod(o, context or getcontext(), 'q')[0]
-
-    def __rfloordiv__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return o._divmod(self, context or getcontext(), 'q')[0]
-
-    def __mod__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._divmod(o, context or getcontext(), 'r')[1]
-
-    def __rmod__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return o._divmod(self, context or getcontext(), 'r')[1]
-
-    def __divmod__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._divmod(o, context or getcontext())
-
-    def __rdivmod__(self, other, context=None):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return o._divmod(self, context or getcontext())
+    __add__, __radd__ = _arithmetic(lambda a, b, ctx: a._add(b, ctx))
+    __sub__, __rsub__ = _arithmetic(lambda a, b, ctx: a._add(b.copy_negate(), ctx))
+    __mul__, __rmul__ = _arithmetic(lambda a, b, ctx: a._mul(b, ctx))
+    __truediv__, __rtruediv__ = _arithmetic(lambda a, b, ctx: a._div(b, ctx))
+    __floordiv__, __rfloordiv__ = _arithmetic(lambda a, b, ctx: a._divmod(b, ctx, 'q')[0])
+    __mod__, __rmod__ = _arithmetic(lambda a, b, ctx: a._divmod(b, ctx, 'r')[1])
+    __divmod__, __rdivmod__ = _arithmetic(lambda a, b, ctx: a._divmod(b, ctx))
 
     def __pow__(self, other, modulo=None, context=None):
         ctx = context or getcontext()
@@ -1203,21 +1158,10 @@ class Decimal:
             getcontext()._raise(InvalidOperation)
         return c
 
-    def __lt__(self, other):
-        c = self._order(other)
-        return c if c is NotImplemented else (c is not None and c < 0)
-
-    def __le__(self, other):
-        c = self._order(other)
-        return c if c is NotImplemented else (c is not None and c <= 0)
-
-    def __gt__(self, other):
-        c = self._order(other)
-        return c if c is NotImplemented else (c is not None and c > 0)
-
-    def __ge__(self, other):
-        c = self._order(other)
-        return c if c is NotImplemented else (c is not None and c >= 0)
+    __lt__ = _ordering(lambda c: c < 0)
+    __le__ = _ordering(lambda c: c <= 0)
+    __gt__ = _ordering(lambda c: c > 0)
+    __ge__ = _ordering(lambda c: c >= 0)
 
     def compare(self, other, context=None):
         ctx = context or getcontext()
