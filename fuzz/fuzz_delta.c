@@ -65,13 +65,7 @@ static const char probe_src[] = "print(v, p.x * p.y, len(d['k']))";
 
 static void setup(void)
 {
-    if (mpbox_runtime_new(&rt) != MPBOX_OK)
-        DIE("runtime");
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_MEMORY, 32u << 20);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_TIMEOUT_MS, 200);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_GRACE_MS, 50);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_STDOUT, 1u << 16);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_STDERR, 1u << 16);
+    rt = fuzz_runtime();
     mpbox_session *s = NULL;
     if (mpbox_session_new(rt, &s) != MPBOX_OK)
         DIE("session");
@@ -186,55 +180,14 @@ static void try_apply(const uint8_t *data, size_t len, int must_apply)
     mpbox_session_free(s);
 }
 
-static void patch_mode(const uint8_t *data, size_t size)
-{
-    unsigned op = size ? data[0] : 0;
-    if (size)
-        data++, size--;
-    size_t body = delta_len - 8, cut = 0, grow = 0;
-    if (op >= 1 && op <= 127)
-        cut = op < body ? op : body;
-    else if (op >= 128)
-        grow = op - 127;
-    size_t len = delta_len - cut + grow;
-    uint8_t *buf = malloc(len);
-    if (!buf)
-        DIE("malloc");
-    memcpy(buf, delta, body - cut);
-    memset(buf + body - cut, 0, grow);
-    memcpy(buf + len - 8, delta + body, 8);
-    for (; size >= 4; data += 4, size -= 4) {
-        unsigned lo = data[0], mid = data[1], sel = data[2];
-        size_t off;
-        switch (sel >> 6) {
-        case 0: off = (lo | mid << 8) % meta_len; break;
-        case 1:
-            if (!delta_pages)
-                continue;
-            off = meta_len + (size_t)((lo | mid << 8) % delta_pages) * 4100 + (sel & 3);
-            break;
-        default: off = (lo | mid << 8 | (size_t)(sel & 63) << 16) % len; break;
-        }
-        if (off < len)
-            buf[off] = data[3];
-    }
-    int must_apply = len == delta_len && memcmp(buf, delta, len) == 0;
-    try_apply(buf, len, must_apply);
-    if (!sealed(buf, len)) {
-        reseal(buf, len);
-        try_apply(buf, len, must_apply);
-    }
-    free(buf);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* created here, not in LLVMFuzzerInitialize: see fuzz_snapshot.c */
+    /* not in LLVMFuzzerInitialize: see fuzz_runtime() */
     if (!rt)
         setup();
     if (size && data[0] == PATCH_MARKER)
-        patch_mode(data + 1, size - 1);
+        patch_and_try(delta, delta_len, meta_len, delta_pages, data + 1, size - 1, try_apply);
     else
         try_apply(data, size, 0);
     return 0;

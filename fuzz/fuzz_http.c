@@ -43,6 +43,9 @@
 #include "json.h"
 #include "sessions.h"
 #include "spool.h"
+#define FUZZ_NAME "fuzz_http"
+#define FUZZ_OWN_ASAN_OPTIONS /* no guest code: leaks are worth finding */
+#include "fuzz.h"
 
 const char *__asan_default_options(void);
 const char *__asan_default_options(void)
@@ -50,12 +53,6 @@ const char *__asan_default_options(void)
     return "detect_leaks=1";
 }
 
-#define DIE(...)                                                               \
-    do {                                                                       \
-        fprintf(stderr, "fuzz_http: " __VA_ARGS__);                            \
-        fputc('\n', stderr);                                                   \
-        abort();                                                               \
-    } while (0)
 
 #define TOKEN "fuzz-token-0123456789"
 

@@ -22,23 +22,13 @@
 #include <string.h>
 
 #include "core.h"
+#define FUZZ_NAME "fuzz_imports"
+#include "fuzz.h"
 #include "gmem.h"
-
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    return "handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1:detect_leaks=0";
-}
 
 #define N_IMPORTS 60
 #define SCRATCH 4096u
 
-#define DIE(...)                                                               \
-    do {                                                                       \
-        fprintf(stderr, "fuzz_imports: " __VA_ARGS__);                         \
-        fputc('\n', stderr);                                                   \
-        abort();                                                               \
-    } while (0)
 
 static mpbox_runtime *rt;
 static mpbox_session *s;

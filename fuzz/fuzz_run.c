@@ -12,41 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mpbox.h"
-
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    /* guest code faults on purpose: the library handles SIGSEGV itself */
-    return "handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1:detect_leaks=0";
-}
+#define FUZZ_NAME "fuzz_run"
+#include "fuzz.h"
 
 static mpbox_runtime *rt;
 static mpbox_session *s;
 static unsigned runs_on_session;
 
-#define DIE(...)                                                               \
-    do {                                                                       \
-        fprintf(stderr, "fuzz_run: " __VA_ARGS__);                             \
-        fputc('\n', stderr);                                                   \
-        abort();                                                               \
-    } while (0)
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* Created here rather than in LLVMFuzzerInitialize: libFuzzer installs
-     * its crash handlers after that, and the library's SIGSEGV handler must
-     * sit in front of them (it passes on faults that are not the guest's). */
-    if (!rt) {
-        if (mpbox_runtime_new(&rt) != MPBOX_OK)
-            DIE("runtime");
-        mpbox_runtime_limit(rt, MPBOX_LIMIT_MEMORY, 32u << 20);
-        mpbox_runtime_limit(rt, MPBOX_LIMIT_TIMEOUT_MS, 200);
-        mpbox_runtime_limit(rt, MPBOX_LIMIT_GRACE_MS, 50);
-        mpbox_runtime_limit(rt, MPBOX_LIMIT_STDOUT, 1u << 16);
-        mpbox_runtime_limit(rt, MPBOX_LIMIT_STDERR, 1u << 16);
-    }
+    /* not in LLVMFuzzerInitialize: see fuzz_runtime() */
+    if (!rt)
+        rt = fuzz_runtime();
     /* a fresh session now and then: state piles up across runs */
     if (s && (mpbox_session_is_lost(s) || runs_on_session >= 200)) {
         mpbox_session_free(s);

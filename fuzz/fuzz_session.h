@@ -1,8 +1,8 @@
 /*
  * fuzz_session.h — what the fuzz targets of saved sessions (fuzz_snapshot,
- * fuzz_delta) share: sanitizer options, the abort with a message, a run
- * whose result is checked, the checksum trailer, and counts of how inputs
- * ended. Define FUZZ_NAME before including it.
+ * fuzz_delta) share beyond fuzz.h: a run whose result is checked, the
+ * checksum trailer, patching a valid input, and counts of how inputs ended.
+ * Define FUZZ_NAME before including it.
  */
 #ifndef MPB_FUZZ_SESSION_H
 #define MPB_FUZZ_SESSION_H
@@ -13,20 +13,7 @@
 #include <string.h>
 
 #include "core.h"
-
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    /* guest code faults on purpose: the library handles SIGSEGV itself */
-    return "handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1:detect_leaks=0";
-}
-
-#define DIE(...)                                                               \
-    do {                                                                       \
-        fprintf(stderr, FUZZ_NAME ": " __VA_ARGS__);                           \
-        fputc('\n', stderr);                                                   \
-        abort();                                                               \
-    } while (0)
+#include "fuzz.h"
 
 /* How the inputs ended (printed at exit when asked): whether they get past
  * the checksum to the structural checks and to running. */
@@ -93,6 +80,57 @@ static int sealed(const uint8_t *buf, size_t len)
     uint64_t sum;
     memcpy(&sum, buf + len - 8, 8);
     return sum == mpb_checksum(buf, len - 8, 0);
+}
+
+/* Patch mode: `orig` (a valid snapshot or delta: meta_len bytes of header
+ * and tables, then `pages` page records of 4 + 4096 bytes) edited by the
+ * input. Its first byte edits the length: 1-127 cut that many bytes before
+ * the checksum, 128-255 insert op - 127 zero bytes there. Then each 4 bytes
+ * (lo, mid, sel, value) set one byte: in the metadata (sel >> 6 == 0), at
+ * the start of a page record (1), or anywhere (2, 3). The result is tried
+ * as it is and, when the edit broke the checksum, resealed and tried again,
+ * so the structural checks behind the checksum get inputs too. try_one must
+ * succeed when the edit changed nothing. */
+static void patch_and_try(const uint8_t *orig, size_t orig_len, size_t meta_len, uint32_t pages,
+                          const uint8_t *data, size_t size, void (*try_one)(const uint8_t *, size_t, int))
+{
+    unsigned op = size ? data[0] : 0;
+    if (size)
+        data++, size--;
+    size_t body = orig_len - 8, cut = 0, grow = 0;
+    if (op >= 1 && op <= 127)
+        cut = op < body ? op : body;
+    else if (op >= 128)
+        grow = op - 127;
+    size_t len = orig_len - cut + grow;
+    uint8_t *buf = malloc(len);
+    if (!buf)
+        DIE("malloc");
+    memcpy(buf, orig, body - cut);
+    memset(buf + body - cut, 0, grow);
+    memcpy(buf + len - 8, orig + body, 8);
+    for (; size >= 4; data += 4, size -= 4) {
+        unsigned lo = data[0], mid = data[1], sel = data[2];
+        size_t off;
+        switch (sel >> 6) {
+        case 0: off = (lo | mid << 8) % meta_len; break;
+        case 1:
+            if (!pages)
+                continue;
+            off = meta_len + (size_t)((lo | mid << 8) % pages) * 4100 + (sel & 3);
+            break;
+        default: off = (lo | mid << 8 | (size_t)(sel & 63) << 16) % len; break;
+        }
+        if (off < len)
+            buf[off] = data[3];
+    }
+    int must_succeed = len == orig_len && memcmp(buf, orig, len) == 0;
+    try_one(buf, len, must_succeed);
+    if (!sealed(buf, len)) {
+        reseal(buf, len);
+        try_one(buf, len, must_succeed);
+    }
+    free(buf);
 }
 
 #endif /* MPB_FUZZ_SESSION_H */

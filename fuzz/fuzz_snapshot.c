@@ -61,13 +61,7 @@ static const char probe_src[] = "print(twice(len(v)), p.x * p.y, json.dumps(v), 
 
 static void setup(void)
 {
-    if (mpbox_runtime_new(&rt) != MPBOX_OK)
-        DIE("runtime");
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_MEMORY, 32u << 20);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_TIMEOUT_MS, 200);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_GRACE_MS, 50);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_STDOUT, 1u << 16);
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_STDERR, 1u << 16);
+    rt = fuzz_runtime();
 
     mpbox_session *s = NULL;
     if (mpbox_session_new(rt, &s) != MPBOX_OK)
@@ -165,63 +159,14 @@ static void try_load(const uint8_t *data, size_t len, int must_load)
     mpbox_session_free(s);
 }
 
-static void patch_mode(const uint8_t *data, size_t size)
-{
-    unsigned op = size ? data[0] : 0;
-    if (size)
-        data++, size--;
-
-    /* length edit: the checksum stays the last 8 bytes */
-    size_t body = base_len - 8, len = base_len;
-    size_t cut = 0, grow = 0;
-    if (op >= 1 && op <= 127)
-        cut = op < body ? op : body;
-    else if (op >= 128)
-        grow = op - 127;
-    len = base_len - cut + grow;
-    uint8_t *buf = malloc(len);
-    if (!buf)
-        DIE("malloc");
-    memcpy(buf, base, body - cut);
-    memset(buf + body - cut, 0, grow);
-    memcpy(buf + len - 8, base + body, 8);
-
-    for (; size >= 4; data += 4, size -= 4) {
-        unsigned lo = data[0], mid = data[1], sel = data[2];
-        uint8_t value = data[3];
-        size_t off;
-        switch (sel >> 6) {
-        case 0: off = (lo | mid << 8) % meta_len; break;
-        case 1:
-            if (!base_pages)
-                continue;
-            off = meta_len + (size_t)((lo | mid << 8) % base_pages) * 4100 + (sel & 3);
-            break;
-        default: off = (lo | mid << 8 | (size_t)(sel & 63) << 16) % len; break;
-        }
-        if (off < len)
-            buf[off] = value;
-    }
-
-    int must_load = len == base_len && memcmp(buf, base, len) == 0;
-    try_load(buf, len, must_load);
-    if (!sealed(buf, len)) {
-        reseal(buf, len);
-        try_load(buf, len, must_load);
-    }
-    free(buf);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* Created here rather than in LLVMFuzzerInitialize: libFuzzer installs
-     * its crash handlers after that, and the library's SIGSEGV handler must
-     * sit in front of them (it passes on faults that are not the guest's). */
+    /* not in LLVMFuzzerInitialize: see fuzz_runtime() */
     if (!rt)
         setup();
     if (size && data[0] == PATCH_MARKER)
-        patch_mode(data + 1, size - 1);
+        patch_and_try(base, base_len, meta_len, base_pages, data + 1, size - 1, try_load);
     else
         try_load(data, size, 0);
     return 0;
