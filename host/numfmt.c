@@ -339,7 +339,9 @@ u32 Z_envZ_mpbox_format_float(struct Z_env_instance_t *env, f64 x, u32 fmt, u32 
 
 double mpb_round_float(double x, double ndigits)
 {
-    if (!isfinite(x) || x == 0 || ndigits > 400)
+    /* !(ndigits <= 400) also takes a NaN ndigits, which only a forged
+     * import call passes: (int)NaN would be undefined */
+    if (!isfinite(x) || x == 0 || !(ndigits <= 400))
         return x;
     if (ndigits < -400)
         return copysign(0.0, x);

@@ -152,7 +152,8 @@ void Z_envZ_mpbox_sort(struct Z_env_instance_t *env, uint32_t head, uint32_t tai
         s.tk = b + 12 * (size_t)n;
     }
     int reverse = less_result != s.true_obj;
-    memcpy(s.vals, mpb_g_span(m, first, 4 * (uint64_t)n), 4 * (size_t)n);
+    /* memmove: a forged call may name a range that overlaps the block */
+    memmove(s.vals, mpb_g_span(m, first, 4 * (uint64_t)n), 4 * (size_t)n);
     if (reverse)
         reverse_words(s.vals, n);
     if (keyed)
@@ -174,7 +175,7 @@ void Z_envZ_mpbox_sort(struct Z_env_instance_t *env, uint32_t head, uint32_t tai
     uint8_t *items = mpb_g_span(m, first, 4 * (uint64_t)n);
     if (!items)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
-    memcpy(items, s.vals, 4 * (size_t)n);
+    memmove(items, s.vals, 4 * (size_t)n);
     mpb_guest_unroot(h, sp);
     Z_micropythonZ_mpbox_free(h->inst, block);
 }
