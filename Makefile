@@ -440,6 +440,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmpbox.a | $(DEPS_OK) $(GUEST_DIR)/g
 	@mkdir -p $(dir $@)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(filter %.o,$^) $(BUILD)/libmpbox.a $(LIBS)
 
+# Every import of the guest as a numbered table (tools/import_table.sh), for
+# the sweep of hostile arguments over the imports guest rewrites add.
+$(BUILD)/gen/import_table.h: tools/import_table.sh $(GUEST_DIR)/guest.h
+	@mkdir -p $(dir $@)
+	sh tools/import_table.sh $(GUEST_DIR)/guest.h > $@.tmp && mv $@.tmp $@
+$(BUILD)/tests/test_imports: $(BUILD)/gen/import_table.h
+$(BUILD)/tests/test_imports: INCS_TEST += -I$(BUILD)/gen
+
 # The MCP core and its HTTP transport, against a fake backend; clipping.
 $(BUILD)/tests/test_mcp_http: $(APP_OBJ) $(BUILD)/obj/server/mcp_http.o
 $(BUILD)/tests/test_clip: $(APP_OBJ)

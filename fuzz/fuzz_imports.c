@@ -3,13 +3,14 @@
  * import calls against a session, as a hostile guest would make them.
  *
  * Each step starts with an opcode byte:
- *   0..59   call import #op (order below) with 8 arguments, each decoded
- *           from a selector byte (an edge of memory or of 32 bits, a spot
- *           in the scratch area, or 4 raw bytes);
- *   60      poke: write up to 64 input bytes into guest memory (scratch
+ *   0..N-1  call import #op with 8 arguments, each decoded from a selector
+ *           byte (an edge of memory or of 32 bits, a spot in the scratch
+ *           area, or 4 raw bytes); N is every import the guest declares,
+ *           in the order of the table generated from guest.h;
+ *   N       poke: write up to 64 input bytes into guest memory (scratch
  *           area, or near the end of memory) to build iovecs, slots, paths;
- *   61      run a short Python snippet from the input;
- *   62      start over with a fresh session.
+ *   N + 1   run a short Python snippet from the input;
+ *   N + 2   start over with a fresh session.
  * invoke_* may call real table entries with garbage arguments: the guest
  * may then do anything to its own memory, so those steps run under the
  * watchdog (200 ms) and a trap ends the session, as in a real run.
@@ -26,7 +27,6 @@
 #include "fuzz.h"
 #include "gmem.h"
 
-#define N_IMPORTS 60
 #define SCRATCH 4096u
 
 
@@ -37,72 +37,13 @@ static uint32_t scratch;
 #define ENV ((struct Z_env_instance_t *)&s->host)
 #define WASI ((struct Z_wasi_snapshot_preview1_instance_t *)&s->host)
 
+/* call_any_import(), N_IMPORTS, N_UNWINDING, import_names: every import
+ * of this guest build, generated from guest.h (tools/import_table.sh). */
+#include "import_table.h"
+
 static uint64_t call_import(int id, const uint32_t *a)
 {
-    struct Z_env_instance_t *e = ENV;
-    struct Z_wasi_snapshot_preview1_instance_t *w = WASI;
-    switch (id) {
-    case 0: Z_envZ_invoke_v(e, a[0]); return 0;
-    case 1: Z_envZ_invoke_vi(e, a[0], a[1]); return 0;
-    case 2: Z_envZ_invoke_vii(e, a[0], a[1], a[2]); return 0;
-    case 3: Z_envZ_invoke_viii(e, a[0], a[1], a[2], a[3]); return 0;
-    case 4: Z_envZ_invoke_viiii(e, a[0], a[1], a[2], a[3], a[4]); return 0;
-    case 5: return Z_envZ_invoke_i(e, a[0]);
-    case 6: return Z_envZ_invoke_ii(e, a[0], a[1]);
-    case 7: return Z_envZ_invoke_iii(e, a[0], a[1], a[2]);
-    case 8: return Z_envZ_invoke_iiii(e, a[0], a[1], a[2], a[3]);
-    case 9: return Z_envZ_invoke_iiiii(e, a[0], a[1], a[2], a[3], a[4]);
-    case 10: return Z_envZ_invoke_iiiiii(e, a[0], a[1], a[2], a[3], a[4], a[5]);
-    case 11: Z_envZ__emscripten_throw_longjmp(e); return 0;
-    case 12: return Z_envZ_emscripten_resize_heap(e, a[0]);
-    case 13: Z_envZ__abort_js(e); return 0;
-    case 14: return Z_envZ_mp_js_ticks_ms(e);
-    case 15: return (uint64_t)Z_envZ_mp_js_time_ms(e);
-    case 16: return Z_envZ_mp_js_random_u32(e);
-    case 17: return Z_envZ___syscall_openat(e, a[0], a[1], a[2], a[3]);
-    case 18: return Z_envZ___syscall_stat64(e, a[0], a[1]);
-    case 19: return Z_envZ___syscall_lstat64(e, a[0], a[1]);
-    case 20: return Z_envZ___syscall_newfstatat(e, a[0], a[1], a[2], a[3]);
-    case 21: return Z_envZ___syscall_fstat64(e, a[0], a[1]);
-    case 22: return Z_envZ___syscall_getdents64(e, a[0], a[1], a[2]);
-    case 23: return Z_envZ___syscall_mkdirat(e, a[0], a[1], a[2]);
-    case 24: return Z_envZ___syscall_unlinkat(e, a[0], a[1], a[2]);
-    case 25: return Z_envZ___syscall_rmdir(e, a[0]);
-    case 26: return Z_envZ___syscall_renameat(e, a[0], a[1], a[2], a[3]);
-    case 27: return Z_envZ___syscall_chdir(e, a[0]);
-    case 28: return Z_envZ___syscall_getcwd(e, a[0], a[1]);
-    case 29: return Z_envZ___syscall_statfs64(e, a[0], a[1], a[2]);
-    case 30: return Z_envZ___syscall_poll(e, a[0], a[1], a[2]);
-    case 31: return Z_wasi_snapshot_preview1Z_fd_write(w, a[0], a[1], a[2], a[3]);
-    case 32: return Z_wasi_snapshot_preview1Z_fd_read(w, a[0], a[1], a[2], a[3]);
-    case 33: return Z_wasi_snapshot_preview1Z_fd_seek(w, a[0], a[1] | (uint64_t)a[2] << 32, a[3], a[4]);
-    case 34: return Z_wasi_snapshot_preview1Z_fd_close(w, a[0]);
-    case 35: return Z_wasi_snapshot_preview1Z_fd_sync(w, a[0]);
-    case 36: return Z_envZ_lookup_attr(e, a[0], a[1], a[2]);
-    case 37: Z_envZ_store_attr(e, a[0], a[1], a[2]); return 0;
-    case 38: return Z_envZ_has_attr(e, a[0], a[1]);
-    case 39: Z_envZ_call0(e, a[0], a[1]); return 0;
-    case 40: return Z_envZ_call1(e, a[0], a[1], a[2], a[3]);
-    case 41: return Z_envZ_call2(e, a[0], a[1], a[2], a[3], a[4]);
-    case 42: return Z_envZ_calln(e, a[0], a[1], a[2], a[3], a[4]);
-    case 43: Z_envZ_call0_kwarg(e, a[0], a[1], a[2], a[3], a[4], a[5]); return 0;
-    case 44: Z_envZ_calln_kwarg(e, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]); return 0;
-    case 45: Z_envZ_js_reflect_construct(e, a[0], a[1], a[2], a[3]); return 0;
-    case 46: Z_envZ_js_get_iter(e, a[0], a[1]); return 0;
-    case 47: return Z_envZ_js_iter_next(e, a[0], a[1]);
-    case 48: Z_envZ_js_subscr_load(e, a[0], a[1], a[2]); return 0;
-    case 49: Z_envZ_js_subscr_store(e, a[0], a[1], a[2]); return 0;
-    case 50: return Z_envZ_js_check_existing(e, a[0]);
-    case 51: Z_envZ_proxy_js_free_obj(e, a[0]); return 0;
-    case 52: Z_envZ_js_get_proxy_js_ref_info(e, a[0]); return 0;
-    case 53: Z_envZ_js_get_error_info(e, a[0], a[1], a[2]); return 0;
-    case 54: Z_envZ_proxy_convert_mp_to_js_then_js_to_mp_obj_jsside(e, a[0]); return 0;
-    case 55: Z_envZ_proxy_convert_mp_to_js_then_js_to_js_then_js_to_mp_obj_jsside(e, a[0]); return 0;
-    case 56: Z_envZ_create_promise(e, a[0], a[1]); return 0;
-    case 57: Z_envZ_js_then_resolve(e, a[0], a[1]); return 0;
-    case 58: Z_envZ_js_then_reject(e, a[0], a[1]); return 0;
-    default: Z_envZ_js_then_continue(e, a[0], a[1], a[2], a[3], a[4]); return 0;
-    }
+    return call_any_import(ENV, WASI, id, a);
 }
 
 /* ---- input reader ------------------------------------------------------ */
@@ -172,9 +113,19 @@ static void fresh_session(void)
     memset(s->inst.w2c_memory.data + scratch, 0, SCRATCH);
 }
 
+/* After a run, the memory stays write-tracked (read-only but for what the
+ * run wrote) until the next one: imports called, and pokes made, outside a
+ * run must make it writable first, as rt.h asks of host code. */
+static void writable(void)
+{
+    if (s->track.base && mpb_track_release(&s->track) != 0)
+        DIE("track release");
+}
+
 /* One import call, as from the guest, under the watchdog. Returns the trap. */
 static int guest_call(int id, const uint32_t *a)
 {
+    writable();
     mpb_rt_call call;
     mpb_host *h = &s->host;
     h->call = &call;
@@ -187,11 +138,11 @@ static int guest_call(int id, const uint32_t *a)
         call.in_guest = 1; /* imports are called by guest code */
         r = call_import(id, a);
         if (h->jmp_top != NULL)
-            DIE("import %d returned with an invoke frame left behind", id);
+            DIE("import %s returned with an invoke frame left behind", import_names[id]);
         /* imports hand control back to guest code in guest mode (signals
          * may unwind it); the trampolines never leave it */
-        if (!call.in_guest && id >= 12)
-            DIE("import %d returned in host mode", id);
+        if (!call.in_guest && id >= N_UNWINDING)
+            DIE("import %s returned in host mode", import_names[id]);
     }
     mpb_rt_leave(&call);
     mpb_watchdog_disarm(s);
@@ -224,7 +175,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     input in = {data, size};
     int steps = 0;
     while (in.n > 0 && steps++ < 64) {
-        uint8_t op = byte(&in) % 63;
+        int op = byte(&in) % (N_IMPORTS + 3);
         if (op < N_IMPORTS) {
             uint32_t a[8];
             for (int i = 0; i < 8; i++)
@@ -233,21 +184,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (trap != 0 && trap != MPB_TRAP_OOB && trap != MPB_TRAP_CALL_INDIRECT &&
                 trap != MPB_TRAP_BAD_LONGJMP && trap != MPB_TRAP_ABORT && trap != MPB_TRAP_UNREACHABLE &&
                 trap != MPB_TRAP_HARD_STOP && trap != MPB_TRAP_EXHAUSTION && trap != MPB_TRAP_INT_OVERFLOW &&
-                trap != MPB_TRAP_DIV_BY_ZERO && trap != MPB_TRAP_INVALID_CONVERSION)
-                DIE("import %d: unexpected trap %d", op, trap);
+                trap != MPB_TRAP_DIV_BY_ZERO && trap != MPB_TRAP_INVALID_CONVERSION && trap != MPB_TRAP_OUT_OF_FUEL)
+                DIE("import %s: unexpected trap %d", import_names[op], trap);
             check_state(op);
             if (trap)
                 fresh_session(); /* a real run loses the session here */
-        } else if (op == 60) {
+        } else if (op == N_IMPORTS) {
             uint8_t where = byte(&in), len = byte(&in) % 65;
             uint8_t buf[64];
             size_t got = len <= in.n ? len : in.n;
             take(&in, buf, got);
             uint32_t at = where & 0x80 ? s->inst.w2c_memory.size - 1 - (where & 0x7f)
                                        : scratch + (uint32_t)(where & 0x7f) * 16;
+            writable();
             if (mpb_g_ok(&s->inst.w2c_memory, at, got))
                 memcpy(s->inst.w2c_memory.data + at, buf, got);
-        } else if (op == 61) {
+        } else if (op == N_IMPORTS + 1) {
             uint8_t len = byte(&in);
             size_t got = len <= in.n ? len : in.n;
             mpbox_result *r = NULL;
