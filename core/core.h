@@ -259,6 +259,14 @@ void mpb_snap_seal(const mpbox_runtime *rt, uint8_t *buf, size_t body, uint8_t i
 const char *mpb_snap_check_mac(const mpbox_runtime *rt, const uint8_t *data, size_t len, uint32_t has_mac);
 const char *mpb_snap_check_sum(const uint8_t *data, size_t len);
 void mpb_snap_id(const uint8_t *data, size_t len, uint32_t has_mac, uint8_t id[MPB_SHA256_LEN]);
+/* The start of mpbox_session_save and _save_delta: the arguments checked,
+ * the outputs cleared, s acquired (busy). MPBOX_OK or the error. */
+int mpb_snap_begin(mpbox_session *s, void **out, size_t *len);
+/* Their end: the host state at p, the trailer sealed (s then holds the
+ * state it names), s released, buf (total bytes) handed out. */
+int mpb_snap_finish(mpbox_session *s, uint8_t *buf, uint8_t *p, size_t total, void **out, size_t *len);
+/* Page i of m as a page record (u32 number + 4 KiB) at p; returns the end. */
+uint8_t *mpb_snap_put_page(const wasm_rt_memory_t *m, size_t i, uint8_t *p);
 /* The limits as MPBOX_LIMIT_COUNT_ records at p; returns the end. */
 uint8_t *mpb_snap_put_limits(const int64_t limits[MPBOX_LIMIT_COUNT_], uint8_t *p);
 /* The limits a session gets from `count` records of `record` bytes (16, or

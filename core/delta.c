@@ -90,13 +90,7 @@ static unsigned char *changed_pages(const mpbox_session *s)
 
 int mpbox_session_save_delta(mpbox_session *s, void **out, size_t *len)
 {
-    if (!out || !len)
-        return MPBOX_MISUSE;
-    *out = NULL;
-    *len = 0;
-    if (!s)
-        return MPBOX_MISUSE;
-    int rc = mpb_session_acquire(s);
+    int rc = mpb_snap_begin(s, out, len);
     if (rc != MPBOX_OK)
         return rc;
     if (!s->delta_has_id) {
@@ -156,24 +150,11 @@ int mpbox_session_save_delta(mpbox_session *s, void **out, size_t *len)
             p += 4;
         }
     }
-    for (size_t i = 0; i < npages; i++) {
-        if (look[i] == 2) {
-            uint32_t index = (uint32_t)i;
-            memcpy(p, &index, 4);
-            memcpy(p + 4, m->data + i * PAGE, PAGE);
-            p += 4 + PAGE;
-        }
-    }
-    mpb_state_save(&s->host.state, p);
-    p += state;
-    uint8_t id[MPB_SHA256_LEN];
-    mpb_snap_seal(rt, buf, (size_t)(p - buf), id);
-    mpb_delta_mark(s, id);
+    for (size_t i = 0; i < npages; i++)
+        if (look[i] == 2)
+            p = mpb_snap_put_page(m, i, p);
     free(look);
-    atomic_store(&s->busy, 0);
-    *out = buf;
-    *len = total;
-    return MPBOX_OK;
+    return mpb_snap_finish(s, buf, p, total, out, len);
 }
 
 #define REFUSE(text)                                                           \

@@ -201,7 +201,7 @@ uint8_t *mpb_snap_put_limits(const int64_t limits[MPBOX_LIMIT_COUNT_], uint8_t *
     return p;
 }
 
-int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
+int mpb_snap_begin(mpbox_session *s, void **out, size_t *len)
 {
     if (!out || !len)
         return MPBOX_MISUSE;
@@ -209,7 +209,33 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     *len = 0;
     if (!s)
         return MPBOX_MISUSE;
-    int rc = mpb_session_acquire(s);
+    return mpb_session_acquire(s);
+}
+
+int mpb_snap_finish(mpbox_session *s, uint8_t *buf, uint8_t *p, size_t total, void **out, size_t *len)
+{
+    mpb_state_save(&s->host.state, p);
+    p += mpb_state_save_size(&s->host.state);
+    uint8_t id[MPB_SHA256_LEN];
+    mpb_snap_seal(s->rt, buf, (size_t)(p - buf), id);
+    mpb_delta_mark(s, id);
+    atomic_store(&s->busy, 0);
+    *out = buf;
+    *len = total;
+    return MPBOX_OK;
+}
+
+uint8_t *mpb_snap_put_page(const wasm_rt_memory_t *m, size_t i, uint8_t *p)
+{
+    uint32_t index = (uint32_t)i;
+    memcpy(p, &index, 4);
+    memcpy(p + 4, m->data + i * PAGE, PAGE);
+    return p + 4 + PAGE;
+}
+
+int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
+{
+    int rc = mpb_snap_begin(s, out, len);
     if (rc != MPBOX_OK)
         return rc;
     const wasm_rt_memory_t *m = &s->inst.w2c_memory;
@@ -249,24 +275,11 @@ int mpbox_session_save(mpbox_session *s, void **out, size_t *len)
     memcpy(p, (const uint8_t *)&s->inst + GLOBALS_OFFSET, GLOBALS_BYTES);
     p += GLOBALS_BYTES;
     p = mpb_snap_put_limits(s->limits, p);
-    for (size_t i = 0; i < npages; i++) {
-        if (!cand[i])
-            continue;
-        uint32_t index = (uint32_t)i;
-        memcpy(p, &index, 4);
-        memcpy(p + 4, m->data + i * PAGE, PAGE);
-        p += 4 + PAGE;
-    }
-    mpb_state_save(&s->host.state, p);
-    p += state;
-    uint8_t id[MPB_SHA256_LEN];
-    mpb_snap_seal(s->rt, buf, (size_t)(p - buf), id);
-    mpb_delta_mark(s, id);
+    for (size_t i = 0; i < npages; i++)
+        if (cand[i])
+            p = mpb_snap_put_page(m, i, p);
     free(cand);
-    atomic_store(&s->busy, 0);
-    *out = buf;
-    *len = total;
-    return MPBOX_OK;
+    return mpb_snap_finish(s, buf, p, total, out, len);
 }
 
 /* Grow a fresh session's memory to `pages` (ignoring its cap, which the

@@ -332,6 +332,23 @@ static inline void cache_set(mpb_host *h, uint32_t key, uint32_t pos)
     *span(h, slot, 1) = (uint8_t)pos;
 }
 
+/* Whether entry `pos` holds `key`: 1, 0, or -2 when the equality test ran
+ * guest code that changed the map (of table `table` before the test). */
+static int holds(mpb_host *h, view *v, uint32_t pos, uint32_t key, uint32_t table, int ptrs_only)
+{
+    uint32_t k = key_at(v, pos);
+    if (k == key)
+        return 1;
+    if (is_dead(h, k) || !may_equal(k, key, ptrs_only))
+        return 0;
+    mpb_rt_check(h->call);
+    uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, k, key);
+    load(h, v->addr, v);
+    if (v->table != table || v->alloc == 0)
+        return -2;
+    return eq != 0;
+}
+
 /* The position of `key` (with `hash`, unused for a small map), or -1, or
  * -2 when guest code ran and changed the map (start again). */
 static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_only)
@@ -339,18 +356,9 @@ static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_
     uint32_t fill = fill_of(v), table = v->table;
     if (!v->cap) {
         for (uint32_t pos = 0; pos < fill; pos++) {
-            uint32_t k = key_at(v, pos);
-            if (k == key)
-                return pos;
-            if (is_dead(h, k) || !may_equal(k, key, ptrs_only))
-                continue;
-            mpb_rt_check(h->call);
-            uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, k, key);
-            load(h, v->addr, v);
-            if (v->table != table || v->alloc == 0)
-                return -2;
-            if (eq)
-                return pos;
+            int is = holds(h, v, pos, key, table, ptrs_only);
+            if (is != 0)
+                return is < 0 ? (int64_t)is : (int64_t)pos;
         }
         return -1;
     }
@@ -364,18 +372,9 @@ static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_
         uint32_t pos = s - 1;
         if (pos >= fill || hash_at(v, pos) != hash)
             continue;
-        uint32_t k = key_at(v, pos);
-        if (k == key)
-            return pos;
-        if (is_dead(h, k) || !may_equal(k, key, ptrs_only))
-            continue;
-        mpb_rt_check(h->call);
-        uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, k, key);
-        load(h, v->addr, v);
-        if (v->table != table || v->alloc == 0)
-            return -2;
-        if (eq)
-            return pos;
+        int is = holds(h, v, pos, key, table, ptrs_only);
+        if (is != 0)
+            return is < 0 ? (int64_t)is : (int64_t)pos;
     }
 }
 
