@@ -831,6 +831,39 @@ def __iter__(self):
 
 _seq = {'__getitem__': __getitem__, '__len__': __len__, '__contains__': __contains__, '__iter__': __iter__}
 _mut = dict(_seq, __setitem__=__setitem__, __delitem__=__delitem__)
+# ---- set, frozenset: any number of iterables --------------------------------
+# The guest's set methods take exactly one other iterable; CPython's take
+# any number (s.union(), a.intersection(b, c), s.update(x, y)).
+_SET_IN_PLACE = {'union': set.update, 'intersection': set.intersection_update,
+                 'difference': set.difference_update, 'update': set.update,
+                 'intersection_update': set.intersection_update,
+                 'difference_update': set.difference_update}
+
+
+def _set_many(name, one):
+    # the method taking any number of iterables, from the built-in `one`
+    # that takes one
+    step = _SET_IN_PLACE[name]
+    if name.endswith('update'):
+        def method(self, *others):
+            for o in others:
+                step(self, o)
+        return method
+
+    def method(self, *others):
+        if len(others) == 1:
+            return one(self, others[0])
+        r = set(self)
+        for o in others:
+            step(r, o)
+        return frozenset(r) if isinstance(self, frozenset) else r
+    return method
+
+
+for _t in (set, frozenset):
+    graft(_t, {n: _set_many(n, getattr(_t, n)) for n in _SET_IN_PLACE if hasattr(_t, n)})
+del _t
+
 graft(int, {'__format__': _format})
 graft(str, dict(_seq, __format__=_format))
 graft(tuple, _seq)
