@@ -797,9 +797,44 @@ def ascii(obj):
     return ''.join(out)
 
 
+class callable_iterator:
+    # iter(f, sentinel): f() until it returns the sentinel
+    def __init__(self, f, sentinel):
+        self.f = f
+        self.sentinel = sentinel
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        f = self.f
+        if f is None:
+            raise StopIteration
+        v = f()
+        if v == self.sentinel:
+            self.f = None
+            raise StopIteration
+        return v
+
+
+_iter = builtins.iter
+
+
+def iter(*args):
+    if len(args) == 1:
+        return _iter(args[0])
+    if len(args) != 2:
+        raise TypeError('iter expected at %s, got %d' % (
+            'least 1 argument' if not args else 'most 2 arguments', len(args)))
+    if not callable(args[0]):
+        raise TypeError('iter(v, w): v must be callable')
+    return callable_iterator(*args)
+
+
 builtins.format = format
 builtins.pow = pow
 builtins.ascii = ascii
+builtins.iter = iter
 
 
 # Special methods CPython's built-in types answer to as attributes
