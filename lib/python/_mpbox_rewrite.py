@@ -10,6 +10,9 @@
 #   {*a, x}             -> __mpbox_set__(*a, x)
 #   {**a, 'k': v, **b}  -> __mpbox_dict__(a, {'k': v}, b)
 #   f'{expr=}'          -> f'expr={expr!r}' (and the !s/!r/:spec forms)
+#   def f(a, /, b)      -> def f(a, b): the parameters before '/' stay
+#                          positional, but a call naming them is accepted
+#                          (docs/compatibility.md)
 #
 # Written from the language reference (lexical analysis, displays, the match
 # statement and its patterns).
@@ -236,6 +239,27 @@ def _rewrite_displays(toks, edits):
         else:
             edits.replace(t.start, t.end, '__mpbox_set__(')
             edits.replace(toks[j].start, toks[j].end, ')')
+    return changed
+
+
+def _rewrite_positional_only(toks, edits):
+    # the '/' marker of a def's parameter list, with its comma
+    changed = False
+    for i in range(len(toks) - 2):
+        if toks[i].kind != 'name' or toks[i].text != 'def' or toks[i + 2].text != '(':
+            continue
+        j = _matching(toks, i + 2)
+        items, _ = _split_items(toks, i + 3, j)
+        for a, b in items:
+            if a != b or toks[a].kind != 'op' or toks[a].text != '/':
+                continue
+            if toks[a + 1].text == ',':
+                edits.replace(toks[a].start, toks[a + 1].end, '')
+            elif toks[a - 1].text == ',':  # the last item: its comma before it
+                edits.replace(toks[a - 1].start, toks[a].end, '')
+            else:
+                continue
+            changed = True
     return changed
 
 
@@ -835,6 +859,7 @@ def rewrite(src):
     changed = _rewrite_match(src, toks, edits)
     changed = _rewrite_displays(toks, edits) or changed
     changed = _rewrite_fstrings(toks, edits) or changed
+    changed = _rewrite_positional_only(toks, edits) or changed
     return edits.apply(src) if changed else None
 
 
