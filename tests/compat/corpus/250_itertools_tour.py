@@ -1,0 +1,26 @@
+# itertools tour.
+import itertools as it
+
+print(list(it.islice(it.count(10, 5), 4)))
+print(list(it.islice(it.cycle("AB"), 5)), list(it.repeat("x", 3)))
+print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([3, 1, 4], max)))
+print(list(it.accumulate([1, 2, 3], initial=100)))
+print(list(it.chain("ab", [1, 2])), list(it.chain.from_iterable([[1], [2, 3]])))
+print(list(it.compress("ABCDEF", [1, 0, 1, 0, 1, 1])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(it.filterfalse(lambda x: x % 2, range(6))))
+for key, group in it.groupby("aaabccdd"):
+    print(key, list(group))
+data = sorted(["apple", "avocado", "banana", "blueberry", "cherry"], key=lambda w: w[0])
+print({k: list(g) for k, g in it.groupby(data, key=lambda w: w[0])})
+print(list(it.islice("ABCDEFG", 2, None, 2)))
+print(list(it.starmap(pow, [(2, 5), (3, 2)])))
+print(list(it.zip_longest("ABC", "x", fillvalue="-")))
+print(list(it.product("ab", repeat=2)), len(list(it.product(range(3), "xy"))))
+print(list(it.permutations("abc", 2)))
+print(list(it.combinations([1, 2, 3, 4], 3)))
+print(list(it.combinations_with_replacement("ab", 2)))
+print(list(it.pairwise([1, 4, 9, 16])))
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b))
+print(sum(1 for _ in it.combinations(range(10), 3)))

@@ -1,0 +1,33 @@
+# datetime tour: dates, times, timedeltas, formatting and parsing.
+from datetime import date, time, datetime, timedelta, timezone
+
+d = date(2024, 2, 28)
+print(d, repr(d), d.year, d.month, d.day, d.weekday(), d.isoweekday())
+print(d + timedelta(days=1), d + timedelta(days=2), d - date(2024, 1, 1))
+print(d.replace(day=1), d.isoformat(), d.strftime("%d/%m/%Y"), d.strftime("%B %d, %Y"))
+print(d.isocalendar(), d.timetuple().tm_yday, d.toordinal(), date.fromordinal(1))
+dt = datetime(2024, 3, 10, 14, 30, 15, 123456)
+print(dt, repr(dt))
+print(dt.date(), dt.time(), dt.hour, dt.minute, dt.second, dt.microsecond)
+print(dt.strftime("%Y-%m-%d %H:%M"), dt.strftime("%I:%M %p on %A"), dt.isoformat(timespec="seconds"))
+print(datetime.strptime("2024-12-25 08:15", "%Y-%m-%d %H:%M"))
+print(datetime.fromisoformat("2024-06-01T12:00:00"), date.fromisoformat("2024-06-01"))
+delta = timedelta(days=2, hours=5, minutes=30)
+print(delta, repr(delta), delta.total_seconds(), delta.days, delta.seconds)
+print(timedelta(hours=36), timedelta(seconds=-1), timedelta(weeks=1) / timedelta(days=1))
+print(timedelta(minutes=90) * 2, timedelta(days=1) // 3, -timedelta(hours=1))
+t = time(9, 5)
+print(t, t.isoformat(), t.strftime("%H.%M"), time(23, 59, 59, 999999))
+utc = datetime(2024, 1, 1, 12, 0, tzinfo=timezone.utc)
+est = timezone(timedelta(hours=-5), "EST")
+print(utc, utc.astimezone(est), utc.tzname(), utc.utcoffset())
+print(utc.timestamp(), datetime.fromtimestamp(0, tz=timezone.utc))
+print(datetime(2024, 1, 31) + timedelta(days=30), datetime(2023, 3, 1) - timedelta(days=1))
+print(sorted([date(2024, 5, 1), date(2023, 1, 1), date(2024, 1, 1)]))
+print(date(2024, 1, 1) < date(2024, 1, 2), max(dt, datetime(2025, 1, 1)))
+birthdays = {"ann": date(1990, 7, 14), "bo": date(1985, 12, 3)}
+ref = date(2024, 7, 1)
+for name, bd in birthdays.items():
+    age = ref.year - bd.year - ((ref.month, ref.day) < (bd.month, bd.day))
+    print(f"{name}: {age} years, born on a {bd:%A}")
+print(str(timezone.utc), timezone(timedelta(hours=5, minutes=30)))
