@@ -254,14 +254,7 @@ static BinaryenExpressionRef hook_call(BinaryenIndex entry_op, BinaryenIndex tmp
 
 int main(int argc, char **argv)
 {
-    prog = "binop";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, HOOK_GLOBAL)) die("%s was already rewritten", argv[1]);
+    open_guest(argc, argv, "binop", HOOK_GLOBAL);
     find();
 
     BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));

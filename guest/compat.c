@@ -183,13 +183,7 @@ static BinaryenExpressionRef block(BinaryenExpressionRef *v, BinaryenIndex n, Bi
 
 int main(int argc, char **argv)
 {
-    prog = "compat";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
+    open_guest(argc, argv, "compat", NULL);
     if (!BinaryenGetExport(mod, "mpbox_call_function_1"))
         mismatch("%s", "mpbox_call_function_1 is not exported: run guest/sort first");
     find();

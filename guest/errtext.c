@@ -196,14 +196,7 @@ static BinaryenIndex save_op(BinaryenFunctionRef f)
 
 int main(int argc, char **argv)
 {
-    prog = "errtext";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, TABLE_GLOBAL)) die("%s was already rewritten", argv[1]);
+    open_guest(argc, argv, "errtext", TABLE_GLOBAL);
     find();
     BinaryenAddGlobal(mod, TABLE_GLOBAL, BinaryenTypeInt32(), true, c32(0));
     BinaryenAddGlobalExport(mod, TABLE_GLOBAL, TABLE_GLOBAL);

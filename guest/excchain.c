@@ -465,14 +465,7 @@ static void add_print_chain(void)
 
 int main(int argc, char **argv)
 {
-    prog = "excchain";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, TABLE_GLOBAL)) die("%s was already rewritten", argv[1]);
+    open_guest(argc, argv, "excchain", TABLE_GLOBAL);
     find_make_new();
     find_attr();
     find_print();

@@ -124,14 +124,7 @@ static void add_args_print(void)
 
 int main(int argc, char **argv)
 {
-    prog = "excprint";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, KEYERROR_GLOBAL)) die("%s was already rewritten", argv[1]);
+    open_guest(argc, argv, "excprint", KEYERROR_GLOBAL);
     find();
     const BinaryenType I = BinaryenTypeInt32();
     BinaryenAddGlobal(mod, KEYERROR_GLOBAL, I, true, c32(0));

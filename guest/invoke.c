@@ -184,13 +184,7 @@ static int same_sig_without_index(BinaryenFunctionRef invoke, BinaryenFunctionRe
 
 int main(int argc, char **argv)
 {
-    prog = "invoke";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
+    open_guest(argc, argv, "invoke", NULL);
 
     nfns = BinaryenGetNumFunctions(mod);
     fns = xrealloc(NULL, nfns * sizeof *fns);

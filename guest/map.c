@@ -311,13 +311,7 @@ static void rewrite(void)
 
 int main(int argc, char **argv)
 {
-    prog = "map";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
+    open_guest(argc, argv, "map", NULL);
     find_lookup();
     find_init();
     find_popitem();

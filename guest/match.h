@@ -18,6 +18,23 @@ static inline void mismatch(const char *fmt, const char *arg)
     exit(1);
 }
 
+/* A rewrite tool's start: `NAME IN.wasm OUT.wasm` (else the usage, exit
+ * status 2), IN read into `mod`. With done_global, a guest that already
+ * has that global (this tool adds it) is refused: rewriting twice would
+ * stack the changes. */
+static inline void open_guest(int argc, char **argv, const char *name, const char *done_global)
+{
+    prog = name;
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
+        exit(2);
+    }
+    init_ids();
+    mod = read_module(argv[1]);
+    if (done_global && BinaryenGetGlobal(mod, done_global))
+        die("%s was already rewritten", argv[1]);
+}
+
 /* ---- expressions of one function, pre-order ------------------------ */
 
 static BinaryenExpressionRef *nodes;

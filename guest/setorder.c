@@ -258,13 +258,7 @@ static void then_call(BinaryenFunctionRef f, const char *import, const BinaryenI
 
 int main(int argc, char **argv)
 {
-    prog = "setorder";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
+    open_guest(argc, argv, "setorder", NULL);
     if (BinaryenGetFunction(mod, "mpbox$set_lookup")) die("%s was already rewritten", argv[1]);
     f_unary = exported_function("mpbox_unary_op");
     f_equal = exported_function("mpbox_obj_equal");

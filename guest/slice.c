@@ -207,14 +207,7 @@ static int reroute(BinaryenFunctionRef f, int32_t msg)
 
 int main(int argc, char **argv)
 {
-    prog = "slice";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, HOOK_GLOBAL)) die("%s was already rewritten", argv[1]);
+    open_guest(argc, argv, "slice", HOOK_GLOBAL);
     find_sites();
 
     BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));

@@ -72,13 +72,7 @@ static void find_sort(void)
 
 int main(int argc, char **argv)
 {
-    prog = "sort";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
+    open_guest(argc, argv, "sort", NULL);
     find_sort();
 
     add_import("mpbox$sort", "mpbox_sort", 4, 0);

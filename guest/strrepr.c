@@ -79,13 +79,7 @@ static void find(void)
 
 int main(int argc, char **argv)
 {
-    prog = "strrepr";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
+    open_guest(argc, argv, "strrepr", NULL);
     if (BinaryenGetFunction(mod, IMPORT_INTERNAL)) die("%s was already rewritten", argv[1]);
     find();
     const BinaryenType I = BinaryenTypeInt32();

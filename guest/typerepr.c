@@ -83,14 +83,7 @@ static void add_fmt_fn(const char *sp, const char *table, const char *call_globa
 
 int main(int argc, char **argv)
 {
-    prog = "typerepr";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, HOOK_GLOBAL)) die("%s was already rewritten", argv[1]);
+    open_guest(argc, argv, "typerepr", HOOK_GLOBAL);
     find();
     const char *sp = stack_pointer();
     if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have exactly one table");

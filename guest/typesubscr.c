@@ -70,14 +70,7 @@ static void find(void)
 
 int main(int argc, char **argv)
 {
-    prog = "typesubscr";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, HOOK_GLOBAL)) die("%s was already rewritten", argv[1]);
+    open_guest(argc, argv, "typesubscr", HOOK_GLOBAL);
     find();
     const BinaryenType I = BinaryenTypeInt32();
     const char *sp = stack_pointer();
