@@ -63,6 +63,17 @@ static const struct hint_rule rules[] = {
      "dict() and dict.update() take a mapping or a sequence of pairs; an item of this "
      "sequence is not a (key, value) pair: dict(zip(keys, values)) or [(k, v), ...]."},
 
+    /* MicroPython raises a TypeError without a message when a read-only
+     * dict is changed; agents meet it writing through obj.__dict__. */
+    {"TypeError", "", "*__dict__*",
+     "MicroPython gives an instance's __dict__ (and vars(obj)) as a read-only copy; set attributes "
+     "with setattr: for k, v in kw.items(): setattr(self, k, v)."},
+    {"TypeError", "", "*vars(*",
+     "MicroPython gives vars(obj) (and obj.__dict__) as a read-only copy; set attributes with "
+     "setattr: for k, v in kw.items(): setattr(obj, k, v)."},
+    {"TypeError", "", NULL,
+     "A dict MicroPython keeps read-only was changed: an instance's __dict__ or vars(obj) is a "
+     "copy here; set attributes with setattr(obj, name, value)."},
     /* ---- formatting ---- */
     {"NotImplementedError", "attributes not supported", NULL,
      "MicroPython str.format() does not support indexing or attributes in fields "

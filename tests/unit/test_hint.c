@@ -93,6 +93,11 @@ static void slices_views_types(void)
     expect_hint("n = 3\nprint('n=' + n)", "TypeError", "str(n)");
     expect_hint("x = 1.5\nprint('x=' + x)", "TypeError", "str(x)");
     expect_hint("print(dict([('a', 1, 2)]))", "ValueError", "sequence of pairs");
+    expect_hint("class A:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)\nA(x=1)", "TypeError",
+                "setattr(self, k, v)");
+    expect_hint("class A:\n    pass\na = A()\nvars(a)['k'] = 1", "TypeError", "setattr(obj, k, v)");
+    expect_hint("class A:\n    pass\nd = A().__dict__\nd.setdefault('k', 2)", "TypeError",
+                "setattr(obj, name, value)");
 }
 
 static void formatting(void)
