@@ -152,6 +152,7 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     mpb_rt_call call;
     h->call = &call;
     h->jmp_top = NULL;
+    h->print_guard = NULL;
     if (mpb_watchdog_arm(s, &call) != 0) {
         h->call = NULL;
         return MPB_TRAP_HOST_NOMEM;
@@ -201,6 +202,7 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     }
     h->call = NULL;
     h->jmp_top = NULL;
+    h->print_guard = NULL;
     return trap;
 }
 

@@ -30,7 +30,11 @@ static mpbox_status stop_status(int reason)
 static mpbox_status status_of(mpbox_session *s, mpbox_result *r, int trap)
 {
     int reason = s->stop_reason;
-    if (trap == MPB_TRAP_HARD_STOP) /* e.g. stuck in nlr_jump_fail after OOM */
+    if (trap == MPB_TRAP_HARD_STOP) /* e.g. stuck in C code after OOM */
+        return s->host.oom ? MPBOX_STATUS_OUT_OF_MEMORY : stop_status(reason);
+    /* nothing could catch the MemoryError or the KeyboardInterrupt of a
+     * stop (raised again while the first was reported) */
+    if (trap == MPB_TRAP_UNHANDLED && (s->host.oom || reason != MPB_STOP_NONE))
         return s->host.oom ? MPBOX_STATUS_OUT_OF_MEMORY : stop_status(reason);
     if (trap)
         return trap == MPB_TRAP_OUT_OF_FUEL ? MPBOX_STATUS_OUT_OF_FUEL : MPBOX_STATUS_TRAP;

@@ -35,7 +35,18 @@
  *      of an exception for JavaScript, the caller of mp_obj_print_exception
  *      that is not sys.print_exception) is printed by mpbox$print_chain:
  *      the chain's exceptions oldest first, each followed by CPython's
- *      line (env.mpbox_exc_chain, env.mpbox_exc_link, host/exc.c).
+ *      line (env.mpbox_exc_chain, env.mpbox_exc_link, host/exc.c). Each
+ *      is printed through env.mpbox_exc_print(print, exc), which calls
+ *      mp_obj_print_exception (exported as mpbox_print_exc) under a guard:
+ *      that port prints with no handler left, so an exception raised
+ *      meanwhile (by a __repr__ or __str__ of the program's, or a
+ *      KeyboardInterrupt) would end in nlr_jump_fail. The import then
+ *      answers a text to print in place of the rest, as CPython's
+ *      "<exception str() failed>".
+ *   6. nlr_jump_fail, which nlr_jump calls when no handler is left and
+ *      which spins forever in this port, calls env.mpbox_nlr_jump_fail(exc)
+ *      instead: the host lands in that guard, or outside one ends the run
+ *      at once (host/emscripten.c) rather than after the time limit.
  * The attribute names are qstrs made at run time: lib/python/_mpbox_exc.py
  * hands their numbers and the two texts over while the start-up image is
  * built (the exported global mpbox_exc_table, core/internal.c).
@@ -59,6 +70,8 @@
  *       and the uncaught exception's (returns none, and adds the byte 4 to
  *       its vstr first);
  *   mp_print_str  called by mp_obj_exception_print as (print, TEXT).
+ *   nlr_jump_fail  the one function (i32) -> () whose body is an empty
+ *       endless loop, (loop $l (br $l)), called directly from one function.
  * Run after guest/errtext and before guest/fuel.
  */
 #include "match.h"
@@ -71,7 +84,7 @@
 #define NONE_OBJ 6 /* mp_const_none */
 #define CHAIN_MAX 64
 
-static BinaryenFunctionRef f_make_new, f_attr, f_vm, f_print_exc, f_uncaught, f_print_str;
+static BinaryenFunctionRef f_make_new, f_attr, f_vm, f_print_exc, f_uncaught, f_print_str, f_jump_fail;
 static BinaryenExpressionRef alloc_call;       /* ALLOC(16) in make_new */
 static BinaryenExpressionRef uncaught_call;    /* mp_obj_print_exception in the uncaught path */
 
@@ -383,6 +396,35 @@ static void find_vm(void)
 }
 
 /* The index of `e` in block `b`. */
+/* (loop $l (br $l)), the body of a function that spins forever */
+static int spins(BinaryenExpressionRef e)
+{
+    if (!is_id(e, ID_LOOP) || !BinaryenLoopGetName(e)) return 0;
+    BinaryenExpressionRef b = BinaryenLoopGetBody(e);
+    return is_id(b, ID_BREAK) && !BinaryenBreakGetCondition(b) && !BinaryenBreakGetValue(b) &&
+           strcmp(BinaryenBreakGetName(b), BinaryenLoopGetName(e)) == 0;
+}
+
+static void find_jump_fail(void)
+{
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (is_defined(f) && has_sig(f, 1, 0) && spins(BinaryenFunctionGetBody(f)))
+            found(&f_jump_fail, f, "nlr_jump_fail");
+    }
+    if (!f_jump_fail) mismatch("%s", "nlr_jump_fail not found");
+    const char *name = BinaryenFunctionGetName(f_jump_fail);
+    int callers = 0;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++)
+            if (is_id(nodes[k], ID_CALL) && strcmp(BinaryenCallGetTarget(nodes[k]), name) == 0) callers++;
+    }
+    if (callers != 1) mismatch("%s", "nlr_jump_fail is not called from exactly one place");
+}
+
 static BinaryenIndex index_in(BinaryenExpressionRef b, BinaryenExpressionRef e)
 {
     for (BinaryenIndex i = 0; i < BinaryenBlockGetNumChildren(b); i++)
@@ -411,10 +453,17 @@ static void add_alloc(void)
 }
 
 /* mpbox$print_chain(print, exc): the chain oldest first, then exc. */
+/* mp_print_str(print, text) of the locals P and T, if text is not 0 */
+static BinaryenExpressionRef print_text(const char *ps, int ps_result, BinaryenIndex p, BinaryenIndex t)
+{
+    BinaryenExpressionRef c = call(ps, (BinaryenExpressionRef[]){lget(p), lget(t)}, 2,
+                                   ps_result ? BinaryenTypeInt32() : BinaryenTypeNone());
+    return ps_result ? BinaryenDrop(mod, c) : c;
+}
+
 static void add_print_chain(void)
 {
     const BinaryenType I = BinaryenTypeInt32(), N = BinaryenTypeNone();
-    const char *orig = BinaryenFunctionGetName(f_print_exc);
     const char *ps = BinaryenFunctionGetName(f_print_str);
     int ps_result = BinaryenFunctionGetResults(f_print_str) != N;
     enum { P = 0, E = 1, L_N = 2, L_T = 3 };
@@ -435,32 +484,31 @@ static void add_print_chain(void)
                                      BinaryenBreak(mod, "count", NULL, NULL)},
                                  2, N),
                    NULL));
-    BinaryenExpressionRef print_text =
-        ps_result ? BinaryenDrop(mod, call(ps, (BinaryenExpressionRef[]){lget(P), lget(L_T)}, 2, I))
-                  : call(ps, (BinaryenExpressionRef[]){lget(P), lget(L_T)}, 2, N);
     /* for n down to 1: print the n-th, then the line that links it to the next */
     BinaryenExpressionRef each = BinaryenLoop(
         mod, "each",
         BinaryenIf(mod, lget(L_N),
                    BinaryenBlock(mod, NULL,
                                  (BinaryenExpressionRef[]){
-                                     call(orig,
+                                     BinaryenLocalSet(mod, L_T, call("mpbox$exc_print",
                                           (BinaryenExpressionRef[]){lget(P),
                                                                     call("mpbox$exc_chain", (BinaryenExpressionRef[]){lget(E), lget(L_N)}, 2, I)},
-                                          2, N),
+                                          2, I)),
+                                     BinaryenIf(mod, lget(L_T), print_text(ps, ps_result, P, L_T), NULL),
                                      BinaryenLocalSet(mod, L_T, call("mpbox$exc_link", (BinaryenExpressionRef[]){lget(E), lget(L_N)}, 2, I)),
-                                     BinaryenIf(mod, lget(L_T), print_text, NULL),
+                                     BinaryenIf(mod, lget(L_T), print_text(ps, ps_result, P, L_T), NULL),
                                      BinaryenLocalSet(mod, L_N, BinaryenBinary(mod, BinaryenSubInt32(), lget(L_N), c32(1))),
                                      BinaryenBreak(mod, "each", NULL, NULL)},
-                                 5, N),
+                                 6, N),
                    NULL));
     BinaryenExpressionRef body[] = {
         count,
         each,
-        call(orig, (BinaryenExpressionRef[]){lget(P), lget(E)}, 2, N),
+        BinaryenLocalSet(mod, L_T, call("mpbox$exc_print", (BinaryenExpressionRef[]){lget(P), lget(E)}, 2, I)),
+        BinaryenIf(mod, lget(L_T), print_text(ps, ps_result, P, L_T), NULL),
     };
     BinaryenAddFunction(mod, "mpbox$print_chain", i32s(2), N, (BinaryenType[]){I, I}, 2,
-                        BinaryenBlock(mod, NULL, body, 3, N));
+                        BinaryenBlock(mod, NULL, body, 4, N));
 }
 
 int main(int argc, char **argv)
@@ -470,6 +518,7 @@ int main(int argc, char **argv)
     find_attr();
     find_print();
     find_vm();
+    find_jump_fail();
 
     const BinaryenType I = BinaryenTypeInt32(), N = BinaryenTypeNone();
     BinaryenAddGlobal(mod, TABLE_GLOBAL, I, true, c32(0));
@@ -480,6 +529,9 @@ int main(int argc, char **argv)
     add_import("mpbox$exc_caught", "mpbox_exc_caught", 3, 0);
     add_import("mpbox$exc_chain", "mpbox_exc_chain", 2, 1);
     add_import("mpbox$exc_link", "mpbox_exc_link", 2, 1);
+    add_import("mpbox$nlr_jump_fail", "mpbox_nlr_jump_fail", 1, 0);
+    add_import("mpbox$exc_print", "mpbox_exc_print", 2, 1);
+    export_function(f_print_exc, "mpbox_print_exc");
 
     /* 1. 32 tagged bytes */
     add_alloc();
@@ -513,6 +565,11 @@ int main(int argc, char **argv)
     /* 5. the uncaught exception's traceback with its chain */
     add_print_chain();
     BinaryenCallSetTarget(uncaught_call, "mpbox$print_chain");
+
+    /* 6. no endless loop when nothing can catch */
+    BinaryenExpressionRef fail_body[] = {call("mpbox$nlr_jump_fail", (BinaryenExpressionRef[]){lget(0)}, 1, N),
+                                         BinaryenUnreachable(mod)};
+    BinaryenFunctionSetBody(f_jump_fail, BinaryenBlock(mod, NULL, fail_body, 2, N));
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);

@@ -105,6 +105,19 @@ void Z_envZ__emscripten_throw_longjmp(struct Z_env_instance_t *env)
     __builtin_longjmp(h->jmp_top->buf, 1);
 }
 
+/* nlr_jump_fail (guest/excchain): an exception was raised with no
+ * handler left, as when the uncaught exception's __repr__ raises while its
+ * traceback is printed. MicroPython spins forever there. Inside the print
+ * guard (host/exc.c) it lands there; anywhere else the run ends now. */
+void Z_envZ_mpbox_nlr_jump_fail(struct Z_env_instance_t *env, uint32_t exc)
+{
+    mpb_host *h = (mpb_host *)env;
+    (void)exc;
+    if (h->print_guard)
+        __builtin_longjmp(h->print_guard->buf, 1);
+    mpb_rt_trap(h->call, MPB_TRAP_UNHANDLED);
+}
+
 /* Grow linear memory to at least `requested` bytes, with the same 20%
  * over-allocation as Emscripten's JS runtime, but never past the cap
  * (memory.max_pages, set from MPBOX_LIMIT_MEMORY). Returns 1 on success; 0

@@ -12,11 +12,11 @@
  *
  * The attribute names (qstrs made while the start-up image is built) and
  * the texts that link a chain come from a table in guest memory that
- * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), six
+ * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), seven
  * words: the qstrs of __cause__, __context__, __suppress_context__,
  * __traceback__, then the addresses of the NUL-terminated texts "the direct
- * cause" and "during handling". Every guest address is checked; a bad
- * table or object only makes these do nothing.
+ * cause", "during handling" and "<exception str() failed>". Every guest
+ * address is checked; a bad table or object only makes these do nothing.
  */
 #include "gmem.h"
 #include "host.h"
@@ -30,7 +30,7 @@
 #define CHAIN_MAX 64u  /* a printed chain's length, at most (guest/excchain) */
 
 enum { W_CAUSE = 4, W_CONTEXT = 5, W_FLAGS = 6, W_TAG = 7 };
-enum { T_CAUSE, T_CONTEXT, T_SUPPRESS, T_TRACEBACK, T_TEXT_CAUSE, T_TEXT_CONTEXT, T_WORDS };
+enum { T_CAUSE, T_CONTEXT, T_SUPPRESS, T_TRACEBACK, T_TEXT_CAUSE, T_TEXT_CONTEXT, T_TEXT_FAILED, T_WORDS };
 
 static wasm_rt_memory_t *mem(mpb_host *h) { return &h->inst->w2c_memory; }
 
@@ -128,6 +128,32 @@ uint32_t Z_envZ_mpbox_exc_link(struct Z_env_instance_t *env, uint32_t exc, uint3
     if (!table(h, t) || !chain_at(h, exc, i, &how))
         return 0;
     return t[how];
+}
+
+/* One exception of the uncaught one's printed chain: the guest's
+ * mp_obj_print_exception(print, exc) under a guard. Nothing handles an
+ * exception raised meanwhile (by the program's __repr__ or __str__, or a
+ * KeyboardInterrupt): nlr_jump then lands here (Z_envZ_mpbox_nlr_jump_fail),
+ * as an invoke_* trampoline lands, with the guest's stack pointer and the
+ * invoke frames put back. Returns 0 when printed, else the text that ends
+ * the line (0 without the table). */
+uint32_t Z_envZ_mpbox_exc_print(struct Z_env_instance_t *env, uint32_t print, uint32_t exc)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t sp = h->inst->w2c_g0;
+    mpb_jmp guard, *volatile outer_guard = h->print_guard, *volatile jmp_top = h->jmp_top;
+    guard.prev = NULL;
+    h->print_guard = &guard;
+    if (__builtin_setjmp(guard.buf) == 0) {
+        Z_micropythonZ_mpbox_print_exc(h->inst, print, exc);
+        h->print_guard = outer_guard;
+        return 0;
+    }
+    h->print_guard = outer_guard;
+    h->jmp_top = jmp_top;
+    Z_micropythonZ__emscripten_stack_restore(h->inst, sp);
+    uint32_t t[T_WORDS];
+    return table(h, t) ? t[T_TEXT_FAILED] : 0;
 }
 
 void Z_envZ_mpbox_exc_raise_from(struct Z_env_instance_t *env, uint32_t exc, uint32_t from)

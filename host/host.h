@@ -104,6 +104,7 @@ struct mpb_host {
     Z_micropython_instance_t *inst;
     mpb_rt_call *call;   /* the call in progress, NULL between runs */
     mpb_jmp *jmp_top;    /* innermost invoke_* frame */
+    mpb_jmp *print_guard; /* where an exception raised with no handler lands (host/exc.c) */
     uint32_t sigs[MPB_SIG_COUNT]; /* function type ids of invoke_* targets */
 
     /* output */
@@ -237,17 +238,21 @@ void mpb_host_settle(mpb_host *h);
     } while (0)
 
 /* Call a guest export from host code during a call (inside an import, or
- * around mp_js_do_exec). The invoke_* frames of the outer guest code are
- * hidden meanwhile: a longjmp thrown by the nested call and not caught
- * inside it must not unwind through host frames, so it traps instead. */
+ * around mp_js_do_exec). The invoke_* frames and the print guard of the
+ * outer guest code are hidden meanwhile: a longjmp thrown by the nested
+ * call and not caught inside it must not unwind through host frames, so it
+ * traps instead. */
 #define MPB_GUEST_CALL(h, expr)                                                \
     do {                                                                       \
         mpb_jmp *mpb_saved_top_ = (h)->jmp_top;                                \
+        mpb_jmp *mpb_saved_guard_ = (h)->print_guard;                          \
         (h)->jmp_top = NULL;                                                   \
+        (h)->print_guard = NULL;                                               \
         (h)->call->in_guest = 1;                                               \
         expr;                                                                  \
         (h)->call->in_guest = 0;                                               \
         (h)->jmp_top = mpb_saved_top_;                                         \
+        (h)->print_guard = mpb_saved_guard_;                                   \
     } while (0)
 
 /* Keep the guest heap block at `ptr` alive while host code calls back into

@@ -39,6 +39,7 @@ enum mpb_trap {
     MPB_TRAP_BAD_LONGJMP,    /* longjmp with no setjmp frame */
     MPB_TRAP_HOST_NOMEM,     /* the host ran out of memory inside an import */
     MPB_TRAP_OUT_OF_FUEL = 36, /* the fuel counter went negative */
+    MPB_TRAP_UNHANDLED,        /* the guest raised with no handler left (nlr_jump_fail) */
 };
 
 const char *mpb_trap_reason(int trap);

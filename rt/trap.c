@@ -53,6 +53,8 @@ const char *mpb_trap_reason(int trap)
     case MPB_TRAP_BAD_LONGJMP: return "longjmp without a matching setjmp";
     case MPB_TRAP_HOST_NOMEM: return "host out of memory";
     case MPB_TRAP_OUT_OF_FUEL: return "out of fuel";
+    case MPB_TRAP_UNHANDLED:
+        return "an exception was raised where nothing could catch it";
     default: return "unknown trap";
     }
 }

@@ -10,8 +10,9 @@
 #   those are wrapped here to raise the subclass CPython raises, with
 #   CPython's message: [Errno 2] No such file or directory: 'x'.
 # - exception chaining (guest/excchain, host/exc.c): the qstrs of
-#   __cause__, __context__, __suppress_context__ and __traceback__ and the
-#   lines that link a printed chain, handed over here.
+#   __cause__, __context__, __suppress_context__ and __traceback__, the
+#   lines that link a printed chain and the text printed when printing an
+#   exception raised, handed over here.
 # Written for mpbox.
 import builtins
 import os
@@ -42,9 +43,11 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
         '|', '^', '&', '<<', '>>', '+', '-', '*', '@', '//', '/', '%', '** or pow()', 'divmod()')])
 
 
-# The lines between the exceptions of a printed chain, as CPython's.
+# The lines between the exceptions of a printed chain, as CPython's, and
+# what ends an exception's line when printing it raised.
 _LINKS = (b'\nThe above exception was the direct cause of the following exception:\n\n\x00',
-          b'\nDuring handling of the above exception, another exception occurred:\n\n\x00')
+          b'\nDuring handling of the above exception, another exception occurred:\n\n\x00',
+          b'<exception str() failed>\n\x00')
 
 
 class _Names:
@@ -70,7 +73,7 @@ def _register():
     for k in _Names.__dict__:
         names[k] = id(k) >> 3
     words = [names['__cause__'], names['__context__'], names['__suppress_context__'],
-             names['__traceback__'], data(_LINKS[0]), data(_LINKS[1])]
+             names['__traceback__'], data(_LINKS[0]), data(_LINKS[1]), data(_LINKS[2])]
     global _EXC_TABLE
     _EXC_TABLE = bytearray(b''.join([w.to_bytes(4, 'little') for w in words]))
     js.mpbox_internal('exc_table', '%d' % data(_EXC_TABLE))

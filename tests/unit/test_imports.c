@@ -207,6 +207,23 @@ static void test_throw_longjmp_without_frame(void)
     mpbox_session_free(s);
 }
 
+/* nlr_jump with no handler left (guest/excchain): outside the guard of a
+ * printed traceback it ends the call at once with its own trap, where
+ * MicroPython would spin forever; the guard is per call. */
+static void test_nlr_jump_fail(void)
+{
+    mpbox_session *s = new_session(rt);
+    uint32_t args[] = {0, 6, 0xffffffffu};
+    for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
+        int trap;
+        IN_GUEST(s, trap, Z_envZ_mpbox_nlr_jump_fail(ENV(s), args[i]));
+        CHECK(trap == MPB_TRAP_UNHANDLED);
+        CHECK(s->host.print_guard == NULL);
+    }
+    CHECK(alive(s));
+    mpbox_session_free(s);
+}
+
 static void test_abort_js(void)
 {
     mpbox_session *s = new_session(rt);
@@ -1669,6 +1686,7 @@ int main(void)
     RUN(test_invoke_bad_index);
     RUN(test_throw_longjmp_without_frame);
     RUN(test_abort_js);
+    RUN(test_nlr_jump_fail);
     RUN(test_invoke_valid_paths_via_python);
     RUN(test_resize_heap_hostile);
     RUN(test_clock_random);
