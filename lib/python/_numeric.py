@@ -6,7 +6,7 @@ import math
 
 def bits(n):
     # bit length of a non-negative int
-    return len(bin(n)) - 2 if n else 0
+    return n.bit_length()
 
 
 def gcd(a, b):

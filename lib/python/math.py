@@ -73,7 +73,7 @@ trunc = _rounder('trunc', _m.trunc)
 
 def _bitlen(n):
     # n > 0
-    return len(bin(n)) - 2
+    return n.bit_length()
 
 
 def _int_log(fun, x):

@@ -31,7 +31,7 @@ _HASH_MODULUS = (1 << 61) - 1
 
 
 def _bitlen(n):
-    return len(bin(n)) - 2 if n > 0 else 0
+    return n.bit_length() if n > 0 else 0
 
 
 def _float_hash(x):

@@ -24,3 +24,10 @@ for bad in (lambda: (-1).to_bytes(2, 'big'), lambda: (256).to_bytes(1, 'big'), l
         print(bad())
     except (OverflowError, ValueError) as e:
         print(type(e).__name__, e)
+# big ints: around the small/big boundary, and one of 800000 bits (bin()
+# of it took 15 s in the guest; the run's limit catches a slow path again)
+for k in (61, 62, 63, 64, 124, 125, 1000):
+    for n in (1 << k, (1 << k) - 1, (1 << k) + 1, -(1 << k), -(1 << k) + 1):
+        print(k, n.bit_length(), n.bit_count())
+big = int.from_bytes(b'\xa5' * 100000, 'big')
+print(big.bit_length(), big.bit_count(), (-big).bit_length(), (big + 1).bit_count(), (big << 7).bit_length())
