@@ -189,10 +189,19 @@ def _error(e, name, name2=None):
     return new
 
 
+# A path reaches the host as a C string: one with a NUL would name the
+# file before the NUL ('a.txt\0.py' opened 'a.txt'). CPython refuses it.
+def _no_nul(path):
+    if type(path) is str and '\0' in path or type(path) is bytes and b'\0' in path:
+        raise ValueError('embedded null byte')
+
+
 # The new exception is raised after the except block, so that its
 # __context__ is what the caller was handling, as in CPython.
 def _wrap1(fn):
     def call(*args, **kwargs):
+        if args:
+            _no_nul(args[0])
         try:
             return fn(*args, **kwargs)
         except OSError as e:
@@ -203,6 +212,8 @@ def _wrap1(fn):
 
 def _wrap2(fn):
     def call(src, dst):
+        _no_nul(src)
+        _no_nul(dst)
         try:
             return fn(src, dst)
         except OSError as e:

@@ -59,8 +59,7 @@ class _Hash:
         self._state = '-'
         self._tail = b''
         self._count = 0
-        if data:
-            self.update(data)
+        self.update(data)  # None, str, ... refused as CPython does
 
     def update(self, data):
         data = _as_bytes(data)

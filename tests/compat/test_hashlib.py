@@ -43,8 +43,16 @@ print(hmac.new(b'k' * 100, b'msg', hashlib.sha512).hexdigest())
 
 # errors
 for bad in [lambda: hashlib.md5('text'), lambda: hashlib.new('nope'), lambda: hashlib.sha1(12),
-            lambda: hashlib.pbkdf2_hmac('sha1', b'p', b's', 0)]:
+            lambda: hashlib.pbkdf2_hmac('sha1', b'p', b's', 0), lambda: hashlib.sha256(None),
+            lambda: hashlib.new('md5', None), lambda: hashlib.sha512([1, 2])]:
     try:
         bad()
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+
+# a memoryview of a bytearray changed between updates hashes what it holds then
+ba = bytearray(b'x' * 1000)
+h = hashlib.sha256(memoryview(ba))
+ba[0] = 0
+h.update(memoryview(ba)[10:500])
+print(h.hexdigest(), hashlib.sha1(bytearray(300)).hexdigest())

@@ -3,6 +3,7 @@
 import os
 import os.path
 import tempfile
+import pathlib
 
 home = os.getcwd()
 scratch = tempfile.mkdtemp()
@@ -49,3 +50,14 @@ print(os.listdir('.'))
 os.chdir(home)
 os.rmdir(scratch)
 print(os.path.exists(scratch))
+
+# a path with a NUL is refused before it reaches the host (which would see
+# the name up to the NUL), and nothing is made
+for bad in [lambda: open('nul\0.txt', 'w'), lambda: os.stat('x\0'), lambda: os.listdir('\0'), lambda: os.rename('a', 'b\0'),
+            lambda: os.remove('\0'), lambda: os.makedirs('nul\0dir/x'), lambda: pathlib.Path('nul\0').read_text(),
+            lambda: os.mkdir('nul\0dir')]:
+    try:
+        bad()
+    except ValueError as e:
+        print('ValueError', e)
+print(pathlib.Path('a\0').exists(), os.path.exists('a\0'), os.path.isfile('a\0'), os.path.exists('nul'))
