@@ -130,6 +130,7 @@ static int guest_call(int id, const uint32_t *a)
     mpb_host *h = &s->host;
     h->call = &call;
     h->jmp_top = NULL;
+    h->print_guard = NULL;
     if (mpb_watchdog_arm(s, &call) != 0)
         DIE("watchdog");
     volatile uint64_t r = 0;
@@ -148,6 +149,7 @@ static int guest_call(int id, const uint32_t *a)
     mpb_watchdog_disarm(s);
     h->call = NULL;
     h->jmp_top = NULL;
+    h->print_guard = NULL;
     (void)r;
     return trap;
 }
@@ -184,7 +186,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (trap != 0 && trap != MPB_TRAP_OOB && trap != MPB_TRAP_CALL_INDIRECT &&
                 trap != MPB_TRAP_BAD_LONGJMP && trap != MPB_TRAP_ABORT && trap != MPB_TRAP_UNREACHABLE &&
                 trap != MPB_TRAP_HARD_STOP && trap != MPB_TRAP_EXHAUSTION && trap != MPB_TRAP_INT_OVERFLOW &&
-                trap != MPB_TRAP_DIV_BY_ZERO && trap != MPB_TRAP_INVALID_CONVERSION && trap != MPB_TRAP_OUT_OF_FUEL)
+                trap != MPB_TRAP_DIV_BY_ZERO && trap != MPB_TRAP_INVALID_CONVERSION && trap != MPB_TRAP_OUT_OF_FUEL &&
+                trap != MPB_TRAP_UNHANDLED)
                 DIE("import %s: unexpected trap %d", import_names[op], trap);
             check_state(op);
             if (trap)
