@@ -41,6 +41,8 @@ typedef struct mpb_gc_area {
     uint32_t pool, end; /* its blocks: [pool, end) */
     uint32_t blocks;
     uint8_t *atb;       /* checked host view of its allocation table */
+    uint8_t *ftb;       /* ... and of its finaliser table (a bit per block) */
+    uint32_t last_used; /* its highest block in use, as the host swept it */
 } mpb_gc_area;
 /* Areas at most: host/gc.c adds none past it. Each new one at least doubles
  * the heap (MicroPython adds max(heap so far, allocation)) or is twice a
