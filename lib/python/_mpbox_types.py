@@ -866,28 +866,58 @@ builtins.iter = iter
 # Special methods CPython's built-in types answer to as attributes
 # (max(range(n), key=values.__getitem__), (255).__format__('x')); the
 # operators themselves do not look at these.
+# For an instance of a Python subclass the operator would call the
+# subclass's own method again (dict.__setitem__(self, k, v) inside an
+# override of __setitem__): such an instance is seen as its built-in base,
+# through super() from the last class of its MRO above that base.
+_BASES = (str, tuple, list, dict)
+
+
+def _as_base(self):
+    t = type(self)
+    if t in _BASES:
+        return None
+    mro = t.__mro__
+    for i in range(1, len(mro)):
+        if mro[i] in _BASES:
+            return super(mro[i - 1], self)
+    return None
+
+
 def __getitem__(self, key):
-    return self[key]
+    b = _as_base(self)
+    return self[key] if b is None else b.__getitem__(key)
 
 
 def __setitem__(self, key, value):
-    self[key] = value
+    b = _as_base(self)
+    if b is None:
+        self[key] = value
+    else:
+        b.__setitem__(key, value)
 
 
 def __delitem__(self, key):
-    del self[key]
+    b = _as_base(self)
+    if b is None:
+        del self[key]
+    else:
+        b.__delitem__(key)
 
 
 def __len__(self):
-    return len(self)
+    b = _as_base(self)
+    return len(self) if b is None else b.__len__()
 
 
 def __contains__(self, x):
-    return x in self
+    b = _as_base(self)
+    return x in self if b is None else b.__contains__(x)
 
 
 def __iter__(self):
-    return iter(self)
+    b = _as_base(self)
+    return iter(self) if b is None else b.__iter__()
 
 
 _seq = {'__getitem__': __getitem__, '__len__': __len__, '__contains__': __contains__, '__iter__': __iter__}
