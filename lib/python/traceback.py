@@ -83,7 +83,10 @@ def _frames(exc):
         return []
     import io
     buf = io.StringIO()
-    sys.print_exception(exc, buf)
+    try:
+        sys.print_exception(exc, buf)
+    except Exception:
+        pass  # printing the message raised (its __str__): the frames came first
     frames = []
     for line in buf.getvalue().split('\n'):
         if not line.startswith('  File "'):
@@ -159,11 +162,12 @@ _CONTEXT = '\nDuring handling of the above exception, another exception occurred
 
 
 def _chain(exc):
-    # [(exception, the line printed after it)], oldest first, ending with exc
+    # [(exception, the line printed after it)], oldest first, ending with
+    # exc; linear in the chain's length (seen by id, built newest first)
     out = [(exc, None)]
-    seen = [exc]
+    seen = {id(exc)}
+    e = exc
     while True:
-        e = out[0][0]
         cause = getattr(e, '__cause__', None)
         context = getattr(e, '__context__', None)
         if cause is not None:
@@ -171,11 +175,14 @@ def _chain(exc):
         elif context is not None and not getattr(e, '__suppress_context__', False):
             nxt, link = context, _CONTEXT
         else:
-            return out
-        if any(nxt is s for s in seen):
-            return out
-        seen.append(nxt)
-        out.insert(0, (nxt, link))
+            break
+        if id(nxt) in seen:
+            break
+        seen.add(id(nxt))
+        out.append((nxt, link))
+        e = nxt
+    out.reverse()
+    return out
 
 
 def _format_one(exc, limit):
@@ -288,22 +295,30 @@ class TracebackException:
         self._exc = exc_value
         self._limit = limit
         self.stack = StackSummary.from_list(_limited(_frames(exc_value), limit))
-        # the chain, each exception once (a chain set by hand may loop)
-        seen = (_seen or []) + [exc_value]
-
-        def linked(e):
-            if e is None or any(e is s for s in seen):
-                return None
-            return TracebackException(type(e), e, None, limit=limit, _seen=seen)
-
-        self.__cause__ = linked(getattr(exc_value, '__cause__', None))
-        self.__context__ = linked(getattr(exc_value, '__context__', None))
+        self.__cause__ = self.__context__ = None
         self.__suppress_context__ = getattr(exc_value, '__suppress_context__', False)
         self.__notes__ = None
         if exc_value is not None and issubclass(exc_type, SyntaxError):
             args = exc_value.args
             self.msg = args[0] if args else None
             self.filename = self.lineno = self.text = self.offset = None
+        if _seen is not None:
+            return  # a link of a chain: the first object fills the chain in
+        # The chain, each exception once however the links were set by hand
+        # (they may loop, or a cause and a context may lead to the same
+        # exception), without recursion: one object per exception.
+        seen = {id(exc_value)}
+        todo = [self]
+        while todo:
+            te = todo.pop()
+            for attr in ('__cause__', '__context__'):
+                e = getattr(te._exc, attr, None)
+                if e is None or id(e) in seen:
+                    continue
+                seen.add(id(e))
+                link = TracebackException(type(e), e, None, limit=limit, _seen=seen)
+                setattr(te, attr, link)
+                todo.append(link)
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):

@@ -81,3 +81,46 @@ with contextlib.redirect_stderr(err):
         traceback.TracebackException.from_exception(e).print()
 text = err.getvalue()
 print(text.count('Traceback (most recent call last):'), text.count('ValueError: bad value'))
+
+# hostile chains and messages (the module, not the guest's printer)
+class _StrFails(Exception):
+    def __str__(self):
+        raise RuntimeError('no')
+
+
+print(''.join(traceback.format_exception(ValueError(_StrFails()))).splitlines()[-1])
+print(''.join(traceback.format_exception(_StrFails())).splitlines()[-1])
+try:
+    raise ValueError(_StrFails())
+except ValueError as e:
+    lines = traceback.format_exception(e)
+    print(lines[0].strip(), lines[-1].strip(), len(lines))
+# a cause and a context leading to the same exception, 22 deep: each once
+x = KeyError('root')
+for i in range(22):
+    e = ValueError(i)
+    e.__cause__ = x
+    e.__context__ = x
+    x = e
+te = traceback.TracebackException.from_exception(x)
+out = list(te.format())
+print(len(out), out[0].strip(), out[-1].strip())
+# a long chain by hand, and one that loops
+prev = None
+for i in range(20000):
+    e = ValueError(i)
+    e.__context__ = prev
+    prev = e
+out = traceback.format_exception(prev)
+print(len(out), out[0].strip(), out[-1].strip())
+te = traceback.TracebackException.from_exception(prev)
+n = 0
+while te is not None:
+    n += 1
+    te = te.__context__
+print(n)
+a = ValueError('a')
+b = TypeError('b')
+a.__context__ = b
+b.__context__ = a
+print([l.strip() for l in traceback.format_exception(a) if l.strip()])
