@@ -174,6 +174,11 @@ for _name, _base in (('BlockingIOError', OSError), ('ChildProcessError', OSError
     _classes[_name] = _cls
     setattr(builtins, _name, _cls)
 del _name, _base, _cls, _members
+# The guest raises RuntimeError('maximum recursion depth exceeded') when its
+# stack runs out, and no class of ours can stand in for its C type there:
+# RecursionError is that RuntimeError, so that `except RecursionError`
+# catches it (its type still prints as RuntimeError: docs/compatibility.md).
+builtins.RecursionError = RuntimeError
 
 
 def _error(e, name, name2=None):

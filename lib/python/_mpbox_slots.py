@@ -7,8 +7,19 @@
 # that defines __slots__ and no __setattr__ gets a __setattr__ that checks
 # the name. Subclasses inherit it; one without __slots__ has a __dict__ in
 # CPython, so the check lets everything through for it.
+#
+# The same wrapper gives class statements CPython's keywords (MicroPython's
+# own __build_class__ takes none): `metaclass=abc.ABCMeta` (which is type
+# here: no metaclasses) makes the class an abc.ABC, so that its abstract
+# methods are checked and register() works; any other keyword goes to
+# __init_subclass__ of the nearest base that defines one, which is called
+# for every new class as in CPython (MicroPython never calls it), with
+# object's default taking no keywords (guest/compat: super().__init_subclass__).
+# Each new class is recorded under its bases for cls.__subclasses__().
 # Written for mpbox.
 import builtins
+import sys
+from _mpbox_types import subclasses as _subclasses, initialising as _initialising
 
 _LIBRARY = '/usr/lib/mpbox/'
 _plain_build_class = builtins.__build_class__
@@ -73,8 +84,48 @@ def _slots_setattr(self, name, value):
     object.__setattr__(self, name, value)
 
 
+def _metaclass(meta, bases):
+    # the bases that stand for a metaclass this build has no way to apply
+    if meta is type:
+        abc = sys.modules.get('abc')
+        if abc is not None and abc.ABCMeta is type and not any(issubclass(b, abc.ABC) for b in bases):
+            return bases + (abc.ABC,)
+        return bases
+    raise TypeError('metaclass=%s: mpbox has no metaclasses (MicroPython cannot run them); '
+                    'abc.ABCMeta works, and __init_subclass__ or a class decorator does what most '
+                    'metaclasses do' % getattr(meta, '__name__', meta))
+
+
+def object_init_subclass(cls, **kwargs):
+    # object.__init_subclass__: the end of the chain
+    if kwargs:
+        raise TypeError('%s.__init_subclass__() takes no keyword arguments' % cls.__name__)
+
+
+def _init_subclass(cls, kwargs):
+    # the nearest base's __init_subclass__, bound to cls as CPython binds it
+    # (an implicit class method); object's when no base defines one
+    for b in cls.__mro__[1:]:
+        if _own(b, '__init_subclass__') is not None:
+            _initialising.append(cls)
+            try:
+                super(cls, cls).__init_subclass__(**kwargs)
+            finally:
+                _initialising.pop()
+            return
+    object_init_subclass(cls, **kwargs)
+
+
 def _build_class(func, name, *bases, **kwargs):
-    cls = _plain_build_class(func, name, *bases, **kwargs)
+    if 'metaclass' in kwargs:
+        bases = _metaclass(kwargs.pop('metaclass'), bases)
+    cls = _plain_build_class(func, name, *bases)
+    for b in cls.__bases__:
+        _subclasses.setdefault(b, []).append(cls)
+    if bases:
+        _init_subclass(cls, kwargs)
+    elif kwargs:
+        object_init_subclass(cls, **kwargs)
     if (_own(cls, '__slots__') is not None and not func.__globals__.get('__file__', '').startswith(_LIBRARY)
             and getattr(cls, '__setattr__', None) in (None, object.__setattr__)):
         cls.__setattr__ = _slots_setattr

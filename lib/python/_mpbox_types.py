@@ -1230,6 +1230,33 @@ class _Plain:
     pass
 
 
+# the classes made by class statements, by base, for cls.__subclasses__()
+# (lib/python/_mpbox_slots.py records them)
+subclasses = {}
+
+
+def _subclasses(cls):
+    return list(subclasses.get(cls, ()))
+
+
+def _base(cls):
+    b = cls.__bases__
+    return b[0] if b else (None if cls is object else object)
+
+
+# the classes whose __init_subclass__ chain is running, innermost last
+# (lib/python/_mpbox_slots.py): the name in object's error
+initialising = []
+
+
+def _super_init_subclass(self, **kwargs):
+    # object.__init_subclass__, reached by super().__init_subclass__(**kw)
+    # at the end of a chain (lib/python/_mpbox_slots.py calls the first)
+    if kwargs:
+        name = initialising[-1].__name__ + '.' if initialising else ''
+        raise TypeError(name + '__init_subclass__() takes no keyword arguments')
+
+
 def _register_doors():
     import js
     import math
@@ -1256,6 +1283,9 @@ def _register_doors():
     for i, name in enumerate(('fget', 'fset', 'fdel')):
         rows.append((P, _key(name) >> 3, FIELD, i + 1))
     add(id(type), '__mro__', GETTER, _mro)
+    add(id(super), '__init_subclass__', METHOD, _super_init_subclass)
+    add(id(type), '__subclasses__', METHOD, _subclasses)
+    add(id(type), '__base__', GETTER, _base)
     for fn, adapter, when in ((_raw(str, 'split'), _kw_split, None), (_raw(str, 'rsplit'), _kw_rsplit, None),
                               (int, _kw_int, None), (round, _kw_round, None), (sum, _kw_sum, None),
                               (str, _kw_str, None), (bytes, _kw_bytes, None),

@@ -139,6 +139,10 @@ class ABC:
                             % (cls.__name__, 's' if len(missing) > 1 else '', ', '.join(missing)))
         return object.__new__(cls)
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.__abstractmethods__ = frozenset(_abstract_names(cls))
+
     @classmethod
     def register(cls, subclass):
         _virtual.setdefault(cls, []).append(subclass)

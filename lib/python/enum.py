@@ -541,7 +541,7 @@ def _build(name, bases, ns, order=None):
             allbits |= v
         setattr(inner, k, m)
     inner._all_bits_ = allbits
-    inner.__members__ = mmap
+    inner.__members__ = dict(mmap)  # keys() etc. print as a dict's, as CPython's mappingproxy
     return cls
 
 
