@@ -43,11 +43,11 @@ struct hint_rule {
 static const struct hint_rule rules[] = {
     /* ---- dict views, types ---- */
     {"TypeError", "unsupported operand type(s) for *: 'dict_view' and *", NULL,
-     "MicroPython dict views (keys(), items()) have no set operations; convert first: "
-     "set(d.keys()) | other."},
+     "A values() view has no set operations (keys() and items() have them); convert first: "
+     "set(d.values()) | other."},
     {"TypeError", "unsupported operand type(s) for *: * and 'dict_view'", NULL,
-     "MicroPython dict views (keys(), items()) have no set operations; convert first: "
-     "other - set(d.keys())."},
+     "A values() view has no set operations (keys() and items() have them); convert first: "
+     "other - set(d.values())."},
     {"TypeError", "unsupported operand type(s) for |: 'type' and 'type'", NULL,
      "MicroPython has no union types (int | str); in isinstance() use a tuple: "
      "isinstance(x, (int, str))."},

@@ -5,12 +5,12 @@
  * When neither operand's type implements an operator, mp_binary_op raises
  * "unsupported types for __lt__: 'A', 'B'" (worded as CPython's by
  * guest/errtext). CPython first tries more: `a < b` falls back to the
- * reflected b.__gt__(a) (<= to >=, and back), and bytearray and array
- * repeat with `*` and `*=`. This tool sends that raise, for those
- * operators only, to a Python function (the hook,
- * lib/python/_mpbox_binop.py):
+ * reflected b.__gt__(a) (<= to >=, and back), bytearray and array
+ * repeat with `*` and `*=`, and dict views (keys(), items()) take the set
+ * operators | ^ & -. This tool sends that raise, for those operators only,
+ * to a Python function (the hook, lib/python/_mpbox_binop.py):
  *
- *     if (mpbox_binop_hook && op is < > <= >= or *) {
+ *     if (mpbox_binop_hook && op is < > <= >= * | ^ & or -) {
  *         r = hook(op, lhs, rhs, entry_op)
  *         if (r != hook) return r;    // the hook answers itself: not mine
  *     }
@@ -50,8 +50,13 @@
 #define OP_MORE 1
 #define OP_LESS_EQUAL 3
 #define OP_MORE_EQUAL 4
+#define OP_OR 22
+#define OP_XOR 23
+#define OP_AND 24
+#define OP_SUBTRACT 28
 #define OP_MULTIPLY 29
-#define HOOK_OPS (1u << OP_LESS | 1u << OP_MORE | 1u << OP_LESS_EQUAL | 1u << OP_MORE_EQUAL | 1u << OP_MULTIPLY)
+#define HOOK_OPS (1u << OP_LESS | 1u << OP_MORE | 1u << OP_LESS_EQUAL | 1u << OP_MORE_EQUAL | 1u << OP_MULTIPLY | \
+                  1u << OP_OR | 1u << OP_XOR | 1u << OP_AND | 1u << OP_SUBTRACT)
 /* Bytes of shadow stack for the hook's four arguments. */
 #define ARGS_BYTES 16
 

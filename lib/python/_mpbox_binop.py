@@ -4,7 +4,9 @@
 # operands and the operator mp_binary_op was called with (*= for `a *= n`).
 # - a < b tries the reflected b.__gt__(a) (<= and >= likewise);
 # - bytearray and array repeat with * and *= (in place), and a sequence
-#   repeats by any object with __index__.
+#   repeats by any object with __index__;
+# - a dict's keys() and items() views take | ^ & - with any iterable on
+#   either side, giving a set (MicroPython's views have no set operators).
 # Returning the hook itself means "not mine": the guest raises its error,
 # in CPython's words (guest/errtext: "'<' not supported between instances
 # of 'A' and 'B'", "can't multiply sequence by non-int of type 'float'").
@@ -17,6 +19,9 @@ import array
 _COMPARE = {0: '__gt__', 1: '__lt__', 3: '__ge__', 4: '__le__'}
 _INPLACE_MULTIPLY = 16
 _MULTIPLY = 29
+_SET_OPS = {22: lambda a, b: a | b, 23: lambda a, b: a ^ b, 24: lambda a, b: a & b,
+            28: lambda a, b: a - b}
+_VIEW = type({}.keys())
 _SEQUENCES = (str, bytes, bytearray, list, tuple, array.array)
 
 
@@ -59,9 +64,32 @@ def _repeat(seq, n, in_place):
     return seq * n
 
 
+def _set_like_view(x):
+    # keys() and items() views act as sets in CPython; values() views do not
+    return type(x) is _VIEW and not repr(x).startswith('dict_values')
+
+
+def _view_op(op, a, b):
+    left = _set_like_view(a)
+    if left:
+        view, other = a, b
+    elif _set_like_view(b):
+        view, other = b, a
+    else:
+        return _binop_hook
+    try:
+        other = set(other)
+    except TypeError:  # not iterable: the guest's unsupported-operand error
+        return _binop_hook
+    view = set(view)  # an items() view with an unhashable value raises here
+    return _SET_OPS[op](view, other) if left else _SET_OPS[op](other, view)
+
+
 def _binop_hook(op, a, b, called_op):
     if op in _COMPARE:
         return _compare(op, a, b)
+    if op in _SET_OPS:
+        return _view_op(op, a, b)
     seq, n = a, b
     if not isinstance(seq, _SEQUENCES):
         if not isinstance(b, _SEQUENCES):
