@@ -86,9 +86,9 @@ static const struct hint_rule rules[] = {
     /* ---- keyword arguments that built-ins do not take ---- */
                                 {"TypeError", "function doesn't take keyword arguments", "*deque(*maxlen=*",
      "MicroPython's deque takes its arguments by position: deque(items, 100)."},
-    {"TypeError", "function doesn't take keyword arguments", "class *(*metaclass=*",
-     "MicroPython classes take no keyword arguments (metaclass=...); for abstract bases "
-     "subclass abc.ABC instead."},
+    {"TypeError", "metaclass=*: mpbox has no metaclasses*", NULL,
+     "For abstract bases subclass abc.ABC (metaclass=abc.ABCMeta works too); registries and "
+     "checks of subclasses fit __init_subclass__ or a class decorator."},
     {"TypeError", "function doesn't take keyword arguments", NULL,
      "This MicroPython built-in takes positional arguments only; pass the values by "
      "position."},
@@ -108,8 +108,6 @@ static const struct hint_rule rules[] = {
      "working directory (os.getcwd())."},
     {"NameError", "name 'ModuleNotFoundError' is not defined", NULL,
      "MicroPython raises ImportError for a missing module; catch ImportError."},
-    {"NameError", "name 'RecursionError' is not defined", NULL,
-     "MicroPython raises RuntimeError('maximum recursion depth exceeded'); catch RuntimeError."},
     {"NameError", "name 'Unicode*Error' is not defined", NULL,
      "MicroPython raises UnicodeError for encoding and decoding errors; catch UnicodeError."},
     {"NameError", "name 'IOError' is not defined", NULL, "Use OSError (IOError is its old name)."},

@@ -85,9 +85,9 @@ static void expect_none(const char *src, const char *type)
 
 static void slices_views_types(void)
 {
-    expect_hint("d = {'a': 1}\nprint(d.keys() | {'b'})", "TypeError", "set(d.keys()) | other");
-    expect_hint("d = {'a': 1}\nprint(d.keys() & {'a'})", "TypeError", "set(d.keys())");
-    expect_hint("d = {'a': 1}\nprint({'a', 'z'} - d.keys())", "TypeError", "other - set(d.keys())");
+    expect_hint("d = {'a': 1}\nprint(d.values() | {'b'})", "TypeError", "set(d.values()) | other");
+    expect_hint("d = {'a': 1}\nprint(d.values() & {'a'})", "TypeError", "set(d.values())");
+    expect_hint("d = {'a': 1}\nprint({'a', 'z'} - d.values())", "TypeError", "other - set(d.values())");
     expect_hint("print(isinstance(1, int | str))", "TypeError", "isinstance(x, (int, str))");
     expect_hint("MaybeInt = int | None", "TypeError", "typing.Optional[int]");
     expect_hint("n = 3\nprint('n=' + n)", "TypeError", "str(n)");
@@ -125,8 +125,6 @@ static void builtin_names(void)
     expect_hint("quit()", "NameError", "sys.exit()");
     expect_hint("import os\nprint(os.path.dirname(__file__))", "NameError", "__file__ is not defined");
     expect_hint("try:\n    import yaml\nexcept ModuleNotFoundError:\n    pass", "NameError", "catch ImportError");
-    expect_hint("try:\n    pass\nexcept RecursionError:\n    pass\nraise RecursionError", "NameError",
-                "RuntimeError");
     expect_hint("try:\n    b'\\xff'.decode()\nexcept UnicodeDecodeError:\n    pass", "NameError",
                 "UnicodeError");
     expect_hint("raise IOError('x')", "NameError", "Use OSError");
@@ -249,7 +247,7 @@ static void unrelated_errors(void)
 static void library_in_place(void)
 {
     with_library = 1;
-    expect_hint("d = {'a': 1}\nprint(d.keys() | {'b'})", "TypeError", "set(d.keys()) | other");
+    expect_hint("d = {'a': 1}\nprint(d.values() | {'b'})", "TypeError", "set(d.values()) | other");
     /* with the library, match statements run (the source rewriter) */
     expect_hint("try:\n    pass\nexcept* ValueError:\n    pass", "SyntaxError", "except*");
     expect_hint("import pandas", "ImportError", "third-party");
