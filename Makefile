@@ -271,10 +271,17 @@ endif
 # guest-map.tsv (tools/guestmap.c) names guest functions in guest.c for
 # profiling: made with it, so that the two never disagree (docs/benchmarks.md,
 # "Profiling the guest").
+# tools/membase then keeps the memory's base address in a local of each
+# function (our memories never move while guest code runs).
 $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest.h $(GUEST_DIR)/guest-map.tsv &: $(GUEST_WASM) $(FUEL_STAMP_GUEST) \
-    $(GUEST_DIR)/guestmap
+    $(GUEST_DIR)/guestmap $(GUEST_DIR)/membase
 	wasm2c -n micropython $< -o $(GUEST_DIR)/guest.c
+	$(GUEST_DIR)/membase $(GUEST_DIR)/guest.c
 	$(GUEST_DIR)/guestmap $< $(GUEST_DIR)/guest.c $(GUEST_DIR)/guest-map.tsv
+
+$(GUEST_DIR)/membase: tools/membase.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -o $@ $<
 
 $(GUEST_DIR)/guestmap: tools/guestmap.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)

@@ -4,7 +4,9 @@
  * Only the pages the guest may use are readable and writable; everything
  * else in the reservation faults, which is what makes the generated code's
  * unchecked loads and stores safe. The whole reservation is unmapped on
- * free (wabt's runtime leaks the unused part of it).
+ * free (wabt's runtime leaks the unused part of it). A memory grows in
+ * place, so its `data` never moves: the generated code relies on that and
+ * reads it once per function call (tools/membase.c).
  */
 #include <errno.h>
 #include <stdlib.h>
