@@ -22,8 +22,10 @@
  *     it runs on entry and on every back edge: a branch to a loop label goes
  *     to the start of the body);
  *   - every call_indirect and every call to an import (an import may call
- *     back into the guest, as emscripten's invoke_* do), right before the
- *     call;
+ *     back into the guest, as emscripten's invoke_* do) that is not inside
+ *     a loop, right before the call (inside a loop, the loop's header is
+ *     charged before the call in the same activation: the interpreter's
+ *     loop would otherwise charge twice per bytecode);
  *   - the entry of every function on a cycle of direct calls (recursion
  *     that does not go through a function pointer or the host).
  *
@@ -32,8 +34,11 @@
  * makes unboundedly many calls while the stack stays finite, hence follows
  * a cycle of the call graph forever. Every edge of that graph is a direct
  * call (both ends known), an indirect call or a call to an import (each
- * charged at the call site). A cycle made only of direct calls has its
- * functions counted at entry; any other cycle contains a charged call site.
+ * charged at the call site, or, inside a loop, at the loop's header, which
+ * every activation passes before reaching the call). A cycle made only of
+ * direct calls has its functions counted at entry; any other cycle
+ * contains a call that is charged, at its site or at its loop's header,
+ * each time the cycle is followed.
  * Between two counted points the work is bounded by a static constant (a
  * finite walk through loop-free code and acyclic direct calls). The rare
  * call to an import with no operand whose position cannot be rewritten is
@@ -209,20 +214,27 @@ static int can_replace(const loop_site *site);
 static int site_mode;
 
 /* Collect facts about `e` (recursively) into `f`. Uses an explicit stack:
- * the big interpreter functions nest deeply. */
+ * the big interpreter functions nest deeply. A call inside a loop (at any
+ * depth) is not a site in mode "sites": the loop's header, charged first
+ * thing in the body, runs before it in the same activation (see
+ * "in_loop" below). */
 static void scan(func_info *f, BinaryenExpressionRef body)
 {
     static loop_site *stack;
+    static char *inside; /* inside[k]: stack[k] is nested in a loop */
     static size_t cap;
     size_t sp = 0;
     if (!body) return;
     if (cap == 0) {
         cap = 1024;
         stack = xrealloc(NULL, cap * sizeof *stack);
+        inside = xrealloc(NULL, cap);
     }
+    inside[sp] = 0;
     stack[sp++] = (loop_site){body, NULL, 0};
     while (sp) {
         loop_site site = stack[--sp];
+        int in_loop = inside[sp];
         BinaryenExpressionRef e = site.loop;
         BinaryenExpressionId id = BinaryenExpressionGetId(e);
         if (id == ID_LOOP) {
@@ -235,9 +247,10 @@ static void scan(func_info *f, BinaryenExpressionRef body)
             loops[nloops++] = site;
         } else if (id == ID_CALL_INDIRECT) {
             f->has_indirect = 1;
-            push_event(site, 0, site_mode, 0);
-            if (site_mode) push_site(site);
-            else
+            int is_site = site_mode && !in_loop;
+            push_event(site, 0, is_site, 0);
+            if (is_site) push_site(site);
+            else if (!site_mode)
                 push_int(&f->isigs, &f->nisigs, &f->capisigs,
                          sig_index(BinaryenCallIndirectGetParams(e), BinaryenCallIndirectGetResults(e)));
         } else if (id == ID_REF_FUNC) {
@@ -245,12 +258,15 @@ static void scan(func_info *f, BinaryenExpressionRef body)
         } else if (id == ID_CALL) {
             int g = lookup(BinaryenCallGetTarget(e));
             if (funcs[g].imported) f->calls_import = 1;
-            int is_site = site_mode && funcs[g].imported && (BinaryenCallGetNumOperands(e) > 0 ||
-                              (can_replace(&site) && !(site.parent && BinaryenExpressionGetId(site.parent) == ID_LOOP)));
+            int is_site = site_mode && funcs[g].imported && !in_loop &&
+                          (BinaryenCallGetNumOperands(e) > 0 ||
+                           (can_replace(&site) && !(site.parent && BinaryenExpressionGetId(site.parent) == ID_LOOP)));
             push_event(site, 0, is_site, 0);
             if (is_site) {
                 push_site(site);
                 g = -1;
+            } else if (site_mode && funcs[g].imported && in_loop) {
+                g = -1; /* the loop's header is charged before it */
             }
             if (g < 0) {
                 /* charged at the call: no edge */
@@ -266,10 +282,13 @@ static void scan(func_info *f, BinaryenExpressionRef body)
         if (sp + n > cap) {
             while (sp + n > cap) cap *= 2;
             stack = xrealloc(stack, cap * sizeof *stack);
+            inside = xrealloc(inside, cap);
         }
         for (BinaryenIndex i = 0; i < n; i++) {
             BinaryenExpressionRef c = child(e, i);
-            if (c) stack[sp++] = (loop_site){c, e, i};
+            if (!c) continue;
+            inside[sp] = in_loop || id == ID_LOOP;
+            stack[sp++] = (loop_site){c, e, i};
         }
     }
 }
