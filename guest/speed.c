@@ -695,7 +695,14 @@ static void rewrite_full_mark(BinaryenModuleRef m)
 #define F_ABSENT "mpbox$qstr_absent"
 #define F_ADD "mpbox$qstr_bits_add"
 #define QSTR_MAX_LEN 255 /* lengths are one byte (MICROPY_QSTR_BYTES_IN_LEN 1): longer strings are never interned */
+#define F_FIND "mpbox$qstr_find"
+#define F_SCAN "mpbox$qstr_scan"
+#define QSTR_HASH "mpbox$qstr_hash"
 #define BITMAP_BYTES 16384 /* two halves: a bit per value of the low and of the high 16 bits */
+/* After the bitmap, a cache of strings found interned: CACHE_SLOTS slots
+ * of {chars, length, qstr}, indexed by the low bits of key_hash. */
+#define CACHE_SLOTS 2048
+#define CACHE_BYTES (CACHE_SLOTS * 12)
 
 typedef struct qstr_match {
     int count;
@@ -872,15 +879,18 @@ static void add_bits_function(BinaryenModuleRef m)
  * start-up image copy together with the pools. Returns 1 at once when len
  * exceeds QSTR_MAX_LEN (the pools' search could never match it: lengths are
  * compared as one byte); 0 (search) when len is 0, when there is no pool,
- * or when malloc fails. */
+ * or when malloc fails; else leaves the key_hash in the global QSTR_HASH,
+ * for find. */
 static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint32_t last_addr, uint32_t last_off)
 {
     enum { STR, LEN, LAST, TOTAL, BITS, COUNT, PREV, P, H, I, END, CUT };
     BinaryenExpressionRef zero = c32(m, 0);
     BinaryenExpressionRef prev_total = bin(m, BinaryenAndInt32(), load32(m, POOL_TOTAL_PREV, get(m, LAST)), c32(m, 0x7fffffff));
     BinaryenExpressionRef alloc = BLK(
-        m, NULL, set(m, BITS, BinaryenCall(m, malloc_fn, (BinaryenExpressionRef[]){c32(m, BITMAP_BYTES)}, 1, i32())),
+        m, NULL,
+        set(m, BITS, BinaryenCall(m, malloc_fn, (BinaryenExpressionRef[]){c32(m, BITMAP_BYTES + CACHE_BYTES)}, 1, i32())),
         BinaryenIf(m, BinaryenUnary(m, BinaryenEqZInt32(), get(m, BITS)), BinaryenReturn(m, c32(m, 0)), NULL),
+        BinaryenMemoryFill(m, bin(m, BinaryenAddInt32(), get(m, BITS), c32(m, BITMAP_BYTES)), c32(m, 0), c32(m, CACHE_BYTES)),
         BinaryenGlobalSet(m, QSTR_BITS, get(m, BITS)), BinaryenGlobalSet(m, QSTR_COUNT, c32(m, -1)));
     BinaryenExpressionRef rebuild = BLK(
         m, NULL, BinaryenMemoryFill(m, get(m, BITS), c32(m, 0), c32(m, BITMAP_BYTES)), set(m, P, get(m, LAST)),
@@ -926,38 +936,127 @@ static void add_absent_function(BinaryenModuleRef m, const char *malloc_fn, uint
             set(m, COUNT, BinaryenGlobalGet(m, QSTR_COUNT, i32())),
             BinaryenIf(m, bin(m, BinaryenNeInt32(), get(m, COUNT), get(m, TOTAL)), sync, NULL),
             hash,
+            BinaryenGlobalSet(m, QSTR_HASH, get(m, H)),
             BinaryenUnary(m, BinaryenEqZInt32(), bit),
         },
-        11, i32());
+        12, i32());
     BinaryenType params[] = {i32(), i32()};
     BinaryenType vars[CUT - LAST + 1];
     for (size_t k = 0; k < sizeof vars / sizeof *vars; k++) vars[k] = i32();
     BinaryenAddFunction(m, F_ABSENT, BinaryenTypeCreate(params, 2), i32(), vars, sizeof vars / sizeof *vars, body);
 }
 
-static void rewrite_qstr_lookup(BinaryenModuleRef m)
+/* find(str, len): qstr_find_strn's new body.
+ *     if (absent(str, len)) return 0;
+ *     if (bits) { slot = bits + BITMAP_BYTES + (hash & (CACHE_SLOTS - 1)) * 12;
+ *                 if (slot.len == len && chars equal) return slot.qstr; }
+ *     q = scan(str, len);                      (the original body)
+ *     if (q && bits) slot = {chars of q in its pool, len, q};
+ *     return q;
+ * A string that is interned (a one-letter str from s[i] or split, a name)
+ * otherwise costs a linear search of the pools made at run time and while
+ * the start-up image was built, each qstr of the library a little more.
+ * The slots live after the bitmap, in guest memory (with the pools: a
+ * rollback or a snapshot restores both); a slot is only written with a
+ * qstr the pools hold, whose characters never move. */
+static void add_find_function(BinaryenModuleRef m, uint32_t last_addr, uint32_t last_off)
 {
-    qstr_match q = {0};
-    find_qstr_lookup(m, &q);
-    expect_count("qstr_find_strn", q.count, 1);
+    enum { STR, LEN, BITS, SLOT, Q, K, P, PREV };
+    BinaryenExpressionRef args[] = {get(m, STR), get(m, LEN)};
+    BinaryenExpressionRef slot_len = load32(m, 4, get(m, SLOT));
+    /* k = 0; while (k < len && slot.chars[k] == str[k]) k++; hit when k == len */
+    BinaryenExpressionRef same = BLK(
+        m, NULL, set(m, K, c32(m, 0)), set(m, P, load32(m, 0, get(m, SLOT))),
+        BLK(m, "cmp_done",
+            BinaryenLoop(m, "cmp",
+                         BLK(m, NULL, BinaryenBreak(m, "cmp_done", bin(m, BinaryenGeUInt32(), get(m, K), get(m, LEN)), NULL),
+                             BinaryenBreak(m, "cmp_done",
+                                           bin(m, BinaryenNeInt32(),
+                                               BinaryenLoad(m, 1, false, 0, 1, i32(), bin(m, BinaryenAddInt32(), get(m, P), get(m, K))),
+                                               BinaryenLoad(m, 1, false, 0, 1, i32(), bin(m, BinaryenAddInt32(), get(m, STR), get(m, K)))),
+                                           NULL),
+                             set(m, K, bin(m, BinaryenAddInt32(), get(m, K), c32(m, 1))), BinaryenBreak(m, "cmp", NULL, NULL)))),
+        BinaryenIf(m, bin(m, BinaryenEqInt32(), get(m, K), get(m, LEN)), BinaryenReturn(m, load32(m, 8, get(m, SLOT))), NULL));
+    /* p = last_pool; while (p && q < (p->total_prev_len & 0x7fffffff)) p = p->prev;
+     * if (p) slot = {p->qstrs[q - prev], len, q} */
+    BinaryenExpressionRef remember = BLK(
+        m, NULL, set(m, P, BinaryenLoad(m, 4, false, last_off, 4, i32(), c32(m, (int32_t)last_addr))),
+        BLK(m, "pool_found",
+            BinaryenLoop(m, "pool",
+                         BLK(m, NULL, BinaryenBreak(m, "pool_found", BinaryenUnary(m, BinaryenEqZInt32(), get(m, P)), NULL),
+                             set(m, PREV, bin(m, BinaryenAndInt32(), load32(m, POOL_TOTAL_PREV, get(m, P)), c32(m, 0x7fffffff))),
+                             BinaryenBreak(m, "pool_found", bin(m, BinaryenGeUInt32(), get(m, Q), get(m, PREV)), NULL),
+                             set(m, P, load32(m, POOL_PREV, get(m, P))), BinaryenBreak(m, "pool", NULL, NULL)))),
+        BinaryenIf(m, get(m, P),
+                   BLK(m, NULL,
+                       BinaryenStore(m, 4, 0, 4, get(m, SLOT),
+                                     load32(m, POOL_QSTRS,
+                                            bin(m, BinaryenAddInt32(), get(m, P),
+                                                bin(m, BinaryenShlInt32(), bin(m, BinaryenSubInt32(), get(m, Q), get(m, PREV)),
+                                                    c32(m, 2)))),
+                                     i32()),
+                       BinaryenStore(m, 4, 4, 4, get(m, SLOT), get(m, LEN), i32()),
+                       BinaryenStore(m, 4, 8, 4, get(m, SLOT), get(m, Q), i32())),
+                   NULL));
+    BinaryenExpressionRef body = BLK(
+        m, NULL, BinaryenIf(m, BinaryenCall(m, F_ABSENT, args, 2, i32()), BinaryenReturn(m, c32(m, 0)), NULL),
+        set(m, BITS, BinaryenGlobalGet(m, QSTR_BITS, i32())),
+        set(m, SLOT, c32(m, 0)),
+        BinaryenIf(m, bin(m, BinaryenAndInt32(), bin(m, BinaryenNeInt32(), get(m, BITS), c32(m, 0)),
+                          bin(m, BinaryenNeInt32(), get(m, LEN), c32(m, 0))),
+                   BLK(m, NULL,
+                       set(m, SLOT, bin(m, BinaryenAddInt32(), bin(m, BinaryenAddInt32(), get(m, BITS), c32(m, BITMAP_BYTES)),
+                                        bin(m, BinaryenMulInt32(),
+                                            bin(m, BinaryenAndInt32(), BinaryenGlobalGet(m, QSTR_HASH, i32()),
+                                                c32(m, CACHE_SLOTS - 1)),
+                                            c32(m, 12)))),
+                       BinaryenIf(m, bin(m, BinaryenEqInt32(), slot_len, get(m, LEN)), same, NULL)),
+                   NULL),
+        set(m, Q, BinaryenCall(m, F_SCAN, (BinaryenExpressionRef[]){get(m, STR), get(m, LEN)}, 2, i32())),
+        BinaryenIf(m, bin(m, BinaryenAndInt32(), bin(m, BinaryenNeInt32(), get(m, Q), c32(m, 0)),
+                          bin(m, BinaryenNeInt32(), get(m, SLOT), c32(m, 0))),
+                   remember, NULL));
+    BinaryenExpressionRef whole = BinaryenBlock(m, NULL, (BinaryenExpressionRef[]){body, get(m, Q)}, 2, i32());
+    BinaryenType params[] = {i32(), i32()}, vars[PREV - BITS + 1];
+    for (size_t k = 0; k < sizeof vars / sizeof *vars; k++) vars[k] = i32();
+    BinaryenAddFunction(m, F_FIND, BinaryenTypeCreate(params, 2), i32(), vars, sizeof vars / sizeof *vars, whole);
+}
+
+/* The global "mpbox_last_pool_ptr": the address of MP_STATE_VM(last_pool),
+ * from which host/unicase.c reads an interned string's bytes. */
+static void export_last_pool(BinaryenModuleRef m, const qstr_match *q)
+{
+    const char *name = "mpbox_last_pool_ptr";
+    if (BinaryenGetGlobal(m, name)) die("the module already has %s", name);
+    BinaryenAddGlobal(m, name, i32(), false, c32(m, (int32_t)(q->last_pool_addr + q->last_pool_offset)));
+    BinaryenAddGlobalExport(m, name, name);
+}
+
+static void rewrite_qstr_lookup(BinaryenModuleRef m, qstr_match q)
+{
     BinaryenExportRef ex = BinaryenGetExport(m, "malloc");
     if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalFunction()) die("%s", "the guest exports no malloc");
     if (BinaryenGetGlobal(m, QSTR_BITS) || BinaryenGetGlobal(m, QSTR_COUNT) || BinaryenGetFunction(m, F_ABSENT) ||
-        BinaryenGetFunction(m, F_ADD))
+        BinaryenGetFunction(m, F_ADD) || BinaryenGetFunction(m, F_FIND) || BinaryenGetFunction(m, F_SCAN))
         die("the module already has the string-interning helpers of %s", prog);
     BinaryenAddGlobal(m, QSTR_BITS, i32(), true, c32(m, 0));
     BinaryenAddGlobal(m, QSTR_COUNT, i32(), true, c32(m, 0));
+    BinaryenAddGlobal(m, QSTR_HASH, i32(), true, c32(m, 0));
     add_bits_function(m);
     add_absent_function(m, BinaryenExportGetValue(ex), q.last_pool_addr, q.last_pool_offset);
-    /* qstr_find_strn: (if (absent str len) (return 0)) before its body */
+    add_find_function(m, q.last_pool_addr, q.last_pool_offset);
+    /* qstr_find_strn's body moves to scan; its new body is find(str, len) */
     BinaryenFunctionRef fn = q.fn;
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(fn);
+    BinaryenType *vars = calloc(nv ? nv : 1, sizeof *vars);
+    if (!vars) die("%s", "out of memory");
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
+    BinaryenAddFunction(m, F_SCAN, BinaryenFunctionGetParams(fn), i32(), vars, nv, BinaryenFunctionGetBody(fn));
+    free(vars);
     BinaryenExpressionRef args[] = {get(m, 0), get(m, 1)};
-    BinaryenExpressionRef check =
-        BinaryenIf(m, BinaryenCall(m, F_ABSENT, args, 2, i32()), BinaryenReturn(m, c32(m, 0)), NULL);
-    BinaryenExpressionRef kids[] = {check, BinaryenFunctionGetBody(fn)};
-    BinaryenFunctionSetBody(fn, BinaryenBlock(m, NULL, kids, 2, BinaryenTypeAuto()));
-    fprintf(stderr, "%s: string interning looks in a hash bitmap first in %s (last_pool at %u+%u)\n", prog,
-            BinaryenFunctionGetName(fn), q.last_pool_addr, q.last_pool_offset);
+    BinaryenFunctionSetBody(fn, BinaryenCall(m, F_FIND, args, 2, i32()));
+    fprintf(stderr, "%s: string interning looks in a hash bitmap and a cache first in %s (last_pool at %u+%u)\n",
+            prog, BinaryenFunctionGetName(fn), q.last_pool_addr, q.last_pool_offset);
 }
 
 /* ---- 4. str hashes computed when first needed ---------------------------- */
@@ -1350,7 +1449,11 @@ int main(int argc, char **argv)
     if (!strstr(skip, "gc")) rewrite_gc_search(m);
     if (!strstr(skip, "hash")) rewrite_lazy_str_hash(m);
     if (!strstr(skip, "charlen")) rewrite_charlen(m);
-    if (!strstr(skip, "qstr")) rewrite_qstr_lookup(m);
+    qstr_match q = {0};
+    find_qstr_lookup(m, &q);
+    expect_count("qstr_find_strn", q.count, 1);
+    export_last_pool(m, &q);
+    if (!strstr(skip, "qstr")) rewrite_qstr_lookup(m, q);
     write_module(m, argv[argi], argv[argi + 1]);
     BinaryenModuleDispose(m);
     return 0;
