@@ -95,7 +95,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by seventeen Binaryen C API tools, built in
+# The guest is rewritten at build time by eighteen Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -130,6 +130,9 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   lays them out as CPython does (print order of sets of ints);
 #   guest/invoke (INVOKE=1, the default) calls directly, not through the
 #   host's setjmp trampolines, what provably never longjmps (nlr_pop...);
+#   guest/unicase (always) adds the functions through which str's case and
+#   character-class methods reach host/unicase.c (Unicode's data); after
+#   invoke, which wants the function table's one element segment alone;
 #   guest/fuel (FUEL=1, the default) then adds deterministic fuel: an inline
 #   counter (global "mpbox_fuel", import env.mpbox_out_of_fuel), docs/fuel.md.
 # SPEED=0 / INVOKE=0 / FUEL=0 leave a step out (for measuring). The settings are kept in
@@ -161,6 +164,10 @@ $(GUEST_DIR)/sort: guest/sort.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
 $(GUEST_DIR)/compat: guest/compat.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/unicase: guest/unicase.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
@@ -253,19 +260,22 @@ $(GUEST_DIR)/micropython.invoke.wasm: $(GUEST_DIR)/micropython.binop.wasm $(GUES
 	$(GUEST_DIR)/invoke $< $@
 
 ifeq ($(INVOKE),1)
-GUEST_PRE_FUEL := $(GUEST_DIR)/micropython.invoke.wasm
+GUEST_PRE_UNICASE := $(GUEST_DIR)/micropython.invoke.wasm
 else
-GUEST_PRE_FUEL := $(GUEST_DIR)/micropython.binop.wasm
+GUEST_PRE_UNICASE := $(GUEST_DIR)/micropython.binop.wasm
 endif
 
-$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_PRE_FUEL) $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
+$(GUEST_DIR)/micropython.unicase.wasm: $(GUEST_PRE_UNICASE) $(GUEST_DIR)/unicase
+	$(GUEST_DIR)/unicase $< $@
+
+$(GUEST_DIR)/micropython.fuel.wasm: $(GUEST_DIR)/micropython.unicase.wasm $(GUEST_DIR)/fuel $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/fuel $< $@
 
 ifeq ($(FUEL),1)
 GUEST_WASM := $(GUEST_DIR)/micropython.fuel.wasm
 FUEL_CFLAGS := -DMPBOX_FUEL=1
 else
-GUEST_WASM := $(GUEST_PRE_FUEL)
+GUEST_WASM := $(GUEST_DIR)/micropython.unicase.wasm
 FUEL_CFLAGS :=
 endif
 # guest-map.tsv (tools/guestmap.c) names guest functions in guest.c for
@@ -357,6 +367,25 @@ $(BUILD)/gen/unitab.c: $(BUILD)/tools/unidata $(UNIDATA_SRC)
 	$(BUILD)/tools/unidata printable $(UNIDATA_SRC) $@
 
 $(UNITAB_OBJ): $(BUILD)/gen/unitab.c host/unitab.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# str's case mappings and character properties (host/unicase.h), written by
+# tools/unicase from the same directory's UnicodeData.txt, SpecialCasing.txt,
+# CaseFolding.txt, DerivedCoreProperties.txt and Unihan numeric values.
+UNICASE_OBJ := $(BUILD)/obj/gen/unicase.o
+LIB_OBJ += $(UNICASE_OBJ)
+UNICASE_FILES := UnicodeData.txt SpecialCasing.txt CaseFolding.txt DerivedCoreProperties.txt \
+	Unihan_NumericValues.txt.bz2
+
+$(BUILD)/tools/unicase: tools/unicase.c host/unicase.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $<
+
+$(BUILD)/gen/unicase.c: $(BUILD)/tools/unicase $(addprefix $(UNICODE_SRC)/,$(UNICASE_FILES))
+	bzcat $(UNICODE_SRC)/Unihan_NumericValues.txt.bz2 | $(BUILD)/tools/unicase $(UNICODE_SRC) $@
+
+$(UNICASE_OBJ): $(BUILD)/gen/unicase.c host/unicase.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 

@@ -25,6 +25,7 @@
  *   compat_table, compat_bool  guest/compat's table and types, the same way
  *                (lib/python/_mpbox_types.py)
  *   clock        nanoseconds of a host clock, for lib/python/time.py
+ *   unicase      the table of str's methods of guest/unicase, the same way
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,7 +103,9 @@ static char *program_text(mpb_host *h, size_t *out_len)
  *                   (ZeroDivisionError's, int()'s) guest/errtext picks from;
  *   "exc_table"     the chain attributes' qstrs and texts (guest/excchain);
  *   "compat_table"  the address and count of host/compat.c's table;
- *   "compat_bool"   the types guest/compat makes subclass (bool) and base (int). */
+ *   "compat_bool"   the types guest/compat makes subclass (bool) and base (int);
+ *   "unicase"       the table of guest/unicase's str methods, which the host
+ *                   then completes (host/unicase.c). */
 static char *set_once(uint32_t *a, uint32_t *b, const char *payload, size_t len, size_t *out_len)
 {
     unsigned long x = 0, y = 0;
@@ -248,5 +251,12 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return set_once(&h->inst->w2c_mpbox_compat_table, &h->inst->w2c_mpbox_compat_count, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "compat_bool", 11) == 0)
         return set_once(&h->inst->w2c_mpbox_compat_bool, &h->inst->w2c_mpbox_compat_int, payload, len, out_len);
+    if (name_len == 7 && memcmp(name, "unicase", 7) == 0) {
+        uint32_t *table = &h->inst->w2c_mpbox_unicase_table, before = *table;
+        char *answer = set_once(table, NULL, payload, len, out_len);
+        if (!before)
+            mpb_uc_setup(h);
+        return answer;
+    }
     return envelope("{\"type\":\"NameError\",\"message\":\"no such internal message\"}", out_len);
 }

@@ -32,6 +32,8 @@ need_file /usr/share/zoneinfo/tzdata.zi tzdata
 # Unicode data: tables for repr() of str (Makefile, UNIDATA_SRC; tools/unidata.c)
 # and the files unicodedata reads, embedded into the library.
 need_file /usr/share/unicode/UnicodeData.txt unicode-data
+# str's case mappings (tools/unicase.c) read its compressed Unihan numerics.
+need_cmd bzcat bzip2
 # `mpbox serve`: HTTP (libmicrohttpd) and the workers' syscall filter.
 need_file /usr/include/microhttpd.h libmicrohttpd-dev
 need_file /usr/include/seccomp.h libseccomp-dev

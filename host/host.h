@@ -180,6 +180,9 @@ struct mpb_host {
 void mpb_host_memory_refused(mpb_host *h);
 /* A trap left a collection in progress: release what it held. */
 void mpb_gc_interrupted(mpb_host *h);
+/* Put the table indices of guest/unicase's functions into the table the
+ * start-up code handed over (host/unicase.c). */
+void mpb_uc_setup(mpb_host *h);
 /* Look for MicroPython's first heap area among `len` bytes of memory copied
  * from guest address `first_addr` (the start-up image's pages): structs of
  * an area's shape that do not head their own block. Returns how many there

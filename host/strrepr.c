@@ -30,9 +30,7 @@ int mpb_uni_isprintable(uint32_t c)
     return 0;
 }
 
-/* The code point at s[*i] (i < len), as MicroPython's utf8_get_char reads
- * it; *i moves past it. */
-static uint32_t next_char(const uint8_t *s, uint32_t len, uint32_t *i)
+uint32_t mpb_str_next_char(const uint8_t *s, uint32_t len, uint32_t *i)
 {
     uint32_t c = s[(*i)++];
     int more = 0;
@@ -101,7 +99,7 @@ int mpb_str_repr(const uint8_t *s, uint32_t len, uint32_t *pos, uint32_t *quote,
             (*pos)++;
             continue;
         }
-        uint32_t c = next_char(s, len, pos);
+        uint32_t c = mpb_str_next_char(s, len, pos);
         n += escape(c, *quote, s + start, *pos - start, out + n);
     }
     if (*pos < len) {

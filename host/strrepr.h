@@ -10,6 +10,9 @@
 
 #include "wasm-rt.h"
 
+/* The code point at s[*i] (i < len), as MicroPython's utf8_get_char reads
+ * it; *i moves past it. */
+uint32_t mpb_str_next_char(const uint8_t *s, uint32_t len, uint32_t *i);
 /* CPython's str.isprintable() for one code point. */
 int mpb_uni_isprintable(uint32_t c);
 

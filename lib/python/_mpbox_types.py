@@ -70,8 +70,9 @@ def _key(name):
 
 
 def graft(cls, new):
-    """Add the methods of dict `new` (name -> function, staticmethod or
-    classmethod) to the built-in type `cls`; existing names are replaced."""
+    """Add the methods of dict `new` (name -> function, staticmethod,
+    classmethod, or the address of a built-in function object) to the
+    built-in type `cls`; existing names are replaced."""
     a = id(cls)
     if read(a) != id(type):
         raise RuntimeError('_mpbox_types: %r is not a type object' % (cls,))
@@ -104,7 +105,7 @@ def graft(cls, new):
         k = _key(name)
         if k not in value:
             keys.append(k)
-        value[k] = id(f)
+        value[k] = f if type(f) is int else id(f)
     d = {}
     for name in dir(cls) + list(new):
         d[name] = new.get(name)
@@ -1304,6 +1305,46 @@ def _register_doors():
 
 _register_doors()
 
+
+# ---- str with Unicode's data (guest/unicase, host/unicase.c) -----------------
+# The methods below, in host/unicase.h's order, answer as CPython's for any
+# text: MicroPython's own (the first seven) become functions that ask the
+# host first; the others get function objects of their own in `table`,
+# whose Python versions above stay for str subclasses.
+def _register_unicase():
+    import js
+    names = ('upper', 'lower', 'isalpha', 'isdigit', 'isspace', 'isupper', 'islower',
+             'title', 'capitalize', 'swapcase', 'casefold', 'isalnum', 'isdecimal',
+             'isnumeric', 'isidentifier', 'isprintable', 'istitle', 'isascii')
+    table = bytearray(16 * (len(names) + 1))
+    a = uctypes.addressof(table)
+    write(a, id(str))
+    write(a + 4, id(False))
+    write(a + 8, id(True))
+    fun_type = read(_raw(str, 'upper'))
+    for k, name in enumerate(names):
+        e = a + 16 * (k + 1)
+        write(e, fun_type)
+        if k < 7:
+            write(e + 8, read(_raw(str, name) + 4))  # MicroPython's function
+        else:
+            write(e + 12, _raw(str, name))  # the Python version
+    heap.append(table)
+    js.mpbox_internal('unicase', '%d' % a)  # the host fills in the functions
+    if read(a + 20) == 0:
+        raise RuntimeError('_mpbox_types: the host did not take the str table')
+    new = {}
+    for k, name in enumerate(names):
+        e = a + 16 * (k + 1)
+        if k < 7:
+            write(_raw(str, name) + 4, read(e + 4))
+        else:
+            new[name] = e
+    graft(str, new)
+
+
+_register_unicase()
+
 # The grafting machinery is not needed after start-up: less for every
 # garbage collection of every session to mark.
-del graft, items, _key, read, write, _names, _register_hook, _register_doors, _slot, _raw
+del graft, items, _key, read, write, _names, _register_hook, _register_doors, _register_unicase, _slot, _raw

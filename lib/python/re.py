@@ -143,7 +143,7 @@ class _Cls:
         r = self.raw(c)
         if not r and self.icase:
             o = _other_case(c)
-            if o != c and (not self.ascii_only or o < 128 or c >= 128):
+            if o != c and (not self.ascii_only or (o < 128 and c < 128)):
                 r = self.raw(o)
         return r != self.neg
 
@@ -642,7 +642,7 @@ class _Compiler:
             c = node[1]
             if node[2]:
                 o = _other_case(c)
-                if node[3] and (o >= 128) != (c >= 128):
+                if node[3] and (o >= 128 or c >= 128):  # ASCII: no case beyond it
                     o = c
                 if o != c:
                     code.append((_CHARI, c, o, 0))
