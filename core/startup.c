@@ -269,6 +269,32 @@ static int find_gc_area(mpbox_runtime *rt)
     return MPBOX_OK;
 }
 
+/* The start-up code allocates without collecting (collections need the
+ * first heap area, which is found in the image, after this): what it
+ * left as garbage would be in the image, copied into every session and
+ * written into every snapshot, and its size would follow the start-up's
+ * history, not what it keeps. So the heap is collected once at the end,
+ * at rest, and the freed blocks are zeroed (host/gc.c). */
+static int collect_garbage(mpbox_session *s)
+{
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t area = 0;
+    if (m->size > UINT32_MAX || mpb_gc_find_area(m->data, 0, (uint32_t)m->size, m->size, &area) != 1)
+        return MPBOX_GUEST;
+    mpb_rt_call call;
+    s->host.call = &call;
+    s->host.gc_area = area;
+    volatile int bad = 1; /* read after a trap */
+    if (MPB_RT_TRY(&call, s->inst.w2c_memory.data) == 0)
+        bad = mpb_gc_collect_at_rest(&s->host) != 0;
+    mpb_rt_leave(&call);
+    if (s->host.gc_busy) /* trapped inside the collection */
+        mpb_gc_interrupted(&s->host);
+    s->host.call = NULL;
+    s->host.gc_area = 0;
+    return bad ? MPBOX_GUEST : MPBOX_OK;
+}
+
 /* Start a guest, run the start-up code in it and keep the outcome as rt's
  * image. */
 int mpb_image_build(mpbox_runtime *rt)
@@ -298,6 +324,8 @@ int mpb_image_build(mpbox_runtime *rt)
                 trap = mpb_session_exec(s, (const char *)code->data, code->len, r, 0);
             if (trap || r->error_type)
                 rc = MPBOX_GUEST;
+            else
+                rc = collect_garbage(s);
             mpbox_result_free(r);
         }
     }

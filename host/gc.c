@@ -515,8 +515,10 @@ static uint64_t used_bytes(const gc_area *areas, int n)
 
 static void release_empty_areas(mpb_host *h);
 
-/* One whole collection; the guest is inside gc_collect. */
-static void collect(mpb_host *h)
+/* One whole collection. During a run the guest is inside gc_collect, and
+ * its frames' values may be on the native stack (`native`); at rest (no
+ * guest frame alive) they cannot be, and that stack is not read. */
+static void collect(mpb_host *h, int native)
 {
     Z_micropython_instance_t *in = h->inst;
     wasm_rt_memory_t *m = &in->w2c_memory;
@@ -540,7 +542,8 @@ static void collect(mpb_host *h)
         if (p)
             mark_words(h, k, p, base - sp);
     }
-    mark_registers_and_native_stack(h, k);
+    if (native)
+        mark_registers_and_native_stack(h, k);
     finish_marking(h, k);
     int n = k->n;
     marker_end(h);
@@ -763,8 +766,37 @@ void Z_envZ_mpbox_gc_collect(struct Z_env_instance_t *env, uint32_t why)
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
     if (should_collect(h, why))
-        collect(h);
+        collect(h, 1);
     MPB_IMPORT_LEAVE(h);
+}
+
+/* Zero the free blocks of every area. */
+static int clear_free(mpb_host *h)
+{
+    int n = read_areas(h, h->gc_areas, MPB_GC_MAX_AREAS);
+    if (n < 0)
+        return -1;
+    uint8_t *mem = h->inst->w2c_memory.data;
+    for (int i = 0; i < n; i++) {
+        const gc_area *g = &h->gc_areas[i];
+        for (uint32_t b = 0; b < g->blocks; b++) {
+            uint32_t run = 0;
+            while (b + run < g->blocks && kind(g, b + run) == AT_FREE)
+                run++;
+            if (run) /* inside the pool, which read_areas checked */
+                memset(mem + g->pool + (uint64_t)b * GC_BLOCK, 0, (size_t)run * GC_BLOCK);
+            b += run;
+        }
+    }
+    return 0;
+}
+
+int mpb_gc_collect_at_rest(mpb_host *h)
+{
+    if (!h->gc_area || h->gc_busy)
+        return -1;
+    collect(h, 0);
+    return clear_free(h);
 }
 
 int mpb_gc_find_area(const uint8_t *data, uint32_t first_addr, uint32_t len, uint64_t mem_size, uint32_t *found)

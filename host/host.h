@@ -188,6 +188,14 @@ void mpb_uc_setup(mpb_host *h);
  * an area's shape that do not head their own block. Returns how many there
  * are and the address of the last in *found. */
 int mpb_gc_find_area(const uint8_t *data, uint32_t first_addr, uint32_t len, uint64_t mem_size, uint32_t *found);
+/* A whole collection with the guest at rest (no guest frame alive, as
+ * between runs; h->call set, h->gc_area known): its roots are the guest's
+ * (root pointers, Python stack, globals), never the host's native stack,
+ * so what it keeps is the same in every process. Then the free blocks are
+ * zeroed: the sweep leaves a freed block's bytes, MicroPython zeroes a
+ * block when it hands it out, and zero pages stay out of the start-up
+ * image (core/startup.c). Returns -1 when the heap's areas are damaged. */
+int mpb_gc_collect_at_rest(mpb_host *h);
 
 /* Stamp the file system's clock (modification times) before a change:
  * wall-clock seconds, or the virtual clock in deterministic mode. */
