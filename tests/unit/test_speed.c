@@ -14,6 +14,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 #include "mpbox.h"
@@ -315,6 +316,130 @@ static void interned_strings_are_found(void)
     mpbox_session_free(fork);
 }
 
+/* The lookup's cache of strings found interned (guest/speed: slots of
+ * {chars, length, qstr} after the bitmap) lives in guest memory, so a
+ * rollback, a fork, a snapshot, a delta and a recycled session take it
+ * with the pools. Each case below first fills slots with names that then
+ * go away with their state (the qstr numbers they had are given to other
+ * names), and checks that lookups answer for the state at hand: a stale
+ * slot would find the vanished names (as the new ones) and miss nothing. */
+static const char cls[] = "class C:\n    pass\n";
+/* intern 200 names PREFIX0..199 and look each up (filling slots) */
+static const char fill[] = "for i in range(200):\n"
+                           "    setattr(C, '%s%%d' %% i, i)\n"
+                           "t = sum(getattr(C, '%s' + str(i)) for i in range(200))\n"
+                           "print(t)\n";
+/* how many of the names P are attributes of C, with their sum */
+static const char count[] = "def n(p):\n"
+                            "    f = [getattr(C, p + str(i), None) for i in range(200)]\n"
+                            "    return sum(1 for v in f if v is not None), sum(v for v in f if v is not None)\n"
+                            "print(n('%s'), n('%s'), n('%s'))\n";
+
+static uint64_t fill_run(mpbox_session *s, const char *prefix)
+{
+    char src[512];
+    snprintf(src, sizeof src, fill, prefix, prefix);
+    return run_ok(s, src, "19900\n");
+}
+
+static uint64_t count_run(mpbox_session *s, const char *a, const char *b, const char *c, const char *out)
+{
+    char src[512];
+    snprintf(src, sizeof src, count, a, b, c);
+    return run_ok(s, src, out);
+}
+
+static void interned_cache_follows_the_state(void)
+{
+    mpbox_session *s = session();
+    if (!s)
+        return;
+    run_ok(s, cls, "");
+    void *base = NULL;
+    size_t base_len = 0;
+    CHECK(mpbox_session_save(s, &base, &base_len) == MPBOX_OK);
+
+    /* rollback: names interned and looked up by a run that runs out of fuel */
+    if (mpbox_has_fuel()) {
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 30000000) >= 0);
+        char src[512];
+        snprintf(src, sizeof src, fill, "ka", "ka");
+        snprintf(src + strlen(src), sizeof src - strlen(src), "while True:\n    pass\n");
+        mpbox_result *r = NULL;
+        CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
+        CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
+        CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, "19900\n");
+        mpbox_result_free(r);
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
+    }
+    mpbox_session *fork = NULL;
+    CHECK(mpbox_session_fork(s, &fork) == MPBOX_OK);
+    fill_run(s, "kb");
+    count_run(s, "ka", "kb", "kc", "(0, 0) (200, 19900) (0, 0)\n");
+
+    /* fork: made before kb, interns kc over the same numbers */
+    if (fork) {
+        fill_run(fork, "kc");
+        count_run(fork, "ka", "kb", "kc", "(0, 0) (0, 0) (200, 19900)\n");
+    }
+
+    /* snapshot: the state before ka and kb, loaded, interns kd */
+    mpbox_session *loaded = NULL;
+    CHECK(mpbox_session_load(rt, base, base_len, &loaded, NULL) == MPBOX_OK);
+    if (loaded) {
+        fill_run(loaded, "kd");
+        count_run(loaded, "kb", "kc", "kd", "(0, 0) (0, 0) (200, 19900)\n");
+    }
+
+    /* delta: kb's run on top of the snapshot, applied to a copy of it that
+     * interned and looked up ke before (a delta applies to the state it
+     * names only: so the copy is loaded again, after ke) */
+    mpbox_session *d = NULL;
+    CHECK(mpbox_session_load(rt, base, base_len, &d, NULL) == MPBOX_OK);
+    mpbox_session *e = NULL;
+    CHECK(mpbox_session_load(rt, base, base_len, &e, NULL) == MPBOX_OK);
+    if (d && e) {
+        fill_run(e, "ke"); /* slots of ke in e's memory */
+        fill_run(d, "kb");
+        void *delta = NULL;
+        size_t delta_len = 0;
+        CHECK(mpbox_session_save_delta(d, &delta, &delta_len) == MPBOX_OK);
+        mpbox_session_free(e);
+        e = NULL;
+        CHECK(mpbox_session_load(rt, base, base_len, &e, NULL) == MPBOX_OK);
+        const char *why = NULL;
+        CHECK(e && mpbox_session_apply_delta(e, delta, delta_len, &why) == MPBOX_OK);
+        mpbox_free(delta);
+        if (e) {
+            uint64_t f1 = count_run(e, "kb", "ke", "ka", "(200, 19900) (0, 0) (0, 0)\n");
+            uint64_t f2 = count_run(d, "kb", "ke", "ka", "(200, 19900) (0, 0) (0, 0)\n");
+            CHECK(f1 == f2);
+        }
+    }
+    mpbox_session_free(d);
+    mpbox_session_free(e);
+
+    /* a recycled session (the pool restores a released reservation in
+     * place): the names of the session released before are gone */
+    mpbox_session *p = session();
+    if (p) {
+        run_ok(p, cls, "");
+        fill_run(p, "kf");
+        mpbox_session_free(p);
+    }
+    mpbox_session *q = session();
+    if (q) {
+        run_ok(q, cls, "");
+        fill_run(q, "kg");
+        count_run(q, "kf", "kg", "kb", "(0, 0) (200, 19900) (0, 0)\n");
+    }
+    mpbox_session_free(q);
+    mpbox_session_free(loaded);
+    mpbox_session_free(fork);
+    mpbox_session_free(s);
+    mpbox_free(base);
+}
+
 /* MicroPython's string hash (py/qstr.c): djb2 over the bytes, low 16 bits,
  * 0 made 1. Computed here independently of the guest. */
 static unsigned djb2_16(const char *piece, int times)
@@ -461,6 +586,7 @@ int main(void)
     RUN(same_fuel_fresh_forked_loaded_rolled_back);
     RUN(new_strings_do_not_scan_interned_ones);
     RUN(interned_strings_are_found);
+    RUN(interned_cache_follows_the_state);
     RUN(str_hashes_when_needed);
     RUN(kept_hashes_roll_back);
     RUN(str_len_counts_characters);
