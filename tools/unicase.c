@@ -164,82 +164,88 @@ static void read_unicode_data(const char *dir)
     if (line < 1000) fail("too few lines");
 }
 
-static void read_special_casing(const char *dir)
+/* The records of a ';'-separated file of UCD_DIR: take(fields, count)
+ * for each line that is not blank or a comment, which must have at least
+ * min_fields (else `shape` stops the build); returns how many take kept. */
+static int read_records(const char *dir, const char *file, int min_fields, const char *shape,
+                        int (*take)(char **fl, int k))
 {
     char name[4096], buf[1024];
-    FILE *f = open_in(dir, "SpecialCasing.txt", name, sizeof name);
+    FILE *f = open_in(dir, file, name, sizeof name);
     int n = 0;
     while (fgets(buf, sizeof buf, f)) {
         line++;
         char *fl[8];
         int k = split(buf, fl, 8);
         if (k == 1 && !*fl[0]) continue;
-        if (k < 5) fail("not CODE; LOWER; TITLE; UPPER; (CONDITIONS;)");
-        if (k > 5 && *fl[4]) continue; /* conditional (Final_Sigma is done in code, locales are not) */
-        uint32_t cp = code(fl[0]);
-        sequence(fl[1], &full[M_LOWER][cp]);
-        sequence(fl[2], &full[M_TITLE][cp]);
-        sequence(fl[3], &full[M_UPPER][cp]);
-        n++;
+        if (k < min_fields) fail(shape);
+        n += take(fl, k);
     }
     if (ferror(f) || fclose(f) != 0) fail("read error");
-    if (n < 50) fail("too few mappings");
+    return n;
 }
 
-static void read_case_folding(const char *dir)
+static int take_special_casing(char **fl, int k)
 {
-    char name[4096], buf[1024];
-    FILE *f = open_in(dir, "CaseFolding.txt", name, sizeof name);
-    int n = 0;
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        char *fl[8];
-        int k = split(buf, fl, 8);
-        if (k == 1 && !*fl[0]) continue;
-        if (k < 3) fail("not CODE; STATUS; MAPPING;");
-        if (strcmp(fl[1], "C") != 0 && strcmp(fl[1], "F") != 0) continue;
-        sequence(fl[2], &full[M_FOLD][code(fl[0])]);
-        n++;
-    }
-    if (ferror(f) || fclose(f) != 0) fail("read error");
-    if (n < 1000) fail("too few foldings");
+    if (k > 5 && *fl[4]) return 0; /* conditional (Final_Sigma is done in code, locales are not) */
+    uint32_t cp = code(fl[0]);
+    sequence(fl[1], &full[M_LOWER][cp]);
+    sequence(fl[2], &full[M_TITLE][cp]);
+    sequence(fl[3], &full[M_UPPER][cp]);
+    return 1;
 }
 
-static void read_derived(const char *dir)
+static int take_case_folding(char **fl, int k)
+{
+    (void)k;
+    if (strcmp(fl[1], "C") != 0 && strcmp(fl[1], "F") != 0) return 0;
+    sequence(fl[2], &full[M_FOLD][code(fl[0])]);
+    return 1;
+}
+
+static int take_derived(char **fl, int k)
 {
     static const struct {
         const char *name;
         uint32_t bit;
     } wanted[] = {{"Lowercase", MPB_UCP_LOWER},          {"Uppercase", MPB_UCP_UPPER},      {"Cased", MPB_UCP_CASED},
                   {"Case_Ignorable", MPB_UCP_CASE_IGNORABLE}, {"XID_Start", MPB_UCP_XID_START}, {"XID_Continue", MPB_UCP_XID_CONTINUE}};
-    char name[4096], buf[1024];
-    FILE *f = open_in(dir, "DerivedCoreProperties.txt", name, sizeof name);
-    int n = 0;
-    while (fgets(buf, sizeof buf, f)) {
-        line++;
-        char *fl[4];
-        int k = split(buf, fl, 4);
-        if (k == 1 && !*fl[0]) continue;
-        if (k < 2) fail("not RANGE; PROPERTY");
-        uint32_t bit = 0;
-        for (size_t w = 0; w < sizeof wanted / sizeof *wanted; w++)
-            if (strcmp(fl[1], wanted[w].name) == 0) bit = wanted[w].bit;
-        if (!bit) continue;
-        char *dots = strstr(fl[0], "..");
-        uint32_t lo, hi;
-        if (dots) {
-            *dots = '\0';
-            lo = code(fl[0]);
-            hi = code(dots + 2);
-        } else {
-            lo = hi = code(fl[0]);
-        }
-        if (hi < lo) fail("bad range");
-        for (uint32_t c = lo; c <= hi; c++) props[c] |= bit;
-        n++;
+    (void)k;
+    uint32_t bit = 0;
+    for (size_t w = 0; w < sizeof wanted / sizeof *wanted; w++)
+        if (strcmp(fl[1], wanted[w].name) == 0) bit = wanted[w].bit;
+    if (!bit) return 0;
+    char *dots = strstr(fl[0], "..");
+    uint32_t lo, hi;
+    if (dots) {
+        *dots = '\0';
+        lo = code(fl[0]);
+        hi = code(dots + 2);
+    } else {
+        lo = hi = code(fl[0]);
     }
-    if (ferror(f) || fclose(f) != 0) fail("read error");
-    if (n < 1000) fail("too few properties");
+    if (hi < lo) fail("bad range");
+    for (uint32_t c = lo; c <= hi; c++) props[c] |= bit;
+    return 1;
+}
+
+static void read_special_casing(const char *dir)
+{
+    if (read_records(dir, "SpecialCasing.txt", 5, "not CODE; LOWER; TITLE; UPPER; (CONDITIONS;)",
+                     take_special_casing) < 50)
+        fail("too few mappings");
+}
+
+static void read_case_folding(const char *dir)
+{
+    if (read_records(dir, "CaseFolding.txt", 3, "not CODE; STATUS; MAPPING;", take_case_folding) < 1000)
+        fail("too few foldings");
+}
+
+static void read_derived(const char *dir)
+{
+    if (read_records(dir, "DerivedCoreProperties.txt", 2, "not RANGE; PROPERTY", take_derived) < 1000)
+        fail("too few properties");
 }
 
 /* Unihan_NumericValues.txt: "U+4E00\tkPrimaryNumeric\t1" */
