@@ -32,14 +32,7 @@ static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, Binaryen
 
 int main(int argc, char **argv)
 {
-    prog = "unicase";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
-    if (BinaryenGetGlobal(mod, TABLE_GLOBAL)) mismatch("%s", "already rewritten");
+    open_guest(argc, argv, "unicase", TABLE_GLOBAL);
     if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have one function table");
     BinaryenTableRef table = BinaryenGetTableByIndex(mod, 0);
     const char *table_name = BinaryenTableGetName(table);
