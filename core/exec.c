@@ -283,8 +283,9 @@ static void drop_exception(saved_exception *e)
  * sys.path): nothing of the program ran. */
 static int rewriter_missing(const mpbox_result *res)
 {
-    return res->error_type && strcmp(res->error_type, "ImportError") == 0 && res->traceback &&
-           strstr(res->traceback, "'_mpbox_rewrite'");
+    return res->error_type &&
+           (strcmp(res->error_type, "ModuleNotFoundError") == 0 || strcmp(res->error_type, "ImportError") == 0) &&
+           res->traceback && strstr(res->traceback, "'_mpbox_rewrite'");
 }
 
 /* __import__('_mpbox_rewrite').run(src, globals()[, line]): line is the

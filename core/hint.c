@@ -106,13 +106,8 @@ static const struct hint_rule rules[] = {
     {"NameError", "name '__file__' is not defined", NULL,
      "The program runs from a string, so __file__ is not defined; use paths relative to the "
      "working directory (os.getcwd())."},
-    {"NameError", "name 'ModuleNotFoundError' is not defined", NULL,
-     "MicroPython raises ImportError for a missing module; catch ImportError."},
     {"NameError", "name 'Unicode*Error' is not defined", NULL,
      "MicroPython raises UnicodeError for encoding and decoding errors; catch UnicodeError."},
-    {"NameError", "name 'IOError' is not defined", NULL, "Use OSError (IOError is its old name)."},
-    {"NameError", "name 'EnvironmentError' is not defined", NULL,
-     "Use OSError (EnvironmentError is its old name)."},
     {"NameError", "name '*Warning' is not defined", NULL,
      "MicroPython has no warning classes (nor a warnings module); print the warning or "
      "raise an exception instead."},
@@ -203,7 +198,7 @@ static const struct hint_rule rules[] = {
      "MicroPython has no type statement; use a plain assignment (X = int)."},
     {"SyntaxError", "invalid syntax", "~*{*!a*}*",
      "MicroPython f-strings have no !a conversion; use !r."},
-    {"ImportError", "no module named '__future__'", NULL,
+    {"ModuleNotFoundError", "No module named '__future__'", NULL,
      "MicroPython has no __future__ module; remove the 'from __future__ import ...' line "
      "(annotations are not evaluated anyway)."},
 };
@@ -408,12 +403,24 @@ static char *dup_printf(const char *fmt, const char *a, const char *b)
     return out;
 }
 
-/* ImportError "no module named 'x'" (or 'pkg.name' for a from-import of a
- * name a package lacks). */
+/* ModuleNotFoundError "No module named 'x'" (lib/python/_mpbox_exc.py makes
+ * it of MicroPython's ImportError "no module named 'x'", which comes without
+ * the library; 'pkg.name' there is a from-import of a name a package lacks). */
 static char *import_hint(const char *message)
 {
-    static const char prefix[] = "no module named '";
+    struct capture caps[MAX_STARS] = {{0}};
+    long budget = MATCH_BUDGET;
+    if (match("cannot import name '*' from '*' (*)", message, message + strlen(message), caps, 0, &budget)) {
+        /* a name one of the sandbox's modules lacks (the library's text) */
+        if (!quotable(&caps[0]) || !quotable(&caps[1]) || !sandbox_module(caps[1].at, caps[1].len, 1))
+            return NULL;
+        return expand("MicroPython's %2 has no '%1'; dir() of the module lists what it has.", caps);
+    }
+    static const char prefix[] = "o module named '";
     size_t plen = sizeof prefix - 1;
+    if (message[0] != 'N' && message[0] != 'n')
+        return NULL;
+    message++;
     size_t mlen = strlen(message);
     if (strncmp(message, prefix, plen) != 0 || mlen < plen + 2 || message[mlen - 1] != '\'')
         return NULL;
@@ -576,7 +583,7 @@ char *mpb_hint_for(const char *type, const char *message, const char *traceback,
         if (hint)
             return hint;
     }
-    if (strcmp(type, "ImportError") == 0)
+    if (strcmp(type, "ImportError") == 0 || strcmp(type, "ModuleNotFoundError") == 0)
         return import_hint(message);
     if (strcmp(type, "AttributeError") == 0)
         return module_attribute_hint(message, mlen);

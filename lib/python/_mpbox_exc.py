@@ -179,6 +179,8 @@ del _name, _base, _cls, _members
 # RecursionError is that RuntimeError, so that `except RecursionError`
 # catches it (its type still prints as RuntimeError: docs/compatibility.md).
 builtins.RecursionError = RuntimeError
+# CPython's old names of OSError are that class itself.
+builtins.IOError = builtins.EnvironmentError = OSError
 
 
 def _error(e, name, name2=None):
@@ -233,3 +235,45 @@ for _name in ('chdir', 'listdir', 'mkdir', 'remove', 'rmdir', 'stat', 'statvfs',
         setattr(os, _name, _wrap1(getattr(os, _name)))
 os.rename = _wrap2(os.rename)
 del _name
+
+
+# A missing module: CPython raises ModuleNotFoundError, a subclass of
+# ImportError, "No module named 'x'" with the name in .name, and for a name
+# that a module lacks (from pkg import x) ImportError "cannot import name 'x'
+# from 'pkg' (file)". MicroPython raises ImportError("no module named 'x'")
+# (for the second, 'pkg.x'): the import statement's __import__ turns it into
+# CPython's exception, so that `except ModuleNotFoundError` catches it.
+ModuleNotFoundError = type('ModuleNotFoundError', (ImportError,), {})
+ModuleNotFoundError.__module__ = 'builtins'
+builtins.ModuleNotFoundError = ModuleNotFoundError
+_import = builtins.__import__
+_NO_MODULE = "no module named '"
+
+
+def _import_error(e, name, fromlist):
+    a = e.args
+    text = a[0] if len(a) == 1 and type(a[0]) is str else ''
+    if type(e) is not ImportError or not text.startswith(_NO_MODULE) or not text.endswith("'"):
+        return e
+    what = text[len(_NO_MODULE):-1]
+    # from pkg import x: a name x the package lacks, which MicroPython looks
+    # for as the module 'pkg.x' (with fromlist True)
+    pkg, _, item = what.rpartition('.')
+    if pkg and (fromlist is True and what == name or type(fromlist) is tuple and pkg == name and item in fromlist):
+        import sys
+        where = getattr(sys.modules.get(pkg), '__file__', None) or 'unknown location'
+        return ImportError("cannot import name '%s' from '%s' (%s)" % (item, pkg, where))
+    new = ModuleNotFoundError("No module named '%s'" % what)
+    new.name = what
+    return new
+
+
+def __import__(name, *args):
+    try:
+        return _import(name, *args)
+    except ImportError as e:
+        err = _import_error(e, name, args[2] if len(args) > 2 else None)
+    raise err
+
+
+builtins.__import__ = __import__

@@ -124,10 +124,8 @@ static void builtin_names(void)
     expect_hint("exit(1)", "NameError", "sys.exit()");
     expect_hint("quit()", "NameError", "sys.exit()");
     expect_hint("import os\nprint(os.path.dirname(__file__))", "NameError", "__file__ is not defined");
-    expect_hint("try:\n    import yaml\nexcept ModuleNotFoundError:\n    pass", "NameError", "catch ImportError");
     expect_hint("try:\n    b'\\xff'.decode()\nexcept UnicodeDecodeError:\n    pass", "NameError",
                 "UnicodeError");
-    expect_hint("raise IOError('x')", "NameError", "Use OSError");
     expect_hint("raise UserWarning('x')", "NameError", "no warning classes");
 }
 
@@ -160,15 +158,15 @@ static void modules(void)
 
 static void imports(void)
 {
-    expect_hint("import pandas as pd", "ImportError", "'pandas' is a third-party package");
-    expect_hint("import numpy as np", "ImportError", "lists and the math module");
-    expect_hint("import requests", "ImportError", "no network access");
-    expect_hint("import subprocess", "ImportError", "no processes");
-    expect_hint("import threading", "ImportError", "no threads");
-    expect_hint("import sqlite3", "ImportError", "read_only_sql_query");
+    expect_hint("import pandas as pd", "ModuleNotFoundError", "'pandas' is a third-party package");
+    expect_hint("import numpy as np", "ModuleNotFoundError", "lists and the math module");
+    expect_hint("import requests", "ModuleNotFoundError", "no network access");
+    expect_hint("import subprocess", "ModuleNotFoundError", "no processes");
+    expect_hint("import threading", "ModuleNotFoundError", "no threads");
+    expect_hint("import sqlite3", "ModuleNotFoundError", "read_only_sql_query");
     expect_hint("from os import no_such_name", "ImportError", "MicroPython's os has no 'no_such_name'");
-    expect_hint("from __future__ import annotations\nprint(1)", "ImportError", "remove the 'from __future__");
-    expect_hint("import argparse", "ImportError", "CPython standard module");
+    expect_hint("from __future__ import annotations\nprint(1)", "ModuleNotFoundError", "remove the 'from __future__");
+    expect_hint("import argparse", "ModuleNotFoundError", "CPython standard module");
 }
 
 static void syntax(void)
@@ -220,7 +218,7 @@ static void unrelated_errors(void)
     expect_none("x = None\nx.foo()", "AttributeError");
     expect_none("print('abc'.no_such_method())", "AttributeError");
     expect_none("class A:\n    pass\nA().missing", "AttributeError");
-    expect_none("import my_own_module", "ImportError");
+    expect_none("import my_own_module", "ModuleNotFoundError");
     /* the program's own modules are not MicroPython's */
     expect_none("with open('/helpers.py', 'w') as f:\n    f.write('X = 1\\n')\nimport helpers\n"
                 "helpers.missing()", "AttributeError");
@@ -250,7 +248,7 @@ static void library_in_place(void)
     expect_hint("d = {'a': 1}\nprint(d.values() | {'b'})", "TypeError", "set(d.values()) | other");
     /* with the library, match statements run (the source rewriter) */
     expect_hint("try:\n    pass\nexcept* ValueError:\n    pass", "SyntaxError", "except*");
-    expect_hint("import pandas", "ImportError", "third-party");
+    expect_hint("import pandas", "ModuleNotFoundError", "third-party");
     with_library = 0;
 }
 
