@@ -858,10 +858,23 @@ def iter(*args):
     return callable_iterator(*args)
 
 
+_reversed = builtins.reversed
+_VIEW = type({}.keys())
+
+
+def reversed(seq):
+    # a dict and its views iterate backwards in CPython (3.8+); the guest's
+    # reversed() would index them
+    if isinstance(seq, dict) or type(seq) is _VIEW:
+        return _iter(list(seq)[::-1])
+    return _reversed(seq)
+
+
 builtins.format = format
 builtins.pow = pow
 builtins.ascii = ascii
 builtins.iter = iter
+builtins.reversed = reversed
 
 
 # Special methods CPython's built-in types answer to as attributes
@@ -1240,6 +1253,16 @@ def _subclasses(cls):
     return list(subclasses.get(cls, ()))
 
 
+def _object_hash(self):
+    # object.__hash__: the guest's default hash of an object is its address
+    return id(self)
+
+
+def _type_hash(cls):
+    # Cls.__hash__ where no class in the chain defines one: object's
+    return _object_hash
+
+
 def _base(cls):
     b = cls.__bases__
     return b[0] if b else (None if cls is object else object)
@@ -1287,6 +1310,7 @@ def _register_doors():
     add(id(super), '__init_subclass__', METHOD, _super_init_subclass)
     add(id(type), '__subclasses__', METHOD, _subclasses)
     add(id(type), '__base__', GETTER, _base)
+    add(id(type), '__hash__', GETTER, _type_hash)
     for fn, adapter, when in ((_raw(str, 'split'), _kw_split, None), (_raw(str, 'rsplit'), _kw_rsplit, None),
                               (int, _kw_int, None), (round, _kw_round, None), (sum, _kw_sum, None),
                               (str, _kw_str, None), (bytes, _kw_bytes, None),
