@@ -15,7 +15,9 @@
 # __init_subclass__ of the nearest base that defines one, which is called
 # for every new class as in CPython (MicroPython never calls it), with
 # object's default taking no keywords (guest/compat: super().__init_subclass__).
-# Each new class is recorded under its bases for cls.__subclasses__().
+# Each new class is recorded under its bases for cls.__subclasses__(), and a
+# class of the program that defines __eq__ without __hash__ gets
+# __hash__ = None, as CPython gives it: its instances are unhashable.
 # Written for mpbox.
 import builtins
 import sys
@@ -120,13 +122,16 @@ def _build_class(func, name, *bases, **kwargs):
     if 'metaclass' in kwargs:
         bases = _metaclass(kwargs.pop('metaclass'), bases)
     cls = _plain_build_class(func, name, *bases)
+    program = not func.__globals__.get('__file__', '').startswith(_LIBRARY)
+    if program and _own(cls, '__eq__') is not None and _own(cls, '__hash__') is None:
+        cls.__hash__ = None  # as CPython: __eq__ without __hash__ makes instances unhashable
     for b in cls.__bases__:
         _subclasses.setdefault(b, []).append(cls)
     if bases:
         _init_subclass(cls, kwargs)
     elif kwargs:
         object_init_subclass(cls, **kwargs)
-    if (_own(cls, '__slots__') is not None and not func.__globals__.get('__file__', '').startswith(_LIBRARY)
+    if (program and _own(cls, '__slots__') is not None
             and getattr(cls, '__setattr__', None) in (None, object.__setattr__)):
         cls.__setattr__ = _slots_setattr
     return cls
