@@ -121,7 +121,11 @@ _hooked = [False]
 
 
 def _hook():
+    global _orig_isinstance, _orig_issubclass
     if not _hooked[0]:
+        # the builtins as they are now: another module's wrappers (typing's
+        # runtime-checkable protocols) stay in the chain
+        _orig_isinstance, _orig_issubclass = builtins.isinstance, builtins.issubclass
         builtins.isinstance = _isinstance
         builtins.issubclass = _issubclass
         _hooked[0] = True

@@ -264,11 +264,88 @@ Generic = _GenericForm('Generic')
 
 
 class Protocol:
-    pass
+    """Base of structural types. A class that names Protocol among its
+    bases is a protocol: it cannot be instantiated, and isinstance() /
+    issubclass() with it work only after @runtime_checkable, by the
+    presence of its members (methods and attributes), as CPython's."""
+
+    def __new__(cls, *args, **kwargs):
+        if Protocol in cls.__bases__:
+            raise TypeError('Protocols cannot be instantiated')
+        return object.__new__(cls)
+
+    def __class_getitem__(cls, params):
+        # Protocol[T]: a generic protocol is the protocol itself here
+        return cls
+
+
+_NOT_MEMBERS = ('__module__', '__qualname__', '__doc__', '__dict__', '__weakref__', '__init__',
+                '__new__', '__slots__', '__annotations__', '__parameters__', '__orig_bases__',
+                '__abstractmethods__', '__protocol_attrs__', '__total__', '__class_getitem__',
+                '__init_subclass__', '__subclasshook__', '_is_runtime_protocol')
+_runtime = {}  # runtime-checkable protocol -> the names an instance must have
+
+
+def _is_protocol(cls):
+    return type(cls) is type and Protocol in getattr(cls, '__bases__', ())
+
+
+def _members(cls):
+    names = set()
+    for c in cls.__mro__:
+        if c is Protocol or c is object:
+            continue
+        if c is not cls and not _is_protocol(c):
+            continue
+        names.update(n for n in c.__dict__ if n not in _NOT_MEMBERS)
+    return sorted(names)
 
 
 def runtime_checkable(cls):
+    if not _is_protocol(cls):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+    cls._is_runtime_protocol = True
+    _runtime[cls] = _members(cls)
+    _wrap_checks()
     return cls
+
+
+def _protocol_check(cls):
+    # None: not a protocol (the plain check decides); else its members
+    if type(cls) is not type or not _is_protocol(cls):
+        return None
+    members = _runtime.get(cls)
+    if members is None:
+        raise TypeError('Instance and class checks can only be used with @runtime_checkable protocols')
+    return members
+
+
+def _wrap_checks():
+    if _wrapped:
+        return
+    plain_isinstance, plain_issubclass = _builtins.isinstance, _builtins.issubclass
+
+    def isinstance(obj, cls):
+        if plain_isinstance(cls, tuple):
+            return any(isinstance(obj, c) for c in cls)
+        members = _protocol_check(cls)
+        if members is None or plain_isinstance(obj, cls):
+            return plain_isinstance(obj, cls)
+        return all(hasattr(obj, m) for m in members)
+
+    def issubclass(sub, cls):
+        if plain_isinstance(cls, tuple):
+            return any(issubclass(sub, c) for c in cls)
+        members = _protocol_check(cls)
+        if members is None or plain_issubclass(sub, cls):
+            return plain_issubclass(sub, cls)
+        return all(hasattr(sub, m) for m in members)
+
+    _builtins.isinstance, _builtins.issubclass = isinstance, issubclass
+    _wrapped.append(True)
+
+
+_wrapped = []
 
 
 def cast(typ, val):
