@@ -320,28 +320,25 @@ def _protocol_check(cls):
     return members
 
 
+def _structural(plain, plain_isinstance):
+    # isinstance or issubclass (plain) that checks a runtime-checkable
+    # protocol by the presence of its members
+    def check(x, cls):
+        if plain_isinstance(cls, tuple):
+            return any(check(x, c) for c in cls)
+        members = _protocol_check(cls)
+        if members is None or plain(x, cls):
+            return plain(x, cls)
+        return all(hasattr(x, m) for m in members)
+    return check
+
+
 def _wrap_checks():
     if _wrapped:
         return
-    plain_isinstance, plain_issubclass = _builtins.isinstance, _builtins.issubclass
-
-    def isinstance(obj, cls):
-        if plain_isinstance(cls, tuple):
-            return any(isinstance(obj, c) for c in cls)
-        members = _protocol_check(cls)
-        if members is None or plain_isinstance(obj, cls):
-            return plain_isinstance(obj, cls)
-        return all(hasattr(obj, m) for m in members)
-
-    def issubclass(sub, cls):
-        if plain_isinstance(cls, tuple):
-            return any(issubclass(sub, c) for c in cls)
-        members = _protocol_check(cls)
-        if members is None or plain_issubclass(sub, cls):
-            return plain_issubclass(sub, cls)
-        return all(hasattr(sub, m) for m in members)
-
-    _builtins.isinstance, _builtins.issubclass = isinstance, issubclass
+    plain_isinstance = _builtins.isinstance
+    _builtins.isinstance = _structural(plain_isinstance, plain_isinstance)
+    _builtins.issubclass = _structural(_builtins.issubclass, plain_isinstance)
     _wrapped.append(True)
 
 
