@@ -109,6 +109,7 @@ typedef struct func_info {
     int bounded; /* not counted at entry (bounded or acyclic, by mode) */
     int touches; /* may change the fuel global: charges, or calls what does */
     int needs_local; /* counts in new locals (charge_local) */
+    int alloc_role; /* allocator_role(): -2 not the allocator's, -1 unmetered, else a root */
     long prefix; /* straight-line prefix cost of the body, -1 = not computed */
     int computing;
 } func_info;
@@ -421,6 +422,7 @@ static long func_prefix(int g)
 {
     func_info *f = &funcs[g];
     if (f->prefix >= 0) return f->prefix;
+    if (f->alloc_role == -1) return f->prefix = 0; /* unmetered: its callers' charge covers it */
     if (f->computing) return 0; /* a cycle; cannot happen for bounded callees */
     f->computing = 1;
     int stop;
@@ -559,6 +561,281 @@ static void put(BinaryenFunctionRef fn, const loop_site *site, BinaryenExpressio
 
 
 
+/* ---- the allocator: a fixed charge instead of metering -------------
+ * Where MicroPython's allocator finds room depends on the heap's layout,
+ * and that depends on which garbage the last collection kept: the host's
+ * scan of the native stack is conservative (host/gc.c), and stale words
+ * there differ between sessions. Metered like the rest, the free-block
+ * search, the in-place growth check and the area lookup made fuel differ
+ * slightly between two fresh sessions of one program. So the allocator is
+ * not metered. guest/gc exports gc_alloc, gc_realloc and gc_free (found
+ * structurally there); here each becomes an unmetered copy
+ * "NAME$unmetered", and the function under the original name, which every
+ * other caller still calls, charges a fixed amount computed from its
+ * arguments and calls the copy:
+ *     gc_alloc(n_bytes, flags)           ALLOC_COST + ALLOC_COST_PER_BLOCK * (n_bytes / 16)
+ *     gc_realloc(ptr, n_bytes, move)     the same, for n_bytes
+ *     gc_free(ptr)                       FREE_COST
+ * Every function those call directly (the free-block search helpers of
+ * guest/speed, gc_try_add_heap, malloc, sbrk ...) is unmetered too: in
+ * place when only the allocator calls it, else as a copy that the
+ * allocator's calls are pointed at (the original, metered, serves the
+ * rest). The imports they call, which may collect or grow memory, charge
+ * no fuel either (host/gc.c, host/emscripten.c); a collection runs with the
+ * counter held anyway. The build fails when the allocator calls through a
+ * pointer, calls another import, calls more than ALLOCATOR_MAX functions
+ * or lies on a cycle: all its work must stay bounded without counting.
+ * The costs approximate what the metered allocator used to charge on
+ * bench/programs (docs/fuel.md, "Collections"); 16 bytes is MicroPython's
+ * block, and a block costs about what zeroing and later freeing it did. */
+#define ALLOC_COST 60
+#define ALLOC_COST_PER_BLOCK 4
+#define FREE_COST 20
+#define ALLOCATOR_MAX 32
+#define UNMETERED_SUFFIX "$unmetered"
+
+typedef struct alloc_root {
+    const char *export;
+    long cost;
+    int size_param; /* the parameter holding the size in bytes, or -1 */
+    int move_param; /* gc_realloc's allow_move, or -1 (see unmeter_allocator) */
+} alloc_root;
+
+static const alloc_root alloc_roots[] = {
+    {"mpbox_gc_alloc", ALLOC_COST, 0, -1},
+    {"mpbox_gc_realloc", ALLOC_COST, 1, 2},
+    {"mpbox_gc_free", FREE_COST, -1, -1},
+};
+#define NROOTS (sizeof alloc_roots / sizeof *alloc_roots)
+/* the imports the allocator may call: the collector's, memory growth, and
+ * malloc's abort on a damaged heap (it ends the run) */
+static const char *const alloc_imports[] = {"mpbox_gc_collect", "mpbox_gc_room", "emscripten_resize_heap", "_abort_js"};
+
+/* The allocator's functions (by name after the rewrite): roots (the
+ * charging functions under the original names, root_of >= 0) and the
+ * unmetered ones. */
+static char *alloc_names[ALLOCATOR_MAX * 2];
+static int alloc_root_of[ALLOCATOR_MAX * 2]; /* index into alloc_roots, or -1: unmetered */
+static size_t nalloc_names;
+
+static char *dup_str(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *s = xrealloc(NULL, la + lb + 1);
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb + 1);
+    return s;
+}
+
+/* Every call expression under `body` (calls and call_indirects). */
+static size_t calls_in(BinaryenExpressionRef body, BinaryenExpressionRef **out)
+{
+    static BinaryenExpressionRef *stack;
+    static size_t cap;
+    size_t sp = 0, n = 0, ncap = 0;
+    *out = NULL;
+    if (!body) return 0;
+    if (!cap) stack = xrealloc(NULL, (cap = 1024) * sizeof *stack);
+    stack[sp++] = body;
+    while (sp) {
+        BinaryenExpressionRef e = stack[--sp];
+        BinaryenExpressionId id = BinaryenExpressionGetId(e);
+        if (id == ID_CALL || id == ID_CALL_INDIRECT) {
+            if (n == ncap) *out = xrealloc(*out, (ncap = ncap ? 2 * ncap : 16) * sizeof **out);
+            (*out)[n++] = e;
+        }
+        BinaryenIndex k = nchildren(e);
+        while (sp + k > cap) stack = xrealloc(stack, (cap *= 2) * sizeof *stack);
+        for (BinaryenIndex i = 0; i < k; i++)
+            if (child(e, i)) stack[sp++] = child(e, i);
+    }
+    return n;
+}
+
+static int is_import(BinaryenFunctionRef f)
+{
+    const char *mod = BinaryenFunctionImportGetModule(f);
+    return mod && *mod;
+}
+
+/* A copy of f named `name`, with f's body. */
+static void copy_function(BinaryenModuleRef m, BinaryenFunctionRef f, const char *name)
+{
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
+    BinaryenType *vars = xrealloc(NULL, nv * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
+    BinaryenAddFunction(m, name, BinaryenFunctionGetParams(f), BinaryenFunctionGetResults(f), vars, nv,
+                        BinaryenExpressionCopy(BinaryenFunctionGetBody(f), m));
+    free(vars);
+}
+
+static void unmeter_allocator(BinaryenModuleRef m)
+{
+    BinaryenFunctionRef set[ALLOCATOR_MAX];
+    size_t n = 0;
+    for (size_t r = 0; r < NROOTS; r++) {
+        BinaryenExportRef ex = BinaryenGetExport(m, alloc_roots[r].export);
+        if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalFunction())
+            die("the guest exports no function %s (guest/gc marks the allocator)", alloc_roots[r].export);
+        set[n++] = BinaryenGetFunction(m, BinaryenExportGetValue(ex));
+        BinaryenRemoveExport(m, alloc_roots[r].export);
+    }
+    /* the closure under direct calls */
+    for (size_t i = 0; i < n; i++) {
+        BinaryenExpressionRef *calls;
+        size_t nc = calls_in(BinaryenFunctionGetBody(set[i]), &calls);
+        for (size_t k = 0; k < nc; k++) {
+            if (BinaryenExpressionGetId(calls[k]) == ID_CALL_INDIRECT)
+                die("the allocator (%s) makes an indirect call", BinaryenFunctionGetName(set[i]));
+            BinaryenFunctionRef t = BinaryenGetFunction(m, BinaryenCallGetTarget(calls[k]));
+            if (is_import(t)) {
+                size_t a = 0;
+                while (a < sizeof alloc_imports / sizeof *alloc_imports &&
+                       strcmp(alloc_imports[a], BinaryenFunctionImportGetBase(t)) != 0)
+                    a++;
+                if (a == sizeof alloc_imports / sizeof *alloc_imports)
+                    die("the allocator calls the import %s, which may charge fuel", BinaryenFunctionImportGetBase(t));
+                continue;
+            }
+            size_t j = 0;
+            while (j < n && set[j] != t) j++;
+            if (j < n) continue;
+            if (n == ALLOCATOR_MAX) die("%s", "the allocator calls more functions than expected (ALLOCATOR_MAX)");
+            set[n++] = t;
+        }
+        free(calls);
+    }
+    /* Which are called from outside (roots always are: gc_alloc by
+     * m_malloc): by other functions, the table, an export, or a member
+     * that is itself called from outside (its original stays metered and
+     * keeps calling it; a root's does not: it becomes the charge). */
+    char outside[ALLOCATOR_MAX] = {0}, calls_member[ALLOCATOR_MAX][ALLOCATOR_MAX] = {{0}};
+    for (size_t r = 0; r < NROOTS; r++) outside[r] = 1;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(m, i);
+        if (is_import(f)) continue;
+        size_t self = 0;
+        while (self < n && set[self] != f) self++;
+        BinaryenExpressionRef *calls;
+        size_t nc = calls_in(BinaryenFunctionGetBody(f), &calls);
+        for (size_t k = 0; k < nc; k++) {
+            if (BinaryenExpressionGetId(calls[k]) != ID_CALL) continue;
+            for (size_t j = 0; j < n; j++)
+                if (strcmp(BinaryenCallGetTarget(calls[k]), BinaryenFunctionGetName(set[j])) == 0) {
+                    if (self < n) calls_member[self][j] = 1;
+                    else outside[j] = 1;
+                }
+        }
+        free(calls);
+    }
+    for (BinaryenIndex i = 0; i < BinaryenGetNumElementSegments(m); i++) {
+        BinaryenElementSegmentRef seg = BinaryenGetElementSegmentByIndex(m, i);
+        for (BinaryenIndex k = 0; k < BinaryenElementSegmentGetLength(seg); k++)
+            for (size_t j = 0; j < n; j++)
+                if (strcmp(BinaryenElementSegmentGetData(seg, k), BinaryenFunctionGetName(set[j])) == 0) outside[j] = 1;
+    }
+    for (BinaryenIndex i = 0; i < BinaryenGetNumExports(m); i++) {
+        BinaryenExportRef ex = BinaryenGetExportByIndex(m, i);
+        if (BinaryenExportGetKind(ex) != BinaryenExternalFunction()) continue;
+        for (size_t j = 0; j < n; j++)
+            if (strcmp(BinaryenExportGetValue(ex), BinaryenFunctionGetName(set[j])) == 0) outside[j] = 1;
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t j = 0; j < n; j++)
+            for (size_t t = 0; t < n; t++)
+                if (j >= NROOTS && outside[j] && calls_member[j][t] && !outside[t]) outside[t] = changed = 1;
+    }
+    /* the unmetered functions: copies of those called from outside, the
+     * others in place; then the allocator's calls go to them */
+    char *inner[ALLOCATOR_MAX];
+    for (size_t j = 0; j < n; j++) {
+        const char *name = BinaryenFunctionGetName(set[j]);
+        inner[j] = outside[j] ? dup_str(name, UNMETERED_SUFFIX) : dup_str(name, "");
+        if (outside[j]) copy_function(m, set[j], inner[j]);
+        alloc_names[nalloc_names] = inner[j];
+        alloc_root_of[nalloc_names++] = -1;
+    }
+    for (size_t j = 0; j < n; j++) {
+        BinaryenExpressionRef *calls;
+        size_t nc = calls_in(BinaryenFunctionGetBody(BinaryenGetFunction(m, inner[j])), &calls);
+        for (size_t k = 0; k < nc; k++)
+            for (size_t t = 0; t < n; t++)
+                if (strcmp(BinaryenCallGetTarget(calls[k]), BinaryenFunctionGetName(set[t])) == 0) {
+                    BinaryenCallSetTarget(calls[k], inner[t]);
+                    break;
+                }
+        free(calls);
+    }
+    /* Each root under its own name: call the copy with the same operands
+     * (the charge is added with the others, once the counter exists).
+     * gc_realloc(ptr, n, allow_move = 0), "resize only in place", gives
+     * NULL at once: whether the blocks after ptr are free is the layout
+     * again, and its callers (qstr.c, parse.c: grow the last chunk, else
+     * start a new one) then take different paths. NULL is an answer the
+     * allocator may always give there; a chunk is not shrunk either. */
+    for (size_t r = 0; r < NROOTS; r++) {
+        BinaryenFunctionRef f = set[r];
+        BinaryenType params = BinaryenFunctionGetParams(f);
+        BinaryenIndex np = BinaryenTypeArity(params);
+        BinaryenType pt[8];
+        if (np > 8) die("%s", "an allocator function has more parameters than expected");
+        BinaryenTypeExpand(params, pt);
+        BinaryenExpressionRef args[8];
+        for (BinaryenIndex k = 0; k < np; k++) args[k] = BinaryenLocalGet(m, k, pt[k]);
+        if (alloc_roots[r].size_param >= (int)np || (alloc_roots[r].size_param >= 0 &&
+                                                     pt[alloc_roots[r].size_param] != BinaryenTypeInt32()))
+            die("%s has no i32 size parameter where expected", alloc_roots[r].export);
+        BinaryenExpressionRef body = BinaryenCall(m, inner[r], args, np, BinaryenFunctionGetResults(f));
+        int mp = alloc_roots[r].move_param;
+        if (mp >= 0) {
+            if (mp >= (int)np || pt[mp] != BinaryenTypeInt32() || pt[0] != BinaryenTypeInt32() ||
+                BinaryenFunctionGetResults(f) != BinaryenTypeInt32())
+                die("%s does not take (ptr, n, allow_move) and give a pointer", alloc_roots[r].export);
+            BinaryenExpressionRef in_place_only =
+                BinaryenBinary(m, BinaryenAndInt32(), BinaryenUnary(m, BinaryenEqZInt32(), BinaryenLocalGet(m, (BinaryenIndex)mp, pt[mp])),
+                               BinaryenBinary(m, BinaryenNeInt32(), BinaryenLocalGet(m, 0, pt[0]),
+                                              BinaryenConst(m, BinaryenLiteralInt32(0))));
+            body = BinaryenIf(m, in_place_only, BinaryenConst(m, BinaryenLiteralInt32(0)), body);
+        }
+        BinaryenFunctionSetBody(f, body);
+        alloc_names[nalloc_names] = dup_str(BinaryenFunctionGetName(f), "");
+        alloc_root_of[nalloc_names++] = (int)r;
+    }
+}
+
+/* For function `name`: -2 not the allocator's, -1 unmetered, else the
+ * index of the root it charges as. */
+static int allocator_role(const char *name)
+{
+    for (size_t i = 0; i < nalloc_names; i++)
+        if (strcmp(alloc_names[i], name) == 0) return alloc_root_of[i];
+    return -2;
+}
+
+/* The fixed charge of allocator root r: cost + per-block cost * (size / 16),
+ * from the size parameter, in i64. */
+static BinaryenExpressionRef alloc_charge(BinaryenModuleRef m, const alloc_root *r)
+{
+    BinaryenType i64 = BinaryenTypeInt64();
+    BinaryenExpressionRef cost = BinaryenConst(m, BinaryenLiteralInt64(r->cost));
+    if (r->size_param >= 0) {
+        BinaryenExpressionRef blocks =
+            BinaryenBinary(m, BinaryenShrUInt64(),
+                           BinaryenUnary(m, BinaryenExtendUInt32(), BinaryenLocalGet(m, (BinaryenIndex)r->size_param,
+                                                                                     BinaryenTypeInt32())),
+                           BinaryenConst(m, BinaryenLiteralInt64(4)));
+        cost = BinaryenBinary(m, BinaryenAddInt64(), cost,
+                              BinaryenBinary(m, BinaryenMulInt64(), blocks,
+                                             BinaryenConst(m, BinaryenLiteralInt64(ALLOC_COST_PER_BLOCK))));
+    }
+    BinaryenExpressionRef sub = BinaryenBinary(m, BinaryenSubInt64(), BinaryenGlobalGet(m, FUEL_GLOBAL, i64), cost);
+    BinaryenExpressionRef neg = BinaryenBinary(m, BinaryenLtSInt64(), BinaryenGlobalGet(m, FUEL_GLOBAL, i64),
+                                               BinaryenConst(m, BinaryenLiteralInt64(0)));
+    BinaryenExpressionRef kids[2] = {BinaryenGlobalSet(m, FUEL_GLOBAL, sub), BinaryenIf(m, neg, out_of_fuel(m), NULL)};
+    return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeNone());
+}
+
 int main(int argc, char **argv)
 {
     prog = "fuel";
@@ -591,7 +868,9 @@ int main(int argc, char **argv)
     BinaryenModuleRef m = read_module(in);
 
     long points_entry = 0, points_loop = 0, local_funcs = 0, reloads = 0, points_site = 0, skipped = 0;
+    long unmetered = 0;
     if (mode != MODE_NONE) {
+        unmeter_allocator(m);
         if (BinaryenGetGlobal(m, FUEL_GLOBAL)) die("%s already has a global named " FUEL_GLOBAL, in);
         if (BinaryenGetExport(m, FUEL_GLOBAL)) die("%s already has an export named " FUEL_GLOBAL, in);
         if (BinaryenGetFunction(m, FUEL_IMPORT_INTERNAL)) die("%s already has a function " FUEL_IMPORT_INTERNAL, in);
@@ -607,6 +886,7 @@ int main(int argc, char **argv)
             funcs[i].name = BinaryenFunctionGetName(f);
             funcs[i].imported = mod && *mod;
             funcs[i].prefix = -1;
+            funcs[i].alloc_role = allocator_role(funcs[i].name);
             funcs[i].params = BinaryenFunctionGetParams(f);
             funcs[i].results = BinaryenFunctionGetResults(f);
             by_name[i] = (int)i;
@@ -658,7 +938,11 @@ int main(int argc, char **argv)
         /* Which functions go uncounted at entry. */
         if (mode == MODE_ACYCLIC || mode == MODE_SITES) {
             find_cycles();
-            for (BinaryenIndex i = 0; i < nfuncs; i++) funcs[i].bounded = !funcs[i].imported && !cyclic[i];
+            for (BinaryenIndex i = 0; i < nfuncs; i++) {
+                funcs[i].bounded = !funcs[i].imported && !cyclic[i];
+                if (cyclic[i] && funcs[i].alloc_role != -2)
+                    die("the allocator's %s lies on a cycle of calls: it cannot go unmetered", funcs[i].name);
+            }
         } else if (mode == MODE_BOUNDED) {
             for (int changed = 1; changed;) {
                 changed = 0;
@@ -715,6 +999,13 @@ int main(int argc, char **argv)
         for (BinaryenIndex i = 0; i < nfuncs; i++) {
             func_info *f = &funcs[i];
             if (f->imported) continue;
+            if (f->alloc_role == -1) {
+                unmetered++;
+                continue;
+            }
+            if (f->alloc_role >= 0) /* a root: its fixed charge (no loop, no site) */
+                BinaryenFunctionSetBody(f->ref, prepend(m, alloc_charge(m, &alloc_roots[f->alloc_role]),
+                                                        BinaryenFunctionGetBody(f->ref)));
             int counts_entry = !(f->bounded || mode == MODE_LOOPS);
             if (local_loops && nfloops[i] > 0) {
                 /* Counts in a local: every loop, site and call, innermost
@@ -805,7 +1096,7 @@ int main(int argc, char **argv)
     BinaryenModuleDispose(m);
     fprintf(stderr,
             "%s: %s -> %s: %ld entry, %ld loop and %ld call-site checks, %ld functions not counted at entry; "
-            "%ld functions count in a local (%ld reloads after calls)\n",
-            prog, in, out, points_entry, points_loop, points_site, skipped, local_funcs, reloads);
+            "%ld functions count in a local (%ld reloads after calls); %ld allocator functions unmetered\n",
+            prog, in, out, points_entry, points_loop, points_site, skipped, local_funcs, reloads, unmetered);
     return 0;
 }

@@ -35,7 +35,9 @@
  *     which has its own inlined copy of the marker, no longer runs: only
  *     that copy and gc_mark_subtree set the overflow flag it tests;
  *   - exports: gc_collect_start and gc_collect_end (as mpbox_gc_collect_start
- *     / mpbox_gc_collect_end), the global "mpbox_gc_live" (the host's record of the
+ *     / mpbox_gc_collect_end), gc_alloc, gc_realloc and gc_free (as
+ *     mpbox_gc_alloc, mpbox_gc_realloc, mpbox_gc_free: guest/fuel finds the
+ *     allocator by them, then removes them), the global "mpbox_gc_live" (the host's record of the
  *     heap in use after the last collection, kept with the instance so that
  *     checkpoints and snapshots carry it), "mpbox_sbrk_ptr" (the address
  *     of the allocator's break) and "mpbox_heap_base" (the break's first
@@ -46,7 +48,9 @@
  * top-level collector tests, which calls exactly gc_collect_start and
  * gc_collect_end; gc_collect_start's only callee is the marker; gc_alloc is
  * the caller of gc_collect with gc_alloc's signature, and it calls the
- * function that calls malloc and gc_get_max_new_split ...). Anything that
+ * function that calls malloc and gc_get_max_new_split; gc_realloc is the
+ * one [i32 i32 i32] -> [i32] caller of gc_alloc, and gc_free the one
+ * [i32] -> [] function it calls ...). Anything that
  * does not match exactly one candidate stops the build with a message.
  */
 #include <binaryen-c.h>
@@ -323,7 +327,7 @@ static const char *export_target(BinaryenModuleRef m, const char *name)
 /* ---- finding the collector ------------------------------------------- */
 
 typedef struct found {
-    BinaryenFunctionRef collect, top_level, start, end, mark, alloc, add_heap, max_split, sbrk;
+    BinaryenFunctionRef collect, top_level, start, end, mark, alloc, realloc, free, add_heap, max_split, sbrk;
     uint32_t flag_addr, sbrk_addr, heap_base;
 } found;
 
@@ -488,6 +492,42 @@ static void find(BinaryenModuleRef m, found *g)
     if (adds != 1)
         die("%s", "gc_alloc calls no single gc_try_add_heap (malloc + gc_get_max_new_split)");
 
+    /* gc_realloc: the one [i32 i32 i32] -> [i32] function that calls
+     * gc_alloc (the move); gc_free: the one [i32] -> [] function that
+     * gc_realloc calls (the old block after a move, or a new size of 0). */
+    BinaryenType iii_types[3] = {i32, i32, i32};
+    BinaryenType iii = BinaryenTypeCreate(iii_types, 3);
+    int reallocs = 0;
+    for (BinaryenIndex i = 0; i < nf; i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(m, i);
+        if (!defined(f) || !sig_is(f, iii, i32))
+            continue;
+        sites b = body_of(f);
+        if (calls_to(&b, BinaryenFunctionGetName(g->alloc), NULL)) {
+            g->realloc = f;
+            reallocs++;
+        }
+        free(b.v);
+    }
+    if (reallocs != 1)
+        die("%s", "no single gc_realloc (the [i32 i32 i32] -> [i32] caller of gc_alloc)");
+    sites r = body_of(g->realloc);
+    for (size_t i = 0; i < r.n; i++) {
+        if (is(r.v[i].e, BinaryenCallIndirectId()))
+            die("%s", "gc_realloc makes an indirect call");
+        if (!is(r.v[i].e, BinaryenCallId()))
+            continue;
+        BinaryenFunctionRef t = BinaryenGetFunction(m, BinaryenCallGetTarget(r.v[i].e));
+        if (t == g->alloc || t == g->free)
+            continue;
+        if (!t || !defined(t) || !sig_is(t, i32, none) || g->free)
+            die("%s", "gc_realloc calls something besides gc_alloc and one gc_free");
+        g->free = t;
+    }
+    free(r.v);
+    if (!g->free)
+        die("%s", "gc_realloc calls no gc_free");
+
     /* sbrk: the only caller of emscripten_resize_heap; the break is the
      * word it loads from and stores to at one constant address. */
     const char *resize = NULL;
@@ -600,6 +640,11 @@ static void rewrite(BinaryenModuleRef m, const found *g, int *threshold_sites, i
     BinaryenAddGlobalExport(m, GLOBAL_HEAP_BASE, GLOBAL_HEAP_BASE);
     BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->start), "mpbox_gc_collect_start");
     BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->end), "mpbox_gc_collect_end");
+    /* for guest/fuel, which charges the allocator a fixed amount instead
+     * of metering it (it removes these exports) */
+    BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->alloc), "mpbox_gc_alloc");
+    BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->realloc), "mpbox_gc_realloc");
+    BinaryenAddFunctionExport(m, BinaryenFunctionGetName(g->free), "mpbox_gc_free");
 
     /* gc_alloc's calls of gc_collect carry why they collect */
     sites a = body_of(g->alloc);
@@ -684,10 +729,11 @@ int main(int argc, char **argv)
         free(res.sourceMap);
     fprintf(stderr,
             "%s: %s -> %s: gc_collect %s (flag at %u), start %s, end %s, mark %s, alloc %s (%d + %d call sites), "
-            "add_heap %s, max_new_split %s, sbrk %s (break at %u, first %u)\n",
+            "realloc %s, free %s, add_heap %s, max_new_split %s, sbrk %s (break at %u, first %u)\n",
             prog, argv[1], argv[2], BinaryenFunctionGetName(g.collect), g.flag_addr, BinaryenFunctionGetName(g.start),
             BinaryenFunctionGetName(g.end), BinaryenFunctionGetName(g.mark), BinaryenFunctionGetName(g.alloc),
-            threshold_sites, full_sites, BinaryenFunctionGetName(g.add_heap), BinaryenFunctionGetName(g.max_split),
+            threshold_sites, full_sites, BinaryenFunctionGetName(g.realloc), BinaryenFunctionGetName(g.free),
+            BinaryenFunctionGetName(g.add_heap), BinaryenFunctionGetName(g.max_split),
             BinaryenFunctionGetName(g.sbrk), g.sbrk_addr, g.heap_base);
     BinaryenModuleDispose(m);
     return 0;

@@ -126,7 +126,7 @@ void Z_envZ_mpbox_nlr_jump_fail(struct Z_env_instance_t *env, uint32_t exc)
 uint32_t Z_envZ_emscripten_resize_heap(struct Z_env_instance_t *env, uint32_t requested)
 {
     mpb_host *h = (mpb_host *)env;
-    MPB_IMPORT_ENTER(h);
+    MPB_IMPORT_ENTER_UNCHARGED(h);
     wasm_rt_memory_t *mem = &h->inst->w2c_memory;
     uint64_t cap = (uint64_t)mem->max_pages * MPB_WASM_PAGE;
     uint64_t want = ((uint64_t)requested + MPB_WASM_PAGE - 1) / MPB_WASM_PAGE * MPB_WASM_PAGE;

@@ -657,7 +657,7 @@ static uint64_t needed_for(uint64_t n)
 uint32_t Z_envZ_mpbox_gc_room(struct Z_env_instance_t *env, uint32_t for_area)
 {
     mpb_host *h = (mpb_host *)env;
-    MPB_IMPORT_ENTER(h);
+    MPB_IMPORT_ENTER_UNCHARGED(h);
     uint64_t room = gc_room(h, !for_area);
     if (for_area) {
         uint64_t needed = needed_for(*(uint32_t *)Z_micropythonZ_mpbox_gc_request(h->inst));
@@ -764,7 +764,7 @@ static int should_collect(mpb_host *h, uint32_t why)
 void Z_envZ_mpbox_gc_collect(struct Z_env_instance_t *env, uint32_t why)
 {
     mpb_host *h = (mpb_host *)env;
-    MPB_IMPORT_ENTER(h);
+    MPB_IMPORT_ENTER_UNCHARGED(h);
     if (should_collect(h, why))
         collect(h, 1);
     MPB_IMPORT_LEAVE(h);

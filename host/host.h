@@ -241,6 +241,17 @@ void mpb_host_settle(mpb_host *h);
         mpb_host_spend((h), MPB_FUEL_IMPORT);                                  \
         mpb_host_fuel_check(h);                                                \
     } while (0)
+/* The allocator's imports (a collection, the room for a heap area, memory
+ * growth) enter through this instead: they charge nothing, because
+ * guest/fuel charges each allocation a fixed amount in their place, and
+ * whether an allocation calls them depends on the heap's layout
+ * (docs/fuel.md, "Collections"). */
+#define MPB_IMPORT_ENTER_UNCHARGED(h)                                          \
+    do {                                                                       \
+        (h)->call->in_guest = 0;                                               \
+        mpb_rt_check((h)->call);                                               \
+        mpb_host_fuel_check(h);                                                \
+    } while (0)
 /* ... and return to the guest through this, after charging the work done
  * (mpb_host_spend) and releasing every host resource the import held. */
 #define MPB_IMPORT_LEAVE(h)                                                    \
