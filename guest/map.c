@@ -229,24 +229,38 @@ static void rewrite(void)
     add_import("mpbox$popitem_pick", "mpbox_popitem_pick", 1, 1);
     add_import("mpbox$popitem_done", "mpbox_popitem_done", 2, 0);
 
-    /* mp_map_lookup, with $e its first i32 local:
-     *   if (kind != REMOVE && map->alloc) {      MicroPython's lookup cache,
-     *       e = table + 8 * (cache[(key >> 2) & 127] % alloc);   as the
-     *       if (*e == key) return e;                              original
+    /* mp_map_lookup, with $e, $saved, $r its first i32 locals:
+     *   if (kind != REMOVE && map->alloc && (key & 3)) {  MicroPython's lookup
+     *       e = table + 8 * (cache[(key >> 2) & 127] % alloc);   cache, as the
+     *       if (*e == key) return e;                             original
      *   }
-     *   if (map->flags & 4) return original(map, key, kind);
-     *   return host(map, key, kind);                                      */
-    if (BinaryenFunctionGetNumVars(f_lookup) < 1 || BinaryenFunctionGetVar(f_lookup, 0) != i32)
-        mismatch("%s", "mp_map_lookup has no i32 local");
+     *   if (map->flags & 4) {
+     *       if (key & 3) return original(map, key, kind);
+     *       saved = cache[slot]; cache[slot] = 0;
+     *       r = original(map, key, kind); cache[slot] = saved; return r;
+     *   }
+     *   return host(map, key, kind);
+     * The cache is used only for keys that are not pointers (qstrs, small
+     * ints: tag bits in the low two bits): a pointer key's slot depends on
+     * where the allocator put the key, and that on what the last collection
+     * kept (docs/fuel.md, "Collections"), so hits, misses and the entries
+     * that other keys lose would make the same program take different
+     * paths. The original, kept for ordered maps, reads and writes the
+     * cache itself: for a pointer key it finds 0 there and its write is
+     * undone. host/map.c writes the cache only for non-pointer keys. */
+    if (BinaryenFunctionGetNumVars(f_lookup) < 3 || BinaryenFunctionGetVar(f_lookup, 0) != i32 ||
+        BinaryenFunctionGetVar(f_lookup, 1) != i32 || BinaryenFunctionGetVar(f_lookup, 2) != i32)
+        mismatch("%s", "mp_map_lookup has not three i32 locals");
     move_body(f_lookup, "mpbox$map_lookup_original");
     BinaryenExpressionRef (*C)(BinaryenModuleRef, struct BinaryenLiteral) = BinaryenConst;
 #define K(v) C(mod, BinaryenLiteralInt32(v))
 #define LOAD32(ptr, off) BinaryenLoad(mod, 4, false, off, 4, i32, ptr)
-    BinaryenExpressionRef cache_byte = BinaryenLoad(
-        mod, 1, false, 0, 1, i32,
-        BinaryenBinary(mod, BinaryenAddInt32(), K(cache_addr),
-                       BinaryenBinary(mod, BinaryenAndInt32(),
-                                      BinaryenBinary(mod, BinaryenShrUInt32(), lget(1), K(2)), K(cache_mask))));
+#define SLOT()                                                                                                         \
+    BinaryenBinary(mod, BinaryenAddInt32(), K(cache_addr),                                                             \
+                   BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenShrUInt32(), lget(1), K(2)),    \
+                                  K(cache_mask)))
+#define NOT_POINTER() BinaryenBinary(mod, BinaryenAndInt32(), lget(1), K(3))
+    BinaryenExpressionRef cache_byte = BinaryenLoad(mod, 1, false, 0, 1, i32, SLOT());
     BinaryenExpressionRef entry = BinaryenBinary(
         mod, BinaryenAddInt32(), LOAD32(lget(0), 8),
         BinaryenBinary(mod, BinaryenShlInt32(), BinaryenBinary(mod, BinaryenRemUInt32(), cache_byte, LOAD32(lget(0), 4)),
@@ -256,18 +270,32 @@ static void rewrite(void)
         BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), LOAD32(lget(3), 0), lget(1)),
                    BinaryenReturn(mod, lget(3)), NULL),
     };
-    BinaryenExpressionRef try_cache =
-        BinaryenIf(mod,
-                   BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(2), K(2)),
-                                  BinaryenBinary(mod, BinaryenNeInt32(), LOAD32(lget(0), 4), K(0))),
-                   BinaryenBlock(mod, NULL, hit, 2, none), NULL);
+    BinaryenExpressionRef try_cache = BinaryenIf(
+        mod,
+        BinaryenBinary(mod, BinaryenAndInt32(),
+                       BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(2), K(2)),
+                                      BinaryenBinary(mod, BinaryenNeInt32(), LOAD32(lget(0), 4), K(0))),
+                       BinaryenBinary(mod, BinaryenNeInt32(), NOT_POINTER(), K(0))),
+        BinaryenBlock(mod, NULL, hit, 2, none), NULL);
     BinaryenExpressionRef a[3] = {lget(0), lget(1), lget(2)};
-    BinaryenExpressionRef orig = call("mpbox$map_lookup_original", a, 3, i32);
+    BinaryenExpressionRef a2[3] = {lget(0), lget(1), lget(2)};
+    BinaryenExpressionRef pointer_key[5] = {
+        BinaryenLocalSet(mod, 4, BinaryenLoad(mod, 1, false, 0, 1, i32, SLOT())),
+        BinaryenStore(mod, 1, 0, 1, SLOT(), K(0), i32),
+        BinaryenLocalSet(mod, 5, call("mpbox$map_lookup_original", a2, 3, i32)),
+        BinaryenStore(mod, 1, 0, 1, SLOT(), lget(4), i32),
+        BinaryenReturn(mod, lget(5)),
+    };
+    BinaryenExpressionRef orig =
+        BinaryenIf(mod, NOT_POINTER(), BinaryenReturn(mod, call("mpbox$map_lookup_original", a, 3, i32)),
+                   BinaryenBlock(mod, NULL, pointer_key, 5, none));
     BinaryenExpressionRef ordered = BinaryenBinary(mod, BinaryenAndInt32(), LOAD32(lget(0), 0), K(4));
     BinaryenExpressionRef b[3] = {lget(0), lget(1), lget(2)};
-    BinaryenExpressionRef lk[3] = {try_cache, BinaryenIf(mod, ordered, BinaryenReturn(mod, orig), NULL),
+    BinaryenExpressionRef lk[3] = {try_cache, BinaryenIf(mod, ordered, orig, NULL),
                                    call("mpbox$map_lookup", b, 3, i32)};
     BinaryenFunctionSetBody(f_lookup, BinaryenBlock(mod, NULL, lk, 3, i32));
+#undef SLOT
+#undef NOT_POINTER
 #undef K
 #undef LOAD32
     (void)lookup;

@@ -325,8 +325,11 @@ static void grow(mpb_host *h, uint32_t addr, view *v)
 
 /* ---- lookup ---------------------------------------------------------- */
 
+/* Only for keys that are not pointers (guest/map.c says why). */
 static inline void cache_set(mpb_host *h, uint32_t key, uint32_t pos)
 {
+    if ((key & 3) == 0)
+        return;
     uint32_t slot = gconst(Z_micropythonZ_mpbox_map_cache(h->inst)) +
                     ((key >> 2) & gconst(Z_micropythonZ_mpbox_map_cache_mask(h->inst)));
     *span(h, slot, 1) = (uint8_t)pos;
