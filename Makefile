@@ -526,7 +526,8 @@ GC_CFLAGS := -DMPBOX_GC_STRESS=$(GC_STRESS)
 endif
 test-gc-stress: all $(GUEST_O)
 	$(MAKE) BUILD=$(BUILD)-gcstress GUEST_DIR=$(GUEST_DIR) GC_STRESS=1 OPT="-O1" CFLAGS="$(ASAN_FLAGS)" \
-	    LDFLAGS="$(ASAN_FLAGS)" $(BUILD)-gcstress/mpbox $(BUILD)-gcstress/tests/test_gc
+	    LDFLAGS="$(ASAN_FLAGS)" $(BUILD)-gcstress/mpbox $(BUILD)-gcstress/tests/test_gc \
+	    $(BUILD)-gcstress/tests/test_fuel_exact
 	@ASAN_OPTIONS=detect_leaks=1:allow_user_segv_handler=1:handle_segv=0:handle_sigbus=0 \
 	    UBSAN_OPTIONS=print_stacktrace=1 sh tests/gc_stress.sh $(BUILD)-gcstress $(BUILD)
 

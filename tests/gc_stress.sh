@@ -25,6 +25,16 @@ echo "== gc_stress"
 got=$("$mpbox" -c 'import gc; print(gc.threshold())' 2>&1)
 if [ "$got" = 0 ]; then echo "PASS gc_stress_build"; else echo "FAIL gc_stress_build: gc.threshold() is $got"; status=1; fi
 
+# Fuel stays exact when every allocation collects (tests/unit/test_fuel_exact.c
+# runs its small programs in this build).
+if "$root/$build/tests/test_fuel_exact" >"$tmp/fuel.out" 2>&1; then
+    echo "PASS gc_stress_fuel_exact"
+else
+    echo "FAIL gc_stress_fuel_exact"
+    sed 's/^/    /' "$tmp/fuel.out"
+    status=1
+fi
+
 for t in "$root"/tests/gc_stress/*.py; do
     name=gc_stress_$(basename "$t" .py)
     want=$(cd "$root" && python3 "$t" 2>&1)
