@@ -134,8 +134,8 @@ static const char every_allocation_out[] = "22 150 k147 0\n";
 
 /* What the session, its fork and its saved copy run first: garbage and
  * survivors, so that the heap is not the image's. */
-static const char first_program[] = "kept = [('k%d' % i, [i] * (i % 5)) for i in range(300) if i % 3]\n"
-                                    "junk = ['-'.join(str(j) for j in range(i % 10)) for i in range(300)]\n"
+static const char first_program[] = "kept = [('k%d' % i, [i] * (i % 5)) for i in range(100) if i % 3]\n"
+                                    "junk = ['-'.join(str(j) for j in range(i % 10)) for i in range(100)]\n"
                                     "del junk\n";
 
 /* Run between two runs that are compared: deep recursion over fresh
@@ -169,10 +169,13 @@ static int run_budget(mpbox_session *s, const char *src, uint64_t budget, const 
     return status;
 }
 
-/* A new session with memory cap `cap` (0: the runtime's). */
+/* A new session with memory cap `cap` (0: the runtime's) and a timeout
+ * far above the runs' time: under GC_STRESS, the sanitizers and a loaded
+ * machine a small program can take minutes. */
 static mpbox_session *capped(int64_t cap)
 {
     mpbox_session *s = new_session(rt);
+    CHECK(mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 900000) >= 0);
     if (cap)
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, cap) >= 0);
     return s;
@@ -181,7 +184,7 @@ static mpbox_session *capped(int64_t cap)
 /* Runs stale_stack in a session of its own. */
 static void leave_stale_stack(void)
 {
-    mpbox_session *s = new_session(rt);
+    mpbox_session *s = capped(0);
     uint64_t f = 0;
     CHECK(run_budget(s, stale_stack, 0, "", &f) == MPBOX_STATUS_OK);
     mpbox_session_free(s);
@@ -233,6 +236,7 @@ static void check_exact(const char *src, const char *out, int64_t cap)
     if (fork)
         CHECK(run_budget(fork, src, 0, out, &ff) == MPBOX_STATUS_OK);
     if (loaded) {
+        CHECK(mpbox_session_limit(loaded, MPBOX_LIMIT_TIMEOUT_MS, 900000) >= 0);
         if (cap)
             CHECK(mpbox_session_limit(loaded, MPBOX_LIMIT_MEMORY, cap) >= 0);
         CHECK(run_budget(loaded, src, 0, out, &fl) == MPBOX_STATUS_OK);
