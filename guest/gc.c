@@ -387,6 +387,26 @@ static int top_level(BinaryenModuleRef m, BinaryenFunctionRef f, uint32_t flag, 
     return loads == 1 && clears == 1 && ncalls == 2 && strcmp(*first, *second) != 0;
 }
 
+/* The one defined function of type params -> results that calls target
+ * (directly), into *out; 0 when there is none or more than one. */
+static int only_caller(BinaryenModuleRef m, BinaryenFunctionRef target, BinaryenType params, BinaryenType results,
+                       BinaryenFunctionRef *out)
+{
+    int n = 0;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(m); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(m, i);
+        if (!defined(f) || f == target || !sig_is(f, params, results))
+            continue;
+        sites b = body_of(f);
+        if (calls_to(&b, BinaryenFunctionGetName(target), NULL)) {
+            *out = f;
+            n++;
+        }
+        free(b.v);
+    }
+    return n == 1;
+}
+
 static void find(BinaryenModuleRef m, found *g)
 {
     memset(g, 0, sizeof *g);
@@ -458,19 +478,7 @@ static void find(BinaryenModuleRef m, found *g)
      * calls gc_try_add_heap ([i32] -> [i32]; it calls malloc and
      * gc_get_max_new_split). */
     const char *malloc_name = export_target(m, "malloc");
-    int allocs = 0;
-    for (BinaryenIndex i = 0; i < nf; i++) {
-        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(m, i);
-        if (!defined(f) || f == g->collect)
-            continue;
-        sites b = body_of(f);
-        if (calls_to(&b, BinaryenFunctionGetName(g->collect), NULL) && sig_is(f, ii, i32)) {
-            g->alloc = f;
-            allocs++;
-        }
-        free(b.v);
-    }
-    if (allocs != 1)
+    if (!only_caller(m, g->collect, ii, i32, &g->alloc))
         die("%s", "no single gc_alloc (caller of gc_collect with gc_alloc's type)");
     sites a = body_of(g->alloc);
     int adds = 0;
@@ -497,19 +505,7 @@ static void find(BinaryenModuleRef m, found *g)
      * gc_realloc calls (the old block after a move, or a new size of 0). */
     BinaryenType iii_types[3] = {i32, i32, i32};
     BinaryenType iii = BinaryenTypeCreate(iii_types, 3);
-    int reallocs = 0;
-    for (BinaryenIndex i = 0; i < nf; i++) {
-        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(m, i);
-        if (!defined(f) || !sig_is(f, iii, i32))
-            continue;
-        sites b = body_of(f);
-        if (calls_to(&b, BinaryenFunctionGetName(g->alloc), NULL)) {
-            g->realloc = f;
-            reallocs++;
-        }
-        free(b.v);
-    }
-    if (reallocs != 1)
+    if (!only_caller(m, g->alloc, iii, i32, &g->realloc))
         die("%s", "no single gc_realloc (the [i32 i32 i32] -> [i32] caller of gc_alloc)");
     sites r = body_of(g->realloc);
     for (size_t i = 0; i < r.n; i++) {
