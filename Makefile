@@ -95,7 +95,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by eighteen Binaryen C API tools, built in
+# The guest is rewritten at build time by nineteen Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -112,7 +112,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   guest/slice (always) sends the built-in sequences' "only slices with
 #   step=1" raises to lib/python/_mpbox_slices.py (extended slices);
 #   guest/strrepr (always) routes repr() of str to host/strrepr.c, which
-#   leaves printable non-ASCII characters unescaped, as CPython does;
+#   leaves printable non-ASCII characters unescaped, as CPython does, and
+#   guest/strwidth pads formatted fields by characters, not UTF-8 bytes;
 #   guest/typerepr prints classes with their module (<class '__main__.A'>)
 #   through lib/python/_mpbox_typerepr.py, and guest/typesubscr sends
 #   subscripted classes (list[int], __class_getitem__) to
@@ -183,6 +184,10 @@ $(GUEST_DIR)/strrepr: guest/strrepr.c guest/match.h guest/wasm_tree.h | $(DEPS_O
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/strwidth: guest/strwidth.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 $(GUEST_DIR)/excprint: guest/excprint.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
@@ -240,8 +245,8 @@ $(GUEST_DIR)/micropython.sort.wasm: $(GUEST_DIR)/micropython.num.wasm $(GUEST_DI
 $(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/slice
 	$(GUEST_DIR)/slice $< $@
 
-$(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr
-	$(GUEST_DIR)/strrepr $< $@
+$(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr $(GUEST_DIR)/strwidth
+	$(GUEST_DIR)/strrepr $< $@.tmp && $(GUEST_DIR)/strwidth $@.tmp $@ && rm -f $@.tmp
 
 $(GUEST_DIR)/micropython.class.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/typerepr $(GUEST_DIR)/typesubscr
 	$(GUEST_DIR)/typerepr $< $@.tmp && $(GUEST_DIR)/typesubscr $@.tmp $@ && rm -f $@.tmp

@@ -56,6 +56,21 @@
  * operand, a local, and its first word is stored just before as
  * i32.load8_u offset=TABLE (op) (mp_binary_op_method_name[op]).
  *
+ * 5. float('abc'): MicroPython raises mp_obj_new_exception_msg(ValueError,
+ * "invalid syntax for number") in mp_parse_num_decimal(str, len,
+ * allow_imag, force_complex, lex); CPython says "could not convert string
+ * to float: 'abc'". The function saves str, len, allow_imag and lex at
+ * entry (the optimiser reuses parameters' locals), and its raise calls
+ *
+ *     mpbox$float_exc(type, text, str, len, allow_imag, lex)
+ *
+ * which, for float() (no lexer: not a literal in source; allow_imag 0: not
+ * complex()) and while there is a table, raises with
+ * mp_raise_msg_varg(type, table text T_FLOAT_LITERAL, va) with va = {len,
+ * str} on the shadow stack (the text's "%.*s"), and else makes the
+ * exception as before. mp_raise_msg_varg is found as the callee of the
+ * unsupported-types raise (4.).
+ *
  * Run after guest/sort (its export). py/runtime0.h: the binary operators'
  * numbers below. */
 #include "match.h"
@@ -65,6 +80,8 @@
 #define DIV0_MSG "divide by zero"
 #define INT_MSG "invalid syntax for integer with base %d: "
 #define BINOP_MSG "unsupported types for %q: '%s', '%s'"
+#define FLOAT_MSG "invalid syntax for number"
+#define FLOAT_EXC_FN "mpbox$float_exc"
 /* mp_binary_op_t (MicroPython 1.27) */
 #define OP_INPLACE_FLOOR_DIVIDE 18
 #define OP_INPLACE_TRUE_DIVIDE 19
@@ -89,6 +106,9 @@ static const char *const same_args[] = {
     "'%s' object doesn't support item assignment",
 };
 #define N_SAME_ARGS (sizeof same_args / sizeof *same_args)
+/* float()'s text: after the four binary-operation formats and the 36
+ * operator symbols host/exc.c reads (its E_WORDS) */
+#define T_FLOAT_LITERAL (T_SAME_ARGS + N_SAME_ARGS + 4 + OP_DIVMOD + 1)
 
 enum { K_INT, K_FLOAT, K_LOG };
 typedef struct {
@@ -194,6 +214,59 @@ static BinaryenIndex save_op(BinaryenFunctionRef f)
     return recreate_with_locals(f, 1, BinaryenBlock(mod, NULL, entry, 2, BinaryenFunctionGetResults(f)));
 }
 
+/* 5.: float()'s text. varg is mp_raise_msg_varg (it raises). */
+static void float_text(BinaryenFunctionRef varg)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    int32_t text = data_address(FLOAT_MSG);
+    const_use uses[2];
+    if (const_uses(text, uses, 2) != 1 || uses[0].operand != 1 || BinaryenCallGetNumOperands(uses[0].call) != 2)
+        mismatch("%s", "\"invalid syntax for number\" is not raised once as (type, text)");
+    BinaryenFunctionRef f = uses[0].f, make = callee(uses[0].call);
+    if (!has_sig(f, 5, 1) || !has_sig(make, 2, 1) || !has_sig(varg, 3, 0))
+        mismatch("%s", "mp_parse_num_decimal or the exception constructors have unknown signatures");
+    const char *sp = stack_pointer();
+
+    /* mpbox$float_exc(type, text, str, len, allow_imag, lex); local 6 va.
+     * mp_raise_msg_varg raises: the shadow stack is reset where the
+     * exception is caught, as for every raise with a va_list there. */
+    const BinaryenIndex TYPE = 0, TEXT = 1, STR = 2, LEN = 3, IMAG = 4, LEX = 5, VA = 6;
+    BinaryenExpressionRef is_float = BinaryenBinary(
+        mod, BinaryenAndInt32(),
+        BinaryenBinary(mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), lget(LEX)),
+                       BinaryenUnary(mod, BinaryenEqZInt32(), lget(IMAG))),
+        BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, TABLE_GLOBAL, I), c32(0)));
+    BinaryenExpressionRef fmt = BinaryenLoad(mod, 4, false, 4 * T_FLOAT_LITERAL, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I));
+    BinaryenExpressionRef varg_args[3] = {lget(TYPE), fmt, lget(VA)};
+    BinaryenExpressionRef cpython = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            BinaryenLocalSet(mod, VA, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(16))),
+            BinaryenGlobalSet(mod, sp, lget(VA)),
+            BinaryenStore(mod, 4, 0, 4, lget(VA), lget(LEN), I),
+            BinaryenStore(mod, 4, 4, 4, lget(VA), lget(STR), I),
+            call(BinaryenFunctionGetName(varg), varg_args, 3, BinaryenTypeNone()),
+            BinaryenUnreachable(mod),
+        },
+        6, I);
+    BinaryenExpressionRef make_args[2] = {lget(TYPE), lget(TEXT)};
+    BinaryenExpressionRef body = BinaryenIf(mod, is_float, cpython, call(BinaryenFunctionGetName(make), make_args, 2, I));
+    BinaryenType params[6] = {I, I, I, I, I, I}, locals[1] = {I};
+    BinaryenAddFunction(mod, FLOAT_EXC_FN, BinaryenTypeCreate(params, 6), I, locals, 1, body);
+
+    /* the raise calls it with the saved parameters */
+    BinaryenIndex s = BinaryenTypeArity(BinaryenFunctionGetParams(f)) + BinaryenFunctionGetNumVars(f);
+    BinaryenCallSetTarget(uses[0].call, FLOAT_EXC_FN);
+    BinaryenCallAppendOperand(uses[0].call, lget(s));     /* str */
+    BinaryenCallAppendOperand(uses[0].call, lget(s + 1)); /* len */
+    BinaryenCallAppendOperand(uses[0].call, lget(s + 2)); /* allow_imag */
+    BinaryenCallAppendOperand(uses[0].call, lget(s + 3)); /* lex */
+    BinaryenExpressionRef entry[5] = {BinaryenLocalSet(mod, s, lget(0)), BinaryenLocalSet(mod, s + 1, lget(1)),
+                                      BinaryenLocalSet(mod, s + 2, lget(2)), BinaryenLocalSet(mod, s + 3, lget(4)),
+                                      BinaryenFunctionGetBody(f)};
+    if (recreate_with_locals(f, 4, BinaryenBlock(mod, NULL, entry, 5, I)) != s) mismatch("%s", "local numbering");
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "errtext", TABLE_GLOBAL);
@@ -259,6 +332,7 @@ int main(int argc, char **argv)
         }
     }
     if (!op) mismatch("%s", "the operator of the unsupported-types raise not found");
+    float_text(callee(uses[0].call));
     add_import("mpbox$binop_text", "mpbox_binop_text", 3, 1);
     BinaryenCallSetOperandAt(uses[0].call, 1,
                              call("mpbox$binop_text",
@@ -268,7 +342,7 @@ int main(int argc, char **argv)
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, %zu others and binary operations' chosen as CPython's\n",
+    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others and binary operations' chosen as CPython's\n",
             prog, argv[1], argv[2], nsites, N_SAME_ARGS);
     return 0;
 }

@@ -20,8 +20,9 @@ import os
 
 # CPython's texts that guest/errtext puts in place of MicroPython's, in
 # the order of its table: ZeroDivisionError's by operation, int()'s
-# format, the texts with MicroPython's arguments, then what host/exc.c
-# picks for binary operations. NUL-terminated, kept alive by this module.
+# format, the texts with MicroPython's arguments, what host/exc.c picks
+# for binary operations, then float()'s. NUL-terminated, kept alive by
+# this module.
 _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'integer modulo by zero\x00',
           b'float division by zero\x00', b'float floor division by zero\x00', b'float modulo\x00',
           b'float divmod()\x00', b'0.0 cannot be raised to a negative power\x00',
@@ -40,7 +41,9 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
     [(s + '\x00').encode() for s in (
         '<', '>', '', '<=', '>=', '', '', '', '',
         '|=', '^=', '&=', '<<=', '>>=', '+=', '-=', '*=', '@=', '//=', '/=', '%=', '**=',
-        '|', '^', '&', '<<', '>>', '+', '-', '*', '@', '//', '/', '%', '** or pow()', 'divmod()')])
+        '|', '^', '&', '<<', '>>', '+', '-', '*', '@', '//', '/', '%', '** or pow()', 'divmod()')]) + (
+    # float('abc') (guest/errtext: T_FLOAT_LITERAL, after the symbols)
+    b"could not convert string to float: '%.*s'\x00",)
 
 
 # The lines between the exceptions of a printed chain, as CPython's, and

@@ -552,6 +552,34 @@ graft(bytes, {'decode': decode, 'hex': _bytes_hex})
 graft(bytearray, {'decode': decode, 'hex': _bytes_hex})
 
 
+# io.StringIO and io.BytesIO: the line methods MicroPython's lack
+def _readlines(self, hint=-1):
+    lines = []
+    total = 0
+    while True:
+        line = self.readline()
+        if not line:
+            return lines
+        lines.append(line)
+        total += len(line)
+        if hint is not None and 0 < hint <= total:
+            return lines
+
+
+def _writelines(self, lines):
+    for line in lines:
+        self.write(line)
+
+
+def _graft_io():
+    import io
+    for cls in (io.StringIO, io.BytesIO):
+        graft(cls, {'readlines': _readlines, 'writelines': _writelines})
+
+
+_graft_io()
+
+
 graft(str, {
     'encode': encode, 'ljust': ljust, 'rjust': rjust, 'center': center, 'zfill': zfill, 'title': title,
     'istitle': istitle, 'capitalize': capitalize, 'swapcase': swapcase, 'casefold': casefold,

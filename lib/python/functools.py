@@ -71,7 +71,11 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
         if isinstance(src, dict) and isinstance(dst, dict):
             for k in src:
                 if k not in dst:
-                    dst[k] = src[k]
+                    # an instance's __dict__ is a read-only copy in MicroPython
+                    try:
+                        setattr(wrapper, k, src[k])
+                    except (AttributeError, TypeError):
+                        pass
     return wrapper
 
 

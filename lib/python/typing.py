@@ -53,6 +53,13 @@ class _Alias:
             return 'typing.Literal[%s]' % ', '.join(repr(a) for a in self.__args__)
         return 'typing.%s[%s]' % (self._name, ', '.join(_type_repr(a) for a in self.__args__))
 
+    @property
+    def __name__(self):
+        # CPython 3.10+: the form's name; Union[X, None] is 'Optional'
+        if self._name == 'Union' and len(self.__args__) == 2 and type(None) in self.__args__:
+            return 'Optional'
+        return self._name
+
     def _key(self):
         args = tuple(tuple(a) if isinstance(a, list) else a for a in self.__args__)
         if self._name == 'Union' or self._name == 'Literal':
@@ -104,6 +111,10 @@ class _Form:
 
     def __repr__(self):
         return 'typing.' + self._name
+
+    @property
+    def __name__(self):
+        return self._name
 
     def __getitem__(self, params):
         if not isinstance(params, tuple):
@@ -573,12 +584,40 @@ import builtins as _builtins
 _next_build_class = __build_class__  # a bare name sees another module's hook
 
 
+def _td_class(cls, total):
+    # a class-form TypedDict: its annotations (the bases' first), totality
+    # and required/optional keys, as CPython's TypedDict metaclass sets them
+    anns = {}
+    required = set()
+    optional = set()
+    for b in reversed(cls.__mro__[1:]):
+        if isinstance(b, type) and issubclass(b, TypedDict) and b is not TypedDict:
+            anns.update(b.__dict__.get('__annotations__') or {})
+            required |= b.__dict__.get('__required_keys__', frozenset())
+            optional |= b.__dict__.get('__optional_keys__', frozenset())
+    try:
+        own = [(n, a) for n, a, v in _fields_from_source(cls, 'TypedDict')]
+    except TypeError:
+        own = []
+    for n, a in own:
+        anns[n] = a
+        (required if total else optional).add(n)
+    cls.__annotations__ = anns
+    cls.__total__ = total
+    cls.__required_keys__ = frozenset(required)
+    cls.__optional_keys__ = frozenset(optional)
+    return cls
+
+
 def _build_class(func, name, *bases, **kwargs):
     if NamedTuple in bases:
         return _nt_class(_next_build_class(func, name, *bases, **kwargs))
+    if any(isinstance(b, type) and issubclass(b, TypedDict) for b in bases):
+        total = kwargs.pop('total', True)
+        return _td_class(_next_build_class(func, name, *bases, **kwargs), total)
     if kwargs:
         for b in bases:
-            if isinstance(b, type) and (issubclass(b, TypedDict) or b is Protocol or b is _GenericBase):
+            if isinstance(b, type) and (b is Protocol or b is _GenericBase):
                 total = kwargs.pop('total', True)
                 cls = _next_build_class(func, name, *bases, **kwargs)
                 cls.__total__ = total

@@ -46,3 +46,21 @@ for name, fn in cases:
         print(name, 'no error')
     except Exception as e:
         print(name, '|', type(e).__name__, '|', e)
+
+# float() of a text that is no number: CPython's text with the text as given
+for text in ['abc', '', ' 12x ', '1.2.3', 'one', '--5', '1e', 'nan?', '3,5']:
+    try:
+        float(text)
+        print(repr(text), 'no error')
+    except ValueError as e:
+        print(repr(text), '|', type(e).__name__, '|', e, '|', e.args)
+# the numbers still parse; complex() and source literals keep their own errors
+print(float(' 2.5 '), float('-1e3'), float('inf'), float('1_000.5'), complex('1+2j'), 1e3)
+try:
+    complex('abc')
+except ValueError as e:
+    print('complex |', type(e).__name__)
+try:
+    exec('x = 1e')
+except SyntaxError as e:
+    print('literal |', type(e).__name__)

@@ -270,3 +270,29 @@ def _(a):
 
 
 print(speak(Dog()), speak(3))
+
+# wraps() of a function that is itself a wraps() wrapper carrying attributes
+def _count_calls(fn):
+    @functools.wraps(fn)
+    def inner(*a, **kw):
+        inner.calls += 1
+        return fn(*a, **kw)
+    inner.calls = 0
+    return inner
+
+
+def _logged(fn):
+    @functools.wraps(fn)
+    def outer(*a, **kw):
+        return ('logged', fn(*a, **kw))
+    return outer
+
+
+@_logged
+@_count_calls
+def _double(x):
+    return 2 * x
+
+
+print(_double(4), _double(5), _double.__name__, _double.calls, _double.__wrapped__.calls,
+      _double.__wrapped__.__wrapped__(1))

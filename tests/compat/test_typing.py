@@ -220,3 +220,30 @@ class Options(TypedDict, total=False):
 
 show('main namedtuple', lambda: (Row._fields, Row('k'), Row('a', 2).count, isinstance(Row('b'), Row), isinstance(Row('c'), tuple)))
 show('main typeddict', lambda: sorted(Options(name='n', size=1).items()))
+
+# class-form TypedDict: annotations, totality, required/optional keys, inheritance
+from typing import TypedDict as _TD, get_type_hints as _gth, Optional as _Opt
+
+
+class _Addr(_TD):
+    street: str
+    zip: str
+
+
+class _Person(_TD, total=False):
+    name: str
+    age: int
+    home: _Addr
+
+
+class _Employee(_Person):
+    badge: int
+
+
+print(list(_Addr.__annotations__), _Addr.__total__, sorted(_Addr.__required_keys__), sorted(_Addr.__optional_keys__))
+print(list(_Person.__annotations__), _Person.__total__, sorted(_Person.__optional_keys__))
+print(list(_Employee.__annotations__), sorted(_Employee.__required_keys__), sorted(_Employee.__optional_keys__))
+print({k: v.__name__ for k, v in _gth(_Person).items()}, _Employee(name='x', badge=1))
+from typing import List as _L, Dict as _D, Union as _U, Optional as _O, Callable as _C
+print([t.__name__ for t in (_L, _D, _U, _O, _C, _L[int], _D[str, int], _U[int, str], _O[str], _U[str, None],
+                            _U[int, str, None], _C[[int], str])])
