@@ -131,13 +131,11 @@ static inline void found(BinaryenFunctionRef *slot, BinaryenFunctionRef f, const
 
 /* ---- data ------------------------------------------------------------ */
 
-/* The address of the NUL-terminated `text` in the data segments: a string
- * of its own (after a NUL), or, with `tail`, also the end of a longer one
- * (the compiler shares a string's tail: "divide by zero" is the end of
- * "complex divide by zero"). It must be there once. */
-static inline int32_t text_address(const char *text, int tail)
+/* The address of the `tlen` bytes at `text` in the data segments: after a
+ * NUL, or, with `tail`, anywhere (the end of a longer string, or bytes the
+ * compiler laid out next to others). They must be there once. */
+static inline int32_t bytes_address(const char *text, size_t tlen, int tail)
 {
-    size_t tlen = strlen(text) + 1;
     int32_t addr = -1;
     for (BinaryenIndex i = 0; i < BinaryenGetNumMemorySegments(mod); i++) {
         if (BinaryenGetMemorySegmentPassive(mod, i)) continue;
@@ -155,6 +153,11 @@ static inline int32_t text_address(const char *text, int tail)
     if (addr < 0) mismatch("the text \"%s\" is missing", text);
     return addr;
 }
+
+/* The address of the NUL-terminated `text`: a string of its own, or, with
+ * `tail`, also the end of a longer one (the compiler shares a string's
+ * tail: "divide by zero" is the end of "complex divide by zero"). */
+static inline int32_t text_address(const char *text, int tail) { return bytes_address(text, strlen(text) + 1, tail); }
 
 static inline int32_t data_address(const char *text) { return text_address(text, 0); }
 

@@ -34,31 +34,10 @@ static BinaryenFunctionRef f_strn;
 
 static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
 
-/* The address of the bytes `text` (no NUL needed), there once. */
-static int32_t bytes_address(const char *text)
-{
-    size_t tlen = strlen(text);
-    int32_t addr = -1;
-    for (BinaryenIndex i = 0; i < BinaryenGetNumMemorySegments(mod); i++) {
-        if (BinaryenGetMemorySegmentPassive(mod, i)) continue;
-        size_t len = BinaryenGetMemorySegmentByteLength(mod, i);
-        char *buf = xrealloc(NULL, len);
-        BinaryenCopyMemorySegmentData(mod, i, buf);
-        uint32_t off = BinaryenGetMemorySegmentByteOffset(mod, i);
-        for (size_t k = 0; k + tlen <= len; k++) {
-            if (memcmp(buf + k, text, tlen) != 0) continue;
-            if (addr >= 0) mismatch("the bytes \"%s\" appear twice", text);
-            addr = (int32_t)(off + k);
-        }
-        free(buf);
-    }
-    if (addr < 0) mismatch("the bytes \"%s\" are missing", text);
-    return addr;
-}
-
 static void find(void)
 {
-    int32_t spaces = bytes_address(PAD_SPACES PAD_ZEROES), zeroes = spaces + (int32_t)strlen(PAD_SPACES);
+    int32_t spaces = bytes_address(PAD_SPACES PAD_ZEROES, strlen(PAD_SPACES PAD_ZEROES), 1);
+    int32_t zeroes = spaces + (int32_t)strlen(PAD_SPACES);
     for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
         BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
         if (!is_defined(f) || !has_sig(f, 6, 1)) continue;

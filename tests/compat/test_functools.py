@@ -273,11 +273,14 @@ print(speak(Dog()), speak(3))
 
 # wraps() of a function that is itself a wraps() wrapper carrying attributes
 def _count_calls(fn):
+    seen = {'n': 0}
+
     @functools.wraps(fn)
     def inner(*a, **kw):
-        inner.calls += 1
+        seen['n'] += 1
         return fn(*a, **kw)
-    inner.calls = 0
+    inner.calls = seen
+    inner.label = 'counted'
     return inner
 
 
@@ -294,5 +297,5 @@ def _double(x):
     return 2 * x
 
 
-print(_double(4), _double(5), _double.__name__, _double.calls, _double.__wrapped__.calls,
+print(_double(4), _double(5), _double.__name__, _double.calls, _double.label, _double.__wrapped__.calls is _double.calls,
       _double.__wrapped__.__wrapped__(1))
