@@ -54,13 +54,7 @@ static void find(void)
 
 int main(int argc, char **argv)
 {
-    prog = "strwidth";
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s IN.wasm OUT.wasm\n", prog);
-        return 2;
-    }
-    init_ids();
-    mod = read_module(argv[1]);
+    open_guest(argc, argv, "strwidth", NULL);
     if (BinaryenGetFunction(mod, ORIG_NAME)) die("%s was already rewritten", argv[1]);
     find();
     const BinaryenType I = BinaryenTypeInt32();
