@@ -557,9 +557,10 @@ def _nt_class(cls):
     return real
 
 
-class TypedDict:
+class TypedDict(dict):
     """TypedDict('Movie', {'title': str}) or `class Movie(TypedDict): ...`;
-    calling the class gives a plain dict, as in CPython."""
+    calling the class gives a plain dict, as in CPython. A dict subclass,
+    as CPython's TypedDict classes are: issubclass(Movie, dict) is True."""
 
     def __new__(cls, *args, **kwargs):
         if cls is TypedDict:

@@ -244,6 +244,8 @@ print(list(_Addr.__annotations__), _Addr.__total__, sorted(_Addr.__required_keys
 print(list(_Person.__annotations__), _Person.__total__, sorted(_Person.__optional_keys__))
 print(list(_Employee.__annotations__), sorted(_Employee.__required_keys__), sorted(_Employee.__optional_keys__))
 print({k: v.__name__ for k, v in _gth(_Person).items()}, _Employee(name='x', badge=1))
+# a TypedDict class is a dict subclass (validators test issubclass(T, dict))
+print(issubclass(_Addr, dict), issubclass(_Employee, dict), type(_Employee(badge=2)).__name__)
 from typing import List as _L, Dict as _D, Union as _U, Optional as _O, Callable as _C
 print([t.__name__ for t in (_L, _D, _U, _O, _C, _L[int], _D[str, int], _U[int, str], _O[str], _U[str, None],
                             _U[int, str, None], _C[[int], str])])
