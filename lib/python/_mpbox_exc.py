@@ -271,11 +271,12 @@ def _import_error(e, name, fromlist):
     return new
 
 
-def __import__(name, *args):
+# Fixed parameters, no *args: an import statement makes no garbage.
+def __import__(name, globals=None, locals=None, fromlist=None, level=0):
     try:
-        return _import(name, *args)
+        return _import(name, globals, locals, fromlist, level)
     except ImportError as e:
-        err = _import_error(e, name, args[2] if len(args) > 2 else None)
+        err = _import_error(e, name, fromlist)
     raise err
 
 
