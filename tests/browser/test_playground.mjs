@@ -238,7 +238,7 @@ async function main() {
 
     await check('exception_with_traceback_and_hint', async () => {
       eq(await runCode(page, 'import pandas'), 'error', 'status');
-      assert((await text(page, '#error-summary')).startsWith('ImportError'), await text(page, '#error-summary'));
+      assert((await text(page, '#error-summary')).startsWith('ModuleNotFoundError'), await text(page, '#error-summary'));
       assert((await text(page, '#traceback')).includes('Traceback'), 'no traceback');
       assert(await visible(page, '#hint-box'), 'the hint is hidden');
       assert((await text(page, '#hint')).includes('pandas'), await text(page, '#hint'));
