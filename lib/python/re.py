@@ -16,18 +16,59 @@ if sys.implementation.name == 'micropython':
     _cre = builtin_module('re')
     del builtin_module
 
-NOFLAG = 0
-TEMPLATE = T = 1
-IGNORECASE = I = 2
-LOCALE = L = 4
-MULTILINE = M = 8
-DOTALL = S = 16
-UNICODE = U = 32
-VERBOSE = X = 64
-DEBUG = 128
-ASCII = A = 256
-_FLAGNAMES = ((TEMPLATE, 'TEMPLATE'), (IGNORECASE, 'IGNORECASE'), (LOCALE, 'LOCALE'), (MULTILINE, 'MULTILINE'),
-              (DOTALL, 'DOTALL'), (VERBOSE, 'VERBOSE'), (DEBUG, 'DEBUG'), (ASCII, 'ASCII'))
+_FLAGNAMES = ((1, 'TEMPLATE'), (2, 'IGNORECASE'), (4, 'LOCALE'), (8, 'MULTILINE'),
+              (16, 'DOTALL'), (64, 'VERBOSE'), (128, 'DEBUG'), (256, 'ASCII'))
+
+
+class RegexFlag(int):
+    """The flags, ints that print as CPython's: re.IGNORECASE|re.MULTILINE."""
+
+    def __repr__(self):
+        v = int(self)
+        if v == 32:
+            return 're.UNICODE'
+        names = ['re.' + nm for f, nm in _FLAGNAMES if v & f]
+        rest = v & ~511
+        if rest or v < 0:
+            names.append(hex(rest))
+        return '|'.join(names) or 're.NOFLAG'
+
+    __str__ = __repr__
+
+    @property
+    def name(self):
+        return repr(self).replace('re.', '') if int(self) else 'NOFLAG'
+
+    @property
+    def value(self):
+        return int(self)
+
+    def __or__(self, other):
+        return RegexFlag(int(self) | other) if isinstance(other, int) else NotImplemented
+
+    __ror__ = __or__
+
+    def __and__(self, other):
+        return RegexFlag(int(self) & other) if isinstance(other, int) else NotImplemented
+
+    __rand__ = __and__
+
+    def __xor__(self, other):
+        return RegexFlag(int(self) ^ other) if isinstance(other, int) else NotImplemented
+
+    __rxor__ = __xor__
+
+
+NOFLAG = RegexFlag(0)
+TEMPLATE = T = RegexFlag(1)
+IGNORECASE = I = RegexFlag(2)
+LOCALE = L = RegexFlag(4)
+MULTILINE = M = RegexFlag(8)
+DOTALL = S = RegexFlag(16)
+UNICODE = U = RegexFlag(32)
+VERBOSE = X = RegexFlag(64)
+DEBUG = RegexFlag(128)
+ASCII = A = RegexFlag(256)
 
 
 class error(Exception):
@@ -1236,7 +1277,7 @@ class Pattern:
         ps = _Parser(pattern, flags)
         ast = ps.parse()
         self.pattern = pattern
-        self.flags = (ps.flags | UNICODE) if not ps.flags & ASCII else ps.flags
+        self.flags = int((ps.flags | UNICODE) if not ps.flags & ASCII else ps.flags)
         self.groups = ps.ngroups
         self.groupindex = dict(ps.names)
         self._names = dict((v, k) for k, v in ps.names.items())
