@@ -44,6 +44,14 @@ perf_counter_ns = monotonic_ns
 perf_counter = monotonic
 
 
+def ticks_us():
+    # The guest's own is ticks_ms() * 1000 (the webassembly port's), so two
+    # readings a few microseconds apart could differ by 1000. Microseconds
+    # of the monotonic clock instead, wrapping as the guest's ticks do
+    # (ticks_diff and ticks_add work modulo 2**30).
+    return _clock('monotonic') // 1000 & 0x3FFFFFFF
+
+
 def process_time_ns():
     return _clock('process')
 
