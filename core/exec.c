@@ -209,8 +209,9 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
 /* Source rewriting (lib/python/_mpbox_rewrite.py) for syntax CPython has
  * and MicroPython's compiler refuses (match, unpacking inside displays) or
  * reads differently (the f-string '=' specifier, which MicroPython prints
- * with str() instead of repr()). A program goes through it when it may hold
- * such an f-string, or when MicroPython's compiler refused it: nothing of
+ * with str() instead of repr(); OrderedDict({...}); docstrings, which it
+ * drops). A program goes through it when it may hold such an f-string or
+ * call or read a docstring, or when MicroPython's compiler refused it: nothing of
  * the program ran then, so running it again rewritten is safe. */
 
 /* An '=' that ends an f-string expression ("{x=}", "{x = !r}", "{x=:.2f}"):
@@ -233,6 +234,39 @@ static int may_hold_fstring_debug(const char *src, size_t len)
             return 1;
     }
     return 0;
+}
+
+/* "OrderedDict({": MicroPython's compiler reads OrderedDict({...}) as a
+ * call without arguments whose result the items are stored into as into a
+ * dict, which collections.OrderedDict (a class of the library) is not; the
+ * rewriter adds a comma after the display. */
+static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\\'; }
+
+static int may_hold_ordereddict_display(const char *src, size_t len)
+{
+    static const char name[] = "OrderedDict";
+    const size_t n = sizeof name - 1;
+    for (size_t i = 0; i + n < len; i++) {
+        if (src[i] != 'O' || memcmp(src + i, name, n) != 0)
+            continue;
+        size_t j = i + n;
+        while (j < len && is_blank(src[j]))
+            j++;
+        if (j >= len || src[j++] != '(')
+            continue;
+        while (j < len && is_blank(src[j]))
+            j++;
+        if (j < len && src[j] == '{')
+            return 1;
+    }
+    return 0;
+}
+
+/* "__doc__" or "help(": MicroPython's compiler drops docstrings; the
+ * rewriter keeps them for a program that reads them. */
+static int may_read_docstrings(const char *src, size_t len)
+{
+    return memmem(src, len, "__doc__", 7) || memmem(src, len, "help(", 5);
 }
 
 /* MicroPython's compiler refused the program itself: a SyntaxError whose
@@ -325,7 +359,8 @@ static int exec_program(mpbox_session *s, const char *src, size_t len, mpbox_res
                 return MPB_TRAP_HOST_NOMEM;
         }
         int trap;
-        if (may_hold_fstring_debug(src, len)) {
+        if (may_hold_fstring_debug(src, len) || may_hold_ordereddict_display(src, len) ||
+            may_read_docstrings(src, len)) {
             trap = exec_rewritten(s, src, len, res, line);
             if (trap || !rewriter_missing(res)) {
                 free(wrapped);

@@ -22,7 +22,8 @@
  *   hash_blocks  whole blocks of a message digest, for lib/python/hashlib.py
  *   exc_table    the chain attributes' qstrs and texts, for guest/excchain
  *                (host/exc.c), the same way
- *   compat_table, compat_bool  guest/compat's table and types, the same way
+ *   compat_table, compat_bool, compat_type, compat_complex  guest/compat's
+ *                table and types, the same way
  *                (lib/python/_mpbox_types.py)
  *   clock        nanoseconds of a host clock, for lib/python/time.py
  *   unicase      the table of str's methods of guest/unicase, the same way
@@ -104,6 +105,9 @@ static char *program_text(mpb_host *h, size_t *out_len)
  *   "exc_table"     the chain attributes' qstrs and texts (guest/excchain);
  *   "compat_table"  the address and count of host/compat.c's table;
  *   "compat_bool"   the types guest/compat makes subclass (bool) and base (int);
+ *   "compat_type"   the types `type` (whose calls with three arguments
+ *                   guest/compat routes) and `dict`;
+ *   "compat_complex" the type complex (whose powers guest/compat routes);
  *   "unicase"       the table of guest/unicase's str methods, which the host
  *                   then completes (host/unicase.c). */
 static char *set_once(uint32_t *a, uint32_t *b, const char *payload, size_t len, size_t *out_len)
@@ -258,5 +262,9 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
             mpb_uc_setup(h);
         return answer;
     }
+    if (name_len == 14 && memcmp(name, "compat_complex", 14) == 0)
+        return set_once(&h->inst->w2c_mpbox_compat_complex, NULL, payload, len, out_len);
+    if (name_len == 11 && memcmp(name, "compat_type", 11) == 0)
+        return set_once(&h->inst->w2c_mpbox_compat_type, &h->inst->w2c_mpbox_compat_dict, payload, len, out_len);
     return envelope("{\"type\":\"NameError\",\"message\":\"no such internal message\"}", out_len);
 }

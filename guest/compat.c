@@ -1,4 +1,4 @@
-/* compat — four doors into the guest for CPython behaviour that grafting
+/* compat — six doors into the guest for CPython behaviour that grafting
  * methods into built-in types (lib/python/_mpbox_types.py) cannot reach.
  *
  *   compat IN.wasm OUT.wasm
@@ -22,6 +22,22 @@
  *   mp_obj_is_subclass_fast(a, b) (isinstance, issubclass, except): bool
  *     is a subclass of int, as in CPython (the two types are globals set
  *     while the image is built, mpbox_compat_bool and mpbox_compat_int).
+ *   mp_call_function_n_kw, again: a call of `type` with three positional
+ *     arguments (the global mpbox_compat_type, set while the image is
+ *     built) also asks env.mpbox_kw_fun, which answers a Python function
+ *     when the namespace is not a plain dict with __module__
+ *     (type("A", (), OrderedDict(...)), the module of the new class).
+ *   mp_binary_op(op, lhs, rhs): for lhs + x, lhs += x and lhs % x with x
+ *     an instance of a class defined in Python, and for z ** n and z **= n
+ *     with z a complex (the global mpbox_compat_complex, set while the
+ *     image is built) and n a small int,
+ *     rhs = env.mpbox_operand(op, lhs, rhs), which answers the tuple
+ *     inside an instance of a Python subclass of tuple (MicroPython's
+ *     tuple + and % read such an instance as a tuple: its items would be
+ *     the instance's own words); for a complex z it may answer the result
+ *     itself (by repeated multiplication, as CPython: (1j)**2 is exactly
+ *     -1), and then sets the global mpbox_operand_answered, which makes
+ *     mp_binary_op return it.
  *
  * Found structurally and verified, or the build stops:
  *   mp_call_function_n_kw  (i32 x4) -> i32, uses the text "'%s' object
@@ -38,8 +54,9 @@
  *   mp_obj_is_subclass_fast  (i32 x2) -> i32, called by the one user of the
  *                   text "issubclass() arg 2 must be a class or a tuple of
  *                   classes" with that function's first parameter.
- * Run after guest/sort (whose export mpbox_call_function_1 host/compat.c
- * uses) and before guest/fuel.
+ *   mp_binary_op    the export mpbox_binary_op of guest/sort, (i32 x3) -> i32.
+ * Run after guest/sort (whose exports mpbox_call_function_1 and
+ * mpbox_binary_op it uses) and before guest/binop and guest/fuel.
  */
 #include "match.h"
 
@@ -47,8 +64,21 @@
 #define COUNT "mpbox_compat_count"
 #define BOOL_TYPE "mpbox_compat_bool"
 #define INT_TYPE "mpbox_compat_int"
+#define TYPE_TYPE "mpbox_compat_type"
+#define DICT_TYPE "mpbox_compat_dict"
+/* mp_binary_op_t (py/runtime0.h, MicroPython 1.27): the operators whose
+ * right operand the operand door sees */
+#define OP_INPLACE_ADD 14
+#define OP_ADD 27
+#define OP_MODULO 33
+#define OP_INPLACE_POWER 21
+#define OP_POWER 34
+#define ANSWERED "mpbox_operand_answered"
+#define COMPLEX_TYPE "mpbox_compat_complex"
+/* mp_obj_type_t.flags (the u16 at byte 4): classes defined in Python */
+#define TYPE_FLAG_INSTANCE 0x0200
 
-static BinaryenFunctionRef f_call, f_load, f_update, f_get_type, f_subclass;
+static BinaryenFunctionRef f_call, f_load, f_update, f_get_type, f_subclass, f_binop;
 
 static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
 
@@ -153,6 +183,12 @@ static void find(void)
     n = users(data_address("dict update sequence has wrong length"), u, 8);
     if (n != 1 || !has_sig(u[0], 3, 1)) mismatch("%s", "dict_update not found");
     f_update = u[0];
+
+    BinaryenExportRef ex = BinaryenGetExport(mod, "mpbox_binary_op");
+    if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalFunction())
+        mismatch("%s", "mpbox_binary_op is not exported: run guest/sort first");
+    f_binop = BinaryenGetFunction(mod, BinaryenExportGetValue(ex));
+    if (!f_binop || !has_sig(f_binop, 3, 1)) mismatch("%s", "mpbox_binary_op is not (i32 x3) -> i32");
 }
 
 /* Re-create f under its name (calls and the table name it) with `extra`
@@ -172,6 +208,13 @@ static void with_locals(BinaryenFunctionRef f, BinaryenIndex extra, BinaryenExpr
     BinaryenAddFunction(mod, name, params, results, vars, nv + extra, body);
     free(name);
     free(vars);
+}
+
+/* local i holds a heap object: not 0, low two bits clear */
+static BinaryenExpressionRef is_heap_obj(BinaryenIndex i)
+{
+    return BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(i), c32(0)),
+                          BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(i), c32(3))));
 }
 
 static BinaryenExpressionRef table_set(void) { return BinaryenGlobalGet(mod, TABLE, BinaryenTypeInt32()); }
@@ -196,6 +239,11 @@ int main(int argc, char **argv)
     add_import("mpbox$attr_more", "mpbox_attr_more", 4, 0);
     add_import("mpbox$kw_fun", "mpbox_kw_fun", 4, 1);
     add_import("mpbox$dict_arg", "mpbox_dict_arg", 1, 1);
+    add_import("mpbox$operand", "mpbox_operand", 3, 1);
+    BinaryenAddGlobal(mod, TYPE_TYPE, I, true, c32(0));
+    BinaryenAddGlobalExport(mod, TYPE_TYPE, TYPE_TYPE);
+    BinaryenAddGlobal(mod, DICT_TYPE, I, true, c32(0));
+    BinaryenAddGlobalExport(mod, DICT_TYPE, DICT_TYPE);
 
     /* mp_load_method_maybe: its three parameters kept in new locals (the
      * body reuses them), its body, then
@@ -213,12 +261,17 @@ int main(int argc, char **argv)
                                          BinaryenLocalSet(mod, K + 2, lget(2)), BinaryenFunctionGetBody(f_load), more};
         with_locals(f_load, 3, block(body, 5, BinaryenTypeNone()));
     }
-    /* mp_call_function_n_kw: if (n_kw && table) fun = kw_fun(fun, n_args, n_kw, args); */
+    /* mp_call_function_n_kw:
+     * if ((n_kw || (fun == type && n_args == 3)) && table) fun = kw_fun(fun, n_args, n_kw, args); */
     {
         BinaryenExpressionRef a[4] = {lget(0), lget(1), lget(2), lget(3)};
+        BinaryenExpressionRef type3 = BinaryenBinary(
+            mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenEqInt32(), lget(0), BinaryenGlobalGet(mod, TYPE_TYPE, I)),
+            BinaryenBinary(mod, BinaryenEqInt32(), lget(1), c32(3)));
+        BinaryenExpressionRef asks = BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(2), c32(0)),
+                                                    type3);
         BinaryenExpressionRef route = BinaryenIf(
-            mod, BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(2), c32(0)),
-                                BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0))),
+            mod, BinaryenBinary(mod, BinaryenAndInt32(), asks, BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0))),
             BinaryenLocalSet(mod, 0, call("mpbox$kw_fun", a, 4, I)), NULL);
         BinaryenExpressionRef body[2] = {route, BinaryenFunctionGetBody(f_call)};
         BinaryenFunctionSetBody(f_call, block(body, 2, I));
@@ -232,6 +285,56 @@ int main(int argc, char **argv)
             BinaryenStore(mod, 4, 4, 4, lget(1), call("mpbox$dict_arg", a, 1, I), I), NULL);
         BinaryenExpressionRef body[2] = {swap, BinaryenFunctionGetBody(f_update)};
         BinaryenFunctionSetBody(f_update, block(body, 2, I));
+    }
+
+    /* mp_binary_op, in front of its body (the operand's type read only
+     * once it is known to be a heap object):
+     * if (table && (op is + += %) && rhs && !(rhs & 3))
+     *     if (rhs->type->flags & MP_TYPE_FLAG_INSTANCE_TYPE) rhs = operand(op, lhs, rhs);
+     * if (table && (op is ** **=) && (rhs & 1) && lhs && !(lhs & 3))
+     *     if (lhs->type == complex) {
+     *         rhs = operand(op, lhs, rhs);
+     *         if (answered) { answered = 0; return rhs; }
+     *     } */
+    {
+        BinaryenAddGlobal(mod, ANSWERED, I, true, c32(0));
+        BinaryenAddGlobalExport(mod, ANSWERED, ANSWERED);
+        BinaryenAddGlobal(mod, COMPLEX_TYPE, I, true, c32(0));
+        BinaryenAddGlobalExport(mod, COMPLEX_TYPE, COMPLEX_TYPE);
+        BinaryenExpressionRef table_on = BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0));
+        BinaryenExpressionRef is_op = BinaryenBinary(
+            mod, BinaryenOrInt32(),
+            BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(OP_ADD)),
+                           BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(OP_INPLACE_ADD))),
+            BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(OP_MODULO)));
+        BinaryenExpressionRef rhs_heap = is_heap_obj(2);
+        BinaryenExpressionRef rhs_flags = BinaryenLoad(mod, 2, false, 4, 2, I, BinaryenLoad(mod, 4, false, 0, 4, I, lget(2)));
+        BinaryenExpressionRef is_instance = BinaryenBinary(mod, BinaryenAndInt32(), rhs_flags, c32(TYPE_FLAG_INSTANCE));
+        BinaryenExpressionRef a[3] = {lget(0), lget(1), lget(2)};
+        BinaryenExpressionRef unwrap = BinaryenIf(
+            mod, BinaryenBinary(mod, BinaryenAndInt32(), table_on, BinaryenBinary(mod, BinaryenAndInt32(), is_op, rhs_heap)),
+            BinaryenIf(mod, is_instance, BinaryenLocalSet(mod, 2, call("mpbox$operand", a, 3, I)), NULL), NULL);
+
+        BinaryenExpressionRef is_pow = BinaryenBinary(mod, BinaryenOrInt32(),
+                                                      BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(OP_POWER)),
+                                                      BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(OP_INPLACE_POWER)));
+        BinaryenExpressionRef is_small = BinaryenBinary(mod, BinaryenAndInt32(), lget(2), c32(1));
+        BinaryenExpressionRef pow_when = BinaryenBinary(
+            mod, BinaryenAndInt32(),
+            BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0)), is_pow),
+            BinaryenBinary(mod, BinaryenAndInt32(), is_small, is_heap_obj(1)));
+        BinaryenExpressionRef is_complex = BinaryenBinary(mod, BinaryenEqInt32(), BinaryenLoad(mod, 4, false, 0, 4, I, lget(1)),
+                                                          BinaryenGlobalGet(mod, COMPLEX_TYPE, I));
+        BinaryenExpressionRef b[3] = {lget(0), lget(1), lget(2)};
+        BinaryenExpressionRef answer[2] = {BinaryenGlobalSet(mod, ANSWERED, c32(0)), BinaryenReturn(mod, lget(2))};
+        BinaryenExpressionRef ask[2] = {
+            BinaryenLocalSet(mod, 2, call("mpbox$operand", b, 3, I)),
+            BinaryenIf(mod, BinaryenGlobalGet(mod, ANSWERED, I), block(answer, 2, BinaryenTypeNone()), NULL),
+        };
+        BinaryenExpressionRef power = BinaryenIf(mod, pow_when,
+                                                 BinaryenIf(mod, is_complex, block(ask, 2, BinaryenTypeNone()), NULL), NULL);
+        BinaryenExpressionRef body[3] = {unwrap, power, BinaryenFunctionGetBody(f_binop)};
+        BinaryenFunctionSetBody(f_binop, block(body, 3, I));
     }
 
     /* mp_obj_is_subclass_fast: if (a == bool && b == int) return 1; then
@@ -252,6 +355,6 @@ int main(int argc, char **argv)
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: attribute, keyword, mapping and subclass doors added\n", prog, argv[1], argv[2]);
+    fprintf(stderr, "%s: %s -> %s: attribute, keyword, mapping, subclass and operand doors added\n", prog, argv[1], argv[2]);
     return 0;
 }

@@ -1,7 +1,8 @@
 /*
- * compat.c — the imports behind guest/compat's four doors: attributes the
+ * compat.c — the imports behind guest/compat's doors: attributes the
  * built-in types lack, keyword arguments to built-ins that take positional
- * arguments only, dict(mapping), and operators no method answers.
+ * arguments only, type(name, bases, namespace), dict(mapping), and the
+ * right operand of tuple + and str % when it is a tuple subclass.
  *
  * What each door does is decided by a table that lib/python/_mpbox_types.py
  * writes into guest memory while the start-up image is built and hands
@@ -23,6 +24,23 @@
  *                           Python: dict(x) and d.update(x) with x of such a
  *                           class read value(x) instead (its items when x
  *                           has keys(), else x)
+ *   MPB_COMPAT_TYPE3        key the type `type`, name the qstr __module__:
+ *                           type(name, bases, ns) calls the Python function
+ *                           `value` instead, unless ns is a plain dict that
+ *                           holds __module__ (what `value` itself passes)
+ *   MPB_COMPAT_OPERAND_ADD  key the make_new slot of classes defined in
+ *                           Python, name the type tuple: in lhs + x and
+ *                           lhs += x, with lhs a tuple (its type has
+ *                           tuple's binary_op slot) and x an instance of
+ *                           such a class, x becomes value(x)
+ *   MPB_COMPAT_OPERAND_MOD  likewise, name the type str, for lhs % x with
+ *                           lhs a str or bytes
+ *   MPB_COMPAT_OPERAND_POW  key the type complex: z ** n with n a small int,
+ *                           |n| <= 100, is value(z)(n) (CPython's exact
+ *                           repeated multiplication), answered to the guest
+ *                           as the result (mpbox_operand_answered)
+ *                           The OPERAND kinds lead the table, so that `a + b`
+ *                           of other types looks at three records.
  *
  * The table lives in guest memory, so it is as hostile as any guest byte:
  * every read is checked; a bad table only makes the doors do nothing (or
@@ -40,7 +58,19 @@ enum {
     MPB_COMPAT_FIELD = 4,
     MPB_COMPAT_KEYWORDS = 5,
     MPB_COMPAT_MAPPING = 6,
+    MPB_COMPAT_TYPE3 = 7,
+    MPB_COMPAT_OPERAND_ADD = 8,
+    MPB_COMPAT_OPERAND_MOD = 9,
+    MPB_COMPAT_OPERAND_POW = 10,
 };
+
+/* mp_binary_op_t (py/runtime0.h, MicroPython 1.27) */
+enum { OP_INPLACE_POWER = 21, OP_MODULO = 33, OP_POWER = 34 };
+#define POW_EXACT_MAX 100 /* CPython multiplies out integer powers up to this */
+/* mp_obj_type_t: the byte holding a slot's index (slot i is the word at
+ * 16 + 4i) */
+enum { SLOT_MAKE_NEW = 8, SLOT_BINARY_OP = 12 };
+#define NS_KEYS_MAX 4096u /* entries of a namespace searched for __module__ */
 
 #define RECORDS_MAX 4096u
 #define NONE_OBJ 6u  /* mp_const_none: MP_OBJ_NEW_IMMEDIATE_OBJ(0) */
@@ -73,6 +103,17 @@ static uint32_t type_of(mpb_host *h, uint32_t obj)
     if (!obj || (obj & 3) || mpb_g_u32(&h->inst->w2c_memory, obj, &t))
         return 0;
     return t;
+}
+
+/* The value of a type's slot, or 0 when the type has none or is unreadable. */
+static uint32_t slot_of(mpb_host *h, uint32_t type, uint32_t at)
+{
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
+    uint8_t i;
+    uint32_t v;
+    if (!type || mpb_g_read(m, type + at, &i, 1) || !i || mpb_g_u32(m, type + 16 + 4u * i, &v))
+        return 0;
+    return v;
 }
 
 static void put2(mpb_host *h, uint32_t dest, uint32_t a, uint32_t b)
@@ -135,11 +176,49 @@ static int has_keyword(mpb_host *h, uint32_t n_args, uint32_t n_kw, uint32_t arg
     return 0;
 }
 
+/* Whether the dict `ns` (a plain dict) has the qstr key `name`: its map's
+ * entries, {key, value} from the word at ns + 12, are searched in order. */
+static int dict_has(mpb_host *h, uint32_t ns, uint32_t name)
+{
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
+    uint32_t alloc, table, key;
+    if (mpb_g_u32(m, ns + 8, &alloc) || mpb_g_u32(m, ns + 12, &table))
+        return 0;
+    for (uint32_t i = 0; i < alloc && i < NS_KEYS_MAX; i++) {
+        if (mpb_g_u32(m, table + 8 * i, &key))
+            return 0;
+        if (key == (name << 3 | 2))
+            return 1;
+    }
+    return 0;
+}
+
+/* type(name, bases, ns): the Python function of the TYPE3 record, unless ns
+ * is a plain dict with __module__ (then the built-in makes the class). */
+static uint32_t type3_fun(mpb_host *h, uint32_t fun, uint32_t args)
+{
+    uint32_t n = count(h), ns;
+    record r;
+    for (uint32_t i = 0; i < n && get(h, i, &r); i++) {
+        if (r.kind != MPB_COMPAT_TYPE3 || r.key != fun)
+            continue;
+        if (mpb_g_u32(&h->inst->w2c_memory, args + 8, &ns))
+            return fun;
+        uint32_t dict = h->inst->w2c_mpbox_compat_dict;
+        if (dict && type_of(h, ns) == dict && dict_has(h, ns, r.name))
+            return fun;
+        return r.value;
+    }
+    return fun;
+}
+
 uint32_t Z_envZ_mpbox_kw_fun(struct Z_env_instance_t *env, uint32_t fun, uint32_t n_args, uint32_t n_kw, uint32_t args)
 {
     mpb_host *h = (mpb_host *)env;
     uint32_t n = count(h);
     record r;
+    if (n_kw == 0) /* the door asks without keywords for type(a, b, c) only */
+        return n_args == 3 ? type3_fun(h, fun, args) : fun;
     for (uint32_t i = 0; i < n && get(h, i, &r); i++)
         if (r.kind == MPB_COMPAT_KEYWORDS && r.key == fun &&
             (!r.name || (n_args < 256 && has_keyword(h, n_args, n_kw, args, r.name))))
@@ -150,15 +229,63 @@ uint32_t Z_envZ_mpbox_kw_fun(struct Z_env_instance_t *env, uint32_t fun, uint32_
 uint32_t Z_envZ_mpbox_dict_arg(struct Z_env_instance_t *env, uint32_t arg)
 {
     mpb_host *h = (mpb_host *)env;
-    wasm_rt_memory_t *m = &h->inst->w2c_memory;
-    uint32_t type = type_of(h, arg), n = count(h), make_new;
-    uint8_t slot;
+    uint32_t make_new = slot_of(h, type_of(h, arg), SLOT_MAKE_NEW), n = count(h);
     record r;
-    /* mp_obj_type_t: the make_new slot's index is byte 8, slot i at 16 + 4i */
-    if (!type || mpb_g_read(m, type + 8, &slot, 1) || !slot || mpb_g_u32(m, type + 16 + 4u * slot, &make_new))
+    if (!make_new)
         return arg;
     for (uint32_t i = 0; i < n && get(h, i, &r); i++)
         if (r.kind == MPB_COMPAT_MAPPING && r.key == make_new)
             return call1(h, r.value, arg);
     return arg;
+}
+
+/* Whether lhs is of the built-in `type` or shares its binary_op slot (str
+ * and bytes, tuple and namedtuples); a qstr is a str. */
+static int left_matches(mpb_host *h, uint32_t lhs, uint32_t type, int is_str)
+{
+    if (is_str && (lhs & 7) == 2)
+        return 1;
+    uint32_t op = slot_of(h, type_of(h, lhs), SLOT_BINARY_OP);
+    return op && op == slot_of(h, type, SLOT_BINARY_OP);
+}
+
+static int is_operand(uint32_t kind)
+{
+    return kind == MPB_COMPAT_OPERAND_ADD || kind == MPB_COMPAT_OPERAND_MOD || kind == MPB_COMPAT_OPERAND_POW;
+}
+
+/* z ** n for a complex z and a small int n: value(z)(n), or rhs (the
+ * guest's own power) for anything else. */
+static uint32_t complex_power(mpb_host *h, const record *r, uint32_t lhs, uint32_t rhs)
+{
+    int32_t n = (int32_t)rhs >> 1;
+    if (type_of(h, lhs) != r->key || n > POW_EXACT_MAX || n < -POW_EXACT_MAX)
+        return rhs;
+    uint32_t power = call1(h, r->value, lhs);
+    uint32_t result = call1(h, power, rhs);
+    h->inst->w2c_mpbox_operand_answered = 1;
+    return result;
+}
+
+uint32_t Z_envZ_mpbox_operand(struct Z_env_instance_t *env, uint32_t op, uint32_t lhs, uint32_t rhs)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t n = count(h), want = MPB_COMPAT_OPERAND_ADD, make_new = 0;
+    if (op == OP_MODULO)
+        want = MPB_COMPAT_OPERAND_MOD;
+    else if (op == OP_POWER || op == OP_INPLACE_POWER)
+        want = MPB_COMPAT_OPERAND_POW;
+    record r;
+    for (uint32_t i = 0; i < n && get(h, i, &r) && is_operand(r.kind); i++) {
+        if (r.kind != want)
+            continue;
+        if (want == MPB_COMPAT_OPERAND_POW)
+            return complex_power(h, &r, lhs, rhs);
+        if (!make_new)
+            make_new = slot_of(h, type_of(h, rhs), SLOT_MAKE_NEW);
+        if (make_new != r.key || !left_matches(h, lhs, r.name, want == MPB_COMPAT_OPERAND_MOD))
+            return rhs;
+        return call1(h, r.value, rhs);
+    }
+    return rhs;
 }

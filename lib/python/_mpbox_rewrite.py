@@ -13,6 +13,13 @@
 #   def f(a, /, b)      -> def f(a, b): the parameters before '/' stay
 #                          positional, but a call naming them is accepted
 #                          (docs/compatibility.md)
+#   OrderedDict({...})  -> OrderedDict({...},) (MicroPython's compiler reads
+#                          the first as OrderedDict() and stores into it)
+#   docstrings          MicroPython's compiler drops them: a module's or a
+#                       class's becomes `__doc__ = "..."` on its line; the
+#                       functions' go to a table per globals dict, which
+#                       f.__doc__ reads (lib/python/_mpbox_types.py,
+#                       through guest/compat's attribute door)
 #
 # Written from the language reference (lexical analysis, displays, the match
 # statement and its patterns).
@@ -261,6 +268,87 @@ def _rewrite_positional_only(toks, edits):
                 continue
             changed = True
     return changed
+
+
+def _rewrite_ordereddict_calls(toks, edits):
+    # MicroPython's compiler turns OrderedDict({...}) into a call without
+    # arguments whose result the display's items are stored into directly,
+    # as into a dict: into an instance of collections.OrderedDict (a class
+    # here) they would land as attributes. A trailing comma makes the
+    # argument list one the compiler leaves alone.
+    changed = False
+    for i in range(len(toks) - 2):
+        t = toks[i]
+        if (t.kind != 'name' or t.text != 'OrderedDict' or toks[i + 1].text != '(' or toks[i + 2].text != '{'
+                or toks[i + 1].kind != 'op' or toks[i + 2].kind != 'op' or (i and toks[i - 1].text == '.')):
+            continue
+        j = _matching(toks, i + 2)
+        if j + 1 < len(toks) and toks[j + 1].kind == 'op' and toks[j + 1].text == ')':
+            edits.replace(toks[j].end, toks[j].end, ',')
+            changed = True
+    return changed
+
+
+def _docstring(toks, a, b):
+    # the text of the statement toks[a:b] when it is a docstring (string
+    # literals only, none of them bytes or an f-string), else None
+    if a >= b:
+        return None
+    parts = []
+    for t in toks[a:b]:
+        if t.kind != 'string' or t.text[0] in 'bBfF' or t.text[:2].lower() in ('rb', 'rf', 'br', 'fr'):
+            return None
+        parts.append(t.text)
+    try:
+        return ''.join(eval(p) for p in parts)
+    except Exception:
+        return None
+
+
+def _collect_docstrings(src, toks, edits):
+    # Module and class docstrings become assignments to __doc__ on their
+    # own line; those of functions are returned, {name: [(path, text)]}
+    # with path the enclosing classes and functions and the name.
+    lines = _logical_lines(toks)
+    docs = {}
+    changed = False
+    stack = []  # (indent, name, is_class) of the enclosing blocks
+    if lines and _docstring(toks, lines[0][0], lines[0][1]) is not None:
+        edits.replace(toks[lines[0][0]].start, toks[lines[0][0]].start, '__doc__ = ')
+        changed = True
+    for n, (a, b) in enumerate(lines):
+        indent = _indent_of(src, toks[a].start)
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        k = a + 1 if toks[a].text == 'async' else a
+        if toks[k].kind != 'name' or toks[k].text not in ('def', 'class') or k + 1 >= b:
+            continue
+        name = toks[k + 1].text
+        colon = _find_colon(toks, k, b)
+        if colon < 0:
+            continue
+        is_class = toks[k].text == 'class'
+        if colon + 1 < b:  # one line: class C: "doc"
+            first = (colon + 1, b)
+        elif n + 1 < len(lines):
+            first = lines[n + 1]
+        else:
+            first = (b, b)
+        # a one-line body may hold several statements: the docstring is
+        # the first, up to a ';'
+        end = first[0]
+        while end < first[1] and not (toks[end].kind == 'op' and toks[end].text == ';'):
+            end += 1
+        text = _docstring(toks, first[0], end)
+        if text is not None:
+            if is_class:
+                edits.replace(toks[first[0]].start, toks[first[0]].start, '__doc__ = ')
+                changed = True
+            else:
+                path = tuple(e[1] for e in stack) + (name,)
+                docs.setdefault(name, []).append((path, text))
+        stack.append((indent, name, is_class))
+    return changed, docs
 
 
 # ---- f-strings ----------------------------------------------------------
@@ -852,14 +940,20 @@ builtins.__mpbox_set__ = lambda *a: set(a)
 builtins.__mpbox_dict__ = _merge
 
 
-def rewrite(src):
-    """src rewritten, or None when nothing in it needs rewriting."""
+def rewrite(src, docs=None):
+    """src rewritten, or None when nothing in it needs rewriting. With a
+    dict `docs`, docstrings too: the functions' are put in it."""
     toks = tokenize(src)
     edits = _Edits()
     changed = _rewrite_match(src, toks, edits)
     changed = _rewrite_displays(toks, edits) or changed
     changed = _rewrite_fstrings(toks, edits) or changed
     changed = _rewrite_positional_only(toks, edits) or changed
+    changed = _rewrite_ordereddict_calls(toks, edits) or changed
+    if docs is not None:
+        more, found = _collect_docstrings(src, toks, edits)
+        changed = more or changed
+        docs.update(found)
     return edits.apply(src) if changed else None
 
 
@@ -874,12 +968,17 @@ def run(data, g, line=-1):
     line >= 0: the 0-based line of the last top-level statement, whose value
     the host asked for (MPBOX_RUN_RETURN_VALUE: builtins.__mpbox_last)."""
     src = data.decode()
+    docs = {}
     try:
-        new = rewrite(src)
+        # docstrings only for a program that reads them
+        new = rewrite(src, docs if '__doc__' in src or 'help(' in src else None)
     except Exception:  # not rewritable: the compiler will say why
         new = None
     if new is not None:
         src = new
+    if docs:
+        import _mpbox_types
+        _mpbox_types.docstrings[id(g)] = docs
     if line < 0:
         __mpbox_rewritten(src, g)
         return

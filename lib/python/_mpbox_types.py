@@ -1025,7 +1025,7 @@ _register_hook()
 # The host (host/compat.c) consults this table when a lookup finds nothing,
 # on a call with keywords, and on dict(x) of an object of a Python class.
 
-METHOD, CLASSMETHOD, GETTER, FIELD, KEYWORDS, MAPPING = 1, 2, 3, 4, 5, 6
+METHOD, CLASSMETHOD, GETTER, FIELD, KEYWORDS, MAPPING, TYPE3, OPERAND_ADD, OPERAND_MOD, OPERAND_POW = range(1, 11)
 
 
 def _slot(cls, byte):
@@ -1268,8 +1268,116 @@ def _dict_arg(x):
     return [(k, x[k]) for k in keys()]
 
 
+def _type3(name, bases, ns):
+    # type(name, bases, ns) when ns is not a plain dict with __module__: a
+    # plain dict for the built-in (an OrderedDict too), __module__ first;
+    # the module is the main program's, as for a call of type() there
+    for i, (arg, want) in enumerate(((name, str), (bases, tuple), (ns, dict))):
+        if not isinstance(arg, want):
+            raise TypeError('type.__new__() argument %d must be %s, not %s' %
+                            (i + 1, want.__name__, type(arg).__name__))
+    d = {'__module__': '__main__'}
+    d.update(ns)
+    return type(name, bases, d)
+
+
+# Docstrings of the functions of a program that reads them, per globals
+# dict: {id(globals): {name: [(path, text), ...]}}, path the names of the
+# enclosing classes and functions and the function's (lib/python/
+# _mpbox_rewrite.py fills it; MicroPython's compiler drops docstrings).
+docstrings = {}
+
+
+def _owner_holds(g, path, f):
+    # whether the function at `path` in the globals g is f; None when the
+    # path goes through a function (its locals are gone)
+    obj = g
+    for p in path[:-1]:
+        obj = obj.get(p) if type(obj) is dict else getattr(obj, '__dict__', {}).get(p)
+        if not isinstance(obj, type):
+            return None
+    v = obj.get(path[-1]) if type(obj) is dict else obj.__dict__.get(path[-1])
+    if type(v) in (staticmethod, classmethod):
+        v = v.__func__
+    for _ in range(8):  # through decorators that keep __wrapped__
+        if v is f or v is None:
+            break
+        v = getattr(v, '__wrapped__', None)
+    return v is f
+
+
+def _fun_doc(f):
+    # f.__doc__ of a function defined in Python
+    try:
+        g = f.__globals__
+        found = docstrings.get(id(g), {}).get(f.__name__)
+    except AttributeError:
+        return None
+    found = found or ()
+    unsure = None
+    for path, text in found:
+        held = _owner_holds(g, path, f)
+        if held:
+            return text
+        if held is None and unsure is None:
+            unsure = text
+    if unsure is None and len(found) == 1:
+        return found[0][1]  # decorated: the name holds another object now
+    return unsure
+
+
+def _method_doc(m):
+    return _fun_doc(m.__func__)
+
+
+def _complex_pow(z):
+    # z ** n for a small int n: multiplied out by squaring, as CPython does
+    # for integer exponents up to 100 (MicroPython goes through exp and
+    # log: (1j)**2 would not be exactly -1)
+    def power(n):
+        zr, zi = z.real, z.imag
+        rr, ri = 1.0, 0.0
+        m = n if n >= 0 else -n
+        while m:
+            if m & 1:
+                rr, ri = rr * zr - ri * zi, rr * zi + ri * zr
+            zr, zi = zr * zr - zi * zi, zr * zi + zi * zr
+            m >>= 1
+        if rr in (_INF, -_INF) or ri in (_INF, -_INF):
+            raise OverflowError('complex exponentiation')
+        if n >= 0:
+            return complex(rr, ri)
+        # 1 / r, dividing by the larger part (Smith's method)
+        if abs(rr) >= abs(ri):
+            if rr == 0:
+                raise ZeroDivisionError('0.0 to a negative or complex power')
+            t = ri / rr
+            d = rr + ri * t
+            return complex(1 / d, -t / d)
+        t = rr / ri
+        d = rr * t + ri
+        return complex(t / d, -1 / d)
+    return power
+
+
+_INF = float('inf')
+
+
+def _operand(x):
+    # the right operand of tuple + x and str % x, x of a Python class: an
+    # instance of a tuple subclass gives its items
+    return tuple(x) if isinstance(x, tuple) else x
+
+
 class _Plain:
-    pass
+    def __init__(self):
+        pass
+
+
+def _no_doc(cls):
+    # a class without a docstring (one with a docstring has __doc__ in its
+    # dict: lib/python/_mpbox_rewrite.py)
+    return None
 
 
 # the classes made by class statements, by base, for cls.__subclasses__()
@@ -1320,6 +1428,13 @@ def _register_doors():
         rows.append((key, _key(name) >> 3 if name else 0, kind, value))
         heap.append(value)  # kept alive with the table
 
+    # the OPERAND records lead the table (host/compat.c reads no further for
+    # the other + and %)
+    heap.append(_operand)
+    rows.append((_slot(_Plain, 8), id(tuple), OPERAND_ADD, _operand))
+    rows.append((_slot(_Plain, 8), id(str), OPERAND_MOD, _operand))
+    add(id(complex), None, OPERAND_POW, _complex_pow)
+    add(id(type), '__module__', TYPE3, _type3)
     F = id(float)
     for name, fn in (('is_integer', is_integer), ('as_integer_ratio', _float_ratio),
                      ('hex', _float_hex), ('conjugate', _conjugate)):
@@ -1339,6 +1454,21 @@ def _register_doors():
     add(id(type), '__subclasses__', METHOD, _subclasses)
     add(id(type), '__base__', GETTER, _base)
     add(id(type), '__hash__', GETTER, _type_hash)
+    add(id(type), '__doc__', GETTER, _no_doc)
+
+    def _sample():
+        yield _sample
+    v = 1
+    closure = lambda: v  # noqa: E731
+    for kind in (type(_sample), type(closure), type(_register_doors)):
+        add(id(kind), '__doc__', GETTER, _fun_doc)
+    bound = type(_Plain().__init__)
+    add(id(bound), '__doc__', GETTER, _method_doc)
+    # bound methods {base, function, self}; staticmethod and classmethod
+    # {base, function}
+    for kind in (bound, staticmethod, classmethod):
+        rows.append((id(kind), _key('__func__') >> 3, FIELD, 1))
+    rows.append((id(bound), _key('__self__') >> 3, FIELD, 2))
     for fn, adapter, when in ((_raw(str, 'split'), _kw_split, None), (_raw(str, 'rsplit'), _kw_rsplit, None),
                               (int, _kw_int, None), (round, _kw_round, None), (sum, _kw_sum, None),
                               (str, _kw_str, None), (bytes, _kw_bytes, None),
@@ -1353,6 +1483,8 @@ def _register_doors():
     heap.append(table)
     js.mpbox_internal('compat_table', '%d %d' % (uctypes.addressof(table), len(rows)))
     js.mpbox_internal('compat_bool', '%d %d' % (id(bool), id(int)))
+    js.mpbox_internal('compat_type', '%d %d' % (id(type), id(dict)))
+    js.mpbox_internal('compat_complex', '%d' % id(complex))
 
 
 _register_doors()
@@ -1397,6 +1529,58 @@ def _register_unicase():
 
 _register_unicase()
 
+# uctypes reads a layout only from a built-in dict (or MicroPython's own
+# OrderedDict); collections.OrderedDict is a Python class here. The
+# module's struct and sizeof are replaced, in its constant globals, by
+# functions that hand the built-in a plain dict (in the same order).
+_uctypes_struct, _uctypes_sizeof = uctypes.struct, uctypes.sizeof
+
+
+def _layout(desc):
+    if isinstance(desc, dict):
+        return {k: _layout(v) for k, v in desc.items()}
+    if type(desc) is tuple:
+        return tuple(_layout(x) for x in desc)
+    return desc
+
+
+def _struct(addr, desc, *layout_type):
+    return _uctypes_struct(addr, _layout(desc), *layout_type)
+
+
+def _sizeof(struct, *layout_type):
+    return _uctypes_sizeof(_layout(struct), *layout_type)
+
+
+def _module_replace(module, name, fn):
+    # the entry `name` of a built-in module's constant globals now holds fn
+    k = _key(name)
+    for e, key, v in items(read(id(module) + 4)):
+        if key == k and v == id(getattr(module, name)):
+            heap.append(fn)
+            write(e + 4, id(fn))
+            return
+    raise RuntimeError('_mpbox_types: %s.%s not found' % (module.__name__, name))
+
+
+def _rename_builtin_function_types():
+    # The built-in functions' types (one per way of taking arguments) are
+    # all named 'function', as Python functions; CPython names them
+    # builtin_function_or_method. mp_obj_type_t's name is the qstr in the
+    # 16-bit word at byte 6.
+    def _f():
+        pass
+    name = _key('builtin_function_or_method') >> 3
+    for t in set(type(f) for f in (globals, len, divmod, setattr, print)):
+        if t is not type(_f) and read(id(t)) == id(type):
+            uctypes.bytearray_at(id(t) + 6, 2)[:] = name.to_bytes(2, 'little')
+
+
+_rename_builtin_function_types()
+_module_replace(uctypes, 'struct', _struct)
+_module_replace(uctypes, 'sizeof', _sizeof)
+
 # The grafting machinery is not needed after start-up: less for every
 # garbage collection of every session to mark.
-del graft, items, _key, read, write, _names, _register_hook, _register_doors, _register_unicase, _slot, _raw
+del graft, items, _key, read, write, _names, _register_hook, _register_doors, _register_unicase, _slot, _raw, _module_replace, \
+    _rename_builtin_function_types

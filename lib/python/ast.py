@@ -34,7 +34,7 @@ _OPTIONAL = {}
 
 def _node(name, fields, base=AST, attributes=('lineno', 'col_offset', 'end_lineno', 'end_col_offset'),
           optional=()):
-    cls = type(name, (base,), {'_fields': tuple(fields.split()) if fields else (),
+    cls = type(name, (base,), {'__module__': 'ast', '_fields': tuple(fields.split()) if fields else (),
                                '_attributes': attributes if fields is not None else ()})
     for f in optional:
         setattr(cls, f, None)

@@ -737,6 +737,21 @@ _keywords = frozenset((
     'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield'))
 
 
+def _nt_setattr(self, name, value):
+    # a namedtuple has __slots__ = (): no attribute can be set, unless a
+    # subclass without __slots__ (which has a __dict__ in CPython) comes
+    # between it and the instance's class
+    c = type(self)
+    while '_fields' not in c.__dict__:
+        if '__slots__' not in c.__dict__:
+            object.__setattr__(self, name, value)
+            return
+        c = c.__bases__[0]
+    if name in c._fields:
+        raise AttributeError("can't set attribute")
+    raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     """A tuple subclass with named fields (on MicroPython's C namedtuple,
     which gives the attribute access and the repr)."""
@@ -794,6 +809,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '_replace': _replace,
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
+        '__setattr__': _nt_setattr,
+        '__slots__': (),
         '__module__': module or '__main__',
     }
     if defaults:

@@ -210,7 +210,7 @@ static void test_bad_arguments(void)
                "TypeError: Object of type bytes is not JSON serializable\n"
                "TypeError: Object of type bytearray is not JSON serializable\n"
                "TypeError: Object of type C is not JSON serializable\n"
-               "TypeError: Object of type function is not JSON serializable\n"
+               "TypeError: Object of type builtin_function_or_method is not JSON serializable\n"
                "TypeError: keys must be str, not int\n"
                "ValueError: Out of range float values are not JSON compliant\n"
                "ValueError: Out of range float values are not JSON compliant\n"
