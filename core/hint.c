@@ -39,6 +39,11 @@ struct hint_rule {
 #define RAW_LINE '~'
 
 
+/* for Python functions and closures alike */
+#define FUNCTION_ATTRIBUTES                                                                          \
+    "MicroPython's functions keep no attributes of their own (f.%1 = ...); keep the value in a "  \
+    "dict, a class, or a variable of an enclosing function."
+
 /* First match wins: specific rules come before general ones. */
 static const struct hint_rule rules[] = {
     /* ---- dict views, types ---- */
@@ -151,6 +156,8 @@ static const struct hint_rule rules[] = {
      "[1]; sys.implementation.name is 'micropython'."},
     {"AttributeError", "'*' object has no attribute '__qualname__'", NULL,
      "MicroPython has no __qualname__; use __name__."},
+    {"AttributeError", "'function' object has no attribute '*'", NULL, FUNCTION_ATTRIBUTES},
+    {"AttributeError", "'closure' object has no attribute '*'", NULL, FUNCTION_ATTRIBUTES},
     {"ImportError", "can't import name *", NULL,
      "The module exists but has no '%1'; dir() of the module lists what it has."},
 

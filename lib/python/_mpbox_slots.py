@@ -6,7 +6,8 @@
 # the program (not of this library: its classes keep MicroPython's speed)
 # that defines __slots__ and no __setattr__ gets a __setattr__ that checks
 # the name. Subclasses inherit it; one without __slots__ has a __dict__ in
-# CPython, so the check lets everything through for it.
+# CPython, so the check lets everything through for it. In a program that
+# reads docstrings, a class without one also gets __doc__ = None.
 #
 # The same wrapper gives class statements CPython's keywords (MicroPython's
 # own __build_class__ takes none): `metaclass=abc.ABCMeta` (which is type
@@ -21,7 +22,7 @@
 # Written for mpbox.
 import builtins
 import sys
-from _mpbox_types import subclasses as _subclasses, initialising as _initialising
+from _mpbox_types import subclasses as _subclasses, initialising as _initialising, docstrings as _docstrings
 
 _LIBRARY = '/usr/lib/mpbox/'
 _plain_build_class = builtins.__build_class__
@@ -125,6 +126,10 @@ def _build_class(func, name, *bases, **kwargs):
     program = not func.__globals__.get('__file__', '').startswith(_LIBRARY)
     if program and _own(cls, '__eq__') is not None and _own(cls, '__hash__') is None:
         cls.__hash__ = None  # as CPython: __eq__ without __hash__ makes instances unhashable
+    # A program that reads docstrings (lib/python/_mpbox_rewrite.py): a
+    # class without one has __doc__ None, not its base's.
+    if id(func.__globals__) in _docstrings and '__doc__' not in cls.__dict__:
+        cls.__doc__ = None
     for b in cls.__bases__:
         _subclasses.setdefault(b, []).append(cls)
     if bases:

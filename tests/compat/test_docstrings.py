@@ -72,7 +72,14 @@ def fails():
 print(Shape.__doc__, Square.__doc__, Shape.area.__doc__, Square.area.__doc__)
 print(Shape.unit.__doc__, Shape.named.__doc__, Shape.bare.__doc__)
 print(Shape().area.__doc__, Square().area.__doc__, Shape().__doc__)
-print(Plain.__doc__, nodoc.__doc__, (lambda: 0).__doc__)
+print(Plain.__doc__, nodoc.__doc__, (lambda: 0).__doc__, Plain().__doc__)
+
+
+class Sub(Shape):
+    pass
+
+
+print(Sub.__doc__, Sub().__doc__, Sub.unit.__doc__)
 print(outer.__doc__, outer().__doc__, add.__doc__, add.__name__, add(1, 2))
 m = Square().area
 print(m.__func__ is Square.area, type(m.__self__).__name__)
