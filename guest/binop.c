@@ -170,12 +170,8 @@ static void find(void)
     if (!f_binop || !has_sig(f_binop, 3, 1)) mismatch("%s", "mpbox_binary_op is not (i32 x3) -> i32");
 
     sp_global = stack_pointer();
-    if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have exactly one table");
-    table = BinaryenTableGetName(BinaryenGetTableByIndex(mod, 0));
-    BinaryenExportRef call_ex = BinaryenGetExport(mod, CALL_GLOBAL);
-    if (!call_ex || BinaryenExportGetKind(call_ex) != BinaryenExternalGlobal())
-        mismatch("%s", "no exported global " CALL_GLOBAL ": run guest/numfmt first");
-    call_global = BinaryenExportGetValue(call_ex);
+    table = only_table();
+    call_global = exported_global(CALL_GLOBAL, "numfmt");
 
     int32_t msg = data_address(UNSUPPORTED_MSG);
     collect(f_binop);

@@ -173,6 +173,27 @@ static inline const char *stack_pointer(void)
     return BinaryenGlobalSetGetName(body);
 }
 
+/* The name of the guest's one function table (another count stops the
+ * build: indirect calls the tools add name it). */
+static inline const char *only_table(void)
+{
+    if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have exactly one table");
+    return BinaryenTableGetName(BinaryenGetTableByIndex(mod, 0));
+}
+
+/* The internal name of the global an earlier tool (`made_by`) exported as
+ * `name`; its absence stops the build. */
+static inline const char *exported_global(const char *name, const char *made_by)
+{
+    BinaryenExportRef ex = BinaryenGetExport(mod, name);
+    if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalGlobal()) {
+        fprintf(stderr, "%s: the guest does not match: no exported global %s: run guest/%s first\n", prog, name,
+                made_by);
+        exit(1);
+    }
+    return BinaryenExportGetValue(ex);
+}
+
 /* ---- uses of a constant, re-created functions ---------------------- */
 
 /* A call that passes the constant `v`: the call, its function, the

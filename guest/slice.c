@@ -124,12 +124,8 @@ static void find_sites(void)
     if (!f_list) mismatch("%s", "list_subscr not found");
 
     sp_global = stack_pointer();
-    if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have exactly one table");
-    table = BinaryenTableGetName(BinaryenGetTableByIndex(mod, 0));
-    BinaryenExportRef call_ex = BinaryenGetExport(mod, CALL_GLOBAL);
-    if (!call_ex || BinaryenExportGetKind(call_ex) != BinaryenExternalGlobal())
-        mismatch("%s", "no exported global " CALL_GLOBAL ": run guest/numfmt first");
-    call_global = BinaryenExportGetValue(call_ex);
+    table = only_table();
+    call_global = exported_global(CALL_GLOBAL, "numfmt");
 }
 
 /* if (hook) return hook(action, self, index[, value]): the saved

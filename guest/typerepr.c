@@ -86,12 +86,8 @@ int main(int argc, char **argv)
     open_guest(argc, argv, "typerepr", HOOK_GLOBAL);
     find();
     const char *sp = stack_pointer();
-    if (BinaryenGetNumTables(mod) != 1) mismatch("%s", "the guest does not have exactly one table");
-    const char *table = BinaryenTableGetName(BinaryenGetTableByIndex(mod, 0));
-    BinaryenExportRef call_ex = BinaryenGetExport(mod, CALL_GLOBAL);
-    if (!call_ex || BinaryenExportGetKind(call_ex) != BinaryenExternalGlobal())
-        mismatch("%s", "no exported global " CALL_GLOBAL ": run guest/numfmt first");
-    const char *call_global = BinaryenExportGetValue(call_ex);
+    const char *table = only_table();
+    const char *call_global = exported_global(CALL_GLOBAL, "numfmt");
 
     BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));
     BinaryenAddGlobalExport(mod, HOOK_GLOBAL, HOOK_GLOBAL);
