@@ -258,8 +258,7 @@ int main(int argc, char **argv)
     open_guest(argc, argv, "binop", HOOK_GLOBAL);
     find();
 
-    BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));
-    BinaryenAddGlobalExport(mod, HOOK_GLOBAL, HOOK_GLOBAL);
+    add_exported_global(HOOK_GLOBAL);
 
     BinaryenIndex op = 3 + BinaryenFunctionGetNumVars(f_binop), tmp = op + 1;
     BinaryenExpressionRef seq[2] = {hook_call(op, tmp), raise_call};

@@ -235,18 +235,14 @@ int main(int argc, char **argv)
     find();
     const BinaryenType I = BinaryenTypeInt32();
     if (BinaryenGetGlobal(mod, TABLE) || BinaryenGetGlobal(mod, COUNT)) mismatch("%s", "already rewritten");
-    BinaryenAddGlobal(mod, TABLE, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, TABLE, TABLE);
-    BinaryenAddGlobal(mod, COUNT, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, COUNT, COUNT);
+    add_exported_global(TABLE);
+    add_exported_global(COUNT);
     add_import("mpbox$attr_more", "mpbox_attr_more", 4, 0);
     add_import("mpbox$kw_fun", "mpbox_kw_fun", 4, 1);
     add_import("mpbox$dict_arg", "mpbox_dict_arg", 1, 1);
     add_import("mpbox$operand", "mpbox_operand", 3, 1);
-    BinaryenAddGlobal(mod, TYPE_TYPE, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, TYPE_TYPE, TYPE_TYPE);
-    BinaryenAddGlobal(mod, DICT_TYPE, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, DICT_TYPE, DICT_TYPE);
+    add_exported_global(TYPE_TYPE);
+    add_exported_global(DICT_TYPE);
 
     /* mp_load_method_maybe: its three parameters kept in new locals (the
      * body reuses them), its body, then
@@ -304,10 +300,8 @@ int main(int argc, char **argv)
      *         rhs = operand(op, lhs, rhs);
      * } */
     {
-        BinaryenAddGlobal(mod, ANSWERED, I, true, c32(0));
-        BinaryenAddGlobalExport(mod, ANSWERED, ANSWERED);
-        BinaryenAddGlobal(mod, COMPLEX_TYPE, I, true, c32(0));
-        BinaryenAddGlobalExport(mod, COMPLEX_TYPE, COMPLEX_TYPE);
+        add_exported_global(ANSWERED);
+        add_exported_global(COMPLEX_TYPE);
         const int32_t door_ops = 1 << (OP_INPLACE_ADD - OP_FIRST) | 1 << (OP_INPLACE_POWER - OP_FIRST) |
                                  1 << (OP_ADD - OP_FIRST) | 1 << (OP_MODULO - OP_FIRST) | 1 << (OP_POWER - OP_FIRST);
         BinaryenExpressionRef rel = BinaryenBinary(mod, BinaryenSubInt32(), lget(0), c32(OP_FIRST));
@@ -352,10 +346,8 @@ int main(int argc, char **argv)
      * its body; the two types are handed over while the image is built (0
      * until then) */
     {
-        BinaryenAddGlobal(mod, BOOL_TYPE, I, true, c32(0));
-        BinaryenAddGlobalExport(mod, BOOL_TYPE, BOOL_TYPE);
-        BinaryenAddGlobal(mod, INT_TYPE, I, true, c32(0));
-        BinaryenAddGlobalExport(mod, INT_TYPE, INT_TYPE);
+        add_exported_global(BOOL_TYPE);
+        add_exported_global(INT_TYPE);
         BinaryenExpressionRef is_bool_int = BinaryenBinary(
             mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenEqInt32(), lget(0), BinaryenGlobalGet(mod, BOOL_TYPE, I)),
             BinaryenBinary(mod, BinaryenEqInt32(), lget(1), BinaryenGlobalGet(mod, INT_TYPE, I)));

@@ -271,8 +271,7 @@ int main(int argc, char **argv)
 {
     open_guest(argc, argv, "errtext", TABLE_GLOBAL);
     find();
-    BinaryenAddGlobal(mod, TABLE_GLOBAL, BinaryenTypeInt32(), true, c32(0));
-    BinaryenAddGlobalExport(mod, TABLE_GLOBAL, TABLE_GLOBAL);
+    add_exported_global(TABLE_GLOBAL);
     add_text_fn();
     for (int i = 0; i < nsites; i++) {
         site *st = &sites[i];

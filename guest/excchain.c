@@ -521,8 +521,7 @@ int main(int argc, char **argv)
     find_jump_fail();
 
     const BinaryenType I = BinaryenTypeInt32(), N = BinaryenTypeNone();
-    BinaryenAddGlobal(mod, TABLE_GLOBAL, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, TABLE_GLOBAL, TABLE_GLOBAL);
+    add_exported_global(TABLE_GLOBAL);
     export_const(TAG_CONST, EXC_TAG);
     add_import("mpbox$exc_attr", "mpbox_exc_attr", 3, 1);
     add_import("mpbox$exc_raise_from", "mpbox_exc_raise_from", 2, 0);

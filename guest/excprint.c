@@ -127,8 +127,7 @@ int main(int argc, char **argv)
     open_guest(argc, argv, "excprint", KEYERROR_GLOBAL);
     find();
     const BinaryenType I = BinaryenTypeInt32();
-    BinaryenAddGlobal(mod, KEYERROR_GLOBAL, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, KEYERROR_GLOBAL, KEYERROR_GLOBAL);
+    add_exported_global(KEYERROR_GLOBAL);
 
     /* args[0] of a KeyError: repr() */
     BinaryenExpressionRef is_keyerror = BinaryenBinary(mod, BinaryenEqInt32(), BinaryenLoad(mod, 4, false, 0, 4, I, lget(1)),

@@ -173,6 +173,14 @@ static inline const char *stack_pointer(void)
     return BinaryenGlobalSetGetName(body);
 }
 
+/* A mutable i32 global `name`, 0 at first, exported under the same name
+ * (the host or the start-up image reads or sets it). */
+static inline void add_exported_global(const char *name)
+{
+    BinaryenAddGlobal(mod, name, BinaryenTypeInt32(), true, BinaryenConst(mod, BinaryenLiteralInt32(0)));
+    BinaryenAddGlobalExport(mod, name, name);
+}
+
 /* The name of the guest's one function table (another count stops the
  * build: indirect calls the tools add name it). */
 static inline const char *only_table(void)

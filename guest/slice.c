@@ -206,8 +206,7 @@ int main(int argc, char **argv)
     open_guest(argc, argv, "slice", HOOK_GLOBAL);
     find_sites();
 
-    BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));
-    BinaryenAddGlobalExport(mod, HOOK_GLOBAL, HOOK_GLOBAL);
+    add_exported_global(HOOK_GLOBAL);
     /* Names first: reroute() re-creates the functions it changes. */
     const char *names[MAX_SITES + 1];
     for (int i = 0; i < nsites; i++) names[i] = BinaryenFunctionGetName(sites[i]);

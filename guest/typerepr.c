@@ -89,8 +89,7 @@ int main(int argc, char **argv)
     const char *table = only_table();
     const char *call_global = exported_global(CALL_GLOBAL, "numfmt");
 
-    BinaryenAddGlobal(mod, HOOK_GLOBAL, BinaryenTypeInt32(), true, c32(0));
-    BinaryenAddGlobalExport(mod, HOOK_GLOBAL, HOOK_GLOBAL);
+    add_exported_global(HOOK_GLOBAL);
     add_fmt_fn(sp, table, call_global);
 
     /* self saved at entry into a new local; the format asked of the hook */

@@ -76,8 +76,7 @@ int main(int argc, char **argv)
     const char *sp = stack_pointer();
     const char *table = only_table();
     const char *call_global = exported_global(CALL_GLOBAL, "numfmt");
-    BinaryenAddGlobal(mod, HOOK_GLOBAL, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, HOOK_GLOBAL, HOOK_GLOBAL);
+    add_exported_global(HOOK_GLOBAL);
 
     /* new locals: s base, s+1 index, s+2 the arguments' pointer */
     BinaryenIndex s = 3 + BinaryenFunctionGetNumVars(f_subscr);

@@ -47,8 +47,7 @@ int main(int argc, char **argv)
     }
 
     const BinaryenType I = BinaryenTypeInt32();
-    BinaryenAddGlobal(mod, TABLE_GLOBAL, I, true, c32(0));
-    BinaryenAddGlobalExport(mod, TABLE_GLOBAL, TABLE_GLOBAL);
+    add_exported_global(TABLE_GLOBAL);
     add_import("mpbox$str_unicode", "mpbox_str_unicode", 2, 1);
 
     const char *names[KINDS];
