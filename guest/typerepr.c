@@ -22,12 +22,24 @@
  * the start-up image is built (js.mpbox_internal('type_repr_hook', ID),
  * core/internal.c); until then classes print as before.
  *
+ * CPython prints the class inside a super object without its module:
+ * str(super()) starts "<super: <class 'A'>". MicroPython's super_print
+ * prints "<super: ", then its class with mp_obj_print_helper(print, type,
+ * PRINT_STR). That one call is pointed at type_print itself with a print
+ * kind MicroPython never passes (PLAIN_KIND); type_print hands its kind to
+ * mpbox$type_fmt, which answers the plain format for it without calling
+ * the hook. (The class of a super object is always a type: super_make_new
+ * checks it, and every type prints through type_print.)
+ *
  * Found structurally and verified, or the build stops:
  *   type_print  the one function (i32, i32, i32) -> () holding the address
  *               of "<class '%q'>", passed once as operand 1 of a call with
  *               three operands, the first the function's parameter 0.
- * self (parameter 1) is saved in a new local at entry (the optimiser may
- * reuse the parameter's local). A bytes object is {type, hash, len, data}
+ *   super_print the one function (i32, i32, i32) -> () holding the address
+ *               of "<super: ", with exactly one call (print, load offset 4
+ *               of self, 0): the class (mp_obj_super_t is {base, type, obj}).
+ * self and kind (parameters 1 and 2) are saved in new locals at entry (the
+ * optimiser may reuse the parameters' locals). A bytes object is {type, hash, len, data}
  * (py/objstr.h); an object pointer has its low two bits clear.
  * Run after guest/numfmt (whose global mpbox_format_call it uses). */
 #include "match.h"
@@ -36,10 +48,13 @@
 #define CALL_GLOBAL "mpbox_format_call"
 #define FMT_FN "mpbox$type_fmt"
 #define CLASS_FMT "<class '%q'>"
+#define SUPER_PREFIX "<super: "
+#define SUPER_TYPE_OFFSET 4
+#define PLAIN_KIND 0x5350 /* MicroPython's kinds are 0..4 and 0x80 */
 #define ARGS_BYTES 16
 
 static BinaryenFunctionRef f_print;
-static BinaryenExpressionRef c_printf;
+static BinaryenExpressionRef c_printf, c_super_type;
 static int32_t fmt;
 
 static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
@@ -56,12 +71,30 @@ static void find(void)
     if (uses[0].operand != 1 || BinaryenCallGetNumOperands(c_printf) != 3 ||
         !is_local(BinaryenCallGetOperandAt(c_printf, 0), 0))
         mismatch("%s", "type_print does not call mp_printf(print, format, va)");
+
+    const_use super_uses[4];
+    if (const_uses(data_address(SUPER_PREFIX), super_uses, 4) != 1 || !has_sig(super_uses[0].f, 3, 0))
+        mismatch("%s", "super_print: the prefix is not used in one print function");
+    collect(super_uses[0].f);
+    size_t n_type = 0;
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_CALL) || BinaryenCallGetNumOperands(e) != 3) continue;
+        BinaryenExpressionRef what = BinaryenCallGetOperandAt(e, 1);
+        if (!is_local(BinaryenCallGetOperandAt(e, 0), 0) || !is_const_eq(BinaryenCallGetOperandAt(e, 2), 0) ||
+            !is_id(what, ID_LOAD) || BinaryenLoadGetOffset(what) != SUPER_TYPE_OFFSET ||
+            !is_local(BinaryenLoadGetPtr(what), 1))
+            continue;
+        c_super_type = e;
+        n_type++;
+    }
+    if (n_type != 1) mismatch("%s", "super_print does not print its class in exactly one call");
 }
 
 static void add_fmt_fn(const char *sp, const char *table, const char *call_global)
 {
     const BinaryenType I = BinaryenTypeInt32();
-    const BinaryenIndex ARGS = 1, R = 2;
+    const BinaryenIndex KIND = 1, ARGS = 2, R = 3;
     BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(1), c32(0), lget(ARGS)};
     BinaryenExpressionRef is_obj = BinaryenBinary(
         mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(R), c32(3))),
@@ -69,6 +102,8 @@ static void add_fmt_fn(const char *sp, const char *table, const char *call_globa
     BinaryenExpressionRef body[] = {
         BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I)),
                    BinaryenReturn(mod, c32(fmt)), NULL),
+        BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), lget(KIND), c32(PLAIN_KIND)), BinaryenReturn(mod, c32(fmt)),
+                   NULL),
         BinaryenLocalSet(mod, ARGS, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(ARGS_BYTES))),
         BinaryenGlobalSet(mod, sp, lget(ARGS)),
         BinaryenStore(mod, 4, 0, 4, lget(ARGS), lget(0), I),
@@ -77,7 +112,7 @@ static void add_fmt_fn(const char *sp, const char *table, const char *call_globa
         BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(ARGS), c32(ARGS_BYTES))),
         BinaryenSelect(mod, is_obj, BinaryenLoad(mod, 4, false, 12, 4, I, lget(R)), c32(fmt), I),
     };
-    BinaryenAddFunction(mod, FMT_FN, i32s(1), I, (BinaryenType[]){I, I}, 2,
+    BinaryenAddFunction(mod, FMT_FN, i32s(2), I, (BinaryenType[]){I, I}, 2,
                         BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
 }
 
@@ -92,11 +127,16 @@ int main(int argc, char **argv)
     add_exported_global(HOOK_GLOBAL);
     add_fmt_fn(sp, table, call_global);
 
-    /* self saved at entry into a new local; the format asked of the hook */
+    /* super_print's class goes straight to type_print, with the plain kind */
+    BinaryenCallSetTarget(c_super_type, BinaryenFunctionGetName(f_print));
+    BinaryenCallSetOperandAt(c_super_type, 2, c32(PLAIN_KIND));
+
+    /* self and kind saved at entry into new locals; the format asked of the hook */
     BinaryenIndex s = 3 + BinaryenFunctionGetNumVars(f_print);
-    BinaryenCallSetOperandAt(c_printf, 1, call(FMT_FN, (BinaryenExpressionRef[]){lget(s)}, 1, BinaryenTypeInt32()));
-    BinaryenExpressionRef entry[] = {BinaryenLocalSet(mod, s, lget(1)), BinaryenFunctionGetBody(f_print)};
-    if (recreate_with_locals(f_print, 1, BinaryenBlock(mod, NULL, entry, 2, BinaryenTypeNone())) != s)
+    BinaryenCallSetOperandAt(c_printf, 1, call(FMT_FN, (BinaryenExpressionRef[]){lget(s), lget(s + 1)}, 2, BinaryenTypeInt32()));
+    BinaryenExpressionRef entry[] = {BinaryenLocalSet(mod, s, lget(1)), BinaryenLocalSet(mod, s + 1, lget(2)),
+                                     BinaryenFunctionGetBody(f_print)};
+    if (recreate_with_locals(f_print, 2, BinaryenBlock(mod, NULL, entry, 3, BinaryenTypeNone())) != s)
         mismatch("%s", "local numbering");
 
     write_module(mod, argv[1], argv[2]);

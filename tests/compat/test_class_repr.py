@@ -62,3 +62,17 @@ except Exception as e:
 
 # the text is computed once per class; printing many times stays the same
 print(''.join(repr(Foo) for _ in range(3)))
+
+# the class inside a super object prints without its module, as in CPython
+class Base:
+    def who(self):
+        return 'base'
+
+
+class Child(Base):
+    def show(self):
+        return str(super())[:22]
+
+
+print(Child().show())
+print(str(super(Child, Child()))[:22], Child, super(Child, Child()).who())
