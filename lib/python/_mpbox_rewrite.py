@@ -969,14 +969,17 @@ def run(data, g, line=-1):
     the host asked for (MPBOX_RUN_RETURN_VALUE: builtins.__mpbox_last)."""
     src = data.decode()
     docs = {}
+    reads_docs = '__doc__' in src or 'help(' in src
     try:
         # docstrings only for a program that reads them
-        new = rewrite(src, docs if '__doc__' in src or 'help(' in src else None)
+        new = rewrite(src, docs if reads_docs else None)
     except Exception:  # not rewritable: the compiler will say why
         new = None
     if new is not None:
         src = new
-    if docs:
+    if reads_docs:
+        # also without a function docstring: its classes without one get
+        # __doc__ None (lib/python/_mpbox_slots.py)
         import _mpbox_types
         _mpbox_types.docstrings[id(g)] = docs
     if line < 0:

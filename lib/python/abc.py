@@ -2,8 +2,9 @@
 # no metaclasses, so: abstractmethod marks a function by wrapping it (the
 # wrapper binds like the function it holds); ABC.__new__ refuses classes
 # with abstract methods left, with CPython's message; register() records
-# virtual subclasses, which isinstance()/issubclass() then honour (the two
-# builtins are wrapped only once something is registered).
+# virtual subclasses, which isinstance()/issubclass() then honour, as they
+# honour a class's own __subclasshook__ (the two builtins are wrapped only
+# once something is registered or an ABC defines __subclasshook__).
 import builtins
 
 __all__ = ['ABC', 'ABCMeta', 'abstractmethod', 'abstractclassmethod', 'abstractstaticmethod',
@@ -146,6 +147,8 @@ class ABC:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         cls.__abstractmethods__ = frozenset(_abstract_names(cls))
+        if '__subclasshook__' in cls.__dict__:
+            _hook()  # isinstance()/issubclass() now ask it
 
     @classmethod
     def register(cls, subclass):

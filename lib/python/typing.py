@@ -532,7 +532,18 @@ def _nt_values(qual, names, defaults, args, kwargs):
     return vals
 
 
-def _nt_class(cls):
+def _annotations(fields, g):
+    # {name: annotation} of a class body's [(name, text, ...)] as CPython
+    # makes them: evaluated in the module's globals, unless the module has
+    # `from __future__ import annotations` (texts then); a text that does
+    # not evaluate stays a text
+    future = sys.modules.get('__future__')
+    if future is not None and g.get('annotations') is getattr(future, 'annotations', None):
+        return {f[0]: f[1] for f in fields}
+    return {f[0]: _eval(f[1], g, None) if isinstance(f[1], str) else f[1] for f in fields}
+
+
+def _nt_class(cls, g):
     # the class statement's class -> a namedtuple subclass with its methods
     from collections import namedtuple
     fields = _fields_from_source(cls, 'NamedTuple')
@@ -545,7 +556,8 @@ def _nt_class(cls):
         if k not in defaults and k not in ('__dict__', '__qualname__'):
             ns[k] = own[k]
     ns['_field_defaults'] = defaults
-    ns['__annotations__'] = {n: a for n, a, v in fields}
+    ns['__annotations__'] = _annotations(fields, g)
+    ns.setdefault('__slots__', ())  # instances take no attributes, as CPython's
     qual = name + '.__new__()'
     holder = []
 
@@ -585,7 +597,7 @@ import builtins as _builtins
 _next_build_class = __build_class__  # a bare name sees another module's hook
 
 
-def _td_class(cls, total):
+def _td_class(cls, total, g):
     # a class-form TypedDict: its annotations (the bases' first), totality
     # and required/optional keys, as CPython's TypedDict metaclass sets them
     anns = {}
@@ -600,7 +612,7 @@ def _td_class(cls, total):
         own = [(n, a) for n, a, v in _fields_from_source(cls, 'TypedDict')]
     except TypeError:
         own = []
-    for n, a in own:
+    for n, a in _annotations(own, g).items():
         anns[n] = a
         (required if total else optional).add(n)
     cls.__annotations__ = anns
@@ -612,10 +624,10 @@ def _td_class(cls, total):
 
 def _build_class(func, name, *bases, **kwargs):
     if NamedTuple in bases:
-        return _nt_class(_next_build_class(func, name, *bases, **kwargs))
+        return _nt_class(_next_build_class(func, name, *bases, **kwargs), func.__globals__)
     if any(isinstance(b, type) and issubclass(b, TypedDict) for b in bases):
         total = kwargs.pop('total', True)
-        return _td_class(_next_build_class(func, name, *bases, **kwargs), total)
+        return _td_class(_next_build_class(func, name, *bases, **kwargs), total, func.__globals__)
     if kwargs:
         for b in bases:
             if isinstance(b, type) and (b is Protocol or b is _GenericBase):
