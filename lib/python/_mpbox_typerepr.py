@@ -4,6 +4,8 @@
 # printed; the hook answers the whole text as NUL-terminated bytes (a '%'
 # doubled: the guest uses it as a printf format), or None for a class
 # without a __module__ (the built-in types), which then print as before.
+# A library class may give its own text in its __mpbox_repr__ (enum's
+# member classes: <enum 'Color'>).
 # The answers are kept per class: they stay alive while the guest prints
 # them, and a class is looked up once. The hook is handed to the guest
 # while the start-up image is built (lib/python/_preload.txt loads this
@@ -40,7 +42,10 @@ def _type_repr(cls):
     if type(module) is not str or module == 'builtins':
         return None
     try:
-        text = ("<class '%s.%s'>" % (module, _qualname(cls, own, module))).replace('%', '%%')
+        text = own.get('__mpbox_repr__')  # a library class's own text (enum)
+        if type(text) is not str:
+            text = "<class '%s.%s'>" % (module, _qualname(cls, own, module))
+        text = text.replace('%', '%%')
         text = text.encode() + b'\x00'
     except Exception:
         return None

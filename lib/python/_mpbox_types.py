@@ -549,7 +549,61 @@ def _bytes_hex(self, sep=None, bytes_per_sep=1):
 
 
 graft(bytes, {'decode': decode, 'hex': _bytes_hex})
-graft(bytearray, {'decode': decode, 'hex': _bytes_hex})
+
+
+# bytearray as the mutable sequence CPython's is (pop, remove, insert,
+# reverse, clear, copy), through the guest's slice assignment
+def _byte(v):
+    v = _index(v)
+    if not 0 <= v < 256:
+        raise ValueError('byte must be in range(0, 256)')
+    return v
+
+
+def _ba_pop(self, i=-1):
+    n = len(self)
+    if n == 0:
+        raise IndexError('pop from empty bytearray')
+    i = _index(i)
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise IndexError('pop index out of range')
+    v = self[i]
+    self[i:i + 1] = b''
+    return v
+
+
+def _ba_remove(self, v):
+    i = self.find(bytes((_byte(v),)))
+    if i < 0:
+        raise ValueError('value not found in bytearray')
+    self[i:i + 1] = b''
+
+
+def _ba_insert(self, i, v):
+    n = len(self)
+    i = _index(i)
+    if i < 0:
+        i = max(i + n, 0)
+    i = min(i, n)
+    self[i:i] = bytes((_byte(v),))
+
+
+def _ba_reverse(self):
+    self[:] = self[::-1]
+
+
+def _ba_clear(self):
+    self[:] = b''
+
+
+def _ba_copy(self):
+    return bytearray(self)
+
+
+graft(bytearray, {'decode': decode, 'hex': _bytes_hex, 'pop': _ba_pop, 'remove': _ba_remove,
+                  'insert': _ba_insert, 'reverse': _ba_reverse, 'clear': _ba_clear, 'copy': _ba_copy})
 
 
 # io.StringIO and io.BytesIO: the line methods MicroPython's lack
@@ -1417,6 +1471,12 @@ def _super_init_subclass(self, **kwargs):
         raise TypeError(name + '__init_subclass__() takes no keyword arguments')
 
 
+def _io_closed(f):
+    # mp_obj_stringio_t is {base, vstr, pos, ref}: close() frees the vstr
+    # and sets the pointer to NULL (checked in _register_doors)
+    return int.from_bytes(uctypes.bytearray_at(id(f) + 4, 4), 'little') == 0
+
+
 def _register_doors():
     import js
     import math
@@ -1455,6 +1515,17 @@ def _register_doors():
     add(id(type), '__base__', GETTER, _base)
     add(id(type), '__hash__', GETTER, _type_hash)
     add(id(type), '__doc__', GETTER, _no_doc)
+    # x.__repr__(), float.__str__ ...: the built-ins without such methods
+    for t in (int, float, complex, bool, str, bytes, bytearray, list, tuple, dict, set, frozenset,
+              type(None), range, slice):
+        add(id(t), '__repr__', METHOD, repr)
+        add(id(t), '__str__', METHOD, str)
+    import io
+    for t in (io.StringIO, io.BytesIO):
+        f = t()
+        if _io_closed(f) or f.close() or not _io_closed(f):
+            raise RuntimeError('_mpbox_types: %r is not laid out as expected' % (t,))
+        add(id(t), 'closed', GETTER, _io_closed)
 
     def _sample():
         yield _sample

@@ -12,7 +12,8 @@
 # EnumType class) and, while an enum body runs, classmethod (so that a
 # classmethod gets the EnumType class, which can be iterated).
 # Differences from CPython: type(Color.RED) is the inner class (prints
-# <class 'Color'>, cannot be iterated: use self.__class__ or the enum's name);
+# <enum 'Color'> as CPython's, but cannot be iterated: use self.__class__
+# or the enum's name);
 # an enum class without members stays a plain class; int/str-valued members
 # fail where MicroPython's C code needs a real int/str ('-'.join, json.dumps,
 # format specs, dict keys given as StrEnum members, `2 < Prio.HIGH` with the
@@ -527,6 +528,7 @@ def _build(name, bases, ns, order=None):
             inner._value2member_map_ = v2m
             cls._inner_ = inner
             inner._wrapper_ = cls
+            inner.__mpbox_repr__ = EnumType.__repr__(cls)  # type(member) prints as the enum
         m._name_ = k
         m._value_ = v if mixin is None else mixin(v)
         m.__class__ = cls  # self.__class__ is then the iterable EnumType class
