@@ -80,9 +80,6 @@ static const struct hint_rule rules[] = {
      "A dict MicroPython keeps read-only was changed: an instance's __dict__ or vars(obj) is a "
      "copy here; set attributes with setattr(obj, name, value)."},
     /* ---- formatting ---- */
-    {"NotImplementedError", "attributes not supported", NULL,
-     "MicroPython str.format() does not support indexing or attributes in fields "
-     "('{0[key]}', '{0.attr}'); pass the values ('{}'.format(d['key'])) or use an f-string."},
     {"TypeError", "join expects a list of str/bytes objects consistent with self object", NULL,
      "str.join() needs strings: ', '.join(str(x) for x in items)."},
     {"TypeError", "strftime() takes 2 positional arguments but 1 were given", NULL,

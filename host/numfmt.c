@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "gmem.h"
+#include "gstr.h"
 #include "host.h"
 #include "numfmt.h"
 
@@ -400,7 +401,7 @@ static int of_python_class(const wasm_rt_memory_t *m, uint32_t obj)
     return (flags & TYPE_FLAG_INSTANCE_TYPE) != 0;
 }
 
-uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t args, uint32_t kwargs)
+uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t args, uint32_t kwargs, int reach)
 {
     /* kwargs is the map MicroPython builds over the keyword pairs that
      * follow the positional arguments: {used << 3 | bits, alloc, table}. */
@@ -410,7 +411,7 @@ uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t a
     uint32_t n_kw = map[0] >> 3;
     if (n_kw > (1u << 20) || map[2] != args + 4 * n_args || !mpb_g_ok(m, args, 4ull * n_args + 8ull * n_kw))
         return 0;
-    int route = 0;
+    int route = reach;
     for (uint32_t i = 1; i < n_args && !route; i++) {
         uint32_t v = 0;
         mpb_g_u32(m, args + 4 * i, &v);
@@ -424,11 +425,40 @@ uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t a
     return route ? n_kw + 1 : 0;
 }
 
+int mpb_format_fields_reach(const uint8_t *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '{')
+            continue;
+        if (i + 1 < len && s[i + 1] == '{') {
+            i++;
+            continue;
+        }
+        /* the field name: up to the conversion, the spec or the end; a
+         * '{' there starts a nested field, seen by the next round */
+        size_t j = i + 1;
+        for (; j < len && s[j] != ':' && s[j] != '!' && s[j] != '}' && s[j] != '{'; j++)
+            if (s[j] == '.' || s[j] == '[')
+                return 1;
+        i = j - 1;
+    }
+    return 0;
+}
+
 u32 Z_envZ_mpbox_format_route(struct Z_env_instance_t *env, u32 n_args, u32 args, u32 kwargs)
 {
     mpb_host *h = (mpb_host *)env;
     MPB_IMPORT_ENTER(h);
-    uint32_t r = mpb_format_route(&h->inst->w2c_memory, n_args, args, kwargs);
+    uint32_t self, len = 0;
+    const uint8_t *s = NULL;
+    if (n_args > 0 && mpb_g_u32(&h->inst->w2c_memory, args, &self) == 0)
+        s = mpb_guest_str(h, self, 0, &len);
+    if (s) { /* the template is scanned once more */
+        mpb_host_spend(h, (uint64_t)len * MPB_FUEL_PER_BYTE);
+        mpb_host_fuel_check(h);
+    }
+    int reach = s && mpb_format_fields_reach(s, len);
+    uint32_t r = mpb_format_route(&h->inst->w2c_memory, n_args, args, kwargs, reach);
     MPB_IMPORT_LEAVE(h);
     return r;
 }

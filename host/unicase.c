@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "gmem.h"
+#include "gstr.h"
 #include "host.h"
 #include "strrepr.h"
 #include "unicase.h"
@@ -251,44 +252,6 @@ int mpb_uc_test(int kind, const uint8_t *s, size_t len)
  * index, original function index, Python fallback}. */
 #define ENTRY(kind) (16u * ((uint32_t)(kind) + 1))
 #define NONE_OBJ 6u
-#define QSTR_POOLS_MAX 256u
-/* qstr_pool_t (py/qstr.h) on wasm32: prev, total_prev_len:31, alloc, len,
- * hashes, lengths (one byte each), qstrs[] */
-enum { POOL_PREV = 0, POOL_TOTAL_PREV = 4, POOL_LEN = 12, POOL_LENGTHS = 20, POOL_QSTRS = 24 };
-
-/* The bytes of the str object obj: a heap str {type, hash, len, data} of
- * type str_type, or an interned one (q << 3 | 2). NULL when obj is neither. */
-static const uint8_t *str_bytes(mpb_host *h, uint32_t obj, uint32_t str_type, uint32_t *len)
-{
-    wasm_rt_memory_t *m = &h->inst->w2c_memory;
-    uint32_t w[4];
-    if ((obj & 7) == 2) {
-        uint32_t q = obj >> 3, pool;
-        if (mpb_g_u32(m, *(uint32_t *)Z_micropythonZ_mpbox_last_pool_ptr(h->inst), &pool))
-            return NULL;
-        for (uint32_t n = 0; pool && n < QSTR_POOLS_MAX; n++) {
-            uint32_t p[7];
-            if (mpb_g_read(m, pool, p, sizeof p))
-                return NULL;
-            uint32_t prev_total = p[POOL_TOTAL_PREV / 4] & 0x7fffffffu;
-            if (q >= prev_total) {
-                uint32_t at = q - prev_total, data;
-                uint8_t l;
-                if (at >= p[POOL_LEN / 4] || mpb_g_read(m, p[POOL_LENGTHS / 4] + at, &l, 1) ||
-                    mpb_g_u32(m, pool + POOL_QSTRS + 4 * at, &data))
-                    return NULL;
-                *len = l;
-                return mpb_g_span(m, data, l);
-            }
-            pool = p[POOL_PREV / 4];
-        }
-        return NULL;
-    }
-    if (!obj || (obj & 3) || mpb_g_read(m, obj, w, sizeof w) || w[0] != str_type)
-        return NULL;
-    *len = w[2];
-    return mpb_g_span(m, w[3], w[2]);
-}
 
 /* djb2 over the bytes, 16 bits, never 0: MicroPython's qstr_compute_hash,
  * the hash a new str carries. */
@@ -353,7 +316,7 @@ uint32_t Z_envZ_mpbox_str_unicode(struct Z_env_instance_t *env, uint32_t kind, u
         return 0;
     mpb_rt_check(h->call);
     uint32_t len = 0;
-    const uint8_t *s = str_bytes(h, self, head[0], &len);
+    const uint8_t *s = mpb_guest_str(h, self, head[0], &len);
     if (!s) { /* not a str: MicroPython's own method, or the Python one */
         if (entry[2] || !entry[3])
             return entry[2] ? 0 : NONE_OBJ;
