@@ -1,4 +1,4 @@
-/* compat — six doors into the guest for CPython behaviour that grafting
+/* compat — eight doors into the guest for CPython behaviour that grafting
  * methods into built-in types (lib/python/_mpbox_types.py) cannot reach.
  *
  *   compat IN.wasm OUT.wasm
@@ -38,6 +38,16 @@
  *     itself (by repeated multiplication, as CPython: (1j)**2 is exactly
  *     -1), and then sets the global mpbox_operand_answered, which makes
  *     mp_binary_op return it.
+ *   type_call(self, n_args, n_kw, args): for a type without make_new (its
+ *     slot index byte is 0), fn = env.mpbox_make_new(self) may answer a
+ *     Python function that stands in for the constructor (slice(1, 5, 2)),
+ *     which is then called with the arguments instead of the raise "can't
+ *     create '%q' instances".
+ *   mp_obj_get_float(arg): its call of mp_obj_get_float_maybe goes to
+ *     mpbox$float_maybe, which, when that fails, asks
+ *     env.mpbox_float_arg(arg) for a float (an instance of a subclass of
+ *     float, __float__, __index__) and converts that: math.sqrt(x),
+ *     float(x), '%f' % x accept what CPython accepts.
  *
  * Found structurally and verified, or the build stops:
  *   mp_call_function_n_kw  (i32 x4) -> i32, uses the text "'%s' object
@@ -55,6 +65,12 @@
  *                   text "issubclass() arg 2 must be a class or a tuple of
  *                   classes" with that function's first parameter.
  *   mp_binary_op    the export mpbox_binary_op of guest/sort, (i32 x3) -> i32.
+ *   type_call       (i32 x4) -> i32, the one user of "can't create '%q'
+ *                   instances", reading the byte at self + 8 (the index of
+ *                   the make_new slot).
+ *   mp_obj_get_float  (i32) -> f64, the one user of "can't convert %s to
+ *                   float"; its first call, (arg, &value) -> i32, is
+ *                   mp_obj_get_float_maybe.
  * Run after guest/sort (whose exports mpbox_call_function_1 and
  * mpbox_binary_op it uses) and before guest/binop and guest/fuel.
  */
@@ -81,7 +97,9 @@
 /* mp_obj_type_t.flags (the u16 at byte 4): classes defined in Python */
 #define TYPE_FLAG_INSTANCE 0x0200
 
-static BinaryenFunctionRef f_call, f_load, f_update, f_get_type, f_subclass, f_binop;
+static BinaryenFunctionRef f_call, f_load, f_update, f_get_type, f_subclass, f_binop, f_type_call, f_get_float,
+    f_float_maybe;
+static BinaryenExpressionRef c_float_maybe; /* mp_obj_get_float's call of mp_obj_get_float_maybe */
 
 static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
 
@@ -186,6 +204,35 @@ static void find(void)
     n = users(data_address("dict update sequence has wrong length"), u, 8);
     if (n != 1 || !has_sig(u[0], 3, 1)) mismatch("%s", "dict_update not found");
     f_update = u[0];
+
+    /* type_call(self, n_args, n_kw, args): the one user of "can't create
+     * '%q' instances", which reads the make_new slot's index byte of self */
+    n = users(data_address("can't create '%q' instances"), u, 8);
+    if (n != 1 || !has_sig(u[0], 4, 1)) mismatch("%s", "type_call not found");
+    f_type_call = u[0];
+    collect(f_type_call);
+    int reads_slot = 0;
+    for (size_t k = 0; k < nnodes; k++)
+        if (is_id(nodes[k], ID_LOAD) && BinaryenLoadGetBytes(nodes[k]) == 1 && BinaryenLoadGetOffset(nodes[k]) == 8 &&
+            is_local(BinaryenLoadGetPtr(nodes[k]), 0))
+            reads_slot = 1;
+    if (!reads_slot) mismatch("%s", "type_call does not read self's make_new slot index");
+
+    /* mp_obj_get_float(arg) -> f64: the one user of "can't convert %s to
+     * float"; its first call, (arg, &value) -> bool, is
+     * mp_obj_get_float_maybe */
+    n = users(data_address("can't convert %s to float"), u, 8);
+    if (n != 1 || BinaryenFunctionGetParams(u[0]) != BinaryenTypeInt32() ||
+        BinaryenFunctionGetResults(u[0]) != BinaryenTypeFloat64())
+        mismatch("%s", "mp_obj_get_float not found");
+    f_get_float = u[0];
+    collect(f_get_float);
+    for (size_t k = 0; k < nnodes && !c_float_maybe; k++)
+        if (is_id(nodes[k], ID_CALL)) c_float_maybe = nodes[k];
+    if (!c_float_maybe || BinaryenCallGetNumOperands(c_float_maybe) != 2 ||
+        !is_local(BinaryenCallGetOperandAt(c_float_maybe, 0), 0) || !has_sig(callee(c_float_maybe), 2, 1))
+        mismatch("%s", "mp_obj_get_float does not first call mp_obj_get_float_maybe(arg, &value)");
+    f_float_maybe = callee(c_float_maybe);
 
     BinaryenExportRef ex = BinaryenGetExport(mod, "mpbox_binary_op");
     if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalFunction())
@@ -340,6 +387,53 @@ int main(int argc, char **argv)
             NULL);
         BinaryenExpressionRef body[2] = {door, BinaryenFunctionGetBody(f_binop)};
         BinaryenFunctionSetBody(f_binop, block(body, 2, I));
+    }
+
+    /* type_call: a type without make_new (slice) may have a stand-in:
+     * if (!self->slot_index_make_new && table && (fn = make_new(self)))
+     *     return mp_call_function_n_kw(fn, n_args, n_kw, args);
+     * before its body (which has not touched the shadow stack yet) */
+    {
+        add_import("mpbox$make_new", "mpbox_make_new", 1, 1);
+        BinaryenIndex F = 4 + BinaryenFunctionGetNumVars(f_type_call);
+        BinaryenExpressionRef self[1] = {lget(0)};
+        BinaryenExpressionRef a[4] = {lget(F), lget(1), lget(2), lget(3)};
+        BinaryenExpressionRef no_make_new = BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenLoad(mod, 1, false, 8, 1, I, lget(0)));
+        BinaryenExpressionRef ask = BinaryenIf(
+            mod, BinaryenLocalTee(mod, F, call("mpbox$make_new", self, 1, I), I),
+            BinaryenReturn(mod, call(BinaryenFunctionGetName(f_call), a, 4, I)), NULL);
+        BinaryenExpressionRef door = BinaryenIf(
+            mod, BinaryenBinary(mod, BinaryenAndInt32(), no_make_new, BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0))),
+            ask, NULL);
+        BinaryenExpressionRef body[2] = {door, BinaryenFunctionGetBody(f_type_call)};
+        with_locals(f_type_call, 1, block(body, 2, I));
+    }
+    /* mp_obj_get_float's call of mp_obj_get_float_maybe goes to
+     * mpbox$float_maybe(arg, p):
+     *     if (maybe(arg, p)) return 1;
+     *     if (table && (x = float_arg(arg))) return maybe(x, p);
+     *     return 0;
+     * (x is a float, or 0). Other callers keep the plain function: float's
+     * own operators must see a float subclass as a foreign operand, so its
+     * reflected method runs. */
+    {
+        add_import("mpbox$float_arg", "mpbox_float_arg", 1, 1);
+        const char *maybe = BinaryenFunctionGetName(f_float_maybe);
+        BinaryenExpressionRef a0[2] = {lget(0), lget(1)};
+        BinaryenExpressionRef ax[2] = {lget(2), lget(1)};
+        BinaryenExpressionRef arg[1] = {lget(0)};
+        BinaryenExpressionRef body[3] = {
+            BinaryenIf(mod, call(maybe, a0, 2, I), BinaryenReturn(mod, c32(1)), NULL),
+            BinaryenIf(mod,
+                       BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0)),
+                                      BinaryenBinary(mod, BinaryenNeInt32(),
+                                                     BinaryenLocalTee(mod, 2, call("mpbox$float_arg", arg, 1, I), I), c32(0))),
+                       BinaryenReturn(mod, call(maybe, ax, 2, I)), NULL),
+            c32(0),
+        };
+        BinaryenType vars[1] = {I};
+        BinaryenAddFunction(mod, "mpbox$float_maybe", i32s(2), I, vars, 1, block(body, 3, I));
+        BinaryenCallSetTarget(c_float_maybe, "mpbox$float_maybe");
     }
 
     /* mp_obj_is_subclass_fast: if (a == bool && b == int) return 1; then

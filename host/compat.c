@@ -41,6 +41,15 @@
  *                           as the result (mpbox_operand_answered)
  *                           The OPERAND kinds lead the table, so that `a + b`
  *                           of other types looks at three records.
+ *   MPB_COMPAT_MAKE_NEW     key a built-in type without make_new (slice):
+ *                           calling it calls the Python function `value`
+ *   MPB_COMPAT_FLOAT_ARG    key the type float: where MicroPython needs a
+ *                           float (mp_obj_get_float: math.sqrt(x), float(x),
+ *                           '%f' % x) and x, an object of a class defined in
+ *                           Python, is not one, value(x) answers a float,
+ *                           or x itself for an instance of a subclass of
+ *                           float (whose built-in value is then read here),
+ *                           or None (the guest then raises as before)
  *
  * The table lives in guest memory, so it is as hostile as any guest byte:
  * every read is checked; a bad table only makes the doors do nothing (or
@@ -62,6 +71,8 @@ enum {
     MPB_COMPAT_OPERAND_ADD = 8,
     MPB_COMPAT_OPERAND_MOD = 9,
     MPB_COMPAT_OPERAND_POW = 10,
+    MPB_COMPAT_MAKE_NEW = 11,
+    MPB_COMPAT_FLOAT_ARG = 12,
 };
 
 /* mp_binary_op_t (py/runtime0.h, MicroPython 1.27) */
@@ -75,6 +86,11 @@ enum { SLOT_MAKE_NEW = 8, SLOT_BINARY_OP = 12 };
 #define RECORDS_MAX 4096u
 #define NONE_OBJ 6u  /* mp_const_none: MP_OBJ_NEW_IMMEDIATE_OBJ(0) */
 #define FIELDS_MAX 8u /* words of an object a FIELD record may name */
+/* mp_obj_type_t.flags (the u16 at byte 4): classes defined in Python */
+#define TYPE_FLAG_INSTANCE 0x0200u
+/* mp_obj_instance_t: base, members (a map, 3 words), subobj[0] = the
+ * built-in value of an instance of a subclass of a built-in type */
+#define INSTANCE_SUBOBJ 16u
 
 typedef struct record {
     uint32_t key, name, kind, value;
@@ -288,4 +304,34 @@ uint32_t Z_envZ_mpbox_operand(struct Z_env_instance_t *env, uint32_t op, uint32_
         return call1(h, r.value, rhs);
     }
     return rhs;
+}
+
+uint32_t Z_envZ_mpbox_make_new(struct Z_env_instance_t *env, uint32_t type)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t n = count(h);
+    record r;
+    for (uint32_t i = 0; i < n && get(h, i, &r); i++)
+        if (r.kind == MPB_COMPAT_MAKE_NEW && r.key == type)
+            return r.value;
+    return 0;
+}
+
+uint32_t Z_envZ_mpbox_float_arg(struct Z_env_instance_t *env, uint32_t arg)
+{
+    mpb_host *h = (mpb_host *)env;
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
+    uint32_t n = count(h), type = type_of(h, arg), flags = 0;
+    record r;
+    if (!type || mpb_g_u32(m, type + 4, &flags) || !(flags & TYPE_FLAG_INSTANCE))
+        return 0; /* a built-in value: MicroPython's answer stands */
+    for (uint32_t i = 0; i < n && get(h, i, &r); i++) {
+        if (r.kind != MPB_COMPAT_FLOAT_ARG)
+            continue;
+        uint32_t x = call1(h, r.value, arg), sub;
+        if (x == arg && mpb_g_u32(m, arg + INSTANCE_SUBOBJ, &sub) == 0)
+            x = sub;
+        return type_of(h, x) == r.key ? x : 0;
+    }
+    return 0;
 }

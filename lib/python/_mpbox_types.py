@@ -1079,7 +1079,51 @@ _register_hook()
 # The host (host/compat.c) consults this table when a lookup finds nothing,
 # on a call with keywords, and on dict(x) of an object of a Python class.
 
-METHOD, CLASSMETHOD, GETTER, FIELD, KEYWORDS, MAPPING, TYPE3, OPERAND_ADD, OPERAND_MOD, OPERAND_POW = range(1, 11)
+METHOD, CLASSMETHOD, GETTER, FIELD, KEYWORDS, MAPPING, TYPE3, OPERAND_ADD, OPERAND_MOD, OPERAND_POW, MAKE_NEW, \
+    FLOAT_ARG = range(1, 13)
+
+
+class _Slicer:
+    def __getitem__(self, index):
+        return index
+
+
+_slicer = _Slicer()
+
+
+def _slice(*args, **kwargs):
+    # slice(stop), slice(start, stop[, step]): the guest's slice type has
+    # no constructor; a subscript builds one
+    if kwargs:
+        raise TypeError('slice() takes no keyword arguments')
+    n = len(args)
+    if n == 1:
+        return _slicer[:args[0]]
+    if n == 2:
+        return _slicer[args[0]:args[1]]
+    if n == 3:
+        return _slicer[args[0]:args[1]:args[2]]
+    raise TypeError('slice expected at %s 1 argument%s, got %d'
+                    % (('least', '') if n == 0 else ('most', 's'), n))
+
+
+def _float_arg(x):
+    # x where MicroPython wants a float (math.sqrt(x), float(x)) and x is
+    # an object of a Python class: x itself for a subclass of float (the
+    # host reads its built-in value), __float__, then __index__
+    if isinstance(x, float):
+        return x
+    t = type(x)
+    f = getattr(t, '__float__', None)
+    if f is not None:
+        r = f(x)
+        if not isinstance(r, float):
+            raise TypeError('%s.__float__ returned non-float (type %s)' % (t.__name__, type(r).__name__))
+        return r if type(r) is float else float(r)
+    f = getattr(t, '__index__', None)
+    if f is not None:
+        return float(f(x))
+    return None
 
 
 def _slot(cls, byte):
@@ -1506,6 +1550,8 @@ def _register_doors():
     for name, fn in (('real', _real), ('imag', _imag), ('numerator', _real), ('denominator', _one_of)):
         add(id(int), name, GETTER, fn)
     add(id(complex), 'conjugate', METHOD, lambda z: complex(z.real, -z.imag))
+    add(id(slice), None, MAKE_NEW, _slice)
+    add(id(float), None, FLOAT_ARG, _float_arg)
     P = id(property)
     for i, name in enumerate(('fget', 'fset', 'fdel')):
         rows.append((P, _key(name) >> 3, FIELD, i + 1))
