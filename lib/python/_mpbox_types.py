@@ -1103,8 +1103,9 @@ def _slice(*args, **kwargs):
         return _slicer[args[0]:args[1]]
     if n == 3:
         return _slicer[args[0]:args[1]:args[2]]
-    raise TypeError('slice expected at %s 1 argument%s, got %d'
-                    % (('least', '') if n == 0 else ('most', 's'), n))
+    if n == 0:
+        raise TypeError('slice expected at least 1 argument, got 0')
+    raise TypeError('slice expected at most 3 arguments, got %d' % n)
 
 
 def _float_arg(x):

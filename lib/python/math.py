@@ -40,7 +40,10 @@ def _real(x):
         return float(x)
     f = getattr(type(x), '__float__', None)
     if f is None:
-        raise TypeError('must be real number, not ' + type(x).__name__)
+        f = getattr(type(x), '__index__', None)
+        if f is None:
+            raise TypeError('must be real number, not ' + type(x).__name__)
+        return float(f(x))
     return f(x)
 
 
