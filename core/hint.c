@@ -152,7 +152,8 @@ static const struct hint_rule rules[] = {
      "MicroPython's sys.version_info is a plain tuple (3, 4, 0): use sys.version_info[0] and "
      "[1]; sys.implementation.name is 'micropython'."},
     {"AttributeError", "'*' object has no attribute '__qualname__'", NULL,
-     "MicroPython has no __qualname__; use __name__."},
+     "MicroPython's built-in functions and methods have no __qualname__ (functions and classes "
+     "defined in Python have); print the object itself."},
     {"AttributeError", "'function' object has no attribute '*'", NULL, FUNCTION_ATTRIBUTES},
     {"AttributeError", "'closure' object has no attribute '*'", NULL, FUNCTION_ATTRIBUTES},
     {"ImportError", "can't import name *", NULL,

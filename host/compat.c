@@ -14,7 +14,9 @@
  *                           of that type is value bound to obj; key.name is
  *                           value itself (the function, unbound)
  *   MPB_COMPAT_CLASSMETHOD  obj.name and key.name are value bound to key
- *   MPB_COMPAT_GETTER       obj.name is value(obj)
+ *   MPB_COMPAT_GETTER       obj.name is value(obj), unless that is value
+ *                           itself: then the door answers nothing (a
+ *                           closure asks its function first, py/objclosure.c)
  *   MPB_COMPAT_FIELD        obj.name is the object in word `value` of obj
  *                           (None when that word is 0)
  *   MPB_COMPAT_KEYWORDS     a call with keywords of the built-in `key` (with
@@ -161,11 +163,14 @@ void Z_envZ_mpbox_attr_more(struct Z_env_instance_t *env, uint32_t obj, uint32_t
         case MPB_COMPAT_CLASSMETHOD:
             put2(h, dest, r.value, r.key);
             return;
-        case MPB_COMPAT_GETTER:
+        case MPB_COMPAT_GETTER: {
             if (r.key != type)
                 continue;
-            put2(h, dest, call1(h, r.value, obj), 0);
+            uint32_t v = call1(h, r.value, obj);
+            if (v != r.value)
+                put2(h, dest, v, 0);
             return;
+        }
         case MPB_COMPAT_FIELD: {
             uint32_t w;
             if (r.key != type || r.value == 0 || r.value >= FIELDS_MAX || !type_of(h, obj))

@@ -50,19 +50,23 @@ def _lines_from(src, pos):
 
 
 def _logical(src, pos):
-    # Yields (indent, text) of logical lines from offset pos on, comments
-    # dropped, continuation lines (brackets, backslash, triple quotes) joined.
+    # Yields (indent, text, first, last) of logical lines from offset pos
+    # on, comments dropped, continuation lines (brackets, backslash, triple
+    # quotes) joined; first and last count the lines of src from pos, from 1.
     buf = []
     depth = 0
     quote = None
     indent = 0
+    number = first = 0
     for line in _lines_from(src, pos):
+        number += 1
         if not buf:
             s = line.lstrip()
             if not s or s[0] == '#':
                 continue
             indent = len(line) - len(s)
             line = s
+            first = number
         if quote is None and depth == 0:
             simple = True
             for c in '\'"([{\\#':
@@ -71,7 +75,7 @@ def _logical(src, pos):
                     break
             if simple:
                 buf.append(line)
-                yield indent, ' '.join(buf).strip()
+                yield indent, ' '.join(buf).strip(), first, number
                 buf = []
                 continue
         out = []
@@ -110,7 +114,7 @@ def _logical(src, pos):
         if quote is None and depth <= 0 and not text.rstrip().endswith('\\'):
             buf.append(text)
             depth = 0
-            yield indent, ' '.join(buf).strip()
+            yield indent, ' '.join(buf).strip(), first, number
             buf = []
         else:
             buf.append(text.rstrip().rstrip('\\'))
@@ -149,13 +153,13 @@ def _body(src, pos, header_indent):
     # entries of the class body whose header's line starts at offset pos
     entries = []
     it = _logical(src, pos)
-    for indent, text in it:  # the header (possibly several lines)
+    for indent, text, first, last in it:  # the header (possibly several lines)
         rest = text.partition(':')[2].strip()
         if rest:
             return entries  # one-line class body: `class A: pass`
         break
     body_indent = None
-    for indent, line in it:
+    for indent, line, first, last in it:
         if indent <= header_indent:
             break
         if body_indent is None:

@@ -119,10 +119,36 @@ def _init_subclass(cls, kwargs):
     object_init_subclass(cls, **kwargs)
 
 
+def _drop_qualname(cls):
+    # MicroPython's compiler stores the bare name as __qualname__ in the
+    # class; without it, Cls.__qualname__ asks guest/compat's door, which
+    # reads the source (lib/python/_mpbox_funcattrs.py): 'Outer.Inner',
+    # 'f.<locals>.C'. Every class drops it, or a subclass would find its
+    # base's.
+    if '__qualname__' in cls.__dict__:
+        try:
+            del cls.__qualname__
+        except (AttributeError, TypeError):
+            pass
+
+
+def _drop_qualnames():
+    # the classes made before __build_class__ was wrapped (the modules
+    # loaded before this one), and the classes inside them
+    for m in list(sys.modules.values()):
+        for v in list(getattr(m, '__dict__', {}).values()):
+            if isinstance(v, type):
+                _drop_qualname(v)
+                for w in list(v.__dict__.values()):
+                    if isinstance(w, type):
+                        _drop_qualname(w)
+
+
 def _build_class(func, name, *bases, **kwargs):
     if 'metaclass' in kwargs:
         bases = _metaclass(kwargs.pop('metaclass'), bases)
     cls = _plain_build_class(func, name, *bases)
+    _drop_qualname(cls)
     program = not func.__globals__.get('__file__', '').startswith(_LIBRARY)
     if program and _own(cls, '__eq__') is not None and _own(cls, '__hash__') is None:
         cls.__hash__ = None  # as CPython: __eq__ without __hash__ makes instances unhashable
@@ -143,3 +169,4 @@ def _build_class(func, name, *bases, **kwargs):
 
 
 builtins.__build_class__ = _build_class
+_drop_qualnames()

@@ -1429,6 +1429,44 @@ def _method_doc(m):
     return _fun_doc(m.__func__)
 
 
+# Function attributes MicroPython's functions lack, by the name of the
+# function of lib/python/_mpbox_funcattrs.py that answers each (imported
+# at the first read: a program that reads none costs nothing).
+_FUNCTION_ATTRS = {'__defaults__': 'defaults', '__kwdefaults__': 'kwdefaults', '__closure__': 'closure',
+                   '__qualname__': 'qualname', '__annotations__': 'annotations'}
+
+
+def _type_qualname(cls):
+    # Cls.__qualname__ (lib/python/_mpbox_slots.py drops MicroPython's);
+    # a built-in class answers without the import (dir() asks every class)
+    if type(cls.__dict__.get('__module__')) is not str:
+        return cls.__name__
+    import _mpbox_funcattrs
+    return _mpbox_funcattrs.class_qualname(cls)
+
+
+def _type_annotations(cls):
+    if type(cls.__dict__.get('__module__')) is not str:
+        raise AttributeError("type object '%s' has no attribute '__annotations__'" % cls.__name__)
+    import _mpbox_funcattrs
+    return _mpbox_funcattrs.class_annotations(cls)
+
+
+def _fun_module(f):
+    # f.__module__ (functools.wraps reads it: no import for it)
+    return f.__globals__.get('__name__')
+
+
+def _funcattr(name):
+    name = _FUNCTION_ATTRS.get(name, name)
+
+    def get(obj):
+        import _mpbox_funcattrs as m
+        v = getattr(m, name)(obj)
+        return get if v is m.NOTHING else v  # itself: no answer (host/compat.c)
+    return get
+
+
 def _complex_pow(z):
     # z ** n for a small int n: multiplied out by squaring, as CPython does
     # for integer exponents up to 100 (MicroPython goes through exp and
@@ -1471,6 +1509,10 @@ def _operand(x):
 class _Plain:
     def __init__(self):
         pass
+
+
+def _generator():  # a generator function (at module level: not a closure)
+    yield
 
 
 def _no_doc(cls):
@@ -1574,14 +1616,23 @@ def _register_doors():
             raise RuntimeError('_mpbox_types: %r is not laid out as expected' % (t,))
         add(id(t), 'closed', GETTER, _io_closed)
 
-    def _sample():
-        yield _sample
     v = 1
     closure = lambda: v  # noqa: E731
-    for kind in (type(_sample), type(closure), type(_register_doors)):
+    functions = (type(_generator), type(closure), type(_register_doors))
+    for kind in functions:
         add(id(kind), '__doc__', GETTER, _fun_doc)
     bound = type(_Plain().__init__)
     add(id(bound), '__doc__', GETTER, _method_doc)
+    for name in _FUNCTION_ATTRS:
+        get = _funcattr(name)
+        for kind in functions:
+            add(id(kind), name, GETTER, get)
+    for kind in functions:
+        add(id(kind), '__module__', GETTER, _fun_module)
+    cell = read(read(id(closure) + 12))  # closure {type, function, n, cells}
+    add(cell, 'cell_contents', GETTER, _funcattr('cell_contents'))
+    add(id(type), '__qualname__', GETTER, _type_qualname)
+    add(id(type), '__annotations__', GETTER, _type_annotations)
     # bound methods {base, function, self}; staticmethod and classmethod
     # {base, function}
     for kind in (bound, staticmethod, classmethod):

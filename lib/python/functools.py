@@ -12,6 +12,20 @@ WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__a
 WRAPPER_UPDATES = ('__dict__',)
 
 _missing = object()
+# read from __wrapped__ when asked, not copied: a function's come from the
+# program's source (lib/python/_mpbox_funcattrs.py), which a decorator
+# should not make every program read
+_LAZY = ('__qualname__', '__annotations__')
+
+
+def _lazy_attr(self, name):
+    # __getattr__ of the wrappers below
+    if name not in _LAZY:
+        raise AttributeError("'%s' object has no attribute '%s'" % (type(self).__name__, name))
+    wrapped = self.__wrapped__
+    if name == '__qualname__':
+        return getattr(wrapped, name, None) or getattr(wrapped, '__name__')
+    return getattr(wrapped, name)
 
 
 class _Bound:
@@ -46,6 +60,8 @@ class _Wrapper:
     def __repr__(self):
         return '<function %s>' % getattr(self, '__qualname__', getattr(self, '__name__', '?'))
 
+    __getattr__ = _lazy_attr
+
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
     try:
@@ -56,7 +72,10 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
         # a function: MicroPython keeps no attributes on it
         wrapper = _Wrapper(wrapper)
         wrapper.__wrapped__ = wrapped
+    lazy = isinstance(wrapper, _Wrapper)
     for name in assigned:
+        if lazy and name in _LAZY:
+            continue
         v = getattr(wrapped, name, _missing)
         if v is _missing and name == '__qualname__':
             v = getattr(wrapped, '__name__', _missing)
@@ -235,6 +254,8 @@ class _LRUWrapper:
         self._maxsize = maxsize
         self._typed = typed
         for name in WRAPPER_ASSIGNMENTS:
+            if name in _LAZY:
+                continue
             v = getattr(func, name, _missing)
             if v is not _missing:
                 try:
@@ -308,6 +329,8 @@ class _LRUWrapper:
 
     def __repr__(self):
         return '<functools._lru_cache_wrapper object>'
+
+    __getattr__ = _lazy_attr
 
 
 def lru_cache(maxsize=128, typed=False):
@@ -384,7 +407,18 @@ class _SingleDispatch(_Wrapper):
         if func is None:
             if isinstance(cls, type):
                 return lambda f: self.register(cls, f)
-            raise TypeError('register() needs a class: annotations are not kept by MicroPython')
+            # @register on a function: the class is its first annotation
+            func = cls
+            anns = getattr(func, '__annotations__', None) or {}
+            first = [(k, v) for k, v in anns.items() if k != 'return'][:1]
+            if not first:
+                raise TypeError('Invalid first argument to `register()`: %r. Use either `@register(some_class)` '
+                                'or plain `@register` on an annotated function.' % (func,))
+            name, cls = first[0]
+            if isinstance(cls, str):  # from __future__ import annotations
+                cls = eval(cls, getattr(func, '__globals__', {}))
+            if not isinstance(cls, type):
+                raise TypeError('Invalid annotation for %r. %r is not a class.' % (name, cls))
         self.registry[cls] = func
         return func
 

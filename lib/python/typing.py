@@ -437,7 +437,15 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     hints = {}
     if isinstance(obj, type):
         for klass in reversed(_mro(obj)):
-            d = klass.__dict__.get('__annotations__') or {}
+            d = klass.__dict__.get('__annotations__')
+            if d is None and klass is not object:
+                # a class of the program: from its source (MicroPython keeps none)
+                import _mpbox_funcattrs
+                try:
+                    d = _mpbox_funcattrs.class_annotations(klass)
+                except AttributeError:  # a built-in class
+                    d = None
+            d = d or {}
             g = globalns if globalns is not None else _module_globals(klass)
             for k, v in d.items():
                 hints[k] = _eval(v, g, localns)

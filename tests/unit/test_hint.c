@@ -136,7 +136,8 @@ static void modules(void)
     expect_hint("import sys\nprint(sys.exc_info())", "AttributeError", "except Exception as e");
     expect_hint("import itertools\nprint(list(itertools.chain.from_iterable([[1], [2]])))", "AttributeError",
                 "itertools.chain(*iterables)");
-    expect_hint("def f():\n    pass\nprint(f.__qualname__)", "AttributeError", "__name__");
+    expect_hint("print(len.__qualname__)", "AttributeError",
+                "built-in functions and methods have no __qualname__");
     expect_hint("def f():\n    pass\nf.calls = 0", "AttributeError", "f.calls = ...");
     expect_hint("import sys\nprint(sys.version_info.major)", "AttributeError", "sys.version_info[0]");
     expect_hint("import json\ntry:\n    json.loads('{')\nexcept json.JSONDecodeError:\n    pass", "AttributeError",
