@@ -140,9 +140,18 @@ def tokenize(src):
 class _Edits:
     def __init__(self):
         self.items = []  # (start, end, text)
+        self.owned = []  # (start, end): source one rewrite re-expresses whole
+        self.soft_keywords = set()  # token indices of 'match' and 'case' statements
 
-    def replace(self, start, end, text):
+    def replace(self, start, end, text, own=False):
+        # An edit inside an owned range is dropped: that rewrite's text
+        # already stands for the range (a case pattern's displays are parsed
+        # by the pattern rewrite, not rewritten as displays).
+        if not own and any(a <= start < b and end <= b for a, b in self.owned):
+            return
         self.items.append((start, end, text))
+        if own:
+            self.owned.append((start, end))
 
     def apply(self, src):
         out = []
@@ -198,7 +207,7 @@ def _split_items(toks, lo, hi):
     return items, comprehension
 
 
-def _opens_display(toks, i):
+def _opens_display(toks, i, soft_keywords):
     # True when the bracket at toks[i] starts a display, not a call or a
     # subscript
     if i == 0:
@@ -207,14 +216,14 @@ def _opens_display(toks, i):
     if p.kind == 'op':
         return p.text not in (')', ']', '}')
     if p.kind == 'name':
-        return p.text in _KEYWORDS and p.text not in ('True', 'False', 'None')
+        return (p.text in _KEYWORDS and p.text not in ('True', 'False', 'None')) or i - 1 in soft_keywords
     return p.kind == 'newline'
 
 
 def _rewrite_displays(toks, edits):
     changed = False
     for i, t in enumerate(toks):
-        if t.kind != 'op' or t.text not in _OPEN or not _opens_display(toks, i):
+        if t.kind != 'op' or t.text not in _OPEN or not _opens_display(toks, i, edits.soft_keywords):
             continue
         j = _matching(toks, i)
         items, comprehension = _split_items(toks, i + 1, j)
@@ -753,9 +762,10 @@ def _rewrite_match(src, toks, edits):
             colon = b - 1
             counter += 1
             num = counter
-            subject = src[toks[a + 1].start:toks[colon - 1].end]
-            edits.replace(t.start, toks[colon].end,
-                          'if [(__mpbox_s%d__ := (%s)), (__mpbox_d%d__ := False)]:' % (num, subject, num))
+            # the subject stays in place, so the other rewrites reach into it
+            edits.soft_keywords.add(a)
+            edits.replace(t.start, t.end, 'if [(__mpbox_s%d__ := (' % num)
+            edits.replace(toks[colon].start, toks[colon].end, ')), (__mpbox_d%d__ := False)]:' % num)
             stack.append((indent, num))
             changed = True
             continue
@@ -788,12 +798,17 @@ def _rewrite_match(src, toks, edits):
             if parser.names:
                 cond.append('[%s]' % ', '.join('(%s := __mpbox_b%d__[%d])' % (name, num, k)
                                                for k, name in enumerate(parser.names)))
-            if guard_at >= 0:
-                cond.append('(%s)' % src[toks[guard_at + 1].start:toks[colon - 1].end])
-            cond.append('[(__mpbox_d%d__ := True)]' % num)
+            # 'case PATTERN' becomes the test; the guard stays in place (the
+            # other rewrites reach into it), its 'if' becoming 'and ('
             start = t.start
-            end = toks[colon].start
-            edits.replace(start, end, 'if (' + ' and '.join(cond) + '\n' * src.count('\n', start, end) + ')')
+            end = toks[pend - 1].end
+            edits.soft_keywords.add(a)
+            edits.replace(start, end, 'if (' + ' and '.join(cond) + '\n' * src.count('\n', start, end), own=True)
+            done = ' and [(__mpbox_d%d__ := True)])' % num
+            if guard_at >= 0:
+                edits.replace(toks[guard_at].start, toks[guard_at].end, ' and (')
+                done = ')' + done
+            edits.replace(toks[colon].start, toks[colon].start, done)
             changed = True
     return changed
 

@@ -168,3 +168,15 @@ print(f"({t.strftime('%I:%M %p')})", f"{'a}b'}", f"{'a{b'!r:>8}", f"{('x:y')}", 
 print(f"{x if x else 'n:a'}|{'é'!a}|{[1, 'é']!a:>12}|{(y := 10)}|{(lambda v: v * 2)(x)}|{y}")
 print(f"{ {'k': 'a:b'}['k'] }", f"{', '.join(['a', 'b'])}", f"{x!r:>4}", f"{'%s:%s' % (1, 2):>6}")
 print(f"{'ok' if x != 1 else 'no'}", f"{b'a:b'}", f'''{"a'b:c"}''', f"{x!a}")
+
+# match: displays inside a case pattern belong to the pattern; the subject
+# and the guard still get the other rewrites (dict unpacking, f-strings)
+extra = {'n': 2}
+for event in [{'k': [1, 2, 3]}, {'k': [4]}, {'k': 'x'}, {**extra, 'k': [5, 6]}]:
+    match {**event}:
+        case {'k': [first, *rest], 'n': n} if {**extra}['n'] == n:
+            print('with n', first, rest, n)
+        case {'k': [first, *rest]} if f"{first:>3}" != '  0':
+            print('list', first, rest)
+        case {'k': str() as text}:
+            print('text', text)
