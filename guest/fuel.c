@@ -61,12 +61,13 @@
  * instruction that the uninstrumented build executes), and never 0 per
  * loop iteration.
  *
- * Functions with loops count in a new i64 local (see charge_local): loaded
- * from the global at entry and again after every call that may charge
- * fuel, decremented at each counted point and stored to the global there.
- * The global stays exact at every point (a trap, a call, a longjmp, a
- * hard stop), but a loop no longer carries a load-store dependency through
- * memory from one iteration to the next. Costs, and so the fuel a program
+ * A loop that makes no call that may charge ("call-free") counts in a new
+ * i64 local (see call_free_loops and charge_local): loaded from the global
+ * right before the outermost such loop, decremented at each header and
+ * stored to the global there, so that the loop carries no load-store
+ * dependency through memory from one iteration to the next. Every other
+ * point subtracts from the global. The global is exact at every point (a
+ * trap, a call, a longjmp, a hard stop), and costs, so the fuel a program
  * uses, are the same either way.
  *
  * Other modes, kept for measuring (docs/fuel.md): "acyclic" (entries of
@@ -504,31 +505,8 @@ static BinaryenExpressionRef charge_local(BinaryenModuleRef m, long cost, Binary
     return BinaryenBlock(m, NULL, kids, 3, BinaryenTypeNone());
 }
 
-/* Extra locals of a function that counts in a local: the count, then one
- * temporary per value type (a call's result, kept while the count is
- * reloaded; nested calls finish before the outer one's result is set, so
- * one of each type is enough). */
-enum { LOCAL_COUNT, LOCAL_I32, LOCAL_I64, LOCAL_F32, LOCAL_F64, NEW_LOCALS };
-
-/* `call`, then the count reloaded from the global (the callee may have
- * charged): (block (result T) (local.set $tmp call) (local.set $l (global.get)) (local.get $tmp)). */
-static BinaryenExpressionRef reload_after(BinaryenModuleRef m, BinaryenExpressionRef call, BinaryenIndex base)
-{
-    BinaryenType t = BinaryenExpressionGetType(call);
-    BinaryenExpressionRef reload = BinaryenLocalSet(m, base + LOCAL_COUNT, BinaryenGlobalGet(m, FUEL_GLOBAL, BinaryenTypeInt64()));
-    if (t == BinaryenTypeNone()) {
-        BinaryenExpressionRef kids[2] = {call, reload};
-        return BinaryenBlock(m, NULL, kids, 2, BinaryenTypeNone());
-    }
-    BinaryenIndex tmp = t == BinaryenTypeInt32()   ? base + LOCAL_I32
-                        : t == BinaryenTypeInt64() ? base + LOCAL_I64
-                        : t == BinaryenTypeFloat32() ? base + LOCAL_F32
-                        : t == BinaryenTypeFloat64() ? base + LOCAL_F64
-                                                     : 0;
-    if (!tmp) die("%s", "a call returns a type this tool does not keep in a local");
-    BinaryenExpressionRef kids[3] = {BinaryenLocalSet(m, tmp, call), reload, BinaryenLocalGet(m, tmp, t)};
-    return BinaryenBlock(m, NULL, kids, 3, t);
-}
+/* The local a function counts in (appended after its own). */
+enum { LOCAL_COUNT, NEW_LOCALS };
 
 /* Whether the call `e` may change the global: an indirect call, a call to
  * an import (the host charges), or to a function that touches it. */
@@ -557,6 +535,64 @@ static void put(BinaryenFunctionRef fn, const loop_site *site, BinaryenExpressio
 {
     if (!site->parent) BinaryenFunctionSetBody(fn, with);
     else set_child(site->parent, site->slot, with);
+}
+
+/* Whether a call inside `e` may change the global (call_touches). With
+ * `inside` set, marks there each of the function's loops `fl` found below
+ * `e`. Reads the code as it was before any charge was added. */
+static int region_touches(BinaryenExpressionRef e, const loop_site *fl, size_t nfl, char *inside)
+{
+    static BinaryenExpressionRef *stack;
+    static size_t cap;
+    size_t sp = 0;
+    int touches = 0;
+    if (cap == 0) {
+        cap = 1024;
+        stack = xrealloc(NULL, cap * sizeof *stack);
+    }
+    BinaryenIndex n0 = nchildren(e);
+    for (BinaryenIndex i = 0; i < n0; i++)
+        if (child(e, i)) stack[sp++] = child(e, i);
+    while (sp) {
+        BinaryenExpressionRef x = stack[--sp];
+        BinaryenExpressionId id = BinaryenExpressionGetId(x);
+        if ((id == ID_CALL || id == ID_CALL_INDIRECT) && call_touches(x)) {
+            touches = 1;
+            if (!inside) break;
+        }
+        if (id == ID_LOOP && inside)
+            for (size_t k = 0; k < nfl; k++)
+                if (fl[k].loop == x) inside[k] = 1;
+        BinaryenIndex n = nchildren(x);
+        if (sp + n > cap) {
+            while (sp + n > cap) cap *= 2;
+            stack = xrealloc(stack, cap * sizeof *stack);
+        }
+        for (BinaryenIndex i = 0; i < n; i++)
+            if (child(x, i)) stack[sp++] = child(x, i);
+    }
+    return touches;
+}
+
+/* Which of a function's loops count in a local. A loop whose body makes no
+ * call that may charge ("call-free": the qstr pool scan, memory copies) is
+ * where a count kept in memory would carry a load-store chain from one
+ * iteration to the next, so there the count lives in a local: loaded from
+ * the global right before the outermost such loop, decremented at each of
+ * its headers and stored to the global there, never reloaded (nothing in
+ * the loop changes the global). Elsewhere a point subtracts from the
+ * global itself: the loops that make calls (the interpreter's) would
+ * otherwise reload the count after every call. Either way the global is
+ * exact at every point and the costs are the same. Sets callfree[k] and
+ * nested[k] (inside another call-free loop, so loaded by that one). */
+static void call_free_loops(const loop_site *fl, size_t nfl, char **callfree, char **nested)
+{
+    *callfree = calloc(nfl, 1);
+    *nested = calloc(nfl, 1);
+    if (!*callfree || !*nested) die("%s", "out of memory");
+    for (size_t k = 0; k < nfl; k++) (*callfree)[k] = !region_touches(fl[k].loop, fl, nfl, NULL);
+    for (size_t k = 0; k < nfl; k++)
+        if ((*callfree)[k]) region_touches(fl[k].loop, fl, nfl, *nested);
 }
 
 
@@ -867,7 +903,7 @@ int main(int argc, char **argv)
 
     BinaryenModuleRef m = read_module(in);
 
-    long points_entry = 0, points_loop = 0, local_funcs = 0, reloads = 0, points_site = 0, skipped = 0;
+    long points_entry = 0, points_loop = 0, local_funcs = 0, loads = 0, points_site = 0, skipped = 0;
     long unmetered = 0;
     if (mode != MODE_NONE) {
         unmeter_allocator(m);
@@ -1008,42 +1044,50 @@ int main(int argc, char **argv)
                                                         BinaryenFunctionGetBody(f->ref)));
             int counts_entry = !(f->bounded || mode == MODE_LOOPS);
             if (local_loops && nfloops[i] > 0) {
-                /* Counts in a local: every loop, site and call, innermost
-                 * first (walk order reversed), so that each expression's
-                 * parent is untouched when it is replaced there. */
+                /* Loops without a call that may charge count in the local
+                 * (loaded right before the outermost such loop); every
+                 * other point charges the global (see call_free_loops).
+                 * Innermost first (walk order reversed), so that each
+                 * expression's parent is untouched when it is replaced. */
                 BinaryenIndex base = BinaryenFunctionGetNumLocals(f->ref);
+                char *callfree, *nested;
+                call_free_loops(floops[i], nfloops[i], &callfree, &nested);
                 for (size_t k = nfevents[i]; k-- > 0;) {
                     const event *ev = &fevents[i][k];
                     BinaryenExpressionRef e = ev->at.loop;
                     if (ev->is_loop) {
-                        BinaryenLoopSetBody(e, prepend(m, charge_local(m, loop_cost[i][ev->loop_index], base + LOCAL_COUNT),
-                                                       BinaryenLoopGetBody(e)));
+                        size_t li = ev->loop_index;
+                        if (!callfree[li]) {
+                            BinaryenLoopSetBody(e, prepend(m, charge(m, loop_cost[i][li]), BinaryenLoopGetBody(e)));
+                        } else {
+                            BinaryenLoopSetBody(e, prepend(m, charge_local(m, loop_cost[i][li], base + LOCAL_COUNT),
+                                                           BinaryenLoopGetBody(e)));
+                            if (!nested[li]) {
+                                BinaryenExpressionRef load = BinaryenLocalSet(
+                                    m, base + LOCAL_COUNT, BinaryenGlobalGet(m, FUEL_GLOBAL, BinaryenTypeInt64()));
+                                put(f->ref, &ev->at, prepend(m, load, e));
+                                loads++;
+                            }
+                            f->needs_local = 1;
+                        }
                         points_loop++;
                         continue;
                     }
-                    BinaryenExpressionRef with = e;
                     if (ev->is_site) {
-                        with = charge_call(m, e, charge_local(m, 1, base + LOCAL_COUNT));
+                        BinaryenExpressionRef with = charge_call(m, e, charge(m, 1));
+                        if (with != e) put(f->ref, &ev->at, with);
                         points_site++;
                     }
-                    if (call_touches(e) && BinaryenExpressionGetType(e) != BinaryenTypeUnreachable()) {
-                        with = reload_after(m, with, base);
-                        reloads++;
-                    }
-                    if (with != e) put(f->ref, &ev->at, with);
                 }
-                BinaryenExpressionRef body = BinaryenFunctionGetBody(f->ref);
+                free(callfree);
+                free(nested);
+                local_funcs += f->needs_local;
                 if (counts_entry) {
-                    body = prepend(m, charge_local(m, entry_cost[i], base + LOCAL_COUNT), body);
+                    BinaryenFunctionSetBody(f->ref, prepend(m, charge(m, entry_cost[i]), BinaryenFunctionGetBody(f->ref)));
                     points_entry++;
                 } else {
                     skipped++;
                 }
-                BinaryenExpressionRef load =
-                    BinaryenLocalSet(m, base + LOCAL_COUNT, BinaryenGlobalGet(m, FUEL_GLOBAL, BinaryenTypeInt64()));
-                BinaryenFunctionSetBody(f->ref, prepend(m, load, body));
-                f->needs_local = 1;
-                local_funcs++;
                 continue;
             }
             for (size_t k = nfloops[i]; k-- > 0;) {
@@ -1080,10 +1124,6 @@ int main(int argc, char **argv)
             BinaryenType *vars = xrealloc(NULL, (nv + NEW_LOCALS) * sizeof *vars);
             for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
             vars[nv + LOCAL_COUNT] = BinaryenTypeInt64();
-            vars[nv + LOCAL_I32] = BinaryenTypeInt32();
-            vars[nv + LOCAL_I64] = BinaryenTypeInt64();
-            vars[nv + LOCAL_F32] = BinaryenTypeFloat32();
-            vars[nv + LOCAL_F64] = BinaryenTypeFloat64();
             BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
             BinaryenRemoveFunction(m, name);
             funcs[i].ref = BinaryenAddFunction(m, name, params, results, vars, nv + NEW_LOCALS, body);
@@ -1096,7 +1136,7 @@ int main(int argc, char **argv)
     BinaryenModuleDispose(m);
     fprintf(stderr,
             "%s: %s -> %s: %ld entry, %ld loop and %ld call-site checks, %ld functions not counted at entry; "
-            "%ld functions count in a local (%ld reloads after calls); %ld allocator functions unmetered\n",
-            prog, in, out, points_entry, points_loop, points_site, skipped, local_funcs, reloads, unmetered);
+            "%ld functions count call-free loops in a local (%ld loads); %ld allocator functions unmetered\n",
+            prog, in, out, points_entry, points_loop, points_site, skipped, local_funcs, loads, unmetered);
     return 0;
 }

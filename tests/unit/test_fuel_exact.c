@@ -2,8 +2,9 @@
  * test_fuel_exact.c — fuel stays exact and deterministic with the guest's
  * call and counting rewrites: guest/invoke (calls that cannot longjmp made
  * directly, not through the host's setjmp trampolines) and guest/fuel's
- * counting in a local (functions with loops keep the count in a register,
- * store it to the global at every charge and reload it after calls).
+ * counting in a local (loops that make no charging call keep the count in
+ * a register, loaded before the loop and stored to the global at every
+ * charge; everything else charges the global).
  *
  * And fuel does not depend on collections: guest/fuel charges the
  * allocator a fixed amount per call instead of metering its search, whose
