@@ -26,6 +26,17 @@
  * (js.mpbox_internal('binop_hook', ID), core/internal.c). No other path of
  * mp_binary_op changes: the new code sits in front of its raise.
  *
+ * The same hook hears of an attribute store or delete no type accepted:
+ * mp_store_attr(base, attr, value) raises "'%s' object has no attribute
+ * '%q'" when the type's attr slot left dest[0] set (a property without a
+ * setter or deleter among the reasons). Before that raise,
+ *
+ *     if (mpbox_binop_hook) hook(STORE_ATTR, base, attr, value == NULL)
+ *
+ * with STORE_ATTR a number no operator has and attr as a qstr object; the
+ * hook raises CPython's error ("property 'area' of 'Circle' object has no
+ * setter") or returns, and the raise goes on as before.
+ *
  * Found structurally and verified, or the build stops:
  *   mp_binary_op   the export mpbox_binary_op (guest/sort), (i32 x3) -> i32,
  *                  that sets the shadow-stack pointer at entry to a local F
@@ -37,6 +48,10 @@
  *                  OP, the operator) at F,
  *                  the type name of local LHS (a call of an (i32) -> i32
  *                  function T) at F + 4 and T(local RHS) at F + 8.
+ *   mp_store_attr  the one user of "'%s' object has no attribute '%q'",
+ *                  (i32 x3) -> (), whose first call has one operand
+ *                  (mp_obj_get_type(base); the other users look up
+ *                  first), with one call passing the text as operand 1.
  * Run after guest/numfmt (its global mpbox_format_call), guest/sort and
  * guest/errtext. */
 #include "match.h"
@@ -57,6 +72,9 @@
 #define OP_MULTIPLY 29
 #define HOOK_OPS (1u << OP_LESS | 1u << OP_MORE | 1u << OP_LESS_EQUAL | 1u << OP_MORE_EQUAL | 1u << OP_MULTIPLY | \
                   1u << OP_OR | 1u << OP_XOR | 1u << OP_AND | 1u << OP_SUBTRACT)
+/* The hook's "operator" for a failed attribute store (no operator has it) */
+#define OP_STORE_ATTR 100
+#define NO_ATTR_MSG "'%s' object has no attribute '%q'"
 /* Bytes of shadow stack for the hook's four arguments. */
 #define ARGS_BYTES 16
 
@@ -253,10 +271,62 @@ static BinaryenExpressionRef hook_call(BinaryenIndex entry_op, BinaryenIndex tmp
     return BinaryenIf(mod, cond, BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone()), NULL);
 }
 
+/* mp_store_attr and its raise */
+static BinaryenFunctionRef f_store;
+static BinaryenExpressionRef store_raise;
+
+static void find_store_attr(void)
+{
+    int32_t text = data_address(NO_ATTR_MSG);
+    const_use uses[8];
+    size_t n = const_uses(text, uses, 8);
+    for (size_t u = 0; u < n; u++) {
+        collect(uses[u].f);
+        BinaryenExpressionRef first = NULL;
+        for (size_t k = 0; k < nnodes && !first; k++)
+            if (is_id(nodes[k], ID_CALL)) first = nodes[k];
+        if (!first || BinaryenCallGetNumOperands(first) != 1 || !is_local(BinaryenCallGetOperandAt(first, 0), 0))
+            continue;
+        if (f_store) mismatch("%s", "two functions like mp_store_attr");
+        f_store = uses[u].f;
+        store_raise = uses[u].call;
+        if (!has_sig(f_store, 3, 0) || uses[u].operand != 1 || BinaryenCallGetNumOperands(store_raise) != 3)
+            mismatch("%s", "mp_store_attr's raise is not (type, format, va_list) in an (i32 x3) -> () function");
+    }
+    if (!f_store) mismatch("%s", "mp_store_attr not found");
+}
+
+/* hook(STORE_ATTR, base, attr, value == NULL), the parameters saved in
+ * locals from `saved`, `tmp` a scratch local */
+static BinaryenExpressionRef store_hook_call(BinaryenIndex saved, BinaryenIndex tmp)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(4), c32(0), lget(tmp)};
+    BinaryenExpressionRef qstr_obj =
+        BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenShlInt32(), lget(saved + 1), c32(3)), c32(2));
+    BinaryenExpressionRef deleting = BinaryenBinary(
+        mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenShlInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), lget(saved + 2)), c32(1)),
+        c32(1));
+    BinaryenExpressionRef seq[] = {
+        BinaryenLocalSet(mod, tmp, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp_global, I),
+                                                  c32(ARGS_BYTES))),
+        BinaryenGlobalSet(mod, sp_global, lget(tmp)),
+        BinaryenStore(mod, 4, 0, 4, lget(tmp), c32(OP_STORE_ATTR << 1 | 1), I),
+        BinaryenStore(mod, 4, 4, 4, lget(tmp), lget(saved), I),
+        BinaryenStore(mod, 4, 8, 4, lget(tmp), qstr_obj, I),
+        BinaryenStore(mod, 4, 12, 4, lget(tmp), deleting, I),
+        BinaryenDrop(mod, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4, i32s(4), I)),
+        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), lget(tmp), c32(ARGS_BYTES))),
+    };
+    return BinaryenIf(mod, BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(0)),
+                      BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone()), NULL);
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "binop", HOOK_GLOBAL);
     find();
+    find_store_attr();
 
     add_exported_global(HOOK_GLOBAL);
 
@@ -269,9 +339,20 @@ int main(int argc, char **argv)
     if (recreate_with_locals(f_binop, 2, BinaryenBlock(mod, NULL, entry, 2, BinaryenFunctionGetResults(f_binop))) != op)
         mismatch("%s", "local numbering");
 
+    /* mp_store_attr: its three parameters saved at entry, the hook before its raise */
+    BinaryenIndex saved = 3 + BinaryenFunctionGetNumVars(f_store), stmp = saved + 3;
+    BinaryenExpressionRef sseq[2] = {store_hook_call(saved, stmp), store_raise};
+    BinaryenExpressionRef sbody = BinaryenFunctionGetBody(f_store);
+    if (!replace_child(sbody, store_raise, BinaryenBlock(mod, NULL, sseq, 2, BinaryenTypeNone())))
+        mismatch("%s", "mp_store_attr's raise is not in a block or an if arm");
+    BinaryenExpressionRef sentry[] = {BinaryenLocalSet(mod, saved, lget(0)), BinaryenLocalSet(mod, saved + 1, lget(1)),
+                                      BinaryenLocalSet(mod, saved + 2, lget(2)), sbody};
+    if (recreate_with_locals(f_store, 4, BinaryenBlock(mod, NULL, sentry, 4, BinaryenTypeNone())) != saved)
+        mismatch("%s", "local numbering");
+
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: mp_binary_op's unsupported-types raise sent to the binop hook (frame %d bytes)\n",
+    fprintf(stderr, "%s: %s -> %s: mp_binary_op's unsupported-types raise and mp_store_attr's sent to the binop hook (frame %d bytes)\n",
             prog, argv[1], argv[2], (int)frame_bytes);
     return 0;
 }

@@ -71,6 +71,21 @@
  * exception as before. mp_raise_msg_varg is found as the callee of the
  * unsupported-types raise (4.).
  *
+ * 6. A unary operation the type does not support: MicroPython raises
+ * "unsupported type for %q: '%s'" with the operator's method name and the
+ * type's name; CPython says "unhashable type: 'list'", "bad operand type
+ * for unary -: 'str'", "bad operand type for abs(): 'str'". The one use of
+ * the format (mp_unary_op) becomes
+ *
+ *     mpbox$unop_text(op, va, format):
+ *         t = table && op < 8 ? table[T_UNARY + op] : 0
+ *         if (!t) return format
+ *         va[0] = va[1]; return t      // the text takes the type's name
+ *
+ * the operator found as in 4. (the byte of mp_unary_op_method_name[op]
+ * stored as the va_list's first word). The table's unary texts follow
+ * float()'s, by operator number, 0 where MicroPython's text stays.
+ *
  * Run after guest/sort (its export). py/runtime0.h: the binary operators'
  * numbers below. */
 #include "match.h"
@@ -82,6 +97,9 @@
 #define BINOP_MSG "unsupported types for %q: '%s', '%s'"
 #define FLOAT_MSG "invalid syntax for number"
 #define FLOAT_EXC_FN "mpbox$float_exc"
+#define UNOP_MSG "unsupported type for %q: '%s'"
+#define UNOP_FN "mpbox$unop_text"
+#define N_UNARY 8 /* the unary operators with a table entry: POSITIVE .. ABS */
 /* mp_binary_op_t (MicroPython 1.27) */
 #define OP_INPLACE_FLOOR_DIVIDE 18
 #define OP_INPLACE_TRUE_DIVIDE 19
@@ -109,6 +127,7 @@ static const char *const same_args[] = {
 /* float()'s text: after the four binary-operation formats and the 36
  * operator symbols host/exc.c reads (its E_WORDS) */
 #define T_FLOAT_LITERAL (T_SAME_ARGS + N_SAME_ARGS + 4 + OP_DIVMOD + 1)
+#define T_UNARY (T_FLOAT_LITERAL + 1)
 
 enum { K_INT, K_FLOAT, K_LOG };
 typedef struct {
@@ -133,6 +152,61 @@ static int sig_is(BinaryenFunctionRef f, const BinaryenType *want, BinaryenIndex
     for (BinaryenIndex i = 0; i < n; i++)
         if (v[i] != want[i]) return 0;
     return 1;
+}
+
+/* The local holding the operator at the raise `c` of a format, whose
+ * va_list (operand 2, a local) gets as first word a byte of a table
+ * indexed by that local: the method name of the operator. */
+static BinaryenExpressionRef operator_of(BinaryenFunctionRef f, BinaryenExpressionRef c, const char *what)
+{
+    BinaryenExpressionRef va = BinaryenCallGetOperandAt(c, 2), op = NULL;
+    if (!is_id(va, ID_LOCAL_GET)) mismatch("the %s va_list is not a local", what);
+    collect(f);
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_STORE) || BinaryenStoreGetOffset(e) != 0 || !is_local(BinaryenStoreGetPtr(e), BinaryenLocalGetGetIndex(va)))
+            continue;
+        BinaryenExpressionRef v = BinaryenStoreGetValue(e);
+        if (is_id(v, ID_LOAD) && BinaryenLoadGetBytes(v) == 1 && !BinaryenLoadIsSigned(v) &&
+            is_id(BinaryenLoadGetPtr(v), ID_LOCAL_GET)) {
+            if (op) mismatch("two stores of the %s operator's method name", what);
+            op = BinaryenLoadGetPtr(v);
+        }
+    }
+    if (!op) mismatch("the operator of the %s raise not found", what);
+    return op;
+}
+
+/* 6.: the unary operations' texts */
+static void unop_text(void)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    const BinaryenIndex OP = 0, VA = 1, FMT = 2, T = 3;
+    int32_t unop_msg = data_address(UNOP_MSG);
+    const_use uses[2];
+    if (const_uses(unop_msg, uses, 2) != 1 || uses[0].operand != 1 || BinaryenCallGetNumOperands(uses[0].call) != 3)
+        mismatch("%s", "the unsupported-type format is not raised once as (type, format, va_list)");
+    BinaryenExpressionRef op = operator_of(uses[0].f, uses[0].call, "unsupported-type");
+    BinaryenExpressionRef entry = BinaryenLoad(
+        mod, 4, false, 4 * T_UNARY, 4, I,
+        BinaryenBinary(mod, BinaryenAddInt32(), BinaryenGlobalGet(mod, TABLE_GLOBAL, I),
+                       BinaryenBinary(mod, BinaryenShlInt32(), lget(OP), c32(2))));
+    BinaryenExpressionRef have = BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, TABLE_GLOBAL, I), c32(0)),
+                                                BinaryenBinary(mod, BinaryenLtUInt32(), lget(OP), c32(N_UNARY)));
+    BinaryenExpressionRef body[] = {
+        BinaryenLocalSet(mod, T, BinaryenIf(mod, have, entry, c32(0))),
+        BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), lget(T)), BinaryenReturn(mod, lget(FMT)), NULL),
+        BinaryenStore(mod, 4, 0, 4, lget(VA), BinaryenLoad(mod, 4, false, 4, 4, I, lget(VA)), I),
+        lget(T),
+    };
+    BinaryenAddFunction(mod, UNOP_FN, i32s(3), I, (BinaryenType[]){I}, 1,
+                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
+    BinaryenCallSetOperandAt(uses[0].call, 1,
+                             call(UNOP_FN,
+                                  (BinaryenExpressionRef[]){BinaryenExpressionCopy(op, mod),
+                                                            BinaryenExpressionCopy(BinaryenCallGetOperandAt(uses[0].call, 2), mod),
+                                                            c32(unop_msg)},
+                                  3, I));
 }
 
 static void find(void)
@@ -316,21 +390,7 @@ int main(int argc, char **argv)
     if (const_uses(binop_msg, uses, 2) != 1 || uses[0].operand != 1 || BinaryenCallGetNumOperands(uses[0].call) != 3)
         mismatch("%s", "the unsupported-types format is not raised once as (type, format, va_list)");
     BinaryenExpressionRef va = BinaryenCallGetOperandAt(uses[0].call, 2);
-    if (!is_id(va, ID_LOCAL_GET)) mismatch("%s", "the unsupported-types va_list is not a local");
-    BinaryenExpressionRef op = NULL;
-    collect(uses[0].f);
-    for (size_t k = 0; k < nnodes; k++) {
-        BinaryenExpressionRef e = nodes[k];
-        if (!is_id(e, ID_STORE) || BinaryenStoreGetOffset(e) != 0 || !is_local(BinaryenStoreGetPtr(e), BinaryenLocalGetGetIndex(va)))
-            continue;
-        BinaryenExpressionRef v = BinaryenStoreGetValue(e);
-        if (is_id(v, ID_LOAD) && BinaryenLoadGetBytes(v) == 1 && !BinaryenLoadIsSigned(v) &&
-            is_id(BinaryenLoadGetPtr(v), ID_LOCAL_GET)) {
-            if (op) mismatch("%s", "two stores of an operator's method name");
-            op = BinaryenLoadGetPtr(v);
-        }
-    }
-    if (!op) mismatch("%s", "the operator of the unsupported-types raise not found");
+    BinaryenExpressionRef op = operator_of(uses[0].f, uses[0].call, "unsupported-types");
     float_text(callee(uses[0].call));
     add_import("mpbox$binop_text", "mpbox_binop_text", 3, 1);
     BinaryenCallSetOperandAt(uses[0].call, 1,
@@ -339,9 +399,11 @@ int main(int argc, char **argv)
                                                             c32(binop_msg)},
                                   3, I));
 
+    unop_text();
+
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others and binary operations' chosen as CPython's\n",
+    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others, binary and unary operations' chosen as CPython's\n",
             prog, argv[1], argv[2], nsites, N_SAME_ARGS);
     return 0;
 }

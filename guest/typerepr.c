@@ -31,10 +31,22 @@
  * the hook. (The class of a super object is always a type: super_make_new
  * checks it, and every type prints through type_print.)
  *
+ * An instance of a class without __repr__ or __str__ prints in
+ * MicroPython's instance_print as mp_printf(print, "<%s object at %p>",
+ * va) with the class's name and the address in va; CPython writes
+ * <__main__.Plain object at 0x7f...>. That format operand becomes
+ * mpbox$object_fmt(self), which asks the same hook with a second argument
+ * (True): the hook answers a format that prints the qualified name and
+ * skips the name in va ("<__main__.Plain object at 0x%.0s%p>"), or None
+ * (the plain format then).
+ *
  * Found structurally and verified, or the build stops:
  *   type_print  the one function (i32, i32, i32) -> () holding the address
  *               of "<class '%q'>", passed once as operand 1 of a call with
  *               three operands, the first the function's parameter 0.
+ *   instance_print  the one function (i32, i32, i32) -> () holding the
+ *               address of "<%s object at %p>", passed once as operand 1
+ *               of a call with three operands, the first parameter 0.
  *   super_print the one function (i32, i32, i32) -> () holding the address
  *               of "<super: ", with exactly one call (print, load offset 4
  *               of self, 0): the class (mp_obj_super_t is {base, type, obj}).
@@ -48,29 +60,39 @@
 #define CALL_GLOBAL "mpbox_format_call"
 #define FMT_FN "mpbox$type_fmt"
 #define CLASS_FMT "<class '%q'>"
+#define OBJECT_FN "mpbox$object_fmt"
+#define OBJECT_FMT "<%s object at %p>"
 #define SUPER_PREFIX "<super: "
 #define SUPER_TYPE_OFFSET 4
 #define PLAIN_KIND 0x5350 /* MicroPython's kinds are 0..4 and 0x80 */
 #define ARGS_BYTES 16
 
-static BinaryenFunctionRef f_print;
-static BinaryenExpressionRef c_printf, c_super_type;
-static int32_t fmt;
+static BinaryenFunctionRef f_print, f_object_print;
+static BinaryenExpressionRef c_printf, c_super_type, c_object_printf;
+static int32_t fmt, object_fmt;
 
 static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
 
+/* The one call mp_printf(print, text, va) in a print function (i32, i32,
+ * i32) -> () that passes the address of `text`. */
+static BinaryenExpressionRef printf_of(const char *text, int32_t *address, BinaryenFunctionRef *f)
+{
+    *address = data_address(text);
+    const_use uses[4];
+    if (const_uses(*address, uses, 4) != 1) mismatch("the format %s is not passed in exactly one call", text);
+    *f = uses[0].f;
+    BinaryenExpressionRef c = uses[0].call;
+    if (!has_sig(*f, 3, 0)) mismatch("the format %s is used outside a print function", text);
+    if (uses[0].operand != 1 || BinaryenCallGetNumOperands(c) != 3 || !is_local(BinaryenCallGetOperandAt(c, 0), 0))
+        mismatch("the print function of %s does not call mp_printf(print, format, va)", text);
+    return c;
+}
+
 static void find(void)
 {
-    fmt = data_address(CLASS_FMT);
-    const_use uses[4];
-    size_t n = const_uses(fmt, uses, 4);
-    if (n != 1) mismatch("%s", "the class format is not passed in exactly one call");
-    f_print = uses[0].f;
-    c_printf = uses[0].call;
-    if (!has_sig(f_print, 3, 0)) mismatch("%s", "the class format is used outside a print function");
-    if (uses[0].operand != 1 || BinaryenCallGetNumOperands(c_printf) != 3 ||
-        !is_local(BinaryenCallGetOperandAt(c_printf, 0), 0))
-        mismatch("%s", "type_print does not call mp_printf(print, format, va)");
+    c_printf = printf_of(CLASS_FMT, &fmt, &f_print);
+    c_object_printf = printf_of(OBJECT_FMT, &object_fmt, &f_object_print);
+    if (f_object_print == f_print) mismatch("%s", "one function prints classes and instances");
 
     const_use super_uses[4];
     if (const_uses(data_address(SUPER_PREFIX), super_uses, 4) != 1 || !has_sig(super_uses[0].f, 3, 0))
@@ -116,6 +138,32 @@ static void add_fmt_fn(const char *sp, const char *table, const char *call_globa
                         BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
 }
 
+/* mpbox$object_fmt(self): the hook's format for an instance, asked with
+ * (self, 1), or the plain one. */
+static void add_object_fmt_fn(const char *sp, const char *table, const char *call_global)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    const BinaryenIndex ARGS = 1, R = 2;
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(2), c32(0), lget(ARGS)};
+    BinaryenExpressionRef is_obj = BinaryenBinary(
+        mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(R), c32(3))),
+        BinaryenBinary(mod, BinaryenNeInt32(), lget(R), c32(0)));
+    BinaryenExpressionRef body[] = {
+        BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I)),
+                   BinaryenReturn(mod, c32(object_fmt)), NULL),
+        BinaryenLocalSet(mod, ARGS, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(ARGS_BYTES))),
+        BinaryenGlobalSet(mod, sp, lget(ARGS)),
+        BinaryenStore(mod, 4, 0, 4, lget(ARGS), lget(0), I),
+        BinaryenStore(mod, 4, 4, 4, lget(ARGS), c32(1 << 1 | 1), I), /* the small int 1 */
+        BinaryenLocalSet(mod, R, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4,
+                                                      i32s(4), I)),
+        BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(ARGS), c32(ARGS_BYTES))),
+        BinaryenSelect(mod, is_obj, BinaryenLoad(mod, 4, false, 12, 4, I, lget(R)), c32(object_fmt), I),
+    };
+    BinaryenAddFunction(mod, OBJECT_FN, i32s(1), I, (BinaryenType[]){I, I}, 2,
+                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "typerepr", HOOK_GLOBAL);
@@ -126,6 +174,7 @@ int main(int argc, char **argv)
 
     add_exported_global(HOOK_GLOBAL);
     add_fmt_fn(sp, table, call_global);
+    add_object_fmt_fn(sp, table, call_global);
 
     /* super_print's class goes straight to type_print, with the plain kind */
     BinaryenCallSetTarget(c_super_type, BinaryenFunctionGetName(f_print));
@@ -139,8 +188,15 @@ int main(int argc, char **argv)
     if (recreate_with_locals(f_print, 2, BinaryenBlock(mod, NULL, entry, 3, BinaryenTypeNone())) != s)
         mismatch("%s", "local numbering");
 
+    /* instance_print: self saved at entry, its format asked of the hook */
+    BinaryenIndex o = 3 + BinaryenFunctionGetNumVars(f_object_print);
+    BinaryenCallSetOperandAt(c_object_printf, 1, call(OBJECT_FN, (BinaryenExpressionRef[]){lget(o)}, 1, BinaryenTypeInt32()));
+    BinaryenExpressionRef object_entry[] = {BinaryenLocalSet(mod, o, lget(1)), BinaryenFunctionGetBody(f_object_print)};
+    if (recreate_with_locals(f_object_print, 1, BinaryenBlock(mod, NULL, object_entry, 2, BinaryenTypeNone())) != o)
+        mismatch("%s", "local numbering");
+
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: classes print with their module\n", prog, argv[1], argv[2]);
+    fprintf(stderr, "%s: %s -> %s: classes and their instances print with their module\n", prog, argv[1], argv[2]);
     return 0;
 }

@@ -10,6 +10,11 @@
 # Returning the hook itself means "not mine": the guest raises its error,
 # in CPython's words (guest/errtext: "'<' not supported between instances
 # of 'A' and 'B'", "can't multiply sequence by non-int of type 'float'").
+# The same hook hears of an attribute store or delete that no type accepted
+# (guest/binop, in mp_store_attr: the "operator" _STORE_ATTR, the object,
+# the name, and whether it was a delete): a property without a setter or
+# deleter raises CPython's AttributeError; else the guest raises its
+# "'C' object has no attribute 'x'".
 # The hook is handed to the guest while the start-up image is built
 # (lib/python/_preload.txt loads this module then).
 # Written for mpbox.
@@ -21,6 +26,7 @@ _INPLACE_MULTIPLY = 16
 _MULTIPLY = 29
 _SET_OPS = {22: lambda a, b: a | b, 23: lambda a, b: a ^ b, 24: lambda a, b: a & b,
             28: lambda a, b: a - b}
+_STORE_ATTR = 100
 _VIEW = type({}.keys())
 _SEQUENCES = (str, bytes, bytearray, list, tuple, array.array)
 
@@ -85,7 +91,26 @@ def _view_op(op, a, b):
     return _SET_OPS[op](view, other) if left else _SET_OPS[op](other, view)
 
 
+def _store_failed(obj, name, deleting):
+    cls = type(obj)
+    for c in getattr(cls, '__mro__', (cls,)):
+        try:
+            own = c.__dict__
+        except AttributeError:
+            continue
+        if name in own:
+            if isinstance(own[name], property):
+                import _mpbox_typerepr
+                qual = _mpbox_typerepr.qualname(cls)
+                raise AttributeError("property %r of %r object has no %s"
+                                     % (name, qual, 'deleter' if deleting else 'setter'))
+            return
+
+
 def _binop_hook(op, a, b, called_op):
+    if op == _STORE_ATTR:
+        _store_failed(a, b, called_op)
+        return _binop_hook
     if op in _COMPARE:
         return _compare(op, a, b)
     if op in _SET_OPS:

@@ -43,7 +43,12 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
         '|=', '^=', '&=', '<<=', '>>=', '+=', '-=', '*=', '@=', '//=', '/=', '%=', '**=',
         '|', '^', '&', '<<', '>>', '+', '-', '*', '@', '//', '/', '%', '** or pow()', 'divmod()')]) + (
     # float('abc') (guest/errtext: T_FLOAT_LITERAL, after the symbols)
-    b"could not convert string to float: '%.*s'\x00",)
+    b"could not convert string to float: '%.*s'\x00",
+    # a unary operator the type lacks, by number (py/runtime0.h: + - ~ not
+    # bool len hash abs), None where MicroPython's text stays
+    b"bad operand type for unary +: '%s'\x00", b"bad operand type for unary -: '%s'\x00",
+    b"bad operand type for unary ~: '%s'\x00", None, None, None, b"unhashable type: '%s'\x00",
+    b"bad operand type for abs(): '%s'\x00")
 
 
 # The lines between the exceptions of a printed chain, as CPython's, and
@@ -67,7 +72,7 @@ def _register():
         return int.from_bytes(uctypes.bytearray_at(id(obj) + 12, 4), 'little')
 
     global _TEXT_TABLE
-    _TEXT_TABLE = bytearray(b''.join([data(t).to_bytes(4, 'little') for t in _TEXTS]))
+    _TEXT_TABLE = bytearray(b''.join([(data(t) if t else 0).to_bytes(4, 'little') for t in _TEXTS]))
     js.mpbox_internal('exc_types', '%d' % id(KeyError))
     js.mpbox_internal('error_texts', '%d' % data(_TEXT_TABLE))
 

@@ -17,12 +17,16 @@
 # for every new class as in CPython (MicroPython never calls it), with
 # object's default taking no keywords (guest/compat: super().__init_subclass__).
 # Each new class is recorded under its bases for cls.__subclasses__(), and a
-# class of the program that defines __eq__ without __hash__ gets
-# __hash__ = None, as CPython gives it: its instances are unhashable.
+# class of the program that defines __eq__ without __hash__ (or sets
+# __hash__ = None) reads Cls.__hash__ None, as CPython gives it, and its
+# instances are unhashable: the guest hashes an instance whose class has an
+# __eq__ and no __hash__ by refusing it ("unhashable type: 'C'"), so the
+# class dict keeps no __hash__ entry (which the guest would call).
 # Written for mpbox.
 import builtins
 import sys
-from _mpbox_types import subclasses as _subclasses, initialising as _initialising, docstrings as _docstrings
+from _mpbox_types import subclasses as _subclasses, initialising as _initialising, docstrings as _docstrings, \
+    unhashable as _unhashable
 
 _LIBRARY = '/usr/lib/mpbox/'
 _plain_build_class = builtins.__build_class__
@@ -144,14 +148,43 @@ def _drop_qualnames():
                         _drop_qualname(w)
 
 
+def _identity_eq(self, other):
+    return True if self is other else NotImplemented
+
+
+def _unhashable_hash(self):
+    raise TypeError("unhashable type: '%s'" % type(self).__name__)
+
+
+def unhashable(cls):
+    """What `__hash__ = None` in CPython's class dict does: instances that
+    refuse hash() ("unhashable type: 'C'") and Cls.__hash__ None."""
+    _unhashable.add(cls)
+    if '__hash__' in cls.__dict__:
+        del cls.__hash__  # the guest would call it
+    if getattr(cls, '__eq__', None) is None:
+        cls.__eq__ = _identity_eq  # object's equality, for the guest's rule to see
+    elif getattr(cls, '__hash__', None) is not None:
+        cls.__hash__ = _unhashable_hash  # a base's __hash__, which the guest would call
+
+
+def _hash_rule(cls):
+    own = cls.__dict__
+    if '__hash__' in own:
+        if own['__hash__'] is None:
+            unhashable(cls)
+    elif '__eq__' in own:
+        unhashable(cls)  # __eq__ without __hash__, as CPython
+
+
 def _build_class(func, name, *bases, **kwargs):
     if 'metaclass' in kwargs:
         bases = _metaclass(kwargs.pop('metaclass'), bases)
     cls = _plain_build_class(func, name, *bases)
     _drop_qualname(cls)
     program = not func.__globals__.get('__file__', '').startswith(_LIBRARY)
-    if program and _own(cls, '__eq__') is not None and _own(cls, '__hash__') is None:
-        cls.__hash__ = None  # as CPython: __eq__ without __hash__ makes instances unhashable
+    if program:
+        _hash_rule(cls)
     # A program that reads docstrings (lib/python/_mpbox_rewrite.py): a
     # class without one has __doc__ None, not its base's.
     if id(func.__globals__) in _docstrings and '__doc__' not in cls.__dict__:

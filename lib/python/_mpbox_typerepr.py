@@ -6,13 +6,18 @@
 # without a __module__ (the built-in types), which then print as before.
 # A library class may give its own text in its __mpbox_repr__ (enum's
 # member classes: <enum 'Color'>).
-# The answers are kept per class: they stay alive while the guest prints
-# them, and a class is looked up once. The hook is handed to the guest
+# Asked for an instance (a second argument, true) of a class without
+# __repr__/__str__, it answers the format of CPython's default repr,
+# "<__main__.Plain object at 0x%.0s%p>" (the guest's arguments are the
+# class's name, skipped, and the address). The answers are kept per class
+# and kind: they stay alive while the guest prints them, and a class is
+# looked up once. The hook is handed to the guest
 # while the start-up image is built (lib/python/_preload.txt loads this
 # module then).
 # Written for mpbox.
 
 _texts = {}
+_object_texts = {}
 
 
 def _qualname(cls, own, module):
@@ -30,8 +35,20 @@ def _qualname(cls, own, module):
     return name
 
 
-def _type_repr(cls):
-    text = _texts.get(cls)
+def qualname(cls):
+    # the class's qualified name, as CPython's __qualname__
+    try:
+        own = cls.__dict__
+        return _qualname(cls, own, own.get('__module__'))
+    except Exception:
+        return cls.__name__
+
+
+def _type_repr(cls, instance=0):
+    if instance:
+        cls = type(cls)
+    texts = _object_texts if instance else _texts
+    text = texts.get(cls)
     if text is not None:
         return text
     try:
@@ -42,14 +59,15 @@ def _type_repr(cls):
     if type(module) is not str or module == 'builtins':
         return None
     try:
-        text = own.get('__mpbox_repr__')  # a library class's own text (enum)
+        text = None if instance else own.get('__mpbox_repr__')  # a library class's own text (enum)
         if type(text) is not str:
-            text = "<class '%s.%s'>" % (module, _qualname(cls, own, module))
-        text = text.replace('%', '%%')
+            name = '%s.%s' % (module, _qualname(cls, own, module))
+            text = ('<%s object at 0x\0.0s\0p>' if instance else "<class '%s'>") % name
+        text = text.replace('%', '%%').replace('\0', '%')
         text = text.encode() + b'\x00'
     except Exception:
         return None
-    _texts[cls] = text
+    texts[cls] = text
     return text
 
 

@@ -1535,8 +1535,19 @@ def _object_hash(self):
     return id(self)
 
 
+# classes of the program that CPython gives __hash__ = None (an __eq__
+# without __hash__, or `__hash__ = None`), whose class dict holds no
+# __hash__ here: the guest refuses to hash their instances ("unhashable
+# type: 'C'") when their class has an __eq__ (lib/python/_mpbox_slots.py)
+unhashable = set()
+
+
 def _type_hash(cls):
-    # Cls.__hash__ where no class in the chain defines one: object's
+    # Cls.__hash__ where no class in the chain defines one: None for the
+    # classes above and their subclasses, else object's
+    for c in cls.__mro__:
+        if c in unhashable:
+            return None
     return _object_hash
 
 

@@ -245,9 +245,8 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_onl
         if not has_hash:
             cls.__hash__ = _make_hash(hfields)
     elif eq and not has_hash:
-        def __hash__(self):
-            raise TypeError("unhashable type: '%s'" % type(self).__name__)
-        cls.__hash__ = __hash__
+        import _mpbox_slots
+        _mpbox_slots.unhashable(cls)  # CPython's __hash__ = None
     if match_args and '__match_args__' not in own:
         cls.__match_args__ = tuple(f.name for f in flist if f.init and not f.kw_only)
     return cls
