@@ -37,6 +37,22 @@
  * hook raises CPython's error ("property 'area' of 'Circle' object has no
  * setter") or returns, and the raise goes on as before.
  *
+ * And it hears of a special method's result CPython refuses: in
+ * instance_unary_op (the unary operators of a class defined in Python),
+ * the result of mp_call_function_1(method, self) goes through
+ *
+ *     r = call(...)
+ *     if (mpbox_binop_hook && (op == BOOL && r is no bool      // __bool__
+ *                          || op == LEN && r is no small int >= 0
+ *                          || op == HASH && r is no small int))
+ *         r = hook(UNARY_RESULT, r, op, self)
+ *
+ * the hook raising CPython's error (__bool__ should return bool, returned
+ * int; __len__() should return >= 0; ...) or answering the value to use
+ * (a big int's hash, True as a length). True and False are immediate
+ * objects in this build (MicroPython's MP_OBJ_NEW_IMMEDIATE_OBJ: 3 << 3 | 6
+ * and 1 << 3 | 6); the hook answers a bool itself should that change.
+ *
  * Found structurally and verified, or the build stops:
  *   mp_binary_op   the export mpbox_binary_op (guest/sort), (i32 x3) -> i32,
  *                  that sets the shadow-stack pointer at entry to a local F
@@ -52,8 +68,14 @@
  *                  (i32 x3) -> (), whose first call has one operand
  *                  (mp_obj_get_type(base); the other users look up
  *                  first), with one call passing the text as operand 1.
- * Run after guest/numfmt (its global mpbox_format_call), guest/sort and
- * guest/errtext. */
+ *   instance_unary_op  the one (i32, i32) -> i32 function besides
+ *                  mp_unary_op (the user of guest/errtext's unop text,
+ *                  whose va_list gets the byte at TABLE + op) that reads
+ *                  a byte at TABLE + parameter 0 (mp_unary_op_method_name),
+ *                  with one call of the export mpbox_call_function_1
+ *                  (guest/sort).
+ * Run after guest/numfmt (its global mpbox_format_call), guest/sort,
+ * and guest/errtext. */
 #include "match.h"
 
 #define HOOK_GLOBAL "mpbox_binop_hook"
@@ -75,6 +97,14 @@
 /* The hook's "operator" for a failed attribute store (no operator has it) */
 #define OP_STORE_ATTR 100
 #define NO_ATTR_MSG "'%s' object has no attribute '%q'"
+/* ... and for a unary special method's result (mp_unary_op_t, py/runtime0.h) */
+#define OP_UNARY_RESULT 101
+#define UNARY_BOOL 4
+#define UNARY_LEN 5
+#define UNARY_HASH 6
+#define UNOP_MSG "unsupported type for %q: '%s'"
+#define OBJ_TRUE (3 << 3 | 6)
+#define OBJ_FALSE (1 << 3 | 6)
 /* Bytes of shadow stack for the hook's four arguments. */
 #define ARGS_BYTES 16
 
@@ -322,11 +352,124 @@ static BinaryenExpressionRef store_hook_call(BinaryenIndex saved, BinaryenIndex 
                       BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone()), NULL);
 }
 
+/* Replaces `target`, an operand of any expression under `e`, by `with`. */
+static int replace_operand(BinaryenExpressionRef e, BinaryenExpressionRef target, BinaryenExpressionRef with)
+{
+    BinaryenIndex n = nchildren(e);
+    for (BinaryenIndex i = 0; i < n; i++) {
+        BinaryenExpressionRef c = child(e, i);
+        if (c == target) {
+            set_child(e, i, with);
+            return 1;
+        }
+        if (c && replace_operand(c, target, with)) return 1;
+    }
+    return 0;
+}
+
+/* instance_unary_op and its call of the method */
+static BinaryenFunctionRef f_unary;
+static BinaryenExpressionRef unary_call;
+
+/* load8_u offset=T (local.get 0), or of (i32.add (local.get 0) T) */
+static int is_name_byte(BinaryenExpressionRef e, int32_t *table_at)
+{
+    if (!is_id(e, ID_LOAD) || BinaryenLoadGetBytes(e) != 1 || BinaryenLoadIsSigned(e)) return 0;
+    BinaryenExpressionRef p = BinaryenLoadGetPtr(e);
+    if (is_local(p, 0) && BinaryenLoadGetOffset(e)) {
+        *table_at = (int32_t)BinaryenLoadGetOffset(e);
+        return 1;
+    }
+    return 0;
+}
+
+static void find_instance_unary_op(void)
+{
+    /* the method names' table, from mp_unary_op's raise */
+    int32_t msg = data_address(UNOP_MSG);
+    const_use uses[2];
+    if (const_uses(msg, uses, 2) != 1) mismatch("%s", "the unsupported-type text is not used once: run guest/errtext first");
+    BinaryenFunctionRef unary_op = uses[0].f;
+    int32_t table_at = 0;
+    collect(unary_op);
+    for (size_t k = 0; k < nnodes && !table_at; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (is_id(e, ID_LOAD) && BinaryenLoadGetBytes(e) == 1 && !BinaryenLoadIsSigned(e) && BinaryenLoadGetOffset(e) &&
+            is_id(BinaryenLoadGetPtr(e), ID_LOCAL_GET))
+            table_at = (int32_t)BinaryenLoadGetOffset(e);
+    }
+    if (!table_at) mismatch("%s", "mp_unary_op does not read the method names' table");
+    BinaryenExportRef ex = BinaryenGetExport(mod, "mpbox_call_function_1");
+    if (!ex) mismatch("%s", "no export mpbox_call_function_1: run guest/sort first");
+    BinaryenFunctionRef call1 = BinaryenGetFunction(mod, BinaryenExportGetValue(ex));
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (f == unary_op || !is_defined(f) || !has_sig(f, 2, 1)) continue;
+        collect(f);
+        int reads = 0;
+        BinaryenExpressionRef c = NULL;
+        size_t calls = 0;
+        for (size_t k = 0; k < nnodes; k++) {
+            int32_t t;
+            if (is_name_byte(nodes[k], &t) && t == table_at) reads++;
+            if (is_id(nodes[k], ID_CALL) && callee(nodes[k]) == call1) c = nodes[k], calls++;
+        }
+        if (!reads) continue;
+        if (f_unary) mismatch("%s", "two functions besides mp_unary_op read the unary method names");
+        if (calls != 1) mismatch("%s", "instance_unary_op does not call mp_call_function_1 once");
+        f_unary = f;
+        unary_call = c;
+    }
+    if (!f_unary) mismatch("%s", "instance_unary_op not found");
+}
+
+/* the checked result of the method's call: `op` the local holding the
+ * operator, `r` and `tmp` scratch locals */
+static BinaryenExpressionRef unary_checked(BinaryenIndex op, BinaryenIndex self, BinaryenIndex r, BinaryenIndex tmp)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    BinaryenExpressionRef is_op_[3];
+    const int32_t ops[3] = {UNARY_BOOL, UNARY_LEN, UNARY_HASH};
+    for (int i = 0; i < 3; i++) is_op_[i] = BinaryenBinary(mod, BinaryenEqInt32(), lget(op), c32(ops[i]));
+    BinaryenExpressionRef small = BinaryenBinary(mod, BinaryenAndInt32(), lget(r), c32(1));
+    BinaryenExpressionRef is_bool = BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenEqInt32(), lget(r), c32(OBJ_TRUE)),
+                                                   BinaryenBinary(mod, BinaryenEqInt32(), lget(r), c32(OBJ_FALSE)));
+    BinaryenExpressionRef bad = BinaryenIf(
+        mod, is_op_[0], BinaryenUnary(mod, BinaryenEqZInt32(), is_bool),
+        BinaryenIf(mod, is_op_[1],
+                   BinaryenUnary(mod, BinaryenEqZInt32(),
+                                 BinaryenBinary(mod, BinaryenAndInt32(), small,
+                                                BinaryenBinary(mod, BinaryenGeSInt32(), lget(r), c32(0)))),
+                   BinaryenSelect(mod, is_op_[2], BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenExpressionCopy(small, mod)),
+                                  c32(0), I)));
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(4), c32(0), lget(tmp)};
+    BinaryenExpressionRef seq[] = {
+        BinaryenLocalSet(mod, tmp, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp_global, I),
+                                                  c32(ARGS_BYTES))),
+        BinaryenGlobalSet(mod, sp_global, lget(tmp)),
+        BinaryenStore(mod, 4, 0, 4, lget(tmp), c32(OP_UNARY_RESULT << 1 | 1), I),
+        BinaryenStore(mod, 4, 4, 4, lget(tmp), lget(r), I),
+        BinaryenStore(mod, 4, 8, 4, lget(tmp), small_int(op), I),
+        BinaryenStore(mod, 4, 12, 4, lget(tmp), lget(self), I),
+        BinaryenLocalSet(mod, r, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4, i32s(4), I)),
+        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), lget(tmp), c32(ARGS_BYTES))),
+    };
+    BinaryenExpressionRef cond = BinaryenIf(mod, BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(0)),
+                                            bad, c32(0));
+    BinaryenExpressionRef body[] = {
+        BinaryenLocalSet(mod, r, unary_call),
+        BinaryenIf(mod, cond, BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone()), NULL),
+        lget(r),
+    };
+    return BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I);
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "binop", HOOK_GLOBAL);
     find();
     find_store_attr();
+    find_instance_unary_op();
 
     add_exported_global(HOOK_GLOBAL);
 
@@ -350,9 +493,18 @@ int main(int argc, char **argv)
     if (recreate_with_locals(f_store, 4, BinaryenBlock(mod, NULL, sentry, 4, BinaryenTypeNone())) != saved)
         mismatch("%s", "local numbering");
 
+    /* instance_unary_op: op and self saved at entry, the method's result checked */
+    BinaryenIndex uop = 2 + BinaryenFunctionGetNumVars(f_unary);
+    BinaryenExpressionRef ubody = BinaryenFunctionGetBody(f_unary);
+    BinaryenExpressionRef checked = unary_checked(uop, uop + 1, uop + 2, uop + 3);
+    if (!replace_operand(ubody, unary_call, checked)) mismatch("%s", "instance_unary_op's call is in no place to replace");
+    BinaryenExpressionRef uentry[] = {BinaryenLocalSet(mod, uop, lget(0)), BinaryenLocalSet(mod, uop + 1, lget(1)), ubody};
+    if (recreate_with_locals(f_unary, 4, BinaryenBlock(mod, NULL, uentry, 3, BinaryenFunctionGetResults(f_unary))) != uop)
+        mismatch("%s", "local numbering");
+
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: mp_binary_op's unsupported-types raise and mp_store_attr's sent to the binop hook (frame %d bytes)\n",
+    fprintf(stderr, "%s: %s -> %s: mp_binary_op's unsupported-types raise, mp_store_attr's and unary special methods' results sent to the binop hook (frame %d bytes)\n",
             prog, argv[1], argv[2], (int)frame_bytes);
     return 0;
 }

@@ -15,6 +15,10 @@
 # the name, and whether it was a delete): a property without a setter or
 # deleter raises CPython's AttributeError; else the guest raises its
 # "'C' object has no attribute 'x'".
+# And it hears of a result of __bool__, __len__ or __hash__ that is not
+# what the guest can use (the "operator" _UNARY_RESULT, the result, the
+# unary operator's number, the object): CPython's error, or the value to
+# use (a bool's length, a big int's hash).
 # The hook is handed to the guest while the start-up image is built
 # (lib/python/_preload.txt loads this module then).
 # Written for mpbox.
@@ -27,6 +31,8 @@ _MULTIPLY = 29
 _SET_OPS = {22: lambda a, b: a | b, 23: lambda a, b: a ^ b, 24: lambda a, b: a & b,
             28: lambda a, b: a - b}
 _STORE_ATTR = 100
+_UNARY_RESULT = 101
+_BOOL, _LEN, _HASH = 4, 5, 6
 _VIEW = type({}.keys())
 _SEQUENCES = (str, bytes, bytearray, list, tuple, array.array)
 
@@ -107,7 +113,30 @@ def _store_failed(obj, name, deleting):
             return
 
 
+def _unary_result(r, op, obj):
+    if type(r) is bool and op != _HASH:
+        return r if op == _BOOL else int(r)
+    if op == _BOOL:
+        raise TypeError('__bool__ should return bool, returned %s' % type(r).__name__)
+    if not isinstance(r, int):
+        index = getattr(type(r), '__index__', None)
+        if op == _HASH or index is None:
+            raise TypeError('__hash__ method should return an integer' if op == _HASH else
+                            "'%s' object cannot be interpreted as an integer" % type(r).__name__)
+        r = index(r)
+    r = int(r)
+    if op == _HASH:
+        return hash(r)
+    if r < 0:
+        raise ValueError('__len__() should return >= 0')
+    if r > 0x3fffffff:  # no small int: the guest's lengths are small ints
+        raise OverflowError("cannot fit 'int' into an index-sized integer")
+    return r
+
+
 def _binop_hook(op, a, b, called_op):
+    if op == _UNARY_RESULT:
+        return _unary_result(a, b, called_op)
     if op == _STORE_ATTR:
         _store_failed(a, b, called_op)
         return _binop_hook

@@ -129,3 +129,34 @@ try:
     {Row(1)}
 except TypeError as e:
     print("TypeError:", e)
+
+
+# special methods' results CPython refuses or converts
+class L:
+    def __init__(s, v): s.v = v
+    def __len__(s): return s.v
+class B:
+    def __init__(s, v): s.v = v
+    def __bool__(s): return s.v
+class H:
+    def __init__(s, v): s.v = v
+    def __hash__(s): return s.v
+class Idx:
+    def __index__(s): return 4
+for v in (3, 0, -1, True, "x", Idx(), 2.5):
+    try:
+        print(len(L(v)), bool(L(v)))
+    except Exception as e:
+        print(type(e).__name__, e)
+for v in (True, False, 1, 0, None, "s"):
+    try:
+        print(bool(B(v)), not B(v))
+        if B(v): print("yes")
+    except Exception as e:
+        print(type(e).__name__, e)
+for v in (5, -7, 2**70, True, "x", 1.5):
+    try:
+        print(hash(H(v)) == hash(v))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(len([1,2]), bool([]), hash(3))
