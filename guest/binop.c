@@ -263,6 +263,33 @@ static BinaryenExpressionRef small_int(BinaryenIndex local)
     return BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenShlInt32(), lget(local), c32(1)), c32(1));
 }
 
+#define NO_RESULT ((BinaryenIndex)-1)
+
+/* hook(a[0], a[1], a[2], a[3]) with its arguments on the shadow stack at
+ * local `tmp`, its result into local `result` (may be `tmp`) or dropped
+ * (NO_RESULT): the statements, as a block. */
+static BinaryenExpressionRef hook_seq(BinaryenIndex tmp, BinaryenExpressionRef a[4], BinaryenIndex result)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(4), c32(0), lget(tmp)};
+    BinaryenExpressionRef called = BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4,
+                                                        i32s(4), I);
+    BinaryenExpressionRef seq[] = {
+        BinaryenLocalSet(mod, tmp, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp_global, I),
+                                                  c32(ARGS_BYTES))),
+        BinaryenGlobalSet(mod, sp_global, lget(tmp)),
+        BinaryenStore(mod, 4, 0, 4, lget(tmp), a[0], I),
+        BinaryenStore(mod, 4, 4, 4, lget(tmp), a[1], I),
+        BinaryenStore(mod, 4, 8, 4, lget(tmp), a[2], I),
+        BinaryenStore(mod, 4, 12, 4, lget(tmp), a[3], I),
+        result == NO_RESULT ? BinaryenDrop(mod, called) : BinaryenLocalSet(mod, result, called),
+        /* the callee has put the pointer back to tmp */
+        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), BinaryenGlobalGet(mod, sp_global, I),
+                                                         c32(ARGS_BYTES))),
+    };
+    return BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone());
+}
+
 /* The hook in front of the raise; the operator at entry is in local
  * `entry_op`, `tmp` is a scratch local. */
 static BinaryenExpressionRef hook_call(BinaryenIndex entry_op, BinaryenIndex tmp)
@@ -273,25 +300,14 @@ static BinaryenExpressionRef hook_call(BinaryenIndex entry_op, BinaryenIndex tmp
         BinaryenBinary(mod, BinaryenAndInt32(),
                        BinaryenBinary(mod, BinaryenShrUInt32(), c32((int32_t)HOOK_OPS), lget(op_local)),
                        c32(1)));
-    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(4), c32(0), lget(tmp)};
-    BinaryenExpressionRef result = BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args,
-                                                        4, i32s(4), I);
     BinaryenExpressionRef answered[] = {
         BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), lget(frame_local), c32(frame_bytes))),
         BinaryenReturn(mod, lget(tmp)),
     };
+    BinaryenExpressionRef a[4] = {small_int(op_local), lget(lhs_local), lget(rhs_local), small_int(entry_op)};
     BinaryenExpressionRef seq[] = {
-        BinaryenLocalSet(mod, tmp, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp_global, I),
-                                                  c32(ARGS_BYTES))),
-        BinaryenGlobalSet(mod, sp_global, lget(tmp)),
-        BinaryenStore(mod, 4, 0, 4, lget(tmp), small_int(op_local), I),
-        BinaryenStore(mod, 4, 4, 4, lget(tmp), lget(lhs_local), I),
-        BinaryenStore(mod, 4, 8, 4, lget(tmp), lget(rhs_local), I),
-        BinaryenStore(mod, 4, 12, 4, lget(tmp), small_int(entry_op), I),
         /* the result, kept in `tmp` (the arguments are no longer needed) */
-        BinaryenLocalSet(mod, tmp, result),
-        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), BinaryenGlobalGet(mod, sp_global, I),
-                                                         c32(ARGS_BYTES))),
+        hook_seq(tmp, a, tmp),
         BinaryenIf(mod, BinaryenBinary(mod, BinaryenNeInt32(), lget(tmp), BinaryenGlobalGet(mod, HOOK_GLOBAL, I)),
                    BinaryenBlock(mod, NULL, answered, 2, BinaryenTypeNone()), NULL),
     };
@@ -331,25 +347,14 @@ static void find_store_attr(void)
 static BinaryenExpressionRef store_hook_call(BinaryenIndex saved, BinaryenIndex tmp)
 {
     const BinaryenType I = BinaryenTypeInt32();
-    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(4), c32(0), lget(tmp)};
     BinaryenExpressionRef qstr_obj =
         BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenShlInt32(), lget(saved + 1), c32(3)), c32(2));
     BinaryenExpressionRef deleting = BinaryenBinary(
         mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenShlInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), lget(saved + 2)), c32(1)),
         c32(1));
-    BinaryenExpressionRef seq[] = {
-        BinaryenLocalSet(mod, tmp, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp_global, I),
-                                                  c32(ARGS_BYTES))),
-        BinaryenGlobalSet(mod, sp_global, lget(tmp)),
-        BinaryenStore(mod, 4, 0, 4, lget(tmp), c32(OP_STORE_ATTR << 1 | 1), I),
-        BinaryenStore(mod, 4, 4, 4, lget(tmp), lget(saved), I),
-        BinaryenStore(mod, 4, 8, 4, lget(tmp), qstr_obj, I),
-        BinaryenStore(mod, 4, 12, 4, lget(tmp), deleting, I),
-        BinaryenDrop(mod, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4, i32s(4), I)),
-        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), lget(tmp), c32(ARGS_BYTES))),
-    };
+    BinaryenExpressionRef a[4] = {c32(OP_STORE_ATTR << 1 | 1), lget(saved), qstr_obj, deleting};
     return BinaryenIf(mod, BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(0)),
-                      BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone()), NULL);
+                      hook_seq(tmp, a, NO_RESULT), NULL);
 }
 
 /* Replaces `target`, an operand of any expression under `e`, by `with`. */
@@ -442,23 +447,12 @@ static BinaryenExpressionRef unary_checked(BinaryenIndex op, BinaryenIndex self,
                                                 BinaryenBinary(mod, BinaryenGeSInt32(), lget(r), c32(0)))),
                    BinaryenSelect(mod, is_op_[2], BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenExpressionCopy(small, mod)),
                                   c32(0), I)));
-    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(4), c32(0), lget(tmp)};
-    BinaryenExpressionRef seq[] = {
-        BinaryenLocalSet(mod, tmp, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp_global, I),
-                                                  c32(ARGS_BYTES))),
-        BinaryenGlobalSet(mod, sp_global, lget(tmp)),
-        BinaryenStore(mod, 4, 0, 4, lget(tmp), c32(OP_UNARY_RESULT << 1 | 1), I),
-        BinaryenStore(mod, 4, 4, 4, lget(tmp), lget(r), I),
-        BinaryenStore(mod, 4, 8, 4, lget(tmp), small_int(op), I),
-        BinaryenStore(mod, 4, 12, 4, lget(tmp), lget(self), I),
-        BinaryenLocalSet(mod, r, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4, i32s(4), I)),
-        BinaryenGlobalSet(mod, sp_global, BinaryenBinary(mod, BinaryenAddInt32(), lget(tmp), c32(ARGS_BYTES))),
-    };
+    BinaryenExpressionRef a[4] = {c32(OP_UNARY_RESULT << 1 | 1), lget(r), small_int(op), lget(self)};
     BinaryenExpressionRef cond = BinaryenIf(mod, BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(0)),
                                             bad, c32(0));
     BinaryenExpressionRef body[] = {
         BinaryenLocalSet(mod, r, unary_call),
-        BinaryenIf(mod, cond, BinaryenBlock(mod, NULL, seq, sizeof seq / sizeof *seq, BinaryenTypeNone()), NULL),
+        BinaryenIf(mod, cond, hook_seq(tmp, a, r), NULL),
         lget(r),
     };
     return BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I);

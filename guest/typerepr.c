@@ -35,7 +35,7 @@
  * MicroPython's instance_print as mp_printf(print, "<%s object at %p>",
  * va) with the class's name and the address in va; CPython writes
  * <__main__.Plain object at 0x7f...>. That format operand becomes
- * mpbox$object_fmt(self), which asks the same hook with a second argument
+ * mpbox$type_fmt(self, OBJECT_KIND), which asks the same hook with a second argument
  * (True): the hook answers a format that prints the qualified name and
  * skips the name in va ("<__main__.Plain object at 0x%.0s%p>"), or None
  * (the plain format then).
@@ -60,11 +60,11 @@
 #define CALL_GLOBAL "mpbox_format_call"
 #define FMT_FN "mpbox$type_fmt"
 #define CLASS_FMT "<class '%q'>"
-#define OBJECT_FN "mpbox$object_fmt"
 #define OBJECT_FMT "<%s object at %p>"
 #define SUPER_PREFIX "<super: "
 #define SUPER_TYPE_OFFSET 4
 #define PLAIN_KIND 0x5350 /* MicroPython's kinds are 0..4 and 0x80 */
+#define OBJECT_KIND 0x4f42 /* instance_print's call: another kind MicroPython never passes */
 #define ARGS_BYTES 16
 
 static BinaryenFunctionRef f_print, f_object_print;
@@ -113,54 +113,36 @@ static void find(void)
     if (n_type != 1) mismatch("%s", "super_print does not print its class in exactly one call");
 }
 
+/* mpbox$type_fmt(self, kind): the format for a class (the kind type_print
+ * was given) or, with OBJECT_KIND, for an instance: the hook's answer,
+ * asked with (self) or (self, 1), or the plain format. */
 static void add_fmt_fn(const char *sp, const char *table, const char *call_global)
 {
     const BinaryenType I = BinaryenTypeInt32();
     const BinaryenIndex KIND = 1, ARGS = 2, R = 3;
-    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(1), c32(0), lget(ARGS)};
+    BinaryenExpressionRef is_object = BinaryenBinary(mod, BinaryenEqInt32(), lget(KIND), c32(OBJECT_KIND));
+    BinaryenExpressionRef plain = BinaryenSelect(mod, is_object, c32(object_fmt), c32(fmt), I);
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I),
+                                          BinaryenSelect(mod, BinaryenExpressionCopy(is_object, mod), c32(2), c32(1), I), c32(0),
+                                          lget(ARGS)};
     BinaryenExpressionRef is_obj = BinaryenBinary(
         mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(R), c32(3))),
         BinaryenBinary(mod, BinaryenNeInt32(), lget(R), c32(0)));
     BinaryenExpressionRef body[] = {
         BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I)),
-                   BinaryenReturn(mod, c32(fmt)), NULL),
+                   BinaryenReturn(mod, BinaryenExpressionCopy(plain, mod)), NULL),
         BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), lget(KIND), c32(PLAIN_KIND)), BinaryenReturn(mod, c32(fmt)),
                    NULL),
         BinaryenLocalSet(mod, ARGS, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(ARGS_BYTES))),
         BinaryenGlobalSet(mod, sp, lget(ARGS)),
         BinaryenStore(mod, 4, 0, 4, lget(ARGS), lget(0), I),
+        BinaryenStore(mod, 4, 4, 4, lget(ARGS), c32(1 << 1 | 1), I), /* the small int 1, read for an instance */
         BinaryenLocalSet(mod, R, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4,
                                                       i32s(4), I)),
         BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(ARGS), c32(ARGS_BYTES))),
-        BinaryenSelect(mod, is_obj, BinaryenLoad(mod, 4, false, 12, 4, I, lget(R)), c32(fmt), I),
+        BinaryenSelect(mod, is_obj, BinaryenLoad(mod, 4, false, 12, 4, I, lget(R)), plain, I),
     };
     BinaryenAddFunction(mod, FMT_FN, i32s(2), I, (BinaryenType[]){I, I}, 2,
-                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
-}
-
-/* mpbox$object_fmt(self): the hook's format for an instance, asked with
- * (self, 1), or the plain one. */
-static void add_object_fmt_fn(const char *sp, const char *table, const char *call_global)
-{
-    const BinaryenType I = BinaryenTypeInt32();
-    const BinaryenIndex ARGS = 1, R = 2;
-    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(2), c32(0), lget(ARGS)};
-    BinaryenExpressionRef is_obj = BinaryenBinary(
-        mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(R), c32(3))),
-        BinaryenBinary(mod, BinaryenNeInt32(), lget(R), c32(0)));
-    BinaryenExpressionRef body[] = {
-        BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I)),
-                   BinaryenReturn(mod, c32(object_fmt)), NULL),
-        BinaryenLocalSet(mod, ARGS, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(ARGS_BYTES))),
-        BinaryenGlobalSet(mod, sp, lget(ARGS)),
-        BinaryenStore(mod, 4, 0, 4, lget(ARGS), lget(0), I),
-        BinaryenStore(mod, 4, 4, 4, lget(ARGS), c32(1 << 1 | 1), I), /* the small int 1 */
-        BinaryenLocalSet(mod, R, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4,
-                                                      i32s(4), I)),
-        BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(ARGS), c32(ARGS_BYTES))),
-        BinaryenSelect(mod, is_obj, BinaryenLoad(mod, 4, false, 12, 4, I, lget(R)), c32(object_fmt), I),
-    };
-    BinaryenAddFunction(mod, OBJECT_FN, i32s(1), I, (BinaryenType[]){I, I}, 2,
                         BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
 }
 
@@ -174,7 +156,6 @@ int main(int argc, char **argv)
 
     add_exported_global(HOOK_GLOBAL);
     add_fmt_fn(sp, table, call_global);
-    add_object_fmt_fn(sp, table, call_global);
 
     /* super_print's class goes straight to type_print, with the plain kind */
     BinaryenCallSetTarget(c_super_type, BinaryenFunctionGetName(f_print));
@@ -190,7 +171,7 @@ int main(int argc, char **argv)
 
     /* instance_print: self saved at entry, its format asked of the hook */
     BinaryenIndex o = 3 + BinaryenFunctionGetNumVars(f_object_print);
-    BinaryenCallSetOperandAt(c_object_printf, 1, call(OBJECT_FN, (BinaryenExpressionRef[]){lget(o)}, 1, BinaryenTypeInt32()));
+    BinaryenCallSetOperandAt(c_object_printf, 1, call(FMT_FN, (BinaryenExpressionRef[]){lget(o), c32(OBJECT_KIND)}, 2, BinaryenTypeInt32()));
     BinaryenExpressionRef object_entry[] = {BinaryenLocalSet(mod, o, lget(1)), BinaryenFunctionGetBody(f_object_print)};
     if (recreate_with_locals(f_object_print, 1, BinaryenBlock(mod, NULL, object_entry, 2, BinaryenTypeNone())) != o)
         mismatch("%s", "local numbering");
