@@ -160,8 +160,10 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     /* Collections scan the native stack up to here: every guest frame of
      * the run lies below (host/gc.c). A nested exec keeps the outer top. */
     uintptr_t outer_top = h->gc_stack_top;
-    if (!outer_top)
+    if (!outer_top) {
         h->gc_stack_top = (uintptr_t)__builtin_frame_address(0);
+        h->exc_frames = 0; /* none left by a run that trapped */
+    }
     int trap = MPB_RT_TRY(&call, s->inst.w2c_memory.data);
     if (trap == 0) {
         call.track = s->track.active ? &s->track : NULL;

@@ -22,11 +22,9 @@
  *      env.mpbox_exc_raise_from(exc, from) records the cause.
  *   3. in mp_execute_bytecode's exception handler, before the blocks the
  *      exception leaves are popped: env.mpbox_exc_caught(exc, exc_sp,
- *      exc_stack) sets the context from the innermost block that is
- *      handling an exception (exc_sp->prev_exc). An exception that leaves a
- *      frame reaches its caller's handler the same way, so an exception
- *      raised in a function called from an except block gets its context
- *      there.
+ *      exc_stack, &exc_sp) sets the context from the innermost block that
+ *      is handling an exception (exc_sp->prev_exc), in this frame or, else,
+ *      in the frames it was called from (7.).
  *   4. mp_obj_exception_attr(self, attr, dest) first asks
  *      env.mpbox_exc_attr(self, attr, dest), which answers __cause__,
  *      __context__, __suppress_context__ and __traceback__ (loads and
@@ -47,6 +45,12 @@
  *      which spins forever in this port, calls env.mpbox_nlr_jump_fail(exc)
  *      instead: the host lands in that guard, or outside one ends the run
  *      at once (host/emscripten.c) rather than after the time limit.
+ *   7. the VM's frames are known to the host: once mp_execute_bytecode's
+ *      prologue has set exc_sp (a slot of its shadow-stack frame) and
+ *      exc_stack, env.mpbox_exc_enter(&exc_sp, exc_stack); its body moves
+ *      to mpbox$vm and it becomes a wrapper that calls
+ *      env.mpbox_exc_leave(stack pointer) after it (host/exc.c keeps the
+ *      frames below the stack pointer).
  * The attribute names are qstrs made at run time: lib/python/_mpbox_exc.py
  * hands their numbers and the two texts over while the start-up image is
  * built (the exported global mpbox_exc_table, core/internal.c).
@@ -65,6 +69,8 @@
  *       exc_sp = i32.load offset=X (local FP) and exc_stack a local,
  *       loop ... }, followed in its block by the store of the nlr value
  *       i32.load offset=V (local FP) into exc_sp->prev_exc (offset 8);
+ *       its prologue: a store to exc_sp at the body's top level whose value
+ *       sets the exc_stack local, before any block;
  *   mp_obj_print_exception  the user of "Traceback (most recent call
  *       last):\n"; its two callers, sys.print_exception (returns a value)
  *       and the uncaught exception's (returns none, and adds the byte 4 to
@@ -310,7 +316,7 @@ static int contains(BinaryenExpressionRef e, BinaryenExpressionRef target)
 }
 
 /* RAISE_FROM and the handler, in mp_execute_bytecode. */
-static BinaryenExpressionRef raise_block, raise_parent, raise_store, caught_block, caught_parent;
+static BinaryenExpressionRef raise_block, raise_parent, raise_store, caught_block, caught_parent, prologue;
 static BinaryenIndex raise_sp, raise_obj, frame, exc_stack_local;
 static uint32_t value_off, exc_sp_off;
 
@@ -393,6 +399,19 @@ static void find_vm(void)
     }
     if (!caught_block) mismatch("%s", "the exception handler's pop loop not found");
     if (exc_sp_off == value_off) mismatch("%s", "exc_sp and the nlr value share a slot");
+
+    /* the prologue: exc_sp = exc_stack - 1, a store at the body's top level
+     * whose value sets the exc_stack local */
+    if (!is_id(body, ID_BLOCK)) mismatch("%s", "mp_execute_bytecode's body is not a block");
+    for (BinaryenIndex c = 0; c < BinaryenBlockGetNumChildren(body) && !prologue; c++) {
+        BinaryenExpressionRef e = BinaryenBlockGetChildAt(body, c);
+        if (is_id(e, ID_STORE) && BinaryenStoreGetOffset(e) == exc_sp_off && is_local(BinaryenStoreGetPtr(e), frame) &&
+            sets_local(BinaryenStoreGetValue(e), exc_stack_local))
+            prologue = e;
+        else if (sets_local(e, exc_stack_local) || is_id(e, ID_BLOCK) || is_id(e, ID_LOOP))
+            break;
+    }
+    if (!prologue) mismatch("%s", "mp_execute_bytecode's prologue does not set exc_sp and exc_stack first");
 }
 
 /* The index of `e` in block `b`. */
@@ -511,6 +530,27 @@ static void add_print_chain(void)
                         BinaryenBlock(mod, NULL, body, 4, N));
 }
 
+/* mp_execute_bytecode(code_state, inject_exc) becomes
+ *   r = mpbox$vm(code_state, inject_exc); env.mpbox_exc_leave(stack pointer); r
+ * with its old body in mpbox$vm. */
+static void add_vm_wrapper(void)
+{
+    const BinaryenType I = BinaryenTypeInt32(), N = BinaryenTypeNone();
+    if (!has_sig(f_vm, 2, 1) || BinaryenFunctionGetNumVars(f_vm) < 1 || BinaryenFunctionGetVar(f_vm, 0) != I)
+        mismatch("%s", "mp_execute_bytecode is not (i32, i32) -> i32 with i32 locals");
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(f_vm);
+    BinaryenType *vars = xrealloc(NULL, nv * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f_vm, k);
+    BinaryenAddFunction(mod, "mpbox$vm", BinaryenFunctionGetParams(f_vm), I, vars, nv, BinaryenFunctionGetBody(f_vm));
+    free(vars);
+    BinaryenExpressionRef body[] = {
+        BinaryenLocalSet(mod, 2, call("mpbox$vm", (BinaryenExpressionRef[]){lget(0), lget(1)}, 2, I)),
+        call("mpbox$exc_leave", (BinaryenExpressionRef[]){BinaryenGlobalGet(mod, stack_pointer(), I)}, 1, N),
+        lget(2),
+    };
+    BinaryenFunctionSetBody(f_vm, BinaryenBlock(mod, NULL, body, 3, I));
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "excchain", TABLE_GLOBAL);
@@ -525,7 +565,9 @@ int main(int argc, char **argv)
     export_const(TAG_CONST, EXC_TAG);
     add_import("mpbox$exc_attr", "mpbox_exc_attr", 3, 1);
     add_import("mpbox$exc_raise_from", "mpbox_exc_raise_from", 2, 0);
-    add_import("mpbox$exc_caught", "mpbox_exc_caught", 3, 0);
+    add_import("mpbox$exc_caught", "mpbox_exc_caught", 4, 0);
+    add_import("mpbox$exc_enter", "mpbox_exc_enter", 2, 0);
+    add_import("mpbox$exc_leave", "mpbox_exc_leave", 1, 0);
     add_import("mpbox$exc_chain", "mpbox_exc_chain", 2, 1);
     add_import("mpbox$exc_link", "mpbox_exc_link", 2, 1);
     add_import("mpbox$nlr_jump_fail", "mpbox_nlr_jump_fail", 1, 0);
@@ -558,8 +600,9 @@ int main(int argc, char **argv)
                                call("mpbox$exc_caught",
                                     (BinaryenExpressionRef[]){BinaryenLoad(mod, 4, false, value_off, 4, I, lget(frame)),
                                                               BinaryenLoad(mod, 4, false, exc_sp_off, 4, I, lget(frame)),
-                                                              lget(exc_stack_local)},
-                                    3, N));
+                                                              lget(exc_stack_local),
+                                                              BinaryenBinary(mod, BinaryenAddInt32(), lget(frame), c32((int32_t)exc_sp_off))},
+                                    4, N));
 
     /* 5. the uncaught exception's traceback with its chain */
     add_print_chain();
@@ -569,6 +612,16 @@ int main(int argc, char **argv)
     BinaryenExpressionRef fail_body[] = {call("mpbox$nlr_jump_fail", (BinaryenExpressionRef[]){lget(0)}, 1, N),
                                          BinaryenUnreachable(mod)};
     BinaryenFunctionSetBody(f_jump_fail, BinaryenBlock(mod, NULL, fail_body, 2, N));
+
+    /* 7. the frames: each run of the VM says where its exc_sp lives and
+     * where its exception stack starts once its prologue has set them, and
+     * leaves through a wrapper (the body moves to mpbox$vm) */
+    BinaryenBlockInsertChildAt(BinaryenFunctionGetBody(f_vm), index_in(BinaryenFunctionGetBody(f_vm), prologue) + 1,
+                               call("mpbox$exc_enter",
+                                    (BinaryenExpressionRef[]){BinaryenBinary(mod, BinaryenAddInt32(), lget(frame), c32((int32_t)exc_sp_off)),
+                                                              lget(exc_stack_local)},
+                                    2, N));
+    add_vm_wrapper();
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);

@@ -12,11 +12,20 @@
  *
  * The attribute names (qstrs made while the start-up image is built) and
  * the texts that link a chain come from a table in guest memory that
- * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), seven
+ * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), eight
  * words: the qstrs of __cause__, __context__, __suppress_context__,
- * __traceback__, then the addresses of the NUL-terminated texts "the direct
- * cause", "during handling" and "<exception str() failed>". Every guest
- * address is checked; a bad table or object only makes these do nothing.
+ * __traceback__, the addresses of the NUL-terminated texts "the direct
+ * cause", "during handling" and "<exception str() failed>", and the qstr
+ * of _mpbox_handled (the exception being handled, for sys.exc_info).
+ * Every guest address is checked; a bad table or object only makes these
+ * do nothing.
+ *
+ * The exception being handled is the prev_exc of the innermost block of an
+ * exception stack that has caught one, in the running frame or the frames
+ * it was called from: the VM reports each frame (mpbox_exc_enter: the
+ * address of its exc_sp, which it keeps in memory, and its exception
+ * stack) and its end (mpbox_exc_leave: frames below the stack pointer are
+ * gone), in mpb_host.exc_frame_*, emptied when a run starts.
  */
 #include "gmem.h"
 #include "host.h"
@@ -30,7 +39,8 @@
 #define CHAIN_MAX 64u  /* a printed chain's length, at most (guest/excchain) */
 
 enum { W_CAUSE = 4, W_CONTEXT = 5, W_FLAGS = 6, W_TAG = 7 };
-enum { T_CAUSE, T_CONTEXT, T_SUPPRESS, T_TRACEBACK, T_TEXT_CAUSE, T_TEXT_CONTEXT, T_TEXT_FAILED, T_WORDS };
+enum { T_CAUSE, T_CONTEXT, T_SUPPRESS, T_TRACEBACK, T_TEXT_CAUSE, T_TEXT_CONTEXT, T_TEXT_FAILED, T_HANDLED,
+       T_WORDS };
 
 static wasm_rt_memory_t *mem(mpb_host *h) { return &h->inst->w2c_memory; }
 
@@ -168,30 +178,67 @@ void Z_envZ_mpbox_exc_raise_from(struct Z_env_instance_t *env, uint32_t exc, uin
     put(h, x, W_FLAGS, word(h, x, W_FLAGS) | SUPPRESS);
 }
 
-/* exc is raised, or leaves a frame, while the innermost exception block
- * of this frame that has caught an exception (prev_exc, the third word of
- * an mp_exc_stack_t of 3 words) handles it: that one is exc's context,
- * unless exc has one already or is it. As CPython does, a context chain
- * that would lead back to exc is cut there. */
-void Z_envZ_mpbox_exc_caught(struct Z_env_instance_t *env, uint32_t exc, uint32_t exc_sp, uint32_t exc_stack)
+void Z_envZ_mpbox_exc_enter(struct Z_env_instance_t *env, uint32_t slot, uint32_t exc_stack)
+{
+    mpb_host *h = (mpb_host *)env;
+    while (h->exc_frames && h->exc_frame_slot[h->exc_frames - 1] <= slot)
+        h->exc_frames--; /* left without saying so (an unwinding) */
+    if (h->exc_frames < MPB_EXC_FRAMES) {
+        h->exc_frame_slot[h->exc_frames] = slot;
+        h->exc_frame_stack[h->exc_frames++] = exc_stack;
+    }
+}
+
+void Z_envZ_mpbox_exc_leave(struct Z_env_instance_t *env, uint32_t stack_pointer)
+{
+    mpb_host *h = (mpb_host *)env;
+    while (h->exc_frames && h->exc_frame_slot[h->exc_frames - 1] < stack_pointer)
+        h->exc_frames--;
+}
+
+/* The exception the innermost block of an exception stack (mp_exc_stack_t:
+ * handler, val_sp, prev_exc) from exc_sp down to exc_stack has caught, or
+ * 0. */
+static uint32_t handled_in(mpb_host *h, uint32_t exc_sp, uint32_t exc_stack)
+{
+    for (uint32_t p = exc_sp, n = 0; p >= exc_stack && p >= 12 && n < WALK_MAX; p -= 12, n++) {
+        uint32_t prev;
+        if (mpb_g_u32(mem(h), p + 8, &prev))
+            return 0;
+        if (prev)
+            return prev;
+    }
+    return 0;
+}
+
+/* The exception being handled: in the frame whose exc_sp lives at slot
+ * (exc_sp, exc_stack given; slot 0: none), else in the frames outside it. */
+static uint32_t handled(mpb_host *h, uint32_t slot, uint32_t exc_sp, uint32_t exc_stack)
+{
+    uint32_t e = slot ? handled_in(h, exc_sp, exc_stack) : 0;
+    for (uint32_t i = h->exc_frames; !e && i-- > 0;) {
+        uint32_t sp;
+        if (h->exc_frame_slot[i] <= slot || mpb_g_u32(mem(h), h->exc_frame_slot[i], &sp))
+            continue;
+        e = handled_in(h, sp, h->exc_frame_stack[i]);
+    }
+    return e;
+}
+
+/* exc is raised, or leaves a frame, while an exception is handled: that
+ * one is exc's context, unless exc has one already or is it. As CPython
+ * does, a context chain that would lead back to exc is cut there. */
+void Z_envZ_mpbox_exc_caught(struct Z_env_instance_t *env, uint32_t exc, uint32_t exc_sp, uint32_t exc_stack,
+                             uint32_t slot)
 {
     mpb_host *h = (mpb_host *)env;
     uint32_t x = ext(h, exc);
     if (!x || word(h, x, W_CONTEXT))
         return;
-    uint32_t handled = 0;
-    for (uint32_t p = exc_sp, n = 0; p >= exc_stack && n < WALK_MAX && p >= 12; p -= 12, n++) {
-        uint32_t prev;
-        if (mpb_g_u32(mem(h), p + 8, &prev))
-            return;
-        if (prev) {
-            handled = prev;
-            break;
-        }
-    }
-    if (!handled || handled == exc || !ext(h, handled))
+    uint32_t e = handled(h, slot, exc_sp, exc_stack);
+    if (!e || e == exc || !ext(h, e))
         return;
-    uint32_t o = handled;
+    uint32_t o = e;
     for (uint32_t n = 0; n < WALK_MAX; n++) {
         uint32_t ox = ext(h, o);
         uint32_t next = ox ? word(h, ox, W_CONTEXT) : 0;
@@ -203,7 +250,7 @@ void Z_envZ_mpbox_exc_caught(struct Z_env_instance_t *env, uint32_t exc, uint32_
         }
         o = next;
     }
-    put(h, x, W_CONTEXT, handled);
+    put(h, x, W_CONTEXT, e);
 }
 
 /* A load (dest[0] == 0) or store (dest[0] == SENTINEL, dest[1] the value)
@@ -216,7 +263,7 @@ uint32_t Z_envZ_mpbox_exc_attr(struct Z_env_instance_t *env, uint32_t self, uint
     if (!table(h, t) || mpb_g_u32(mem(h), dest, &d0) || mpb_g_u32(mem(h), dest + 4, &d1))
         return 0;
     int which = attr == t[T_CAUSE] ? T_CAUSE : attr == t[T_CONTEXT] ? T_CONTEXT : attr == t[T_SUPPRESS] ? T_SUPPRESS
-                : attr == t[T_TRACEBACK] ? T_TRACEBACK : -1;
+                : attr == t[T_TRACEBACK] ? T_TRACEBACK : attr == t[T_HANDLED] ? T_HANDLED : -1;
     uint32_t x = ext(h, self);
     if (which < 0 || !x)
         return 0;
@@ -226,6 +273,7 @@ uint32_t Z_envZ_mpbox_exc_attr(struct Z_env_instance_t *env, uint32_t self, uint
         case T_CAUSE: v = as_obj(word(h, x, W_CAUSE)); break;
         case T_CONTEXT: v = as_obj(word(h, x, W_CONTEXT)); break;
         case T_SUPPRESS: v = word(h, x, W_FLAGS) & SUPPRESS ? TRUE_OBJ : FALSE_OBJ; break;
+        case T_HANDLED: v = as_obj(handled(h, 0, 0, 0)); break;
         default:
             /* no traceback objects: the exception stands for its own
              * traceback (lib/python/traceback.py reads it), None when it
@@ -234,7 +282,7 @@ uint32_t Z_envZ_mpbox_exc_attr(struct Z_env_instance_t *env, uint32_t self, uint
         }
         return mpb_g_put_u32(mem(h), dest, v) == 0;
     }
-    if (d0 != SENTINEL || d1 == 0 || which == T_TRACEBACK)
+    if (d0 != SENTINEL || d1 == 0 || which == T_TRACEBACK || which == T_HANDLED)
         return 0; /* deletes, and __traceback__ = None as MicroPython has it */
     switch (which) {
     case T_CAUSE:

@@ -48,6 +48,9 @@ typedef struct mpb_gc_area {
  * the heap (MicroPython adds max(heap so far, allocation)) or is twice a
  * large allocation that did not fit, so few programs come near. */
 #define MPB_GC_MAX_AREAS 64
+/* VM frames host/exc.c keeps track of; deeper ones are not looked at when
+ * an exception's context is sought. */
+#define MPB_EXC_FRAMES 1024
 
 /* The marking in progress (host/gc.c). */
 typedef struct mpb_gc_mark_item {
@@ -136,6 +139,11 @@ struct mpb_host {
     mpb_gc_area gc_areas[MPB_GC_MAX_AREAS];
     mpb_gc_marker gc_mark;      /* the collection's marking ... */
     mpb_gc_marker *gc_marker;   /* ... while it runs (&gc_mark), else NULL */
+
+    /* the guest VM's running frames, outermost first (host/exc.c): where
+     * each keeps its exception stack pointer, and its exception stack */
+    uint32_t exc_frame_slot[MPB_EXC_FRAMES], exc_frame_stack[MPB_EXC_FRAMES];
+    uint32_t exc_frames;
 
     /* time: ticks_ms counts from epoch (randomness and the virtual clock
      * are in state) */

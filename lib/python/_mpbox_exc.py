@@ -60,7 +60,7 @@ _LINKS = (b'\nThe above exception was the direct cause of the following exceptio
 
 class _Names:
     # interns the attribute names: the keys of this class's dict are qstrs
-    __cause__ = __context__ = __suppress_context__ = __traceback__ = None
+    __cause__ = __context__ = __suppress_context__ = __traceback__ = _mpbox_handled = None
 
 
 def _register():
@@ -81,7 +81,8 @@ def _register():
     for k in _Names.__dict__:
         names[k] = id(k) >> 3
     words = [names['__cause__'], names['__context__'], names['__suppress_context__'],
-             names['__traceback__'], data(_LINKS[0]), data(_LINKS[1]), data(_LINKS[2])]
+             names['__traceback__'], data(_LINKS[0]), data(_LINKS[1]), data(_LINKS[2]),
+             names['_mpbox_handled']]
     global _EXC_TABLE
     _EXC_TABLE = bytearray(b''.join([w.to_bytes(4, 'little') for w in words]))
     js.mpbox_internal('exc_table', '%d' % data(_EXC_TABLE))

@@ -639,13 +639,12 @@ class Logger(Filterer):
 
 
 def _current_exception():
-    # the exception being handled, where the sandbox can tell (this build
-    # has no sys.exc_info: see lib/python/traceback.py); None otherwise
+    # the exception being handled (sys.exc_info, lib/python/traceback.py)
     import traceback
     e = traceback._current()
     if e is None or e is traceback._sentinel:
         return (None, None, None)
-    return (type(e), e, None)
+    return (type(e), e, e.__traceback__)
 
 
 class RootLogger(Logger):

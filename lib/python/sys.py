@@ -1,5 +1,7 @@
 # sys for mpbox: MicroPython's sys plus getrecursionlimit/setrecursionlimit,
-# which agents call before deep recursion. The built-in sys takes no new
+# which agents call before deep recursion, and exc_info()/exception(), the
+# exception being handled (any exception's _mpbox_handled attribute answers
+# it: guest/excchain, host/exc.c). The built-in sys takes no new
 # attributes, so `import sys` gives an object that holds every attribute of
 # the built-in module as its own and forwards assignments to it (sys.ps1
 # still works; sys.stdout = ... still fails, as in MicroPython, rather than
@@ -65,6 +67,20 @@ getfilesystemencoding = getdefaultencoding
 _LEVEL = (3, 11, 0, 'final', 0)
 
 
+_probe = Exception()
+
+
+def exc_info():
+    e = _probe._mpbox_handled
+    if e is None:
+        return (None, None, None)
+    return (type(e), e, e.__traceback__)
+
+
+def exception():
+    return _probe._mpbox_handled
+
+
 class _Sys:
     def __init__(self):
         own = object.__setattr__
@@ -85,6 +101,8 @@ class _Sys:
         own(self, 'float_info', _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021,
                                             -307, 15, 53, 2.220446049250313e-16, 2, 1)))
         own(self, 'int_info', _IntInfo((30, 4, 4300, 640)))
+        own(self, 'exc_info', exc_info)
+        own(self, 'exception', exception)
 
     def __setattr__(self, name, value):
         setattr(_c, name, value)  # raises where the built-in module refuses

@@ -3,9 +3,9 @@
 # - frames come from MicroPython's traceback: file names such as "<stdin>",
 #   no source lines; chained exceptions (__cause__, __context__) are printed
 #   as CPython prints them;
-# - this build has no sys.exc_info, so print_exc()/format_exc() cannot find
-#   the exception being handled: they say so and name the working call,
-#   traceback.print_exception(e) / traceback.format_exception(e);
+# - print_exc()/format_exc() find the exception being handled with
+#   sys.exc_info() (lib/python/sys.py); without it they say so and name the
+#   working call, traceback.print_exception(e) / format_exception(e);
 # - traceback objects do not exist: extract_tb()/format_tb()/print_tb()
 #   accept the exception itself instead; the *_stack functions give no frames.
 import sys

@@ -149,3 +149,60 @@ b.__context__ = a
 print([l for l in ''.join(traceback.format_exception(a)).split('\n') if l and not l.startswith(' ')])
 te = traceback.TracebackException.from_exception(a)
 print(str(te.__context__), te.__context__.__context__)
+
+
+# raised and caught inside a function called from an except block: the
+# context is the exception the caller handles
+def parse_int(s):
+    try:
+        return int(s)
+    except ValueError as e:
+        raise RuntimeError('bad number') from e
+
+
+def load_all():
+    try:
+        {}['k']
+    except KeyError:
+        return parse_int('x')
+
+
+try:
+    load_all()
+except RuntimeError as err:
+    print('nested:', repr(err.__cause__), repr(err.__cause__.__context__))
+    print([l for l in traceback.format_exc().split('\n') if l and not l.startswith(' ')])
+
+# sys.exc_info, sys.exception and traceback.format_exc
+import sys
+
+print('outside:', sys.exc_info(), sys.exception(), repr(traceback.format_exc()))
+try:
+    [][0]
+except IndexError:
+    t, v, tb = sys.exc_info()
+    print('inside:', t.__name__, repr(v), tb is not None, sys.exception() is v)
+
+    def handled():
+        return sys.exc_info()[1]
+
+    print('from a call:', repr(handled()))
+    try:
+        raise KeyError('inner')
+    except KeyError:
+        print('nested handler:', repr(sys.exc_info()[1]))
+    print('back:', repr(sys.exc_info()[1]))
+    print([l for l in traceback.format_exc().split('\n') if l and not l.startswith(' ')])
+print('after:', sys.exc_info())
+
+
+def gen():
+    try:
+        raise ValueError('in generator')
+    except ValueError:
+        yield sys.exc_info()[1]
+        yield sys.exc_info()[1]
+
+
+g = gen()
+print('generator:', repr(next(g)), sys.exc_info()[1], repr(next(g)))
