@@ -47,10 +47,16 @@
  *      at once (host/emscripten.c) rather than after the time limit.
  *   7. the VM's frames are known to the host: once mp_execute_bytecode's
  *      prologue has set exc_sp (a slot of its shadow-stack frame) and
- *      exc_stack, env.mpbox_exc_enter(&exc_sp, exc_stack); its body moves
- *      to mpbox$vm and it becomes a wrapper that calls
- *      env.mpbox_exc_leave(stack pointer) after it (host/exc.c keeps the
- *      frames below the stack pointer).
+ *      exc_stack, env.mpbox_exc_enter(&exc_sp, exc_stack); before its one
+ *      return, after it has restored the stack pointer,
+ *      env.mpbox_exc_leave(stack pointer) (host/exc.c drops the frames
+ *      below the stack pointer).
+ *   8. the last line of a traceback (mp_obj_print_exception's
+ *      mp_obj_print_helper(print, exc, PRINT_EXC)) of an instance of a
+ *      Python class is the text env.mpbox_exc_line(exc) answers
+ *      ("Name: str(e)", as CPython; MicroPython prints the native
+ *      exception's arguments, ignoring a __str__ of the class), printed
+ *      with PRINT_STR; else as before.
  * The attribute names are qstrs made at run time: lib/python/_mpbox_exc.py
  * hands their numbers and the two texts over while the start-up image is
  * built (the exported global mpbox_exc_table, core/internal.c).
@@ -70,7 +76,8 @@
  *       loop ... }, followed in its block by the store of the nlr value
  *       i32.load offset=V (local FP) into exc_sp->prev_exc (offset 8);
  *       its prologue: a store to exc_sp at the body's top level whose value
- *       sets the exc_stack local, before any block;
+ *       sets the exc_stack local, before any block; its one return, right
+ *       after the restore of the stack pointer;
  *   mp_obj_print_exception  the user of "Traceback (most recent call
  *       last):\n"; its two callers, sys.print_exception (returns a value)
  *       and the uncaught exception's (returns none, and adds the byte 4 to
@@ -89,10 +96,13 @@
 #define TRACEBACK "Traceback (most recent call last):\n"
 #define NONE_OBJ 6 /* mp_const_none */
 #define CHAIN_MAX 64
+#define PRINT_STR 0 /* py/obj.h */
+#define PRINT_EXC 2
 
 static BinaryenFunctionRef f_make_new, f_attr, f_vm, f_print_exc, f_uncaught, f_print_str, f_jump_fail;
 static BinaryenExpressionRef alloc_call;       /* ALLOC(16) in make_new */
 static BinaryenExpressionRef uncaught_call;    /* mp_obj_print_exception in the uncaught path */
+static BinaryenExpressionRef exc_line_call;    /* its mp_obj_print_helper(print, exc, PRINT_EXC) */
 
 static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
 
@@ -257,6 +267,20 @@ static void find_print(void)
             if (is_const_eq(nodes[k], tb)) found(&f_print_exc, f, "mp_obj_print_exception");
     }
     if (!f_print_exc || !has_sig(f_print_exc, 2, 0)) mismatch("%s", "mp_obj_print_exception not found");
+    collect(f_print_exc);
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (is_id(e, ID_CALL) && BinaryenCallGetNumOperands(e) == 3 && is_local(BinaryenCallGetOperandAt(e, 0), 0) &&
+            is_local(BinaryenCallGetOperandAt(e, 1), 1) && is_const_eq(BinaryenCallGetOperandAt(e, 2), PRINT_EXC) &&
+            has_sig(callee(e), 3, 0)) {
+            if (exc_line_call) mismatch("%s", "mp_obj_print_exception prints the exception twice");
+            exc_line_call = e;
+        }
+    }
+    if (!exc_line_call) mismatch("%s", "mp_obj_print_exception's mp_obj_print_helper(print, exc, PRINT_EXC) not found");
+    for (size_t k = 0; k < nnodes; k++)
+        if (is_id(nodes[k], ID_LOCAL_SET) && BinaryenLocalSetGetIndex(nodes[k]) <= 1)
+            mismatch("%s", "mp_obj_print_exception reuses its parameters");
     int callers = 0;
     for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
         BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
@@ -530,25 +554,43 @@ static void add_print_chain(void)
                         BinaryenBlock(mod, NULL, body, 4, N));
 }
 
-/* mp_execute_bytecode(code_state, inject_exc) becomes
- *   r = mpbox$vm(code_state, inject_exc); env.mpbox_exc_leave(stack pointer); r
- * with its old body in mpbox$vm. */
-static void add_vm_wrapper(void)
+/* mpbox$exc_line(print, exc): the last line of a traceback; for an
+ * instance of a Python class, the text env.mpbox_exc_line answers. */
+static void add_exc_line(void)
 {
     const BinaryenType I = BinaryenTypeInt32(), N = BinaryenTypeNone();
-    if (!has_sig(f_vm, 2, 1) || BinaryenFunctionGetNumVars(f_vm) < 1 || BinaryenFunctionGetVar(f_vm, 0) != I)
-        mismatch("%s", "mp_execute_bytecode is not (i32, i32) -> i32 with i32 locals");
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f_vm);
-    BinaryenType *vars = xrealloc(NULL, nv * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f_vm, k);
-    BinaryenAddFunction(mod, "mpbox$vm", BinaryenFunctionGetParams(f_vm), I, vars, nv, BinaryenFunctionGetBody(f_vm));
-    free(vars);
-    BinaryenExpressionRef body[] = {
-        BinaryenLocalSet(mod, 2, call("mpbox$vm", (BinaryenExpressionRef[]){lget(0), lget(1)}, 2, I)),
-        call("mpbox$exc_leave", (BinaryenExpressionRef[]){BinaryenGlobalGet(mod, stack_pointer(), I)}, 1, N),
-        lget(2),
-    };
-    BinaryenFunctionSetBody(f_vm, BinaryenBlock(mod, NULL, body, 3, I));
+    const char *helper = BinaryenFunctionGetName(callee(exc_line_call));
+    BinaryenExpressionRef body = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            BinaryenLocalSet(mod, 2, call("mpbox$exc_line_text", (BinaryenExpressionRef[]){lget(1)}, 1, I)),
+            BinaryenIf(mod, lget(2), call(helper, (BinaryenExpressionRef[]){lget(0), lget(2), c32(PRINT_STR)}, 3, N),
+                       call(helper, (BinaryenExpressionRef[]){lget(0), lget(1), c32(PRINT_EXC)}, 3, N))},
+        2, N);
+    BinaryenAddFunction(mod, "mpbox$exc_line", i32s(2), N, (BinaryenType[]){I}, 1, body);
+    BinaryenCallSetTarget(exc_line_call, "mpbox$exc_line");
+    BinaryenCallRemoveOperandAt(exc_line_call, 2);
+}
+
+/* Before mp_execute_bytecode's one return (its frame is popped by then):
+ * env.mpbox_exc_leave(stack pointer). */
+static void add_vm_leave(void)
+{
+    const BinaryenType I = BinaryenTypeInt32(), N = BinaryenTypeNone();
+    collect(f_vm);
+    BinaryenExpressionRef ret = NULL;
+    for (size_t k = 0; k < nnodes; k++)
+        if (is_id(nodes[k], ID_RETURN)) {
+            if (ret) mismatch("%s", "mp_execute_bytecode returns in two places");
+            ret = nodes[k];
+        }
+    if (!ret) mismatch("%s", "mp_execute_bytecode's return not found");
+    BinaryenIndex at;
+    BinaryenExpressionRef p = parent_block(BinaryenFunctionGetBody(f_vm), ret, &at);
+    if (!p || at == 0 || !is_id(BinaryenBlockGetChildAt(p, at - 1), ID_GLOBAL_SET) ||
+        strcmp(BinaryenGlobalSetGetName(BinaryenBlockGetChildAt(p, at - 1)), stack_pointer()) != 0)
+        mismatch("%s", "mp_execute_bytecode's return does not follow the restore of the stack pointer");
+    BinaryenBlockInsertChildAt(p, at, call("mpbox$exc_leave", (BinaryenExpressionRef[]){BinaryenGlobalGet(mod, stack_pointer(), I)}, 1, N));
 }
 
 int main(int argc, char **argv)
@@ -568,6 +610,7 @@ int main(int argc, char **argv)
     add_import("mpbox$exc_caught", "mpbox_exc_caught", 4, 0);
     add_import("mpbox$exc_enter", "mpbox_exc_enter", 2, 0);
     add_import("mpbox$exc_leave", "mpbox_exc_leave", 1, 0);
+    add_import("mpbox$exc_line_text", "mpbox_exc_line", 1, 1);
     add_import("mpbox$exc_chain", "mpbox_exc_chain", 2, 1);
     add_import("mpbox$exc_link", "mpbox_exc_link", 2, 1);
     add_import("mpbox$nlr_jump_fail", "mpbox_nlr_jump_fail", 1, 0);
@@ -604,8 +647,9 @@ int main(int argc, char **argv)
                                                               BinaryenBinary(mod, BinaryenAddInt32(), lget(frame), c32((int32_t)exc_sp_off))},
                                     4, N));
 
-    /* 5. the uncaught exception's traceback with its chain */
+    /* 5. the uncaught exception's traceback with its chain; 8. its last line */
     add_print_chain();
+    add_exc_line();
     BinaryenCallSetTarget(uncaught_call, "mpbox$print_chain");
 
     /* 6. no endless loop when nothing can catch */
@@ -615,13 +659,13 @@ int main(int argc, char **argv)
 
     /* 7. the frames: each run of the VM says where its exc_sp lives and
      * where its exception stack starts once its prologue has set them, and
-     * leaves through a wrapper (the body moves to mpbox$vm) */
+     * that it leaves before its one return */
     BinaryenBlockInsertChildAt(BinaryenFunctionGetBody(f_vm), index_in(BinaryenFunctionGetBody(f_vm), prologue) + 1,
                                call("mpbox$exc_enter",
                                     (BinaryenExpressionRef[]){BinaryenBinary(mod, BinaryenAddInt32(), lget(frame), c32((int32_t)exc_sp_off)),
                                                               lget(exc_stack_local)},
                                     2, N));
-    add_vm_wrapper();
+    add_vm_leave();
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);

@@ -12,13 +12,14 @@
  *
  * The attribute names (qstrs made while the start-up image is built) and
  * the texts that link a chain come from a table in guest memory that
- * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), eight
+ * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), nine
  * words: the qstrs of __cause__, __context__, __suppress_context__,
  * __traceback__, the addresses of the NUL-terminated texts "the direct
- * cause", "during handling" and "<exception str() failed>", and the qstr
- * of _mpbox_handled (the exception being handled, for sys.exc_info).
- * Every guest address is checked; a bad table or object only makes these
- * do nothing.
+ * cause", "during handling" and "<exception str() failed>", the qstr of
+ * _mpbox_handled (the exception being handled, for sys.exc_info), and the
+ * Python function that writes a traceback's last line for an instance of
+ * a Python class. Every guest address is checked; a bad table or object
+ * only makes these do nothing.
  *
  * The exception being handled is the prev_exc of the innermost block of an
  * exception stack that has caught one, in the running frame or the frames
@@ -40,7 +41,7 @@
 
 enum { W_CAUSE = 4, W_CONTEXT = 5, W_FLAGS = 6, W_TAG = 7 };
 enum { T_CAUSE, T_CONTEXT, T_SUPPRESS, T_TRACEBACK, T_TEXT_CAUSE, T_TEXT_CONTEXT, T_TEXT_FAILED, T_HANDLED,
-       T_WORDS };
+       T_LINE, T_WORDS };
 
 static wasm_rt_memory_t *mem(mpb_host *h) { return &h->inst->w2c_memory; }
 
@@ -253,6 +254,25 @@ void Z_envZ_mpbox_exc_caught(struct Z_env_instance_t *env, uint32_t exc, uint32_
     put(h, x, W_CONTEXT, e);
 }
 
+/* The last line of exc's traceback as a str object, for an instance of a
+ * Python class (its native exception is not exc itself): the table's
+ * function (lib/python/_mpbox_exc.py, which catches everything) of exc;
+ * 0: print it as MicroPython does. */
+uint32_t Z_envZ_mpbox_exc_line(struct Z_env_instance_t *env, uint32_t exc)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t t[T_WORDS];
+    if (!table(h, t) || !t[T_LINE] || tagged(h, exc) || !ext(h, exc))
+        return 0;
+    mpb_rt_check(h->call);
+    uint32_t s = Z_micropythonZ_mpbox_call_function_1(h->inst, t[T_LINE], exc);
+    if ((s & 7) == 2) /* an interned str */
+        return s;
+    if (!s || (s & 3) || word(h, s, 0) != *Z_micropythonZ_mpbox_type_str(h->inst))
+        return 0;
+    return s;
+}
+
 /* A load (dest[0] == 0) or store (dest[0] == SENTINEL, dest[1] the value)
  * of one of the chain's attributes on the native exception self; 1 when
  * answered. */
@@ -337,8 +357,11 @@ uint32_t Z_envZ_mpbox_binop_text(struct Z_env_instance_t *env, uint32_t op, uint
         (!strcmp(left, "str") || !strcmp(left, "list") || !strcmp(left, "tuple"))) {
         text = t[E_CONCAT]; /* can only concatenate str (not "int") to str */
         out[0] = w[1], out[1] = w[2], out[2] = w[1];
-    } else if ((op == OP_MULTIPLY || op == OP_INPLACE_MULTIPLY) && (is_sequence(left) || is_sequence(right))) {
-        text = t[E_SEQ_MUL]; /* can't multiply sequence by non-int of type 'str' */
+    } else if ((op == OP_MULTIPLY || op == OP_INPLACE_MULTIPLY) && (is_sequence(left) || is_sequence(right)) &&
+               strcmp(is_sequence(left) ? right : left, "int") != 0 && strcmp(is_sequence(left) ? right : left, "bool") != 0) {
+        /* can't multiply sequence by non-int of type 'str' (a sequence the
+         * guest cannot repeat, bytearray * int, keeps the plain text) */
+        text = t[E_SEQ_MUL];
         out[0] = is_sequence(left) ? w[2] : w[1];
     } else if (op <= OP_MORE_EQUAL) { /* the comparisons, from OP_LESS = 0 */
         text = t[E_COMPARE];

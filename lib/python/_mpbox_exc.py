@@ -63,6 +63,25 @@ class _Names:
     __cause__ = __context__ = __suppress_context__ = __traceback__ = _mpbox_handled = None
 
 
+def _exc_line(e):
+    # the last line of a traceback for an instance of a Python class, as
+    # CPython writes it: the class (with its module unless __main__ or
+    # builtins), then str(e); host/exc.c prints it. Never raises.
+    try:
+        t = type(e)
+        name = t.__name__
+        mod = getattr(t, '__module__', None)
+        if mod and mod not in ('__main__', 'builtins'):
+            name = mod + '.' + name
+        try:
+            s = str(e)
+        except BaseException:
+            s = '<exception str() failed>'
+        return name + ': ' + s if s else name
+    except BaseException:
+        return None
+
+
 def _register():
     import js
     import uctypes
@@ -82,7 +101,7 @@ def _register():
         names[k] = id(k) >> 3
     words = [names['__cause__'], names['__context__'], names['__suppress_context__'],
              names['__traceback__'], data(_LINKS[0]), data(_LINKS[1]), data(_LINKS[2]),
-             names['_mpbox_handled']]
+             names['_mpbox_handled'], id(_exc_line)]
     global _EXC_TABLE
     _EXC_TABLE = bytearray(b''.join([w.to_bytes(4, 'little') for w in words]))
     js.mpbox_internal('exc_table', '%d' % data(_EXC_TABLE))

@@ -3,7 +3,8 @@
  * chained exception's traceback, type and message; the chain kept in a
  * snapshot, a fork and across a rollback; no exception left "being handled"
  * by a run that stopped inside an except block; contexts found through
- * more frames than the host keeps track of.
+ * more frames than the host keeps track of; the last line of a traceback
+ * for instances of Python classes (str(e), as CPython).
  */
 #include "check.h"
 #include "session.h"
@@ -156,6 +157,46 @@ static void deeper_than_followed(void)
     mpbox_session_free(s);
 }
 
+/* The last line of an uncaught exception's traceback, as CPython writes
+ * it, and the result's message. */
+static void expect_last_line(const char *src, const char *type, const char *line, const char *message)
+{
+    mpbox_session *s = new_session(rt);
+    mpbox_result *r = run_in(s, src);
+    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_ERROR);
+    const char *tb = r ? mpbox_result_traceback(r) : NULL;
+    size_t n = strlen(line), len = tb ? strlen(tb) : 0;
+    CHECK(tb && len > n && strcmp(tb + len - n, line) == 0 && tb[len - n - 1] == '\n');
+    if (tb && !(len > n && strcmp(tb + len - n, line) == 0))
+        printf("    traceback: %s\n", tb);
+    CHECK_STR(r ? mpbox_result_error_type(r) : NULL, type);
+    CHECK_STR(r ? mpbox_result_error_message(r) : NULL, message);
+    mpbox_result_free(r);
+    mpbox_session_free(s);
+}
+
+static void last_lines(void)
+{
+    expect_last_line("open('x.txt')", "FileNotFoundError",
+                     "FileNotFoundError: [Errno 2] No such file or directory: 'x.txt'\n",
+                     "[Errno 2] No such file or directory: 'x.txt'");
+    expect_last_line("class AppError(Exception):\n"
+                     "    def __str__(self):\n"
+                     "        return 'custom text'\n"
+                     "raise AppError(1, 2)\n",
+                     "AppError", "AppError: custom text\n", "custom text");
+    expect_last_line("class Quiet(Exception):\n    pass\nraise Quiet()\n", "Quiet", "Quiet\n", "");
+    expect_last_line("class Bad(Exception):\n"
+                     "    def __str__(self):\n"
+                     "        raise ValueError('no')\n"
+                     "raise Bad()\n",
+                     "Bad", "Bad: <exception str() failed>\n", "<exception str() failed>");
+    expect_last_line("import statistics\nstatistics.mean([])\n", "StatisticsError",
+                     "statistics.StatisticsError: mean requires at least one data point\n",
+                     "mean requires at least one data point");
+    expect_last_line("raise KeyError('k')\n", "KeyError", "KeyError: 'k'\n", "'k'");
+}
+
 int main(void)
 {
     if (mpbox_runtime_new(&rt) != MPBOX_OK) {
@@ -166,6 +207,7 @@ int main(void)
     RUN(kept_by_snapshot_fork_rollback);
     RUN(stopped_inside_a_handler);
     RUN(deeper_than_followed);
+    RUN(last_lines);
     mpbox_runtime_free(rt);
     CHECK_EXIT();
 }
