@@ -1,6 +1,7 @@
 /*
  * exc.c — exception chaining as CPython has it: the imports guest/excchain
- * puts into the guest (see there for where each is called).
+ * puts into the guest (see there for where each is called), and the texts
+ * of unsupported operations guest/errtext asks for (at the end).
  *
  * An exception made by mp_obj_exception_make_new is 32 bytes: words 0..3
  * are MicroPython's (type, traceback alloc/len, traceback data, args),
