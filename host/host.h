@@ -48,9 +48,10 @@ typedef struct mpb_gc_area {
  * the heap (MicroPython adds max(heap so far, allocation)) or is twice a
  * large allocation that did not fit, so few programs come near. */
 #define MPB_GC_MAX_AREAS 64
-/* VM frames host/exc.c keeps track of; deeper ones are not looked at when
- * an exception's context is sought. */
-#define MPB_EXC_FRAMES 1024
+/* VM frames host/exc.c keeps track of, the outermost ones; deeper ones
+ * are not looked at when the exception being handled is sought. Kept
+ * small: the host struct is part of every session. */
+#define MPB_EXC_FRAMES 64
 
 /* The marking in progress (host/gc.c). */
 typedef struct mpb_gc_mark_item {

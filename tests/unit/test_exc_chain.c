@@ -135,7 +135,7 @@ static void stopped_inside_a_handler(void)
     mpbox_session_free(s);
 }
 
-/* Deeper than the frames the host follows (MPB_EXC_FRAMES, 1024): the
+/* Deeper than the frames the host follows (MPB_EXC_FRAMES, 64): the
  * context is still found in the frames it follows. */
 static void deeper_than_followed(void)
 {
