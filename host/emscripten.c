@@ -23,12 +23,14 @@ static inline const wasm_rt_funcref_t *callee(mpb_host *h, uint32_t idx, int sig
     return &t->data[idx];
 }
 
-/* Back from a longjmp: pop the frame, restore the stack pointer, set
- * __THREW__ through the guest's own setThrew. */
+/* Back from a longjmp: pop the frame, restore the stack pointer (the VM
+ * frames below it are gone: host/exc.c), set __THREW__ through the guest's
+ * own setThrew. */
 static void landed(mpb_host *h, mpb_jmp *j, uint32_t sp)
 {
     h->jmp_top = j->prev;
     Z_micropythonZ__emscripten_stack_restore(h->inst, sp);
+    mpb_exc_unwound(h, sp);
     Z_micropythonZ_setThrew(h->inst, 1, 0);
 }
 

@@ -27,7 +27,11 @@
  * it was called from: the VM reports each frame (mpbox_exc_enter: the
  * address of its exc_sp, which it keeps in memory, and its exception
  * stack) and its end (mpbox_exc_leave: frames below the stack pointer are
- * gone), in mpb_host.exc_frame_*, emptied when a run starts.
+ * gone), in mpb_host.exc_frame_*, emptied when a run starts. A frame an
+ * exception unwinds says nothing: where the exception lands (an invoke_*
+ * trampoline, host/emscripten.c, or the print guard) the frames below the
+ * restored stack pointer are dropped, so that no frame whose memory is
+ * reused is ever read as a live one.
  */
 #include "gmem.h"
 #include "host.h"
@@ -164,6 +168,7 @@ uint32_t Z_envZ_mpbox_exc_print(struct Z_env_instance_t *env, uint32_t print, ui
     h->print_guard = outer_guard;
     h->jmp_top = jmp_top;
     Z_micropythonZ__emscripten_stack_restore(h->inst, sp);
+    mpb_exc_unwound(h, sp);
     uint32_t t[T_WORDS];
     return table(h, t) ? t[T_TEXT_FAILED] : 0;
 }
@@ -191,11 +196,15 @@ void Z_envZ_mpbox_exc_enter(struct Z_env_instance_t *env, uint32_t slot, uint32_
     }
 }
 
-void Z_envZ_mpbox_exc_leave(struct Z_env_instance_t *env, uint32_t stack_pointer)
+void mpb_exc_unwound(mpb_host *h, uint32_t stack_pointer)
 {
-    mpb_host *h = (mpb_host *)env;
     while (h->exc_frames && h->exc_frame_slot[h->exc_frames - 1] < stack_pointer)
         h->exc_frames--;
+}
+
+void Z_envZ_mpbox_exc_leave(struct Z_env_instance_t *env, uint32_t stack_pointer)
+{
+    mpb_exc_unwound((mpb_host *)env, stack_pointer);
 }
 
 /* The exception the innermost block of an exception stack (mp_exc_stack_t:

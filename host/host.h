@@ -189,6 +189,9 @@ struct mpb_host {
 void mpb_host_memory_refused(mpb_host *h);
 /* A trap left a collection in progress: release what it held. */
 void mpb_gc_interrupted(mpb_host *h);
+/* An exception landed with the guest's stack pointer back at stack_pointer:
+ * the VM frames below it are gone (host/exc.c). */
+void mpb_exc_unwound(mpb_host *h, uint32_t stack_pointer);
 /* Put the table indices of guest/unicase's functions into the table the
  * start-up code handed over (host/unicase.c). */
 void mpb_uc_setup(mpb_host *h);
