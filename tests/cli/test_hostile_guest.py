@@ -2,7 +2,7 @@
 """Hostile guest programs against the code mpbox adds to the guest: each
 gets a Python exception or a clean status, never a hang or a crash.
 
-Printing the uncaught exception runs the program's own code (__repr__ of an
+Printing the uncaught exception runs the program's own code (__str__ of an
 exception class, __str__ of an argument): whatever that raises is caught
 where the traceback is printed (host/exc.c), as CPython prints
 "<exception str() failed>", instead of spinning in nlr_jump_fail until the
@@ -43,10 +43,21 @@ def test_argument_str_raises():
 
 @case
 def test_exception_repr_raises():
+    # the last line of an instance of a Python class is str(e), as CPython's:
+    # its __repr__ is not called
     p, obj = run_json("class E(Exception):\n    def __repr__(self): raise RuntimeError('no')\nraise E('m')\n")
     check(obj["status"] == "error", "status %r trap %r" % (obj["status"], obj["trap"]))
     check(obj["error"]["type"] == "E", "error %r" % obj["error"])
-    check(last_line(obj["error"]["traceback"]) == FAILED, "stderr %s" % show(obj["error"]["traceback"]))
+    check(last_line(obj["error"]["traceback"]) == "E: m", "stderr %s" % show(obj["error"]["traceback"]))
+
+
+@case
+def test_exception_str_raises():
+    for exc in ("RuntimeError('no')", "SystemExit(3)"):
+        p, obj = run_json("class E(Exception):\n    def __str__(self): raise %s\nraise E('m')\n" % exc)
+        check(obj["status"] == "error", "status %r trap %r" % (obj["status"], obj["trap"]))
+        check(obj["error"]["type"] == "E", "error %r" % obj["error"])
+        check(last_line(obj["error"]["traceback"]) == "E: " + FAILED, "stderr %s" % show(obj["error"]["traceback"]))
 
 
 @case
@@ -60,7 +71,7 @@ def test_keyerror_argument_repr_raises():
 @case
 def test_chain_member_repr_raises():
     # the context printed first fails; the rest of the chain is still printed
-    src = ("class E(Exception):\n    def __repr__(self): raise RuntimeError('no')\n"
+    src = ("class E(Exception):\n    def __str__(self): raise RuntimeError('no')\n"
            "try:\n    raise E()\nexcept E:\n    raise ValueError('v')\n")
     p, obj = run_json(src)
     err = obj["error"]["traceback"]
@@ -92,11 +103,22 @@ def test_timeout_inside_str_while_printing():
 
 
 @case
+def test_timeout_inside_exception_str_while_printing():
+    # the same with str() of an instance of a Python class (lib/python/_mpbox_exc.py
+    # writes its last line and swallows what str() raises, as CPython does)
+    src = "class E(Exception):\n    def __str__(self):\n        while True: pass\nraise E()\n"
+    p = run("--json", "--timeout", "1", "-c", src)
+    obj = json.loads(p.stdout)
+    check(obj["status"] == "timeout" and obj["trap"] is None, "status %r trap %r" % (obj["status"], obj["trap"]))
+    check(last_line(obj["error"]["traceback"]) == "E: " + FAILED, "stderr %s" % show(obj["error"]["traceback"]))
+
+
+@case
 def test_print_exception_raises_where_it_is_called():
     # sys.print_exception has the program's handlers around it: the error
-    # of __repr__ reaches them, and the run goes on
-    src = ("import sys\nclass E(Exception):\n    def __repr__(self): raise RuntimeError('no')\n"
-           "try:\n    raise E()\nexcept E as e:\n    try:\n        sys.print_exception(e)\n"
+    # of an argument's __str__ reaches them, and the run goes on
+    src = ("import sys\nclass B:\n    def __str__(self): raise RuntimeError('no')\n"
+           "try:\n    raise ValueError(B())\nexcept ValueError as e:\n    try:\n        sys.print_exception(e)\n"
            "    except RuntimeError as r:\n        print('caught', r)\nprint('after')\n")
     p, obj = run_json(src)
     expect_rc(p, 0)

@@ -1,7 +1,8 @@
 /*
  * test_traceback_guard.c — an uncaught exception whose printing raises
- * (the program's __repr__ or __str__) is printed with
- * "<exception str() failed>" under a guard (host/exc.c, guest/excchain);
+ * (the program's __str__) is printed with "<exception str() failed>"
+ * under a guard (host/exc.c, guest/excchain), and a __repr__ that raises is
+ * not called for the last line (str(e), as CPython);
  * many such runs in one session leave it as it was: the same recursion
  * depth (the guest's stacks), the same globals, ordinary output.
  */
@@ -30,8 +31,10 @@ static void failed_printing_loses_nothing(void)
         "class E(Exception):\n    def __repr__(self): raise ValueError()\ntry:\n    raise E()\nexcept E:\n"
         "    raise KeyError('k')\n",
     };
-    static const char *const last_lines[] = {"<exception str() failed>\n", "<exception str() failed>\n",
-                                             "ValueError: <exception str() failed>\n", "KeyError: 'k'\n"};
+    /* as CPython 3.11: the last line of an instance of a Python class is
+     * str(e) (its __repr__ is not called); a native exception's argument
+     * is printed by the guest, under the guard */
+    static const char *const last_lines[] = {"E\n", "E\n", "ValueError: <exception str() failed>\n", "KeyError: 'k'\n"};
     mpbox_session *s = new_session(rt);
     expect(s, "kept = 41\n", "");
     long before = recursion_depth(s);
