@@ -19,7 +19,10 @@
  *      with the rest of linear memory.
  *   2. in mp_execute_bytecode's RAISE_FROM: the warning "exception chaining
  *      not supported" goes; once mp_make_raise_obj has made the exception,
- *      env.mpbox_exc_raise_from(exc, from) records the cause.
+ *      exc = env.mpbox_exc_raise_from(exc, from) records the cause (and
+ *      answers the exception to raise: exc, or the TypeError of a cause
+ *      that is no exception; an import called here must not raise, as the
+ *      call is not made through an invoke_* trampoline).
  *   3. in mp_execute_bytecode's exception handler, before the blocks the
  *      exception leaves are popped: env.mpbox_exc_caught(exc, exc_sp,
  *      exc_stack, &exc_sp) sets the context from the innermost block that
@@ -52,11 +55,12 @@
  *      env.mpbox_exc_leave(stack pointer) (host/exc.c drops the frames
  *      below the stack pointer).
  *   8. the last line of a traceback (mp_obj_print_exception's
- *      mp_obj_print_helper(print, exc, PRINT_EXC)) of an instance of a
- *      Python class is the text env.mpbox_exc_line(exc) answers
- *      ("Name: str(e)", as CPython; MicroPython prints the native
- *      exception's arguments, ignoring a __str__ of the class), printed
- *      with PRINT_STR; else as before.
+ *      mp_obj_print_helper(print, exc, PRINT_EXC)) is the text
+ *      env.mpbox_exc_line(exc) answers, printed with PRINT_STR, when it
+ *      answers one: for an instance of a Python class "Name: str(e)", as
+ *      CPython (MicroPython prints the native exception's arguments,
+ *      ignoring a __str__ of the class), and "Name" alone when str(e) is
+ *      empty (MicroPython writes "Name: "); else as before.
  * The attribute names are qstrs made at run time: lib/python/_mpbox_exc.py
  * hands their numbers and the two texts over while the start-up image is
  * built (the exported global mpbox_exc_table, core/internal.c).
@@ -606,7 +610,7 @@ int main(int argc, char **argv)
     add_exported_global(TABLE_GLOBAL);
     export_const(TAG_CONST, EXC_TAG);
     add_import("mpbox$exc_attr", "mpbox_exc_attr", 3, 1);
-    add_import("mpbox$exc_raise_from", "mpbox_exc_raise_from", 2, 0);
+    add_import("mpbox$exc_raise_from", "mpbox_exc_raise_from", 2, 1);
     add_import("mpbox$exc_caught", "mpbox_exc_caught", 4, 0);
     add_import("mpbox$exc_enter", "mpbox_exc_enter", 2, 0);
     add_import("mpbox$exc_leave", "mpbox_exc_leave", 1, 0);
@@ -633,10 +637,11 @@ int main(int argc, char **argv)
     /* 2. RAISE_FROM: no warning; the cause once the exception is made */
     BinaryenBlockSetChildAt(raise_parent, index_in(raise_parent, raise_block), BinaryenNop(mod));
     BinaryenBlockInsertChildAt(raise_parent, index_in(raise_parent, raise_store),
-                               call("mpbox$exc_raise_from",
-                                    (BinaryenExpressionRef[]){lget(raise_obj),
-                                                              BinaryenLoad(mod, 4, false, 0, 4, I, lget(raise_sp))},
-                                    2, N));
+                               BinaryenLocalSet(mod, raise_obj,
+                                                call("mpbox$exc_raise_from",
+                                                     (BinaryenExpressionRef[]){lget(raise_obj),
+                                                                               BinaryenLoad(mod, 4, false, 0, 4, I, lget(raise_sp))},
+                                                     2, I)));
 
     /* 3. the context, before the handler pops the blocks the exception leaves */
     BinaryenBlockInsertChildAt(caught_parent, index_in(caught_parent, caught_block),

@@ -13,14 +13,17 @@
  *
  * The attribute names (qstrs made while the start-up image is built) and
  * the texts that link a chain come from a table in guest memory that
- * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), nine
+ * lib/python/_mpbox_exc.py hands over (core/internal.c "exc_table"), eleven
  * words: the qstrs of __cause__, __context__, __suppress_context__,
  * __traceback__, the addresses of the NUL-terminated texts "the direct
  * cause", "during handling" and "<exception str() failed>", the qstr of
- * _mpbox_handled (the exception being handled, for sys.exc_info), and the
+ * _mpbox_handled (the exception being handled, for sys.exc_info), the
  * Python function that writes a traceback's last line for an instance of
- * a Python class. Every guest address is checked; a bad table or object
- * only makes these do nothing.
+ * a Python class, the one that raises CPython's TypeError for a store or
+ * delete it refuses (e.__cause__ = 1), and the one that makes the cause of
+ * `raise X from C` when C is not an exception (an instance of the class
+ * C, or CPython's TypeError). Every guest address is
+ * checked; a bad table or object only makes these do nothing.
  *
  * The exception being handled is the prev_exc of the innermost block of an
  * exception stack that has caught one, in the running frame or the frames
@@ -40,13 +43,16 @@
 #define FALSE_OBJ 14u  /* mp_const_false */
 #define TRUE_OBJ 30u   /* mp_const_true */
 #define SENTINEL 4u    /* MP_OBJ_SENTINEL: dest[0] of a store */
+#define EMPTY_STR 10u  /* '', the interned str of qstr 1 (MP_QSTR_) */
 #define SUPPRESS 1u
 #define WALK_MAX 256u  /* exception blocks or chain links looked at, at most */
 #define CHAIN_MAX 64u  /* a printed chain's length, at most (guest/excchain) */
 
 enum { W_CAUSE = 4, W_CONTEXT = 5, W_FLAGS = 6, W_TAG = 7 };
 enum { T_CAUSE, T_CONTEXT, T_SUPPRESS, T_TRACEBACK, T_TEXT_CAUSE, T_TEXT_CONTEXT, T_TEXT_FAILED, T_HANDLED,
-       T_LINE, T_WORDS };
+       T_LINE, T_REFUSE, T_MAKE_CAUSE, T_WORDS };
+/* the refusals T_REFUSE raises (lib/python/_mpbox_exc.py, _REFUSALS) */
+enum { R_CAUSE, R_CONTEXT, R_SUPPRESS, R_DEL_CAUSE, R_DEL_CONTEXT, R_DEL_SUPPRESS, R_DEL_TRACEBACK };
 
 static wasm_rt_memory_t *mem(mpb_host *h) { return &h->inst->w2c_memory; }
 
@@ -173,16 +179,37 @@ uint32_t Z_envZ_mpbox_exc_print(struct Z_env_instance_t *env, uint32_t print, ui
     return table(h, t) ? t[T_TEXT_FAILED] : 0;
 }
 
-void Z_envZ_mpbox_exc_raise_from(struct Z_env_instance_t *env, uint32_t exc, uint32_t from)
+/* raise exc from from: returns the exception to raise (exc, or what the
+ * table's function makes of a cause that is neither None nor an
+ * exception). Nothing is raised here: the VM calls this directly, not
+ * through an invoke_* trampoline, so a raise would skip its handlers. */
+uint32_t Z_envZ_mpbox_exc_raise_from(struct Z_env_instance_t *env, uint32_t exc, uint32_t from)
 {
     mpb_host *h = (mpb_host *)env;
-    uint32_t x = ext(h, exc);
+    uint32_t x = ext(h, exc), t[T_WORDS];
     if (!x)
-        return;
-    /* raise X from None: no cause; from an exception: that one (an
-     * exception class is not instantiated here) */
-    put(h, x, W_CAUSE, from != exc && ext(h, from) ? from : 0);
+        return exc;
+    /* raise X from None: no cause; from an exception: that one, X itself
+     * included as in CPython; from anything else: the table's function
+     * answers (cause, None), an exception class instantiated, or (None,
+     * error), CPython's TypeError (or what the class raised), raised in
+     * place of X */
+    uint32_t cause = 0;
+    if (from != NONE_OBJ && ext(h, from)) {
+        cause = from;
+    } else if (from != NONE_OBJ && table(h, t) && t[T_MAKE_CAUSE]) {
+        mpb_rt_check(h->call);
+        uint32_t pair = Z_micropythonZ_mpbox_call_function_1(h->inst, t[T_MAKE_CAUSE], from);
+        if (!pair || (pair & 3) || word(h, pair, 1) != 2) /* a tuple {type, len, items} */
+            return exc;
+        uint32_t made = word(h, pair, 2), error = word(h, pair, 3);
+        if (ext(h, error))
+            return error;
+        cause = ext(h, made) ? made : 0;
+    }
+    put(h, x, W_CAUSE, cause);
     put(h, x, W_FLAGS, word(h, x, W_FLAGS) | SUPPRESS);
+    return exc;
 }
 
 void Z_envZ_mpbox_exc_enter(struct Z_env_instance_t *env, uint32_t slot, uint32_t exc_stack)
@@ -264,15 +291,35 @@ void Z_envZ_mpbox_exc_caught(struct Z_env_instance_t *env, uint32_t exc, uint32_
     put(h, x, W_CONTEXT, e);
 }
 
-/* The last line of exc's traceback as a str object, for an instance of a
- * Python class (its native exception is not exc itself): the table's
+/* MicroPython's native exception exc when str(exc) is empty (no
+ * arguments, or the one argument '' of any type but KeyError, whose key is
+ * printed with repr()): its type's name as an interned str, for a last line
+ * "Name" as CPython's rather than "Name: "; else 0. A tuple is {type, len,
+ * items...}, a type's name the qstr at byte 6 of mp_obj_type_t. */
+static uint32_t bare_name(mpb_host *h, uint32_t exc)
+{
+    uint32_t type = word(h, exc, 0), args = word(h, exc, 3), n = args ? word(h, args, 1) : 0;
+    if (!type || (n == 1 && (word(h, args, 2) != EMPTY_STR || type == *Z_micropythonZ_mpbox_keyerror_type(h->inst))) ||
+        n > 1)
+        return 0;
+    uint16_t name = 0;
+    if (mpb_g_read(mem(h), type + 6, &name, sizeof name) || !name)
+        return 0;
+    return ((uint32_t)name << 3) | 2;
+}
+
+/* The last line of exc's traceback as a str object: for an instance of a
+ * Python class (its native exception is not exc itself), the table's
  * function (lib/python/_mpbox_exc.py, which catches everything) of exc;
- * 0: print it as MicroPython does. */
+ * for a native exception whose str() is empty, its type's name; 0: print
+ * it as MicroPython does. */
 uint32_t Z_envZ_mpbox_exc_line(struct Z_env_instance_t *env, uint32_t exc)
 {
     mpb_host *h = (mpb_host *)env;
     uint32_t t[T_WORDS];
-    if (!table(h, t) || !t[T_LINE] || tagged(h, exc) || !ext(h, exc))
+    if (tagged(h, exc))
+        return bare_name(h, exc);
+    if (!table(h, t) || !t[T_LINE] || !ext(h, exc))
         return 0;
     mpb_rt_check(h->call);
     uint32_t s = Z_micropythonZ_mpbox_call_function_1(h->inst, t[T_LINE], exc);
@@ -283,9 +330,20 @@ uint32_t Z_envZ_mpbox_exc_line(struct Z_env_instance_t *env, uint32_t exc)
     return s;
 }
 
-/* A load (dest[0] == 0) or store (dest[0] == SENTINEL, dest[1] the value)
- * of one of the chain's attributes on the native exception self; 1 when
- * answered. */
+/* A store CPython refuses: the table's function raises its TypeError
+ * (through this import's frame, as any raise in a called function). */
+static uint32_t refuse(mpb_host *h, const uint32_t t[T_WORDS], uint32_t why)
+{
+    if (!t[T_REFUSE])
+        return 0;
+    mpb_rt_check(h->call);
+    (void)Z_micropythonZ_mpbox_call_function_1(h->inst, t[T_REFUSE], why << 1 | 1); /* a small int */
+    return 0;
+}
+
+/* A load (dest[0] == 0), store (dest[0] == SENTINEL, dest[1] the value) or
+ * delete (the same, dest[1] == 0) of one of the chain's attributes on the
+ * native exception self; 1 when answered. */
 uint32_t Z_envZ_mpbox_exc_attr(struct Z_env_instance_t *env, uint32_t self, uint32_t attr, uint32_t dest)
 {
     mpb_host *h = (mpb_host *)env;
@@ -312,20 +370,25 @@ uint32_t Z_envZ_mpbox_exc_attr(struct Z_env_instance_t *env, uint32_t self, uint
         }
         return mpb_g_put_u32(mem(h), dest, v) == 0;
     }
-    if (d0 != SENTINEL || d1 == 0 || which == T_TRACEBACK || which == T_HANDLED)
-        return 0; /* deletes, and __traceback__ = None as MicroPython has it */
+    if (d0 != SENTINEL || which == T_HANDLED)
+        return 0;
+    if (d1 == 0) /* del e.__cause__ */
+        return refuse(h, t, which == T_CAUSE ? R_DEL_CAUSE : which == T_CONTEXT ? R_DEL_CONTEXT
+                                    : which == T_SUPPRESS ? R_DEL_SUPPRESS : R_DEL_TRACEBACK);
+    if (which == T_TRACEBACK)
+        return 0; /* __traceback__ = None as MicroPython has it */
     switch (which) {
     case T_CAUSE:
     case T_CONTEXT:
         if (d1 != NONE_OBJ && !ext(h, d1))
-            return 0;
+            return refuse(h, t, which == T_CAUSE ? R_CAUSE : R_CONTEXT);
         put(h, x, which == T_CAUSE ? W_CAUSE : W_CONTEXT, d1 == NONE_OBJ ? 0 : d1);
         if (which == T_CAUSE)
             put(h, x, W_FLAGS, word(h, x, W_FLAGS) | SUPPRESS);
         break;
     default:
         if (d1 != TRUE_OBJ && d1 != FALSE_OBJ)
-            return 0;
+            return refuse(h, t, R_SUPPRESS);
         put(h, x, W_FLAGS, d1 == TRUE_OBJ ? word(h, x, W_FLAGS) | SUPPRESS : word(h, x, W_FLAGS) & ~SUPPRESS);
     }
     return mpb_g_put_u32(mem(h), dest, 0) == 0; /* stored */

@@ -82,6 +82,31 @@ def _exc_line(e):
         return None
 
 
+# TypeErrors of stores and deletes of the chain's attributes that CPython
+# refuses, by host/exc.c's number (R_CAUSE ...).
+_REFUSALS = ('exception cause must be None or derive from BaseException',
+             'exception context must be None or derive from BaseException',
+             'attribute value type must be bool',
+             '__cause__ may not be deleted', '__context__ may not be deleted',
+             "can't delete numeric/char attribute", '__traceback__ may not be deleted')
+
+
+def _refuse(which):
+    raise TypeError(_REFUSALS[which])
+
+
+def _make_cause(c):
+    # `raise X from c`, c neither None nor an exception (host/exc.c):
+    # (cause, None) for an exception class, instantiated as CPython does,
+    # else (None, the exception raised in place of X). Never raises.
+    try:
+        if isinstance(c, type) and issubclass(c, BaseException):
+            return (c(), None)
+        return (None, TypeError('exception causes must derive from BaseException'))
+    except Exception as e:
+        return (None, e)
+
+
 def _register():
     import js
     import uctypes
@@ -101,7 +126,8 @@ def _register():
         names[k] = id(k) >> 3
     words = [names['__cause__'], names['__context__'], names['__suppress_context__'],
              names['__traceback__'], data(_LINKS[0]), data(_LINKS[1]), data(_LINKS[2]),
-             names['_mpbox_handled'], id(_exc_line)]
+             names['_mpbox_handled'], id(_exc_line), id(_refuse),
+             id(_make_cause)]
     global _EXC_TABLE
     _EXC_TABLE = bytearray(b''.join([w.to_bytes(4, 'little') for w in words]))
     js.mpbox_internal('exc_table', '%d' % data(_EXC_TABLE))

@@ -195,6 +195,19 @@ static void last_lines(void)
                      "statistics.StatisticsError: mean requires at least one data point\n",
                      "mean requires at least one data point");
     expect_last_line("raise KeyError('k')\n", "KeyError", "KeyError: 'k'\n", "'k'");
+    /* an empty str(e) ends the line with the name alone, as CPython's */
+    expect_last_line("raise ValueError()\n", "ValueError", "ValueError\n", "");
+    expect_last_line("raise ValueError('')\n", "ValueError", "ValueError\n", "");
+    expect_last_line("raise KeyError('')\n", "KeyError", "KeyError: ''\n", "''");
+    expect_last_line("raise ValueError('x', '')\n", "ValueError", "ValueError: ('x', '')\n", "('x', '')");
+    /* an exception that is its own cause is printed once */
+    expect_last_line("a = ValueError('a')\nraise a from a\n", "ValueError", "ValueError: a\n", "a");
+    mpbox_session *s = new_session(rt);
+    mpbox_result *r = run_in(s, "a = ValueError('a')\nraise a from a\n");
+    const char *tb = r ? mpbox_result_traceback(r) : NULL;
+    CHECK(tb && strstr(tb, "Traceback") == tb && !strstr(tb + 1, "Traceback") && !strstr(tb, "direct cause"));
+    mpbox_result_free(r);
+    mpbox_session_free(s);
 }
 
 int main(void)
