@@ -1022,14 +1022,45 @@ static void add_find_function(BinaryenModuleRef m, uint32_t last_addr, uint32_t 
     BinaryenAddFunction(m, F_FIND, BinaryenTypeCreate(params, 2), i32(), vars, sizeof vars / sizeof *vars, whole);
 }
 
-/* The global "mpbox_last_pool_ptr": the address of MP_STATE_VM(last_pool),
- * from which host/unicase.c reads an interned string's bytes. */
+/* Stores of a constant into MP_STATE_VM(last_pool): qstr_init's
+ * `last_pool = &the last pool in ROM`. */
+typedef struct rom_pool_match {
+    uint32_t field; /* the address of last_pool */
+    int count;
+    int32_t pool;
+} rom_pool_match;
+
+static void find_rom_pool(BinaryenFunctionRef fn, const site *s, void *ctx)
+{
+    (void)fn;
+    rom_pool_match *r = ctx;
+    BinaryenExpressionRef e = s->e;
+    if (!is(e, ID_STORE) || BinaryenStoreGetBytes(e) != 4 || !is(BinaryenStoreGetPtr(e), ID_CONST) ||
+        !is(BinaryenStoreGetValue(e), ID_CONST) || BinaryenExpressionGetType(BinaryenStoreGetValue(e)) != i32())
+        return;
+    uint32_t at = (uint32_t)BinaryenConstGetValueI32(BinaryenStoreGetPtr(e)) + BinaryenStoreGetOffset(e);
+    if (at != r->field) return;
+    r->count++;
+    r->pool = BinaryenConstGetValueI32(BinaryenStoreGetValue(e));
+}
+
+/* The globals "mpbox_last_pool_ptr", the address of MP_STATE_VM(last_pool),
+ * from which host/qstr.c reads interned strings, and "mpbox_qstr_rom_pool",
+ * the newest of the qstr pools in the guest's data (the static qstrs,
+ * older than any pool made at run time), which qstr_init stores there:
+ * the host finds a static qstr from there instead of walking every pool
+ * made since. */
 static void export_last_pool(BinaryenModuleRef m, const qstr_match *q)
 {
-    const char *name = "mpbox_last_pool_ptr";
-    if (BinaryenGetGlobal(m, name)) die("the module already has %s", name);
-    BinaryenAddGlobal(m, name, i32(), false, c32(m, (int32_t)(q->last_pool_addr + q->last_pool_offset)));
+    const char *name = "mpbox_last_pool_ptr", *rom = "mpbox_qstr_rom_pool";
+    if (BinaryenGetGlobal(m, name) || BinaryenGetGlobal(m, rom)) die("the module already has %s", name);
+    rom_pool_match r = {.field = q->last_pool_addr + q->last_pool_offset};
+    walk_module(m, find_rom_pool, &r);
+    expect_count("constant stores into last_pool (qstr_init)", r.count, 1);
+    BinaryenAddGlobal(m, name, i32(), false, c32(m, (int32_t)r.field));
     BinaryenAddGlobalExport(m, name, name);
+    BinaryenAddGlobal(m, rom, i32(), false, c32(m, r.pool));
+    BinaryenAddGlobalExport(m, rom, rom);
 }
 
 static void rewrite_qstr_lookup(BinaryenModuleRef m, qstr_match q)

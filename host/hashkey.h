@@ -12,6 +12,7 @@
 
 #include "gmem.h"
 #include "host.h"
+#include "qstr.h"
 
 /* ---- guest memory --------------------------------------------------- */
 
@@ -54,8 +55,13 @@ static inline uint32_t hash_of(mpb_host *h, uint32_t key, int *called)
 {
     if (is_small_int(key))
         return (uint32_t)((int32_t)key >> 1);
-    if (is_qstr(key))
-        return Z_micropythonZ_mpbox_qstr_hash(h->inst, key >> 3); /* changes nothing */
+    if (is_qstr(key)) {
+        /* read from the pools: no call into the guest */
+        uint32_t hash;
+        if (mpb_qstr_hash(h, key >> 3, &hash))
+            mpb_rt_trap(h->call, MPB_TRAP_OOB);
+        return hash;
+    }
     *called = 1;
     mpb_rt_check(h->call);
     uint32_t r = Z_micropythonZ_mpbox_unary_op(h->inst, gconst(Z_micropythonZ_mpbox_unary_hash(h->inst)), key);
