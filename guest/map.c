@@ -18,7 +18,8 @@
  *                   copies and fills memory (the ordered-array path).
  *   qstr_hash, mp_unary_op (with MP_UNARY_OP_HASH), mp_obj_equal,
  *   mp_map_rehash   the calls mp_map_lookup makes, told apart by their
- *                   operands.
+ *                   operands (qstr_hash only checks the shape: the host
+ *                   reads qstr hashes from the pools, host/qstr.c).
  *   m_malloc0, m_free   the allocation calls in mp_map_rehash.
  *   mp_map_init     (i32 i32) -> (); calls m_malloc0(n << 3), stores 1
  *                   (all keys qstrs, nothing used) into the flags word.
@@ -27,22 +28,22 @@
  *                   with the constant 2 is mp_obj_new_tuple.
  *
  * Rewrites:
- *   mp_map_lookup   first tries MicroPython's lookup cache as the original
- *                   does (the hot path of global and attribute lookups stays
- *                   in the guest); then ordered maps (flag bit 2:
- *                   OrderedDict, module and type tables in ROM, keyword
- *                   arguments) keep the original linear search, moved to
- *                   "mpbox$map_lookup_original"; hash maps call
- *                   env.mpbox_map_lookup.
+ *   mp_map_lookup   first tries a lookup cache of its own, larger than
+ *                   MicroPython's (the hot path of global and attribute
+ *                   lookups stays in the guest); then ordered maps (flag
+ *                   bit 2: OrderedDict, module and type tables in ROM,
+ *                   keyword arguments) keep the original linear search,
+ *                   moved to "mpbox$map_lookup_original"; hash maps call
+ *                   env.mpbox_map_lookup; the position found goes into the
+ *                   cache.
  *   mp_map_init     calls env.mpbox_map_init.
  *   dict_popitem    asks env.mpbox_popitem_pick for the entry to pop (the
  *                   last one, as CPython does), builds the (key, value)
  *                   tuple straight from it and calls env.mpbox_popitem_done;
  *                   when the pick is 0 (ordered or fixed map, empty dict)
  *                   the original runs, which raises or pops as before.
- * Exports for the host: the functions above as mpbox_qstr_hash,
- * mpbox_unary_op, mpbox_obj_equal, mpbox_malloc0, mpbox_free, and immutable
- * globals mpbox_map_cache (address of the lookup cache), mpbox_map_cache_mask,
+ * Exports for the host: the functions above as mpbox_unary_op,
+ * mpbox_obj_equal, mpbox_malloc0, mpbox_free, and immutable globals
  * mpbox_type_str (address of mp_type_str), mpbox_unary_hash (the operator
  * number of MP_UNARY_OP_HASH), mpbox_obj_sentinel (MP_OBJ_SENTINEL).
  *
@@ -206,6 +207,39 @@ static void find_popitem(void)
 
 /* ---- rewriting ------------------------------------------------------ */
 
+/* Our lookup cache (see rewrite): CACHE_SLOTS two-byte positions, indexed
+ * by the top CACHE_BITS bits of key * CACHE_MIX. */
+#define CACHE_BITS 12
+#define CACHE_SLOTS (1 << CACHE_BITS)
+#define CACHE_MIX 0x9E3779B1u /* 2^32 / golden ratio: consecutive qstrs land far apart */
+#define CACHE_GLOBAL "mpbox$map_cache"
+#define CACHE_NEW "mpbox$map_cache_new"
+
+/* cache_new() -> the cache's address, 0 when malloc fails (then lookups
+ * go without it):
+ *     c = malloc(2 * CACHE_SLOTS); if (c) { memset(c, 0, ...); cache = c; } return c; */
+static void add_cache_new(void)
+{
+    BinaryenType i32 = BinaryenTypeInt32();
+    BinaryenExportRef ex = BinaryenGetExport(mod, "malloc");
+    if (!ex || BinaryenExportGetKind(ex) != BinaryenExternalFunction()) mismatch("%s", "the guest exports no malloc");
+    if (BinaryenGetGlobal(mod, CACHE_GLOBAL) || BinaryenGetFunction(mod, CACHE_NEW))
+        mismatch("%s", "the module already has the map lookup cache");
+    BinaryenAddGlobal(mod, CACHE_GLOBAL, i32, true, BinaryenConst(mod, BinaryenLiteralInt32(0)));
+    BinaryenExpressionRef size = BinaryenConst(mod, BinaryenLiteralInt32(2 * CACHE_SLOTS));
+    BinaryenExpressionRef init[2] = {
+        BinaryenMemoryFill(mod, lget(0), BinaryenConst(mod, BinaryenLiteralInt32(0)),
+                           BinaryenConst(mod, BinaryenLiteralInt32(2 * CACHE_SLOTS))),
+        BinaryenGlobalSet(mod, CACHE_GLOBAL, lget(0)),
+    };
+    BinaryenExpressionRef body[3] = {
+        BinaryenLocalSet(mod, 0, call(BinaryenExportGetValue(ex), &size, 1, i32)),
+        BinaryenIf(mod, lget(0), BinaryenBlock(mod, NULL, init, 2, BinaryenTypeNone()), NULL),
+        lget(0),
+    };
+    BinaryenAddFunction(mod, CACHE_NEW, BinaryenTypeNone(), i32, &i32, 1, BinaryenBlock(mod, NULL, body, 3, i32));
+}
+
 /* Move the body of `f` into a new function `name` with the same signature
  * and locals; `f` keeps its name (the table and callers refer to it). */
 static void move_body(BinaryenFunctionRef f, const char *name)
@@ -229,74 +263,120 @@ static void rewrite(void)
     add_import("mpbox$popitem_pick", "mpbox_popitem_pick", 1, 1);
     add_import("mpbox$popitem_done", "mpbox_popitem_done", 2, 0);
 
-    /* mp_map_lookup, with $e, $saved, $r its first i32 locals:
-     *   if (kind != REMOVE && map->alloc && (key & 3)) {  MicroPython's lookup
-     *       e = table + 8 * (cache[(key >> 2) & 127] % alloc);   cache, as the
-     *       if (*e == key) return e;                             original
+    /* mp_map_lookup, with $c, $slot, $r its first i32 locals (0 at entry):
+     *   if ((key & 3) && kind != REMOVE) {             our lookup cache
+     *       c = cache ? cache : cache_new();
+     *       if (c) {
+     *           slot = c + 2 * ((key * MIX) >> (32 - CACHE_BITS));
+     *           r = *(u16 *)slot;
+     *           if (r < map->alloc && map->table[r].key == key) return &map->table[r];
+     *       }
      *   }
-     *   if (map->flags & 4) {
-     *       if (key & 3) return original(map, key, kind);
-     *       saved = cache[slot]; cache[slot] = 0;
-     *       r = original(map, key, kind); cache[slot] = saved; return r;
-     *   }
-     *   return host(map, key, kind);
-     * The cache is used only for keys that are not pointers (qstrs, small
-     * ints: tag bits in the low two bits): a pointer key's slot depends on
-     * where the allocator put the key, and that on what the last collection
-     * kept (docs/fuel.md, "Collections"), so hits, misses and the entries
-     * that other keys lose would make the same program take different
-     * paths. The original, kept for ordered maps, reads and writes the
-     * cache itself: for a pointer key it finds 0 there and its write is
-     * undone. host/map.c writes the cache only for non-pointer keys. */
+     *   if (map->flags & 4) {                          ordered
+     *       if (!(key & 3)) { saved = old[s]; old[s] = 0;
+     *                         r = original(map, key, kind); old[s] = saved; return r; }
+     *       r = original(map, key, kind);
+     *   } else
+     *       r = host(map, key, kind);
+     *   if (slot && r) *(u16 *)slot = (r - map->table) / 8;
+     *   return r;
+     * MicroPython's own cache (`old`: 128 one-byte slots at (key >> 2) &
+     * 127, so 64 for interned strings, whose low three bits are fixed) is
+     * too small for the names of a program and the library together, and
+     * each hit divides by alloc. Ours has CACHE_SLOTS two-byte slots
+     * spread by a multiplicative hash, compares instead of dividing, and
+     * is written here for ordered and hash maps alike, so host/map.c knows
+     * nothing of it. A hit is checked against the entry as before, so a
+     * stale or truncated position only misses. It lives in guest memory
+     * (the guest's malloc, once) with its address in a global: rollback,
+     * forks, snapshots and the start-up image carry it with the maps.
+     * Only keys that are not pointers (qstrs, small ints: tag bits in the
+     * low two bits) use it: a pointer key's slot depends on where the
+     * allocator put the key, and that on what the last collection kept
+     * (docs/fuel.md, "Collections"), so hits, misses and the entries that
+     * other keys lose would make the same program take different paths.
+     * The original, kept for ordered maps, still reads and writes the old
+     * cache: for a pointer key it finds 0 there and its write is undone. */
     if (BinaryenFunctionGetNumVars(f_lookup) < 3 || BinaryenFunctionGetVar(f_lookup, 0) != i32 ||
         BinaryenFunctionGetVar(f_lookup, 1) != i32 || BinaryenFunctionGetVar(f_lookup, 2) != i32)
         mismatch("%s", "mp_map_lookup has not three i32 locals");
     move_body(f_lookup, "mpbox$map_lookup_original");
+    add_cache_new();
+    enum { MAP, KEY, KIND, CACHE, SLOT, R };
     BinaryenExpressionRef (*C)(BinaryenModuleRef, struct BinaryenLiteral) = BinaryenConst;
 #define K(v) C(mod, BinaryenLiteralInt32(v))
+#define B(op, a, b) BinaryenBinary(mod, op, a, b)
 #define LOAD32(ptr, off) BinaryenLoad(mod, 4, false, off, 4, i32, ptr)
-#define SLOT()                                                                                                         \
-    BinaryenBinary(mod, BinaryenAddInt32(), K(cache_addr),                                                             \
-                   BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenShrUInt32(), lget(1), K(2)),    \
-                                  K(cache_mask)))
-#define NOT_POINTER() BinaryenBinary(mod, BinaryenAndInt32(), lget(1), K(3))
-    BinaryenExpressionRef cache_byte = BinaryenLoad(mod, 1, false, 0, 1, i32, SLOT());
-    BinaryenExpressionRef entry = BinaryenBinary(
-        mod, BinaryenAddInt32(), LOAD32(lget(0), 8),
-        BinaryenBinary(mod, BinaryenShlInt32(), BinaryenBinary(mod, BinaryenRemUInt32(), cache_byte, LOAD32(lget(0), 4)),
-                       K(3)));
-    BinaryenExpressionRef hit[2] = {
-        BinaryenLocalSet(mod, 3, entry),
-        BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), LOAD32(lget(3), 0), lget(1)),
-                   BinaryenReturn(mod, lget(3)), NULL),
+#define OLD_SLOT()                                                                                                     \
+    B(BinaryenAddInt32(), K(cache_addr), B(BinaryenAndInt32(), B(BinaryenShrUInt32(), lget(KEY), K(2)), K(cache_mask)))
+#define NOT_POINTER() B(BinaryenAndInt32(), lget(KEY), K(3))
+    BinaryenExpressionRef probe[] = {
+        BinaryenLocalSet(mod, SLOT,
+                         B(BinaryenAddInt32(), lget(CACHE),
+                           B(BinaryenShlInt32(),
+                             B(BinaryenShrUInt32(), B(BinaryenMulInt32(), lget(KEY), K((int32_t)CACHE_MIX)),
+                               K(32 - CACHE_BITS)),
+                             K(1)))),
+        BinaryenLocalSet(mod, R, BinaryenLoad(mod, 2, false, 0, 2, i32, lget(SLOT))),
+        BinaryenIf(mod, B(BinaryenLtUInt32(), lget(R), LOAD32(lget(MAP), 4)),
+                   BinaryenBlock(mod, NULL,
+                                 (BinaryenExpressionRef[]){
+                                     BinaryenLocalSet(mod, R, B(BinaryenAddInt32(), LOAD32(lget(MAP), 8),
+                                                                B(BinaryenShlInt32(), lget(R), K(3)))),
+                                     BinaryenIf(mod, B(BinaryenEqInt32(), LOAD32(lget(R), 0), lget(KEY)),
+                                                BinaryenReturn(mod, lget(R)), NULL),
+                                 },
+                                 2, none),
+                   NULL),
     };
-    BinaryenExpressionRef try_cache = BinaryenIf(
-        mod,
-        BinaryenBinary(mod, BinaryenAndInt32(),
-                       BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenNeInt32(), lget(2), K(2)),
-                                      BinaryenBinary(mod, BinaryenNeInt32(), LOAD32(lget(0), 4), K(0))),
-                       BinaryenBinary(mod, BinaryenNeInt32(), NOT_POINTER(), K(0))),
-        BinaryenBlock(mod, NULL, hit, 2, none), NULL);
-    BinaryenExpressionRef a[3] = {lget(0), lget(1), lget(2)};
-    BinaryenExpressionRef a2[3] = {lget(0), lget(1), lget(2)};
+    BinaryenExpressionRef try_cache[] = {
+        BinaryenLocalSet(mod, CACHE, BinaryenGlobalGet(mod, CACHE_GLOBAL, i32)),
+        BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), lget(CACHE)),
+                   BinaryenLocalSet(mod, CACHE, call(CACHE_NEW, NULL, 0, i32)), NULL),
+        BinaryenIf(mod, lget(CACHE), BinaryenBlock(mod, NULL, probe, 3, none), NULL),
+    };
+    BinaryenExpressionRef cache_first =
+        BinaryenIf(mod,
+                   B(BinaryenAndInt32(), B(BinaryenNeInt32(), NOT_POINTER(), K(0)),
+                     B(BinaryenNeInt32(), lget(KIND), K(2))),
+                   BinaryenBlock(mod, NULL, try_cache, 3, none), NULL);
+    BinaryenExpressionRef a[3] = {lget(MAP), lget(KEY), lget(KIND)};
+    BinaryenExpressionRef a2[3] = {lget(MAP), lget(KEY), lget(KIND)};
+    BinaryenExpressionRef b[3] = {lget(MAP), lget(KEY), lget(KIND)};
+    /* a pointer key in an ordered map: the old cache's slot is cleared
+     * around the original and restored (CACHE and R are free here) */
     BinaryenExpressionRef pointer_key[5] = {
-        BinaryenLocalSet(mod, 4, BinaryenLoad(mod, 1, false, 0, 1, i32, SLOT())),
-        BinaryenStore(mod, 1, 0, 1, SLOT(), K(0), i32),
-        BinaryenLocalSet(mod, 5, call("mpbox$map_lookup_original", a2, 3, i32)),
-        BinaryenStore(mod, 1, 0, 1, SLOT(), lget(4), i32),
-        BinaryenReturn(mod, lget(5)),
+        BinaryenLocalSet(mod, CACHE, BinaryenLoad(mod, 1, false, 0, 1, i32, OLD_SLOT())),
+        BinaryenStore(mod, 1, 0, 1, OLD_SLOT(), K(0), i32),
+        BinaryenLocalSet(mod, R, call("mpbox$map_lookup_original", a2, 3, i32)),
+        BinaryenStore(mod, 1, 0, 1, OLD_SLOT(), lget(CACHE), i32),
+        BinaryenReturn(mod, lget(R)),
     };
-    BinaryenExpressionRef orig =
-        BinaryenIf(mod, NOT_POINTER(), BinaryenReturn(mod, call("mpbox$map_lookup_original", a, 3, i32)),
-                   BinaryenBlock(mod, NULL, pointer_key, 5, none));
-    BinaryenExpressionRef ordered = BinaryenBinary(mod, BinaryenAndInt32(), LOAD32(lget(0), 0), K(4));
-    BinaryenExpressionRef b[3] = {lget(0), lget(1), lget(2)};
-    BinaryenExpressionRef lk[3] = {try_cache, BinaryenIf(mod, ordered, orig, NULL),
-                                   call("mpbox$map_lookup", b, 3, i32)};
-    BinaryenFunctionSetBody(f_lookup, BinaryenBlock(mod, NULL, lk, 3, i32));
-#undef SLOT
+    BinaryenExpressionRef ordered = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), NOT_POINTER()),
+                       BinaryenBlock(mod, NULL, pointer_key, 5, none), NULL),
+            BinaryenLocalSet(mod, R, call("mpbox$map_lookup_original", a, 3, i32)),
+        },
+        2, none);
+    BinaryenExpressionRef remember = BinaryenIf(
+        mod, B(BinaryenAndInt32(), B(BinaryenNeInt32(), lget(SLOT), K(0)), B(BinaryenNeInt32(), lget(R), K(0))),
+        BinaryenStore(mod, 2, 0, 2, lget(SLOT),
+                      B(BinaryenShrUInt32(), B(BinaryenSubInt32(), lget(R), LOAD32(lget(MAP), 8)), K(3)), i32),
+        NULL);
+    BinaryenExpressionRef lk[4] = {
+        cache_first,
+        BinaryenIf(mod, B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(4)), ordered,
+                   BinaryenLocalSet(mod, R, call("mpbox$map_lookup", b, 3, i32))),
+        remember,
+        lget(R),
+    };
+    BinaryenFunctionSetBody(f_lookup, BinaryenBlock(mod, NULL, lk, 4, i32));
+#undef OLD_SLOT
 #undef NOT_POINTER
 #undef K
+#undef B
 #undef LOAD32
     (void)lookup;
 
@@ -325,13 +405,10 @@ static void rewrite(void)
     BinaryenFunctionSetBody(f_popitem, call("mpbox$popitem", pw, 1, i32));
     (void)popitem;
 
-    export_function(f_qstr_hash, "mpbox_qstr_hash");
     export_function(f_unary_op, "mpbox_unary_op");
     export_function(f_equal, "mpbox_obj_equal");
     export_function(f_malloc0, "mpbox_malloc0");
     export_function(f_free, "mpbox_free");
-    export_const("mpbox_map_cache", cache_addr);
-    export_const("mpbox_map_cache_mask", cache_mask);
     export_const("mpbox_type_str", type_str);
     export_const("mpbox_unary_hash", unary_hash);
     export_const("mpbox_obj_sentinel", sentinel);

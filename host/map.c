@@ -325,25 +325,11 @@ static void grow(mpb_host *h, uint32_t addr, view *v)
 
 /* ---- lookup ---------------------------------------------------------- */
 
-/* Only for keys that are not pointers (guest/map.c says why). */
-static inline void cache_set(mpb_host *h, uint32_t key, uint32_t pos)
+/* Whether an entry's key k equals `key`, when the two differ and may still
+ * be equal: asks the guest. 1, 0, or -2 when the equality test ran guest code
+ * that changed the map (of table `table` before the test). */
+static int holds_equal(mpb_host *h, view *v, uint32_t k, uint32_t key, uint32_t table)
 {
-    if ((key & 3) == 0)
-        return;
-    uint32_t slot = gconst(Z_micropythonZ_mpbox_map_cache(h->inst)) +
-                    ((key >> 2) & gconst(Z_micropythonZ_mpbox_map_cache_mask(h->inst)));
-    *span(h, slot, 1) = (uint8_t)pos;
-}
-
-/* Whether entry `pos` holds `key`: 1, 0, or -2 when the equality test ran
- * guest code that changed the map (of table `table` before the test). */
-static int holds(mpb_host *h, view *v, uint32_t pos, uint32_t key, uint32_t table, int ptrs_only)
-{
-    uint32_t k = key_at(v, pos);
-    if (k == key)
-        return 1;
-    if (is_dead(h, k) || !may_equal(k, key, ptrs_only))
-        return 0;
     mpb_rt_check(h->call);
     uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, k, key);
     load(h, v->addr, v);
@@ -352,20 +338,34 @@ static int holds(mpb_host *h, view *v, uint32_t pos, uint32_t key, uint32_t tabl
     return eq != 0;
 }
 
+/* Whether entry `pos` holds `key`: 1, 0, or -2 as above. The common cases
+ * (the same key; keys that cannot be equal, such as two qstrs) call
+ * nothing. */
+static inline int holds(mpb_host *h, view *v, uint32_t pos, uint32_t key, uint32_t table, int ptrs_only)
+{
+    uint32_t k = key_at(v, pos);
+    if (k == key)
+        return 1;
+    if (!may_equal(k, key, ptrs_only) || is_dead(h, k))
+        return 0;
+    return holds_equal(h, v, k, key, table);
+}
+
 /* The position of `key` (with `hash`, unused for a small map), or -1, or
  * -2 when guest code ran and changed the map (start again). */
 static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_only)
 {
-    uint32_t fill = fill_of(v), table = v->table;
+    uint32_t table = v->table;
     if (!v->cap) {
-        for (uint32_t pos = 0; pos < fill; pos++) {
+        /* a small map's entries end at its first NULL key */
+        for (uint32_t pos = 0; pos < v->alloc && key_at(v, pos) != 0; pos++) {
             int is = holds(h, v, pos, key, table, ptrs_only);
             if (is != 0)
                 return is < 0 ? (int64_t)is : (int64_t)pos;
         }
         return -1;
     }
-    uint32_t n = 0;
+    uint32_t fill = fill_of(v), n = 0;
     for (probe p = probe_start(hash, v->cap);; probe_next(&p)) {
         if (n++ == v->cap)
             mpb_rt_trap(h->call, MPB_TRAP_OOB); /* no empty slot: see index_add */
@@ -381,8 +381,9 @@ static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_
     }
 }
 
-/* mp_map_lookup of a hash map, after the guest has tried MicroPython's
- * lookup cache (a recent position of this key in any map). */
+/* mp_map_lookup of a hash map, after the guest has tried its lookup cache
+ * (a recent position of this key in any map; guest/map writes it with the
+ * position answered here). */
 uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, uint32_t key, uint32_t kind)
 {
     mpb_host *h = (mpb_host *)env;
@@ -444,8 +445,6 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
                 wr(v.entries + 8 * p, gconst(Z_micropythonZ_mpbox_obj_sentinel(h->inst)));
                 if (p + 1 == fill_of(&v))
                     shrink_fill(h, &v, p + 1);
-            } else {
-                cache_set(h, key, p);
             }
             return entry_addr(&v, p);
         }
@@ -469,7 +468,6 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
         if (!is_qstr(key))
             flags &= ~(uint32_t)FLAG_QSTR_KEYS;
         set_flags(&v, flags);
-        cache_set(h, key, fill);
         return entry_addr(&v, fill);
     }
 }

@@ -1,0 +1,329 @@
+/*
+ * test_lookup.c — name and key lookups: the lookup cache that guest/map
+ * puts in front of mp_map_lookup (positions of interned names and small
+ * ints, in guest memory) and the qstr hashes that host/qstr.c reads from
+ * the guest's pools for host/map.c and host/set.c.
+ *
+ * Checked here: every qstr's hash as the host reads it is MicroPython's
+ * (djb2 of its bytes, computed here) and is the one a plain walk of the
+ * pools finds, from every pool of a session (static, start-up image,
+ * made at run time); damaged pools give an error, not a crash or a hang;
+ * strings interned after they were made find and are found by their
+ * interned twins in dicts, sets and attributes; lookups after deletions,
+ * re-insertions, shadowing and ordered-map shifts answer what CPython
+ * answers (a cached position that went stale only misses); and the same
+ * lookup-heavy program uses the same fuel in fresh, forked, loaded and
+ * rolled-back sessions, whose caches were filled with other positions by
+ * runs that went away. Speed is measured by bench/ (docs/benchmarks.md).
+ */
+#include <stdint.h>
+
+#include "check.h"
+#include "core.h"
+#include "qstr.h"
+#include "session.h"
+
+static mpbox_runtime *rt;
+
+/* Runs src in s: it must end normally and print `out`. Returns its fuel. */
+static uint64_t run_ok(mpbox_session *s, const char *src, const char *out)
+{
+    mpbox_result *r = run_in(s, src);
+    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
+    if (r && mpbox_result_error_message(r))
+        printf("    %s: %s\n", mpbox_result_error_type(r), mpbox_result_error_message(r));
+    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
+    uint64_t fuel = r ? mpbox_result_fuel_used(r) : 0;
+    mpbox_result_free(r);
+    return fuel;
+}
+
+/* ---- qstr hashes read by the host ----------------------------------- */
+
+/* MicroPython's qstr hash: djb2 over the bytes, low 16 bits, 0 made 1. */
+static uint32_t djb2_16(const uint8_t *s, uint32_t len)
+{
+    uint32_t h = 5381;
+    for (uint32_t i = 0; i < len; i++)
+        h = (h * 33) ^ s[i];
+    h &= 0xffff;
+    return h ? h : 1;
+}
+
+static uint32_t u32_at(const wasm_rt_memory_t *m, uint32_t addr)
+{
+    uint32_t v = 0;
+    CHECK(mpb_g_u32(m, addr, &v) == 0);
+    return v;
+}
+
+/* The hash of q by the plainest walk: from the newest pool back. */
+static int walked_hash(const wasm_rt_memory_t *m, mpbox_session *s, uint32_t q, uint32_t *hash)
+{
+    uint32_t p = u32_at(m, *(uint32_t *)Z_micropythonZ_mpbox_last_pool_ptr(&s->inst));
+    for (int n = 0; p && n < 64; n++) {
+        uint32_t first = u32_at(m, p + 4) & 0x7fffffffu, len = u32_at(m, p + 12);
+        if (q >= first) {
+            uint16_t v;
+            if (q - first >= len || mpb_g_read(m, u32_at(m, p + 16) + 2 * (q - first), &v, 2))
+                return -1;
+            *hash = v;
+            return 0;
+        }
+        p = u32_at(m, p);
+    }
+    return -1;
+}
+
+/* Every qstr of a session that interned names of its own: the host's
+ * hash is djb2 of the host's bytes and the plain walk's hash, through
+ * the static pool, the image's and the session's. */
+static void qstr_hashes_are_micropythons(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s, "class K:\n    pass\nfor i in range(3000):\n    setattr(K, 'own_name_%d' % i, i)\n", "");
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t rom = *(uint32_t *)Z_micropythonZ_mpbox_qstr_rom_pool(&s->inst);
+    uint32_t rom_end = (u32_at(m, rom + 4) & 0x7fffffffu) + u32_at(m, rom + 12);
+    uint32_t q = 1, bad = 0, own = 0;
+    for (;; q++) {
+        mpb_qstr x;
+        uint32_t h = 0, w = 0;
+        if (mpb_qstr_get(&s->host, q, &x) != 0)
+            break;
+        const uint8_t *bytes = mpb_g_span(m, x.data, x.len);
+        CHECK(mpb_qstr_hash(&s->host, q, &h) == 0 && h == x.hash);
+        CHECK(walked_hash(m, s, q, &w) == 0);
+        if (!bytes || x.hash != djb2_16(bytes, x.len) || w != x.hash)
+            bad++;
+        if (bytes && x.len > 9 && memcmp(bytes, "own_name_", 9) == 0)
+            own++;
+    }
+    CHECK(bad == 0);
+    CHECK(own == 3000);
+    CHECK(rom_end > 1000 && q > rom_end + 3000); /* static, image's and own pools were all read */
+    uint32_t h;
+    CHECK(mpb_qstr_hash(&s->host, q + 5, &h) == -1);
+    mpbox_session_free(s);
+}
+
+/* Damaged pools (guest memory is the guest's to write): a chain that loops,
+ * pools that point outside memory. An error, never a hang or a crash. */
+static void damaged_pools_are_an_error(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s, "x = 1\n", "");
+    wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t field = *(uint32_t *)Z_micropythonZ_mpbox_last_pool_ptr(&s->inst);
+    uint32_t last = u32_at(m, field), rom = *(uint32_t *)Z_micropythonZ_mpbox_qstr_rom_pool(&s->inst);
+    uint32_t rom_end = (u32_at(m, rom + 4) & 0x7fffffffu) + u32_at(m, rom + 12), h;
+    mpb_qstr x;
+    CHECK(mpb_qstr_hash(&s->host, rom_end + 1, &h) == 0); /* a name of the image's pools */
+    /* the newest pool is its own predecessor, and starts past every qstr */
+    CHECK(mpb_g_put_u32(m, last, last) == 0);
+    CHECK(mpb_g_put_u32(m, last + 4, 0x7fffffffu) == 0);
+    CHECK(mpb_qstr_hash(&s->host, rom_end + 1, &h) == -1);
+    CHECK(mpb_qstr_get(&s->host, rom_end + 1, &x) == -1);
+    /* a static name is still found from the pool in the guest's data */
+    uint32_t in_rom = u32_at(m, rom + 4) & 0x7fffffffu; /* its first qstr */
+    CHECK(mpb_qstr_hash(&s->host, in_rom, &h) == 0);
+    /* last_pool outside memory; the static pool's arrays outside memory */
+    CHECK(mpb_g_put_u32(m, field, 0xfffffff0u) == 0);
+    CHECK(mpb_qstr_hash(&s->host, rom_end + 1, &h) == -1);
+    CHECK(mpb_g_put_u32(m, rom + 16, 0xfffffff0u) == 0);
+    CHECK(mpb_g_put_u32(m, rom + 20, 0xfffffff0u) == 0);
+    CHECK(mpb_qstr_hash(&s->host, in_rom, &h) == -1);
+    CHECK(mpb_qstr_get(&s->host, in_rom, &x) == -1);
+    mpbox_session_free(s); /* never run again */
+}
+
+/* Strings made before a twin was interned: the host hashes the interned
+ * one from its pool, the other from its bytes, and they meet. */
+static void late_interned_strings_meet(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s,
+           "heap = ['late%d' % i for i in range(60)]\n"
+           "d = {h: i for i, h in enumerate(heap)}\n"
+           "s = set(heap)\n"
+           "class K:\n"
+           "    pass\n"
+           "for h in heap:\n"
+           "    setattr(K, h, 0)\n"
+           "q = sorted(n for n in dir(K) if n.startswith('late'))\n"
+           "e = {n: 1 for n in q}\n"
+           "print(sum(d[n] for n in q), sum(e[h] for h in heap), all(n in s for n in q), len(s | set(q)))\n",
+           "1770 60 True 60\n");
+    mpbox_session_free(s);
+}
+
+/* ---- the lookup cache ------------------------------------------------ */
+
+/* Positions that go stale: attributes deleted and set again, dict entries
+ * deleted and re-added, an ordered dict shifting its entries down on
+ * deletion, a global deleted and defined again, an instance attribute
+ * shadowing its class's, keyword arguments. Outputs are CPython's. */
+static void stale_positions_only_miss(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s,
+           "from collections import OrderedDict\n"
+           "class P:\n"
+           "    pass\n"
+           "p = P()\n"
+           "for i in range(300):\n"
+           "    setattr(p, 'a%d' % i, i)\n"
+           "for i in range(0, 300, 2):\n"
+           "    delattr(p, 'a%d' % i)\n"
+           "for i in range(0, 300, 4):\n"
+           "    setattr(p, 'a%d' % i, -i)\n"
+           "print(sum(getattr(p, 'a%d' % i, 1000) for i in range(300)))\n"
+           "d = {i: i * i for i in range(1000)}\n"
+           "for i in range(0, 1000, 3):\n"
+           "    del d[i]\n"
+           "for i in range(0, 1000, 6):\n"
+           "    d[i] = -1\n"
+           "print(sum(d.get(i, 7) for i in range(1000)), len(d))\n"
+           "o = OrderedDict()\n"
+           "for n in ('x', 'y', 'z', 'w'):\n"
+           "    o[n] = n * 2\n"
+           "print(o['z'], o['w'])\n"
+           "del o['x']\n"
+           "del o['y']\n"
+           "print(o['z'], o['w'], o.get('x'), list(o))\n"
+           "o['x'] = 'again'\n"
+           "print(o['x'], o['z'], list(o))\n"
+           "g = 1\n"
+           "def read():\n"
+           "    return g\n"
+           "print(read())\n"
+           "del g\n"
+           "try:\n"
+           "    read()\n"
+           "except NameError:\n"
+           "    print('gone')\n"
+           "g = 2\n"
+           "print(read())\n"
+           "class A:\n"
+           "    v = 'class'\n"
+           "a = A()\n"
+           "print(a.v)\n"
+           "a.v = 'instance'\n"
+           "print(a.v, A.v)\n"
+           "del a.v\n"
+           "print(a.v)\n"
+           "A.v = 'changed'\n"
+           "print(a.v)\n"
+           "def kw(**k):\n"
+           "    return k['b'], k.get('a')\n"
+           "print(kw(a=1, b=2), kw(b=3))\n",
+           "86400\n"
+           "221556891 833\n"
+           "zz ww\n"
+           "zz ww None ['z', 'w']\n"
+           "again zz ['z', 'w', 'x']\n"
+           "1\n"
+           "gone\n"
+           "2\n"
+           "class\n"
+           "instance class\n"
+           "class\n"
+           "changed\n"
+           "(2, 1) (3, None)\n");
+    mpbox_session_free(s);
+}
+
+/* Attribute, global and small-int key lookups over more names than
+ * MicroPython's 128-byte cache holds. */
+static const char lookups[] = "class R:\n"
+                              "    pass\n"
+                              "r = R()\n"
+                              "names = ['n%d' % i for i in range(400)]\n"
+                              "for k in names:\n"
+                              "    setattr(r, k, 0)\n"
+                              "ints = {i: 0 for i in range(500)}\n"
+                              "for rep in range(30):\n"
+                              "    for k in names:\n"
+                              "        setattr(r, k, getattr(r, k) + 1)\n"
+                              "    for i in range(500):\n"
+                              "        ints[i] += i\n"
+                              "print(sum(getattr(r, k) for k in names), sum(ints.values()))\n";
+static const char lookups_out[] = "12000 3742500\n";
+
+/* Another program's names and positions, to fill the cache with. */
+static const char other[] = "class O:\n"
+                            "    pass\n"
+                            "o = O()\n"
+                            "for i in range(600):\n"
+                            "    setattr(o, 'z%d' % i, i)\n"
+                            "other = {i * 7: i for i in range(3000)}\n"
+                            "t = sum(getattr(o, 'z%d' % i) for i in range(600)) + sum(other[i * 7] for i in range(3000))\n";
+
+/* The cache is guest memory: a rollback restores it, a fork and a loaded
+ * snapshot copy it, so the same program takes the same path (same fuel)
+ * in each; and in two fresh sessions. */
+static void same_fuel_fresh_forked_loaded_rolled_back(void)
+{
+    mpbox_session *a = new_session(rt), *b = new_session(rt);
+    uint64_t f1 = run_ok(a, lookups, lookups_out), f2 = run_ok(b, lookups, lookups_out);
+    CHECK(f1 == f2);
+    mpbox_session_free(a);
+    mpbox_session_free(b);
+
+    mpbox_session *s = new_session(rt);
+    run_ok(s, "base = [i for i in range(100)]\n", "");
+    mpbox_session *fork = NULL, *loaded = NULL;
+    CHECK(mpbox_session_fork(s, &fork) == MPBOX_OK);
+    void *blob = NULL;
+    size_t len = 0;
+    CHECK(mpbox_session_save(s, &blob, &len) == MPBOX_OK);
+    CHECK(mpbox_session_load(rt, blob, len, &loaded, NULL) == MPBOX_OK);
+    mpbox_free(blob);
+    /* in s: a run that fills the cache with other positions, then runs out
+     * of fuel and is undone */
+    if (mpbox_has_fuel()) {
+        char src[2048];
+        snprintf(src, sizeof src, "%swhile True:\n    t += getattr(o, 'z5') + other[35]\n", other);
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 60000000) >= 0);
+        mpbox_result *r = run_in(s, src);
+        CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
+        mpbox_result_free(r);
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
+    }
+    /* in the fork: the other program, kept */
+    if (fork)
+        run_ok(fork, other, "");
+    uint64_t g1 = run_ok(s, lookups, lookups_out);
+    uint64_t g3 = loaded ? run_ok(loaded, lookups, lookups_out) : 0;
+    CHECK(g1 == g3);
+    CHECK(g1 > 0 || !mpbox_has_fuel());
+    /* the fork's cache holds the other program's positions: same output,
+     * and its own fuel again when it runs the program a second time after
+     * a fork of its own */
+    if (fork) {
+        mpbox_session *again = NULL;
+        CHECK(mpbox_session_fork(fork, &again) == MPBOX_OK);
+        uint64_t h1 = run_ok(fork, lookups, lookups_out);
+        uint64_t h2 = again ? run_ok(again, lookups, lookups_out) : 0;
+        CHECK(h1 == h2);
+        mpbox_session_free(again);
+    }
+    mpbox_session_free(s);
+    mpbox_session_free(fork);
+    mpbox_session_free(loaded);
+}
+
+int main(void)
+{
+    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
+        printf("FAIL setup: runtime\n");
+        return 1;
+    }
+    RUN(qstr_hashes_are_micropythons);
+    RUN(damaged_pools_are_an_error);
+    RUN(late_interned_strings_meet);
+    RUN(stale_positions_only_miss);
+    RUN(same_fuel_fresh_forked_loaded_rolled_back);
+    mpbox_runtime_free(rt);
+    CHECK_EXIT();
+}
