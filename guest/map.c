@@ -213,6 +213,10 @@ static void find_popitem(void)
 #define CACHE_SLOTS (1 << CACHE_BITS)
 #define CACHE_MIX 0x9E3779B1u /* 2^32 / golden ratio: consecutive qstrs land far apart */
 #define CACHE_GLOBAL "mpbox$map_cache"
+/* Hash maps of all-qstr keys with at most this many entries allocated are
+ * scanned in the guest (a choice of speed: any host map's entries can be
+ * scanned, see rewrite). host/map.c keeps maps of up to 8 as entries alone. */
+#define SCAN_MAX 8
 #define CACHE_NEW "mpbox$map_cache_new"
 
 /* cache_new() -> the cache's address, 0 when malloc fails (then lookups
@@ -263,7 +267,8 @@ static void rewrite(void)
     add_import("mpbox$popitem_pick", "mpbox_popitem_pick", 1, 1);
     add_import("mpbox$popitem_done", "mpbox_popitem_done", 2, 0);
 
-    /* mp_map_lookup, with $c, $slot, $r its first i32 locals (0 at entry):
+    /* mp_map_lookup, with $c, $slot, $r, $t, $end, $k its first i32 locals
+     * (0 at entry):
      *   if ((key & 3) && kind != REMOVE) {             our lookup cache
      *       c = cache ? cache : cache_new();
      *       if (c) {
@@ -277,7 +282,7 @@ static void rewrite(void)
      *                         r = original(map, key, kind); old[s] = saved; return r; }
      *       r = original(map, key, kind);
      *   } else
-     *       r = host(map, key, kind);
+     *       r = scan(map, key, kind) or host(map, key, kind);    (below)
      *   if (slot && r) *(u16 *)slot = (r - map->table) / 8;
      *   return r;
      * MicroPython's own cache (`old`: 128 one-byte slots at (key >> 2) &
@@ -297,12 +302,13 @@ static void rewrite(void)
      * other keys lose would make the same program take different paths.
      * The original, kept for ordered maps, still reads and writes the old
      * cache: for a pointer key it finds 0 there and its write is undone. */
-    if (BinaryenFunctionGetNumVars(f_lookup) < 3 || BinaryenFunctionGetVar(f_lookup, 0) != i32 ||
-        BinaryenFunctionGetVar(f_lookup, 1) != i32 || BinaryenFunctionGetVar(f_lookup, 2) != i32)
-        mismatch("%s", "mp_map_lookup has not three i32 locals");
+    if (BinaryenFunctionGetNumVars(f_lookup) < 6)
+        mismatch("%s", "mp_map_lookup has not six locals");
+    for (BinaryenIndex k = 0; k < 6; k++)
+        if (BinaryenFunctionGetVar(f_lookup, k) != i32) mismatch("%s", "mp_map_lookup's first six locals are not i32");
     move_body(f_lookup, "mpbox$map_lookup_original");
     add_cache_new();
-    enum { MAP, KEY, KIND, CACHE, SLOT, R };
+    enum { MAP, KEY, KIND, CACHE, SLOT, R, T, END, KEYAT };
     BinaryenExpressionRef (*C)(BinaryenModuleRef, struct BinaryenLiteral) = BinaryenConst;
 #define K(v) C(mod, BinaryenLiteralInt32(v))
 #define B(op, a, b) BinaryenBinary(mod, op, a, b)
@@ -365,10 +371,61 @@ static void rewrite(void)
         BinaryenStore(mod, 2, 0, 2, lget(SLOT),
                       B(BinaryenShrUInt32(), B(BinaryenSubInt32(), lget(R), LOAD32(lget(MAP), 8)), K(3)), i32),
         NULL);
+    /* A hash map whose keys are all qstrs (flag bit 0), looked up by a
+     * qstr: with at most SCAN_MAX entries allocated, its entries are
+     * scanned here (identity is equality for qstrs; host/map.c keeps the
+     * entries dense in insertion order, deleted ones as MP_OBJ_SENTINEL,
+     * and the first NULL key ends them, whatever the table's size):
+     *   if ((flags & 1) && (key & 7) == 2 && alloc <= SCAN_MAX && kind != REMOVE) {
+     *       for (t = table, end = t + 8 * alloc; t < end && *t; t += 8)
+     *           if (*t == key) { r = t; goto found; }
+     *       if (kind == LOOKUP) { r = 0; goto found; }
+     *   }
+     *   r = host(map, key, kind);
+     * found:
+     * The misses that follow every method call on an instance (its own
+     * attributes first) and every store of an attribute (its class's,
+     * for a descriptor) then stay in the guest. */
+    BinaryenExpressionRef scan_loop = BinaryenLoop(
+        mod, "scan",
+        BinaryenBlock(mod, NULL,
+                      (BinaryenExpressionRef[]){
+                          BinaryenBreak(mod, "miss", B(BinaryenGeUInt32(), lget(T), lget(END)), NULL),
+                          BinaryenLocalSet(mod, KEYAT, LOAD32(lget(T), 0)),
+                          BinaryenIf(mod, B(BinaryenEqInt32(), lget(KEYAT), lget(KEY)),
+                                     BinaryenBlock(mod, NULL,
+                                                   (BinaryenExpressionRef[]){BinaryenLocalSet(mod, R, lget(T)),
+                                                                             BinaryenBreak(mod, "found", NULL, NULL)},
+                                                   2, none),
+                                     NULL),
+                          BinaryenBreak(mod, "miss", BinaryenUnary(mod, BinaryenEqZInt32(), lget(KEYAT)), NULL),
+                          BinaryenLocalSet(mod, T, B(BinaryenAddInt32(), lget(T), K(8))),
+                          BinaryenBreak(mod, "scan", NULL, NULL),
+                      },
+                      6, none));
+    BinaryenExpressionRef scannable = B(
+        BinaryenAndInt32(),
+        B(BinaryenAndInt32(), B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(1)),
+          B(BinaryenEqInt32(), B(BinaryenAndInt32(), lget(KEY), K(7)), K(2))),
+        B(BinaryenAndInt32(), B(BinaryenLeUInt32(), LOAD32(lget(MAP), 4), K(SCAN_MAX)), B(BinaryenNeInt32(), lget(KIND), K(2))));
+    BinaryenExpressionRef small = BinaryenBlock(
+        mod, "host",
+        (BinaryenExpressionRef[]){
+            BinaryenBreak(mod, "host", BinaryenUnary(mod, BinaryenEqZInt32(), scannable), NULL),
+            BinaryenLocalSet(mod, T, LOAD32(lget(MAP), 8)),
+            BinaryenLocalSet(mod, END, B(BinaryenAddInt32(), lget(T), B(BinaryenShlInt32(), LOAD32(lget(MAP), 4), K(3)))),
+            BinaryenBlock(mod, "miss", &scan_loop, 1, none),
+            BinaryenBreak(mod, "host", lget(KIND), NULL),
+            BinaryenLocalSet(mod, R, K(0)),
+            BinaryenBreak(mod, "found", NULL, NULL),
+        },
+        7, none);
+    BinaryenExpressionRef hash_map = BinaryenBlock(
+        mod, "found",
+        (BinaryenExpressionRef[]){small, BinaryenLocalSet(mod, R, call("mpbox$map_lookup", b, 3, i32))}, 2, none);
     BinaryenExpressionRef lk[4] = {
         cache_first,
-        BinaryenIf(mod, B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(4)), ordered,
-                   BinaryenLocalSet(mod, R, call("mpbox$map_lookup", b, 3, i32))),
+        BinaryenIf(mod, B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(4)), ordered, hash_map),
         remember,
         lget(R),
     };
