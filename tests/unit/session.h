@@ -48,4 +48,17 @@ static inline void expect(mpbox_session *s, const char *src, const char *out)
     mpbox_result_free(r);
 }
 
+/* A fork of s in *fork, and a copy of s saved and loaded again in
+ * *loaded (NULL, with a failed check, where that could not be made). */
+static inline void fork_and_copy(mpbox_runtime *rt, mpbox_session *s, mpbox_session **fork, mpbox_session **loaded)
+{
+    *fork = *loaded = NULL;
+    CHECK(mpbox_session_fork(s, fork) == MPBOX_OK);
+    void *blob = NULL;
+    size_t len = 0;
+    CHECK(mpbox_session_save(s, &blob, &len) == MPBOX_OK);
+    CHECK(mpbox_session_load(rt, blob, len, loaded, NULL) == MPBOX_OK);
+    mpbox_free(blob);
+}
+
 #endif /* MPB_TEST_SESSION_H */

@@ -272,13 +272,8 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
 
     mpbox_session *s = new_session(rt);
     run_ok(s, "base = [i for i in range(100)]\n", "");
-    mpbox_session *fork = NULL, *loaded = NULL;
-    CHECK(mpbox_session_fork(s, &fork) == MPBOX_OK);
-    void *blob = NULL;
-    size_t len = 0;
-    CHECK(mpbox_session_save(s, &blob, &len) == MPBOX_OK);
-    CHECK(mpbox_session_load(rt, blob, len, &loaded, NULL) == MPBOX_OK);
-    mpbox_free(blob);
+    mpbox_session *fork, *loaded;
+    fork_and_copy(rt, s, &fork, &loaded);
     /* in s: a run that fills the cache with other positions, then runs out
      * of fuel and is undone */
     if (mpbox_has_fuel()) {

@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "mpbox.h"
+#include "session.h"
 
 static mpbox_runtime *rt;
 
@@ -205,13 +206,8 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
     if (!s)
         return;
     run_ok(s, setup, "");
-    mpbox_session *fork = NULL, *loaded = NULL;
-    CHECK(mpbox_session_fork(s, &fork) == MPBOX_OK);
-    void *blob = NULL;
-    size_t len = 0;
-    CHECK(mpbox_session_save(s, &blob, &len) == MPBOX_OK);
-    CHECK(mpbox_session_load(rt, blob, len, &loaded, NULL) == MPBOX_OK);
-    mpbox_free(blob);
+    mpbox_session *fork, *loaded;
+    fork_and_copy(rt, s, &fork, &loaded);
 
     /* in s: a run that allocates, then runs out of fuel and is undone */
     if (mpbox_has_fuel()) {
@@ -514,13 +510,8 @@ static void kept_hashes_roll_back(void)
     if (!s)
         return;
     run_ok(s, "keep = ['w' * 400 + str(i) for i in range(300)]\n", "");
-    mpbox_session *fork = NULL, *loaded = NULL;
-    CHECK(mpbox_session_fork(s, &fork) == MPBOX_OK);
-    void *blob = NULL;
-    size_t len = 0;
-    CHECK(mpbox_session_save(s, &blob, &len) == MPBOX_OK);
-    CHECK(mpbox_session_load(rt, blob, len, &loaded, NULL) == MPBOX_OK);
-    mpbox_free(blob);
+    mpbox_session *fork, *loaded;
+    fork_and_copy(rt, s, &fork, &loaded);
     if (mpbox_has_fuel()) {
         /* hashes every kept string, then burns fuel until stopped */
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 20000000) >= 0);
