@@ -417,6 +417,68 @@ def _escape_literal(text):
     return text[:k] + ''.join(_LEXER_STOPS.get(c, c) for c in text[k:])
 
 
+def _fstring_as_format(text):
+    # A (non-raw) f-string literal inside a field, as
+    # '<template>'.format(<its fields' expressions>): MicroPython's lexer
+    # cannot nest f-strings. The template's literal text stays as written.
+    k = 0
+    while text[k] not in '\'"':
+        k += 1
+    prefix = text[:k]
+    if 'r' in prefix.lower():
+        return None
+    q = text[k] * 3 if text.startswith(text[k] * 3, k) else text[k]
+    body = text[k + len(q):len(text) - len(q)]
+    args = []
+    template = _template(body, args)
+    return (_escape_literal(prefix.replace('f', '').replace('F', '') + q + template + q) +
+            '.format(' + ', '.join(args) + ')')
+
+
+def _template(body, args):
+    # body of an f-string (or a format spec in one) with each field's
+    # expression replaced by its position in args
+    out = []
+    i, n = 0, len(body)
+    while i < n:
+        c = body[i]
+        if c in '{}' and body[i + 1:i + 2] == c:
+            out.append(c + c)
+            i += 2
+            continue
+        if c != '{':
+            out.append(c)
+            i += 1
+            continue
+        end, eq = _fstring_field_end(body, i + 1)
+        j, depth = end, 0
+        while j < n:
+            if body[j] == '{':
+                depth += 1
+            elif body[j] == '}':
+                if depth == 0:
+                    break
+                depth -= 1
+            j += 1
+        expr, tail = body[i + 1:end], body[end:j]
+        if eq >= 0:
+            expr = body[i + 1:eq]
+            after = body[eq + 1:j]
+            tail = after.lstrip(' ')
+            out.append((body[i + 1:eq] + '=' + after[:len(after) - len(tail)]).replace('{', '{{').replace('}', '}}'))
+            if not tail:
+                tail = '!r'
+        expr, tail = _field_for_lexer(expr, tail)
+        spec = ''
+        if ':' in tail:
+            at = tail.index(':')
+            tail, spec = tail[:at], _template(tail[at + 1:], args)
+        args.append('(' + expr + ')')
+        out.append('{' + str(len(args) - 1) + tail + (':' + spec if spec or ':' in body[end:j] else '') + '}')
+        i = j + 1
+    return ''.join(out)
+
+
 def _field_for_lexer(expr, tail):
     colon = False  # a ':' in parentheses but in no bracket
     parens = brackets = 0
@@ -426,7 +488,8 @@ def _field_for_lexer(expr, tail):
         pieces.append(expr[pos:t.start])
         text = t.text
         if t.kind == 'string':
-            text = _escape_literal(text)
+            nested = _fstring_as_format(text) if 'f' in text[:text.find(text[-1])].lower() else None
+            text = nested or _escape_literal(text)
         elif t.kind == 'op':
             if text == '(':
                 parens += 1

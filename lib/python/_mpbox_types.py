@@ -650,13 +650,14 @@ graft(str, {
 # 80000 bits): big ints are measured with shifts (bisection) and counted
 # from their bytes, both linear per step.
 _SMALL = 1 << 62
-_POPCOUNT = bytes(bin(i).count('1') for i in range(256))
+_bin = builtins.bin  # the guest's (bin below takes __index__)
+_POPCOUNT = bytes(_bin(i).count('1') for i in range(256))
 
 
 def bit_length(self):
     n = -int(self) if self < 0 else int(self)
     if n < _SMALL:
-        return len(bin(n)) - 2 if n else 0
+        return len(_bin(n)) - 2 if n else 0
     lo, hi = 62, 124  # n >> lo != 0; find hi with n >> hi == 0
     while n >> hi:
         lo, hi = hi, hi << 1
@@ -672,7 +673,7 @@ def bit_length(self):
 def bit_count(self):
     n = -int(self) if self < 0 else int(self)
     if n < _SMALL:
-        return bin(n).count('1')
+        return _bin(n).count('1')
     pop = _POPCOUNT
     c = 0
     for b in base[0](n, (bit_length(n) + 7) >> 3, 'little'):
@@ -952,7 +953,36 @@ def reversed(seq):
     return _reversed(seq)
 
 
+# bin(), oct(), hex() take an object with __index__ as CPython's; the
+# guest's format '{:#b}' or ask for __int__
+_radix = (_bin, builtins.oct, builtins.hex)
+
+
+def _as_index(number):
+    if isinstance(number, int):
+        return number
+    index = getattr(type(number), '__index__', None)
+    if index is None:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(number).__name__)
+    return index(number)
+
+
+def bin(number):
+    return _radix[0](_as_index(number))
+
+
+def oct(number):
+    return _radix[1](_as_index(number))
+
+
+def hex(number):
+    return _radix[2](_as_index(number))
+
+
 builtins.format = format
+builtins.bin = bin
+builtins.oct = oct
+builtins.hex = hex
 builtins.pow = pow
 builtins.ascii = ascii
 builtins.iter = iter

@@ -69,3 +69,17 @@ class Bad:
 
 
 attempt('bad __float__', lambda: math.sqrt(Bad()))
+
+
+# bin(), oct(), hex() take __index__ (not __int__)
+class Level:
+    def __init__(self, n):
+        self.n = n
+
+    def __index__(self):
+        return self.n
+
+
+print(bin(Level(3)), oct(Level(8)), hex(Level(255)), bin(Level(-5)), bin(True), bin(2 ** 70))
+attempt('bin str', lambda: bin('1'))
+attempt('bin float', lambda: bin(1.5))
