@@ -417,6 +417,21 @@ def _escape_literal(text):
     return text[:k] + ''.join(_LEXER_STOPS.get(c, c) for c in text[k:])
 
 
+def _field_close(body, end):
+    # the index of the '}' that closes the field whose expression ends at
+    # `end` (past its conversion and format spec, which may nest fields)
+    j, depth, n = end, 0, len(body)
+    while j < n:
+        if body[j] == '{':
+            depth += 1
+        elif body[j] == '}':
+            if depth == 0:
+                break
+            depth -= 1
+        j += 1
+    return j
+
+
 def _fstring_as_format(text):
     # A (non-raw) f-string literal inside a field, as
     # '<template>'.format(<its fields' expressions>): MicroPython's lexer
@@ -451,15 +466,7 @@ def _template(body, args):
             i += 1
             continue
         end, eq = _fstring_field_end(body, i + 1)
-        j, depth = end, 0
-        while j < n:
-            if body[j] == '{':
-                depth += 1
-            elif body[j] == '}':
-                if depth == 0:
-                    break
-                depth -= 1
-            j += 1
+        j = _field_close(body, end)
         expr, tail = body[i + 1:end], body[end:j]
         if eq >= 0:
             expr = body[i + 1:eq]
@@ -538,17 +545,7 @@ def _rewrite_fstring(tok):
             i += 1
             continue
         end, eq = _fstring_field_end(body, i + 1)
-        # find the field's true end (past the conversion and format spec)
-        j = end
-        depth = 0
-        while j < n:
-            if body[j] == '{':
-                depth += 1
-            elif body[j] == '}':
-                if depth == 0:
-                    break
-                depth -= 1
-            j += 1
+        j = _field_close(body, end)
         field = body[i + 1:j]
         if eq < 0:
             expr, tail = _field_for_lexer(body[i + 1:end], body[end:j])
