@@ -475,7 +475,7 @@ demo: $(BUILD)/mpbox
 # rebuilds the test.
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TEST_CFLAGS = $(CSTD) $(OPT) -g $(WARN) -MMD -MP $(INCS_TEST) $(FUEL_CFLAGS) $(CFLAGS) $(LDFLAGS)
+TEST_CFLAGS = $(CSTD) $(OPT) -g $(WARN) -MMD -MP $(INCS_TEST) $(FUEL_CFLAGS) $(GC_CFLAGS) $(CFLAGS) $(LDFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmpbox.a | $(DEPS_OK) $(GUEST_DIR)/guest.h
 	@mkdir -p $(dir $@)

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Collection stress (make test-gc-stress): BUILD holds the mpbox command
 # built with GC_STRESS=1 (a garbage collection before every allocation) and
-# the sanitizers. Under it, programs that keep objects only in C code of the
-# guest (tests/gc_stress/) and a subset of the compatibility tests must give
+# the sanitizers. Under it, the collection and fuel unit tests must pass,
+# programs that keep objects only in C code of the guest
+# (tests/gc_stress/) and a subset of the compatibility tests must give
 # CPython's output, and a slice of the compatibility corpus must end as it
 # does in the normal build NORMAL (same status for every program): a live
 # object freed by a collection would be reused by the very next allocation.
@@ -25,15 +26,18 @@ echo "== gc_stress"
 got=$("$mpbox" -c 'import gc; print(gc.threshold())' 2>&1)
 if [ "$got" = 0 ]; then echo "PASS gc_stress_build"; else echo "FAIL gc_stress_build: gc.threshold() is $got"; status=1; fi
 
-# Fuel stays exact when every allocation collects (tests/unit/test_fuel_exact.c
-# runs its small programs in this build).
-if "$root/$build/tests/test_fuel_exact" >"$tmp/fuel.out" 2>&1; then
-    echo "PASS gc_stress_fuel_exact"
-else
-    echo "FAIL gc_stress_fuel_exact"
-    sed 's/^/    /' "$tmp/fuel.out"
-    status=1
-fi
+# The collection tests (tests/unit/test_gc.c, their work scaled down under
+# stress) and fuel exactness (tests/unit/test_fuel_exact.c runs its small
+# programs in this build) when every allocation collects.
+for t in test_gc test_fuel_exact; do
+    if "$root/$build/tests/$t" >"$tmp/$t.out" 2>&1; then
+        echo "PASS gc_stress_${t#test_}"
+    else
+        echo "FAIL gc_stress_${t#test_}"
+        sed 's/^/    /' "$tmp/$t.out"
+        status=1
+    fi
+done
 
 for t in "$root"/tests/gc_stress/*.py; do
     name=gc_stress_$(basename "$t" .py)

@@ -13,6 +13,22 @@
 #include "check.h"
 #include "mpbox.h"
 
+/* Collection stress: make test-gc-stress builds the library and these
+ * tests with MPBOX_GC_STRESS=1, a collection before every allocation
+ * (under the sanitizers). Each allocation then scans everything live, so a
+ * program that allocates a lot while holding a lot slows down with the
+ * square of its size (a 20000-key dict built in 10 ms takes 85 s of CPU).
+ * A test keeps its assertion there and shrinks its work with
+ * UNDER_GC_STRESS(normal, smaller); a time limit set for a program that
+ * should finish is STRESS_MS(ms): the same, or 50 times longer. */
+#if defined(MPBOX_GC_STRESS) && MPBOX_GC_STRESS > 0
+#define GC_STRESS_BUILD 1
+#else
+#define GC_STRESS_BUILD 0
+#endif
+#define UNDER_GC_STRESS(normal, smaller) (GC_STRESS_BUILD ? (smaller) : (normal))
+#define STRESS_MS(ms) UNDER_GC_STRESS((ms), (ms) * 50)
+
 /* A new session of rt with the runtime's limits; without one nothing else
  * could be checked, so the test program stops. */
 static inline mpbox_session *new_session(mpbox_runtime *rt)
@@ -23,6 +39,15 @@ static inline mpbox_session *new_session(mpbox_runtime *rt)
         exit(1);
     }
     return s;
+}
+
+/* Under collection stress, the runtime's default timeout is STRESS_MS of
+ * the usual one for the sessions made afterwards; a test program calls this
+ * once after making its runtime. */
+static inline void stress_timeouts(mpbox_runtime *rt)
+{
+    if (GC_STRESS_BUILD)
+        mpbox_runtime_limit(rt, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(MPBOX_DEFAULT_TIMEOUT_MS));
 }
 
 /* Run src in s: the call itself must succeed (whatever the program does).

@@ -102,6 +102,7 @@ int main(void)
         printf("FAIL setup: runtime\n");
         return 1;
     }
+    stress_timeouts(rt);
     RUN(every_width);
     RUN(memory_grows_during_a_run);
     mpbox_runtime_free(rt);

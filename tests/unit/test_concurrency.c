@@ -10,6 +10,7 @@
 
 #include "check.h"
 #include "mpbox.h"
+#include "session.h"
 
 static mpbox_runtime *rt;
 
@@ -33,8 +34,8 @@ static void *work(void *arg)
         snprintf(w->why, sizeof w->why, "session_new failed");
         return NULL;
     }
-    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 100);
-    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 100);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(100));
+    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, STRESS_MS(100));
     char src[256], want[64];
     snprintf(src, sizeof src, "me = %d\ntotal = 0\n", w->id);
     mpbox_result *r;

@@ -16,20 +16,32 @@ static mpbox_session *session(void)
 {
     mpbox_session *s = NULL;
     CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
-    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 10000);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(10000));
     mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 100);
     return s;
 }
 
-/* A dict of 20000 str keys in a known order, then some deletes. */
-static const char *build =
-    "d = {}\n"
-    "for i in range(20000, 0, -1): d['k%d' % i] = i\n"
-    "for i in range(1, 20000, 3): del d['k%d' % i]\n"
-    "small = {'z': 1, 'a': 2, 'm': 3}\n";
-static const char *show =
-    "print(len(d), list(d)[:3], list(d)[-2:], d['k20000'], d.get('k1'), d['k2'], list(small))\n";
-static const char *shown = "13333 ['k20000', 'k19998', 'k19997'] ['k3', 'k2'] 20000 None 2 ['z', 'a', 'm']\n";
+/* A dict of KEYS str keys in a known order, then some deletes (every
+ * third key from k1): KEYS - (KEYS + 1) / 3 are left. Under collection
+ * stress 2000 keys (each allocation scans the dict). */
+#define KEYS UNDER_GC_STRESS(20000, 2000)
+static char build[160], show[128], shown[128], after_new[64];
+
+static void make_programs(void)
+{
+    int n = KEYS, left = KEYS - (KEYS + 1) / 3;
+    snprintf(build, sizeof build,
+             "d = {}\n"
+             "for i in range(%d, 0, -1): d['k%%d' %% i] = i\n"
+             "for i in range(1, %d, 3): del d['k%%d' %% i]\n"
+             "small = {'z': 1, 'a': 2, 'm': 3}\n",
+             n, n);
+    snprintf(show, sizeof show,
+             "print(len(d), list(d)[:3], list(d)[-2:], d['k%d'], d.get('k1'), d['k2'], list(small))\n", n);
+    snprintf(shown, sizeof shown, "%d ['k%d', 'k%d', 'k%d'] ['k3', 'k2'] %d None 2 ['z', 'a', 'm']\n", left, n,
+             n - 2, n - 3, n);
+    snprintf(after_new, sizeof after_new, "['k%d', 'k%d'] new %d\n", n - 2, n - 3, left);
+}
 
 static void rollback_keeps_order(void)
 {
@@ -45,10 +57,11 @@ static void rollback_keeps_order(void)
     CHECK(mpbox_run(s, grow, strlen(grow), &r) == MPBOX_OK);
     CHECK(mpbox_result_session_state(r) == MPBOX_SESSION_ROLLED_BACK);
     mpbox_result_free(r);
-    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 10000);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(10000));
     expect(s, show, shown);
-    expect(s, "d['new'] = 1\ndel d['k20000']\nprint(list(d)[:2], list(d)[-1], len(d))",
-           "['k19998', 'k19997'] new 13333\n");
+    char add_new[80];
+    snprintf(add_new, sizeof add_new, "d['new'] = 1\ndel d['k%d']\nprint(list(d)[:2], list(d)[-1], len(d))", KEYS);
+    expect(s, add_new, after_new);
     mpbox_session_free(s);
 }
 
@@ -69,7 +82,9 @@ static void save_load_and_fork_keep_order(void)
         expect(fork, show, shown);
         /* each copy goes its own way */
         expect(fork, "d.clear()\nsmall['b'] = 0\nprint(len(d), list(small))", "0 ['z', 'a', 'm', 'b']\n");
-        expect(loaded, "print(d.popitem(), len(d))", "('k2', 2) 13332\n");
+        char popped[32];
+    snprintf(popped, sizeof popped, "('k2', 2) %d\n", KEYS - (KEYS + 1) / 3 - 1);
+    expect(loaded, "print(d.popitem(), len(d))", popped);
         expect(fork, "print(len(d), d.get('k2'))", "0 None\n");
         expect(s, show, shown);
     }
@@ -93,6 +108,7 @@ static void image_dicts_are_ordered(void)
 int main(void)
 {
     CHECK(mpbox_runtime_new(&rt) == MPBOX_OK);
+    make_programs();
     RUN(rollback_keeps_order);
     RUN(save_load_and_fork_keep_order);
     RUN(image_dicts_are_ordered);

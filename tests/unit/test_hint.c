@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "mpbox.h"
+#include "session.h"
 
 static mpbox_runtime *rt;
 
@@ -305,6 +306,7 @@ int main(void)
         printf("FAIL runtime_new\n");
         return 1;
     }
+    stress_timeouts(rt);
     RUN(slices_views_types);
     RUN(formatting);
     RUN(keyword_arguments);

@@ -355,7 +355,7 @@ static void test_caps(void)
     expect(s, "print(t(deep))\n", "RuntimeError: host function 'deep' returned result nested too deeply (limit 3)\n");
     /* deeper than the guest's own recursion can check */
     mpbox_session_limit(s, MPBOX_LIMIT_HOST_DEPTH, 1000);
-    expect(s, "x = []\nfor i in range(100000):\n    x = [x]\nprint(t(f, x))\n",
+    expect(s, "import gc\nx = []\ngc.disable()\nfor i in range(100000):\n    x = [x]\ngc.enable()\nprint(t(f, x))\n",
                "ValueError: host function arguments nested too deeply\n");
     /* calls per run, counted again in each run */
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_HOST_CALLS, 5) == 10000);
@@ -601,19 +601,21 @@ static void test_overhead(void)
     mpbox_session_register(s, "echo", echo, NULL);
     mpbox_session_limit(s, MPBOX_LIMIT_HOST_CALLS, 1000000);
     mpbox_result *r;
-    const char *base = "def g():\n    return None\nfor i in range(20000):\n    g()\n";
-    const char *calls = "for i in range(20000):\n    noop()\n";
-    const char *args = "v = [1, 2.5, 'text', {'k': [None, True]}]\nfor i in range(20000):\n    echo(v, k=1)\n";
+    const int n = UNDER_GC_STRESS(20000, 200); /* each call allocates */
+    const char *srcs[3] = {"def g():\n    return None\nfor i in range(%d):\n    g()\n",
+                           "for i in range(%d):\n    noop()\n",
+                           "v = [1, 2.5, 'text', {'k': [None, True]}]\nfor i in range(%d):\n    echo(v, k=1)\n"};
     double ms[3];
-    const char *srcs[3] = {base, calls, args};
     for (int i = 0; i < 3; i++) {
-        r = run_in(s, srcs[i]);
+        char src[128];
+        snprintf(src, sizeof src, srcs[i], n);
+        r = run_in(s, src);
         CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
         ms[i] = r ? mpbox_result_wall_ms(r) : 0;
         mpbox_result_free(r);
     }
     printf("    per call: Python function %.2f us, host noop() %.2f us, echo(list, k=1) %.2f us\n",
-           ms[0] * 1000 / 20000, ms[1] * 1000 / 20000, ms[2] * 1000 / 20000);
+           ms[0] * 1000 / n, ms[1] * 1000 / n, ms[2] * 1000 / n);
     mpbox_session_free(s);
 }
 
@@ -664,6 +666,7 @@ int main(void)
         printf("FAIL setup: runtime\n");
         return 1;
     }
+    stress_timeouts(rt);
     RUN(test_args_positional_and_keyword);
     RUN(test_value_round_trip);
     RUN(test_host_errors);

@@ -1685,7 +1685,7 @@ int main(void)
         printf("FAIL setup: mpbox_runtime_new\n");
         return 1;
     }
-    mpbox_runtime_limit(rt, MPBOX_LIMIT_TIMEOUT_MS, 20000);
+    mpbox_runtime_limit(rt, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(20000));
     RUN(test_invoke_bad_index);
     RUN(test_throw_longjmp_without_frame);
     RUN(test_abort_js);

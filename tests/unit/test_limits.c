@@ -21,7 +21,7 @@ static mpbox_session *limited(int64_t timeout_ms, int64_t memory)
     if (!s)
         return NULL;
     mpbox_session_limit(s, MPBOX_LIMIT_ROLLBACK, 0);
-    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, timeout_ms);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(timeout_ms));
     mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 100);
     if (memory)
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, memory) >= 0);
@@ -140,12 +140,15 @@ static void memory_single_allocation(void)
 
 /* Many small allocations until the cap: never past the cap, never a hang
  * (an uncaught MemoryError with a full heap ends in the guest's
- * nlr_jump_fail loop, which the watchdog's liveness probe detects). */
+ * nlr_jump_fail loop, which the watchdog's liveness probe detects). Under
+ * collection stress 2000 times fewer (still below a large allocation). */
 static void memory_bomb(void)
 {
     const int64_t cap = 48u << 20;
     mpbox_session *s = limited(20000, cap);
-    mpbox_result *r = run_in(s, "l = []\nwhile True:\n    l.append(str(len(l)) * 10)\n");
+    char src[80];
+    snprintf(src, sizeof src, "l = []\nwhile True:\n    l.append(str(len(l)) * %d)\n", UNDER_GC_STRESS(10, 20000));
+    mpbox_result *r = run_in(s, src);
     CHECK(mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_MEMORY);
     CHECK(mpbox_result_peak_memory(r) <= (uint64_t)cap);
     mpbox_result_free(r);
@@ -208,11 +211,14 @@ static void user_interrupt(void)
 }
 
 /* Deep recursion inside C code of the guest (repr of a deeply nested
- * list) is stopped by the guest's own check or trapped, never a crash. */
+ * list) is stopped by the guest's own check or trapped, never a crash.
+ * The nest is built without collections (each would walk all of it:
+ * minutes under collection stress); repr collects. */
 static void deep_c_recursion(void)
 {
     mpbox_session *s = limited(5000, 0);
-    mpbox_result *r = run_in(s, "l = []\nfor i in range(200000):\n    l = [l]\nprint(len(repr(l)))\n");
+    mpbox_result *r = run_in(s, "import gc\nl = []\ngc.disable()\nfor i in range(200000):\n    l = [l]\n"
+                                "gc.enable()\nprint(len(repr(l)))\n");
     mpbox_status st = mpbox_result_status(r);
     CHECK(st == MPBOX_STATUS_ERROR || st == MPBOX_STATUS_TRAP);
     if (st == MPBOX_STATUS_ERROR)

@@ -175,7 +175,7 @@ static void after_snapshot_and_fork(void)
 static void hard_stop_deep(void)
 {
     mpbox_session *s = session();
-    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 200);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(200));
     mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 50);
     expect(s, defs, "");
     expect(s, "d0 = depth()", "");
@@ -183,7 +183,7 @@ static void hard_stop_deep(void)
                              "import time\n"
                              "def sleepy(n):\n"
                              "    if n == 0:\n"
-                             "        time.sleep(10)\n"
+                             "        time.sleep(1000)\n"
                              "    return sleepy(n - 1)\n"
                              "sleepy(1500)\n");
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_TIMEOUT);
@@ -209,20 +209,26 @@ static void *deep_run_main(void *arg)
 /* Comparing dicts nested 60000 deep recurses in C without MicroPython's
  * check, past the bottom of the guest's stack block. On a thread with a
  * large native stack (so that the host's own stack does not run out first)
- * the run must still end in a trap and be undone. */
+ * the run must still end in a trap and be undone. The nests are built
+ * without collections (each would walk them: minutes under collection
+ * stress). */
 static void unchecked_overflow(void)
 {
     mpbox_session *s = session();
-    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 20000);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(20000));
     expect(s, defs, "");
     expect(s, "d0 = depth()", "");
     struct deep_run d = {s,
+                         "import gc\n"
                          "def nest(n):\n"
                          "    x = {}\n"
                          "    for i in range(n):\n"
                          "        x = {1: x}\n"
                          "    return x\n"
-                         "print(nest(60000) == nest(60000))\n",
+                         "gc.disable()\n"
+                         "a, b = nest(60000), nest(60000)\n"
+                         "gc.enable()\n"
+                         "print(a == b)\n",
                          NULL};
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -244,6 +250,7 @@ int main(void)
         printf("FAIL runtime: mpbox_runtime_new failed\n");
         return 1;
     }
+    stress_timeouts(rt);
     RUN(depth_1000);
     RUN(kinds_of_calls);
     RUN(runaway);

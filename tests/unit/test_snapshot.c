@@ -432,6 +432,7 @@ int main(void)
         printf("FAIL runtime: mpbox_runtime_new failed\n");
         return 1;
     }
+    stress_timeouts(rt);
     RUN(round_trip);
     RUN(fork_session);
     RUN(lost_and_misuse);

@@ -567,6 +567,7 @@ int main(void)
         printf("FAIL runtime_new\n");
         return 1;
     }
+    stress_timeouts(rt);
     RUN(json_dumps_grows_linearly);
     RUN(stringio_grows_linearly);
     RUN(percent_format_grows_linearly);
