@@ -16,8 +16,8 @@ products), built once:
 
 The copy is built with OPT=-O0 GUESTOPT=-O0 (the facts do not depend on
 optimisation, the build takes a third of the time). It runs for the normal
-build only (MPBOX not in a sanitizer build directory): the facts are the
-Makefile's, not the build's.
+build only (MPBOX not in a sanitizer build directory, -asan or
+-gcstress): the facts are the Makefile's, not the build's.
 """
 import os
 import re
@@ -88,7 +88,7 @@ def commands(out):
 
 TESTS = ["build/tests/test_mcp_http", "build/tests/test_api"]
 full_build = {}
-asan = os.path.basename(os.path.dirname(MPBOX)).endswith("-asan")
+asan = os.path.basename(os.path.dirname(MPBOX)).endswith(("-asan", "-gcstress"))
 
 
 def ensure_built():

@@ -20,7 +20,8 @@
  * square of its size (a 20000-key dict built in 10 ms takes 85 s of CPU).
  * A test keeps its assertion there and shrinks its work with
  * UNDER_GC_STRESS(normal, smaller); a time limit set for a program that
- * should finish is STRESS_MS(ms): the same, or 50 times longer. */
+ * should finish, or a grace period in which it should handle its
+ * KeyboardInterrupt, is STRESS_MS(ms): the same, or 50 times longer. */
 #if defined(MPBOX_GC_STRESS) && MPBOX_GC_STRESS > 0
 #define GC_STRESS_BUILD 1
 #else

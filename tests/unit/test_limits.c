@@ -22,7 +22,7 @@ static mpbox_session *limited(int64_t timeout_ms, int64_t memory)
         return NULL;
     mpbox_session_limit(s, MPBOX_LIMIT_ROLLBACK, 0);
     mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(timeout_ms));
-    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 100);
+    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, STRESS_MS(100));
     if (memory)
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, memory) >= 0);
     return s;

@@ -17,7 +17,7 @@ static mpbox_session *session(int64_t timeout_ms, int64_t memory)
     mpbox_session *s = NULL;
     CHECK(mpbox_session_new(rt, &s) == MPBOX_OK);
     mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(timeout_ms));
-    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 100);
+    mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, STRESS_MS(100));
     if (memory)
         mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, memory);
     return s;

@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "mpbox.h"
+#include "session.h"
 
 static mpbox_runtime *rt;
 static char db_path[256], dir_path[256];
@@ -276,6 +277,7 @@ int main(void)
         printf("FAIL setup: runtime\n");
         return 1;
     }
+    stress_timeouts(rt);
     RUN(test_select);
     RUN(test_row_cap);
     RUN(test_time_limit);
