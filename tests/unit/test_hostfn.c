@@ -524,7 +524,7 @@ static void test_rollback(void)
 {
     mpbox_session *s = new_session(rt);
     int calls = 0;
-    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, 200);
+    mpbox_session_limit(s, MPBOX_LIMIT_TIMEOUT_MS, STRESS_MS(200));
     mpbox_session_limit(s, MPBOX_LIMIT_GRACE_MS, 50);
     mpbox_session_register(s, "f", counter, &calls);
     mpbox_result *r = run_in(s, "f()\nx = 3\nx = x ** 10000000\n");
