@@ -216,11 +216,20 @@ def access(path, mode, **kwargs):
 
 
 def urandom(size):
+    # Each 32-bit word comes from the built-in generator freshly seeded from
+    # the host's per-session generator (xoroshiro128+, seeded from the
+    # host's getrandom(): core/runtime.c), so the bytes carry that state,
+    # not the built-in generator's 32 bits. Not a cryptographic generator;
+    # reproducible under --deterministic --seed.
     if size < 0:
         raise ValueError('negative argument not allowed')
     from _builtin import builtin_module
     source = builtin_module('random')
-    return bytes(source.getrandbits(8) for _ in range(size))
+    out = bytearray()
+    while len(out) < size:
+        source.seed()
+        out.extend(source.getrandbits(32).to_bytes(4, 'little'))
+    return bytes(out[:size])
 
 
 def cpu_count():
