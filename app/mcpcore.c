@@ -75,15 +75,16 @@ int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *r
  * the description cannot drift into telling the model something false. */
 #define MCP_MODULES_AVAILABLE                                                                          \
     "Standard modules available: abc, array, ast, asyncio (asyncio.run works), base64, binascii, "     \
-    "bisect, calendar, cmath, collections, configparser, contextlib, copy, csv, dataclasses, "         \
-    "datetime, decimal, difflib, doctest, enum, errno, fnmatch, fractions, functools, gc, graphlib, "  \
-    "hashlib, heapq, hmac, html, inspect, io, itertools, json, logging, math, numbers, " \
-    "operator, os, pathlib, platform, pprint, random, re, statistics, string, struct, sys, tarfile, "  \
-    "tempfile, textwrap, time, traceback, types, typing, unicodedata, unittest, uuid, warnings, "      \
-    "zlib, zoneinfo."
+    "bisect, calendar, cmath, collections (and collections.abc), colorsys, configparser, "             \
+    "contextlib, copy, csv, dataclasses, datetime, decimal, difflib, doctest, enum, errno, fnmatch, "  \
+    "fractions, functools, gc, glob, graphlib, hashlib, heapq, hmac, html, inspect, io, itertools, "   \
+    "json, keyword, logging, math, numbers, operator, os, pathlib, platform, pprint, queue (no "       \
+    "threads: a get() that would wait forever raises), random, re, reprlib, secrets, shlex, shutil, "  \
+    "statistics, string, struct, sys, tarfile, tempfile, textwrap, time, timeit, traceback, types, "   \
+    "typing, unicodedata, unittest, urllib.parse, uuid, warnings, zlib, zoneinfo."
 #define MCP_MODULES_MISSING                                                                            \
-    "Not available: argparse, glob, http, multiprocessing, pickle, queue, secrets, shlex, shutil, "    \
-    "signal, socket, sqlite3, ssl, subprocess, threading, urllib, weakref, xml, zipfile."
+    "Not available: argparse, http, multiprocessing, pickle, signal, socket, sqlite3, ssl, "           \
+    "subprocess, threading, urllib.request, weakref, xml, zipfile."
 #define MCP_SILENT_DIFFERENCES                                                                         \
     "Differences that raise no error: sets of floats or tuples iterate in another order than "        \
     "CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies; with multiple "   \

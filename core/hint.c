@@ -260,7 +260,10 @@ static const struct {
     {"socket", "the sandbox has no network access"},
     {"ssl", "the sandbox has no network access"},
     {"http", "the sandbox has no network access"},
-    {"urllib", "the sandbox has no network access (for URL strings use str methods)"},
+    {"urllib.request", "the sandbox has no network access (urllib.parse handles URL strings)"},
+    {"urllib.error", "the sandbox has no network access (urllib.parse handles URL strings)"},
+    {"urllib.robotparser", "the sandbox has no network access"},
+    {"urllib", "the sandbox has no network access (for URL strings use str methods)"}, /* no library */
     {"smtplib", "the sandbox has no network access"},
     {"sqlite3", "use read_only_sql_query(database, sql) when the host provides a database"},
     {"tkinter", "there is no display in the sandbox"},
@@ -300,6 +303,8 @@ static const struct {
     {"pprint", 0}, {"random", 0}, {"re", 0}, {"select", 0}, {"stat", 0}, {"statistics", 0},
     {"string", 0}, {"struct", 0}, {"sys", 0}, {"tarfile", 1}, {"textwrap", 0}, {"time", 0},
     {"traceback", 0}, {"types", 0}, {"typing", 0}, {"unittest", 1}, {"uuid", 0}, {"zlib", 0},
+    {"urllib", 1}, {"urllib.parse", 0}, {"shlex", 0}, {"secrets", 0}, {"keyword", 0},
+    {"reprlib", 0}, {"colorsys", 0}, {"glob", 0}, {"queue", 0}, {"shutil", 0}, {"timeit", 0},
 };
 
 /* 1 when name is one of sandbox_modules (and a package when want_package). */
@@ -436,6 +441,9 @@ static char *import_hint(const char *message)
     memcpy(full, name.at, name.len);
     full[name.len] = '\0';
 
+    for (size_t i = 0; i < sizeof unavailable / sizeof unavailable[0]; i++)
+        if (strcmp(full, unavailable[i].name) == 0)
+            return dup_printf("'%s' is not available: %s.", full, unavailable[i].why);
     char *dot = strchr(full, '.');
     if (dot) {
         /* MicroPython reports `from pkg import missing` this way. */
@@ -453,9 +461,6 @@ static char *import_hint(const char *message)
             return dup_printf("'%s' is a third-party package and nothing can be installed in "
                               "the sandbox; %s.",
                               full, third_party[i].instead);
-    for (size_t i = 0; i < sizeof unavailable / sizeof unavailable[0]; i++)
-        if (strcmp(full, unavailable[i].name) == 0)
-            return dup_printf("'%s' is not available: %s.", full, unavailable[i].why);
     for (size_t i = 0; i < sizeof stdlib_names / sizeof stdlib_names[0]; i++)
         if (strcmp(full, stdlib_names[i]) == 0)
             return dup_printf("'%s' is a CPython standard module that this MicroPython does "

@@ -57,6 +57,30 @@ def test_available_modules_import():
 
 
 @case
+def test_library_modules_are_named():
+    # every public module of the compatibility library (lib/python) is in
+    # the list, so that a module added there cannot be left out of it
+    import os
+    from clitest import ROOT
+    names = set(listed(DESC, "Standard modules available:"))
+    lib = os.path.join(ROOT, "lib", "python")
+    ours = set()
+    for entry in os.listdir(lib):
+        base = entry[:-3] if entry.endswith(".py") else entry
+        if base.startswith("_") or not (entry.endswith(".py") or os.path.isdir(os.path.join(lib, entry))):
+            continue
+        if os.path.isdir(os.path.join(lib, entry)) and base not in names:
+            # a package named by its submodules only (urllib: urllib.parse)
+            subs = [base + "." + s[:-3] for s in os.listdir(os.path.join(lib, entry))
+                    if s.endswith(".py") and not s.startswith("_")]
+            ours.update(subs)
+            continue
+        ours.add(base)
+    missing = sorted(ours - names - {"typing_extensions"})
+    check(not missing, "library modules the description does not name: %s" % missing)
+
+
+@case
 def test_missing_modules_do_not_import():
     names = listed(DESC, "Not available:")
     check(len(names) > 10, show(names))
