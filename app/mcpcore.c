@@ -74,17 +74,18 @@ int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *r
  * every one named missing does not, every difference still shows), so that
  * the description cannot drift into telling the model something false. */
 #define MCP_MODULES_AVAILABLE                                                                          \
-    "Standard modules available: abc, array, ast, asyncio (asyncio.run works), base64, binascii, "     \
-    "bisect, calendar, cmath, collections (and collections.abc), colorsys, configparser, "             \
-    "contextlib, copy, csv, dataclasses, datetime, decimal, difflib, doctest, enum, errno, fnmatch, "  \
-    "fractions, functools, gc, glob, graphlib, hashlib, heapq, hmac, html, inspect, io, itertools, "   \
-    "json, keyword, logging, math, numbers, operator, os, pathlib, platform, pprint, queue (no "       \
-    "threads: a get() that would wait forever raises), random, re, reprlib, secrets, shlex, shutil, "  \
-    "statistics, string, struct, sys, tarfile, tempfile, textwrap, time, timeit, traceback, types, "   \
-    "typing, unicodedata, unittest, urllib.parse, uuid, warnings, zlib, zoneinfo."
+    "Standard modules available: abc, argparse (sys.argv is empty: pass a list to parse_args), "       \
+    "array, ast, asyncio (asyncio.run works), base64, binascii, bisect, calendar, cmath, "             \
+    "collections (and collections.abc), colorsys, configparser, contextlib, contextvars, copy, csv, "  \
+    "dataclasses, datetime, decimal, difflib, doctest, enum, errno, fnmatch, fractions, functools, "   \
+    "gc, glob, graphlib, hashlib, heapq, hmac, html, inspect, io, itertools, json, keyword, "          \
+    "logging, math, numbers, operator, os, pathlib, platform, pprint, queue (no threads: a get() "     \
+    "that would wait forever raises), random, re, reprlib, secrets, shlex, shutil, statistics, "       \
+    "string, struct, sys, tarfile, tempfile, textwrap, time, timeit, traceback, types, typing, "       \
+    "unicodedata, unittest, urllib.parse, uuid, warnings, zlib, zoneinfo."
 #define MCP_MODULES_MISSING                                                                            \
-    "Not available: argparse, http, multiprocessing, pickle, signal, socket, sqlite3, ssl, "           \
-    "subprocess, threading, urllib.request, weakref, xml, zipfile."
+    "Not available: http, multiprocessing, pickle, signal, socket, sqlite3, ssl, subprocess, "         \
+    "threading, urllib.request, weakref, xml, zipfile."
 #define MCP_SILENT_DIFFERENCES                                                                         \
     "Differences that raise no error: sets of floats or tuples iterate in another order than "        \
     "CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies; with multiple "   \

@@ -305,6 +305,7 @@ static const struct {
     {"traceback", 0}, {"types", 0}, {"typing", 0}, {"unittest", 1}, {"uuid", 0}, {"zlib", 0},
     {"urllib", 1}, {"urllib.parse", 0}, {"shlex", 0}, {"secrets", 0}, {"keyword", 0},
     {"reprlib", 0}, {"colorsys", 0}, {"glob", 0}, {"queue", 0}, {"shutil", 0}, {"timeit", 0},
+    {"argparse", 0}, {"contextvars", 0},
 };
 
 /* 1 when name is one of sandbox_modules (and a package when want_package). */
