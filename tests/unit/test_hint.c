@@ -170,7 +170,7 @@ static void imports(void)
     expect_hint("from os import no_such_name", "ImportError", "MicroPython's os has no 'no_such_name'");
     expect_hint("from __future__ import annotations\nprint(1)", "ModuleNotFoundError", "remove the 'from __future__");
     expect_hint("import zipfile", "ModuleNotFoundError", "CPython standard module");
-    expect_hint("import urllib.request", "ModuleNotFoundError", "no network access (urllib.parse");
+    expect_hint("import urllib.request", "ModuleNotFoundError", "no network access");
     expect_hint("from urllib.request import urlopen", "ModuleNotFoundError", "no network access");
 }
 
