@@ -71,3 +71,40 @@ print(Iterable, MutableMapping.__name__)
 print([isinstance(x, (Mapping, Sequence)) for x in ({}, [], 1, 'a')])
 print(isinstance(collections.ChainMap(), MutableMapping), isinstance(collections.UserList(), MutableSequence))
 
+
+
+class Countdown(Generator):
+    def __init__(self, n):
+        self.n = n
+
+    def send(self, value):
+        if self.n <= 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+
+    def throw(self, typ, val=None, tb=None):
+        raise typ if val is None else val
+
+
+c = Countdown(3)
+print(next(c), list(c), isinstance(c, Iterator), c.close())
+try:
+    Countdown(1).throw(ValueError, ValueError('boom'))
+except ValueError as e:
+    print('ValueError', e)
+
+
+class Stubborn(Generator):
+    def send(self, value):
+        return 1
+
+    def throw(self, typ, val=None, tb=None):
+        return 2
+
+
+try:
+    Stubborn().close()
+except RuntimeError as e:
+    print('RuntimeError', e)
+print(issubclass(Countdown, Generator), issubclass(Countdown, Iterable), issubclass(Stubborn, Sized))

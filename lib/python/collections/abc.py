@@ -48,6 +48,36 @@ def _check_methods(C, *methods):
     return True
 
 
+def _by_methods(*methods):
+    # the __subclasshook__ of an ABC that recognises the classes defining
+    # methods; it answers for that ABC only, not for its subclasses
+    def hook(cls, C):
+        if cls.__dict__.get('__subclasshook__') is own:
+            return _check_methods(C, *methods)
+        return NotImplemented
+    own = classmethod(hook)
+    return own
+
+
+def _throw(typ, val=None, tb=None):
+    # the default throw(): raise the exception given as a class or instance
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    raise val
+
+
+def _close(obj, what):
+    # the default close(): throw GeneratorExit in, which must end obj
+    try:
+        obj.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        pass
+    else:
+        raise RuntimeError('%s ignored GeneratorExit' % what)
+
+
 def _class_getitem(cls, params):
     return _GenericAlias(cls, params)
 
@@ -59,11 +89,7 @@ class Hashable(ABC):
     def __hash__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Hashable:
-            return _check_methods(C, '__hash__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__hash__')
 
 
 class Awaitable(ABC):
@@ -73,11 +99,7 @@ class Awaitable(ABC):
     def __await__(self):
         yield
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Awaitable:
-            return _check_methods(C, '__await__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__await__')
 
     __class_getitem__ = classmethod(_class_getitem)
 
@@ -91,25 +113,12 @@ class Coroutine(Awaitable):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        raise val
+        _throw(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError('coroutine ignored GeneratorExit')
+        _close(self, 'coroutine')
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Coroutine:
-            return _check_methods(C, '__await__', 'send', 'throw', 'close')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__await__', 'send', 'throw', 'close')
 
 
 class AsyncIterable(ABC):
@@ -119,11 +128,7 @@ class AsyncIterable(ABC):
     def __aiter__(self):
         return AsyncIterator()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterable:
-            return _check_methods(C, '__aiter__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__aiter__')
 
     __class_getitem__ = classmethod(_class_getitem)
 
@@ -138,11 +143,7 @@ class AsyncIterator(AsyncIterable):
     def __aiter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterator:
-            return _check_methods(C, '__anext__', '__aiter__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__anext__', '__aiter__')
 
 
 class AsyncGenerator(AsyncIterator):
@@ -157,11 +158,7 @@ class AsyncGenerator(AsyncIterator):
 
     @abstractmethod
     async def athrow(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        raise val
+        _throw(typ, val, tb)
 
     async def aclose(self):
         try:
@@ -171,11 +168,7 @@ class AsyncGenerator(AsyncIterator):
         else:
             raise RuntimeError('asynchronous generator ignored GeneratorExit')
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncGenerator:
-            return _check_methods(C, '__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__aiter__', '__anext__', 'asend', 'athrow', 'aclose')
 
 
 class Iterable(ABC):
@@ -186,11 +179,7 @@ class Iterable(ABC):
         while False:
             yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterable:
-            return _check_methods(C, '__iter__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__iter__')
 
     __class_getitem__ = classmethod(_class_getitem)
 
@@ -205,11 +194,7 @@ class Iterator(Iterable):
     def __iter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterator:
-            return _check_methods(C, '__iter__', '__next__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__iter__', '__next__')
 
 
 class Reversible(Iterable):
@@ -220,11 +205,7 @@ class Reversible(Iterable):
         while False:
             yield None
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Reversible:
-            return _check_methods(C, '__reversed__', '__iter__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__reversed__', '__iter__')
 
 
 class Generator(Iterator):
@@ -239,25 +220,12 @@ class Generator(Iterator):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        raise val
+        _throw(typ, val, tb)
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError('generator ignored GeneratorExit')
+        _close(self, 'generator')
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Generator:
-            return _check_methods(C, '__iter__', '__next__', 'send', 'throw', 'close')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__iter__', '__next__', 'send', 'throw', 'close')
 
 
 class Sized(ABC):
@@ -267,11 +235,7 @@ class Sized(ABC):
     def __len__(self):
         return 0
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Sized:
-            return _check_methods(C, '__len__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__len__')
 
 
 class Container(ABC):
@@ -281,11 +245,7 @@ class Container(ABC):
     def __contains__(self, x):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Container:
-            return _check_methods(C, '__contains__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__contains__')
 
     __class_getitem__ = classmethod(_class_getitem)
 
@@ -293,11 +253,7 @@ class Container(ABC):
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Collection:
-            return _check_methods(C, '__len__', '__iter__', '__contains__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__len__', '__iter__', '__contains__')
 
 
 class _CallableGenericAlias(_GenericAlias):
@@ -317,11 +273,7 @@ class Callable(ABC):
     def __call__(self, *args, **kwds):
         return False
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Callable:
-            return _check_methods(C, '__call__')
-        return NotImplemented
+    __subclasshook__ = _by_methods('__call__')
 
     @classmethod
     def __class_getitem__(cls, params):
