@@ -264,11 +264,11 @@ static int may_hold_ordereddict_display(const char *src, size_t len)
     return 0;
 }
 
-/* "__doc__" or "help(": MicroPython's compiler drops docstrings; the
- * rewriter keeps them for a program that reads them. */
+/* "__doc__", "help(" or "getdoc(" (inspect's): MicroPython's compiler
+ * drops docstrings; the rewriter keeps them for a program that reads them. */
 static int may_read_docstrings(const char *src, size_t len)
 {
-    return memmem(src, len, "__doc__", 7) || memmem(src, len, "help(", 5);
+    return memmem(src, len, "__doc__", 7) || memmem(src, len, "help(", 5) || memmem(src, len, "getdoc(", 7);
 }
 
 /* MicroPython's compiler refused the program itself: a SyntaxError whose

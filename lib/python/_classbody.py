@@ -121,19 +121,27 @@ def _logical(src, pos):
 
 
 def _split_top(s, ch):
-    # index of the first ch outside brackets and strings, or -1
+    # index of the first ch outside brackets and strings, or -1; a closing
+    # bracket as ch: the one that closes the brackets s is inside
     depth = 0
     quote = None
+    escaped = False
     for j in range(len(s)):
         c = s[j]
         if quote:
-            if c == quote:
+            if escaped:
+                escaped = False
+            elif c == '\\':
+                escaped = True
+            elif c == quote:
                 quote = None
         elif c == '"' or c == "'":
             quote = c
         elif c in '([{':
             depth += 1
         elif c in ')]}':
+            if c == ch and depth == 0:
+                return j
             depth -= 1
         elif c == ch and depth == 0:
             if ch == '=' and (s[j + 1:j + 2] == '=' or (j and s[j - 1] in '=<>!')):

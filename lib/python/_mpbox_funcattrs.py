@@ -80,8 +80,8 @@ def _skip_uint(b, i):
 
 def _signature(fun):
     """(scope flags, positional, keyword-only, defaults, first line of the
-    body, the first parameter's name or None) of the bytecode function at
-    address fun; the name is a qstr's number."""
+    body, the parameters' names) of the bytecode function at address fun;
+    the names are qstrs' numbers."""
     ip = _word(fun + 12)
     b = uctypes.bytearray_at(ip, 16)
     z = b[0]
@@ -109,18 +109,17 @@ def _signature(fun):
             break
     info = uctypes.bytearray_at(ip + i, n_info)
     j = _skip_uint(info, 0)  # the function's name, then the parameters'
-    first = None
-    if n_pos:
+    names = []
+    table = _word(_word(fun + 4) + 8)  # context {module {type, globals}, names (u16 each), objects}
+    for _ in range(n_pos + n_kwonly):
         k = 0
         while True:  # an index into the module's names, 7 bits a byte, high first
-            k = (k << 7) | (info[j] & 0x7f)
-            if not info[j] & 0x80:
-                break
+            c = info[j]
             j += 1
-        # context {module {type, globals}, names (u16 each), objects}
-        first = int.from_bytes(uctypes.bytearray_at(_word(_word(fun + 4) + 8) + 2 * k, 2), 'little')
-    for _ in range(n_pos + n_kwonly):
-        j = _skip_uint(info, j)
+            k = (k << 7) | (c & 0x7f)
+            if not c & 0x80:
+                break
+        names.append(int.from_bytes(uctypes.bytearray_at(table + 2 * k, 2), 'little'))
     line = 1
     seen = False
     while j < n_info:  # (bytes, lines) increments: the first lines reached
@@ -135,13 +134,13 @@ def _signature(fun):
             break
         line += more
         seen = seen or more > 0
-    return flags, n_pos, n_kwonly, n_def, line, first
+    return flags, n_pos, n_kwonly, n_def, line, names
 
 
 # MicroPython passes a closure's cells to its function as its first
 # parameters, named '*' (py/emitbc.c): the name's number, from a closure
 # of this module
-_STAR = _signature(_word(id(_sample_closure()) + 4))[5]
+_STAR = _signature(_word(id(_sample_closure()) + 4))[5][0]
 
 
 def defaults(f):
@@ -163,7 +162,7 @@ def closure(f):
     if not c:
         # a closure forwards f.__closure__ to its function first (py/
         # objclosure.c): answering nothing lets the closure answer
-        return NOTHING if _signature(fun)[5] == _STAR else None
+        return NOTHING if _signature(fun)[5][:1] == [_STAR] else None
     return tuple([_object(_word(c + 12 + 4 * i)) for i in range(_word(c + 8))])
 
 
@@ -181,10 +180,10 @@ _annotations = {}  # function or class -> its __annotations__ (one dict, as CPyt
 
 
 def _index(modname):
-    """(defs, lambdas, postponed) of the module's source: defs [(name,
-    first line, last line of the body, qualified name, header text)],
-    lambdas [(first line, last line, qualified-name prefix)]; None without
-    a source."""
+    """(defs, lambdas, postponed, classes) of the module's source: defs
+    and classes [(name, first line, last line of the body, qualified name,
+    header text, async)], lambdas [(first line, last line, qualified-name
+    prefix)]; None without a source."""
     src = _classbody._source(modname)
     if not src:
         return None
@@ -193,6 +192,7 @@ def _index(modname):
     if cached is not None and cached[0] == mark:
         return cached[1]
     defs = []
+    classes = []
     lambdas = []
     open_ = []  # [indent, prefix for what it holds, record or None]
     last = 0
@@ -204,17 +204,16 @@ def _index(modname):
         prefix = open_[-1][1] if open_ else ''
         last = end
         word = text[:6]
-        if word == 'async ':
+        asynchronous = word == 'async '
+        if asynchronous:
             text = text[6:].lstrip()
             word = text[:6]
         if word == 'class ' or text[:4] == 'def ':
             kind = 'class' if word == 'class ' else 'def'
             rest = text[len(kind) + 1:].lstrip()
             name = rest[:_classbody._ident_end(rest)]
-            rec = None
-            if kind == 'def':
-                rec = [name, first, end, prefix + name, text]
-                defs.append(rec)
+            rec = [name, first, end, prefix + name, text, asynchronous]
+            (defs if kind == 'def' else classes).append(rec)
             inner = prefix + name + ('.<locals>.' if kind == 'def' else '.')
             if 'lambda' in text:
                 colon = _header_end(text)
@@ -228,33 +227,15 @@ def _index(modname):
     for entry in open_:
         if entry[2] is not None:
             entry[2][2] = last
-    index = (defs, lambdas, _classbody._postponed(src))
+    index = (defs, lambdas, _classbody._postponed(src), classes)
     _indexes[modname] = (mark, index)
     return index
 
 
 def _close_paren(s, i):
     # the index of the ')' that closes the '(' before index i, or -1
-    depth = 0
-    quote = None
-    n = len(s)
-    while i < n:
-        c = s[i]
-        if quote:
-            if c == '\\':
-                i += 1
-            elif c == quote:
-                quote = None
-        elif c == '"' or c == "'":
-            quote = c
-        elif c in '([{':
-            depth += 1
-        elif c in ')]}':
-            if depth == 0:
-                return i
-            depth -= 1
-        i += 1
-    return -1
+    k = _classbody._split_top(s[i:], ')')
+    return i + k if k >= 0 else -1
 
 
 def _header_end(text):
@@ -309,7 +290,8 @@ def qualname(f):
 
 
 def _parameters(header):
-    # [(name, annotation text or None)] of a def header, then ('return', text)
+    """[(stars, name, annotation text or None)] of a def header ('/' and a
+    bare '*' as (mark, '', None)), then ('', 'return', text) for '->'."""
     i = header.find('(')
     j = _close_paren(header, i + 1) if i >= 0 else -1
     if j < 0:
@@ -324,14 +306,16 @@ def _parameters(header):
         if e >= 0:
             p = p[:e]
         c = _classbody._split_top(p, ':')
-        name = (p if c < 0 else p[:c]).strip().lstrip('*').strip()
-        if name and name != '/':
-            out.append((name, p[c + 1:].strip() if c >= 0 else None))
+        name = (p if c < 0 else p[:c]).strip()
+        stars = name[:len(name) - len(name.lstrip('*/'))]
+        name = name[len(stars):].strip()
+        if name or stars:
+            out.append((stars, name, p[c + 1:].strip() if c >= 0 else None))
     rest = header[j + 1:].lstrip()
     if rest.startswith('->'):
         rest = rest[2:]
         k = _classbody._split_top(rest, ':')
-        out.append(('return', (rest if k < 0 else rest[:k]).strip()))
+        out.append(('', 'return', (rest if k < 0 else rest[:k]).strip()))
     return out
 
 
@@ -361,7 +345,7 @@ def annotations(f):
         rec, index = _find(f)
         if rec is not None:
             g = f.__globals__
-            for name, text in _parameters(rec[4]):
+            for _, name, text in _parameters(rec[4]):
                 if text:
                     out[name] = _evaluate(text, g, index[2])
     _annotations[f] = out
@@ -402,3 +386,102 @@ def class_annotations(cls):
             out[name] = _evaluate(text, g, postponed)
     _annotations[cls] = out
     return out
+
+
+# ---- parameters, for lib/python/inspect.py -----------------------------------
+POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, VAR_POSITIONAL, KEYWORD_ONLY, VAR_KEYWORD = range(5)
+EMPTY = NOTHING
+_VARARGS, _VARKEYWORDS = 0x04, 0x02
+
+
+def _name(q):
+    return _object(q << 3 | 2)  # an interned name as an object
+
+
+def parameters(f):
+    """[(name, kind, default, annotation)] of a function defined in Python
+    (EMPTY for no default or annotation), its return annotation last as
+    ('return', None, EMPTY, annotation): names and defaults from the
+    function object, annotations, '/' and the names of *args and **kwargs
+    from the source (without it: 'args' and 'kwargs')."""
+    fun, _ = _parts(f)
+    flags, n_pos, n_kwonly, n_def, _, names = _signature(fun)
+    free = 0
+    while free < n_pos and names[free] == _STAR:
+        free += 1
+    pos = [_name(q) for q in names[free:n_pos]]
+    kwonly = [_name(q) for q in names[n_pos:]]
+    star = 'args' if flags & _VARARGS else None
+    starstar = 'kwargs' if flags & _VARKEYWORDS else None
+    slash = 0
+    if f.__name__ != '<lambda>':
+        rec, _ = _find(f)
+        if rec is not None:
+            plain = []
+            for stars, name, _ in _parameters(rec[4]):
+                if stars == '/':
+                    slash = len(plain)
+                elif stars == '*' and name:
+                    star = name
+                elif stars == '**':
+                    starstar = name
+                elif not stars and name != 'return':
+                    plain.append(name)
+            # MicroPython lists the keyword-only parameters with a default first
+            if sorted(kwonly) == sorted(plain[len(pos):]):
+                kwonly = plain[len(pos):]
+    anns = annotations(f)
+    defaults = [_object(_word(fun + 16 + 4 * i)) for i in range(n_def)]
+    kwdefaults = _object(_word(fun + 16 + 4 * n_def)) if flags & _DEFKWARGS else {}
+    out = []
+    for i, name in enumerate(pos):
+        d = len(pos) - i
+        out.append((name, POSITIONAL_ONLY if i < slash else POSITIONAL_OR_KEYWORD,
+                    defaults[n_def - d] if d <= n_def else EMPTY, anns.get(name, EMPTY)))
+    if star:
+        out.append((star, VAR_POSITIONAL, EMPTY, anns.get(star, EMPTY)))
+    for name in kwonly:
+        out.append((name, KEYWORD_ONLY, kwdefaults.get(name, EMPTY), anns.get(name, EMPTY)))
+    if starstar:
+        out.append((starstar, VAR_KEYWORD, EMPTY, anns.get(starstar, EMPTY)))
+    out.append(('return', None, EMPTY, anns.get('return', EMPTY)))
+    return out
+
+
+def is_generator_function(f):
+    # async def too: MicroPython runs coroutines as generators
+    fun, _ = _parts(f)
+    return _word(fun) == id(_GEN)
+
+
+def is_async(f):
+    rec, _ = _find(f)
+    return type(rec) is list and rec[5]
+
+
+def source_lines(obj):
+    """(lines, first line number) of the def or class statement of obj
+    with its decorators, from its module's source; None when not found."""
+    if isinstance(obj, type):
+        modname = obj.__dict__.get('__module__') or '__main__'
+        index = _index(modname)
+        if index is None:
+            return None
+        want = class_qualname(obj)
+        rec = None
+        for r in index[3]:
+            if r[3] == want:
+                rec = r
+                break
+    else:
+        rec, index = _find(obj)
+        if type(rec) is str:
+            rec = None
+        modname = obj.__globals__.get('__name__') or '__main__'
+    if rec is None:
+        return None
+    lines = _classbody._source(modname).split('\n')
+    first = rec[1]
+    while first > 1 and lines[first - 2].lstrip().startswith('@'):
+        first -= 1
+    return [line + '\n' for line in lines[first - 1:rec[2]]], first

@@ -1044,7 +1044,7 @@ def run(data, g, line=-1):
     the host asked for (MPBOX_RUN_RETURN_VALUE: builtins.__mpbox_last)."""
     src = data.decode()
     docs = {}
-    reads_docs = '__doc__' in src or 'help(' in src
+    reads_docs = '__doc__' in src or 'help(' in src or 'getdoc(' in src
     try:
         # docstrings only for a program that reads them
         new = rewrite(src, docs if reads_docs else None)

@@ -1300,7 +1300,8 @@ def _one_of(self):
 
 def _mro(cls):
     # C3 linearization of the class and its bases
-    seqs = [list(_mro(b)) for b in cls.__bases__] + [list(cls.__bases__)]
+    bases = (int,) if cls is bool else cls.__bases__  # MicroPython gives bool object as its base
+    seqs = [list(_mro(b)) for b in bases] + [list(bases)]
     out = [cls]
     while True:
         seqs = [q for q in seqs if q]
