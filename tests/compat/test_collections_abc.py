@@ -108,3 +108,14 @@ try:
 except RuntimeError as e:
     print('RuntimeError', e)
 print(issubclass(Countdown, Generator), issubclass(Countdown, Iterable), issubclass(Stubborn, Sized))
+
+
+# Hashable follows __hash__ = None however a class gets it
+class HashedBase:
+    def __eq__(self, o): return True
+    def __hash__(self): return 1
+class EqAgain(HashedBase):
+    def __eq__(self, o): return False
+class NoneHash:
+    __hash__ = None
+print([isinstance(c(), Hashable) for c in (HashedBase, EqAgain, NoneHash, B)])

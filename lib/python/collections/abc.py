@@ -17,6 +17,7 @@
 from abc import ABC, abstractmethod
 from _mpbox_generic import GenericAlias as _GenericAlias, _arg_repr
 import sys as _sys
+import _mpbox_slots as _slots
 
 __all__ = ['Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator', 'AsyncGenerator',
            'Hashable', 'Iterable', 'Iterator', 'Generator', 'Reversible', 'Sized', 'Container',
@@ -33,6 +34,8 @@ def _check_methods(C, *methods):
     # (and not set to None there), else NotImplemented: CPython's rule
     mro = getattr(C, '__mro__', (C,))
     for method in methods:
+        if method == '__hash__' and (getattr(C, '__hash__', 0) is None or C in _slots._unhashable):
+            return NotImplemented  # __eq__ without __hash__, __hash__ = None: not in C's dict here
         for B in mro:
             if method == '__hash__' and B in _unhashable:
                 return NotImplemented
