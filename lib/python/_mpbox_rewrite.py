@@ -408,12 +408,20 @@ def _fstring_field_end(body, i):
 _LEXER_STOPS = {':': '\\x3a', '!': '\\x21', '{': '\\x7b', '}': '\\x7d', '[': '\\x5b', ']': '\\x5d'}
 
 
-def _escape_literal(text):
+def _literal_parts(text):
+    # (prefix, quotes, body) of a string literal's token text
     k = 0
     while text[k] not in '\'"':
         k += 1
-    if 'r' in text[:k].lower() or 'f' in text[:k].lower():
+    q = text[k] * 3 if text.startswith(text[k] * 3, k) else text[k]
+    return text[:k], q, text[k + len(q):len(text) - len(q)]
+
+
+def _escape_literal(text):
+    prefix = _literal_parts(text)[0]
+    if 'r' in prefix.lower() or 'f' in prefix.lower():
         return text
+    k = len(prefix)
     return text[:k] + ''.join(_LEXER_STOPS.get(c, c) for c in text[k:])
 
 
@@ -436,14 +444,9 @@ def _fstring_as_format(text):
     # A (non-raw) f-string literal inside a field, as
     # '<template>'.format(<its fields' expressions>): MicroPython's lexer
     # cannot nest f-strings. The template's literal text stays as written.
-    k = 0
-    while text[k] not in '\'"':
-        k += 1
-    prefix = text[:k]
+    prefix, q, body = _literal_parts(text)
     if 'r' in prefix.lower():
         return None
-    q = text[k] * 3 if text.startswith(text[k] * 3, k) else text[k]
-    body = text[k + len(q):len(text) - len(q)]
     args = []
     template = _template(body, args)
     return (_escape_literal(prefix.replace('f', '').replace('F', '') + q + template + q) +
@@ -495,7 +498,7 @@ def _field_for_lexer(expr, tail):
         pieces.append(expr[pos:t.start])
         text = t.text
         if t.kind == 'string':
-            nested = _fstring_as_format(text) if 'f' in text[:text.find(text[-1])].lower() else None
+            nested = _fstring_as_format(text) if 'f' in _literal_parts(text)[0].lower() else None
             text = nested or _escape_literal(text)
         elif t.kind == 'op':
             if text == '(':
@@ -521,15 +524,9 @@ def _field_for_lexer(expr, tail):
 
 
 def _rewrite_fstring(tok):
-    text = tok.text
-    k = 0
-    while text[k] not in '\'"':
-        k += 1
-    prefix = text[:k]
+    prefix, q, body = _literal_parts(tok.text)
     if 'f' not in prefix.lower():
         return None
-    q = text[k] * 3 if text.startswith(text[k] * 3, k) else text[k]
-    body = text[k + len(q):len(text) - len(q)]
     out = []
     i = 0
     changed = False
