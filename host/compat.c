@@ -42,7 +42,9 @@
  *                           repeated multiplication), answered to the guest
  *                           as the result (mpbox_operand_answered)
  *                           The OPERAND kinds lead the table, so that `a + b`
- *                           of other types looks at three records.
+ *                           of other types looks at three records; the
+ *                           others follow sorted by name, for attr_more's
+ *                           binary search.
  *   MPB_COMPAT_MAKE_NEW     key a built-in type without make_new (slice):
  *                           calling it calls the Python function `value`
  *   MPB_COMPAT_FLOAT_ARG    key the type float: where MicroPython needs a
@@ -141,10 +143,35 @@ static void put2(mpb_host *h, uint32_t dest, uint32_t a, uint32_t b)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
 }
 
+static int is_operand(uint32_t kind)
+{
+    return kind == MPB_COMPAT_OPERAND_ADD || kind == MPB_COMPAT_OPERAND_MOD || kind == MPB_COMPAT_OPERAND_POW;
+}
+
 static uint32_t call1(mpb_host *h, uint32_t fn, uint32_t arg)
 {
     mpb_rt_check(h->call);
     return Z_micropythonZ_mpbox_call_function_1(h->inst, fn, arg);
+}
+
+/* The first record named `name` after the OPERAND records, which the
+ * table keeps sorted by name (lib/python/_mpbox_types.py): every attribute
+ * the guest misses asks, so this is a binary search, not a scan. A table
+ * out of order only makes the door miss. */
+static uint32_t first_named(mpb_host *h, uint32_t name, uint32_t n)
+{
+    uint32_t lo = 0, hi = n;
+    record r;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (!get(h, mid, &r))
+            return n;
+        if (is_operand(r.kind) || r.name < name)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 void Z_envZ_mpbox_attr_more(struct Z_env_instance_t *env, uint32_t obj, uint32_t attr, uint32_t dest,
@@ -153,8 +180,8 @@ void Z_envZ_mpbox_attr_more(struct Z_env_instance_t *env, uint32_t obj, uint32_t
     mpb_host *h = (mpb_host *)env;
     uint32_t n = count(h);
     record r;
-    for (uint32_t i = 0; i < n && get(h, i, &r); i++) {
-        if (r.name != attr || (r.key != type && r.key != obj))
+    for (uint32_t i = first_named(h, attr, n); i < n && get(h, i, &r) && r.name == attr; i++) {
+        if (r.key != type && r.key != obj)
             continue;
         switch (r.kind) {
         case MPB_COMPAT_METHOD:
@@ -268,11 +295,6 @@ static int left_matches(mpb_host *h, uint32_t lhs, uint32_t type, int is_str)
         return 1;
     uint32_t op = slot_of(h, type_of(h, lhs), SLOT_BINARY_OP);
     return op && op == slot_of(h, type, SLOT_BINARY_OP);
-}
-
-static int is_operand(uint32_t kind)
-{
-    return kind == MPB_COMPAT_OPERAND_ADD || kind == MPB_COMPAT_OPERAND_MOD || kind == MPB_COMPAT_OPERAND_POW;
 }
 
 /* z ** n for a complex z and a small int n: value(z)(n), or rhs (the

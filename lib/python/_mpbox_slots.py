@@ -76,7 +76,12 @@ def _lookup(cls, name):
     return None
 
 
-def _slots_setattr(self, name, value):
+_object_setattr = object.__setattr__
+
+
+def _slots_check(self, name):
+    # a store of `name` that the class's own names do not cover: a
+    # subclass's instance, or a name outside __slots__
     cls = type(self)
     try:
         names = _allowed[cls]
@@ -88,7 +93,22 @@ def _slots_setattr(self, name, value):
             raise AttributeError("'%s' object has no attribute '%s'" % (cls.__name__, name))
         if not isinstance(attr, property) and not hasattr(attr, '__set__'):
             raise AttributeError("'%s' object attribute '%s' is read-only" % (cls.__name__, name))
-    object.__setattr__(self, name, value)
+
+
+def _slots_setattr_for(cls, type=type, check=_slots_check, store=_object_setattr):
+    # Every store of an attribute of cls's instances comes here: the common
+    # case (an instance of cls itself, a name of its __slots__) is one type
+    # test and one set test before the store, with everything in the
+    # closure (no global lookups). The names are final once the class
+    # statement has run, as in CPython.
+    names = _allowed[cls] = _limits(cls)
+
+    def _slots_setattr(self, name, value):
+        if type(self) is not cls or (names is not None and name not in names):
+            check(self, name)
+        store(self, name, value)
+
+    return _slots_setattr
 
 
 def _metaclass(meta, bases):
@@ -196,8 +216,8 @@ def _build_class(func, name, *bases, **kwargs):
     elif kwargs:
         object_init_subclass(cls, **kwargs)
     if (program and _own(cls, '__slots__') is not None
-            and getattr(cls, '__setattr__', None) in (None, object.__setattr__)):
-        cls.__setattr__ = _slots_setattr
+            and getattr(cls, '__setattr__', None) in (None, _object_setattr)):
+        cls.__setattr__ = _slots_setattr_for(cls)
     return cls
 
 

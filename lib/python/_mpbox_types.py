@@ -1687,6 +1687,13 @@ def _register_doors():
                               (print, _kw_print, 'flush')):
         add(fn if type(fn) is int else id(fn), when, KEYWORDS, adapter)
     add(_slot(_Plain, 8), None, MAPPING, _dict_arg)
+    # after the OPERAND records, the others by name, in their order within
+    # a name: host/compat.c finds an attribute's records by binary search
+    lead = 0
+    while rows[lead][2] in (OPERAND_ADD, OPERAND_MOD, OPERAND_POW):
+        lead += 1
+    rest = sorted(enumerate(rows[lead:]), key=lambda e: (e[1][1], e[0]))
+    rows[lead:] = [row for _, row in rest]
     table = bytearray(16 * len(rows))
     for i, row in enumerate(rows):
         for j, v in enumerate(row):
