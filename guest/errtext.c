@@ -86,6 +86,42 @@
  * stored as the va_list's first word). The table's unary texts follow
  * float()'s, by operator number, 0 where MicroPython's text stays.
  *
+ * 7. Unpacking too few values: MicroPython raises "need more than %d
+ * values to unpack" (seq_len) from mp_unpack_sequence(seq, num, items) and
+ * mp_unpack_ex(seq, num_in, items); CPython says "not enough values to
+ * unpack (expected 3, got 2)" ("expected at least" for a starred target).
+ * Both raises, mp_raise_msg_varg(type, format, va), call instead
+ *
+ *     mpbox$unpack_raise(type, format, va, num, starred)
+ *
+ * (num saved at the function's entry) which, while there is a table,
+ * raises with the table's text and a new va_list {expected, va[0]} on the
+ * shadow stack; expected is num, or for mp_unpack_ex the left and right
+ * counts in num_in's two low bytes added. The one that also raises "too
+ * many values to unpack (expected %d)" (CPython's text already) is
+ * mp_unpack_sequence.
+ *
+ * 8. Every use of "unknown format code '%c' for object of type '%s'" takes
+ * the table's "Unknown format code ..." (CPython's capital).
+ *
+ * 9. A dict that changes size while iterated: MicroPython's dict iterator
+ * (mp_obj_dict_view_it_t: type, kind, dict, cur) walks the table up to its
+ * current end, so a loop adding keys ran until the memory cap and one
+ * deleting keys went on silently; CPython raises RuntimeError("dictionary
+ * changed size during iteration"). The iterator's next function
+ * (dict_view_it_iternext: the function dict_view_print calls with its
+ * iterator, dict_view_print being the one reader of the array of the
+ * addresses of "dict_items", "dict_keys", "dict_values") gets at entry
+ *
+ *     w = self->kind
+ *     if (w & 4) { if ((w ^ dict->map.word0) & ~7) raise RuntimeError }
+ *     else if (self->cur == 0 && table) self->kind = w | 4 | (word0 & ~7)
+ *
+ * the size (map word 0 holds `used` above three flag bits) recorded in the
+ * kind word's free bits at the first step (kind is 0..2), and its one read
+ * of kind masked to the two low bits. The type and the text are the
+ * table's. No other user of the iterator reads kind.
+ *
  * Run after guest/sort (its export). py/runtime0.h: the binary operators'
  * numbers below. */
 #include "match.h"
@@ -100,6 +136,10 @@
 #define UNOP_MSG "unsupported type for %q: '%s'"
 #define UNOP_FN "mpbox$unop_text"
 #define N_UNARY 8 /* the unary operators with a table entry: POSITIVE .. ABS */
+#define UNPACK_MSG "need more than %d values to unpack"
+#define UNPACK_LONG_MSG "too many values to unpack (expected %d)"
+#define UNPACK_FN "mpbox$unpack_raise"
+#define FORMAT_CODE_MSG "unknown format code '%c' for object of type '%s'"
 /* mp_binary_op_t (MicroPython 1.27) */
 #define OP_INPLACE_FLOOR_DIVIDE 18
 #define OP_INPLACE_TRUE_DIVIDE 19
@@ -128,6 +168,13 @@ static const char *const same_args[] = {
  * operator symbols host/exc.c reads (its E_WORDS) */
 #define T_FLOAT_LITERAL (T_SAME_ARGS + N_SAME_ARGS + 4 + OP_DIVMOD + 1)
 #define T_UNARY (T_FLOAT_LITERAL + 1)
+/* after the unary texts: unpacking (7.), format code (8.), then the dict
+ * iteration's text and the address of RuntimeError (9.) */
+#define T_UNPACK (T_UNARY + N_UNARY)
+#define T_UNPACK_EX (T_UNPACK + 1)
+#define T_FORMAT_CODE (T_UNPACK + 2)
+#define T_DICT_CHANGED (T_UNPACK + 3)
+#define T_RUNTIME_ERROR (T_UNPACK + 4)
 
 enum { K_INT, K_FLOAT, K_LOG };
 typedef struct {
@@ -341,6 +388,153 @@ static void float_text(BinaryenFunctionRef varg)
     if (recreate_with_locals(f, 4, BinaryenBlock(mod, NULL, entry, 5, I)) != s) mismatch("%s", "local numbering");
 }
 
+/* table[i] while there is a table, else `otherwise` */
+static BinaryenExpressionRef table_word(uint32_t i, BinaryenExpressionRef otherwise)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    return BinaryenIf(mod, BinaryenGlobalGet(mod, TABLE_GLOBAL, I),
+                      BinaryenLoad(mod, 4, false, 4 * i, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I)), otherwise);
+}
+
+/* 7.: the unpacking texts. varg is mp_raise_msg_varg. */
+static void unpack_text(BinaryenFunctionRef varg)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    int32_t short_msg = data_address(UNPACK_MSG), long_msg = data_address(UNPACK_LONG_MSG);
+    const_use uses[3], longs[2];
+    if (const_uses(short_msg, uses, 3) != 2 || const_uses(long_msg, longs, 2) != 1)
+        mismatch("%s", "the unpacking texts are not raised twice and once");
+    const char *sp = stack_pointer();
+    const BinaryenIndex TYPE = 0, FMT = 1, VA = 2, NUM = 3, EX = 4, NVA = 5;
+    BinaryenExpressionRef expected = BinaryenIf(
+        mod, lget(EX),
+        BinaryenBinary(mod, BinaryenAddInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(NUM), c32(255)),
+                       BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenShrUInt32(), lget(NUM), c32(8)),
+                                      c32(255))),
+        lget(NUM));
+    BinaryenExpressionRef text = BinaryenIf(mod, lget(EX), BinaryenLoad(mod, 4, false, 4 * T_UNPACK_EX, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I)),
+                                            BinaryenLoad(mod, 4, false, 4 * T_UNPACK, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I)));
+    BinaryenExpressionRef cpython = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            BinaryenLocalSet(mod, NVA, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(16))),
+            BinaryenGlobalSet(mod, sp, lget(NVA)),
+            BinaryenStore(mod, 4, 0, 4, lget(NVA), expected, I),
+            BinaryenStore(mod, 4, 4, 4, lget(NVA), BinaryenLoad(mod, 4, false, 0, 4, I, lget(VA)), I),
+            call(BinaryenFunctionGetName(varg), (BinaryenExpressionRef[]){lget(TYPE), text, lget(NVA)}, 3, BinaryenTypeNone()),
+        },
+        5, BinaryenTypeNone());
+    BinaryenExpressionRef body = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            BinaryenIf(mod, BinaryenGlobalGet(mod, TABLE_GLOBAL, I), cpython,
+                       call(BinaryenFunctionGetName(varg), (BinaryenExpressionRef[]){lget(TYPE), lget(FMT), lget(VA)}, 3,
+                            BinaryenTypeNone())),
+            BinaryenUnreachable(mod),
+        },
+        2, BinaryenTypeNone());
+    BinaryenType params[5] = {I, I, I, I, I};
+    BinaryenAddFunction(mod, UNPACK_FN, BinaryenTypeCreate(params, 5), BinaryenTypeNone(), (BinaryenType[]){I}, 1, body);
+
+    for (int u = 0; u < 2; u++) {
+        BinaryenFunctionRef f = uses[u].f;
+        if (uses[u].operand != 1 || BinaryenCallGetNumOperands(uses[u].call) != 3 || callee(uses[u].call) != varg ||
+            !has_sig(f, 3, 0))
+            mismatch("%s", "the unpacking raise is not mp_raise_msg_varg(type, format, va) in (seq, num, items)");
+        if (uses[0].f == uses[1].f) mismatch("%s", "both unpacking raises are in one function");
+        int starred = f != longs[0].f;
+        BinaryenIndex s = BinaryenTypeArity(BinaryenFunctionGetParams(f)) + BinaryenFunctionGetNumVars(f);
+        BinaryenCallSetTarget(uses[u].call, UNPACK_FN);
+        BinaryenCallAppendOperand(uses[u].call, lget(s));
+        BinaryenCallAppendOperand(uses[u].call, c32(starred));
+        BinaryenExpressionRef entry[2] = {BinaryenLocalSet(mod, s, lget(1)), BinaryenFunctionGetBody(f)};
+        if (recreate_with_locals(f, 1, BinaryenBlock(mod, NULL, entry, 2, BinaryenTypeNone())) != s)
+            mismatch("%s", "local numbering");
+    }
+}
+
+/* 9.: a dict that changes size while iterated. varg is mp_raise_msg_varg. */
+static void dict_iteration(BinaryenFunctionRef varg)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    int32_t names[3] = {data_address("dict_items"), data_address("dict_keys"), data_address("dict_values")};
+    unsigned char pattern[12];
+    for (int i = 0; i < 3; i++)
+        for (int b = 0; b < 4; b++) pattern[4 * i + b] = (unsigned char)((uint32_t)names[i] >> (8 * b));
+    int32_t array = bytes_address((const char *)pattern, sizeof pattern, 1);
+
+    /* dict_view_print: the one reader of the array */
+    BinaryenFunctionRef print = NULL, next = NULL;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++)
+            if ((is_id(nodes[k], ID_LOAD) && BinaryenLoadGetOffset(nodes[k]) == (uint32_t)array) || is_const_eq(nodes[k], array))
+                found(&print, f, "dict_view_print");
+    }
+    if (!print) mismatch("%s", "dict_view_print not found");
+    collect(print);
+    int ncalls = 0;
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_CALL) || BinaryenCallGetNumOperands(e) != 1 || !is_id(BinaryenCallGetOperandAt(e, 0), ID_LOCAL_GET))
+            continue;
+        BinaryenFunctionRef t = callee(e);
+        if (!has_sig(t, 1, 1)) continue;
+        found(&next, t, "dict_view_it_iternext");
+        ncalls++;
+    }
+    if (!next || ncalls != 2) mismatch("%s", "dict_view_print does not call the iterator's next function twice");
+
+    /* its reads of kind (offset 4) and dict (offset 8) of its parameter */
+    collect(next);
+    BinaryenExpressionRef kind = NULL, parent = NULL;
+    int ndict = 0;
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_LOAD) || BinaryenLoadGetBytes(e) != 4 || !is_local(BinaryenLoadGetPtr(e), 0)) continue;
+        if (BinaryenLoadGetOffset(e) == 4) {
+            if (kind) mismatch("%s", "dict_view_it_iternext reads kind twice");
+            kind = e;
+        } else if (BinaryenLoadGetOffset(e) == 8) {
+            ndict++;
+        }
+    }
+    for (size_t k = 0; k < nnodes && kind; k++)
+        if (is_id(nodes[k], ID_BINARY) && BinaryenBinaryGetLeft(nodes[k]) == kind) parent = nodes[k];
+    if (!kind || !parent || ndict != 1) mismatch("%s", "dict_view_it_iternext does not read kind and dict once");
+    BinaryenBinarySetLeft(parent, BinaryenBinary(mod, BinaryenAndInt32(), kind, c32(3)));
+
+    BinaryenIndex w = BinaryenTypeArity(BinaryenFunctionGetParams(next)) + BinaryenFunctionGetNumVars(next);
+    BinaryenExpressionRef size = BinaryenLoad(mod, 4, false, 4, 4, I, BinaryenLoad(mod, 4, false, 8, 4, I, lget(0)));
+    BinaryenExpressionRef raise = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            call(BinaryenFunctionGetName(varg),
+                 (BinaryenExpressionRef[]){BinaryenLoad(mod, 4, false, 4 * T_RUNTIME_ERROR, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I)),
+                                           BinaryenLoad(mod, 4, false, 4 * T_DICT_CHANGED, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I)),
+                                           c32(0)},
+                 3, BinaryenTypeNone()),
+            BinaryenUnreachable(mod),
+        },
+        2, BinaryenTypeNone());
+    BinaryenExpressionRef changed = BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenXorInt32(), lget(w), size), c32(~7));
+    BinaryenExpressionRef first = BinaryenBinary(
+        mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenLoad(mod, 4, false, 12, 4, I, lget(0))),
+        BinaryenBinary(mod, BinaryenNeInt32(), BinaryenGlobalGet(mod, TABLE_GLOBAL, I), c32(0)));
+    BinaryenExpressionRef record = BinaryenStore(
+        mod, 4, 4, 4, lget(0),
+        BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenOrInt32(), lget(w), c32(4)),
+                       BinaryenBinary(mod, BinaryenAndInt32(), BinaryenExpressionCopy(size, mod), c32(~7))),
+        I);
+    BinaryenExpressionRef check = BinaryenIf(mod, BinaryenBinary(mod, BinaryenAndInt32(), lget(w), c32(4)),
+                                             BinaryenIf(mod, changed, raise, NULL), BinaryenIf(mod, first, record, NULL));
+    BinaryenExpressionRef entry[3] = {BinaryenLocalSet(mod, w, BinaryenLoad(mod, 4, false, 4, 4, I, lget(0))), check,
+                                      BinaryenFunctionGetBody(next)};
+    if (recreate_with_locals(next, 1, BinaryenBlock(mod, NULL, entry, 3, I)) != w) mismatch("%s", "local numbering");
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "errtext", TABLE_GLOBAL);
@@ -400,10 +594,19 @@ int main(int argc, char **argv)
                                   3, I));
 
     unop_text();
+    BinaryenFunctionRef varg = BinaryenGetFunction(mod, BinaryenCallGetTarget(uses[0].call));
+    unpack_text(varg);
+    int32_t code_msg = data_address(FORMAT_CODE_MSG);
+    const_use cu[8];
+    size_t ncode = const_uses(code_msg, cu, 8);
+    if (ncode == 0) mismatch("%s", "the format-code text is not used");
+    for (size_t u = 0; u < ncode; u++)
+        BinaryenCallSetOperandAt(cu[u].call, cu[u].operand, table_word(T_FORMAT_CODE, c32(code_msg)));
+    dict_iteration(varg);
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others, binary and unary operations' chosen as CPython's\n",
-            prog, argv[1], argv[2], nsites, N_SAME_ARGS);
+    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others, binary and unary operations', unpacking's, %zu format codes' chosen as CPython's; dict iteration checks its size\n",
+            prog, argv[1], argv[2], nsites, N_SAME_ARGS, ncode);
     return 0;
 }

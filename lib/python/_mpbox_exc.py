@@ -48,7 +48,13 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
     # bool len hash abs), None where MicroPython's text stays
     b"bad operand type for unary +: '%s'\x00", b"bad operand type for unary -: '%s'\x00",
     b"bad operand type for unary ~: '%s'\x00", None, None, None, b"unhashable type: '%s'\x00",
-    b"bad operand type for abs(): '%s'\x00")
+    b"bad operand type for abs(): '%s'\x00",
+    # unpacking too few values, plain and starred; a format code the type
+    # lacks; a dict changed while iterated: its text and exception type
+    b'not enough values to unpack (expected %d, got %d)\x00',
+    b'not enough values to unpack (expected at least %d, got %d)\x00',
+    b"Unknown format code '%c' for object of type '%s'\x00",
+    b'dictionary changed size during iteration\x00', RuntimeError)
 
 
 # The lines between the exceptions of a printed chain, as CPython's, and
@@ -116,7 +122,8 @@ def _register():
         return int.from_bytes(uctypes.bytearray_at(id(obj) + 12, 4), 'little')
 
     global _TEXT_TABLE
-    _TEXT_TABLE = bytearray(b''.join([(data(t) if t else 0).to_bytes(4, 'little') for t in _TEXTS]))
+    _TEXT_TABLE = bytearray(b''.join([(id(t) if isinstance(t, type) else data(t) if t else 0).to_bytes(4, 'little')
+                                      for t in _TEXTS]))
     js.mpbox_internal('exc_types', '%d' % id(KeyError))
     js.mpbox_internal('error_texts', '%d' % data(_TEXT_TABLE))
 

@@ -1,0 +1,150 @@
+# Built-in behaviour where MicroPython's C code differed from CPython 3.11
+# (guest/errtext and the library): a dict that changes size while it is
+# iterated, the texts of unpacking too few values and of a format code the
+# type lacks. Output must be identical under CPython 3.11 and mpbox.
+
+
+def attempt(label, f):
+    try:
+        print(label, f())
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+
+# -- a dict changed while iterated ---------------------------------------
+def grow():
+    d = {1: 1}
+    for k in d:
+        d[k + 1] = 1
+    return d
+
+
+def shrink():
+    d = {1: 1, 2: 2, 3: 3}
+    for k in d:
+        if k == 2:
+            del d[k]
+    return d
+
+
+def shrink_items():
+    d = {'a': 1, 'b': 2}
+    for k, v in d.items():
+        d.pop('b', None)
+    return d
+
+
+def grow_values():
+    d = {'a': 1}
+    for v in d.values():
+        d['x%d' % v] = v + 1
+    return d
+
+
+def sticky():
+    d = {1: 1, 2: 2}
+    it = iter(d)
+    out = [next(it)]
+    d[3] = 3
+    for _ in range(2):
+        try:
+            next(it)
+        except RuntimeError as e:
+            out.append(str(e))
+    return out
+
+
+def after_iter_before_next():
+    d = {1: 1}
+    it = iter(d)
+    d[2] = 2
+    return list(it) if False else sorted(d)
+
+
+def subclass():
+    class M(dict):
+        pass
+    m = M(a=1)
+    for k in m:
+        m[k + 'x'] = 1
+    return m
+
+
+attempt('grow', grow)
+attempt('shrink', shrink)
+attempt('shrink items', shrink_items)
+attempt('grow values', grow_values)
+attempt('sticky', sticky)
+attempt('iter then add', after_iter_before_next)
+attempt('subclass', subclass)
+
+# changing values only, or other dicts, is allowed
+d = {1: 1, 2: 2, 3: 3}
+for k, v in d.items():
+    d[k] = v * 10
+print(d)
+src, dst = {'a': 1, 'b': 2}, {}
+for k in src:
+    dst[k] = src[k]
+    dst[k + k] = 0
+print(dst)
+for k in list(d):
+    del d[k]
+print(d, [k for k in {}], list({}.items()))
+# a dict is iterated again after the change without complaint
+e = {1: 1}
+e[2] = 2
+print(list(e), list(e.items()), {k: v for k, v in e.items()})
+
+# -- unpacking -------------------------------------------------------------
+
+
+def unpack3(seq):
+    a, b, c = seq
+    return a, b, c
+
+
+def unpack2(seq):
+    a, b = seq
+    return a, b
+
+
+def starred(seq):
+    a, *b, c = seq
+    return a, b, c
+
+
+def starred2(seq):
+    a, b, *c = seq
+    return a, b, c
+
+
+attempt('3 from list of 2', lambda: unpack3([1, 2]))
+attempt('3 from tuple of 1', lambda: unpack3((1,)))
+attempt('3 from empty', lambda: unpack3([]))
+attempt('3 from iterator of 2', lambda: unpack3(iter([1, 2])))
+attempt('3 from str', lambda: unpack3('ab'))
+attempt('3 from dict', lambda: unpack3({'k': 1}))
+attempt('2 from list of 3', lambda: unpack2([1, 2, 3]))
+attempt('2 from generator of 5', lambda: unpack2(x for x in range(5)))
+attempt('a, *b, c from [1]', lambda: starred([1]))
+attempt('a, *b, c from [1, 2]', lambda: starred([1, 2]))
+attempt('a, b, *c from (1,)', lambda: starred2((1,)))
+attempt('a, b, *c from iter []', lambda: starred2(iter([])))
+for k, v in [('x', 1), ('y', 2)]:
+    print(k, v)
+try:
+    for k, v in [('x', 1, 2)]:
+        pass
+except ValueError as e:
+    print(e)
+try:
+    for k, v, w in {'ab': 1}:
+        pass
+except ValueError as e:
+    print(e)
+
+# -- format codes a type lacks ---------------------------------------------
+attempt("'{:d}' of str", lambda: '{:d}'.format('a'))
+attempt("'{:x}' of float", lambda: '{:x}'.format(1.5))
+attempt("f'{s:f}'", lambda: (lambda s: f'{s:f}')('text'))
