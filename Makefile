@@ -114,6 +114,7 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   guest/strrepr (always) routes repr() of str to host/strrepr.c, which
 #   leaves printable non-ASCII characters unescaped, as CPython does, and
 #   guest/strwidth pads formatted fields by characters, not UTF-8 bytes;
+#   guest/reprcycle prints a list or dict inside itself as [...] or {...};
 #   guest/typerepr prints classes with their module (<class '__main__.A'>)
 #   through lib/python/_mpbox_typerepr.py, and guest/typesubscr sends
 #   subscripted classes (list[int], __class_getitem__) to
@@ -188,6 +189,10 @@ $(GUEST_DIR)/strwidth: guest/strwidth.c guest/match.h guest/wasm_tree.h | $(DEPS
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/reprcycle: guest/reprcycle.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 $(GUEST_DIR)/excprint: guest/excprint.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
@@ -245,8 +250,10 @@ $(GUEST_DIR)/micropython.sort.wasm: $(GUEST_DIR)/micropython.num.wasm $(GUEST_DI
 $(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/slice
 	$(GUEST_DIR)/slice $< $@
 
-$(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr $(GUEST_DIR)/strwidth
-	$(GUEST_DIR)/strrepr $< $@.tmp && $(GUEST_DIR)/strwidth $@.tmp $@ && rm -f $@.tmp
+$(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr $(GUEST_DIR)/strwidth \
+		$(GUEST_DIR)/reprcycle
+	$(GUEST_DIR)/strrepr $< $@.tmp && $(GUEST_DIR)/strwidth $@.tmp $@.tmp2 && $(GUEST_DIR)/reprcycle $@.tmp2 $@ && \
+	rm -f $@.tmp $@.tmp2
 
 $(GUEST_DIR)/micropython.class.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/typerepr $(GUEST_DIR)/typesubscr
 	$(GUEST_DIR)/typerepr $< $@.tmp && $(GUEST_DIR)/typesubscr $@.tmp $@ && rm -f $@.tmp

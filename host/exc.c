@@ -227,6 +227,7 @@ void mpb_exc_unwound(mpb_host *h, uint32_t stack_pointer)
 {
     while (h->exc_frames && h->exc_frame_slot[h->exc_frames - 1] < stack_pointer)
         h->exc_frames--;
+    mpb_repr_unwound(h, stack_pointer);
 }
 
 void Z_envZ_mpbox_exc_leave(struct Z_env_instance_t *env, uint32_t stack_pointer)

@@ -148,3 +148,36 @@ except ValueError as e:
 attempt("'{:d}' of str", lambda: '{:d}'.format('a'))
 attempt("'{:x}' of float", lambda: '{:x}'.format(1.5))
 attempt("f'{s:f}'", lambda: (lambda s: f'{s:f}')('text'))
+
+# -- a list or dict inside itself -------------------------------------------
+l = [1]
+l.append(l)
+print(l, repr(l), str(l), [l, l], (l,))
+d = {'a': 1}
+d['self'] = d
+print(d, repr(d), {'outer': d})
+a = [1]
+b = [a, {'back': a}]
+a.append(b)
+print(a, b)
+t = [1, 2]
+t.append((t,))
+print(t, f'{t}', '%s' % (t,), '{}'.format(t))
+v = {}
+v[1] = [v]
+print(v, list(v.values()))
+s = [[1, 2], [3, [4, 5]]]
+print(s, [s, s], {'k': [s]})  # the same list twice is no cycle
+
+
+class Bad:
+    def __repr__(self):
+        raise ValueError('no repr')
+
+
+try:
+    repr([l, Bad()])
+except ValueError as e:
+    print('ValueError', e)
+print(l, [[l]], d)  # a print that raised leaves nothing behind
+print(repr([[l, [l]]]))

@@ -1,0 +1,190 @@
+/* reprcycle — a list or dict that contains itself prints as CPython's
+ * `[1, [...]]` and `{'a': {...}}`.
+ *
+ *   reprcycle IN.wasm OUT.wasm
+ *
+ * MicroPython's list_print and dict_print print their items with no
+ * record of what is being printed, so a list holding itself recursed until
+ * the stack ran out ("maximum recursion depth exceeded"). This tool gives
+ * each of them a new body (print, self, kind; the original body moved to a
+ * function of its own):
+ *
+ *     if (kind == PRINT_JSON) return original(print, self, kind)
+ *     mark = sp -= 16                     // a depth only this call has
+ *     if (env.mpbox_repr_enter(self, mark)) print "[", "...", "]"
+ *     else { original(print, self, kind); env.mpbox_repr_leave(mark) }
+ *     sp += 16
+ *
+ * host/reprcycle.c keeps the objects being printed with their marks: a
+ * print that raises leaves without mpbox_repr_leave, and its entries are
+ * dropped where the exception lands (every landing restores the stack
+ * pointer and tells host/exc.c, mpb_exc_unwound), or when the next run
+ * starts. json keeps MicroPython's code (CPython raises there; its own
+ * check is in lib/python/json.py when it is ours).
+ *
+ * Found structurally and verified, or the build stops:
+ *   list_print    the one function (i32, i32, i32) -> () with a loop whose
+ *                 calls with a constant text print exactly "[" and "]";
+ *   dict_print    the one whose texts are "{", "\"", "\"", "}", ")";
+ *   mp_print_str  the function both print those texts with.
+ * "[...]" is printed as three texts the guest has: the function's own
+ * opening and closing ones and "..." (the tail of a longer text). */
+#include "match.h"
+
+#define ENTER_INTERNAL "mpbox$repr_enter"
+#define LEAVE_INTERNAL "mpbox$repr_leave"
+#define PRINT_JSON 3 /* py/obj.h */
+#define MARK_BYTES 16
+
+static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
+
+/* The NUL-terminated text at `addr` in an active data segment, copied into
+ * out (at most cap bytes with the NUL); 0 when there is none. */
+static int text_at(int32_t addr, char *out, size_t cap)
+{
+    for (BinaryenIndex i = 0; i < BinaryenGetNumMemorySegments(mod); i++) {
+        if (BinaryenGetMemorySegmentPassive(mod, i)) continue;
+        uint32_t off = BinaryenGetMemorySegmentByteOffset(mod, i);
+        size_t len = BinaryenGetMemorySegmentByteLength(mod, i);
+        if ((uint32_t)addr < off || (uint32_t)addr - off >= len) continue;
+        char *buf = xrealloc(NULL, len);
+        BinaryenCopyMemorySegmentData(mod, i, buf);
+        size_t k = (uint32_t)addr - off, n = 0;
+        while (k + n < len && buf[k + n] && n + 1 < cap) n++;
+        int ok = k + n < len && buf[k + n] == 0;
+        memcpy(out, buf + k, n);
+        out[n] = 0;
+        free(buf);
+        return ok;
+    }
+    return 0;
+}
+
+/* The texts a function prints through two-operand calls with a constant
+ * text second operand, joined by '|' into out; the callee into *printer
+ * (one for all). */
+static int32_t open_text, close_text; /* the last texts_of's "[" or "{", "]" or "}" */
+
+static void texts_of(BinaryenFunctionRef f, char *out, size_t cap, BinaryenFunctionRef *printer, int *loop)
+{
+    out[0] = 0;
+    open_text = close_text = 0;
+    *printer = NULL;
+    *loop = 0;
+    collect(f);
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        *loop |= is_id(e, ID_LOOP);
+        if (!is_id(e, ID_CALL) || BinaryenCallGetNumOperands(e) != 2) continue;
+        int32_t a;
+        char t[32];
+        if (!is_const(BinaryenCallGetOperandAt(e, 1), &a) || a < 1024 || !text_at(a, t, sizeof t)) continue;
+        if (*printer && *printer != callee(e)) {
+            *printer = NULL;
+            out[0] = 0;
+            return;
+        }
+        *printer = callee(e);
+        if (!strcmp(t, "[") || !strcmp(t, "{")) open_text = a;
+        if (!strcmp(t, "]") || !strcmp(t, "}")) close_text = a;
+        if (strlen(out) + strlen(t) + 2 < cap) {
+            if (out[0]) strcat(out, "|");
+            strcat(out, t);
+        }
+    }
+}
+
+/* print_str(print, text) as a statement */
+static BinaryenExpressionRef print_text(BinaryenFunctionRef print_str, int32_t text)
+{
+    BinaryenExpressionRef c = call(BinaryenFunctionGetName(print_str), (BinaryenExpressionRef[]){lget(0), c32(text)}, 2,
+                                   BinaryenFunctionGetResults(print_str));
+    return BinaryenFunctionGetResults(print_str) != BinaryenTypeNone() ? BinaryenDrop(mod, c) : c;
+}
+
+/* A new body for the print function f: the cycle check around the
+ * original, moved to `orig_name`; `texts` its opening text, "...", its
+ * closing text. */
+static void wrap(BinaryenFunctionRef f, const char *orig_name, const int32_t texts[3], BinaryenFunctionRef print_str)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    const char *sp = stack_pointer();
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
+    BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
+    BinaryenType params = BinaryenFunctionGetParams(f);
+    BinaryenAddFunction(mod, orig_name, params, BinaryenTypeNone(), vars, nv, BinaryenFunctionGetBody(f));
+    free(vars);
+
+    const BinaryenIndex MARK = 3;
+    BinaryenExpressionRef dots_call = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){print_text(print_str, texts[0]), print_text(print_str, texts[1]), print_text(print_str, texts[2])},
+        3, BinaryenTypeNone());
+    BinaryenExpressionRef original = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            call(orig_name, (BinaryenExpressionRef[]){lget(0), lget(1), lget(2)}, 3, BinaryenTypeNone()),
+            call(LEAVE_INTERNAL, (BinaryenExpressionRef[]){lget(MARK)}, 1, BinaryenTypeNone()),
+        },
+        2, BinaryenTypeNone());
+    BinaryenExpressionRef body[] = {
+        BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), lget(2), c32(PRINT_JSON)),
+                   BinaryenBlock(mod, NULL,
+                                 (BinaryenExpressionRef[]){
+                                     call(orig_name, (BinaryenExpressionRef[]){lget(0), lget(1), lget(2)}, 3, BinaryenTypeNone()),
+                                     BinaryenReturn(mod, NULL)},
+                                 2, BinaryenTypeNone()),
+                   NULL),
+        BinaryenLocalSet(mod, MARK, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(MARK_BYTES))),
+        BinaryenGlobalSet(mod, sp, lget(MARK)),
+        BinaryenIf(mod, call(ENTER_INTERNAL, (BinaryenExpressionRef[]){lget(1), lget(MARK)}, 2, I), dots_call, original),
+        BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(MARK), c32(MARK_BYTES))),
+    };
+    const char *name = BinaryenFunctionGetName(f);
+    size_t len = strlen(name) + 1;
+    char *copy = xrealloc(NULL, len);
+    memcpy(copy, name, len);
+    BinaryenRemoveFunction(mod, copy);
+    BinaryenAddFunction(mod, copy, params, BinaryenTypeNone(), (BinaryenType[]){I}, 1,
+                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, BinaryenTypeNone()));
+    free(copy);
+}
+
+int main(int argc, char **argv)
+{
+    open_guest(argc, argv, "reprcycle", NULL);
+    if (BinaryenGetFunction(mod, ENTER_INTERNAL)) die("%s was already rewritten", argv[1]);
+    BinaryenFunctionRef list_print = NULL, dict_print = NULL, print_str = NULL;
+    int32_t dots = text_address("...", 1), list_texts[3] = {0, dots, 0}, dict_texts[3] = {0, dots, 0};
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f) || !has_sig(f, 3, 0)) continue;
+        char texts[128];
+        BinaryenFunctionRef p;
+        int loop;
+        texts_of(f, texts, sizeof texts, &p, &loop);
+        if (!p) continue;
+        if (loop && strcmp(texts, "[|]") == 0) {
+            found(&list_print, f, "list_print");
+            found(&print_str, p, "mp_print_str");
+            list_texts[0] = open_text;
+            list_texts[2] = close_text;
+        } else if (loop && strcmp(texts, "{|\"|\"|}|)") == 0) {
+            found(&dict_print, f, "dict_print");
+            found(&print_str, p, "mp_print_str");
+            dict_texts[0] = open_text;
+            dict_texts[2] = close_text;
+        }
+    }
+    if (!list_print || !dict_print) mismatch("%s", "list_print and dict_print not found");
+    add_import(ENTER_INTERNAL, "mpbox_repr_enter", 2, 1);
+    add_import(LEAVE_INTERNAL, "mpbox_repr_leave", 1, 0);
+    wrap(list_print, "mpbox$list_print_orig", list_texts, print_str);
+    wrap(dict_print, "mpbox$dict_print_orig", dict_texts, print_str);
+
+    write_module(mod, argv[1], argv[2]);
+    BinaryenModuleDispose(mod);
+    fprintf(stderr, "%s: %s -> %s: list and dict print [...] and {...} for themselves\n", prog, argv[1], argv[2]);
+    return 0;
+}
