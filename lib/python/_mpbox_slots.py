@@ -22,6 +22,10 @@
 # instances are unhashable: the guest hashes an instance whose class has an
 # __eq__ and no __hash__ by refusing it ("unhashable type: 'C'"), so the
 # class dict keeps no __hash__ entry (which the guest would call).
+# A dict subclass of the program that defines __missing__ gets a
+# __getitem__ that calls it for a missing key (MicroPython's dict never
+# does), and a class that defines __round__ makes round() call it
+# (lib/python/_numeric.py's round, as fractions and decimal install it).
 # Written for mpbox.
 import builtins
 import sys
@@ -197,6 +201,24 @@ def _hash_rule(cls):
         unhashable(cls)  # __eq__ without __hash__, as CPython
 
 
+def _missing_getitem(self, key):
+    # dict.__getitem__ as CPython's, for a subclass with __missing__
+    try:
+        return dict.__getitem__(self, key)
+    except KeyError:
+        return self.__missing__(key)
+
+
+def _number_rules(cls):
+    own = cls.__dict__
+    if '__missing__' in own and issubclass(cls, dict) and getattr(cls, '__getitem__', None) in (
+            None, dict.__getitem__):
+        cls.__getitem__ = _missing_getitem
+    if '__round__' in own:
+        from _numeric import install_round
+        install_round()
+
+
 def _build_class(func, name, *bases, **kwargs):
     if 'metaclass' in kwargs:
         bases = _metaclass(kwargs.pop('metaclass'), bases)
@@ -205,6 +227,7 @@ def _build_class(func, name, *bases, **kwargs):
     program = not func.__globals__.get('__file__', '').startswith(_LIBRARY)
     if program:
         _hash_rule(cls)
+        _number_rules(cls)
     # A program that reads docstrings (lib/python/_mpbox_rewrite.py): a
     # class without one has __doc__ None, not its base's.
     if id(func.__globals__) in _docstrings and '__doc__' not in cls.__dict__:

@@ -181,3 +181,56 @@ except ValueError as e:
     print('ValueError', e)
 print(l, [[l]], d)  # a print that raised leaves nothing behind
 print(repr([[l, [l]]]))
+
+# -- round() and __round__, dict subclasses and __missing__ ---------------
+
+
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+
+    def __round__(self, n=None):
+        return ('Money.__round__', self.cents, n)
+
+
+print(round(Money(250)), round(Money(250), 1), round(2.5), round(3.5), round(2.675, 2), round(7), round(True),
+      round(-0.5), round(12345, -2))
+
+
+class Tally(dict):
+    def __missing__(self, key):
+        self[key] = 0
+        return 0
+
+
+t = Tally()
+for w in 'a b a c a'.split():
+    t[w] += 1
+print(t, t['zz'], len(t), t.get('nope'), 'nope' in t)
+
+
+class SubTally(Tally):
+    pass
+
+
+st = SubTally(x=1)
+st['y'] += 5
+print(st, st['x'])
+
+
+class Twice(dict):
+    def __missing__(self, key):
+        return key * 2
+
+
+tw = Twice(a=1)
+print(tw['b'], tw['a'], tw.get('b'), tw)
+
+
+class Strict(dict):
+    def __missing__(self, key):
+        raise KeyError('no such key: ' + key)
+
+
+attempt('Strict missing', lambda: Strict()['x'])
+attempt('plain subclass missing', lambda: type('P', (dict,), {})()['zz'])
