@@ -102,7 +102,8 @@
  * mp_unpack_sequence.
  *
  * 8. Every use of "unknown format code '%c' for object of type '%s'" takes
- * the table's "Unknown format code ..." (CPython's capital).
+ * the table's "Unknown format code ..." (CPython's capital), and the texts
+ * of late_texts below theirs.
  *
  * 9. A dict that changes size while iterated: MicroPython's dict iterator
  * (mp_obj_dict_view_it_t: type, kind, dict, cur) walks the table up to its
@@ -175,6 +176,15 @@ static const char *const same_args[] = {
 #define T_FORMAT_CODE (T_UNPACK + 2)
 #define T_DICT_CHANGED (T_UNPACK + 3)
 #define T_RUNTIME_ERROR (T_UNPACK + 4)
+#define T_LATE (T_UNPACK + 5)
+
+/* MicroPython's texts whose uses take the table's entry T_LATE + i */
+static const char *const late_texts[] = {
+    "can't switch from manual field specification to automatic field numbering",
+    "can't switch from automatic field numbering to manual field specification",
+    "single '}' encountered in format string",
+};
+#define N_LATE (sizeof late_texts / sizeof *late_texts)
 
 enum { K_INT, K_FLOAT, K_LOG };
 typedef struct {
@@ -602,6 +612,13 @@ int main(int argc, char **argv)
     if (ncode == 0) mismatch("%s", "the format-code text is not used");
     for (size_t u = 0; u < ncode; u++)
         BinaryenCallSetOperandAt(cu[u].call, cu[u].operand, table_word(T_FORMAT_CODE, c32(code_msg)));
+    for (size_t t = 0; t < N_LATE; t++) {
+        int32_t addr = data_address(late_texts[t]);
+        size_t n = const_uses(addr, cu, 8);
+        if (n == 0) mismatch("the text \"%s\" is not used", late_texts[t]);
+        for (size_t u = 0; u < n; u++)
+            BinaryenCallSetOperandAt(cu[u].call, cu[u].operand, table_word(T_LATE + (uint32_t)t, c32(addr)));
+    }
     dict_iteration(varg);
 
     write_module(mod, argv[1], argv[2]);

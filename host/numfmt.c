@@ -425,8 +425,11 @@ uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t a
     return route ? n_kw + 1 : 0;
 }
 
-int mpb_format_fields_reach(const uint8_t *s, size_t len)
+static int is_align(uint8_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+
+int mpb_format_needs_python(const uint8_t *s, size_t len, uint32_t n_pos)
 {
+    uint32_t next_auto = 0;
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '{')
             continue;
@@ -437,9 +440,25 @@ int mpb_format_fields_reach(const uint8_t *s, size_t len)
         /* the field name: up to the conversion, the spec or the end; a
          * '{' there starts a nested field, seen by the next round */
         size_t j = i + 1;
-        for (; j < len && s[j] != ':' && s[j] != '!' && s[j] != '}' && s[j] != '{'; j++)
+        int digits = 1;
+        uint32_t index = 0;
+        for (; j < len && s[j] != ':' && s[j] != '!' && s[j] != '}' && s[j] != '{'; j++) {
             if (s[j] == '.' || s[j] == '[')
                 return 1;
+            if (s[j] >= '0' && s[j] <= '9' && index < (1u << 24))
+                index = index * 10 + (uint32_t)(s[j] - '0');
+            else
+                digits = 0;
+        }
+        if (j == i + 1)
+            index = next_auto++;
+        if ((j == i + 1 || digits) && index >= n_pos)
+            return 1; /* CPython's "Replacement index 1 out of range ..." */
+        size_t k = j;
+        if (k < len && s[k] == '!')
+            k += 2;
+        if (k + 2 < len && s[k] == ':' && is_align(s[k + 1]) && is_align(s[k + 2]))
+            return 1; /* a fill that is an alignment character: '{:=>4}' */
         i = j - 1;
     }
     return 0;
@@ -457,7 +476,7 @@ u32 Z_envZ_mpbox_format_route(struct Z_env_instance_t *env, u32 n_args, u32 args
         mpb_host_spend(h, (uint64_t)len * MPB_FUEL_PER_BYTE);
         mpb_host_fuel_check(h);
     }
-    int reach = s && mpb_format_fields_reach(s, len);
+    int reach = s && mpb_format_needs_python(s, len, n_args - 1);
     uint32_t r = mpb_format_route(&h->inst->w2c_memory, n_args, args, kwargs, reach);
     MPB_IMPORT_LEAVE(h);
     return r;

@@ -28,17 +28,20 @@ int mpb_format_float(double x, int fmt, int flags, int fill, int width, int prec
 double mpb_round_float(double x, double ndigits);
 
 /* str.format(n_args, args, kwargs) as MicroPython calls it: n_kw + 1 when
- * `reach` (the template reaches into a value: mpb_format_fields_reach) or
+ * `reach` (the template needs the Python formatter: mpb_format_needs_python) or
  * an argument (not the template) is an object of a class defined in
  * Python, so the call goes to the Python formatter that calls __format__
  * (the keyword pairs must follow the positional arguments, as MicroPython
  * lays them out), else 0. */
 uint32_t mpb_format_route(const wasm_rt_memory_t *m, uint32_t n_args, uint32_t args, uint32_t kwargs, int reach);
 
-/* Whether a str.format template has a field that reaches into its value
- * ('{0.x}', '{p[k]}', also nested in a spec): MicroPython's formatter
- * raises NotImplementedError for those, so the import sends the call to
- * the Python formatter whatever the arguments. */
-int mpb_format_fields_reach(const uint8_t *s, size_t len);
+/* Whether a str.format template with n_pos positional arguments needs the
+ * Python formatter whatever the arguments: a field that reaches into its
+ * value ('{0.x}', '{p[k]}', also nested in a spec: MicroPython's
+ * formatter raises NotImplementedError), one that names a positional
+ * argument past the last (CPython's IndexError text), or a spec whose
+ * fill is an alignment character ('{:=>4}', which MicroPython's parser
+ * refuses). */
+int mpb_format_needs_python(const uint8_t *s, size_t len, uint32_t n_pos);
 
 #endif

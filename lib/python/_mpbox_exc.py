@@ -54,7 +54,11 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
     b'not enough values to unpack (expected %d, got %d)\x00',
     b'not enough values to unpack (expected at least %d, got %d)\x00',
     b"Unknown format code '%c' for object of type '%s'\x00",
-    b'dictionary changed size during iteration\x00', RuntimeError)
+    b'dictionary changed size during iteration\x00', RuntimeError,
+    # str.format's (guest/errtext's late_texts)
+    b'cannot switch from manual field specification to automatic field numbering\x00',
+    b'cannot switch from automatic field numbering to manual field specification\x00',
+    b"Single '}' encountered in format string\x00")
 
 
 # The lines between the exceptions of a printed chain, as CPython's, and

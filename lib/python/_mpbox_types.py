@@ -753,6 +753,13 @@ def _format(value, spec):
         return str(value)
     if '{' in spec or '}' in spec:
         raise ValueError('Invalid format specifier')
+    if len(spec) > 1 and spec[0] in '<>=^' and spec[1] in '<>=^':
+        # MicroPython's parser takes such a fill for the alignment: a
+        # stand-in fill the text cannot hold, then the real one
+        text = value if isinstance(value, str) else ''
+        for c in '\x01\x02\x03\x04\x05\x06\x07\x08':
+            if c not in text:
+                return _format(value, c + spec[1:]).replace(c, spec[0])
     cls = type(value)
     if cls not in (bool, int, float, complex, str):
         # a class of the program's: its built-in base formats it, and

@@ -234,3 +234,18 @@ class Strict(dict):
 
 attempt('Strict missing', lambda: Strict()['x'])
 attempt('plain subclass missing', lambda: type('P', (dict,), {})()['zz'])
+
+# -- str.format: fills that are alignment characters, field indices --------
+print('{:=>4}|{:>>5}|{:<<5}|{:^^5}|{:=^9}'.format(5, 1, 2, 3, 'mid'))
+print(f"{'x':=<6}|{3.5:=>8}|{42:=^8}|{-7:==6}|{'s':<^5}")
+print(format(5, '=>4'), format('ab', '=^6'), format(2.5, '>>7.2f'))
+print('{:*^7}|{:0=8}|{:<05}|{:->10}|{:=+8}'.format('ab', -5, 3, 'r', 5))
+print('{0:=>{1}}|{:}'.format(7, 5) if False else '{0:=>{1}}'.format(7, 5))
+attempt("'{} {}'.format(1)", lambda: '{} {}'.format(1))
+attempt("'{0} {3}'.format(1, 2)", lambda: '{0} {3}'.format(1, 2))
+attempt("'{}'.format()", lambda: '{}'.format())
+attempt("'{x}'.format(y=1)", lambda: '{x}'.format(y=1))
+attempt("'{0}{}'.format(1, 2)", lambda: '{0}{}'.format(1, 2))
+attempt("'{}{0}'.format(1, 2)", lambda: '{}{0}'.format(1, 2))
+attempt("'}'.format(1)", lambda: '}'.format(1))
+print('{} {}'.format(1, 2), '{1}{0}'.format('a', 'b'), '{{}} {}'.format(3), '{k}'.format(k=4))
