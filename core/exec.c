@@ -163,7 +163,7 @@ static int guest_exec(mpbox_session *s, const char *src, size_t len, mpbox_resul
     if (!outer_top) {
         h->gc_stack_top = (uintptr_t)__builtin_frame_address(0);
         h->exc_frames = 0; /* none left by a run that trapped */
-        h->repr_depth = 0;
+        h->inst->w2c_mpbox_repr_head = 0; /* nor a list print (guest/reprcycle) */
     }
     int trap = MPB_RT_TRY(&call, s->inst.w2c_memory.data);
     if (trap == 0) {

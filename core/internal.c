@@ -107,7 +107,8 @@ static char *program_text(mpb_host *h, size_t *out_len)
  *   "compat_bool"   the types guest/compat makes subclass (bool) and base (int);
  *   "compat_type"   the types `type` (whose calls with three arguments
  *                   guest/compat routes) and `dict`;
- *   "compat_complex" the type complex (whose powers guest/compat routes);
+ *   "compat_complex" the types complex and float (whose powers guest/compat
+ *                   routes);
  *   "unicase"       the table of guest/unicase's str methods, which the host
  *                   then completes (host/unicase.c). */
 static char *set_once(uint32_t *a, uint32_t *b, const char *payload, size_t len, size_t *out_len)
@@ -263,7 +264,7 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return answer;
     }
     if (name_len == 14 && memcmp(name, "compat_complex", 14) == 0)
-        return set_once(&h->inst->w2c_mpbox_compat_complex, NULL, payload, len, out_len);
+        return set_once(&h->inst->w2c_mpbox_compat_complex, &h->inst->w2c_mpbox_compat_float, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "compat_type", 11) == 0)
         return set_once(&h->inst->w2c_mpbox_compat_type, &h->inst->w2c_mpbox_compat_dict, payload, len, out_len);
     return envelope("{\"type\":\"NameError\",\"message\":\"no such internal message\"}", out_len);

@@ -29,14 +29,17 @@
  *     (type("A", (), OrderedDict(...)), the module of the new class).
  *   mp_binary_op(op, lhs, rhs): for lhs + x, lhs += x and lhs % x with x
  *     an instance of a class defined in Python, and for z ** n and z **= n
- *     with z a complex (the global mpbox_compat_complex, set while the
- *     image is built) and n a small int,
+ *     with z a complex or a float (the globals mpbox_compat_complex and
+ *     mpbox_compat_float, set while the image is built),
  *     rhs = env.mpbox_operand(op, lhs, rhs), which answers the tuple
  *     inside an instance of a Python subclass of tuple (MicroPython's
  *     tuple + and % read such an instance as a tuple: its items would be
  *     the instance's own words); for a complex z it may answer the result
  *     itself (by repeated multiplication, as CPython: (1j)**2 is exactly
- *     -1), and then sets the global mpbox_operand_answered, which makes
+ *     -1; other exponents, and a negative float's fractional ones, by
+ *     CPython's polar formula: (-8) ** (1/3) is
+ *     (1.0000000000000002+1.7320508075688772j)), and then sets the global
+ *     mpbox_operand_answered, which makes
  *     mp_binary_op return it.
  *   type_call(self, n_args, n_kw, args): for a type without make_new (its
  *     slot index byte is 0), fn = env.mpbox_make_new(self) may answer a
@@ -94,6 +97,7 @@
 #define OP_LAST OP_POWER
 #define ANSWERED "mpbox_operand_answered"
 #define COMPLEX_TYPE "mpbox_compat_complex"
+#define FLOAT_TYPE "mpbox_compat_float"
 /* mp_obj_type_t.flags (the u16 at byte 4): classes defined in Python */
 #define TYPE_FLAG_INSTANCE 0x0200
 
@@ -339,7 +343,8 @@ int main(int argc, char **argv)
      * a heap object:
      * if ((u32)(op - 14) < 21 && (DOOR_OPS >> (op - 14)) & 1 && table) {
      *     if (op is ** **=) {
-     *         if ((rhs & 1) && lhs && !(lhs & 3) && lhs->type == complex) {
+     *         if (lhs && !(lhs & 3) ? lhs->type == complex || lhs->type == float && lhs->value < 0
+     *             : (i32)lhs < 0 && (lhs & 1) && rhs && !(rhs & 3) && rhs->type == float) {
      *             rhs = operand(op, lhs, rhs);
      *             if (answered) { answered = 0; return rhs; }
      *         }
@@ -349,6 +354,7 @@ int main(int argc, char **argv)
     {
         add_exported_global(ANSWERED);
         add_exported_global(COMPLEX_TYPE);
+        add_exported_global(FLOAT_TYPE);
         const int32_t door_ops = 1 << (OP_INPLACE_ADD - OP_FIRST) | 1 << (OP_INPLACE_POWER - OP_FIRST) |
                                  1 << (OP_ADD - OP_FIRST) | 1 << (OP_MODULO - OP_FIRST) | 1 << (OP_POWER - OP_FIRST);
         BinaryenExpressionRef rel = BinaryenBinary(mod, BinaryenSubInt32(), lget(0), c32(OP_FIRST));
@@ -362,17 +368,30 @@ int main(int argc, char **argv)
                                                       BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(OP_POWER)),
                                                       BinaryenBinary(mod, BinaryenEqInt32(), lget(0), c32(OP_INPLACE_POWER)));
         /* z ** n */
-        BinaryenExpressionRef is_complex = BinaryenBinary(mod, BinaryenEqInt32(), BinaryenLoad(mod, 4, false, 0, 4, I, lget(1)),
-                                                          BinaryenGlobalGet(mod, COMPLEX_TYPE, I));
+        BinaryenExpressionRef negative_float = BinaryenIf(
+            mod, BinaryenBinary(mod, BinaryenEqInt32(), BinaryenLoad(mod, 4, false, 0, 4, I, lget(1)), BinaryenGlobalGet(mod, FLOAT_TYPE, I)),
+            BinaryenBinary(mod, BinaryenLtFloat64(), BinaryenLoad(mod, 8, false, 8, 8, BinaryenTypeFloat64(), lget(1)),
+                           BinaryenConst(mod, BinaryenLiteralFloat64(0))),
+            c32(0));
+        BinaryenExpressionRef is_complex = BinaryenIf(
+            mod, BinaryenBinary(mod, BinaryenEqInt32(), BinaryenLoad(mod, 4, false, 0, 4, I, lget(1)), BinaryenGlobalGet(mod, COMPLEX_TYPE, I)),
+            c32(1), negative_float);
         BinaryenExpressionRef b[3] = {lget(0), lget(1), lget(2)};
         BinaryenExpressionRef answer[2] = {BinaryenGlobalSet(mod, ANSWERED, c32(0)), BinaryenReturn(mod, lget(2))};
         BinaryenExpressionRef ask[2] = {
             BinaryenLocalSet(mod, 2, call("mpbox$operand", b, 3, I)),
             BinaryenIf(mod, BinaryenGlobalGet(mod, ANSWERED, I), block(answer, 2, BinaryenTypeNone()), NULL),
         };
-        BinaryenExpressionRef power = BinaryenIf(
-            mod, BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(2), c32(1)), is_heap_obj(1)),
-            BinaryenIf(mod, is_complex, block(ask, 2, BinaryenTypeNone()), NULL), NULL);
+        BinaryenExpressionRef int_of_float = BinaryenIf(
+            mod, BinaryenBinary(mod, BinaryenAndInt32(), BinaryenBinary(mod, BinaryenLtSInt32(), lget(1), c32(0)),
+                                BinaryenBinary(mod, BinaryenAndInt32(), lget(1), c32(1))),
+            BinaryenIf(mod, is_heap_obj(2),
+                       BinaryenBinary(mod, BinaryenEqInt32(), BinaryenLoad(mod, 4, false, 0, 4, I, lget(2)),
+                                      BinaryenGlobalGet(mod, FLOAT_TYPE, I)),
+                       c32(0)),
+            c32(0));
+        BinaryenExpressionRef power = BinaryenIf(mod, BinaryenIf(mod, is_heap_obj(1), is_complex, int_of_float),
+                                                 block(ask, 2, BinaryenTypeNone()), NULL);
         /* + += % of an instance of a Python class */
         BinaryenExpressionRef rhs_flags = BinaryenLoad(mod, 2, false, 4, 2, I, BinaryenLoad(mod, 4, false, 0, 4, I, lget(2)));
         BinaryenExpressionRef is_instance = BinaryenBinary(mod, BinaryenAndInt32(), rhs_flags, c32(TYPE_FLAG_INSTANCE));

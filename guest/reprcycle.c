@@ -7,20 +7,23 @@
  * record of what is being printed, so a list holding itself recursed until
  * the stack ran out ("maximum recursion depth exceeded"). This tool gives
  * each of them a new body (print, self, kind; the original body moved to a
- * function of its own):
+ * function of its own) that keeps the objects being printed in a chain of
+ * 16-byte frames on the shadow stack, {previous frame, object}, headed by
+ * the exported global mpbox_repr_head:
  *
  *     if (kind == PRINT_JSON) return original(print, self, kind)
- *     mark = sp -= 16                     // a depth only this call has
- *     if (env.mpbox_repr_enter(self, mark)) print "[", "...", "]"
- *     else { original(print, self, kind); env.mpbox_repr_leave(mark) }
- *     sp += 16
+ *     frame = sp -= 16
+ *     for (p = head; p; p = p->prev)
+ *         if (p->obj == self) { print "[", "...", "]"; sp += 16; return }
+ *     frame->prev = head; frame->obj = self; head = frame
+ *     original(print, self, kind)
+ *     head = frame->prev; sp += 16
  *
- * host/reprcycle.c keeps the objects being printed with their marks: a
- * print that raises leaves without mpbox_repr_leave, and its entries are
- * dropped where the exception lands (every landing restores the stack
- * pointer and tells host/exc.c, mpb_exc_unwound), or when the next run
- * starts. json keeps MicroPython's code (CPython raises there; its own
- * check is in lib/python/json.py when it is ours).
+ * A print that raises never restores head: where the exception lands, the
+ * host unlinks the frames below the restored stack pointer (host/exc.c,
+ * mpb_exc_unwound, before any guest code runs again, so they still hold
+ * their links), and a run starts with head 0 (core/exec.c). json keeps
+ * MicroPython's code (CPython raises there).
  *
  * Found structurally and verified, or the build stops:
  *   list_print    the one function (i32, i32, i32) -> () with a loop whose
@@ -31,10 +34,9 @@
  * opening and closing ones and "..." (the tail of a longer text). */
 #include "match.h"
 
-#define ENTER_INTERNAL "mpbox$repr_enter"
-#define LEAVE_INTERNAL "mpbox$repr_leave"
+#define HEAD_GLOBAL "mpbox_repr_head"
 #define PRINT_JSON 3 /* py/obj.h */
-#define MARK_BYTES 16
+#define FRAME_BYTES 16
 
 static BinaryenExpressionRef c32(int32_t v) { return BinaryenConst(mod, BinaryenLiteralInt32(v)); }
 
@@ -116,18 +118,25 @@ static void wrap(BinaryenFunctionRef f, const char *orig_name, const int32_t tex
     BinaryenAddFunction(mod, orig_name, params, BinaryenTypeNone(), vars, nv, BinaryenFunctionGetBody(f));
     free(vars);
 
-    const BinaryenIndex MARK = 3;
-    BinaryenExpressionRef dots_call = BinaryenBlock(
+    const BinaryenIndex FRAME = 3, P = 4;
+    BinaryenExpressionRef dots = BinaryenBlock(
         mod, NULL,
-        (BinaryenExpressionRef[]){print_text(print_str, texts[0]), print_text(print_str, texts[1]), print_text(print_str, texts[2])},
-        3, BinaryenTypeNone());
-    BinaryenExpressionRef original = BinaryenBlock(
-        mod, NULL,
-        (BinaryenExpressionRef[]){
-            call(orig_name, (BinaryenExpressionRef[]){lget(0), lget(1), lget(2)}, 3, BinaryenTypeNone()),
-            call(LEAVE_INTERNAL, (BinaryenExpressionRef[]){lget(MARK)}, 1, BinaryenTypeNone()),
-        },
-        2, BinaryenTypeNone());
+        (BinaryenExpressionRef[]){print_text(print_str, texts[0]), print_text(print_str, texts[1]),
+                                  print_text(print_str, texts[2]),
+                                  BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(FRAME), c32(FRAME_BYTES))),
+                                  BinaryenReturn(mod, NULL)},
+        5, BinaryenTypeNone());
+    /* for (p = head; p; p = p->prev) if (p->obj == self) dots */
+    BinaryenExpressionRef walk_body[] = {
+        BinaryenBreak(mod, "mpbox$walked", BinaryenUnary(mod, BinaryenEqZInt32(), lget(P)), NULL),
+        BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), BinaryenLoad(mod, 4, false, 4, 4, I, lget(P)), lget(1)), dots, NULL),
+        BinaryenLocalSet(mod, P, BinaryenLoad(mod, 4, false, 0, 4, I, lget(P))),
+        BinaryenBreak(mod, "mpbox$walk", NULL, NULL),
+    };
+    BinaryenExpressionRef walk = BinaryenBlock(
+        mod, "mpbox$walked",
+        (BinaryenExpressionRef[]){BinaryenLoop(mod, "mpbox$walk", BinaryenBlock(mod, NULL, walk_body, 4, BinaryenTypeNone()))}, 1,
+        BinaryenTypeNone());
     BinaryenExpressionRef body[] = {
         BinaryenIf(mod, BinaryenBinary(mod, BinaryenEqInt32(), lget(2), c32(PRINT_JSON)),
                    BinaryenBlock(mod, NULL,
@@ -136,17 +145,23 @@ static void wrap(BinaryenFunctionRef f, const char *orig_name, const int32_t tex
                                      BinaryenReturn(mod, NULL)},
                                  2, BinaryenTypeNone()),
                    NULL),
-        BinaryenLocalSet(mod, MARK, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(MARK_BYTES))),
-        BinaryenGlobalSet(mod, sp, lget(MARK)),
-        BinaryenIf(mod, call(ENTER_INTERNAL, (BinaryenExpressionRef[]){lget(1), lget(MARK)}, 2, I), dots_call, original),
-        BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(MARK), c32(MARK_BYTES))),
+        BinaryenLocalSet(mod, FRAME, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(FRAME_BYTES))),
+        BinaryenGlobalSet(mod, sp, lget(FRAME)),
+        BinaryenLocalSet(mod, P, BinaryenGlobalGet(mod, HEAD_GLOBAL, I)),
+        walk,
+        BinaryenStore(mod, 4, 0, 4, lget(FRAME), BinaryenGlobalGet(mod, HEAD_GLOBAL, I), I),
+        BinaryenStore(mod, 4, 4, 4, lget(FRAME), lget(1), I),
+        BinaryenGlobalSet(mod, HEAD_GLOBAL, lget(FRAME)),
+        call(orig_name, (BinaryenExpressionRef[]){lget(0), lget(1), lget(2)}, 3, BinaryenTypeNone()),
+        BinaryenGlobalSet(mod, HEAD_GLOBAL, BinaryenLoad(mod, 4, false, 0, 4, I, lget(FRAME))),
+        BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(FRAME), c32(FRAME_BYTES))),
     };
     const char *name = BinaryenFunctionGetName(f);
     size_t len = strlen(name) + 1;
     char *copy = xrealloc(NULL, len);
     memcpy(copy, name, len);
     BinaryenRemoveFunction(mod, copy);
-    BinaryenAddFunction(mod, copy, params, BinaryenTypeNone(), (BinaryenType[]){I}, 1,
+    BinaryenAddFunction(mod, copy, params, BinaryenTypeNone(), (BinaryenType[]){I, I}, 2,
                         BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, BinaryenTypeNone()));
     free(copy);
 }
@@ -154,7 +169,7 @@ static void wrap(BinaryenFunctionRef f, const char *orig_name, const int32_t tex
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "reprcycle", NULL);
-    if (BinaryenGetFunction(mod, ENTER_INTERNAL)) die("%s was already rewritten", argv[1]);
+    if (BinaryenGetGlobal(mod, HEAD_GLOBAL)) die("%s was already rewritten", argv[1]);
     BinaryenFunctionRef list_print = NULL, dict_print = NULL, print_str = NULL;
     int32_t dots = text_address("...", 1), list_texts[3] = {0, dots, 0}, dict_texts[3] = {0, dots, 0};
     for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
@@ -178,8 +193,7 @@ int main(int argc, char **argv)
         }
     }
     if (!list_print || !dict_print) mismatch("%s", "list_print and dict_print not found");
-    add_import(ENTER_INTERNAL, "mpbox_repr_enter", 2, 1);
-    add_import(LEAVE_INTERNAL, "mpbox_repr_leave", 1, 0);
+    add_exported_global(HEAD_GLOBAL);
     wrap(list_print, "mpbox$list_print_orig", list_texts, print_str);
     wrap(dict_print, "mpbox$dict_print_orig", dict_texts, print_str);
 

@@ -37,10 +37,13 @@
  *                           such a class, x becomes value(x)
  *   MPB_COMPAT_OPERAND_MOD  likewise, name the type str, for lhs % x with
  *                           lhs a str or bytes
- *   MPB_COMPAT_OPERAND_POW  key the type complex: z ** n with n a small int,
- *                           |n| <= 100, is value(z)(n) (CPython's exact
- *                           repeated multiplication), answered to the guest
- *                           as the result (mpbox_operand_answered)
+ *   MPB_COMPAT_OPERAND_POW  key the type complex: z ** n is value(z)(n)
+ *                           (CPython's exact repeated multiplication for
+ *                           integral n up to 100, else its polar formula),
+ *                           also for a negative float z and a fractional
+ *                           float or complex n; answered to the guest as
+ *                           the result (mpbox_operand_answered) unless
+ *                           value(z)(n) answers itself
  *                           The OPERAND kinds lead the table, so that `a + b`
  *                           of other types looks at three records; the
  *                           others follow sorted by name, for attr_more's
@@ -61,6 +64,8 @@
  * these imports behave as guest code: a Python function they call may
  * raise, and the exception unwinds through them to the guest.
  */
+#include <math.h>
+
 #include "gmem.h"
 #include "host.h"
 
@@ -81,7 +86,6 @@ enum {
 
 /* mp_binary_op_t (py/runtime0.h, MicroPython 1.27) */
 enum { OP_INPLACE_POWER = 21, OP_MODULO = 33, OP_POWER = 34 };
-#define POW_EXACT_MAX 100 /* CPython multiplies out integer powers up to this */
 /* mp_obj_type_t: the byte holding a slot's index (slot i is the word at
  * 16 + 4i) */
 enum { SLOT_MAKE_NEW = 8, SLOT_BINARY_OP = 12 };
@@ -297,15 +301,40 @@ static int left_matches(mpb_host *h, uint32_t lhs, uint32_t type, int is_str)
     return op && op == slot_of(h, type, SLOT_BINARY_OP);
 }
 
-/* z ** n for a complex z and a small int n: value(z)(n), or rhs (the
- * guest's own power) for anything else. */
+/* A float object's value (mp_obj_float_t: type, then the double at 8). */
+static int float_value(mpb_host *h, uint32_t obj, double *v)
+{
+    return mpb_g_read(&h->inst->w2c_memory, obj + 8, v, sizeof *v) == 0;
+}
+
+/* z ** n for a complex z, or a negative float or small int z with a
+ * fractional float or a complex n: value(z)(n), CPython's power, or rhs
+ * (the guest's own power) for anything else, and when value(z)(n) answers
+ * itself. */
 static uint32_t complex_power(mpb_host *h, const record *r, uint32_t lhs, uint32_t rhs)
 {
-    int32_t n = (int32_t)rhs >> 1;
-    if (type_of(h, lhs) != r->key || n > POW_EXACT_MAX || n < -POW_EXACT_MAX)
-        return rhs;
+    uint32_t float_type = h->inst->w2c_mpbox_compat_float;
+    uint32_t t = lhs & 1 ? 0 : type_of(h, lhs);
+    if (t != r->key) {
+        double x, y;
+        if (lhs & 1)
+            x = (double)((int32_t)lhs >> 1); /* a small int */
+        else if (!float_type || t != float_type || !float_value(h, lhs, &x))
+            return rhs;
+        if (!(x < 0))
+            return rhs;
+        uint32_t rt = (rhs & 3) || !rhs ? 0 : type_of(h, rhs);
+        if (rt == float_type) {
+            if (!float_value(h, rhs, &y) || !isfinite(y) || y == floor(y))
+                return rhs; /* a real power */
+        } else if (rt != r->key) {
+            return rhs;
+        }
+    }
     uint32_t power = call1(h, r->value, lhs);
     uint32_t result = call1(h, power, rhs);
+    if (result == power)
+        return rhs;
     h->inst->w2c_mpbox_operand_answered = 1;
     return result;
 }

@@ -52,9 +52,6 @@ typedef struct mpb_gc_area {
  * are not looked at when the exception being handled is sought. Kept
  * small: the host struct is part of every session. */
 #define MPB_EXC_FRAMES 64
-/* Lists and dicts being printed that host/reprcycle.c keeps (one per level
- * of nesting); deeper ones are printed without the check. */
-#define MPB_REPR_DEPTH 64
 
 /* The marking in progress (host/gc.c). */
 typedef struct mpb_gc_mark_item {
@@ -149,11 +146,6 @@ struct mpb_host {
     uint32_t exc_frame_slot[MPB_EXC_FRAMES], exc_frame_stack[MPB_EXC_FRAMES];
     uint32_t exc_frames;
 
-    /* the lists and dicts being printed, outermost first, with the stack
-     * pointer each print's frame holds (host/reprcycle.c) */
-    uint32_t repr_obj[MPB_REPR_DEPTH], repr_mark[MPB_REPR_DEPTH];
-    uint32_t repr_depth;
-
     /* time: ticks_ms counts from epoch (randomness and the virtual clock
      * are in state) */
     struct timespec epoch;
@@ -200,7 +192,7 @@ void mpb_gc_interrupted(mpb_host *h);
 /* An exception landed with the guest's stack pointer back at stack_pointer:
  * the VM frames below it are gone (host/exc.c). */
 void mpb_exc_unwound(mpb_host *h, uint32_t stack_pointer);
-/* ... and the prints below it too (host/reprcycle.c). */
+/* ... and the list and dict prints below it too (host/reprcycle.c). */
 void mpb_repr_unwound(mpb_host *h, uint32_t stack_pointer);
 /* Put the table indices of guest/unicase's functions into the table the
  * start-up code handed over (host/unicase.c). */

@@ -1506,11 +1506,22 @@ def _funcattr(name):
 
 
 def _complex_pow(z):
-    # z ** n for a small int n: multiplied out by squaring, as CPython does
-    # for integer exponents up to 100 (MicroPython goes through exp and
-    # log: (1j)**2 would not be exactly -1)
+    # z ** n as CPython computes it (host/compat.c asks for a complex z, and
+    # for a negative float or int z with a fractional or complex n): integral
+    # exponents up to 100 multiplied out by squaring (MicroPython goes
+    # through exp and log: (1j)**2 would not be exactly -1), others by
+    # CPython's polar formula; `power` itself for an n it leaves to the
+    # guest
     def power(n):
-        zr, zi = z.real, z.imag
+        if type(n) is not int and type(n) is not float and type(n) is not complex:
+            return power
+        b = complex(n)
+        if b.imag == 0 and abs(b.real) <= 100 and b.real == int(b.real):
+            n = int(b.real)
+        else:
+            return _polar_pow(complex(z), b)
+        c = complex(z)
+        zr, zi = c.real, c.imag
         rr, ri = 1.0, 0.0
         m = n if n >= 0 else -n
         while m:
@@ -1533,6 +1544,32 @@ def _complex_pow(z):
         d = rr * t + ri
         return complex(t / d, -1 / d)
     return power
+
+
+def _polar_pow(a, b):
+    # a ** b for complex a and b, as CPython's _Py_c_pow
+    import math
+    if b.real == 0 and b.imag == 0:
+        return complex(1.0, 0.0)
+    if a.real == 0 and a.imag == 0:
+        if b.imag != 0 or b.real < 0:
+            raise ZeroDivisionError('0.0 to a negative or complex power')
+        return complex(0.0, 0.0)
+    vabs = math.hypot(a.real, a.imag)
+    try:
+        length = math.pow(vabs, b.real)
+    except OverflowError:
+        raise OverflowError('complex exponentiation')
+    at = math.atan2(a.imag, a.real)
+    phase = at * b.real
+    if b.imag != 0:
+        length /= math.exp(at * b.imag)
+        phase += b.imag * math.log(vabs)
+    r = complex(length * math.cos(phase), length * math.sin(phase))
+    if (r.real in (_INF, -_INF) or r.imag in (_INF, -_INF)) and all(
+            v not in (_INF, -_INF) and v == v for v in (a.real, a.imag, b.real, b.imag)):
+        raise OverflowError('complex exponentiation')
+    return r
 
 
 _INF = float('inf')
@@ -1709,7 +1746,7 @@ def _register_doors():
     js.mpbox_internal('compat_table', '%d %d' % (uctypes.addressof(table), len(rows)))
     js.mpbox_internal('compat_bool', '%d %d' % (id(bool), id(int)))
     js.mpbox_internal('compat_type', '%d %d' % (id(type), id(dict)))
-    js.mpbox_internal('compat_complex', '%d' % id(complex))
+    js.mpbox_internal('compat_complex', '%d %d' % (id(complex), id(float)))
 
 
 _register_doors()

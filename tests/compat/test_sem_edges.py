@@ -249,3 +249,23 @@ attempt("'{0}{}'.format(1, 2)", lambda: '{0}{}'.format(1, 2))
 attempt("'{}{0}'.format(1, 2)", lambda: '{}{0}'.format(1, 2))
 attempt("'}'.format(1)", lambda: '}'.format(1))
 print('{} {}'.format(1, 2), '{1}{0}'.format('a', 'b'), '{{}} {}'.format(3), '{k}'.format(k=4))
+
+# -- powers: negative bases with fractional exponents, complex powers --------
+print((-8) ** (1 / 3), pow(-8, 1 / 3), (-8.0) ** (1 / 3), (-1) ** 0.5, (-2.0) ** 0.5, (-8) ** (-1 / 3))
+print((1 + 1j) ** 0.5, (1 + 2j) ** (1 + 1j), (2j) ** 2.0, (1j) ** 2, (3 + 4j) ** -0.5, (1 + 1j) ** complex(2, 0))
+print(2 ** 0.5, (-8) ** 2, (-8.0) ** 3.0, (-2.0) ** -2, 8 ** (1 / 3), 2.0 ** 10, (-0.0) ** 0.5, 0j ** 0, 0j ** 2.5)
+print((-8.5) ** 1.5, (-1e10) ** 0.5, abs((-8) ** (1 / 3)), ((-8) ** (1 / 3)).real)
+x = -27.0
+x **= 1 / 3
+print(x)
+attempt('0j ** -1', lambda: 0j ** -1)
+attempt('0j ** 1j', lambda: 0j ** 1j)
+attempt('(10+10j) ** 1000.5', lambda: (10 + 10j) ** 1000.5)
+
+
+class RPow:
+    def __rpow__(self, other):
+        return 'RPow.__rpow__'
+
+
+print((-2.0) ** RPow(), (1j) ** RPow(), 2 ** RPow())
