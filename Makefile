@@ -95,7 +95,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by nineteen Binaryen C API tools, built in
+# The guest is rewritten at build time by twenty Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -118,7 +118,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   guest/typerepr prints classes with their module (<class '__main__.A'>)
 #   through lib/python/_mpbox_typerepr.py, and guest/typesubscr sends
 #   subscripted classes (list[int], __class_getitem__) to
-#   lib/python/_mpbox_generic.py;
+#   lib/python/_mpbox_generic.py; guest/mro makes attribute lookup and
+#   super() follow the C3 order of __mro__ (lib/python/_mpbox_types.py);
 #   guest/excprint (always) prints exceptions' arguments as CPython
 #   (str(KeyError('b')) is "'b'", repr(E('x')) is "E('x')"), and
 #   guest/errtext gives ZeroDivisionError and int() CPython's texts;
@@ -209,6 +210,10 @@ $(GUEST_DIR)/typesubscr: guest/typesubscr.c guest/match.h guest/wasm_tree.h | $(
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/mro: guest/mro.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 $(GUEST_DIR)/excchain: guest/excchain.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
@@ -255,8 +260,10 @@ $(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_
 	$(GUEST_DIR)/strrepr $< $@.tmp && $(GUEST_DIR)/strwidth $@.tmp $@.tmp2 && $(GUEST_DIR)/reprcycle $@.tmp2 $@ && \
 	rm -f $@.tmp $@.tmp2
 
-$(GUEST_DIR)/micropython.class.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/typerepr $(GUEST_DIR)/typesubscr
-	$(GUEST_DIR)/typerepr $< $@.tmp && $(GUEST_DIR)/typesubscr $@.tmp $@ && rm -f $@.tmp
+$(GUEST_DIR)/micropython.class.wasm: $(GUEST_DIR)/micropython.repr.wasm $(GUEST_DIR)/typerepr $(GUEST_DIR)/typesubscr \
+    $(GUEST_DIR)/mro
+	$(GUEST_DIR)/typerepr $< $@.tmp && $(GUEST_DIR)/typesubscr $@.tmp $@.tmp2 && $(GUEST_DIR)/mro $@.tmp2 $@ && \
+	rm -f $@.tmp $@.tmp2
 
 $(GUEST_DIR)/micropython.exc.wasm: $(GUEST_DIR)/micropython.class.wasm $(GUEST_DIR)/excprint $(GUEST_DIR)/errtext $(GUEST_DIR)/excchain
 	$(GUEST_DIR)/excprint $< $@.tmp && $(GUEST_DIR)/errtext $@.tmp $@.tmp2 && $(GUEST_DIR)/excchain $@.tmp2 $@ && \

@@ -88,9 +88,7 @@ int mcp_put_result(struct mpb_buf *out, const struct mpb_json *id, const char *r
     "threading, urllib.request, weakref, xml, zipfile."
 #define MCP_SILENT_DIFFERENCES                                                                         \
     "Differences that raise no error: sets of floats or tuples iterate in another order than "        \
-    "CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies; with multiple "   \
-    "inheritance, methods and super() follow the bases depth-first, not the C3 order of __mro__ (in " \
-    "a diamond, super() skips a sibling base)."
+    "CPython's (print sorted(s)); obj.__dict__ and vars(obj) are read-only copies."
 
 static char *build_description(const struct mcp_config *cfg)
 {

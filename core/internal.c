@@ -14,6 +14,11 @@
  *                same way (lib/python/_mpbox_typerepr.py)
  *   subscr_hook  the hook guest/typesubscr calls for subscripted classes,
  *                the same way (lib/python/_mpbox_generic.py)
+ *   mro_hook     the hook guest/mro calls for new classes with several
+ *                bases, and the key of __mro__, the same way
+ *                (lib/python/_mpbox_types.py)
+ *   super_get    the hook guest/mro calls for a property or descriptor
+ *                super() found, and the property type, the same way
  *   binop_hook   the operators no type answers (reflected comparisons,
  *                bytearray * int), the same way (lib/python/_mpbox_binop.py)
  *   exc_types    the KeyError type, for guest/excprint, the same way
@@ -98,6 +103,9 @@ static char *program_text(mpb_host *h, size_t *out_len)
  *                   through the table index the format hook brought (so
  *                   only after it);
  *   "binop_hook"    likewise, for guest/binop (lib/python/_mpbox_binop.py);
+ *   "mro_hook"      likewise, for guest/mro, and the qstr object of
+ *                   __mro__, under which each class keeps its C3 order;
+ *   "super_get"     likewise, for guest/mro's super(), and the type property;
  *   "exc_types"     the address of the KeyError type, whose one argument
  *                   guest/excprint prints with repr() (lib/python/_mpbox_exc.py);
  *   "error_texts"   the address of the addresses of CPython's error texts
@@ -236,6 +244,16 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         uint32_t refused = 1; /* not callable before the format hook's call index */
         return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_subscr_hook : &refused, NULL, payload, len,
                         out_len);
+    }
+    if (name_len == 8 && memcmp(name, "mro_hook", 8) == 0) {
+        uint32_t refused = 1; /* the same */
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_mro_hook : &refused,
+                        &h->inst->w2c_mpbox_mro_key, payload, len, out_len);
+    }
+    if (name_len == 9 && memcmp(name, "super_get", 9) == 0) {
+        uint32_t refused = 1; /* the same */
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_super_get_hook : &refused,
+                        &h->inst->w2c_mpbox_property_type, payload, len, out_len);
     }
     if (name_len == 10 && memcmp(name, "binop_hook", 10) == 0) {
         uint32_t refused = 1; /* the same */

@@ -1306,9 +1306,11 @@ def _one_of(self):
 
 
 def _mro(cls):
-    # C3 linearization of the class and its bases
+    # C3 linearization of the class and its bases (the bases' own orders
+    # from their __mro__: kept in the dict of a class with several bases,
+    # computed here for the others)
     bases = (int,) if cls is bool else cls.__bases__  # MicroPython gives bool object as its base
-    seqs = [list(_mro(b)) for b in bases] + [list(bases)]
+    seqs = [list(b.__mro__) for b in bases] + [list(bases)]
     out = [cls]
     while True:
         seqs = [q for q in seqs if q]
@@ -1319,11 +1321,59 @@ def _mro(cls):
             if not any(head in r[1:] for r in seqs):
                 break
         else:
-            raise TypeError('Cannot create a consistent method resolution order (MRO)')
+            heads = []
+            for q in seqs:
+                if q[0] not in heads:
+                    heads.append(q[0])
+            raise TypeError('Cannot create a consistent method resolution\norder (MRO) for bases '
+                            + ', '.join(b.__name__ for b in heads))
         out.append(head)
         for q in seqs:
             if q[0] is head:
                 del q[0]
+
+
+def _type_mro(cls):
+    # cls.mro()
+    return list(cls.__mro__)
+
+
+def _mro_hook(cls):
+    # guest/mro: a new class with several bases, or below one. Its C3
+    # order goes into its own dict, where the guest's attribute lookups
+    # and super() read it; an error here unmakes the class.
+    bases = cls.__bases__
+    for i in range(1, len(bases)):
+        if bases[i] in bases[:i]:
+            raise TypeError('duplicate base class ' + bases[i].__name__)
+    cls.__mro__ = _mro(cls)
+
+
+def _super_get(member, obj):
+    # guest/mro: super() found a property, or an object of a Python class,
+    # not bound to obj: CPython's super() calls its __get__
+    owner = obj if isinstance(obj, type) else type(obj)
+    inst = None if obj is owner else obj
+    if type(member) is property:
+        if inst is None:
+            return member
+        if member.fget is None:
+            raise AttributeError('unreadable attribute')
+        return member.fget(inst)
+    get = getattr(type(member), '__get__', None)
+    if get is None:
+        return member
+    return get(member, inst, owner)
+
+
+def _register_mro_hook():
+    # after _register_hook: the hooks are called through the table index it sent
+    import js
+    js.mpbox_internal('mro_hook', '%d %d' % (id(_mro_hook), _key('__mro__')))
+    js.mpbox_internal('super_get', '%d %d' % (id(_super_get), id(property)))
+
+
+_register_mro_hook()
 
 
 # Keywords: each adapter has CPython's parameters and calls the built-in
@@ -1685,6 +1735,7 @@ def _register_doors():
     for i, name in enumerate(('fget', 'fset', 'fdel')):
         rows.append((P, _key(name) >> 3, FIELD, i + 1))
     add(id(type), '__mro__', GETTER, _mro)
+    add(id(type), 'mro', METHOD, _type_mro)
     add(id(super), '__init_subclass__', METHOD, _super_init_subclass)
     add(id(type), '__subclasses__', METHOD, _subclasses)
     add(id(type), '__base__', GETTER, _base)

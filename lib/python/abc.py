@@ -58,7 +58,7 @@ def abstractproperty(f):
 def _abstract_names(cls):
     names = []
     seen = set()
-    for klass in _mro(cls):
+    for klass in cls.__mro__:
         d = getattr(klass, '__dict__', {})
         for name in d:
             if name in seen:
@@ -69,26 +69,13 @@ def _abstract_names(cls):
     return sorted(names)
 
 
-def _mro(cls):
-    # depth-first, left to right, without repeats (C3 where it matters for
-    # finding the most derived definition of a name)
-    out = []
-    todo = [cls]
-    while todo:
-        c = todo.pop(0)
-        if c not in out:
-            out.append(c)
-            todo[0:0] = list(getattr(c, '__bases__', ()))
-    return out
-
-
 _virtual = {}  # ABC -> list of registered classes
 _orig_isinstance = builtins.isinstance
 _orig_issubclass = builtins.issubclass
 
 
 def _is_virtual_sub(sub, abc_cls):
-    for base in _mro(sub):
+    for base in sub.__mro__:
         for target, regs in _virtual.items():
             if regs and base in regs and _orig_issubclass(target, abc_cls):
                 return True

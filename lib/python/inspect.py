@@ -531,9 +531,16 @@ def isabstract(obj):
     return isclass(obj) and bool(getattr(obj, '__abstractmethods__', None))
 
 
+# what a class reads from its metaclass, which CPython's dir(cls) leaves out
+# (the guest's dir() lists every name an attribute lookup answers)
+_METACLASS_ONLY = ('mro', '__mro__')
+
+
 def getmembers(obj, predicate=None):
     out = []
     for name in dir(obj):
+        if name in _METACLASS_ONLY and isinstance(obj, type):
+            continue
         try:
             value = getattr(obj, name)
         except AttributeError:

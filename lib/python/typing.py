@@ -436,7 +436,7 @@ def get_args(tp):
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     hints = {}
     if isinstance(obj, type):
-        for klass in reversed(_mro(obj)):
+        for klass in reversed(obj.__mro__):
             d = klass.__dict__.get('__annotations__')
             if d is None and klass is not object:
                 # a class of the program: from its source (MicroPython keeps none)
@@ -455,15 +455,6 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     for k, v in d.items():
         hints[k] = _eval(v, g, localns)
     return hints
-
-
-def _mro(cls):
-    out = [cls]
-    for b in cls.__bases__:
-        for c in _mro(b):
-            if c not in out:
-                out.append(c)
-    return out
 
 
 def _module_globals(cls):
