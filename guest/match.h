@@ -202,6 +202,25 @@ static inline const char *exported_global(const char *name, const char *made_by)
     return BinaryenExportGetValue(ex);
 }
 
+/* The one defined function that uses the constant `v` (the address of a
+ * text, say) anywhere; none or two are a mismatch, named `what`. */
+static inline BinaryenFunctionRef only_user(int32_t v, const char *what)
+{
+    BinaryenFunctionRef user = NULL;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++)
+            if (is_const_eq(nodes[k], v)) {
+                found(&user, f, what);
+                break;
+            }
+    }
+    if (!user) mismatch("no %s", what);
+    return user;
+}
+
 /* ---- uses of a constant, re-created functions ---------------------- */
 
 /* A call that passes the constant `v`: the call, its function, the

@@ -247,18 +247,8 @@ static void find_super(void)
 
 static void find_make_new(void)
 {
-    int32_t text = data_address(LAYOUT_TEXT);
-    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
-        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
-        if (!is_defined(f)) continue;
-        collect(f);
-        for (size_t k = 0; k < nnodes; k++)
-            if (is_const_eq(nodes[k], text)) {
-                found(&f_make_new, f, "type_make_new");
-                break;
-            }
-    }
-    if (!f_make_new || !has_sig(f_make_new, 4, 1)) mismatch("%s", "type_make_new is not (i32 x4) -> i32");
+    f_make_new = only_user(data_address(LAYOUT_TEXT), "type_make_new");
+    if (!has_sig(f_make_new, 4, 1)) mismatch("%s", "type_make_new is not (i32 x4) -> i32");
 }
 
 /* A copy of f under `name` (same parameters, locals and body). */
