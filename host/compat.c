@@ -164,13 +164,15 @@ static uint32_t call1(mpb_host *h, uint32_t fn, uint32_t arg)
  * out of order only makes the door miss. */
 static uint32_t first_named(mpb_host *h, uint32_t name, uint32_t n)
 {
+    const uint8_t *t = mpb_g_span(&h->inst->w2c_memory, h->inst->w2c_mpbox_compat_table, 16ull * n);
     uint32_t lo = 0, hi = n;
-    record r;
+    if (!t)
+        return n;
     while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (!get(h, mid, &r))
-            return n;
-        if (is_operand(r.kind) || r.name < name)
+        uint32_t mid = lo + (hi - lo) / 2, kind, at;
+        memcpy(&at, t + 16 * mid + 4, 4);
+        memcpy(&kind, t + 16 * mid + 8, 4);
+        if (is_operand(kind) || at < name)
             lo = mid + 1;
         else
             hi = mid;
