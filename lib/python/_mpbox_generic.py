@@ -3,7 +3,9 @@
 # __class_getitem__ (typing.Generic subclasses: Stack[int]()). The guest
 # raises "'type' object isn't subscriptable" for these; guest/typesubscr
 # calls the hook here instead. For anything else the hook answers itself,
-# and the guest raises its TypeError as before. The hook is handed
+# and the guest raises its TypeError as before. `del x[i]` and `del x[a:b]`
+# of a bytearray or an array.array, which the guest refuses, come here too
+# (a third argument) and delete as CPython does. The hook is handed
 # to the guest while the start-up image is built (lib/python/_preload.txt
 # loads this module then).
 # Written for mpbox.
@@ -84,7 +86,49 @@ def _own(cls, name):
     return None
 
 
-def _subscr_hook(base, index):
+def _delete_item(base, index):
+    # del base[index] for a bytearray or an array, which MicroPython's
+    # refuse: the item or the slice replaced by nothing
+    name = type(base).__name__
+    if not isinstance(base, bytearray):
+        try:
+            import array
+        except ImportError:
+            return _subscr_hook
+        if not isinstance(base, array.array):
+            return _subscr_hook
+    empty = base[0:0]  # of the same kind (an array keeps its typecode)
+    n = len(base)
+    if isinstance(index, slice):
+        start, stop, step = index.indices(n)
+        if step == 1:
+            if start < stop:
+                base[start:stop] = empty
+        else:
+            gone = range(start, stop, step)
+            if len(gone):
+                keep = [base[k] for k in range(n) if k not in gone]
+                base[:] = empty
+                base.extend(keep)
+        return None
+    if isinstance(index, int):
+        i = int(index)
+    else:
+        f = getattr(type(index), '__index__', None)
+        if f is None:
+            raise TypeError('%s indices must be integers or slices, not %s' % (name, type(index).__name__))
+        i = f(index)
+    if i < 0:
+        i += n
+    if not 0 <= i < n:
+        raise IndexError('bytearray index out of range' if name == 'bytearray' else 'array assignment index out of range')
+    base[i:i + 1] = empty
+    return None
+
+
+def _subscr_hook(base, index, deleting=0):
+    if deleting:
+        return _delete_item(base, index)
     if not isinstance(base, type):
         return _subscr_hook  # not a class: the guest raises as before
     if base in _GENERIC:

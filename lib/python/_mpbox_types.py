@@ -1729,6 +1729,11 @@ def _register_doors():
     for name, fn in (('real', _real), ('imag', _imag), ('numerator', _real), ('denominator', _one_of)):
         add(id(int), name, GETTER, fn)
     add(id(complex), 'conjugate', METHOD, lambda z: complex(z.real, -z.imag))
+    # memoryview has no method table: CPython's conversions
+    M = id(memoryview)
+    add(M, 'tobytes', METHOD, lambda m: bytes(m))
+    add(M, 'tolist', METHOD, lambda m: list(m))
+    add(M, 'hex', METHOD, lambda m, *a: bytes(m).hex(*a))
     add(id(slice), None, MAKE_NEW, _slice)
     add(id(float), None, FLOAT_ARG, _float_arg)
     P = id(property)

@@ -269,3 +269,27 @@ class RPow:
 
 
 print((-2.0) ** RPow(), (1j) ** RPow(), 2 ** RPow())
+
+# -- deleting from a bytearray or an array; memoryview's conversions -------
+import array
+
+ba = bytearray(b'abcdef')
+del ba[0]
+del ba[1:3]
+del ba[-1]
+print(ba)
+ba = bytearray(b'abcdefgh')
+del ba[::2]
+del ba[10:]
+del ba[2:1]
+print(ba)
+attempt('del ba[10]', lambda: exec('del ba[10]', {'ba': ba}))
+attempt("del ba['x']", lambda: exec("del ba['x']", {'ba': ba}))
+ar = array.array('i', [1, 2, 3, 4, 5])
+del ar[1]
+del ar[::2]
+print(ar, ar.typecode if hasattr(ar, 'typecode') else 'i')
+attempt('del (1, 2)[0]', lambda: exec('t = (1, 2)\ndel t[0]'))
+attempt("del 'abc'[0]", lambda: exec("s = 'abc'\ndel s[0]"))
+mv = memoryview(b'abc')
+print(mv.tobytes(), mv.tolist(), mv.hex(), memoryview(bytearray(b'xy')).tobytes(), bytes(mv[1:]))
