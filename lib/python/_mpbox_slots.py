@@ -26,6 +26,8 @@
 # __getitem__ that calls it for a missing key (MicroPython's dict never
 # does), and a class that defines __round__ makes round() call it
 # (lib/python/_numeric.py's round, as fractions and decimal install it).
+# A subclass of int, float, list, dict ... that defines __repr__ and no
+# __str__ prints with its __repr__ (CPython's str() of those is repr()).
 # Written for mpbox.
 import builtins
 import sys
@@ -209,8 +211,15 @@ def _missing_getitem(self, key):
         return self.__missing__(key)
 
 
+# built-in types whose str() is their repr() in CPython: a subclass's
+# own __repr__ prints it (MicroPython prints the built-in value)
+_STR_IS_REPR = (int, float, complex, list, tuple, dict, set, frozenset)
+
+
 def _number_rules(cls):
     own = cls.__dict__
+    if '__repr__' in own and '__str__' not in own and issubclass(cls, _STR_IS_REPR):
+        cls.__str__ = own['__repr__']
     if '__missing__' in own and issubclass(cls, dict) and getattr(cls, '__getitem__', None) in (
             None, dict.__getitem__):
         cls.__getitem__ = _missing_getitem

@@ -1700,6 +1700,25 @@ def _io_closed(f):
     return int.from_bytes(uctypes.bytearray_at(id(f) + 4, 4), 'little') == 0
 
 
+# the built-in value inside an instance of a subclass of the type
+_PLAIN_VALUE = {int: int, float: float, complex: complex, list: list, tuple: tuple, dict: dict, set: set,
+                frozenset: frozenset, bytearray: bytearray, str: lambda x: x[:], bytes: lambda x: x[:]}
+
+
+def _plain_text(t, f):
+    # t.__repr__ and t.__str__ (f: repr, str) for the built-in type t:
+    # called with an instance of a subclass (F.__repr__ calling
+    # float.__repr__(self)), the text of the built-in value inside, not
+    # the subclass's own method again
+    plain = _PLAIN_VALUE.get(t)
+    if plain is None:
+        return f
+
+    def text(x):
+        return f(x if type(x) is t else plain(x))
+    return text
+
+
 def _register_doors():
     import js
     import math
@@ -1749,8 +1768,8 @@ def _register_doors():
     # x.__repr__(), float.__str__ ...: the built-ins without such methods
     for t in (int, float, complex, bool, str, bytes, bytearray, list, tuple, dict, set, frozenset,
               type(None), range, slice):
-        add(id(t), '__repr__', METHOD, repr)
-        add(id(t), '__str__', METHOD, str)
+        add(id(t), '__repr__', METHOD, _plain_text(t, repr))
+        add(id(t), '__str__', METHOD, _plain_text(t, str))
     import io
     for t in (io.StringIO, io.BytesIO):
         f = t()

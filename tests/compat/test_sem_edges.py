@@ -293,3 +293,37 @@ attempt('del (1, 2)[0]', lambda: exec('t = (1, 2)\ndel t[0]'))
 attempt("del 'abc'[0]", lambda: exec("s = 'abc'\ndel s[0]"))
 mv = memoryview(b'abc')
 print(mv.tobytes(), mv.tolist(), mv.hex(), memoryview(bytearray(b'xy')).tobytes(), bytes(mv[1:]))
+
+# -- subclasses of built-ins with their own __repr__ -------------------------
+
+
+class Temp(float):
+    def __repr__(self):
+        return 'Temp(%s)' % float.__repr__(self)
+
+
+class Count(int):
+    def __repr__(self):
+        return 'Count(%s)' % int.__repr__(self)
+
+
+class Bag(list):
+    def __repr__(self):
+        return 'Bag(%s)' % list.__repr__(self)
+
+
+class Table(dict):
+    def __repr__(self):
+        return 'Table(%s)' % dict.__repr__(self)
+
+
+class Name(str):
+    def __repr__(self):
+        return 'Name(%s)' % str.__repr__(self)
+
+
+print(Temp(1.5), [Temp(2.5)], str(Temp(3.5)), f'{Temp(4.5)}', '%s' % Temp(5.5), float.__str__(Temp(6.5)))
+print(Count(3), [Count(4)], str(Count(5)), int.__repr__(Count(6)))
+print(Name('a'), [Name('b')], str(Name('c')), str.__repr__(Name('d')))
+print(Bag([1]), [Bag([2])], str(Bag([3])), Table(a=1), [Table(b=2)], str(Table(c=3)))
+print(Temp(1.5) + 1, 2 * Temp(1.5), Temp(2.0) > 1, round(Temp(2.5) * 2, 1), type(Temp(1.0) + 1.0).__name__)
