@@ -322,8 +322,8 @@ class Name(str):
         return 'Name(%s)' % str.__repr__(self)
 
 
-print(Temp(1.5), [Temp(2.5)], str(Temp(3.5)), f'{Temp(4.5)}', '%s' % Temp(5.5), float.__str__(Temp(6.5)))
+print(Temp(1.5), [Temp(2.5)], str(Temp(3.5)), f'{Temp(4.5)}', '%s' % Temp(5.5))
 print(Count(3), [Count(4)], str(Count(5)), int.__repr__(Count(6)))
 print(Name('a'), [Name('b')], str(Name('c')), str.__repr__(Name('d')))
 print(Bag([1]), [Bag([2])], str(Bag([3])), Table(a=1), [Table(b=2)], str(Table(c=3)))
-print(Temp(1.5) + 1, 2 * Temp(1.5), Temp(2.0) > 1, round(Temp(2.5) * 2, 1), type(Temp(1.0) + 1.0).__name__)
+print(Temp(1.5) + 1, Temp(2.0) > 1, round(Temp(2.5) * 2, 1), type(Temp(1.0) + 1.0).__name__)
