@@ -108,7 +108,6 @@ int main(int argc, char **argv)
 {
     open_guest(argc, argv, "typesubscr", HOOK_GLOBAL);
     find();
-    const BinaryenType I = BinaryenTypeInt32();
     const char *sp = stack_pointer();
     const char *table = only_table();
     const char *call_global = exported_global(CALL_GLOBAL, "numfmt");
