@@ -322,12 +322,18 @@ __attribute__((noinline, no_sanitize_address)) static void mark_native_stack(mpb
     uintptr_t hi = h->gc_stack_top & ~(uintptr_t)7;
     uintptr_t base = (uintptr_t)h->inst->w2c_memory.data;
     uint64_t size = h->inst->w2c_memory.size;
+    uint32_t heap_lo = k->lo, heap_span = k->hi - k->lo;
     for (uintptr_t a = lo; a < hi; a += 8) {
         uint64_t w = *(const volatile uint64_t *)a;
-        if (w - base < size)
-            mark_root(h, k, (uint32_t)(w - base), 1); /* a host pointer into memory */
-        mark_root(h, k, (uint32_t)w, 1);
-        mark_root(h, k, (uint32_t)(w >> 32), 1);
+        /* most words point nowhere near the heap: test that here, without
+         * a call per candidate (a deep recursion's stack is megabytes) */
+        uint32_t as_host = (uint32_t)(w - base), low = (uint32_t)w, high = (uint32_t)(w >> 32);
+        if (w - base < size && as_host - heap_lo < heap_span)
+            mark_root(h, k, as_host, 1); /* a host pointer into memory */
+        if (low - heap_lo < heap_span)
+            mark_root(h, k, low, 1);
+        if (high - heap_lo < heap_span)
+            mark_root(h, k, high, 1);
     }
 }
 
