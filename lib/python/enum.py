@@ -38,6 +38,55 @@ class auto:
         return 'auto(%r)' % (self.value,)
 
 
+# CPython gives auto() its value as soon as the class body assigns it, so
+# the body can compute with it (ADMIN = READ | WRITE in a Flag). Here the
+# value comes when the class is built: an operation on an auto() gives an
+# _AutoExpr, worked out then from the values of the autos it names.
+class _AutoExpr:
+    def __init__(self, fn, args):
+        self._fn = fn
+        self._args = args
+
+    def _value(self, resolved):
+        return self._fn(*[_resolve(a, resolved) for a in self._args])
+
+
+def _resolve(v, resolved):
+    if isinstance(v, _AutoExpr):
+        return v._value(resolved)
+    if isinstance(v, auto):
+        try:
+            return resolved[id(v)]
+        except KeyError:
+            raise NameError('auto() used before it was given a value') from None
+    return v
+
+
+def _deferred_ops():
+    import operator as op
+    binary = {'or': op.or_, 'and': op.and_, 'xor': op.xor, 'add': op.add, 'sub': op.sub,
+              'mul': op.mul, 'lshift': op.lshift, 'rshift': op.rshift, 'floordiv': op.floordiv,
+              'mod': op.mod, 'pow': op.pow, 'truediv': op.truediv}
+    for name, fn in binary.items():
+        def forward(self, other, fn=fn):
+            return _AutoExpr(fn, (self, other))
+
+        def reflected(self, other, fn=fn):
+            return _AutoExpr(fn, (other, self))
+        for cls in (auto, _AutoExpr):
+            setattr(cls, '__%s__' % name, forward)
+            setattr(cls, '__r%s__' % name, reflected)
+    for name, fn in {'invert': op.invert, 'neg': op.neg, 'pos': op.pos}.items():
+        def unary(self, fn=fn):
+            return _AutoExpr(fn, (self,))
+        for cls in (auto, _AutoExpr):
+            setattr(cls, '__%s__' % name, unary)
+
+
+_deferred_ops()
+del _deferred_ops
+
+
 class nonmember:
     def __init__(self, value):
         self.value = value
@@ -448,7 +497,7 @@ def _build(name, bases, ns, order=None):
             ns[k] = v.value
             members.append(k)
             continue
-        if isinstance(v, auto) or not _is_descriptor(v):
+        if isinstance(v, (auto, _AutoExpr)) or not _is_descriptor(v):
             members.append(k)
     ignore = ns.get('_ignore_', ())
     if isinstance(ignore, str):
@@ -475,6 +524,7 @@ def _build(name, bases, ns, order=None):
     elif isinstance(gen, staticmethod):
         gen = gen.__func__
     last = []
+    resolved = {}
     for i in range(len(values)):
         v = values[i]
         if isinstance(v, auto):
@@ -482,6 +532,9 @@ def _build(name, bases, ns, order=None):
                 v = gen(order[i], 1, i, last[:])
             else:
                 v = v.value
+            resolved[id(values[i])] = v
+        elif isinstance(v, _AutoExpr):
+            v = v._value(resolved)
         values[i] = v
         last.append(v)
     mixin = _mixin(bases)
@@ -532,7 +585,9 @@ def _build(name, bases, ns, order=None):
         m._name_ = k
         m._value_ = v if mixin is None else mixin(v)
         m.__class__ = cls  # self.__class__ is then the iterable EnumType class
-        if alias is None:
+        # a Flag lists (iterates, counts) its one-bit members only, as
+        # CPython 3.11: 0 and several-bit values are aliases
+        if alias is None and not (is_flag and isinstance(v, int) and (not v or v & (v - 1))):
             names.append(k)
         mmap[k] = m
         try:

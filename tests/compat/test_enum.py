@@ -388,3 +388,28 @@ Light.extra = 'x'
 show('reassign', reassign)
 show('delete', delete)
 show('class attribute', lambda: (Light.extra, Light.RED.extra, Light.RED.value))
+
+
+# auto() values computed with in the class body (CPython gives auto() its
+# value at once), and a Flag iterating and counting its one-bit members only
+class Role(Flag):
+    NONE = 0
+    READ = auto()
+    WRITE = auto()
+    SHIP = auto()
+    EDIT = READ | WRITE
+    ALL = READ | WRITE | SHIP
+    NOT_READ = ~READ & ALL
+
+
+class Level(IntFlag):
+    LOW = auto()
+    HIGH = auto()
+    BOTH = LOW + HIGH
+    SHIFTED = 1 << HIGH
+
+
+show('auto arithmetic', lambda: (Role.EDIT, Role.ALL.value, Role.NOT_READ, Level.BOTH.value, Level.SHIFTED.value))
+show('flag members', lambda: (list(Role), len(Role), list(reversed(Role)), list(Role.__members__)))
+show('flag aliases', lambda: (Role(3) is Role.EDIT, Role(0), Role.ALL.name, list(Role.ALL), Role.EDIT in Role.ALL))
+show('intflag members', lambda: (list(Level), len(Level), Level(3).name))
