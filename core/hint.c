@@ -108,8 +108,6 @@ static const struct hint_rule rules[] = {
     {"NameError", "name '__file__' is not defined", NULL,
      "The program runs from a string, so __file__ is not defined; use paths relative to the "
      "working directory (os.getcwd())."},
-    {"NameError", "name 'Unicode*Error' is not defined", NULL,
-     "MicroPython raises UnicodeError for encoding and decoding errors; catch UnicodeError."},
     {"NameError", "name '*Warning' is not defined", NULL,
      "MicroPython has no warning classes (nor a warnings module); print the warning or "
      "raise an exception instead."},

@@ -239,6 +239,62 @@ for _name, _base in (('BlockingIOError', OSError), ('ChildProcessError', OSError
     _classes[_name] = _cls
     setattr(builtins, _name, _cls)
 del _name, _base, _cls, _members
+
+
+# CPython's codec errors: UnicodeError subclasses built from (encoding,
+# object, start, end, reason), which word their str() from those
+def _codec_str(self):
+    what = 'decode' if isinstance(self, UnicodeDecodeError) else 'encode'
+    obj, start, end = self.object, self.start, self.end
+    if end - start == 1 and 0 <= start < len(obj):
+        if isinstance(obj, str):
+            o = ord(obj[start])
+            where = "character '%s'" % (('\\x%02x' if o < 256 else '\\u%04x' if o < 65536 else '\\U%08x') % o)
+        else:
+            where = 'byte 0x%02x' % obj[start]
+        where += ' in position %d' % start
+    else:
+        where = '%s in position %d-%d' % ('characters' if isinstance(obj, str) else 'bytes', start, end - 1)
+    if isinstance(self, UnicodeTranslateError):
+        return "can't translate %s: %s" % (where, self.reason)
+    return "'%s' codec can't %s %s: %s" % (self.encoding, what, where, self.reason)
+
+
+def _codec_fields(self, kinds, args):
+    if len(args) != len(kinds):
+        raise TypeError('function takes exactly %d arguments (%d given)' % (len(kinds), len(args)))
+    for k, v in zip(kinds, args):
+        setattr(self, k, v)
+
+
+class UnicodeEncodeError(UnicodeError):
+    def __init__(self, *args):
+        super().__init__(*args)
+        _codec_fields(self, ('encoding', 'object', 'start', 'end', 'reason'), args)
+
+    __str__ = _codec_str
+
+
+class UnicodeDecodeError(UnicodeError):
+    def __init__(self, *args):
+        super().__init__(*args)
+        _codec_fields(self, ('encoding', 'object', 'start', 'end', 'reason'), args)
+
+    __str__ = _codec_str
+
+
+class UnicodeTranslateError(UnicodeError):
+    def __init__(self, *args):
+        super().__init__(*args)
+        _codec_fields(self, ('object', 'start', 'end', 'reason'), args)
+
+    __str__ = _codec_str
+
+
+for _cls in (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError):
+    _cls.__module__ = 'builtins'
+    setattr(builtins, _cls.__name__, _cls)
+del _cls
 # The guest raises RuntimeError('maximum recursion depth exceeded') when its
 # stack runs out, and no class of ours can stand in for its C type there:
 # RecursionError is that RuntimeError, so that `except RecursionError`

@@ -402,24 +402,14 @@ def _codec(encoding):
     return name
 
 
-def _unicode_error(kind, name, where, why, errors):
-    # what an unencodable or undecodable run raises: the error of errors=
-    # 'strict', or LookupError for a handler CPython does not have (it
-    # looks the handler up only when it needs one)
+def _unicode_error(kind, name, data, i, j, why, errors):
+    # what an unencodable or undecodable run data[i:j] raises: the error
+    # of errors='strict', or LookupError for a handler CPython does not
+    # have (it looks the handler up only when it needs one)
     if errors != 'strict':
         return LookupError("unknown error handler name '%s'" % errors)
-    cls = getattr(builtins, 'Unicode%sError' % kind, UnicodeError)
-    return cls("'%s' codec can't %s %s: %s" % (name, kind.lower(), where, why))
-
-
-def _where(what, i, j, data):
-    # CPython's words for the run data[i:j] a codec cannot take
-    if j - i > 1:
-        return '%ss in position %d-%d' % (what, i, j - 1)
-    c = data[i]
-    if what == 'byte':
-        return 'byte 0x%02x in position %d' % (c, i)
-    return "character '%s' in position %d" % (_escape(ord(c)), i)
+    import _mpbox_exc  # its classes: names assigned to builtins are not its attributes
+    return getattr(_mpbox_exc, 'Unicode%sError' % kind)(name, data, i, j, why)
 
 
 def _escape(o):
@@ -448,8 +438,7 @@ def encode(self, encoding='utf-8', errors='strict'):
             j = i + 1
             while j < n and ord(self[j]) >= limit:
                 j += 1
-            raise _unicode_error('Encode', name, _where('character', i, j, self),
-                                 'ordinal not in range(%d)' % limit, errors)
+            raise _unicode_error('Encode', name, self, i, j, 'ordinal not in range(%d)' % limit, errors)
     return bytes(out)
 
 
@@ -517,7 +506,7 @@ def decode(self, encoding='utf-8', errors='strict'):
         elif errors == 'surrogateescape':
             out.append(''.join(chr(0xdc00 + x) for x in b[i:i + k]))
         elif errors != 'ignore':
-            raise _unicode_error('Decode', name, _where('byte', i, i + k, b), why, errors)
+            raise _unicode_error('Decode', name, b, i, i + k, why, errors)
         i += k
     return ''.join(out)
 
