@@ -37,7 +37,8 @@
  * 2. int('x1'): MicroPython says "invalid syntax for integer with base 10:
  * 'x1'", CPython "invalid literal for int() with base 10: 'x1'". The one
  * use of the format "invalid syntax for integer with base %d: " gets the
- * table's ninth text instead (same %d).
+ * table's ninth text instead (same %d), and the argument is quoted whole
+ * (see int_text_whole).
  *
  * 3. Texts with the same arguments as MicroPython's: every use of
  * "'%s' object isn't subscriptable", "... isn't iterable", "... isn't
@@ -545,6 +546,55 @@ static void dict_iteration(BinaryenFunctionRef varg)
     if (recreate_with_locals(next, 1, BinaryenBlock(mod, NULL, entry, 3, I)) != w) mismatch("%s", "local numbering");
 }
 
+/* 2b.: int()'s text quotes the whole argument, as CPython's does:
+ * MicroPython quotes it from after the leading spaces, sign and base
+ * prefix (int('-12.5') said '12.5', int(' x') 'x'). In
+ * mp_parse_num_integer(str, len, base, lex), which raises the text, the one
+ * call print_quoted(print, start, top - start, 1) gets str and len, saved at
+ * entry (the optimiser reuses parameters' locals), instead, quoted as a str
+ * (MicroPython quotes it as bytes: \xd9\xa1 for one character); and the text
+ * names the base given (CPython's "with base 0"), not the one the prefix
+ * chose. */
+static void int_text_whole(BinaryenFunctionRef f, BinaryenExpressionRef printf_call)
+{
+    if (!has_sig(f, 4, 1)) mismatch("%s", "mp_parse_num_integer has an unknown signature");
+    collect(f);
+    BinaryenExpressionRef quoted = NULL;
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (!is_id(e, ID_CALL) || BinaryenCallGetNumOperands(e) != 4 || !is_const_eq(BinaryenCallGetOperandAt(e, 3), 1))
+            continue;
+        BinaryenExpressionRef start = BinaryenCallGetOperandAt(e, 1), n = BinaryenCallGetOperandAt(e, 2);
+        if (!is_id(start, ID_LOCAL_GET) || !is_binary(n, BinaryenSubInt32()) ||
+            !is_local(BinaryenBinaryGetRight(n), BinaryenLocalGetGetIndex(start)))
+            continue;
+        if (quoted) mismatch("%s", "two calls quote the int() argument");
+        quoted = e;
+    }
+    if (!quoted) mismatch("%s", "the call quoting the int() argument not found");
+    /* the base: the first word of the va_list of the format's printf */
+    BinaryenExpressionRef va = BinaryenCallGetOperandAt(printf_call, 2), base = NULL;
+    if (!is_id(va, ID_LOCAL_GET)) mismatch("%s", "the int() text's va_list is not a local");
+    for (size_t k = 0; k < nnodes; k++) {
+        BinaryenExpressionRef e = nodes[k];
+        if (is_id(e, ID_STORE) && BinaryenStoreGetOffset(e) == 0 && BinaryenStoreGetBytes(e) == 4 &&
+            is_local(BinaryenStoreGetPtr(e), BinaryenLocalGetGetIndex(va))) {
+            if (base) mismatch("%s", "two stores of the int() text's base");
+            base = e;
+        }
+    }
+    if (!base) mismatch("%s", "the store of the int() text's base not found");
+    BinaryenIndex s = BinaryenTypeArity(BinaryenFunctionGetParams(f)) + BinaryenFunctionGetNumVars(f);
+    BinaryenCallSetOperandAt(quoted, 1, lget(s));
+    BinaryenCallSetOperandAt(quoted, 2, lget(s + 1));
+    BinaryenCallSetOperandAt(quoted, 3, c32(0)); /* as str: non-ASCII characters as they are */
+    BinaryenStoreSetValue(base, lget(s + 2));    /* the base given: int('x', 0) says base 0 */
+    BinaryenExpressionRef entry[4] = {BinaryenLocalSet(mod, s, lget(0)), BinaryenLocalSet(mod, s + 1, lget(1)),
+                                      BinaryenLocalSet(mod, s + 2, lget(2)), BinaryenFunctionGetBody(f)};
+    if (recreate_with_locals(f, 3, BinaryenBlock(mod, NULL, entry, 4, BinaryenTypeInt32())) != s)
+        mismatch("%s", "local numbering");
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "errtext", TABLE_GLOBAL);
@@ -576,6 +626,7 @@ int main(int argc, char **argv)
                                         BinaryenLoad(mod, 4, false, 4 * T_INT_LITERAL, 4, I,
                                                      BinaryenGlobalGet(mod, TABLE_GLOBAL, I)),
                                         c32(int_msg)));
+    int_text_whole(uses[0].f, uses[0].call);
     /* texts with the same arguments */
     for (size_t t = 0; t < N_SAME_ARGS; t++) {
         int32_t addr = data_address(same_args[t]);

@@ -64,3 +64,12 @@ try:
     exec('x = 1e')
 except SyntaxError as e:
     print('literal |', type(e).__name__)
+# int(): the whole argument quoted (spaces, sign and prefix included, non-ASCII
+# characters as they are) and the base as given
+for text in [' three', '-12.5', '12 apples', '  ', '', '+', '0x', '0x1g', ' -7x ', '1_000x', 'abc\n', "it's", 'né']:
+    for base in (10, 16, 0):
+        try:
+            print(repr(text), base, int(text, base))
+        except ValueError as e:
+            print(repr(text), base, '|', e, '|', e.args)
+print(int(' 42 '), int('-0x1f', 16), int('  +7'), int('0o17', 0))
