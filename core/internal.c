@@ -21,6 +21,8 @@
  *                super() found, and the property type, the same way
  *   binop_hook   the operators no type answers (reflected comparisons,
  *                bytearray * int), the same way (lib/python/_mpbox_binop.py)
+ *   call_text_hook  the texts of errors in a call's arguments, for
+ *                guest/errtext, the same way (lib/python/_mpbox_exc.py)
  *   exc_types    the KeyError type, for guest/excprint, the same way
  *                (lib/python/_mpbox_exc.py)
  *   error_texts  CPython's texts of some errors, for guest/errtext, the same way
@@ -106,6 +108,7 @@ static char *program_text(mpb_host *h, size_t *out_len)
  *   "mro_hook"      likewise, for guest/mro, and the qstr object of
  *                   __mro__, under which each class keeps its C3 order;
  *   "super_get"     likewise, for guest/mro's super(), and the type property;
+ *   "call_text_hook" likewise, for guest/errtext's call errors (lib/python/_mpbox_exc.py);
  *   "exc_types"     the address of the KeyError type, whose one argument
  *                   guest/excprint prints with repr() (lib/python/_mpbox_exc.py);
  *   "error_texts"   the address of the addresses of CPython's error texts
@@ -258,6 +261,11 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
     if (name_len == 10 && memcmp(name, "binop_hook", 10) == 0) {
         uint32_t refused = 1; /* the same */
         return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_binop_hook : &refused, NULL, payload,
+                        len, out_len);
+    }
+    if (name_len == 14 && memcmp(name, "call_text_hook", 14) == 0) {
+        uint32_t refused = 1; /* the same */
+        return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_call_text_hook : &refused, NULL, payload,
                         len, out_len);
     }
     if (name_len == 9 && memcmp(name, "exc_types", 9) == 0)

@@ -124,6 +124,11 @@
  * of kind masked to the two low bits. The type and the text are the
  * table's. No other user of the iterator reads kind.
  *
+ * 10. Errors in a call's arguments ("f() missing 1 required positional
+ * argument: 'b'"): the raises of fun_pos_args_mismatch and
+ * mp_setup_code_state_helper ask lib/python/_mpbox_exc.py for CPython's
+ * text (call_texts below).
+ *
  * Run after guest/sort (its export). py/runtime0.h: the binary operators'
  * numbers below. */
 #include "match.h"
@@ -595,6 +600,143 @@ static void int_text_whole(BinaryenFunctionRef f, BinaryenExpressionRef printf_c
         mismatch("%s", "local numbering");
 }
 
+/* 10.: the errors in a call's arguments. */
+#define CALL_HOOK_GLOBAL "mpbox_call_text_hook"
+#define CALL_CALL_GLOBAL "mpbox_format_call"
+#define CALL_TEXT_FN "mpbox$call_text"
+#define TAKES_FMT "%q() takes %d positional arguments but %d were given"
+#define MISSING_POS_FMT "function missing required positional argument #%d"
+#define UNEXPECTED_KW_FMT "unexpected keyword argument '%q'"
+#define MULTIPLE_FMT "function got multiple values for argument '%q'"
+#define MISSING_KW_FMT "function missing required keyword argument '%q'"
+#define NO_KWONLY_TEXT "function missing keyword-only argument"
+/* the kinds lib/python/_mpbox_exc.py's _call_text knows */
+enum { CALL_TAKES = 1, CALL_MISSING_POS, CALL_UNEXPECTED_KW, CALL_MULTIPLE, CALL_MISSING_KW, CALL_NO_KWONLY };
+
+/* mpbox$call_text(kind, fun, a, b, text): the hook's text, asked with
+ * (small int kind, fun, small int a, small int b) through the table entry
+ * mpbox_format_call (as guest/typerepr asks its hook), or `text` while
+ * there is no hook or it answers anything but bytes. */
+static void add_call_text_fn(void)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    const char *sp = stack_pointer(), *table = only_table(), *call_global = exported_global(CALL_CALL_GLOBAL, "numfmt");
+    const BinaryenIndex KIND = 0, FUN = 1, A = 2, B = 3, TEXT = 4, ARGS = 5, R = 6;
+    BinaryenExpressionRef call_args[4] = {BinaryenGlobalGet(mod, CALL_HOOK_GLOBAL, I), c32(4), c32(0), lget(ARGS)};
+    BinaryenExpressionRef is_obj = BinaryenBinary(
+        mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenBinary(mod, BinaryenAndInt32(), lget(R), c32(3))),
+        BinaryenBinary(mod, BinaryenNeInt32(), lget(R), c32(0)));
+#define SMALL(x) BinaryenBinary(mod, BinaryenOrInt32(), BinaryenBinary(mod, BinaryenShlInt32(), (x), c32(1)), c32(1))
+    BinaryenExpressionRef body[] = {
+        BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), BinaryenGlobalGet(mod, CALL_HOOK_GLOBAL, I)),
+                   BinaryenReturn(mod, lget(TEXT)), NULL),
+        BinaryenLocalSet(mod, ARGS, BinaryenBinary(mod, BinaryenSubInt32(), BinaryenGlobalGet(mod, sp, I), c32(16))),
+        BinaryenGlobalSet(mod, sp, lget(ARGS)),
+        BinaryenStore(mod, 4, 0, 4, lget(ARGS), SMALL(lget(KIND)), I),
+        BinaryenStore(mod, 4, 4, 4, lget(ARGS), lget(FUN), I),
+        BinaryenStore(mod, 4, 8, 4, lget(ARGS), SMALL(lget(A)), I),
+        BinaryenStore(mod, 4, 12, 4, lget(ARGS), SMALL(lget(B)), I),
+        BinaryenLocalSet(mod, R, BinaryenCallIndirect(mod, table, BinaryenGlobalGet(mod, call_global, I), call_args, 4,
+                                                      i32s(4), I)),
+        BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(ARGS), c32(16))),
+        BinaryenSelect(mod, is_obj, BinaryenLoad(mod, 4, false, 12, 4, I, lget(R)), lget(TEXT), I),
+    };
+#undef SMALL
+    BinaryenAddFunction(mod, CALL_TEXT_FN, i32s(5), I, (BinaryenType[]){I, I}, 2,
+                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
+}
+
+/* The one use of `text` inside f (or, with f NULL, in a function of
+ * `nparams` parameters and no result), passed as operand `operand` of a
+ * call with `noperands` operands. */
+static const_use call_site(const char *text, BinaryenFunctionRef f, int nparams, BinaryenIndex operand,
+                           BinaryenIndex noperands)
+{
+    const_use uses[4], found = {0};
+    size_t n = const_uses(data_address(text), uses, 4), hits = 0;
+    for (size_t u = 0; u < n; u++) {
+        if (f ? uses[u].f != f : !has_sig(uses[u].f, nparams, 0)) continue;
+        found = uses[u];
+        hits++;
+    }
+    if (hits != 1 || found.operand != operand || BinaryenCallGetNumOperands(found.call) != noperands)
+        mismatch("the text \"%s\" is not raised once as expected", text);
+    return found;
+}
+
+/* local or local + constant: an address read again without side effects */
+static int plain_address(BinaryenExpressionRef e)
+{
+    if (is_id(e, ID_LOCAL_GET)) return 1;
+    return is_binary(e, BinaryenAddInt32()) && is_id(BinaryenBinaryGetLeft(e), ID_LOCAL_GET) &&
+           is_id(BinaryenBinaryGetRight(e), ID_CONST);
+}
+
+static BinaryenExpressionRef text_call(int kind, BinaryenExpressionRef fun, BinaryenExpressionRef a, BinaryenExpressionRef b,
+                                       BinaryenExpressionRef text)
+{
+    return call(CALL_TEXT_FN, (BinaryenExpressionRef[]){c32(kind), fun, a, b, text}, 5, BinaryenTypeInt32());
+}
+
+/* 10. MicroPython words the errors in a call's arguments its own way
+ * ("function missing required positional argument #0", "f() takes 2
+ * positional arguments but 1 were given" for a missing one, "unexpected
+ * keyword argument 'x'"); CPython names the function by its qualified name
+ * and the parameters: "P.__init__() missing 1 required positional
+ * argument: 'y'", "f() got an unexpected keyword argument 'x'". The raises
+ * ask mpbox$call_text for their text; lib/python/_mpbox_exc.py answers it
+ * from the function's signature (its bytecode) and the code state:
+ *   fun_pos_args_mismatch(fun, expected, given), the one function of three
+ *     parameters and no result raising TAKES_FMT: (TAKES, fun, expected,
+ *     given), its parameters saved at entry;
+ *   mp_setup_code_state_helper(code_state, n_args, n_kw, args), the
+ *     function raising MISSING_POS_FMT, code_state saved at entry, fun its
+ *     first word: MISSING_POS and MISSING_KW with the code state's address
+ *     / 4 (its argument slots tell which were given), UNEXPECTED_KW and
+ *     MULTIPLE with the name's qstr (the first word of the va_list, stored
+ *     before the raise; its address a local, or a local plus a constant),
+ *     NO_KWONLY (a plain text, not a format) with none. */
+static void call_texts(void)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    add_exported_global(CALL_HOOK_GLOBAL);
+    add_call_text_fn();
+
+    const_use takes = call_site(TAKES_FMT, NULL, 3, 1, 3);
+    BinaryenFunctionRef fm = takes.f;
+    BinaryenIndex t = 3 + BinaryenFunctionGetNumVars(fm);
+    BinaryenCallSetOperandAt(takes.call, 1, text_call(CALL_TAKES, lget(t), lget(t + 1), lget(t + 2), c32(data_address(TAKES_FMT))));
+    BinaryenExpressionRef fm_entry[] = {BinaryenLocalSet(mod, t, lget(0)), BinaryenLocalSet(mod, t + 1, lget(1)),
+                                        BinaryenLocalSet(mod, t + 2, lget(2)), BinaryenFunctionGetBody(fm)};
+    if (recreate_with_locals(fm, 3, BinaryenBlock(mod, NULL, fm_entry, 4, BinaryenTypeNone())) != t)
+        mismatch("%s", "local numbering");
+
+    const_use missing = call_site(MISSING_POS_FMT, NULL, 4, 1, 3);
+    BinaryenFunctionRef h = missing.f;
+    const_use missing_kw = call_site(MISSING_KW_FMT, h, 0, 1, 3);
+    const_use unexpected = call_site(UNEXPECTED_KW_FMT, h, 0, 1, 3);
+    const_use multiple = call_site(MULTIPLE_FMT, h, 0, 1, 3);
+    const_use no_kwonly = call_site(NO_KWONLY_TEXT, h, 0, 0, 1);
+    BinaryenIndex c = 4 + BinaryenFunctionGetNumVars(h);
+#define FUN BinaryenLoad(mod, 4, false, 0, 4, I, lget(c))
+#define STATE BinaryenBinary(mod, BinaryenShrUInt32(), lget(c), c32(2))
+#define VA0(u) BinaryenLoad(mod, 4, false, 0, 4, I, BinaryenExpressionCopy(BinaryenCallGetOperandAt((u).call, 2), mod))
+    if (!plain_address(BinaryenCallGetOperandAt(unexpected.call, 2)) || !plain_address(BinaryenCallGetOperandAt(multiple.call, 2)))
+        mismatch("%s", "a keyword argument's raise has a va_list of an unknown form");
+    BinaryenCallSetOperandAt(missing.call, 1, text_call(CALL_MISSING_POS, FUN, STATE, c32(0), c32(data_address(MISSING_POS_FMT))));
+    BinaryenCallSetOperandAt(missing_kw.call, 1, text_call(CALL_MISSING_KW, FUN, STATE, c32(0), c32(data_address(MISSING_KW_FMT))));
+    BinaryenCallSetOperandAt(unexpected.call, 1,
+                             text_call(CALL_UNEXPECTED_KW, FUN, VA0(unexpected), c32(0), c32(data_address(UNEXPECTED_KW_FMT))));
+    BinaryenCallSetOperandAt(multiple.call, 1, text_call(CALL_MULTIPLE, FUN, VA0(multiple), c32(0), c32(data_address(MULTIPLE_FMT))));
+    BinaryenCallSetOperandAt(no_kwonly.call, 0, text_call(CALL_NO_KWONLY, FUN, STATE, c32(0), c32(data_address(NO_KWONLY_TEXT))));
+#undef FUN
+#undef STATE
+#undef VA0
+    BinaryenExpressionRef h_entry[] = {BinaryenLocalSet(mod, c, lget(0)), BinaryenFunctionGetBody(h)};
+    if (recreate_with_locals(h, 1, BinaryenBlock(mod, NULL, h_entry, 2, BinaryenTypeNone())) != c)
+        mismatch("%s", "local numbering");
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "errtext", TABLE_GLOBAL);
@@ -671,10 +813,11 @@ int main(int argc, char **argv)
             BinaryenCallSetOperandAt(cu[u].call, cu[u].operand, table_word(T_LATE + (uint32_t)t, c32(addr)));
     }
     dict_iteration(varg);
+    call_texts();
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others, binary and unary operations', unpacking's, %zu format codes' chosen as CPython's; dict iteration checks its size\n",
+    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others, binary and unary operations', unpacking's, %zu format codes', calls' arguments' chosen as CPython's; dict iteration checks its size\n",
             prog, argv[1], argv[2], nsites, N_SAME_ARGS, ncode);
     return 0;
 }
