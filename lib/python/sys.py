@@ -101,15 +101,61 @@ class _Sys:
         own(self, 'float_info', _FloatInfo((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021,
                                             -307, 15, 53, 2.220446049250313e-16, 2, 1)))
         own(self, 'int_info', _IntInfo((30, 4, 4300, 640)))
+        for name in ('stdin', 'stdout', 'stderr'):
+            own(self, '__%s__' % name, getattr(_c, name))  # the streams the program started with
         own(self, 'exc_info', exc_info)
         own(self, 'exception', exception)
 
     def __setattr__(self, name, value):
+        if name in ('stdout', 'stderr'):
+            object.__setattr__(self, name, value)
+            _route_print()
+            return
         setattr(_c, name, value)  # raises where the built-in module refuses
         object.__setattr__(self, name, value)
 
     def __repr__(self):
         return "<module 'sys' (built-in)>"
+
+
+# sys.stdout = io.StringIO() (or any object with write()): the built-in
+# module's streams cannot be replaced, so the first such assignment puts a
+# print in front of the current one that writes to the object now named
+# sys.stdout (or sys.stderr, for file=sys.stderr) when it is not the real
+# stream. print(file=X) with another X, and the real streams, go on as before.
+_printing = []
+
+
+def _current_print():
+    return print  # the name lookup sees an overridden builtins.print
+
+
+def _route_print():
+    if _printing:
+        return
+    import builtins
+    previous = _current_print()
+    real_out, real_err = _c.stdout, _c.stderr
+
+    def print(*args, sep=' ', end='\n', file=None, flush=False):
+        if file is None:
+            file = _mpbox_replace.stdout
+        if file is real_out or file is real_err:
+            return previous(*args, sep=sep, end=end, file=file, flush=flush)
+        if sep is None:
+            sep = ' '
+        if end is None:
+            end = '\n'
+        for i, a in enumerate(args):  # piece by piece, as CPython writes
+            if i:
+                file.write(sep)
+            file.write(str(a))
+        file.write(end)
+        if flush and hasattr(file, 'flush'):
+            file.flush()
+
+    _printing.append(print)
+    builtins.print = print
 
 
 _mpbox_replace = _Sys()
