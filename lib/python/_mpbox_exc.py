@@ -405,11 +405,22 @@ def _no_nul(path):
         raise ValueError('embedded null byte')
 
 
+# A path object (pathlib.Path, os.DirEntry, any class with __fspath__) as
+# its text, as CPython's open() and os functions take it; anything else as
+# it is, for the guest to take or refuse.
+def _path(p):
+    if type(p) is str or type(p) is bytes or type(p) is int:
+        return p
+    f = getattr(type(p), '__fspath__', None)
+    return p if f is None else f(p)
+
+
 # The new exception is raised after the except block, so that its
 # __context__ is what the caller was handling, as in CPython.
 def _wrap1(fn):
     def call(*args, **kwargs):
         if args:
+            args = (_path(args[0]),) + args[1:]
             _no_nul(args[0])
         try:
             return fn(*args, **kwargs)
@@ -421,6 +432,7 @@ def _wrap1(fn):
 
 def _wrap2(fn):
     def call(src, dst):
+        src, dst = _path(src), _path(dst)
         _no_nul(src)
         _no_nul(dst)
         try:
