@@ -997,6 +997,21 @@ def _strftime(d, fmt):
             break
         c = fmt[j + 1]
         i = j + 2
+        if c in '-_^#' and i < n and fmt[i].isalpha():
+            # glibc's flags, which CPython's strftime passes on (Linux): %-d
+            # without padding, %_d padded with spaces, %^a upper case, %#b
+            # upper case (%#p and %#Z lower case)
+            piece = _strftime(d, '%' + fmt[i])
+            if c in '-_' and piece.strip().isdigit():
+                digits = piece.lstrip(' 0') or '0'
+                piece = digits if c == '-' else ' ' * (len(piece) - len(digits)) + digits
+            elif c == '^' or c == '#' and fmt[i] not in 'pZ':
+                piece = piece.upper()
+            elif c == '#':
+                piece = piece.lower()
+            i += 1
+            out.append(piece)
+            continue
         if c == 'Y':
             out.append('%d' % d.year)
         elif c == 'm':
