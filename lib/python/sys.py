@@ -119,43 +119,11 @@ class _Sys:
 
 
 # sys.stdout = io.StringIO() (or any object with write()): the built-in
-# module's streams cannot be replaced, so the first such assignment puts a
-# print in front of the current one that writes to the object now named
-# sys.stdout (or sys.stderr, for file=sys.stderr) when it is not the real
-# stream. print(file=X) with another X, and the real streams, go on as before.
-_printing = []
-
-
-def _current_print():
-    return print  # the name lookup sees an overridden builtins.print
-
-
+# module's streams cannot be replaced; lib/python/_mpbox_streams.py puts a
+# print in front of the current one, at the first such assignment.
 def _route_print():
-    if _printing:
-        return
-    import builtins
-    previous = _current_print()
-    real_out, real_err = _c.stdout, _c.stderr
-
-    def print(*args, sep=' ', end='\n', file=None, flush=False):
-        if file is None:
-            file = _mpbox_replace.stdout
-        if file is real_out or file is real_err:
-            return previous(*args, sep=sep, end=end, file=file, flush=flush)
-        if sep is None:
-            sep = ' '
-        if end is None:
-            end = '\n'
-        for i, a in enumerate(args):  # piece by piece, as CPython writes
-            if i:
-                file.write(sep)
-            file.write(str(a))
-        file.write(end)
-        if flush and hasattr(file, 'flush'):
-            file.flush()
-
-    _printing.append(print)
-    builtins.print = print
+    import _mpbox_streams
+    _mpbox_streams.route(_mpbox_replace, _c)
 
 
 _mpbox_replace = _Sys()
