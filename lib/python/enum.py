@@ -414,8 +414,8 @@ class IntFlag(int, ReprEnum, Flag):
     pass
 
 
-# MicroPython resolves methods depth-first (int, ReprEnum, Enum before Flag):
-# give IntFlag what CPython's C3 order would find
+# int and ReprEnum come before Flag in IntFlag's order: give IntFlag Flag's
+# methods, as CPython's EnumType does with the operators of Flag classes
 for _k in ('__repr__', '__iter__', '__len__', '__contains__', '__bool__', '__or__', '__and__',
            '__xor__', '__ror__', '__rand__', '__rxor__', '__invert__', '_lookup',
            '_generate_next_value_', '_members', '_other'):
