@@ -245,25 +245,6 @@ static void find(void)
     if (!f_binop || !has_sig(f_binop, 3, 1)) mismatch("%s", "mpbox_binary_op is not (i32 x3) -> i32");
 }
 
-/* Re-create f under its name (calls and the table name it) with `extra`
- * more i32 locals, numbered from params + vars, and the given body: the C
- * API cannot add a local to a function. */
-static void with_locals(BinaryenFunctionRef f, BinaryenIndex extra, BinaryenExpressionRef body)
-{
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
-    BinaryenType *vars = xrealloc(NULL, (nv + extra) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
-    for (BinaryenIndex k = 0; k < extra; k++) vars[nv + k] = BinaryenTypeInt32();
-    size_t len = strlen(BinaryenFunctionGetName(f)) + 1;
-    char *name = xrealloc(NULL, len);
-    memcpy(name, BinaryenFunctionGetName(f), len);
-    BinaryenType params = BinaryenFunctionGetParams(f), results = BinaryenFunctionGetResults(f);
-    BinaryenRemoveFunction(mod, name);
-    BinaryenAddFunction(mod, name, params, results, vars, nv + extra, body);
-    free(name);
-    free(vars);
-}
-
 /* local i holds a heap object: not 0, low two bits clear */
 static BinaryenExpressionRef is_heap_obj(BinaryenIndex i)
 {
@@ -309,7 +290,7 @@ int main(int argc, char **argv)
                                                 call("mpbox$attr_more", a, 4, BinaryenTypeNone()), NULL);
         BinaryenExpressionRef body[5] = {BinaryenLocalSet(mod, K, lget(0)), BinaryenLocalSet(mod, K + 1, lget(1)),
                                          BinaryenLocalSet(mod, K + 2, lget(2)), BinaryenFunctionGetBody(f_load), more};
-        with_locals(f_load, 3, block(body, 5, BinaryenTypeNone()));
+        recreate_with_locals(f_load, 3, block(body, 5, BinaryenTypeNone()));
     }
     /* mp_call_function_n_kw:
      * if ((n_kw || (fun == type && n_args == 3)) && table) fun = kw_fun(fun, n_args, n_kw, args); */
@@ -425,7 +406,7 @@ int main(int argc, char **argv)
             mod, BinaryenBinary(mod, BinaryenAndInt32(), no_make_new, BinaryenBinary(mod, BinaryenNeInt32(), table_set(), c32(0))),
             ask, NULL);
         BinaryenExpressionRef body[2] = {door, BinaryenFunctionGetBody(f_type_call)};
-        with_locals(f_type_call, 1, block(body, 2, I));
+        recreate_with_locals(f_type_call, 1, block(body, 2, I));
     }
     /* mp_obj_get_float's call of mp_obj_get_float_maybe goes to
      * mpbox$float_maybe(arg, p):

@@ -694,17 +694,6 @@ static int is_import(BinaryenFunctionRef f)
     return mod && *mod;
 }
 
-/* A copy of f named `name`, with f's body. */
-static void copy_function(BinaryenModuleRef m, BinaryenFunctionRef f, const char *name)
-{
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
-    BinaryenType *vars = xrealloc(NULL, nv * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
-    BinaryenAddFunction(m, name, BinaryenFunctionGetParams(f), BinaryenFunctionGetResults(f), vars, nv,
-                        BinaryenExpressionCopy(BinaryenFunctionGetBody(f), m));
-    free(vars);
-}
-
 static void unmeter_allocator(BinaryenModuleRef m)
 {
     BinaryenFunctionRef set[ALLOCATOR_MAX];
@@ -788,7 +777,7 @@ static void unmeter_allocator(BinaryenModuleRef m)
     for (size_t j = 0; j < n; j++) {
         const char *name = BinaryenFunctionGetName(set[j]);
         inner[j] = outside[j] ? dup_str(name, UNMETERED_SUFFIX) : dup_str(name, "");
-        if (outside[j]) copy_function(m, set[j], inner[j]);
+        if (outside[j]) add_function_like(m, set[j], inner[j], BinaryenExpressionCopy(BinaryenFunctionGetBody(set[j]), m));
         alloc_names[nalloc_names] = inner[j];
         alloc_root_of[nalloc_names++] = -1;
     }
@@ -1117,18 +1106,7 @@ int main(int argc, char **argv)
         for (BinaryenIndex i = 0; i < nfuncs; i++) {
             if (!funcs[i].needs_local) continue;
             BinaryenFunctionRef fn = funcs[i].ref;
-            size_t nlen = strlen(funcs[i].name) + 1;
-            char *name = memcpy(xrealloc(NULL, nlen), funcs[i].name, nlen);
-            BinaryenType params = BinaryenFunctionGetParams(fn), results = BinaryenFunctionGetResults(fn);
-            BinaryenIndex nv = BinaryenFunctionGetNumVars(fn);
-            BinaryenType *vars = xrealloc(NULL, (nv + NEW_LOCALS) * sizeof *vars);
-            for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
-            vars[nv + LOCAL_COUNT] = BinaryenTypeInt64();
-            BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
-            BinaryenRemoveFunction(m, name);
-            funcs[i].ref = BinaryenAddFunction(m, name, params, results, vars, nv + NEW_LOCALS, body);
-            free(name);
-            free(vars);
+            funcs[i].ref = replace_adding_locals(m, fn, NEW_LOCALS, BinaryenTypeInt64(), BinaryenFunctionGetBody(fn));
         }
     }
 

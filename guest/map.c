@@ -248,12 +248,7 @@ static void add_cache_new(void)
  * and locals; `f` keeps its name (the table and callers refer to it). */
 static void move_body(BinaryenFunctionRef f, const char *name)
 {
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
-    BinaryenType *vars = xrealloc(NULL, (nv ? nv : 1) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
-    BinaryenAddFunction(mod, name, BinaryenFunctionGetParams(f), BinaryenFunctionGetResults(f), vars, nv,
-                        BinaryenFunctionGetBody(f));
-    free(vars);
+    add_function_like(mod, f, name, BinaryenFunctionGetBody(f));
 }
 
 static void rewrite(void)

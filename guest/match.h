@@ -259,20 +259,9 @@ static inline size_t const_uses(int32_t v, const_use *out, size_t cap)
  * Returns the index of the first new local. */
 static inline BinaryenIndex recreate_with_locals(BinaryenFunctionRef f, int extra, BinaryenExpressionRef body)
 {
-    BinaryenIndex np = BinaryenTypeArity(BinaryenFunctionGetParams(f)), nv = BinaryenFunctionGetNumVars(f);
-    BinaryenType *vars = xrealloc(NULL, (nv + (BinaryenIndex)extra + 1) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
-    for (int k = 0; k < extra; k++) vars[nv + (BinaryenIndex)k] = BinaryenTypeInt32();
-    BinaryenType params = BinaryenFunctionGetParams(f), result = BinaryenFunctionGetResults(f);
-    const char *name = BinaryenFunctionGetName(f);
-    size_t len = strlen(name) + 1;
-    char *copy = xrealloc(NULL, len);
-    memcpy(copy, name, len);
-    BinaryenRemoveFunction(mod, copy);
-    BinaryenAddFunction(mod, copy, params, result, vars, nv + (BinaryenIndex)extra, body);
-    free(copy);
-    free(vars);
-    return np + nv;
+    BinaryenIndex first = BinaryenTypeArity(BinaryenFunctionGetParams(f)) + BinaryenFunctionGetNumVars(f);
+    replace_adding_locals(mod, f, (BinaryenIndex)extra, BinaryenTypeInt32(), body);
+    return first;
 }
 
 /* Replaces `target`, a child of a block or an if arm somewhere under `e`,

@@ -254,13 +254,7 @@ static void find_make_new(void)
 /* A copy of f under `name` (same parameters, locals and body). */
 static BinaryenFunctionRef copy_function(BinaryenFunctionRef f, const char *name)
 {
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
-    BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
-    BinaryenFunctionRef g = BinaryenAddFunction(mod, name, BinaryenFunctionGetParams(f), BinaryenFunctionGetResults(f),
-                                                vars, nv, BinaryenExpressionCopy(BinaryenFunctionGetBody(f), mod));
-    free(vars);
-    return g;
+    return add_function_like(mod, f, name, BinaryenExpressionCopy(BinaryenFunctionGetBody(f), mod));
 }
 
 /* mpbox$class_lookup_one: mp_obj_class_lookup without the walk to the
@@ -410,12 +404,7 @@ static void wrap_super(const char *sp, const char *table, const char *call_globa
         BinaryenIf(mod, bin(BinaryenOrInt32(), eqz(lget(V)), bin(BinaryenAndInt32(), lget(V), c32(3))), BinaryenReturn(mod, NULL), NULL),
         lset(T, ld(lget(V), 0)),
         BinaryenIf(mod, is_candidate, ask, NULL));
-    const char *old = BinaryenFunctionGetName(f_super);
-    char *name = xrealloc(NULL, strlen(old) + 1);
-    memcpy(name, old, strlen(old) + 1);
-    BinaryenRemoveFunction(mod, name);
-    BinaryenAddFunction(mod, name, i32s(3), BinaryenTypeNone(), (BinaryenType[]){I32, I32, I32, I32}, 4, body);
-    free(name);
+    replace_function(mod, f_super, (BinaryenType[]){I32, I32, I32, I32}, 4, body);
 }
 
 /* type_make_new becomes a wrapper of its copy that asks the hook for the
@@ -449,13 +438,7 @@ static void wrap_make_new(const char *sp, const char *table, const char *call_gl
                    NULL),
         lget(R));
     /* the same name (the table refers to it), the wrapper's body and locals */
-    const char *old = BinaryenFunctionGetName(f_make_new);
-    char *name = xrealloc(NULL, strlen(old) + 1);
-    memcpy(name, old, strlen(old) + 1);
-    BinaryenType params = BinaryenFunctionGetParams(f_make_new), result = BinaryenFunctionGetResults(f_make_new);
-    BinaryenRemoveFunction(mod, name);
-    BinaryenAddFunction(mod, name, params, result, (BinaryenType[]){I32, I32, I32}, 3, body);
-    free(name);
+    replace_function(mod, f_make_new, (BinaryenType[]){I32, I32, I32}, 3, body);
 }
 
 int main(int argc, char **argv)

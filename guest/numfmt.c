@@ -115,30 +115,6 @@ static int is_type_default(BinaryenExpressionRef sel)
     return is_local_get(l, &b) && b == a && is_const_i32(r, 255);
 }
 
-/* Re-create `fn` under the same name with `extra` more i32 locals and the
- * given body (the C API of Binaryen 108 cannot add a local). Returns the
- * index of the first new local. */
-static BinaryenFunctionRef recreate(BinaryenModuleRef m, BinaryenFunctionRef fn, const char *name, int extra,
-                                    BinaryenExpressionRef body, BinaryenIndex *first)
-{
-    BinaryenType params = BinaryenFunctionGetParams(fn), results = BinaryenFunctionGetResults(fn);
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(fn);
-    BinaryenType *vars = malloc((nv + (BinaryenIndex)extra + 1) * sizeof *vars);
-    if (!vars) die("%s", "out of memory");
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
-    for (int k = 0; k < extra; k++) vars[nv + (BinaryenIndex)k] = BinaryenTypeInt32();
-    *first = BinaryenTypeArity(params) + nv;
-    size_t len = strlen(name) + 1;
-    char *copy = malloc(len);
-    if (!copy) die("%s", "out of memory");
-    memcpy(copy, name, len);
-    BinaryenRemoveFunction(m, copy);
-    BinaryenFunctionRef r = BinaryenAddFunction(m, copy, params, results, vars, nv + (BinaryenIndex)extra, body);
-    free(copy);
-    free(vars);
-    return r;
-}
-
 /* round(x, n) as MicroPython computes it:
  *     f64.div(f64.nearest(f64.mul(X, local.tee P (call pow (10.0, N)))), local.get P)
  * Returns X and N when `e` is that expression. */
@@ -215,7 +191,6 @@ static void route_format(BinaryenModuleRef m, BinaryenFunctionRef sfmt, const ch
     const BinaryenType I = BinaryenTypeInt32();
     if (BinaryenGetNumTables(m) != 1) die("%s", "the guest does not have exactly one table");
     const char *table = BinaryenTableGetName(BinaryenGetTableByIndex(m, 0));
-    const char *name = BinaryenFunctionGetName(sfmt);
     if (BinaryenGetGlobal(m, HOOK_GLOBAL) || BinaryenGetGlobal(m, HOOK_CALL_GLOBAL))
         die("%s", "the guest already has the format hook globals");
     BinaryenAddGlobal(m, HOOK_GLOBAL, I, true, BinaryenConst(m, BinaryenLiteralInt32(0)));
@@ -224,12 +199,7 @@ static void route_format(BinaryenModuleRef m, BinaryenFunctionRef sfmt, const ch
     BinaryenAddGlobalExport(m, HOOK_CALL_GLOBAL, HOOK_CALL_GLOBAL);
     BinaryenAddFunctionImport(m, ROUTE_INTERNAL, "env", ROUTE_BASE, BinaryenTypeCreate((BinaryenType[]){I, I, I}, 3), I);
 
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(sfmt);
-    BinaryenType *vars = malloc((nv + 1) * sizeof *vars);
-    if (!vars) die("%s", "out of memory");
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(sfmt, k);
-    BinaryenAddFunction(m, SFMT_ORIG, BinaryenFunctionGetParams(sfmt), I, vars, nv, BinaryenFunctionGetBody(sfmt));
-    free(vars);
+    add_function_like(m, sfmt, SFMT_ORIG, BinaryenFunctionGetBody(sfmt));
 
 #define LG(i) BinaryenLocalGet(m, (i), I)
     BinaryenIndex N = 3;
@@ -253,14 +223,7 @@ static void route_format(BinaryenModuleRef m, BinaryenFunctionRef sfmt, const ch
         BinaryenCall(m, SFMT_ORIG, orig_args, 3, I),
     };
 #undef LG
-    size_t nlen = strlen(name) + 1;
-    char *copy = malloc(nlen);
-    if (!copy) die("%s", "out of memory");
-    memcpy(copy, name, nlen);
-    BinaryenType params = BinaryenFunctionGetParams(sfmt);
-    BinaryenRemoveFunction(m, copy);
-    BinaryenAddFunction(m, copy, params, I, (BinaryenType[]){I}, 1, BinaryenBlock(m, NULL, body, 2, I));
-    free(copy);
+    replace_function(m, sfmt, (BinaryenType[]){I}, 1, BinaryenBlock(m, NULL, body, 2, I));
 }
 
 int main(int argc, char **argv)
@@ -386,7 +349,6 @@ int main(int argc, char **argv)
 
     /* The helper: cond -> (local.tee $t cond); fmt -> fmt | (!$t << 8). */
     {
-        const char *hname = BinaryenFunctionGetName(helper);
         BinaryenIndex t = BinaryenTypeArity(BinaryenFunctionGetParams(helper)) + BinaryenFunctionGetNumVars(helper);
         BinaryenSelectSetCondition(helper_sel, BinaryenLocalTee(m, t, BinaryenSelectGetCondition(helper_sel), I));
         BinaryenExpressionRef no_type =
@@ -394,21 +356,11 @@ int main(int argc, char **argv)
                            BinaryenConst(m, BinaryenLiteralInt32(8)));
         BinaryenCallSetOperandAt(helper_call, 2,
                                  BinaryenBinary(m, BinaryenOrInt32(), BinaryenCallGetOperandAt(helper_call, 2), no_type));
-        BinaryenIndex first;
-        recreate(m, helper, hname, 1, BinaryenFunctionGetBody(helper), &first);
-        if (first != t) die("%s", "local numbering mismatch");
+        replace_adding_locals(m, helper, 1, I, BinaryenFunctionGetBody(helper)); /* $t is its first new local */
     }
 
     /* The original mp_print_float, kept for texts that do not fit. */
-    {
-        BinaryenIndex nv = BinaryenFunctionGetNumVars(pf);
-        BinaryenType *vars = malloc((nv + 1) * sizeof *vars);
-        if (!vars) die("%s", "out of memory");
-        for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(pf, k);
-        BinaryenAddFunction(m, ORIG_NAME, BinaryenFunctionGetParams(pf), BinaryenFunctionGetResults(pf), vars, nv,
-                            BinaryenFunctionGetBody(pf));
-        free(vars);
-    }
+    add_function_like(m, pf, ORIG_NAME, BinaryenFunctionGetBody(pf));
     BinaryenAddFunctionImport(m, IMPORT_INTERNAL, "env", IMPORT_BASE, BinaryenTypeCreate((BinaryenType[]){F, I, I, I, I, I, I, I}, 8), I);
 
     /* The new body. Params: 0 print, 1 f, 2 fmt, 3 flags, 4 fill, 5 width,
@@ -462,14 +414,7 @@ int main(int argc, char **argv)
         BinaryenExpressionRef block = BinaryenBlock(m, NULL, body, sizeof body / sizeof *body, I);
         /* Re-created under the same name (calls and the table refer to it
          * by name) with the 4 locals B, N, S, R after the 7 params. */
-        BinaryenType params = BinaryenFunctionGetParams(pf), results = BinaryenFunctionGetResults(pf);
-        size_t nlen = strlen(pf_name) + 1;
-        char *name = malloc(nlen);
-        if (!name) die("%s", "out of memory");
-        memcpy(name, pf_name, nlen);
-        BinaryenRemoveFunction(m, name);
-        BinaryenAddFunction(m, name, params, results, (BinaryenType[]){I, I, I, I}, 4, block);
-        free(name);
+        replace_function(m, pf, (BinaryenType[]){I, I, I, I}, 4, block);
     }
 
     BinaryenAddFunctionImport(m, ROUND_INTERNAL, "env", ROUND_BASE, BinaryenTypeCreate((BinaryenType[]){F, F}, 2), F);

@@ -111,12 +111,7 @@ static void wrap(BinaryenFunctionRef f, const char *orig_name, const int32_t tex
 {
     const BinaryenType I = BinaryenTypeInt32();
     const char *sp = stack_pointer();
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
-    BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
-    BinaryenType params = BinaryenFunctionGetParams(f);
-    BinaryenAddFunction(mod, orig_name, params, BinaryenTypeNone(), vars, nv, BinaryenFunctionGetBody(f));
-    free(vars);
+    add_function_like(mod, f, orig_name, BinaryenFunctionGetBody(f));
 
     const BinaryenIndex FRAME = 3, P = 4;
     BinaryenExpressionRef dots = BinaryenBlock(
@@ -156,14 +151,8 @@ static void wrap(BinaryenFunctionRef f, const char *orig_name, const int32_t tex
         BinaryenGlobalSet(mod, HEAD_GLOBAL, BinaryenLoad(mod, 4, false, 0, 4, I, lget(FRAME))),
         BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(FRAME), c32(FRAME_BYTES))),
     };
-    const char *name = BinaryenFunctionGetName(f);
-    size_t len = strlen(name) + 1;
-    char *copy = xrealloc(NULL, len);
-    memcpy(copy, name, len);
-    BinaryenRemoveFunction(mod, copy);
-    BinaryenAddFunction(mod, copy, params, BinaryenTypeNone(), (BinaryenType[]){I, I}, 2,
-                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, BinaryenTypeNone()));
-    free(copy);
+    replace_function(mod, f, (BinaryenType[]){I, I}, 2,
+                     BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, BinaryenTypeNone()));
 }
 
 int main(int argc, char **argv)

@@ -1078,12 +1078,7 @@ static void rewrite_qstr_lookup(BinaryenModuleRef m, qstr_match q)
     add_find_function(m, q.last_pool_addr, q.last_pool_offset);
     /* qstr_find_strn's body moves to scan; its new body is find(str, len) */
     BinaryenFunctionRef fn = q.fn;
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(fn);
-    BinaryenType *vars = calloc(nv ? nv : 1, sizeof *vars);
-    if (!vars) die("%s", "out of memory");
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
-    BinaryenAddFunction(m, F_SCAN, BinaryenFunctionGetParams(fn), i32(), vars, nv, BinaryenFunctionGetBody(fn));
-    free(vars);
+    add_function_like(m, fn, F_SCAN, BinaryenFunctionGetBody(fn));
     BinaryenExpressionRef args[] = {get(m, 0), get(m, 1)};
     BinaryenFunctionSetBody(fn, BinaryenCall(m, F_FIND, args, 2, i32()));
     fprintf(stderr, "%s: string interning looks in a hash bitmap and a cache first in %s (last_pool at %u+%u)\n",
@@ -1309,18 +1304,8 @@ static void rewrite_hash_keep(BinaryenModuleRef m, const char *hash_fn)
     BinaryenExpressionRef args[] = {get(m, o), BinaryenCallGetOperandAt(found.call, 0),
                                     BinaryenCallGetOperandAt(found.call, 1)};
     BinaryenLocalSetSetValue(found.call_set, BinaryenCall(m, F_HASH_KEEP, args, 3, i32()));
-    BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(fn, k);
-    vars[nv] = i32();
-    BinaryenType params = BinaryenFunctionGetParams(fn), result = BinaryenFunctionGetResults(fn);
-    BinaryenExpressionRef body = BinaryenFunctionGetBody(fn);
-    size_t len = strlen(BinaryenFunctionGetName(fn)) + 1;
-    char *name = memcpy(xrealloc(NULL, len), BinaryenFunctionGetName(fn), len);
-    BinaryenRemoveFunction(m, name);
-    BinaryenAddFunction(m, name, params, result, vars, nv + 1, body);
-    fprintf(stderr, "%s: a str hash computed on demand is kept in the object (%s)\n", prog, name);
-    free(name);
-    free(vars);
+    fn = replace_adding_locals(m, fn, 1, i32(), BinaryenFunctionGetBody(fn));
+    fprintf(stderr, "%s: a str hash computed on demand is kept in the object (%s)\n", prog, BinaryenFunctionGetName(fn));
 }
 
 static void rewrite_lazy_str_hash(BinaryenModuleRef m)

@@ -87,12 +87,7 @@ int main(int argc, char **argv)
     add_import(IMPORT_INTERNAL, IMPORT_BASE, 4, 1);
 
     /* The original, for PRINT_STR and PRINT_JSON. */
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f_print);
-    BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f_print, k);
-    BinaryenType params = BinaryenFunctionGetParams(f_print);
-    BinaryenAddFunction(mod, ORIG_NAME, params, BinaryenTypeNone(), vars, nv, BinaryenFunctionGetBody(f_print));
-    free(vars);
+    add_function_like(mod, f_print, ORIG_NAME, BinaryenFunctionGetBody(f_print));
 
     /* Params 0 print, 1 self, 2 kind; locals 3 buf, 4 data, 5 len, 6 more. */
     const BinaryenIndex B = 3, D = 4, L = 5, M = 6;
@@ -144,15 +139,8 @@ int main(int argc, char **argv)
         BinaryenLoop(mod, "mpbox$piece", loop_body),
         BinaryenGlobalSet(mod, sp, BinaryenBinary(mod, BinaryenAddInt32(), lget(B), c32(BUF_BYTES))),
     };
-    const char *name = BinaryenFunctionGetName(f_print);
-    size_t len = strlen(name) + 1;
-    char *copy = xrealloc(NULL, len);
-    memcpy(copy, name, len);
-    BinaryenRemoveFunction(mod, copy);
-    BinaryenType locals[4] = {I, I, I, I};
-    BinaryenAddFunction(mod, copy, params, BinaryenTypeNone(), locals, 4,
-                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, BinaryenTypeNone()));
-    free(copy);
+    replace_function(mod, f_print, (BinaryenType[]){I, I, I, I}, 4,
+                     BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, BinaryenTypeNone()));
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);

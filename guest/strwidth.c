@@ -60,12 +60,7 @@ int main(int argc, char **argv)
     const BinaryenType I = BinaryenTypeInt32();
 
     /* The original under a new name. */
-    BinaryenIndex nv = BinaryenFunctionGetNumVars(f_strn);
-    BinaryenType *vars = xrealloc(NULL, (nv + 1) * sizeof *vars);
-    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f_strn, k);
-    BinaryenType params = BinaryenFunctionGetParams(f_strn);
-    BinaryenAddFunction(mod, ORIG_NAME, params, I, vars, nv, BinaryenFunctionGetBody(f_strn));
-    free(vars);
+    add_function_like(mod, f_strn, ORIG_NAME, BinaryenFunctionGetBody(f_strn));
 
     /* Params 0 print, 1 str, 2 len, 3 flags, 4 fill, 5 width; locals 6 p,
      * 7 end. */
@@ -99,14 +94,7 @@ int main(int argc, char **argv)
             call(ORIG_NAME, args, 6, I),
         },
         2, I);
-    const char *name = BinaryenFunctionGetName(f_strn);
-    size_t len = strlen(name) + 1;
-    char *copy = xrealloc(NULL, len);
-    memcpy(copy, name, len);
-    BinaryenRemoveFunction(mod, copy);
-    BinaryenType locals[2] = {I, I};
-    BinaryenAddFunction(mod, copy, params, I, locals, 2, body);
-    free(copy);
+    replace_function(mod, f_strn, (BinaryenType[]){I, I}, 2, body);
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);

@@ -33,6 +33,50 @@ static void *xrealloc(void *p, size_t n)
     return p;
 }
 
+/* Adds function `name` with f's params, results and locals and the given
+ * body: f's own body to move it (f then gets a new one), or a copy. */
+static inline BinaryenFunctionRef add_function_like(BinaryenModuleRef m, BinaryenFunctionRef f, const char *name,
+                                                    BinaryenExpressionRef body)
+{
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
+    BinaryenType *vars = xrealloc(NULL, nv * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
+    BinaryenFunctionRef r =
+        BinaryenAddFunction(m, name, BinaryenFunctionGetParams(f), BinaryenFunctionGetResults(f), vars, nv, body);
+    free(vars);
+    return r;
+}
+
+/* Replaces function `f` by one of the same name (calls and the table refer
+ * to it by name), params and results with these locals and body: the C API
+ * cannot add a local to a function. Returns the new function. */
+static inline BinaryenFunctionRef replace_function(BinaryenModuleRef m, BinaryenFunctionRef f, const BinaryenType *locals,
+                                                   BinaryenIndex nlocals, BinaryenExpressionRef body)
+{
+    const char *old = BinaryenFunctionGetName(f);
+    size_t len = strlen(old) + 1;
+    char *name = memcpy(xrealloc(NULL, len), old, len); /* removal frees `old` */
+    BinaryenType params = BinaryenFunctionGetParams(f), results = BinaryenFunctionGetResults(f);
+    BinaryenRemoveFunction(m, name);
+    BinaryenFunctionRef r = BinaryenAddFunction(m, name, params, results, (BinaryenType *)locals, nlocals, body);
+    free(name);
+    return r;
+}
+
+/* replace_function keeping f's locals and adding `extra` of type `t` after
+ * them. The first new local is numbered params + old locals. */
+static inline BinaryenFunctionRef replace_adding_locals(BinaryenModuleRef m, BinaryenFunctionRef f, BinaryenIndex extra,
+                                                        BinaryenType t, BinaryenExpressionRef body)
+{
+    BinaryenIndex nv = BinaryenFunctionGetNumVars(f);
+    BinaryenType *vars = xrealloc(NULL, (nv + extra) * sizeof *vars);
+    for (BinaryenIndex k = 0; k < nv; k++) vars[k] = BinaryenFunctionGetVar(f, k);
+    for (BinaryenIndex k = 0; k < extra; k++) vars[nv + k] = t;
+    BinaryenFunctionRef r = replace_function(m, f, vars, nv + extra, body);
+    free(vars);
+    return r;
+}
+
 
 /* ---- expression ids, fetched once ---------------------------------- */
 
