@@ -453,39 +453,53 @@ def _fstring_as_format(text):
             '.format(' + ', '.join(args) + ')')
 
 
-def _template(body, args):
-    # body of an f-string (or a format spec in one) with each field's
-    # expression replaced by its position in args
-    out = []
+def _fstring_pieces(body):
+    # The body of an f-string (or of a format spec in one) in order: each
+    # piece is (text, expr, tail), text to keep as written (braces doubled
+    # as in the source) and, when expr is not None, a field after it: expr
+    # made readable for MicroPython's lexer, tail its conversion and spec.
+    # A '{x=}' field puts its 'x=' in text and defaults its tail to '!r'.
     i, n = 0, len(body)
     while i < n:
         c = body[i]
         if c in '{}' and body[i + 1:i + 2] == c:
-            out.append(c + c)
+            yield c + c, None, None
             i += 2
             continue
         if c != '{':
-            out.append(c)
-            i += 1
+            k = i + 1
+            while k < n and body[k] not in '{}':
+                k += 1
+            yield body[i:k], None, None
+            i = k
             continue
         end, eq = _fstring_field_end(body, i + 1)
         j = _field_close(body, end)
-        expr, tail = body[i + 1:end], body[end:j]
+        text, expr, tail = '', body[i + 1:end], body[end:j]
         if eq >= 0:
-            expr = body[i + 1:eq]
-            after = body[eq + 1:j]
+            expr, after = body[i + 1:eq], body[eq + 1:j]
             tail = after.lstrip(' ')
-            out.append((body[i + 1:eq] + '=' + after[:len(after) - len(tail)]).replace('{', '{{').replace('}', '}}'))
-            if not tail:
-                tail = '!r'
+            text = (expr + '=' + after[:len(after) - len(tail)]).replace('{', '{{').replace('}', '}}')
+            tail = tail or '!r'
         expr, tail = _field_for_lexer(expr, tail)
-        spec = ''
+        yield text, expr, tail
+        i = j + 1
+
+
+def _template(body, args):
+    # body of an f-string (or a format spec in one) with each field's
+    # expression replaced by its position in args
+    out = []
+    for text, expr, tail in _fstring_pieces(body):
+        out.append(text)
+        if expr is None:
+            continue
+        spec = None
         if ':' in tail:
             at = tail.index(':')
             tail, spec = tail[:at], _template(tail[at + 1:], args)
         args.append('(' + expr + ')')
-        out.append('{' + str(len(args) - 1) + tail + (':' + spec if spec or ':' in body[end:j] else '') + '}')
-        i = j + 1
+        out.append('{' + str(len(args) - 1) + tail + ('' if spec is None else ':' + spec) + '}')
     return ''.join(out)
 
 
@@ -527,42 +541,13 @@ def _rewrite_fstring(tok):
     prefix, q, body = _literal_parts(tok.text)
     if 'f' not in prefix.lower():
         return None
-    out = []
-    i = 0
-    changed = False
-    n = len(body)
-    while i < n:
-        c = body[i]
-        if c == '{' and body[i + 1:i + 2] == '{':
-            out.append('{{')
-            i += 2
-            continue
-        if c != '{':
-            out.append(c)
-            i += 1
-            continue
-        end, eq = _fstring_field_end(body, i + 1)
-        j = _field_close(body, end)
-        field = body[i + 1:j]
-        if eq < 0:
-            expr, tail = _field_for_lexer(body[i + 1:end], body[end:j])
-            changed = changed or expr + tail != field
-            out.append('{' + expr + tail + '}')
-        else:
-            changed = True
-            eq -= i + 1
-            expr = field[:eq]
-            after = field[eq + 1:]
-            ws = after[:len(after) - len(after.lstrip(' '))]
-            tail = after.lstrip(' ')
-            label = (expr + '=' + ws).replace('{', '{{').replace('}', '}}')
-            if not tail:
-                tail = '!r'
-            out.append(label + '{' + expr + tail + '}')
-        i = j + 1
-    if not changed:
-        return None
-    return prefix + q + ''.join(out) + q
+    pieces = list(_fstring_pieces(body))
+    if pieces and pieces[-1] == ('{{', None, None):
+        # MicroPython's lexer refuses an f-string that ends in '{{'
+        other = '"' if q[0] == "'" else "'"
+        pieces[-1] = ('', other + _LEXER_STOPS['{'] + other, '')
+    new = ''.join(text if expr is None else text + '{' + expr + tail + '}' for text, expr, tail in pieces)
+    return None if new == body else prefix + q + new + q
 
 
 def _rewrite_fstrings(toks, edits):
