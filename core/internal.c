@@ -34,6 +34,8 @@
  *                (lib/python/_mpbox_types.py)
  *   clock        nanoseconds of a host clock, for lib/python/time.py
  *   unicase      the table of str's methods of guest/unicase, the same way
+ *   json_check   whether a document can go to the built-in json parser, for
+ *                lib/python/json.py
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +44,7 @@
 
 #include "core.h"
 #include "digest.h"
+#include "json.h"
 
 /* A malloc'd copy of the answer `text`. */
 static char *envelope(const char *text, size_t *out_len)
@@ -182,6 +185,33 @@ static char *hash_blocks(mpb_host *h, const char *payload, size_t len, size_t *o
     return envelope(answer, out_len);
 }
 
+/* "json_check" with payload "ADDRESS LENGTH": whether the LENGTH bytes of
+ * guest memory at ADDRESS are one strict JSON document (util/json.h) that
+ * the guest's built-in parser reads as CPython's json.loads does: no NaN or
+ * Infinity (not JSON), no \u escape of a surrogate (the built-in parser
+ * does not pair them), nesting at most JSON_CHECK_DEPTH (CPython 3.11's
+ * parser, called from a program's top level, reads 995 levels and raises
+ * RecursionError at 996). The answer is [1] or [0]:
+ * for [0] the library's own parser decides, and words the error. */
+#define JSON_CHECK_DEPTH 995
+static char *json_check(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    char buf[64];
+    unsigned long address = 0, length = 0;
+    if (!payload || len >= sizeof buf)
+        return envelope("[0]", out_len);
+    memcpy(buf, payload, len);
+    buf[len] = '\0';
+    const char *doc = NULL;
+    if (sscanf(buf, "%lu %lu", &address, &length) == 2 && address <= UINT32_MAX && length <= UINT32_MAX)
+        doc = (const char *)mpb_g_span(&h->inst->w2c_memory, (uint32_t)address, length);
+    if (!doc)
+        return envelope("[0]", out_len);
+    h->bridge_work = (uint64_t)length * MPB_FUEL_PER_SCANNED_BYTE;
+    int ok = mpb_json_check(doc, length, JSON_CHECK_DEPTH, MPB_JSON_CHECK_NO_SURROGATES) == 0;
+    return envelope(ok ? "[1]" : "[0]", out_len);
+}
+
 /* "clock" with payload "monotonic", "realtime" or "process": that clock
  * in nanoseconds (CLOCK_MONOTONIC since the host started, CLOCK_REALTIME,
  * the run's thread CPU time). Under the deterministic flag each reads the
@@ -276,6 +306,8 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return clock_reading(h, payload, len, out_len);
     if (name_len == 11 && memcmp(name, "hash_blocks", 11) == 0)
         return hash_blocks(h, payload, len, out_len);
+    if (name_len == 10 && memcmp(name, "json_check", 10) == 0)
+        return json_check(h, payload, len, out_len);
     if (name_len == 9 && memcmp(name, "exc_table", 9) == 0)
         return set_once(&h->inst->w2c_mpbox_exc_table, NULL, payload, len, out_len);
     if (name_len == 12 && memcmp(name, "compat_table", 12) == 0)

@@ -235,6 +235,8 @@ void mpb_capture_free(mpb_capture *c);
                                       result, checked and converted */
 #define MPB_FUEL_PER_HASHED_BYTE 24 /* a byte through a message digest
                                         (hashlib: MD5, SHA-1, SHA-2) */
+#define MPB_FUEL_PER_SCANNED_BYTE 1 /* a byte of a document checked where it
+                                       is (json.loads) */
 #define MPB_FUEL_PER_SQL_STEP 100  /* one SQLite virtual-machine step */
 #define MPB_FUEL_SQL_QUERY 500000  /* opening the database for a query */
 /* Fuel left (INT64_MAX in a build without fuel; negative when spent). */

@@ -14,6 +14,7 @@ struct jparser {
     const char *p, *end;
     unsigned depth;
     const char *err;
+    int surrogate; /* a \u escape named a surrogate (\ud800-\udfff) */
 };
 
 static void ws(struct jparser *ps)
@@ -58,17 +59,15 @@ static int hex4(const char *p, const char *end, unsigned *out)
 static void put_cp(struct mpb_buf *b, unsigned cp, int *fail)
 {
     char u[4];
-    if (mpb_buf_append(b, u, mpb_utf8_encode(cp, u)) < 0)
+    if (b && mpb_buf_append(b, u, mpb_utf8_encode(cp, u)) < 0)
         *fail = 1;
 }
 
-/* A string at ps->p (after the opening quote) into a NUL-terminated buffer. */
-static int parse_string(struct jparser *ps, char **out, size_t *out_len)
+/* A string at ps->p (after the opening quote), checked and, when b is not
+ * NULL, decoded into b. */
+static int scan_string(struct jparser *ps, struct mpb_buf *b)
 {
-    struct mpb_buf b = {0};
     int fail = 0;
-    if (mpb_buf_append(&b, "", 0) < 0)
-        fail = 1;
     while (!fail) {
         if (ps->p >= ps->end) {
             ps->err = "unterminated string";
@@ -78,7 +77,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
         while (ps->p < ps->end && *ps->p != '"' && *ps->p != '\\' && (unsigned char)*ps->p >= 0x20 &&
                (unsigned char)*ps->p < 0x80)
             ps->p++;
-        if (ps->p > run && mpb_buf_append(&b, run, (size_t)(ps->p - run)) < 0) {
+        if (b && ps->p > run && mpb_buf_append(b, run, (size_t)(ps->p - run)) < 0) {
             fail = 1;
             break;
         }
@@ -87,8 +86,6 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
         unsigned char c = (unsigned char)*ps->p;
         if (c == '"') {
             ps->p++;
-            *out = b.data;
-            *out_len = b.len;
             return 0;
         }
         if (c < 0x20) {
@@ -101,7 +98,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
                 ps->err = "invalid UTF-8";
                 break;
             }
-            if (mpb_buf_append(&b, ps->p, k) < 0)
+            if (b && mpb_buf_append(b, ps->p, k) < 0)
                 fail = 1;
             ps->p += k;
             continue;
@@ -116,7 +113,7 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
         const char *simple = strchr("\"\\/bfnrt", e);
         if (e && simple) {
             static const char repl[] = "\"\\/\b\f\n\r\t";
-            if (mpb_buf_append(&b, &repl[simple - "\"\\/bfnrt"], 1) < 0)
+            if (b && mpb_buf_append(b, &repl[simple - "\"\\/bfnrt"], 1) < 0)
                 fail = 1;
             continue;
         }
@@ -126,6 +123,8 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
             break;
         }
         ps->p += 4;
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            ps->surrogate = 1;
         if (cp >= 0xd800 && cp <= 0xdbff) {
             unsigned lo;
             if (ps->end - ps->p >= 6 && ps->p[0] == '\\' && ps->p[1] == 'u' && hex4(ps->p + 2, ps->end, &lo) == 0 &&
@@ -138,12 +137,28 @@ static int parse_string(struct jparser *ps, char **out, size_t *out_len)
         } else if (cp >= 0xdc00 && cp <= 0xdfff) {
             cp = 0xfffd;
         }
-        put_cp(&b, cp, &fail);
+        put_cp(b, cp, &fail);
     }
     if (fail)
         ps->err = mpb_json_nomem;
-    mpb_buf_free(&b);
     return -1;
+}
+
+/* A string at ps->p (after the opening quote) into a NUL-terminated buffer. */
+static int parse_string(struct jparser *ps, char **out, size_t *out_len)
+{
+    struct mpb_buf b = {0};
+    if (mpb_buf_append(&b, "", 0) < 0) {
+        ps->err = mpb_json_nomem;
+        return -1;
+    }
+    if (scan_string(ps, &b) < 0) {
+        mpb_buf_free(&b);
+        return -1;
+    }
+    *out = b.data;
+    *out_len = b.len;
+    return 0;
 }
 
 static struct mpb_json *parse_value(struct jparser *ps);
@@ -232,10 +247,12 @@ static struct mpb_json *parse_container(struct jparser *ps, int obj)
     return NULL;
 }
 
-static struct mpb_json *parse_number(struct jparser *ps)
+/* The end of the number at ps->p, or NULL (ps->err set); *integer: it has
+ * no fraction or exponent. */
+static const char *scan_number(struct jparser *ps, int *integer)
 {
-    const char *s = ps->p, *p = s;
-    int integer = 1;
+    const char *p = ps->p;
+    *integer = 1;
     if (p < ps->end && *p == '-')
         p++;
     if (p < ps->end && *p == '0')
@@ -246,7 +263,7 @@ static struct mpb_json *parse_number(struct jparser *ps)
     else
         goto bad;
     if (p < ps->end && *p == '.') {
-        integer = 0;
+        *integer = 0;
         p++;
         if (p >= ps->end || *p < '0' || *p > '9')
             goto bad;
@@ -254,7 +271,7 @@ static struct mpb_json *parse_number(struct jparser *ps)
             p++;
     }
     if (p < ps->end && (*p == 'e' || *p == 'E')) {
-        integer = 0;
+        *integer = 0;
         p++;
         if (p < ps->end && (*p == '+' || *p == '-'))
             p++;
@@ -263,6 +280,19 @@ static struct mpb_json *parse_number(struct jparser *ps)
         while (p < ps->end && *p >= '0' && *p <= '9')
             p++;
     }
+    return p;
+bad:
+    ps->err = "invalid number";
+    return NULL;
+}
+
+static struct mpb_json *parse_number(struct jparser *ps)
+{
+    const char *s = ps->p;
+    int integer;
+    const char *p = scan_number(ps, &integer);
+    if (!p)
+        return NULL;
     if (p - s > 4096) {
         ps->err = "number too long";
         return NULL;
@@ -283,9 +313,6 @@ static struct mpb_json *parse_number(struct jparser *ps)
     v->num = strtod(v->str, NULL);
     ps->p = p;
     return v;
-bad:
-    ps->err = "invalid number";
-    return NULL;
 }
 
 static struct mpb_json *parse_value(struct jparser *ps)
@@ -335,7 +362,7 @@ static struct mpb_json *parse_value(struct jparser *ps)
 
 struct mpb_json *mpb_json_parse(const char *text, size_t len, const char **err)
 {
-    struct jparser ps = {text, text + len, 0, NULL};
+    struct jparser ps = {text, text + len, 0, NULL, 0};
     struct mpb_json *v = parse_value(&ps);
     if (v) {
         ws(&ps);
@@ -441,4 +468,82 @@ int mpb_json_write(struct mpb_buf *b, const struct mpb_json *v)
         return fail ? -1 : 0;
     }
     return -1;
+}
+
+/* mpb_json_check: a value is checked where it starts; a container's kind
+ * is kept per level, so nesting costs no recursion. */
+int mpb_json_check(const char *text, size_t len, unsigned max_depth, unsigned flags)
+{
+    struct jparser ps = {text, text + len, 0, NULL, 0};
+    unsigned char in_object[MPB_JSON_CHECK_MAX_DEPTH];
+    if (max_depth > MPB_JSON_CHECK_MAX_DEPTH)
+        max_depth = MPB_JSON_CHECK_MAX_DEPTH;
+    unsigned depth = 0;
+    int want_name = 0; /* after '{' or a ',' in an object */
+    for (;;) {
+        ws(&ps);
+        if (want_name) {
+            if (ps.p >= ps.end || *ps.p != '"')
+                return -1;
+            ps.p++;
+            if (scan_string(&ps, NULL) < 0)
+                return -1;
+            ws(&ps);
+            if (ps.p >= ps.end || *ps.p != ':')
+                return -1;
+            ps.p++;
+            ws(&ps);
+            want_name = 0;
+        }
+        if (ps.p >= ps.end)
+            return -1;
+        char c = *ps.p;
+        size_t left = (size_t)(ps.end - ps.p);
+        int integer;
+        if (c == '{' || c == '[') {
+            if (depth == max_depth)
+                return -1;
+            in_object[depth++] = c == '{';
+            ps.p++;
+            ws(&ps);
+            if (ps.p < ps.end && *ps.p == (c == '{' ? '}' : ']')) {
+                ps.p++;
+                depth--;
+            } else {
+                want_name = c == '{';
+                continue;
+            }
+        } else if (c == '"') {
+            ps.p++;
+            if (scan_string(&ps, NULL) < 0)
+                return -1;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (!(ps.p = scan_number(&ps, &integer)))
+                return -1;
+        } else if (left >= 4 && (memcmp(ps.p, "null", 4) == 0 || memcmp(ps.p, "true", 4) == 0)) {
+            ps.p += 4;
+        } else if (left >= 5 && memcmp(ps.p, "false", 5) == 0) {
+            ps.p += 5;
+        } else {
+            return -1;
+        }
+        /* after a value: the brackets that close here, then ',' or the end */
+        for (;;) {
+            ws(&ps);
+            if (depth == 0)
+                return ps.p == ps.end && !(ps.surrogate && (flags & MPB_JSON_CHECK_NO_SURROGATES)) ? 0 : -1;
+            if (ps.p >= ps.end)
+                return -1;
+            if (*ps.p == (in_object[depth - 1] ? '}' : ']')) {
+                ps.p++;
+                depth--;
+                continue;
+            }
+            if (*ps.p != ',')
+                return -1;
+            ps.p++;
+            want_name = in_object[depth - 1];
+            break;
+        }
+    }
 }

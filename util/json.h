@@ -29,6 +29,13 @@ struct mpb_json {
 extern const char mpb_json_nomem[];
 struct mpb_json *mpb_json_parse(const char *text, size_t len, const char **err);
 void mpb_json_free(struct mpb_json *v);
+/* Whether text[0..len) is exactly one value, as strictly as mpb_json_parse
+ * reads it but with nesting at most max_depth (capped at
+ * MPB_JSON_CHECK_MAX_DEPTH), without building anything: 0 if so, else -1.
+ * With MPB_JSON_CHECK_NO_SURROGATES a \u escape of a surrogate fails too. */
+#define MPB_JSON_CHECK_MAX_DEPTH 4096
+#define MPB_JSON_CHECK_NO_SURROGATES 1u
+int mpb_json_check(const char *text, size_t len, unsigned max_depth, unsigned flags);
 /* Member `key` of an object (the last one when repeated), or NULL. */
 const struct mpb_json *mpb_json_get(const struct mpb_json *obj, const char *key);
 /* Append a JSON string literal of s[0..n): '"', '\\', \n, \r and \t as
