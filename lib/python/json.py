@@ -1,16 +1,26 @@
 # json: CPython-compatible JSON for mpbox (written here from the CPython documentation).
 # Plain data goes through MicroPython's built-in C json (fast); everything it does differently
 # (indent, sort_keys, separators, default, ensure_ascii, NaN, hooks, errors) is done here in Python.
-# Known differences: a few malformed documents that the built-in parser tolerates load instead of
-# raising ('[1 2]', '{"a" 1}', '["a" "b"]', invalid escapes, raw control characters in strings: see
-# _suspect); deep nesting ends in RuntimeError rather than RecursionError.
+# A document goes to the built-in parser only when the host has checked that it reads it as CPython
+# does (_builtin_reads); the others, and every error, go through _Parser. Known difference: nesting
+# deeper than 995 levels ends in RuntimeError rather than RecursionError.
 import sys
 
 _cjson = None
 if sys.implementation.name == 'micropython':
     from _builtin import builtin_module
+    import js
+    import uctypes
     _cjson = builtin_module('json')
     del builtin_module
+
+
+def _builtin_reads(s):
+    # True when s is one strict JSON document that the built-in parser reads as CPython's json.loads
+    # does: no NaN or Infinity, no escaped surrogates, nesting within CPython's (the host checks
+    # the bytes where they are: js.mpbox_internal('json_check'), core/internal.c)
+    b = s.encode()
+    return js.mpbox_internal('json_check', '%d %d' % (uctypes.addressof(b), len(b))) == '[1]'
 
 _INF = float('inf')
 
@@ -80,38 +90,44 @@ def _float_str(o, allow_nan):
     return text
 
 
-def _plain(o, seen):
-    # True when the built-in encoder writes o exactly as CPython does
+def _finite(x):
+    return x == x and x != _INF and x != -_INF
+
+
+def _plain(o, seen, type=type, id=id, str=str, int=int, bool=bool, float=float, list=list, tuple=tuple,
+           dict=dict, _INF=_INF):
+    # True when the built-in encoder writes o exactly as CPython does. The
+    # items of a container are tested in line and the names are locals
+    # (bound as defaults): a builtin's name costs a lookup in two maps at
+    # each use, and this runs for every value before the built-in encoder.
     t = type(o)
-    if t is str or t is int or t is bool or o is None:
-        return True
-    if t is float:
-        return o == o and o != _INF and o != -_INF
-    if t is list or t is tuple:
-        i = id(o)
-        if i in seen:
-            return False
-        seen.add(i)
-        for x in o:
-            if not _plain(x, seen):
-                return False
-        seen.discard(i)
-        return True
     if t is dict:
-        i = id(o)
-        if i in seen:
+        for k in o:
+            t = type(k)
+            if not (t is str or t is int or t is bool or k is None or t is float and _finite(k)):
+                return False
+        items = o.values()
+    elif t is list or t is tuple:
+        items = o
+    elif t is float:
+        return _finite(o)
+    else:
+        return t is str or t is int or t is bool or o is None
+    i = id(o)
+    if i in seen:
+        return False
+    seen.add(i)
+    for x in items:
+        t = type(x)
+        if t is str or t is int or t is bool or x is None:
+            continue
+        if t is float:
+            if x != x or x == _INF or x == -_INF:
+                return False
+        elif not _plain(x, seen):
             return False
-        seen.add(i)
-        for k, v in o.items():
-            tk = type(k)
-            if not (tk is str or tk is int or tk is bool or k is None or
-                    tk is float and k == k and k != _INF and k != -_INF):
-                return False
-            if not _plain(v, seen):
-                return False
-        seen.discard(i)
-        return True
-    return False
+    seen.discard(i)
+    return True
 
 
 class JSONEncoder:
@@ -333,16 +349,17 @@ class _Parser:
         i += 1
         parts = []
         while True:
+            # up to the next quote or backslash; errors in CPython's order
             q = b.find(b'"', i)
-            if q < 0:
-                self.fail('Unterminated string starting at', start)
-            e = b.find(b'\\', i, q)
+            e = b.find(b'\\', i, n if q < 0 else q)
             end = q if e < 0 else e
-            chunk = b[i:end]
+            chunk = b[i:n if end < 0 else end]
             if strict:
                 for k in range(len(chunk)):
                     if chunk[k] < 32:
                         self.fail('Invalid control character at', i + k)
+            if end < 0:
+                self.fail('Unterminated string starting at', start)
             parts.append(chunk.decode())
             if e < 0:
                 return ''.join(parts), q + 1
@@ -367,8 +384,9 @@ class _Parser:
                 i += 1
 
     def hex4(self, i, epos):
+        # CPython wants a character after the four digits
         h = self.b[i:i + 4]
-        if len(h) < 4 or not all(x in b'0123456789abcdefABCDEF' for x in h):
+        if i + 4 >= self.n or not all(x in b'0123456789abcdefABCDEF' for x in h):
             self.fail('Invalid \\uXXXX escape', epos)
         return int(h.decode(), 16)
 
@@ -416,26 +434,6 @@ def _const(name):
     return {'NaN': float('nan'), 'Infinity': _INF, '-Infinity': -_INF}[name]
 
 
-_SUSPECT_PAIRS = (',]', ',}', '][', '}{', ']{', '}[', ']"', '}"', '"[', '"{', ':}', ':]', ':,', '::', ',,', '[,', '{,', ',:')
-
-
-def _suspect(s):
-    # True when s may be a document the built-in parser tolerates but CPython rejects: a trailing comma
-    # (',]', ',}'), two values with no comma between them ('] [', '} {', '"a" [', '] "b"'), a missing
-    # value or name ('{"a": }', '[1,,2]', '{,"a": 1}', '{1: 2}') or a doubled separator ('::'); then the
-    # strict parser decides (text inside strings can only cause a needless strict parse). Plain string
-    # methods only: they run in C without recursion. Not caught: '[1 2]', '{"a" 1}', '["a" "b"]',
-    # invalid escapes and raw control characters in strings.
-    c = s.replace(' ', '').replace('\n', '')
-    if '\t' in c or '\r' in c:
-        c = c.replace('\t', '').replace('\r', '')
-    for pair in _SUSPECT_PAIRS:
-        if pair in c:
-            return True
-    # an object whose first name is not a string ('{1: 2}', '{a: 1}')
-    return c.count('{') != c.count('{"') + c.count('{}')
-
-
 class JSONDecoder:
     def __init__(self, *, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
                  strict=True, object_pairs_hook=None):
@@ -465,14 +463,8 @@ class JSONDecoder:
         return v, len(p.b[:end].decode())
 
     def decode(self, s):
-        # the built-in parser does not join surrogate pairs (\ud83d\ude00)
-        if self._plain and _cjson is not None and '\\ud' not in s and '\\uD' not in s:
-            try:
-                v = _cjson.loads(s)
-            except Exception:
-                v = s  # the parser below reports the error as CPython does (or accepts NaN/Infinity)
-            if v is not s and not _suspect(s):
-                return v
+        if self._plain and _cjson is not None and _builtin_reads(s):
+            return _cjson.loads(s)
         p = _Parser(self, s)
         i = p.ws(0)
         v, i = p.value(i)
@@ -488,9 +480,12 @@ _default_decoder = JSONDecoder()
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None,
           object_pairs_hook=None, **kw):
     if isinstance(s, (bytes, bytearray)):
-        s = bytes(s).decode()
+        s = bytes(s)
+        s = (s[3:] if s.startswith(b'\xef\xbb\xbf') else s).decode()
     elif not isinstance(s, str):
         raise TypeError('the JSON object must be str, bytes or bytearray, not %s' % type(s).__name__)
+    elif s.startswith('\ufeff'):
+        raise JSONDecodeError('Unexpected UTF-8 BOM (decode using utf-8-sig)', s, 0)
     if cls is None and not kw and object_hook is None and parse_float is None and parse_int is None and \
             parse_constant is None and object_pairs_hook is None:
         return _default_decoder.decode(s)
