@@ -67,10 +67,10 @@ static uint32_t slots_for(uint32_t alloc)
 {
     if (alloc <= LINEAR_MAX)
         return 0;
-    uint32_t cap = 16;
-    while (cap < alloc + alloc / 2)
-        cap *= 2;
-    return cap;
+    uint32_t want = alloc + alloc / 2; /* alloc <= ALLOC_MAX: no overflow */
+    /* the power of 2 at or above want, by counting bits: every lookup
+     * sizes its map's table */
+    return want <= 16 ? 16 : 2u << (31 - __builtin_clz(want - 1));
 }
 
 /* Bytes of a table of `alloc` entries (alloc <= ALLOC_MAX). */
@@ -330,6 +330,9 @@ static void grow(mpb_host *h, uint32_t addr, view *v)
  * that changed the map (of table `table` before the test). */
 static int holds_equal(mpb_host *h, view *v, uint32_t k, uint32_t key, uint32_t table)
 {
+    int eq_str = str_equal(h, k, key);
+    if (eq_str >= 0)
+        return eq_str;
     mpb_rt_check(h->call);
     uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, k, key);
     load(h, v->addr, v);

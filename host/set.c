@@ -208,6 +208,12 @@ static int64_t scan(mpb_host *h, sview *v, uint32_t key)
             return i;
         if (e == 0 || e == sentinel || !may_equal(e, key, 0))
             continue;
+        int eq_str = str_equal(h, e, key);
+        if (eq_str >= 0) {
+            if (eq_str)
+                return i;
+            continue;
+        }
         mpb_rt_check(h->call);
         uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, e, key);
         sload(h, v->addr, v);
@@ -300,6 +306,11 @@ restart:
         if (e == key)
             return found(&v, p.j, kind, sentinel);
         if (!may_equal(e, key, 0))
+            continue;
+        int eq_str = str_equal(h, e, key);
+        if (eq_str > 0)
+            return found(&v, p.j, kind, sentinel);
+        if (eq_str == 0)
             continue;
         mpb_rt_check(h->call);
         uint32_t eq = Z_micropythonZ_mpbox_obj_equal(h->inst, e, key);
