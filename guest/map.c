@@ -207,10 +207,12 @@ static void find_popitem(void)
 
 /* ---- rewriting ------------------------------------------------------ */
 
-/* Our lookup cache (see rewrite): CACHE_SLOTS two-byte positions, indexed
- * by the top CACHE_BITS bits of key * CACHE_MIX. */
+/* Our lookup cache (see rewrite): CACHE_SLOTS slots of SLOT_BYTES
+ * {u32 key, u16 position, u16 hash (0: not known)}, indexed by the top
+ * CACHE_BITS bits of key * CACHE_MIX. */
 #define CACHE_BITS 12
 #define CACHE_SLOTS (1 << CACHE_BITS)
+#define SLOT_BYTES 8
 #define CACHE_MIX 0x9E3779B1u /* 2^32 / golden ratio: consecutive qstrs land far apart */
 #define CACHE_GLOBAL "mpbox$map_cache"
 /* Hash maps of all-qstr keys with at most this many entries allocated are
@@ -221,7 +223,7 @@ static void find_popitem(void)
 
 /* cache_new() -> the cache's address, 0 when malloc fails (then lookups
  * go without it):
- *     c = malloc(2 * CACHE_SLOTS); if (c) { memset(c, 0, ...); cache = c; } return c; */
+ *     c = malloc(SLOT_BYTES * CACHE_SLOTS); if (c) { memset(c, 0, ...); cache = c; } return c; */
 static void add_cache_new(void)
 {
     BinaryenType i32 = BinaryenTypeInt32();
@@ -230,10 +232,10 @@ static void add_cache_new(void)
     if (BinaryenGetGlobal(mod, CACHE_GLOBAL) || BinaryenGetFunction(mod, CACHE_NEW))
         mismatch("%s", "the module already has the map lookup cache");
     BinaryenAddGlobal(mod, CACHE_GLOBAL, i32, true, BinaryenConst(mod, BinaryenLiteralInt32(0)));
-    BinaryenExpressionRef size = BinaryenConst(mod, BinaryenLiteralInt32(2 * CACHE_SLOTS));
+    BinaryenExpressionRef size = BinaryenConst(mod, BinaryenLiteralInt32(SLOT_BYTES * CACHE_SLOTS));
     BinaryenExpressionRef init[2] = {
         BinaryenMemoryFill(mod, lget(0), BinaryenConst(mod, BinaryenLiteralInt32(0)),
-                           BinaryenConst(mod, BinaryenLiteralInt32(2 * CACHE_SLOTS))),
+                           BinaryenConst(mod, BinaryenLiteralInt32(SLOT_BYTES * CACHE_SLOTS))),
         BinaryenGlobalSet(mod, CACHE_GLOBAL, lget(0)),
     };
     BinaryenExpressionRef body[3] = {
@@ -251,6 +253,113 @@ static void move_body(BinaryenFunctionRef f, const char *name)
     add_function_like(mod, f, name, BinaryenFunctionGetBody(f));
 }
 
+/* host/map.c's layout of a hash map's table past 8 entries, for the
+ * guest's own probe (add_probe): entries[alloc], u32 hashes[alloc],
+ * fill, nslots, slots[cap]; cap the power of 2 at or above
+ * alloc + alloc / 2, at least 16; nslots at most cap - cap / 3. */
+#define PROBE "mpbox$map_probe"
+#define HOST_ALLOC_MAX (1 << 26)
+#define HOST_MIX 0x9E3779B1u
+#define HOST_PERTURB_SHIFT 5
+#define ASK_HOST 1 /* never an entry's address */
+
+/* map_probe(map, key, hash, kind) -> the entry of `key` (an interned
+ * name whose hash is `hash`) in `map`, a hash map of all-qstr keys with
+ * more than SCAN_MAX entries allocated; 0 when it is not there and kind
+ * is LOOKUP; ASK_HOST when the host must answer (not there and kind is
+ * ADD_IF_NOT_FOUND; a header host/map.c would rebuild or trap on). It is
+ * host/map.c's find() for that case, step for step: the same checks of
+ * the header, the same probe sequence, and a slot's entry is the key
+ * when its position is below fill, its hash is `hash` and its key is
+ * `key` (among qstrs identity is equality):
+ *     alloc = map->alloc; table = map->table;
+ *     if (alloc > HOST_ALLOC_MAX || !table) return ASK_HOST;
+ *     want = alloc + alloc / 2; cap = want <= 16 ? 16 : 1 << (32 - clz(want - 1));
+ *     hashes = table + 8 * alloc; fill = hashes[alloc]; slots = hashes + 4 * alloc + 8;
+ *     if (fill > alloc || used > fill || nslots > cap - cap / 3) return ASK_HOST;
+ *     perturb = hash * MIX; i = ((perturb >> 16) ^ perturb) & (cap - 1);
+ *     for (n = cap; n; n--) {
+ *         pos = slots[i]; if (!pos) return kind ? ASK_HOST : 0;
+ *         pos--;
+ *         if (pos < fill && hashes[pos] == hash && table[pos].key == key) return &table[pos];
+ *         perturb >>= 5; i = (i * 5 + 1 + perturb) & (cap - 1);
+ *     }
+ *     return ASK_HOST;                       (no empty slot: the host traps) */
+static void add_probe(void)
+{
+    BinaryenType i32 = BinaryenTypeInt32(), none = BinaryenTypeNone();
+    enum { MAP, KEY, HASH, KIND, ALLOC, TABLE, CAP, HASHES, FILL, SLOTS, I, PERTURB, N, POS, WANT, NLOCALS };
+#define K(v) BinaryenConst(mod, BinaryenLiteralInt32((int32_t)(v)))
+#define B(op, a, b) BinaryenBinary(mod, op, a, b)
+#define SET(i, v) BinaryenLocalSet(mod, i, v)
+#define LOAD32(ptr, off) BinaryenLoad(mod, 4, false, off, 4, i32, ptr)
+#define ADD(a, b) B(BinaryenAddInt32(), a, b)
+#define SHL(a, n) B(BinaryenShlInt32(), a, K(n))
+#define SHR(a, n) B(BinaryenShrUInt32(), a, K(n))
+#define RET_IF(cond, v) BinaryenIf(mod, cond, BinaryenReturn(mod, v), NULL)
+    BinaryenExpressionRef found_test = BinaryenIf(
+        mod, B(BinaryenLtUInt32(), lget(POS), lget(FILL)),
+        RET_IF(B(BinaryenAndInt32(), B(BinaryenEqInt32(), LOAD32(ADD(lget(HASHES), SHL(lget(POS), 2)), 0), lget(HASH)),
+                 B(BinaryenEqInt32(), LOAD32(ADD(lget(TABLE), SHL(lget(POS), 3)), 0), lget(KEY))),
+               ADD(lget(TABLE), SHL(lget(POS), 3))),
+        NULL);
+    BinaryenExpressionRef step[] = {
+        RET_IF(BinaryenUnary(mod, BinaryenEqZInt32(), lget(N)), K(ASK_HOST)),
+        SET(N, B(BinaryenSubInt32(), lget(N), K(1))),
+        SET(POS, LOAD32(ADD(lget(SLOTS), SHL(lget(I), 2)), 0)),
+        RET_IF(BinaryenUnary(mod, BinaryenEqZInt32(), lget(POS)),
+               BinaryenSelect(mod, lget(KIND), K(ASK_HOST), K(0), i32)),
+        SET(POS, B(BinaryenSubInt32(), lget(POS), K(1))),
+        found_test,
+        SET(PERTURB, SHR(lget(PERTURB), HOST_PERTURB_SHIFT)),
+        SET(I, B(BinaryenAndInt32(), ADD(ADD(B(BinaryenMulInt32(), lget(I), K(5)), K(1)), lget(PERTURB)),
+                 B(BinaryenSubInt32(), lget(CAP), K(1)))),
+        BinaryenBreak(mod, "probe", NULL, NULL),
+    };
+    BinaryenExpressionRef body[] = {
+        SET(ALLOC, LOAD32(lget(MAP), 4)),
+        SET(TABLE, LOAD32(lget(MAP), 8)),
+        RET_IF(B(BinaryenOrInt32(), B(BinaryenGtUInt32(), lget(ALLOC), K(HOST_ALLOC_MAX)),
+                 BinaryenUnary(mod, BinaryenEqZInt32(), lget(TABLE))),
+               K(ASK_HOST)),
+        SET(WANT, ADD(lget(ALLOC), SHR(lget(ALLOC), 1))),
+        SET(CAP, BinaryenSelect(mod, B(BinaryenLeUInt32(), lget(WANT), K(16)), K(16),
+                                B(BinaryenShlInt32(), K(1),
+                                  B(BinaryenSubInt32(), K(32),
+                                    BinaryenUnary(mod, BinaryenClzInt32(), B(BinaryenSubInt32(), lget(WANT), K(1))))),
+                                i32)),
+        SET(HASHES, ADD(lget(TABLE), SHL(lget(ALLOC), 3))),
+        SET(SLOTS, ADD(lget(HASHES), SHL(lget(ALLOC), 2))), /* the header, for now */
+        SET(FILL, LOAD32(lget(SLOTS), 0)),
+        RET_IF(B(BinaryenOrInt32(),
+                 B(BinaryenOrInt32(), B(BinaryenGtUInt32(), lget(FILL), lget(ALLOC)),
+                   B(BinaryenGtUInt32(), SHR(LOAD32(lget(MAP), 0), 3), lget(FILL))),
+                 B(BinaryenGtUInt32(), LOAD32(lget(SLOTS), 4),
+                   B(BinaryenSubInt32(), lget(CAP), B(BinaryenDivUInt32(), lget(CAP), K(3))))),
+               K(ASK_HOST)),
+        SET(SLOTS, ADD(lget(SLOTS), K(8))),
+        SET(PERTURB, B(BinaryenMulInt32(), lget(HASH), K(HOST_MIX))),
+        SET(I, B(BinaryenAndInt32(), B(BinaryenXorInt32(), SHR(lget(PERTURB), 16), lget(PERTURB)),
+                 B(BinaryenSubInt32(), lget(CAP), K(1)))),
+        SET(N, lget(CAP)),
+        BinaryenLoop(mod, "probe", BinaryenBlock(mod, NULL, step, sizeof step / sizeof *step, none)),
+        K(ASK_HOST),
+    };
+    BinaryenType vars[NLOCALS - 4];
+    for (size_t k = 0; k < NLOCALS - 4; k++) vars[k] = i32;
+    if (BinaryenGetFunction(mod, PROBE)) mismatch("%s", "the module already has " PROBE);
+    BinaryenAddFunction(mod, PROBE, i32s(4), i32, vars, NLOCALS - 4,
+                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, i32));
+#undef K
+#undef B
+#undef SET
+#undef LOAD32
+#undef ADD
+#undef SHL
+#undef SHR
+#undef RET_IF
+}
+
 static void rewrite(void)
 {
     const char *lookup = BinaryenFunctionGetName(f_lookup);
@@ -261,15 +370,20 @@ static void rewrite(void)
     add_import("mpbox$map_init", "mpbox_map_init", 2, 0);
     add_import("mpbox$popitem_pick", "mpbox_popitem_pick", 1, 1);
     add_import("mpbox$popitem_done", "mpbox_popitem_done", 2, 0);
+    add_import("mpbox$qstr_hash", "mpbox_qstr_hash", 1, 1);
+    add_probe();
 
     /* mp_map_lookup, with $c, $slot, $r, $t, $end, $k its first i32 locals
-     * (0 at entry):
+     * (0 at entry; $c is the key's hash, $hash, once the slot is found):
      *   if ((key & 3) && kind != REMOVE) {             our lookup cache
      *       c = cache ? cache : cache_new();
      *       if (c) {
-     *           slot = c + 2 * ((key * MIX) >> (32 - CACHE_BITS));
-     *           r = *(u16 *)slot;
-     *           if (r < map->alloc && map->table[r].key == key) return &map->table[r];
+     *           slot = c + SLOT_BYTES * ((key * MIX) >> (32 - CACHE_BITS)); hash = 0;
+     *           if (slot->key == key) {
+     *               r = slot->position;
+     *               if (r < map->alloc && map->table[r].key == key) return &map->table[r];
+     *               hash = slot->hash;
+     *           }
      *       }
      *   }
      *   if (map->flags & 4) {                          ordered
@@ -278,13 +392,13 @@ static void rewrite(void)
      *       r = original(map, key, kind);
      *   } else
      *       r = scan(map, key, kind) or host(map, key, kind);    (below)
-     *   if (slot && r) *(u16 *)slot = (r - map->table) / 8;
+     *   if (slot && r) *slot = {key, (r - map->table) / 8, hash (see remember)};
      *   return r;
      * MicroPython's own cache (`old`: 128 one-byte slots at (key >> 2) &
      * 127, so 64 for interned strings, whose low three bits are fixed) is
      * too small for the names of a program and the library together, and
-     * each hit divides by alloc. Ours has CACHE_SLOTS two-byte slots
-     * spread by a multiplicative hash, compares instead of dividing, and
+     * each hit divides by alloc. Ours has CACHE_SLOTS slots spread by a
+     * multiplicative hash, compares instead of dividing, and
      * is written here for ordered and hash maps alike, so host/map.c knows
      * nothing of it. A hit is checked against the entry as before, so a
      * stale or truncated position only misses. It lives in guest memory
@@ -304,6 +418,7 @@ static void rewrite(void)
     move_body(f_lookup, "mpbox$map_lookup_original");
     add_cache_new();
     enum { MAP, KEY, KIND, CACHE, SLOT, R, T, END, KEYAT };
+    enum { HASH = CACHE }; /* once the slot is found, CACHE holds the key's hash (0: not known) */
     BinaryenExpressionRef (*C)(BinaryenModuleRef, struct BinaryenLiteral) = BinaryenConst;
 #define K(v) C(mod, BinaryenLiteralInt32(v))
 #define B(op, a, b) BinaryenBinary(mod, op, a, b)
@@ -311,14 +426,8 @@ static void rewrite(void)
 #define OLD_SLOT()                                                                                                     \
     B(BinaryenAddInt32(), K(cache_addr), B(BinaryenAndInt32(), B(BinaryenShrUInt32(), lget(KEY), K(2)), K(cache_mask)))
 #define NOT_POINTER() B(BinaryenAndInt32(), lget(KEY), K(3))
-    BinaryenExpressionRef probe[] = {
-        BinaryenLocalSet(mod, SLOT,
-                         B(BinaryenAddInt32(), lget(CACHE),
-                           B(BinaryenShlInt32(),
-                             B(BinaryenShrUInt32(), B(BinaryenMulInt32(), lget(KEY), K((int32_t)CACHE_MIX)),
-                               K(32 - CACHE_BITS)),
-                             K(1)))),
-        BinaryenLocalSet(mod, R, BinaryenLoad(mod, 2, false, 0, 2, i32, lget(SLOT))),
+    BinaryenExpressionRef slot_hit[] = {
+        BinaryenLocalSet(mod, R, BinaryenLoad(mod, 2, false, 4, 2, i32, lget(SLOT))),
         BinaryenIf(mod, B(BinaryenLtUInt32(), lget(R), LOAD32(lget(MAP), 4)),
                    BinaryenBlock(mod, NULL,
                                  (BinaryenExpressionRef[]){
@@ -329,6 +438,18 @@ static void rewrite(void)
                                  },
                                  2, none),
                    NULL),
+        BinaryenLocalSet(mod, HASH, BinaryenLoad(mod, 2, false, 6, 2, i32, lget(SLOT))),
+    };
+    BinaryenExpressionRef probe[] = {
+        BinaryenLocalSet(mod, SLOT,
+                         B(BinaryenAddInt32(), lget(CACHE),
+                           B(BinaryenShlInt32(),
+                             B(BinaryenShrUInt32(), B(BinaryenMulInt32(), lget(KEY), K((int32_t)CACHE_MIX)),
+                               K(32 - CACHE_BITS)),
+                             K(3)))),
+        BinaryenLocalSet(mod, HASH, K(0)),
+        BinaryenIf(mod, B(BinaryenEqInt32(), LOAD32(lget(SLOT), 0), lget(KEY)),
+                   BinaryenBlock(mod, NULL, slot_hit, 3, none), NULL),
     };
     BinaryenExpressionRef try_cache[] = {
         BinaryenLocalSet(mod, CACHE, BinaryenGlobalGet(mod, CACHE_GLOBAL, i32)),
@@ -361,10 +482,38 @@ static void rewrite(void)
             BinaryenLocalSet(mod, R, call("mpbox$map_lookup_original", a, 3, i32)),
         },
         2, none);
+    /* the slot remembers the key, its position and (for an interned name)
+     * its hash: known already, else host/map.c's from the hashes that
+     * follow a hash map's entries past SCAN_MAX (the entry found or added
+     * there was checked against them). T is free here. A slot's hash is
+     * only ever its key's: the numbers of interned strings are reused
+     * only by a rollback, which restores this cache with the pools. */
+#define IS_QSTR() B(BinaryenEqInt32(), B(BinaryenAndInt32(), lget(KEY), K(7)), K(2))
+    BinaryenExpressionRef learn_hash = BinaryenIf(
+        mod, B(BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), lget(HASH)), IS_QSTR()),
+        BinaryenIf(
+            mod,
+            B(BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(4))),
+              B(BinaryenGtUInt32(), LOAD32(lget(MAP), 4), K(SCAN_MAX))),
+            BinaryenLocalSet(mod, HASH,
+                             LOAD32(B(BinaryenAddInt32(),
+                                      B(BinaryenAddInt32(), LOAD32(lget(MAP), 8),
+                                        B(BinaryenShlInt32(), LOAD32(lget(MAP), 4), K(3))),
+                                      B(BinaryenShlInt32(), lget(T), K(2))),
+                                    0)),
+            NULL),
+        NULL);
     BinaryenExpressionRef remember = BinaryenIf(
         mod, B(BinaryenAndInt32(), B(BinaryenNeInt32(), lget(SLOT), K(0)), B(BinaryenNeInt32(), lget(R), K(0))),
-        BinaryenStore(mod, 2, 0, 2, lget(SLOT),
-                      B(BinaryenShrUInt32(), B(BinaryenSubInt32(), lget(R), LOAD32(lget(MAP), 8)), K(3)), i32),
+        BinaryenBlock(mod, NULL,
+                      (BinaryenExpressionRef[]){
+                          BinaryenLocalSet(mod, T, B(BinaryenShrUInt32(), B(BinaryenSubInt32(), lget(R), LOAD32(lget(MAP), 8)), K(3))),
+                          learn_hash,
+                          BinaryenStore(mod, 4, 0, 4, lget(SLOT), lget(KEY), i32),
+                          BinaryenStore(mod, 2, 4, 2, lget(SLOT), lget(T), i32),
+                          BinaryenStore(mod, 2, 6, 2, lget(SLOT), lget(HASH), i32),
+                      },
+                      5, none),
         NULL);
     /* A hash map whose keys are all qstrs (flag bit 0), looked up by a
      * qstr: with at most SCAN_MAX entries allocated, its entries are
@@ -406,6 +555,7 @@ static void rewrite(void)
     BinaryenExpressionRef small = BinaryenBlock(
         mod, "host",
         (BinaryenExpressionRef[]){
+            BinaryenBreak(mod, "host", BinaryenUnary(mod, BinaryenEqZInt32(), IS_QSTR()), NULL), /* pointer keys: at once */
             BinaryenBreak(mod, "host", BinaryenUnary(mod, BinaryenEqZInt32(), scannable), NULL),
             BinaryenLocalSet(mod, T, LOAD32(lget(MAP), 8)),
             BinaryenLocalSet(mod, END, B(BinaryenAddInt32(), lget(T), B(BinaryenShlInt32(), LOAD32(lget(MAP), 4), K(3)))),
@@ -414,10 +564,50 @@ static void rewrite(void)
             BinaryenLocalSet(mod, R, K(0)),
             BinaryenBreak(mod, "found", NULL, NULL),
         },
-        7, none);
+        8, none);
+    /* A larger hash map of all-qstr keys, looked up (or found before an
+     * add) by a qstr: probed here when the key's hash is known, from the
+     * cache's slot or else asked of the host once and kept there
+     * (add_probe); what the probe cannot answer goes to the host:
+     *   if ((flags & 1) && (key & 7) == 2 && alloc > SCAN_MAX && kind < 2 && slot) {
+     *       if (!hash) { hash = qstr_hash(key >> 3); slot = {key, 0xffff, hash}; }
+     *       r = probe(map, key, hash, kind); if (r != ASK_HOST) goto found;
+     *   }
+     * The misses of a module's globals before the builtins (every call
+     * of a builtin function) and the attributes of an instance with many
+     * then stay in the guest. */
+    BinaryenExpressionRef pa[4] = {lget(MAP), lget(KEY), lget(HASH), lget(KIND)};
+    BinaryenExpressionRef qa[1] = {B(BinaryenShrUInt32(), lget(KEY), K(3))};
+    BinaryenExpressionRef probeable =
+        B(BinaryenAndInt32(),
+          B(BinaryenAndInt32(), B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(1)), IS_QSTR()),
+          B(BinaryenAndInt32(), B(BinaryenGtUInt32(), LOAD32(lget(MAP), 4), K(SCAN_MAX)),
+            B(BinaryenLtUInt32(), lget(KIND), K(2))));
+    BinaryenExpressionRef large = BinaryenBlock(
+        mod, "ask_host",
+        (BinaryenExpressionRef[]){
+            /* no slot (a pointer key, no cache): straight on */
+            BinaryenBreak(mod, "ask_host", BinaryenUnary(mod, BinaryenEqZInt32(), lget(SLOT)), NULL),
+            BinaryenBreak(mod, "ask_host", BinaryenUnary(mod, BinaryenEqZInt32(), probeable), NULL),
+            BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), lget(HASH)),
+                       BinaryenBlock(mod, NULL,
+                                     (BinaryenExpressionRef[]){
+                                         BinaryenLocalSet(mod, HASH, call("mpbox$qstr_hash", qa, 1, i32)),
+                                         BinaryenStore(mod, 4, 0, 4, lget(SLOT), lget(KEY), i32),
+                                         BinaryenStore(mod, 2, 4, 2, lget(SLOT), K(0xffff), i32),
+                                         BinaryenStore(mod, 2, 6, 2, lget(SLOT), lget(HASH), i32),
+                                     },
+                                     4, none),
+                       NULL),
+            BinaryenLocalSet(mod, R, call(PROBE, pa, 4, i32)),
+            BinaryenBreak(mod, "found", B(BinaryenNeInt32(), lget(R), K(ASK_HOST)), NULL),
+        },
+        5, none);
     BinaryenExpressionRef hash_map = BinaryenBlock(
         mod, "found",
-        (BinaryenExpressionRef[]){small, BinaryenLocalSet(mod, R, call("mpbox$map_lookup", b, 3, i32))}, 2, none);
+        (BinaryenExpressionRef[]){small, large, BinaryenLocalSet(mod, R, call("mpbox$map_lookup", b, 3, i32))}, 3,
+        none);
+#undef IS_QSTR
     BinaryenExpressionRef lk[4] = {
         cache_first,
         BinaryenIf(mod, B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(4)), ordered, hash_map),

@@ -74,3 +74,15 @@ int mpb_qstr_get(mpb_host *h, uint32_t q, mpb_qstr *out)
     out->data = data;
     return 0;
 }
+
+/* env.mpbox_qstr_hash (guest/map): qstr q's hash, for the guest's own
+ * probe of a map's index, which keeps it in its lookup cache. A number
+ * no pool holds traps, as a damaged pool does for host/map.c. */
+uint32_t Z_envZ_mpbox_qstr_hash(struct Z_env_instance_t *env, uint32_t q)
+{
+    mpb_host *h = (mpb_host *)env;
+    uint32_t hash;
+    if (mpb_qstr_hash(h, q, &hash))
+        mpb_rt_trap(h->call, MPB_TRAP_OOB);
+    return hash;
+}

@@ -157,6 +157,128 @@ static void late_interned_strings_meet(void)
     mpbox_session_free(s);
 }
 
+/* ---- str keys in the host -------------------------------------------- */
+
+/* host/hashkey.h hashes a heap str (type str exactly) from its stored hash
+ * or its bytes and compares two plain strs by their bytes, without calling
+ * the guest. Equal but distinct strs, long, empty and non-ASCII ones, one
+ * whose 16-bit hash is 0 (MicroPython makes it 1) met by its interned
+ * twin, a dict past the index's threshold; a str subclass with its own
+ * __hash__ and __eq__ still goes through them. Outputs are CPython's. */
+static void str_keys_by_their_bytes(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s,
+           "def djb(s):\n"
+           "    h = 5381\n"
+           "    for c in s.encode():\n"
+           "        h = ((h * 33) ^ c) & 0xffffffff\n"
+           "    return h & 0xffff\n"
+           "zero = None\n"
+           "i = 0\n"
+           "while zero is None:\n"
+           "    c = 'k%d' % i\n"
+           "    if djb(c) == 0:\n"
+           "        zero = c\n"
+           "    i += 1\n"
+           "parts = ['alpha', 'beta' * 40, '', 'caf\\u00e9 \\u2603', zero, 'x' * 1000]\n"
+           "a = [''.join([p, '']) + '' for p in parts]\n"
+           "b = ['%s' % (p,) for p in parts]\n"
+           "d = {}\n"
+           "for k in a:\n"
+           "    d[k] = len(d)\n"
+           "s = set(a)\n"
+           "print([d[k] for k in b], all(k in s for k in b), len(set(b) | s))\n"
+           "for k in b:\n"
+           "    d[k] += 10\n"
+           "print(sorted(d.values()), len(d))\n"
+           "class K:\n"
+           "    pass\n"
+           "setattr(K, zero, 5)\n"
+           "q = [n for n in dir(K) if n == zero][0]\n"
+           "print(d[q], q in s, {q: 1}.get(zero + ''), zero)\n"
+           "class S(str):\n"
+           "    def __hash__(self):\n"
+           "        return 7\n"
+           "    def __eq__(self, other):\n"
+           "        return True\n"
+           "e = {S('abc'): 1}\n"
+           "print(e.get(S('xyz')), S('zzz') in e, len({S('p'), S('q'), 'p'}))\n"
+           "big = {('w%d' % i) * 3: i for i in range(3000)}\n"
+           "print(sum(big[('w%d' % i) * 3] for i in range(0, 3000, 7)), ('w5' * 3) in big, 'w5' in big)\n",
+"[0, 1, 2, 3, 4, 5] True 6\n[10, 11, 12, 13, 14, 15] 6\n14 True 1 k1359\n1 True 2\n642642 True False\n");
+    mpbox_session_free(s);
+}
+
+/* ---- the guest's probe of large qstr maps ---------------------------- */
+
+/* guest/map probes a hash map of more than 8 interned names itself with
+ * the hash its cache keeps: module globals missed before the builtins,
+ * a global that shadows a builtin and is deleted again, a name defined
+ * after it missed, instance attributes added, deleted and added back
+ * while the map grows. Outputs are CPython's. */
+static void large_name_maps_in_the_guest(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s,
+           "g0 = g1 = g2 = g3 = g4 = g5 = g6 = g7 = g8 = g9 = 0\n"
+           "def calls(n):\n"
+           "    t = 0\n"
+           "    for i in range(n):\n"
+           "        t += len('ab') + abs(-i)\n"
+           "    return t\n"
+           "print(calls(50))\n"
+           "len = lambda x: 100\n"
+           "print(calls(50))\n"
+           "del len\n"
+           "print(calls(50))\n"
+           "try:\n"
+           "    print(undefined_name)\n"
+           "except NameError as e:\n"
+           "    print('NameError')\n"
+           "undefined_name = 3\n"
+           "print(undefined_name)\n"
+           "class P:\n"
+           "    pass\n"
+           "p = P()\n"
+           "for i in range(40):\n"
+           "    setattr(p, 'a%d' % i, i)\n"
+           "print(sum(getattr(p, 'a%d' % i) for i in range(40)), getattr(p, 'b1', 'none'))\n"
+           "del p.a7\n"
+           "print(getattr(p, 'a7', 'gone'), hasattr(p, 'a8'))\n"
+           "p.a7 = 70\n"
+           "p.b1 = 1\n"
+           "print(p.a7, p.b1, len(p.__dict__))\n"
+           "for i in range(40, 400):\n"
+           "    setattr(p, 'a%d' % i, i)\n"
+           "print(sum(getattr(p, 'a%d' % i) for i in range(400)) - 63, p.a7)\n"
+           "for i in range(0, 400, 2):\n"
+           "    delattr(p, 'a%d' % i)\n"
+           "print(sum(getattr(p, 'a%d' % i, 0) for i in range(400)), len(p.__dict__))\n"
+           "print(min(3, 1), max(2, 5), getattr(p, 'a1'))\n",
+"1325\n6225\n1325\nNameError\n3\n780 none\ngone True\n70 1 41\n79800 70\n40063 201\n1 5 1\n");
+    mpbox_session_free(s);
+}
+
+/* env.mpbox_qstr_hash (the guest asks for a name's hash once): the
+ * pools' hash, for a static name and one the session interned (hostile
+ * numbers: test_imports sweeps every mpbox_ import). */
+static void qstr_hash_import(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s, "class T:\n    pass\nsetattr(T, 'made_at_run_time', 1)\n", "");
+    const wasm_rt_memory_t *m = &s->inst.w2c_memory;
+    uint32_t last = u32_at(m, *(uint32_t *)Z_micropythonZ_mpbox_last_pool_ptr(&s->inst));
+    uint32_t newest = (u32_at(m, last + 4) & 0x7fffffffu) + u32_at(m, last + 12) - 1;
+    uint32_t qs[2] = {10, newest};
+    for (int i = 0; i < 2; i++) {
+        uint32_t want = 0;
+        CHECK(walked_hash(m, s, qs[i], &want) == 0);
+        CHECK(Z_envZ_mpbox_qstr_hash((struct Z_env_instance_t *)&s->host, qs[i]) == want);
+    }
+    mpbox_session_free(s);
+}
+
 /* ---- the lookup cache ------------------------------------------------ */
 
 /* Positions that go stale: attributes deleted and set again, dict entries
@@ -317,6 +439,9 @@ int main(void)
     RUN(qstr_hashes_are_micropythons);
     RUN(damaged_pools_are_an_error);
     RUN(late_interned_strings_meet);
+    RUN(str_keys_by_their_bytes);
+    RUN(large_name_maps_in_the_guest);
+    RUN(qstr_hash_import);
     RUN(stale_positions_only_miss);
     RUN(same_fuel_fresh_forked_loaded_rolled_back);
     mpbox_runtime_free(rt);
