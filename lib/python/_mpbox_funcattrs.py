@@ -139,8 +139,12 @@ def _signature(fun):
 
 # MicroPython passes a closure's cells to its function as its first
 # parameters, named '*' (py/emitbc.c): the name's number, from a closure
-# of this module
-_STAR = _signature(_word(id(_sample_closure()) + 4))[5][0]
+# of this module. The closure is held in a name while its memory is read:
+# an address does not keep an object alive, and a collection during
+# _signature would reuse a temporary closure's memory (and its function's).
+_sample = _sample_closure()
+_STAR = _signature(_word(id(_sample) + 4))[5][0]
+del _sample
 
 
 def defaults(f):

@@ -337,17 +337,6 @@ def test_databases_are_apart():
     A.json("DELETE", "/v1/sessions/" + sid, expect=204)
 
 
-@case
-def test_many_runs_compact_the_chain():
-    sid = A.create()
-    A.run(sid, "acc = []")
-    before = A.metric("mpbox_store_bases_total")
-    for i in range(40):
-        A.run(sid, "acc.append(%d)" % i)
-    check(A.metric("mpbox_store_bases_total") > before, "40 runs and no new base")
-    check(value(B, sid, "acc == list(range(40))") is True, "state after compaction")
-
-
 def redis_cmd(*args):
     """One command to the test's Redis; the reply's first line (bulk
     strings: their bytes)."""
@@ -369,47 +358,84 @@ def redis_cmd(*args):
     return data.split(b"\r\n")[0]
 
 
+# server/serve.h's SRV_STORE_COMPACT_DELTAS: a chain has at most this many
+# deltas; the next change is stored whole, as a new base
+COMPACT_DELTAS = 64
+
+
+def chain_record(sid):
+    """The store's record of a session's chain in Redis: (bytes of the base,
+    deltas, bytes of the deltas)."""
+    return tuple(int(redis_cmd("HGET", "mpbox:s:%s:chain" % sid, k)) for k in ("base", "deltas", "delta_bytes"))
+
+
+def append_until_compacted(srv, sid, start):
+    """Runs acc.append(start), acc.append(start + 1) ... through srv until
+    one is stored as a new base; returns the next number. A change is a
+    delta while the chain's deltas stay within the base's bytes and number
+    at most COMPACT_DELTAS, checked after every run: so a base comes within
+    COMPACT_DELTAS + 1 runs. How many runs it takes depends on the pages
+    each run writes: about 9 in the normal build, about 5 under collection
+    stress (each run's garbage is collected at once and its memory reused),
+    so the sizes rule fires after about 29 and 48 runs."""
+    i = start
+    for _ in range(COMPACT_DELTAS + 1):
+        srv.run(sid, "acc.append(%d)" % i)
+        i += 1
+        base, deltas, delta_bytes = chain_record(sid)
+        check(0 < base and delta_bytes <= base and deltas <= COMPACT_DELTAS,
+              "after run %d: %d deltas of %d bytes on a base of %d bytes" % (i, deltas, delta_bytes, base))
+        if deltas == 0:
+            return i
+    check(False, "%d runs and no new base" % (i - start))
+    return i
+
+
+@case
+def test_many_runs_compact_the_chain():
+    sid = A.create()
+    A.run(sid, "acc = []")
+    before = A.metric("mpbox_store_bases_total")
+    n = append_until_compacted(A, sid, 0)
+    check(A.metric("mpbox_store_bases_total") > before, "a base in the chain but not in the metrics")
+    check(value(B, sid, "acc == list(range(%d))" % n) is True, "state after compaction")
+
+
 @case
 def test_long_chain_compacts_and_survives_kill9_and_tampering():
-    """A hundred runs make a long chain of deltas that compacts into new
-    bases; a replica killed with SIGKILL in the middle costs only its run in
-    flight; the other goes on from the chain; a delta altered in Redis makes
-    the next restore fail cleanly, never load a wrong state."""
+    """Runs make long chains of deltas that compact into new bases; a
+    replica killed with SIGKILL in the middle costs only its run in flight;
+    the other goes on from the chain; a delta altered in Redis makes the
+    next restore fail cleanly, never load a wrong state."""
     C = replica()
     sid = C.create({"limits": {"timeout_ms": 20000}})
     C.run(sid, "acc = []")
     bases = C.metric("mpbox_store_bases_total")
-    for i in range(50):
+    n = append_until_compacted(C, sid, 0)
+    for i in range(n, n + 5):  # a chain after the new base
         C.run(sid, "acc.append(%d)" % i)
+    n += 5
     deltas = int(redis_cmd("LLEN", "mpbox:s:%s:deltas" % sid)[1:])
-    # the last run may have compacted the chain into a new base (which run
-    # does depends on the sizes of the states): the next one adds a delta
-    for extra in range(3):
-        if deltas > 0:
-            break
-        C.run(sid, "spare = %d" % extra)
-        deltas = int(redis_cmd("LLEN", "mpbox:s:%s:deltas" % sid)[1:])
-    check(C.metric("mpbox_store_bases_total") > bases, "50 runs and no new base on C")
-    check(0 < deltas <= 64, "chain of %d deltas" % deltas)
+    check(C.metric("mpbox_store_bases_total") > bases, "a base in the chain but not in C's metrics")
+    check(0 < deltas <= COMPACT_DELTAS, "chain of %d deltas" % deltas)
     t, box = in_thread(lambda: C.request("POST", "/v1/sessions/%s/run" % sid,
                                          {"code": "acc.append('lost')\nwhile True: pass"}))
     wait_for("the run in flight is running", lambda: C.json("GET", "/v1/sessions/" + sid)["running"] is True)
     kill9(C)
     t.join(30)
     check("value" not in box, "the killed replica answered: %s" % show(box.get("value")))
-    check(value(B, sid, "acc == list(range(50))") is True, "B did not resume from the chain")
+    check(value(B, sid, "acc == list(range(%d))" % n) is True, "B did not resume from the chain")
     bases = B.metric("mpbox_store_bases_total")
-    for i in range(50, 100):
-        B.run(sid, "acc.append(%d)" % i)
-    check(B.metric("mpbox_store_bases_total") > bases, "50 runs on B and no new base")
-    check(value(A, sid, "acc == list(range(100))") is True, "A after B's runs")
+    n = append_until_compacted(B, sid, n)
+    check(B.metric("mpbox_store_bases_total") > bases, "a base in the chain but not in B's metrics")
+    check(value(A, sid, "acc == list(range(%d))" % n) is True, "A after B's runs")
     # a delta altered in Redis: the next restore refuses it (its MAC)
-    A.run(sid, "acc.append(100)")
+    A.run(sid, "acc.append(%d)" % n)
     key = "mpbox:s:%s:deltas" % sid
     last = redis_cmd("LINDEX", key, -1)
     # a run that compacted the chain into a new base left no delta (which
     # run does depends on the sizes of the states): the next one makes one
-    for extra in range(101, 104):
+    for extra in range(n + 1, n + 4):
         if len(last) > 100:
             break
         A.run(sid, "acc.append(%d)" % extra)

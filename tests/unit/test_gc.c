@@ -178,6 +178,33 @@ static void stress_keeps_live_objects(void)
     mpbox_session_free(s);
 }
 
+/* The library reads some objects by address (lib/python/_mpbox_funcattrs
+ * reads a closure's function and its bytecode): an address does not keep
+ * an object alive, so the object must stay held in a name meanwhile. The
+ * first error in a closure's arguments imports that module; collecting
+ * before every allocation there once reused a temporary closure's memory,
+ * and the text counted the closure's cell as a parameter ("takes 3
+ * positional arguments but 4 were given"). */
+static void library_holds_what_it_reads_by_address(void)
+{
+    mpbox_session *s = session(64 << 20);
+    expect(s,
+           "import gc\n"
+           "def make():\n"
+           "    v = 1\n"
+           "    def closed(a, b):\n"
+           "        return a + b + v\n"
+           "    return closed\n"
+           "gc.threshold(0)\n"
+           "try:\n"
+           "    make()(1, 2, 3)\n"
+           "except TypeError as e:\n"
+           "    print(e)\n"
+           "gc.threshold(-1)\n",
+           "make.<locals>.closed() takes 2 positional arguments but 3 were given\n");
+    mpbox_session_free(s);
+}
+
 /* The host sweeps the heap, except when an unreachable object has a
  * finaliser (a JsProxy's): then the guest's own sweep runs, finalisers
  * first. Through both kinds of collection, strings of 1 to 200 bytes kept
@@ -282,6 +309,7 @@ int main(void)
     RUN(large_refusal_is_catchable);
     RUN(refusal_then_large_at_any_cap);
     RUN(stress_keeps_live_objects);
+    RUN(library_holds_what_it_reads_by_address);
     RUN(sweep_keeps_live_frees_garbage);
     RUN(rollback_after_collection);
     RUN(fuel_does_not_depend_on_collections);

@@ -11,6 +11,10 @@
  * deterministic count of guest work) grows linearly with the input where
  * the unrewritten guest grew quadratically, and the same program uses the
  * same fuel in fresh, forked, loaded and rolled-back sessions.
+ *
+ * Under collection stress (tests/README.md, "Shared helpers") a collection
+ * before every allocation makes the large inputs quadratic in time: the
+ * inputs and fuel limits shrink tenfold there, with the same checks.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -88,7 +92,9 @@ static void json_dumps_grows_linearly(void)
     check_linear("import json\n"
                  "s = json.dumps(['x%%08d' %% i for i in range(%d)])\n"
                  "print(len(s), s[:13], s[-12:])\n",
-                 20000, "260000 [\"x00000000\", \"x00019999\"]\n", "520000 [\"x00000000\", \"x00039999\"]\n");
+                 UNDER_GC_STRESS(20000, 2000),
+                 UNDER_GC_STRESS("260000 [\"x00000000\", \"x00019999\"]\n", "26000 [\"x00000000\", \"x00001999\"]\n"),
+                 UNDER_GC_STRESS("520000 [\"x00000000\", \"x00039999\"]\n", "52000 [\"x00000000\", \"x00003999\"]\n"));
 }
 
 /* io.StringIO written in small pieces. */
@@ -100,7 +106,8 @@ static void stringio_grows_linearly(void)
                  "    f.write('x%%08d' %% i)\n"
                  "v = f.getvalue()\n"
                  "print(len(v), v[-9:])\n",
-                 20000, "180000 x00019999\n", "360000 x00039999\n");
+                 UNDER_GC_STRESS(20000, 2000), UNDER_GC_STRESS("180000 x00019999\n", "18000 x00001999\n"),
+                 UNDER_GC_STRESS("360000 x00039999\n", "36000 x00003999\n"));
 }
 
 /* % formatting of a large value (its repr is built in one vstr). */
@@ -108,7 +115,8 @@ static void percent_format_grows_linearly(void)
 {
     check_linear("s = '%%s' %% ([i for i in range(%d)],)\n"
                  "print(len(s), s[-8:])\n",
-                 30000, "198890 , 29999]\n", "408890 , 59999]\n");
+                 UNDER_GC_STRESS(30000, 3000), UNDER_GC_STRESS("198890 , 29999]\n", "16890 8, 2999]\n"),
+                 UNDER_GC_STRESS("408890 , 59999]\n", "34890 8, 5999]\n"));
 }
 
 /* Many two-block objects (4-tuples: 24 bytes, two 16-byte blocks). */
@@ -118,8 +126,10 @@ static void multi_block_allocations_grow_linearly(void)
                  "for i in range(len(r)):\n"
                  "    r[i] = (i, i + 1, i + 2, i + 3)\n"
                  "print(len(r), r[-1], sum(t[3] for t in r))\n",
-                 10000, "10000 (9999, 10000, 10001, 10002) 50025000\n",
-                 "20000 (19999, 20000, 20001, 20002) 200050000\n");
+                 UNDER_GC_STRESS(10000, 1000),
+                 UNDER_GC_STRESS("10000 (9999, 10000, 10001, 10002) 50025000\n", "1000 (999, 1000, 1001, 1002) 502500\n"),
+                 UNDER_GC_STRESS("20000 (19999, 20000, 20001, 20002) 200050000\n",
+                                 "2000 (1999, 2000, 2001, 2002) 2005000\n"));
 }
 
 /* A list grown by += and extend with small lists (list_extend sized the
@@ -133,7 +143,9 @@ static void list_extend_grows_linearly(void)
                  "    l.extend((i,))\n"
                  "    l.extend([-i])\n"
                  "print(len(l), l[-3:], sum(l))\n",
-                 50000, "150000 [49999, 49999, -49999] 1249975000\n", "300000 [99999, 99999, -99999] 4999950000\n");
+                 UNDER_GC_STRESS(50000, 5000),
+                 UNDER_GC_STRESS("150000 [49999, 49999, -49999] 1249975000\n", "15000 [4999, 4999, -4999] 12497500\n"),
+                 UNDER_GC_STRESS("300000 [99999, 99999, -99999] 4999950000\n", "30000 [9999, 9999, -9999] 49995000\n"));
     fuel_fresh("l = [1, 2, 3]\nl.extend(l)\nl += l\nl.extend([])\nprint(l)\n",
                "[1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]\n");
 }
@@ -148,8 +160,11 @@ static void full_areas_are_skipped(void)
                  "for i in range(%d):\n"
                  "    parts.append('2026-01-%%02d host%%d GET /api/v%%d/items/%%d status=%%d' %% (1, 2, 3, 4, i))\n"
                  "print(len(parts), parts[-1])\n",
-                 32000, "32000 2026-01-01 host2 GET /api/v3/items/4 status=31999\n",
-                 "64000 2026-01-01 host2 GET /api/v3/items/4 status=63999\n");
+                 UNDER_GC_STRESS(32000, 3200),
+                 UNDER_GC_STRESS("32000 2026-01-01 host2 GET /api/v3/items/4 status=31999\n",
+                                 "3200 2026-01-01 host2 GET /api/v3/items/4 status=3199\n"),
+                 UNDER_GC_STRESS("64000 2026-01-01 host2 GET /api/v3/items/4 status=63999\n",
+                                 "6400 2026-01-01 host2 GET /api/v3/items/4 status=6399\n"));
 }
 
 /* Multi-block allocations that must reuse space freed earlier: with a tight
@@ -161,28 +176,34 @@ static void freed_space_is_found_again(void)
     if (!s)
         return;
     CHECK(mpbox_session_limit(s, MPBOX_LIMIT_MEMORY, 24 << 20) >= 0);
-    const char *src = "total = 0\n"
-                      "for rep in range(60):\n"
-                      "    big = ['y' * 40 for i in range(2000)]\n"
-                      "    rows = [(i, i, i, rep) for i in range(3000)]\n"
-                      "    total += len(big) + rows[-1][3]\n"
-                      "    big = None\n"
-                      "    rows = None\n"
-                      "    import gc\n"
-                      "    gc.collect()\n"
-                      "print(total)\n";
-    run_ok(s, src, "121770\n");
+    char src[512];
+    snprintf(src, sizeof src,
+             "total = 0\n"
+             "for rep in range(%d):\n"
+             "    big = ['y' * 40 for i in range(2000)]\n"
+             "    rows = [(i, i, i, rep) for i in range(3000)]\n"
+             "    total += len(big) + rows[-1][3]\n"
+             "    big = None\n"
+             "    rows = None\n"
+             "    import gc\n"
+             "    gc.collect()\n"
+             "print(total)\n",
+             UNDER_GC_STRESS(60, 6));
+    run_ok(s, src, UNDER_GC_STRESS("121770\n", "12015\n"));
     mpbox_session_free(s);
 }
 
-/* A workload with long strings and many multi-block objects. */
-static const char mixed[] = "import json\n"
-                            "rows = [(i, 'r%d' % i, [i, i * 2]) for i in range(4000)]\n"
-                            "text = json.dumps([list(r) for r in rows])\n"
-                            "back = json.loads(text)\n"
-                            "parts = ','.join(str(r[0] * 3) for r in rows)\n"
-                            "print(len(text), len(parts), back[-1], sorted(rows, key=lambda r: -r[0])[0][1])\n";
-static const char mixed_out[] = "120115 20293 [3999, 'r3999', [3999, 7998]] r3999\n";
+/* A workload with long strings and many multi-block objects (its size: a
+ * %d), and what it prints. */
+static const char mixed_fmt[] = "import json\n"
+                                "rows = [(i, 'r%%d' %% i, [i, i * 2]) for i in range(%d)]\n"
+                                "text = json.dumps([list(r) for r in rows])\n"
+                                "back = json.loads(text)\n"
+                                "parts = ','.join(str(r[0] * 3) for r in rows)\n"
+                                "print(len(text), len(parts), back[-1], sorted(rows, key=lambda r: -r[0])[0][1])\n";
+#define MIXED_ROWS UNDER_GC_STRESS(4000, 400)
+#define MIXED_OUT                                                                                                     \
+    UNDER_GC_STRESS("120115 20293 [3999, 'r3999', [3999, 7998]] r3999\n", "10415 1627 [399, 'r399', [399, 798]] r399\n")
 
 /* State left by a first program: long strings and multi-block objects, so
  * that the allocator's hint and the heap are not those of the image. */
@@ -191,6 +212,9 @@ static const char setup[] = "keep = [('k%d' % i, i, i, i) for i in range(3000)]\
 
 static void same_fuel_fresh_forked_loaded_rolled_back(void)
 {
+    char mixed[512];
+    const char *mixed_out = MIXED_OUT;
+    snprintf(mixed, sizeof mixed, mixed_fmt, MIXED_ROWS);
     /* two fresh sessions */
     mpbox_session *a = session(), *b = session();
     if (!a || !b)
@@ -211,7 +235,7 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
 
     /* in s: a run that allocates, then runs out of fuel and is undone */
     if (mpbox_has_fuel()) {
-        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 3000000) >= 0);
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, UNDER_GC_STRESS(3000000, 300000)) >= 0);
         const char *burn = "junk = [('j%d' % i, i, i) for i in range(100000)]\n";
         mpbox_result *r = NULL;
         CHECK(mpbox_run(s, burn, strlen(burn), &r) == MPBOX_OK);
@@ -239,24 +263,28 @@ static const char intern_names[] = "class C:\n"
  * each new str is looked up among them, which scanned them all. */
 static void new_strings_do_not_scan_interned_ones(void)
 {
-    char src[1024];
-    const char *make = "s = 0\n"
-                       "for i in range(20000):\n"
-                       "    s += len('v%d' % i + 'w')\n"
-                       "print(s)\n";
-    snprintf(src, sizeof src, intern_names, 3000);
+    char src[1024], make[256];
+    const int names_n = UNDER_GC_STRESS(3000, 300);
+    const char *made = UNDER_GC_STRESS("128890\n", "10890\n");
+    snprintf(make, sizeof make,
+             "s = 0\n"
+             "for i in range(%d):\n"
+             "    s += len('v%%d' %% i + 'w')\n"
+             "print(s)\n",
+             UNDER_GC_STRESS(20000, 2000));
+    snprintf(src, sizeof src, intern_names, names_n);
     size_t n = strlen(src);
     snprintf(src + n, sizeof src - n, "%s", make);
     char only[512];
-    snprintf(only, sizeof only, intern_names, 3000);
-    uint64_t with_names = fuel_fresh(src, "128890\n"), names = fuel_fresh(only, ""), plain = fuel_fresh(make, "128890\n");
+    snprintf(only, sizeof only, intern_names, names_n);
+    uint64_t with_names = fuel_fresh(src, made), names = fuel_fresh(only, ""), plain = fuel_fresh(make, made);
     if (!mpbox_has_fuel())
         return;
     CHECK(with_names > names && plain > 0);
     uint64_t extra = with_names - names;
     if ((double)extra > 1.2 * (double)plain)
-        printf("    fuel of the strings: %llu with 3000 names interned, %llu without\n", (unsigned long long)extra,
-               (unsigned long long)plain);
+        printf("    fuel of the strings: %llu with %d names interned, %llu without\n", (unsigned long long)extra,
+               names_n, (unsigned long long)plain);
     CHECK((double)extra <= 1.2 * (double)plain);
 }
 
@@ -286,7 +314,7 @@ static void interned_strings_are_found(void)
     uint64_t f1 = run_ok(s, meet, meet_out);
     /* a run that interns names, then is rolled back (out of fuel) */
     if (mpbox_has_fuel()) {
-        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 2000000) >= 0);
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, UNDER_GC_STRESS(2000000, 200000)) >= 0);
         const char *burn = "class Z:\n    pass\nfor i in range(100000):\n    setattr(Z, 'zz%d' % i, i)\n";
         mpbox_result *r = NULL;
         CHECK(mpbox_run(s, burn, strlen(burn), &r) == MPBOX_OK);
