@@ -70,7 +70,9 @@
  * mp_raise_msg_varg(type, table text T_FLOAT_LITERAL, va) with va = {len,
  * str} on the shadow stack (the text's "%.*s"), and else makes the
  * exception as before. mp_raise_msg_varg is found as the callee of the
- * unsupported-types raise (4.).
+ * unsupported-types raise (4.). For complex() (no lexer, allow_imag 1)
+ * the exception is made with the table's text "complex() arg is a
+ * malformed string" instead.
  *
  * 6. A unary operation the type does not support: MicroPython raises
  * "unsupported type for %q: '%s'" with the operator's method name and the
@@ -128,6 +130,12 @@
  * argument: 'b'"): the raises of fun_pos_args_mismatch and
  * mp_setup_code_state_helper ask lib/python/_mpbox_exc.py for CPython's
  * text (call_texts below).
+ *
+ * 11. max() and min() of an empty sequence: MicroPython's
+ * mp_builtin_min_max(n_args, args, kwargs, op) raises "arg is an empty
+ * sequence" for both; CPython names the function. op (MP_BINARY_OP_MORE
+ * for max, MP_BINARY_OP_LESS for min) is its fourth parameter, which it
+ * only reads: the raise takes the table's max() or min() text by op.
  *
  * Run after guest/sort (its export). py/runtime0.h: the binary operators'
  * numbers below. */
@@ -189,8 +197,23 @@ static const char *const late_texts[] = {
     "can't switch from manual field specification to automatic field numbering",
     "can't switch from automatic field numbering to manual field specification",
     "single '}' encountered in format string",
+    "'%s' object isn't an iterator",
+    "slice step can't be zero",
+    "format string needs more arguments",
+    "format string didn't convert all arguments",
+    "int() arg 2 must be >= 2 and <= 36",
+    "zero step",
+    "empty heap",
+    "bytes value out of range",
 };
 #define N_LATE (sizeof late_texts / sizeof *late_texts)
+/* max()'s and min()'s texts for an empty sequence (11.) */
+#define T_MAX_EMPTY (T_LATE + N_LATE)
+#define T_MIN_EMPTY (T_MAX_EMPTY + 1)
+/* complex()'s text (5.) */
+#define T_COMPLEX_LITERAL (T_MIN_EMPTY + 1)
+#define EMPTY_MSG "arg is an empty sequence"
+#define OP_MORE 1 /* mp_binary_op_t: MP_BINARY_OP_MORE, max()'s */
 
 enum { K_INT, K_FLOAT, K_LOG };
 typedef struct {
@@ -351,6 +374,14 @@ static BinaryenIndex save_op(BinaryenFunctionRef f)
     return recreate_with_locals(f, 1, BinaryenBlock(mod, NULL, entry, 2, BinaryenFunctionGetResults(f)));
 }
 
+/* table[i] while there is a table, else `otherwise` */
+static BinaryenExpressionRef table_word(uint32_t i, BinaryenExpressionRef otherwise)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    return BinaryenIf(mod, BinaryenGlobalGet(mod, TABLE_GLOBAL, I),
+                      BinaryenLoad(mod, 4, false, 4 * i, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I)), otherwise);
+}
+
 /* 5.: float()'s text. varg is mp_raise_msg_varg (it raises). */
 static void float_text(BinaryenFunctionRef varg)
 {
@@ -386,8 +417,10 @@ static void float_text(BinaryenFunctionRef varg)
             BinaryenUnreachable(mod),
         },
         6, I);
-    BinaryenExpressionRef make_args[2] = {lget(TYPE), lget(TEXT)};
-    BinaryenExpressionRef body = BinaryenIf(mod, is_float, cpython, call(BinaryenFunctionGetName(make), make_args, 2, I));
+    BinaryenExpressionRef is_complex = BinaryenBinary(mod, BinaryenAndInt32(), BinaryenUnary(mod, BinaryenEqZInt32(), lget(LEX)),
+                                                      BinaryenBinary(mod, BinaryenNeInt32(), lget(IMAG), c32(0)));
+    BinaryenExpressionRef text_args[2] = {lget(TYPE), BinaryenIf(mod, is_complex, table_word(T_COMPLEX_LITERAL, lget(TEXT)), lget(TEXT))};
+    BinaryenExpressionRef body = BinaryenIf(mod, is_float, cpython, call(BinaryenFunctionGetName(make), text_args, 2, I));
     BinaryenType params[6] = {I, I, I, I, I, I}, locals[1] = {I};
     BinaryenAddFunction(mod, FLOAT_EXC_FN, BinaryenTypeCreate(params, 6), I, locals, 1, body);
 
@@ -404,12 +437,21 @@ static void float_text(BinaryenFunctionRef varg)
     if (recreate_with_locals(f, 4, BinaryenBlock(mod, NULL, entry, 5, I)) != s) mismatch("%s", "local numbering");
 }
 
-/* table[i] while there is a table, else `otherwise` */
-static BinaryenExpressionRef table_word(uint32_t i, BinaryenExpressionRef otherwise)
+/* 11.: max() and min() of an empty sequence. */
+static void min_max_text(void)
 {
     const BinaryenType I = BinaryenTypeInt32();
-    return BinaryenIf(mod, BinaryenGlobalGet(mod, TABLE_GLOBAL, I),
-                      BinaryenLoad(mod, 4, false, 4 * i, 4, I, BinaryenGlobalGet(mod, TABLE_GLOBAL, I)), otherwise);
+    int32_t addr = data_address(EMPTY_MSG);
+    const_use cu[2];
+    if (const_uses(addr, cu, 2) != 1 || !sig_is(cu[0].f, (BinaryenType[]){I, I, I, I}, 4, I))
+        mismatch("%s", "the empty-sequence text is not raised once, by a function of four parameters");
+    collect(cu[0].f);
+    for (size_t k = 0; k < nnodes; k++)
+        if (is_id(nodes[k], ID_LOCAL_SET) && BinaryenLocalSetGetIndex(nodes[k]) == 3)
+            mismatch("%s", "mp_builtin_min_max writes its operator parameter");
+    BinaryenExpressionRef is_max = BinaryenBinary(mod, BinaryenEqInt32(), lget(3), c32(OP_MORE));
+    BinaryenCallSetOperandAt(cu[0].call, cu[0].operand,
+                             BinaryenIf(mod, is_max, table_word(T_MAX_EMPTY, c32(addr)), table_word(T_MIN_EMPTY, c32(addr))));
 }
 
 /* 7.: the unpacking texts. varg is mp_raise_msg_varg. */
@@ -814,6 +856,7 @@ int main(int argc, char **argv)
     }
     dict_iteration(varg);
     call_texts();
+    min_max_text();
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);

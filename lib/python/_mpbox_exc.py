@@ -55,10 +55,19 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
     b'not enough values to unpack (expected at least %d, got %d)\x00',
     b"Unknown format code '%c' for object of type '%s'\x00",
     b'dictionary changed size during iteration\x00', RuntimeError,
-    # str.format's (guest/errtext's late_texts)
+    # guest/errtext's late_texts: str.format's, next(), slices, '%', int()'s
+    # base, range(), heapq.heappop(), bytes()
     b'cannot switch from manual field specification to automatic field numbering\x00',
     b'cannot switch from automatic field numbering to manual field specification\x00',
-    b"Single '}' encountered in format string\x00")
+    b"Single '}' encountered in format string\x00",
+    b"'%s' object is not an iterator\x00", b'slice step cannot be zero\x00',
+    b'not enough arguments for format string\x00', b'not all arguments converted during string formatting\x00',
+    b'int() base must be >= 2 and <= 36, or 0\x00', b'range() arg 3 must not be zero\x00', b'index out of range\x00',
+    b'bytes must be in range(0, 256)\x00',
+    # max() and min() of an empty sequence
+    b'max() arg is an empty sequence\x00', b'min() arg is an empty sequence\x00',
+    # complex() of a text that is no number (guest/errtext 5.)
+    b'complex() arg is a malformed string\x00')
 
 
 # The lines between the exceptions of a printed chain, as CPython's, and

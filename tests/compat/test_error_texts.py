@@ -30,6 +30,19 @@ cases = [
     ('str item assignment', lambda: exec("s = 'abc'\ns[0] = 'x'")),
     ('tuple item assignment', lambda: exec("t = (1,)\nt[0] = 2")),
     ('undefined name', lambda: undefined_name),
+    ('next(int)', lambda: next(5)),
+    ('slice step 0', lambda: LST[::0]),
+    ('% too few', lambda: '%d %d' % (1,)),
+    ('% too many', lambda: '%s' % (1, 2)),
+    ('int base 40', lambda: int('5', 40)),
+    ('int base 1', lambda: int('1', 1)),
+    ('range step 0', lambda: range(0, 10, 0)),
+    ('heappop empty', lambda: __import__('heapq').heappop([])),
+    ('bytes 300', lambda: bytes([300])),
+    ('max of nothing', lambda: max([])),
+    ('min of nothing', lambda: min(())),
+    ('max of nothing, key', lambda: max([], key=len)),
+    ('max and min of two', lambda: print(max(1, 2), min('b', 'a'), end=' ')),
 ]
 
 
@@ -56,10 +69,11 @@ for text in ['abc', '', ' 12x ', '1.2.3', 'one', '--5', '1e', 'nan?', '3,5']:
         print(repr(text), '|', type(e).__name__, '|', e, '|', e.args)
 # the numbers still parse; complex() and source literals keep their own errors
 print(float(' 2.5 '), float('-1e3'), float('inf'), float('1_000.5'), complex('1+2j'), 1e3)
-try:
-    complex('abc')
-except ValueError as e:
-    print('complex |', type(e).__name__)
+for text in ('abc', '1+', 'j1', ''):
+    try:
+        complex(text)
+    except ValueError as e:
+        print('complex |', repr(text), type(e).__name__, e)
 try:
     exec('x = 1e')
 except SyntaxError as e:
