@@ -95,7 +95,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by twenty Binaryen C API tools, built in
+# The guest is rewritten at build time by twenty-one Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -109,6 +109,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   host/numfmt.c: CPython's digits (docs/architecture.md);
 #   guest/sort (always) hands list.sort's quicksort to host/sort.c, a
 #   stable merge sort (docs/architecture.md, "Sorting");
+#   guest/bignum (always) hands the digit loops of big-integer multiplication
+#   and division to host/bignum.c (32-bit limbs; docs/architecture.md);
 #   guest/slice (always) sends the built-in sequences' "only slices with
 #   step=1" raises to lib/python/_mpbox_slices.py (extended slices);
 #   guest/strrepr (always) routes repr() of str to host/strrepr.c, which
@@ -163,6 +165,10 @@ $(GUEST_DIR)/map: guest/map.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
 $(GUEST_DIR)/sort: guest/sort.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
+$(GUEST_DIR)/bignum: guest/bignum.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
@@ -252,7 +258,10 @@ $(GUEST_DIR)/micropython.num.wasm: $(GUEST_DIR)/micropython.gc.wasm $(GUEST_DIR)
 $(GUEST_DIR)/micropython.sort.wasm: $(GUEST_DIR)/micropython.num.wasm $(GUEST_DIR)/sort
 	$(GUEST_DIR)/sort $< $@
 
-$(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/slice
+$(GUEST_DIR)/micropython.bignum.wasm: $(GUEST_DIR)/micropython.sort.wasm $(GUEST_DIR)/bignum
+	$(GUEST_DIR)/bignum $< $@
+
+$(GUEST_DIR)/micropython.slice.wasm: $(GUEST_DIR)/micropython.bignum.wasm $(GUEST_DIR)/slice
 	$(GUEST_DIR)/slice $< $@
 
 $(GUEST_DIR)/micropython.repr.wasm: $(GUEST_DIR)/micropython.slice.wasm $(GUEST_DIR)/strrepr $(GUEST_DIR)/strwidth \

@@ -239,6 +239,11 @@ void mpb_capture_free(mpb_capture *c);
                                        is (json.loads) */
 #define MPB_FUEL_PER_SQL_STEP 100  /* one SQLite virtual-machine step */
 #define MPB_FUEL_SQL_QUERY 500000  /* opening the database for a query */
+/* Big integers (bignum.c): each call, each digit of a sum or difference,
+ * each 16 x 16-bit digit product of a multiplication or division. */
+#define MPB_FUEL_BIGNUM_CALL 20
+#define MPB_FUEL_PER_DIGIT_SUM 1
+#define MPB_FUEL_PER_DIGIT_PRODUCT 2
 /* Fuel left (INT64_MAX in a build without fuel; negative when spent). */
 int64_t mpb_host_fuel_left(const mpb_host *h);
 /* Charge work; the run stops at the next mpb_host_fuel_check. */

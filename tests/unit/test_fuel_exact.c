@@ -96,6 +96,20 @@ static const char scans[] =
     "print(n, len(words), sum(words.values()) % 1000003, getattr(C, 'attr1499'), rows[0], rows[-1])\n";
 static const char scans_out[] = "5440040 2500 983653 1499 (0, 'r0') (10006, 'r11047')\n";
 
+/* Big integers: host/bignum.c adds, subtracts, multiplies (Karatsuba for
+ * long operands) and divides the digits, charging by the operands' lengths. */
+static const char bignums[] =
+    "f = 1\n"
+    "for i in range(2, 1500):\n"
+    "    f *= i\n"
+    "a, b = 0, 1\n"
+    "for _ in range(4000):\n"
+    "    a, b = b, a + b\n"
+    "p = 7 ** 3000\n"
+    "q, r = divmod(p * p + 12345, 3 ** 2000 + 1)\n"
+    "print(f % 1000003, a % 1000003, (p * p) % 1000003, q % 1000003, r % 1000003, (f - a * p) % 1000003)\n";
+static const char bignums_out[] = "976354 608463 930424 365846 635464 494197\n";
+
 /* Garbage about five times the memory cap (CHURN_CAP): rows, an index of
  * them, a set, a joined string and a list grown in place, made and dropped
  * a hundred times. With collections off the same program runs out of
@@ -266,6 +280,7 @@ static void exceptions_are_exact(void) { check_exact(exceptions, exceptions_out,
 static void scans_are_exact(void) { check_exact(scans, scans_out, 0); }
 static void churn_is_exact(void) { check_exact(churn, churn_out, CHURN_CAP); }
 static void every_allocation_is_exact(void) { check_exact(every_allocation, every_allocation_out, 0); }
+static void bignums_are_exact(void) { check_exact(bignums, bignums_out, 0); }
 
 /* The churn program needs collections in the middle of the run: without
  * them it runs out of memory under the same cap. */
@@ -283,7 +298,8 @@ static void churn_needs_collections(void)
  * the interpreter, a guest function's loop over a long string, recursion
  * that fails and is caught again, a built-in's loop whose body only calls
  * (max() over 2^29 numbers, through function pointers: calls inside a loop are
- * charged at the loop's header, guest/fuel). */
+ * charged at the loop's header, guest/fuel), big-integer arithmetic in the
+ * host. */
 static void endless_loops_stop(void)
 {
     if (!mpbox_has_fuel())
@@ -293,6 +309,7 @@ static void endless_loops_stop(void)
         "s = 'a' * 1000000\nwhile True:\n    s.find('b')\n",
         "def r():\n    r()\nwhile True:\n    try:\n        r()\n    except RuntimeError:\n        pass\n",
         "max(range(1 << 29))\n",
+        "x = 7 ** 1000\nwhile True:\n    x * x // (x - 1)\n",
     };
     for (size_t i = 0; i < sizeof loops / sizeof *loops; i++) {
         mpbox_session *s = new_session(rt);
@@ -318,6 +335,7 @@ int main(void)
         RUN(churn_is_exact);
         RUN(churn_needs_collections);
         RUN(every_allocation_is_exact);
+        RUN(bignums_are_exact);
         RUN(endless_loops_stop);
     }
     mpbox_runtime_free(rt);

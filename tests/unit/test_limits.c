@@ -76,10 +76,13 @@ static void timeout_hard_swallowed(void)
     mpbox_session_free(s);
 }
 
-/* Long C-level work never looks at KeyboardInterrupt: hard stop. */
+/* Long C-level work never looks at KeyboardInterrupt: hard stop. Also in
+ * the host's big-integer loops (host/bignum.c), which look for it between
+ * rows: this division would take many minutes. */
 static void timeout_hard_c_level(void)
 {
-    const char *progs[] = {"x = 7 ** 5000000\n", "import time\ntime.sleep(30)\n"};
+    const char *progs[] = {"x = 7 ** 5000000\n", "import time\ntime.sleep(30)\n",
+                           "x = (1 << 40000000) // ((1 << 20000000) + 1)\n"};
     for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++) {
         mpbox_session *s = limited(150, 0);
         mpbox_result *r = run_in(s, progs[i]);
