@@ -1,5 +1,5 @@
-/* bignum — hand the digit loops of big-integer multiplication and division
- * to the host.
+/* bignum — hand the digit loops of big-integer arithmetic and of their
+ * conversion to text to the host.
  *
  *   bignum IN.wasm OUT.wasm
  *
@@ -35,6 +35,9 @@
  *   mpn_add, mpn_sub  not inlined: see find_add_sub. Their bodies become
  *       calls of env.mpbox_mpn_add / env.mpbox_mpn_sub with the same five
  *       arguments.
+ *   mpz_as_str_inpl  (str(), repr(), format() and hex() of big integers):
+ *       see find_as_str; its body becomes a call of env.mpbox_mpz_as_str
+ *       with the same six arguments.
  */
 #include "match.h"
 
@@ -288,19 +291,65 @@ static void find_add_sub(void)
     if (!f_sub) mismatch("%s", "mpn_sub not found");
 }
 
-static BinaryenType i32x5(void)
+/* mpz_as_str_inpl(i, base, prefix, base_char, comma, str) -> length:
+ * (i32 x 6) -> i32, the one function of that signature that divides by
+ * its parameter 1 (the base: i32.div_u (...) (local.get 1)), picks the
+ * comma interval (select (i32.const 3) (i32.const 4) (i32.eq (local.get 1)
+ * (i32.const 10))) and stores a '-' (i32.store8 (...) (i32.const 45)). */
+static BinaryenFunctionRef f_as_str;
+
+static void find_as_str(void)
 {
-    BinaryenType v[5] = {BinaryenTypeInt32(), BinaryenTypeInt32(), BinaryenTypeInt32(), BinaryenTypeInt32(),
-                         BinaryenTypeInt32()};
-    return BinaryenTypeCreate(v, 5);
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f) || !has_sig(f, 6, 1)) continue;
+        collect(f);
+        int divides = 0, interval = 0, minus = 0;
+        for (size_t k = 0; k < nnodes; k++) {
+            BinaryenExpressionRef e = nodes[k];
+            if (is_binary(e, BinaryenDivUInt32()) && is_local(BinaryenBinaryGetRight(e), 1)) divides = 1;
+            if (is_id(e, ID_SELECT) && is_const_eq(BinaryenSelectGetIfTrue(e), 3) &&
+                is_const_eq(BinaryenSelectGetIfFalse(e), 4)) {
+                BinaryenExpressionRef c = BinaryenSelectGetCondition(e);
+                while (is_id(c, ID_LOCAL_SET) && BinaryenLocalSetIsTee(c)) c = BinaryenLocalSetGetValue(c);
+                if (is_id(c, ID_LOCAL_GET)) {
+                    /* the condition was computed before: (local.set X (i32.eq (local.get 1) (i32.const 10))) */
+                    for (size_t q = 0; q < nnodes; q++)
+                        if (is_id(nodes[q], ID_LOCAL_SET) &&
+                            BinaryenLocalSetGetIndex(nodes[q]) == BinaryenLocalGetGetIndex(c)) {
+                            BinaryenExpressionRef v = BinaryenLocalSetGetValue(nodes[q]);
+                            if (is_binary(v, BinaryenEqInt32()) && is_local(BinaryenBinaryGetLeft(v), 1) &&
+                                is_const_eq(BinaryenBinaryGetRight(v), 10))
+                                interval = 1;
+                        }
+                } else if (is_binary(c, BinaryenEqInt32()) && is_local(BinaryenBinaryGetLeft(c), 1) &&
+                           is_const_eq(BinaryenBinaryGetRight(c), 10)) {
+                    interval = 1;
+                }
+            }
+            if (is_id(e, ID_STORE) && BinaryenStoreGetBytes(e) == 1 && is_const_eq(BinaryenStoreGetValue(e), 45))
+                minus = 1;
+        }
+        if (divides && interval && minus) found(&f_as_str, f, "mpz_as_str_inpl");
+    }
+    if (!f_as_str) mismatch("%s", "mpz_as_str_inpl not found");
 }
 
-static void redirect5(BinaryenFunctionRef f, const char *internal, const char *base)
+static BinaryenType i32xn(BinaryenIndex n)
+{
+    BinaryenType v[6] = {BinaryenTypeInt32(), BinaryenTypeInt32(), BinaryenTypeInt32(),
+                         BinaryenTypeInt32(), BinaryenTypeInt32(), BinaryenTypeInt32()};
+    return BinaryenTypeCreate(v, n);
+}
+
+/* f's body becomes a call of the import env.BASE with f's n parameters. */
+static void redirect(BinaryenFunctionRef f, BinaryenIndex n, const char *internal, const char *base)
 {
     if (BinaryenGetFunction(mod, internal)) mismatch("%s already exists", internal);
-    BinaryenAddFunctionImport(mod, internal, "env", base, i32x5(), BinaryenTypeInt32());
-    BinaryenExpressionRef a[5] = {lget(0), lget(1), lget(2), lget(3), lget(4)};
-    BinaryenFunctionSetBody(f, call(internal, a, 5, BinaryenTypeInt32()));
+    BinaryenAddFunctionImport(mod, internal, "env", base, i32xn(n), BinaryenTypeInt32());
+    BinaryenExpressionRef a[6];
+    for (BinaryenIndex i = 0; i < n; i++) a[i] = lget(i);
+    BinaryenFunctionSetBody(f, call(internal, a, n, BinaryenTypeInt32()));
 }
 
 int main(int argc, char **argv)
@@ -310,8 +359,10 @@ int main(int argc, char **argv)
     find_mul();
     find_div();
     find_add_sub();
-    redirect5(f_add, "mpbox$mpn_add", "mpbox_mpn_add");
-    redirect5(f_sub, "mpbox$mpn_sub", "mpbox_mpn_sub");
+    find_as_str();
+    redirect(f_add, 5, "mpbox$mpn_add", "mpbox_mpn_add");
+    redirect(f_sub, 5, "mpbox$mpn_sub", "mpbox_mpn_sub");
+    redirect(f_as_str, 6, "mpbox$mpz_as_str", "mpbox_mpz_as_str");
 
     add_import("mpbox$mpz_mul", "mpbox_mpz_mul", 3, 1);
     add_import("mpbox$mpz_divmod", "mpbox_mpz_divmod", 3, 0);
@@ -328,6 +379,6 @@ int main(int argc, char **argv)
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: mpn_add, mpn_sub, mpn_mul and mpn_div redirected to the host\n", prog, argv[1], argv[2]);
+    fprintf(stderr, "%s: %s -> %s: mpn_add, mpn_sub, mpn_mul, mpn_div and mpz_as_str_inpl redirected to the host\n", prog, argv[1], argv[2]);
     return 0;
 }

@@ -474,3 +474,122 @@ u32 Z_envZ_mpbox_mpn_sub(struct Z_env_instance_t *env, u32 i, u32 j, u32 jlen, u
     MPB_IMPORT_LEAVE(h);
     return len;
 }
+
+/* ---- mpz_as_str_inpl: the text of an integer ------------------------- */
+
+/* x[0, n) /= d, returning the remainder; always inlined, so that a
+ * constant d (10^9) becomes a multiplication. */
+static inline __attribute__((always_inline)) uint32_t div_limbs(uint32_t *x, size_t n, uint32_t d)
+{
+    uint64_t rem = 0;
+    for (size_t i = n; i-- > 0;) {
+        uint64_t cur = rem << 32 | x[i];
+        x[i] = (uint32_t)(cur / d);
+        rem = cur % d;
+    }
+    return (uint32_t)rem;
+}
+
+/* The digits of x[0, n) (n > 0, x[n - 1] != 0) in `base`, least significant
+ * first, into out (room for the most there can be); x is destroyed.
+ * Returns how many, or 0 when a hard stop arrived meanwhile. A power of two
+ * takes the bits as they are; other bases divide by the largest power of
+ * the base that fits 32 bits, which gives that many digits per pass. */
+static size_t text_digits(uint8_t *out, uint32_t *x, size_t n, uint32_t base, const atomic_int *stop)
+{
+    size_t nd = 0;
+    if ((base & (base - 1)) == 0) {
+        unsigned bits = (unsigned)__builtin_ctz(base);
+        uint64_t total = 32 * (uint64_t)n - (uint64_t)__builtin_clz(x[n - 1]);
+        for (uint64_t at = 0; at < total; at += bits) {
+            uint64_t word = x[at / 32] >> (at % 32);
+            if (at % 32 + bits > 32 && at / 32 + 1 < n)
+                word |= (uint64_t)x[at / 32 + 1] << (32 - at % 32);
+            out[nd++] = (uint8_t)(word & (base - 1));
+        }
+        return nd;
+    }
+    uint32_t chunk = base, per = 1;
+    while ((uint64_t)chunk * base <= UINT32_MAX)
+        chunk *= base, per++;
+    while (n) {
+        if (stop_pending(stop))
+            return 0;
+        uint32_t r = chunk == 1000000000u ? div_limbs(x, n, 1000000000u) : div_limbs(x, n, chunk);
+        while (n && x[n - 1] == 0)
+            n--;
+        for (uint32_t i = 0; i < per && (n || r); i++) {
+            out[nd++] = (uint8_t)(r % base);
+            r /= base;
+        }
+    }
+    return nd;
+}
+
+#define PREFIX_MAX 16 /* "0x", "0o", "0b": MicroPython's prefixes are short */
+
+/* mpz_as_str_inpl(i, base, prefix, base_char, comma, str): the text of
+ * integer i in `base` (2 to 32), after a '-' for a negative number and the
+ * NUL-terminated `prefix` (0: none), digits above 9 from base_char on, and
+ * `comma` (0: none) between groups of 3 digits (base 10) or 4; written to
+ * str with a NUL after it. Returns its length without the NUL. */
+u32 Z_envZ_mpbox_mpz_as_str(struct Z_env_instance_t *env, u32 z, u32 base, u32 prefix, u32 base_char, u32 comma,
+                            u32 str)
+{
+    mpb_host *h = (mpb_host *)env;
+    MPB_IMPORT_ENTER_UNCHARGED(h);
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
+    gmpz a;
+    read_mpz(h, z, &a);
+    uint32_t neg;
+    char pre[PREFIX_MAX];
+    int64_t plen = 0;
+    if (base < 2 || base > 32 || mpb_g_u32(m, z, &neg) != 0 ||
+        (prefix && (plen = mpb_g_cstr(m, prefix, pre, sizeof pre)) < 0))
+        mpb_rt_trap(h->call, MPB_TRAP_OOB);
+    neg = a.len ? neg & 1 : 0; /* zero prints without its sign */
+    uint8_t bch = (uint8_t)base_char, sep = (uint8_t)comma;
+    unsigned group = base == 10 ? 3 : 4;
+
+    /* At most `most` digits: 16 bits per guest digit, at least one bit per
+     * text digit (log2 of the base, rounded down). The charge depends on
+     * the length and the base only. */
+    unsigned bits_per = 31 - (unsigned)__builtin_clz(base);
+    uint64_t most = a.len ? (16 * (uint64_t)a.len + bits_per - 1) / bits_per : 1;
+    size_t n = (a.len + 1) / 2;
+    uint64_t passes = (base & (base - 1)) == 0 ? 1 : most / (32 / bits_per > 1 ? 32 / bits_per - 1 : 1) + 1;
+    charge(h, MPB_FUEL_BIGNUM_CALL + passes * n * MPB_FUEL_PER_DIGIT_PRODUCT + most * MPB_FUEL_PER_DIGIT_SUM);
+
+    /* scratch: the limbs, the digits, the text (commas and all) */
+    uint64_t text_max = 1 + (uint64_t)plen + most + most / group + 1;
+    scratch_buf l;
+    uint32_t *x = scratch(h, &l, n + (most + 3) / 4 + (text_max + 3) / 4 + 1);
+    uint8_t *digits = (uint8_t *)(x + n), *text = digits + 4 * ((most + 3) / 4);
+    size_t nd = 1;
+    digits[0] = 0;
+    if (a.len) {
+        to_limbs(x, m->data + a.dig, a.len);
+        size_t top = n;
+        while (top && x[top - 1] == 0)
+            top--;
+        nd = top ? text_digits(digits, x, top, base, &h->call->stop_requested) : 1;
+        stopped(h, &l);
+    }
+    size_t t = 0;
+    if (neg)
+        text[t++] = '-';
+    memcpy(text + t, pre, (size_t)plen);
+    t += (size_t)plen;
+    for (size_t i = nd; i-- > 0;) {
+        text[t++] = (uint8_t)(digits[i] < 10 ? '0' + digits[i] : bch + digits[i] - 10);
+        if (sep && i && i % group == 0)
+            text[t++] = sep;
+    }
+    text[t] = 0;
+    int bad = mpb_g_write(m, str, text, t + 1) != 0;
+    release(&l);
+    if (bad)
+        mpb_rt_trap(h->call, MPB_TRAP_OOB);
+    MPB_IMPORT_LEAVE(h);
+    return (u32)t;
+}

@@ -70,6 +70,10 @@ static const rule rules[] = {
     {"dict_popitem", BY_IMPORT, "mpbox_popitem_pick"},
     {"mp_quicksort (list.sort)", BY_IMPORT, "mpbox_sort"},
     {"mp_builtin_round", BY_IMPORT, "mpbox_round"},
+    {"mpz_mul_inpl (mpn_mul inlined)", BY_IMPORT, "mpbox_mpz_mul"},
+    {"mpz_divmod_inpl (mpn_div inlined)", BY_IMPORT, "mpbox_mpz_divmod"},
+    {"mpn_add", BY_IMPORT, "mpbox_mpn_add"},
+    {"mpn_sub", BY_IMPORT, "mpbox_mpn_sub"},
 };
 
 static BinaryenIndex function_imports;

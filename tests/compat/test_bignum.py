@@ -39,6 +39,15 @@ def digest(h, v):
     return (h * 1000003 + (v % M61)) % M61
 
 
+def text_digest(h, t):
+    # every character, in small-int arithmetic: a change of one character
+    # always changes it (16777213 is prime)
+    g = len(t)
+    for c in t:
+        g = (g * 31 + ord(c)) % 16777213
+    return digest(h, g)
+
+
 edges = [0, 1, 2, 3, 0xFFFF, 0x10000, 0x10001, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x100000000, 0x100000001,
          (1 << 48) - 1, 1 << 48, (1 << 63) - 1, 1 << 63, (1 << 64) - 1, 1 << 64, (1 << 64) + 1,
          (1 << 96) - 1, (1 << 128) - 1, 1 << 128, (1 << 130) + 12345, (1 << 256) - (1 << 128),
@@ -53,8 +62,8 @@ for a in edges:
         if b:
             q, r = divmod(a, b)
             s += [hex(q), hex(r), hex(a // b), hex(a % b)]
-        row.append(" ".join(s))
-    print(hex(a), len(row))
+        row.append(" ".join(x if len(x) < 40 else "%s..%d" % (x[:12], text_digest(0, x)) for x in s))
+    print(hex(a)[:40], len(row))
     for line in row:
         print(" ", line)
 
@@ -144,3 +153,39 @@ for _ in range(3000):
     a, b = b, a + b
 print(f % M61, len(str(f)), a % M61, len(str(a)))
 print(int(str(f)) == f, int(str(-a)) == -a, str(f)[:30], str(a)[-30:])
+
+# text of big integers (host/bignum.c: mpz_as_str_inpl) in every base and
+# format MicroPython prints them with
+import sys
+if hasattr(sys, "set_int_max_str_digits"):
+    sys.set_int_max_str_digits(0)  # CPython 3.11 refuses str() of more than 4300 digits
+values = [0, 1, -1, 9, 10, 99, 999, 1000, 10 ** 9 - 1, 10 ** 9, 10 ** 9 + 1, 10 ** 18, 10 ** 19 - 1,
+          (1 << 31) - 1, 1 << 31, (1 << 32) - 1, 1 << 32, (1 << 64) - 1, 1 << 64, 10 ** 40, -(10 ** 40) + 1,
+          (1 << 200) - 1, -(1 << 200), 3 ** 500, 12345678901234567890123456789, -987654321987654321987654321]
+
+
+def texts(v):
+    return [str(v), repr(v), hex(v), oct(v), bin(v),
+            "{:,} {:_} {:_x} {:_b} {:#x} {:#X} {:#o} {:x} {:X} {:o}".format(v, v, v, v, v, v, v, v, v, v),
+            "%d %x %X %o %5d|%-30d|" % (v, v, v, v, v, v), f"{v:>20} {v:<20} {v:^20} {v:+} {v:020}"]
+
+
+
+for v in values:
+    for t in texts(v):
+        print(t if len(t) < 200 else t[:90] + " .. " + t[-90:])
+h = 0
+for _ in range(60):
+    for t in texts(rand_int(3000)):
+        h = text_digest(h, t)
+print("random texts", h)
+big = [7 ** 20000, -(3 ** 30000), 10 ** 15000, 10 ** 15000 - 1, (1 << 50000) - 1]
+h = 0
+for v in big:
+    s = str(v)
+    h = digest(h, len(s))
+    h = digest(h, int(s) % M61)
+    for t in (s, hex(v), oct(v), bin(v), "{:,}".format(v), "{:_x}".format(v)):
+        h = text_digest(h, t)
+    print(len(s), s[:20], s[-20:], hex(v)[-20:], "{:,}".format(v)[-24:])
+print("text", h)
