@@ -21,6 +21,9 @@
  *                super() found, and the property type, the same way
  *   binop_hook   the operators no type answers (reflected comparisons,
  *                bytearray * int), the same way (lib/python/_mpbox_binop.py)
+ *   slots_key    the qstr under which a class keeps the names __slots__
+ *                allows, and the tuple type, for guest/binop, the same way
+ *                (lib/python/_mpbox_types.py)
  *   call_text_hook  the texts of errors in a call's arguments, for
  *                guest/errtext, the same way (lib/python/_mpbox_exc.py)
  *   exc_types    the KeyError type, for guest/excprint, the same way
@@ -108,6 +111,9 @@ static char *program_text(mpb_host *h, size_t *out_len)
  *                   through the table index the format hook brought (so
  *                   only after it);
  *   "binop_hook"    likewise, for guest/binop (lib/python/_mpbox_binop.py);
+ *   "slots_key"     the qstr of the name under which a class keeps the names
+ *                   its __slots__ allow, and the tuple type (guest/binop,
+ *                   lib/python/_mpbox_types.py);
  *   "mro_hook"      likewise, for guest/mro, and the qstr object of
  *                   __mro__, under which each class keeps its C3 order;
  *   "super_get"     likewise, for guest/mro's super(), and the type property;
@@ -293,6 +299,8 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_binop_hook : &refused, NULL, payload,
                         len, out_len);
     }
+    if (name_len == 9 && memcmp(name, "slots_key", 9) == 0)
+        return set_once(&h->inst->w2c_mpbox_slots_key, &h->inst->w2c_mpbox_slots_tuple, payload, len, out_len);
     if (name_len == 14 && memcmp(name, "call_text_hook", 14) == 0) {
         uint32_t refused = 1; /* the same */
         return set_once(h->inst->w2c_mpbox_format_call ? &h->inst->w2c_mpbox_call_text_hook : &refused, NULL, payload,

@@ -37,6 +37,32 @@
  * hook raises CPython's error ("property 'area' of 'Circle' object has no
  * setter") or returns, and the raise goes on as before.
  *
+ * The same function enforces __slots__ (lib/python/_mpbox_slots.py) with
+ * no Python frame on the common path. A class of the program whose
+ * instances may set only some names keeps them, interned, in a tuple in
+ * its own dict, under the name whose qstr the global mpbox_slots_key holds
+ * (js.mpbox_internal('slots_key', 'Q TUPLE'), core/internal.c; the global
+ * mpbox_slots_tuple holds &mp_type_tuple). At mp_store_attr's entry:
+ *
+ *     if (base is an object) {
+ *         t = type of base
+ *         if (t->flags & SLOTS_FLAG) {
+ *             if (value != NULL && !mpbox$slots_allow(t, attr))
+ *                 hook(SLOTS, base, attr, 0)  // raises, or returns for a
+ *         }                                    // descriptor made later
+ *         else if (attr is that name && t is `type` && base is a class
+ *                  defined in Python && mpbox_binop_hook)
+ *             set SLOTS_FLAG in base->flags (clear it on a delete)
+ *     }
+ *
+ * mpbox$slots_allow(t, attr) finds the entry in t's own dict (the last one
+ * where the class statement left it, else mp_map_lookup) and compares attr
+ * with the tuple's items; it allows whatever it cannot read as such (no
+ * entry, not a tuple): a program that rebinds the name gets wrong answers
+ * at worst, never a wild read. Flag and tuple live in guest memory: the
+ * start-up image, snapshots and rollback carry them. `type` is
+ * guest/compat's global mpbox_compat_type.
+ *
  * And it hears of a special method's result CPython refuses: in
  * instance_unary_op (the unary operators of a class defined in Python),
  * the result of mp_call_function_1(method, self) goes through
@@ -68,6 +94,8 @@
  *                  (i32 x3) -> (), whose first call has one operand
  *                  (mp_obj_get_type(base); the other users look up
  *                  first), with one call passing the text as operand 1.
+ *   mp_map_lookup  the one defined (i32 x3) -> i32 function that calls the
+ *                  import env.mpbox_map_lookup (guest/map).
  *   instance_unary_op  the one (i32, i32) -> i32 function besides
  *                  mp_unary_op (the user of guest/errtext's unop text,
  *                  whose va_list gets the byte at TABLE + op) that reads
@@ -75,7 +103,7 @@
  *                  with one call of the export mpbox_call_function_1
  *                  (guest/sort).
  * Run after guest/numfmt (its global mpbox_format_call), guest/sort,
- * and guest/errtext. */
+ * guest/map, guest/errtext and guest/compat (its globals). */
 #include "match.h"
 
 #define HOOK_GLOBAL "mpbox_binop_hook"
@@ -105,6 +133,28 @@
 #define UNOP_MSG "unsupported type for %q: '%s'"
 #define OBJ_TRUE (3 << 3 | 6)
 #define OBJ_FALSE (1 << 3 | 6)
+/* ... and for a store __slots__ refuses */
+#define OP_SLOTS 102
+#define SLOTS_KEY_GLOBAL "mpbox_slots_key"
+#define TYPE_GLOBAL "mpbox_compat_type"
+#define SLOTS_TUPLE_GLOBAL "mpbox_slots_tuple"
+#define SLOTS_ALLOW_FN "mpbox$slots_allow"
+/* mp_obj_type_t (py/obj.h, MicroPython 1.27): flags (u16) at 4, the slot
+ * index of locals_dict at 19, slot i at 16 + 4 * i; a dict's map at 4; a
+ * map's word of flags and `used` (bits 3..31) at 0, its entries at 8; an
+ * entry's value at 4; a tuple's length at 4, its items from 8 */
+#define TYPE_FLAGS 4
+#define SLOT_LOCALS 19
+#define SLOTS_BASE 16
+#define DICT_MAP 4
+#define ELEM_VALUE 4
+#define MAP_TABLE 8
+#define TUPLE_LEN 4
+#define TUPLE_ITEMS 8
+/* MP_TYPE_FLAG_INSTANCE_TYPE, and a bit py/obj.h leaves free (guest/mro
+ * takes 0x4000) */
+#define TYPE_FLAG_INSTANCE 0x0200
+#define SLOTS_FLAG 0x2000
 /* Bytes of shadow stack for the hook's four arguments. */
 #define ARGS_BYTES 16
 
@@ -357,6 +407,125 @@ static BinaryenExpressionRef store_hook_call(BinaryenIndex saved, BinaryenIndex 
                       hook_seq(tmp, a, NO_RESULT), NULL);
 }
 
+/* mp_map_lookup, for the __slots__ check */
+static const char *map_lookup, *type_global;
+
+static void find_map_lookup(void)
+{
+    BinaryenFunctionRef f_lookup = NULL;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f) || !has_sig(f, 3, 1)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++) {
+            if (!is_id(nodes[k], ID_CALL)) continue;
+            const char *base = BinaryenFunctionImportGetBase(callee(nodes[k]));
+            if (base && strcmp(base, "mpbox_map_lookup") == 0) found(&f_lookup, f, "mp_map_lookup");
+        }
+    }
+    if (!f_lookup) mismatch("%s", "no function calls env.mpbox_map_lookup: run guest/map first");
+    map_lookup = BinaryenFunctionGetName(f_lookup);
+}
+
+static BinaryenExpressionRef ld(BinaryenExpressionRef ptr, uint32_t offset)
+{
+    return BinaryenLoad(mod, 4, false, offset, 4, BinaryenTypeInt32(), ptr);
+}
+static BinaryenExpressionRef bin(BinaryenOp op, BinaryenExpressionRef a, BinaryenExpressionRef b)
+{
+    return BinaryenBinary(mod, op, a, b);
+}
+static BinaryenExpressionRef eqz(BinaryenExpressionRef a) { return BinaryenUnary(mod, BinaryenEqZInt32(), a); }
+static BinaryenExpressionRef qstr_object(BinaryenExpressionRef q)
+{
+    return bin(BinaryenOrInt32(), bin(BinaryenShlInt32(), q, c32(3)), c32(2));
+}
+
+/* mpbox$slots_allow(type, attr) -> whether type's names allow attr (1
+ * when type keeps no tuple of names under the key). The entry is found
+ * where the class statement put it, the last of the dict's `used` ones,
+ * else by mp_map_lookup; the tuple's items are interned names, compared
+ * by identity. */
+static void add_slots_allow(void)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    enum { TYPE, ATTR, MAP, N, V, P };
+    BinaryenExpressionRef key = qstr_object(BinaryenGlobalGet(mod, SLOTS_KEY_GLOBAL, I));
+    BinaryenExpressionRef own_dict =
+        ld(bin(BinaryenAddInt32(), lget(TYPE), bin(BinaryenShlInt32(), lget(V), c32(2))), SLOTS_BASE);
+    BinaryenExpressionRef lookup_args[3] = {lget(MAP), BinaryenExpressionCopy(key, mod), c32(0)};
+    /* &entries[used - 1]: table + used * 8 - 8 */
+    BinaryenExpressionRef last = bin(BinaryenAddInt32(), ld(lget(MAP), MAP_TABLE),
+                                     bin(BinaryenSubInt32(), bin(BinaryenShlInt32(), lget(N), c32(3)), c32(8)));
+    BinaryenExpressionRef at_last = bin(BinaryenAndInt32(), bin(BinaryenNeInt32(), lget(N), c32(0)),
+                                        bin(BinaryenEqInt32(), ld(lget(V), 0), key));
+    BinaryenExpressionRef looked_up[] = {
+        BinaryenLocalSet(mod, V, call(map_lookup, lookup_args, 3, I)),
+        BinaryenIf(mod, eqz(lget(V)), BinaryenReturn(mod, c32(1)), NULL),
+    };
+    BinaryenExpressionRef not_ptr = bin(BinaryenOrInt32(), eqz(lget(V)), bin(BinaryenAndInt32(), lget(V), c32(3)));
+    BinaryenExpressionRef scan[] = {
+        BinaryenBreak(mod, "slots_scanned", bin(BinaryenGeUInt32(), lget(P), lget(N)), NULL),
+        BinaryenIf(mod, bin(BinaryenEqInt32(), ld(lget(P), 0), lget(ATTR)), BinaryenReturn(mod, c32(1)), NULL),
+        BinaryenLocalSet(mod, P, bin(BinaryenAddInt32(), lget(P), c32(4))),
+        BinaryenBreak(mod, "slots_scan", NULL, NULL),
+    };
+    BinaryenExpressionRef loop = BinaryenLoop(mod, "slots_scan", BinaryenBlock(mod, NULL, scan, 4, BinaryenTypeNone()));
+    BinaryenExpressionRef body[] = {
+        BinaryenLocalSet(mod, V, BinaryenLoad(mod, 1, false, SLOT_LOCALS, 1, I, lget(TYPE))),
+        BinaryenIf(mod, eqz(lget(V)), BinaryenReturn(mod, c32(1)), NULL),
+        BinaryenLocalSet(mod, MAP, bin(BinaryenAddInt32(), own_dict, c32(DICT_MAP))),
+        BinaryenLocalSet(mod, N, bin(BinaryenShrUInt32(), ld(lget(MAP), 0), c32(3))),
+        BinaryenLocalSet(mod, V, last),
+        BinaryenIf(mod, eqz(at_last), BinaryenBlock(mod, NULL, looked_up, 2, BinaryenTypeNone()), NULL),
+        BinaryenLocalSet(mod, V, ld(lget(V), ELEM_VALUE)),
+        BinaryenIf(mod, not_ptr, BinaryenReturn(mod, c32(1)), NULL),
+        BinaryenIf(mod, bin(BinaryenNeInt32(), ld(lget(V), 0), BinaryenGlobalGet(mod, SLOTS_TUPLE_GLOBAL, I)),
+                   BinaryenReturn(mod, c32(1)), NULL),
+        /* the items from P to N, attr as an object */
+        BinaryenLocalSet(mod, P, bin(BinaryenAddInt32(), lget(V), c32(TUPLE_ITEMS))),
+        BinaryenLocalSet(mod, N, bin(BinaryenAddInt32(), lget(P), bin(BinaryenShlInt32(), ld(lget(V), TUPLE_LEN), c32(2)))),
+        BinaryenLocalSet(mod, ATTR, qstr_object(lget(ATTR))),
+        BinaryenBlock(mod, "slots_scanned", &loop, 1, BinaryenTypeNone()),
+        c32(0),
+    };
+    BinaryenAddFunction(mod, SLOTS_ALLOW_FN, i32s(2), I, (BinaryenType[]){I, I, I, I}, 4,
+                        BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, I));
+}
+
+/* The __slots__ check at mp_store_attr's entry: base, attr and value in
+ * locals from `saved`, `t` and `tmp` scratch locals */
+static BinaryenExpressionRef slots_check(BinaryenIndex saved, BinaryenIndex t, BinaryenIndex tmp)
+{
+    const BinaryenType I = BinaryenTypeInt32();
+    BinaryenIndex base = saved, attr = saved + 1, value = saved + 2;
+    BinaryenExpressionRef allow_args[2] = {lget(t), lget(attr)};
+    BinaryenExpressionRef a[4] = {c32(OP_SLOTS << 1 | 1), lget(base), qstr_object(lget(attr)), c32(0 << 1 | 1)};
+    BinaryenExpressionRef refused = BinaryenIf(
+        mod, bin(BinaryenAndInt32(), bin(BinaryenNeInt32(), lget(value), c32(0)), eqz(call(SLOTS_ALLOW_FN, allow_args, 2, I))),
+        hook_seq(tmp, a, NO_RESULT), NULL);
+    BinaryenExpressionRef flags = BinaryenLoad(mod, 2, false, TYPE_FLAGS, 2, I, lget(base));
+    BinaryenExpressionRef marked = BinaryenIf(mod, lget(value), bin(BinaryenOrInt32(), flags, c32(SLOTS_FLAG)),
+                                              bin(BinaryenAndInt32(), BinaryenExpressionCopy(flags, mod), c32(~SLOTS_FLAG)));
+    BinaryenExpressionRef is_class = bin(
+        BinaryenAndInt32(), bin(BinaryenEqInt32(), lget(t), BinaryenGlobalGet(mod, type_global, I)),
+        bin(BinaryenAndInt32(), bin(BinaryenNeInt32(), BinaryenGlobalGet(mod, HOOK_GLOBAL, I), c32(0)),
+            bin(BinaryenNeInt32(),
+                bin(BinaryenAndInt32(), BinaryenLoad(mod, 2, false, TYPE_FLAGS, 2, I, lget(base)), c32(TYPE_FLAG_INSTANCE)),
+                c32(0))));
+    BinaryenExpressionRef mark = BinaryenIf(
+        mod, bin(BinaryenEqInt32(), lget(attr), BinaryenGlobalGet(mod, SLOTS_KEY_GLOBAL, I)),
+        BinaryenIf(mod, is_class, BinaryenStore(mod, 2, TYPE_FLAGS, 2, lget(base), marked, I), NULL), NULL);
+    BinaryenExpressionRef object[] = {
+        BinaryenLocalSet(mod, t, ld(lget(base), 0)),
+        BinaryenIf(mod,
+                   bin(BinaryenAndInt32(), BinaryenLoad(mod, 2, false, TYPE_FLAGS, 2, I, lget(t)), c32(SLOTS_FLAG)),
+                   refused, mark),
+    };
+    return BinaryenIf(mod, eqz(bin(BinaryenAndInt32(), lget(base), c32(3))),
+                      BinaryenBlock(mod, NULL, object, 2, BinaryenTypeNone()), NULL);
+}
+
 /* Replaces `target`, an operand of any expression under `e`, by `with`. */
 static int replace_operand(BinaryenExpressionRef e, BinaryenExpressionRef target, BinaryenExpressionRef with)
 {
@@ -464,8 +633,13 @@ int main(int argc, char **argv)
     find();
     find_store_attr();
     find_instance_unary_op();
+    find_map_lookup();
+    type_global = exported_global(TYPE_GLOBAL, "compat");
 
     add_exported_global(HOOK_GLOBAL);
+    add_exported_global(SLOTS_KEY_GLOBAL);
+    add_exported_global(SLOTS_TUPLE_GLOBAL);
+    add_slots_allow();
 
     BinaryenIndex op = 3 + BinaryenFunctionGetNumVars(f_binop), tmp = op + 1;
     BinaryenExpressionRef seq[2] = {hook_call(op, tmp), raise_call};
@@ -476,15 +650,16 @@ int main(int argc, char **argv)
     if (recreate_with_locals(f_binop, 2, BinaryenBlock(mod, NULL, entry, 2, BinaryenFunctionGetResults(f_binop))) != op)
         mismatch("%s", "local numbering");
 
-    /* mp_store_attr: its three parameters saved at entry, the hook before its raise */
-    BinaryenIndex saved = 3 + BinaryenFunctionGetNumVars(f_store), stmp = saved + 3;
+    /* mp_store_attr: its three parameters saved at entry, the __slots__
+     * check after them, the hook before its raise */
+    BinaryenIndex saved = 3 + BinaryenFunctionGetNumVars(f_store), stmp = saved + 3, stype = saved + 4;
     BinaryenExpressionRef sseq[2] = {store_hook_call(saved, stmp), store_raise};
     BinaryenExpressionRef sbody = BinaryenFunctionGetBody(f_store);
     if (!replace_child(sbody, store_raise, BinaryenBlock(mod, NULL, sseq, 2, BinaryenTypeNone())))
         mismatch("%s", "mp_store_attr's raise is not in a block or an if arm");
     BinaryenExpressionRef sentry[] = {BinaryenLocalSet(mod, saved, lget(0)), BinaryenLocalSet(mod, saved + 1, lget(1)),
-                                      BinaryenLocalSet(mod, saved + 2, lget(2)), sbody};
-    if (recreate_with_locals(f_store, 4, BinaryenBlock(mod, NULL, sentry, 4, BinaryenTypeNone())) != saved)
+                                      BinaryenLocalSet(mod, saved + 2, lget(2)), slots_check(saved, stype, stmp), sbody};
+    if (recreate_with_locals(f_store, 5, BinaryenBlock(mod, NULL, sentry, 5, BinaryenTypeNone())) != saved)
         mismatch("%s", "local numbering");
 
     /* instance_unary_op: op and self saved at entry, the method's result checked */
@@ -498,7 +673,7 @@ int main(int argc, char **argv)
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: mp_binary_op's unsupported-types raise, mp_store_attr's and unary special methods' results sent to the binop hook (frame %d bytes)\n",
+    fprintf(stderr, "%s: %s -> %s: mp_binary_op's unsupported-types raise, mp_store_attr's raise and __slots__ check, unary special methods' results sent to the binop hook (frame %d bytes)\n",
             prog, argv[1], argv[2], (int)frame_bytes);
     return 0;
 }

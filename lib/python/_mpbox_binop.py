@@ -15,6 +15,9 @@
 # the name, and whether it was a delete): a property without a setter or
 # deleter raises CPython's AttributeError; else the guest raises its
 # "'C' object has no attribute 'x'".
+# It hears of a store that __slots__ refuses (guest/binop, at mp_store_attr's
+# entry: the "operator" _SLOTS, the object and the name), which
+# lib/python/_mpbox_slots.py answers.
 # And it hears of a result of __bool__, __len__ or __hash__ that is not
 # what the guest can use (the "operator" _UNARY_RESULT, the result, the
 # unary operator's number, the object): CPython's error, or the value to
@@ -32,6 +35,7 @@ _SET_OPS = {22: lambda a, b: a | b, 23: lambda a, b: a ^ b, 24: lambda a, b: a &
             28: lambda a, b: a - b}
 _STORE_ATTR = 100
 _UNARY_RESULT = 101
+_SLOTS = 102
 _BOOL, _LEN, _HASH = 4, 5, 6
 _VIEW = type({}.keys())
 _SEQUENCES = (str, bytes, bytearray, list, tuple, array.array)
@@ -139,6 +143,10 @@ def _binop_hook(op, a, b, called_op):
         return _unary_result(a, b, called_op)
     if op == _STORE_ATTR:
         _store_failed(a, b, called_op)
+        return _binop_hook
+    if op == _SLOTS:
+        from _mpbox_slots import refused
+        refused(a, b)
         return _binop_hook
     if op in _COMPARE:
         return _compare(op, a, b)

@@ -4,10 +4,16 @@
 # MicroPython ignores __slots__. Loading this module (the start-up image
 # does, lib/python/_preload.txt) wraps builtins.__build_class__: a class of
 # the program (not of this library: its classes keep MicroPython's speed)
-# that defines __slots__ and no __setattr__ gets a __setattr__ that checks
-# the name. Subclasses inherit it; one without __slots__ has a __dict__ in
-# CPython, so the check lets everything through for it. In a program that
-# reads docstrings, a class without one also gets __doc__ = None.
+# that defines __slots__, inherits __slots__ from every base and has no
+# __setattr__ keeps the names its instances may set (its slots, its bases'
+# and the data descriptors it has by then) in a tuple in its own dict under
+# _KEY. Storing that entry marks the class, and guest/binop
+# then checks every attribute store to its instances in the guest, with no
+# Python frame for an allowed name; a refused one comes to refused() here
+# (through lib/python/_mpbox_binop.py's hook), which raises CPython's
+# error. A subclass without __slots__ has a __dict__ in CPython and no
+# entry here. In a program that reads docstrings, a class without one also
+# gets __doc__ = None.
 #
 # The same wrapper gives class statements CPython's keywords (MicroPython's
 # own __build_class__ takes none): `metaclass=abc.ABCMeta` (which is type
@@ -32,11 +38,10 @@
 import builtins
 import sys
 from _mpbox_types import subclasses as _subclasses, initialising as _initialising, docstrings as _docstrings, \
-    unhashable as _unhashable
+    unhashable as _unhashable, slots_key as _KEY
 
 _LIBRARY = '/usr/lib/mpbox/'
 _plain_build_class = builtins.__build_class__
-_allowed = {}  # class -> frozenset of settable names, or None (no limit)
 
 
 def _own(cls, name):
@@ -85,36 +90,53 @@ def _lookup(cls, name):
 _object_setattr = object.__setattr__
 
 
-def _slots_check(self, name):
-    # a store of `name` that the class's own names do not cover: a
-    # subclass's instance, or a name outside __slots__
-    cls = type(self)
-    try:
-        names = _allowed[cls]
-    except KeyError:
-        names = _allowed[cls] = _limits(cls)
-    if names is not None and name not in names:
-        attr = _lookup(cls, name)
-        if attr is None:
-            raise AttributeError("'%s' object has no attribute '%s'" % (cls.__name__, name))
-        if not isinstance(attr, property) and not hasattr(attr, '__set__'):
-            raise AttributeError("'%s' object attribute '%s' is read-only" % (cls.__name__, name))
+def _is_data_descriptor(attr):
+    return isinstance(attr, property) or hasattr(attr, '__set__')
 
 
-def _slots_setattr_for(cls, type=type, check=_slots_check, store=_object_setattr):
-    # Every store of an attribute of cls's instances comes here: the common
-    # case (an instance of cls itself, a name of its __slots__) is one type
-    # test and one set test before the store, with everything in the
-    # closure (no global lookups). The names are final once the class
-    # statement has run, as in CPython.
-    names = _allowed[cls] = _limits(cls)
+class _Interned:
+    pass
 
-    def _slots_setattr(self, name, value):
-        if type(self) is not cls or (names is not None and name not in names):
-            check(self, name)
-        store(self, name, value)
 
-    return _slots_setattr
+def _interned(names):
+    # the names as interned strings, which the guest compares by identity:
+    # an instance's attribute names are (a name made at run time is not)
+    o = _Interned()
+    for n in names:
+        setattr(o, n, None)
+    return tuple(o.__dict__)
+
+
+def _allowed(cls):
+    # the names instances of cls may store, or None when they have a
+    # __dict__: the slots, and the data descriptors of the classes (whose
+    # stores reach the descriptor)
+    names = _limits(cls)
+    if names is None:
+        return None
+    allowed = set(names)
+    todo = [cls]
+    while todo:
+        c = todo.pop()
+        for name in getattr(c, '__dict__', ()):
+            if name not in allowed and _is_data_descriptor(_lookup(cls, name)):
+                allowed.add(name)
+        todo.extend(c.__bases__)
+    return _interned(allowed)
+
+
+def refused(obj, name):
+    # guest/binop: a store of `name` that the names kept under _KEY do not
+    # cover (a descriptor added since, or no such attribute)
+    cls = type(obj)
+    names = _limits(cls)
+    if names is None or name in names:
+        return
+    attr = _lookup(cls, name)
+    if attr is None:
+        raise AttributeError("'%s' object has no attribute '%s'" % (cls.__name__, name))
+    if not _is_data_descriptor(attr):
+        raise AttributeError("'%s' object attribute '%s' is read-only" % (cls.__name__, name))
 
 
 def _metaclass(meta, bases):
@@ -249,7 +271,9 @@ def _build_class(func, name, *bases, **kwargs):
         object_init_subclass(cls, **kwargs)
     if (program and _own(cls, '__slots__') is not None
             and getattr(cls, '__setattr__', None) in (None, _object_setattr)):
-        cls.__setattr__ = _slots_setattr_for(cls)
+        allowed = _allowed(cls)
+        if allowed is not None:
+            setattr(cls, _KEY, allowed)  # marks the class (guest/binop)
     return cls
 
 

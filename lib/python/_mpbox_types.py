@@ -1355,11 +1355,17 @@ def _super_get(member, obj):
     return get(member, inst, owner)
 
 
+# the name under which a class keeps the names its __slots__ allow
+# (lib/python/_mpbox_slots.py), read by guest/binop
+slots_key = '__mpbox_slots__'
+
+
 def _register_mro_hook():
     # after _register_hook: the hooks are called through the table index it sent
     import js
     js.mpbox_internal('mro_hook', '%d %d' % (id(_mro_hook), _key('__mro__')))
     js.mpbox_internal('super_get', '%d %d' % (id(_super_get), id(property)))
+    js.mpbox_internal('slots_key', '%d %d' % (_key(slots_key) >> 3, id(tuple)))
 
 
 _register_mro_hook()

@@ -1,0 +1,144 @@
+/*
+ * test_slots.c — __slots__ checked in the guest (guest/binop, at
+ * mp_store_attr's entry; lib/python/_mpbox_slots.py): a class of the
+ * program keeps the names it allows in its own dict and a flag bit in its
+ * type word, both guest memory.
+ *
+ * Checked here: the check holds in fresh, forked and loaded sessions and
+ * after a rollback that undid a run which had unmarked the class; the same
+ * store-heavy program (allowed stores, refused ones caught) uses the same
+ * fuel in each; a program that rebinds, empties or deletes the names' entry,
+ * or puts one on a plain class, gets a defined answer, never a crash.
+ * CPython's behaviour itself is compared in tests/compat/test_slots*.py;
+ * speed is measured by bench/ (docs/benchmarks.md).
+ */
+#include <stdint.h>
+
+#include "check.h"
+#include "session.h"
+
+static mpbox_runtime *rt;
+
+/* Runs src in s: it must end normally and print `out`. Returns its fuel. */
+static uint64_t run_ok(mpbox_session *s, const char *src, const char *out)
+{
+    mpbox_result *r = run_in(s, src);
+    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
+    if (r && mpbox_result_error_message(r))
+        printf("    %s: %s\n", mpbox_result_error_type(r), mpbox_result_error_message(r));
+    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
+    uint64_t fuel = r ? mpbox_result_fuel_used(r) : 0;
+    mpbox_result_free(r);
+    return fuel;
+}
+
+static const char classes[] = "class P:\n"
+                              "    __slots__ = ('x', 'y')\n"
+                              "    def __init__(self, x, y):\n"
+                              "        self.x = x\n"
+                              "        self.y = y\n"
+                              "class Q(P):\n"
+                              "    __slots__ = ('z',)\n";
+
+/* Allowed stores, and a refused one caught, on every round. */
+static const char stores[] = "t = 0\n"
+                             "for i in range(2000):\n"
+                             "    q = Q(i, i + 1)\n"
+                             "    q.z = q.x + q.y\n"
+                             "    t += q.z\n"
+                             "    try:\n"
+                             "        q.w = 1\n"
+                             "    except AttributeError as e:\n"
+                             "        t += 1\n"
+                             "        last = str(e)\n"
+                             "print(t, last)\n";
+static const char stores_out[] = "4002000 'Q' object has no attribute 'w'\n";
+
+/* Two fresh sessions: same output, same fuel. */
+static void same_fuel_fresh(void)
+{
+    char src[2048];
+    snprintf(src, sizeof src, "%s%s", classes, stores);
+    mpbox_session *a = new_session(rt), *b = new_session(rt);
+    uint64_t f1 = run_ok(a, src, stores_out), f2 = run_ok(b, src, stores_out);
+    CHECK(f1 == f2);
+    CHECK(f1 > 0 || !mpbox_has_fuel());
+    mpbox_session_free(a);
+    mpbox_session_free(b);
+}
+
+/* The classes made in one run, checked in the next one of a fork, of a
+ * loaded copy and of the session itself after a rolled-back run that had
+ * deleted the names' entry (which unmarks the class): same output, same
+ * fuel in all three. */
+static void carried_by_fork_load_and_rollback(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s, classes, "");
+    mpbox_session *fork, *loaded;
+    fork_and_copy(rt, s, &fork, &loaded);
+    if (mpbox_has_fuel()) {
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 20000000) >= 0);
+        mpbox_result *r = run_in(s, "del P.__mpbox_slots__\ndel Q.__mpbox_slots__\n"
+                                    "Q(1, 2).w = 1\nwhile True:\n    pass\n");
+        CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
+        mpbox_result_free(r);
+        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
+    }
+    uint64_t f1 = run_ok(s, stores, stores_out);
+    uint64_t f2 = fork ? run_ok(fork, stores, stores_out) : 0;
+    uint64_t f3 = loaded ? run_ok(loaded, stores, stores_out) : 0;
+    CHECK(f1 == f2 && f1 == f3);
+    mpbox_session_free(s);
+    mpbox_session_free(fork);
+    mpbox_session_free(loaded);
+}
+
+/* The entry is the program's to break: rebound to what is not a tuple, the
+ * check allows everything; emptied, the slots still work (refused() asks
+ * the class's __slots__ again) and other names are refused; deleted, the
+ * class is unmarked; on a plain class it limits nothing. */
+static void entry_rebound_by_the_program(void)
+{
+    mpbox_session *s = new_session(rt);
+    run_ok(s, classes, "");
+    run_ok(s,
+           "def t(o, name):\n"
+           "    try:\n"
+           "        setattr(o, name, 1)\n"
+           "        return 'ok'\n"
+           "    except AttributeError:\n"
+           "        return 'refused'\n"
+           "p = P(1, 2)\n"
+           "print(t(p, 'x'), t(p, 'w'))\n"
+           "P.__mpbox_slots__ = ()\n"
+           "print(t(p, 'x'), t(p, 'w'))\n"
+           "P.__mpbox_slots__ = 5\n"
+           "print(t(p, 'x'), t(p, 'v'))\n"
+           "P.__mpbox_slots__ = {'u': None}\n"
+           "print(t(p, 'x'), t(p, 'v'))\n"
+           "P.__mpbox_slots__ = ('x', 'y')\n"
+           "print(t(P(0, 0), 'y'), t(P(0, 0), 'u'))\n"
+           "del P.__mpbox_slots__\n"
+           "print(t(P(0, 0), 'u'))\n"
+           "class R:\n"
+           "    pass\n"
+           "R.__mpbox_slots__ = ()\n"
+           "print(t(R(), 'anything'), t(Q(1, 2), 'w'))\n",
+           "ok refused\nok refused\nok ok\nok ok\nok refused\nok\nok refused\n");
+    mpbox_session_free(s);
+}
+
+int main(void)
+{
+    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
+        printf("FAIL setup: runtime\n");
+        return 1;
+    }
+    stress_timeouts(rt);
+    RUN(same_fuel_fresh);
+    RUN(carried_by_fork_load_and_rollback);
+    RUN(entry_rebound_by_the_program);
+    mpbox_runtime_free(rt);
+    CHECK_EXIT();
+}
