@@ -114,12 +114,17 @@ static uint32_t object_hash(mpb_host *h, uint32_t key, int *called)
     uint32_t hash, len;
     const uint8_t *bytes = heap_str(h, key, &hash, &len);
     if (bytes) {
-        /* a str: its stored hash, else the one mp_unary_op computes (and
-         * does not store), charged per byte as the guest's loop would be */
+        /* a str: its stored hash, else the one mp_unary_op computes,
+         * charged per byte as the guest's loop would be, and stored, as
+         * MicroPython's constructors store it (guest/speed leaves it 0
+         * until a dict, a set or hash() asks): the next lookup of this key
+         * reads it */
         if (hash)
             return hash;
         mpb_host_spend(h, (uint64_t)len * MPB_FUEL_PER_BYTE);
-        return bytes_hash(bytes, len);
+        hash = bytes_hash(bytes, len);
+        wr(span(h, key, 8) + 4, hash);
+        return hash;
     }
     *called = 1;
     mpb_rt_check(h->call);

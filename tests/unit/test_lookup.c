@@ -160,8 +160,8 @@ static void late_interned_strings_meet(void)
 /* ---- str keys in the host -------------------------------------------- */
 
 /* host/hashkey.h hashes a heap str (type str exactly) from its stored hash
- * or its bytes and compares two plain strs by their bytes, without calling
- * the guest. Equal but distinct strs, long, empty and non-ASCII ones, one
+ * or else its bytes (and stores it, as the guest's own hash does) and
+ * compares two plain strs by their bytes, without calling the guest. Equal but distinct strs, long, empty and non-ASCII ones, one
  * whose 16-bit hash is 0 (MicroPython makes it 1) met by its interned
  * twin, a dict past the index's threshold; a str subclass with its own
  * __hash__ and __eq__ still goes through them. Outputs are CPython's. */
