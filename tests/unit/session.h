@@ -74,6 +74,32 @@ static inline void expect(mpbox_session *s, const char *src, const char *out)
     mpbox_result_free(r);
 }
 
+/* Run src in s: it must end normally and print exactly `out` (unless
+ * NULL). Its fuel. */
+static inline uint64_t expect_fuel(mpbox_session *s, const char *src, const char *out)
+{
+    mpbox_result *r = run_in(s, src);
+    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
+    if (r && mpbox_result_error_message(r))
+        printf("    %s: %s\n", mpbox_result_error_type(r), mpbox_result_error_message(r));
+    if (out)
+        CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
+    uint64_t fuel = r ? mpbox_result_fuel_used(r) : 0;
+    mpbox_result_free(r);
+    return fuel;
+}
+
+/* Run src in s with `fuel` to spend: it must run out (and so be rolled
+ * back); the limit is lifted afterwards. */
+static inline void expect_out_of_fuel(mpbox_session *s, const char *src, int64_t fuel)
+{
+    CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, fuel) >= 0);
+    mpbox_result *r = run_in(s, src);
+    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
+    mpbox_result_free(r);
+    CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
+}
+
 /* A fork of s in *fork, and a copy of s saved and loaded again in
  * *loaded (NULL, with a failed check, where that could not be made). */
 static inline void fork_and_copy(mpbox_runtime *rt, mpbox_session *s, mpbox_session **fork, mpbox_session **loaded)

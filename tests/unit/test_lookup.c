@@ -25,19 +25,6 @@
 
 static mpbox_runtime *rt;
 
-/* Runs src in s: it must end normally and print `out`. Returns its fuel. */
-static uint64_t run_ok(mpbox_session *s, const char *src, const char *out)
-{
-    mpbox_result *r = run_in(s, src);
-    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
-    if (r && mpbox_result_error_message(r))
-        printf("    %s: %s\n", mpbox_result_error_type(r), mpbox_result_error_message(r));
-    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
-    uint64_t fuel = r ? mpbox_result_fuel_used(r) : 0;
-    mpbox_result_free(r);
-    return fuel;
-}
-
 /* ---- qstr hashes read by the host ----------------------------------- */
 
 /* MicroPython's qstr hash: djb2 over the bytes, low 16 bits, 0 made 1. */
@@ -81,7 +68,7 @@ static int walked_hash(const wasm_rt_memory_t *m, mpbox_session *s, uint32_t q, 
 static void qstr_hashes_are_micropythons(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s, "class K:\n    pass\nfor i in range(3000):\n    setattr(K, 'own_name_%d' % i, i)\n", "");
+    expect_fuel(s, "class K:\n    pass\nfor i in range(3000):\n    setattr(K, 'own_name_%d' % i, i)\n", "");
     const wasm_rt_memory_t *m = &s->inst.w2c_memory;
     uint32_t rom = *(uint32_t *)Z_micropythonZ_mpbox_qstr_rom_pool(&s->inst);
     uint32_t rom_end = (u32_at(m, rom + 4) & 0x7fffffffu) + u32_at(m, rom + 12);
@@ -112,7 +99,7 @@ static void qstr_hashes_are_micropythons(void)
 static void damaged_pools_are_an_error(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s, "x = 1\n", "");
+    expect_fuel(s, "x = 1\n", "");
     wasm_rt_memory_t *m = &s->inst.w2c_memory;
     uint32_t field = *(uint32_t *)Z_micropythonZ_mpbox_last_pool_ptr(&s->inst);
     uint32_t last = u32_at(m, field), rom = *(uint32_t *)Z_micropythonZ_mpbox_qstr_rom_pool(&s->inst);
@@ -142,7 +129,7 @@ static void damaged_pools_are_an_error(void)
 static void late_interned_strings_meet(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s,
+    expect_fuel(s,
            "heap = ['late%d' % i for i in range(60)]\n"
            "d = {h: i for i, h in enumerate(heap)}\n"
            "s = set(heap)\n"
@@ -168,7 +155,7 @@ static void late_interned_strings_meet(void)
 static void str_keys_by_their_bytes(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s,
+    expect_fuel(s,
            "def djb(s):\n"
            "    h = 5381\n"
            "    for c in s.encode():\n"
@@ -220,7 +207,7 @@ static void str_keys_by_their_bytes(void)
 static void large_name_maps_in_the_guest(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s,
+    expect_fuel(s,
            "g0 = g1 = g2 = g3 = g4 = g5 = g6 = g7 = g8 = g9 = 0\n"
            "def calls(n):\n"
            "    t = 0\n"
@@ -266,7 +253,7 @@ static void large_name_maps_in_the_guest(void)
 static void qstr_hash_import(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s, "class T:\n    pass\nsetattr(T, 'made_at_run_time', 1)\n", "");
+    expect_fuel(s, "class T:\n    pass\nsetattr(T, 'made_at_run_time', 1)\n", "");
     const wasm_rt_memory_t *m = &s->inst.w2c_memory;
     uint32_t last = u32_at(m, *(uint32_t *)Z_micropythonZ_mpbox_last_pool_ptr(&s->inst));
     uint32_t newest = (u32_at(m, last + 4) & 0x7fffffffu) + u32_at(m, last + 12) - 1;
@@ -288,7 +275,7 @@ static void qstr_hash_import(void)
 static void stale_positions_only_miss(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s,
+    expect_fuel(s,
            "from collections import OrderedDict\n"
            "class P:\n"
            "    pass\n"
@@ -387,13 +374,13 @@ static const char other[] = "class O:\n"
 static void same_fuel_fresh_forked_loaded_rolled_back(void)
 {
     mpbox_session *a = new_session(rt), *b = new_session(rt);
-    uint64_t f1 = run_ok(a, lookups, lookups_out), f2 = run_ok(b, lookups, lookups_out);
+    uint64_t f1 = expect_fuel(a, lookups, lookups_out), f2 = expect_fuel(b, lookups, lookups_out);
     CHECK(f1 == f2);
     mpbox_session_free(a);
     mpbox_session_free(b);
 
     mpbox_session *s = new_session(rt);
-    run_ok(s, "base = [i for i in range(100)]\n", "");
+    expect_fuel(s, "base = [i for i in range(100)]\n", "");
     mpbox_session *fork, *loaded;
     fork_and_copy(rt, s, &fork, &loaded);
     /* in s: a run that fills the cache with other positions, then runs out
@@ -409,9 +396,9 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
     }
     /* in the fork: the other program, kept */
     if (fork)
-        run_ok(fork, other, "");
-    uint64_t g1 = run_ok(s, lookups, lookups_out);
-    uint64_t g3 = loaded ? run_ok(loaded, lookups, lookups_out) : 0;
+        expect_fuel(fork, other, "");
+    uint64_t g1 = expect_fuel(s, lookups, lookups_out);
+    uint64_t g3 = loaded ? expect_fuel(loaded, lookups, lookups_out) : 0;
     CHECK(g1 == g3);
     CHECK(g1 > 0 || !mpbox_has_fuel());
     /* the fork's cache holds the other program's positions: same output,
@@ -420,8 +407,8 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
     if (fork) {
         mpbox_session *again = NULL;
         CHECK(mpbox_session_fork(fork, &again) == MPBOX_OK);
-        uint64_t h1 = run_ok(fork, lookups, lookups_out);
-        uint64_t h2 = again ? run_ok(again, lookups, lookups_out) : 0;
+        uint64_t h1 = expect_fuel(fork, lookups, lookups_out);
+        uint64_t h2 = again ? expect_fuel(again, lookups, lookups_out) : 0;
         CHECK(h1 == h2);
         mpbox_session_free(again);
     }

@@ -19,19 +19,6 @@
 
 static mpbox_runtime *rt;
 
-/* Runs src in s: it must end normally and print `out`. Returns its fuel. */
-static uint64_t run_ok(mpbox_session *s, const char *src, const char *out)
-{
-    mpbox_result *r = run_in(s, src);
-    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
-    if (r && mpbox_result_error_message(r))
-        printf("    %s: %s\n", mpbox_result_error_type(r), mpbox_result_error_message(r));
-    CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
-    uint64_t fuel = r ? mpbox_result_fuel_used(r) : 0;
-    mpbox_result_free(r);
-    return fuel;
-}
-
 static const char classes[] = "class P:\n"
                               "    __slots__ = ('x', 'y')\n"
                               "    def __init__(self, x, y):\n"
@@ -60,7 +47,7 @@ static void same_fuel_fresh(void)
     char src[2048];
     snprintf(src, sizeof src, "%s%s", classes, stores);
     mpbox_session *a = new_session(rt), *b = new_session(rt);
-    uint64_t f1 = run_ok(a, src, stores_out), f2 = run_ok(b, src, stores_out);
+    uint64_t f1 = expect_fuel(a, src, stores_out), f2 = expect_fuel(b, src, stores_out);
     CHECK(f1 == f2);
     CHECK(f1 > 0 || !mpbox_has_fuel());
     mpbox_session_free(a);
@@ -74,20 +61,16 @@ static void same_fuel_fresh(void)
 static void carried_by_fork_load_and_rollback(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s, classes, "");
+    expect_fuel(s, classes, "");
     mpbox_session *fork, *loaded;
     fork_and_copy(rt, s, &fork, &loaded);
     if (mpbox_has_fuel()) {
-        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 20000000) >= 0);
-        mpbox_result *r = run_in(s, "del P.__mpbox_slots__\ndel Q.__mpbox_slots__\n"
-                                    "Q(1, 2).w = 1\nwhile True:\n    pass\n");
-        CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OUT_OF_FUEL);
-        mpbox_result_free(r);
-        CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
+        expect_out_of_fuel(s, "del P.__mpbox_slots__\ndel Q.__mpbox_slots__\nQ(1, 2).w = 1\nwhile True:\n    pass\n",
+                           20000000);
     }
-    uint64_t f1 = run_ok(s, stores, stores_out);
-    uint64_t f2 = fork ? run_ok(fork, stores, stores_out) : 0;
-    uint64_t f3 = loaded ? run_ok(loaded, stores, stores_out) : 0;
+    uint64_t f1 = expect_fuel(s, stores, stores_out);
+    uint64_t f2 = fork ? expect_fuel(fork, stores, stores_out) : 0;
+    uint64_t f3 = loaded ? expect_fuel(loaded, stores, stores_out) : 0;
     CHECK(f1 == f2 && f1 == f3);
     mpbox_session_free(s);
     mpbox_session_free(fork);
@@ -101,8 +84,8 @@ static void carried_by_fork_load_and_rollback(void)
 static void entry_rebound_by_the_program(void)
 {
     mpbox_session *s = new_session(rt);
-    run_ok(s, classes, "");
-    run_ok(s,
+    expect_fuel(s, classes, "");
+    expect_fuel(s,
            "def t(o, name):\n"
            "    try:\n"
            "        setattr(o, name, 1)\n"

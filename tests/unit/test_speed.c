@@ -33,27 +33,11 @@ static mpbox_session *session(void)
     return s;
 }
 
-/* Runs src in s; it must end normally and print `out` (when not NULL).
- * Returns the fuel used (0 in a build without fuel). */
-static uint64_t run_ok(mpbox_session *s, const char *src, const char *out)
-{
-    mpbox_result *r = NULL;
-    CHECK(mpbox_run(s, src, strlen(src), &r) == MPBOX_OK);
-    CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_OK);
-    if (r && mpbox_result_error_message(r))
-        printf("    %s: %s\n", mpbox_result_error_type(r), mpbox_result_error_message(r));
-    if (out)
-        CHECK_STR(r ? mpbox_result_stdout(r, NULL) : NULL, out);
-    uint64_t fuel = r ? mpbox_result_fuel_used(r) : 0;
-    mpbox_result_free(r);
-    return fuel;
-}
-
 /* Fuel of src in a fresh session. */
 static uint64_t fuel_fresh(const char *src, const char *out)
 {
     mpbox_session *s = session();
-    uint64_t f = s ? run_ok(s, src, out) : 0;
+    uint64_t f = s ? expect_fuel(s, src, out) : 0;
     mpbox_session_free(s);
     return f;
 }
@@ -189,7 +173,7 @@ static void freed_space_is_found_again(void)
              "    gc.collect()\n"
              "print(total)\n",
              UNDER_GC_STRESS(60, 6));
-    run_ok(s, src, UNDER_GC_STRESS("121770\n", "12015\n"));
+    expect_fuel(s, src, UNDER_GC_STRESS("121770\n", "12015\n"));
     mpbox_session_free(s);
 }
 
@@ -219,7 +203,7 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
     mpbox_session *a = session(), *b = session();
     if (!a || !b)
         return;
-    uint64_t f1 = run_ok(a, mixed, mixed_out), f2 = run_ok(b, mixed, mixed_out);
+    uint64_t f1 = expect_fuel(a, mixed, mixed_out), f2 = expect_fuel(b, mixed, mixed_out);
     CHECK(f1 == f2);
     mpbox_session_free(a);
     mpbox_session_free(b);
@@ -229,7 +213,7 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
     mpbox_session *s = session();
     if (!s)
         return;
-    run_ok(s, setup, "");
+    expect_fuel(s, setup, "");
     mpbox_session *fork, *loaded;
     fork_and_copy(rt, s, &fork, &loaded);
 
@@ -243,9 +227,9 @@ static void same_fuel_fresh_forked_loaded_rolled_back(void)
         mpbox_result_free(r);
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
     }
-    uint64_t g1 = run_ok(s, mixed, mixed_out);
-    uint64_t g2 = fork ? run_ok(fork, mixed, mixed_out) : 0;
-    uint64_t g3 = loaded ? run_ok(loaded, mixed, mixed_out) : 0;
+    uint64_t g1 = expect_fuel(s, mixed, mixed_out);
+    uint64_t g2 = fork ? expect_fuel(fork, mixed, mixed_out) : 0;
+    uint64_t g3 = loaded ? expect_fuel(loaded, mixed, mixed_out) : 0;
     CHECK(g1 == g2);
     CHECK(g1 == g3);
     mpbox_session_free(s);
@@ -311,7 +295,7 @@ static void interned_strings_are_found(void)
     mpbox_session *s = session();
     if (!s)
         return;
-    uint64_t f1 = run_ok(s, meet, meet_out);
+    uint64_t f1 = expect_fuel(s, meet, meet_out);
     /* a run that interns names, then is rolled back (out of fuel) */
     if (mpbox_has_fuel()) {
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, UNDER_GC_STRESS(2000000, 200000)) >= 0);
@@ -324,17 +308,17 @@ static void interned_strings_are_found(void)
     }
     mpbox_session *fork = NULL;
     CHECK(mpbox_session_fork(s, &fork) == MPBOX_OK);
-    uint64_t f2 = run_ok(s, meet, meet_out);
-    uint64_t f3 = fork ? run_ok(fork, meet, meet_out) : 0;
+    uint64_t f2 = expect_fuel(s, meet, meet_out);
+    uint64_t f3 = fork ? expect_fuel(fork, meet, meet_out) : 0;
     CHECK(f2 == f3);
     CHECK(f1 > 0 || !mpbox_has_fuel());
     /* names interned by a kept run are found by the next one */
-    run_ok(s, "class Y:\n    pass\nfor i in range(500):\n    setattr(Y, 'yy%d' % i, i)\n", "");
-    run_ok(s, "print(sum(getattr(Y, 'y' + 'y' + str(i)) for i in range(500)), hasattr(Y, 'yy500'))\n", "124750 False\n");
+    expect_fuel(s, "class Y:\n    pass\nfor i in range(500):\n    setattr(Y, 'yy%d' % i, i)\n", "");
+    expect_fuel(s, "print(sum(getattr(Y, 'y' + 'y' + str(i)) for i in range(500)), hasattr(Y, 'yy500'))\n", "124750 False\n");
     /* long names that differ only in the middle (the bitmap hashes the
      * first and last 32 bytes of a long string) */
-    run_ok(s, "class L:\n    pass\nfor i in range(300):\n    setattr(L, 'p' * 40 + str(i) + 's' * 40, i)\n", "");
-    run_ok(s, "print(sum(getattr(L, 'p' * 40 + str(i) + 's' * 40) for i in range(300)), hasattr(L, 'p' * 40 + '300' + 's' * 40))\n",
+    expect_fuel(s, "class L:\n    pass\nfor i in range(300):\n    setattr(L, 'p' * 40 + str(i) + 's' * 40, i)\n", "");
+    expect_fuel(s, "print(sum(getattr(L, 'p' * 40 + str(i) + 's' * 40) for i in range(300)), hasattr(L, 'p' * 40 + '300' + 's' * 40))\n",
            "44850 False\n");
     mpbox_session_free(s);
     mpbox_session_free(fork);
@@ -363,14 +347,14 @@ static uint64_t fill_run(mpbox_session *s, const char *prefix)
 {
     char src[512];
     snprintf(src, sizeof src, fill, prefix, prefix);
-    return run_ok(s, src, "19900\n");
+    return expect_fuel(s, src, "19900\n");
 }
 
 static uint64_t count_run(mpbox_session *s, const char *a, const char *b, const char *c, const char *out)
 {
     char src[512];
     snprintf(src, sizeof src, count, a, b, c);
-    return run_ok(s, src, out);
+    return expect_fuel(s, src, out);
 }
 
 static void interned_cache_follows_the_state(void)
@@ -378,7 +362,7 @@ static void interned_cache_follows_the_state(void)
     mpbox_session *s = session();
     if (!s)
         return;
-    run_ok(s, cls, "");
+    expect_fuel(s, cls, "");
     void *base = NULL;
     size_t base_len = 0;
     CHECK(mpbox_session_save(s, &base, &base_len) == MPBOX_OK);
@@ -447,13 +431,13 @@ static void interned_cache_follows_the_state(void)
      * place): the names of the session released before are gone */
     mpbox_session *p = session();
     if (p) {
-        run_ok(p, cls, "");
+        expect_fuel(p, cls, "");
         fill_run(p, "kf");
         mpbox_session_free(p);
     }
     mpbox_session *q = session();
     if (q) {
-        run_ok(q, cls, "");
+        expect_fuel(q, cls, "");
         fill_run(q, "kg");
         count_run(q, "kf", "kg", "kb", "(0, 0) (200, 19900) (0, 0)\n");
     }
@@ -537,7 +521,7 @@ static void kept_hashes_roll_back(void)
     mpbox_session *s = session();
     if (!s)
         return;
-    run_ok(s, "keep = ['w' * 400 + str(i) for i in range(300)]\n", "");
+    expect_fuel(s, "keep = ['w' * 400 + str(i) for i in range(300)]\n", "");
     mpbox_session *fork, *loaded;
     fork_and_copy(rt, s, &fork, &loaded);
     if (mpbox_has_fuel()) {
@@ -551,13 +535,13 @@ static void kept_hashes_roll_back(void)
         CHECK(mpbox_session_limit(s, MPBOX_LIMIT_FUEL, 0) >= 0);
     }
     const char *use = "t = set(keep)\nprint(len(t), ('w' * 400 + '299') in t, ('w' * 400 + '300') in t)\n";
-    uint64_t a = run_ok(s, use, "300 True False\n");
-    uint64_t b = fork ? run_ok(fork, use, "300 True False\n") : 0;
-    uint64_t c = loaded ? run_ok(loaded, use, "300 True False\n") : 0;
+    uint64_t a = expect_fuel(s, use, "300 True False\n");
+    uint64_t b = fork ? expect_fuel(fork, use, "300 True False\n") : 0;
+    uint64_t c = loaded ? expect_fuel(loaded, use, "300 True False\n") : 0;
     CHECK(a == b);
     CHECK(a == c);
     /* kept by that run: the same lookups again cost less */
-    uint64_t again = run_ok(s, use, "300 True False\n");
+    uint64_t again = expect_fuel(s, use, "300 True False\n");
     CHECK(!mpbox_has_fuel() || again < a);
     mpbox_session_free(s);
     mpbox_session_free(fork);
