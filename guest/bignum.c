@@ -66,32 +66,25 @@ static int is_load16u(BinaryenExpressionRef e)
     return is_id(e, ID_LOAD) && BinaryenLoadGetBytes(e) == 2 && !BinaryenLoadIsSigned(e);
 }
 
+/* The expressions under one expression (collect()'s nodes stay as they are). */
+static BinaryenExpressionRef *sub;
+static size_t capsub;
+
 /* A loop with a loop inside whose body multiplies two 16-bit loads and
  * stores 16 bits: mpn_mul's row loop. */
 static int is_digit_product_loop(BinaryenExpressionRef loop)
 {
     if (!is_id(loop, ID_LOOP)) return 0;
-    /* walk the loop's expressions (a local stack: collect() is in use) */
-    size_t sp = 0, cap = 64;
-    BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
+    size_t n = subtree(BinaryenLoopGetBody(loop), &sub, &capsub);
     int inner = 0, mul = 0, store16 = 0;
-    stack[sp++] = BinaryenLoopGetBody(loop);
-    while (sp) {
-        BinaryenExpressionRef e = stack[--sp];
+    for (size_t k = 0; k < n; k++) {
+        BinaryenExpressionRef e = sub[k];
         if (is_id(e, ID_LOOP)) inner = 1;
         if (is_binary(e, BinaryenMulInt32()) && is_load16u(BinaryenBinaryGetLeft(e)) &&
             is_load16u(BinaryenBinaryGetRight(e)))
             mul = 1;
         if (is_id(e, ID_STORE) && BinaryenStoreGetBytes(e) == 2) store16 = 1;
-        BinaryenIndex n = nchildren(e);
-        if (sp + n > cap) {
-            while (sp + n > cap) cap *= 2;
-            stack = xrealloc(stack, cap * sizeof *stack);
-        }
-        for (BinaryenIndex i = 0; i < n; i++)
-            if (child(e, i)) stack[sp++] = child(e, i);
     }
-    free(stack);
     return inner && mul && store16;
 }
 
@@ -149,55 +142,30 @@ static void find_mul(void)
     if (!f_mul) mismatch("%s", "mpz_mul_inpl (mpn_mul inlined) not found");
 }
 
-/* Does the tree under e hold an expression of id `id` (a binary op `op`
- * when op >= 0)? Counts them into *count when count is given. */
-static int holds(BinaryenExpressionRef e, BinaryenExpressionId id, long op, int *count)
+/* How many expressions of id `id` (a binary op `op` when op >= 0) the tree
+ * under e holds. */
+static int count_under(BinaryenExpressionRef e, BinaryenExpressionId id, long op)
 {
-    size_t sp = 0, cap = 64;
-    BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
-    int n_found = 0;
-    stack[sp++] = e;
-    while (sp) {
-        BinaryenExpressionRef x = stack[--sp];
-        if (is_id(x, id) && (op < 0 || BinaryenBinaryGetOp(x) == (BinaryenOp)op)) n_found++;
-        BinaryenIndex n = nchildren(x);
-        if (sp + n > cap) {
-            while (sp + n > cap) cap *= 2;
-            stack = xrealloc(stack, cap * sizeof *stack);
-        }
-        for (BinaryenIndex i = 0; i < n; i++)
-            if (child(x, i)) stack[sp++] = child(x, i);
-    }
-    free(stack);
-    if (count) *count = n_found;
-    return n_found > 0;
+    size_t n = subtree(e, &sub, &capsub);
+    int found_n = 0;
+    for (size_t k = 0; k < n; k++)
+        found_n += is_id(sub[k], id) && (op < 0 || BinaryenBinaryGetOp(sub[k]) == (BinaryenOp)op);
+    return found_n;
 }
 
 /* Does the tree under e hold a 4-byte load or store at offset `off` of
  * (local.get local)? */
 static int touches(BinaryenExpressionRef e, uint32_t off, BinaryenIndex local, int store)
 {
-    size_t sp = 0, cap = 64;
-    BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
-    int hit = 0;
-    stack[sp++] = e;
-    while (sp && !hit) {
-        BinaryenExpressionRef x = stack[--sp];
-        if (store)
-            hit = is_id(x, ID_STORE) && BinaryenStoreGetBytes(x) == 4 && BinaryenStoreGetOffset(x) == off &&
-                  is_local(BinaryenStoreGetPtr(x), local);
-        else
-            hit = is_field(x, off, local);
-        BinaryenIndex n = nchildren(x);
-        if (sp + n > cap) {
-            while (sp + n > cap) cap *= 2;
-            stack = xrealloc(stack, cap * sizeof *stack);
-        }
-        for (BinaryenIndex i = 0; i < n; i++)
-            if (child(x, i)) stack[sp++] = child(x, i);
+    size_t n = subtree(e, &sub, &capsub);
+    for (size_t k = 0; k < n; k++) {
+        BinaryenExpressionRef x = sub[k];
+        if (store ? is_id(x, ID_STORE) && BinaryenStoreGetBytes(x) == 4 && BinaryenStoreGetOffset(x) == off &&
+                        is_local(BinaryenStoreGetPtr(x), local)
+                  : is_field(x, off, local))
+            return 1;
     }
-    free(stack);
-    return hit;
+    return 0;
 }
 
 static void find_div(void)
@@ -220,10 +188,9 @@ static void find_div(void)
                     copies = 1;
             }
             if (!copies) continue;
-            int loops = 0;
-            holds(b, ID_LOOP, -1, &loops);
-            int divides = holds(b, ID_BINARY, (long)BinaryenDivUInt32(), NULL) ||
-                          holds(b, ID_BINARY, (long)BinaryenDivUInt64(), NULL);
+            int loops = count_under(b, ID_LOOP, -1);
+            int divides = count_under(b, ID_BINARY, (long)BinaryenDivUInt32()) > 0 ||
+                          count_under(b, ID_BINARY, (long)BinaryenDivUInt64()) > 0;
             if (loops < 5 || !divides) continue;
             if (!touches(b, 4, 1, 0) || !touches(b, 8, 1, 0) || !touches(b, 4, 3, 0) || !touches(b, 8, 3, 0) ||
                 !touches(b, 4, 0, 1))

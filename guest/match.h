@@ -40,19 +40,20 @@ static inline void open_guest(int argc, char **argv, const char *name, const cha
 static BinaryenExpressionRef *nodes;
 static size_t nnodes, capnodes;
 
-static inline void collect(BinaryenFunctionRef f)
+/* Every expression under root, pre-order, into *out (grown as needed, its
+ * room in *cap); returns how many. */
+static inline size_t subtree(BinaryenExpressionRef root, BinaryenExpressionRef **out, size_t *cap_out)
 {
-    nnodes = 0;
-    size_t sp = 0, cap = 64;
+    size_t count = 0, sp = 0, cap = 64;
     BinaryenExpressionRef *stack = xrealloc(NULL, cap * sizeof *stack);
-    stack[sp++] = BinaryenFunctionGetBody(f);
+    stack[sp++] = root;
     while (sp) {
         BinaryenExpressionRef e = stack[--sp];
-        if (nnodes == capnodes) {
-            capnodes = capnodes ? 2 * capnodes : 256;
-            nodes = xrealloc(nodes, capnodes * sizeof *nodes);
+        if (count == *cap_out) {
+            *cap_out = *cap_out ? 2 * *cap_out : 256;
+            *out = xrealloc(*out, *cap_out * sizeof **out);
         }
-        nodes[nnodes++] = e;
+        (*out)[count++] = e;
         BinaryenIndex n = nchildren(e);
         if (sp + n > cap) {
             while (sp + n > cap) cap *= 2;
@@ -64,7 +65,11 @@ static inline void collect(BinaryenFunctionRef f)
         }
     }
     free(stack);
+    return count;
 }
+
+/* The expressions of function f, pre-order, into nodes[0, nnodes). */
+static inline void collect(BinaryenFunctionRef f) { nnodes = subtree(BinaryenFunctionGetBody(f), &nodes, &capnodes); }
 
 /* ---- small matchers ------------------------------------------------ */
 

@@ -47,6 +47,17 @@ static void read_mpz(mpb_host *h, uint32_t at, gmpz *z)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
 }
 
+/* An import's start: entered, and the three mpz_t it is given read. */
+static mpb_host *enter(struct Z_env_instance_t *env, u32 at1, gmpz *z1, u32 at2, gmpz *z2, u32 at3, gmpz *z3)
+{
+    mpb_host *h = (mpb_host *)env;
+    MPB_IMPORT_ENTER_UNCHARGED(h);
+    read_mpz(h, at1, z1);
+    read_mpz(h, at2, z2);
+    read_mpz(h, at3, z3);
+    return h;
+}
+
 /* Limbs of scratch: on the stack for the common small numbers, else from
  * the heap (freed before the import returns or traps). */
 #define STACK_WORDS 512
@@ -231,13 +242,9 @@ static void mul_limbs(uint32_t *r, const uint32_t *a, size_t an, const uint32_t 
 
 u32 Z_envZ_mpbox_mpz_mul(struct Z_env_instance_t *env, u32 dest, u32 lhs, u32 rhs)
 {
-    mpb_host *h = (mpb_host *)env;
-    MPB_IMPORT_ENTER_UNCHARGED(h);
-    wasm_rt_memory_t *m = &h->inst->w2c_memory;
     gmpz d, a, b;
-    read_mpz(h, dest, &d);
-    read_mpz(h, lhs, &a);
-    read_mpz(h, rhs, &b);
+    mpb_host *h = enter(env, dest, &d, lhs, &a, rhs, &b);
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
     uint64_t n = (uint64_t)a.len + b.len;
     if (n > d.alloc)
         mpb_rt_trap(h->call, MPB_TRAP_OOB);
@@ -325,13 +332,9 @@ static void divmod_limbs(uint32_t *q, uint32_t *r, const uint32_t *u, size_t m, 
 
 void Z_envZ_mpbox_mpz_divmod(struct Z_env_instance_t *env, u32 quo, u32 rem, u32 rhs)
 {
-    mpb_host *h = (mpb_host *)env;
-    MPB_IMPORT_ENTER_UNCHARGED(h);
-    wasm_rt_memory_t *m = &h->inst->w2c_memory;
     gmpz q, num, den;
-    read_mpz(h, quo, &q);
-    read_mpz(h, rem, &num);
-    read_mpz(h, rhs, &den);
+    mpb_host *h = enter(env, quo, &q, rem, &num, rhs, &den);
+    wasm_rt_memory_t *m = &h->inst->w2c_memory;
     if (den.len == 0)
         mpb_rt_trap(h->call, MPB_TRAP_DIV_BY_ZERO);
     if (num.len < den.len) { /* the quotient is 0, the remainder num */
