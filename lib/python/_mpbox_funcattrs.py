@@ -71,18 +71,17 @@ def _parts(f):
     raise AttributeError("'%s' object has no attribute" % t.__name__)
 
 
-def _skip_uint(b, i):
-    # past a variable-length unsigned integer (7 bits a byte, high bit: more)
-    while b[i] & 0x80:
-        i += 1
-    return i + 1
-
-
 def _signature(fun):
     """(scope flags, positional, keyword-only, defaults, first line of the
     body, the parameters' names) of the bytecode function at address fun;
     the names are qstrs' numbers."""
-    ip = _word(fun + 12)
+    # context {module {type, globals}, names (u16 each), objects}
+    return _signature_at(_word(fun + 12), _word(_word(fun + 4) + 8))[:6]
+
+
+def _signature_at(ip, table):
+    """_signature's facts, then the function's own name, of the bytecode
+    at address ip whose module's names are at address table."""
     b = uctypes.bytearray_at(ip, 16)
     z = b[0]
     i = 1
@@ -108,10 +107,9 @@ def _signature(fun):
         if not z & 0x80:
             break
     info = uctypes.bytearray_at(ip + i, n_info)
-    j = _skip_uint(info, 0)  # the function's name, then the parameters'
+    j = 0
     names = []
-    table = _word(_word(fun + 4) + 8)  # context {module {type, globals}, names (u16 each), objects}
-    for _ in range(n_pos + n_kwonly):
+    for _ in range(1 + n_pos + n_kwonly):  # the function's name, then the parameters'
         k = 0
         while True:  # an index into the module's names, 7 bits a byte, high first
             c = info[j]
@@ -120,6 +118,7 @@ def _signature(fun):
             if not c & 0x80:
                 break
         names.append(int.from_bytes(uctypes.bytearray_at(table + 2 * k, 2), 'little'))
+    name = names.pop(0)
     line = 1
     seen = False
     while j < n_info:  # (bytes, lines) increments: the first lines reached
@@ -134,7 +133,7 @@ def _signature(fun):
             break
         line += more
         seen = seen or more > 0
-    return flags, n_pos, n_kwonly, n_def, line, names
+    return flags, n_pos, n_kwonly, n_def, line, names, name
 
 
 # MicroPython passes a closure's cells to its function as its first

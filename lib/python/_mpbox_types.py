@@ -1535,6 +1535,27 @@ def _type_annotations(cls):
     return _mpbox_funcattrs.class_annotations(cls)
 
 
+# the co_* attributes MicroPython's code objects lack, each a function of
+# lib/python/_mpbox_code.py (imported at the first read)
+_CODE_ATTRS = ('co_name', 'co_qualname', 'co_filename', 'co_firstlineno', 'co_argcount',
+               'co_posonlyargcount', 'co_kwonlyargcount', 'co_varnames', 'co_nlocals', 'co_cellvars',
+               'co_freevars', 'co_flags')
+
+
+def _codeattr(name):
+    # a code object's co_* attribute (lib/python/_mpbox_code.py)
+    def get(code):
+        import _mpbox_code as m
+        return getattr(m, name)(m.native(code))
+    return get
+
+
+def _fun_code(f):
+    # f.__code__ where MicroPython gives none: a function holding others
+    import _mpbox_code
+    return _mpbox_code.code(f)
+
+
 def _fun_module(f):
     # f.__module__ (functools.wraps reads it: no import for it)
     return f.__globals__.get('__name__')
@@ -1785,6 +1806,11 @@ def _register_doors():
             add(id(kind), name, GETTER, get)
     for kind in functions:
         add(id(kind), '__module__', GETTER, _fun_module)
+    code = type(_fun_module.__code__)
+    for name in _CODE_ATTRS:
+        add(id(code), name, GETTER, _codeattr(name))
+    for kind in functions:
+        add(id(kind), '__code__', GETTER, _fun_code)
     cell = read(read(id(closure) + 12))  # closure {type, function, n, cells}
     add(cell, 'cell_contents', GETTER, _funcattr('cell_contents'))
     add(id(type), '__qualname__', GETTER, _type_qualname)
