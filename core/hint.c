@@ -143,7 +143,7 @@ static const struct hint_rule rules[] = {
     {"AttributeError", "type object 'date*' has no attribute 'strptime'", NULL,
      "MicroPython's datetime has no strptime(); split the text and pass the numbers: "
      "datetime(*map(int, '2024-01-05'.split('-')))."},
-    {"AttributeError", "'generator' object has no attribute 'from_iterable'", "*chain.from_iterable*",
+    {"AttributeError", "'*' object has no attribute 'from_iterable'", "*chain.from_iterable*",
      "MicroPython's itertools.chain has no from_iterable(); use itertools.chain(*iterables) or "
      "(x for it in iterables for x in it)."},
     {"AttributeError", "'tuple' object has no attribute 'm*'", "*version_info.m*",
@@ -153,7 +153,6 @@ static const struct hint_rule rules[] = {
      "MicroPython's built-in functions and methods have no __qualname__ (functions and classes "
      "defined in Python have); print the object itself."},
     {"AttributeError", "'function' object has no attribute '*'", NULL, FUNCTION_ATTRIBUTES},
-    {"AttributeError", "'closure' object has no attribute '*'", NULL, FUNCTION_ATTRIBUTES},
     {"ImportError", "can't import name *", NULL,
      "The module exists but has no '%1'; dir() of the module lists what it has."},
 

@@ -9,7 +9,7 @@
 # - input() would block forever in this build (stdin is polled without
 #   end): it reads end of file like a closed stdin.
 # - vars(obj), which MicroPython lacks, is obj.__dict__ (without an
-#   argument it says so: locals() is what there is).
+#   argument it says so: locals() is what there is); dir() is sorted.
 # - __mpbox_single gives interactive runs their expression echo
 #   (MPBOX_RUN_ECHO).
 # - asyncio: this build schedules tasks with JavaScript's setTimeout and
@@ -39,6 +39,21 @@ def vars(*args):
         raise TypeError('vars() argument must have __dict__ attribute') from None
 builtins.vars = vars
 del vars
+def dir(*args, _dir=dir, _meta=('__annotations__', '__base__', '__bases__', '__mro__', '__name__',
+                                 '__qualname__', '__subclasses__', 'mro')):
+    # sorted, as CPython's; MicroPython lists names in its maps' order. Without
+    # an argument MicroPython's reads the caller's locals, which a call of
+    # this function leaves as they are. MicroPython's dir(cls) also lists
+    # what cls.name finds on `type`; CPython's leaves the metaclass out.
+    if len(args) > 1:
+        raise TypeError('dir expected at most 1 argument, got %d' % len(args))
+    names = _dir(*args)
+    if args and isinstance(args[0], type):
+        mro = args[0].__mro__
+        names = [n for n in names if n not in _meta or any(n in c.__dict__ for c in mro)]
+    return sorted(names)
+builtins.dir = dir
+del dir
 def __mpbox_single(src):
     exec(compile(src, '<stdin>', 'single'), globals())
 builtins.__mpbox_single = __mpbox_single

@@ -1932,6 +1932,17 @@ def _rename_builtin_function_types():
     for t in set(type(f) for f in (globals, len, divmod, setattr, print)):
         if t is not type(_f) and read(id(t)) == id(type):
             uctypes.bytearray_at(id(t) + 6, 2)[:] = name.to_bytes(2, 'little')
+    # and the Python ones as CPython names them: a bound method is a
+    # 'method' (MicroPython: bound_method), a closure and a generator
+    # function are each a 'function' (closure, generator)
+    def _g():
+        yield
+
+    def _closure():
+        return _f
+    for t, text in ((type(_Plain().__init__), 'method'), (type(_closure), 'function'),
+                    (type(_g), 'function')):
+        uctypes.bytearray_at(id(t) + 6, 2)[:] = (_key(text) >> 3).to_bytes(2, 'little')
 
 
 _rename_builtin_function_types()

@@ -35,7 +35,7 @@ def _is_atomic(x, cls):
     # (built-in functions are of several types, all named
     # 'builtin_function_or_method': lib/python/_mpbox_types.py)
     return cls in _ATOMIC or isinstance(x, type) or cls.__name__ in ('function', 'builtin_function_or_method',
-                                                                     'bound_method')
+                                                                     'method')
 
 
 def _refuse(cls):
