@@ -108,9 +108,6 @@ static const struct hint_rule rules[] = {
     {"NameError", "name '__file__' is not defined", NULL,
      "The program runs from a string, so __file__ is not defined; use paths relative to the "
      "working directory (os.getcwd())."},
-    {"NameError", "name '*Warning' is not defined", NULL,
-     "MicroPython has no warning classes (nor a warnings module); print the warning or "
-     "raise an exception instead."},
 
     /* ---- modules: missing attributes and names ---- */
     {"AttributeError", "module 'os' has no attribute 'system'", NULL,
@@ -157,12 +154,9 @@ static const struct hint_rule rules[] = {
      "The module exists but has no '%1'; dir() of the module lists what it has."},
 
     /* ---- limits of the guest ---- */
-    {"RuntimeError", "maximum recursion depth exceeded", NULL,
+    {"RecursionError", "maximum recursion depth exceeded", NULL,
      "MicroPython's call stack is fixed (about 2000 nested calls of a simple function, "
      "fewer through decorators); rewrite deep recursion as a loop with an explicit stack."},
-    {"RuntimeError", "pystack exhausted", NULL,
-     "MicroPython's Python stack is fixed (deep recursion runs out of it, sooner through "
-     "decorators such as lru_cache); rewrite the recursion as a loop with an explicit stack."},
     {"EOFError", "EOF when reading a line", NULL,
      "The sandbox has no standard input: input() gets nothing; put the data in the program "
      "(a string or a list) or in a file."},

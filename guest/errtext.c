@@ -137,6 +137,21 @@
  * for max, MP_BINARY_OP_LESS for min) is its fourth parameter, which it
  * only reads: the raise takes the table's max() or min() text by op.
  *
+ * 12. Exception types CPython has and MicroPython lacks, for two raises:
+ * a local variable read (or deleted) before it is assigned, where
+ * mp_execute_bytecode raises NameError("local variable referenced before
+ * assignment") and CPython UnboundLocalError, a subclass of NameError; and
+ * mp_raise_recursion_depth's RuntimeError("maximum recursion depth
+ * exceeded"), CPython's RecursionError, a subclass of RuntimeError. Each
+ * raise's one call (type, text) takes the type from the table
+ * (T_UNBOUND_LOCAL, T_RECURSION: types lib/python/_mpbox_exc.py makes as
+ * copies of NameError's and RuntimeError's) while there is one. The texts
+ * stay MicroPython's (CPython's UnboundLocalError names the variable, which
+ * the bytecode does not keep). The Python stack running out (mp_pystack_alloc's
+ * RuntimeError("pystack exhausted"), deep recursion through *args or
+ * **kwargs) raises RecursionError("maximum recursion depth exceeded") too,
+ * as CPython's deep recursion does.
+ *
  * Run after guest/sort (its export). py/runtime0.h: the binary operators'
  * numbers below. */
 #include "match.h"
@@ -212,6 +227,10 @@ static const char *const late_texts[] = {
 #define T_MIN_EMPTY (T_MAX_EMPTY + 1)
 /* complex()'s text (5.) */
 #define T_COMPLEX_LITERAL (T_MIN_EMPTY + 1)
+/* the UnboundLocalError and RecursionError types (12.) */
+#define T_UNBOUND_LOCAL (T_COMPLEX_LITERAL + 1)
+#define T_RECURSION (T_UNBOUND_LOCAL + 1)
+#define UNBOUND_MSG "local variable referenced before assignment"
 #define EMPTY_MSG "arg is an empty sequence"
 #define OP_MORE 1 /* mp_binary_op_t: MP_BINARY_OP_MORE, max()'s */
 
@@ -779,6 +798,80 @@ static void call_texts(void)
         mismatch("%s", "local numbering");
 }
 
+/* 12.: the one raise of `text` takes the table's type at entry t. The
+ * call is mp_obj_new_exception_msg(type, text) or mp_raise_msg(type,
+ * text), maybe through an invoke trampoline (function index, type, text):
+ * the type is the operand before the text, a constant. */
+static void retype(const char *text, uint32_t t)
+{
+    const_use u[2];
+    if (const_uses(data_address(text), u, 2) != 1 || u[0].operand < 1 ||
+        u[0].operand + 1 != BinaryenCallGetNumOperands(u[0].call))
+        mismatch("the text \"%s\" is not raised once, last after its type", text);
+    int32_t old;
+    BinaryenIndex type = u[0].operand - 1;
+    if (!is_const(BinaryenCallGetOperandAt(u[0].call, type), &old))
+        mismatch("the raise of \"%s\" does not pass a constant type", text);
+    BinaryenCallSetOperandAt(u[0].call, type, table_word(t, c32(old)));
+}
+
+/* 12.: mp_raise_recursion_depth raises with the text as an interned name,
+ * not a data address: mp_raise_type_arg(&mp_type_RuntimeError, the qstr
+ * object). It is the one function () -> () with no locals whose body is
+ * one call with two constant operands, the second a qstr object ((number
+ * << 3) | 2). mp_pystack_alloc's raise of "pystack exhausted" is the one
+ * other call of the same callee with the same type and a qstr object. */
+static int is_name_raise(BinaryenExpressionRef c, int32_t *type, int32_t *name)
+{
+    return is_id(c, ID_CALL) && BinaryenCallGetNumOperands(c) == 2 && is_const(BinaryenCallGetOperandAt(c, 0), type) &&
+           is_const(BinaryenCallGetOperandAt(c, 1), name) && (*name & 7) == 2;
+}
+
+static void recursion_type(void)
+{
+    BinaryenExpressionRef raise = NULL;
+    int32_t type = 0, name = 0;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f) || !has_sig(f, 0, 0) || BinaryenFunctionGetNumVars(f) != 0) continue;
+        collect(f);
+        BinaryenExpressionRef c = NULL;
+        int ncalls = 0;
+        for (size_t k = 0; k < nnodes; k++)
+            if (is_id(nodes[k], ID_CALL) && ncalls++ == 0) c = nodes[k];
+        int32_t t, n;
+        if (ncalls != 1 || !is_name_raise(c, &t, &n)) continue;
+        if (raise) mismatch("%s", "two functions look like mp_raise_recursion_depth");
+        raise = c;
+        type = t;
+        name = n;
+    }
+    if (!raise) mismatch("%s", "mp_raise_recursion_depth is not found");
+    const char *target = BinaryenCallGetTarget(raise);
+    BinaryenExpressionRef pystack = NULL;
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f)) continue;
+        collect(f);
+        for (size_t k = 0; k < nnodes; k++) {
+            int32_t t, n;
+            if (nodes[k] == raise || !is_name_raise(nodes[k], &t, &n) || t != type ||
+                strcmp(BinaryenCallGetTarget(nodes[k]), target) != 0)
+                continue;
+            if (pystack) mismatch("%s", "two other raises look like mp_pystack_alloc's");
+            pystack = nodes[k];
+        }
+    }
+    if (!pystack) mismatch("%s", "mp_pystack_alloc's raise is not found");
+    BinaryenCallSetOperandAt(raise, 0, table_word(T_RECURSION, c32(type)));
+    BinaryenCallSetOperandAt(pystack, 0, table_word(T_RECURSION, c32(type)));
+    int32_t pystack_name;
+    is_const(BinaryenCallGetOperandAt(pystack, 1), &pystack_name);
+    BinaryenCallSetOperandAt(pystack, 1,
+                             BinaryenIf(mod, BinaryenGlobalGet(mod, TABLE_GLOBAL, BinaryenTypeInt32()), c32(name),
+                                        c32(pystack_name)));
+}
+
 int main(int argc, char **argv)
 {
     open_guest(argc, argv, "errtext", TABLE_GLOBAL);
@@ -857,10 +950,12 @@ int main(int argc, char **argv)
     dict_iteration(varg);
     call_texts();
     min_max_text();
+    retype(UNBOUND_MSG, T_UNBOUND_LOCAL);
+    recursion_type();
 
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
-    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others, binary and unary operations', unpacking's, %zu format codes', calls' arguments' chosen as CPython's; dict iteration checks its size\n",
+    fprintf(stderr, "%s: %s -> %s: %d ZeroDivisionError texts, int()'s, float()'s, %zu others, binary and unary operations', unpacking's, %zu format codes', calls' arguments' chosen as CPython's; dict iteration checks its size; UnboundLocalError and RecursionError raised\n",
             prog, argv[1], argv[2], nsites, N_SAME_ARGS, ncode);
     return 0;
 }

@@ -5,6 +5,10 @@
 #   CPython's str(KeyError('b')) is "'b'": it needs the KeyError type's
 #   address, handed over here; guest/errtext needs CPython's texts for
 #   ZeroDivisionError and int(), kept here;
+# - UnboundLocalError, RecursionError, the warning categories and others
+#   MicroPython lacks: built-in types made as MicroPython makes its own,
+#   so that the guest can raise the first two where it raised NameError
+#   and RuntimeError;
 # - OSError's subclasses (FileNotFoundError, PermissionError, ...): the
 #   guest raises plain OSError(errno) from open() and the os functions;
 #   those are wrapped here to raise the subclass CPython raises, with
@@ -16,6 +20,65 @@
 # Written for mpbox.
 import builtins
 import os
+
+
+def _exception_type(name, base):
+    """A built-in exception type `name` below the built-in `base`, made
+    as MicroPython makes its own: a copy of base's type object with the
+    new name and base as its parent. The guest raises it (guest/errtext
+    12.), so it must be a native type: a class defined in Python has
+    instances of another layout. mp_obj_type_t (py/obj.h): {type, flags
+    (u16), name (u16 qstr), 12 slot indexes (u8, 1-based: make_new print
+    call unary_op binary_op attr subscr iter buffer protocol parent
+    locals_dict), slots}. The copy lives in a bytearray's data, kept by
+    this module (_KEEP)."""
+    import uctypes
+    old = uctypes.bytearray_at(id(base), 20)
+    parent = old[18]
+    n = max(old[8:20])
+    words = uctypes.bytearray_at(id(base) + 20, 4 * n)
+
+    def word(i):
+        return int.from_bytes(words[4 * i:4 * i + 4], 'little')
+    if old[8] == 0 or parent == 0 or word(parent - 1) != id(base.__bases__[0]):
+        raise RuntimeError('_mpbox_exc: %s is not laid out as expected' % base.__name__)
+    mem = bytearray(old) + bytearray(words)
+    setattr(_Names, name, None)  # interns the name: a class's keys are qstrs, (number << 3) | 2
+    qstr = [id(k) for k in _Names.__dict__ if k == name][0] >> 3
+    mem[6:8] = qstr.to_bytes(2, 'little')
+    mem[20 + 4 * (parent - 1):24 + 4 * (parent - 1)] = id(base).to_bytes(4, 'little')
+    _KEEP.append(mem)
+    address = uctypes.addressof(mem)
+    box = [None]  # the object at that address: stored in a list's slot and read back
+    uctypes.bytearray_at(int.from_bytes(uctypes.bytearray_at(id(box) + 12, 4), 'little'), 4)[:] = \
+        address.to_bytes(4, 'little')
+    return box[0]
+
+
+class _Names:
+    # interns the attribute names: the keys of this class's dict are qstrs
+    __cause__ = __context__ = __suppress_context__ = __traceback__ = _mpbox_handled = None
+
+
+_KEEP = []
+_made = {}
+# CPython's built-in exception classes MicroPython lacks, each below its
+# base (the guest raises the first two: guest/errtext 12.); warnings.py
+# takes the warning categories from here
+for _name, _base in (('UnboundLocalError', 'NameError'), ('RecursionError', 'RuntimeError'),
+                     ('ReferenceError', 'Exception'), ('SystemError', 'Exception'),
+                     ('BufferError', 'Exception'), ('FloatingPointError', 'ArithmeticError'),
+                     ('TabError', 'IndentationError'), ('Warning', 'Exception'),
+                     ('UserWarning', 'Warning'), ('DeprecationWarning', 'Warning'),
+                     ('PendingDeprecationWarning', 'Warning'), ('SyntaxWarning', 'Warning'),
+                     ('RuntimeWarning', 'Warning'), ('FutureWarning', 'Warning'),
+                     ('ImportWarning', 'Warning'), ('UnicodeWarning', 'Warning'),
+                     ('BytesWarning', 'Warning'), ('ResourceWarning', 'Warning'),
+                     ('EncodingWarning', 'Warning')):
+    # a name set on builtins is found by name lookups, not by getattr(builtins, ...)
+    _made[_name] = _exception_type(_name, _made.get(_base) or getattr(builtins, _base))
+    setattr(builtins, _name, _made[_name])
+del _name, _base
 
 
 # CPython's texts that guest/errtext puts in place of MicroPython's, in
@@ -67,7 +130,10 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
     # max() and min() of an empty sequence
     b'max() arg is an empty sequence\x00', b'min() arg is an empty sequence\x00',
     # complex() of a text that is no number (guest/errtext 5.)
-    b'complex() arg is a malformed string\x00')
+    b'complex() arg is a malformed string\x00',
+    # the types of an unassigned local's raise and of the recursion limit's
+    # (guest/errtext 12.)
+    _made['UnboundLocalError'], _made['RecursionError'])
 
 
 # The lines between the exceptions of a printed chain, as CPython's, and
@@ -75,11 +141,6 @@ _TEXTS = (b'division by zero\x00', b'integer division or modulo by zero\x00', b'
 _LINKS = (b'\nThe above exception was the direct cause of the following exception:\n\n\x00',
           b'\nDuring handling of the above exception, another exception occurred:\n\n\x00',
           b'<exception str() failed>\n\x00')
-
-
-class _Names:
-    # interns the attribute names: the keys of this class's dict are qstrs
-    __cause__ = __context__ = __suppress_context__ = __traceback__ = _mpbox_handled = None
 
 
 def _exc_line(e):
@@ -317,11 +378,6 @@ for _cls in (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError):
     _cls.__module__ = 'builtins'
     setattr(builtins, _cls.__name__, _cls)
 del _cls
-# The guest raises RuntimeError('maximum recursion depth exceeded') when its
-# stack runs out, and no class of ours can stand in for its C type there:
-# RecursionError is that RuntimeError, so that `except RecursionError`
-# catches it (its type still prints as RuntimeError: docs/compatibility.md).
-builtins.RecursionError = RuntimeError
 # CPython's old names of OSError are that class itself.
 builtins.IOError = builtins.EnvironmentError = OSError
 

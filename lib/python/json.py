@@ -3,7 +3,7 @@
 # (indent, sort_keys, separators, default, ensure_ascii, NaN, hooks, errors) is done here in Python.
 # A document goes to the built-in parser only when the host has checked that it reads it as CPython
 # does (_builtin_reads); the others, and every error, go through _Parser. Known difference: nesting
-# deeper than 995 levels ends in RuntimeError rather than RecursionError.
+# deeper than 995 levels raises RecursionError without CPython's "while decoding ..." text.
 import sys
 
 _cjson = None

@@ -138,7 +138,7 @@ static void exceptions(void)
 
     src = "def f(): f()\nf()\n";
     CHECK(mpbox_run_once(rt, src, strlen(src), &r) == MPBOX_OK);
-    CHECK_STR(mpbox_result_error_type(r), "RuntimeError");
+    CHECK_STR(mpbox_result_error_type(r), "RecursionError");
     CHECK_STR(mpbox_result_error_message(r), "maximum recursion depth exceeded");
     mpbox_result_free(r);
 }

@@ -225,7 +225,7 @@ static void deep_c_recursion(void)
     mpbox_status st = mpbox_result_status(r);
     CHECK(st == MPBOX_STATUS_ERROR || st == MPBOX_STATUS_TRAP);
     if (st == MPBOX_STATUS_ERROR)
-        CHECK_STR(mpbox_result_error_type(r), "RuntimeError");
+        CHECK_STR(mpbox_result_error_type(r), "RecursionError");
     mpbox_result_free(r);
     mpbox_session_free(s);
 }

@@ -1,7 +1,7 @@
 /*
  * test_recursion.c — the guest's larger stacks (core/startup.c): Python
  * recursion goes past CPython's default depth of 1000, a runaway recursion
- * ends in RuntimeError and leaves the session usable, and the moved stack
+ * ends in RecursionError (a RuntimeError) and leaves the session usable, and the moved stack
  * survives what copies a session: snapshots, forks, rollback after a hard
  * stop. C code that recurses without MicroPython's check and runs past the
  * stack's bottom ends in a trap that undoes the run.
@@ -97,7 +97,7 @@ static void kinds_of_calls(void)
     mpbox_session_free(s);
 }
 
-/* A runaway recursion is a clean RuntimeError, again and again, and does
+/* A runaway recursion is a clean RecursionError, again and again, and does
  * not shrink the stack: unwinding through try/except and try/finally at
  * every level (setjmp/longjmp trampolines) restores the stack pointer. */
 static void runaway(void)
@@ -106,7 +106,7 @@ static void runaway(void)
     expect(s, defs, "");
     mpbox_result *r = run_in(s, "def g(): g()\ng()\n");
     CHECK(r && mpbox_result_status(r) == MPBOX_STATUS_ERROR);
-    CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "RuntimeError");
+    CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "RecursionError");
     CHECK_STR(r ? mpbox_result_error_message(r) : NULL, "maximum recursion depth exceeded");
     CHECK(r && mpbox_result_session_state(r) == MPBOX_SESSION_KEPT);
     /* the traceback shows three of the identical frames, as CPython does */
@@ -139,7 +139,7 @@ static void runaway(void)
                "    x1 = x2 = x3 = x4 = x5 = x6 = x7 = x8 = x9 = x10 = n\n"
                "    return big(n + 1)\n"
                "big(0)\n");
-    CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "RuntimeError");
+    CHECK_STR(r ? mpbox_result_error_type(r) : NULL, "RecursionError");
     mpbox_result_free(r);
     expect(s, "print(f(1000), depth() == d0)", "1000 True\n");
     mpbox_session_free(s);
