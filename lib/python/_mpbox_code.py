@@ -24,8 +24,9 @@ from _mpbox_types import _CODE_ATTRS  # the attributes answered here
 # CPython's code flags
 _OPTIMIZED, _NEWLOCALS, _VARARGS, _VARKEYWORDS, _NESTED = 0x1, 0x2, 0x4, 0x8, 0x10
 _GENERATOR, _COROUTINE, _ASYNC_GENERATOR = 0x20, 0x80, 0x200
-# MicroPython's scope flags (py/runtime0.h)
+# MicroPython's scope flags (py/runtime0.h); a raw code's kind (py/emitglue.h)
 _MP_GENERATOR, _MP_VARKEYWORDS, _MP_VARARGS = 0x01, 0x02, 0x04
+_MP_CODE_BYTECODE = 2
 
 _FUNCTION, _CLASS, _MODULE, _COMPREHENSION = 'function', 'class', 'module', 'comprehension'
 _COMPREHENSION_NAMES = {'ListComp': '<listcomp>', 'SetComp': '<setcomp>', 'DictComp': '<dictcomp>',
@@ -312,6 +313,11 @@ def _scope_of(where):
     return best
 
 
+def _is_module(where):
+    # the code of a whole module (compile(), exec()): no function scope
+    return _facts(where)[5] == '<module>'
+
+
 def _star_names(s):
     a = s.node.args
     return [p.arg for p in (a.vararg, a.kwarg) if p is not None]
@@ -336,7 +342,7 @@ def co_filename(where):
 def co_firstlineno(where):
     s = _scope_of(where)
     if s is None:
-        return _facts(where)[3]
+        return 1 if _is_module(where) else _facts(where)[3]
     node = s.node
     decorators = getattr(node, 'decorator_list', None)
     return decorators[0].lineno if decorators else node.lineno
@@ -361,11 +367,8 @@ def co_kwonlyargcount(where):
 
 def co_varnames(where):
     s = _scope_of(where)
-    if s is None:
-        flags, n_pos, n_kwonly, _, params, _, _ = _facts(where)
-        star = ['args'] if flags & _MP_VARARGS else []
-        starstar = ['kwargs'] if flags & _MP_VARKEYWORDS else []
-        return tuple(params + star + starstar)
+    if s is None:  # the parameters the bytecode names (not *args' and **kwargs')
+        return tuple(_facts(where)[4]) if not _is_module(where) else ()
     names = list(s.params)
     for n in s.order:
         if n not in s.params and s.is_local(n) and n not in s.cells:
@@ -388,6 +391,8 @@ def co_freevars(where):
 
 
 def co_flags(where):
+    if _is_module(where):
+        return 0
     mp = _facts(where)[0]
     s = _scope_of(where)
     f = _OPTIMIZED | _NEWLOCALS
@@ -422,8 +427,15 @@ def _has_yield(node):
 
 def native(code):
     # where of one of MicroPython's code objects: {type, the module's
-    # names, the module's objects, bytecode}
-    return _fa._word(id(code) + 12), _fa._word(id(code) + 4)
+    # names, the module's objects, bytecode or a raw code}. compile() gives
+    # a raw code (py/emitglue.h): its first two bytes are 0 (bytecode's
+    # never both are), then its kind, and the bytecode's address at 4
+    proto = _fa._word(id(code) + 12)
+    if uctypes.bytearray_at(proto, 2) == b'\0\0':
+        if uctypes.bytearray_at(proto + 2, 1)[0] != _MP_CODE_BYTECODE:
+            raise AttributeError("'code' object has no attribute")
+        proto = _fa._word(proto + 4)
+    return proto, _fa._word(id(code) + 4)
 
 
 class code:

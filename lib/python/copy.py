@@ -84,6 +84,19 @@ def _instance(x, cls):
     return new
 
 
+def _exception(x, cls, item):
+    # an exception is copied as CPython reduces it: cls(*args), then its
+    # attributes (MicroPython's exceptions cannot be made uninitialised)
+    new = cls(*[item(a) for a in x.args])
+    try:
+        attrs = x.__dict__
+    except AttributeError:
+        return new
+    for k, v in attrs.items():
+        setattr(new, k, item(v))
+    return new
+
+
 def _fill(new, x, item):
     # the items of a list, dict or set base, added as CPython does
     if isinstance(x, list):
@@ -112,6 +125,8 @@ def copy(x):
     method = getattr(cls, '__copy__', None)
     if method is not None:
         return method(x)
+    if isinstance(x, BaseException):
+        return _exception(x, cls, lambda v: v)
     new = _instance(x, cls)
     state, custom = _state(x)
     _set_state(new, dict(state) if type(state) is dict else state, custom)
@@ -157,6 +172,8 @@ def deepcopy(x, memo=None, _nil=[]):
         method = getattr(cls, '__deepcopy__', None)
         if method is not None:
             y = method(x, memo)
+        elif isinstance(x, BaseException):
+            y = _exception(x, cls, lambda v: deepcopy(v, memo))
         else:
             y = _instance(x, cls)
             memo[d] = y

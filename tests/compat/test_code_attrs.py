@@ -124,3 +124,12 @@ for fn in (scopes, scopes()[0], scopes()[0](), comps, Outer.Inner.meth, plain):
     print(c.co_name, c.co_qualname, c.co_firstlineno, c.co_argcount, c.co_varnames, c.co_cellvars,
           c.co_freevars, c.co_flags, c.co_nlocals)
 print(type(plain.__code__).__name__, type(f.__code__).__name__)
+module_code = compile('x = 1\ny = x + 1\n', '<text>', 'exec')
+print(module_code.co_name, module_code.co_varnames, module_code.co_argcount, module_code.co_flags,
+      module_code.co_firstlineno, module_code.co_filename, module_code.co_freevars, module_code.co_nlocals)
+exec(module_code)
+print(y)  # noqa: F821
+made = {}
+exec('def made_fn(a, b=1, *rest, k=2):\n    return a\n', made)
+c = made['made_fn'].__code__
+print(c.co_name, c.co_argcount, c.co_kwonlyargcount, c.co_varnames[:2], c.co_flags)

@@ -117,3 +117,25 @@ tup = (1, [2])
 print(copy.deepcopy(tup), copy.deepcopy(tup)[1] is tup[1], copy.deepcopy((1, 'a')) == (1, 'a'))
 print(copy.copy({1, 2}), copy.deepcopy(frozenset({3})), copy.copy(bytearray(b'ab')))
 print(issubclass(copy.Error, Exception))
+
+
+# exceptions: copied as CPython reduces them, cls(*args) and then their attributes
+class Stale(DeprecationWarning):
+    def __init__(self, m):
+        super().__init__(m)
+        self.m = m
+
+
+class Bad(ValueError):
+    pass
+
+
+bad = Bad('a', [1, 2])
+bad.note = {'k': [3]}
+for x in (NameError('x'), UnboundLocalError('u'), KeyError('k'), Stale('z'), bad):
+    a, b = copy.copy(x), copy.deepcopy(x)
+    print(type(a).__name__, a.args, type(b).__name__, b.args, getattr(b, 'm', None), getattr(b, 'note', None),
+          a is not x, b is not x)
+print(copy.deepcopy(bad).args[1] is bad.args[1], copy.copy(bad).args[1] is bad.args[1],
+      copy.deepcopy(bad).note is bad.note)
+print(copy.deepcopy([ValueError('v'), {'e': KeyError(1)}]))
