@@ -95,7 +95,7 @@ deps:
 $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 	sh guest/fetch.sh $(GUEST_DIR)
 
-# The guest is rewritten at build time by twenty-one Binaryen C API tools, built in
+# The guest is rewritten at build time by twenty-two Binaryen C API tools, built in
 # GUEST_DIR so that sub-makes sharing a guest (test-asan) see them as up to
 # date:
 #   guest/speed (SPEED=1, the default) removes quadratic algorithms from the
@@ -133,6 +133,8 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   lib/python/_mpbox_binop.py (reflected comparisons, bytearray * int);
 #   guest/setorder (always) hands the guest's sets to host/set.c, which
 #   lays them out as CPython does (print order of sets of ints);
+#   guest/intop (always) answers operators on small ints (and `is`) in the
+#   guest, before mp_binary_op and its trampoline (docs/fuel.md);
 #   guest/invoke (INVOKE=1, the default) calls directly, not through the
 #   host's setjmp trampolines, what provably never longjmps (nlr_pop...);
 #   guest/unicase (always) adds the functions through which str's case and
@@ -232,6 +234,10 @@ $(GUEST_DIR)/setorder: guest/setorder.c guest/match.h guest/wasm_tree.h | $(DEPS
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
 
+$(GUEST_DIR)/intop: guest/intop.c guest/match.h guest/wasm_tree.h | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lbinaryen
+
 # SPEED_FLAGS=--skip=vstr,extend,gc,full,qstr,hash,charlen leaves rewrites out (for measuring).
 $(GUEST_DIR)/micropython.speed.wasm: $(GUEST_DIR)/micropython.wasm $(GUEST_DIR)/speed $(FUEL_STAMP_GUEST)
 	$(GUEST_DIR)/speed $(SPEED_FLAGS) $< $@
@@ -284,13 +290,16 @@ $(GUEST_DIR)/micropython.compat.wasm: $(GUEST_DIR)/micropython.exc.wasm $(GUEST_
 $(GUEST_DIR)/micropython.binop.wasm: $(GUEST_DIR)/micropython.compat.wasm $(GUEST_DIR)/binop $(GUEST_DIR)/setorder
 	$(GUEST_DIR)/binop $< $@.tmp && $(GUEST_DIR)/setorder $@.tmp $@ && rm -f $@.tmp
 
-$(GUEST_DIR)/micropython.invoke.wasm: $(GUEST_DIR)/micropython.binop.wasm $(GUEST_DIR)/invoke
+$(GUEST_DIR)/micropython.intop.wasm: $(GUEST_DIR)/micropython.binop.wasm $(GUEST_DIR)/intop
+	$(GUEST_DIR)/intop $< $@
+
+$(GUEST_DIR)/micropython.invoke.wasm: $(GUEST_DIR)/micropython.intop.wasm $(GUEST_DIR)/invoke
 	$(GUEST_DIR)/invoke $< $@
 
 ifeq ($(INVOKE),1)
 GUEST_PRE_UNICASE := $(GUEST_DIR)/micropython.invoke.wasm
 else
-GUEST_PRE_UNICASE := $(GUEST_DIR)/micropython.binop.wasm
+GUEST_PRE_UNICASE := $(GUEST_DIR)/micropython.intop.wasm
 endif
 
 $(GUEST_DIR)/micropython.unicase.wasm: $(GUEST_PRE_UNICASE) $(GUEST_DIR)/unicase
