@@ -113,4 +113,31 @@ static inline void fork_and_copy(mpbox_runtime *rt, mpbox_session *s, mpbox_sess
     mpbox_free(blob);
 }
 
+/* src in two fresh sessions of rt: it must print out in both, with the
+ * same fuel (returned). */
+static inline uint64_t expect_same_fuel_fresh(mpbox_runtime *rt, const char *src, const char *out)
+{
+    mpbox_session *a = new_session(rt), *b = new_session(rt);
+    uint64_t f1 = expect_fuel(a, src, out), f2 = expect_fuel(b, src, out);
+    CHECK(f1 == f2);
+    CHECK(f1 > 0 || !mpbox_has_fuel());
+    mpbox_session_free(a);
+    mpbox_session_free(b);
+    return f1;
+}
+
+/* src in s and in fork_and_copy's fork and loaded copy of it (either may
+ * be NULL after a failed check): it must print out in each, with the same
+ * fuel. Frees fork and loaded. */
+static inline void expect_same_fuel_in_copies(mpbox_session *s, mpbox_session *fork, mpbox_session *loaded,
+                                              const char *src, const char *out)
+{
+    uint64_t f1 = expect_fuel(s, src, out);
+    uint64_t f2 = fork ? expect_fuel(fork, src, out) : 0;
+    uint64_t f3 = loaded ? expect_fuel(loaded, src, out) : 0;
+    CHECK(f1 == f2 && f1 == f3);
+    mpbox_session_free(fork);
+    mpbox_session_free(loaded);
+}
+
 #endif /* MPB_TEST_SESSION_H */

@@ -42,12 +42,7 @@ static const char work_out[] = "1008367 True 166313\n";
 /* Two fresh sessions: CPython's output, the same fuel. */
 static void same_fuel_fresh(void)
 {
-    mpbox_session *a = new_session(rt), *b = new_session(rt);
-    uint64_t f1 = expect_fuel(a, work, work_out), f2 = expect_fuel(b, work, work_out);
-    CHECK(f1 == f2);
-    CHECK(f1 > 0 || !mpbox_has_fuel());
-    mpbox_session_free(a);
-    mpbox_session_free(b);
+    expect_same_fuel_fresh(rt, work, work_out);
 }
 
 /* A fork, a loaded copy and the session itself after a rolled-back run
@@ -61,14 +56,9 @@ static void same_fuel_fork_load_and_rollback(void)
     fork_and_copy(rt, s, &fork, &loaded);
     if (mpbox_has_fuel())
         expect_out_of_fuel(s, "i = 0\nwhile True:\n    i = (i + xs[i % 3]) & 1023\n", 20000000);
-    uint64_t f1 = expect_fuel(s, work, work_out);
-    uint64_t f2 = fork ? expect_fuel(fork, work, work_out) : 0;
-    uint64_t f3 = loaded ? expect_fuel(loaded, work, work_out) : 0;
-    CHECK(f1 == f2 && f1 == f3);
+    expect_same_fuel_in_copies(s, fork, loaded, work, work_out);
     expect(s, "print(xs, 'i' in globals())\n", "[1, 2, 3] False\n");
     mpbox_session_free(s);
-    mpbox_session_free(fork);
-    mpbox_session_free(loaded);
 }
 
 int main(void)

@@ -46,12 +46,7 @@ static void same_fuel_fresh(void)
 {
     char src[2048];
     snprintf(src, sizeof src, "%s%s", classes, stores);
-    mpbox_session *a = new_session(rt), *b = new_session(rt);
-    uint64_t f1 = expect_fuel(a, src, stores_out), f2 = expect_fuel(b, src, stores_out);
-    CHECK(f1 == f2);
-    CHECK(f1 > 0 || !mpbox_has_fuel());
-    mpbox_session_free(a);
-    mpbox_session_free(b);
+    expect_same_fuel_fresh(rt, src, stores_out);
 }
 
 /* The classes made in one run, checked in the next one of a fork, of a
@@ -68,13 +63,8 @@ static void carried_by_fork_load_and_rollback(void)
         expect_out_of_fuel(s, "del P.__mpbox_slots__\ndel Q.__mpbox_slots__\nQ(1, 2).w = 1\nwhile True:\n    pass\n",
                            20000000);
     }
-    uint64_t f1 = expect_fuel(s, stores, stores_out);
-    uint64_t f2 = fork ? expect_fuel(fork, stores, stores_out) : 0;
-    uint64_t f3 = loaded ? expect_fuel(loaded, stores, stores_out) : 0;
-    CHECK(f1 == f2 && f1 == f3);
+    expect_same_fuel_in_copies(s, fork, loaded, stores, stores_out);
     mpbox_session_free(s);
-    mpbox_session_free(fork);
-    mpbox_session_free(loaded);
 }
 
 /* The entry is the program's to break: rebound to what is not a tuple, the
