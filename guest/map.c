@@ -55,8 +55,12 @@
 /* ---- finding the functions ------------------------------------------ */
 
 static BinaryenFunctionRef f_lookup, f_qstr_hash, f_unary_op, f_equal, f_rehash, f_malloc0, f_free, f_init,
-    f_popitem, f_new_tuple;
+    f_popitem, f_new_tuple, f_load_global;
 static int32_t cache_addr, cache_mask, type_str, unary_hash, sentinel;
+/* mp_load_global's addresses: of MP_STATE_THREAD(dict_globals), of
+ * MP_STATE_VM(mp_module_builtins_override_dict) (both pointers to a dict,
+ * whose map is at +4) and of the builtins module's map. */
+static int32_t globals_ptr, override_ptr, builtins_map;
 
 /* The load of MicroPython's map lookup cache:
  * (i32.load8_u offset=O (i32.add (i32.const B) (i32.and (i32.shr_u (local.get 1) (i32.const 2)) (i32.const M)))) */
@@ -157,6 +161,80 @@ static void find_lookup(void)
     if (!f_malloc0 || !f_free) mismatch("%s", "mp_map_rehash does not call m_malloc0 and m_free");
 }
 
+/* A 4-byte load from a constant address: (i32.load offset=O (i32.const A)); its address A + O. */
+static int const_load(BinaryenExpressionRef e, int32_t *addr)
+{
+    int32_t a;
+    if (!is_id(e, ID_LOAD) || BinaryenLoadGetBytes(e) != 4 || !is_const(BinaryenLoadGetPtr(e), &a)) return 0;
+    *addr = a + (int32_t)BinaryenLoadGetOffset(e);
+    return 1;
+}
+
+/* (i32.add X (i32.const 4)): the map inside the dict X; X returned. */
+static BinaryenExpressionRef dict_map(BinaryenExpressionRef e)
+{
+    if (!is_binary(e, BinaryenAddInt32()) || !is_const_eq(BinaryenBinaryGetRight(e), 4)) return NULL;
+    return BinaryenBinaryGetLeft(e);
+}
+
+/* mp_load_global(qst): (i32) -> i32 with exactly three calls of
+ * mp_map_lookup, all LOOKUP of the key (qst << 3) | 2 (kept in a local by
+ * the first), in
+ *   1. (the dict at a constant address) + 4       mp_globals_get()->map
+ *   2. (a local loaded from a constant address) + 4, that local tested first:
+ *                                                  the builtins override dict
+ *   3. a constant + 4                              mp_module_builtins_globals.map
+ * then raises NameError. */
+static void find_load_global(void)
+{
+    for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
+        BinaryenFunctionRef f = BinaryenGetFunctionByIndex(mod, i);
+        if (!is_defined(f) || !has_sig(f, 1, 1)) continue;
+        collect(f);
+        BinaryenExpressionRef calls[3];
+        int n = 0, ok = 1;
+        for (size_t k = 0; k < nnodes && ok; k++)
+            if (is_id(nodes[k], ID_CALL) && callee(nodes[k]) == f_lookup) {
+                if (n == 3) ok = 0;
+                else calls[n++] = nodes[k];
+            }
+        if (!ok || n != 3) continue;
+        for (int c = 0; c < 3; c++)
+            ok &= is_const_eq(BinaryenCallGetOperandAt(calls[c], 2), 0);
+        /* the key: (local.tee $k (i32.or (i32.shl (local.get 0) (i32.const 3)) (i32.const 2))), then $k */
+        BinaryenExpressionRef key = BinaryenCallGetOperandAt(calls[0], 1);
+        if (!ok || !is_id(key, ID_LOCAL_SET) || !BinaryenLocalSetIsTee(key)) continue;
+        BinaryenIndex k_local = BinaryenLocalSetGetIndex(key);
+        BinaryenExpressionRef v = BinaryenLocalSetGetValue(key);
+        if (!is_binary(v, BinaryenOrInt32()) || !is_const_eq(BinaryenBinaryGetRight(v), 2)) continue;
+        v = BinaryenBinaryGetLeft(v);
+        if (!is_binary(v, BinaryenShlInt32()) || !is_local(BinaryenBinaryGetLeft(v), 0) ||
+            !is_const_eq(BinaryenBinaryGetRight(v), 3))
+            continue;
+        if (!is_local(BinaryenCallGetOperandAt(calls[1], 1), k_local) ||
+            !is_local(BinaryenCallGetOperandAt(calls[2], 1), k_local))
+            continue;
+        int32_t g, o = 0, b;
+        BinaryenExpressionRef m0 = dict_map(BinaryenCallGetOperandAt(calls[0], 0));
+        BinaryenExpressionRef m1 = dict_map(BinaryenCallGetOperandAt(calls[1], 0));
+        BinaryenExpressionRef m2 = dict_map(BinaryenCallGetOperandAt(calls[2], 0));
+        if (!m0 || !const_load(m0, &g) || !m1 || !is_id(m1, ID_LOCAL_GET) || !m2 || !is_const(m2, &b)) continue;
+        /* the override dict's local is set once from a constant address */
+        int sets = 0;
+        for (size_t k = 0; k < nnodes; k++)
+            if (is_id(nodes[k], ID_LOCAL_SET) && BinaryenLocalSetGetIndex(nodes[k]) == BinaryenLocalGetGetIndex(m1) &&
+                const_load(BinaryenLocalSetGetValue(nodes[k]), &o))
+                sets++;
+        if (sets != 1) continue;
+        found(&f_load_global, f, "mp_load_global");
+        globals_ptr = g;
+        override_ptr = o;
+        builtins_map = b + 4;
+    }
+    if (!f_load_global) mismatch("%s", "mp_load_global not found");
+    if (globals_ptr == override_ptr) mismatch("%s", "mp_load_global reads one pointer for two dicts");
+}
+
 static void find_init(void)
 {
     for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
@@ -220,10 +298,20 @@ static void find_popitem(void)
  * scanned, see rewrite). host/map.c keeps maps of up to 8 as entries alone. */
 #define SCAN_MAX 8
 #define CACHE_NEW "mpbox$map_cache_new"
+/* After the lookup cache, in the same allocation, mp_load_global's cache
+ * of names (add_load_global): GLOBAL_SLOTS slots of GLOBAL_SLOT_BYTES
+ * {u32 key, u32 entry, u64 stamp of the globals' map, u64 stamp of the
+ * builtins override dict's map (NO_OVERRIDE: there was none)}, indexed by
+ * the top GLOBAL_BITS bits of key * CACHE_MIX. */
+#define GLOBAL_BITS 10
+#define GLOBAL_SLOTS (1 << GLOBAL_BITS)
+#define GLOBAL_SLOT_BYTES 24
+#define GLOBAL_CACHE_AT (SLOT_BYTES * CACHE_SLOTS)
+#define CACHE_BYTES (GLOBAL_CACHE_AT + GLOBAL_SLOT_BYTES * GLOBAL_SLOTS)
 
-/* cache_new() -> the cache's address, 0 when malloc fails (then lookups
- * go without it):
- *     c = malloc(SLOT_BYTES * CACHE_SLOTS); if (c) { memset(c, 0, ...); cache = c; } return c; */
+/* cache_new() -> the caches' address, 0 when malloc fails (then lookups
+ * go without them):
+ *     c = malloc(CACHE_BYTES); if (c) { memset(c, 0, ...); cache = c; } return c; */
 static void add_cache_new(void)
 {
     BinaryenType i32 = BinaryenTypeInt32();
@@ -232,10 +320,10 @@ static void add_cache_new(void)
     if (BinaryenGetGlobal(mod, CACHE_GLOBAL) || BinaryenGetFunction(mod, CACHE_NEW))
         mismatch("%s", "the module already has the map lookup cache");
     BinaryenAddGlobal(mod, CACHE_GLOBAL, i32, true, BinaryenConst(mod, BinaryenLiteralInt32(0)));
-    BinaryenExpressionRef size = BinaryenConst(mod, BinaryenLiteralInt32(SLOT_BYTES * CACHE_SLOTS));
+    BinaryenExpressionRef size = BinaryenConst(mod, BinaryenLiteralInt32(CACHE_BYTES));
     BinaryenExpressionRef init[2] = {
         BinaryenMemoryFill(mod, lget(0), BinaryenConst(mod, BinaryenLiteralInt32(0)),
-                           BinaryenConst(mod, BinaryenLiteralInt32(SLOT_BYTES * CACHE_SLOTS))),
+                           BinaryenConst(mod, BinaryenLiteralInt32(CACHE_BYTES))),
         BinaryenGlobalSet(mod, CACHE_GLOBAL, lget(0)),
     };
     BinaryenExpressionRef body[3] = {
@@ -253,11 +341,18 @@ static void move_body(BinaryenFunctionRef f, const char *name)
     add_function_like(mod, f, name, BinaryenFunctionGetBody(f));
 }
 
-/* host/map.c's layout of a hash map's table past 8 entries, for the
- * guest's own probe (add_probe): entries[alloc], u32 hashes[alloc],
- * fill, nslots, slots[cap]; cap the power of 2 at or above
- * alloc + alloc / 2, at least 16; nslots at most cap - cap / 3. */
+/* host/map.c's layout of a hash map's table past HOST_LINEAR_MAX
+ * entries, for the guest's own probe (add_probe) and mp_load_global's
+ * cache (add_load_global): entries[alloc], u32 hashes[alloc], the header
+ * {u32 fill, u32 nslots, u64 stamp}, slots[cap]; cap the power of 2 at or
+ * above alloc + alloc / 2, at least 16; nslots at most cap - cap / 3; the
+ * stamp a number the host gives the table whenever a key is added (from
+ * the global STAMP, never the same twice, never 0). */
 #define PROBE "mpbox$map_probe"
+#define HOST_LINEAR_MAX 8
+#define HOST_HEADER_BYTES 16
+#define HOST_STAMP_AT 8 /* in the header */
+#define STAMP "mpbox$map_stamp"
 #define HOST_ALLOC_MAX (1 << 26)
 #define HOST_MIX 0x9E3779B1u
 #define HOST_PERTURB_SHIFT 5
@@ -275,7 +370,7 @@ static void move_body(BinaryenFunctionRef f, const char *name)
  *     alloc = map->alloc; table = map->table;
  *     if (alloc > HOST_ALLOC_MAX || !table) return ASK_HOST;
  *     want = alloc + alloc / 2; cap = want <= 16 ? 16 : 1 << (32 - clz(want - 1));
- *     hashes = table + 8 * alloc; fill = hashes[alloc]; slots = hashes + 4 * alloc + 8;
+ *     hashes = table + 8 * alloc; fill = hashes[alloc]; slots = hashes + 4 * alloc + 16;
  *     if (fill > alloc || used > fill || nslots > cap - cap / 3) return ASK_HOST;
  *     perturb = hash * MIX; i = ((perturb >> 16) ^ perturb) & (cap - 1);
  *     for (n = cap; n; n--) {
@@ -337,7 +432,7 @@ static void add_probe(void)
                  B(BinaryenGtUInt32(), LOAD32(lget(SLOTS), 4),
                    B(BinaryenSubInt32(), lget(CAP), B(BinaryenDivUInt32(), lget(CAP), K(3))))),
                K(ASK_HOST)),
-        SET(SLOTS, ADD(lget(SLOTS), K(8))),
+        SET(SLOTS, ADD(lget(SLOTS), K(HOST_HEADER_BYTES))),
         SET(PERTURB, B(BinaryenMulInt32(), lget(HASH), K(HOST_MIX))),
         SET(I, B(BinaryenAndInt32(), B(BinaryenXorInt32(), SHR(lget(PERTURB), 16), lget(PERTURB)),
                  B(BinaryenSubInt32(), lget(CAP), K(1)))),
@@ -360,6 +455,294 @@ static void add_probe(void)
 #undef RET_IF
 }
 
+/* ---- mp_load_global ------------------------------------------------- */
+
+#define NO_OVERRIDE 1 /* the override stamp a slot records when there is no override dict */
+#define SMALL_MISS 1  /* the globals stamp it records for a small map without the name */
+#define STAMP_OF "mpbox$map_stamp_of"
+#define OVERRIDE_STAMP "mpbox$override_stamp"
+#define SMALL_FIND "mpbox$small_find"
+
+/* Three helpers of mp_load_global (add_load_global):
+ *
+ * map_stamp_of(map) -> i64: the stamp of a hash map's table past
+ * HOST_LINEAR_MAX entries, 0 for any other map (ordered or fixed, small,
+ * empty: no header to read):
+ *     if (flags & 6) return 0; alloc = map->alloc; table = map->table;
+ *     if (alloc <= HOST_LINEAR_MAX || alloc > HOST_ALLOC_MAX || !table) return 0;
+ *     return *(u64 *)(table + 12 * alloc + HOST_STAMP_AT);
+ *
+ * override_stamp() -> i64: that of the builtins override dict's map, or
+ * NO_OVERRIDE when there is none.
+ *
+ * small_find(map, key) -> i32: in a small hash map of interned names
+ * alone (flags & 7 == 1, alloc <= HOST_LINEAR_MAX: the entries are all
+ * there is, ended by the first NULL key), the entry of the interned name
+ * `key`, or 0; ASK_HOST (1) for any other map:
+ *     if ((flags & 7) != 1 || alloc > HOST_LINEAR_MAX) return ASK_HOST;
+ *     for (t = table, end = t + 8 * alloc; t < end && *t; t += 8) if (*t == key) return t;
+ *     return 0; */
+static void add_helpers(void)
+{
+    BinaryenType i32 = BinaryenTypeInt32(), i64 = BinaryenTypeInt64(), none = BinaryenTypeNone();
+    if (BinaryenGetFunction(mod, STAMP_OF) || BinaryenGetFunction(mod, OVERRIDE_STAMP) || BinaryenGetFunction(mod, SMALL_FIND))
+        mismatch("%s", "the module already has mp_load_global's helpers");
+#define K(v) BinaryenConst(mod, BinaryenLiteralInt32((int32_t)(v)))
+#define K64(v) BinaryenConst(mod, BinaryenLiteralInt64(v))
+#define B(op, a, b) BinaryenBinary(mod, op, a, b)
+#define LOAD32(ptr, off) BinaryenLoad(mod, 4, false, off, 4, i32, ptr)
+    BinaryenType vars[3] = {i32, i32, i32};
+    {
+        enum { MAP, ALLOC, TABLE };
+        BinaryenExpressionRef body[] = {
+            BinaryenIf(mod, B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(6)), BinaryenReturn(mod, K64(0)), NULL),
+            BinaryenLocalSet(mod, ALLOC, LOAD32(lget(MAP), 4)),
+            BinaryenLocalSet(mod, TABLE, LOAD32(lget(MAP), 8)),
+            BinaryenIf(mod,
+                       B(BinaryenOrInt32(),
+                         B(BinaryenOrInt32(), B(BinaryenLeUInt32(), lget(ALLOC), K(HOST_LINEAR_MAX)),
+                           B(BinaryenGtUInt32(), lget(ALLOC), K(HOST_ALLOC_MAX))),
+                         BinaryenUnary(mod, BinaryenEqZInt32(), lget(TABLE))),
+                       BinaryenReturn(mod, K64(0)), NULL),
+            BinaryenLoad(mod, 8, false, HOST_STAMP_AT, 4, i64,
+                         B(BinaryenAddInt32(), lget(TABLE), B(BinaryenMulInt32(), lget(ALLOC), K(12)))),
+        };
+        BinaryenAddFunction(mod, STAMP_OF, i32, i64, vars, 2, BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, i64));
+    }
+    {
+        /* (local $o) o = *override_ptr; o ? map_stamp_of(o + 4) : NO_OVERRIDE */
+        BinaryenExpressionRef arg[1] = {B(BinaryenAddInt32(), lget(0), K(4))};
+        BinaryenExpressionRef body[2] = {
+            BinaryenLocalSet(mod, 0, LOAD32(K(override_ptr), 0)),
+            BinaryenIf(mod, lget(0), call(STAMP_OF, arg, 1, i64), K64(NO_OVERRIDE)),
+        };
+        BinaryenAddFunction(mod, OVERRIDE_STAMP, none, i64, vars, 1, BinaryenBlock(mod, NULL, body, 2, i64));
+    }
+    {
+        enum { MAP, KEY, T, END, KEYAT };
+        BinaryenExpressionRef loop = BinaryenLoop(
+            mod, "scan",
+            BinaryenBlock(mod, NULL,
+                          (BinaryenExpressionRef[]){
+                              BinaryenIf(mod, B(BinaryenGeUInt32(), lget(T), lget(END)), BinaryenReturn(mod, K(0)), NULL),
+                              BinaryenLocalSet(mod, KEYAT, LOAD32(lget(T), 0)),
+                              BinaryenIf(mod, B(BinaryenEqInt32(), lget(KEYAT), lget(KEY)), BinaryenReturn(mod, lget(T)), NULL),
+                              BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), lget(KEYAT)), BinaryenReturn(mod, K(0)), NULL),
+                              BinaryenLocalSet(mod, T, B(BinaryenAddInt32(), lget(T), K(8))),
+                              BinaryenBreak(mod, "scan", NULL, NULL),
+                          },
+                          6, none));
+        BinaryenExpressionRef body[] = {
+            BinaryenIf(mod,
+                       B(BinaryenOrInt32(), B(BinaryenNeInt32(), B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(7)), K(1)),
+                         B(BinaryenGtUInt32(), LOAD32(lget(MAP), 4), K(HOST_LINEAR_MAX))),
+                       BinaryenReturn(mod, K(ASK_HOST)), NULL),
+            BinaryenLocalSet(mod, T, LOAD32(lget(MAP), 8)),
+            BinaryenLocalSet(mod, END, B(BinaryenAddInt32(), lget(T), B(BinaryenShlInt32(), LOAD32(lget(MAP), 4), K(3)))),
+            loop,
+            K(0), /* not reached: the loop returns */
+        };
+        BinaryenAddFunction(mod, SMALL_FIND, i32s(2), i32, vars, 3,
+                            BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, i32));
+    }
+#undef K
+#undef K64
+#undef B
+#undef LOAD32
+}
+
+/* mp_load_global(qst): a name in a function's (or a module's) code is
+ * looked up in the module's globals, then in the builtins override dict
+ * if there is one (MicroPython makes it at the first store into the
+ * builtins module: the library's start-up does), then in the builtins
+ * module; so every use of a builtin is two misses and a hit, three calls
+ * of mp_map_lookup. A slot of our cache (GLOBAL_CACHE_AT, indexed by the
+ * name) remembers the entry found, in any of the three maps, with what
+ * proves that the first two have not changed since:
+ *   - the globals: their stamp when their table has one (host/map.c gives
+ *     a table past HOST_LINEAR_MAX entries a new stamp whenever a key is
+ *     added); a small map of interned names is scanned instead (at most 8
+ *     compares), and SMALL_MISS recorded;
+ *   - the override dict: its stamp, or NO_OVERRIDE when there is none.
+ * While they match, no key was added to either map since, so the name
+ * resolves to the same entry, unless that was deleted: its key is checked.
+ *     key = (qst << 3) | 2; slot = cache;
+ *     if (slot) {
+ *         slot += GLOBAL_CACHE_AT + GLOBAL_SLOT_BYTES * ((key * MIX) >> (32 - GLOBAL_BITS));
+ *         if (slot->key == key) {
+ *             r = small_find(globals, key); if (r > 1) return r->value;
+ *             if ((r ? map_stamp_of(globals) : SMALL_MISS) == slot->globals_stamp &&
+ *                 override_stamp() == slot->override_stamp && slot->entry->key == key)
+ *                 return slot->entry->value;
+ *         }
+ *     }
+ *     g = globals; ok = g->flags & 1;
+ *     e = in_g = lookup(g, key);
+ *     if (!e) {
+ *         o = *override_ptr;
+ *         if (o) { ok &= o->map.flags; e = lookup(&o->map, key); }
+ *         if (!e) { e = lookup(builtins, key); if (!e) return original(qst); }   (NameError)
+ *     }
+ *     if (slot && ok) {
+ *         gs = !in_g && !small_find(g, key) ? SMALL_MISS : map_stamp_of(g); os = override_stamp();
+ *         if (gs && os) *slot = {key, e, gs, os};
+ *     }
+ *     return e->value;
+ * A slot is only filled when the maps searched hold interned names alone
+ * (flag bit 0, read before the lookups): then the lookups ran no Python
+ * code (no __eq__ or __hash__), nothing changed meanwhile, and no key but
+ * the name itself can equal it. A key of another kind added later
+ * (globals()['le' + 'n']) is an addition too: a new stamp, or a small map
+ * that small_find no longer scans. A stamp is 0 for a map that has none
+ * (ordered; small, when the name is in it): the slot is left as it is and
+ * such lookups take the long way (a name found in small globals is found
+ * there by mp_map_lookup's own cache). Stamps follow the program's additions only,
+ * so hits and fuel do not depend on addresses; the cache and the counter
+ * are guest state, so rollback, forks, snapshots and the start-up image
+ * carry them with the maps. */
+static void add_load_global(void)
+{
+    BinaryenType i32 = BinaryenTypeInt32(), i64 = BinaryenTypeInt64(), none = BinaryenTypeNone();
+    BinaryenIndex nparams = 1, nvars = BinaryenFunctionGetNumVars(f_load_global);
+    for (BinaryenIndex k = 0; k < nvars; k++)
+        if (BinaryenFunctionGetVar(f_load_global, k) != i32) mismatch("%s", "mp_load_global has a local that is not i32");
+    const char *original = "mpbox$load_global_original";
+    move_body(f_load_global, original);
+    add_helpers();
+    BinaryenIndex first = nparams + nvars; /* the new locals, after the old ones */
+    enum { KEY, SLOT, G, O, E, OK, IN_G, R, GS, OS, NEW_LOCALS }; /* GS, OS: i64 */
+#define L(i) (first + (i))
+#define GET(i) lget(L(i))
+#define SET(i, v) BinaryenLocalSet(mod, L(i), v)
+#define K(v) BinaryenConst(mod, BinaryenLiteralInt32((int32_t)(v)))
+#define K64(v) BinaryenConst(mod, BinaryenLiteralInt64(v))
+#define B(op, a, b) BinaryenBinary(mod, op, a, b)
+#define NOT(a) BinaryenUnary(mod, BinaryenEqZInt32(), a)
+#define LOAD32(ptr, off) BinaryenLoad(mod, 4, false, off, 4, i32, ptr)
+#define LOAD64(ptr, off) BinaryenLoad(mod, 8, false, off, 4, i64, ptr)
+#define LOOKUP(map) call(BinaryenFunctionGetName(f_lookup), (BinaryenExpressionRef[]){map, GET(KEY), K(0)}, 3, i32)
+#define GLOBALS() B(BinaryenAddInt32(), LOAD32(K(globals_ptr), 0), K(4))
+#define STAMP_CALL(map) call(STAMP_OF, (BinaryenExpressionRef[]){map}, 1, i64)
+#define FIND(map) call(SMALL_FIND, (BinaryenExpressionRef[]){map, GET(KEY)}, 2, i32)
+    /* the fast path, once the slot's key is the name */
+    BinaryenExpressionRef slot_entry = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            SET(E, LOAD32(GET(SLOT), 4)),
+            BinaryenIf(mod, B(BinaryenEqInt32(), LOAD32(GET(E), 0), GET(KEY)), BinaryenReturn(mod, LOAD32(GET(E), 4)), NULL),
+        },
+        2, none);
+    BinaryenExpressionRef globals_stamp = BinaryenIf(mod, GET(R), STAMP_CALL(GET(G)), K64(SMALL_MISS));
+    BinaryenExpressionRef same = B(BinaryenAndInt32(), B(BinaryenEqInt64(), globals_stamp, LOAD64(GET(SLOT), 8)),
+                                   B(BinaryenEqInt64(), call(OVERRIDE_STAMP, NULL, 0, i64), LOAD64(GET(SLOT), 16)));
+    BinaryenExpressionRef named = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            SET(G, GLOBALS()),
+            SET(R, FIND(GET(G))),
+            BinaryenIf(mod, B(BinaryenGtUInt32(), GET(R), K(ASK_HOST)), BinaryenReturn(mod, LOAD32(GET(R), 4)), NULL),
+            BinaryenIf(mod, same, slot_entry, NULL),
+        },
+        4, none);
+    BinaryenExpressionRef index =
+        B(BinaryenShrUInt32(), B(BinaryenMulInt32(), GET(KEY), K(CACHE_MIX)), K(32 - GLOBAL_BITS));
+    BinaryenExpressionRef fast = BinaryenIf(
+        mod, GET(SLOT),
+        BinaryenBlock(mod, NULL,
+                      (BinaryenExpressionRef[]){
+                          SET(SLOT, B(BinaryenAddInt32(), GET(SLOT),
+                                      B(BinaryenAddInt32(), B(BinaryenMulInt32(), index, K(GLOBAL_SLOT_BYTES)),
+                                        K(GLOBAL_CACHE_AT)))),
+                          BinaryenIf(mod, B(BinaryenEqInt32(), LOAD32(GET(SLOT), 0), GET(KEY)), named, NULL),
+                      },
+                      2, none),
+        NULL);
+    /* the long way: globals, override dict, builtins */
+    BinaryenExpressionRef in_override = BinaryenIf(
+        mod, GET(O),
+        BinaryenBlock(mod, NULL,
+                      (BinaryenExpressionRef[]){
+                          SET(OK, B(BinaryenAndInt32(), GET(OK), LOAD32(GET(O), 4))),
+                          SET(E, LOOKUP(B(BinaryenAddInt32(), GET(O), K(4)))),
+                      },
+                      2, none),
+        NULL);
+    BinaryenExpressionRef in_builtins = BinaryenIf(
+        mod, NOT(GET(E)),
+        BinaryenBlock(mod, NULL,
+                      (BinaryenExpressionRef[]){
+                          SET(E, LOOKUP(K(builtins_map))),
+                          BinaryenIf(mod, NOT(GET(E)),
+                                     BinaryenReturn(mod, call(original, (BinaryenExpressionRef[]){lget(0)}, 1, i32)), NULL),
+                      },
+                      2, none),
+        NULL);
+    BinaryenExpressionRef missed =
+        BinaryenIf(mod, NOT(GET(E)),
+                   BinaryenBlock(mod, NULL,
+                                 (BinaryenExpressionRef[]){SET(O, LOAD32(K(override_ptr), 0)), in_override, in_builtins}, 3,
+                                 none),
+                   NULL);
+#define GET64(i) BinaryenLocalGet(mod, L(i), i64)
+    BinaryenExpressionRef fill_globals_stamp =
+        BinaryenIf(mod, B(BinaryenAndInt32(), NOT(GET(IN_G)), NOT(FIND(GET(G)))), K64(SMALL_MISS), STAMP_CALL(GET(G)));
+    BinaryenExpressionRef known =
+        B(BinaryenAndInt32(), B(BinaryenNeInt64(), GET64(GS), K64(0)), B(BinaryenNeInt64(), GET64(OS), K64(0)));
+    BinaryenExpressionRef store = BinaryenIf(
+        mod, known,
+        BinaryenBlock(mod, NULL,
+                      (BinaryenExpressionRef[]){
+                          BinaryenStore(mod, 4, 0, 4, GET(SLOT), GET(KEY), i32),
+                          BinaryenStore(mod, 4, 4, 4, GET(SLOT), GET(E), i32),
+                          BinaryenStore(mod, 8, 8, 4, GET(SLOT), GET64(GS), i64),
+                          BinaryenStore(mod, 8, 16, 4, GET(SLOT), GET64(OS), i64),
+                      },
+                      4, none),
+        NULL);
+    BinaryenExpressionRef fill = BinaryenIf(
+        mod, B(BinaryenAndInt32(), B(BinaryenNeInt32(), GET(SLOT), K(0)), B(BinaryenAndInt32(), GET(OK), K(1))),
+        BinaryenBlock(mod, NULL,
+                      (BinaryenExpressionRef[]){
+                          BinaryenLocalSet(mod, L(GS), fill_globals_stamp),
+                          BinaryenLocalSet(mod, L(OS), call(OVERRIDE_STAMP, NULL, 0, i64)),
+                          store,
+                      },
+                      3, none),
+        NULL);
+#undef GET64
+    BinaryenExpressionRef body[] = {
+        SET(KEY, B(BinaryenOrInt32(), B(BinaryenShlInt32(), lget(0), K(3)), K(2))),
+        SET(SLOT, BinaryenGlobalGet(mod, CACHE_GLOBAL, i32)),
+        fast,
+        SET(G, GLOBALS()),
+        SET(OK, LOAD32(GET(G), 0)),
+        SET(E, LOOKUP(GET(G))),
+        SET(IN_G, GET(E)),
+        missed,
+        fill,
+        LOAD32(GET(E), 4),
+    };
+    BinaryenType vars[64];
+    if (nvars + NEW_LOCALS > 64) mismatch("%s", "mp_load_global has too many locals");
+    for (BinaryenIndex k = 0; k < nvars + NEW_LOCALS; k++) vars[k] = i32;
+    vars[nvars + GS] = vars[nvars + OS] = i64;
+    replace_function(mod, f_load_global, vars, nvars + NEW_LOCALS,
+                     BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, i32));
+#undef L
+#undef GET
+#undef SET
+#undef K
+#undef K64
+#undef B
+#undef NOT
+#undef LOAD32
+#undef LOAD64
+#undef LOOKUP
+#undef GLOBALS
+#undef STAMP_CALL
+#undef FIND
+}
+
 static void rewrite(void)
 {
     const char *lookup = BinaryenFunctionGetName(f_lookup);
@@ -372,6 +755,9 @@ static void rewrite(void)
     add_import("mpbox$popitem_done", "mpbox_popitem_done", 2, 0);
     add_import("mpbox$qstr_hash", "mpbox_qstr_hash", 1, 1);
     add_probe();
+    if (BinaryenGetGlobal(mod, STAMP)) mismatch("%s", "the module already has " STAMP);
+    BinaryenAddGlobal(mod, STAMP, BinaryenTypeInt64(), true, BinaryenConst(mod, BinaryenLiteralInt64(NO_OVERRIDE)));
+    BinaryenAddGlobalExport(mod, STAMP, "mpbox_map_stamp");
 
     /* mp_map_lookup, with $c, $slot, $r, $t, $end, $k its first i32 locals
      * (0 at entry; $c is the key's hash, $hash, once the slot is found):
@@ -417,6 +803,7 @@ static void rewrite(void)
         if (BinaryenFunctionGetVar(f_lookup, k) != i32) mismatch("%s", "mp_map_lookup's first six locals are not i32");
     move_body(f_lookup, "mpbox$map_lookup_original");
     add_cache_new();
+    add_load_global();
     enum { MAP, KEY, KIND, CACHE, SLOT, R, T, END, KEYAT };
     enum { HASH = CACHE }; /* once the slot is found, CACHE holds the key's hash (0: not known) */
     BinaryenExpressionRef (*C)(BinaryenModuleRef, struct BinaryenLiteral) = BinaryenConst;
@@ -660,6 +1047,7 @@ int main(int argc, char **argv)
 {
     open_guest(argc, argv, "map", NULL);
     find_lookup();
+    find_load_global();
     find_init();
     find_popitem();
     rewrite();

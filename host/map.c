@@ -11,6 +11,12 @@
  *     hashes[alloc]    u32, the hash of each entry's key
  *     fill, nslots     u32: entries [0, fill) have been handed out; index
  *                      slots in use
+ *     stamp            u64: a number given to the table whenever a key is
+ *                      added (or the table made or indexed again), from the
+ *                      guest's counter mpbox_map_stamp: never the same
+ *                      twice, never 0. guest/map's mp_load_global keeps a
+ *                      name's entry with the stamps of the maps it missed
+ *                      in, and trusts it while they are unchanged.
  *     slots[cap]       u32: entry position + 1, 0 = empty
  *
  * except that a small map (alloc <= 8: instance attributes, keyword
@@ -58,6 +64,7 @@ enum { LOOKUP = 0, ADD_IF_NOT_FOUND = 1, REMOVE_IF_FOUND = 2 };
 enum { FLAG_QSTR_KEYS = 1, FLAG_FIXED = 2, FLAG_ORDERED = 4, USED_ONE = 8 };
 
 #define LINEAR_MAX 8u          /* up to this many entries: no index */
+#define HEADER_BYTES 16u       /* fill, nslots, stamp */
 #define ALLOC_MAX (1u << 26)   /* entries per map: keeps sizes in 32 bits */
 #define MIX 0x9E3779B1u        /* 2^32 / golden ratio */
 #define PERTURB_SHIFT 5
@@ -76,7 +83,7 @@ static uint32_t slots_for(uint32_t alloc)
 /* Bytes of a table of `alloc` entries (alloc <= ALLOC_MAX). */
 static uint32_t table_bytes(uint32_t alloc)
 {
-    return alloc <= LINEAR_MAX ? 8 * alloc : 12 * alloc + 8 + 4 * slots_for(alloc);
+    return alloc <= LINEAR_MAX ? 8 * alloc : 12 * alloc + HEADER_BYTES + 4 * slots_for(alloc);
 }
 
 /* How full the index may get: one slot in three stays empty, which keeps
@@ -130,7 +137,17 @@ static void load(mpb_host *h, uint32_t addr, view *v)
         return;
     v->hashes = v->entries + 8 * v->alloc;
     v->hdr = v->hashes + 4 * v->alloc;
-    v->slots = v->hdr + 8;
+    v->slots = v->hdr + HEADER_BYTES;
+}
+
+/* A new stamp for the table at hdr (its header): a key was added, or the
+ * table is new or indexed again. The counter is a guest global, so a
+ * rollback, fork or snapshot takes it with the tables. */
+static void restamp(mpb_host *h, uint8_t *hdr)
+{
+    uint64_t *counter = Z_micropythonZ_mpbox_map_stamp(h->inst);
+    *counter += 1;
+    memcpy(hdr + 8, counter, 8);
 }
 
 static void set_flags(view *v, uint32_t flags)
@@ -198,6 +215,7 @@ static void index_all(mpb_host *h, view *v, uint32_t fill)
     memset(v->slots, 0, 4 * (size_t)v->cap);
     wr(v->hdr, fill);
     wr(v->hdr + 4, 0);
+    restamp(h, v->hdr);
     for (uint32_t pos = 0; pos < fill; pos++)
         if (!is_dead(h, key_at(v, pos)))
             index_add(h, v, pos, hash_at(v, pos));
@@ -282,7 +300,7 @@ static void grow(mpb_host *h, uint32_t addr, view *v)
         if (f.cap) {
             f.hashes = f.entries + 8 * alloc;
             f.hdr = f.hashes + 4 * alloc;
-            f.slots = f.hdr + 8;
+            f.slots = f.hdr + HEADER_BYTES;
         }
         uint32_t n = 0, fill = v->alloc ? fill_of(v) : 0, old = v->table;
         for (uint32_t pos = 0; pos < fill && n < alloc; pos++) {
@@ -466,6 +484,7 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
             wr(v.hashes + 4 * fill, hash);
             wr(v.hdr, fill + 1);
             index_add(h, &v, fill, hash);
+            restamp(h, v.hdr);
         }
         uint32_t flags = v.flags + USED_ONE;
         if (!is_qstr(key))
@@ -488,6 +507,8 @@ void Z_envZ_mpbox_map_init(struct Z_env_instance_t *env, uint32_t addr, uint32_t
     wr(m, FLAG_QSTR_KEYS);
     wr(m + 4, table ? n : 0);
     wr(m + 8, table);
+    if (table && n > LINEAR_MAX)
+        restamp(h, span(h, table, table_bytes(n)) + 12 * n);
 }
 
 /* dict.popitem, first half: the entry to pop (the last one, as CPython),

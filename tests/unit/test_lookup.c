@@ -247,6 +247,166 @@ static void large_name_maps_in_the_guest(void)
     mpbox_session_free(s);
 }
 
+/* ---- mp_load_global's cache ------------------------------------------ */
+
+/* guest/map keeps a name's entry (in the globals, the builtins override
+ * dict or the builtins) with the stamps of the maps it missed in; a key
+ * added to either must be seen at once. The same cases run in a module's
+ * globals, in exec's dict small and large (more than 8 names: stamped),
+ * in a dict of a few names (scanned); a builtin shadowed after its first
+ * use, deleted again, set through globals() (also by a key made at run
+ * time), replaced in the builtins module, a name only the override dict
+ * has, added, shadowed and deleted; eval and exec with their own dicts,
+ * a function whose dict was cleared; a module's names set from another
+ * module (attribute, setattr, __dict__) and deleted. Outputs are
+ * CPython's. */
+static void global_names_follow_their_maps(void)
+{
+    mpbox_session *s = new_session(rt);
+    expect_fuel(s,
+           "import builtins\n"
+           "orig_len = len\n"
+           "CASES = r'''\n"
+           "out = []\n"
+           "def f():\n"
+           "    return len('abc')\n"
+           "out.append(f())\n"
+           "len = lambda x: 42\n"
+           "out.append(f())\n"
+           "del len\n"
+           "out.append(f())\n"
+           "globals()['len'] = lambda x: 7\n"
+           "out.append(f())\n"
+           "del globals()['len']\n"
+           "out.append(f())\n"
+           "globals()['le' + 'n'] = lambda x: 8\n"
+           "out.append(f())\n"
+           "del globals()['le' + 'n']\n"
+           "out.append(f())\n"
+           "builtins.len = lambda x: 9\n"
+           "out.append(f())\n"
+           "len = lambda x: 10\n"
+           "out.append(f())\n"
+           "del len\n"
+           "out.append(f())\n"
+           "builtins.len = orig_len\n"
+           "out.append(f())\n"
+           "builtins.brand_new = 5\n"
+           "def h():\n"
+           "    return brand_new\n"
+           "out.append(h())\n"
+           "builtins.brand_new = 6\n"
+           "out.append(h())\n"
+           "brand_new = 1\n"
+           "out.append(h())\n"
+           "del brand_new\n"
+           "out.append(h())\n"
+           "del builtins.brand_new\n"
+           "try:\n"
+           "    h()\n"
+           "    out.append('found')\n"
+           "except NameError:\n"
+           "    out.append('NameError')\n"
+           "builtins.brand_new = 7\n"
+           "out.append(h())\n"
+           "del builtins.brand_new\n"
+           "for i in range(6):\n"
+           "    if i % 2:\n"
+           "        len = lambda x: -i\n"
+           "    elif i:\n"
+           "        del len\n"
+           "    out.append(len('ab'))\n"
+           "del len\n"
+           "def grow():\n"
+           "    return len('abcd'), abs(-3)\n"
+           "out.append(grow())\n"
+           "for i in range(30):\n"
+           "    globals()['v%d' % i] = i\n"
+           "out.append(grow())\n"
+           "globals()['abs'] = lambda x: 'abs'\n"
+           "out.append(grow())\n"
+           "del globals()['abs']\n"
+           "for i in range(30):\n"
+           "    del globals()['v%d' % i]\n"
+           "out.append(grow())\n"
+           "counter = 0\n"
+           "def bump():\n"
+           "    global counter\n"
+           "    counter += 1\n"
+           "    return counter\n"
+           "for i in range(3):\n"
+           "    bump()\n"
+           "out.append(counter)\n"
+           "del counter\n"
+           "try:\n"
+           "    bump()\n"
+           "except NameError:\n"
+           "    out.append('counter gone')\n"
+           "class C:\n"
+           "    len = 5\n"
+           "    a = len\n"
+           "    b = [len for _ in 'x'][0] is orig_len\n"
+           "    c = abs(-2)\n"
+           "out.append((C.a, C.b, C.c))\n"
+           "print(out)\n"
+           "'''\n"
+           "import sys\n"
+           "print('module')\n"
+           "exec(CASES)\n"
+           "print('small dict')\n"
+           "exec(CASES, {'builtins': builtins, 'orig_len': orig_len})\n"
+           "big = {'builtins': builtins, 'orig_len': orig_len}\n"
+           "exec(''.join('pad%d = %d\\n' % (i, i) for i in range(40)), big)\n"
+           "print('large dict')\n"
+           "exec(CASES, big)\n"
+           "print(eval('len(x)', {'x': [1, 2], 'len': lambda v: -1}), eval('len(x)', {'x': [1, 2]}))\n"
+           "ns = {}\n"
+           "exec('def k():\\n    return len(\"ab\")\\n', ns)\n"
+           "r = [ns['k']()]\n"
+           "ns['len'] = lambda v: 'ns'\n"
+           "r.append(ns['k']())\n"
+           "del ns['len']\n"
+           "r.append(ns['k']())\n"
+           "for i in range(20):\n"
+           "    ns['w%d' % i] = i\n"
+           "r.append(ns['k']())\n"
+           "ns['len'] = lambda v: 'ns2'\n"
+           "r.append(ns['k']())\n"
+           "k = ns['k']\n"
+           "ns.clear()\n"
+           "r.append(k())\n"
+           "print(r)\n"
+           "with open('pg_mod.py', 'w') as fh:\n"
+           "    fh.write('def use():\\n    return len(\"xyz\"), max(1, 2)\\n')\n"
+           "sys.path.insert(0, '.')\n"
+           "import pg_mod\n"
+           "r = [pg_mod.use()]\n"
+           "pg_mod.len = lambda v: 'mod'\n"
+           "r.append(pg_mod.use())\n"
+           "setattr(pg_mod, 'max', lambda a, b: 'max')\n"
+           "r.append(pg_mod.use())\n"
+           "del pg_mod.len\n"
+           "r.append(pg_mod.use())\n"
+           "pg_mod.__dict__['len'] = lambda v: 'dict'\n"
+           "r.append(pg_mod.use())\n"
+           "delattr(pg_mod, 'max')\n"
+           "del pg_mod.__dict__['len']\n"
+           "r.append(pg_mod.use())\n"
+           "print(r)\n"
+           "print(len('end'), builtins.len is orig_len)\n",
+           "module\n"
+           "[3, 42, 3, 7, 3, 8, 3, 9, 10, 9, 3, 5, 6, 1, 6, 'NameError', 7, 2, -1, 2, -3, 2, -5, (4, 3), (4, 3), (4, 'abs'), (4, 3), 3, 'counter gone', (5, True, 2)]\n"
+           "small dict\n"
+           "[3, 42, 3, 7, 3, 8, 3, 9, 10, 9, 3, 5, 6, 1, 6, 'NameError', 7, 2, -1, 2, -3, 2, -5, (4, 3), (4, 3), (4, 'abs'), (4, 3), 3, 'counter gone', (5, True, 2)]\n"
+           "large dict\n"
+           "[3, 42, 3, 7, 3, 8, 3, 9, 10, 9, 3, 5, 6, 1, 6, 'NameError', 7, 2, -1, 2, -3, 2, -5, (4, 3), (4, 3), (4, 'abs'), (4, 3), 3, 'counter gone', (5, True, 2)]\n"
+           "-1 2\n"
+           "[2, 'ns', 2, 2, 'ns2', 2]\n"
+           "[(3, 2), ('mod', 2), ('mod', 'max'), (3, 'max'), ('dict', 'max'), (3, 2)]\n"
+           "3 True\n");
+    mpbox_session_free(s);
+}
+
 /* env.mpbox_qstr_hash (the guest asks for a name's hash once): the
  * pools' hash, for a static name and one the session interned (hostile
  * numbers: test_imports sweeps every mpbox_ import). */
@@ -343,7 +503,8 @@ static void stale_positions_only_miss(void)
 }
 
 /* Attribute, global and small-int key lookups over more names than
- * MicroPython's 128-byte cache holds. */
+ * MicroPython's 128-byte cache holds, and builtins used in a function
+ * (mp_load_global's cache). */
 static const char lookups[] = "class R:\n"
                               "    pass\n"
                               "r = R()\n"
@@ -356,17 +517,29 @@ static const char lookups[] = "class R:\n"
                               "        setattr(r, k, getattr(r, k) + 1)\n"
                               "    for i in range(500):\n"
                               "        ints[i] += i\n"
-                              "print(sum(getattr(r, k) for k in names), sum(ints.values()))\n";
-static const char lookups_out[] = "12000 3742500\n";
+                              "def builtins_used(n):\n"
+                              "    t = 0\n"
+                              "    for i in range(n):\n"
+                              "        t += len(names) + abs(-i) + min(i, 3)\n"
+                              "    return t\n"
+                              "print(sum(getattr(r, k) for k in names), sum(ints.values()), builtins_used(300))\n";
+static const char lookups_out[] = "12000 3742500 165744\n";
 
-/* Another program's names and positions, to fill the cache with. */
+/* Another program's names and positions, to fill the caches with (a
+ * builtin shadowed and deleted again). */
 static const char other[] = "class O:\n"
                             "    pass\n"
                             "o = O()\n"
                             "for i in range(600):\n"
                             "    setattr(o, 'z%d' % i, i)\n"
                             "other = {i * 7: i for i in range(3000)}\n"
-                            "t = sum(getattr(o, 'z%d' % i) for i in range(600)) + sum(other[i * 7] for i in range(3000))\n";
+                            "t = sum(getattr(o, 'z%d' % i) for i in range(600)) + sum(other[i * 7] for i in range(3000))\n"
+                            "def builtins_used(n):\n"
+                            "    return len('ab') + abs(-n) + min(n, 3)\n"
+                            "len = lambda x: 0\n"
+                            "t += sum(builtins_used(i) for i in range(50))\n"
+                            "del len\n"
+                            "t += sum(builtins_used(i) for i in range(50))\n";
 
 /* The cache is guest memory: a rollback restores it, a fork and a loaded
  * snapshot copy it, so the same program takes the same path (same fuel)
@@ -429,6 +602,7 @@ int main(void)
     RUN(str_keys_by_their_bytes);
     RUN(large_name_maps_in_the_guest);
     RUN(qstr_hash_import);
+    RUN(global_names_follow_their_maps);
     RUN(stale_positions_only_miss);
     RUN(same_fuel_fresh_forked_loaded_rolled_back);
     mpbox_runtime_free(rt);
