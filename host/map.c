@@ -52,7 +52,8 @@
  * changes this very map, the map is read again from guest memory. Before
  * each call that may recurse (a key's __hash__ or __eq__, an allocation),
  * mpb_rt_check traps when the native stack is nearly used up or a hard
- * stop is pending; the fast path (qstr and small-int keys) calls nothing.
+ * stop is pending; the fast paths (qstr and small-int keys; a str key
+ * whose hash is stored, compared by its bytes) call nothing.
  */
 #include <string.h>
 
@@ -402,6 +403,40 @@ static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_
     }
 }
 
+/* find() for `key`, a heap str (type str exactly) whose hash is stored,
+ * with its bytes, in an indexed map whose header check() would accept:
+ * the same probe, and keys compared as holds() compares them, without
+ * the guest: the same key, else a plain str's bytes (charged as
+ * str_equal charges). -1 when it is not there; -3 when an entry of the
+ * same hash holds a key that is neither (find() must answer). */
+static int64_t find_str(mpb_host *h, const view *v, uint32_t key, uint32_t hash, const uint8_t *bytes, uint32_t len)
+{
+    uint32_t fill = fill_of(v), n = 0;
+    for (probe p = probe_start(hash, v->cap);; probe_next(&p)) {
+        if (n++ == v->cap)
+            mpb_rt_trap(h->call, MPB_TRAP_OOB); /* no empty slot: see index_add */
+        uint32_t s = rd(v->slots + 4 * p.i);
+        if (s == 0)
+            return -1;
+        uint32_t pos = s - 1;
+        if (pos >= fill || hash_at(v, pos) != hash)
+            continue;
+        uint32_t k = key_at(v, pos), klen;
+        if (k == key)
+            return pos;
+        if (is_dead(h, k))
+            continue;
+        const uint8_t *kbytes = plain_str(h, k, &klen);
+        if (!kbytes)
+            return -3;
+        if (klen != len)
+            continue;
+        mpb_host_spend(h, (uint64_t)len * MPB_FUEL_PER_BYTE);
+        if (memcmp(kbytes, bytes, len) == 0)
+            return pos;
+    }
+}
+
 /* mp_map_lookup of a hash map, after the guest has tried its lookup cache
  * (a recent position of this key in any map; guest/map writes it with the
  * position answered here). */
@@ -411,7 +446,22 @@ uint32_t Z_envZ_mpbox_map_lookup(struct Z_env_instance_t *env, uint32_t addr, ui
     view v;
     load(h, addr, &v);
 
-    int str = !is_qstr(key) && (key & 3) == 0 && rd(span(h, key, 4)) == gconst(Z_micropythonZ_mpbox_type_str(h->inst));
+    uint32_t str_hash = 0, str_len = 0;
+    const uint8_t *str_bytes = (key & 3) == 0 ? heap_str(h, key, &str_hash, &str_len) : NULL;
+    int str = str_bytes != NULL;
+    if (str && str_hash && v.cap && kind != REMOVE_IF_FOUND) {
+        /* a str key whose hash is known (a word split out of a text, say)
+         * in an indexed map with a believable header: found, or not
+         * there, without hashing, checking or calling anything */
+        uint32_t fill = fill_of(&v);
+        if (fill <= v.alloc && used_of(&v) <= fill && nslots_of(&v) <= slot_limit(v.cap)) {
+            int64_t pos = find_str(h, &v, key, str_hash, str_bytes, str_len);
+            if (pos >= 0)
+                return entry_addr(&v, (uint32_t)pos);
+            if (pos == -1 && kind == LOOKUP)
+                return 0;
+        }
+    }
     int ptrs_only = v.flags & FLAG_QSTR_KEYS;
     if (ptrs_only && !is_qstr(key)) {
         if (str)

@@ -197,6 +197,68 @@ static void str_keys_by_their_bytes(void)
     mpbox_session_free(s);
 }
 
+/* A str key whose hash is stored (a word split out of a text and looked
+ * up again) in an indexed dict: host/map.c probes for it without
+ * hashing or calling the guest, comparing plain strs by their bytes;
+ * an entry of the same hash whose key is of another kind (an int equal
+ * to the hash, a str subclass with its own __eq__) goes the general way.
+ * The same objects, equal twins hashed beforehand, deleted and re-added
+ * keys, an all-interned dict looked up by heap strs. Outputs are
+ * CPython's. */
+static void known_str_hashes_probe_in_the_host(void)
+{
+    mpbox_session *s = new_session(rt);
+    expect_fuel(s,
+           "words = ['w%d' % i for i in range(40)]\n"
+           "d = {}\n"
+           "for w in words:\n"
+           "    d[w] = 0\n"
+           "for rep in range(3):\n"
+           "    for w in words:\n"
+           "        d[w] = d.get(w, 0) + 1\n"
+           "twins = [''.join(['w', str(i)]) for i in range(40)]\n"
+           "hs = [hash(t) for t in twins]\n"
+           "print(sum(d[t] for t in twins), all(t in d for t in twins), len(d))\n"
+           "for t in twins[::2]:\n"
+           "    d[t] += 10\n"
+           "print(sorted(d.values())[:3], sum(d.values()), len(d))\n"
+           "class S(str):\n"
+           "    def __hash__(self):\n"
+           "        return hash(str(self))\n"
+           "    def __eq__(self, other):\n"
+           "        return str(self) == str(other)\n"
+           "e = {w: i for i, w in enumerate(words)}\n"
+           "e[hash(twins[3])] = 'int'\n"
+           "e[S('zz')] = 'sub'\n"
+           "e[S('w7')] = 'seven'\n"
+           "zz = ''.join(['z', 'z'])\n"
+           "hash(zz)\n"
+           "print(e[twins[3]], e[hash(twins[3])], e[zz], e[twins[7]], type(list(e)[7]) is str, len(e))\n"
+           "x = ''.join(['x', 'q'])\n"
+           "hash(x)\n"
+           "e[hash(x)] = 'ih'\n"
+           "print(e.get(x), e.get(hash(x)))\n"
+           "del e[twins[5]]\n"
+           "print(e.get(twins[5]), twins[5] in e, e.get(twins[6]))\n"
+           "e[twins[5]] = 'back'\n"
+           "print(e[words[5]], list(e)[-1] == 'w5', len(e))\n"
+           "q = {}\n"
+           "for w in ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa']:\n"
+           "    q[w] = w.upper()\n"
+           "names = [''.join([w, '']) for w in ['alpha', 'kappa', 'eta', 'nope']]\n"
+           "for n in names:\n"
+           "    hash(n)\n"
+           "print([q.get(n) for n in names], [n in q for n in names])\n",
+           "120 True 40\n"
+           "[3, 3, 3] 320 40\n"
+           "3 int sub seven True 42\n"
+           "None ih\n"
+           "None False 6\n"
+           "back True 43\n"
+           "['ALPHA', 'KAPPA', 'ETA', None] [True, True, True, False]\n");
+    mpbox_session_free(s);
+}
+
 /* ---- the guest's probe of large qstr maps ---------------------------- */
 
 /* guest/map probes a hash map of more than 8 interned names itself with
@@ -503,8 +565,9 @@ static void stale_positions_only_miss(void)
 }
 
 /* Attribute, global and small-int key lookups over more names than
- * MicroPython's 128-byte cache holds, and builtins used in a function
- * (mp_load_global's cache). */
+ * MicroPython's 128-byte cache holds, builtins used in a function
+ * (mp_load_global's cache) and words counted (str keys whose hash is
+ * stored). */
 static const char lookups[] = "class R:\n"
                               "    pass\n"
                               "r = R()\n"
@@ -522,8 +585,13 @@ static const char lookups[] = "class R:\n"
                               "    for i in range(n):\n"
                               "        t += len(names) + abs(-i) + min(i, 3)\n"
                               "    return t\n"
-                              "print(sum(getattr(r, k) for k in names), sum(ints.values()), builtins_used(300))\n";
-static const char lookups_out[] = "12000 3742500 165744\n";
+                              "print(sum(getattr(r, k) for k in names), sum(ints.values()), builtins_used(300))\n"
+                              "text = ' '.join(names[:50] * 3).split(' ')\n"
+                              "counts = {}\n"
+                              "for w in text:\n"
+                              "    counts[w] = counts.get(w, 0) + 1\n"
+                              "print(len(counts), sum(counts.values()))\n";
+static const char lookups_out[] = "12000 3742500 165744\n50 150\n";
 
 /* Another program's names and positions, to fill the caches with (a
  * builtin shadowed and deleted again). */
@@ -600,6 +668,7 @@ int main(void)
     RUN(damaged_pools_are_an_error);
     RUN(late_interned_strings_meet);
     RUN(str_keys_by_their_bytes);
+    RUN(known_str_hashes_probe_in_the_host);
     RUN(large_name_maps_in_the_guest);
     RUN(qstr_hash_import);
     RUN(global_names_follow_their_maps);
