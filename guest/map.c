@@ -481,7 +481,8 @@ static void add_probe(void)
  * `key`, or 0; ASK_HOST (1) for any other map:
  *     if ((flags & 7) != 1 || alloc > HOST_LINEAR_MAX) return ASK_HOST;
  *     for (t = table, end = t + 8 * alloc; t < end && *t; t += 8) if (*t == key) return t;
- *     return 0; */
+ *     return 0;
+ * (the loop unrolled). */
 static void add_helpers(void)
 {
     BinaryenType i32 = BinaryenTypeInt32(), i64 = BinaryenTypeInt64(), none = BinaryenTypeNone();
@@ -519,31 +520,25 @@ static void add_helpers(void)
         BinaryenAddFunction(mod, OVERRIDE_STAMP, none, i64, vars, 1, BinaryenBlock(mod, NULL, body, 2, i64));
     }
     {
-        enum { MAP, KEY, T, END, KEYAT };
-        BinaryenExpressionRef loop = BinaryenLoop(
-            mod, "scan",
-            BinaryenBlock(mod, NULL,
-                          (BinaryenExpressionRef[]){
-                              BinaryenIf(mod, B(BinaryenGeUInt32(), lget(T), lget(END)), BinaryenReturn(mod, K(0)), NULL),
-                              BinaryenLocalSet(mod, KEYAT, LOAD32(lget(T), 0)),
-                              BinaryenIf(mod, B(BinaryenEqInt32(), lget(KEYAT), lget(KEY)), BinaryenReturn(mod, lget(T)), NULL),
-                              BinaryenIf(mod, BinaryenUnary(mod, BinaryenEqZInt32(), lget(KEYAT)), BinaryenReturn(mod, K(0)), NULL),
-                              BinaryenLocalSet(mod, T, B(BinaryenAddInt32(), lget(T), K(8))),
-                              BinaryenBreak(mod, "scan", NULL, NULL),
-                          },
-                          6, none));
-        BinaryenExpressionRef body[] = {
-            BinaryenIf(mod,
-                       B(BinaryenOrInt32(), B(BinaryenNeInt32(), B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(7)), K(1)),
-                         B(BinaryenGtUInt32(), LOAD32(lget(MAP), 4), K(HOST_LINEAR_MAX))),
-                       BinaryenReturn(mod, K(ASK_HOST)), NULL),
-            BinaryenLocalSet(mod, T, LOAD32(lget(MAP), 8)),
-            BinaryenLocalSet(mod, END, B(BinaryenAddInt32(), lget(T), B(BinaryenShlInt32(), LOAD32(lget(MAP), 4), K(3)))),
-            loop,
-            K(0), /* not reached: the loop returns */
-        };
-        BinaryenAddFunction(mod, SMALL_FIND, i32s(2), i32, vars, 3,
-                            BinaryenBlock(mod, NULL, body, sizeof body / sizeof *body, i32));
+        /* unrolled, without a loop: a call costs the same fuel however
+         * many entries it passes */
+        enum { MAP, KEY, T, ALLOC, KEYAT };
+        BinaryenExpressionRef steps[4 + 4 * HOST_LINEAR_MAX];
+        size_t n = 0;
+        steps[n++] = BinaryenIf(mod,
+                                B(BinaryenOrInt32(), B(BinaryenNeInt32(), B(BinaryenAndInt32(), LOAD32(lget(MAP), 0), K(7)), K(1)),
+                                  B(BinaryenGtUInt32(), BinaryenLocalTee(mod, ALLOC, LOAD32(lget(MAP), 4), i32), K(HOST_LINEAR_MAX))),
+                                BinaryenReturn(mod, K(ASK_HOST)), NULL);
+        steps[n++] = BinaryenLocalSet(mod, T, LOAD32(lget(MAP), 8));
+        for (int i = 0; i < HOST_LINEAR_MAX; i++) {
+            steps[n++] = BinaryenBreak(mod, "miss", B(BinaryenLeUInt32(), lget(ALLOC), K(i)), NULL);
+            steps[n++] = BinaryenLocalSet(mod, KEYAT, LOAD32(lget(T), 8 * i));
+            steps[n++] = BinaryenIf(mod, B(BinaryenEqInt32(), lget(KEYAT), lget(KEY)),
+                                    BinaryenReturn(mod, B(BinaryenAddInt32(), lget(T), K(8 * i))), NULL);
+            steps[n++] = BinaryenBreak(mod, "miss", BinaryenUnary(mod, BinaryenEqZInt32(), lget(KEYAT)), NULL);
+        }
+        BinaryenExpressionRef body[2] = {BinaryenBlock(mod, "miss", steps, (BinaryenIndex)n, none), K(0)};
+        BinaryenAddFunction(mod, SMALL_FIND, i32s(2), i32, vars, 3, BinaryenBlock(mod, NULL, body, 2, i32));
     }
 #undef K
 #undef K64
