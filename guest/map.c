@@ -459,6 +459,7 @@ static void add_probe(void)
 
 #define NO_OVERRIDE 1 /* the override stamp a slot records when there is no override dict */
 #define SMALL_MISS 1  /* the globals stamp it records for a small map without the name */
+#define IN_GLOBALS (-1) /* the override stamp it records for an entry in the globals: not checked */
 #define STAMP_OF "mpbox$map_stamp_of"
 #define OVERRIDE_STAMP "mpbox$override_stamp"
 #define SMALL_FIND "mpbox$small_find"
@@ -558,16 +559,19 @@ static void add_helpers(void)
  *     a table past HOST_LINEAR_MAX entries a new stamp whenever a key is
  *     added); a small map of interned names is scanned instead (at most 8
  *     compares), and SMALL_MISS recorded;
- *   - the override dict: its stamp, or NO_OVERRIDE when there is none.
+ *   - the override dict: its stamp, or NO_OVERRIDE when there is none
+ *     (IN_GLOBALS, not checked, when the entry is in the globals).
  * While they match, no key was added to either map since, so the name
  * resolves to the same entry, unless that was deleted: its key is checked.
  *     key = (qst << 3) | 2; slot = cache;
  *     if (slot) {
  *         slot += GLOBAL_CACHE_AT + GLOBAL_SLOT_BYTES * ((key * MIX) >> (32 - GLOBAL_BITS));
  *         if (slot->key == key) {
- *             r = small_find(globals, key); if (r > 1) return r->value;
- *             if ((r ? map_stamp_of(globals) : SMALL_MISS) == slot->globals_stamp &&
- *                 override_stamp() == slot->override_stamp && slot->entry->key == key)
+ *             gs = map_stamp_of(globals);
+ *             if (!gs) { r = small_find(globals, key); if (r > 1) return r->value; if (!r) gs = SMALL_MISS; }
+ *             if (gs == slot->globals_stamp &&
+ *                 (slot->override_stamp == IN_GLOBALS || override_stamp() == slot->override_stamp) &&
+ *                 slot->entry->key == key)
  *                 return slot->entry->value;
  *         }
  *     }
@@ -579,7 +583,8 @@ static void add_helpers(void)
  *         if (!e) { e = lookup(builtins, key); if (!e) return original(qst); }   (NameError)
  *     }
  *     if (slot && ok) {
- *         gs = !in_g && !small_find(g, key) ? SMALL_MISS : map_stamp_of(g); os = override_stamp();
+ *         gs = !in_g && !small_find(g, key) ? SMALL_MISS : map_stamp_of(g);
+ *         os = in_g ? IN_GLOBALS : override_stamp();
  *         if (gs && os) *slot = {key, e, gs, os};
  *     }
  *     return e->value;
@@ -627,15 +632,27 @@ static void add_load_global(void)
             BinaryenIf(mod, B(BinaryenEqInt32(), LOAD32(GET(E), 0), GET(KEY)), BinaryenReturn(mod, LOAD32(GET(E), 4)), NULL),
         },
         2, none);
-    BinaryenExpressionRef globals_stamp = BinaryenIf(mod, GET(R), STAMP_CALL(GET(G)), K64(SMALL_MISS));
-    BinaryenExpressionRef same = B(BinaryenAndInt32(), B(BinaryenEqInt64(), globals_stamp, LOAD64(GET(SLOT), 8)),
-                                   B(BinaryenEqInt64(), call(OVERRIDE_STAMP, NULL, 0, i64), LOAD64(GET(SLOT), 16)));
+#define GET64(i) BinaryenLocalGet(mod, L(i), i64)
+    /* the override dict's stamp, unless the entry is in the globals */
+    BinaryenExpressionRef override_same =
+        BinaryenIf(mod, B(BinaryenEqInt64(), LOAD64(GET(SLOT), 16), K64(IN_GLOBALS)), K(1),
+                   B(BinaryenEqInt64(), call(OVERRIDE_STAMP, NULL, 0, i64), LOAD64(GET(SLOT), 16)));
+    BinaryenExpressionRef same = BinaryenIf(mod, B(BinaryenEqInt64(), GET64(GS), LOAD64(GET(SLOT), 8)), override_same, K(0));
+    /* no stamp: small globals are scanned (a hit there is the answer) */
+    BinaryenExpressionRef unstamped = BinaryenBlock(
+        mod, NULL,
+        (BinaryenExpressionRef[]){
+            SET(R, FIND(GET(G))),
+            BinaryenIf(mod, B(BinaryenGtUInt32(), GET(R), K(ASK_HOST)), BinaryenReturn(mod, LOAD32(GET(R), 4)), NULL),
+            BinaryenIf(mod, NOT(GET(R)), BinaryenLocalSet(mod, L(GS), K64(SMALL_MISS)), NULL),
+        },
+        3, none);
     BinaryenExpressionRef named = BinaryenBlock(
         mod, NULL,
         (BinaryenExpressionRef[]){
             SET(G, GLOBALS()),
-            SET(R, FIND(GET(G))),
-            BinaryenIf(mod, B(BinaryenGtUInt32(), GET(R), K(ASK_HOST)), BinaryenReturn(mod, LOAD32(GET(R), 4)), NULL),
+            BinaryenLocalSet(mod, L(GS), STAMP_CALL(GET(G))),
+            BinaryenIf(mod, B(BinaryenEqInt64(), GET64(GS), K64(0)), unstamped, NULL),
             BinaryenIf(mod, same, slot_entry, NULL),
         },
         4, none);
@@ -678,7 +695,6 @@ static void add_load_global(void)
                                  (BinaryenExpressionRef[]){SET(O, LOAD32(K(override_ptr), 0)), in_override, in_builtins}, 3,
                                  none),
                    NULL);
-#define GET64(i) BinaryenLocalGet(mod, L(i), i64)
     BinaryenExpressionRef fill_globals_stamp =
         BinaryenIf(mod, B(BinaryenAndInt32(), NOT(GET(IN_G)), NOT(FIND(GET(G)))), K64(SMALL_MISS), STAMP_CALL(GET(G)));
     BinaryenExpressionRef known =
@@ -699,7 +715,8 @@ static void add_load_global(void)
         BinaryenBlock(mod, NULL,
                       (BinaryenExpressionRef[]){
                           BinaryenLocalSet(mod, L(GS), fill_globals_stamp),
-                          BinaryenLocalSet(mod, L(OS), call(OVERRIDE_STAMP, NULL, 0, i64)),
+                          BinaryenLocalSet(mod, L(OS),
+                                           BinaryenIf(mod, GET(IN_G), K64(IN_GLOBALS), call(OVERRIDE_STAMP, NULL, 0, i64))),
                           store,
                       },
                       3, none),
