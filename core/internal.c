@@ -39,6 +39,8 @@
  *   unicase      the table of str's methods of guest/unicase, the same way
  *   json_check   whether a document can go to the built-in json parser, for
  *                lib/python/json.py
+ *   mt19937      seeding and twisting of a Mersenne Twister the guest keeps,
+ *                for lib/python/random.py
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +50,7 @@
 #include "core.h"
 #include "digest.h"
 #include "json.h"
+#include "twister.h"
 
 /* A malloc'd copy of the answer `text`. */
 static char *envelope(const char *text, size_t *out_len)
@@ -148,6 +151,35 @@ static char *set_once(uint32_t *a, uint32_t *b, const char *payload, size_t len,
     return envelope("[null]", out_len);
 }
 
+/* Reads a decimal number below 2**32 at the start of text[0..len), ended
+ * by the end of the text or a space. Returns the characters read, or 0. */
+static size_t read_u32(const char *text, size_t len, uint32_t *out)
+{
+    uint64_t v = 0;
+    size_t i = 0;
+    while (i < len && i < 11 && text[i] >= '0' && text[i] <= '9')
+        v = v * 10 + (uint64_t)(text[i++] - '0');
+    if (i == 0 || v > UINT32_MAX || (i < len && text[i] != ' '))
+        return 0;
+    *out = (uint32_t)v;
+    return i;
+}
+
+/* Reads "ADDRESS LENGTH" at the start of text[0..len), the form in which
+ * lib/python names a buffer of its own (uctypes.addressof, len): *span is
+ * set to those LENGTH bytes of guest memory, checked to lie wholly within it
+ * (rt/gmem.h), and *length to LENGTH. Returns the characters read (then the
+ * text ends or a space follows), or 0 with *span NULL when the text does
+ * not start so or the bytes leave guest memory. */
+static size_t read_guest_span(mpb_host *h, const char *text, size_t len, uint8_t **span, uint32_t *length)
+{
+    uint32_t address;
+    size_t a = text ? read_u32(text, len, &address) : 0;
+    size_t b = a && a < len ? read_u32(text + a + 1, len - a - 1, length) : 0;
+    *span = b ? mpb_g_span(&h->inst->w2c_memory, address, *length) : NULL;
+    return *span ? a + 1 + b : 0;
+}
+
 /* "hash_blocks" with payload "NAME STATE ADDRESS LENGTH": hash LENGTH bytes
  * of guest memory at ADDRESS, whole blocks of digest NAME (util/digest.h),
  * into STATE (hex; "-" for the digest's initial state). The answer is
@@ -157,17 +189,18 @@ static char *hash_blocks(mpb_host *h, const char *payload, size_t len, size_t *o
 {
     static const char refused[] = "{\"type\":\"ValueError\",\"message\":\"hash_blocks: bad request\"}";
     char buf[256], name[16], state_hex[2 * MPB_DIGEST_STATE_MAX + 2];
-    unsigned long address = 0, length = 0;
+    int span_at = 0;
+    uint8_t *data;
+    uint32_t length;
     if (!payload || len >= sizeof buf)
         return envelope(refused, out_len);
     memcpy(buf, payload, len);
     buf[len] = '\0';
-    if (sscanf(buf, "%15s %129s %lu %lu", name, state_hex, &address, &length) != 4 || address > UINT32_MAX ||
-        length > UINT32_MAX)
+    if (sscanf(buf, "%15s %129s %n", name, state_hex, &span_at) != 2 || !span_at ||
+        read_guest_span(h, buf + span_at, len - (size_t)span_at, &data, &length) != len - (size_t)span_at || !data)
         return envelope(refused, out_len);
     const struct mpb_digest *d = mpb_digest_find(name, strlen(name));
-    const uint8_t *data = mpb_g_span(&h->inst->w2c_memory, (uint32_t)address, length);
-    if (!d || !data || length % d->block_len)
+    if (!d || length % d->block_len)
         return envelope(refused, out_len);
     uint8_t state[MPB_DIGEST_STATE_MAX];
     if (strcmp(state_hex, "-") == 0) {
@@ -202,20 +235,77 @@ static char *hash_blocks(mpb_host *h, const char *payload, size_t len, size_t *o
 #define JSON_CHECK_DEPTH 995
 static char *json_check(mpb_host *h, const char *payload, size_t len, size_t *out_len)
 {
-    char buf[64];
-    unsigned long address = 0, length = 0;
-    if (!payload || len >= sizeof buf)
-        return envelope("[0]", out_len);
-    memcpy(buf, payload, len);
-    buf[len] = '\0';
-    const char *doc = NULL;
-    if (sscanf(buf, "%lu %lu", &address, &length) == 2 && address <= UINT32_MAX && length <= UINT32_MAX)
-        doc = (const char *)mpb_g_span(&h->inst->w2c_memory, (uint32_t)address, length);
-    if (!doc)
+    uint8_t *doc;
+    uint32_t length;
+    if (read_guest_span(h, payload, len, &doc, &length) != len || !doc)
         return envelope("[0]", out_len);
     h->bridge_work = (uint64_t)length * MPB_FUEL_PER_SCANNED_BYTE;
-    int ok = mpb_json_check(doc, length, JSON_CHECK_DEPTH, MPB_JSON_CHECK_NO_SURROGATES) == 0;
+    int ok = mpb_json_check((const char *)doc, length, JSON_CHECK_DEPTH, MPB_JSON_CHECK_NO_SURROGATES) == 0;
     return envelope(ok ? "[1]" : "[0]", out_len);
+}
+
+/* "mt19937" with payload "OP ADDRESS LENGTH" or "seed ADDRESS LENGTH
+ * KEY_ADDRESS KEY_LENGTH": one step of a Mersenne Twister (util/twister.h)
+ * that lib/python/random.py keeps in guest memory, an array of 3 * 624
+ * words (little-endian): the outputs of the current block shifted right by
+ * 2 (30 bits: small ints in the guest), the same outputs whole, the state.
+ *   seed    the state init_by_array gives for the key's words (KEY_LENGTH
+ *           bytes, a multiple of 4); the outputs are left as they are
+ *   twist   the next state, and its outputs
+ *   temper  the outputs of the state as it is (after setstate)
+ * The host keeps nothing. The answer is [null], or a ValueError envelope
+ * for a bad request. Fuel: MPB_FUEL_PER_MT_WORD per word seeded, twisted or
+ * tempered. */
+#define MT_WORDS (3 * MPB_MT_N)
+static char *mt19937(mpb_host *h, const char *payload, size_t len, size_t *out_len)
+{
+    static const char refused[] = "{\"type\":\"ValueError\",\"message\":\"mt19937: bad request\"}";
+    size_t op = 0;
+    while (payload && op < len && payload[op] != ' ')
+        op++;
+    if (!payload || op + 1 >= len)
+        return envelope(refused, out_len);
+    int seed = op == 4 && memcmp(payload, "seed", 4) == 0;
+    int twist = op == 5 && memcmp(payload, "twist", 5) == 0;
+    int temper = op == 6 && memcmp(payload, "temper", 6) == 0;
+    uint8_t *gen, *key = NULL;
+    uint32_t gen_len, key_len = 0;
+    size_t at = op + 1 + read_guest_span(h, payload + op + 1, len - op - 1, &gen, &gen_len);
+    if (seed && at + 1 < len)
+        at += 1 + read_guest_span(h, payload + at + 1, len - at - 1, &key, &key_len);
+    if (!(seed || twist || temper) || !gen || gen_len != MT_WORDS * 4 || at != len ||
+        (seed && (!key || !key_len || key_len % 4)))
+        return envelope(refused, out_len);
+
+    uint32_t mt[MPB_MT_N];
+    uint8_t *state = gen + 2 * MPB_MT_N * 4;
+    uint64_t words = MPB_MT_N;
+    if (seed) {
+        uint32_t *k = malloc(key_len); /* aligned, and apart from the state */
+        if (!k)
+            return NULL;
+        memcpy(k, key, key_len);
+        mpb_mt_seed(mt, k, key_len / 4);
+        free(k);
+        memcpy(state, mt, sizeof mt);
+        words = 2 * MPB_MT_N + (key_len / 4 > MPB_MT_N ? key_len / 4 : MPB_MT_N);
+    } else {
+        memcpy(mt, state, sizeof mt);
+        if (twist) {
+            mpb_mt_twist(mt);
+            memcpy(state, mt, sizeof mt);
+            words += MPB_MT_N;
+        }
+        uint32_t high[MPB_MT_N];
+        for (int i = 0; i < MPB_MT_N; i++) {
+            mt[i] = mpb_mt_temper(mt[i]);
+            high[i] = mt[i] >> 2;
+        }
+        memcpy(gen, high, sizeof high);
+        memcpy(gen + MPB_MT_N * 4, mt, sizeof mt);
+    }
+    h->bridge_work = words * MPB_FUEL_PER_MT_WORD;
+    return envelope("[null]", out_len);
 }
 
 /* "clock" with payload "monotonic", "realtime" or "process": that clock
@@ -316,6 +406,8 @@ char *mpb_internal_message(mpb_host *h, const char *name, size_t name_len, const
         return hash_blocks(h, payload, len, out_len);
     if (name_len == 10 && memcmp(name, "json_check", 10) == 0)
         return json_check(h, payload, len, out_len);
+    if (name_len == 7 && memcmp(name, "mt19937", 7) == 0)
+        return mt19937(h, payload, len, out_len);
     if (name_len == 9 && memcmp(name, "exc_table", 9) == 0)
         return set_once(&h->inst->w2c_mpbox_exc_table, NULL, payload, len, out_len);
     if (name_len == 12 && memcmp(name, "compat_table", 12) == 0)

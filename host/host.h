@@ -237,6 +237,8 @@ void mpb_capture_free(mpb_capture *c);
                                         (hashlib: MD5, SHA-1, SHA-2) */
 #define MPB_FUEL_PER_SCANNED_BYTE 1 /* a byte of a document checked where it
                                        is (json.loads) */
+#define MPB_FUEL_PER_MT_WORD 24    /* a word of a Mersenne Twister seeded,
+                                      twisted or tempered (random) */
 #define MPB_FUEL_PER_SQL_STEP 100  /* one SQLite virtual-machine step */
 #define MPB_FUEL_SQL_QUERY 500000  /* opening the database for a query */
 /* Big integers (bignum.c): each call, each digit of a sum or difference,

@@ -7,10 +7,17 @@
 # MicroPython's C generator instead (fast, and seeded by the sandbox:
 # --deterministic/--seed give the same numbers every run); random.seed(None)
 # goes back to it. random.Random(x) instances always run the twister.
+# The twister's state lives in guest memory (an array per generator); the
+# host seeds it, twists it and tempers its outputs (util/twister.c), so
+# that a draw reads a small int where Python would make big ints.
 
 from _builtin import builtin_module
 _c = builtin_module('random')  # the built-in C module
 del builtin_module
+
+import js as _js
+from array import array
+from uctypes import addressof as _addressof
 
 from math import log as _log, exp as _exp, sqrt as _sqrt, cos as _cos, sin as _sin, pi as _pi
 from math import acos as _acos, floor as _floor, ceil as _ceil, frexp as _frexp
@@ -22,7 +29,12 @@ __all__ = ['Random', 'SystemRandom', 'seed', 'random', 'uniform', 'randint', 'ch
            'randbytes', 'binomialvariate']
 
 _M32 = 0xFFFFFFFF
-_N = 624
+_N = 624  # outputs in a block (Random._w)
+_WHOLE = _N  # where Random._w holds the whole outputs
+_STATE = 2 * _N  # and the state
+_UNSEEDED = 1 << 29  # Random._i of the module's generator before seeding
+_TWO_53 = 1 << 53
+_TWO_M53 = 1.0 / 9007199254740992.0
 _TWOPI = 2.0 * _pi
 _NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
 _LOG4 = _log(4.0)
@@ -77,6 +89,16 @@ def _seed_int(a, version=2):
     raise TypeError('The only supported seed types are: None,\nint, float, str, bytes, and bytearray.')
 
 
+def _c_getrandbits(k):
+    # k >= 0 bits from MicroPython's C generator, 32 at a time
+    r = 0
+    while k > 0:
+        n = min(32, k)
+        r = (r << n) | _c.getrandbits(n)
+        k -= n
+    return r
+
+
 def _index(x, pos):
     if isinstance(x, int):
         return int(x)
@@ -85,106 +107,95 @@ def _index(x, pos):
     raise ValueError('non-integer %s for randrange()' % pos)
 
 
-def _mt_init(s):
-    # init_genrand: fill the state from one 32-bit value
-    mt = [0] * _N
-    mt[0] = s & _M32
-    for i in range(1, _N):
-        prev = mt[i - 1]
-        mt[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & _M32
-    return mt
-
-
-def _mt_from_int(n):
-    """The twister's state for seed n >= 0: init_by_array with n's 32-bit
-    words, least significant first (CPython's init_by_array of the key)."""
-    key = []
-    while n:
-        key.append(n & _M32)
-        n >>= 32
-    if not key:
-        key = [0]
-    mt = _mt_init(19650218)
-    klen = len(key)
-    i, j = 1, 0
-    for _ in range(max(_N, klen)):
-        prev = mt[i - 1]
-        mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1664525)) + key[j] + j) & _M32
-        i += 1
-        j += 1
-        if i >= _N:
-            mt[0] = mt[_N - 1]
-            i = 1
-        if j >= klen:
-            j = 0
-    for _ in range(_N - 1):
-        prev = mt[i - 1]
-        mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941)) - i) & _M32
-        i += 1
-        if i >= _N:
-            mt[0] = mt[_N - 1]
-            i = 1
-    mt[0] = 0x80000000
-    return mt
-
-
-def _mt_twist(mt):
-    # regenerate all 624 words (the recurrence with M = 397)
-    for k in range(_N):
-        y = (mt[k] & 0x80000000) | (mt[(k + 1) % _N] & 0x7FFFFFFF)
-        v = mt[(k + 397) % _N] ^ (y >> 1)
-        if y & 1:
-            v ^= 0x9908B0DF
-        mt[k] = v
+def _host(op, words, key=b''):
+    # one step of the host's twister on this generator's words (core/internal.c, "mt19937")
+    payload = '%s %d %d' % (op, _addressof(words), len(words) * 4)
+    if key:
+        payload += ' %d %d' % (_addressof(key), len(key))
+    if _js.mpbox_internal('mt19937', payload) != '[null]':
+        raise RuntimeError('random: the host refused the generator')
 
 
 class Random:
     """The Mersenne Twister with CPython's seeding; the distribution methods
-    use random() and getrandbits(), so subclasses may replace those two."""
+    use random() and _randbelow(), which follow the subclass's random() and
+    getrandbits() as CPython's do.
+
+    A generator's words (self._w, an array('I') in guest memory) are the 624
+    outputs of the current block shifted right by 2 (30 bits: small ints, so
+    that random() and small ranges make no big ints), the same outputs whole
+    (_WHOLE + i), then the state (_STATE + i); the host twists the state and
+    tempers the outputs. self._i is the index of the next output (624: the
+    block is used up). In the module's generator before the program seeds
+    it, _w is None and _i is _UNSEEDED: every draw takes the slow branch,
+    which asks MicroPython's C generator."""
 
     VERSION = 3
 
     def __init__(self, x=None):
         self.seed(x)
 
+    def __init_subclass__(cls, **kwargs):
+        # CPython's rule: integers come from the nearest getrandbits() or
+        # random() a subclass defines, unless it defines _randbelow()
+        for c in cls.__mro__:
+            d = c.__dict__
+            if '_randbelow' in d:
+                break
+            if 'getrandbits' in d:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if 'random' in d:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
     def seed(self, a=None, version=2):
         n = _seed_int(a, version)
         if n is None:
             n = (_c.getrandbits(32) << 96) | (_c.getrandbits(32) << 64) | \
                 (_c.getrandbits(32) << 32) | _c.getrandbits(32)
-        self._mt = _mt_from_int(n)
-        self._mti = _N
+        # init_by_array's key: n's 32-bit words, least significant first
+        key = n.to_bytes(max(4, (_bitlen(n) + 31) // 32 * 4), 'little')
+        self._w = array('I', bytes(12 * _N))
+        _host('seed', self._w, key)
+        self._i = _N
         self.gauss_next = None
 
-    def _genrand(self):
-        # one tempered 32-bit output word
-        i = self._mti
-        mt = self._mt
+    def _word(self):
+        # the next whole 32-bit output
+        i = self._i
         if i >= _N:
-            _mt_twist(mt)
+            _host('twist', self._w)
             i = 0
-        y = mt[i]
-        self._mti = i + 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9D2C5680
-        y ^= (y << 15) & 0xEFC60000
-        return y ^ (y >> 18)
+        self._i = i + 1
+        return self._w[_WHOLE + i]
 
     def random(self):
-        # 53 bits: 27 from one word, 26 from the next
-        a = self._genrand() >> 5
-        b = self._genrand() >> 6
-        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+        # 53 bits: 27 from one output, 26 from the next
+        i = self._i
+        if i < _N - 1:
+            self._i = i + 2
+            w = self._w
+            return ((w[i] >> 3) * 67108864.0 + (w[i + 1] >> 4)) * _TWO_M53
+        if i == _UNSEEDED:
+            return _c.random()
+        return ((self._word() >> 5) * 67108864.0 + (self._word() >> 6)) * _TWO_M53
 
     def getrandbits(self, k):
+        i = self._i
+        if 0 < k <= 30 and i < _N:
+            self._i = i + 1
+            return self._w[i] >> (30 - k)
         if k < 0:
             raise ValueError('number of bits must be non-negative')
+        if i == _UNSEEDED:
+            return _c_getrandbits(k)
         if k <= 32:
-            return self._genrand() >> (32 - k) if k else 0
+            return self._word() >> (32 - k) if k else 0
         r = 0
         shift = 0
-        while k > 0:  # whole words, least significant first
-            w = self._genrand()
+        while k > 0:  # whole outputs, least significant first
+            w = self._word()
             if k < 32:
                 w >>= 32 - k
             r |= w << shift
@@ -193,44 +204,96 @@ class Random:
         return r
 
     def getstate(self):
-        return (self.VERSION, tuple(self._mt) + (self._mti,), self.gauss_next)
+        return (self.VERSION, tuple(self._w[_STATE:]) + (self._i,), self.gauss_next)
 
     def setstate(self, state):
-        if not isinstance(state, tuple) or len(state) != 3:
-            raise TypeError('state vector must be a tuple')
-        if state[0] != self.VERSION:
+        version, words, gauss_next = state
+        if version == 2:  # saved as signed ints
+            words = tuple(x % (2 ** 32) for x in words)
+        elif version != self.VERSION:
             raise ValueError('state with version %r passed to Random.setstate() of version %s'
-                             % (state[0], self.VERSION))
-        words = state[1]
-        if not isinstance(words, tuple) or len(words) != _N + 1:
+                             % (version, self.VERSION))
+        if not isinstance(words, tuple):
+            raise TypeError('state vector must be a tuple')
+        if len(words) != _N + 1:
             raise ValueError('state vector is the wrong size')
-        mti = words[_N]
-        if not 0 <= mti <= _N:
+        for x in words:
+            if not 0 <= x <= _M32:
+                raise OverflowError("can't convert %s to a 32-bit word" % x)
+        i = words[_N]
+        if not 0 <= i <= _N:
             raise ValueError('invalid state')
-        self._mt = [w & _M32 for w in words[:_N]]
-        self._mti = mti
-        self.gauss_next = state[2]
+        w = array('I', bytes(8 * _N))
+        w.extend(array('I', words[:_N]))
+        _host('temper', w)
+        self._w = w
+        self._i = i
+        self.gauss_next = gauss_next
+
+    # copy.copy, copy.deepcopy: a generator of its own in the same state
+    def __getstate__(self):
+        return self.getstate()
+
+    def __setstate__(self, state):
+        self.setstate(state)
+
+    def __reduce__(self):
+        return self.__class__, (), self.getstate()
 
     # integers
 
     def _randbelow(self, n):
+        # getrandbits(n.bit_length()) until below n (n >= 1), read straight
+        # from the block while it lasts and n is below 2**30
+        if n < 0x40000000:
+            shift = 30 - _frexp(n)[1]  # n's bit length (int.bit_length is Python here)
+            w = self._w
+            i = self._i
+            while i < _N:
+                r = w[i] >> shift
+                i += 1
+                if r < n:
+                    self._i = i
+                    return r
+            if i == _UNSEEDED:
+                return _c.randrange(n)
+            self._i = i
+        return self._randbelow_with_getrandbits(n)
+
+    def _randbelow_with_getrandbits(self, n):
         k = _bitlen(n)
         r = self.getrandbits(k)
         while r >= n:
             r = self.getrandbits(k)
         return r
 
+    def _randbelow_without_getrandbits(self, n):
+        # for subclasses with only random(): 53-bit floats, the top of the
+        # range that does not divide evenly by n rejected
+        random = self.random
+        if n >= _TWO_53:
+            from warnings import warn as _warn
+            _warn('Underlying random() generator does not supply \n'
+                  'enough bits to choose from a population range this large.\n'
+                  'To remove the range limitation, add a getrandbits() method.')
+            return _floor(random() * n)
+        limit = (_TWO_53 - _TWO_53 % n) / _TWO_53
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * _TWO_53) % n
+
     def randrange(self, start, stop=None, step=1):
-        istart = _index(start, 'arg 1')
+        istart = start if type(start) is int else _index(start, 'arg 1')
         if stop is None:
             if step != 1:
                 raise TypeError('Missing a non-None stop argument')
             if istart > 0:
                 return self._randbelow(istart)
             raise ValueError('empty range for randrange()')
-        istop = _index(stop, 'stop')
+        istop = stop if type(stop) is int else _index(stop, 'stop')
         width = istop - istart
-        istep = _index(step, 'step')
+        istep = step if type(step) is int else _index(step, 'step')
         if istep == 1:
             if width > 0:
                 return istart + self._randbelow(width)
@@ -246,6 +309,8 @@ class Random:
         return istart + istep * self._randbelow(n)
 
     def randint(self, a, b):
+        if type(a) is int and type(b) is int and a <= b:
+            return a + self._randbelow(b - a + 1)
         return self.randrange(a, b + 1)
 
     def randbytes(self, n):
@@ -497,50 +562,20 @@ class _ModuleRandom(Random):
     sandbox) until the program seeds it, then the twister."""
 
     def __init__(self):
-        self._mt = None
-        self.gauss_next = None
+        self.seed(None)
 
     def seed(self, a=None, version=2):
         if a is None:
-            self._mt = None
+            self._w = None
+            self._i = _UNSEEDED
             self.gauss_next = None
         else:
             Random.seed(self, a, version)
 
-    def random(self):
-        if self._mt is None:
-            return _c.random()
-        return Random.random(self)
-
-    def _randbelow(self, n):
-        if self._mt is None and n < 0x40000000:
-            return _c.randrange(n)
-        return Random._randbelow(self, n)
-
-    def getrandbits(self, k):
-        if self._mt is not None:
-            return Random.getrandbits(self, k)
-        if k < 0:
-            raise ValueError('number of bits must be non-negative')
-        if k <= 32:
-            return _c.getrandbits(k) if k else 0
-        r = 0
-        got = 0
-        while got < k:
-            n = min(32, k - got)
-            r = (r << n) | _c.getrandbits(n)
-            got += n
-        return r
-
     def getstate(self):
-        if self._mt is None:  # take the twister over from here on
+        if self._w is None:  # take the twister over from here on
             Random.seed(self, None)
         return Random.getstate(self)
-
-    def setstate(self, state):
-        if self._mt is None:
-            self._mt = [0] * _N
-        Random.setstate(self, state)
 
 
 class SystemRandom(Random):
@@ -556,13 +591,7 @@ class SystemRandom(Random):
     def getrandbits(self, k):
         if k < 0:
             raise ValueError('number of bits must be non-negative')
-        r = 0
-        got = 0
-        while got < k:
-            n = min(32, k - got)
-            r = (r << n) | _c.getrandbits(n)
-            got += n
-        return r
+        return _c_getrandbits(k)
 
     def getstate(self, *args, **kwds):
         raise NotImplementedError('System entropy source does not have state.')
@@ -578,16 +607,24 @@ triangular = _inst.triangular
 choice = _inst.choice
 
 
+# randint and randrange of a small range go straight to _randbelow (or to
+# the C generator before the program seeds): a Python call or two fewer
+
+
 def randint(a, b):
-    # the C function for the common case (ints of a small range): it is fast
-    if _inst._mt is None and type(a) is int and type(b) is int and a <= b \
-            and -0x40000000 < a and b < 0x3FFFFFFF:
-        return _c.randint(a, b)
+    if type(a) is int and type(b) is int and a <= b:
+        if _inst._w is not None:
+            if b - a < 0x3FFFFFFF:
+                return a + _inst._randbelow(b - a + 1)
+        elif -0x40000000 < a and b < 0x3FFFFFFF:
+            return _c.randint(a, b)
     return _inst.randint(a, b)
 
 
 def randrange(start, stop=None, step=1):
-    if _inst._mt is None and type(start) is int and stop is None and 0 < start < 0x40000000:
+    if stop is None and type(start) is int and 0 < start < 0x40000000:
+        if _inst._w is not None:
+            return _inst._randbelow(start)
         return _c.randrange(start)
     return _inst.randrange(start, stop, step)
 
