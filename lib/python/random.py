@@ -183,9 +183,11 @@ class Random:
 
     def getrandbits(self, k):
         i = self._i
-        if 0 < k <= 30 and i < _N:
+        if i < _N and 0 < k <= 32:
             self._i = i + 1
-            return self._w[i] >> (30 - k)
+            if k <= 30:
+                return self._w[i] >> (30 - k)
+            return self._w[_WHOLE + i] >> (32 - k)
         if k < 0:
             raise ValueError('number of bits must be non-negative')
         if i == _UNSEEDED:
