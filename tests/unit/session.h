@@ -140,4 +140,17 @@ static inline void expect_same_fuel_in_copies(mpbox_session *s, mpbox_session *f
     mpbox_session_free(loaded);
 }
 
+/* The runtime a test file's cases share, with stress_timeouts set; exits
+ * with a FAIL line when there is none. */
+static inline mpbox_runtime *shared_runtime(void)
+{
+    mpbox_runtime *rt = NULL;
+    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
+        printf("FAIL setup: runtime\n");
+        exit(1);
+    }
+    stress_timeouts(rt);
+    return rt;
+}
+
 #endif /* MPB_TEST_SESSION_H */

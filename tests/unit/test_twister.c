@@ -87,11 +87,7 @@ static void same_fuel_everywhere(void)
 
 int main(void)
 {
-    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
-        printf("FAIL setup: runtime\n");
-        return 1;
-    }
-    stress_timeouts(rt);
+    rt = shared_runtime();
     RUN(reference_output);
     RUN(hostile_requests);
     RUN(same_fuel_everywhere);
