@@ -133,8 +133,9 @@ $(GUEST_DIR)/micropython.wasm: guest/fetch.sh | $(DEPS_OK)
 #   lib/python/_mpbox_binop.py (reflected comparisons, bytearray * int);
 #   guest/setorder (always) hands the guest's sets to host/set.c, which
 #   lays them out as CPython does (print order of sets of ints);
-#   guest/intop (always) answers operators on small ints (and `is`) in the
-#   guest, before mp_binary_op and its trampoline (docs/fuel.md);
+#   guest/intop (always) answers operators on small ints (and `is`) and
+#   list and tuple subscripts in the guest, before the interpreter's
+#   trampoline to mp_binary_op or mp_obj_subscr (docs/fuel.md);
 #   guest/invoke (INVOKE=1, the default) calls directly, not through the
 #   host's setjmp trampolines, what provably never longjmps (nlr_pop...);
 #   guest/unicase (always) adds the functions through which str's case and

@@ -1,39 +1,48 @@
-/* intop — operators on small ints without the setjmp trampoline.
+/* intop — small-int operators and list subscripts without the setjmp
+ * trampoline.
  *
  *   intop IN.wasm OUT.wasm
  *
  * The interpreter's loop calls mp_binary_op for every `a + b`, `i < n` or
- * `x & 0xff` through invoke_iiii (guest/invoke: the loop calls setjmp, and
- * mp_binary_op may raise), a trip through the host's trampoline of about 45
- * instructions, and mp_binary_op then spends about 50 more choosing its
- * path. Native MicroPython calls it directly. On perf_bench's integer and
- * list programs these calls are a fifth of all instructions.
+ * `x & 0xff`, and mp_obj_subscr for every `lst[i]` and `lst[i] = v`,
+ * through invoke_iiii (guest/invoke: the loop calls setjmp, and both may
+ * raise): a trip through the host's trampoline of about 45 instructions,
+ * after which mp_binary_op spends about 50 more choosing its path and
+ * mp_obj_subscr, list_subscr and mp_get_index about 140. Native
+ * MicroPython calls them directly. On perf_bench's integer and list
+ * programs these calls were a fifth of all instructions.
  *
- * This tool adds mpbox$int_binop(op, lhs, rhs), which answers what
- * mp_binary_op answers without allocating or raising and returns 0 (never
- * a result of mp_binary_op) for everything else:
- *   - `is` of any two objects: True when they are the same word;
- *   - both small ints (MicroPython's (v << 1) | 1; v has 31 bits here):
- *     < > == <= >= != as True/False; | ^ & (and the in-place forms);
- *     + - * << (0 to 31 places) // % when the result is a small int again;
- *     >> by 0 or more places (31 and more give the sign);
- *     // and % round toward minus infinity as Python does, a zero divisor
- *     is left to mp_binary_op (its ZeroDivisionError).
- * Results that leave the small-int range, negative shift counts, true
- * division, powers and every other operand are left to mp_binary_op, which
- * behaves as before. The operator numbers are MicroPython's
- * mp_binary_op_t, fixed by the bytecode format of v1.27 (LESS 0 ... IS 7,
- * INPLACE_OR 9 ... INPLACE_MODULO 20, OR 22 ... MODULO 33).
- *
- * Two rewrites call it:
- *   - mp_binary_op's entry: `if (r = mpbox$int_binop(op, lhs, rhs)) return r`
- *     (its other callers: comparisons in sorting, min/max, list.index...);
- *   - every `invoke_iiii(K, op, lhs, rhs)` whose K is mp_binary_op's slot
- *     in the function table becomes `mpbox$binop_invoke(K, op, lhs, rhs)`,
- *     which returns mpbox$int_binop's answer, or else the invoke's result
- *     unchanged. The caller then tests __THREW__ as before: a longjmp out
- *     of mp_binary_op lands in the same trampoline and sets the same flag,
- *     and mpbox$binop_invoke neither touches it nor the shadow stack.
+ * This tool adds
+ *   mpbox$int_binop(op, lhs, rhs): what mp_binary_op answers without
+ *     allocating or raising, else 0 (never a result of mp_binary_op):
+ *     - `is` of any two objects: True when they are the same word;
+ *     - both small ints (MicroPython's (v << 1) | 1; v has 31 bits here):
+ *       < > == <= >= != as True/False; | ^ & (and the in-place forms);
+ *       + - * << (0 to 31 places) // % when the result is a small int
+ *       again; >> by 0 or more places (31 and more give the sign); // and %
+ *       round toward minus infinity as Python does, a zero divisor is left
+ *       to mp_binary_op (its ZeroDivisionError).
+ *     Results that leave the small-int range, negative shift counts, true
+ *     division, powers and every other operand are left to mp_binary_op.
+ *     The operator numbers are MicroPython's mp_binary_op_t, fixed by the
+ *     bytecode format of v1.27 (LESS 0 ... IS 7, INPLACE_OR 9 ...
+ *     INPLACE_MODULO 20, OR 22 ... MODULO 33).
+ *   mpbox$subscr_item(base, index, store): the address of base[index] for
+ *     an exact list (or, for a load, an exact tuple) and a small-int index
+ *     within it, negative ones counting from the end as mp_get_index does;
+ *     else 0. Slices, other indices and types, subclasses, indices out of
+ *     range (the IndexError) and deletions are left to mp_obj_subscr.
+ * and retargets every `invoke_iiii(K, a, b, c)` whose K is mp_binary_op's
+ * or mp_obj_subscr's slot in the function table (the interpreter's
+ * BINARY_OP, LOAD_SUBSCR and STORE_SUBSCR) to a helper with the same
+ * operands, mpbox$binop_invoke or mpbox$subscr_invoke, which returns the
+ * fast answer (a store writes the item and returns None, as list_subscr
+ * does), or else makes the same invoke and returns its result unchanged.
+ * The caller then tests __THREW__ as before: a longjmp out of the callee
+ * lands in the same trampoline and sets the same flag, and the helpers
+ * neither touch it nor the shadow stack. Other callers of the two
+ * functions are left alone: a fast path at their entries made every
+ * interpreter call that declines it (floats, bytes) test twice.
  *
  * Found structurally and verified, or the build stops:
  *   mp_binary_op   the export mpbox_binary_op (guest/sort), (i32 x3) -> i32,
@@ -41,14 +50,22 @@
  *                  (i32.const 1)`) and answers `is` with
  *                  (select True False ...), True being guest/sort's
  *                  mpbox_const_true (MicroPython's immediate objects:
- *                  True 3 << 3 | 6, False 1 << 3 | 6);
+ *                  True 3 << 3 | 6, False 1 << 3 | 6; None is 0 << 3 | 6);
+ *   mp_obj_subscr  the one user of "'%s' object isn't subscriptable",
+ *                  (i32 x3) -> i32 (MP_OBJ_SENTINEL, 4, asks for a load);
+ *   tuple, list    mp_obj_get_array, the one user of "object '%s' isn't a
+ *                  tuple or list", compares an object's type word with
+ *                  &mp_type_tuple, then &mp_type_list, and calls for each a
+ *                  getter (o, &len, &items) whose body is two stores: the
+ *                  tuple's len at offset 4 and items from offset 8, the
+ *                  list's len at offset 8 and items pointer at offset 12;
  *   invoke_iiii    the import env.invoke_iiii, (i32 x4) -> i32, called at
- *                  least once with mp_binary_op's slot (a constant) first;
+ *                  least once with each function's slot (a constant) first;
  *   the table      one table, filled by one active element segment at a
  *                  constant offset (as guest/invoke requires), holding
- *                  mp_binary_op once.
+ *                  each function once.
  * Run after guest/binop and guest/setorder, before guest/invoke and
- * guest/fuel (which meters the new functions like all others).
+ * guest/fuel (which meters the new functions like all others: docs/fuel.md).
  */
 #include "match.h"
 
@@ -362,20 +379,23 @@ static void add_binop_invoke(void)
 }
 
 #define SENTINEL 4 /* MP_OBJ_SENTINEL: mp_obj_subscr's value for a load */
+#define NONE (0 << 3 | 6) /* mp_const_none, an immediate object as True and False */
 
-/* mpbox$subscr_load(base, index): base[index] for an exact list or tuple
- * and a small-int index within it (negative ones count from the end, as
- * mp_get_index does), else 0. Params 0-1; locals len 2, items 3, i 4. */
-static void add_subscr_load(void)
+/* mpbox$subscr_item(base, index, store): the address of base[index] for an
+ * exact list, or for a load (store 0) an exact tuple, and a small-int index
+ * within it (negative ones count from the end, as mp_get_index does), else
+ * 0. Params 0-2; locals len 3, items 4, i 5. */
+static void add_subscr_item(void)
 {
-    enum { BASE, INDEX, LEN, ITEMS, I };
+    enum { BASE, INDEX, STORE, LEN, ITEMS, I };
     BinaryenExpressionRef type = BinaryenLoad(mod, 4, false, 0, 4, I32, get(BASE, I32));
     BinaryenExpressionRef list_items[] = {
         set(LEN, BinaryenLoad(mod, 4, false, 8, 4, I32, get(BASE, I32))),
         set(ITEMS, BinaryenLoad(mod, 4, false, 12, 4, I32, get(BASE, I32))),
     };
     BinaryenExpressionRef tuple_items[] = {
-        br("fallback", bin(BinaryenNeInt32(), BinaryenLocalGet(mod, I, I32), c32(type_tuple))),
+        br("fallback", get(STORE, I32)),
+        br("fallback", bin(BinaryenNeInt32(), get(I, I32), c32(type_tuple))),
         set(LEN, BinaryenLoad(mod, 4, false, 4, 4, I32, get(BASE, I32))),
         set(ITEMS, bin(BinaryenAddInt32(), get(BASE, I32), c32(8))),
     };
@@ -386,31 +406,47 @@ static void add_subscr_load(void)
         br("fallback", BinaryenUnary(mod, BinaryenEqZInt32(), get(BASE, I32))),
         set(I, type),
         BinaryenIf(mod, bin(BinaryenEqInt32(), get(I, I32), c32(type_list)), block(NULL, list_items, 2),
-                   block(NULL, tuple_items, 3)),
+                   block(NULL, tuple_items, 4)),
         set(I, bin(BinaryenShrSInt32(), get(INDEX, I32), c32(1))),
         set(I, bin(BinaryenAddInt32(), get(I, I32),
                    BinaryenSelect(mod, bin(BinaryenLtSInt32(), get(I, I32), c32(0)), get(LEN, I32), c32(0), I32))),
         br("fallback", bin(BinaryenGeUInt32(), get(I, I32), get(LEN, I32))),
-        ret(BinaryenLoad(mod, 4, false, 0, 4, I32,
-                         bin(BinaryenAddInt32(), get(ITEMS, I32), bin(BinaryenShlInt32(), get(I, I32), c32(2))))),
+        ret(bin(BinaryenAddInt32(), get(ITEMS, I32), bin(BinaryenShlInt32(), get(I, I32), c32(2)))),
     };
     BinaryenExpressionRef outer[] = {block("fallback", items, 9), c32(0)};
     BinaryenType vars[] = {I32, I32, I32};
-    BinaryenAddFunction(mod, "mpbox$subscr_load", i32s(2), I32, vars, 3, BinaryenBlock(mod, NULL, outer, 2, I32));
+    BinaryenAddFunction(mod, "mpbox$subscr_item", i32s(3), I32, vars, 3, BinaryenBlock(mod, NULL, outer, 2, I32));
 }
 
-/* mpbox$subscr_invoke(k, base, index, value): for a load, mpbox$subscr_load's
- * answer, else invoke_iiii(k, base, index, value)'s result. */
+/* mpbox$subscr_invoke(k, base, index, value), local a 4:
+ *     if (value == SENTINEL) { if (a = item(base, index, 0)) return *a; }
+ *     else if (value != NULL) { if (a = item(base, index, 1)) { *a = value; return None; } }
+ *     return invoke_iiii(k, base, index, value);
+ * a store returns None as list_subscr does; NULL (a delete) always takes
+ * the invoke. */
 static void add_subscr_invoke(void)
 {
-    BinaryenExpressionRef fast_args[] = {lget(1), lget(2)};
-    BinaryenExpressionRef slow_args[] = {lget(0), lget(1), lget(2), lget(3)};
-    BinaryenExpressionRef fast = BinaryenIf(mod, bin(BinaryenEqInt32(), lget(3), c32(SENTINEL)),
-                                            call("mpbox$subscr_load", fast_args, 2, I32), c32(0));
-    BinaryenExpressionRef body =
-        BinaryenIf(mod, BinaryenLocalTee(mod, 4, fast, I32), lget(4), call(invoke_iiii, slow_args, 4, I32));
+    enum { K, BASE, INDEX, VALUE, A };
+    BinaryenExpressionRef load_args[] = {lget(BASE), lget(INDEX), c32(0)};
+    BinaryenExpressionRef store_args[] = {lget(BASE), lget(INDEX), c32(1)};
+    BinaryenExpressionRef slow_args[] = {lget(K), lget(BASE), lget(INDEX), lget(VALUE)};
+    BinaryenExpressionRef store_items[] = {
+        BinaryenStore(mod, 4, 0, 4, lget(A), lget(VALUE), I32),
+        ret(c32(NONE)),
+    };
+    BinaryenExpressionRef items[] = {
+        BinaryenIf(mod, bin(BinaryenEqInt32(), lget(VALUE), c32(SENTINEL)),
+                   BinaryenIf(mod, BinaryenLocalTee(mod, A, call("mpbox$subscr_item", load_args, 3, I32), I32),
+                              ret(BinaryenLoad(mod, 4, false, 0, 4, I32, lget(A))), NULL),
+                   BinaryenIf(mod, lget(VALUE),
+                              BinaryenIf(mod,
+                                         BinaryenLocalTee(mod, A, call("mpbox$subscr_item", store_args, 3, I32), I32),
+                                         block(NULL, store_items, 2), NULL),
+                              NULL)),
+        call(invoke_iiii, slow_args, 4, I32),
+    };
     BinaryenType vars[] = {I32};
-    BinaryenAddFunction(mod, "mpbox$subscr_invoke", i32s(4), I32, vars, 1, body);
+    BinaryenAddFunction(mod, "mpbox$subscr_invoke", i32s(4), I32, vars, 1, BinaryenBlock(mod, NULL, items, 2, I32));
 }
 
 /* ---- the rewrites ---------------------------------------------------- */
@@ -447,7 +483,7 @@ int main(int argc, char **argv)
     find_invoke();
     add_int_binop();
     add_binop_invoke();
-    add_subscr_load();
+    add_subscr_item();
     add_subscr_invoke();
     size_t binops = rewrite_invokes(binop_slot, "mpbox$binop_invoke", "mp_binary_op");
     size_t subscrs = rewrite_invokes(subscr_slot, "mpbox$subscr_invoke", "mp_obj_subscr");

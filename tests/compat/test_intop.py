@@ -130,3 +130,27 @@ print(acc)
 lst[2] = 99
 lst[-1] += 1
 print(lst, lst[2], lst[-1])
+
+
+def store(seq, i, v):
+    try:
+        seq[i] = v
+        return seq
+    except Exception as e:
+        return type(e).__name__
+
+
+class S(list):
+    def __setitem__(self, i, v):
+        list.__setitem__(self, i, v * 2)
+
+
+for i in [0, 3, -1, -4, 4, -5, 2**30 - 1, -(2**30), True, 1.0]:
+    print(i, store([1, 2, 3, 4], i, "x"), store((1, 2), i, 0), store(S([1, 2, 3, 4]), i, 5),
+          store(bytearray(b"abcd"), i, 65), store({}, i, 1))
+perm = list(range(10))
+for k in range(1000):
+    i, j = k % 10, (k * 7) % 10
+    perm[i], perm[j] = perm[j], perm[i]
+    perm[-1 - i] = (perm[i] + perm[-1 - j] - perm[j]) % 1000
+print(perm)
