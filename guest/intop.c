@@ -27,8 +27,9 @@
  *     The operator numbers are MicroPython's mp_binary_op_t, fixed by the
  *     bytecode format of v1.27 (LESS 0 ... IS 7, INPLACE_OR 9 ...
  *     INPLACE_MODULO 20, OR 22 ... MODULO 33).
- *   mpbox$subscr_item(base, index, store): the address of base[index] for
- *     an exact list (or, for a load, an exact tuple) and a small-int index
+ *   mpbox$subscr_load_item(base, index), mpbox$subscr_store_item(base,
+ *     index): the address of base[index] for an exact list (or, for a
+ *     load, an exact tuple) and a small-int index
  *     within it, negative ones counting from the end as mp_get_index does;
  *     else 0. Slices, other indices and types, subclasses, indices out of
  *     range (the IndexError) and deletions are left to mp_obj_subscr.
@@ -381,32 +382,32 @@ static void add_binop_invoke(void)
 #define SENTINEL 4 /* MP_OBJ_SENTINEL: mp_obj_subscr's value for a load */
 #define NONE (0 << 3 | 6) /* mp_const_none, an immediate object as True and False */
 
-/* mpbox$subscr_item(base, index, store): the address of base[index] for an
- * exact list, or for a load (store 0) an exact tuple, and a small-int index
- * within it (negative ones count from the end, as mp_get_index does), else
- * 0. Params 0-2; locals len 3, items 4, i 5. */
-static void add_subscr_item(void)
+/* NAME(base, index): the address of base[index] for an exact list (or,
+ * with tuples_too, an exact tuple) and a small-int index within it,
+ * negative ones counting from the end as mp_get_index does; else 0. Two
+ * copies, for loads and for stores: each has one caller, into which the C
+ * compiler then folds it. Params 0-1; locals len 2, items 3, i 4. */
+static void add_subscr_item(const char *name, int tuples_too)
 {
-    enum { BASE, INDEX, STORE, LEN, ITEMS, I };
+    enum { BASE, INDEX, LEN, ITEMS, I };
     BinaryenExpressionRef type = BinaryenLoad(mod, 4, false, 0, 4, I32, get(BASE, I32));
     BinaryenExpressionRef list_items[] = {
         set(LEN, BinaryenLoad(mod, 4, false, 8, 4, I32, get(BASE, I32))),
         set(ITEMS, BinaryenLoad(mod, 4, false, 12, 4, I32, get(BASE, I32))),
     };
     BinaryenExpressionRef tuple_items[] = {
-        br("fallback", get(STORE, I32)),
         br("fallback", bin(BinaryenNeInt32(), get(I, I32), c32(type_tuple))),
         set(LEN, BinaryenLoad(mod, 4, false, 4, 4, I32, get(BASE, I32))),
         set(ITEMS, bin(BinaryenAddInt32(), get(BASE, I32), c32(8))),
     };
+    BinaryenExpressionRef other = tuples_too ? block(NULL, tuple_items, 3) : br("fallback", NULL);
     BinaryenExpressionRef items[] = {
-        br("fallback", BinaryenUnary(mod, BinaryenEqZInt32(), bin(BinaryenAndInt32(), get(INDEX, I32), c32(1)))),
         /* an object: a non-zero word with the two low bits clear */
         br("fallback", bin(BinaryenAndInt32(), get(BASE, I32), c32(3))),
         br("fallback", BinaryenUnary(mod, BinaryenEqZInt32(), get(BASE, I32))),
+        br("fallback", BinaryenUnary(mod, BinaryenEqZInt32(), bin(BinaryenAndInt32(), get(INDEX, I32), c32(1)))),
         set(I, type),
-        BinaryenIf(mod, bin(BinaryenEqInt32(), get(I, I32), c32(type_list)), block(NULL, list_items, 2),
-                   block(NULL, tuple_items, 4)),
+        BinaryenIf(mod, bin(BinaryenEqInt32(), get(I, I32), c32(type_list)), block(NULL, list_items, 2), other),
         set(I, bin(BinaryenShrSInt32(), get(INDEX, I32), c32(1))),
         set(I, bin(BinaryenAddInt32(), get(I, I32),
                    BinaryenSelect(mod, bin(BinaryenLtSInt32(), get(I, I32), c32(0)), get(LEN, I32), c32(0), I32))),
@@ -415,20 +416,20 @@ static void add_subscr_item(void)
     };
     BinaryenExpressionRef outer[] = {block("fallback", items, 9), c32(0)};
     BinaryenType vars[] = {I32, I32, I32};
-    BinaryenAddFunction(mod, "mpbox$subscr_item", i32s(3), I32, vars, 3, BinaryenBlock(mod, NULL, outer, 2, I32));
+    BinaryenAddFunction(mod, name, i32s(2), I32, vars, 3, BinaryenBlock(mod, NULL, outer, 2, I32));
 }
 
 /* mpbox$subscr_invoke(k, base, index, value), local a 4:
- *     if (value == SENTINEL) { if (a = item(base, index, 0)) return *a; }
- *     else if (value != NULL) { if (a = item(base, index, 1)) { *a = value; return None; } }
+ *     if (value == SENTINEL) { if (a = load_item(base, index)) return *a; }
+ *     else if (value != NULL) { if (a = store_item(base, index)) { *a = value; return None; } }
  *     return invoke_iiii(k, base, index, value);
  * a store returns None as list_subscr does; NULL (a delete) always takes
  * the invoke. */
 static void add_subscr_invoke(void)
 {
     enum { K, BASE, INDEX, VALUE, A };
-    BinaryenExpressionRef load_args[] = {lget(BASE), lget(INDEX), c32(0)};
-    BinaryenExpressionRef store_args[] = {lget(BASE), lget(INDEX), c32(1)};
+    BinaryenExpressionRef load_args[] = {lget(BASE), lget(INDEX)};
+    BinaryenExpressionRef store_args[] = {lget(BASE), lget(INDEX)};
     BinaryenExpressionRef slow_args[] = {lget(K), lget(BASE), lget(INDEX), lget(VALUE)};
     BinaryenExpressionRef store_items[] = {
         BinaryenStore(mod, 4, 0, 4, lget(A), lget(VALUE), I32),
@@ -436,11 +437,11 @@ static void add_subscr_invoke(void)
     };
     BinaryenExpressionRef items[] = {
         BinaryenIf(mod, bin(BinaryenEqInt32(), lget(VALUE), c32(SENTINEL)),
-                   BinaryenIf(mod, BinaryenLocalTee(mod, A, call("mpbox$subscr_item", load_args, 3, I32), I32),
+                   BinaryenIf(mod, BinaryenLocalTee(mod, A, call("mpbox$subscr_load_item", load_args, 2, I32), I32),
                               ret(BinaryenLoad(mod, 4, false, 0, 4, I32, lget(A))), NULL),
                    BinaryenIf(mod, lget(VALUE),
                               BinaryenIf(mod,
-                                         BinaryenLocalTee(mod, A, call("mpbox$subscr_item", store_args, 3, I32), I32),
+                                         BinaryenLocalTee(mod, A, call("mpbox$subscr_store_item", store_args, 2, I32), I32),
                                          block(NULL, store_items, 2), NULL),
                               NULL)),
         call(invoke_iiii, slow_args, 4, I32),
@@ -483,15 +484,16 @@ int main(int argc, char **argv)
     find_invoke();
     add_int_binop();
     add_binop_invoke();
-    add_subscr_item();
+    add_subscr_item("mpbox$subscr_load_item", 1);
+    add_subscr_item("mpbox$subscr_store_item", 0);
     add_subscr_invoke();
     size_t binops = rewrite_invokes(binop_slot, "mpbox$binop_invoke", "mp_binary_op");
     size_t subscrs = rewrite_invokes(subscr_slot, "mpbox$subscr_invoke", "mp_obj_subscr");
     write_module(mod, argv[1], argv[2]);
     BinaryenModuleDispose(mod);
     fprintf(stderr,
-            "%s: %s -> %s: small-int operators and list/tuple loads answered before the trampoline at %zu + "
-            "%zu invoke sites\n",
+            "%s: %s -> %s: small-int operators and list/tuple subscripts answered before the trampoline at "
+            "%zu + %zu invoke sites\n",
             prog, argv[1], argv[2], binops, subscrs);
     return 0;
 }
