@@ -457,6 +457,14 @@ static void add_probe(void)
 
 /* ---- mp_load_global ------------------------------------------------- */
 
+/* A store of `value`, `bytes` wide (2, 4 or 8), at offset `at` of the
+ * cache slot whose address is in local `slot`. */
+static BinaryenExpressionRef slot_store(BinaryenIndex slot, uint32_t at, uint32_t bytes, BinaryenExpressionRef value)
+{
+    BinaryenType t = bytes == 8 ? BinaryenTypeInt64() : BinaryenTypeInt32();
+    return BinaryenStore(mod, bytes, at, bytes < 4 ? bytes : 4, BinaryenLocalGet(mod, slot, BinaryenTypeInt32()), value, t);
+}
+
 #define NO_OVERRIDE 1 /* the override stamp a slot records when there is no override dict */
 #define SMALL_MISS 1  /* the globals stamp it records for a small map without the name */
 #define IN_GLOBALS (-1) /* the override stamp it records for an entry in the globals: not checked */
@@ -699,17 +707,9 @@ static void add_load_global(void)
         BinaryenIf(mod, B(BinaryenAndInt32(), NOT(GET(IN_G)), NOT(FIND(GET(G)))), K64(SMALL_MISS), STAMP_CALL(GET(G)));
     BinaryenExpressionRef known =
         B(BinaryenAndInt32(), B(BinaryenNeInt64(), GET64(GS), K64(0)), B(BinaryenNeInt64(), GET64(OS), K64(0)));
-    BinaryenExpressionRef store = BinaryenIf(
-        mod, known,
-        BinaryenBlock(mod, NULL,
-                      (BinaryenExpressionRef[]){
-                          BinaryenStore(mod, 4, 0, 4, GET(SLOT), GET(KEY), i32),
-                          BinaryenStore(mod, 4, 4, 4, GET(SLOT), GET(E), i32),
-                          BinaryenStore(mod, 8, 8, 4, GET(SLOT), GET64(GS), i64),
-                          BinaryenStore(mod, 8, 16, 4, GET(SLOT), GET64(OS), i64),
-                      },
-                      4, none),
-        NULL);
+    BinaryenExpressionRef fields[4] = {slot_store(L(SLOT), 0, 4, GET(KEY)), slot_store(L(SLOT), 4, 4, GET(E)),
+                                       slot_store(L(SLOT), 8, 8, GET64(GS)), slot_store(L(SLOT), 16, 8, GET64(OS))};
+    BinaryenExpressionRef store = BinaryenIf(mod, known, BinaryenBlock(mod, NULL, fields, 4, none), NULL);
     BinaryenExpressionRef fill = BinaryenIf(
         mod, B(BinaryenAndInt32(), B(BinaryenNeInt32(), GET(SLOT), K(0)), B(BinaryenAndInt32(), GET(OK), K(1))),
         BinaryenBlock(mod, NULL,
@@ -908,9 +908,9 @@ static void rewrite(void)
                       (BinaryenExpressionRef[]){
                           BinaryenLocalSet(mod, T, B(BinaryenShrUInt32(), B(BinaryenSubInt32(), lget(R), LOAD32(lget(MAP), 8)), K(3))),
                           learn_hash,
-                          BinaryenStore(mod, 4, 0, 4, lget(SLOT), lget(KEY), i32),
-                          BinaryenStore(mod, 2, 4, 2, lget(SLOT), lget(T), i32),
-                          BinaryenStore(mod, 2, 6, 2, lget(SLOT), lget(HASH), i32),
+                          slot_store(SLOT, 0, 4, lget(KEY)),
+                          slot_store(SLOT, 4, 2, lget(T)),
+                          slot_store(SLOT, 6, 2, lget(HASH)),
                       },
                       5, none),
         NULL);
@@ -992,9 +992,9 @@ static void rewrite(void)
                        BinaryenBlock(mod, NULL,
                                      (BinaryenExpressionRef[]){
                                          BinaryenLocalSet(mod, HASH, call("mpbox$qstr_hash", qa, 1, i32)),
-                                         BinaryenStore(mod, 4, 0, 4, lget(SLOT), lget(KEY), i32),
-                                         BinaryenStore(mod, 2, 4, 2, lget(SLOT), K(0xffff), i32),
-                                         BinaryenStore(mod, 2, 6, 2, lget(SLOT), lget(HASH), i32),
+                                         slot_store(SLOT, 0, 4, lget(KEY)),
+                                         slot_store(SLOT, 4, 2, K(0xffff)),
+                                         slot_store(SLOT, 6, 2, lget(HASH)),
                                      },
                                      4, none),
                        NULL),

@@ -181,6 +181,37 @@ static inline void probe_next(probe *p)
     p->i = (p->i * 5 + 1 + p->perturb) & p->mask;
 }
 
+/* The entries a lookup of `hash` must look at in an indexed map, in probe
+ * order: those below fill whose stored hash is `hash`. */
+typedef struct candidates {
+    probe p;
+    uint32_t hash, fill, n;
+} candidates;
+
+static inline candidates candidates_of(const view *v, uint32_t hash)
+{
+    candidates c = {probe_start(hash, v->cap), hash, fill_of(v), 0};
+    return c;
+}
+
+/* The next candidate's position into *pos: 1, or 0 when an empty slot
+ * ends the probe. */
+static inline int next_candidate(mpb_host *h, const view *v, candidates *c, uint32_t *pos)
+{
+    for (;;) {
+        if (c->n++ == v->cap)
+            mpb_rt_trap(h->call, MPB_TRAP_OOB); /* no empty slot: see index_add */
+        uint32_t s = rd(v->slots + 4 * c->p.i);
+        if (s == 0)
+            return 0;
+        probe_next(&c->p);
+        if (s - 1 < c->fill && hash_at(v, s - 1) == c->hash) {
+            *pos = s - 1;
+            return 1;
+        }
+    }
+}
+
 /* Put entry `pos` (with `hash`) into the index. There is always an empty
  * slot (slot_limit); if there is none, the guest wrote over its own index. */
 static void index_add(mpb_host *h, view *v, uint32_t pos, uint32_t hash)
@@ -387,20 +418,14 @@ static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_
         }
         return -1;
     }
-    uint32_t fill = fill_of(v), n = 0;
-    for (probe p = probe_start(hash, v->cap);; probe_next(&p)) {
-        if (n++ == v->cap)
-            mpb_rt_trap(h->call, MPB_TRAP_OOB); /* no empty slot: see index_add */
-        uint32_t s = rd(v->slots + 4 * p.i);
-        if (s == 0)
-            return -1;
-        uint32_t pos = s - 1;
-        if (pos >= fill || hash_at(v, pos) != hash)
-            continue;
+    candidates c = candidates_of(v, hash);
+    uint32_t pos;
+    while (next_candidate(h, v, &c, &pos)) {
         int is = holds(h, v, pos, key, table, ptrs_only);
         if (is != 0)
             return is < 0 ? (int64_t)is : (int64_t)pos;
     }
+    return -1;
 }
 
 /* find() for `key`, a heap str (type str exactly) whose hash is stored,
@@ -411,16 +436,9 @@ static int64_t find(mpb_host *h, view *v, uint32_t key, uint32_t hash, int ptrs_
  * same hash holds a key that is neither (find() must answer). */
 static int64_t find_str(mpb_host *h, const view *v, uint32_t key, uint32_t hash, const uint8_t *bytes, uint32_t len)
 {
-    uint32_t fill = fill_of(v), n = 0;
-    for (probe p = probe_start(hash, v->cap);; probe_next(&p)) {
-        if (n++ == v->cap)
-            mpb_rt_trap(h->call, MPB_TRAP_OOB); /* no empty slot: see index_add */
-        uint32_t s = rd(v->slots + 4 * p.i);
-        if (s == 0)
-            return -1;
-        uint32_t pos = s - 1;
-        if (pos >= fill || hash_at(v, pos) != hash)
-            continue;
+    candidates c = candidates_of(v, hash);
+    uint32_t pos;
+    while (next_candidate(h, v, &c, &pos)) {
         uint32_t k = key_at(v, pos), klen;
         if (k == key)
             return pos;
@@ -435,6 +453,7 @@ static int64_t find_str(mpb_host *h, const view *v, uint32_t key, uint32_t hash,
         if (memcmp(kbytes, bytes, len) == 0)
             return pos;
     }
+    return -1;
 }
 
 /* mp_map_lookup of a hash map, after the guest has tried its lookup cache
