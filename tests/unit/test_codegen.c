@@ -98,11 +98,7 @@ static void memory_grows_during_a_run(void)
 
 int main(void)
 {
-    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
-        printf("FAIL setup: runtime\n");
-        return 1;
-    }
-    stress_timeouts(rt);
+    rt = shared_runtime();
     RUN(every_width);
     RUN(memory_grows_during_a_run);
     mpbox_runtime_free(rt);

@@ -65,11 +65,7 @@ static void same_fuel_fork_load_and_rollback(void)
 
 int main(void)
 {
-    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
-        printf("FAIL setup: runtime\n");
-        return 1;
-    }
-    stress_timeouts(rt);
+    rt = shared_runtime();
     RUN(same_fuel_fresh);
     RUN(same_fuel_fork_load_and_rollback);
     mpbox_runtime_free(rt);

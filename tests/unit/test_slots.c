@@ -104,11 +104,7 @@ static void entry_rebound_by_the_program(void)
 
 int main(void)
 {
-    if (mpbox_runtime_new(&rt) != MPBOX_OK) {
-        printf("FAIL setup: runtime\n");
-        return 1;
-    }
-    stress_timeouts(rt);
+    rt = shared_runtime();
     RUN(same_fuel_fresh);
     RUN(carried_by_fork_load_and_rollback);
     RUN(entry_rebound_by_the_program);
