@@ -1,6 +1,7 @@
 """interrupt() and Ctrl-C (SIGINT) stop a guest run."""
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -30,10 +31,17 @@ def test_interrupt_when_idle_is_a_no_op(session):
     assert session.run("print(1)").ok
 
 
+def _sigint_as_at_a_terminal():
+    # A shell starts background jobs (`make test &` in a script) with SIGINT
+    # ignored, and a child keeps that: Python then installs no handler and
+    # Ctrl-C never arrives. The child gets SIGINT's default action back.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _python(script, timeout=60):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     return subprocess.run([sys.executable, "-X", "faulthandler", "-c", textwrap.dedent(script)], capture_output=True, text=True,
-                           timeout=timeout, env=env)
+                           timeout=timeout, env=env, preexec_fn=_sigint_as_at_a_terminal)
 
 
 def test_ctrl_c_interrupts_the_run():
