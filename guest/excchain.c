@@ -177,24 +177,6 @@ static const char *table_function(int32_t idx)
     return NULL;
 }
 
-static int32_t table_index(const char *name)
-{
-    int32_t at = -1;
-    for (BinaryenIndex s = 0; s < BinaryenGetNumElementSegments(mod); s++) {
-        BinaryenElementSegmentRef seg = BinaryenGetElementSegmentByIndex(mod, s);
-        if (BinaryenElementSegmentIsPassive(seg)) continue;
-        int32_t base;
-        if (!is_const(BinaryenElementSegmentGetOffset(seg), &base)) mismatch("%s", "an element segment with a computed offset");
-        for (BinaryenIndex i = 0; i < BinaryenElementSegmentGetLength(seg); i++)
-            if (strcmp(BinaryenElementSegmentGetData(seg, i), name) == 0) {
-                if (at >= 0) mismatch("%s is in the table twice", name);
-                at = base + (int32_t)i;
-            }
-    }
-    if (at < 0) mismatch("%s is not in the table", name);
-    return at;
-}
-
 /* ---- finding -------------------------------------------------------- */
 
 static void find_make_new(void)

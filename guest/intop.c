@@ -138,20 +138,6 @@ static void find_binop(void)
         mismatch("%s", "True and False are not MicroPython's immediate objects");
 }
 
-/* f's index in the function table, which must hold it once. */
-static int32_t table_slot(BinaryenElementSegmentRef seg, int32_t base, BinaryenFunctionRef f, const char *what)
-{
-    int32_t slot = -1;
-    const char *name = BinaryenFunctionGetName(f);
-    for (BinaryenIndex k = 0; k < BinaryenElementSegmentGetLength(seg); k++) {
-        if (strcmp(BinaryenElementSegmentGetData(seg, k), name) != 0) continue;
-        if (slot >= 0) mismatch("%s is twice in the table", what);
-        slot = base + (int32_t)k;
-    }
-    if (slot < 0) mismatch("%s is not in the table", what);
-    return slot;
-}
-
 static void find_invoke(void)
 {
     for (BinaryenIndex i = 0; i < BinaryenGetNumFunctions(mod); i++) {
@@ -165,13 +151,9 @@ static void find_invoke(void)
 
     if (BinaryenGetNumElementSegments(mod) != 1) mismatch("%s", "not exactly one element segment");
     only_table();
-    BinaryenElementSegmentRef seg = BinaryenGetElementSegmentByIndex(mod, 0);
-    BinaryenExpressionRef off = BinaryenElementSegmentGetOffset(seg);
-    int32_t base;
-    if (BinaryenElementSegmentIsPassive(seg) || !is_const(off, &base))
-        mismatch("%s", "the element segment is not active at a constant offset");
-    binop_slot = table_slot(seg, base, f_binop, "mp_binary_op");
-    subscr_slot = table_slot(seg, base, f_subscr, "mp_obj_subscr");
+    /* table_index: the segment is active at a constant offset and holds each once */
+    binop_slot = table_index(BinaryenFunctionGetName(f_binop));
+    subscr_slot = table_index(BinaryenFunctionGetName(f_subscr));
 }
 
 /* mp_obj_subscr(base, index, value): the one function that raises

@@ -207,6 +207,26 @@ static inline const char *exported_global(const char *name, const char *made_by)
     return BinaryenExportGetValue(ex);
 }
 
+/* The function table index of the function `name`, which the active
+ * element segments (at constant offsets) must hold exactly once. */
+static inline int32_t table_index(const char *name)
+{
+    int32_t at = -1;
+    for (BinaryenIndex s = 0; s < BinaryenGetNumElementSegments(mod); s++) {
+        BinaryenElementSegmentRef seg = BinaryenGetElementSegmentByIndex(mod, s);
+        if (BinaryenElementSegmentIsPassive(seg)) continue;
+        int32_t base;
+        if (!is_const(BinaryenElementSegmentGetOffset(seg), &base)) mismatch("%s", "an element segment with a computed offset");
+        for (BinaryenIndex i = 0; i < BinaryenElementSegmentGetLength(seg); i++)
+            if (strcmp(BinaryenElementSegmentGetData(seg, i), name) == 0) {
+                if (at >= 0) mismatch("%s is in the table twice", name);
+                at = base + (int32_t)i;
+            }
+    }
+    if (at < 0) mismatch("%s is not in the table", name);
+    return at;
+}
+
 /* The one defined function that uses the constant `v` (the address of a
  * text, say) anywhere; none or two are a mismatch, named `what`. */
 static inline BinaryenFunctionRef only_user(int32_t v, const char *what)
