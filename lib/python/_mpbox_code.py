@@ -293,7 +293,7 @@ def _module_of(table):
                 fun, _ = _fa._parts(f)
             except Exception:
                 continue
-            if _fa._word(_fa._word(fun + 4) + 8) == table:
+            if _fa._code_of(fun)[1] == table:
                 return modname
     return None
 
@@ -446,7 +446,7 @@ class code:
     def __init__(self, f):
         fun, _ = _fa._parts(f)
         self._function = f  # keeps the bytecode alive
-        self._where = (_fa._word(fun + 12), _fa._word(_fa._word(fun + 4) + 8))
+        self._where = _fa._code_of(fun)
 
     def __repr__(self):
         return '<code object %s at 0x%x, file "%s", line %d>' % (

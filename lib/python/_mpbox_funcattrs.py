@@ -71,12 +71,18 @@ def _parts(f):
     raise AttributeError("'%s' object has no attribute" % t.__name__)
 
 
+def _code_of(fun):
+    """(bytecode, the module's table of names) of the bytecode function at
+    address fun: {type, context, child_table, bytecode}, the context being
+    {module {type, globals}, names (u16 each), objects}."""
+    return _word(fun + 12), _word(_word(fun + 4) + 8)
+
+
 def _signature(fun):
     """(scope flags, positional, keyword-only, defaults, first line of the
     body, the parameters' names) of the bytecode function at address fun;
     the names are qstrs' numbers."""
-    # context {module {type, globals}, names (u16 each), objects}
-    return _signature_at(_word(fun + 12), _word(_word(fun + 4) + 8))[:6]
+    return _signature_at(*_code_of(fun))[:6]
 
 
 def _signature_at(ip, table):
